@@ -1,0 +1,87 @@
+/**
+ * The one API between UI and engine. Every request is named here with its zod input schema and its
+ * result type; the engine validates every input against the schema before a handler runs, and every
+ * handler returns `Result<Output>` (see errors.ts). Pushed events are in `EventMap`.
+ */
+import { z } from 'zod';
+import {
+  contactInput, fieldInput, groupInput, searchInput,
+  type Contact, type CustomField, type Group, type PhoneMatch, type SearchResult,
+} from './contacts';
+import { exportInput, importCommitInput, importPreviewInput, printContactsInput, type FileOut, type ImportOutcome, type ImportPreview } from './io';
+import { settingsSchema, type Settings } from './settings';
+
+const id = z.number().int().positive();
+const none = z.object({}).default({});
+
+/** Name → [input schema, output type]. The output type is carried by a phantom `null as unknown as T`. */
+function endpoint<S extends z.ZodType, T>(input: S): { input: S; output: T } {
+  return { input, output: null as unknown as T };
+}
+
+export const api = {
+  /** Version, data folder and shell kind; never fails. */
+  'app/info': endpoint<typeof none, AppInfo>(none),
+
+  'settings/get': endpoint<typeof none, Settings>(none),
+  /** Partial update; returns the full settings. Fails with 'validation' naming the field. */
+  'settings/update': endpoint<ReturnType<typeof settingsSchema.partial>, Settings>(settingsSchema.partial()),
+
+  /** Search as you type, ordered by name (no text) or by the best-matching word (text). */
+  'contacts/search': endpoint<typeof searchInput, SearchResult>(searchInput),
+  /** Full contact with phones, groups, extra fields and timeline. Fails with 'not_found'. */
+  'contacts/get': endpoint<z.ZodObject<{ id: typeof id }>, Contact>(z.object({ id })),
+  /** Creates a contact; 'validation' names the first bad field (e.g. 'phones.1.number'). */
+  'contacts/create': endpoint<typeof contactInput, Contact>(contactInput),
+  /** Replaces all details of a contact (timeline notes are kept). */
+  'contacts/update': endpoint<z.ZodObject<{ id: typeof id; data: typeof contactInput }>, Contact>(z.object({ id, data: contactInput })),
+  'contacts/delete': endpoint<z.ZodObject<{ id: typeof id }>, { id: number }>(z.object({ id })),
+  /** Contacts that already have this number (in any format); for the duplicate flag and caller ID. */
+  'contacts/find-by-phone': endpoint<z.ZodObject<{ number: z.ZodString; excludeId: z.ZodDefault<z.ZodNullable<typeof id>> }>, PhoneMatch[]>(
+    z.object({ number: z.string().max(40), excludeId: id.nullable().default(null) }),
+  ),
+  /** Adds a timeline note; the author defaults to the user name in settings. */
+  'contacts/add-note': endpoint<z.ZodObject<{ contactId: typeof id; body: z.ZodString; author: z.ZodDefault<z.ZodString> }>, Contact>(
+    z.object({ contactId: id, body: z.string().max(10000), author: z.string().max(100).default('') }),
+  ),
+  'contacts/delete-note': endpoint<z.ZodObject<{ id: typeof id }>, Contact>(z.object({ id })),
+
+  'groups/list': endpoint<typeof none, Group[]>(none),
+  'groups/create': endpoint<typeof groupInput, Group>(groupInput),
+  'groups/update': endpoint<z.ZodObject<{ id: typeof id; data: typeof groupInput }>, Group>(z.object({ id, data: groupInput })),
+  /** Deletes the group; its contacts stay. */
+  'groups/delete': endpoint<z.ZodObject<{ id: typeof id }>, { id: number }>(z.object({ id })),
+
+  'fields/list': endpoint<typeof none, CustomField[]>(none),
+  'fields/create': endpoint<typeof fieldInput, CustomField>(fieldInput),
+  /** Renames or changes options; the kind of a field that has values cannot change ('conflict'). */
+  'fields/update': endpoint<z.ZodObject<{ id: typeof id; data: typeof fieldInput }>, CustomField>(z.object({ id, data: fieldInput })),
+  /** Deletes the field and its values. */
+  'fields/delete': endpoint<z.ZodObject<{ id: typeof id }>, { id: number }>(z.object({ id })),
+
+  /** Parses a vCard or CSV file without writing anything; 'import/parse' names the bad line. */
+  'io/import-preview': endpoint<typeof importPreviewInput, ImportPreview>(importPreviewInput),
+  /** Writes a previewed import in one transaction: all records or none. */
+  'io/import-commit': endpoint<typeof importCommitInput, ImportOutcome>(importCommitInput),
+  'io/export': endpoint<typeof exportInput, FileOut>(exportInput),
+  /** A PDF of the list (filtered by the query) or of one contact, Persian shaped with HarfBuzz. */
+  'print/contacts': endpoint<typeof printContactsInput, FileOut>(printContactsInput),
+} as const;
+
+export type Api = typeof api;
+export type Method = keyof Api;
+export type InputOf<M extends Method> = z.input<Api[M]['input']>;
+export type ParsedInputOf<M extends Method> = z.output<Api[M]['input']>;
+export type OutputOf<M extends Method> = Api[M]['output'];
+
+export type AppInfo = { version: string; dataDir: string; shell: 'electron' | 'browser' | 'headless'; demo: boolean };
+
+/** Events pushed from the engine to every connected UI. */
+export type EventMap = {
+  /** Contacts were created, changed, deleted or imported (ids null = many). */
+  'contacts/changed': { ids: number[] | null };
+  'groups/changed': Record<string, never>;
+  'fields/changed': Record<string, never>;
+  'settings/changed': Settings;
+};
+export type EventName = keyof EventMap;
