@@ -1,0 +1,45 @@
+// `npm test`: makes sure the machine has what the tests need, then runs type checks, lint, the unit
+// and integration tests (Jest, real SQLite files) and the end-to-end tests (real Chromium).
+// On Debian/Ubuntu as root it installs the system packages itself; elsewhere it names them and stops.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const root = new URL('..', import.meta.url).pathname;
+const run = (cmd, args, opts = {}) => {
+  console.log(`\n$ ${cmd} ${args.join(' ')}`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit', cwd: root, ...opts });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+};
+const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
+
+// command → Debian package that provides it
+const SYSTEM = {
+  chromium: 'chromium',          // end-to-end tests drive the real browser
+  pdftoppm: 'poppler-utils',     // PDFs are rasterised and read back
+  pdftotext: 'poppler-utils',
+  'hb-shape': 'libharfbuzz-bin', // the independent reference for Persian shaping
+};
+const missing = [...new Set(Object.entries(SYSTEM).filter(([cmd]) => !has(cmd)).map(([, pkg]) => pkg))];
+if (missing.length > 0) {
+  const isRoot = process.getuid?.() === 0;
+  if (isRoot && has('apt-get')) {
+    run('apt-get', ['update', '-qq']);
+    run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing, 'fonts-noto-core'], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  } else {
+    console.error(`The tests need these system packages: ${missing.join(' ')}\nOn Debian/Ubuntu: sudo apt-get install ${missing.join(' ')}`);
+    process.exit(1);
+  }
+}
+
+if (!existsSync(`${root}node_modules/.package-lock.json`) || !existsSync(`${root}node_modules/better-sqlite3/build/Release/better_sqlite3.node`)) {
+  run('npm', [existsSync(`${root}package-lock.json`) ? 'ci' : 'install', '--no-audit', '--no-fund']);
+}
+
+run('node', ['scripts/build.mjs']);
+run('npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
+if (existsSync(`${root}node_modules/electron/electron.d.ts`)) run('npx', ['tsc', '-p', 'tsconfig.shell.json', '--noEmit']);
+else console.log('\n(electron is not installed here: the Electron shell is bundled but not type-checked)');
+run('npx', ['eslint', '.']);
+run('npx', ['jest', '--ci']);
+run('npx', ['jest', '--ci', '-c', 'jest.e2e.config.js', '--runInBand']);
+console.log('\nAll tests passed.');

@@ -1,0 +1,101 @@
+/**
+ * `monshi serve | import FILE | export FILE`, each taking `--data DIR`. Headless: no Electron here.
+ */
+import { randomBytes } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Method, OutputOf } from '../shared/contract/api';
+import { openBrowserApp } from './server/open-browser';
+import { createEngine, type Engine } from './engine/engine';
+import { AppError } from './engine/app-error';
+import { resolveDataDir, rendererDir } from './paths';
+import { startServer } from './server/http-server';
+
+const USAGE = `Usage:
+  monshi serve  [--data DIR] [--port N] [--lan] [--open] [--lang fa|en]
+  monshi import FILE [--data DIR] [--on-duplicate merge|skip|add]
+  monshi export FILE [--data DIR] [--format vcard3|vcard4|csv]`;
+
+async function call<M extends Method>(engine: Engine, method: M, input: unknown, lang: 'fa' | 'en'): Promise<OutputOf<M>> {
+  const r = await engine.invoke(method, input, lang);
+  if (!r.ok) throw new CliError(r.error.message);
+  return r.value;
+}
+class CliError extends Error {}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      data: { type: 'string' }, port: { type: 'string' }, lan: { type: 'boolean' }, open: { type: 'boolean' },
+      'on-duplicate': { type: 'string' }, format: { type: 'string' }, lang: { type: 'string' }, help: { type: 'boolean' },
+    },
+  });
+  const [command, file] = positionals;
+  if (values.help || !command) {
+    console.log(USAGE);
+    return command ? 0 : 2;
+  }
+  const lang = values.lang === 'en' ? 'en' : values.lang === 'fa' ? 'fa' : undefined;
+  let engine: Engine;
+  try {
+    engine = createEngine({ dataDir: resolveDataDir(values.data), shell: command === 'serve' ? 'browser' : 'headless', nativeBinding: process.env.MONSHI_SQLITE_BINDING });
+  } catch (e) {
+    if (e instanceof AppError) throw new CliError(e.toShape(lang ?? 'en').message);
+    throw e;
+  }
+  const uiLang = lang ?? (await call(engine, 'settings/get', {}, 'en')).language;
+
+  if (command === 'serve') {
+    const token = randomBytes(24).toString('base64url');
+    const port = values.port ? Number(values.port) : 0;
+    const server = await startServer({ engine, rendererDir: rendererDir(), token, port, host: values.lan ? '0.0.0.0' : '127.0.0.1' });
+    console.log(`Monshi is serving ${engine.dataDir}`);
+    console.log(server.url);
+    if (values.open) {
+      const opened = openBrowserApp(server.url, path.join(engine.dataDir, '.browser-profile'));
+      if (!opened) console.log('No Chromium or Chrome found: open the address above in a browser.');
+    }
+    const stop = async () => {
+      await server.close();
+      engine.close();
+      process.exit(0);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+    return -1; // keep running
+  }
+
+  try {
+    if (command === 'import' && file) {
+      const bytes = readFileSync(file);
+      const preview = await call(engine, 'io/import-preview', { fileName: path.basename(file), base64: bytes.toString('base64') }, uiLang);
+      const onDuplicate = values['on-duplicate'] ?? 'merge';
+      const out = await call(engine, 'io/import-commit', { previewId: preview.previewId, onDuplicate }, uiLang);
+      console.log(`${preview.total} records: ${out.added} added, ${out.merged} merged, ${out.skipped} skipped.`);
+      return 0;
+    }
+    if (command === 'export' && file) {
+      const ext = path.extname(file).toLowerCase();
+      const format = values.format ?? (ext === '.csv' ? 'csv' : 'vcard4');
+      const out = await call(engine, 'io/export', { format }, uiLang);
+      writeFileSync(file, Buffer.from(out.base64, 'base64'));
+      console.log(`${out.count} contacts written to ${file}.`);
+      return 0;
+    }
+    console.error(USAGE);
+    return 2;
+  } finally {
+    engine.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => { if (code >= 0) process.exitCode = code; },
+  (e: unknown) => {
+    console.error(e instanceof CliError ? e.message : e instanceof Error ? e.message : String(e));
+    process.exitCode = 1;
+  },
+);

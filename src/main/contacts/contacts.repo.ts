@@ -1,0 +1,137 @@
+/** SQL of the phonebook's contacts: rows, phones, emails, group links, extra-field values, notes and search terms. */
+import type { PhoneKind } from '../../shared/contract/contacts';
+import type { Db } from '../db/database';
+
+export type ContactRow = {
+  id: number; prefix: string; first_name: string; middle_name: string; last_name: string; suffix: string;
+  nickname: string; company: string; department: string; job_title: string; street: string; city: string;
+  province: string; postal_code: string; country: string; birth_date: string | null; notes: string;
+  display_name: string; sort_key: string; search_text: string; created_at: string; updated_at: string;
+};
+export type ContactColumns = Omit<ContactRow, 'id' | 'created_at' | 'updated_at'>;
+export type PhoneRow = { contact_id: number; kind: PhoneKind; number: string; extension: string; phone_key: string | null };
+export type NoteRow = { id: number; contact_id: number; body: string; author: string; created_at: string };
+export type ContactChildren = {
+  phones: { kind: PhoneKind; number: string; extension: string; key: string | null }[];
+  emails: string[];
+  groupIds: number[];
+  fields: { fieldId: number; value: string }[];
+  terms: string[];
+};
+
+const COLUMNS = [
+  'prefix', 'first_name', 'middle_name', 'last_name', 'suffix', 'nickname', 'company', 'department', 'job_title',
+  'street', 'city', 'province', 'postal_code', 'country', 'birth_date', 'notes', 'display_name', 'sort_key', 'search_text',
+] as const;
+
+export type ContactsRepo = ReturnType<typeof createContactsRepo>;
+
+export function createContactsRepo(db: Db) {
+  const s = {
+    insert: db.prepare(
+      `INSERT INTO contacts (${COLUMNS.join(', ')}, created_at, updated_at)
+       VALUES (${COLUMNS.map((c) => '@' + c).join(', ')}, @now, @now)`,
+    ),
+    update: db.prepare(`UPDATE contacts SET ${COLUMNS.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @now WHERE id = @id`),
+    delete: db.prepare<[number]>('DELETE FROM contacts WHERE id = ?'),
+    get: db.prepare<[number], ContactRow>('SELECT * FROM contacts WHERE id = ?'),
+    searchText: db.prepare<[number], { search_text: string }>('SELECT search_text FROM contacts WHERE id = ?'),
+    insertPhone: db.prepare('INSERT INTO contact_phones (contact_id, position, kind, number, extension, phone_key) VALUES (?, ?, ?, ?, ?, ?)'),
+    deletePhones: db.prepare<[number]>('DELETE FROM contact_phones WHERE contact_id = ?'),
+    insertEmail: db.prepare('INSERT INTO contact_emails (contact_id, position, address) VALUES (?, ?, ?)'),
+    deleteEmails: db.prepare<[number]>('DELETE FROM contact_emails WHERE contact_id = ?'),
+    insertGroup: db.prepare('INSERT OR IGNORE INTO contact_groups (contact_id, group_id) VALUES (?, ?)'),
+    deleteGroups: db.prepare<[number]>('DELETE FROM contact_groups WHERE contact_id = ?'),
+    insertField: db.prepare('INSERT INTO contact_field_values (contact_id, field_id, value) VALUES (?, ?, ?)'),
+    deleteFields: db.prepare<[number]>('DELETE FROM contact_field_values WHERE contact_id = ?'),
+    insertTerm: db.prepare('INSERT OR IGNORE INTO search_terms (term, contact_id) VALUES (?, ?)'),
+    deleteTerm: db.prepare('DELETE FROM search_terms WHERE term = ? AND contact_id = ?'),
+    phones: db.prepare<[string], PhoneRow>(
+      'SELECT contact_id, kind, number, extension, phone_key FROM contact_phones WHERE contact_id IN (SELECT value FROM json_each(?)) ORDER BY contact_id, position',
+    ),
+    emails: db.prepare<[number], { address: string }>('SELECT address FROM contact_emails WHERE contact_id = ? ORDER BY position'),
+    groupLinks: db.prepare<[string], { contact_id: number; group_id: number }>(
+      'SELECT contact_id, group_id FROM contact_groups WHERE contact_id IN (SELECT value FROM json_each(?))',
+    ),
+    fields: db.prepare<[number], { field_id: number; value: string }>(
+      'SELECT v.field_id, v.value FROM contact_field_values v JOIN custom_fields f ON f.id = v.field_id WHERE v.contact_id = ? ORDER BY f.position, f.id',
+    ),
+    summaries: db.prepare<[string], Pick<ContactRow, 'id' | 'display_name' | 'company' | 'job_title'>>(
+      'SELECT id, display_name, company, job_title FROM contacts WHERE id IN (SELECT value FROM json_each(?))',
+    ),
+    byPhoneKey: db.prepare<[string], { contact_id: number; kind: PhoneKind; number: string; display_name: string; company: string }>(
+      `SELECT p.contact_id, p.kind, p.number, c.display_name, c.company
+       FROM contact_phones p JOIN contacts c ON c.id = p.contact_id WHERE p.phone_key = ? ORDER BY c.sort_key LIMIT 20`,
+    ),
+    bySortKey: db.prepare<[string], { id: number; display_name: string }>('SELECT id, display_name FROM contacts WHERE sort_key = ? LIMIT 20'),
+    notes: db.prepare<[number], NoteRow>('SELECT * FROM contact_notes WHERE contact_id = ? ORDER BY created_at DESC, id DESC'),
+    note: db.prepare<[number], NoteRow>('SELECT * FROM contact_notes WHERE id = ?'),
+    insertNote: db.prepare('INSERT INTO contact_notes (contact_id, body, author, created_at) VALUES (?, ?, ?, ?)'),
+    deleteNote: db.prepare<[number]>('DELETE FROM contact_notes WHERE id = ?'),
+    touch: db.prepare<[string, number]>('UPDATE contacts SET updated_at = ? WHERE id = ?'),
+    setSearchText: db.prepare<[string, number]>('UPDATE contacts SET search_text = ? WHERE id = ?'),
+  };
+
+  function writeChildren(id: number, ch: ContactChildren, oldTerms: string[]): void {
+    ch.phones.forEach((p, i) => s.insertPhone.run(id, i, p.kind, p.number, p.extension, p.key));
+    ch.emails.forEach((e, i) => s.insertEmail.run(id, i, e));
+    for (const g of ch.groupIds) s.insertGroup.run(id, g);
+    for (const f of ch.fields) s.insertField.run(id, f.fieldId, f.value);
+    const keep = new Set(ch.terms);
+    for (const t of oldTerms) if (!keep.has(t)) s.deleteTerm.run(t, id);
+    const had = new Set(oldTerms);
+    for (const t of ch.terms) if (!had.has(t)) s.insertTerm.run(t, id);
+  }
+
+  const splitTerms = (text: string) => (text ? text.split(' ') : []);
+
+  return {
+    /** Inserts a contact with everything it owns; the caller runs it inside a transaction. */
+    insert(cols: ContactColumns, ch: ContactChildren, now: string): number {
+      const id = Number(s.insert.run({ ...cols, now }).lastInsertRowid);
+      writeChildren(id, ch, []);
+      return id;
+    },
+    /** Replaces the contact's details and children (notes are kept); terms are updated by difference. */
+    update(id: number, cols: ContactColumns, ch: ContactChildren, now: string): void {
+      const old = s.searchText.get(id);
+      s.update.run({ ...cols, id, now });
+      s.deletePhones.run(id);
+      s.deleteEmails.run(id);
+      s.deleteGroups.run(id);
+      s.deleteFields.run(id);
+      writeChildren(id, ch, splitTerms(old?.search_text ?? ''));
+    },
+    delete(id: number): boolean {
+      const old = s.searchText.get(id);
+      if (!old) return false;
+      for (const t of splitTerms(old.search_text)) s.deleteTerm.run(t, id);
+      s.delete.run(id);
+      return true;
+    },
+    /** Rewrites only the search terms (after a group or field rename). */
+    replaceTerms(id: number, terms: string[]): void {
+      const old = splitTerms(s.searchText.get(id)?.search_text ?? '');
+      s.setSearchText.run(terms.join(' '), id);
+      const keep = new Set(terms);
+      for (const t of old) if (!keep.has(t)) s.deleteTerm.run(t, id);
+      const had = new Set(old);
+      for (const t of terms) if (!had.has(t)) s.insertTerm.run(t, id);
+    },
+    get: (id: number) => s.get.get(id),
+    phonesOf: (ids: number[]) => s.phones.all(JSON.stringify(ids)),
+    emailsOf: (id: number) => s.emails.all(id).map((r) => r.address),
+    groupLinksOf: (ids: number[]) => s.groupLinks.all(JSON.stringify(ids)),
+    fieldsOf: (id: number) => s.fields.all(id),
+    summaryRows: (ids: number[]) => s.summaries.all(JSON.stringify(ids)),
+    byPhoneKey: (key: string) => s.byPhoneKey.all(key),
+    bySortKey: (key: string) => s.bySortKey.all(key),
+    notesOf: (id: number) => s.notes.all(id),
+    note: (id: number) => s.note.get(id),
+    addNote(contactId: number, body: string, author: string, now: string): number {
+      s.touch.run(now, contactId);
+      return Number(s.insertNote.run(contactId, body, author, now).lastInsertRowid);
+    },
+    deleteNote: (id: number) => s.deleteNote.run(id).changes > 0,
+  };
+}

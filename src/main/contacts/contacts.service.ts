@@ -1,0 +1,212 @@
+/** The phonebook's contacts: create, change, delete, read, search, look up by phone, timeline notes. */
+import type { Contact, ContactData, ContactSummary, PhoneMatch, SearchResult } from '../../shared/contract/contacts';
+import type { ParsedInputOf } from '../../shared/contract/api';
+import { foldForSearch, normalizeMultiline, searchWords } from '../../shared/text/normalize';
+import { formatPhone, looksLikePhone, normalizePhone, phoneQueryPrefix } from '../../shared/text/phone';
+import type { Db } from '../db/database';
+import { AppError, validationError } from '../engine/app-error';
+import type { EngineContext } from '../engine/context';
+import { cleanContact, canonicalFieldValue, type FieldDef } from './contact.validate';
+import { createContactsRepo, type ContactRow, type PhoneRow } from './contacts.repo';
+import { displayNameOf, sortKeyOf, termsOf } from './contacts.terms';
+import { createFieldsRepo, createGroupsRepo } from './groups.repo';
+import { createSearchRepo, inGroup, onField, type SqlFilter } from './search.repo';
+
+/** How far past the requested page a text search keeps counting before it reports "N+". */
+const COUNT_AHEAD = 1000;
+
+export type ContactsService = ReturnType<typeof createContactsService>;
+export type ContactQueryParsed = Pick<ParsedInputOf<'contacts/search'>, 'text' | 'groupId' | 'filters'>;
+
+export function createContactsService(db: Db, ctx: EngineContext) {
+  const repo = createContactsRepo(db);
+  const search = createSearchRepo(db);
+  const groups = createGroupsRepo(db);
+  const fields = createFieldsRepo(db);
+
+  const fieldDef = (id: number): FieldDef | undefined => {
+    const f = fields.get(id);
+    return f && { id: f.id, kind: f.kind, options: JSON.parse(f.options) as string[] };
+  };
+  const validation = () => ({
+    region: ctx.settings.phoneRegion(),
+    calendar: ctx.settings.get().calendar,
+    groupExists: (id: number) => groups.get(id) !== undefined,
+    field: fieldDef,
+  });
+
+  /** Columns and children of a cleaned contact, with its display name, sort key and terms. */
+  function prepare(input: ContactData) {
+    const { data, children } = cleanContact(input, validation());
+    const names = groups.nameMap();
+    const terms = termsOf(
+      { ...data, groupNames: data.groupIds.map((g) => names.get(g) ?? ''), fieldTexts: children.fields.map((f) => f.value) },
+      ctx.settings.phoneRegion(),
+    );
+    const displayName = displayNameOf(data);
+    const cols = {
+      prefix: data.prefix, first_name: data.firstName, middle_name: data.middleName, last_name: data.lastName,
+      suffix: data.suffix, nickname: data.nickname, company: data.company, department: data.department,
+      job_title: data.jobTitle, street: data.street, city: data.city, province: data.province,
+      postal_code: data.postalCode, country: data.country, birth_date: data.birthDate, notes: data.notes,
+      display_name: displayName, sort_key: sortKeyOf(displayName), search_text: terms.join(' '),
+    };
+    return { cols, children: { ...children, terms } };
+  }
+
+  const displayOf = (p: Pick<PhoneRow, 'number' | 'phone_key'>) => {
+    const n = p.phone_key ? normalizePhone(p.number, ctx.settings.phoneRegion()) : null;
+    return n ? formatPhone(n, ctx.settings.phoneRegion()) : p.number;
+  };
+
+  function toContact(row: ContactRow): Contact {
+    const phones = repo.phonesOf([row.id]).map((p) => ({
+      kind: p.kind, number: p.number, extension: p.extension, key: p.phone_key, display: displayOf(p),
+    }));
+    return {
+      id: row.id, prefix: row.prefix, firstName: row.first_name, middleName: row.middle_name, lastName: row.last_name,
+      suffix: row.suffix, nickname: row.nickname, company: row.company, department: row.department, jobTitle: row.job_title,
+      phones, emails: repo.emailsOf(row.id).map((address) => ({ address })),
+      street: row.street, city: row.city, province: row.province, postalCode: row.postal_code, country: row.country,
+      birthDate: row.birth_date, notes: row.notes,
+      groupIds: repo.groupLinksOf([row.id]).map((l) => l.group_id),
+      fields: repo.fieldsOf(row.id).map((f) => ({ fieldId: f.field_id, value: f.value })),
+      displayName: row.display_name, createdAt: row.created_at, updatedAt: row.updated_at,
+      timeline: repo.notesOf(row.id).map((n) => ({ id: n.id, contactId: n.contact_id, body: n.body, author: n.author, createdAt: n.created_at })),
+    };
+  }
+
+  function get(id: number): Contact {
+    const row = repo.get(id);
+    if (!row) throw new AppError('not_found', 'not_found.contact', {}, 'id');
+    return toContact(row);
+  }
+
+  /** Summaries in the order of `ids`. */
+  function summaries(ids: number[]): ContactSummary[] {
+    if (ids.length === 0) return [];
+    const byId = new Map<number, ContactSummary>();
+    for (const r of repo.summaryRows(ids)) {
+      byId.set(r.id, { id: r.id, displayName: r.display_name, company: r.company, jobTitle: r.job_title, phones: [], groupIds: [] });
+    }
+    for (const p of repo.phonesOf(ids)) {
+      byId.get(p.contact_id)?.phones.push({ kind: p.kind, display: displayOf(p), key: p.phone_key, extension: p.extension });
+    }
+    for (const l of repo.groupLinksOf(ids)) byId.get(l.contact_id)?.groupIds.push(l.group_id);
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+
+  function sqlFilters(q: ContactQueryParsed): SqlFilter[] {
+    const out: SqlFilter[] = [];
+    if (q.groupId !== null) out.push(inGroup(q.groupId));
+    for (const f of q.filters) {
+      const def = fieldDef(f.fieldId);
+      if (!def) throw validationError('validation.unknown_field', `filters.${f.fieldId}`);
+      const canon = (v: string) => (v === '' ? '' : canonicalFieldValue(def, v, ctx.settings.get().calendar, `filters.${f.fieldId}`));
+      const value = f.op === 'contains' ? foldForSearch(f.value) : f.op === 'eq' ? canon(f.value) : '';
+      out.push(onField(f.fieldId, f.op, f.op === 'range' ? canon(f.min) : value, canon(f.max), def.kind === 'number'));
+    }
+    return out;
+  }
+
+  /** The words of a text query: one phone prefix, or folded words with the longest first. */
+  function queryWords(text: string): string[] {
+    if (looksLikePhone(text)) {
+      const p = phoneQueryPrefix(text, ctx.settings.phoneRegion());
+      return p ? [p] : [];
+    }
+    return [...new Set(searchWords(foldForSearch(text)))].sort((a, b) => b.length - a.length);
+  }
+
+  /** Ids matching a query, in list order; used by export and print. */
+  function* matchingIds(q: ContactQueryParsed): Generator<number> {
+    const filters = sqlFilters(q);
+    const words = queryWords(q.text);
+    if (words.length === 0) {
+      for (let offset = 0; ; offset += 1000) {
+        const page = search.listIds(filters, offset, 1000);
+        yield* page;
+        if (page.length < 1000) return;
+      }
+    }
+    yield* search.matchIds(words[0]!, words.slice(1), filters);
+  }
+
+  function doSearch(input: ParsedInputOf<'contacts/search'>): SearchResult {
+    const filters = sqlFilters(input);
+    const words = queryWords(input.text);
+    if (words.length === 0) {
+      const ids = search.listIds(filters, input.offset, input.limit);
+      return { items: summaries(ids), total: search.count(filters), totalExact: true };
+    }
+    const ids: number[] = [];
+    let n = 0;
+    let exact = true;
+    const stop = input.offset + input.limit + COUNT_AHEAD;
+    for (const id of search.matchIds(words[0]!, words.slice(1), filters)) {
+      if (n >= input.offset && ids.length < input.limit) ids.push(id);
+      if (++n >= stop) { exact = false; break; }
+    }
+    return { items: summaries(ids), total: n, totalExact: exact };
+  }
+
+  const now = () => ctx.clock().toISOString();
+  const changed = (ids: number[] | null) => ctx.emit('contacts/changed', { ids });
+
+  return {
+    get,
+    summaries,
+    search: doSearch,
+    matchingIds,
+    /** Everything needed to write one contact, inside the caller's transaction (used by import). */
+    prepare,
+    repo,
+    create(input: ContactData): Contact {
+      const { cols, children } = prepare(input);
+      const id = db.transaction(() => repo.insert(cols, children, now()))();
+      changed([id]);
+      return get(id);
+    },
+    update(id: number, input: ContactData): Contact {
+      if (!repo.get(id)) throw new AppError('not_found', 'not_found.contact', {}, 'id');
+      const { cols, children } = prepare(input);
+      db.transaction(() => repo.update(id, cols, children, now()))();
+      changed([id]);
+      return get(id);
+    },
+    delete(id: number): { id: number } {
+      const done = db.transaction(() => repo.delete(id))();
+      if (!done) throw new AppError('not_found', 'not_found.contact', {}, 'id');
+      changed([id]);
+      return { id };
+    },
+    /** Recomputes a contact's search terms after one of its groups or fields changed. */
+    reindex(id: number): void {
+      const c = get(id);
+      const { children } = prepare({ ...c, phones: c.phones.map(({ kind, number, extension }) => ({ kind, number, extension })) });
+      repo.replaceTerms(id, children.terms);
+    },
+    findByPhone(number: string, excludeId: number | null): PhoneMatch[] {
+      const n = normalizePhone(number, ctx.settings.phoneRegion());
+      if (!n) return [];
+      return repo.byPhoneKey(n.key)
+        .filter((r) => r.contact_id !== excludeId)
+        .map((r) => ({ contactId: r.contact_id, displayName: r.display_name, company: r.company, kind: r.kind, display: displayOf({ number: r.number, phone_key: n.key }) }));
+    },
+    addNote(contactId: number, body: string, author: string): Contact {
+      const text = normalizeMultiline(body);
+      if (text === '') throw validationError('validation.empty_note', 'body');
+      if (!repo.get(contactId)) throw new AppError('not_found', 'not_found.contact', {}, 'contactId');
+      db.transaction(() => repo.addNote(contactId, text, author.trim() || ctx.settings.get().userName, now()))();
+      changed([contactId]);
+      return get(contactId);
+    },
+    deleteNote(noteId: number): Contact {
+      const note = repo.note(noteId);
+      if (!note) throw new AppError('not_found', 'not_found.note', {}, 'id');
+      repo.deleteNote(noteId);
+      changed([note.contact_id]);
+      return get(note.contact_id);
+    },
+  };
+}

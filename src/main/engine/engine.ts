@@ -1,0 +1,124 @@
+/**
+ * The engine: database, domain services and (later) telephony, printing and the scheduler, as plain
+ * Node with no Electron import. Shells (Electron, the browser-mode server, the CLI, tests) talk to it
+ * only through `invoke` and `subscribe`.
+ */
+import path from 'node:path';
+import { api, type EventMap, type EventName, type Method, type OutputOf } from '../../shared/contract/api';
+import type { Result } from '../../shared/contract/errors';
+import { createContactsService } from '../contacts/contacts.service';
+import { createGroupsService } from '../contacts/groups.service';
+import { createIoService } from '../contacts/io.service';
+import { loadMigrations, openDatabase, type Db } from '../db/database';
+import { message, type Lang } from '../i18n/messages';
+import { ensureDataDir, migrationsDir } from '../paths';
+import { createSettingsService } from '../settings/settings.service';
+import { AppError } from './app-error';
+import type { EngineContext } from './context';
+import type { Handlers } from './handlers';
+import { createLogger } from './logger';
+
+export type EngineOptions = {
+  dataDir: string;
+  /** Injected clock: tests and benchmarks move time themselves. */
+  clock?: () => Date;
+  nativeBinding?: string;
+  shell?: 'electron' | 'browser' | 'headless';
+};
+
+export type EngineEvent = { [E in EventName]: { name: E; payload: EventMap[E] } }[EventName];
+
+export type Engine = {
+  invoke<M extends Method>(method: M, input: unknown, lang: Lang): Promise<Result<OutputOf<M>>>;
+  subscribe(listener: (e: EngineEvent) => void): () => void;
+  close(): void;
+  readonly db: Db;
+  readonly dataDir: string;
+};
+
+const VERSION = '0.1.0';
+
+export function createEngine(opts: EngineOptions): Engine {
+  const { dbFile } = ensureDataDir(opts.dataDir);
+  const log = createLogger(path.join(opts.dataDir, 'monshi.log'));
+  const db = openDatabase(dbFile, { migrations: loadMigrations(migrationsDir()), nativeBinding: opts.nativeBinding });
+  const listeners = new Set<(e: EngineEvent) => void>();
+  const settings = createSettingsService(db);
+  const ctx: EngineContext = {
+    clock: opts.clock ?? (() => new Date()),
+    settings,
+    emit: (name, payload) => {
+      for (const l of listeners) l({ name, payload } as EngineEvent);
+    },
+  };
+  const contacts = createContactsService(db, ctx);
+  const groups = createGroupsService(db, ctx, contacts);
+  const io = createIoService(db, ctx, contacts, groups);
+
+  const handlers: Handlers = {
+    'app/info': () => ({ version: VERSION, dataDir: opts.dataDir, shell: opts.shell ?? 'headless', demo: false }),
+    'settings/get': () => settings.get(),
+    'settings/update': (patch) => {
+      const next = settings.update(patch);
+      ctx.emit('settings/changed', next);
+      return next;
+    },
+    'contacts/search': (q) => contacts.search(q),
+    'contacts/get': ({ id }) => contacts.get(id),
+    'contacts/create': (data) => contacts.create(data),
+    'contacts/update': ({ id, data }) => contacts.update(id, data),
+    'contacts/delete': ({ id }) => contacts.delete(id),
+    'contacts/find-by-phone': ({ number, excludeId }) => contacts.findByPhone(number, excludeId),
+    'contacts/add-note': ({ contactId, body, author }) => contacts.addNote(contactId, body, author),
+    'contacts/delete-note': ({ id }) => contacts.deleteNote(id),
+    'groups/list': () => groups.listGroups(),
+    'groups/create': (data) => groups.createGroup(data),
+    'groups/update': ({ id, data }) => groups.updateGroup(id, data),
+    'groups/delete': ({ id }) => groups.deleteGroup(id),
+    'fields/list': () => groups.listFields(),
+    'fields/create': (data) => groups.createField(data),
+    'fields/update': ({ id, data }) => groups.updateField(id, data),
+    'fields/delete': ({ id }) => groups.deleteField(id),
+    'io/import-preview': (input) => io.preview(input),
+    'io/import-commit': (input) => io.commit(input),
+    'io/export': (input) => io.exportFile(input),
+    'print/contacts': (input, hc) => io.print(input, hc.lang),
+  };
+
+  async function invoke<M extends Method>(method: M, input: unknown, lang: Lang): Promise<Result<OutputOf<M>>> {
+    const language: Lang = lang === 'en' ? 'en' : 'fa';
+    const endpoint = Object.hasOwn(api, method) ? api[method] : undefined;
+    if (!endpoint) return { ok: false, error: { code: 'validation', message: message(language, 'validation.generic', { field: String(method) }) } };
+    const parsed = endpoint.input.safeParse(input ?? {});
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const field = issue?.path.join('.') ?? '';
+      const key = issue?.code === 'too_big' ? 'validation.too_long' : 'validation.generic';
+      return { ok: false, error: { code: 'validation', message: message(language, key, { field }), field } };
+    }
+    try {
+      const handler = handlers[method] as (i: unknown, hc: { lang: Lang }) => OutputOf<M> | Promise<OutputOf<M>>;
+      return { ok: true, value: await handler(parsed.data, { lang: language }) };
+    } catch (e) {
+      if (e instanceof AppError) return { ok: false, error: e.toShape(language) };
+      log.error(`${method} failed`, e);
+      return { ok: false, error: { code: 'internal', message: message(language, 'internal') } };
+    }
+  }
+
+  log.info(`engine started, data in ${opts.dataDir}`);
+  return {
+    invoke,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close() {
+      listeners.clear();
+      io.dispose();
+      db.close();
+    },
+    db,
+    dataDir: opts.dataDir,
+  };
+}

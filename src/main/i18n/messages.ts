@@ -1,0 +1,82 @@
+/**
+ * Every message the engine can send to a user, in both languages. Keys are typed: `en` must have
+ * exactly the keys of `fa`. `{name}` placeholders are filled by `message()`.
+ */
+const fa = {
+  'validation.generic': 'مقدار «{field}» درست نیست.',
+  'validation.required_name': 'دست‌کم یکی از نام، نام خانوادگی، شرکت یا یک شماره تلفن را بنویسید.',
+  'validation.phone': 'شماره تلفن «{value}» خوانا نیست.',
+  'validation.extension': 'داخلی فقط می‌تواند رقم باشد.',
+  'validation.email': 'نشانی ایمیل «{value}» درست نیست.',
+  'validation.date': 'تاریخ «{value}» درست نیست.',
+  'validation.number': '«{value}» عدد نیست.',
+  'validation.choice': '«{value}» از گزینه‌های این فیلد نیست.',
+  'validation.bool': 'مقدار بله/خیر درست نیست.',
+  'validation.too_long': '«{field}» بیش از اندازه بلند است.',
+  'validation.empty_name': 'نام را بنویسید.',
+  'validation.empty_note': 'متن یادداشت خالی است.',
+  'validation.unknown_group': 'گروه انتخاب‌شده دیگر وجود ندارد.',
+  'validation.unknown_field': 'فیلد انتخاب‌شده دیگر وجود ندارد.',
+  'validation.choice_options': 'برای فیلد چندگزینه‌ای دست‌کم یک گزینه بنویسید.',
+  'validation.setting': 'مقدار تنظیم «{field}» درست نیست.',
+  'not_found.contact': 'این مخاطب پیدا نشد؛ شاید حذف شده باشد.',
+  'not_found.note': 'این یادداشت پیدا نشد.',
+  'not_found.group': 'این گروه پیدا نشد.',
+  'not_found.field': 'این فیلد پیدا نشد.',
+  'conflict.group_name': 'گروهی به نام «{value}» از قبل هست.',
+  'conflict.field_name': 'فیلدی به نام «{value}» از قبل هست.',
+  'conflict.field_kind': 'نوع فیلدی که مقدار دارد را نمی‌توان عوض کرد.',
+  'import.parse': 'خط {line}: {reason}',
+  'import.empty': 'در این فایل هیچ مخاطبی نیست.',
+  'import.unknown_format': 'قالب این فایل شناخته نشد؛ فایل vCard (.vcf) یا CSV انتخاب کنید.',
+  'import.expired': 'پیش‌نمایش این ورود منقضی شده است؛ فایل را دوباره انتخاب کنید.',
+  'print.too_many': 'فهرست {count} مخاطب برای چاپ بلند است؛ حداکثر {max} مخاطب را با جست‌وجو یا گروه جدا کنید.',
+  'internal': 'خطای داخلی رخ داد؛ چیزی ذخیره نشد. جزئیات در گزارش برنامه ثبت شد.',
+  'auth': 'دسترسی رد شد.',
+  'db.newer': 'این پایگاه داده با نسخهٔ جدیدتری از منشی ساخته شده است (نسخهٔ {found}، این برنامه تا {known}). منشی را به‌روز کنید؛ به فایل دست زده نشد.',
+  'db.migration': 'به‌روزرسانی پایگاه داده به نسخهٔ {version} ناکام ماند: {reason}. فایل دست‌نخورده ماند.',
+};
+
+export type MessageKey = keyof typeof fa;
+
+const en: Record<MessageKey, string> = {
+  'validation.generic': '“{field}” is not valid.',
+  'validation.required_name': 'Enter at least a first name, last name, company or one phone number.',
+  'validation.phone': 'The phone number “{value}” cannot be read.',
+  'validation.extension': 'An extension can only contain digits.',
+  'validation.email': 'The email address “{value}” is not valid.',
+  'validation.date': 'The date “{value}” is not valid.',
+  'validation.number': '“{value}” is not a number.',
+  'validation.choice': '“{value}” is not one of this field’s choices.',
+  'validation.bool': 'The yes/no value is not valid.',
+  'validation.too_long': '“{field}” is too long.',
+  'validation.empty_name': 'Enter a name.',
+  'validation.empty_note': 'The note is empty.',
+  'validation.unknown_group': 'A selected group no longer exists.',
+  'validation.unknown_field': 'A selected field no longer exists.',
+  'validation.choice_options': 'A choice field needs at least one option.',
+  'validation.setting': 'The setting “{field}” is not valid.',
+  'not_found.contact': 'This contact was not found; it may have been deleted.',
+  'not_found.note': 'This note was not found.',
+  'not_found.group': 'This group was not found.',
+  'not_found.field': 'This field was not found.',
+  'conflict.group_name': 'A group named “{value}” already exists.',
+  'conflict.field_name': 'A field named “{value}” already exists.',
+  'conflict.field_kind': 'The kind of a field that has values cannot be changed.',
+  'import.parse': 'Line {line}: {reason}',
+  'import.empty': 'This file holds no contacts.',
+  'import.unknown_format': 'The file format was not recognised; choose a vCard (.vcf) or CSV file.',
+  'import.expired': 'This import preview has expired; choose the file again.',
+  'print.too_many': 'A list of {count} contacts is too long to print; narrow it to at most {max} with a search or a group.',
+  'internal': 'An internal error occurred; nothing was saved. Details are in the app log.',
+  'auth': 'Access denied.',
+  'db.newer': 'This database was written by a newer Monshi (version {found}; this app knows up to {known}). Update Monshi; the file was not touched.',
+  'db.migration': 'Upgrading the database to version {version} failed: {reason}. The file was left as it was.',
+};
+
+export type Lang = 'fa' | 'en';
+const catalogues: Record<Lang, Record<MessageKey, string>> = { fa, en };
+
+export function message(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
+  return catalogues[lang][key].replace(/\{(\w+)\}/g, (_, p: string) => String(params[p] ?? ''));
+}

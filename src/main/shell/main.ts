@@ -1,0 +1,89 @@
+/**
+ * The Electron shell, kept thin: it starts the engine in a utility process (Electron's Node, no UI
+ * access), serves the UI from the app's files over `app://monshi/`, and passes typed messages
+ * between the two. All product logic lives in the engine.
+ */
+import { app, BrowserWindow, ipcMain, net, protocol, utilityProcess, type UtilityProcess } from 'electron';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { CONTENT_SECURITY_POLICY } from '../server/csp';
+import { resolveDataDir } from '../paths';
+import { APP_ORIGIN, hardenApp } from './security';
+
+protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+const rendererDir = path.join(__dirname, '..', 'renderer');
+let engineHost: UtilityProcess | null = null;
+let nextId = 1;
+const pending = new Map<number, (result: unknown) => void>();
+
+function startEngine(): UtilityProcess {
+  const dataArg = process.argv.find((a) => a.startsWith('--data='))?.slice('--data='.length);
+  const child = utilityProcess.fork(path.join(__dirname, 'engine-host.js'), [resolveDataDir(dataArg ?? null)], {
+    serviceName: 'Monshi engine',
+    env: { ...process.env },
+  });
+  child.on('message', (msg: { t: 'res'; id: number; result: unknown } | { t: 'evt'; name: string; payload: unknown }) => {
+    if (msg.t === 'res') {
+      pending.get(msg.id)?.(msg.result);
+      pending.delete(msg.id);
+    } else {
+      for (const w of BrowserWindow.getAllWindows()) w.webContents.send('monshi:event', msg.name, msg.payload);
+    }
+  });
+  child.on('exit', (code) => {
+    for (const resolve of pending.values()) resolve({ ok: false, error: { code: 'internal', message: `engine stopped (${code})` } });
+    pending.clear();
+    if (!app.isReady() || code !== 0) app.quit();
+  });
+  return child;
+}
+
+function createWindow(): void {
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    title: 'منشی — Monshi',
+    webPreferences: {
+      preload: path.join(__dirname, 'preload.js'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  });
+  void win.loadURL(`${APP_ORIGIN}/index.html`);
+}
+
+void app.whenReady().then(() => {
+  hardenApp();
+  protocol.handle('app', async (request) => {
+    const url = new URL(request.url);
+    const file = path.resolve(rendererDir, decodeURIComponent(url.pathname).replace(/^\/+/, '') || 'index.html');
+    if (url.host !== 'monshi' || !file.startsWith(rendererDir + path.sep)) return new Response('not found', { status: 404 });
+    const res = await net.fetch(pathToFileURL(file).toString());
+    const headers = new Headers(res.headers);
+    headers.set('content-security-policy', CONTENT_SECURITY_POLICY);
+    return new Response(res.body, { status: res.status, headers });
+  });
+  engineHost = startEngine();
+  ipcMain.handle('monshi:invoke', (event, method: unknown, input: unknown, lang: unknown) => {
+    // Only our own page may call the engine.
+    if (!event.senderFrame?.url.startsWith(`${APP_ORIGIN}/`)) return { ok: false, error: { code: 'auth', message: 'denied' } };
+    const id = nextId++;
+    return new Promise((resolve) => {
+      pending.set(id, resolve);
+      engineHost?.postMessage({ t: 'req', id, method, input, lang });
+    });
+  });
+  createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+});
+
+app.on('window-all-closed', () => {
+  engineHost?.kill();
+  app.quit();
+});
