@@ -1,0 +1,130 @@
+/**
+ * `npm run bench`: measures the engine on generated data and writes bench/results.json (one flat
+ * object of named numbers, merged with figures other modules wrote), printing a table.
+ * The 1,000,000-contact database is generated once (through the real import path) and cached in
+ * bench/.cache/.
+ */
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createEngine, type Engine } from '../src/main/engine/engine';
+import type { Method, OutputOf } from '../src/shared/contract/api';
+import { contacts, rng, typedQueries, vcard } from './generate';
+
+const root = path.resolve(__dirname, '..', '..');
+const cache = path.join(root, 'bench', '.cache');
+const resultsFile = path.join(root, 'bench', 'results.json');
+
+const p = (xs: number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)]!;
+};
+const round = (x: number, d = 3) => Number(x.toFixed(d));
+
+async function call<M extends Method>(e: Engine, m: M, input: unknown): Promise<OutputOf<M>> {
+  const r = await e.invoke(m, input, 'fa');
+  if (!r.ok) throw new Error(`${m}: ${r.error.message}`);
+  return r.value;
+}
+
+/** Imports n generated cards through io/import-preview + io/import-commit; returns seconds. */
+async function importCards(e: Engine, n: number, seed: number): Promise<number> {
+  const parts: string[] = [];
+  for (const c of contacts(n, seed)) parts.push(vcard(c));
+  const base64 = Buffer.from(parts.join(''), 'utf8').toString('base64');
+  const t0 = performance.now();
+  const preview = await call(e, 'io/import-preview', { fileName: 'contacts.vcf', base64 });
+  await call(e, 'io/import-commit', { previewId: preview.previewId, onDuplicate: 'add' });
+  return (performance.now() - t0) / 1000;
+}
+
+async function ensureMillion(): Promise<string> {
+  const dir = path.join(cache, 'contacts-1m');
+  if (existsSync(path.join(dir, 'READY'))) return dir;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  console.log('Generating 1,000,000 contacts (once; cached in bench/.cache)…');
+  const e = createEngine({ dataDir: dir });
+  for (let i = 0; i < 10; i++) {
+    const s = await importCards(e, 100_000, 1000 + i);
+    console.log(`  ${(i + 1) * 100_000} (${s.toFixed(1)} s)`);
+  }
+  e.db.pragma('wal_checkpoint(TRUNCATE)');
+  e.db.exec('ANALYZE');
+  e.close();
+  writeFileSync(path.join(dir, 'READY'), new Date().toISOString());
+  return dir;
+}
+
+async function main() {
+  mkdirSync(cache, { recursive: true });
+  const results: Record<string, number> = {};
+
+  // Import of 100,000 vCards into an empty phonebook.
+  const importDir = path.join(cache, 'import-100k');
+  rmSync(importDir, { recursive: true, force: true });
+  const ie = createEngine({ dataDir: importDir });
+  results.contacts_import_100k_vcards_s = round(await importCards(ie, 100_000, 42), 2);
+  ie.close();
+  rmSync(importDir, { recursive: true, force: true });
+
+  const dir = await ensureMillion();
+
+  const starts: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    const e = createEngine({ dataDir: dir });
+    await call(e, 'settings/get', {});
+    starts.push(performance.now() - t0);
+    e.close();
+  }
+  results.startup_ms_1m = round(p(starts, 0.5), 1);
+
+  const e = createEngine({ dataDir: dir });
+  const queries = typedQueries();
+  for (const q of queries.slice(0, 50)) await call(e, 'contacts/search', { text: q, limit: 100 }); // warm up
+  const searchMs: number[] = [];
+  for (const q of queries) {
+    const t0 = performance.now();
+    await call(e, 'contacts/search', { text: q, limit: 100 });
+    searchMs.push(performance.now() - t0);
+  }
+  results.contacts_search_p95_ms_1m = round(p(searchMs, 0.95));
+  results.contacts_search_max_ms_1m = round(Math.max(...searchMs));
+
+  const r = rng(3);
+  const maxPhone = e.db.prepare('SELECT MAX(id) FROM contact_phones').pluck().get() as number;
+  const byId = e.db.prepare('SELECT number FROM contact_phones WHERE id = ?').pluck();
+  const numbers = Array.from({ length: 1000 }, () => byId.get(1 + Math.floor(r() * maxPhone)) as string | undefined).filter((n): n is string => !!n);
+  const formats = [(n: string) => n, (n: string) => '+98' + n.slice(1), (n: string) => n.slice(1), (n: string) => '0098' + n.slice(1)];
+  const lookupMs: number[] = [];
+  for (const n of numbers.length ? numbers : ['09121234567']) {
+    const typed = formats[Math.floor(r() * formats.length)]!(n);
+    const t0 = performance.now();
+    const found = await call(e, 'contacts/find-by-phone', { number: typed });
+    lookupMs.push(performance.now() - t0);
+    if (found.length === 0) throw new Error(`phone lookup found nothing for ${typed}`);
+  }
+  results.contacts_phone_lookup_p95_ms_1m = round(p(lookupMs, 0.95));
+
+  const total = (await call(e, 'contacts/search', {})).total;
+  const pageMs: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    const offset = Math.floor(r() * (total - 100));
+    const t0 = performance.now();
+    await call(e, 'contacts/search', { offset, limit: 100 });
+    pageMs.push(performance.now() - t0);
+  }
+  results.contacts_list_page_p95_ms_1m = round(p(pageMs, 0.95), 2);
+  e.close();
+
+  const previous = existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as Record<string, number>) : {};
+  const merged = { ...previous, ...results };
+  writeFileSync(resultsFile, JSON.stringify(merged, null, 2) + '\n');
+  console.table(Object.entries(results).map(([name, value]) => ({ name, value })));
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});
