@@ -1,0 +1,11 @@
+/**
+ * The printing library: shaped Persian/English text in PDFs, plain Node (no Electron, DOM or React).
+ * Reports live next to this file (`*.print.ts`); the building blocks are exported for new reports.
+ */
+export { printContact, printContactList, type ContactPrintOptions, type FieldDef } from './contacts.print';
+export { CONTACT_LABEL_KEYS, type ContactLabelKey, type ContactPrintLabels } from './contacts/contact-labels';
+export { PrintDocument, MM, type Align, type Box, type DrawOp, type PrintDocumentOptions, type TextLine, type TextLook } from './pdf/print-document';
+export { reportFrame, type Frame, type FrameText } from './pdf/report-frame';
+export { resolveAssetsDir } from './pdf/assets-dir';
+export { createShaper, type BaseDir, type ShapedGlyph, type ShapedLine, type Shaper } from './shaping/text-shaper';
+export { truncateToWidth, wrapText, type TextStyle } from './shaping/text-layout';
