@@ -17,11 +17,11 @@ import { cleanContact } from './contact.validate';
 import type { ContactsService } from './contacts.service';
 import { displayNameOf, sortKeyOf } from './contacts.terms';
 import type { GroupsService } from './groups.service';
-import { decodeText, detectFormat } from './formats/detect';
-import { parseCsv, writeCsv } from './formats/csv';
-import { ImportParseError, type ImportedRecord } from './formats/record';
-import { parseVCards } from './formats/vcard.parse';
-import { writeVCards } from './formats/vcard.write';
+import { decodeText, detectFormat } from './io/detect';
+import { parseCsv, writeCsv } from './io/csv';
+import { ImportParseError, type ImportedRecord } from './io/record';
+import { parseVCards } from './io/vcard.parse';
+import { writeVCards } from './io/vcard.write';
 import { printContactsPdf } from './print.service';
 
 const PREVIEW_ROWS = 200;

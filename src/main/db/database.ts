@@ -71,6 +71,8 @@ export function migrate(db: Db, migrations: Migration[]): void {
     })();
   } catch (e) {
     if (e instanceof AppError) throw e;
-    throw new AppError('db/migration', 'db.migration', { version: running, reason: e instanceof Error ? e.message : String(e) });
+    // SqliteError's message is the bare SQLite text ('no such table: x'); String(e) would prefix the class name.
+    const reason = typeof (e as { message?: unknown })?.message === 'string' ? (e as { message: string }).message : String(e);
+    throw new AppError('db/migration', 'db.migration', { version: running, reason });
   }
 }

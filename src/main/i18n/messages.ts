@@ -2,6 +2,8 @@
  * Every message the engine can send to a user, in both languages. Keys are typed: `en` must have
  * exactly the keys of `fa`. `{name}` placeholders are filled by `message()`.
  */
+import { localDigits } from '../../shared/text/digits';
+
 const fa = {
   'validation.generic': 'مقدار «{field}» درست نیست.',
   'validation.required_name': 'دست‌کم یکی از نام، نام خانوادگی، شرکت یا یک شماره تلفن را بنویسید.',
@@ -81,6 +83,31 @@ const en: Record<MessageKey, string> = {
 export type Lang = 'fa' | 'en';
 const catalogues: Record<Lang, Record<MessageKey, string>> = { fa, en };
 
+/** Fills `{name}` placeholders; numbers are written in the language's digits. */
 export function message(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
-  return catalogues[lang][key].replace(/\{(\w+)\}/g, (_, p: string) => String(params[p] ?? ''));
+  return catalogues[lang][key].replace(/\{(\w+)\}/g, (_, p: string) => {
+    const v = params[p];
+    if (v === undefined) return '';
+    return typeof v === 'number' ? localDigits(v, lang) : p === 'field' ? fieldLabel(lang, v) : v;
+  });
+}
+
+/** What users call the fields the engine may name in an error ('phones.1.number' → 'phone number'). */
+const FIELD_LABELS: Record<string, [fa: string, en: string]> = {
+  prefix: ['پیشوند', 'prefix'], firstName: ['نام', 'first name'], middleName: ['نام میانی', 'middle name'],
+  lastName: ['نام خانوادگی', 'last name'], suffix: ['پسوند', 'suffix'], nickname: ['نام مستعار', 'nickname'],
+  company: ['شرکت', 'company'], department: ['بخش', 'department'], jobTitle: ['سمت', 'job title'],
+  number: ['شماره تلفن', 'phone number'], extension: ['داخلی', 'extension'], address: ['ایمیل', 'email'],
+  street: ['نشانی', 'street'], city: ['شهر', 'city'], province: ['استان', 'province'], postalCode: ['کد پستی', 'postal code'],
+  country: ['کشور', 'country'], birthDate: ['تاریخ تولد', 'birth date'], notes: ['یادداشت', 'notes'], body: ['متن یادداشت', 'note'],
+  name: ['نام', 'name'], color: ['رنگ', 'colour'], options: ['گزینه‌ها', 'options'], kind: ['نوع', 'kind'],
+  language: ['زبان', 'language'], calendar: ['تقویم', 'calendar'], phoneCountryCode: ['کد کشور', 'country code'],
+  phoneAreaCode: ['کد شهر', 'area code'], userName: ['نام کاربر', 'user name'], text: ['متن جست‌وجو', 'search text'],
+};
+
+export function fieldLabel(lang: Lang, path: string): string {
+  const parts = path.split('.');
+  const last = [...parts].reverse().find((p) => !/^\d+$/.test(p)) ?? path;
+  const label = FIELD_LABELS[last];
+  return label ? label[lang === 'fa' ? 0 : 1] : path;
 }

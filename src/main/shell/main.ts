@@ -51,6 +51,8 @@ function createWindow(): void {
       nodeIntegration: false,
       webviewTag: false,
       spellcheck: false,
+      // Chromium's PDF viewer, for the in-app print preview (a blob: iframe).
+      plugins: true,
     },
   });
   void win.loadURL(`${APP_ORIGIN}/index.html`);

@@ -1,0 +1,264 @@
+/**
+ * The vCard lexer: text → cards → properties, for versions 2.1, 3.0 and 4.0 alike. It undoes line
+ * folding and quoted-printable soft breaks, reads group, name and parameters in every spelling phones
+ * produce, and decodes QUOTED-PRINTABLE and BASE64 values. It does not give properties meaning (see
+ * vcard.parse.ts) and leaves backslash escapes in place, because ';' and ',' split structured values
+ * only where they are not escaped.
+ */
+import { ImportParseError } from './record';
+
+export type VProperty = {
+  /** Physical line where the property starts. */
+  line: number;
+  /** Property group ('item1' in Apple's item1.TEL), '' when none. */
+  group: string;
+  /** Upper-case name: 'TEL', 'X-ABLABEL'. */
+  name: string;
+  /** Upper-case parameter names → values (unquoted). vCard 2.1 bare parameters go under TYPE or ENCODING. */
+  params: Map<string, string[]>;
+  /** The value with transfer encodings undone, still backslash-escaped. '' for skipped binary data. */
+  value: string;
+};
+
+export type VCardBlock = { line: number; props: VProperty[] };
+
+const BEGIN = /^\s*begin\s*:\s*vcard\s*$/i;
+const END = /^\s*end\s*:\s*vcard\s*$/i;
+// Properties every card has: seen outside a card they mean a card lost its BEGIN line, not junk.
+const CARD_ONLY = /^\s*(?:[\w-]+\.)?(?:version|fn|n|tel)\s*[;:]/i;
+const BASE64_TEXT = /^[A-Za-z0-9+/=\s]+$/;
+const BINARY = new Set(['PHOTO', 'LOGO', 'SOUND', 'KEY']);
+const BARE_ENCODINGS = new Set(['QUOTED-PRINTABLE', 'BASE64', 'B', '8BIT', '7BIT']);
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Splits a file into cards. Text between cards (mail headers, blank lines) is ignored. */
+export function readCards(text: string): VCardBlock[] {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  const cards: VCardBlock[] = [];
+  let card: VCardBlock | null = null;
+  let afterBase64 = false;
+  let i = 0;
+  while (i < lines.length) {
+    const lineNo = i + 1;
+    let line = lines[i++]!;
+    for (;;) {
+      const next = lines[i];
+      if (next === undefined) break;
+      // A quoted-printable soft break ('=' at the end) continues on the next line as written; checked
+      // before folding so that a continuation starting with a space keeps that space.
+      if (line.endsWith('=') && isQuotedPrintable(line) && !END.test(next)) line = line.slice(0, -1) + next;
+      else if (next.startsWith(' ') || next.startsWith('\t')) line += next.slice(1);
+      else break;
+      i++;
+    }
+    if (line.trim() === '') continue;
+
+    if (card === null) {
+      if (BEGIN.test(line)) card = { line: lineNo, props: [] };
+      else if (END.test(line) || CARD_ONLY.test(line)) throw new ImportParseError(lineNo, 'no_begin', 'vCard content without BEGIN:VCARD');
+      continue;
+    }
+    if (BEGIN.test(line)) throw unterminated(card, lineNo);
+    if (END.test(line)) {
+      cards.push(card);
+      card = null;
+      afterBase64 = false;
+      continue;
+    }
+    // vCard 2.1 lets BASE64 data run on unindented lines; they are part of the (skipped) photo.
+    if (afterBase64 && !line.includes(':') && BASE64_TEXT.test(line)) continue;
+    const prop = readProperty(line, lineNo);
+    afterBase64 = isBase64(prop.params);
+    card.props.push(prop);
+  }
+  if (card !== null) throw unterminated(card, lines.length);
+  if (cards.length === 0) throw new ImportParseError(1, 'not_vcard', 'no BEGIN:VCARD in the file');
+  return cards;
+}
+
+function unterminated(card: VCardBlock, at: number): ImportParseError {
+  return new ImportParseError(card.line, 'unterminated', `the card starting here has no END:VCARD (reached line ${at})`);
+}
+
+function isQuotedPrintable(line: string): boolean {
+  const colon = line.indexOf(':');
+  return colon > 0 && /quoted-printable/i.test(line.slice(0, colon));
+}
+
+function isBase64(params: Map<string, string[]>): boolean {
+  const enc = params.get('ENCODING')?.at(-1)?.toUpperCase();
+  return enc === 'B' || enc === 'BASE64';
+}
+
+/** One unfolded line: `[group.]NAME[;param…]:value`. */
+export function readProperty(line: string, lineNo: number): VProperty {
+  const colon = headEnd(line);
+  if (colon < 0) throw new ImportParseError(lineNo, 'bad_line', `no ':' in "${line.slice(0, 40)}"`);
+  const segments = splitOutsideQuotes(line.slice(0, colon), ';');
+  const fullName = segments[0]!.trim();
+  const dot = fullName.lastIndexOf('.');
+  const params = new Map<string, string[]>();
+  for (const seg of segments.slice(1)) readParam(seg.trim(), params);
+  const prop: VProperty = {
+    line: lineNo,
+    group: dot >= 0 ? fullName.slice(0, dot) : '',
+    name: (dot >= 0 ? fullName.slice(dot + 1) : fullName).toUpperCase(),
+    params,
+    value: line.slice(colon + 1),
+  };
+  prop.value = decodeValue(prop, lineNo);
+  return prop;
+}
+
+/** Index of the ':' that ends the name and parameters; a quoted parameter value may hold ':'. */
+function headEnd(line: string): number {
+  const colon = line.indexOf(':');
+  const quote = line.indexOf('"');
+  if (quote < 0 || colon < quote) return colon;
+  let quoted = false;
+  for (let k = 0; k < line.length; k++) {
+    const ch = line[k];
+    if (ch === '"') quoted = !quoted;
+    else if (ch === ':' && !quoted) return k;
+  }
+  return -1;
+}
+
+function splitOutsideQuotes(s: string, sep: string): string[] {
+  if (!s.includes('"')) return s.split(sep);
+  const out: string[] = [];
+  let quoted = false;
+  let start = 0;
+  for (let k = 0; k < s.length; k++) {
+    if (s[k] === '"') quoted = !quoted;
+    else if (s[k] === sep && !quoted) {
+      out.push(s.slice(start, k));
+      start = k + 1;
+    }
+  }
+  out.push(s.slice(start));
+  return out;
+}
+
+function readParam(seg: string, params: Map<string, string[]>): void {
+  if (seg === '') return;
+  const custom = /^x-custom\((.*)\)$/i.exec(seg);
+  if (custom) {
+    params.set('TYPE', [...(params.get('TYPE') ?? []), androidLabel(custom[1]!).toLowerCase()]);
+    return;
+  }
+  const eq = seg.indexOf('=');
+  let key: string;
+  let values: string[];
+  if (eq < 0) {
+    // vCard 2.1 bare parameters: TEL;CELL;VOICE, NOTE;QUOTED-PRINTABLE.
+    key = BARE_ENCODINGS.has(seg.toUpperCase()) ? 'ENCODING' : 'TYPE';
+    values = [seg];
+  } else {
+    key = seg.slice(0, eq).trim().toUpperCase();
+    values = splitOutsideQuotes(seg.slice(eq + 1), ',').map((v) => decodeParamValue(v.trim()));
+  }
+  // TYPE="work,voice" is a list even when quoted as one value.
+  if (key === 'TYPE') values = values.flatMap((v) => v.split(',')).map((v) => v.trim().toLowerCase()).filter((v) => v !== '');
+  const list = params.get(key);
+  if (list) list.push(...values);
+  else params.set(key, values);
+}
+
+/**
+ * Android writes a custom label with non-ASCII letters as X-CUSTOM(CHARSET=UTF-8,ENCODING=QUOTED-PRINTABLE,=D8=AF…):
+ * the label is the last part.
+ */
+function androidLabel(inner: string): string {
+  const label = inner.slice(inner.lastIndexOf(',') + 1);
+  if (!/quoted-printable/i.test(inner)) return label;
+  try {
+    return decodeQuotedPrintable(label, 'utf-8', 0);
+  } catch {
+    return label; // a label only refines the phone's kind; not worth failing the file for
+  }
+}
+
+/** Strips quotes and undoes RFC 6868 escapes (^n newline, ^' quote, ^^ caret). */
+function decodeParamValue(v: string): string {
+  const unquoted = v.length >= 2 && v.startsWith('"') && v.endsWith('"') ? v.slice(1, -1) : v;
+  return unquoted.includes('^') ? unquoted.replace(/\^(\^|n|')/g, (_, c: string) => (c === 'n' ? '\n' : c === "'" ? '"' : '^')) : unquoted;
+}
+
+function decodeValue(p: VProperty, lineNo: number): string {
+  const enc = p.params.get('ENCODING')?.at(-1)?.toUpperCase();
+  if (enc === 'QUOTED-PRINTABLE') return decodeQuotedPrintable(p.value, p.params.get('CHARSET')?.at(-1) ?? 'utf-8', lineNo);
+  if (enc === 'B' || enc === 'BASE64') {
+    if (BINARY.has(p.name)) return ''; // photos are not imported; no need to decode megabytes
+    return decodeBytes(Buffer.from(p.value.replace(/\s+/g, ''), 'base64'), 'utf-8', lineNo);
+  }
+  return p.value;
+}
+
+/**
+ * Quoted-printable → text. Bytes are collected first and decoded once, because phones split one
+ * UTF-8 character across several =XX sequences (and across soft line breaks).
+ */
+export function decodeQuotedPrintable(s: string, charset: string, lineNo: number): string {
+  const bytes: number[] = [];
+  for (let k = 0; k < s.length; k++) {
+    const code = s.charCodeAt(k);
+    if (code === 0x3d) {
+      const hex = s.slice(k + 1, k + 3);
+      if (/^[0-9A-Fa-f]{2}$/.test(hex)) {
+        bytes.push(parseInt(hex, 16));
+        k += 2;
+        continue;
+      }
+      if (k === s.length - 1) break; // a soft break at the very end of the value
+      throw new ImportParseError(lineNo, 'bad_encoding', `invalid quoted-printable sequence "=${hex}"`);
+    }
+    if (code < 0x80) bytes.push(code);
+    else {
+      // A literal non-ASCII character (against the rules, but written by some phones): keep it.
+      const cp = s.codePointAt(k)!;
+      bytes.push(...Buffer.from(String.fromCodePoint(cp), 'utf8'));
+      if (cp > 0xffff) k++;
+    }
+  }
+  return decodeBytes(Buffer.from(bytes), charset, lineNo);
+}
+
+function decodeBytes(bytes: Buffer, charset: string, lineNo: number): string {
+  let decoder = utf8;
+  if (!/^utf-?8$/i.test(charset)) {
+    try {
+      decoder = new TextDecoder(charset.toLowerCase(), { fatal: true });
+    } catch {
+      decoder = utf8; // an unknown CHARSET name: UTF-8 is what nearly every phone means
+    }
+  }
+  try {
+    return decoder.decode(bytes);
+  } catch {
+    throw new ImportParseError(lineNo, 'bad_encoding', `bytes are not valid ${charset}`);
+  }
+}
+
+/** Splits a value on an unescaped separator (';' between N or ADR parts, ',' between CATEGORIES). */
+export function splitValue(value: string, sep: ';' | ','): string[] {
+  if (!value.includes('\\')) return value.split(sep);
+  const out: string[] = [];
+  let start = 0;
+  for (let k = 0; k < value.length; k++) {
+    const ch = value[k];
+    if (ch === '\\') k++;
+    else if (ch === sep) {
+      out.push(value.slice(start, k));
+      start = k + 1;
+    }
+  }
+  out.push(value.slice(start));
+  return out;
+}
+
+/** Undoes \\ \, \; \: and \n (or \N); other backslashes are kept as written. */
+export function unescapeValue(value: string): string {
+  if (!value.includes('\\')) return value;
+  return value.replace(/\\([\\,;:nN])/g, (_, c: string) => (c === 'n' || c === 'N' ? '\n' : c));
+}

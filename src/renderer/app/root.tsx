@@ -1,0 +1,88 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Settings } from '../../shared/contract/settings';
+import type { ShellConnection } from '../connection/connection-status';
+import { LocaleContext, makeLocale } from '../i18n/locale';
+import { ConfirmProvider } from '../ui/confirm-provider';
+import { ToastProvider } from '../ui/toast-provider';
+import { App } from './app';
+import { CatalogProvider } from './catalog-provider';
+import { ClientContext, createClient } from './client';
+import { SettingsContext, type SettingsState } from './settings-context';
+import { StartScreen } from './start-screen';
+
+const RETRY_MS = 2000;
+
+/**
+ * Loads the settings (language, calendar) before anything else is drawn, then provides the client,
+ * the locale and the shared state to the app. The page's direction and language follow the setting.
+ */
+export function Root({ conn }: { conn: ShellConnection }) {
+  const langRef = useRef<Settings['language']>('fa');
+  const client = useMemo(() => createClient(conn, () => langRef.current), [conn]);
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  useEffect(() => {
+    let stop = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const load = () => {
+      void client.call('settings/get', {}).then((r) => {
+        if (stop) return;
+        if (r.ok) {
+          setSettings(r.value);
+          setFailure(null);
+        } else {
+          setFailure(r.error.message);
+          timer = setTimeout(load, RETRY_MS);
+        }
+      });
+    };
+    load();
+    const off = client.subscribe('settings/changed', setSettings);
+    return () => {
+      stop = true;
+      clearTimeout(timer);
+      off();
+    };
+  }, [client]);
+
+  const lang = settings?.language ?? 'fa';
+  langRef.current = lang;
+  const locale = useMemo(() => makeLocale(lang, settings?.calendar ?? 'jalali'), [lang, settings?.calendar]);
+
+  useEffect(() => {
+    document.documentElement.lang = locale.lang;
+    document.documentElement.dir = locale.dir;
+    document.title = locale.t.app.name;
+  }, [locale]);
+
+  const update = useCallback(
+    async (patch: Partial<Settings>) => {
+      const r = await client.call('settings/update', patch);
+      if (r.ok) setSettings(r.value);
+      return r;
+    },
+    [client],
+  );
+  const settingsState = useMemo<SettingsState | null>(() => (settings ? { settings, update } : null), [settings, update]);
+
+  return (
+    <LocaleContext.Provider value={locale}>
+      <ClientContext.Provider value={client}>
+        {settingsState ? (
+          <SettingsContext.Provider value={settingsState}>
+            <ToastProvider>
+              <ConfirmProvider>
+                <CatalogProvider>
+                  <App />
+                </CatalogProvider>
+              </ConfirmProvider>
+            </ToastProvider>
+          </SettingsContext.Provider>
+        ) : (
+          <StartScreen messages={[failure ?? locale.t.app.loading]} failed={failure !== null} />
+        )}
+      </ClientContext.Provider>
+    </LocaleContext.Provider>
+  );
+}

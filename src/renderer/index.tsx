@@ -1,0 +1,19 @@
+/** Renderer entry: picks the Electron bridge or the WebSocket, then draws the app. */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { Root } from './app/root';
+import { StartScreen } from './app/start-screen';
+import { createConnection } from './connection/create-connection';
+import { messages } from './i18n/messages';
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/phonebook.css';
+import './styles/forms.css';
+import './styles/dialogs.css';
+
+const container = document.getElementById('root');
+if (!container) throw new Error('index.html has no #root');
+const conn = createConnection();
+createRoot(container).render(
+  <StrictMode>{conn ? <Root conn={conn} /> : <StartScreen messages={[messages.fa.app.noToken, messages.en.app.noToken]} failed />}</StrictMode>,
+);

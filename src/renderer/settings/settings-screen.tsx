@@ -1,0 +1,140 @@
+import { useEffect, useRef, useState } from 'react';
+import type { AppInfo } from '../../shared/contract/api';
+import type { Settings } from '../../shared/contract/settings';
+import { toAsciiDigits } from '../../shared/text/digits';
+import { useClient } from '../app/client';
+import { useSettings } from '../app/settings-context';
+import { useLocale } from '../i18n/use-t';
+import { TextField } from '../ui/text-field';
+import { useToast } from '../ui/toast-context';
+
+type Editable = Pick<Settings, 'phoneCountryCode' | 'phoneAreaCode' | 'userName'>;
+const pick = (s: Settings): Editable => ({ phoneCountryCode: s.phoneCountryCode, phoneAreaCode: s.phoneAreaCode, userName: s.userName });
+
+/**
+ * Language and calendar apply the moment they are chosen; the numbering plan and user name are
+ * saved together with the button. The engine stores everything, so it survives a restart.
+ */
+export function SettingsScreen() {
+  const { t, digits } = useLocale();
+  const client = useClient();
+  const toast = useToast();
+  const { settings, update } = useSettings();
+  const [draft, setDraft] = useState<Editable>(() => pick(settings));
+  const [error, setError] = useState<{ field: string; message: string } | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  const saved = pick(settings);
+  const dirty = JSON.stringify(draft) !== JSON.stringify(saved);
+
+  useEffect(() => {
+    void client.call('app/info', {}).then((r) => r.ok && setInfo(r.value));
+  }, [client]);
+
+  // Settings changed elsewhere (another window): follow them unless the user is editing here.
+  const savedJson = JSON.stringify(saved);
+  const lastSaved = useRef(savedJson);
+  const draftRef = useRef(draft);
+  draftRef.current = draft;
+  useEffect(() => {
+    if (JSON.stringify(draftRef.current) === lastSaved.current) setDraft(JSON.parse(savedJson) as Editable);
+    lastSaved.current = savedJson;
+  }, [savedJson]);
+
+  const apply = async (patch: Partial<Settings>) => {
+    const r = await update(patch);
+    if (!r.ok) toast.show('error', r.error.message);
+  };
+
+  const save = async () => {
+    setSaving(true);
+    const r = await update({ ...draft, phoneCountryCode: toAsciiDigits(draft.phoneCountryCode.trim()), phoneAreaCode: toAsciiDigits(draft.phoneAreaCode.trim()) });
+    setSaving(false);
+    if (!r.ok) {
+      setError({ field: r.error.field ?? '', message: r.error.message });
+      if (!r.error.field) toast.show('error', r.error.message);
+      return;
+    }
+    setError(null);
+    setDraft(pick(r.value));
+    toast.show('success', t.settings.saved);
+  };
+  const err = (field: keyof Editable) => (error?.field === field ? error.message : undefined);
+
+  return (
+    <div className="settings" data-testid="settings-screen">
+      <h1 className="screen-title">{t.settings.title}</h1>
+
+      <section className="card">
+        <h2>{t.settings.sectionGeneral}</h2>
+        <div className="grid cols-2">
+          <div className="form-field">
+            <label htmlFor="set-language">{t.settings.language}</label>
+            <select id="set-language" className="input" value={settings.language} onChange={(e) => void apply({ language: e.target.value as Settings['language'] })} data-testid="settings-language">
+              <option value="fa">{t.settings.languageFa}</option>
+              <option value="en">{t.settings.languageEn}</option>
+            </select>
+          </div>
+          <div className="form-field">
+            <label htmlFor="set-calendar">{t.settings.calendar}</label>
+            <select id="set-calendar" className="input" value={settings.calendar} onChange={(e) => void apply({ calendar: e.target.value as Settings['calendar'] })} data-testid="settings-calendar">
+              <option value="jalali">{t.settings.calendarJalali}</option>
+              <option value="gregorian">{t.settings.calendarGregorian}</option>
+            </select>
+            <p className="field-hint">{t.settings.calendarHelp}</p>
+          </div>
+        </div>
+      </section>
+
+      <section className="card">
+        <h2>{t.settings.sectionPhone}</h2>
+        <p className="muted">{t.settings.phoneHelp}</p>
+        <div className="grid cols-4">
+          <TextField name="phoneCountryCode" label={t.settings.countryCode} value={digits(draft.phoneCountryCode)} dir="ltr" inputMode="numeric" onChange={(v) => setDraft({ ...draft, phoneCountryCode: toAsciiDigits(v) })} error={err('phoneCountryCode')} hint={<bdi dir="ltr">+{digits(draft.phoneCountryCode || '98')}</bdi>} />
+          <TextField name="phoneAreaCode" label={t.settings.areaCode} value={digits(draft.phoneAreaCode)} dir="ltr" inputMode="numeric" onChange={(v) => setDraft({ ...draft, phoneAreaCode: toAsciiDigits(v) })} error={err('phoneAreaCode')} />
+        </div>
+      </section>
+
+      <section className="card">
+        <h2>{t.settings.sectionUser}</h2>
+        <div className="grid cols-2">
+          <TextField name="userName" label={t.settings.userName} value={draft.userName} onChange={(v) => setDraft({ ...draft, userName: v })} error={err('userName')} hint={t.settings.userNameHelp} />
+        </div>
+      </section>
+
+      <div className="settings-actions">
+        <button type="button" className="button primary" disabled={!dirty || saving} onClick={() => void save()} data-testid="save-settings">
+          {saving ? t.common.saving : t.common.save}
+        </button>
+      </div>
+
+      {info && (
+        <section className="card about" data-testid="about">
+          <h2>{t.settings.sectionAbout}</h2>
+          <dl className="field-list">
+            <div className="field-item">
+              <dt>{t.settings.version}</dt>
+              <dd>{digits(info.version)}</dd>
+            </div>
+            <div className="field-item">
+              <dt>{t.settings.dataDir}</dt>
+              <dd>
+                <bdi dir="ltr" className="mono">{info.dataDir}</bdi>
+              </dd>
+            </div>
+            <div className="field-item">
+              <dt>{t.settings.shell}</dt>
+              <dd>{info.shell === 'electron' ? t.settings.shellElectron : info.shell === 'browser' ? t.settings.shellBrowser : t.settings.shellHeadless}</dd>
+            </div>
+            {info.demo && (
+              <div className="field-item">
+                <dt>{t.settings.demo}</dt>
+                <dd>{t.common.yes}</dd>
+              </div>
+            )}
+          </dl>
+        </section>
+      )}
+    </div>
+  );
+}

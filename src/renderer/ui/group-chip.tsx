@@ -1,0 +1,11 @@
+import type { Group } from '../../shared/contract/contacts';
+
+/** A group as a small coloured pill (the colour is the user's choice for the group). */
+export function GroupChip({ group, compact = false }: { group: Pick<Group, 'name' | 'color'>; compact?: boolean }) {
+  return (
+    <span className={compact ? 'group-chip compact' : 'group-chip'} title={group.name} data-testid="group-chip">
+      <span className="group-dot" style={{ background: group.color }} aria-hidden="true" />
+      <span className="group-chip-name">{group.name}</span>
+    </span>
+  );
+}

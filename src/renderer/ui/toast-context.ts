@@ -1,0 +1,12 @@
+import { createContext, useContext } from 'react';
+
+export type ToastKind = 'info' | 'success' | 'error';
+export type Toast = { id: number; kind: ToastKind; text: string };
+export type Toaster = { show: (kind: ToastKind, text: string) => void };
+
+export const ToastContext = createContext<Toaster>({ show: () => undefined });
+
+/** Short messages at the bottom of the window; errors stay longer. Never a stack trace. */
+export function useToast(): Toaster {
+  return useContext(ToastContext);
+}
