@@ -144,7 +144,7 @@ export function createIoService(db: Db, ctx: EngineContext, contacts: ContactsSe
         const text = writeCsv(list, groupName, groups.listFields());
         return { fileName: `monshi-contacts-${date}.csv`, mime: 'text/csv;charset=utf-8', base64: Buffer.from(text, 'utf8').toString('base64'), count: list.length };
       }
-      const text = writeVCards(list, input.format === 'vcard3' ? '3.0' : '4.0', groupName);
+      const text = writeVCards(list, input.format === 'vcard3' ? '3.0' : '4.0', groupName, groups.listFields());
       return { fileName: `monshi-contacts-${date}.vcf`, mime: 'text/vcard;charset=utf-8', base64: Buffer.from(text, 'utf8').toString('base64'), count: list.length };
     },
 

@@ -33,7 +33,11 @@ export function parseBirthDate(raw: string): BirthDate {
   return INVALID;
 }
 
+/** Birth years outside this window are typos or placeholders (Apple's 1604 read as Jalali would be 2225). */
+const EARLIEST = '1800-01-01';
+const LATEST = '2100-12-31';
+
 function ymd(y: number, m: number, d: number): BirthDate {
   const iso = parseDateInput(`${y}/${m}/${d}`, y < JALALI_BEFORE ? 'jalali' : 'gregorian');
-  return iso ? { kind: 'date', iso } : INVALID;
+  return iso && iso >= EARLIEST && iso <= LATEST ? { kind: 'date', iso } : INVALID;
 }

@@ -57,7 +57,7 @@ export function readRows(text: string, delimiter: Delimiter, firstLine = 1): Csv
       i++;
       for (;;) {
         const q = text.indexOf('"', i);
-        if (q < 0) throw new ImportParseError(openedAt, 'unterminated', 'a quoted cell is never closed');
+        if (q < 0) throw new ImportParseError(openedAt, 'bad_line', 'a quoted cell is never closed');
         const chunk = text.slice(i, q);
         cell += chunk;
         line += lineBreaks(chunk);
@@ -118,6 +118,9 @@ function lineBreaks(s: string): number {
 const GUARDED = /^'*[=+\-@]/;
 const ESCAPED = /^'+[=+\-@]/;
 
+/** Cells that may need a guard or quotes (besides those holding the delimiter). */
+const MAY_NEED_WORK = /^['=+\-@\s]|["\r\n]|\s$/;
+
 function needsGuard(v: string): boolean {
   if (!GUARDED.test(v)) return false;
   return v.startsWith("'") || v.startsWith('=') || v.startsWith('@') || !looksLikePhone(v);
@@ -125,6 +128,7 @@ function needsGuard(v: string): boolean {
 
 /** A cell ready for output: formula-guarded, then quoted when it holds a delimiter, quote or line break. */
 export function quoteCell(v: string, delimiter: Delimiter = ','): string {
+  if (v === '' || (!MAY_NEED_WORK.test(v) && !v.includes(delimiter))) return v;
   const safe = needsGuard(v) ? `'${v}` : v;
   return safe.includes(delimiter) || /["\r\n]/.test(safe) || /^\s|\s$/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

@@ -45,14 +45,16 @@ export function decodeText(bytes: Buffer): string {
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return utf16(bytes.subarray(2), 'be');
   const bomless = utf16Order(bytes);
   if (bomless) return utf16(bytes, bomless);
-  for (const candidate of [bytes, unsplitFoldedUtf8(bytes)]) {
-    try {
-      return utf8Strict.decode(candidate);
-    } catch {
-      // try the next candidate
-    }
+  const strict = tryUtf8(bytes) ?? tryUtf8(unsplitFoldedUtf8(bytes));
+  return strict ?? decodeWindows1256(bytes);
+}
+
+function tryUtf8(bytes: Buffer): string | null {
+  try {
+    return utf8Strict.decode(bytes);
+  } catch {
+    return null;
   }
-  return decodeWindows1256(bytes);
 }
 
 /**

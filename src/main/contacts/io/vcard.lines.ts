@@ -15,7 +15,7 @@ export type VProperty = {
   /** Upper-case name: 'TEL', 'X-ABLABEL'. */
   name: string;
   /** Upper-case parameter names → values (unquoted). vCard 2.1 bare parameters go under TYPE or ENCODING. */
-  params: Map<string, string[]>;
+  params: ReadonlyMap<string, string[]>;
   /** The value with transfer encodings undone, still backslash-escaped. '' for skipped binary data. */
   value: string;
 };
@@ -30,28 +30,30 @@ const BASE64_TEXT = /^[A-Za-z0-9+/=\s]+$/;
 const BINARY = new Set(['PHOTO', 'LOGO', 'SOUND', 'KEY']);
 const BARE_ENCODINGS = new Set(['QUOTED-PRINTABLE', 'BASE64', 'B', '8BIT', '7BIT']);
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+/** Shared by every property without parameters (most of them): one Map less per line. */
+const NO_PARAMS: ReadonlyMap<string, string[]> = new Map();
 
-/** Splits a file into cards. Text between cards (mail headers, blank lines) is ignored. */
-export function readCards(text: string): VCardBlock[] {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
-  const cards: VCardBlock[] = [];
+/**
+ * The cards of a file, one at a time (a 100k-card file never holds all its parsed properties at
+ * once). Text between cards (mail headers, blank lines) is ignored. Throws ImportParseError for
+ * broken syntax, and 'not_vcard' when the file has no card at all.
+ */
+export function* readCards(text: string): Generator<VCardBlock> {
+  const lines = new LineReader(text.replace(/^\uFEFF/, ''));
   let card: VCardBlock | null = null;
   let afterBase64 = false;
-  let i = 0;
-  while (i < lines.length) {
-    const lineNo = i + 1;
-    let line = lines[i++]!;
-    for (;;) {
-      const next = lines[i];
-      if (next === undefined) break;
+  let cards = 0;
+  for (let line = lines.next(); line !== undefined; line = lines.next()) {
+    const lineNo = lines.lineNo;
+    for (let next = lines.peek(); next !== undefined; next = lines.peek()) {
       // A quoted-printable soft break ('=' at the end) continues on the next line as written; checked
       // before folding so that a continuation starting with a space keeps that space.
       if (line.endsWith('=') && isQuotedPrintable(line) && !END.test(next)) line = line.slice(0, -1) + next;
       else if (next.startsWith(' ') || next.startsWith('\t')) line += next.slice(1);
       else break;
-      i++;
+      lines.next();
     }
-    if (line.trim() === '') continue;
+    if (line.length === 0 || (line.charCodeAt(0) <= 0x20 && line.trim() === '')) continue;
 
     if (card === null) {
       if (BEGIN.test(line)) card = { line: lineNo, props: [] };
@@ -60,7 +62,8 @@ export function readCards(text: string): VCardBlock[] {
     }
     if (BEGIN.test(line)) throw unterminated(card, lineNo);
     if (END.test(line)) {
-      cards.push(card);
+      cards++;
+      yield card;
       card = null;
       afterBase64 = false;
       continue;
@@ -71,9 +74,56 @@ export function readCards(text: string): VCardBlock[] {
     afterBase64 = isBase64(prop.params);
     card.props.push(prop);
   }
-  if (card !== null) throw unterminated(card, lines.length);
-  if (cards.length === 0) throw new ImportParseError(1, 'not_vcard', 'no BEGIN:VCARD in the file');
-  return cards;
+  if (card !== null) throw unterminated(card, lines.lineNo);
+  if (cards === 0) throw new ImportParseError(1, 'not_vcard', 'no BEGIN:VCARD in the file');
+}
+
+/** Physical lines (CRLF, LF or CR) with one line of lookahead, without splitting the whole file up front. */
+class LineReader {
+  /** 1-based number of the line last returned by next(). */
+  lineNo = 0;
+  private pos = 0;
+  private cr = -1;
+  private lf = -1;
+  private ahead: string | undefined;
+  private hasAhead = false;
+
+  constructor(private readonly text: string) {}
+
+  next(): string | undefined {
+    const line = this.hasAhead ? this.ahead : this.read();
+    this.hasAhead = false;
+    if (line !== undefined) this.lineNo++;
+    return line;
+  }
+
+  peek(): string | undefined {
+    if (!this.hasAhead) {
+      this.ahead = this.read();
+      this.hasAhead = true;
+    }
+    return this.ahead;
+  }
+
+  private read(): string | undefined {
+    const { text, pos } = this;
+    if (pos > text.length) return undefined;
+    // Next CR and LF are cached: searching again from every line would make LF-only files quadratic.
+    if (this.cr < pos) this.cr = indexOrEnd(text, '\r', pos);
+    if (this.lf < pos) this.lf = indexOrEnd(text, '\n', pos);
+    const end = Math.min(this.cr, this.lf);
+    if (end === Infinity) {
+      this.pos = text.length + 1;
+      return text.slice(pos);
+    }
+    this.pos = text.charCodeAt(end) === 0x0d && text.charCodeAt(end + 1) === 0x0a ? end + 2 : end + 1;
+    return text.slice(pos, end);
+  }
+}
+
+function indexOrEnd(text: string, ch: string, from: number): number {
+  const k = text.indexOf(ch, from);
+  return k < 0 ? Infinity : k;
 }
 
 function unterminated(card: VCardBlock, at: number): ImportParseError {
@@ -85,7 +135,7 @@ function isQuotedPrintable(line: string): boolean {
   return colon > 0 && /quoted-printable/i.test(line.slice(0, colon));
 }
 
-function isBase64(params: Map<string, string[]>): boolean {
+function isBase64(params: ReadonlyMap<string, string[]>): boolean {
   const enc = params.get('ENCODING')?.at(-1)?.toUpperCase();
   return enc === 'B' || enc === 'BASE64';
 }
@@ -94,11 +144,16 @@ function isBase64(params: Map<string, string[]>): boolean {
 export function readProperty(line: string, lineNo: number): VProperty {
   const colon = headEnd(line);
   if (colon < 0) throw new ImportParseError(lineNo, 'bad_line', `no ':' in "${line.slice(0, 40)}"`);
-  const segments = splitOutsideQuotes(line.slice(0, colon), ';');
-  const fullName = segments[0]!.trim();
+  const semicolon = line.indexOf(';');
+  const hasParams = semicolon >= 0 && semicolon < colon;
+  const fullName = line.slice(0, hasParams ? semicolon : colon).trim();
   const dot = fullName.lastIndexOf('.');
-  const params = new Map<string, string[]>();
-  for (const seg of segments.slice(1)) readParam(seg.trim(), params);
+  let params = NO_PARAMS;
+  if (hasParams) {
+    const own = new Map<string, string[]>();
+    for (const seg of splitOutsideQuotes(line.slice(semicolon + 1, colon), ';')) readParam(seg.trim(), own);
+    params = own;
+  }
   const prop: VProperty = {
     line: lineNo,
     group: dot >= 0 ? fullName.slice(0, dot) : '',
@@ -106,7 +161,7 @@ export function readProperty(line: string, lineNo: number): VProperty {
     params,
     value: line.slice(colon + 1),
   };
-  prop.value = decodeValue(prop, lineNo);
+  if (hasParams) prop.value = decodeValue(prop, lineNo);
   return prop;
 }
 
@@ -148,18 +203,13 @@ function readParam(seg: string, params: Map<string, string[]>): void {
     return;
   }
   const eq = seg.indexOf('=');
-  let key: string;
-  let values: string[];
-  if (eq < 0) {
-    // vCard 2.1 bare parameters: TEL;CELL;VOICE, NOTE;QUOTED-PRINTABLE.
-    key = BARE_ENCODINGS.has(seg.toUpperCase()) ? 'ENCODING' : 'TYPE';
-    values = [seg];
-  } else {
-    key = seg.slice(0, eq).trim().toUpperCase();
-    values = splitOutsideQuotes(seg.slice(eq + 1), ',').map((v) => decodeParamValue(v.trim()));
-  }
-  // TYPE="work,voice" is a list even when quoted as one value.
-  if (key === 'TYPE') values = values.flatMap((v) => v.split(',')).map((v) => v.trim().toLowerCase()).filter((v) => v !== '');
+  // vCard 2.1 bare parameters: TEL;CELL;VOICE, NOTE;QUOTED-PRINTABLE.
+  const key = eq >= 0 ? seg.slice(0, eq).trim().toUpperCase() : BARE_ENCODINGS.has(seg.toUpperCase()) ? 'ENCODING' : 'TYPE';
+  const raw = eq >= 0 ? seg.slice(eq + 1) : seg;
+  // TYPE="work,voice" is a list even when quoted as one value; other values may hold quoted commas.
+  const values = key === 'TYPE'
+    ? raw.replace(/"/g, '').toLowerCase().split(',').map((v) => v.trim()).filter((v) => v !== '')
+    : splitOutsideQuotes(raw, ',').map((v) => decodeParamValue(v.trim()));
   const list = params.get(key);
   if (list) list.push(...values);
   else params.set(key, values);

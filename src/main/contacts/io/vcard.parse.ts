@@ -45,42 +45,40 @@ function toRecord(card: VCardBlock): ImportedRecord {
   const labels = new Map<string, string>(); // Apple: item1.X-ABLabel names the kind of item1.TEL
 
   for (const p of card.props) {
-    const text = () => unescapeValue(p.value);
-    const parts = () => splitValue(p.value, ';').map(unescapeValue);
     switch (p.name) {
       case 'N': {
-        const [last = '', first = '', middle = '', prefix = '', suffix = ''] = parts();
+        const [last = '', first = '', middle = '', prefix = '', suffix = ''] = parts(p);
         Object.assign(c, { lastName: last, firstName: first, middleName: middle, prefix, suffix });
         break;
       }
-      case 'FN': fullName = text(); break;
+      case 'FN': fullName = text(p); break;
       case 'NICKNAME': c.nickname ||= splitValue(p.value, ',').map(unescapeValue).filter((s) => s.trim()).join(', '); break;
       case 'ORG': {
-        const [company = '', ...units] = parts();
+        const [company = '', ...units] = parts(p);
         c.company = company;
         c.department = units.filter((u) => u.trim() !== '').join(', ');
         break;
       }
-      case 'TITLE': title ||= text(); break;
-      case 'ROLE': role ||= text(); break;
-      case 'TEL': phones.push({ group: p.group, types: types(p), value: text(), uri: isUri(p) }); break;
-      case 'EMAIL': c.emails.push({ address: text().replace(/^mailto:/i, '') }); break;
+      case 'TITLE': title ||= text(p); break;
+      case 'ROLE': role ||= text(p); break;
+      case 'TEL': phones.push({ group: p.group, types: types(p), value: text(p), uri: isUri(p) }); break;
+      case 'EMAIL': c.emails.push({ address: text(p).replace(/^mailto:/i, '') }); break;
       case 'ADR': {
         // The first address, unless a later one is marked preferred.
         const pref = types(p).includes('pref') || p.params.has('PREF');
         if (hasAddress && (addressIsPref || !pref)) break;
-        const [po = '', ext = '', street = '', city = '', province = '', postalCode = '', country = ''] = parts();
+        const [po = '', ext = '', street = '', city = '', province = '', postalCode = '', country = ''] = parts(p);
         Object.assign(c, { street: [street, ext, po].filter((s) => s.trim() !== '').join('\n'), city, province, postalCode, country });
         hasAddress = true;
         addressIsPref = pref;
         break;
       }
       case 'BDAY': c.birthDate = birthDate(p); break;
-      case 'NOTE': notes.push(text()); break;
+      case 'NOTE': notes.push(text(p)); break;
       case 'CATEGORIES': r.groupNames.push(...splitValue(p.value, ',').map(unescapeValue)); break;
-      case 'URL': r.extra.push({ name: WEBSITE_FIELD, value: text() }); break;
-      case MONSHI_FIELD: r.extra.push({ name: p.params.get('NAME')?.[0] ?? '', value: text() }); break;
-      case 'X-ABLABEL': labels.set(p.group, appleLabel(text())); break;
+      case 'URL': r.extra.push({ name: WEBSITE_FIELD, value: text(p) }); break;
+      case MONSHI_FIELD: r.extra.push({ name: p.params.get('NAME')?.[0] ?? '', value: text(p) }); break;
+      case 'X-ABLABEL': labels.set(p.group, appleLabel(text(p))); break;
     }
   }
 
@@ -92,6 +90,9 @@ function toRecord(card: VCardBlock): ImportedRecord {
   c.phones = phones.map((ph) => toPhone(ph, labels));
   return finishRecord(r);
 }
+
+const text = (p: VProperty) => unescapeValue(p.value);
+const parts = (p: VProperty) => splitValue(p.value, ';').map(unescapeValue);
 
 function types(p: VProperty): string[] {
   return p.params.get('TYPE') ?? [];

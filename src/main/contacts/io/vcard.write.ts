@@ -71,6 +71,7 @@ function telLine(p: Contact['phones'][number], version: VCardVersion): string {
 
 /** Text value escaping (RFC 6350 §3.4): backslash, ',', ';' and line breaks. */
 export function esc(s: string): string {
+  if (!/[\\;,\r\n]/.test(s)) return s;
   return s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
 }
 
