@@ -27,7 +27,7 @@ CREATE TABLE contacts (
   display_name TEXT NOT NULL,
   -- Order-preserving key of the display name in Persian alphabetical order (see contacts.terms.ts).
   sort_key TEXT NOT NULL,
-  -- The search terms of this contact, space-separated: filters extra query words and tells which
+  -- The search terms of this contact joined by '|': filters extra query words and tells which
   -- rows of search_terms to delete when the contact changes.
   search_text TEXT NOT NULL DEFAULT '',
   created_at TEXT NOT NULL,

@@ -61,6 +61,8 @@ describe('phonebook engine', () => {
     expect(await names('مي')).toEqual(['محمدرضا می‌رزایی']); // Arabic ي typed
     expect(await names('ali rez')).toEqual(['Ali Rezaei']);
     expect(await names('REZ')).toEqual(['Ali Rezaei']);
+    expect(await names('rezaei ali')).toEqual(['Ali Rezaei']); // last name first
+    expect(await names('ali پارس')).toEqual(['Ali Rezaei']); // words from two fields
     expect(await names('پارس')).toEqual(['Ali Rezaei']);
     expect(await names('تامین')).toEqual(['Ali Rezaei']);
     expect(await names('شمال')).toEqual(['زهرا احمدی']);

@@ -27,7 +27,8 @@ describe('phone normalisation (Iran, Tehran)', () => {
 
   it('indexes national, local and international forms and reads typed prefixes the same way', () => {
     const terms = phoneSearchTerms(normalizePhone('021 8877 6655', IRAN_TEHRAN)!, IRAN_TEHRAN);
-    expect(terms.sort()).toEqual(['2188776655', '88776655', '982188776655']);
+    expect(terms.sort()).toEqual(['2188776655', '88776655']);
+    expect(phoneSearchTerms(normalizePhone('+44 20 7946 0958', IRAN_TEHRAN)!, IRAN_TEHRAN)).toEqual(['442079460958']);
     for (const typed of ['0912', '+98912', '98912', '912', '۰۹۱۲', '0098912']) {
       expect(phoneQueryPrefix(typed, IRAN_TEHRAN)).toBe('912');
     }

@@ -19,6 +19,9 @@ export type ContactChildren = {
   terms: string[];
 };
 
+/** Joins a contact's terms in contacts.search_text; words and phrases never contain it. */
+export const TERM_SEPARATOR = '|';
+
 const COLUMNS = [
   'prefix', 'first_name', 'middle_name', 'last_name', 'suffix', 'nickname', 'company', 'department', 'job_title',
   'street', 'city', 'province', 'postal_code', 'country', 'birth_date', 'notes', 'display_name', 'sort_key', 'search_text',
@@ -63,6 +66,8 @@ export function createContactsRepo(db: Db) {
       `SELECT p.contact_id, p.kind, p.number, c.display_name, c.company
        FROM contact_phones p JOIN contacts c ON c.id = p.contact_id WHERE p.phone_key = ? ORDER BY c.sort_key LIMIT 20`,
     ),
+    idsByPhoneKey: db.prepare<[string], number>('SELECT contact_id FROM contact_phones WHERE phone_key = ? LIMIT 20'),
+    displayName: db.prepare<[number], string>('SELECT display_name FROM contacts WHERE id = ?'),
     bySortKey: db.prepare<[string], { id: number; display_name: string }>('SELECT id, display_name FROM contacts WHERE sort_key = ? LIMIT 20'),
     notes: db.prepare<[number], NoteRow>('SELECT * FROM contact_notes WHERE contact_id = ? ORDER BY created_at DESC, id DESC'),
     note: db.prepare<[number], NoteRow>('SELECT * FROM contact_notes WHERE id = ?'),
@@ -83,7 +88,7 @@ export function createContactsRepo(db: Db) {
     for (const t of ch.terms) if (!had.has(t)) s.insertTerm.run(t, id);
   }
 
-  const splitTerms = (text: string) => (text ? text.split(' ') : []);
+  const splitTerms = (text: string) => (text ? text.split(TERM_SEPARATOR) : []);
 
   return {
     /** Inserts a contact with everything it owns; the caller runs it inside a transaction. */
@@ -112,7 +117,7 @@ export function createContactsRepo(db: Db) {
     /** Rewrites only the search terms (after a group or field rename). */
     replaceTerms(id: number, terms: string[]): void {
       const old = splitTerms(s.searchText.get(id)?.search_text ?? '');
-      s.setSearchText.run(terms.join(' '), id);
+      s.setSearchText.run(terms.join(TERM_SEPARATOR), id);
       const keep = new Set(terms);
       for (const t of old) if (!keep.has(t)) s.deleteTerm.run(t, id);
       const had = new Set(old);
@@ -125,6 +130,9 @@ export function createContactsRepo(db: Db) {
     fieldsOf: (id: number) => s.fields.all(id),
     summaryRows: (ids: number[]) => s.summaries.all(JSON.stringify(ids)),
     byPhoneKey: (key: string) => s.byPhoneKey.all(key),
+    /** Ids having this phone (import's duplicate check: no join, no sort, as it runs once per record). */
+    idsByPhoneKey: (key: string) => s.idsByPhoneKey.pluck().all(key) as number[],
+    displayName: (id: number) => s.displayName.pluck().get(id) as string | undefined,
     bySortKey: (key: string) => s.bySortKey.all(key),
     notesOf: (id: number) => s.notes.all(id),
     note: (id: number) => s.note.get(id),

@@ -7,13 +7,13 @@ import type { Db } from '../db/database';
 import { AppError, validationError } from '../engine/app-error';
 import type { EngineContext } from '../engine/context';
 import { cleanContact, canonicalFieldValue, type FieldDef } from './contact.validate';
-import { createContactsRepo, type ContactRow, type PhoneRow } from './contacts.repo';
+import { createContactsRepo, TERM_SEPARATOR, type ContactRow, type PhoneRow } from './contacts.repo';
 import { displayNameOf, sortKeyOf, termsOf } from './contacts.terms';
 import { createFieldsRepo, createGroupsRepo } from './groups.repo';
 import { createSearchRepo, inGroup, onField, type SqlFilter } from './search.repo';
 
 /** How far past the requested page a text search keeps counting before it reports "N+". */
-const COUNT_AHEAD = 1000;
+const COUNT_AHEAD = 400;
 
 export type ContactsService = ReturnType<typeof createContactsService>;
 export type ContactQueryParsed = Pick<ParsedInputOf<'contacts/search'>, 'text' | 'groupId' | 'filters'>;
@@ -31,14 +31,14 @@ export function createContactsService(db: Db, ctx: EngineContext) {
   const validation = () => ({
     region: ctx.settings.phoneRegion(),
     calendar: ctx.settings.get().calendar,
-    groupExists: (id: number) => groups.get(id) !== undefined,
+    groupExists: (id: number) => groups.exists(id),
     field: fieldDef,
   });
 
   /** Columns and children of a cleaned contact, with its display name, sort key and terms. */
-  function prepare(input: ContactData) {
+  function prepare(input: ContactData, groupNames?: Map<number, string>) {
     const { data, children } = cleanContact(input, validation());
-    const names = groups.nameMap();
+    const names = groupNames ?? groups.nameMap();
     const terms = termsOf(
       { ...data, groupNames: data.groupIds.map((g) => names.get(g) ?? ''), fieldTexts: children.fields.map((f) => f.value) },
       ctx.settings.phoneRegion(),
@@ -49,7 +49,7 @@ export function createContactsService(db: Db, ctx: EngineContext) {
       suffix: data.suffix, nickname: data.nickname, company: data.company, department: data.department,
       job_title: data.jobTitle, street: data.street, city: data.city, province: data.province,
       postal_code: data.postalCode, country: data.country, birth_date: data.birthDate, notes: data.notes,
-      display_name: displayName, sort_key: sortKeyOf(displayName), search_text: terms.join(' '),
+      display_name: displayName, sort_key: sortKeyOf(displayName), search_text: terms.join(TERM_SEPARATOR),
     };
     return { cols, children: { ...children, terms } };
   }
@@ -109,19 +109,36 @@ export function createContactsService(db: Db, ctx: EngineContext) {
     return out;
   }
 
-  /** The words of a text query: one phone prefix, or folded words with the longest first. */
-  function queryWords(text: string): string[] {
+  /** The words of a text query in typed order: one phone prefix, or folded words. */
+  function queryWords(text: string): { phone: boolean; words: string[] } {
     if (looksLikePhone(text)) {
       const p = phoneQueryPrefix(text, ctx.settings.phoneRegion());
-      return p ? [p] : [];
+      return { phone: true, words: p ? [p] : [] };
     }
-    return [...new Set(searchWords(foldForSearch(text)))].sort((a, b) => b.length - a.length);
+    return { phone: false, words: [...new Set(searchWords(foldForSearch(text)))] };
+  }
+
+  /**
+   * Contacts matching every word, each once. First the contacts whose name or company starts with
+   * the words as typed (one range scan over phrase terms: the usual case, «علی رضا…»), then the rest,
+   * driven by the word with the fewest terms and filtered by the others.
+   */
+  function* textMatches(words: string[], filters: SqlFilter[]): Generator<number> {
+    if (words.length === 1) return yield* search.matchIds(words[0]!, [], filters);
+    const seen = new Set<number>();
+    for (const id of search.matchIds(words.join(' '), [], filters)) {
+      seen.add(id);
+      yield id;
+    }
+    const sizes = words.map((w) => ({ w, n: search.rangeSize(w, 20_000) })).sort((a, b) => a.n - b.n);
+    const driver = sizes[0]!.w;
+    for (const id of search.matchIds(driver, words.filter((w) => w !== driver), filters)) if (!seen.has(id)) yield id;
   }
 
   /** Ids matching a query, in list order; used by export and print. */
   function* matchingIds(q: ContactQueryParsed): Generator<number> {
     const filters = sqlFilters(q);
-    const words = queryWords(q.text);
+    const { words } = queryWords(q.text);
     if (words.length === 0) {
       for (let offset = 0; ; offset += 1000) {
         const page = search.listIds(filters, offset, 1000);
@@ -129,12 +146,12 @@ export function createContactsService(db: Db, ctx: EngineContext) {
         if (page.length < 1000) return;
       }
     }
-    yield* search.matchIds(words[0]!, words.slice(1), filters);
+    yield* textMatches(words, filters);
   }
 
   function doSearch(input: ParsedInputOf<'contacts/search'>): SearchResult {
     const filters = sqlFilters(input);
-    const words = queryWords(input.text);
+    const { words } = queryWords(input.text);
     if (words.length === 0) {
       const ids = search.listIds(filters, input.offset, input.limit);
       return { items: summaries(ids), total: search.count(filters), totalExact: true };
@@ -143,7 +160,7 @@ export function createContactsService(db: Db, ctx: EngineContext) {
     let n = 0;
     let exact = true;
     const stop = input.offset + input.limit + COUNT_AHEAD;
-    for (const id of search.matchIds(words[0]!, words.slice(1), filters)) {
+    for (const id of textMatches(words, filters)) {
       if (n >= input.offset && ids.length < input.limit) ids.push(id);
       if (++n >= stop) { exact = false; break; }
     }
@@ -158,7 +175,7 @@ export function createContactsService(db: Db, ctx: EngineContext) {
     summaries,
     search: doSearch,
     matchingIds,
-    /** Everything needed to write one contact, inside the caller's transaction (used by import). */
+    /** Everything needed to write one contact, inside the caller's transaction (used by import, which passes the group names it caches). */
     prepare,
     repo,
     create(input: ContactData): Contact {

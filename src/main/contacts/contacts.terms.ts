@@ -24,7 +24,8 @@ export type TermSource = ContactData & { groupNames: string[]; fieldTexts: strin
 
 /**
  * Search terms of a contact: each folded word of its names, company, department, job title, emails,
- * groups and extra fields, and each phone under its national, local and international digits.
+ * groups and extra fields, its full name and company as phrases, and each phone under its national,
+ * local and international digits. Terms never contain '|', which joins them in contacts.search_text.
  */
 export function termsOf(c: TermSource, region: PhoneRegion): string[] {
   const terms = new Set<string>();
@@ -40,6 +41,12 @@ export function termsOf(c: TermSource, region: PhoneRegion): string[] {
       // Also the parts of an email or dotted word, so «ali» finds «ali.rezaei@example.com».
       if (/[@._+-]/.test(w)) for (const part of w.split(/[@._+-]+/)) if (part) terms.add(part);
     }
+  }
+  // The whole name and company name as phrases ('حمید میرزایی'), so that typing a full name is one
+  // range scan instead of intersecting two long word lists. (Other word orders take the slower path.)
+  const phrase = (...parts: string[]) => searchWords(foldForSearch(parts.filter(Boolean).join(' '))).join(' ');
+  for (const ph of [phrase(c.firstName, c.middleName, c.lastName), phrase(c.company)]) {
+    if (ph.includes(' ')) terms.add(ph);
   }
   for (const p of c.phones) {
     const n = normalizePhone(p.number, region);

@@ -14,6 +14,7 @@ export function createGroupsRepo(db: Db) {
       'SELECT g.id, g.name, g.color, (SELECT COUNT(*) FROM contact_groups cg WHERE cg.group_id = g.id) AS count FROM groups g WHERE g.id = ?',
     ),
     byKey: db.prepare<[string], { id: number }>('SELECT id FROM groups WHERE name_key = ?'),
+    exists: db.prepare<[number], number>('SELECT 1 FROM groups WHERE id = ?'),
     insert: db.prepare('INSERT INTO groups (name, name_key, color) VALUES (?, ?, ?)'),
     update: db.prepare('UPDATE groups SET name = ?, name_key = ?, color = ? WHERE id = ?'),
     delete: db.prepare<[number]>('DELETE FROM groups WHERE id = ?'),
@@ -27,6 +28,8 @@ export function createGroupsRepo(db: Db) {
     list: () => s.list.all(),
     get: (id: number) => s.get.get(id),
     idByKey: (key: string) => s.byKey.get(key)?.id ?? null,
+    /** Cheap existence check (get() also counts members, which costs O(members)). */
+    exists: (id: number) => s.exists.pluck().get(id) !== undefined,
     insert: (name: string, key: string, color: string) => Number(s.insert.run(name, key, color).lastInsertRowid),
     update: (id: number, name: string, key: string, color: string) => s.update.run(name, key, color, id).changes > 0,
     delete: (id: number) => s.delete.run(id).changes > 0,

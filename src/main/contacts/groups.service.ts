@@ -42,6 +42,7 @@ export function createGroupsService(db: Db, ctx: EngineContext, contacts: Contac
 
   return {
     listGroups: (): Group[] => groups.list(),
+    nameMap: () => groups.nameMap(),
     /** Finds a group by name or creates it (import). Runs inside the caller's transaction. */
     ensureGroup(rawName: string): number {
       const { name, key } = cleanName(rawName);

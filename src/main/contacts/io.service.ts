@@ -36,11 +36,11 @@ export function createIoService(db: Db, ctx: EngineContext, contacts: ContactsSe
   function duplicatesOf(data: ContactData): { id: number; displayName: string }[] {
     const region = ctx.settings.phoneRegion();
     const found = new Map<number, string>();
-    const { children } = cleanContact({ ...data, groupIds: [], fields: [] }, { region, calendar: 'gregorian', groupExists: () => true, field: () => undefined });
-    for (const p of children.phones) {
-      if (p.key) for (const r of contacts.repo.byPhoneKey(p.key)) found.set(r.contact_id, r.display_name);
+    const keys = data.phones.map((p) => normalizePhone(p.number, region)?.key).filter((k): k is string => !!k);
+    for (const key of keys) {
+      for (const id of contacts.repo.idsByPhoneKey(key)) if (!found.has(id)) found.set(id, contacts.repo.displayName(id) ?? '');
     }
-    if (children.phones.length === 0) {
+    if (keys.length === 0) {
       for (const r of contacts.repo.bySortKey(sortKeyOf(displayNameOf(data)))) found.set(r.id, r.display_name);
     }
     return [...found].map(([id, displayName]) => ({ id, displayName }));
@@ -75,18 +75,18 @@ export function createIoService(db: Db, ctx: EngineContext, contacts: ContactsSe
   }
 
   /** Applies one record: adds it, merges it into its duplicate, or skips it. */
-  function apply(r: ImportedRecord, onDuplicate: 'merge' | 'skip' | 'add', now: string): 'added' | 'merged' | 'skipped' {
+  function apply(r: ImportedRecord, onDuplicate: 'merge' | 'skip' | 'add', now: string, names: (ids: number[]) => Map<number, string>): 'added' | 'merged' | 'skipped' {
     const groupIds = r.groupNames.map((g) => groups.ensureGroup(g));
     const fields = r.extra.map((x) => ({ fieldId: groups.fieldIdByName(x.name) ?? groups.ensureTextField(x.name), value: x.value }));
     const incoming: ContactData = { ...r.contact, groupIds, fields };
     const dup = onDuplicate === 'add' ? undefined : duplicatesOf(incoming)[0];
     if (!dup) {
-      const { cols, children } = contacts.prepare(incoming);
+      const { cols, children } = contacts.prepare(incoming, names(groupIds));
       contacts.repo.insert(cols, children, now);
       return 'added';
     }
     if (onDuplicate === 'skip') return 'skipped';
-    const { cols, children } = contacts.prepare(mergeInto(contacts.get(dup.id), incoming, (n) => normalizePhone(n, ctx.settings.phoneRegion())?.key ?? null));
+    const { cols, children } = contacts.prepare(mergeInto(contacts.get(dup.id), incoming, (n) => normalizePhone(n, ctx.settings.phoneRegion())?.key ?? null), names(groupIds));
     contacts.repo.update(dup.id, cols, children, now);
     return 'merged';
   }
@@ -115,10 +115,16 @@ export function createIoService(db: Db, ctx: EngineContext, contacts: ContactsSe
       if (!p) throw new AppError('import/expired', 'import.expired', {}, 'previewId');
       const now = ctx.clock().toISOString();
       const outcome: ImportOutcome = { added: 0, merged: 0, skipped: 0 };
+      // Group names for the search terms, re-read only when the import has just created a group.
+      let cache = groups.nameMap();
+      const groupNames = (ids: number[]) => {
+        if (ids.some((id) => !cache.has(id))) cache = groups.nameMap();
+        return cache;
+      };
       db.transaction(() => {
         for (const r of p.records) {
           try {
-            outcome[apply(r, input.onDuplicate, now)]++;
+            outcome[apply(r, input.onDuplicate, now, groupNames)]++;
           } catch (e) {
             if (e instanceof AppError && e.code === 'validation') {
               throw new AppError('import/parse', 'import.parse', { line: r.line, reason: (lang: Lang) => e.toShape(lang).message }, `line ${r.line}`);

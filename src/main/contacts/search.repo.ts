@@ -38,6 +38,11 @@ export function createSearchRepo(db: Db) {
     count(filters: SqlFilter[]): number {
       return prepared(`SELECT COUNT(*) FROM contacts c ${where(filters)}`).pluck().get(...params(filters)) as number;
     },
+    /** How many terms start with `prefix`, counted up to `cap` (to pick the most selective word). */
+    rangeSize(prefix: string, cap: number): number {
+      return prepared('SELECT COUNT(*) FROM (SELECT 1 FROM search_terms WHERE term >= ? AND term < ? LIMIT ?)')
+        .pluck().get(prefix, prefix + MAX_CHAR, cap) as number;
+    },
     /**
      * Contacts having a term that starts with `prefix`, in term order, each once. `words` must each
      * start a word of the contact's search text as well.
@@ -45,7 +50,7 @@ export function createSearchRepo(db: Db) {
     *matchIds(prefix: string, words: string[], filters: SqlFilter[]): Generator<number> {
       const all: SqlFilter[] = [
         { sql: 's.term >= ? AND s.term < ?', params: [prefix, prefix + MAX_CHAR] },
-        ...words.map((w) => ({ sql: `instr(' ' || c.search_text, ' ' || ?) > 0`, params: [w] })),
+        ...words.map((w) => ({ sql: `instr('|' || c.search_text, '|' || ?) > 0`, params: [w] })),
         ...filters,
       ];
       const st = prepared(

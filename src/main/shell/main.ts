@@ -21,6 +21,8 @@ function startEngine(): UtilityProcess {
   const dataArg = process.argv.find((a) => a.startsWith('--data='))?.slice('--data='.length);
   const child = utilityProcess.fork(path.join(__dirname, 'engine-host.js'), [resolveDataDir(dataArg ?? null)], {
     serviceName: 'Monshi engine',
+    // Same young-generation size as bin/monshi.js: bulk imports allocate many short-lived strings.
+    execArgv: ['--max-semi-space-size=64'],
     env: { ...process.env },
   });
   child.on('message', (msg: { t: 'res'; id: number; result: unknown } | { t: 'evt'; name: string; payload: unknown }) => {

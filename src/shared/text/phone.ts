@@ -83,18 +83,17 @@ export function normalizePhone(raw: string, region: PhoneRegion): NormalizedPhon
 }
 
 /**
- * Digit prefixes under which a phone is indexed for search-as-you-type: the national number, the
- * subscriber part without the office's own area code, and the full international digits.
+ * Digit prefixes under which a phone is indexed for search-as-you-type: the national number and the
+ * subscriber part without the office's own area code for home numbers (phoneQueryPrefix strips the
+ * home country code from what is typed), the international digits for foreign ones.
  */
 export function phoneSearchTerms(p: NormalizedPhone, region: PhoneRegion): string[] {
-  const terms = new Set<string>([p.key]);
-  if (p.national) {
-    terms.add(p.national);
-    if (region.areaCode && p.national.startsWith(region.areaCode) && p.national.length === region.nationalLength) {
-      terms.add(p.national.slice(region.areaCode.length));
-    }
+  if (!p.national) return [p.key];
+  const terms = [p.national];
+  if (region.areaCode && p.national.startsWith(region.areaCode) && p.national.length === region.nationalLength) {
+    terms.push(p.national.slice(region.areaCode.length));
   }
-  return [...terms];
+  return terms;
 }
 
 /**
