@@ -32,7 +32,7 @@ if (missing.length > 0) {
 }
 
 if (!existsSync(`${root}node_modules/.package-lock.json`) || !existsSync(`${root}node_modules/better-sqlite3/build/Release/better_sqlite3.node`)) {
-  run('npm', [existsSync(`${root}package-lock.json`) ? 'ci' : 'install', '--no-audit', '--no-fund']);
+  run('npm', ['install', '--no-audit', '--no-fund']);
 }
 
 run('node', ['scripts/build.mjs']);
