@@ -80,9 +80,12 @@ describe('phonebook engine', () => {
       await e.ok('contacts/create', { firstName: n, groupIds: n === 'پرویز' || n === 'یاسر' ? [g.id] : [], fields: [{ fieldId: age.id, value: a }, { fieldId: vip.id, value: n === 'آرش' ? 'بله' : 'خیر' }] });
     }
     expect(await names('')).toEqual(['آرش', 'بهرام', 'پرویز', 'چنگیز', 'یاسر']);
+    await e.ok('contacts/create', { firstName: 'Zoe' });
+    await e.ok('contacts/create', { firstName: 'Adam' });
+    expect((await names('')).slice(-3)).toEqual(['یاسر', 'Adam', 'Zoe']); // Persian names first
     const page = await e.ok('contacts/search', { offset: 2, limit: 2 });
     expect(page.items.map((c) => c.displayName)).toEqual(['پرویز', 'چنگیز']);
-    expect(page).toMatchObject({ total: 5, totalExact: true });
+    expect(page).toMatchObject({ total: 7, totalExact: true });
     expect(await names('', { groupId: g.id })).toEqual(['پرویز', 'یاسر']);
     expect(await names('', { filters: [{ fieldId: age.id, op: 'range', min: '۲۵', max: '40' }] })).toEqual(['بهرام', 'پرویز', 'یاسر']);
     expect(await names('', { filters: [{ fieldId: vip.id, op: 'eq', value: 'yes' }] })).toEqual(['آرش']);

@@ -16,8 +16,11 @@ export function displayNameOf(c: Pick<ContactData, 'prefix' | 'firstName' | 'mid
 const PERSIAN_ORDER = 'ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهی';
 const RANK = new Map([...PERSIAN_ORDER].map((ch, i) => [ch, String.fromCharCode(0x0621 + i)]));
 
+/** Persian names first (the office's own script), then Latin and the rest, each in its alphabet's order. */
 export function sortKeyOf(displayName: string): string {
-  return [...foldForSearch(displayName)].map((ch) => RANK.get(ch) ?? ch).join('');
+  const folded = foldForSearch(displayName);
+  const persianFirst = RANK.has(folded[0] ?? '') ? '0' : '1';
+  return persianFirst + [...folded].map((ch) => RANK.get(ch) ?? ch).join('');
 }
 
 export type TermSource = ContactData & { groupNames: string[]; fieldTexts: string[] };
