@@ -110,12 +110,12 @@ export function createContactsService(db: Db, ctx: EngineContext) {
   }
 
   /** The words of a text query in typed order: one phone prefix, or folded words. */
-  function queryWords(text: string): { phone: boolean; words: string[] } {
+  function queryWords(text: string): string[] {
     if (looksLikePhone(text)) {
       const p = phoneQueryPrefix(text, ctx.settings.phoneRegion());
-      return { phone: true, words: p ? [p] : [] };
+      return p ? [p] : [];
     }
-    return { phone: false, words: [...new Set(searchWords(foldForSearch(text)))] };
+    return [...new Set(searchWords(foldForSearch(text)))];
   }
 
   /**
@@ -138,7 +138,7 @@ export function createContactsService(db: Db, ctx: EngineContext) {
   /** Ids matching a query, in list order; used by export and print. */
   function* matchingIds(q: ContactQueryParsed): Generator<number> {
     const filters = sqlFilters(q);
-    const { words } = queryWords(q.text);
+    const words = queryWords(q.text);
     if (words.length === 0) {
       for (let offset = 0; ; offset += 1000) {
         const page = search.listIds(filters, offset, 1000);
@@ -151,7 +151,7 @@ export function createContactsService(db: Db, ctx: EngineContext) {
 
   function doSearch(input: ParsedInputOf<'contacts/search'>): SearchResult {
     const filters = sqlFilters(input);
-    const { words } = queryWords(input.text);
+    const words = queryWords(input.text);
     if (words.length === 0) {
       const ids = search.listIds(filters, input.offset, input.limit);
       return { items: summaries(ids), total: search.count(filters), totalExact: true };
