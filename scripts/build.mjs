@@ -4,7 +4,7 @@ import { build } from 'esbuild';
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
 
 const root = new URL('..', import.meta.url).pathname;
-const external = ['better-sqlite3', 'pdfkit', 'harfbuzzjs', 'electron', 'ws', 'bufferutil', 'utf-8-validate'];
+const external = ['better-sqlite3', 'pdfkit', 'harfbuzzjs', 'electron', 'ws', 'bufferutil', 'utf-8-validate', 'serialport', 'koffi'];
 const node = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: 'linked', external, logLevel: 'warning' };
 
 rmSync(`${root}dist`, { recursive: true, force: true });

@@ -10,6 +10,10 @@ import {
 } from './contacts';
 import { exportInput, importCommitInput, importPreviewInput, printContactsInput, type FileOut, type ImportOutcome, type ImportPreview } from './io';
 import { settingsSchema, type Settings } from './settings';
+import {
+  callListInput, demoCallInput, dialInput, lineInput, reportExportInput, reportInput,
+  type CallerCard, type CallList, type CallReport, type CallRow, type IncomingCallEvent, type LineStatus, type LineTestResult, type LineView, type PortInfo,
+} from './calls';
 
 const id = z.number().int().positive();
 const none = z.object({}).default({});
@@ -66,6 +70,35 @@ export const api = {
   'io/export': endpoint<typeof exportInput, FileOut>(exportInput),
   /** A PDF of the list (filtered by the query) or of one contact, Persian shaped with HarfBuzz. */
   'print/contacts': endpoint<typeof printContactsInput, FileOut>(printContactsInput),
+
+  /** Every line with its live status and what was detected about its device. */
+  'lines/list': endpoint<typeof none, LineView[]>(none),
+  /** Serial ports on this machine (USB modems show their vendor), with the line already using each. */
+  'lines/ports': endpoint<typeof none, PortInfo[]>(none),
+  /** Adds a line and starts it; 'validation' names the field, 'conflict' when the port is taken. */
+  'lines/create': endpoint<typeof lineInput, LineView>(lineInput),
+  /** Changes settings; the line restarts when its port or caller-ID mode changed. */
+  'lines/update': endpoint<z.ZodObject<{ id: typeof id; data: typeof lineInput }>, LineView>(z.object({ id, data: lineInput })),
+  /** Stops the line and removes it; its calls stay in the log. */
+  'lines/delete': endpoint<z.ZodObject<{ id: typeof id }>, { id: number }>(z.object({ id })),
+  /** Re-identifies the modem and returns the AT exchange; 'line/unavailable' when it is not connected. */
+  'lines/test': endpoint<z.ZodObject<{ id: typeof id }>, LineTestResult>(z.object({ id })),
+  /** Makes the demo line ring like a real call (only on demo lines: 'validation' otherwise). */
+  'lines/demo-call': endpoint<typeof demoCallInput, { ok: true }>(demoCallInput),
+
+  /** The call log, newest first, filtered. */
+  'calls/list': endpoint<typeof callListInput, CallList>(callListInput),
+  /** Calls per day and hour, top callers and unreturned missed calls over a date range. */
+  'calls/report': endpoint<typeof reportInput, CallReport>(reportInput),
+  'calls/report-export': endpoint<typeof reportExportInput, FileOut>(reportExportInput),
+  /** Everything the popup shows about a number (also pushed with 'call/incoming'). */
+  'calls/caller-card': endpoint<z.ZodObject<{ number: z.ZodString }>, CallerCard>(z.object({ number: z.string().max(40) })),
+  /** Dials in voice mode; the user lifts the handset. Logged as outgoing. 'line/unavailable' when no line is idle. */
+  'calls/dial': endpoint<typeof dialInput, CallRow>(dialInput),
+  /** Hangs up the call in progress on a line. */
+  'calls/hang-up': endpoint<z.ZodObject<{ lineId: typeof id }>, { ok: true }>(z.object({ lineId: id })),
+  /** Answers a ringing line (the modem goes off hook). */
+  'calls/answer': endpoint<z.ZodObject<{ lineId: typeof id }>, { ok: true }>(z.object({ lineId: id })),
 } as const;
 
 export type Api = typeof api;
@@ -83,5 +116,11 @@ export type EventMap = {
   'groups/changed': Record<string, never>;
   'fields/changed': Record<string, never>;
   'settings/changed': Settings;
+  /** Caller ID arrived (or a call rang twice without it): show the popup. */
+  'call/incoming': IncomingCallEvent;
+  /** A call was answered, ended, or its contact changed. */
+  'call/updated': { call: CallRow };
+  'lines/changed': { lines: LineView[] };
+  'lines/status': { lineId: number; status: LineStatus; detail: string | null };
 };
 export type EventName = keyof EventMap;

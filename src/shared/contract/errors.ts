@@ -13,6 +13,8 @@ export type ErrorCode =
   | 'db/newer'
   | 'db/migration'
   | 'auth'
+  | 'line/unavailable'
+  | 'line/busy'
   | 'internal';
 
 export type AppErrorShape = { code: ErrorCode; message: string; field?: string };

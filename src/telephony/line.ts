@@ -1,0 +1,135 @@
+/**
+ * A telephone line, whatever carries it: a V.253 voice modem on a serial port today, the built-in demo
+ * line (the modem simulator in-process), SIP later. The IVR, voicemail, fax and call recording are
+ * written against this type only, so they work on any kind of line.
+ *
+ * Guarantees every implementation keeps:
+ * - Events arrive in call order: `ring`* / `caller-id`? → (`answered` → (`dtmf` | `tone` | `audio`)*)? → `hangup`.
+ *   A call that was never answered still ends with one `hangup` (reason 'ring-stopped').
+ * - `caller-id` is emitted at most once per call, whatever the format it came in; a call with no caller
+ *   ID by the second ring gets one with `absence: 'none'` so the front desk still sees a popup.
+ * - Actions never throw for line conditions: they resolve with an outcome. They reject only with a
+ *   `LineError` (bad state, e.g. `answer()` while idle, or the device is gone).
+ * - `status` changes are emitted as events too; a device that vanishes goes to 'disconnected' and the
+ *   implementation reconnects by itself with backoff until `close()`.
+ */
+
+import type { LineStatus } from '../shared/contract/calls';
+
+export type { LineStatus };
+export type LineKind = 'voice-modem' | 'demo' | 'sip';
+// LineStatus: 'disconnected' (no device: unplugged, port missing, not answering; reconnecting with
+// backoff), 'initialising', 'idle' (on hook), 'ringing', 'dialing', 'in-call' (off hook with a call),
+// 'closed' (close() was called).
+
+/** Caller ID as received, in any of the formats the reference lists, already checksum-verified. */
+export type CallerId = {
+  /** Digits (and a leading '+' if sent) exactly as the network sent them; null when absent. */
+  number: string | null;
+  name: string | null;
+  /** Why the number is missing: 'private' (P, withheld), 'unavailable' (O, out of area), 'none' (no CID arrived). */
+  absence: 'private' | 'unavailable' | 'none' | null;
+  /** MMDD and HHMM as the network sent them (no year); null when absent. */
+  date: string | null;
+  time: string | null;
+  /** How it arrived. */
+  format: 'formatted' | 'sdmf' | 'mdmf' | 'dtmf' | 'none';
+  /** Other parameters (MESG, call type, redirecting number …) by name, for the log. */
+  extras: Record<string, string>;
+  /** The lines as the modem printed them, for diagnostics. */
+  raw: string[];
+};
+
+export type HangupReason =
+  | 'local' // we hung up
+  | 'remote' // loop-current drop, silence, busy tone after a call
+  | 'ring-stopped' // an unanswered call stopped ringing
+  | 'busy' // dialled number busy
+  | 'no-answer'
+  | 'no-dialtone'
+  | 'failed'
+  | 'device-lost';
+
+export type ToneKind = 'fax-calling' | 'data-calling' | 'answer-tone' | 'busy' | 'dial-tone' | 'ringback' | 'silence' | 'quiet';
+
+/** 16-bit signed linear PCM, mono, 8000 samples/s: the one audio format above the line. */
+export type Pcm = Int16Array;
+
+export type LineEvents = {
+  status: { status: LineStatus; detail: string | null };
+  ring: { count: number };
+  'caller-id': CallerId;
+  answered: Record<string, never>;
+  dtmf: { digit: string };
+  tone: { kind: ToneKind };
+  /** Received audio while recording, already decoded. */
+  audio: { pcm: Pcm };
+  hangup: { reason: HangupReason };
+  /** Every line sent to or received from the device, for the "test modem" view and diagnostics. */
+  trace: { dir: 'tx' | 'rx'; text: string; at: number };
+};
+export type LineEventName = keyof LineEvents;
+
+export type DialOutcome = 'connected' | 'busy' | 'no-answer' | 'no-dialtone' | 'failed';
+export type PlayOutcome = { stoppedBy: 'end' | 'dtmf' | 'hangup' | 'stop'; digit?: string };
+export type RecordOutcome = { pcm: Pcm; stoppedBy: 'silence' | 'quiet' | 'max-length' | 'dtmf' | 'hangup' | 'stop'; digit?: string };
+
+/** What was found out about the device. Empty fields mean "did not say". */
+export type LineIdentity = {
+  manufacturer: string;
+  model: string;
+  revision: string;
+  /** Name of the quirks profile in use (e.g. 'conexant', 'usr-5637', 'generic-v253'). */
+  profile: string;
+  /** +FCLASS=? e.g. ['0','1','2','2.0','8']. */
+  classes: string[];
+  voice: boolean;
+  /** +VSM=? methods by name, and the one chosen. */
+  compressions: { id: number; name: string; bits: number; rates: number[] }[];
+  compression: { id: number; name: string; rate: number } | null;
+  /** +VLS=? labels the device offers. */
+  lineModes: { label: number; primitives: string }[];
+  /** The command that enabled caller ID ('AT+VCID=1', 'AT#CID=1' …) or null when none worked. */
+  callerIdCommand: string | null;
+};
+
+export type LineInfo = {
+  id: string;
+  kind: LineKind;
+  /** Serial port path, or 'demo'. */
+  port: string;
+  status: LineStatus;
+  detail: string | null;
+  identity: LineIdentity | null;
+};
+
+export class LineError extends Error {
+  constructor(
+    readonly code: 'bad-state' | 'device-lost' | 'timeout' | 'unsupported',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'LineError';
+  }
+}
+
+export type Line = {
+  readonly id: string;
+  readonly kind: LineKind;
+  info(): LineInfo;
+  on<E extends LineEventName>(event: E, listener: (payload: LineEvents[E]) => void): () => void;
+  /** Opens the device and starts the reconnect loop; resolves once the first attempt settled. */
+  start(): Promise<void>;
+  /** Off hook on a ringing line. */
+  answer(): Promise<void>;
+  hangUp(): Promise<void>;
+  /** Dials in voice mode; the user lifts the handset. Resolves when the call connects or fails. */
+  dial(number: string): Promise<DialOutcome>;
+  play(pcm: Pcm, opts?: { stopOnDtmf?: boolean }): Promise<PlayOutcome>;
+  record(opts: { maxMs: number; stopOnDtmf?: boolean; silenceMs?: number }): Promise<RecordOutcome>;
+  /** Stops a play or record in progress (resolves its promise with stoppedBy 'stop'). */
+  stopAudio(): Promise<void>;
+  /** Re-identifies the device and returns the exchange as sent and received. */
+  test(): Promise<{ identity: LineIdentity; exchange: LineEvents['trace'][] }>;
+  close(): Promise<void>;
+};
