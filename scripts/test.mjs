@@ -32,7 +32,9 @@ if (missing.length > 0) {
 }
 
 if (!existsSync(`${root}node_modules/.package-lock.json`) || !existsSync(`${root}node_modules/better-sqlite3/build/Release/better_sqlite3.node`)) {
-  run('npm', ['install', '--no-audit', '--no-fund']);
+  // Electron's binary cannot be downloaded on an offline machine; its package (with the type
+  // definitions the shell is checked against) installs without it.
+  run('npm', ['install', '--no-audit', '--no-fund'], { env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' } });
 }
 
 run('node', ['scripts/build.mjs']);

@@ -8,12 +8,15 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from '../server/csp';
 import { resolveDataDir } from '../paths';
+import { createPopupManager } from './popup-window';
 import { APP_ORIGIN, hardenApp } from './security';
 
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
 const rendererDir = path.join(__dirname, '..', 'renderer');
 let engineHost: UtilityProcess | null = null;
+let mainWindow: BrowserWindow | null = null;
+const popups = createPopupManager(path.join(__dirname, 'preload.js'));
 let nextId = 1;
 const pending = new Map<number, (result: unknown) => void>();
 
@@ -31,6 +34,7 @@ function startEngine(): UtilityProcess {
       pending.delete(msg.id);
     } else {
       for (const w of BrowserWindow.getAllWindows()) w.webContents.send('monshi:event', msg.name, msg.payload);
+      popups.onEngineEvent(msg.name, msg.payload);
     }
   });
   child.on('exit', (code) => {
@@ -42,7 +46,7 @@ function startEngine(): UtilityProcess {
 }
 
 function createWindow(): void {
-  const win = new BrowserWindow({
+  const win = (mainWindow = new BrowserWindow({
     width: 1280,
     height: 820,
     title: 'منشی — Monshi',
@@ -56,6 +60,9 @@ function createWindow(): void {
       // Chromium's PDF viewer, for the in-app print preview (a blob: iframe).
       plugins: true,
     },
+  }));
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
   });
   void win.loadURL(`${APP_ORIGIN}/index.html`);
 }
@@ -81,6 +88,17 @@ void app.whenReady().then(() => {
       engineHost?.postMessage({ t: 'req', id, method, input, lang });
     });
   });
+  // From a caller-ID popup: bring the main window forward at a route ('#contact=12', '#new-contact=0912…').
+  ipcMain.on('monshi:show-main', (event, route: unknown) => {
+    if (!event.senderFrame?.url.startsWith(`${APP_ORIGIN}/`) || typeof route !== 'string' || !/^#[\w=&%.+-]*$/.test(route)) return;
+    if (!mainWindow) createWindow();
+    const win = mainWindow;
+    if (!win) return;
+    if (win.isMinimized()) win.restore();
+    win.show();
+    win.focus();
+    void win.webContents.executeJavaScript(`location.hash = ${JSON.stringify(route)}`);
+  });
   createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
@@ -88,6 +106,7 @@ void app.whenReady().then(() => {
 });
 
 app.on('window-all-closed', () => {
+  popups.closeAll();
   engineHost?.kill();
   app.quit();
 });

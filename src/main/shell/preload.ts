@@ -1,5 +1,6 @@
 /**
- * The only bridge into the sandboxed page: `invoke` and `subscribe`, nothing else (never ipcRenderer).
+ * The only bridge into the sandboxed page: `invoke` and `subscribe`, and `showMain` for the caller-ID
+ * popup window to bring the main window forward at a route; nothing else (never ipcRenderer).
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 
@@ -12,4 +13,5 @@ contextBridge.exposeInMainWorld('monshi', {
     ipcRenderer.on('monshi:event', handler);
     return () => ipcRenderer.removeListener('monshi:event', handler);
   },
+  showMain: (route: string): void => ipcRenderer.send('monshi:show-main', route),
 });
