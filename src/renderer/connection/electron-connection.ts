@@ -7,6 +7,8 @@ import type { ShellConnection } from './connection-status';
 export type MonshiBridge = {
   invoke<M extends Method>(method: M, input: InputOf<M>, lang: Lang): Promise<Result<OutputOf<M>>>;
   subscribe<E extends EventName>(name: E, listener: (payload: EventMap[E]) => void): () => void;
+  /** Caller-ID popup window only: bring the main window forward at a route ('#contact=12'). */
+  showMain?: (route: string) => void;
 };
 
 declare global {
