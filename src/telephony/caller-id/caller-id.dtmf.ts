@@ -1,0 +1,38 @@
+/**
+ * DTMF caller ID (ETS 300 659-1 Annex C), sent before the first ring on Danish, Dutch, Swedish,
+ * Indian, Brazilian and Taiwanese lines, among others:
+ *   A<number>[D<redirecting>][B<info>]C   B00 = not available, B10 = presentation restricted
+ *   A<number>#                            Denmark; D1# restricted, D2# international, D3# technical
+ *   D<number>C                            Taiwan, Kuwait
+ *   <number>#                             no start marker
+ */
+import type { CallerId } from '../line';
+
+/** A complete DTMF caller ID (its terminator has arrived), or null while digits are still coming. */
+export function parseDtmfCallerId(digits: string): CallerId | null {
+  const base = (): CallerId => ({ number: null, name: null, absence: null, date: null, time: null, format: 'dtmf', extras: {}, raw: [digits] });
+  let m = /^A([0-9]*)(?:D([0-9]*))?(?:B([0-9]{2}))?C$/.exec(digits);
+  if (m) {
+    const cid = base();
+    if (m[1]) cid.number = m[1];
+    if (m[2]) cid.extras['redirecting-number'] = m[2];
+    if (m[3] === '00') cid.absence = 'unavailable';
+    else if (m[3] === '10') cid.absence = 'private';
+    if (!cid.number && !cid.absence) cid.absence = 'unavailable';
+    return cid;
+  }
+  m = /^D([123])#$/.exec(digits);
+  if (m) {
+    const cid = base();
+    cid.absence = m[1] === '1' ? 'private' : 'unavailable';
+    if (m[1] === '2') cid.extras['reason'] = 'international';
+    return cid;
+  }
+  m = /^(?:A|D)?([0-9]+)(?:#|C)$/.exec(digits);
+  if (m && (digits.startsWith('A') ? digits.endsWith('#') : digits.startsWith('D') ? digits.endsWith('C') : digits.endsWith('#'))) {
+    const cid = base();
+    cid.number = m[1]!;
+    return cid;
+  }
+  return null;
+}
