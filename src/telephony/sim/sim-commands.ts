@@ -1,0 +1,236 @@
+/**
+ * The simulator's AT command interpreter: one command line (after 'AT') may hold several basic
+ * commands (`Q0V1H0`, `Z S0=0 E1`) and extended ones separated by ';' (`+VRA=70;+VRN=10`).
+ * Answers follow the recorded devices: information lines framed CR LF, OK/ERROR at the end,
+ * CONNECT for voice data states, results of ATD and +VTS after their real duration.
+ */
+import type { ModemSimulator } from './modem-sim';
+import { defaultRegisters } from './modem-sim';
+import { sampleFormatOf, VoiceStream } from './sim-voice';
+
+export type CommandOutcome = { kind: 'done'; ok: boolean } | { kind: 'later'; handle: unknown } | { kind: 'none' };
+
+const done = (ok: boolean): CommandOutcome => ({ kind: 'done', ok });
+
+export function runCommandLine(sim: ModemSimulator, body: string): CommandOutcome {
+  let s = body;
+  while (s.length > 0) {
+    s = s.replace(/^[\s;]+/, '');
+    if (!s) break;
+    const c = s[0]!.toUpperCase();
+    if ('+#-!*%$'.includes(c)) {
+      const end = s.indexOf(';');
+      const cmd = end < 0 ? s : s.slice(0, end);
+      s = end < 0 ? '' : s.slice(end + 1);
+      const out = extended(sim, cmd.trim());
+      if (out.kind !== 'done' || !out.ok) return out;
+      continue;
+    }
+    if (c === 'D') return dial(sim, s.slice(1));
+    const m = /^(&?[A-Z])(\d*)(=\d*|\?)?/i.exec(s);
+    if (!m) return done(false);
+    s = s.slice(m[0].length);
+    const out = basic(sim, m[1]!.toUpperCase(), m[2] ? Number(m[2]) : 0, m[3]);
+    if (out.kind !== 'done' || !out.ok) return out;
+  }
+  return done(true);
+}
+
+function basic(sim: ModemSimulator, cmd: string, n: number, arg: string | undefined): CommandOutcome {
+  const r = sim.regs;
+  switch (cmd) {
+    case 'E':
+      r.echo = n === 1;
+      return done(true);
+    case 'V':
+      r.verbose = n === 1;
+      return done(true);
+    case 'Q':
+      r.quiet = n === 1;
+      return done(true);
+    case 'H':
+      hangUp(sim);
+      return done(true);
+    case 'Z':
+    case '&F':
+      hangUp(sim);
+      sim.regs = defaultRegisters();
+      return done(true);
+    case 'I': {
+      const text = sim.profile.ati[n];
+      if (text) sim.sendLine(text);
+      return done(true);
+    }
+    case 'A':
+      if (!sim.call) {
+        sim.result('NO CARRIER');
+        return { kind: 'none' };
+      }
+      sim.answer();
+      if (r.fclass === '8') {
+        sim.result(sim.profile.voiceAnswer);
+        return { kind: 'none' };
+      }
+      sim.result('NO CARRIER'); // no data/fax carrier from a voice caller
+      sim.offHook = false;
+      return { kind: 'none' };
+    case 'S': {
+      if (arg === '?') {
+        sim.sendLine(String(r.s.get(n) ?? 0).padStart(3, '0'));
+        return done(true);
+      }
+      if (arg?.startsWith('=')) r.s.set(n, Number(arg.slice(1) || 0));
+      return done(true);
+    }
+    case 'O':
+      return done(false);
+    default:
+      // X, L, M, &C, &D, &K, &W, &V and friends: accepted and without effect here.
+      return done(true);
+  }
+}
+
+function hangUp(sim: ModemSimulator): void {
+  sim.offHook = false;
+  if (sim.call?.cid && sim.call.answered) sim.endCall();
+}
+
+function infoList(sim: ModemSimulator, lines: string[]): CommandOutcome {
+  for (const l of lines) sim.sendLine(l);
+  return done(true);
+}
+
+function extended(sim: ModemSimulator, cmd: string): CommandOutcome {
+  const m = /^([+#\-!*%$][A-Z0-9]+)\s*(=\?|\?|=)?\s*(.*)$/i.exec(cmd);
+  if (!m) return done(false);
+  const name = m[1]!.toUpperCase();
+  const op = m[2] ?? '';
+  const arg = m[3] ?? '';
+  const r = sim.regs;
+  const p = sim.profile;
+  const num = (v: string, d = 0) => (v.trim() === '' ? d : Number(v.split(',')[0]));
+  switch (name) {
+    case '+FCLASS':
+      if (op === '=?') return infoList(sim, [p.fclasses]);
+      if (op === '?') return infoList(sim, [r.fclass]);
+      if (!p.fclasses.split(',').includes(arg.trim())) return done(false);
+      r.fclass = arg.trim();
+      return done(true);
+    case '+FMI':
+    case '+GMI':
+      return infoList(sim, [p.fmi]);
+    case '+FMM':
+    case '+GMM':
+      return infoList(sim, [p.fmm]);
+    case '+FMR':
+    case '+GMR':
+      return infoList(sim, [p.fmr]);
+    case '+VSM': {
+      if (op === '=?') return infoList(sim, p.vsm);
+      if (op === '?') return infoList(sim, [`${r.vsm},8000,0,0`]);
+      const id = num(arg);
+      if (!p.vsm.some((l) => l.startsWith(`${id},`))) return done(false);
+      r.vsm = id;
+      return done(true);
+    }
+    case '+VLS': {
+      if (op === '=?') return infoList(sim, p.vls);
+      if (op === '?') return infoList(sim, [sim.offHook ? '1' : '0']);
+      const label = num(arg);
+      const line = p.vls.find((l) => l.startsWith(`${label},`));
+      if (!line) return done(false);
+      if (line.includes('T"')) {
+        const wasRinging = !!sim.call && !sim.call.answered;
+        sim.answer();
+        if (wasRinging && r.fclass === '8' && p.voiceAnswer === 'VCON') {
+          sim.result('VCON');
+          return { kind: 'none' };
+        }
+      } else hangUp(sim);
+      return done(true);
+    }
+    case '+VCID':
+    case '#CID': {
+      if (!p.cidCommands.includes(name as '+VCID' | '#CID')) return done(false);
+      if (op === '=?') return infoList(sim, ['(0-2)']);
+      if (op === '?') return infoList(sim, [String(r.cidMode)]);
+      const v = num(arg);
+      if (v < 0 || v > 2) return done(false);
+      r.cidMode = v;
+      return done(true);
+    }
+    case '+VSD':
+      if (op === '=?') return infoList(sim, ['(0,127,128,129),(0-255)']);
+      if (op === '?') return infoList(sim, [r.vsd.join(',')]);
+      r.vsd = arg.split(',').map((x) => Number(x) || 0);
+      return done(true);
+    case '+VTD':
+      if (op === '?') return infoList(sim, [String(r.vtd)]);
+      r.vtd = num(arg, 100);
+      return done(true);
+    case '+VRN':
+      r.vrn = num(arg, 10);
+      return done(true);
+    case '+VTS':
+      return tones(sim, arg);
+    case '+VTX':
+    case '+VRX':
+    case '+VTR': {
+      if (r.fclass !== '8') return done(false);
+      sim.result('CONNECT');
+      const mode = name === '+VTX' ? 'tx' : name === '+VRX' ? 'rx' : 'duplex';
+      sim.voice = new VoiceStream(sim, mode, sampleFormatOf(p.vsm.find((l) => l.startsWith(`${r.vsm},`))));
+      return { kind: 'none' };
+    }
+    case '+VIP':
+      r.vsd = [128, 50];
+      r.vsm = 1;
+      return done(true);
+    case '+FIS':
+      return op === '?' ? infoList(sim, ['1,5,0,2,0,0,0,0']) : done(true);
+    case '+FRM':
+    case '+FTM':
+      return op === '=?' ? infoList(sim, ['24,48,72,73,74,96,97,98,121,122,145,146']) : done(false);
+    case '+VRID':
+      return done(true);
+    default:
+      // +VGT, +VGR, +VRA, +IFC, +VNH, +VIT, +VDR, +VDT, +VEM, +GCI, +FAA, +FCR, +FBO, +FNR, +FLI, +FCC,
+      // +FLO, +FIP, +FAE, +FDD, -STE, -SCID, !4886 …: accepted; they change nothing we simulate.
+      return done(/^(\+V(GT|GR|RA|IT|NH|DR|DT|EM)|\+IFC|\+GCI|\+F[A-Z]{2,3}|-STE|-SCID|!\d+|#CLS|#VLS|&[A-Z])$/.test(name));
+  }
+}
+
+/** +VTS: DTMF characters use +VTD (10 ms units); [f1,f2,d] and {X,d} carry their own duration. */
+function tones(sim: ModemSimulator, arg: string): CommandOutcome {
+  let ms = 0;
+  const re = /\[([^\]]*)\]|\{([^}]*)\}|([0-9A-D*#!])/gi;
+  for (let m = re.exec(arg); m; m = re.exec(arg)) {
+    if (m[1] !== undefined) ms += Number(m[1].split(',')[2] || sim.regs.vtd) * 10;
+    else if (m[2] !== undefined) ms += Number(m[2].split(',')[1] || sim.regs.vtd) * 10;
+    else ms += sim.regs.vtd * 10;
+  }
+  sim.tones.push(arg);
+  return { kind: 'later', handle: sim.timers.setTimeout(() => sim.finishPending('OK'), ms) };
+}
+
+/** ATD: in voice class the result comes when the far end answers (or is busy / never answers). */
+function dial(sim: ModemSimulator, rest: string): CommandOutcome {
+  const number = rest.replace(/^[TP]/i, '').replace(/[^0-9*#+,;WA-D]/gi, '');
+  const semicolon = number.endsWith(';');
+  sim.dialled.push(number.replace(/;$/, ''));
+  const dialMs = 100 * number.length;
+  const later = (ms: number, fn: () => void): CommandOutcome => ({ kind: 'later', handle: sim.timers.setTimeout(fn, ms) });
+  if (sim.remote.kind === 'no-dialtone') return later(2000, () => sim.finishPending('NO DIALTONE'));
+  sim.offHook = true;
+  if (semicolon) return later(dialMs, () => sim.finishPending('OK'));
+  if (sim.regs.fclass !== '8') return later(dialMs + 30_000, () => ((sim.offHook = false), sim.finishPending('NO CARRIER')));
+  const remote = sim.remote;
+  switch (remote.kind) {
+    case 'busy':
+      return later(dialMs + 2000, () => ((sim.offHook = false), sim.finishPending('BUSY')));
+    case 'no-answer':
+      return later(dialMs + sim.regs.vrn * 1000, () => ((sim.offHook = false), sim.finishPending('NO ANSWER')));
+    case 'answer':
+      return later(dialMs + remote.afterMs, () => sim.finishPending(sim.profile.dialConnect));
+  }
+}

@@ -1,0 +1,126 @@
+/**
+ * The devices the simulator can be, as data. Identity strings and +VSM=? lists marked (ref) are the
+ * ones recorded in shared/reference/voice-modems.md; the others are plausible for the chipset and
+ * only need to look like the family to the driver's profile matcher.
+ */
+export type SimProfile = {
+  id: SimProfileId;
+  label: string;
+  /** ATI0..ATI9 answers (missing = just OK, like the captures' ATI9). */
+  ati: Partial<Record<number, string>>;
+  fmi: string;
+  fmm: string;
+  fmr: string;
+  fclasses: string;
+  vsm: string[];
+  vls: string[];
+  /** Result of ATA / AT+VLS=1 in voice class, and of ATD when the far end answers in voice class. */
+  voiceAnswer: 'OK' | 'VCON';
+  dialConnect: 'OK' | 'VCON';
+  /** How formatted caller ID is printed: `NMBR = x` (Rockwell/Conexant) or `NMBR=x` (USR). */
+  cidSpaces: boolean;
+  /** Caller-ID enable command family the firmware understands. */
+  cidCommands: ('+VCID' | '#CID')[];
+  /** Silicon Labs echoes <DLE><ETX> before OK at the end of +VTX. */
+  echoesEtx: boolean;
+  /** DTMF reported as <DLE>/<DLE>5<DLE>5…<DLE>~ while the key is held, or a single <DLE>5. */
+  dtmfShielded: boolean;
+};
+
+export type SimProfileId = 'conexant' | 'usr-5637' | 'agere' | 'silabs';
+
+const CONEXANT_VSM = [
+  '0,"SIGNED PCM",8,0,8000,0,0',
+  '1,"UNSIGNED PCM",8,0,8000,0,0',
+  '129,"IMA ADPCM",4,0,8000,0,0',
+  '130,"UNSIGNED PCM",8,0,8000,0,0',
+  '131,"Mu-Law",8,0,8000,0,0',
+  '132,"A-Law",8,0,8000,0,0',
+  '133,"14 bit PCM",14,0,8000,0,0',
+]; // (ref) CX93001 from an ncidd log
+
+const V253_VLS = [
+  '0,"",B0804100,B0804100,B0804100',
+  '1,"T",0B8433C1,0FE431C1,0B8431C1',
+  '2,"L",08800300,0CE00100,08800100',
+  '14,"H",00800300,04E00100,20800100',
+]; // (ref) Conexant 100722A / Multi-Tech
+
+export const SIM_PROFILES: Record<SimProfileId, SimProfile> = {
+  conexant: {
+    id: 'conexant',
+    label: 'Conexant CX93001 (Zoom 3095 class) USB voice modem',
+    ati: { 0: '56000', 3: 'CX93001-EIS_V0.2013-V92' }, // (ref) ATI0 of a Zoom 3095, ATI3 of a CX93001
+    fmi: 'CONEXANT',
+    fmm: 'CX93001-EIS_V0.2013-V92',
+    fmr: 'V0.2013',
+    fclasses: '0,1,1.0,2,8',
+    vsm: CONEXANT_VSM,
+    vls: V253_VLS,
+    voiceAnswer: 'OK',
+    dialConnect: 'OK',
+    cidSpaces: true,
+    cidCommands: ['+VCID'],
+    echoesEtx: false,
+    dtmfShielded: true,
+  },
+  'usr-5637': {
+    id: 'usr-5637',
+    label: 'U.S. Robotics 5637 USB faxmodem',
+    ati: { 0: '5601', 3: 'U.S. Robotics 56K FAX USB V1.2.23' },
+    fmi: 'U.S. Robotics',
+    fmm: 'USR5637',
+    fmr: '1.2.23',
+    fclasses: '0,1,2.0,8',
+    vsm: [
+      '128,"8-BIT LINEAR",(7200,8000,11025)',
+      '129,"16-BIT LINEAR",(7200,8000,11025)',
+      '130,"8-BIT ALAW",(8000)',
+      '131,"8-BIT ULAW",(8000)',
+      '132,"IMA ADPCM",(7200,8000,11025)',
+    ], // (ref) firmware 1.2.23
+    vls: V253_VLS,
+    voiceAnswer: 'OK',
+    dialConnect: 'OK',
+    cidSpaces: false, // (ref) "DATE=1203" on a USR5637 in the UK
+    cidCommands: ['+VCID', '#CID'],
+    echoesEtx: false,
+    dtmfShielded: false,
+  },
+  agere: {
+    id: 'agere',
+    label: 'Agere/LSI SV92 voice modem',
+    ati: { 0: '56000', 3: 'Agere SoftModem Version 2.1.80' },
+    fmi: 'Agere Systems',
+    fmm: 'SV92P',
+    fmr: '2.1.80',
+    fclasses: '0,1,2,8',
+    vsm: ['1,"UNSIGNED PCM",8,0,(7200,8000,11025),0,0', '4,"G.711U",8,0,8000,0,0', '5,"G.711A",8,0,8000,0,0', '129,"IMA ADPCM",4,0,(7200,8000),0,0'],
+    vls: V253_VLS,
+    voiceAnswer: 'VCON',
+    dialConnect: 'VCON',
+    cidSpaces: true,
+    cidCommands: ['+VCID'],
+    echoesEtx: false,
+    dtmfShielded: true,
+  },
+  silabs: {
+    id: 'silabs',
+    label: 'Silicon Labs Si2493 voice modem',
+    ati: { 0: 'Si2493', 3: 'Silicon Labs Si2493 Voice Modem Rev C' },
+    fmi: 'Silicon Labs',
+    fmm: 'Si2493',
+    fmr: 'Rev C',
+    fclasses: '0,1,8',
+    vsm: ['0,"SIGNED PCM",8,0,8000,0,0', '1,"UNSIGNED PCM",8,0,8000,0,0', '4,"ULAW",8,0,8000,0,0', '5,"ALAW",8,0,8000,0,0'],
+    vls: V253_VLS,
+    voiceAnswer: 'OK',
+    dialConnect: 'OK',
+    cidSpaces: true,
+    cidCommands: ['+VCID'],
+    echoesEtx: true, // (ref) Si AN93
+    dtmfShielded: true,
+  },
+};
+
+export const SIM_PROFILE_IDS = Object.keys(SIM_PROFILES) as SimProfileId[];
