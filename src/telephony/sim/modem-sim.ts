@@ -123,24 +123,25 @@ export class ModemSimulator {
 
   private commandByte(byte: number): void {
     if (this.regs.echo) this.send(Buffer.from([byte]));
-    if (byte === 0x0d) {
-      const text = this.line.trim();
-      this.line = '';
-      if (/^at/i.test(text)) this.runLine(text.slice(2));
-      else if (text.length > 0 && this.pendingCommand === null) this.result('ERROR');
-      return;
-    }
-    if (byte === 0x0a) return;
-    if (byte === 0x08 || byte === 0x7f) {
-      this.line = this.line.slice(0, -1);
-      return;
-    }
     // A character typed while a dial or tone is in progress aborts it, as on real modems.
     if (this.pendingCommand !== null) {
       this.timers.clearTimeout(this.pendingCommand);
       this.pendingCommand = null;
       this.offHook = false;
       this.result('NO CARRIER');
+      if (byte === 0x0d) return;
+    }
+    if (byte === 0x0d) {
+      const text = this.line.trim();
+      this.line = '';
+      if (/^at/i.test(text)) this.runLine(text.slice(2));
+      else if (text.length > 0) this.result('ERROR');
+      return;
+    }
+    if (byte === 0x0a) return;
+    if (byte === 0x08 || byte === 0x7f) {
+      this.line = this.line.slice(0, -1);
+      return;
     }
     if (this.line.length < 256) this.line += String.fromCharCode(byte);
   }

@@ -1,0 +1,15 @@
+/**
+ * The demo line: the modem simulator in-process behind the real driver, so a user without a modem
+ * (on any OS) can try caller ID, the call log, dialing and later the IVR. Clearly labelled as such in
+ * the UI; the simulator handle lets the UI make it ring.
+ */
+import type { Line } from './line';
+import { createVoiceModemLine } from './modem/voice-modem.line';
+import { ModemSimulator } from './sim/modem-sim';
+import { createSimTransport } from './sim/sim.transport';
+
+export function createDemoLine(id: string, opts: { callerIdMode?: 'auto' | 'formatted' | 'unformatted' | 'off' } = {}): { line: Line; sim: ModemSimulator } {
+  const sim = new ModemSimulator({ profile: 'conexant' });
+  const line = createVoiceModemLine({ id, kind: 'demo', port: 'demo', open: async () => createSimTransport(sim), callerIdMode: opts.callerIdMode });
+  return { line, sim };
+}

@@ -1,0 +1,152 @@
+/**
+ * Playing and recording on a voice modem (+VTX / +VRX, reference §1.5). Playback is written a little
+ * ahead of real time — never the whole prompt at once, since a modem's buffer holds well under a
+ * second — and aborted like vgetty does (NUL <DLE><CAN><DLE><ETX>). Recording ends on QUIET/SILENCE,
+ * a key, the caller hanging up, or the length limit, by <DLE>! and the modem's <DLE><ETX> OK.
+ */
+import { getCodec, type Codec } from '../audio/codecs';
+import type { PlayOutcome, RecordOutcome } from '../line';
+import type { Timers } from '../transport';
+import type { AtChannel } from './at-channel';
+import { DLE, ETX, shield, type DleEvent } from './dle';
+import { codecOfMethod } from './identify';
+import type { ModemProfile } from './modem-profiles';
+
+const AHEAD_MS = 400;
+const CHUNK_MS = 100;
+
+type Stop = 'end' | 'dtmf' | 'hangup' | 'stop' | 'silence' | 'quiet' | 'max-length';
+
+export class VoiceAudio {
+  private readonly codec: Codec;
+  private stopWith: { reason: Stop; digit?: string } | null = null;
+  private wake: (() => void) | null = null;
+  private mode: 'play' | 'record' | null = null;
+  private stopOnDtmf = false;
+  private chunks: Int16Array[] = [];
+
+  constructor(
+    private readonly at: AtChannel,
+    private readonly timers: Timers,
+    private readonly method: { id: number; name: string; rate: number },
+    private readonly profile: ModemProfile,
+    private readonly onAudio: (pcm: Int16Array) => void,
+    private readonly onDtmf: (digit: string) => void,
+  ) {
+    const codec = codecOfMethod({ id: method.id, name: method.name, bits: /16-BIT/i.test(method.name) ? 16 : 8, rates: [method.rate] });
+    this.codec = getCodec(codec ?? 'u8');
+  }
+
+  /** An in-band event while playing or recording; true when it was consumed here. */
+  event(e: DleEvent): boolean {
+    if (!this.mode) return false;
+    if (e.kind === 'dtmf') {
+      this.onDtmf(e.digit);
+      if (this.stopOnDtmf) this.stop('dtmf', e.digit);
+      return true;
+    }
+    if (e.kind === 'hangup' || (e.kind === 'tone' && e.tone === 'busy')) {
+      this.stop('hangup');
+      return false; // the line hangs up too
+    }
+    if (e.kind === 'tone' && this.mode === 'record' && (e.tone === 'quiet' || e.tone === 'silence')) {
+      this.stop(e.tone);
+      return true;
+    }
+    if (e.kind === 'tone' && e.tone === 'dial-tone' && this.profile.spuriousDialTone) return true;
+    return e.kind === 'underrun' || e.kind === 'end';
+  }
+
+  received(bytes: Uint8Array): void {
+    if (this.mode !== 'record') return;
+    const pcm = this.codec.decode(bytes);
+    this.chunks.push(pcm);
+    this.onAudio(pcm);
+  }
+
+  abort(reason: 'stop' | 'hangup'): void {
+    this.stop(reason);
+  }
+
+  private stop(reason: Stop, digit?: string): void {
+    if (this.stopWith) return;
+    this.stopWith = { reason, digit };
+    this.wake?.();
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const t = this.timers.setTimeout(() => {
+        this.wake = null;
+        resolve();
+      }, ms);
+      this.wake = () => {
+        this.timers.clearTimeout(t);
+        this.wake = null;
+        resolve();
+      };
+    });
+  }
+
+  private async prepare(): Promise<void> {
+    await this.at.command(`AT+VSM=${this.method.id},${this.method.rate}`);
+    if (this.profile.flowControl) await this.at.command(this.profile.flowControl);
+  }
+
+  async play(pcm: Int16Array, stopOnDtmf: boolean): Promise<PlayOutcome> {
+    this.mode = 'play';
+    this.stopOnDtmf = stopOnDtmf;
+    await this.prepare();
+    const r = await this.at.command('AT+VTX');
+    if (!r.final.startsWith('CONNECT')) return { stoppedBy: 'stop' };
+    const bytes = this.codec.encode(pcm);
+    const perMs = (this.method.rate * this.codec.bitsPerSample) / 8 / 1000;
+    const chunk = Math.round(CHUNK_MS * perMs);
+    const t0 = this.timers.now();
+    for (let off = 0; off < bytes.length && !this.stopWith; off += chunk) {
+      const aheadMs = off / perMs - (this.timers.now() - t0);
+      if (aheadMs > AHEAD_MS) await this.sleep(aheadMs - AHEAD_MS);
+      if (this.stopWith) break;
+      await this.at.write(shield(bytes.subarray(off, off + chunk)));
+    }
+    if (this.stopWith) {
+      // vgetty's abort: a NUL, clear the buffer, end the data.
+      const final = this.at.nextFinal(3000).catch(() => 'TIMEOUT');
+      await this.at.write(Uint8Array.from([0x00, DLE, 0x18, DLE, ETX])).catch(() => undefined);
+      await final;
+    } else {
+      const remaining = bytes.length / perMs - (this.timers.now() - t0);
+      const final = this.at.nextFinal(Math.max(0, remaining) + 5000).catch(() => 'TIMEOUT');
+      await this.at.write(Uint8Array.from([DLE, ETX]));
+      await final;
+    }
+    this.mode = null;
+    const s = this.stopWith ?? { reason: 'end' as const };
+    return { stoppedBy: s.reason === 'dtmf' || s.reason === 'hangup' || s.reason === 'stop' ? s.reason : 'end', digit: s.digit };
+  }
+
+  async record(maxMs: number, stopOnDtmf: boolean, silenceMs: number): Promise<RecordOutcome> {
+    this.mode = 'record';
+    this.stopOnDtmf = stopOnDtmf;
+    await this.prepare();
+    await this.at.command(`AT+VSD=${this.profile.silenceSensitivity},${Math.max(1, Math.round(silenceMs / 100))}`).catch(() => null);
+    const r = await this.at.command('AT+VRX', 3000, true);
+    if (!r.final.startsWith('CONNECT')) return { pcm: new Int16Array(0), stoppedBy: 'stop' };
+    await this.sleep(maxMs);
+    if (!this.stopWith) this.stopWith = { reason: 'max-length' };
+    const final = this.at.nextFinal(3000).catch(() => 'TIMEOUT');
+    await this.at.write(Uint8Array.from([DLE, 0x21])).catch(() => undefined); // <DLE>! receive abort
+    await final;
+    this.mode = null;
+    const total = this.chunks.reduce((n, c) => n + c.length, 0);
+    const out = new Int16Array(total);
+    let o = 0;
+    for (const c of this.chunks) {
+      out.set(c, o);
+      o += c.length;
+    }
+    const s = this.stopWith;
+    const stoppedBy = s.reason === 'end' ? 'stop' : s.reason;
+    return { pcm: out, stoppedBy, digit: s.digit };
+  }
+}

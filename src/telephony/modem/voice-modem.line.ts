@@ -1,0 +1,408 @@
+/**
+ * A V.253 voice modem as a `Line`. It opens the port, resets and identifies the modem, picks the
+ * quirks profile and the voice method by name, enables caller ID (again after every reset and class
+ * change — Conexant and USR firmware forget it), and then turns what the modem prints into line
+ * events. A modem that vanishes (USB unplugged) or stops answering (the idle watchdog) is closed and
+ * reopened with backoff; calls in progress end with 'device-lost'; nothing waits forever.
+ */
+import { CallerIdAssembler } from '../caller-id/caller-id.assembler';
+import { LineError, type DialOutcome, type Line, type LineEventName, type LineEvents, type LineIdentity, type LineInfo, type LineStatus, type Pcm, type PlayOutcome, type RecordOutcome } from '../line';
+import { realTimers, type Timers, type Transport, type TransportFactory } from '../transport';
+import { AtChannel } from './at-channel';
+import type { DleEvent } from './dle';
+import { identifyModem } from './modem-identify';
+import { profileById, type ModemProfile } from './modem-profiles';
+import { VoiceAudio } from './voice-modem.audio';
+
+export type VoiceModemLineOptions = {
+  id: string;
+  kind?: 'voice-modem' | 'demo';
+  port: string;
+  open: TransportFactory;
+  callerIdMode?: 'auto' | 'formatted' | 'unformatted' | 'off';
+  extraInit?: string[];
+  timers?: Timers;
+  /** An incoming call with no RING for this long has stopped ringing (US cadence is 6 s). */
+  ringTimeoutMs?: number;
+  /** Longest wait between reconnect attempts. */
+  maxBackoffMs?: number;
+  /** Overrides the profile's idle watchdog interval (tests). */
+  watchdogMs?: number;
+};
+
+type Listener<E extends LineEventName> = (p: LineEvents[E]) => void;
+
+export function createVoiceModemLine(opts: VoiceModemLineOptions): Line {
+  return new VoiceModemLine(opts);
+}
+
+class VoiceModemLine implements Line {
+  readonly id: string;
+  readonly kind: 'voice-modem' | 'demo';
+  private readonly timers: Timers;
+  private listeners = new Map<LineEventName, Set<Listener<LineEventName>>>();
+  private st: LineStatus = 'disconnected';
+  private detail: string | null = null;
+  private identity: LineIdentity | null = null;
+  private profile: ModemProfile = profileById('generic-v253')!;
+  private transport: Transport | null = null;
+  private at: AtChannel | null = null;
+  private assembler: CallerIdAssembler;
+  private rings = 0;
+  private ringTimer: unknown = null;
+  private retryTimer: unknown = null;
+  private watchdogTimer: unknown = null;
+  private backoff = 1000;
+  private closed = false;
+  private busy = false; // a command sequence of ours is running (watchdog stays quiet)
+  private audio: VoiceAudio | null = null;
+  private trace: LineEvents['trace'][] = [];
+  private generation = 0;
+
+  constructor(private readonly opts: VoiceModemLineOptions) {
+    this.id = opts.id;
+    this.kind = opts.kind ?? 'voice-modem';
+    this.timers = opts.timers ?? realTimers;
+    this.assembler = new CallerIdAssembler({ timers: this.timers }, (cid) => {
+      if (this.st === 'idle') this.setStatus('ringing');
+      this.armRingTimer();
+      this.emit('caller-id', cid);
+    });
+  }
+
+  info(): LineInfo {
+    return { id: this.id, kind: this.kind, port: this.opts.port, status: this.st, detail: this.detail, identity: this.identity };
+  }
+
+  on<E extends LineEventName>(event: E, listener: (payload: LineEvents[E]) => void): () => void {
+    const set = this.listeners.get(event) ?? new Set();
+    this.listeners.set(event, set);
+    set.add(listener as Listener<LineEventName>);
+    return () => set.delete(listener as Listener<LineEventName>);
+  }
+
+  private emit<E extends LineEventName>(event: E, payload: LineEvents[E]): void {
+    for (const l of this.listeners.get(event) ?? []) (l as Listener<E>)(payload);
+  }
+
+  private setStatus(s: LineStatus, detail: string | null = null): void {
+    if (this.st === s && this.detail === detail) return;
+    this.st = s;
+    this.detail = detail;
+    this.emit('status', { status: s, detail });
+  }
+
+  // ------------------------------------------------------------ connection
+
+  async start(): Promise<void> {
+    this.closed = false;
+    await this.connect();
+  }
+
+  private async connect(): Promise<void> {
+    if (this.closed) return;
+    const gen = ++this.generation;
+    this.setStatus('initialising');
+    let transport: Transport;
+    try {
+      transport = await this.opts.open();
+    } catch (e) {
+      this.lost(`${this.opts.port}: ${e instanceof Error ? e.message : String(e)}`, gen);
+      return;
+    }
+    if (this.closed || gen !== this.generation) {
+      await transport.close();
+      return;
+    }
+    this.transport = transport;
+    this.at = new AtChannel(transport, {
+      timers: this.timers,
+      onLine: (l) => this.unsolicited(l),
+      onEvent: (e) => this.dleEvent(e),
+      onAudio: (b) => this.audio?.received(b),
+      onTrace: (dir, text) => this.traced(dir, text),
+    });
+    transport.onClose((err) => {
+      if (gen === this.generation && !this.closed) this.lost(err ? `${this.opts.port}: ${err.message}` : `${this.opts.port} was closed`, gen);
+    });
+    try {
+      await this.initialise();
+      this.backoff = 1000;
+      this.setStatus('idle');
+      this.armWatchdog();
+    } catch (e) {
+      this.lost(e instanceof Error ? e.message : String(e), gen);
+    }
+  }
+
+  private async initialise(): Promise<void> {
+    const at = this.at!;
+    this.busy = true;
+    try {
+      // A half-typed line from before must not swallow the reset.
+      await at.write(Buffer.from('\r', 'latin1'));
+      await at.command('ATZ', 5000);
+      const found = await identifyModem(at);
+      this.profile = found.profile;
+      for (const c of this.profile.init) await at.command(c);
+      const cidCommand = await this.enableCallerId();
+      for (const c of this.opts.extraInit ?? []) await at.command(c);
+      this.identity = { ...found.identity, callerIdCommand: cidCommand };
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** Tries the profile's caller-ID commands for the mode; returns the one that worked. */
+  private async enableCallerId(): Promise<string | null> {
+    const mode = this.opts.callerIdMode ?? 'auto';
+    const list = mode === 'off' ? this.profile.callerId.off : mode === 'unformatted' ? this.profile.callerId.unformatted : this.profile.callerId.formatted;
+    for (const c of list) {
+      const r = await this.at!.command(c);
+      if (r.final === 'OK') return mode === 'off' ? null : c;
+    }
+    return null;
+  }
+
+  private lost(reason: string, gen: number): void {
+    if (gen !== this.generation) return;
+    this.generation++;
+    const hadCall = this.st === 'in-call' || this.st === 'dialing' || this.st === 'ringing';
+    this.stopTimers();
+    this.audio?.abort('hangup');
+    this.audio = null;
+    this.at?.close();
+    this.at = null;
+    const t = this.transport;
+    this.transport = null;
+    void t?.close().catch(() => undefined);
+    if (hadCall) this.emit('hangup', { reason: 'device-lost' });
+    this.assembler.reset();
+    this.rings = 0;
+    if (this.closed) return;
+    this.setStatus('disconnected', reason);
+    const wait = this.backoff;
+    this.backoff = this.backoff * 2;
+    this.retryTimer = this.timers.setTimeout(() => {
+      this.retryTimer = null;
+      void this.connect();
+    }, Math.min(wait, this.opts.maxBackoffMs ?? 30_000));
+  }
+
+  private armWatchdog(): void {
+    if (this.watchdogTimer !== null) this.timers.clearTimeout(this.watchdogTimer);
+    this.watchdogTimer = this.timers.setTimeout(() => {
+      this.watchdogTimer = null;
+      if (this.st !== 'idle' || this.busy || !this.at) return this.armWatchdog();
+      const gen = this.generation;
+      this.at.command('AT', 3000).then(
+        () => this.armWatchdog(),
+        () => this.lost('The modem stopped answering.', gen),
+      );
+    }, this.opts.watchdogMs ?? this.profile.watchdogMs);
+  }
+
+  private stopTimers(): void {
+    for (const t of [this.ringTimer, this.retryTimer, this.watchdogTimer]) if (t !== null) this.timers.clearTimeout(t);
+    this.ringTimer = this.retryTimer = this.watchdogTimer = null;
+  }
+
+  private traced(dir: 'tx' | 'rx', text: string): void {
+    const entry = { dir, text, at: this.timers.now() };
+    this.trace.push(entry);
+    if (this.trace.length > 400) this.trace.splice(0, 200);
+    this.emit('trace', entry);
+  }
+
+  // ------------------------------------------------------------ incoming
+
+  private unsolicited(line: string): void {
+    if (/^RING\b/i.test(line) || /^CID RING$/i.test(line)) return this.ring();
+    if (this.st === 'idle' || this.st === 'ringing') this.assembler.line(line);
+  }
+
+  private ring(): void {
+    if (this.st !== 'idle' && this.st !== 'ringing') return;
+    this.rings++;
+    this.setStatus('ringing');
+    this.armRingTimer();
+    this.emit('ring', { count: this.rings });
+    this.assembler.ring(this.rings);
+  }
+
+  private armRingTimer(): void {
+    if (this.ringTimer !== null) this.timers.clearTimeout(this.ringTimer);
+    this.ringTimer = this.timers.setTimeout(() => {
+      this.ringTimer = null;
+      if (this.st !== 'ringing') return;
+      this.rings = 0;
+      this.assembler.reset();
+      this.setStatus('idle');
+      this.emit('hangup', { reason: 'ring-stopped' });
+    }, this.opts.ringTimeoutMs ?? 8000);
+  }
+
+  private dleEvent(e: DleEvent): void {
+    if (e.kind === 'ring') return this.ring();
+    if (this.audio && this.audio.event(e)) return;
+    if (e.kind === 'dtmf') {
+      if (this.st === 'in-call') this.emit('dtmf', { digit: e.digit });
+      else if (this.st === 'idle' || this.st === 'ringing') this.assembler.dtmf(e.digit);
+      return;
+    }
+    if (e.kind === 'tone') {
+      if (this.st !== 'in-call') return;
+      if (e.tone === 'dial-tone' && this.profile.spuriousDialTone) return;
+      this.emit('tone', { kind: e.tone });
+      if (e.tone === 'busy' || e.tone === 'dial-tone') void this.remoteHangup();
+      return;
+    }
+    if (e.kind === 'hangup' && this.st === 'in-call') void this.remoteHangup();
+  }
+
+  private async remoteHangup(): Promise<void> {
+    if (this.st !== 'in-call') return;
+    this.audio?.abort('hangup');
+    await this.onHook('remote');
+  }
+
+  // ------------------------------------------------------------ actions
+
+  private requireAt(): AtChannel {
+    if (!this.at) throw new LineError('device-lost', 'The modem is not connected.');
+    return this.at;
+  }
+
+  async answer(): Promise<void> {
+    if (this.st !== 'ringing') throw new LineError('bad-state', 'The line is not ringing.');
+    const at = this.requireAt();
+    this.busy = true;
+    try {
+      for (const c of this.profile.offHook) {
+        const r = await at.command(c);
+        if (r.final !== 'OK' && r.final !== 'VCON') throw new LineError('bad-state', `${c}: ${r.final}`);
+      }
+    } finally {
+      this.busy = false;
+    }
+    if (this.ringTimer !== null) this.timers.clearTimeout(this.ringTimer);
+    this.ringTimer = null;
+    this.setStatus('in-call');
+    this.emit('answered', {});
+  }
+
+  async hangUp(): Promise<void> {
+    if (this.st !== 'in-call' && this.st !== 'dialing') return;
+    this.audio?.abort('stop');
+    // Any character aborts a dial in progress (the modem answers NO CARRIER), so ours can go next.
+    if (this.st === 'dialing') await this.at?.write(Buffer.from('\r', 'latin1')).catch(() => undefined);
+    await this.onHook('local');
+  }
+
+  private async onHook(reason: 'local' | 'remote'): Promise<void> {
+    const at = this.at;
+    this.setStatus('idle');
+    this.rings = 0;
+    this.assembler.reset();
+    this.emit('hangup', { reason });
+    if (!at) return;
+    this.busy = true;
+    try {
+      for (const c of this.profile.onHook) await at.command(c).catch(() => undefined);
+      // Back in the data class: caller ID must be switched on again.
+      await this.enableCallerId().catch(() => null);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  async dial(number: string): Promise<DialOutcome> {
+    if (this.st !== 'idle') throw new LineError('bad-state', 'The line is busy.');
+    const digits = number.replace(/[^0-9*#,]/g, '');
+    if (!digits) throw new LineError('bad-state', 'Nothing to dial.');
+    const at = this.requireAt();
+    this.setStatus('dialing');
+    this.busy = true;
+    let final = 'ERROR';
+    try {
+      await at.command('AT+FCLASS=8');
+      // The far end's answer (or busy / no answer) can take a minute on a real line.
+      final = (await at.command(`ATD${digits}`, 90_000)).final;
+    } catch {
+      final = 'ERROR';
+    } finally {
+      this.busy = false;
+    }
+    if ((this.st as LineStatus) !== 'dialing') return 'failed'; // hung up meanwhile
+    if (final === 'OK' || final === 'VCON' || final.startsWith('CONNECT')) {
+      this.setStatus('in-call');
+      this.emit('answered', {});
+      return 'connected';
+    }
+    const outcome: DialOutcome = final === 'BUSY' ? 'busy' : final === 'NO ANSWER' ? 'no-answer' : /^NO DIAL ?TONE$/.test(final) ? 'no-dialtone' : 'failed';
+    this.setStatus('idle');
+    this.emit('hangup', { reason: outcome === 'failed' ? 'failed' : outcome });
+    for (const c of this.profile.onHook) await at.command(c).catch(() => undefined);
+    await this.enableCallerId().catch(() => null);
+    return outcome;
+  }
+
+  private voiceAudio(): VoiceAudio {
+    if (this.st !== 'in-call') throw new LineError('bad-state', 'No call in progress.');
+    if (this.audio) throw new LineError('bad-state', 'Audio is already playing or recording.');
+    const method = this.identity?.compression;
+    if (!method) throw new LineError('unsupported', 'This modem offers no voice format Monshi can use.');
+    const audio = new VoiceAudio(this.requireAt(), this.timers, method, this.profile, (pcm) => this.emit('audio', { pcm }), (d) => this.emit('dtmf', { digit: d }));
+    this.audio = audio;
+    return audio;
+  }
+
+  async play(pcm: Pcm, o: { stopOnDtmf?: boolean } = {}): Promise<PlayOutcome> {
+    const audio = this.voiceAudio();
+    try {
+      return await audio.play(pcm, o.stopOnDtmf ?? false);
+    } finally {
+      if (this.audio === audio) this.audio = null;
+    }
+  }
+
+  async record(o: { maxMs: number; stopOnDtmf?: boolean; silenceMs?: number }): Promise<RecordOutcome> {
+    const audio = this.voiceAudio();
+    try {
+      return await audio.record(o.maxMs, o.stopOnDtmf ?? false, o.silenceMs ?? 5000);
+    } finally {
+      if (this.audio === audio) this.audio = null;
+    }
+  }
+
+  async stopAudio(): Promise<void> {
+    this.audio?.abort('stop');
+  }
+
+  async test(): Promise<{ identity: LineIdentity; exchange: LineEvents['trace'][] }> {
+    if (this.st !== 'idle') throw new LineError('bad-state', this.st === 'disconnected' ? 'The modem is not connected.' : 'The line is in use.');
+    const from = this.trace.length;
+    const at = this.requireAt();
+    this.busy = true;
+    try {
+      const found = await identifyModem(at);
+      const cid = await this.enableCallerId();
+      this.identity = { ...found.identity, callerIdCommand: cid };
+    } finally {
+      this.busy = false;
+    }
+    return { identity: this.identity, exchange: this.trace.slice(from) };
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.generation++;
+    this.stopTimers();
+    this.audio?.abort('stop');
+    this.at?.close();
+    this.at = null;
+    await this.transport?.close().catch(() => undefined);
+    this.transport = null;
+    this.setStatus('closed');
+  }
+}

@@ -1,0 +1,228 @@
+/**
+ * The driver against the simulator over a REAL pseudo-terminal with the REAL serialport, in real time
+ * (the simulator's ring cadence shortened so the suite stays quick).
+ */
+import type { Line, LineEventName, LineEvents } from '../../../src/telephony/line';
+import { createVoiceModemLine } from '../../../src/telephony/modem/voice-modem.line';
+import { serialTransport } from '../../../src/telephony/modem/serial.transport';
+import { ModemSimulator } from '../../../src/telephony/sim/modem-sim';
+import { serveSimulatorOnPty, type PtyServer } from '../../../src/telephony/sim/serve-pty';
+
+jest.setTimeout(30_000);
+
+type Rig = { sim: ModemSimulator; server: PtyServer; line: Line; events: { name: string; payload: unknown }[]; close(): Promise<void> };
+
+async function rig(profile: 'conexant' | 'usr-5637' | 'agere' | 'silabs' = 'conexant', lineOpts: { callerIdMode?: 'auto' | 'unformatted'; watchdogMs?: number } = {}): Promise<Rig> {
+  const sim = new ModemSimulator({ profile, ringOnMs: 150, ringOffMs: 250, keyDelayMs: 100 });
+  const server = await serveSimulatorOnPty(sim);
+  const line = createVoiceModemLine({ id: 't', port: 'pty', open: () => serialTransport(server.path())(), ringTimeoutMs: 900, maxBackoffMs: 300, ...lineOpts });
+  const events: { name: string; payload: unknown }[] = [];
+  for (const name of ['status', 'ring', 'caller-id', 'answered', 'dtmf', 'tone', 'hangup'] as LineEventName[]) line.on(name, (payload) => events.push({ name, payload }));
+  await line.start();
+  return {
+    sim, server, line, events,
+    async close() {
+      await line.close();
+      await server.close();
+      sim.close();
+    },
+  };
+}
+
+async function waitFor<E extends LineEventName>(r: Rig, name: E, pred: (p: LineEvents[E]) => boolean = () => true, ms = 5000): Promise<LineEvents[E]> {
+  const t0 = Date.now();
+  for (;;) {
+    const hit = r.events.find((e) => e.name === name && pred(e.payload as LineEvents[E]));
+    if (hit) return hit.payload as LineEvents[E];
+    if (Date.now() - t0 > ms) throw new Error(`no ${name} within ${ms} ms; got ${JSON.stringify(r.events.map((e) => e.name))}`);
+    await new Promise((res) => setTimeout(res, 10));
+  }
+}
+
+describe('identification and set-up', () => {
+  test.each([
+    ['conexant', 'conexant', 1, 'UNSIGNED PCM', 'AT+VCID=1'],
+    ['usr-5637', 'usr-5637', 128, '8-BIT LINEAR', 'AT+VCID=1'],
+    ['agere', 'agere', 1, 'UNSIGNED PCM', 'AT+VCID=1'],
+    ['silabs', 'silabs', 1, 'UNSIGNED PCM', 'AT+VCID=1'],
+  ] as const)('%s', async (simProfile, profile, id, name, cid) => {
+    const r = await rig(simProfile);
+    try {
+      expect(r.line.info().status).toBe('idle');
+      expect(r.line.info().identity).toMatchObject({ profile, voice: true, compression: { id, name, rate: 8000 }, callerIdCommand: cid });
+      expect(r.sim.regs.cidMode).toBe(1);
+    } finally {
+      await r.close();
+    }
+  });
+});
+
+describe('incoming calls', () => {
+  test.each([
+    ['mdmf between rings', { format: 'mdmf', number: '09121234567', name: 'ALI REZAEI' }, { number: '09121234567', name: 'ALI REZAEI', format: 'formatted' }],
+    ['no spaces, before the first ring (USR, UK)', { format: 'sdmf', number: '02071234567', beforeFirstRing: true }, { number: '02071234567', name: null }],
+    ['withheld', { format: 'private' }, { number: null, absence: 'private' }],
+    ['no caller ID at all', { format: 'none' }, { number: null, absence: 'none' }],
+    ['damaged packet', { format: 'mdmf', number: '0912', name: 'X', corrupt: true }, { absence: 'none' }],
+    ['DTMF caller ID', { format: 'dtmf', number: '0612345678' }, { number: '0612345678', format: 'dtmf' }],
+  ] as const)('%s → one caller-id event, then ring-stopped', async (_t, call, expected) => {
+    const r = await rig(_t.includes('USR') ? 'usr-5637' : 'conexant');
+    try {
+      r.sim.ring({ ...call, rings: 3 });
+      const cid = await waitFor(r, 'caller-id');
+      expect(cid).toMatchObject(expected);
+      await waitFor(r, 'hangup', (h) => h.reason === 'ring-stopped', 5000);
+      expect(r.events.filter((e) => e.name === 'caller-id')).toHaveLength(1);
+      expect(r.events.filter((e) => e.name === 'ring').length).toBeGreaterThanOrEqual(2);
+      expect(r.line.info().status).toBe('idle');
+    } finally {
+      await r.close();
+    }
+  });
+
+  test('unformatted caller ID (+VCID=2) decoded with its checksum', async () => {
+    const r = await rig('conexant', { callerIdMode: 'unformatted' });
+    try {
+      expect(r.sim.regs.cidMode).toBe(2);
+      r.sim.ring({ format: 'mdmf', number: '09351112233', name: 'SARA', rings: 2 });
+      expect(await waitFor(r, 'caller-id')).toMatchObject({ number: '09351112233', name: 'SARA', format: 'mdmf' });
+    } finally {
+      await r.close();
+    }
+  });
+
+  test('answer, keys collapsed to one digit each, caller hangs up; caller ID is on again afterwards', async () => {
+    const r = await rig();
+    try {
+      r.sim.ring({ number: '09121234567', name: 'A', keys: '12#', hangUpAfterMs: 800 });
+      await waitFor(r, 'caller-id');
+      await r.line.answer();
+      expect(r.line.info().status).toBe('in-call');
+      expect(r.sim.offHook).toBe(true);
+      await waitFor(r, 'hangup', (h) => h.reason === 'remote', 4000);
+      expect(r.events.filter((e) => e.name === 'dtmf').map((e) => (e.payload as { digit: string }).digit)).toEqual(['1', '2', '#']);
+      await new Promise((res) => setTimeout(res, 300));
+      expect(r.sim.offHook).toBe(false);
+      expect(r.sim.regs.fclass).toBe('0');
+      expect(r.sim.regs.cidMode).toBe(1);
+    } finally {
+      await r.close();
+    }
+  });
+});
+
+describe('dialling', () => {
+  test('connected, then hang up from the PC', async () => {
+    const r = await rig();
+    try {
+      r.sim.setRemote({ kind: 'answer', afterMs: 300 });
+      expect(await r.line.dial('021-8888 7777')).toBe('connected');
+      expect(r.sim.dialled.at(-1)).toBe('02188887777');
+      expect(r.line.info().status).toBe('in-call');
+      await r.line.hangUp();
+      expect(r.line.info().status).toBe('idle');
+      await new Promise((res) => setTimeout(res, 200));
+      expect(r.sim.offHook).toBe(false);
+    } finally {
+      await r.close();
+    }
+  });
+  test('busy and no answer', async () => {
+    const r = await rig();
+    try {
+      r.sim.setRemote({ kind: 'busy' });
+      expect(await r.line.dial('5551234')).toBe('busy');
+      r.sim.setRemote({ kind: 'no-answer' });
+      r.sim.regs.vrn = 1;
+      expect(await r.line.dial('5551234')).toBe('no-answer');
+      expect(r.line.info().status).toBe('idle');
+    } finally {
+      await r.close();
+    }
+  });
+  test('hang up while the number is still being dialled', async () => {
+    const r = await rig();
+    try {
+      r.sim.setRemote({ kind: 'answer', afterMs: 5000 });
+      const outcome = r.line.dial('5551234');
+      await new Promise((res) => setTimeout(res, 300));
+      await r.line.hangUp();
+      expect(await outcome).toBe('failed');
+      expect(r.line.info().status).toBe('idle');
+    } finally {
+      await r.close();
+    }
+  });
+});
+
+describe('voice', () => {
+  test('play is paced at the line rate and arrives intact', async () => {
+    const r = await rig();
+    try {
+      r.sim.ring({ number: '1' });
+      await waitFor(r, 'ring');
+      await r.line.answer();
+      const pcm = Int16Array.from({ length: 8000 }, (_, i) => Math.round(8000 * Math.sin((2 * Math.PI * 440 * i) / 8000)));
+      const t0 = Date.now();
+      expect(await r.line.play(pcm)).toEqual({ stoppedBy: 'end', digit: undefined });
+      const took = Date.now() - t0;
+      expect(took).toBeGreaterThan(900);
+      expect(took).toBeLessThan(2500);
+      const played = r.sim.played.at(-1)!;
+      expect(played.length).toBe(8000);
+      // 8-bit unsigned linear keeps the top 8 bits.
+      expect(Math.abs(played[2000]! - pcm[2000]!)).toBeLessThan(300);
+    } finally {
+      await r.close();
+    }
+  });
+  test('a key stops the prompt (barge-in); record ends on QUIET with the caller audio', async () => {
+    const r = await rig();
+    try {
+      const speech = Int16Array.from({ length: 4000 }, (_, i) => (i % 20 < 10 ? 6000 : -6000));
+      r.sim.ring({ number: '1', keys: '5', audio: speech });
+      await waitFor(r, 'ring');
+      await r.line.answer();
+      const out = await r.line.play(new Int16Array(8000 * 3), { stopOnDtmf: true });
+      expect(out).toEqual({ stoppedBy: 'dtmf', digit: '5' });
+      const rec = await r.line.record({ maxMs: 5000, silenceMs: 500 });
+      expect(rec.stoppedBy).toBe('quiet');
+      expect(rec.pcm.length).toBeGreaterThan(4000);
+      expect(Math.max(...rec.pcm.subarray(0, 4000))).toBeGreaterThan(5000);
+    } finally {
+      await r.close();
+    }
+  });
+});
+
+describe('a modem that goes away', () => {
+  test('unplugged → disconnected → plugged back → idle, caller ID enabled again', async () => {
+    // A pty's slave side notices a vanished master only on its next write (a USB modem's port errors
+    // at once), so the idle watchdog is what finds out here.
+    const r = await rig('conexant', { watchdogMs: 400 });
+    try {
+      r.sim.unplug();
+      await waitFor(r, 'status', (s) => s.status === 'disconnected');
+      expect(r.line.info().detail).toBeTruthy();
+      r.events.length = 0;
+      r.sim.replug();
+      await waitFor(r, 'status', (s) => s.status === 'idle', 8000);
+      expect(r.sim.regs.cidMode).toBe(1);
+      r.sim.ring({ number: '09121234567', name: 'BACK', rings: 2 });
+      expect(await waitFor(r, 'caller-id')).toMatchObject({ name: 'BACK' });
+    } finally {
+      await r.close();
+    }
+  });
+  test('a frozen modem is noticed by the watchdog and reopened', async () => {
+    const r = await rig('conexant', { watchdogMs: 400 });
+    try {
+      r.sim.freeze();
+      await waitFor(r, 'status', (s) => s.status === 'disconnected', 6000);
+      r.sim.thaw();
+      await waitFor(r, 'status', (s) => s.status === 'idle' && r.events.some((e) => e.name === 'status' && (e.payload as { status: string }).status === 'disconnected'), 8000);
+    } finally {
+      await r.close();
+    }
+  });
+});
