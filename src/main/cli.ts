@@ -11,11 +11,13 @@ import { createEngine, type Engine } from './engine/engine';
 import { AppError } from './engine/app-error';
 import { resolveDataDir, rendererDir } from './paths';
 import { startServer } from './server/http-server';
+import { simCommand } from './sim-command';
 
 const USAGE = `Usage:
   monshi serve  [--data DIR] [--port N] [--lan] [--open] [--lang fa|en]
   monshi import FILE [--data DIR] [--on-duplicate merge|skip|add]
-  monshi export FILE [--data DIR] [--format vcard3|vcard4|csv]`;
+  monshi export FILE [--data DIR] [--format vcard3|vcard4|csv]
+  monshi sim    [--profile conexant|usr-5637|agere|silabs] [--script FILE] [--ring NUMBER]`;
 
 async function call<M extends Method>(engine: Engine, method: M, input: unknown, lang: 'fa' | 'en'): Promise<OutputOf<M>> {
   const r = await engine.invoke(method, input, lang);
@@ -31,6 +33,7 @@ async function main(argv: string[]): Promise<number> {
     options: {
       data: { type: 'string' }, port: { type: 'string' }, lan: { type: 'boolean' }, open: { type: 'boolean' },
       'on-duplicate': { type: 'string' }, format: { type: 'string' }, lang: { type: 'string' }, help: { type: 'boolean' },
+      profile: { type: 'string' }, script: { type: 'string' }, ring: { type: 'string' },
     },
   });
   const [command, file] = positionals;
@@ -38,10 +41,11 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return command ? 0 : 2;
   }
+  if (command === 'sim') return simCommand({ profile: values.profile, script: values.script, ring: values.ring });
   const lang = values.lang === 'en' ? 'en' : values.lang === 'fa' ? 'fa' : undefined;
   let engine: Engine;
   try {
-    engine = createEngine({ dataDir: resolveDataDir(values.data), shell: command === 'serve' ? 'browser' : 'headless', nativeBinding: process.env.MONSHI_SQLITE_BINDING });
+    engine = createEngine({ dataDir: resolveDataDir(values.data), shell: command === 'serve' ? 'browser' : 'headless', nativeBinding: process.env.MONSHI_SQLITE_BINDING, noLines: command !== 'serve' });
   } catch (e) {
     if (e instanceof AppError) throw new CliError(e.toShape(lang ?? 'en').message);
     throw e;
@@ -60,7 +64,7 @@ async function main(argv: string[]): Promise<number> {
     }
     const stop = async () => {
       await server.close();
-      engine.close();
+      await engine.close();
       process.exit(0);
     };
     process.on('SIGINT', stop);
@@ -88,7 +92,7 @@ async function main(argv: string[]): Promise<number> {
     console.error(USAGE);
     return 2;
   } finally {
-    engine.close();
+    await engine.close();
   }
 }
 

@@ -9,3 +9,4 @@ export { reportFrame, type Frame, type FrameText } from './pdf/report-frame';
 export { resolveAssetsDir } from './pdf/assets-dir';
 export { createShaper, type BaseDir, type ShapedGlyph, type ShapedLine, type Shaper } from './shaping/text-shaper';
 export { truncateToWidth, wrapText, type TextStyle } from './shaping/text-layout';
+export { printCallReport, type CallReportLabels, type CallReportPrintOptions } from './calls/call-report.print';

@@ -10,6 +10,8 @@ import './styles/layout.css';
 import './styles/phonebook.css';
 import './styles/forms.css';
 import './styles/dialogs.css';
+import './styles/calls.css';
+import './styles/call-reports.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root');

@@ -4,12 +4,12 @@
  * the UI; the simulator handle lets the UI make it ring.
  */
 import type { Line } from './line';
-import { createVoiceModemLine } from './modem/voice-modem.line';
-import { ModemSimulator } from './sim/modem-sim';
+import { createVoiceModemLine, type VoiceModemLineOptions } from './modem/voice-modem.line';
+import { ModemSimulator, type SimOptions } from './sim/modem-sim';
 import { createSimTransport } from './sim/sim.transport';
 
-export function createDemoLine(id: string, opts: { callerIdMode?: 'auto' | 'formatted' | 'unformatted' | 'off' } = {}): { line: Line; sim: ModemSimulator } {
-  const sim = new ModemSimulator({ profile: 'conexant' });
-  const line = createVoiceModemLine({ id, kind: 'demo', port: 'demo', open: async () => createSimTransport(sim), callerIdMode: opts.callerIdMode });
+export function createDemoLine(id: string, opts: { callerIdMode?: 'auto' | 'formatted' | 'unformatted' | 'off'; sim?: SimOptions; ringTimeoutMs?: VoiceModemLineOptions['ringTimeoutMs'] } = {}): { line: Line; sim: ModemSimulator } {
+  const sim = new ModemSimulator({ profile: 'conexant', ...opts.sim });
+  const line = createVoiceModemLine({ id, kind: 'demo', port: 'demo', open: async () => createSimTransport(sim), callerIdMode: opts.callerIdMode, ringTimeoutMs: opts.ringTimeoutMs });
   return { line, sim };
 }

@@ -6,7 +6,7 @@ export { createVoiceModemLine, type VoiceModemLineOptions } from './modem/voice-
 export { serialTransport, listSerialPorts, type SerialPortInfo } from './modem/serial.transport';
 export { MODEM_PROFILES } from './modem/modem-profiles';
 export { createDemoLine } from './demo-line';
-export { ModemSimulator, type SimIncomingCall, type SimRemote } from './sim/modem-sim';
+export { ModemSimulator, type SimIncomingCall, type SimOptions, type SimRemote } from './sim/modem-sim';
 export { serveSimulatorOnPty, type PtyServer } from './sim/serve-pty';
 export { createSimTransport } from './sim/sim.transport';
 export { SIM_PROFILE_IDS, type SimProfileId } from './sim/sim-profiles';

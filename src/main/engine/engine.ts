@@ -13,6 +13,8 @@ import { loadMigrations, openDatabase, type Db } from '../db/database';
 import { message, type Lang } from '../i18n/messages';
 import { ensureDataDir, migrationsDir } from '../paths';
 import { createSettingsService } from '../settings/settings.service';
+import { createCallsService } from '../calls/calls.service';
+import { createLinesService, type LineFactory } from '../lines/lines.service';
 import { AppError } from './app-error';
 import type { EngineContext } from './context';
 import type { Handlers } from './handlers';
@@ -24,6 +26,10 @@ export type EngineOptions = {
   clock?: () => Date;
   nativeBinding?: string;
   shell?: 'electron' | 'browser' | 'headless';
+  /** How configured lines become running `Line`s; tests may pass their own. */
+  lineFactory?: LineFactory;
+  /** Do not start the configured lines (CLI import/export). */
+  noLines?: boolean;
 };
 
 export type EngineEvent = { [E in EventName]: { name: E; payload: EventMap[E] } }[EventName];
@@ -31,7 +37,7 @@ export type EngineEvent = { [E in EventName]: { name: E; payload: EventMap[E] } 
 export type Engine = {
   invoke<M extends Method>(method: M, input: unknown, lang: Lang): Promise<Result<OutputOf<M>>>;
   subscribe(listener: (e: EngineEvent) => void): () => void;
-  close(): void;
+  close(): Promise<void>;
   readonly db: Db;
   readonly dataDir: string;
 };
@@ -54,6 +60,8 @@ export function createEngine(opts: EngineOptions): Engine {
   const contacts = createContactsService(db, ctx);
   const groups = createGroupsService(db, ctx, contacts);
   const io = createIoService(db, ctx, contacts, groups);
+  const calls = createCallsService(db, ctx, contacts);
+  const lines = createLinesService(db, ctx, calls, log, opts.lineFactory);
 
   const handlers: Handlers = {
     'app/info': () => ({ version: VERSION, dataDir: opts.dataDir, shell: opts.shell ?? 'headless', demo: false }),
@@ -83,6 +91,20 @@ export function createEngine(opts: EngineOptions): Engine {
     'io/import-commit': (input) => io.commit(input),
     'io/export': (input) => io.exportFile(input),
     'print/contacts': (input, hc) => io.print(input, hc.lang),
+    'lines/list': () => lines.list(),
+    'lines/ports': () => lines.ports(),
+    'lines/create': (data) => lines.create(data),
+    'lines/update': ({ id, data }) => lines.update(id, data),
+    'lines/delete': ({ id }) => lines.remove(id),
+    'lines/test': ({ id }) => lines.test(id),
+    'lines/demo-call': (input) => lines.demoCall(input),
+    'calls/list': (input) => calls.list(input),
+    'calls/report': (input) => calls.report(input),
+    'calls/report-export': (input, hc) => calls.exportReport(input, hc.lang),
+    'calls/caller-card': ({ number }) => calls.card(number, '', null),
+    'calls/dial': ({ lineId, number }) => lines.dial(lineId, number),
+    'calls/hang-up': ({ lineId }) => lines.hangUp(lineId),
+    'calls/answer': ({ lineId }) => lines.answer(lineId),
   };
 
   async function invoke<M extends Method>(method: M, input: unknown, lang: Lang): Promise<Result<OutputOf<M>>> {
@@ -107,6 +129,7 @@ export function createEngine(opts: EngineOptions): Engine {
   }
 
   log.info(`engine started, data in ${opts.dataDir}`);
+  if (!opts.noLines) lines.startAll();
   return {
     invoke,
     subscribe(listener) {
@@ -114,9 +137,17 @@ export function createEngine(opts: EngineOptions): Engine {
       return () => listeners.delete(listener);
     },
     close() {
-      listeners.clear();
-      io.dispose();
-      db.close();
+      const teardown = () => {
+        listeners.clear();
+        io.dispose();
+        if (db.open) db.close();
+      };
+      // With no line running the database closes at once (callers may reopen the folder right away).
+      if (lines.runningCount() === 0) {
+        teardown();
+        return Promise.resolve();
+      }
+      return lines.close().then(teardown);
     },
     db,
     dataDir: opts.dataDir,

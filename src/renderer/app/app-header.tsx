@@ -1,13 +1,14 @@
 import { useT } from '../i18n/use-t';
 import { LanguageSwitch } from './language-switch';
 
-export type Screen = 'phonebook' | 'settings';
+export type Screen = 'phonebook' | 'calls' | 'settings';
 
 /** App name, the modules that exist (only those), and the language switch. */
 export function AppHeader({ screen, onScreen }: { screen: Screen; onScreen: (s: Screen) => void }) {
   const t = useT();
   const tabs: { id: Screen; label: string }[] = [
     { id: 'phonebook', label: t.nav.phonebook },
+    { id: 'calls', label: t.nav.calls },
     { id: 'settings', label: t.nav.settings },
   ];
   return (

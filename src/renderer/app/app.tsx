@@ -1,4 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
+import { CallBar } from '../calls/call-bar';
+import { CallsScreen } from '../calls/calls-screen';
 import { PhonebookScreen } from '../phonebook/phonebook-screen';
 import { SettingsScreen } from '../settings/settings-screen';
 import { anyModalOpen } from '../ui/modal-stack';
@@ -33,9 +35,13 @@ export function App() {
     <div className="app">
       <AppHeader screen={screen} onScreen={setScreen} />
       <ConnectionBanner />
+      <CallBar />
       <main className="app-main">
         <div className="screen" hidden={screen !== 'phonebook'}>
           <PhonebookScreen searchRef={searchRef} />
+        </div>
+        <div className="screen" hidden={screen !== 'calls'}>
+          <CallsScreen onOpenContact={() => setScreen('phonebook')} onAddContact={() => setScreen('phonebook')} />
         </div>
         {screen === 'settings' && (
           <div className="screen screen-scroll">

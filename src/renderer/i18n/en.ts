@@ -1,5 +1,6 @@
 /** English messages. Typed as `Messages`, so the compiler rejects a key that Persian lacks or has. */
 import type { Messages } from './fa';
+import { callsEn } from './sections/calls.en';
 
 const plural = (n: string, count: number, one: string, many: string) => `${n} ${count === 1 ? one : many}`;
 
@@ -11,7 +12,7 @@ export const en: Messages = {
     noToken: 'Open this page with the full address Monshi printed when it started.',
     startFailed: 'Could not connect to the Monshi engine.',
   },
-  nav: { phonebook: 'Phonebook', settings: 'Settings', modules: 'Modules' },
+  nav: { calls: 'Calls', phonebook: 'Phonebook', settings: 'Settings', modules: 'Modules' },
   conn: {
     reconnecting: 'Disconnected — reconnecting…',
     lost: 'The connection to the engine dropped; the request was not completed. Please try again.',
@@ -250,4 +251,5 @@ export const en: Messages = {
     shellHeadless: 'Headless',
     demo: 'Demo data',
   },
+  calls: callsEn,
 };

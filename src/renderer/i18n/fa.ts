@@ -3,6 +3,7 @@
  * must have exactly these keys (a missing or extra key is a type error). Functions take numbers that
  * are already formatted in the language's digits, plus the raw count where a plural form needs it.
  */
+import { callsFa } from './sections/calls.fa';
 export const fa = {
   app: {
     name: 'منشی',
@@ -11,7 +12,7 @@ export const fa = {
     noToken: 'این صفحه را با نشانی کاملی باز کنید که «منشی» هنگام اجرا چاپ کرده است.',
     startFailed: 'اتصال به موتور برنامه برقرار نشد.',
   },
-  nav: { phonebook: 'دفتر تلفن', settings: 'تنظیمات', modules: 'بخش‌ها' },
+  nav: { calls: 'تماس‌ها', phonebook: 'دفتر تلفن', settings: 'تنظیمات', modules: 'بخش‌ها' },
   conn: {
     reconnecting: 'اتصال قطع شد — در حال اتصال دوباره…',
     lost: 'اتصال به موتور برنامه قطع شد؛ درخواست انجام نشد. دوباره امتحان کنید.',
@@ -250,6 +251,7 @@ export const fa = {
     shellHeadless: 'بدون رابط',
     demo: 'داده‌های نمایشی',
   },
+  calls: callsFa,
 };
 
 export type Messages = typeof fa;

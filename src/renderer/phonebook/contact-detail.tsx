@@ -1,10 +1,12 @@
 import type { Contact } from '../../shared/contract/contacts';
 import { formatDateLong } from '../../shared/text/calendar';
 import { useCatalog } from '../app/catalog-context';
+import { DialButton } from '../calls/dial-button';
 import { useLocale } from '../i18n/use-t';
 import { fieldValueToDisplay } from '../lib/field-values';
 import { GroupChip } from '../ui/group-chip';
 import { PhoneNumber } from '../ui/phone-number';
+import { ContactCalls } from './contact-calls';
 import { ContactTimeline } from './contact-timeline';
 import { DetailSection } from './detail-section';
 
@@ -71,6 +73,7 @@ export function ContactDetail({ contact: c, onEdit, onDelete, onPrint, onClose, 
                 <li key={i} className="detail-phone">
                   <span className="kind-label">{t.phoneKinds[p.kind]}</span>
                   <PhoneNumber display={p.display} extension={p.extension} />
+                  <DialButton number={p.number} contactId={c.id} />
                 </li>
               ))}
             </ul>
@@ -129,6 +132,7 @@ export function ContactDetail({ contact: c, onEdit, onDelete, onPrint, onClose, 
         )}
       </DetailSection>
 
+      <ContactCalls contactId={c.id} />
       <ContactTimeline contact={c} onChanged={onChanged} />
       <footer className="detail-footer muted">
         <span>{t.detail.createdAt(instant(c.createdAt))}</span>

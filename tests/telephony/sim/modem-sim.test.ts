@@ -6,7 +6,7 @@ import { serveSimulatorOnPty } from '../../../src/telephony/sim/serve-pty';
 import { manualTimers } from '../../helpers/manual-timers';
 
 function harness(profile: 'conexant' | 'usr-5637' | 'silabs' = 'conexant') {
-  const t = manualTimers(Date.UTC(2026, 10, 23, 10, 0));
+  const t = manualTimers(new Date(2026, 10, 23, 10, 0).getTime());
   const sim = new ModemSimulator({ profile, timers: t.timers, ringOnMs: 2000, ringOffMs: 4000 });
   let out = '';
   sim.onData((b) => (out += b.toString('latin1')));

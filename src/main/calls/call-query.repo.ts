@@ -1,0 +1,116 @@
+/**
+ * Reading the call log: filtered lists and the reports. Everything is bounded by a date range on
+ * indexed columns; contacts are matched through contact_phones by number key when read.
+ */
+import type { CallOutcome, CallReport } from '../../shared/contract/calls';
+import type { Db } from '../db/database';
+import type { CallDbRow } from './calls.repo';
+
+export type CallFilter = {
+  fromDay: string | null;
+  toDay: string | null;
+  direction: 'in' | 'out' | null;
+  outcome: CallOutcome | null;
+  unreturned: boolean;
+  lineId: number | null;
+  /** Calls from/to any of these number keys (a contact's phones, or a typed number). */
+  numberKeys: string[] | null;
+  /** Digits that must appear in the number, or text in the caller's name. */
+  digits: string;
+  nameLike: string;
+};
+
+function where(f: CallFilter): { sql: string; params: (string | number)[] } {
+  const parts: string[] = [];
+  const params: (string | number)[] = [];
+  if (f.fromDay) {
+    parts.push('local_day >= ?');
+    params.push(f.fromDay);
+  }
+  if (f.toDay) {
+    parts.push('local_day <= ?');
+    params.push(f.toDay);
+  }
+  if (f.direction) {
+    parts.push('direction = ?');
+    params.push(f.direction);
+  }
+  if (f.outcome) {
+    parts.push('outcome = ?');
+    params.push(f.outcome);
+  }
+  if (f.unreturned) parts.push("outcome = 'missed' AND returned_at IS NULL");
+  if (f.lineId) {
+    parts.push('line_id = ?');
+    params.push(f.lineId);
+  }
+  const or: string[] = [];
+  if (f.numberKeys && f.numberKeys.length) {
+    or.push(`number_key IN (${f.numberKeys.map(() => '?').join(',')})`);
+    params.push(...f.numberKeys);
+  }
+  if (f.digits) {
+    or.push("instr(number_key, ?) > 0 OR instr(number_raw, ?) > 0");
+    params.push(f.digits, f.digits);
+  }
+  if (f.nameLike) {
+    or.push('caller_name LIKE ?');
+    params.push(`%${f.nameLike}%`);
+  }
+  if (or.length) parts.push(`(${or.join(' OR ')})`);
+  else if (f.numberKeys) parts.push('0'); // a contact without phones has no calls
+  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+}
+
+export function createCallQueryRepo(db: Db) {
+  const contactOf = db.prepare<[string], { id: number; display_name: string }>(
+    'SELECT c.id, c.display_name FROM contact_phones p JOIN contacts c ON c.id = p.contact_id WHERE p.phone_key = ? ORDER BY c.sort_key LIMIT 1',
+  );
+  return {
+    contactOf: (key: string) => (key ? contactOf.get(key) : undefined),
+    list(f: CallFilter, offset: number, limit: number): { rows: CallDbRow[]; total: number } {
+      const w = where(f);
+      const rows = db.prepare<unknown[], CallDbRow>(`SELECT * FROM calls ${w.sql} ORDER BY started_at DESC, id DESC LIMIT ? OFFSET ?`).all(...w.params, limit, offset);
+      // Counting stops early on huge logs: the UI shows "10,000+".
+      const total = db.prepare<unknown[], number>(`SELECT COUNT(*) FROM (SELECT 1 FROM calls ${w.sql} LIMIT 10001)`).pluck().get(...w.params) ?? 0;
+      return { rows, total };
+    },
+    totals(fromDay: string, toDay: string, lineId: number | null) {
+      const line = lineId ? 'AND line_id = ?' : '';
+      const params = lineId ? [fromDay, toDay, lineId] : [fromDay, toDay];
+      const byDay = db
+        .prepare<unknown[], { day: string; hour: number; direction: string; outcome: string; n: number; talk: number }>(
+          `SELECT local_day AS day, local_hour AS hour, direction, outcome, COUNT(*) AS n, SUM(duration_s) AS talk
+           FROM calls WHERE local_day BETWEEN ? AND ? ${line} GROUP BY local_day, local_hour, direction, outcome`,
+        )
+        .all(...params);
+      const unreturned = db
+        .prepare<unknown[], number>(`SELECT COUNT(*) FROM calls WHERE outcome = 'missed' AND returned_at IS NULL AND local_day BETWEEN ? AND ? ${line}`)
+        .pluck()
+        .get(...params) ?? 0;
+      return { byDay, unreturned };
+    },
+    topCallers(fromDay: string, toDay: string, lineId: number | null, limit: number) {
+      const line = lineId ? 'AND line_id = ?' : '';
+      const params = lineId ? [fromDay, toDay, lineId, limit] : [fromDay, toDay, limit];
+      return db
+        .prepare<unknown[], { number_key: string; number_raw: string; calls: number; missed: number; talk: number }>(
+          `SELECT number_key, MAX(number_raw) AS number_raw, COUNT(*) AS calls, SUM(outcome = 'missed') AS missed, SUM(duration_s) AS talk
+           FROM calls WHERE local_day BETWEEN ? AND ? AND direction = 'in' AND number_key <> '' ${line}
+           GROUP BY number_key ORDER BY calls DESC, number_key LIMIT ?`,
+        )
+        .all(...params);
+    },
+    unreturned(fromDay: string, toDay: string, lineId: number | null, limit: number): CallDbRow[] {
+      const line = lineId ? 'AND line_id = ?' : '';
+      const params = lineId ? [fromDay, toDay, lineId, limit] : [fromDay, toDay, limit];
+      return db
+        .prepare<unknown[], CallDbRow>(
+          `SELECT * FROM calls WHERE outcome = 'missed' AND returned_at IS NULL AND local_day BETWEEN ? AND ? ${line} ORDER BY started_at DESC LIMIT ?`,
+        )
+        .all(...params);
+    },
+  };
+}
+
+export type CallReportParts = Pick<CallReport, 'totals' | 'perDay' | 'perHour'>;

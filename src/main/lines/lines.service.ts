@@ -1,0 +1,272 @@
+/**
+ * The telephone lines of the office and what happens on them: each configured line runs as a `Line`
+ * (a voice modem, or the demo line's simulator), and its events become call-log rows and the popup.
+ * Per line, at most one call is open at a time: the first ring or caller ID opens an incoming call,
+ * a dial opens an outgoing one, the hang-up closes it. Lines start in the background; a missing
+ * modem never stops the engine — the line just shows 'disconnected' and keeps retrying.
+ */
+import type { CallOutcome, DemoCallInput, LineData, LineView, PortInfo, LineTestResult, CallRow } from '../../shared/contract/calls';
+import { normalizePhone } from '../../shared/text/phone';
+import { toAsciiDigits } from '../../shared/text/digits';
+import { createDemoLine, createVoiceModemLine, listSerialPorts, serialTransport, LineError, type CallerId, type HangupReason, type Line, type ModemSimulator } from '../../telephony';
+import { createCallsRepo, type LineDbRow } from '../calls/calls.repo';
+import { localDayHour, type CallsService } from '../calls/calls.service';
+import type { Db } from '../db/database';
+import { AppError, validationError } from '../engine/app-error';
+import type { EngineContext } from '../engine/context';
+import type { Logger } from '../engine/logger';
+
+export type LineFactory = (row: LineDbRow) => { line: Line; sim: ModemSimulator | null };
+
+export const defaultLineFactory: LineFactory = (row) => {
+  const callerIdMode = row.caller_id_mode;
+  if (row.kind === 'demo') return createDemoLine(`line-${row.id}`, { callerIdMode });
+  const extraInit = row.extra_init.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  return { line: createVoiceModemLine({ id: `line-${row.id}`, port: row.port, open: serialTransport(row.port), callerIdMode, extraInit }), sim: null };
+};
+
+type Running = { row: LineDbRow; line: Line; sim: ModemSimulator | null; callId: number | null; direction: 'in' | 'out' | null; answered: boolean; offs: (() => void)[] };
+
+export function createLinesService(db: Db, ctx: EngineContext, calls: CallsService, log: Logger, factory: LineFactory = defaultLineFactory) {
+  const repo = createCallsRepo(db);
+  const running = new Map<number, Running>();
+  const now = () => ctx.clock().getTime();
+
+  // Calls a crash or power cut left open are closed: a ringing one was missed.
+  for (const o of repo.orphans()) repo.ended(o.id, o.outcome === 'ringing' ? 'missed' : o.outcome === 'dialing' ? 'failed' : o.direction === 'out' ? 'answered' : o.outcome, o.answered_at ?? o.started_at);
+
+  const callUpdated = (id: number) => {
+    const r = repo.get(id);
+    if (r) ctx.emit('call/updated', { call: calls.toRow(r) });
+  };
+
+  function openIncoming(run: Running): number {
+    if (run.callId !== null) return run.callId;
+    const t = now();
+    const { day, hour } = localDayHour(t);
+    run.callId = repo.insert({ lineId: run.row.id, lineName: run.row.name, direction: 'in', outcome: 'ringing', startedAt: t, day, hour, numberRaw: '', numberKey: '', callerName: '', absence: null });
+    run.direction = 'in';
+    run.answered = false;
+    return run.callId;
+  }
+
+  function onCallerId(run: Running, cid: CallerId): void {
+    const id = openIncoming(run);
+    const raw = cid.number ?? '';
+    const key = raw ? (normalizePhone(raw, ctx.settings.phoneRegion())?.key ?? '') : '';
+    repo.setCaller(id, raw, key, cid.name ?? '', cid.absence);
+    const row = calls.toRow(repo.get(id)!);
+    ctx.emit('call/incoming', { call: row, card: calls.card(raw, cid.name ?? '', cid.absence) });
+    ctx.emit('call/updated', { call: row });
+  }
+
+  function onAnswered(run: Running): void {
+    if (run.callId === null) return;
+    run.answered = true;
+    const t = now();
+    const outcome: CallOutcome = run.direction === 'out' ? 'connected' : 'answered';
+    repo.answered(run.callId, outcome, t);
+    const r = repo.get(run.callId);
+    if (r) repo.markReturned(r.number_key, t);
+    callUpdated(run.callId);
+  }
+
+  function onHangup(run: Running, reason: HangupReason): void {
+    if (run.callId === null) return;
+    const id = run.callId;
+    let outcome: CallOutcome;
+    if (run.direction === 'out') outcome = run.answered ? 'answered' : reason === 'busy' ? 'busy' : reason === 'no-answer' ? 'no-answer' : 'failed';
+    else outcome = run.answered ? 'answered' : 'missed';
+    repo.ended(id, outcome, now());
+    run.callId = null;
+    run.direction = null;
+    run.answered = false;
+    callUpdated(id);
+  }
+
+  function start(row: LineDbRow): void {
+    const { line, sim } = factory(row);
+    const run: Running = { row, line, sim, callId: null, direction: null, answered: false, offs: [] };
+    running.set(row.id, run);
+    run.offs.push(
+      line.on('status', (s) => ctx.emit('lines/status', { lineId: row.id, status: s.status, detail: s.detail })),
+      line.on('ring', () => {
+        if (run.direction !== 'out' && run.callId === null) {
+          openIncoming(run);
+          callUpdated(run.callId!);
+        }
+      }),
+      line.on('caller-id', (cid) => onCallerId(run, cid)),
+      line.on('answered', () => onAnswered(run)),
+      line.on('hangup', (h) => onHangup(run, h.reason)),
+    );
+    line.start().catch((e: unknown) => log.error(`line ${row.id} failed to start`, e));
+  }
+
+  async function stop(id: number): Promise<void> {
+    const run = running.get(id);
+    if (!run) return;
+    running.delete(id);
+    if (run.callId !== null) onHangup(run, 'local');
+    run.offs.forEach((off) => off());
+    await run.line.close().catch(() => undefined);
+  }
+
+  function view(row: LineDbRow): LineView {
+    const run = running.get(row.id);
+    const info = run?.line.info();
+    const identity = info?.identity
+      ? { manufacturer: info.identity.manufacturer, model: info.identity.model, revision: info.identity.revision, profile: info.identity.profile, classes: info.identity.classes, voice: info.identity.voice, compressions: info.identity.compressions, compression: info.identity.compression, callerIdCommand: info.identity.callerIdCommand }
+      : null;
+    return {
+      id: row.id, name: row.name, kind: row.kind, port: row.port, enabled: row.enabled === 1, callerIdMode: row.caller_id_mode,
+      ringsBeforeAnswer: row.rings_before_answer, extraInit: row.extra_init,
+      status: info?.status === 'closed' || !info ? 'disconnected' : info.status,
+      detail: info ? info.detail : null,
+      identity,
+      callId: run?.callId ?? null,
+    };
+  }
+
+  const list = () => repo.lines().map(view);
+  const changed = () => ctx.emit('lines/changed', { lines: list() });
+
+  function validate(d: LineData, selfId: number | null): LineData {
+    const data = { ...d, port: d.kind === 'demo' ? '' : d.port.trim() };
+    if (data.kind === 'modem') {
+      if (!data.port) throw validationError('line.port_required', 'port');
+      const other = repo.lineByPort(data.port);
+      if (other && other.id !== selfId) throw new AppError('conflict', 'line.port_taken', { value: data.port }, 'port');
+    }
+    return data;
+  }
+
+  function runningOf(id: number): Running {
+    const run = running.get(id);
+    if (!repo.line(id)) throw new AppError('not_found', 'not_found.line', {}, 'lineId');
+    if (!run) throw new AppError('line/unavailable', 'line.not_connected', { detail: '—' }, 'lineId');
+    return run;
+  }
+
+  const lineError = (e: unknown, run: Running): never => {
+    if (e instanceof LineError) {
+      if (e.code === 'bad-state') throw new AppError('line/busy', 'line.busy', {}, 'lineId');
+      throw new AppError('line/unavailable', 'line.not_connected', { detail: run.line.info().detail ?? e.message }, 'lineId');
+    }
+    throw e;
+  };
+
+  return {
+    startAll(): void {
+      for (const row of repo.lines()) if (row.enabled === 1) start(row);
+    },
+    list,
+    create(d: LineData): LineView {
+      const data = validate(d, null);
+      const id = repo.insertLine(data, ctx.clock().toISOString());
+      const row = repo.line(id)!;
+      if (row.enabled === 1) start(row);
+      changed();
+      return view(row);
+    },
+    async update(id: number, d: LineData): Promise<LineView> {
+      const old = repo.line(id);
+      if (!old) throw new AppError('not_found', 'not_found.line', {}, 'id');
+      const data = validate(d, id);
+      repo.updateLine(id, data);
+      const row = repo.line(id)!;
+      const restart = old.port !== row.port || old.kind !== row.kind || old.caller_id_mode !== row.caller_id_mode || old.extra_init !== row.extra_init || old.enabled !== row.enabled;
+      if (restart) {
+        await stop(id);
+        if (row.enabled === 1) start(row);
+      } else {
+        const run = running.get(id);
+        if (run) run.row = row;
+      }
+      changed();
+      return view(row);
+    },
+    async remove(id: number): Promise<{ id: number }> {
+      if (!repo.line(id)) throw new AppError('not_found', 'not_found.line', {}, 'id');
+      await stop(id);
+      repo.deleteLine(id);
+      changed();
+      return { id };
+    },
+    async ports(): Promise<PortInfo[]> {
+      const used = new Map(repo.lines().filter((l) => l.kind === 'modem').map((l) => [l.port, l.id]));
+      const ports = await listSerialPorts().catch(() => []);
+      return ports.map((p) => ({ ...p, usedBy: used.get(p.path) ?? null }));
+    },
+    async test(id: number): Promise<LineTestResult> {
+      const run = runningOf(id);
+      try {
+        const r = await run.line.test();
+        const { lineModes: _modes, ...identity } = r.identity;
+        return { identity, exchange: r.exchange.map((e) => ({ dir: e.dir, text: e.text, at: new Date(e.at).toISOString() })) };
+      } catch (e) {
+        return lineError(e, run);
+      }
+    },
+    demoCall(input: Required<Pick<DemoCallInput, 'lineId'>> & Omit<DemoCallInput, 'lineId'>): { ok: true } {
+      const run = runningOf(input.lineId);
+      if (!run.sim) throw validationError('line.not_demo', 'lineId');
+      const format = input.format ?? 'formatted';
+      run.sim.ring({
+        number: input.number ?? '',
+        name: input.name ?? '',
+        format: format === 'formatted' ? 'mdmf' : format === 'formatted-nospace' ? 'formatted-nospace' : format,
+        beforeFirstRing: input.beforeFirstRing,
+        rings: input.rings,
+      });
+      return { ok: true };
+    },
+    async dial(lineId: number | null, number: string): Promise<CallRow> {
+      number = toAsciiDigits(number);
+      const digits = number.replace(/[^0-9*#+]/g, '');
+      if (!/\d/.test(digits)) throw validationError('line.bad_number', 'number', { value: number });
+      const run = lineId !== null ? runningOf(lineId) : [...running.values()].find((r) => r.line.info().status === 'idle');
+      if (!run) throw new AppError('line/unavailable', 'line.unavailable', {}, 'lineId');
+      const status = run.line.info().status;
+      if (status !== 'idle') {
+        if (status === 'disconnected' || status === 'initialising') throw new AppError('line/unavailable', 'line.not_connected', { detail: run.line.info().detail ?? status }, 'lineId');
+        throw new AppError('line/busy', 'line.busy', {}, 'lineId');
+      }
+      const n = normalizePhone(number, ctx.settings.phoneRegion());
+      const t = now();
+      const { day, hour } = localDayHour(t);
+      // What the modem dials: the national form for numbers of this country, as written otherwise.
+      const dialString = n?.national !== null && n?.national !== undefined ? ctx.settings.phoneRegion().trunkPrefix + n.national : digits.replace(/^\+/, '00');
+      run.callId = repo.insert({ lineId: run.row.id, lineName: run.row.name, direction: 'out', outcome: 'dialing', startedAt: t, day, hour, numberRaw: number.trim(), numberKey: n?.key ?? '', callerName: '', absence: null });
+      run.direction = 'out';
+      run.answered = false;
+      const id = run.callId;
+      run.line.dial(dialString).catch((e: unknown) => {
+        log.error(`dial on line ${run.row.id} failed`, e);
+        if (run.callId === id) onHangup(run, 'failed');
+      });
+      callUpdated(id);
+      return calls.toRow(repo.get(id)!);
+    },
+    async hangUp(lineId: number): Promise<{ ok: true }> {
+      const run = runningOf(lineId);
+      await run.line.hangUp().catch((e: unknown) => lineError(e, run));
+      return { ok: true };
+    },
+    async answer(lineId: number): Promise<{ ok: true }> {
+      const run = runningOf(lineId);
+      if (run.line.info().status !== 'ringing') throw new AppError('line/busy', 'line.not_ringing', {}, 'lineId');
+      await run.line.answer().catch((e: unknown) => lineError(e, run));
+      return { ok: true };
+    },
+    runningCount: () => running.size,
+    async close(): Promise<void> {
+      await Promise.all([...running.keys()].map(stop));
+    },
+    /** The running Line of a line id (for the IVR and tests). */
+    lineOf: (id: number) => running.get(id)?.line ?? null,
+    simOf: (id: number) => running.get(id)?.sim ?? null,
+  };
+}
+
+export type LinesService = ReturnType<typeof createLinesService>;

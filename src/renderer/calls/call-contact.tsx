@@ -1,0 +1,39 @@
+import { useT } from '../i18n/use-t';
+
+type Props = {
+  contactId: number | null;
+  contactName: string | null;
+  /** The name the network sent with the caller ID, shown for unknown numbers. */
+  callerName?: string;
+  /** The number to add when the caller is not in the phonebook ('' for a withheld number). */
+  number: string;
+  onOpenContact: (id: number) => void;
+  onAddContact: (number: string) => void;
+};
+
+/** Who the call was with: the contact (opens it) or, for an unknown number, "add to phonebook". */
+export function CallContact({ contactId, contactName, callerName = '', number, onOpenContact, onAddContact }: Props) {
+  const t = useT();
+  if (contactId !== null) {
+    const name = contactName || t.row.noName;
+    return (
+      <button type="button" className="link-button call-contact" title={t.calls.openContact(name)} onClick={() => onOpenContact(contactId)} data-testid="call-contact" data-contact-id={contactId}>
+        <bdi>{name}</bdi>
+      </button>
+    );
+  }
+  return (
+    <span className="call-unknown">
+      {callerName && (
+        <bdi className="muted caller-name" dir="auto">
+          {callerName}
+        </bdi>
+      )}
+      {number && (
+        <button type="button" className="button subtle small add-contact" onClick={() => onAddContact(number)} data-testid="add-contact">
+          + {t.calls.addToPhonebook}
+        </button>
+      )}
+    </span>
+  );
+}

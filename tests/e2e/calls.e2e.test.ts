@@ -1,0 +1,235 @@
+/**
+ * The call log, the reports and dialing from the PC, end to end: the built app in browser mode with
+ * the in-process demo line (the modem simulator behind the real driver), Debian's Chromium. Two
+ * demo calls ring out unanswered; the log, its filters and a report over today must show them; a
+ * contact's number is dialled from the phonebook (call bar → hang up → an outgoing row); then the
+ * same screens in English.
+ */
+import type { Browser, Page } from 'playwright-core';
+import type { InputOf, Method, OutputOf } from '../../src/shared/contract/api';
+import type { Result } from '../../src/shared/contract/errors';
+import { launchBrowser, shot, startApp, type App } from './app';
+import { removeDir, tempDir } from '../helpers/engine';
+
+const dataDir = tempDir('monshi-e2e-calls-');
+let app: App;
+let browser: Browser;
+let page: Page;
+
+/** The engine's API over a WebSocket of the page's own (same origin and token as the app's). */
+async function api<M extends Method>(method: M, input: InputOf<M>): Promise<OutputOf<M>> {
+  const r = await page.evaluate(
+    ([method, input]) =>
+      new Promise<unknown>((resolve, reject) => {
+        const token = sessionStorage.getItem('monshi.token');
+        const ws = new WebSocket(`ws://${location.host}/ws?token=${encodeURIComponent(token ?? '')}`);
+        ws.onerror = () => reject(new Error('socket failed'));
+        ws.onopen = () => ws.send(JSON.stringify({ t: 'req', id: 1, method, input, lang: 'en' }));
+        ws.onmessage = (ev) => {
+          const msg = JSON.parse(String(ev.data)) as { t: string; id?: number; result?: unknown };
+          if (msg.t !== 'res' || msg.id !== 1) return;
+          ws.close();
+          resolve(msg.result);
+        };
+      }),
+    [method, input] as const,
+  );
+  const result = r as Result<OutputOf<M>>;
+  if (!result.ok) throw new Error(`${method} failed: ${JSON.stringify(result.error)}`);
+  return result.value;
+}
+
+/** Waits until `read()` gives `want` (checked every 100 ms); fails with the last value it saw. */
+async function poll<T>(read: () => Promise<T>, want: T, timeoutMs = 10_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  let last: T = await read();
+  while (last !== want && Date.now() < end) {
+    await page.waitForTimeout(100);
+    last = await read();
+  }
+  expect(last).toBe(want);
+}
+
+const rows = () => page.getByTestId('call-row');
+const row = (i: number) => page.locator(`[data-testid="call-row"][data-index="${i}"]`);
+
+async function untilIdle(lineId: number) {
+  for (let i = 0; i < 100; i++) {
+    const line = (await api('lines/list', {})).find((l) => l.id === lineId);
+    if (line?.status === 'idle') return;
+    await page.waitForTimeout(100);
+  }
+  throw new Error('the demo line did not become idle');
+}
+
+/** The demo line rings once with caller ID and gives up; resolves when the call is logged as missed. */
+async function missedCall(lineId: number, number: string, name = '') {
+  const before = (await api('calls/list', { limit: 1 })).total;
+  await api('lines/demo-call', { lineId, number, name, rings: 1 });
+  for (let i = 0; i < 300; i++) {
+    const { rows: last, total } = await api('calls/list', { limit: 1 });
+    if (total > before && last[0]?.outcome === 'missed') return;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`the demo call from ${number} was not logged as missed`);
+}
+
+let lineId = 0;
+let contactId = 0;
+
+beforeAll(async () => {
+  app = await startApp(dataDir);
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+  page.setDefaultTimeout(10_000);
+  await page.goto(app.url);
+  await page.getByTestId('phonebook').waitFor();
+  lineId = (await api('lines/create', { name: 'خط نمایشی', kind: 'demo' })).id;
+  contactId = (await api('contacts/create', { firstName: 'علی', lastName: 'کریمی', phones: [{ number: '0912 123 4567', kind: 'mobile' }] })).id;
+  await untilIdle(lineId);
+  await missedCall(lineId, '09121234567');
+  await missedCall(lineId, '02188776655', 'ACME');
+}, 90_000);
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+  removeDir(dataDir);
+});
+
+it('shows the calls newest first, in Persian, with the contact or "add to phonebook"', async () => {
+  await page.getByTestId('nav-calls').click();
+  await page.getByTestId('calls-tab-log').click();
+  await row(1).waitFor();
+  await expect(rows().count()).resolves.toBe(2);
+  await expect(page.getByTestId('call-count').textContent()).resolves.toBe('۲ تماس');
+
+  const unknown = row(0);
+  // The last call's end arrives as an event just before this; the log follows it by itself.
+  await poll(() => unknown.getAttribute('data-outcome'), 'missed');
+  await expect(unknown.getByTestId('call-number').textContent()).resolves.toBe('۰۲۱ ۸۸۷۷ ۶۶۵۵');
+  await expect(unknown.getByTestId('add-contact').isVisible()).resolves.toBe(true);
+  await expect(unknown.textContent()).resolves.toContain('ACME');
+
+  const known = row(1);
+  await expect(known.getByTestId('call-contact').textContent()).resolves.toBe('علی کریمی');
+  await expect(known.getByTestId('call-kind').textContent()).resolves.toBe('بی‌پاسخ');
+  await expect(known.getByTestId('call-returned').textContent()).resolves.toBe('پیگیری نشده');
+  expect(await known.getAttribute('class')).toContain('unreturned');
+  // Jalali date and time in Persian digits: '۱۴۰x/xx/xx xx:xx'.
+  expect(await known.getByTestId('call-when').textContent()).toMatch(/^۱۴[۰-۹]{2}\/[۰-۹]{2}\/[۰-۹]{2} [۰-۹]{2}:[۰-۹]{2}$/);
+  await shot(page, 'calls-01-log-fa');
+});
+
+it('filters by number in any format, by name and by "missed, not returned"', async () => {
+  await page.getByTestId('call-filter-text').fill('۰۹۱۲۱۲۳');
+  await poll(() => rows().count(), 1);
+  await expect(row(0).getByTestId('call-contact').textContent()).resolves.toBe('علی کریمی');
+  await page.getByTestId('call-filter-text').fill('کریمی');
+  await poll(() => rows().count(), 1);
+  await page.getByTestId('call-filter-text').fill('');
+  await page.getByTestId('call-filter-direction').selectOption('out');
+  await page.getByTestId('call-list-empty').waitFor();
+  await page.getByTestId('call-filter-clear').click();
+  await page.getByTestId('call-filter-unreturned').check();
+  await poll(() => rows().count(), 2);
+  await shot(page, 'calls-02-filtered-fa');
+  await page.getByTestId('call-filter-clear').click();
+});
+
+it('reports today: totals, a bar per day and per hour, top callers and the unreturned list', async () => {
+  await page.getByTestId('calls-tab-report').click();
+  await page.getByTestId('report-range-today').click();
+  await page.getByTestId('report-body').waitFor();
+  const total = (k: string) => page.getByTestId(`report-total-${k}`).locator('.total-value').textContent();
+  await poll(() => total('incoming'), '۲');
+  await expect(total('missed')).resolves.toBe('۲');
+  await expect(total('unreturned')).resolves.toBe('۲');
+  await expect(total('outgoing')).resolves.toBe('۰');
+
+  const dayBars = page.getByTestId('report-chart-day').getByTestId('chart-bar');
+  await expect(dayBars.count()).resolves.toBe(1);
+  await expect(dayBars.first().getAttribute('data-total')).resolves.toBe('2');
+  const hourBars = page.getByTestId('report-chart-hour').getByTestId('chart-bar');
+  await expect(hourBars.count()).resolves.toBe(24);
+  // In Persian time runs right to left: hour 0 is the rightmost bar.
+  const x = async (key: string) => (await page.getByTestId('report-chart-hour').locator(`[data-key="${key}"] .chart-hit`).boundingBox())!.x;
+  expect(await x('0')).toBeGreaterThan(await x('23'));
+  await expect(page.getByTestId('report-chart-hour').locator('svg text').first().textContent()).resolves.toMatch(/^[۰-۹]+$/);
+
+  await expect(page.getByTestId('top-caller').count()).resolves.toBe(2);
+  await expect(page.getByTestId('unreturned-call').count()).resolves.toBe(2);
+  await shot(page, 'calls-03-report-fa');
+});
+
+it('a week starts on Saturday and a month is a Jalali month', async () => {
+  await page.getByTestId('report-range-week').click();
+  await poll(() => page.getByTestId('report-chart-day').getByTestId('chart-bar').count(), 7);
+  const first = await page.getByTestId('report-chart-day').getByTestId('chart-bar').first().getAttribute('data-key');
+  expect(new Date(`${first}T00:00:00Z`).getUTCDay()).toBe(6);
+  await page.getByTestId('report-range-month').click();
+  await poll(async () => [29, 30, 31].includes(await page.getByTestId('report-chart-day').getByTestId('chart-bar').count()), true);
+  await expect(page.getByTestId('report-range-shown').textContent()).resolves.toMatch(/^۱۴[۰-۹]{2}\/[۰-۹]{2}\/۰۱ تا /);
+  await page.getByTestId('report-range-today').click();
+});
+
+it('exports the report as CSV and previews it as PDF', async () => {
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+  expect(csv.suggestedFilename()).toMatch(/^calls-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
+  await page.getByTestId('export-pdf').click();
+  await page.getByTestId('report-pdf').waitFor();
+  await page.getByTestId('pdf-preview').waitFor();
+  await page.waitForTimeout(800);
+  await shot(page, 'calls-04-pdf-fa');
+  await page.getByTestId('dialog-close').click();
+  await page.getByTestId('report-pdf').waitFor({ state: 'detached' });
+});
+
+it("dials a contact's number from the phonebook: call bar, hang up, an outgoing row", async () => {
+  await page.getByTestId('nav-phonebook').click();
+  await page.locator(`[data-testid="contact-row"][data-contact-id="${contactId}"]`).click();
+  const calls = page.getByTestId('contact-calls');
+  await expect(calls.getByTestId('contact-call-counts').textContent()).resolves.toBe('۱ تماس: ۱ ورودی، ۰ خروجی، ۱ بی‌پاسخ');
+
+  await page.getByTestId('detail-phones').getByTestId('dial-button').click();
+  const bar = page.getByTestId('call-bar');
+  await bar.waitFor();
+  await expect(bar.textContent()).resolves.toContain('گوشی تلفن را بردارید');
+  await poll(() => bar.getAttribute('data-state'), 'connected', 15_000);
+  await page.waitForTimeout(1200); // the duration ticks
+  expect(await bar.getByTestId('call-bar-duration').textContent()).toMatch(/^۰۰:۰[۱-۹]$/);
+  await shot(page, 'calls-05-connected-fa');
+
+  await bar.getByTestId('hang-up').click();
+  await poll(() => bar.getAttribute('data-state'), 'ended');
+  await shot(page, 'calls-06-ended-fa');
+  await bar.waitFor({ state: 'detached', timeout: 8000 });
+
+  await poll(() => calls.getByTestId('contact-call-counts').textContent(), '۲ تماس: ۱ ورودی، ۱ خروجی، ۱ بی‌پاسخ');
+  await page.getByTestId('nav-calls').click();
+  await page.getByTestId('calls-tab-log').click();
+  await poll(() => rows().count(), 3);
+  await expect(row(0).getAttribute('data-direction')).resolves.toBe('out');
+  await expect(row(0).getByTestId('call-contact').textContent()).resolves.toBe('علی کریمی');
+  // Calling back returned the missed call.
+  await expect(row(2).getByTestId('call-returned').textContent()).resolves.toContain('پیگیری شد');
+  await shot(page, 'calls-07-log-after-dial-fa');
+});
+
+it('is all in English, left to right, with the time axis running left to right', async () => {
+  await api('settings/update', { language: 'en' });
+  await poll(() => page.locator('html').getAttribute('dir'), 'ltr');
+  await expect(page.getByTestId('call-count').textContent()).resolves.toBe('3 calls');
+  await expect(row(0).getByTestId('call-kind').textContent()).resolves.toBe('Outgoing');
+  await expect(row(1).getByTestId('call-kind').textContent()).resolves.toBe('Missed');
+  await expect(row(1).getByTestId('call-number').textContent()).resolves.toBe('021 8877 6655');
+  await shot(page, 'calls-08-log-en');
+
+  await page.getByTestId('calls-tab-report').click();
+  await page.getByTestId('report-range-today').click();
+  await poll(() => page.getByTestId('report-total-outgoing').locator('.total-value').textContent(), '1');
+  await expect(page.getByTestId('report-total-unreturned').locator('.total-value').textContent()).resolves.toBe('1');
+  const x = async (key: string) => (await page.getByTestId('report-chart-hour').locator(`[data-key="${key}"] .chart-hit`).boundingBox())!.x;
+  expect(await x('0')).toBeLessThan(await x('23'));
+  await shot(page, 'calls-09-report-en');
+  await api('settings/update', { language: 'fa' });
+});
