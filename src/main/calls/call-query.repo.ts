@@ -66,8 +66,20 @@ export function createCallQueryRepo(db: Db) {
   const contactOf = db.prepare<[string], { id: number; display_name: string }>(
     'SELECT c.id, c.display_name FROM contact_phones p JOIN contacts c ON c.id = p.contact_id WHERE p.phone_key = ? ORDER BY c.sort_key LIMIT 1',
   );
+  const phoneKeys = db.prepare<[number], string>("SELECT phone_key FROM contact_phones WHERE contact_id = ? AND phone_key IS NOT NULL AND phone_key <> ''").pluck();
+  const groupsOf = db.prepare<[number], { id: number; name: string; color: string }>(
+    'SELECT g.id, g.name, g.color FROM contact_groups cg JOIN groups g ON g.id = cg.group_id WHERE cg.contact_id = ? ORDER BY g.name',
+  );
+  const byNumber = db.prepare<[string, number], CallDbRow>('SELECT * FROM calls WHERE number_key = ? ORDER BY started_at DESC LIMIT ?');
+  const countByNumber = db.prepare<[string], number>('SELECT COUNT(*) FROM calls WHERE number_key = ?').pluck();
   return {
     contactOf: (key: string) => (key ? contactOf.get(key) : undefined),
+    /** Normalised keys of a contact's phones. */
+    phoneKeysOf: (contactId: number) => phoneKeys.all(contactId),
+    /** A contact's groups, for the caller card. */
+    groupsOf: (contactId: number) => groupsOf.all(contactId),
+    lastCallsOf: (key: string, limit: number) => byNumber.all(key, limit),
+    callCountOf: (key: string) => countByNumber.get(key) ?? 0,
     list(f: CallFilter, offset: number, limit: number): { rows: CallDbRow[]; total: number } {
       const w = where(f);
       const rows = db.prepare<unknown[], CallDbRow>(`SELECT * FROM calls ${w.sql} ORDER BY started_at DESC, id DESC LIMIT ? OFFSET ?`).all(...w.params, limit, offset);

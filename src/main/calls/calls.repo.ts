@@ -55,8 +55,6 @@ export function createCallsRepo(db: Db) {
     returned: db.prepare<[number, string, number]>(
       `UPDATE calls SET returned_at = ? WHERE number_key = ? AND outcome = 'missed' AND returned_at IS NULL AND started_at < ?`,
     ),
-    byNumber: db.prepare<[string, number], CallDbRow>('SELECT * FROM calls WHERE number_key = ? ORDER BY started_at DESC LIMIT ?'),
-    countByNumber: db.prepare<[string], number>('SELECT COUNT(*) FROM calls WHERE number_key = ?').pluck(),
     // Calls left "in progress" by a crash or power cut: closed at the next start.
     orphans: db.prepare<[], CallDbRow>(`SELECT * FROM calls WHERE ended_at IS NULL AND outcome IN ('ringing', 'dialing', 'connected', 'answered', 'ivr')`),
 
@@ -80,8 +78,6 @@ export function createCallsRepo(db: Db) {
     answered: (id: number, outcome: CallOutcome, at: number) => s.answered.run(outcome, at, at, id),
     ended: (id: number, outcome: CallOutcome, at: number) => s.ended.run(outcome, at, at, at, id),
     markReturned: (numberKey: string, at: number) => (numberKey ? s.returned.run(at, numberKey, at).changes : 0),
-    byNumber: (key: string, limit: number) => s.byNumber.all(key, limit),
-    countByNumber: (key: string) => s.countByNumber.get(key) ?? 0,
     orphans: () => s.orphans.all(),
     lines: () => s.lines.all(),
     line: (id: number) => s.line.get(id),

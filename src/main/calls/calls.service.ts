@@ -64,8 +64,7 @@ export function createCallsService(db: Db, ctx: EngineContext, contacts: Contact
     return { fromDay: input.from, toDay: input.to, direction: input.direction, outcome: input.outcome, unreturned: input.unreturned, lineId: input.lineId, numberKeys, digits, nameLike };
   }
 
-  const phoneKeysStmt = db.prepare<[number], string>("SELECT phone_key FROM contact_phones WHERE contact_id = ? AND phone_key IS NOT NULL AND phone_key <> ''").pluck();
-  const phoneKeysOf = (contactId: number) => phoneKeysStmt.all(contactId);
+  const phoneKeysOf = (contactId: number) => q.phoneKeysOf(contactId);
 
   function report(input: ReportInput & { lineId: number | null }): CallReport {
     const { from, to, lineId } = input;
@@ -120,15 +119,13 @@ export function createCallsService(db: Db, ctx: EngineContext, contacts: Contact
       let contact: CallerCard['contact'] = null;
       if (first) {
         const c = contacts.get(first.contactId);
-        const groups = db.prepare<[number], { id: number; name: string; color: string }>(
-          'SELECT g.id, g.name, g.color FROM contact_groups cg JOIN groups g ON g.id = cg.group_id WHERE cg.contact_id = ? ORDER BY g.name',
-        ).all(c.id);
+        const groups = q.groupsOf(c.id);
         contact = {
           id: c.id, displayName: c.displayName, company: c.company, title: c.jobTitle, groups,
           lastNotes: c.timeline.slice(0, 3).map((t) => ({ body: t.body, author: t.author, createdAt: t.createdAt })),
         };
       }
-      const last = key ? db.prepare<[string], CallDbRow>('SELECT * FROM calls WHERE number_key = ? ORDER BY started_at DESC LIMIT 6').all(key) : [];
+      const last = key ? q.lastCallsOf(key, 6) : [];
       return {
         numberDisplay: n ? formatPhone(n, ctx.settings.phoneRegion()) : numberRaw,
         numberKey: key,
@@ -137,7 +134,7 @@ export function createCallsService(db: Db, ctx: EngineContext, contacts: Contact
         contact,
         otherMatches: matches.slice(1).map((m) => ({ id: m.contactId, displayName: m.displayName })),
         lastCalls: last.map((r) => ({ id: r.id, startedAt: iso(r.started_at)!, direction: r.direction, outcome: r.outcome, durationS: r.duration_s })),
-        callCount: key ? (db.prepare<[string], number>('SELECT COUNT(*) FROM calls WHERE number_key = ?').pluck().get(key) ?? 0) : 0,
+        callCount: key ? q.callCountOf(key) : 0,
         extras: [],
       };
     },
