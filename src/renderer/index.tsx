@@ -12,6 +12,8 @@ import './styles/forms.css';
 import './styles/dialogs.css';
 import './styles/calls.css';
 import './styles/call-reports.css';
+import './styles/lines.css';
+import './styles/popup.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root');

@@ -13,8 +13,9 @@ import type { Db } from '../db/database';
 import type { EngineContext } from '../engine/context';
 import { message } from '../i18n/messages';
 import { createCallQueryRepo, type CallFilter } from './call-query.repo';
-import type { CallDbRow } from './calls.repo';
+import { createCallsRepo, type CallDbRow } from './calls.repo';
 import { callCsv } from './calls.export';
+import { AppError } from '../engine/app-error';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -27,6 +28,7 @@ export function localDayHour(ms: number): { day: string; hour: number } {
 
 export function createCallsService(db: Db, ctx: EngineContext, contacts: ContactsService) {
   const q = createCallQueryRepo(db);
+  const callsRepo = createCallsRepo(db);
 
   function numberDisplay(raw: string, key: string): string {
     if (!raw) return '';
@@ -110,6 +112,12 @@ export function createCallsService(db: Db, ctx: EngineContext, contacts: Contact
       return { rows: rows.map(toRow), total };
     },
     report,
+    /** One call as the log shows it; 'not_found' when there is no such call. */
+    get(id: number): CallRow {
+      const r = callsRepo.get(id);
+      if (!r) throw new AppError('not_found', 'not_found.call', {}, 'id');
+      return toRow(r);
+    },
     /** What the popup shows for a number: the contact, notes, last calls. */
     card(numberRaw: string, callerName: string, absence: CallerCard['absence']): CallerCard {
       const n = numberRaw ? normalizePhone(numberRaw, ctx.settings.phoneRegion()) : null;

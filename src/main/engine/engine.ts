@@ -101,6 +101,7 @@ export function createEngine(opts: EngineOptions): Engine {
     'calls/list': (input) => calls.list(input),
     'calls/report': (input) => calls.report(input),
     'calls/report-export': (input, hc) => calls.exportReport(input, hc.lang),
+    'calls/get': ({ id }) => calls.get(id),
     'calls/caller-card': ({ number }) => calls.card(number, '', null),
     'calls/dial': ({ lineId, number }) => lines.dial(lineId, number),
     'calls/hang-up': ({ lineId }) => lines.hangUp(lineId),

@@ -25,7 +25,7 @@ export const defaultLineFactory: LineFactory = (row) => {
   return { line: createVoiceModemLine({ id: `line-${row.id}`, port: row.port, open: serialTransport(row.port), callerIdMode, extraInit }), sim: null };
 };
 
-type Running = { row: LineDbRow; line: Line; sim: ModemSimulator | null; callId: number | null; direction: 'in' | 'out' | null; answered: boolean; offs: (() => void)[] };
+type Running = { row: LineDbRow; line: Line; sim: ModemSimulator | null; callId: number | null; direction: 'in' | 'out' | null; answered: boolean; lastStatus: string; offs: (() => void)[] };
 
 export function createLinesService(db: Db, ctx: EngineContext, calls: CallsService, log: Logger, factory: LineFactory = defaultLineFactory) {
   const repo = createCallsRepo(db);
@@ -86,10 +86,15 @@ export function createLinesService(db: Db, ctx: EngineContext, calls: CallsServi
 
   function start(row: LineDbRow): void {
     const { line, sim } = factory(row);
-    const run: Running = { row, line, sim, callId: null, direction: null, answered: false, offs: [] };
+    const run: Running = { row, line, sim, callId: null, direction: null, answered: false, lastStatus: '', offs: [] };
     running.set(row.id, run);
     run.offs.push(
-      line.on('status', (s) => ctx.emit('lines/status', { lineId: row.id, status: s.status, detail: s.detail })),
+      line.on('status', (s) => {
+        ctx.emit('lines/status', { lineId: row.id, status: s.status, detail: s.detail });
+        // Ready after (re)initialising: what was learnt about the device is new.
+        if (s.status === 'idle' && run.lastStatus === 'initialising') changed();
+        run.lastStatus = s.status;
+      }),
       line.on('ring', () => {
         if (run.direction !== 'out' && run.callId === null) {
           openIncoming(run);
@@ -212,8 +217,12 @@ export function createLinesService(db: Db, ctx: EngineContext, calls: CallsServi
       const run = runningOf(input.lineId);
       if (!run.sim) throw validationError('line.not_demo', 'lineId');
       const format = input.format ?? 'formatted';
+      // Typed in any digits and with spaces or dashes; the network sends ASCII digits only.
+      const typed = toAsciiDigits(input.number ?? '').trim();
+      const number = typed.replace(/[\s().-]/g, '');
+      if (typed && !/^\+?[\d*#]+$/.test(number)) throw validationError('line.bad_caller_number', 'number', { value: input.number ?? '' });
       run.sim.ring({
-        number: input.number ?? '',
+        number,
         name: input.name ?? '',
         format: format === 'formatted' ? 'mdmf' : format === 'formatted-nospace' ? 'formatted-nospace' : format,
         beforeFirstRing: input.beforeFirstRing,

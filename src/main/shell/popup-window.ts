@@ -9,7 +9,7 @@ import { BrowserWindow, screen } from 'electron';
 import { APP_ORIGIN } from './security';
 
 const WIDTH = 400;
-const HEIGHT = 320;
+const HEIGHT = 440;
 const GAP = 8;
 /** How long an ended call's popup stays, so the front desk can still add a note. */
 const LINGER_MS = 20_000;

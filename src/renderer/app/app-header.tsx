@@ -1,7 +1,7 @@
 import { useT } from '../i18n/use-t';
 import { LanguageSwitch } from './language-switch';
 
-export type Screen = 'phonebook' | 'calls' | 'settings';
+export type Screen = 'phonebook' | 'calls' | 'lines' | 'settings';
 
 /** App name, the modules that exist (only those), and the language switch. */
 export function AppHeader({ screen, onScreen }: { screen: Screen; onScreen: (s: Screen) => void }) {
@@ -9,6 +9,7 @@ export function AppHeader({ screen, onScreen }: { screen: Screen; onScreen: (s: 
   const tabs: { id: Screen; label: string }[] = [
     { id: 'phonebook', label: t.nav.phonebook },
     { id: 'calls', label: t.nav.calls },
+    { id: 'lines', label: t.nav.lines },
     { id: 'settings', label: t.nav.settings },
   ];
   return (

@@ -1,20 +1,35 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { CallBar } from '../calls/call-bar';
 import { CallsScreen } from '../calls/calls-screen';
-import { PhonebookScreen } from '../phonebook/phonebook-screen';
+import { LinesScreen } from '../lines/lines-screen';
+import { PhonebookScreen, type PhonebookRequest } from '../phonebook/phonebook-screen';
+import { CallerPopups } from '../popup/caller-popups';
 import { SettingsScreen } from '../settings/settings-screen';
 import { anyModalOpen } from '../ui/modal-stack';
 import { AppHeader, type Screen } from './app-header';
 import { ConnectionBanner } from './connection-banner';
+import { parseAppRoute } from './routes';
 
 /**
- * The main window. The phonebook stays mounted while Settings is shown, so its search, scroll and
- * open contact are where the user left them. Ctrl+F (by key position, so it works on a Persian
- * keyboard layout too) goes to the phonebook's search box from anywhere.
+ * The main window. The phonebook stays mounted while other screens are shown, so its search, scroll
+ * and open contact are where the user left them. Ctrl+F (by key position, so it works on a Persian
+ * keyboard layout too) goes to the phonebook's search box from anywhere. '#contact=12' and
+ * '#new-contact=0912…' (from the desktop app's popup window, or a link) open the phonebook there.
  */
 export function App() {
   const [screen, setScreen] = useState<Screen>('phonebook');
+  const [request, setRequest] = useState<PhonebookRequest | null>(null);
+  const seq = useRef(0);
   const searchRef = useRef<HTMLInputElement>(null);
+
+  const openContact = useCallback((id: number) => {
+    setScreen('phonebook');
+    setRequest({ seq: ++seq.current, kind: 'open', id });
+  }, []);
+  const addContact = useCallback((number: string) => {
+    setScreen('phonebook');
+    setRequest({ seq: ++seq.current, kind: 'new', number });
+  }, []);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -31,6 +46,19 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
+  useEffect(() => {
+    const follow = () => {
+      const route = parseAppRoute(window.location.hash);
+      if (!route) return;
+      window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
+      if (route.kind === 'contact') openContact(route.id);
+      else addContact(route.number);
+    };
+    follow();
+    window.addEventListener('hashchange', follow);
+    return () => window.removeEventListener('hashchange', follow);
+  }, [openContact, addContact]);
+
   return (
     <div className="app">
       <AppHeader screen={screen} onScreen={setScreen} />
@@ -38,17 +66,23 @@ export function App() {
       <CallBar />
       <main className="app-main">
         <div className="screen" hidden={screen !== 'phonebook'}>
-          <PhonebookScreen searchRef={searchRef} />
+          <PhonebookScreen searchRef={searchRef} request={request} />
         </div>
         <div className="screen" hidden={screen !== 'calls'}>
-          <CallsScreen onOpenContact={() => setScreen('phonebook')} onAddContact={() => setScreen('phonebook')} />
+          <CallsScreen onOpenContact={openContact} onAddContact={addContact} />
         </div>
+        {screen === 'lines' && (
+          <div className="screen screen-scroll">
+            <LinesScreen />
+          </div>
+        )}
         {screen === 'settings' && (
           <div className="screen screen-scroll">
             <SettingsScreen />
           </div>
         )}
       </main>
+      <CallerPopups onOpenContact={openContact} onAddContact={addContact} />
     </div>
   );
 }

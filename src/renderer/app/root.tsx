@@ -4,6 +4,7 @@ import type { ShellConnection } from '../connection/connection-status';
 import { LocaleContext, makeLocale } from '../i18n/locale';
 import { ConfirmProvider } from '../ui/confirm-provider';
 import { ToastProvider } from '../ui/toast-provider';
+import { parsePopupRoute, PopupWindowApp } from '../popup/popup-window-app';
 import { App } from './app';
 import { CatalogProvider } from './catalog-provider';
 import { ClientContext, createClient } from './client';
@@ -21,6 +22,8 @@ export function Root({ conn }: { conn: ShellConnection }) {
   const client = useMemo(() => createClient(conn, () => langRef.current), [conn]);
   const [settings, setSettings] = useState<Settings | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  // The desktop app's caller-ID popup window loads this page at '#popup?callId=…'.
+  const [popup] = useState(() => parsePopupRoute(window.location.hash));
 
   useEffect(() => {
     let stop = false;
@@ -73,9 +76,13 @@ export function Root({ conn }: { conn: ShellConnection }) {
           <SettingsContext.Provider value={settingsState}>
             <ToastProvider>
               <ConfirmProvider>
-                <CatalogProvider>
-                  <App />
-                </CatalogProvider>
+                {popup ? (
+                  <PopupWindowApp callId={popup.callId} />
+                ) : (
+                  <CatalogProvider>
+                    <App />
+                  </CatalogProvider>
+                )}
               </ConfirmProvider>
             </ToastProvider>
           </SettingsContext.Provider>

@@ -3,7 +3,10 @@ import type { LineView } from '../../shared/contract/calls';
 import { useClient } from '../app/client';
 import { useEvent } from '../hooks/use-event';
 
-/** The telephone lines, kept current by 'lines/changed'; null until the first answer. */
+/**
+ * The telephone lines, kept current by 'lines/changed' (configuration and device changes) and
+ * 'lines/status' (live status of one line); null until the first answer.
+ */
 export function useLines(): LineView[] | null {
   const client = useClient();
   const [lines, setLines] = useState<LineView[] | null>(null);
@@ -17,5 +20,8 @@ export function useLines(): LineView[] | null {
     };
   }, [client]);
   useEvent('lines/changed', ({ lines: next }) => setLines(next));
+  useEvent('lines/status', ({ lineId, status, detail }) =>
+    setLines((ls) => ls && ls.map((l) => (l.id === lineId ? { ...l, status: status === 'closed' ? 'disconnected' : status, detail } : l))),
+  );
   return lines;
 }

@@ -1,6 +1,7 @@
 /** English messages. Typed as `Messages`, so the compiler rejects a key that Persian lacks or has. */
 import type { Messages } from './fa';
 import { callsEn } from './sections/calls.en';
+import { linesEn, popupEn } from './sections/lines.en';
 
 const plural = (n: string, count: number, one: string, many: string) => `${n} ${count === 1 ? one : many}`;
 
@@ -12,7 +13,7 @@ export const en: Messages = {
     noToken: 'Open this page with the full address Monshi printed when it started.',
     startFailed: 'Could not connect to the Monshi engine.',
   },
-  nav: { calls: 'Calls', phonebook: 'Phonebook', settings: 'Settings', modules: 'Modules' },
+  nav: { lines: 'Lines', calls: 'Calls', phonebook: 'Phonebook', settings: 'Settings', modules: 'Modules' },
   conn: {
     reconnecting: 'Disconnected — reconnecting…',
     lost: 'The connection to the engine dropped; the request was not completed. Please try again.',
@@ -252,4 +253,6 @@ export const en: Messages = {
     demo: 'Demo data',
   },
   calls: callsEn,
+  lines: linesEn,
+  popup: popupEn,
 };

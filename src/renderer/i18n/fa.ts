@@ -4,6 +4,7 @@
  * are already formatted in the language's digits, plus the raw count where a plural form needs it.
  */
 import { callsFa } from './sections/calls.fa';
+import { linesFa, popupFa } from './sections/lines.fa';
 export const fa = {
   app: {
     name: 'منشی',
@@ -12,7 +13,7 @@ export const fa = {
     noToken: 'این صفحه را با نشانی کاملی باز کنید که «منشی» هنگام اجرا چاپ کرده است.',
     startFailed: 'اتصال به موتور برنامه برقرار نشد.',
   },
-  nav: { calls: 'تماس‌ها', phonebook: 'دفتر تلفن', settings: 'تنظیمات', modules: 'بخش‌ها' },
+  nav: { lines: 'خطوط', calls: 'تماس‌ها', phonebook: 'دفتر تلفن', settings: 'تنظیمات', modules: 'بخش‌ها' },
   conn: {
     reconnecting: 'اتصال قطع شد — در حال اتصال دوباره…',
     lost: 'اتصال به موتور برنامه قطع شد؛ درخواست انجام نشد. دوباره امتحان کنید.',
@@ -252,6 +253,8 @@ export const fa = {
     demo: 'داده‌های نمایشی',
   },
   calls: callsFa,
+  lines: linesFa,
+  popup: popupFa,
 };
 
 export type Messages = typeof fa;

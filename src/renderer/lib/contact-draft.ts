@@ -7,7 +7,7 @@
 import type { Contact, ContactInput, CustomField, PhoneKind } from '../../shared/contract/contacts';
 import type { AppErrorShape } from '../../shared/contract/errors';
 import { formatDate, parseDateInput, type CalendarSystem, type Lang } from '../../shared/text/calendar';
-import { localDigits } from '../../shared/text/digits';
+import { localDigits, toAsciiDigits } from '../../shared/text/digits';
 import { fieldValueToInput } from './field-values';
 import { asciiNumber } from './filter-drafts';
 
@@ -38,6 +38,16 @@ const blankText = Object.fromEntries(TEXT_KEYS.map((k) => [k, ''])) as Record<Te
 
 export function emptyDraft(): ContactDraft {
   return { ...blankText, phones: [newPhone()], emails: [newEmail()], birthDate: '', groupIds: [], fields: {} };
+}
+
+/**
+ * A new contact with one number filled in (from a call): a mobile when it looks like one of the
+ * home country's mobiles (9 after the trunk prefix), otherwise a work number.
+ */
+export function draftWithNumber(number: string): ContactDraft {
+  const digits = toAsciiDigits(number).replace(/[^\d+]/g, '');
+  const mobile = /^(\+98|0098|98|0)?9\d{9}$/.test(digits);
+  return { ...emptyDraft(), phones: [{ ...newPhone(mobile ? 'mobile' : 'work'), number }] };
 }
 
 export function draftFromContact(c: Contact, fields: CustomField[], cal: CalendarSystem, lang: Lang): ContactDraft {

@@ -3,7 +3,7 @@ import type { Contact } from '../../shared/contract/contacts';
 import { useCatalog } from '../app/catalog-context';
 import { useClient } from '../app/client';
 import { useLocale } from '../i18n/use-t';
-import { buildInput, draftFromContact, emptyDraft, errorOnForm, TEXT_KEYS, type ContactDraft, type FieldError, type TextKey } from '../lib/contact-draft';
+import { buildInput, draftFromContact, draftWithNumber, emptyDraft, errorOnForm, TEXT_KEYS, type ContactDraft, type FieldError, type TextKey } from '../lib/contact-draft';
 import { useConfirm } from '../ui/confirm-context';
 import { DateInput } from '../ui/date-input';
 import { Dialog } from '../ui/dialog';
@@ -17,6 +17,8 @@ import { PhonesEditor } from './phones-editor';
 type Props = {
   /** null for a new contact. */
   contact: Contact | null;
+  /** A new contact starts with this number (from a call). */
+  initialNumber?: string;
   onClose: () => void;
   onSaved: (c: Contact) => void;
   onOpenContact: (id: number) => void;
@@ -27,14 +29,14 @@ type Props = {
  * does not, so a half-typed contact is never saved by accident. Esc asks before dropping changes.
  * An error from the engine is shown under the field it names, which gets the focus.
  */
-export function ContactForm({ contact, onClose, onSaved, onOpenContact }: Props) {
+export function ContactForm({ contact, initialNumber, onClose, onSaved, onOpenContact }: Props) {
   const { t, calendar, lang } = useLocale();
   const { fields } = useCatalog();
   const client = useClient();
   const toast = useToast();
   const confirm = useConfirm();
   // Taken once: later catalog or settings changes must not reset what the user is typing.
-  const [initial] = useState(() => (contact ? draftFromContact(contact, fields, calendar, lang) : emptyDraft()));
+  const [initial] = useState(() => (contact ? draftFromContact(contact, fields, calendar, lang) : initialNumber ? draftWithNumber(initialNumber) : emptyDraft()));
   const initialJson = useRef(JSON.stringify(initial));
   const [draft, setDraft] = useState<ContactDraft>(initial);
   const [error, setError] = useState<FieldError | null>(null);

@@ -21,14 +21,17 @@ const SEARCH_DEBOUNCE_MS = 80;
 const FILTER_DEBOUNCE_MS = 250;
 const FOLLOW_SELECTION_MS = 120;
 
-type FormTarget = { contact: Contact | null };
+type FormTarget = { contact: Contact | null; number?: string };
+
+/** Asked of the phonebook from elsewhere (a call, the popup): open a contact, or start one with a number. */
+export type PhonebookRequest = { seq: number } & ({ kind: 'open'; id: number } | { kind: 'new'; number: string });
 
 /**
  * The phonebook: search and filters on top, the virtualised list on the start side and the open
  * contact on the end side. Keys: ↑/↓ (PageUp/PageDown, Home/End) move the selection from the search
  * box or the list, Enter opens it, Esc closes the open contact (or clears the search).
  */
-export function PhonebookScreen({ searchRef }: { searchRef: RefObject<HTMLInputElement | null> }) {
+export function PhonebookScreen({ searchRef, request }: { searchRef: RefObject<HTMLInputElement | null>; request: PhonebookRequest | null }) {
   const { calendar } = useLocale();
   const { fieldById, groupById, loaded } = useCatalog();
   const [text, setText] = useState('');
@@ -62,6 +65,14 @@ export function PhonebookScreen({ searchRef }: { searchRef: RefObject<HTMLInputE
   const listRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => setSel(null), [search.queryKey]);
+
+  useEffect(() => {
+    if (!request) return;
+    if (request.kind === 'open') {
+      setForm(null);
+      setOpenId(request.id);
+    } else setForm({ contact: null, number: request.number });
+  }, [request]);
 
   // Rows move when contacts are added or deleted: keep the selection on the same contact if it is
   // still near, otherwise drop it (rather than silently selecting whoever took its place).
@@ -184,6 +195,7 @@ export function PhonebookScreen({ searchRef }: { searchRef: RefObject<HTMLInputE
       {form && (
         <ContactForm
           contact={form.contact}
+          initialNumber={form.number}
           onClose={() => setForm(null)}
           onSaved={onSaved}
           onOpenContact={(id) => {

@@ -91,6 +91,8 @@ export const api = {
   /** Calls per day and hour, top callers and unreturned missed calls over a date range. */
   'calls/report': endpoint<typeof reportInput, CallReport>(reportInput),
   'calls/report-export': endpoint<typeof reportExportInput, FileOut>(reportExportInput),
+  /** One call, as in the log (the popup window starts from its id). */
+  'calls/get': endpoint<z.ZodObject<{ id: typeof id }>, CallRow>(z.object({ id })),
   /** Everything the popup shows about a number (also pushed with 'call/incoming'). */
   'calls/caller-card': endpoint<z.ZodObject<{ number: z.ZodString }>, CallerCard>(z.object({ number: z.string().max(40) })),
   /** Dials in voice mode; the user lifts the handset. Logged as outgoing. 'line/unavailable' when no line is idle. */

@@ -1,0 +1,18 @@
+/** The main window's routes in the URL hash; anything else is ignored. */
+export type AppRoute = { kind: 'contact'; id: number } | { kind: 'new-contact'; number: string };
+
+export function parseAppRoute(hash: string): AppRoute | null {
+  const open = /^#contact=(\d{1,12})$/.exec(hash);
+  if (open) return { kind: 'contact', id: Number(open[1]) };
+  const add = /^#new-contact=(.{1,120})$/.exec(hash);
+  if (add) {
+    let number: string;
+    try {
+      number = decodeURIComponent(add[1]!);
+    } catch {
+      return null;
+    }
+    return number.trim() ? { kind: 'new-contact', number: number.trim().slice(0, 40) } : null;
+  }
+  return null;
+}

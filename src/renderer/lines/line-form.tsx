@@ -1,0 +1,169 @@
+import { useCallback, useEffect, useState, type KeyboardEvent } from 'react';
+import { CALLER_ID_MODES, LINE_KINDS, type CallerIdMode, type LineKindSetting, type LineView, type PortInfo } from '../../shared/contract/calls';
+import { useClient } from '../app/client';
+import { useLocale } from '../i18n/use-t';
+import { Dialog } from '../ui/dialog';
+import { FieldErrorText } from '../ui/field-error';
+import { TextField } from '../ui/text-field';
+import { useToast } from '../ui/toast-context';
+import { parseSmallNumber } from './small-number';
+
+type Props = { line: LineView | null; kind: LineKindSetting; onClose: () => void };
+
+type Draft = { name: string; kind: LineKindSetting; port: string; enabled: boolean; callerIdMode: CallerIdMode; rings: string; extraInit: string };
+
+/**
+ * New or edit line. The port comes from the serial ports found on this computer (with who uses
+ * them) or is typed; the engine checks it and names the field on error. Ctrl+S saves.
+ */
+export function LineForm({ line, kind, onClose }: Props) {
+  const { t, digits, dir } = useLocale();
+  const client = useClient();
+  const toast = useToast();
+  const [draft, setDraft] = useState<Draft>(() => ({
+    name: line?.name ?? (kind === 'demo' ? t.lines.kinds.demo : ''),
+    kind: line?.kind ?? kind,
+    port: line?.port ?? '',
+    enabled: line?.enabled ?? true,
+    callerIdMode: line?.callerIdMode ?? 'auto',
+    rings: digits(line?.ringsBeforeAnswer ?? 0),
+    extraInit: line?.extraInit ?? '',
+  }));
+  const [error, setError] = useState<{ field: string; message: string } | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [ports, setPorts] = useState<PortInfo[] | null>(null);
+  const [lineNames, setLineNames] = useState<Map<number, string>>(new Map());
+
+  const loadPorts = useCallback(() => {
+    setPorts(null);
+    void client.call('lines/ports', {}).then((r) => setPorts(r.ok ? r.value : []));
+    void client.call('lines/list', {}).then((r) => r.ok && setLineNames(new Map(r.value.map((l) => [l.id, l.name]))));
+  }, [client]);
+  useEffect(() => {
+    if (draft.kind === 'modem') loadPorts();
+  }, [draft.kind, loadPorts]);
+
+  const update = (patch: Partial<Draft>) => {
+    setDraft((d) => ({ ...d, ...patch }));
+    if (error && (Object.keys(patch).includes(error.field) || (error.field === 'ringsBeforeAnswer' && 'rings' in patch))) setError(null);
+  };
+  const errorOf = (field: string) => (error?.field === field ? error.message : undefined);
+
+  const save = async () => {
+    const rings = parseSmallNumber(draft.rings, 0, 20);
+    if (rings === null) return setError({ field: 'ringsBeforeAnswer', message: t.lines.ringsInvalid });
+    const data = { name: draft.name, kind: draft.kind, port: draft.kind === 'modem' ? draft.port : '', enabled: draft.enabled, callerIdMode: draft.callerIdMode, ringsBeforeAnswer: rings, extraInit: draft.kind === 'modem' ? draft.extraInit : '' };
+    setSaving(true);
+    const r = line ? await client.call('lines/update', { id: line.id, data }) : await client.call('lines/create', data);
+    setSaving(false);
+    if (!r.ok) return setError({ field: r.error.field ?? '', message: r.error.message });
+    toast.show('success', t.lines.saved(r.value.name));
+    onClose();
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    if ((e.ctrlKey || e.metaKey) && (e.code === 'KeyS' || e.key === 'Enter')) {
+      e.preventDefault();
+      void save();
+    }
+  };
+  const known = new Set(['name', 'kind', 'port', 'callerIdMode', 'ringsBeforeAnswer', 'extraInit']);
+  const banner = error && !known.has(error.field) ? error.message : null;
+
+  return (
+    <Dialog
+      title={line ? t.lines.editTitle(line.name) : t.lines.newTitle}
+      onClose={onClose}
+      onKeyDown={onKeyDown}
+      testId="line-form"
+      footer={
+        <>
+          <button type="button" className="button" onClick={onClose}>
+            {t.lines.cancel}
+          </button>
+          <button type="button" className="button primary" onClick={() => void save()} disabled={saving} data-testid="line-save">
+            {t.lines.save}
+          </button>
+        </>
+      }
+    >
+      <div className="line-form">
+        {banner && (
+          <p className="form-banner error" role="alert" data-testid="form-banner">
+            {banner}
+          </p>
+        )}
+        <TextField name="name" label={t.lines.name} value={draft.name} onChange={(name) => update({ name })} placeholder={t.lines.namePlaceholder} error={errorOf('name')} autoFocus />
+        <div className="form-field">
+          <label htmlFor="line-kind">{t.lines.kind}</label>
+          <select id="line-kind" className="input" value={draft.kind} onChange={(e) => update({ kind: e.target.value as LineKindSetting })} data-testid="kind">
+            {LINE_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t.lines.kinds[k]}
+              </option>
+            ))}
+          </select>
+        </div>
+        {draft.kind === 'modem' && (
+          <div className="form-field">
+            <label htmlFor="line-port">{t.lines.portLabel}</label>
+            <input
+              id="line-port"
+              className={`input mono${errorOf('port') ? ' invalid' : ''}`}
+              dir="ltr"
+              value={draft.port}
+              placeholder={t.lines.portPlaceholder}
+              onChange={(e) => update({ port: e.target.value })}
+              aria-invalid={errorOf('port') ? true : undefined}
+              autoComplete="off"
+              spellCheck={false}
+              data-testid="port"
+            />
+            <FieldErrorText id="line-port-err" message={errorOf('port')} />
+            <div className="port-picker">
+              {ports === null && <span className="muted">{t.lines.portsLoading}</span>}
+              {ports?.length === 0 && <span className="muted">{t.lines.portsNone}</span>}
+              {ports?.map((p) => (
+                <button
+                  key={p.path}
+                  type="button"
+                  className={`port-choice${draft.port === p.path ? ' chosen' : ''}`}
+                  onClick={() => update({ port: p.path })}
+                  disabled={p.usedBy !== null && p.usedBy !== line?.id}
+                  data-testid="port-choice"
+                >
+                  <span className="mono" dir="ltr">
+                    {p.path}
+                  </span>
+                  {p.manufacturer && <span className="muted">{p.manufacturer}</span>}
+                  {p.usedBy !== null && p.usedBy !== line?.id && <span className="muted">{t.lines.portUsedBy(lineNames.get(p.usedBy) ?? digits(p.usedBy))}</span>}
+                </button>
+              ))}
+              <button type="button" className="link-button" onClick={loadPorts}>
+                {t.lines.refreshPorts}
+              </button>
+            </div>
+            {!errorOf('port') && <p className="field-hint">{t.lines.portHint}</p>}
+          </div>
+        )}
+        <div className="form-field">
+          <label htmlFor="line-cid">{t.lines.callerIdMode}</label>
+          <select id="line-cid" className="input" value={draft.callerIdMode} onChange={(e) => update({ callerIdMode: e.target.value as CallerIdMode })} data-testid="callerIdMode">
+            {CALLER_ID_MODES.map((m) => (
+              <option key={m} value={m}>
+                {t.lines.callerIdModes[m]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <TextField name="ringsBeforeAnswer" label={t.lines.ringsBeforeAnswer} value={draft.rings} onChange={(rings) => update({ rings })} inputMode="numeric" dir={dir} hint={t.lines.ringsHint} error={errorOf('ringsBeforeAnswer')} />
+        {draft.kind === 'modem' && (
+          <TextField name="extraInit" label={t.lines.extraInit} value={draft.extraInit} onChange={(extraInit) => update({ extraInit })} multiline rows={2} dir="ltr" hint={t.lines.extraInitHint} error={errorOf('extraInit')} />
+        )}
+        <label className="checkbox-row">
+          <input type="checkbox" checked={draft.enabled} onChange={(e) => update({ enabled: e.target.checked })} data-testid="enabled" />
+          {t.lines.enabled}
+        </label>
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,60 @@
+import { useState } from 'react';
+import type { LineKindSetting, LineView } from '../../shared/contract/calls';
+import { useLines } from '../calls/use-lines';
+import { useT } from '../i18n/use-t';
+import { DemoCallPanel } from './demo-call-panel';
+import { LineCard } from './line-card';
+import { LineForm } from './line-form';
+import { LineTestDialog } from './line-test-dialog';
+import { NotificationPermission } from './notification-permission';
+
+type FormTarget = { line: LineView | null; kind: LineKindSetting };
+
+/**
+ * The office's telephone lines: each voice modem (and the demo line) with its live status, what was
+ * learnt about the device, and its settings. The demo line carries the panel that makes it ring.
+ */
+export function LinesScreen() {
+  const t = useT();
+  const lines = useLines();
+  const [form, setForm] = useState<FormTarget | null>(null);
+  const [testing, setTesting] = useState<LineView | null>(null);
+  const hasDemo = lines?.some((l) => l.kind === 'demo') ?? true;
+
+  return (
+    <div className="lines-screen" data-testid="lines-screen">
+      <div className="lines-head">
+        <div>
+          <h1>{t.lines.title}</h1>
+          <p className="muted">{t.lines.intro}</p>
+        </div>
+        <div className="lines-actions">
+          {!hasDemo && (
+            <button type="button" className="button" onClick={() => setForm({ line: null, kind: 'demo' })} data-testid="line-add-demo">
+              {t.lines.addDemo}
+            </button>
+          )}
+          <button type="button" className="button primary" onClick={() => setForm({ line: null, kind: 'modem' })} data-testid="line-add">
+            {t.lines.add}
+          </button>
+        </div>
+      </div>
+      <NotificationPermission />
+      {lines && lines.length === 0 && (
+        <p className="lines-empty" data-testid="lines-empty">
+          {t.lines.empty}
+        </p>
+      )}
+      <ul className="line-cards" aria-label={t.lines.listLabel}>
+        {(lines ?? []).map((line) => (
+          <li key={line.id} className="line-card-item">
+            <LineCard line={line} onEdit={() => setForm({ line, kind: line.kind })} onTest={() => setTesting(line)} />
+            {line.kind === 'demo' && line.enabled && <DemoCallPanel line={line} />}
+          </li>
+        ))}
+      </ul>
+      {form && <LineForm line={form.line} kind={form.kind} onClose={() => setForm(null)} />}
+      {testing && <LineTestDialog line={testing} onClose={() => setTesting(null)} />}
+    </div>
+  );
+}

@@ -1,0 +1,293 @@
+/**
+ * Lines and the caller-ID popup, end to end, with a real pseudo-terminal in between: `monshi sim`
+ * (the simulated Conexant voice modem) runs as its own process, the user adds it on the Lines screen
+ * by its port path, and the app's real driver talks to it through the real serialport. The simulator
+ * rings with caller ID (typed into its stdin, as a user would); the popup must name the right
+ * contact, take a note, offer "add to phonebook" for an unknown number, and the call log must hold
+ * the right rows. Then the demo line, unplugging the modem, the popup-window route, and English.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import type { InputOf, Method, OutputOf } from '../../src/shared/contract/api';
+import type { Result } from '../../src/shared/contract/errors';
+import { launchBrowser, shot, startApp, type App } from './app';
+import { removeDir, tempDir } from '../helpers/engine';
+
+const root = path.resolve(__dirname, '..', '..');
+const dataDir = tempDir('monshi-e2e-lines-');
+let app: App;
+let browser: Browser;
+let page: Page;
+let sim: ChildProcess;
+let simOut = '';
+let portPath = '';
+
+async function api<M extends Method>(method: M, input: InputOf<M>): Promise<OutputOf<M>> {
+  const r = await page.evaluate(
+    ([method, input]) =>
+      new Promise<unknown>((resolve, reject) => {
+        const token = sessionStorage.getItem('monshi.token');
+        const ws = new WebSocket(`ws://${location.host}/ws?token=${encodeURIComponent(token ?? '')}`);
+        ws.onerror = () => reject(new Error('socket failed'));
+        ws.onopen = () => ws.send(JSON.stringify({ t: 'req', id: 1, method, input, lang: 'en' }));
+        ws.onmessage = (ev) => {
+          const msg = JSON.parse(String(ev.data)) as { t: string; id?: number; result?: unknown };
+          if (msg.t !== 'res' || msg.id !== 1) return;
+          ws.close();
+          resolve(msg.result);
+        };
+      }),
+    [method, input] as const,
+  );
+  const result = r as Result<OutputOf<M>>;
+  if (!result.ok) throw new Error(`${method} failed: ${JSON.stringify(result.error)}`);
+  return result.value;
+}
+
+async function poll<T>(read: () => Promise<T>, want: T, timeoutMs = 10_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  let last: T = await read();
+  while (last !== want && Date.now() < end) {
+    await page.waitForTimeout(100);
+    last = await read();
+  }
+  expect(last).toBe(want);
+}
+
+/** Types a command into the simulator, as a user at its terminal would. */
+const simSays = (command: string) => sim.stdin!.write(`${command}\n`);
+
+/** Resolves with the next 'The simulated modem is at …' / 'Simulated … at …' path the simulator prints. */
+function nextSimPath(after: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no port path from the simulator: ${simOut}`)), 10_000);
+    const look = () => {
+      const m = /(?:is at|at) (\/dev\/\S+)/.exec(simOut.slice(after));
+      if (!m) return;
+      clearTimeout(timer);
+      sim.stdout!.off('data', look);
+      resolve(m[1]!);
+    };
+    sim.stdout!.on('data', look);
+    look();
+  });
+}
+
+const card = () => page.getByTestId('line-card').filter({ has: page.getByTestId('line-port') });
+const popup = () => page.getByTestId('caller-card');
+
+let contactId = 0;
+
+beforeAll(async () => {
+  sim = spawn(process.execPath, [path.join(root, 'dist', 'cli.js'), 'sim', '--profile', 'conexant'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  sim.stdout!.on('data', (d: Buffer) => (simOut += String(d)));
+  sim.stderr!.on('data', (d: Buffer) => (simOut += String(d)));
+  portPath = await nextSimPath(0);
+  app = await startApp(dataDir);
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  page.setDefaultTimeout(10_000);
+  await page.goto(app.url);
+  await page.getByTestId('phonebook').waitFor();
+  const group = await api('groups/create', { name: 'مشتریان ویژه', color: '#c2410c' });
+  const c = await api('contacts/create', { firstName: 'علی', lastName: 'کریمی', company: 'فولاد سپاهان', jobTitle: 'مدیر خرید', phones: [{ number: '0912 123 4567', kind: 'mobile' }], groupIds: [group.id] });
+  contactId = c.id;
+  await api('contacts/add-note', { contactId, body: 'پیش‌فاکتور ۱۲ تن میلگرد فرستاده شد؛ منتظر تأیید است.' });
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+  sim?.stdin?.end('quit\n');
+  sim?.kill('SIGTERM');
+  removeDir(dataDir);
+});
+
+it('starts with no lines and says how to add one', async () => {
+  await page.getByTestId('nav-lines').click();
+  await page.getByTestId('lines-empty').waitFor();
+  await expect(page.getByTestId('line-add-demo').isVisible()).resolves.toBe(true);
+  await shot(page, 'lines-01-empty-fa');
+});
+
+it('names the port field when it is left empty, then adds the modem by its port and identifies it', async () => {
+  await page.getByTestId('line-add').click();
+  const form = page.getByTestId('line-form');
+  await form.getByTestId('name').fill('خط پذیرش');
+  await form.getByTestId('line-save').click();
+  await expect(form.getByTestId('field-error').textContent()).resolves.toBe('برای خط مودم، درگاه (پورت) را انتخاب کنید.');
+  await form.getByTestId('port').fill(portPath);
+  await shot(page, 'lines-02-form-fa');
+  await form.getByTestId('line-save').click();
+  await form.waitFor({ state: 'detached' });
+
+  await poll(() => card().getByTestId('line-status').getAttribute('data-status'), 'idle', 20_000);
+  await expect(card().getByTestId('line-status').textContent()).resolves.toBe('آماده');
+  await expect(card().getByTestId('line-port').textContent()).resolves.toBe(portPath);
+  await expect(card().getByTestId('line-device').textContent()).resolves.toMatch(/CX93001|Conexant|Zoom/i);
+  await shot(page, 'lines-03-modem-ready-fa');
+});
+
+it('tests the modem: what it said about itself and the AT exchange', async () => {
+  await card().getByTestId('line-test').click();
+  const dialog = page.getByTestId('line-test-dialog');
+  await dialog.getByTestId('line-test-ok').waitFor({ timeout: 15_000 });
+  const exchange = await dialog.getByTestId('at-exchange').textContent();
+  expect(exchange).toContain('AT+FCLASS=?');
+  expect(exchange).toContain('AT+VSM=?');
+  await shot(page, 'lines-04-test-fa');
+  await dialog.getByTestId('dialog-close').click();
+  await dialog.waitFor({ state: 'detached' });
+  await poll(() => card().getByTestId('line-status').getAttribute('data-status'), 'idle', 10_000);
+});
+
+it('the modem rings with caller ID: the popup names the contact, with company, group and last note; a note is added', async () => {
+  simSays('ring 09121234567 name="KARIMI ALI" rings=2');
+  const p = popup();
+  await p.waitFor({ timeout: 15_000 });
+  await expect(p.getByTestId('caller-name').textContent()).resolves.toBe('علی کریمی');
+  await expect(p.getByTestId('caller-company').textContent()).resolves.toBe('فولاد سپاهان · مدیر خرید');
+  await expect(p.getByTestId('group-chip').textContent()).resolves.toBe('مشتریان ویژه');
+  await expect(p.getByTestId('caller-notes').textContent()).resolves.toContain('میلگرد');
+  await expect(p.getByTestId('caller-number').textContent()).resolves.toBe('۰۹۱۲ ۱۲۳ ۴۵۶۷');
+  await expect(p.getByTestId('caller-stage').getAttribute('data-stage')).resolves.toBe('ringing');
+  await shot(page, 'lines-05-popup-fa');
+
+  await p.getByTestId('caller-note').click();
+  await p.getByTestId('caller-note-input').fill('تماس گرفت؛ فردا صبح پیگیری شود.');
+  await p.getByTestId('caller-note-save').click();
+  await poll(async () => (await p.getByTestId('caller-notes').textContent())?.includes('فردا صبح') ?? false, true);
+  const contact = await api('contacts/get', { id: contactId });
+  expect(contact.timeline[0]?.body).toBe('تماس گرفت؛ فردا صبح پیگیری شود.');
+
+  // The caller gives up after two rings: the card says so and the log has the missed call.
+  await poll(() => p.getByTestId('caller-stage').getAttribute('data-stage'), 'missed', 25_000);
+  await shot(page, 'lines-06-popup-missed-fa');
+  await p.getByTestId('caller-dismiss').click();
+  await p.waitFor({ state: 'detached' });
+
+  await page.getByTestId('nav-calls').click();
+  const row = page.locator('[data-testid="call-row"][data-index="0"]');
+  await row.waitFor();
+  await expect(row.getAttribute('data-outcome')).resolves.toBe('missed');
+  await expect(row.getByTestId('call-contact').textContent()).resolves.toBe('علی کریمی');
+  await expect(row.textContent()).resolves.toContain('خط پذیرش');
+  const logged = (await api('calls/list', { limit: 1 })).rows[0]!;
+  expect(logged).toMatchObject({ direction: 'in', outcome: 'missed', numberRaw: '09121234567', numberKey: '989121234567', callerName: 'KARIMI ALI', contactId, lineName: 'خط پذیرش' });
+  expect(logged.ringMs).toBeGreaterThan(0);
+});
+
+it('an unknown number gets "add to phonebook" with the number filled in; the popup then shows the new contact', async () => {
+  simSays('ring 02144556677 format=sdmf rings=0');
+  const p = popup();
+  await p.waitFor({ timeout: 15_000 });
+  await expect(p.getByTestId('caller-name').textContent()).resolves.toBe('شمارهٔ ناشناس');
+  await p.getByTestId('caller-add').click();
+  const form = page.getByTestId('contact-form');
+  await form.waitFor();
+  await expect(form.locator('[data-testid="phones.0.number"]').inputValue()).resolves.toBe('02144556677');
+  await form.getByTestId('firstName').fill('دفتر');
+  await form.getByTestId('lastName').fill('نمایندگی غرب');
+  await shot(page, 'lines-07-add-from-popup-fa');
+  await form.getByTestId('save-contact').click();
+  await form.waitFor({ state: 'detached' });
+  await page.getByTestId('detail-pane').getByText('دفتر نمایندگی غرب').first().waitFor();
+
+  // Still ringing: a caller ID lookup now finds the new contact, and hanging up ends the call as missed.
+  await expect((await api('calls/caller-card', { number: '02144556677' })).contact?.displayName).toBe('دفتر نمایندگی غرب');
+  simSays('hangup');
+  await poll(async () => (await api('calls/list', { limit: 1 })).rows[0]?.outcome, 'missed', 15_000);
+  expect((await api('calls/list', { limit: 1 })).rows[0]?.contactName).toBe('دفتر نمایندگی غرب');
+});
+
+it('a withheld number still pops up and is logged', async () => {
+  simSays('ring format=private rings=1');
+  const p = popup();
+  await p.waitFor({ timeout: 15_000 });
+  await expect(p.getByTestId('caller-name').textContent()).resolves.toBe('شماره پنهان');
+  await expect(p.getByTestId('caller-add').count()).resolves.toBe(0);
+  await poll(() => p.getByTestId('caller-stage').getAttribute('data-stage'), 'missed', 20_000);
+  await p.getByTestId('caller-dismiss').click();
+  expect((await api('calls/list', { limit: 1 })).rows[0]).toMatchObject({ absence: 'private', outcome: 'missed', numberRaw: '' });
+});
+
+it('shows an unplugged modem as not connected and finds it again', async () => {
+  await page.getByTestId('nav-lines').click();
+  const mark = simOut.length;
+  simSays('unplug');
+  await poll(() => card().getByTestId('line-status').getAttribute('data-status'), 'disconnected', 15_000);
+  await card().getByTestId('line-detail').waitFor();
+  await shot(page, 'lines-08-unplugged-fa');
+  simSays('replug');
+  const again = await nextSimPath(mark);
+  if (again !== portPath) {
+    // The system gave the re-plugged modem another port: the user points the line at it.
+    await card().getByTestId('line-edit').click();
+    const form = page.getByTestId('line-form');
+    await form.getByTestId('port').fill(again);
+    await form.getByTestId('line-save').click();
+    await form.waitFor({ state: 'detached' });
+    portPath = again;
+  }
+  await poll(() => card().getByTestId('line-status').getAttribute('data-status'), 'idle', 40_000);
+});
+
+it('the demo line: added from the Lines screen, rings from its panel, answered from the popup', async () => {
+  await page.getByTestId('line-add-demo').click();
+  const form = page.getByTestId('line-form');
+  await form.getByTestId('line-save').click();
+  await form.waitFor({ state: 'detached' });
+  const panel = page.getByTestId('demo-panel');
+  await panel.waitFor();
+  await panel.getByTestId('demo-rings').fill('۲۵');
+  await panel.getByTestId('demo-ring').click();
+  await expect(panel.getByTestId('field-error').textContent()).resolves.toBe('عددی از ۰ تا ۲۰ بنویسید.');
+  await panel.getByTestId('demo-rings').fill('۰');
+  await panel.getByTestId('demo-number').fill('۰۹۱۲۱۲۳۴۵۶۷');
+  await panel.getByTestId('demo-format').selectOption('mdmf');
+  await shot(page, 'lines-09-demo-panel-fa');
+  const demo = page.getByTestId('line-card').filter({ hasNot: page.getByTestId('line-port') });
+  await poll(() => demo.getByTestId('line-status').getAttribute('data-status'), 'idle', 15_000);
+  await panel.getByTestId('demo-ring').click();
+  const p = popup();
+  await p.waitFor({ timeout: 15_000 });
+  await expect(p.getByTestId('caller-name').textContent()).resolves.toBe('علی کریمی');
+  await p.getByTestId('caller-answer').click();
+  await poll(() => p.getByTestId('caller-stage').getAttribute('data-stage'), 'answered', 15_000);
+  await page.getByTestId('call-bar').waitFor();
+  await page.getByTestId('call-bar').getByTestId('hang-up').click();
+  await poll(() => p.getByTestId('caller-stage').getAttribute('data-stage'), 'ended', 15_000);
+  await p.getByTestId('caller-dismiss').click();
+  expect((await api('calls/list', { limit: 1 })).rows[0]).toMatchObject({ outcome: 'answered', contactId });
+});
+
+it("the popup window's route shows the card alone, and Open goes to the contact in the main window", async () => {
+  const last = (await api('calls/list', { limit: 1 })).rows[0]!;
+  const win = await browser.newPage({ viewport: { width: 400, height: 440 } });
+  await win.goto(`${app.url}#popup?callId=${last.id}&number=${encodeURIComponent(last.numberRaw)}`);
+  const p = win.getByTestId('caller-card');
+  await p.waitFor();
+  await expect(p.getByTestId('caller-name').textContent()).resolves.toBe('علی کریمی');
+  await expect(win.getByTestId('phonebook').count()).resolves.toBe(0);
+  await shot(win, 'lines-10-popup-window-fa');
+  await p.getByTestId('caller-open').click();
+  await win.getByTestId('phonebook').waitFor();
+  await win.getByTestId('detail-pane').getByText('علی کریمی').first().waitFor();
+  await win.close();
+});
+
+it('in English: the Lines screen and the popup', async () => {
+  await page.getByTestId('language-switch').click();
+  await page.getByTestId('nav-lines').click();
+  await expect(card().getByTestId('line-status').textContent()).resolves.toBe('Ready');
+  await shot(page, 'lines-11-en');
+  simSays('ring 09121234567 rings=1');
+  const p = popup();
+  await p.waitFor({ timeout: 15_000 });
+  await expect(p.getByTestId('caller-name').textContent()).resolves.toBe('علی کریمی');
+  await expect(p.getByTestId('caller-number').textContent()).resolves.toBe('0912 123 4567');
+  await expect(p.getByTestId('caller-stage').textContent()).resolves.toBe('Ringing');
+  await shot(page, 'lines-12-popup-en');
+  await poll(() => p.getByTestId('caller-stage').getAttribute('data-stage'), 'missed', 20_000);
+  await p.getByTestId('caller-dismiss').click();
+});

@@ -1,0 +1,89 @@
+/**
+ * What the Lines screen and the popup window need from the engine, on a real SQLite file with the
+ * real demo line (the simulator behind the real driver, ring cadence shortened): the device learnt at
+ * start is pushed with 'lines/changed'; the demo line takes a caller's number typed in Persian
+ * digits and with spaces, and refuses one that is not a number, naming the field; 'calls/get' gives
+ * one call as the log shows it.
+ */
+import type { EventMap, InputOf, Method, OutputOf } from '../../src/shared/contract/api';
+import { createEngine } from '../../src/main/engine/engine';
+import { defaultLineFactory, type LineFactory } from '../../src/main/lines/lines.service';
+import { createDemoLine } from '../../src/telephony';
+import { removeDir, tempDir } from '../helpers/engine';
+
+jest.setTimeout(30_000);
+
+const fastDemo: LineFactory = (row) =>
+  row.kind === 'demo' ? createDemoLine(`line-${row.id}`, { callerIdMode: row.caller_id_mode, sim: { ringOnMs: 150, ringOffMs: 250, keyDelayMs: 50 }, ringTimeoutMs: 900 }) : defaultLineFactory(row);
+
+async function until<T>(f: () => T | undefined | null | false, ms = 8000): Promise<T> {
+  const t0 = Date.now();
+  for (;;) {
+    const v = f();
+    if (v) return v;
+    if (Date.now() - t0 > ms) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 15));
+  }
+}
+
+let dir: string;
+let engine: ReturnType<typeof createEngine>;
+const events: { name: string; payload: unknown }[] = [];
+const last = <E extends keyof EventMap>(name: E, pred: (p: EventMap[E]) => boolean = () => true) =>
+  [...events].reverse().find((x) => x.name === name && pred(x.payload as EventMap[E]))?.payload as EventMap[E] | undefined;
+
+async function ok<M extends Method>(method: M, input: InputOf<M>, lang: 'fa' | 'en' = 'fa'): Promise<OutputOf<M>> {
+  const r = await engine.invoke(method, input, lang);
+  if (!r.ok) throw new Error(`${method} failed: ${JSON.stringify(r.error)}`);
+  return r.value;
+}
+async function fail<M extends Method>(method: M, input: InputOf<M>, lang: 'fa' | 'en' = 'fa') {
+  const r = await engine.invoke(method, input, lang);
+  if (r.ok) throw new Error(`${method} should have failed`);
+  return r.error;
+}
+
+let lineId = 0;
+beforeAll(async () => {
+  dir = tempDir();
+  engine = createEngine({ dataDir: dir, lineFactory: fastDemo });
+  engine.subscribe((e) => events.push(e));
+  lineId = (await ok('lines/create', { name: 'Demo', kind: 'demo' })).id;
+});
+afterAll(async () => {
+  await engine.close();
+  removeDir(dir);
+});
+
+it('pushes the identified device with lines/changed once the line is ready', async () => {
+  const changed = await until(() => last('lines/changed', (p) => p.lines.some((l) => l.id === lineId && l.status === 'idle')));
+  const line = changed.lines.find((l) => l.id === lineId)!;
+  expect(line.identity?.manufacturer).toBe('CONEXANT');
+  expect(line.identity?.compression?.rate).toBe(8000);
+});
+
+it('rings the demo line with a number typed in Persian digits and spaces, and logs it in ASCII', async () => {
+  const before = events.length;
+  await ok('lines/demo-call', { lineId, number: '۰۹۱۲ ۱۲۳ ۴۵۶۷', format: 'mdmf', rings: 1 });
+  const incoming = await until(() => events.slice(before).find((e) => e.name === 'call/incoming')?.payload as EventMap['call/incoming'] | undefined);
+  expect(incoming.call.numberRaw).toBe('09121234567');
+  expect(incoming.call.numberKey).toBe('989121234567');
+  const ended = await until(() => last('call/updated', (p) => p.call.id === incoming.call.id && p.call.endedAt !== null));
+  expect(ended.call.outcome).toBe('missed');
+
+  const one = await ok('calls/get', { id: incoming.call.id });
+  expect(one).toEqual(ended.call);
+});
+
+it('refuses a caller number that is not a number, naming the field, in the user language', async () => {
+  const fa = await fail('lines/demo-call', { lineId, number: 'علی' });
+  expect(fa).toMatchObject({ code: 'validation', field: 'number' });
+  expect(fa.message).toContain('شمارهٔ تلفن نیست');
+  const en = await fail('lines/demo-call', { lineId, number: '0912-abc' }, 'en');
+  expect(en.message).toBe('“0912-abc” is not a telephone number: digits only, with + in front if needed.');
+});
+
+it("says 'not found' for a call that does not exist", async () => {
+  const e = await fail('calls/get', { id: 999_999 }, 'en');
+  expect(e).toMatchObject({ code: 'not_found', message: 'This call was not found.' });
+});
