@@ -49,6 +49,9 @@ export function createClient(conn: ShellConnection, getLang: () => Lang): Client
     void client.call('settings/get', {}).then((r) => {
       if (r.ok) emit('settings/changed', r.value satisfies Settings);
     });
+    void client.call('lines/list', {}).then((r) => {
+      if (r.ok) emit('lines/changed', { lines: r.value });
+    });
   });
   return client;
 }

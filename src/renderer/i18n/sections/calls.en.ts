@@ -56,7 +56,7 @@ export const callsEn: CallsMessages = {
   returnedAt: (when: string) => `Returned: ${when}`,
   notReturned: 'Not returned',
   ringFor: (s: string) => `Rang for ${s} s`,
-  emptyNoLines: 'No telephone line has been set up yet, so no calls have been logged.',
+  emptyNoLines: 'No telephone line has been set up yet, so no calls have been logged. Add a voice modem or the demo line under Lines.',
   emptyAll: 'No calls have been logged yet.',
   emptyFiltered: 'No calls match these filters.',
 
