@@ -10,3 +10,4 @@ export { resolveAssetsDir } from './pdf/assets-dir';
 export { createShaper, type BaseDir, type ShapedGlyph, type ShapedLine, type Shaper } from './shaping/text-shaper';
 export { truncateToWidth, wrapText, type TextStyle } from './shaping/text-layout';
 export { printCallReport, type CallReportLabels, type CallReportPrintOptions } from './calls/call-report.print';
+export { printReminderList, type ReminderPrintLabels, type ReminderPrintOptions } from './reminders/reminder-list.print';

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Method, OutputOf } from '../../src/shared/contract/api';
 import type { AppErrorShape } from '../../src/shared/contract/errors';
-import { createEngine, type Engine } from '../../src/main/engine/engine';
+import { createEngine, type Engine, type EngineOptions } from '../../src/main/engine/engine';
 
 export function tempDir(prefix = 'monshi-test-'): string {
   return mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -15,8 +15,8 @@ export type TestEngine = Engine & {
   fail(method: Method, input: unknown, lang?: 'fa' | 'en'): Promise<AppErrorShape>;
 };
 
-export function testEngine(dataDir = tempDir(), clock?: () => Date): TestEngine {
-  const engine = createEngine({ dataDir, clock });
+export function testEngine(dataDir = tempDir(), clock?: () => Date, opts: Partial<EngineOptions> = {}): TestEngine {
+  const engine = createEngine({ dataDir, clock, ...opts });
   return Object.assign(engine, {
     async ok<M extends Method>(method: M, input: unknown, lang: 'fa' | 'en' = 'fa') {
       const r = await engine.invoke(method, input, lang);

@@ -15,10 +15,14 @@ import { ensureDataDir, migrationsDir } from '../paths';
 import { createSettingsService } from '../settings/settings.service';
 import { createCallsService } from '../calls/calls.service';
 import { createLinesService, type LineFactory } from '../lines/lines.service';
+import { createAlarmsService } from '../reminders/alarms.service';
+import { createRemindersService } from '../reminders/reminders.service';
+import type { Timers } from '../../telephony/transport';
 import { AppError } from './app-error';
 import type { EngineContext } from './context';
 import type { Handlers } from './handlers';
 import { createLogger } from './logger';
+import { createTestClock } from './test-clock';
 
 export type EngineOptions = {
   dataDir: string;
@@ -30,6 +34,15 @@ export type EngineOptions = {
   lineFactory?: LineFactory;
   /** Do not start the configured lines (CLI import/export). */
   noLines?: boolean;
+  /** Do not ring alarms (CLI import/export: nobody would see them, yet they would count as rung). */
+  noAlarms?: boolean;
+  /** Timers of the alarm scheduler; tests pass manual ones with `clock`. Default: Node's, unref'd. */
+  timers?: Timers;
+  /**
+   * Tests and demos: the clock is `clock` (or real time) plus an offset that 'clock/advance' moves
+   * forward. Off unless asked for (`MONSHI_TEST_CLOCK=1 monshi serve`).
+   */
+  testClock?: boolean;
 };
 
 export type EngineEvent = { [E in EventName]: { name: E; payload: EventMap[E] } }[EventName];
@@ -44,17 +57,30 @@ export type Engine = {
 
 const VERSION = '0.1.0';
 
+/** Node's timers, unref'd: the alarm scheduler alone never keeps a process (the CLI, a test) alive. */
+const backgroundTimers: Timers = {
+  now: () => Date.now(),
+  setTimeout: (fn, ms) => setTimeout(fn, ms).unref(),
+  clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+};
+
 export function createEngine(opts: EngineOptions): Engine {
   const { dbFile } = ensureDataDir(opts.dataDir);
   const log = createLogger(path.join(opts.dataDir, 'monshi.log'));
   const db = openDatabase(dbFile, { migrations: loadMigrations(migrationsDir()), nativeBinding: opts.nativeBinding });
   const listeners = new Set<(e: EngineEvent) => void>();
+  /** Services that follow other services' events (reminders follow contacts' birthdays). */
+  const followers: ((e: EngineEvent) => void)[] = [];
   const settings = createSettingsService(db);
+  const baseClock = opts.clock ?? (() => new Date());
+  const testClock = opts.testClock ? createTestClock(baseClock) : null;
   const ctx: EngineContext = {
-    clock: opts.clock ?? (() => new Date()),
+    clock: testClock ? testClock.now : baseClock,
     settings,
     emit: (name, payload) => {
-      for (const l of listeners) l({ name, payload } as EngineEvent);
+      const event = { name, payload } as EngineEvent;
+      for (const l of listeners) l(event);
+      for (const f of followers) f(event);
     },
   };
   const contacts = createContactsService(db, ctx);
@@ -62,6 +88,17 @@ export function createEngine(opts: EngineOptions): Engine {
   const io = createIoService(db, ctx, contacts, groups);
   const calls = createCallsService(db, ctx, contacts);
   const lines = createLinesService(db, ctx, calls, log, opts.lineFactory);
+  const reminders = createRemindersService(db, ctx, {
+    onChanged: (change) => alarms.reminderChanged(change),
+    birthdayTime: () => alarms.settings().birthdayTime ?? '09:00',
+  });
+  // Cheque due dates join the same alarms with `alarms.addSource(…)` (source 'cheque'; see alarms.service.ts).
+  const alarms = createAlarmsService(db, ctx, { reminders: reminders.repo, timers: opts.timers ?? backgroundTimers, log });
+  followers.push((e) => {
+    if (e.name !== 'contacts/changed') return;
+    alarms.contactsChanged();
+    ctx.emit('reminders/changed', {});
+  });
 
   const handlers: Handlers = {
     'app/info': () => ({ version: VERSION, dataDir: opts.dataDir, shell: opts.shell ?? 'headless', demo: false }),
@@ -106,6 +143,29 @@ export function createEngine(opts: EngineOptions): Engine {
     'calls/dial': ({ lineId, number }) => lines.dial(lineId, number),
     'calls/hang-up': ({ lineId }) => lines.hangUp(lineId),
     'calls/answer': ({ lineId }) => lines.answer(lineId),
+    'reminders/get': ({ id }) => reminders.get(id),
+    'reminders/create': (data) => reminders.create(data),
+    'reminders/update': ({ id, data }) => reminders.update(id, data),
+    'reminders/delete': ({ id }) => reminders.delete(id),
+    'reminders/occurrences': (q, hc) => reminders.occurrences(q, hc.lang),
+    'reminders/print': (q, hc) => reminders.print(q, hc.lang),
+    'reminder-groups/list': () => reminders.listGroups(),
+    'reminder-groups/create': (data) => reminders.createGroup(data),
+    'reminder-groups/update': ({ id, data }) => reminders.updateGroup(id, data),
+    'reminder-groups/delete': ({ id }) => reminders.deleteGroup(id),
+    'alarms/pending': () => alarms.pending(),
+    'alarms/snooze': ({ id, minutes }) => alarms.snooze(id, minutes),
+    'alarms/dismiss': ({ id }) => alarms.dismiss(id),
+    'alarms/settings': () => alarms.settings(),
+    'alarms/settings-update': (v) => {
+      const next = alarms.updateSettings(v);
+      ctx.emit('reminders/changed', {}); // birthdays move to the new time on the calendar
+      return next;
+    },
+    'clock/advance': ({ ms }) => {
+      if (!testClock) throw new AppError('not_found', 'not_found.test_clock');
+      return { now: testClock.advance(ms, alarms).toISOString() };
+    },
   };
 
   async function invoke<M extends Method>(method: M, input: unknown, lang: Lang): Promise<Result<OutputOf<M>>> {
@@ -131,6 +191,7 @@ export function createEngine(opts: EngineOptions): Engine {
 
   log.info(`engine started, data in ${opts.dataDir}`);
   if (!opts.noLines) lines.startAll();
+  if (!opts.noAlarms) alarms.start();
   return {
     invoke,
     subscribe(listener) {
@@ -138,6 +199,7 @@ export function createEngine(opts: EngineOptions): Engine {
       return () => listeners.delete(listener);
     },
     close() {
+      alarms.stop();
       const teardown = () => {
         listeners.clear();
         io.dispose();

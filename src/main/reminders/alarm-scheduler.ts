@@ -18,6 +18,10 @@ export type DueItem = {
   source: 'reminder' | 'birthday' | 'cheque';
   refId: number;
   title: string;
+  /** When the occurrence itself is, if not `at` (an alarm may ring minutes before it). */
+  occursAt?: Date;
+  /** What the alarm window shows under the title. */
+  detail?: { place: string; note: string; contactId: number | null };
 };
 
 export type AlarmSource = {
@@ -102,6 +106,10 @@ export function createAlarmScheduler(opts: SchedulerOptions) {
     start(): void {
       stopped = false;
       tick(true);
+    },
+    /** When the next alarm (or snooze) is due as of the last full look; null when nothing is ahead. */
+    nextDueAt(): number | null {
+      return Number.isFinite(nextDue) ? nextDue : null;
     },
     /** Something changed (a reminder added or edited): look again now. */
     poke(): void {

@@ -14,6 +14,10 @@ import {
   callListInput, demoCallInput, dialInput, lineInput, reportExportInput, reportInput,
   type CallerCard, type CallList, type CallReport, type CallRow, type IncomingCallEvent, type LineStatus, type LineTestResult, type LineView, type PortInfo,
 } from './calls';
+import {
+  alarmSettingsInput, occurrenceQuery, reminderGroupInput, reminderInput, remindersPrintInput, snoozeInput,
+  type Alarm, type AlarmSettings, type OccurrenceList, type Reminder, type ReminderGroup,
+} from './reminders';
 
 const id = z.number().int().positive();
 const none = z.object({}).default({});
@@ -101,6 +105,37 @@ export const api = {
   'calls/hang-up': endpoint<z.ZodObject<{ lineId: typeof id }>, { ok: true }>(z.object({ lineId: id })),
   /** Answers a ringing line (the modem goes off hook). */
   'calls/answer': endpoint<z.ZodObject<{ lineId: typeof id }>, { ok: true }>(z.object({ lineId: id })),
+
+  /** A reminder with its group, participants and next occurrence. 'not_found' when deleted. */
+  'reminders/get': endpoint<z.ZodObject<{ id: typeof id }>, Reminder>(z.object({ id })),
+  /** 'validation' names the field ('subject', 'date', 'time', 'until', 'repeat.days', 'participantIds.0'…). */
+  'reminders/create': endpoint<typeof reminderInput, Reminder>(reminderInput),
+  'reminders/update': endpoint<z.ZodObject<{ id: typeof id; data: typeof reminderInput }>, Reminder>(z.object({ id, data: reminderInput })),
+  /** Deletes the reminder and its pending alarms. */
+  'reminders/delete': endpoint<z.ZodObject<{ id: typeof id }>, { id: number }>(z.object({ id })),
+  /** Occurrences (repeats expanded, birthdays included) in a date range, filtered; the agenda and the search. */
+  'reminders/occurrences': endpoint<typeof occurrenceQuery, OccurrenceList>(occurrenceQuery),
+  /** The occurrences of a query as a PDF list, or with full descriptions. */
+  'reminders/print': endpoint<typeof remindersPrintInput, FileOut>(remindersPrintInput),
+
+  'reminder-groups/list': endpoint<typeof none, ReminderGroup[]>(none),
+  'reminder-groups/create': endpoint<typeof reminderGroupInput, ReminderGroup>(reminderGroupInput),
+  'reminder-groups/update': endpoint<z.ZodObject<{ id: typeof id; data: typeof reminderGroupInput }>, ReminderGroup>(z.object({ id, data: reminderGroupInput })),
+  /** Deletes the group; its reminders stay, without a group. */
+  'reminder-groups/delete': endpoint<z.ZodObject<{ id: typeof id }>, { id: number }>(z.object({ id })),
+
+  /** Alarms that rang and wait for the user, and snoozed ones; oldest first. Survives restarts. */
+  'alarms/pending': endpoint<typeof none, Alarm[]>(none),
+  'alarms/snooze': endpoint<typeof snoozeInput, Alarm>(snoozeInput),
+  'alarms/dismiss': endpoint<z.ZodObject<{ id: typeof id }>, { id: number }>(z.object({ id })),
+  'alarms/settings': endpoint<typeof none, AlarmSettings>(none),
+  'alarms/settings-update': endpoint<typeof alarmSettingsInput, AlarmSettings>(alarmSettingsInput),
+
+  /**
+   * Tests and demos only: moves the engine's clock forward. Exists only when the engine was started
+   * with a test clock (`MONSHI_TEST_CLOCK=1 monshi serve`); otherwise 'not_found'.
+   */
+  'clock/advance': endpoint<z.ZodObject<{ ms: z.ZodNumber }>, { now: string }>(z.object({ ms: z.number().int().min(0).max(400 * 86_400_000) })),
 } as const;
 
 export type Api = typeof api;
@@ -124,5 +159,11 @@ export type EventMap = {
   'call/updated': { call: CallRow };
   'lines/changed': { lines: LineView[] };
   'lines/status': { lineId: number; status: LineStatus; detail: string | null };
+  /** Reminders or reminder groups were created, changed or deleted (or birthdays changed with contacts). */
+  'reminders/changed': Record<string, never>;
+  /** Alarms rang now: show the alarm window (with a sound). Several at once are in time order. */
+  'alarms/fired': { alarms: Alarm[] };
+  /** The pending alarms after a snooze or dismiss (in any window). */
+  'alarms/changed': { alarms: Alarm[] };
 };
 export type EventName = keyof EventMap;
