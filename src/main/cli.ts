@@ -45,7 +45,13 @@ async function main(argv: string[]): Promise<number> {
   const lang = values.lang === 'en' ? 'en' : values.lang === 'fa' ? 'fa' : undefined;
   let engine: Engine;
   try {
-    engine = createEngine({ dataDir: resolveDataDir(values.data), shell: command === 'serve' ? 'browser' : 'headless', nativeBinding: process.env.MONSHI_SQLITE_BINDING, noLines: command !== 'serve' });
+    engine = createEngine({
+      dataDir: resolveDataDir(values.data), shell: command === 'serve' ? 'browser' : 'headless', nativeBinding: process.env.MONSHI_SQLITE_BINDING,
+      // import/export neither answer lines nor ring alarms (an alarm rung there would be seen by nobody).
+      noLines: command !== 'serve', noAlarms: command !== 'serve',
+      // MONSHI_TEST_CLOCK=1: end-to-end tests and demos move the clock with 'clock/advance' (never in normal use).
+      testClock: command === 'serve' && process.env.MONSHI_TEST_CLOCK === '1',
+    });
   } catch (e) {
     if (e instanceof AppError) throw new CliError(e.toShape(lang ?? 'en').message);
     throw e;
