@@ -5,6 +5,7 @@ export { realTimers } from './transport';
 export { createVoiceModemLine, type VoiceModemLineOptions } from './modem/voice-modem.line';
 export { serialTransport, listSerialPorts, type SerialPortInfo } from './modem/serial.transport';
 export { MODEM_PROFILES } from './modem/modem-profiles';
+export { probeModem, type ProbeResult } from './modem/probe';
 export { createDemoLine } from './demo-line';
 export { ModemSimulator, type SimIncomingCall, type SimOptions, type SimRemote } from './sim/modem-sim';
 export { serveSimulatorOnPty, type PtyServer } from './sim/serve-pty';

@@ -117,6 +117,9 @@ it('names the port field when it is left empty, then adds the modem by its port 
   await form.getByTestId('line-save').click();
   await expect(form.getByTestId('field-error').textContent()).resolves.toBe('برای خط مودم، درگاه (پورت) را انتخاب کنید.');
   await form.getByTestId('port').fill(portPath);
+  // "Find modems" asks every free port found, and the typed one, whether a modem answers.
+  await form.getByTestId('find-modems').click();
+  await expect(form.getByTestId('port-typed-probe').getByTestId('probe-found').textContent()).resolves.toMatch(/CONEXANT/);
   await shot(page, 'lines-02-form-fa');
   await form.getByTestId('line-save').click();
   await form.waitFor({ state: 'detached' });

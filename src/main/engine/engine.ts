@@ -130,6 +130,7 @@ export function createEngine(opts: EngineOptions): Engine {
     'print/contacts': (input, hc) => io.print(input, hc.lang),
     'lines/list': () => lines.list(),
     'lines/ports': () => lines.ports(),
+    'lines/probe': ({ path: portPath }) => lines.probe(portPath),
     'lines/create': (data) => lines.create(data),
     'lines/update': ({ id, data }) => lines.update(id, data),
     'lines/delete': ({ id }) => lines.remove(id),

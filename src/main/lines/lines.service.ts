@@ -5,10 +5,10 @@
  * a dial opens an outgoing one, the hang-up closes it. Lines start in the background; a missing
  * modem never stops the engine — the line just shows 'disconnected' and keeps retrying.
  */
-import type { CallOutcome, DemoCallInput, LineData, LineView, PortInfo, LineTestResult, CallRow } from '../../shared/contract/calls';
+import type { CallOutcome, DemoCallInput, LineData, LineView, PortInfo, PortProbe, LineTestResult, CallRow } from '../../shared/contract/calls';
 import { normalizePhone } from '../../shared/text/phone';
 import { toAsciiDigits } from '../../shared/text/digits';
-import { createDemoLine, createVoiceModemLine, listSerialPorts, serialTransport, LineError, type CallerId, type HangupReason, type Line, type ModemSimulator } from '../../telephony';
+import { createDemoLine, createVoiceModemLine, listSerialPorts, probeModem, realTimers, serialTransport, LineError, type CallerId, type HangupReason, type Line, type ModemSimulator } from '../../telephony';
 import { createCallsRepo, type LineDbRow } from '../calls/calls.repo';
 import { localDayHour, type CallsService } from '../calls/calls.service';
 import type { Db } from '../db/database';
@@ -197,6 +197,14 @@ export function createLinesService(db: Db, ctx: EngineContext, calls: CallsServi
       repo.deleteLine(id);
       changed();
       return { id };
+    },
+    /** Probes one port for a modem; never a port a running line holds. */
+    async probe(portPath: string): Promise<PortProbe> {
+      const owner = repo.lineByPort(portPath);
+      if (owner && running.has(owner.id)) throw new AppError('conflict', 'line.port_taken', { value: portPath }, 'path');
+      const r = await probeModem(serialTransport(portPath), realTimers);
+      if (!r.ok) return { path: portPath, found: false, identity: null, detail: r.detail };
+      return { path: portPath, found: true, identity: r.identity, detail: null };
     },
     async ports(): Promise<PortInfo[]> {
       const used = new Map(repo.lines().filter((l) => l.kind === 'modem').map((l) => [l.port, l.id]));

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState, type KeyboardEvent } from 'react';
-import { CALLER_ID_MODES, LINE_KINDS, type CallerIdMode, type LineKindSetting, type LineView, type PortInfo } from '../../shared/contract/calls';
+import { CALLER_ID_MODES, LINE_KINDS, type CallerIdMode, type LineKindSetting, type LineView, type PortInfo, type PortProbe } from '../../shared/contract/calls';
 import { useClient } from '../app/client';
 import { useLocale } from '../i18n/use-t';
 import { Dialog } from '../ui/dialog';
@@ -33,6 +33,34 @@ export function LineForm({ line, kind, onClose }: Props) {
   const [saving, setSaving] = useState(false);
   const [ports, setPorts] = useState<PortInfo[] | null>(null);
   const [lineNames, setLineNames] = useState<Map<number, string>>(new Map());
+  const [probes, setProbes] = useState<Map<string, PortProbe | 'probing'>>(new Map());
+  const probing = [...probes.values()].includes('probing');
+
+  /** Asks every free port found (and the one typed) whether a modem answers; picks the first that does. */
+  const findModems = async () => {
+    const paths = [...new Set([...(ports ?? []).filter((p) => p.usedBy === null || p.usedBy === line?.id).map((p) => p.path), ...(draft.port.trim() ? [draft.port.trim()] : [])])];
+    setProbes(new Map(paths.map((p) => [p, 'probing'])));
+    let first: string | null = null;
+    for (const path of paths) {
+      const r = await client.call('lines/probe', { path });
+      const result: PortProbe = r.ok ? r.value : { path, found: false, identity: null, detail: r.error.message };
+      if (result.found && first === null) first = path;
+      setProbes((m) => new Map(m).set(path, result));
+    }
+    if (first !== null && !draft.port.trim()) update({ port: first });
+  };
+  const probeLabel = (path: string) => {
+    const r = probes.get(path);
+    if (r === undefined) return null;
+    if (r === 'probing') return <span className="muted">{t.lines.probing}</span>;
+    return r.found ? (
+      <span className="probe-found" data-testid="probe-found">
+        ✓ {[r.identity?.manufacturer, r.identity?.model].filter(Boolean).join(' ') || t.lines.modemFound}
+      </span>
+    ) : (
+      <span className="muted">{t.lines.noModem}</span>
+    );
+  };
 
   const loadPorts = useCallback(() => {
     setPorts(null);
@@ -136,8 +164,20 @@ export function LineForm({ line, kind, onClose }: Props) {
                   </span>
                   {p.manufacturer && <span className="muted">{p.manufacturer}</span>}
                   {p.usedBy !== null && p.usedBy !== line?.id && <span className="muted">{t.lines.portUsedBy(lineNames.get(p.usedBy) ?? digits(p.usedBy))}</span>}
+                  {probeLabel(p.path)}
                 </button>
               ))}
+              {draft.port.trim() && !ports?.some((p) => p.path === draft.port.trim()) && probes.has(draft.port.trim()) && (
+                <span className="port-choice chosen" data-testid="port-typed-probe">
+                  <span className="mono" dir="ltr">
+                    {draft.port.trim()}
+                  </span>
+                  {probeLabel(draft.port.trim())}
+                </span>
+              )}
+              <button type="button" className="button small" onClick={() => void findModems()} disabled={probing || ports === null} data-testid="find-modems">
+                {probing ? t.lines.probing : t.lines.findModems}
+              </button>
               <button type="button" className="link-button" onClick={loadPorts}>
                 {t.lines.refreshPorts}
               </button>

@@ -12,7 +12,7 @@ import { exportInput, importCommitInput, importPreviewInput, printContactsInput,
 import { settingsSchema, type Settings } from './settings';
 import {
   callListInput, demoCallInput, dialInput, lineInput, reportExportInput, reportInput,
-  type CallerCard, type CallList, type CallReport, type CallRow, type IncomingCallEvent, type LineStatus, type LineTestResult, type LineView, type PortInfo,
+  type CallerCard, type CallList, type CallReport, type CallRow, type IncomingCallEvent, type LineStatus, type LineTestResult, type LineView, type PortInfo, type PortProbe,
 } from './calls';
 import {
   alarmSettingsInput, occurrenceQuery, reminderGroupInput, reminderInput, remindersPrintInput, snoozeInput,
@@ -79,6 +79,8 @@ export const api = {
   'lines/list': endpoint<typeof none, LineView[]>(none),
   /** Serial ports on this machine (USB modems show their vendor), with the line already using each. */
   'lines/ports': endpoint<typeof none, PortInfo[]>(none),
+  /** Looks for a modem on a port (AT → OK, then identifies it) and closes it again; a port in use by a line is refused ('conflict'). */
+  'lines/probe': endpoint<z.ZodObject<{ path: z.ZodString }>, PortProbe>(z.object({ path: z.string().trim().min(1).max(200) })),
   /** Adds a line and starts it; 'validation' names the field, 'conflict' when the port is taken. */
   'lines/create': endpoint<typeof lineInput, LineView>(lineInput),
   /** Changes settings; the line restarts when its port or caller-ID mode changed. */

@@ -61,6 +61,9 @@ export type LineView = LineData & {
 
 export type PortInfo = { path: string; manufacturer: string; vendorId: string; productId: string; serialNumber: string; usedBy: number | null };
 
+/** What probing a port found: a modem (identified), or why not. */
+export type PortProbe = { path: string; found: boolean; identity: Omit<LineIdentityView, 'callerIdCommand'> | null; detail: string | null };
+
 export type TraceLine = { dir: 'tx' | 'rx'; text: string; at: string };
 export type LineTestResult = { identity: LineIdentityView; exchange: TraceLine[] };
 

@@ -50,6 +50,10 @@ export const linesEn: LinesMessages = {
   portsLoading: 'Looking for ports…',
   portsNone: 'No serial port found; type its name.',
   portUsedBy: (name) => `used by “${name}”`,
+  findModems: 'Find modems',
+  probing: 'Trying the ports…',
+  noModem: 'no modem answered',
+  modemFound: 'modem found',
   refreshPorts: 'Look again',
   callerIdMode: 'Caller ID',
   callerIdModes: {

@@ -52,6 +52,10 @@ export const linesFa = {
   portsLoading: 'در حال یافتن درگاه‌ها…',
   portsNone: 'درگاه سریالی پیدا نشد؛ نام آن را بنویسید.',
   portUsedBy: (name: string) => `در اختیار «${name}»`,
+  findModems: 'یافتن مودم',
+  probing: 'در حال آزمودن درگاه‌ها…',
+  noModem: 'مودم پاسخ نداد',
+  modemFound: 'مودم پیدا شد',
   refreshPorts: 'جستجوی دوباره',
   callerIdMode: 'شناسهٔ تماس‌گیرنده',
   callerIdModes: {
