@@ -14,6 +14,7 @@ import './styles/calls.css';
 import './styles/call-reports.css';
 import './styles/lines.css';
 import './styles/popup.css';
+import './styles/reminders.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root');

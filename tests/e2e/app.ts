@@ -14,8 +14,8 @@ export const shotsDir = path.join(root, 'test-results', 'e2e');
 export type App = { url: string; dataDir: string; proc: ChildProcess; stop: () => Promise<void> };
 
 /** Starts `monshi serve` and resolves with the tokenised URL it prints. */
-export function startApp(dataDir = tempDir('monshi-e2e-')): Promise<App> {
-  const proc = spawn(process.execPath, [path.join(root, 'dist', 'cli.js'), 'serve', '--data', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+export function startApp(dataDir = tempDir('monshi-e2e-'), env: Record<string, string> = {}): Promise<App> {
+  const proc = spawn(process.execPath, [path.join(root, 'dist', 'cli.js'), 'serve', '--data', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   return new Promise((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 20000);

@@ -6,7 +6,7 @@ import type { CallRow } from '../../src/shared/contract/calls';
 import { forgetCall, isTracked, trackCall, trackedCalls } from '../../src/renderer/calls/active-calls.store';
 import { formatDuration, isInProgress, isUnreturnedMiss, toneOf } from '../../src/renderer/calls/call-format';
 import { labelEvery, niceStep, ticksFor } from '../../src/renderer/calls/chart-scale';
-import { addDays, presetRange, weekStart } from '../../src/renderer/calls/report-range';
+import { addDays, presetRange, weekStart } from '../../src/renderer/lib/date-ranges';
 
 // Local noon, so the local calendar day is the intended one in any time zone.
 const at = (iso: string) => new Date(`${iso}T12:00:00`);

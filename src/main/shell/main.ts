@@ -8,6 +8,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from '../server/csp';
 import { resolveDataDir } from '../paths';
+import { createAlarmRaiser } from './alarm-window';
 import { createPopupManager } from './popup-window';
 import { APP_ORIGIN, hardenApp } from './security';
 
@@ -17,6 +18,7 @@ const rendererDir = path.join(__dirname, '..', 'renderer');
 let engineHost: UtilityProcess | null = null;
 let mainWindow: BrowserWindow | null = null;
 const popups = createPopupManager(path.join(__dirname, 'preload.js'));
+const alarms = createAlarmRaiser(() => mainWindow);
 let nextId = 1;
 const pending = new Map<number, (result: unknown) => void>();
 
@@ -35,6 +37,7 @@ function startEngine(): UtilityProcess {
     } else {
       for (const w of BrowserWindow.getAllWindows()) w.webContents.send('monshi:event', msg.name, msg.payload);
       popups.onEngineEvent(msg.name, msg.payload);
+      alarms.onEngineEvent(msg.name, msg.payload);
     }
   });
   child.on('exit', (code) => {

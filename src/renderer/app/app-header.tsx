@@ -1,14 +1,16 @@
+import type { ReactNode } from 'react';
 import { useT } from '../i18n/use-t';
 import { LanguageSwitch } from './language-switch';
 
-export type Screen = 'phonebook' | 'calls' | 'lines' | 'settings';
+export type Screen = 'phonebook' | 'calls' | 'reminders' | 'lines' | 'settings';
 
 /** App name, the modules that exist (only those), and the language switch. */
-export function AppHeader({ screen, onScreen }: { screen: Screen; onScreen: (s: Screen) => void }) {
+export function AppHeader({ screen, onScreen, end }: { screen: Screen; onScreen: (s: Screen) => void; end?: ReactNode }) {
   const t = useT();
   const tabs: { id: Screen; label: string }[] = [
     { id: 'phonebook', label: t.nav.phonebook },
     { id: 'calls', label: t.nav.calls },
+    { id: 'reminders', label: t.nav.reminders },
     { id: 'lines', label: t.nav.lines },
     { id: 'settings', label: t.nav.settings },
   ];
@@ -33,6 +35,7 @@ export function AppHeader({ screen, onScreen }: { screen: Screen; onScreen: (s: 
         ))}
       </nav>
       <div className="header-end">
+        {end}
         <LanguageSwitch />
       </div>
     </header>

@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { AlarmCenter } from '../alarms/alarm-center';
 import { CallBar } from '../calls/call-bar';
 import { CallsScreen } from '../calls/calls-screen';
 import { LinesScreen } from '../lines/lines-screen';
 import { PhonebookScreen, type PhonebookRequest } from '../phonebook/phonebook-screen';
+import { RemindersScreen, type ReminderRequest } from '../reminders/reminders-screen';
 import { CallerPopups } from '../popup/caller-popups';
 import { SettingsScreen } from '../settings/settings-screen';
 import { anyModalOpen } from '../ui/modal-stack';
@@ -29,6 +31,11 @@ export function App() {
   const addContact = useCallback((number: string) => {
     setScreen('phonebook');
     setRequest({ seq: ++seq.current, kind: 'new', number });
+  }, []);
+  const [reminderRequest, setReminderRequest] = useState<ReminderRequest | null>(null);
+  const openReminder = useCallback((id: number) => {
+    setScreen('reminders');
+    setReminderRequest({ seq: ++seq.current, id });
   }, []);
 
   useEffect(() => {
@@ -66,10 +73,13 @@ export function App() {
       <CallBar />
       <main className="app-main">
         <div className="screen" hidden={screen !== 'phonebook'}>
-          <PhonebookScreen searchRef={searchRef} request={request} />
+          <PhonebookScreen searchRef={searchRef} request={request} onOpenReminder={openReminder} onShowReminders={() => setScreen('reminders')} />
         </div>
         <div className="screen" hidden={screen !== 'calls'}>
           <CallsScreen onOpenContact={openContact} onAddContact={addContact} />
+        </div>
+        <div className="screen" hidden={screen !== 'reminders'}>
+          <RemindersScreen onOpenContact={openContact} request={reminderRequest} />
         </div>
         {screen === 'lines' && (
           <div className="screen screen-scroll">
@@ -83,6 +93,7 @@ export function App() {
         )}
       </main>
       <CallerPopups onOpenContact={openContact} onAddContact={addContact} />
+      <AlarmCenter onOpenReminder={openReminder} onOpenContact={openContact} />
     </div>
   );
 }

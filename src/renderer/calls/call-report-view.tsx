@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useLocale } from '../i18n/use-t';
 import { ReportCharts } from './report-charts';
-import { presetRange } from './report-range';
+import { presetRange } from '../lib/date-ranges';
 import { ReportRangePicker, type RangeChoice } from './report-range-picker';
 import { ReportTotals } from './report-totals';
 import { TopCallers } from './top-callers';

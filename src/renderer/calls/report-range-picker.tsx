@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { parseDateInput } from '../../shared/text/calendar';
 import { useLocale } from '../i18n/use-t';
 import { DateInput } from '../ui/date-input';
-import { RANGE_PRESETS, type DateRange, type RangePreset } from './report-range';
+import { RANGE_PRESETS, type DateRange, type RangePreset } from '../lib/date-ranges';
 
 export type RangeChoice = { preset: RangePreset } | { preset: 'custom'; range: DateRange };
 

@@ -2,6 +2,7 @@
 import type { Messages } from './fa';
 import { callsEn } from './sections/calls.en';
 import { linesEn, popupEn } from './sections/lines.en';
+import { remindersEn, alarmsEn } from './sections/reminders.en';
 
 const plural = (n: string, count: number, one: string, many: string) => `${n} ${count === 1 ? one : many}`;
 
@@ -13,7 +14,7 @@ export const en: Messages = {
     noToken: 'Open this page with the full address Monshi printed when it started.',
     startFailed: 'Could not connect to the Monshi engine.',
   },
-  nav: { lines: 'Lines', calls: 'Calls', phonebook: 'Phonebook', settings: 'Settings', modules: 'Modules' },
+  nav: { reminders: 'Reminders', lines: 'Lines', calls: 'Calls', phonebook: 'Phonebook', settings: 'Settings', modules: 'Modules' },
   conn: {
     reconnecting: 'Disconnected — reconnecting…',
     lost: 'The connection to the engine dropped; the request was not completed. Please try again.',
@@ -255,4 +256,6 @@ export const en: Messages = {
   calls: callsEn,
   lines: linesEn,
   popup: popupEn,
+  reminders: remindersEn,
+  alarms: alarmsEn,
 };

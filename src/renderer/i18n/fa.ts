@@ -5,6 +5,7 @@
  */
 import { callsFa } from './sections/calls.fa';
 import { linesFa, popupFa } from './sections/lines.fa';
+import { remindersFa, alarmsFa } from './sections/reminders.fa';
 export const fa = {
   app: {
     name: 'منشی',
@@ -13,7 +14,7 @@ export const fa = {
     noToken: 'این صفحه را با نشانی کاملی باز کنید که «منشی» هنگام اجرا چاپ کرده است.',
     startFailed: 'اتصال به موتور برنامه برقرار نشد.',
   },
-  nav: { lines: 'خطوط', calls: 'تماس‌ها', phonebook: 'دفتر تلفن', settings: 'تنظیمات', modules: 'بخش‌ها' },
+  nav: { reminders: 'یادآوری‌ها', lines: 'خطوط', calls: 'تماس‌ها', phonebook: 'دفتر تلفن', settings: 'تنظیمات', modules: 'بخش‌ها' },
   conn: {
     reconnecting: 'اتصال قطع شد — در حال اتصال دوباره…',
     lost: 'اتصال به موتور برنامه قطع شد؛ درخواست انجام نشد. دوباره امتحان کنید.',
@@ -255,6 +256,8 @@ export const fa = {
   calls: callsFa,
   lines: linesFa,
   popup: popupFa,
+  reminders: remindersFa,
+  alarms: alarmsFa,
 };
 
 export type Messages = typeof fa;

@@ -1,5 +1,5 @@
 /**
- * Report ranges the office thinks in: today, this week (Iranian weeks run Saturday to Friday), this
+ * Date ranges the office thinks in (reports, the reminder book): today, this week (Iranian weeks run Saturday to Friday), this
  * and last month and this year — Jalali months and years with the Jalali calendar (the default),
  * Gregorian ones when the user chose that calendar. Pure: "today" is passed in.
  */

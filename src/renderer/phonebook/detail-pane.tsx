@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Contact } from '../../shared/contract/contacts';
 import { useClient } from '../app/client';
 import { useContact } from '../hooks/use-contact';
@@ -12,10 +13,12 @@ type Props = {
   onEdit: (c: Contact) => void;
   onPrint: (id: number) => void;
   printing: boolean;
+  /** Today's agenda, shown while no contact is open. */
+  agenda?: ReactNode;
 };
 
 /** The end-side pane: the open contact, or a hint when none is open. */
-export function DetailPane({ id, onClose, onEdit, onPrint, printing }: Props) {
+export function DetailPane({ id, onClose, onEdit, onPrint, printing, agenda }: Props) {
   const t = useT();
   const client = useClient();
   const toast = useToast();
@@ -34,7 +37,13 @@ export function DetailPane({ id, onClose, onEdit, onPrint, printing }: Props) {
   };
 
   let body;
-  if (id === null) body = <p className="pane-hint">{t.phonebook.selectHint}</p>;
+  if (id === null)
+    body = (
+      <>
+        {agenda}
+        <p className="pane-hint">{t.phonebook.selectHint}</p>
+      </>
+    );
   else if (state.missing) body = <p className="pane-hint">{t.detail.notFound}</p>;
   else if (state.error) body = <p className="pane-hint error" role="alert">{state.error}</p>;
   else if (!c) body = <p className="pane-hint">{t.common.loading}</p>;

@@ -14,6 +14,7 @@ import { FieldFilters } from './field-filters';
 import { ImportDialog } from './import-dialog';
 import { ManageDialog } from './manage-dialog';
 import { PhonebookToolbar } from './phonebook-toolbar';
+import { TodayAgenda } from '../reminders/today-agenda';
 import { SearchBar } from './search-bar';
 import { usePhonebookFiles } from './use-phonebook-files';
 
@@ -31,7 +32,15 @@ export type PhonebookRequest = { seq: number } & ({ kind: 'open'; id: number } |
  * contact on the end side. Keys: ↑/↓ (PageUp/PageDown, Home/End) move the selection from the search
  * box or the list, Enter opens it, Esc closes the open contact (or clears the search).
  */
-export function PhonebookScreen({ searchRef, request }: { searchRef: RefObject<HTMLInputElement | null>; request: PhonebookRequest | null }) {
+type Props = {
+  searchRef: RefObject<HTMLInputElement | null>;
+  request: PhonebookRequest | null;
+  /** Today's agenda in the side pane: open a reminder, or the whole reminder book. */
+  onOpenReminder: (id: number) => void;
+  onShowReminders: () => void;
+};
+
+export function PhonebookScreen({ searchRef, request, onOpenReminder, onShowReminders }: Props) {
   const { calendar } = useLocale();
   const { fieldById, groupById, loaded } = useCatalog();
   const [text, setText] = useState('');
@@ -190,6 +199,7 @@ export function PhonebookScreen({ searchRef, request }: { searchRef: RefObject<H
           onEdit={(contact) => setForm({ contact })}
           onPrint={(id) => void files.printOne(id)}
           printing={files.printingId !== null}
+          agenda={<TodayAgenda onOpenReminder={onOpenReminder} onOpenContact={setOpenId} onShowAll={onShowReminders} />}
         />
       </div>
       {form && (

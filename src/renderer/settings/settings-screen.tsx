@@ -5,6 +5,7 @@ import { toAsciiDigits } from '../../shared/text/digits';
 import { useClient } from '../app/client';
 import { useSettings } from '../app/settings-context';
 import { useLocale } from '../i18n/use-t';
+import { AlarmSettingsCard } from '../reminders/alarm-settings-card';
 import { TextField } from '../ui/text-field';
 import { useToast } from '../ui/toast-context';
 
@@ -107,6 +108,8 @@ export function SettingsScreen() {
           {saving ? t.common.saving : t.common.save}
         </button>
       </div>
+
+      <AlarmSettingsCard />
 
       {info && (
         <section className="card about" data-testid="about">

@@ -9,7 +9,7 @@ import { Dialog } from './dialog';
  * with Save and — in browser mode — Open in a new tab. A dialog rather than opening at once because
  * a browser only lets a click open a tab, and the PDF arrives after the click.
  */
-export function FileReadyDialog({ file, onClose }: { file: FileOut; onClose: () => void }) {
+export function FileReadyDialog({ file, onClose, countLabel }: { file: FileOut; onClose: () => void; countLabel?: (n: string) => string }) {
   const { t, num } = useLocale();
   const [url, setUrl] = useState<string | null>(null);
   const inElectron = window.monshi !== undefined;
@@ -29,7 +29,7 @@ export function FileReadyDialog({ file, onClose }: { file: FileOut; onClose: () 
       footer={
         <>
           {/* FSI…PDI keeps a Latin file name from reordering the Persian sentence around it. */}
-          <span className="shortcut-hint">{t.fileReady.pdfBody(`\u2068${file.fileName}\u2069`, num(file.count))}</span>
+          <span className="shortcut-hint" data-testid="file-ready-count">{countLabel ? `\u2068${file.fileName}\u2069 — ${countLabel(num(file.count))}` : t.fileReady.pdfBody(`\u2068${file.fileName}\u2069`, num(file.count))}</span>
           <button type="button" className="button" onClick={onClose}>
             {t.common.close}
           </button>

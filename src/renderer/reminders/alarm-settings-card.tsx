@@ -1,0 +1,69 @@
+import { useEffect, useState } from 'react';
+import type { AlarmSettings } from '../../shared/contract/reminders';
+import { useClient } from '../app/client';
+import { useLocale } from '../i18n/use-t';
+import { FieldErrorText } from '../ui/field-error';
+import { useToast } from '../ui/toast-context';
+import { parseTime } from './reminder-draft';
+
+/** Settings → Alarms: the sound, and when birthday alarms ring (or none). Saved as they change. */
+export function AlarmSettingsCard() {
+  const { t, digits, dir } = useLocale();
+  const a = t.alarms;
+  const client = useClient();
+  const toast = useToast();
+  const [settings, setSettings] = useState<AlarmSettings | null>(null);
+  const [time, setTime] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    void client.call('alarms/settings', {}).then((r) => {
+      if (!r.ok) return;
+      setSettings(r.value);
+      setTime(r.value.birthdayTime ? digits(r.value.birthdayTime) : '');
+    });
+  }, [client, digits]);
+
+  const save = async (next: AlarmSettings) => {
+    const r = await client.call('alarms/settings-update', next);
+    if (!r.ok) return setError(r.error.message);
+    setSettings(r.value);
+    setError(null);
+    toast.show('success', a.settingsSaved);
+  };
+  if (!settings) return null;
+  const onTime = () => {
+    if (!time.trim()) return void save({ ...settings, birthdayTime: null });
+    const hhmm = parseTime(time);
+    if (!hhmm) return setError(t.reminders.invalidTime);
+    if (hhmm !== settings.birthdayTime) void save({ ...settings, birthdayTime: hhmm });
+  };
+
+  return (
+    <section className="card" data-testid="alarm-settings">
+      <h2>{a.settingsTitle}</h2>
+      <label className="checkbox-row">
+        <input type="checkbox" checked={settings.sound} onChange={(e) => void save({ ...settings, sound: e.target.checked })} data-testid="alarm-sound" />
+        {a.sound}
+      </label>
+      <div className="form-field">
+        <label htmlFor="birthday-time">{a.birthdayTime}</label>
+        <input
+          id="birthday-time"
+          className={`input alarm-time${error ? ' invalid' : ''}`}
+          value={time}
+          dir={dir}
+          inputMode="numeric"
+          placeholder={a.birthdayOff}
+          onChange={(e) => {
+            setTime(e.target.value);
+            setError(null);
+          }}
+          onBlur={onTime}
+          data-testid="birthday-time"
+        />
+        <FieldErrorText id="birthday-time-err" message={error ?? undefined} />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,196 @@
+/**
+ * The reminder book and alarms end to end: browser mode with a test clock (MONSHI_TEST_CLOCK=1, so
+ * the test can move the engine's time forward), Debian's Chromium. A group is made, a weekly meeting
+ * with a participant from the phonebook is written in Jalali, a birthday comes in from the phonebook
+ * by itself, the clock is advanced to the alarm, the alarm dialog is snoozed and rings again, then
+ * dismissed; search and print; English; and everything is still there after a restart.
+ */
+import { toJalaali, toGregorian } from 'jalaali-js';
+import type { Browser, Page } from 'playwright-core';
+import type { InputOf, Method, OutputOf } from '../../src/shared/contract/api';
+import type { Result } from '../../src/shared/contract/errors';
+import { launchBrowser, shot, startApp, type App } from './app';
+import { removeDir, tempDir } from '../helpers/engine';
+
+const dataDir = tempDir('monshi-e2e-reminders-');
+let app: App;
+let browser: Browser;
+let page: Page;
+
+async function api<M extends Method>(method: M, input: InputOf<M>): Promise<OutputOf<M>> {
+  const r = await page.evaluate(
+    ([method, input]) =>
+      new Promise<unknown>((resolve, reject) => {
+        const token = sessionStorage.getItem('monshi.token');
+        const ws = new WebSocket(`ws://${location.host}/ws?token=${encodeURIComponent(token ?? '')}`);
+        ws.onerror = () => reject(new Error('socket failed'));
+        ws.onopen = () => ws.send(JSON.stringify({ t: 'req', id: 1, method, input, lang: 'en' }));
+        ws.onmessage = (ev) => {
+          const msg = JSON.parse(String(ev.data)) as { t: string; id?: number; result?: unknown };
+          if (msg.t !== 'res' || msg.id !== 1) return;
+          ws.close();
+          resolve(msg.result);
+        };
+      }),
+    [method, input] as const,
+  );
+  const result = r as Result<OutputOf<M>>;
+  if (!result.ok) throw new Error(`${method} failed: ${JSON.stringify(result.error)}`);
+  return result.value;
+}
+
+async function poll<T>(read: () => Promise<T>, want: T, timeoutMs = 10_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  let last: T = await read();
+  while (last !== want && Date.now() < end) {
+    await page.waitForTimeout(100);
+    last = await read();
+  }
+  expect(last).toBe(want);
+}
+
+/** Occurrences on the reminder book's screen (today's agenda on the phonebook has its own). */
+const occ = (sel = '') => page.getByTestId('reminders-screen').locator(`[data-testid="occurrence"]${sel}`);
+
+const fa = (s: string | number) => String(s).replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]!);
+const pad = (n: number) => String(n).padStart(2, '0');
+/** A local instant as the form's Jalali date and time, in Persian digits. */
+function jalaliInputs(t: Date): { date: string; time: string } {
+  const j = toJalaali(t.getFullYear(), t.getMonth() + 1, t.getDate());
+  return { date: fa(`${j.jy}/${pad(j.jm)}/${pad(j.jd)}`), time: fa(`${pad(t.getHours())}:${pad(t.getMinutes())}`) };
+}
+
+/** The meeting: three minutes from now, on the minute. */
+const meetingAt = new Date(Math.ceil((Date.now() + 3 * 60_000) / 60_000) * 60_000);
+
+beforeAll(async () => {
+  app = await startApp(dataDir, { MONSHI_TEST_CLOCK: '1' });
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+  page.setDefaultTimeout(10_000);
+  await page.goto(app.url);
+  await page.getByTestId('phonebook').waitFor();
+  // Born 35 Jalali years ago, five days from today in the Jalali calendar.
+  const soon = new Date(Date.now() + 5 * 86_400_000);
+  const j = toJalaali(soon.getFullYear(), soon.getMonth() + 1, soon.getDate());
+  const g = toGregorian(j.jy - 35, j.jm, j.jd);
+  const birthDate = `${g.gy}-${pad(g.gm)}-${pad(g.gd)}`;
+  await api('contacts/create', { firstName: 'مریم', lastName: 'احمدی', company: 'بانک ملت', birthDate, phones: [{ number: '09351112233', kind: 'mobile' }] });
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+  removeDir(dataDir);
+});
+
+it('shows the birthday from the phonebook in the next 30 days without any reminder', async () => {
+  await page.getByTestId('nav-reminders').click();
+  const birthday = occ('[data-source="birthday"]');
+  await birthday.waitFor();
+  await expect(birthday.getByTestId('occ-subject').textContent()).resolves.toBe('تولد \u2068مریم احمدی\u2069');
+  await expect(birthday.textContent()).resolves.toContain('۳۵ ساله');
+});
+
+it('makes a group, then a weekly meeting with a participant; a missing subject is named', async () => {
+  await page.getByTestId('reminder-groups-open').click();
+  const groups = page.getByTestId('reminder-groups');
+  await groups.getByTestId('rgroup-name').fill('جلسات بانکی');
+  await groups.getByTestId('rgroup-add').click();
+  await groups.getByTestId('rgroup-row').waitFor();
+  await groups.getByTestId('dialog-close').click();
+
+  await page.getByTestId('reminder-new').click();
+  const form = page.getByTestId('reminder-form');
+  await form.getByTestId('kind-meeting').click();
+  const { date, time } = jalaliInputs(meetingAt);
+  await form.getByTestId('date').fill(date);
+  await form.getByTestId('time').fill(time);
+  await form.getByTestId('repeat').selectOption('weekly');
+  await form.getByTestId('reminder-save').click();
+  await expect(form.getByTestId('field-error').first().textContent()).resolves.toBe('موضوع را بنویسید.');
+
+  await form.getByTestId('subject').fill('جلسه با بانک ملت دربارهٔ وام');
+  await form.getByTestId('groupId').selectOption({ label: 'جلسات بانکی' });
+  await form.getByTestId('participant-search').fill('مریم');
+  await form.getByTestId('participant-result').first().click();
+  await expect(form.getByTestId('participants').textContent()).resolves.toContain('مریم احمدی');
+  await form.getByTestId('place').fill('شعبهٔ مرکزی، خیابان فردوسی');
+  await form.getByTestId('note').fill('مدارک ضمانت و ترازنامهٔ ۱۴۰۴ همراه باشد.');
+  await form.getByTestId('alarm').selectOption('0');
+  await shot(page, 'reminders-01-form-fa');
+  await form.getByTestId('reminder-save').click();
+  await form.waitFor({ state: 'detached' });
+
+  const meeting = occ('[data-source="reminder"]');
+  await poll(() => meeting.count(), 5); // weekly, over the next 30 days
+  await expect(meeting.first().getByTestId('occ-subject').textContent()).resolves.toBe('جلسه با بانک ملت دربارهٔ وام');
+  await expect(meeting.first().textContent()).resolves.toContain('با مریم احمدی');
+  await shot(page, 'reminders-02-list-fa');
+});
+
+it('rings at the time: the alarm dialog, snoozed, rings again, dismissed', async () => {
+  await page.getByTestId('nav-phonebook').click();
+  await api('clock/advance', { ms: meetingAt.getTime() - Date.now() + 1500 });
+  const dialog = page.getByTestId('alarm-dialog');
+  await dialog.waitFor({ timeout: 5000 });
+  await expect(dialog.getByTestId('alarm-title').textContent()).resolves.toBe('جلسه با بانک ملت دربارهٔ وام');
+  await expect(dialog.textContent()).resolves.toContain('شعبهٔ مرکزی');
+  await shot(page, 'reminders-03-alarm-fa');
+
+  await dialog.getByTestId('alarm-snooze-minutes').selectOption('10');
+  await dialog.getByTestId('alarm-snooze').click();
+  await dialog.waitFor({ state: 'detached' });
+  expect((await api('alarms/pending', {}))[0]?.snoozedUntil).not.toBeNull();
+
+  await api('clock/advance', { ms: 10 * 60_000 + 1000 });
+  await dialog.waitFor({ timeout: 5000 });
+  await dialog.getByTestId('alarm-dismiss').click();
+  await dialog.waitFor({ state: 'detached' });
+  await expect(api('alarms/pending', {})).resolves.toEqual([]);
+});
+
+it("shows today's agenda on the phonebook and opens the reminder from it", async () => {
+  const agenda = page.getByTestId('today-agenda');
+  await agenda.waitFor();
+  if (meetingAt.toDateString() === new Date().toDateString()) {
+    await agenda.locator('[data-testid="occurrence"][data-source="reminder"]').click();
+    await page.getByTestId('reminder-form').waitFor();
+    await expect(page.getByTestId('reminder-form').getByTestId('subject').inputValue()).resolves.toBe('جلسه با بانک ملت دربارهٔ وام');
+    await page.getByTestId('reminder-form').getByTestId('dialog-close').click();
+  }
+  await page.getByTestId('nav-phonebook').click();
+  await shot(page, 'reminders-04-agenda-fa');
+});
+
+it('searches by a word of the note and filters by group; prints the list', async () => {
+  await page.getByTestId('nav-reminders').click();
+  await page.getByTestId('reminders-search').fill('ترازنامه');
+  await poll(() => occ().count(), 5);
+  await page.getByTestId('reminders-search').fill('سفر');
+  await page.getByTestId('reminders-empty').waitFor();
+  await page.getByTestId('reminders-search').fill('');
+  await poll(() => occ().count(), 6);
+  await page.getByTestId('reminders-group').selectOption({ label: 'جلسات بانکی' });
+  await poll(() => occ('[data-source="birthday"]').count(), 0);
+  await page.getByTestId('reminders-group').selectOption('');
+  await poll(() => occ().count(), 6);
+  await page.getByTestId('reminders-print-full').click();
+  await page.getByTestId('file-ready').waitFor();
+  await expect(page.getByTestId('file-ready-count').textContent()).resolves.toMatch(/ — ۶ مورد$/);
+  await page.waitForTimeout(800);
+  await shot(page, 'reminders-05-print-fa');
+  await page.getByTestId('file-ready').getByTestId('dialog-close').click();
+});
+
+it('in English, and after a restart', async () => {
+  await page.getByTestId('language-switch').click();
+  await page.getByTestId('range-month').click();
+  await occ().first().waitFor();
+  await shot(page, 'reminders-06-en');
+  await app.stop();
+  app = await startApp(dataDir);
+  await page.goto(app.url);
+  await page.getByTestId('nav-reminders').click();
+  await poll(() => occ('[data-source="reminder"]').count(), 5);
+  await expect(page.getByTestId('reminders-count').textContent()).resolves.toMatch(/^\d+ items$/);
+});

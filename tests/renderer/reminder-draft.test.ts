@@ -1,0 +1,65 @@
+/** The reminder form's draft → ReminderInput: times and numbers in any digits, Jalali dates, repeats, and errors on the right field. */
+import { messages } from '../../src/renderer/i18n/messages';
+import { buildReminderInput, emptyReminderDraft, parseTime, withRepeatDefaults, type ReminderDraft } from '../../src/renderer/reminders/reminder-draft';
+
+const t = messages.fa;
+const base = (patch: Partial<ReminderDraft> = {}): ReminderDraft => ({ ...emptyReminderDraft('2026-12-01', 'jalali', 'fa', new Date(2026, 11, 1, 9, 10)), subject: 'جلسه با بانک', ...patch });
+
+describe('parseTime', () => {
+  it('reads times typed in Persian, Arabic-Indic or ASCII digits', () => {
+    expect(parseTime('۰۹:۳۰')).toBe('09:30');
+    expect(parseTime('9:05')).toBe('09:05');
+    expect(parseTime('٢٣:٥٩')).toBe('23:59');
+    expect(parseTime('1430')).toBe('14:30');
+    expect(parseTime('09.30')).toBe('09:30');
+    expect(parseTime('24:00')).toBeNull();
+    expect(parseTime('12:60')).toBeNull();
+    expect(parseTime('ساعت نه')).toBeNull();
+  });
+});
+
+describe('buildReminderInput', () => {
+  it('starts a new reminder on the given day at the next hour, with an alarm at the time', () => {
+    const d = base();
+    expect(d.date).toBe('۱۴۰۵/۰۹/۱۰');
+    expect(d.time).toBe('۱۰:۰۰');
+    const r = buildReminderInput(d, 'jalali', t, 'fa');
+    expect(r).toEqual({ ok: true, input: expect.objectContaining({ date: '2026-12-01', time: '10:00', repeat: { kind: 'none' }, until: null, alarmMinutesBefore: 0 }) });
+  });
+  it('names the field of the first mistake', () => {
+    const err = (d: ReminderDraft) => {
+      const r = buildReminderInput(d, 'jalali', t, 'fa');
+      return r.ok ? null : r.error;
+    };
+    expect(err(base({ subject: '  ' }))?.field).toBe('subject');
+    expect(err(base({ date: '۱۴۰۵/۱۳/۰۱' }))).toEqual({ field: 'date', message: 'تاریخ را به شکل ۱۳۶۹/۰۲/۱۱ وارد کنید.' });
+    expect(err(base({ time: '25:00' }))?.field).toBe('time');
+    expect(err(base({ repeatKind: 'weekly', days: [] }))).toEqual({ field: 'repeat.days', message: 'دست‌کم یک روز هفته را برگزینید.' });
+    expect(err(base({ repeatKind: 'daily', every: '۰' }))).toEqual({ field: 'repeat.every', message: 'عددی از ۱ تا ۳۶۵ بنویسید.' });
+    expect(err(base({ repeatKind: 'monthly', monthDay: '۳۲' }))?.field).toBe('repeat.day');
+    expect(err(base({ repeatKind: 'daily', until: '۱۴۰۵/۰۲/۳۲' }))?.field).toBe('until');
+  });
+  it('builds each repeat kind, with until only for repeats', () => {
+    const ok = (d: ReminderDraft) => {
+      const r = buildReminderInput(d, 'jalali', t, 'fa');
+      if (!r.ok) throw new Error(r.error.message);
+      return r.input;
+    };
+    expect(ok(base({ repeatKind: 'weekly', every: '۲', days: [4, 0] })).repeat).toEqual({ kind: 'weekly', every: 2, days: [0, 4] });
+    expect(ok(base({ repeatKind: 'monthly', monthDay: '۳۱', until: '۱۴۰۶/۰۱/۰۱' }))).toMatchObject({ repeat: { kind: 'monthly', day: 31 }, until: '2027-03-21' });
+    expect(ok(base({ repeatKind: 'yearly', yearMonth: 12, yearDay: '۳۰' })).repeat).toEqual({ kind: 'yearly', month: 12, day: 30 });
+    expect(ok(base({ repeatKind: 'none', until: '۱۴۰۶/۰۱/۰۱' })).until).toBeNull();
+    expect(ok(base({ alarm: 'none' })).alarmMinutesBefore).toBeNull();
+    expect(ok(base({ alarm: '1440' })).alarmMinutesBefore).toBe(1440);
+  });
+});
+
+describe('withRepeatDefaults', () => {
+  it('fills the Jalali day, month and weekday of the date', () => {
+    const d = base(); // 1405/09/10, a Tuesday (Iranian weekday 3)
+    expect(withRepeatDefaults(d, 'monthly', 'jalali', 'fa').monthDay).toBe('۱۰');
+    expect(withRepeatDefaults(d, 'yearly', 'jalali', 'fa')).toMatchObject({ yearMonth: 9, yearDay: '۱۰' });
+    expect(withRepeatDefaults(d, 'weekly', 'jalali', 'fa').days).toEqual([3]);
+    expect(withRepeatDefaults({ ...d, days: [1] }, 'weekly', 'jalali', 'fa').days).toEqual([1]);
+  });
+});
