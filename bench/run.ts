@@ -2,30 +2,25 @@
  * `npm run bench`: measures the engine on generated data and writes bench/results.json (one flat
  * object of named numbers, merged with figures other modules wrote), printing a table.
  * The 1,000,000-contact database is generated once (through the real import path) and cached in
- * bench/.cache/.
+ * bench/.cache/; so is the 5,000,000-call log of the call benchmarks (bench/calls.bench.ts).
+ *
+ * Only some benchmarks: `BENCH=calls npm run bench` (or `BENCH=contacts`; `node dist/bench/run.js calls`
+ * after a build works too). The figures of the others stay in results.json as they were.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createEngine, type Engine } from '../src/main/engine/engine';
-import type { Method, OutputOf } from '../src/shared/contract/api';
+import { call, p, round } from './bench-util';
+import { callsBench } from './calls.bench';
 import { contacts, rng, typedQueries, vcard } from './generate';
 
 const root = path.resolve(__dirname, '..', '..');
 const cache = path.join(root, 'bench', '.cache');
 const resultsFile = path.join(root, 'bench', 'results.json');
 
-const p = (xs: number[], q: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)]!;
-};
-const round = (x: number, d = 3) => Number(x.toFixed(d));
-
-async function call<M extends Method>(e: Engine, m: M, input: unknown): Promise<OutputOf<M>> {
-  const r = await e.invoke(m, input, 'fa');
-  if (!r.ok) throw new Error(`${m}: ${r.error.message}`);
-  return r.value;
-}
+const only = process.env.BENCH ?? process.argv[2] ?? 'all';
+if (!['all', 'contacts', 'calls'].includes(only)) throw new Error(`BENCH=${only}: expected contacts, calls or all`);
 
 /** Imports n generated cards through io/import-preview + io/import-commit; returns seconds. */
 async function importCards(e: Engine, n: number, seed: number): Promise<number> {
@@ -59,7 +54,16 @@ async function ensureMillion(): Promise<string> {
 async function main() {
   mkdirSync(cache, { recursive: true });
   const results: Record<string, number> = {};
+  if (only === 'all' || only === 'contacts') await contactsBench(results);
+  if (only === 'all' || only === 'calls') Object.assign(results, await callsBench(cache));
 
+  const previous = existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as Record<string, number>) : {};
+  const merged = { ...previous, ...results };
+  writeFileSync(resultsFile, JSON.stringify(merged, null, 2) + '\n');
+  console.table(Object.entries(results).map(([name, value]) => ({ name, value })));
+}
+
+async function contactsBench(results: Record<string, number>) {
   // Import of 100,000 vCards into an empty phonebook.
   const importDir = path.join(cache, 'import-100k');
   rmSync(importDir, { recursive: true, force: true });
@@ -117,11 +121,6 @@ async function main() {
   }
   results.contacts_list_page_p95_ms_1m = round(p(pageMs, 0.95), 2);
   e.close();
-
-  const previous = existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as Record<string, number>) : {};
-  const merged = { ...previous, ...results };
-  writeFileSync(resultsFile, JSON.stringify(merged, null, 2) + '\n');
-  console.table(Object.entries(results).map(([name, value]) => ({ name, value })));
 }
 
 main().catch((err: unknown) => {

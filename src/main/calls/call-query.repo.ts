@@ -1,10 +1,12 @@
 /**
  * Reading the call log: filtered lists and the reports. Everything is bounded by a date range on
- * indexed columns; contacts are matched through contact_phones by number key when read.
+ * indexed columns; the report's counts come from running totals (call-stats.repo.ts); contacts are
+ * matched through contact_phones by number key when read.
  */
 import type { CallOutcome, CallReport } from '../../shared/contract/calls';
 import type { Db } from '../db/database';
 import type { CallDbRow } from './calls.repo';
+import { createCallStatsRepo, type CallStatsOptions } from './call-stats.repo';
 
 export type CallFilter = {
   fromDay: string | null;
@@ -62,7 +64,8 @@ function where(f: CallFilter): { sql: string; params: (string | number)[] } {
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }
 
-export function createCallQueryRepo(db: Db) {
+export function createCallQueryRepo(db: Db, statsOptions: CallStatsOptions = {}) {
+  const stats = createCallStatsRepo(db, statsOptions);
   const contactOf = db.prepare<[string], { id: number; display_name: string }>(
     'SELECT c.id, c.display_name FROM contact_phones p JOIN contacts c ON c.id = p.contact_id WHERE p.phone_key = ? ORDER BY c.sort_key LIMIT 1',
   );
@@ -79,7 +82,7 @@ export function createCallQueryRepo(db: Db) {
     /** A contact's groups, for the caller card. */
     groupsOf: (contactId: number) => groupsOf.all(contactId),
     lastCallsOf: (key: string, limit: number) => byNumber.all(key, limit),
-    callCountOf: (key: string) => countByNumber.get(key) ?? 0,
+    callCountOf: (key: string) => stats.callCountOf(key) ?? countByNumber.get(key) ?? 0,
     list(f: CallFilter, offset: number, limit: number): { rows: CallDbRow[]; total: number } {
       const w = where(f);
       const rows = db.prepare<unknown[], CallDbRow>(`SELECT * FROM calls ${w.sql} ORDER BY started_at DESC, id DESC LIMIT ? OFFSET ?`).all(...w.params, limit, offset);
@@ -87,38 +90,18 @@ export function createCallQueryRepo(db: Db) {
       const total = db.prepare<unknown[], number>(`SELECT COUNT(*) FROM (SELECT 1 FROM calls ${w.sql} LIMIT 10001)`).pluck().get(...w.params) ?? 0;
       return { rows, total };
     },
-    totals(fromDay: string, toDay: string, lineId: number | null) {
-      const line = lineId ? 'AND line_id = ?' : '';
-      const params = lineId ? [fromDay, toDay, lineId] : [fromDay, toDay];
-      const byDay = db
-        .prepare<unknown[], { day: string; hour: number; direction: string; outcome: string; n: number; talk: number }>(
-          `SELECT local_day AS day, local_hour AS hour, direction, outcome, COUNT(*) AS n, SUM(duration_s) AS talk
-           FROM calls WHERE local_day BETWEEN ? AND ? ${line} GROUP BY local_day, local_hour, direction, outcome`,
-        )
-        .all(...params);
-      const unreturned = db
-        .prepare<unknown[], number>(`SELECT COUNT(*) FROM calls WHERE outcome = 'missed' AND returned_at IS NULL AND local_day BETWEEN ? AND ? ${line}`)
-        .pluck()
-        .get(...params) ?? 0;
-      return { byDay, unreturned };
-    },
-    topCallers(fromDay: string, toDay: string, lineId: number | null, limit: number) {
-      const line = lineId ? 'AND line_id = ?' : '';
-      const params = lineId ? [fromDay, toDay, lineId, limit] : [fromDay, toDay, limit];
-      return db
-        .prepare<unknown[], { number_key: string; number_raw: string; calls: number; missed: number; talk: number }>(
-          `SELECT number_key, MAX(number_raw) AS number_raw, COUNT(*) AS calls, SUM(outcome = 'missed') AS missed, SUM(duration_s) AS talk
-           FROM calls WHERE local_day BETWEEN ? AND ? AND direction = 'in' AND number_key <> '' ${line}
-           GROUP BY number_key ORDER BY calls DESC, number_key LIMIT ?`,
-        )
-        .all(...params);
-    },
+    /** Totals, per day and per hour of a range (running totals of migration 0004). */
+    totals: stats.totals,
+    topCallers: stats.topCallers,
     unreturned(fromDay: string, toDay: string, lineId: number | null, limit: number): CallDbRow[] {
       const line = lineId ? 'AND line_id = ?' : '';
       const params = lineId ? [fromDay, toDay, lineId, limit] : [fromDay, toDay, limit];
       return db
         .prepare<unknown[], CallDbRow>(
-          `SELECT * FROM calls WHERE outcome = 'missed' AND returned_at IS NULL AND local_day BETWEEN ? AND ? ${line} ORDER BY started_at DESC LIMIT ?`,
+          // Named: without statistics the planner prefers calls_report and sorts every call of the range.
+          // id DESC keeps ties in the order the plain started_at index gave them.
+          `SELECT * FROM calls INDEXED BY calls_unreturned_by_day WHERE outcome = 'missed' AND returned_at IS NULL AND local_day BETWEEN ? AND ? ${line}
+           ORDER BY started_at DESC, id DESC LIMIT ?`,
         )
         .all(...params);
     },

@@ -70,39 +70,23 @@ export function createCallsService(db: Db, ctx: EngineContext, contacts: Contact
 
   function report(input: ReportInput & { lineId: number | null }): CallReport {
     const { from, to, lineId } = input;
-    const { byDay, unreturned } = q.totals(from, to, lineId);
-    const totals = { incoming: 0, answered: 0, missed: 0, ivr: 0, outgoing: 0, unreturned, talkSeconds: 0 };
+    const counted = q.totals(from, to, lineId);
     const days = new Map<string, { date: string; incoming: number; missed: number; outgoing: number }>();
     for (let d = new Date(`${from}T12:00:00Z`); d.toISOString().slice(0, 10) <= to && days.size < 3700; d.setUTCDate(d.getUTCDate() + 1)) {
       const key = d.toISOString().slice(0, 10);
       days.set(key, { date: key, incoming: 0, missed: 0, outgoing: 0 });
     }
-    const hours = Array.from({ length: 24 }, (_, hour) => ({ hour, incoming: 0, missed: 0, outgoing: 0 }));
-    for (const g of byDay) {
-      const day = days.get(g.day);
-      const hour = hours[g.hour];
-      totals.talkSeconds += g.talk ?? 0;
-      if (g.direction === 'out') {
-        totals.outgoing += g.n;
-        if (day) day.outgoing += g.n;
-        if (hour) hour.outgoing += g.n;
-        continue;
-      }
-      totals.incoming += g.n;
-      if (day) day.incoming += g.n;
-      if (hour) hour.incoming += g.n;
-      if (g.outcome === 'missed') {
-        totals.missed += g.n;
-        if (day) day.missed += g.n;
-        if (hour) hour.missed += g.n;
-      } else if (g.outcome === 'ivr') totals.ivr += g.n;
-      else if (g.outcome === 'answered') totals.answered += g.n;
+    for (const c of counted.perDay) {
+      const day = days.get(c.day);
+      if (day) Object.assign(day, { incoming: c.incoming, missed: c.missed, outgoing: c.outgoing });
     }
+    const hours = Array.from({ length: 24 }, (_, hour) => ({ hour, incoming: 0, missed: 0, outgoing: 0 }));
+    for (const c of counted.perHour) if (hours[c.hour]) hours[c.hour] = { hour: c.hour, incoming: c.incoming, missed: c.missed, outgoing: c.outgoing };
     const topCallers = q.topCallers(from, to, lineId, 20).map((c) => {
       const contact = q.contactOf(c.number_key);
       return { numberKey: c.number_key, numberDisplay: numberDisplay(c.number_raw, c.number_key), contactId: contact?.id ?? null, contactName: contact?.display_name ?? null, calls: c.calls, missed: c.missed, talkSeconds: c.talk ?? 0 };
     });
-    return { from, to, totals, perDay: [...days.values()], perHour: hours, topCallers, unreturned: q.unreturned(from, to, lineId, 200).map(toRow) };
+    return { from, to, totals: counted.totals, perDay: [...days.values()], perHour: hours, topCallers, unreturned: q.unreturned(from, to, lineId, 200).map(toRow) };
   }
 
   return {
