@@ -18,6 +18,7 @@ const SYSTEM = {
   pdftoppm: 'poppler-utils',     // PDFs are rasterised and read back
   pdftotext: 'poppler-utils',
   'hb-shape': 'libharfbuzz-bin', // the independent reference for Persian shaping
+  vm: 'mgetty-voice',            // vm and vgetty, run against the modem simulator
 };
 const missing = [...new Set(Object.entries(SYSTEM).filter(([cmd]) => !has(cmd)).map(([, pkg]) => pkg))];
 if (missing.length > 0) {

@@ -4,7 +4,10 @@
  * recorded devices of shared/reference/voice-modems.md: E0/E1 echo, verbose and numeric results,
  * commands split across writes, caller ID only while enabled (ATZ turns it off again), RING cadence,
  * DLE-shielded voice data paced at the real rate with underrun reports, DTMF shielding with repeats,
- * QUIET/SILENCE, fax calling tone, busy / no answer for dialled calls.
+ * QUIET/SILENCE, fax calling tone, busy / no answer for dialled calls. Running the real vm and vgetty
+ * against it (tests/telephony/vgetty.test.ts) added: parameter ranges per profile (+VSD, +VDR …),
+ * no pre-V.253 #-commands on the Conexant, noise before the AT prefix ignored, CTS flow control while
+ * playing, and DTR dropping (the host closing the port) hanging up.
  */
 import type { Timers } from '../transport';
 import { realTimers } from '../transport';
@@ -41,7 +44,20 @@ type Call = { cid: SimCallerId; spec: SimIncomingCall; rings: number; answered: 
 
 /** Settings a reset (ATZ / &F / power cycle) restores. */
 export function defaultRegisters() {
-  return { echo: true, verbose: true, quiet: false, fclass: '0', cidMode: 0, vsm: 1, vsd: [128, 50] as number[], vtd: 100, vrn: 10, s: new Map<number, number>([[0, 0]]) };
+  return {
+    echo: true,
+    verbose: true,
+    quiet: false,
+    fclass: '0',
+    cidMode: 0,
+    vsm: 1,
+    vsd: [128, 50] as number[],
+    vtd: 100,
+    vrn: 10,
+    s: new Map<number, number>([[0, 0]]),
+    /** Voice parameters set with AT that change nothing simulated (+VGT, +VIT …), by name. */
+    params: new Map<string, number[]>(),
+  };
 }
 
 export class ModemSimulator {
@@ -60,6 +76,8 @@ export class ModemSimulator {
   private line = '';
   private listeners = new Set<(b: Buffer) => void>();
   private stateListeners = new Set<(s: 'unplugged' | 'replugged') => void>();
+  private flowListeners = new Set<(clearToSend: boolean) => void>();
+  private clearToSend = true;
   private frozen = false;
   private unplugged = false;
   private pendingCommand: unknown = null;
@@ -100,6 +118,21 @@ export class ModemSimulator {
     return () => this.stateListeners.delete(listener);
   }
 
+  /**
+   * Hardware flow control towards the host (CTS): false while the voice transmit buffer is full, so a
+   * host that writes a whole file at once is held back as by a real modem. The pty stops reading then.
+   */
+  onFlow(listener: (clearToSend: boolean) => void): () => void {
+    this.flowListeners.add(listener);
+    return () => this.flowListeners.delete(listener);
+  }
+
+  setClearToSend(ready: boolean): void {
+    if (ready === this.clearToSend) return;
+    this.clearToSend = ready;
+    for (const l of this.flowListeners) l(ready);
+  }
+
   send(bytes: Buffer | string): void {
     if (this.unplugged || this.frozen) return;
     const buf = typeof bytes === 'string' ? Buffer.from(bytes, 'latin1') : bytes;
@@ -132,10 +165,12 @@ export class ModemSimulator {
       if (byte === 0x0d) return;
     }
     if (byte === 0x0d) {
-      const text = this.line.trim();
+      // Like a real modem's parser, everything before the "AT" prefix is ignored, and a line without
+      // one gets no answer at all (vgetty's shell scripts may print their errors onto the port).
+      const line = this.line;
+      const start = line.search(/at/i);
       this.line = '';
-      if (/^at/i.test(text)) this.runLine(text.slice(2));
-      else if (text.length > 0) this.result('ERROR');
+      if (start >= 0) this.runLine(line.slice(start + 2).trim());
       return;
     }
     if (byte === 0x0a) return;
@@ -144,6 +179,8 @@ export class ModemSimulator {
       return;
     }
     if (this.line.length < 256) this.line += String.fromCharCode(byte);
+    // Until the prefix arrives only the last character can matter (it may be the 'A').
+    if (this.line.length > 1 && !/at/i.test(this.line)) this.line = this.line.slice(-1);
   }
 
   private runLine(body: string): void {
@@ -228,8 +265,12 @@ export class ModemSimulator {
     return true;
   }
 
-  /** The caller presses keys (one DTMF event per key, shielded with repeats on profiles that do). */
+  /**
+   * The caller presses keys (one DTMF event per key, shielded with repeats on profiles that do). Only
+   * heard while the modem is off hook: keys pressed while it still rings reach nobody.
+   */
   pressKeys(digits: string): void {
+    if (!this.voice && !this.offHook) return;
     for (const d of digits) {
       if (this.profile.dtmfShielded) {
         const code = d.charCodeAt(0);
@@ -273,6 +314,17 @@ export class ModemSimulator {
   /** How ATD calls go from now on. */
   setRemote(remote: SimRemote): void {
     this.remote = remote;
+  }
+
+  /** The host closed the port, dropping DTR: at &D2 the modem leaves any data state and goes on hook. */
+  dtrDropped(): void {
+    if (this.pendingCommand !== null) this.timers.clearTimeout(this.pendingCommand);
+    this.pendingCommand = null;
+    this.voice?.stop();
+    this.voice = null;
+    this.line = '';
+    if (this.offHook && this.call?.answered) this.endCall();
+    this.offHook = false;
   }
 
   // ------------------------------------------------------------ failures

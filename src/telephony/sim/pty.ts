@@ -3,6 +3,12 @@
  * master side, and any program that drives modems — Monshi's own driver through `serialport`, vgetty,
  * NCID — opens the slave path as if it were /dev/ttyACM0. Linux and macOS; Windows has no ptys (there
  * the in-process demo line gives the same simulator without a port).
+ *
+ * Like a real serial port, the slave path outlives the programs that open it: `vm` opens the modem,
+ * runs one command and closes it, and the next `vm` must find the same device. When the last program
+ * closes the slave, reads on the master fail with EIO until one opens it again; libuv then closes its
+ * handle, so the reader works on a duplicate of the master and is re-armed on a fresh duplicate while
+ * the original keeps the pair alive.
  */
 import fs from 'node:fs';
 import tty from 'node:tty';
@@ -14,7 +20,13 @@ export class PtyUnavailableError extends Error {
   }
 }
 
-type Libc = { posix_openpt(flags: number): number; grantpt(fd: number): number; unlockpt(fd: number): number; ptsname(fd: number): string | null };
+type Libc = {
+  posix_openpt(flags: number): number;
+  grantpt(fd: number): number;
+  unlockpt(fd: number): number;
+  ptsname(fd: number): string | null;
+  dup(fd: number): number;
+};
 let libc: Libc | null = null;
 
 function loadLibc(): Libc {
@@ -29,16 +41,30 @@ function loadLibc(): Libc {
     grantpt: lib.func('int grantpt(int fd)'),
     unlockpt: lib.func('int unlockpt(int fd)'),
     ptsname: lib.func('const char *ptsname(int fd)'),
+    dup: lib.func('int dup(int fd)'),
   };
   return libc;
 }
 
+/** How often the reader looks again for a program on the slave side after the last one closed it. */
+const REARM_MS = 40;
+
 export type Pty = {
-  /** The path a serial program opens (e.g. /dev/pts/3). */
+  /** The path a serial program opens (e.g. /dev/pts/3). Stays valid until close(), across opens and closes. */
   slavePath: string;
   onData(listener: (chunk: Buffer) => void): void;
-  /** Non-blocking write to the master; bytes the slave side cannot take are dropped (as a modem would). */
+  /**
+   * Called with false when the last program closed the slave (a serial port's DTR drops) and with true
+   * when one has it open again. Not called for the first program: a fresh pair cannot tell.
+   */
+  onPeer(listener: (open: boolean) => void): void;
+  /** Non-blocking write to the master; dropped while no program has the slave open (as a modem's output is). */
   write(data: Buffer): void;
+  /**
+   * Stops (false) or resumes (true) reading what the program writes: a pty has no CTS line, so this is
+   * how the modem's flow control holds a writer back — the kernel buffers about 16 KB, then its write blocks.
+   */
+  setReading(on: boolean): void;
   close(): void;
 };
 
@@ -50,12 +76,48 @@ export function openPty(): Pty {
   if (fd < 0 || c.grantpt(fd) !== 0 || c.unlockpt(fd) !== 0) throw new PtyUnavailableError('posix_openpt failed');
   const slavePath = c.ptsname(fd);
   if (!slavePath) throw new PtyUnavailableError('ptsname failed');
-  // libuv's tty handle reads the master without blocking the event loop and never reopens it.
-  const reader = new tty.ReadStream(fd);
-  reader.setRawMode(true);
-  // When no program has the slave open, reads fail with EIO; that is "nobody connected", not an error.
-  reader.on('error', () => undefined);
+  const dataListeners: ((chunk: Buffer) => void)[] = [];
+  const peerListeners: ((open: boolean) => void)[] = [];
   let closed = false;
+  let peerOpen = true;
+  let reader: tty.ReadStream | null = null;
+  let reading = true;
+  let rearm: NodeJS.Timeout | null = null;
+  const setPeer = (open: boolean) => {
+    if (open === peerOpen) return;
+    peerOpen = open;
+    for (const l of peerListeners) l(open);
+  };
+  const arm = (first: boolean) => {
+    rearm = null;
+    if (closed) return;
+    const rfd = c.dup(fd);
+    if (rfd < 0) return;
+    // libuv's tty handle reads without blocking the event loop; it closes only the duplicate.
+    const r = new tty.ReadStream(rfd);
+    // On a master this sets the slave's modes: raw until a program sets its own. Only before anyone
+    // opened the slave: later it would undo the termios of a program that has just opened it.
+    if (first) r.setRawMode(true);
+    // Survived a moment without EIO: a program has the slave open again.
+    const alive = setTimeout(() => setPeer(true), REARM_MS);
+    r.on('data', (d: Buffer | string) => {
+      setPeer(true);
+      const chunk = typeof d === 'string' ? Buffer.from(d, 'latin1') : d;
+      for (const l of dataListeners) l(chunk);
+    });
+    // EIO: nobody has the slave open. That is "port closed", not an error.
+    r.on('error', () => undefined);
+    r.on('close', () => {
+      clearTimeout(alive);
+      if (reader === r) reader = null;
+      if (closed) return;
+      setPeer(false);
+      rearm = setTimeout(() => arm(false), REARM_MS);
+    });
+    reader = r;
+    if (!reading) r.pause();
+  };
+  arm(true);
   const queue: Buffer[] = [];
   let writing = false;
   const pump = () => {
@@ -71,16 +133,24 @@ export function openPty(): Pty {
   };
   return {
     slavePath,
-    onData: (listener) => reader.on('data', (d: Buffer | string) => listener(typeof d === 'string' ? Buffer.from(d, 'latin1') : d)),
+    onData: (listener) => void dataListeners.push(listener),
+    onPeer: (listener) => void peerListeners.push(listener),
     write(data) {
-      if (closed) return;
+      if (closed || !peerOpen) return;
       queue.push(data);
       pump();
+    },
+    setReading(on) {
+      reading = on;
+      if (on) reader?.resume();
+      else reader?.pause();
     },
     close() {
       if (closed) return;
       closed = true;
-      reader.destroy();
+      if (rearm) clearTimeout(rearm);
+      reader?.destroy();
+      fs.close(fd, () => undefined);
     },
   };
 }

@@ -2,7 +2,8 @@
  * `monshi sim` and the driver tests: the simulator behind a real pseudo-terminal. Unplugging the
  * simulated modem closes the pty (the port vanishes, as a USB device does; the program on the slave
  * side gets EIO / a closed port); replugging opens a new pty — its path may differ, so `path()` and
- * the `onPath` listener say where the modem is now.
+ * the `onPath` listener say where the modem is now. Programs may open and close the port as often as
+ * they like (vm does once per command); the path stays the same.
  */
 import type { ModemSimulator } from './modem-sim';
 import { openPty, type Pty } from './pty';
@@ -15,11 +16,14 @@ export async function serveSimulatorOnPty(sim: ModemSimulator): Promise<PtyServe
   const attach = () => {
     const p = openPty();
     p.onData((chunk) => sim.write(chunk));
+    // Closing a serial port drops DTR; the modem (at its &D2 default) hangs up.
+    p.onPeer((open) => open || sim.dtrDropped());
     pty = p;
     for (const l of pathListeners) l(p.slavePath);
   };
   attach();
   const offData = sim.onData((b) => pty?.write(b));
+  const offFlow = sim.onFlow((clearToSend) => pty?.setReading(clearToSend));
   const offState = sim.onState((s) => {
     if (s === 'unplugged') {
       pty?.close();
@@ -34,6 +38,7 @@ export async function serveSimulatorOnPty(sim: ModemSimulator): Promise<PtyServe
     },
     async close() {
       offData();
+      offFlow();
       offState();
       pty?.close();
       pty = null;

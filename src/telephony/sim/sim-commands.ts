@@ -6,6 +6,7 @@
  */
 import type { ModemSimulator } from './modem-sim';
 import { defaultRegisters } from './modem-sim';
+import { applyParam, initialValue } from './sim-params';
 import { sampleFormatOf, VoiceStream } from './sim-voice';
 
 export type CommandOutcome = { kind: 'done'; ok: boolean } | { kind: 'later'; handle: unknown } | { kind: 'none' };
@@ -109,8 +110,11 @@ function extended(sim: ModemSimulator, cmd: string): CommandOutcome {
   const r = sim.regs;
   const p = sim.profile;
   const num = (v: string, d = 0) => (v.trim() === '' ? d : Number(v.split(',')[0]));
+  if (p.params[name]) return param(sim, name, op, arg);
   switch (name) {
+    case '#CLS':
     case '+FCLASS':
+      if (name === '#CLS' && !p.legacyCommands.includes('#CLS')) return done(false);
       if (op === '=?') return infoList(sim, [p.fclasses]);
       if (op === '?') return infoList(sim, [r.fclass]);
       if (!p.fclasses.split(',').includes(arg.trim())) return done(false);
@@ -159,18 +163,6 @@ function extended(sim: ModemSimulator, cmd: string): CommandOutcome {
       r.cidMode = v;
       return done(true);
     }
-    case '+VSD':
-      if (op === '=?') return infoList(sim, ['(0,127,128,129),(0-255)']);
-      if (op === '?') return infoList(sim, [r.vsd.join(',')]);
-      r.vsd = arg.split(',').map((x) => Number(x) || 0);
-      return done(true);
-    case '+VTD':
-      if (op === '?') return infoList(sim, [String(r.vtd)]);
-      r.vtd = num(arg, 100);
-      return done(true);
-    case '+VRN':
-      r.vrn = num(arg, 10);
-      return done(true);
     case '+VTS':
       return tones(sim, arg);
     case '+VTX':
@@ -183,7 +175,10 @@ function extended(sim: ModemSimulator, cmd: string): CommandOutcome {
       return { kind: 'none' };
     }
     case '+VIP':
-      r.vsd = [128, 50];
+      r.params.clear();
+      r.vsd = initialValue(p.params['+VSD']!);
+      r.vtd = initialValue(p.params['+VTD']!)[0]!;
+      r.vrn = initialValue(p.params['+VRN']!)[0]!;
       r.vsm = 1;
       return done(true);
     case '+FIS':
@@ -193,11 +188,37 @@ function extended(sim: ModemSimulator, cmd: string): CommandOutcome {
       return op === '=?' ? infoList(sim, ['24,48,72,73,74,96,97,98,121,122,145,146']) : done(false);
     case '+VRID':
       return done(true);
+    case '#VLS':
+      return done(p.legacyCommands.includes('#VLS'));
     default:
-      // +VGT, +VGR, +VRA, +IFC, +VNH, +VIT, +VDR, +VDT, +VEM, +GCI, +FAA, +FCR, +FBO, +FNR, +FLI, +FCC,
-      // +FLO, +FIP, +FAE, +FDD, -STE, -SCID, !4886 …: accepted; they change nothing we simulate.
-      return done(/^(\+V(GT|GR|RA|IT|NH|DR|DT|EM)|\+IFC|\+GCI|\+F[A-Z]{2,3}|-STE|-SCID|!\d+|#CLS|#VLS|&[A-Z])$/.test(name));
+      // +VDT, +VEM, +IFC, +GCI, +FAA, +FCR, +FBO, +FNR, +FLI, +FCC, +FLO, +FIP, +FAE, +FDD, -STE, -SCID,
+      // !4886 …: accepted; they change nothing we simulate.
+      return done(/^(\+V(DT|EM)|\+IFC|\+GCI|\+F[A-Z]{2,3}|-STE|-SCID|!\d+|&[A-Z])$/.test(name));
   }
+}
+
+/** +VSD, +VTD, +VRN: the registers the simulation reads; the other parameters are only remembered. */
+const PARAM_REGISTERS: Record<string, { get(r: Registers): number[]; set(r: Registers, v: number[]): void }> = {
+  '+VSD': { get: (r) => r.vsd, set: (r, v) => void (r.vsd = v) },
+  '+VTD': { get: (r) => [r.vtd], set: (r, v) => void (r.vtd = v[0]!) },
+  '+VRN': { get: (r) => [r.vrn], set: (r, v) => void (r.vrn = v[0]!) },
+};
+
+type Registers = ModemSimulator['regs'];
+
+/** A numeric parameter of the profile: `=?` prints its range, `?` its value, `=` sets it if in range. */
+function param(sim: ModemSimulator, name: string, op: string, arg: string): CommandOutcome {
+  const spec = sim.profile.params[name]!;
+  const r = sim.regs;
+  const reg = PARAM_REGISTERS[name];
+  const current = reg ? reg.get(r) : (r.params.get(name) ?? initialValue(spec));
+  if (op === '=?') return infoList(sim, [spec.range]);
+  if (op === '?') return infoList(sim, [current.join(',')]);
+  const next = applyParam(spec, current, arg);
+  if (!next) return done(false);
+  if (reg) reg.set(r, next);
+  else r.params.set(name, next);
+  return done(true);
 }
 
 /** +VTS: DTMF characters use +VTD (10 ms units); [f1,f2,d] and {X,d} carry their own duration. */

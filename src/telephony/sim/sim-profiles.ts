@@ -1,3 +1,5 @@
+import type { SimParamSpec } from './sim-params';
+
 /**
  * The devices the simulator can be, as data. Identity strings and +VSM=? lists marked (ref) are the
  * ones recorded in shared/reference/voice-modems.md; the others are plausible for the chipset and
@@ -25,6 +27,17 @@ export type SimProfile = {
   echoesEtx: boolean;
   /** DTMF reported as <DLE>/<DLE>5<DLE>5…<DLE>~ while the key is held, or a single <DLE>5. */
   dtmfShielded: boolean;
+  /**
+   * Numeric voice parameters with the range the firmware accepts (`AT+X=?` prints it; a value outside
+   * it is ERROR). Only +VSD, +VTD and +VRN change what the simulator does; the rest are remembered.
+   */
+  params: Record<string, SimParamSpec>;
+  /**
+   * Pre-V.253 Rockwell/USR voice commands the firmware still understands (`#CLS` is +FCLASS under
+   * another name, `#VLS` is accepted). A V.253-only chip answers ERROR to them, which is what makes
+   * vgetty's Rockwell driver fail on a Conexant that says `56000` to ATI.
+   */
+  legacyCommands: ('#CLS' | '#VLS')[];
 };
 
 export type SimProfileId = 'conexant' | 'usr-5637' | 'agere' | 'silabs';
@@ -46,6 +59,19 @@ const V253_VLS = [
   '14,"H",00800300,04E00100,20800100',
 ]; // (ref) Conexant 100722A / Multi-Tech
 
+/** V.253's parameters where no firmware document says otherwise: the full 0-255 range of each value. */
+const V253_PARAMS: Record<string, SimParamSpec> = {
+  '+VGT': { range: '(0-255)', initial: '128' },
+  '+VGR': { range: '(0-255)', initial: '128' },
+  '+VIT': { range: '(0-255)', initial: '0' },
+  '+VNH': { range: '(0-2)', initial: '0' },
+  '+VRA': { range: '(0-255)', initial: '50' },
+  '+VRN': { range: '(0-255)', initial: '10' },
+  '+VTD': { range: '(0-255)', initial: '100' },
+  '+VSD': { range: '(0-255),(0-255)', initial: '128,50' },
+  '+VDR': { range: '(0,1),(0-255)', initial: '0,0' },
+};
+
 export const SIM_PROFILES: Record<SimProfileId, SimProfile> = {
   conexant: {
     id: 'conexant',
@@ -63,6 +89,14 @@ export const SIM_PROFILES: Record<SimProfileId, SimProfile> = {
     cidCommands: ['+VCID'],
     echoesEtx: false,
     dtmfShielded: true,
+    params: {
+      ...V253_PARAMS,
+      '+VSD': { range: '(0,127,128,129),(0-255)', initial: '128,50' }, // (ref) Conexant H08-15350 §5.2.2.12
+      '+VDR': { range: '(0,1),(0-6)', initial: '0,0' }, // (ref) Conexant +VDR
+    },
+    // (ref) vm.log of a TRENDnet TFM-561U (CX93010, cgk.sh): ERROR to #VSP, #TL, #RG, #VSD, #VTD, #VSS,
+    // and the time-outs after #CLS? that an ERROR there causes.
+    legacyCommands: [],
   },
   'usr-5637': {
     id: 'usr-5637',
@@ -86,6 +120,8 @@ export const SIM_PROFILES: Record<SimProfileId, SimProfile> = {
     cidCommands: ['+VCID', '#CID'],
     echoesEtx: false,
     dtmfShielded: false,
+    params: V253_PARAMS,
+    legacyCommands: ['#CLS', '#VLS'],
   },
   agere: {
     id: 'agere',
@@ -103,6 +139,8 @@ export const SIM_PROFILES: Record<SimProfileId, SimProfile> = {
     cidCommands: ['+VCID'],
     echoesEtx: false,
     dtmfShielded: true,
+    params: V253_PARAMS,
+    legacyCommands: ['#CLS', '#VLS'],
   },
   silabs: {
     id: 'silabs',
@@ -120,6 +158,8 @@ export const SIM_PROFILES: Record<SimProfileId, SimProfile> = {
     cidCommands: ['+VCID'],
     echoesEtx: true, // (ref) Si AN93
     dtmfShielded: true,
+    params: V253_PARAMS,
+    legacyCommands: ['#CLS', '#VLS'],
   },
 };
 

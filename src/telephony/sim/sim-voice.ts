@@ -9,6 +9,14 @@ import type { ModemSimulator } from './modem-sim';
 const DLE = 0x10;
 const ETX = 0x03;
 const TICK_MS = 20;
+/**
+ * The transmit buffer, in seconds of audio: above the high mark the modem drops CTS, below the low
+ * mark it raises it again. No vendor document we have gives the size; half a second is an assumption.
+ * What matters is that it is bounded: vgetty then still has most of a greeting to send when a key
+ * comes, and aborts it with <DLE><CAN> as it does on real modems, instead of having handed it all over.
+ */
+const TX_HIGH_S = 0.5;
+const TX_LOW_S = 0.25;
 
 type SampleFormat = { bytesPerSecond: number; encode(s: number): number; decode(b: number): number; silence: number; bits: number };
 
@@ -99,6 +107,7 @@ export class VoiceStream {
         this.underrun = false;
       }
     }
+    if (this.buffer.length > this.format.bytesPerSecond * TX_HIGH_S) this.sim.setClearToSend(false);
   }
 
   private hostEscape(b: number): void {
@@ -125,6 +134,7 @@ export class VoiceStream {
   private drain(n: number): void {
     const take = this.buffer.splice(0, n);
     this.played.push(...take);
+    if (this.buffer.length <= this.format.bytesPerSecond * TX_LOW_S) this.sim.setClearToSend(true);
     if (take.length < n && this.started && !this.ending && !this.underrun) {
       this.underrun = true;
       this.sim.send(Buffer.from([DLE, 0x75])); // <DLE>u
@@ -176,5 +186,6 @@ export class VoiceStream {
   stop(): void {
     if (this.timer !== null) this.sim.timers.clearTimeout(this.timer);
     this.timer = null;
+    this.sim.setClearToSend(true);
   }
 }

@@ -155,14 +155,19 @@ describe('the recorded host sequences (modem-captures.txt)', () => {
     // The host's writes, as captured.
     const writes = [...text.matchAll(/^<< b'(.*)'$/gm)].map((m) => Buffer.from(m[1]!.replace(/\\r/g, '\r').replace(/\\x([0-9a-f]{2})/g, (_x, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1'));
     let finals = 0;
+    let line = ''; // vgetty may write a command and its CR separately
     for (const w of writes) {
+      line = line.endsWith('\r') ? w.toString('latin1') : line + w.toString('latin1');
       sim.write(w);
       if (/^AT\+VTX\r$/.test(w.toString('latin1'))) sim.write(Buffer.concat([Buffer.alloc(8000, 0x80), Buffer.from([0x10, 0x03])]));
       if (/^AT\+VRX\r$/.test(w.toString('latin1'))) t.advance(200);
       t.advance(/^ATD/.test(w.toString('latin1')) ? 5000 : 2000);
       const out = take();
-      finals += (out.match(/\r\n(OK|CONNECT)\r\n/g) ?? []).length;
-      expect(out).not.toContain('ERROR');
+      finals += (out.match(/\r\n(OK|CONNECT|ERROR)\r\n/g) ?? []).length;
+      // The captures' stub said OK to everything; a Conexant refuses vgetty's out-of-range values
+      // (sds 40 is not one of 0,127,128,129; report 15 is past 0-6) and vgetty carries on.
+      if (/^AT\+(VSD=40,70|VDR=1,15)\r$/.test(line)) expect(out).toBe('\r\nERROR\r\n');
+      else expect(out).not.toContain('ERROR');
     }
     expect(finals).toBeGreaterThanOrEqual(writes.filter((w) => w.toString('latin1').endsWith('\r')).length);
   });
