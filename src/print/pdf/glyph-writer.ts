@@ -15,6 +15,7 @@
  * - `doc.addContent()` appends raw operators to the page's content stream.
  */
 import type PDFKit from 'pdfkit';
+import type { ShapedRunLine } from '../shaping/run-shaper';
 import type { ShapedGlyph, ShapedLine } from '../shaping/text-shaper';
 
 type PdfkitEmbeddedFont = {
@@ -73,6 +74,31 @@ function clustersOf(line: ShapedLine): Cluster[] {
   return out;
 }
 
+/** Clusters grouped into words (runs of non-space clusters) and single spaces, in visual order. */
+function wordsOf(clusters: Cluster[]): Cluster[][] {
+  const words: Cluster[][] = [];
+  let word: Cluster[] = [];
+  for (const c of clusters) {
+    if (/^\s$/.test(c.text)) {
+      if (word.length > 0) words.push(word);
+      words.push([c]);
+      word = [];
+    } else word.push(c);
+  }
+  if (word.length > 0) words.push(word);
+  return words;
+}
+
+export type WriteOptions = {
+  /**
+   * One /ActualText per word instead of per cluster (text extraction only; the glyphs are the same).
+   * For Nastaliq: its words cascade down to the left with vertical offsets, and a reader that
+   * rebuilds text from glyph positions breaks such a word apart and mixes up its pieces; a word's
+   * ActualText gives it the word as a whole (in visual order, like clusters, for RTL).
+   */
+  wordSpans?: boolean;
+};
+
 const codesOf = (text: string) => [...text].map((c) => c.codePointAt(0) ?? 0);
 const sameCodes = (a: number[] | undefined, text: string) => a !== undefined && String.fromCodePoint(...a) === text;
 
@@ -95,6 +121,7 @@ export function writeShapedLine(
   x: number,
   y: number,
   nominalAdvance: (glyphId: number) => number,
+  opts: WriteOptions = {},
 ): void {
   if (line.glyphs.length === 0) return;
   const doc = pdf.font(fontName) as PdfkitInternals;
@@ -130,7 +157,7 @@ export function writeShapedLine(
     pending = g.xAdvance * toThousandths - xOffset - width;
   };
 
-  for (const { text, glyphs } of clustersOf(line)) {
+  const include = ({ text, glyphs }: Cluster) => {
     const cids = glyphs.map((g) => {
       const cid = font.subset.includeGlyph(g.id);
       font.widths[cid] ??= nominalAdvance(g.id) * toThousandths;
@@ -142,15 +169,31 @@ export function writeShapedLine(
       // First real mapping wins; an empty or format-only one (HarfBuzz draws ZWNJ with the space glyph) gives way.
       if (known == null || (!FORMAT_ONLY.test(own) && FORMAT_ONLY.test(String.fromCodePoint(...known)))) font.unicode[cid] = codesOf(own);
     });
-    const plain = cids.length === 1 && !FORMAT_ONLY.test(text) && sameCodes(font.unicode[cids[0] ?? 0], text);
-    if (!plain) {
-      flushTj();
-      ops.push(`/Span <</ActualText ${pdfTextString(text)}>> BDC`);
+    return cids;
+  };
+  const span = (text: string, draw: () => void) => {
+    flushTj();
+    ops.push(`/Span <</ActualText ${pdfTextString(text)}>> BDC`);
+    draw();
+    flushTj();
+    ops.push('EMC');
+  };
+
+  if (opts.wordSpans) {
+    for (const word of wordsOf(clustersOf(line))) {
+      const cids = word.map(include);
+      const drawWord = () => word.forEach((c, k) => c.glyphs.forEach((g, i) => show(g, cids[k]?.[i] ?? 0)));
+      if (word.length === 1 && /^\s$/.test(word[0]?.text ?? '')) drawWord();
+      else span(word.map((c) => c.text).join(''), drawWord);
     }
-    glyphs.forEach((g, i) => show(g, cids[i] ?? 0));
-    if (!plain) {
-      flushTj();
-      ops.push('EMC');
+  } else {
+    for (const cluster of clustersOf(line)) {
+      const cids = include(cluster);
+      const { text, glyphs } = cluster;
+      const plain = cids.length === 1 && !FORMAT_ONLY.test(text) && sameCodes(font.unicode[cids[0] ?? 0], text);
+      const draw = () => glyphs.forEach((g, i) => show(g, cids[i] ?? 0));
+      if (plain) draw();
+      else span(text, draw);
     }
   }
   flushTj();
@@ -163,4 +206,33 @@ export function writeShapedLine(
   for (const op of ops) doc.addContent(op);
   doc.addContent('ET');
   doc.restore();
+}
+
+/**
+ * Writes a line shaped in several fonts (run-shaper.ts): each run with its own embedded font, one
+ * after the other from x. `fontNameOf(fontPath)` is the name the file was registered under with
+ * `doc.registerFont`; `nominalAdvance(fontPath, glyphId)` its hmtx advance in font units.
+ */
+export function writeShapedRuns(
+  pdf: PDFKit.PDFDocument,
+  line: ShapedRunLine,
+  x: number,
+  y: number,
+  fontNameOf: (fontPath: string) => string,
+  nominalAdvance: (fontPath: string, glyphId: number) => number,
+  opts: WriteOptions = {},
+): void {
+  let at = x;
+  for (const run of line.runs) {
+    // Each run as a line of its own: its text is the run's slice, its clusters offsets into that slice.
+    const part: ShapedLine = {
+      text: line.text.slice(run.start, run.end),
+      glyphs: run.glyphs.map((g) => ({ ...g, cluster: g.cluster - run.start })),
+      unitsPerEm: run.unitsPerEm,
+      sizePt: line.sizePt,
+      width: run.width,
+    };
+    writeShapedLine(pdf, fontNameOf(run.fontPath), part, at, y, (gid) => nominalAdvance(run.fontPath, gid), opts);
+    at += run.width;
+  }
 }

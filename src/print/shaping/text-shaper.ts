@@ -51,9 +51,17 @@ export type Shaper = {
   /** Nominal advance of one glyph in font units (what a PDF font's width table must say). */
   glyphAdvance(fontPath: string, glyphId: number): number;
   metrics(fontPath: string): FontMetrics;
+  /** Does the font map this code point to a glyph (its cmap)? */
+  covers(fontPath: string, codePoint: number): boolean;
+  /**
+   * Shapes one span of a line (one direction, one script, one font) with the rest of the line as
+   * context, uncached; glyph clusters are offsets into the whole line. For callers that choose the
+   * font per span (see run-shaper.ts); `shapeLine` is this over `itemizeLine` with one font.
+   */
+  shapeSpan(text: string, span: TextItem, fontPath: string): ShapedGlyph[];
 };
 
-type LoadedFont = { blob: Blob; face: Face; font: Font; metrics: FontMetrics; advances: Map<number, number> };
+type LoadedFont = { blob: Blob; face: Face; font: Font; metrics: FontMetrics; advances: Map<number, number>; unicodes: Set<number> | null };
 type CachedShape = { glyphs: ShapedGlyph[]; advance: number };
 
 /** Shaped lines kept for reuse: report labels, group names and column headers repeat on every page. */
@@ -85,7 +93,7 @@ function makeShaper(hb: HarfBuzz): Shaper {
       const face = new hb.Face(blob, 0);
       const font = new hb.Font(face); // default scale = unitsPerEm, so positions come out in font units
       const ext = font.hExtents();
-      f = { blob, face, font, advances: new Map(), metrics: { unitsPerEm: face.upem, ...ext } };
+      f = { blob, face, font, advances: new Map(), unicodes: null, metrics: { unitsPerEm: face.upem, ...ext } };
       fonts.set(path, f);
     }
     return f;
@@ -143,5 +151,11 @@ function makeShaper(hb: HarfBuzz): Shaper {
       return adv;
     },
     metrics: (fontPath) => loadFont(fontPath).metrics,
+    covers(fontPath, codePoint) {
+      const f = loadFont(fontPath);
+      f.unicodes ??= new Set(f.face.collectUnicodes());
+      return f.unicodes.has(codePoint);
+    },
+    shapeSpan: (text, span, fontPath) => shapeItem(text, span, fontPath),
   };
 }
