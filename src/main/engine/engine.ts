@@ -17,6 +17,7 @@ import { createCallsService } from '../calls/calls.service';
 import { createLinesService, type LineFactory } from '../lines/lines.service';
 import { createAlarmsService } from '../reminders/alarms.service';
 import { createRemindersService } from '../reminders/reminders.service';
+import { createChequeTemplatesService } from '../cheque-templates/cheque-templates.service';
 import type { Timers } from '../../telephony/transport';
 import { AppError } from './app-error';
 import type { EngineContext } from './context';
@@ -94,6 +95,7 @@ export function createEngine(opts: EngineOptions): Engine {
   });
   // Cheque due dates join the same alarms with `alarms.addSource(…)` (source 'cheque'; see alarms.service.ts).
   const alarms = createAlarmsService(db, ctx, { reminders: reminders.repo, timers: opts.timers ?? backgroundTimers, log });
+  const chequeTemplates = createChequeTemplatesService(db, ctx, { dataDir: opts.dataDir });
   followers.push((e) => {
     if (e.name !== 'contacts/changed') return;
     alarms.contactsChanged();
@@ -163,6 +165,19 @@ export function createEngine(opts: EngineOptions): Engine {
       ctx.emit('reminders/changed', {}); // birthdays move to the new time on the calendar
       return next;
     },
+    'cheque-templates/list': () => chequeTemplates.list(),
+    'cheque-templates/get': ({ id }) => chequeTemplates.get(id),
+    'cheque-templates/create': (data) => chequeTemplates.create(data),
+    'cheque-templates/update': ({ id, data }) => chequeTemplates.update(id, data),
+    'cheque-templates/delete': ({ id }) => chequeTemplates.delete(id),
+    'cheque-templates/copy': (input, hc) => chequeTemplates.copy(input, hc.lang),
+    'cheque-templates/fonts': () => chequeTemplates.fonts(),
+    'cheque-templates/add-font': (input) => chequeTemplates.addFont(input),
+    'cheque-templates/delete-font': ({ key }) => chequeTemplates.deleteFont(key),
+    'cheque-templates/font-file': ({ key }) => chequeTemplates.fontFile(key),
+    'cheque-templates/print': (input) => chequeTemplates.print(input),
+    'cheque-templates/preview': (input) => chequeTemplates.preview(input),
+    'cheque-templates/test-print': (input, hc) => chequeTemplates.testPrint(input, hc.lang),
     'clock/advance': ({ ms }) => {
       if (!testClock) throw new AppError('not_found', 'not_found.test_clock');
       return { now: testClock.advance(ms, alarms).toISOString() };

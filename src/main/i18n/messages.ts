@@ -3,6 +3,7 @@
  * exactly the keys of `fa`. `{name}` placeholders are filled by `message()`.
  */
 import { localDigits } from '../../shared/text/digits';
+import { CHEQUE_TEMPLATE_FIELD_LABELS, chequeTemplatesEn, chequeTemplatesFa } from './cheque-templates.messages';
 
 const fa = {
   'validation.generic': 'مقدار «{field}» درست نیست.',
@@ -101,6 +102,7 @@ const fa = {
   'auth': 'دسترسی رد شد.',
   'db.newer': 'این پایگاه داده با نسخهٔ جدیدتری از منشی ساخته شده است (نسخهٔ {found}، این برنامه تا {known}). منشی را به‌روز کنید؛ به فایل دست زده نشد.',
   'db.migration': 'به‌روزرسانی پایگاه داده به نسخهٔ {version} ناکام ماند: {reason}. فایل دست‌نخورده ماند.',
+  ...chequeTemplatesFa,
 };
 
 export type MessageKey = keyof typeof fa;
@@ -201,6 +203,7 @@ const en: Record<MessageKey, string> = {
   'reminders.count': '{count} items',
   'reminders.truncated': 'Only the first {count} are shown; choose a shorter range.',
   'reminders.page': 'Page {page} of {pages}',
+  ...chequeTemplatesEn,
 };
 
 export type Lang = 'fa' | 'en';
@@ -233,6 +236,7 @@ const FIELD_LABELS: Record<string, [fa: string, en: string]> = {
   every: ['فاصلهٔ تکرار', 'repeat interval'], day: ['روز', 'day'], month: ['ماه', 'month'], participantIds: ['شرکت‌کنندگان', 'participants'],
   alarmMinutesBefore: ['هشدار پیش از موعد', 'alarm before'], birthdayTime: ['ساعت هشدار تولد', 'birthday alarm time'],
   minutes: ['دقیقه', 'minutes'], sound: ['صدا', 'sound'], ms: ['مدت', 'duration'], detail: ['جزئیات', 'detail'],
+  ...CHEQUE_TEMPLATE_FIELD_LABELS,
 };
 
 export function fieldLabel(lang: Lang, path: string): string {

@@ -18,6 +18,10 @@ import {
   alarmSettingsInput, occurrenceQuery, reminderGroupInput, reminderInput, remindersPrintInput, snoozeInput,
   type Alarm, type AlarmSettings, type OccurrenceList, type Reminder, type ReminderGroup,
 } from './reminders';
+import {
+  addFontInput, chequeFontKey, chequePrintInput, chequeSampleInput, chequeTemplateInput, copyTemplateInput,
+  type ChequeFont, type ChequeFontKey, type ChequeTemplate, type ChequeTemplateSummary,
+} from './cheque-print';
 
 const id = z.number().int().positive();
 const none = z.object({}).default({});
@@ -133,6 +137,32 @@ export const api = {
   'alarms/settings': endpoint<typeof none, AlarmSettings>(none),
   'alarms/settings-update': endpoint<typeof alarmSettingsInput, AlarmSettings>(alarmSettingsInput),
 
+  /** Cheque print templates by name (summaries: no fields, no background). */
+  'cheque-templates/list': endpoint<typeof none, ChequeTemplateSummary[]>(none),
+  /** A template with its fields and background scan. 'not_found' when deleted. */
+  'cheque-templates/get': endpoint<z.ZodObject<{ id: typeof id }>, ChequeTemplate>(z.object({ id })),
+  /** 'validation' names the field ('fields.2.xMm' outside the leaf, 'fields.0.font', 'background'); 'conflict' (field 'name') for a name in use. */
+  'cheque-templates/create': endpoint<typeof chequeTemplateInput, ChequeTemplate>(chequeTemplateInput),
+  /** Replaces the template; `background` absent keeps the scan, null removes it. */
+  'cheque-templates/update': endpoint<z.ZodObject<{ id: typeof id; data: typeof chequeTemplateInput }>, ChequeTemplate>(z.object({ id, data: chequeTemplateInput })),
+  'cheque-templates/delete': endpoint<z.ZodObject<{ id: typeof id }>, { id: number }>(z.object({ id })),
+  /** A copy (fields, calibration, background) for another bank or account; default name «name (2)». */
+  'cheque-templates/copy': endpoint<typeof copyTemplateInput, ChequeTemplate>(copyTemplateInput),
+  /** Fonts fields can use: the bundled ones, then the user's, with vertical metrics for the designer. */
+  'cheque-templates/fonts': endpoint<typeof none, ChequeFont[]>(none),
+  /** Adds a TTF after loading it with HarfBuzz and embedding it in a test PDF; 'validation' (field 'font') says why a file is refused. The same file twice is one font. */
+  'cheque-templates/add-font': endpoint<typeof addFontInput, ChequeFont>(addFontInput),
+  /** Removes a user font; 'conflict' while a template uses it. */
+  'cheque-templates/delete-font': endpoint<z.ZodObject<{ key: typeof chequeFontKey }>, { key: ChequeFontKey }>(z.object({ key: chequeFontKey })),
+  /** A user font's TTF (base64), for the designer to preview text in it. */
+  'cheque-templates/font-file': endpoint<z.ZodObject<{ key: typeof chequeFontKey }>, { base64: string }>(z.object({ key: chequeFontKey })),
+  /** Cheques on their leaves: one page per item, the template's calibration applied, the background never printed. */
+  'cheque-templates/print': endpoint<typeof chequePrintInput, FileOut>(chequePrintInput),
+  /** One leaf of a saved template or an unsaved draft, with sample (or given) values. */
+  'cheque-templates/preview': endpoint<typeof chequeSampleInput, FileOut>(chequeSampleInput),
+  /** Plain A4: a 10 mm grid, the leaf's outline where printing puts it, the field boxes and sample values. */
+  'cheque-templates/test-print': endpoint<typeof chequeSampleInput, FileOut>(chequeSampleInput),
+
   /**
    * Tests and demos only: moves the engine's clock forward. Exists only when the engine was started
    * with a test clock (`MONSHI_TEST_CLOCK=1 monshi serve`); otherwise 'not_found'.
@@ -167,5 +197,7 @@ export type EventMap = {
   'alarms/fired': { alarms: Alarm[] };
   /** The pending alarms after a snooze or dismiss (in any window). */
   'alarms/changed': { alarms: Alarm[] };
+  /** Cheque templates or their fonts were created, changed or deleted. */
+  'cheque-templates/changed': Record<string, never>;
 };
 export type EventName = keyof EventMap;
