@@ -11,3 +11,5 @@ export { createShaper, type BaseDir, type ShapedGlyph, type ShapedLine, type Sha
 export { truncateToWidth, wrapText, type TextStyle } from './shaping/text-layout';
 export { printCallReport, type CallReportLabels, type CallReportPrintOptions } from './calls/call-report.print';
 export { printReminderList, type ReminderPrintLabels, type ReminderPrintOptions } from './reminders/reminder-list.print';
+export { printForm, type FormDocument, type FormField, type FormSection } from './forms/form.print';
+export { printAttendanceReport, hhmm, type AttendanceLabels, type AttendancePrintOptions } from './attendance/attendance-report.print';

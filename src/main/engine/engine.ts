@@ -17,6 +17,10 @@ import { createCallsService } from '../calls/calls.service';
 import { createLinesService, type LineFactory } from '../lines/lines.service';
 import { createAlarmsService } from '../reminders/alarms.service';
 import { createRemindersService } from '../reminders/reminders.service';
+import { createPeopleService } from '../people/people.service';
+import { createAttendanceService } from '../attendance/attendance.service';
+import { exportAttendance } from '../attendance/attendance.export';
+import { printApplication } from '../people/application.report';
 import { createChequeTemplatesService } from '../cheque-templates/cheque-templates.service';
 import type { Timers } from '../../telephony/transport';
 import { AppError } from './app-error';
@@ -96,6 +100,8 @@ export function createEngine(opts: EngineOptions): Engine {
   // Cheque due dates join the same alarms with `alarms.addSource(…)` (source 'cheque'; see alarms.service.ts).
   const alarms = createAlarmsService(db, ctx, { reminders: reminders.repo, timers: opts.timers ?? backgroundTimers, log });
   const chequeTemplates = createChequeTemplatesService(db, ctx, { dataDir: opts.dataDir });
+  const people = createPeopleService(db, ctx, contacts);
+  const attendance = createAttendanceService(db, ctx, people);
   followers.push((e) => {
     if (e.name !== 'contacts/changed') return;
     alarms.contactsChanged();
@@ -114,7 +120,10 @@ export function createEngine(opts: EngineOptions): Engine {
     'contacts/get': ({ id }) => contacts.get(id),
     'contacts/create': (data) => contacts.create(data),
     'contacts/update': ({ id, data }) => contacts.update(id, data),
-    'contacts/delete': ({ id }) => contacts.delete(id),
+    'contacts/delete': ({ id }) => {
+      people.assertContactDeletable(id);
+      return contacts.delete(id);
+    },
     'contacts/find-by-phone': ({ number, excludeId }) => contacts.findByPhone(number, excludeId),
     'contacts/add-note': ({ contactId, body, author }) => contacts.addNote(contactId, body, author),
     'contacts/delete-note': ({ id }) => contacts.deleteNote(id),
@@ -178,6 +187,42 @@ export function createEngine(opts: EngineOptions): Engine {
     'cheque-templates/print': (input) => chequeTemplates.print(input),
     'cheque-templates/preview': (input) => chequeTemplates.preview(input),
     'cheque-templates/test-print': (input, hc) => chequeTemplates.testPrint(input, hc.lang),
+    'people/search': (q) => people.search(q),
+    'people/get': ({ id }) => people.get(id),
+    'people/next-number': ({ kind }) => ({ fileNo: people.nextNumber(kind) }),
+    'people/create': (data) => people.create(data),
+    'people/update': ({ id, data }) => people.update(id, data),
+    'people/delete': ({ id }) => people.delete(id),
+    'people/set-status': ({ id, status }) => people.setStatus(id, status),
+    'people/hire': (input) => people.hire(input),
+    'people/photo': ({ id }) => people.photo(id),
+    'people/set-photo': ({ id, base64, mime }) => people.setPhoto(id, base64, mime),
+    'people/add-document': ({ fileId, name, mime, base64 }) => people.addDocument(fileId, name, mime, base64),
+    'people/document': ({ id }) => people.document(id),
+    'people/delete-document': ({ id }) => people.deleteDocument(id),
+    'people/add-interview': ({ fileId, body, author }) => people.addInterview(fileId, body, author),
+    'people/delete-interview': ({ id }) => people.deleteInterview(id),
+    'people/set-pin': ({ id, pin }) => people.setPin(id, pin),
+    'people/print-application': ({ id }, hc) => printApplication(id === null ? null : people.get(id), { lang: hc.lang, calendar: settings.get().calendar, printedAt: ctx.clock() }),
+    'attendance/roster': () => attendance.roster(),
+    'attendance/clock': ({ fileId, pin }) => attendance.clock(fileId, pin),
+    'attendance/records': (q) => attendance.records(q),
+    'attendance/record-add': (q) => attendance.addRecord(q),
+    'attendance/record-correct': (q) => attendance.correctRecord(q),
+    'attendance/record-delete': ({ id, reason }) => attendance.deleteRecord(id, reason),
+    'attendance/absences': (q) => attendance.absences(q),
+    'attendance/absence-add': (q) => attendance.addAbsence(q),
+    'attendance/absence-delete': ({ id }) => attendance.deleteAbsence(id),
+    'attendance/report': (q) => attendance.report(q),
+    'attendance/report-export': (q, hc) => exportAttendance(attendance.report(q), q.format, { lang: hc.lang, calendar: settings.get().calendar, printedAt: ctx.clock() }),
+    'schedules/list': () => attendance.schedules(),
+    'schedules/create': (data) => attendance.createSchedule(data),
+    'schedules/update': ({ id, data }) => attendance.updateSchedule(id, data),
+    'schedules/delete': ({ id }) => attendance.deleteSchedule(id),
+    'holidays/list': ({ from, to }) => attendance.listHolidays(from, to),
+    'holidays/set': ({ date, title }) => attendance.setHoliday(date, title),
+    'holidays/delete': ({ date }) => attendance.deleteHoliday(date),
+    'holidays/add-official': ({ year }, hc) => attendance.addOfficialHolidays(year, hc.lang),
     'clock/advance': ({ ms }) => {
       if (!testClock) throw new AppError('not_found', 'not_found.test_clock');
       return { now: testClock.advance(ms, alarms).toISOString() };

@@ -2,10 +2,12 @@
  * Every message the engine can send to a user, in both languages. Keys are typed: `en` must have
  * exactly the keys of `fa`. `{name}` placeholders are filled by `message()`.
  */
+import { PEOPLE_FIELD_LABELS, peopleEn, peopleFa } from './people.messages';
 import { localDigits } from '../../shared/text/digits';
 import { CHEQUE_TEMPLATE_FIELD_LABELS, chequeTemplatesEn, chequeTemplatesFa } from './cheque-templates.messages';
 
 const fa = {
+  ...peopleFa,
   'validation.generic': 'مقدار «{field}» درست نیست.',
   'validation.required_name': 'دست‌کم یکی از نام، نام خانوادگی، شرکت یا یک شماره تلفن را بنویسید.',
   'validation.phone': 'شماره تلفن «{value}» خوانا نیست.',
@@ -108,6 +110,7 @@ const fa = {
 export type MessageKey = keyof typeof fa;
 
 const en: Record<MessageKey, string> = {
+  ...peopleEn,
   'validation.generic': '“{field}” is not valid.',
   'validation.required_name': 'Enter at least a first name, last name, company or one phone number.',
   'validation.phone': 'The phone number “{value}” cannot be read.',
@@ -236,6 +239,7 @@ const FIELD_LABELS: Record<string, [fa: string, en: string]> = {
   every: ['فاصلهٔ تکرار', 'repeat interval'], day: ['روز', 'day'], month: ['ماه', 'month'], participantIds: ['شرکت‌کنندگان', 'participants'],
   alarmMinutesBefore: ['هشدار پیش از موعد', 'alarm before'], birthdayTime: ['ساعت هشدار تولد', 'birthday alarm time'],
   minutes: ['دقیقه', 'minutes'], sound: ['صدا', 'sound'], ms: ['مدت', 'duration'], detail: ['جزئیات', 'detail'],
+  ...PEOPLE_FIELD_LABELS,
   ...CHEQUE_TEMPLATE_FIELD_LABELS,
 };
 

@@ -19,6 +19,14 @@ import {
   type Alarm, type AlarmSettings, type OccurrenceList, type Reminder, type ReminderGroup,
 } from './reminders';
 import {
+  documentInput, fileInput, fileQuery, hireInput, photoInput, pinInput, APPLICANT_STATUSES, FILE_KINDS,
+  type FileList, type PersonFile,
+} from './people';
+import {
+  absenceInput, clockInput, holidayInput, rangeQuery, recordCorrection, recordDelete, recordInput, reportExportInput as attendanceExportInput, reportQuery, scheduleInput,
+  type Absence, type AttendanceRecord, type ClockResult, type Holiday, type MonthlyReport, type RosterEntry, type Schedule,
+} from './attendance';
+import {
   addFontInput, chequeFontKey, chequePrintInput, chequeSampleInput, chequeTemplateInput, copyTemplateInput,
   type ChequeFont, type ChequeFontKey, type ChequeTemplate, type ChequeTemplateSummary,
 } from './cheque-print';
@@ -137,6 +145,70 @@ export const api = {
   'alarms/settings': endpoint<typeof none, AlarmSettings>(none),
   'alarms/settings-update': endpoint<typeof alarmSettingsInput, AlarmSettings>(alarmSettingsInput),
 
+  /** People files (personnel, customers, job applicants), newest registration first; by name, phone, file number, national ID, referrer, dates. */
+  'people/search': endpoint<typeof fileQuery, FileList>(fileQuery),
+  /** A file with its contact (name, phones, timeline), documents, interview notes and related files. 'not_found' when deleted. */
+  'people/get': endpoint<z.ZodObject<{ id: typeof id }>, PersonFile>(z.object({ id })),
+  /** The number a new file of this kind gets when its number is left empty. */
+  'people/next-number': endpoint<z.ZodObject<{ kind: z.ZodEnum<{ [K in (typeof FILE_KINDS)[number]]: K }> }>, { fileNo: string }>(z.object({ kind: z.enum(FILE_KINDS) })),
+  /** Creates a file for an existing contact or a new one; 'validation'/'conflict' name the field ('fileNo', 'nationalId', 'contact.phones.0.number'…). */
+  'people/create': endpoint<typeof fileInput, PersonFile>(fileInput),
+  /** Changes the file and, when `contact` is sent, the contact's details (the kind never changes). */
+  'people/update': endpoint<z.ZodObject<{ id: typeof id; data: typeof fileInput }>, PersonFile>(z.object({ id, data: fileInput })),
+  /** Deletes the file with its photo, documents, interview notes and attendance; the contact stays in the phonebook. */
+  'people/delete': endpoint<z.ZodObject<{ id: typeof id }>, { id: number }>(z.object({ id })),
+  /** Applicants only ('validation' otherwise). */
+  'people/set-status': endpoint<z.ZodObject<{ id: typeof id; status: z.ZodEnum<{ [K in (typeof APPLICANT_STATUSES)[number]]: K }> }>, PersonFile>(z.object({ id, status: z.enum(APPLICANT_STATUSES) })),
+  /** Turns an applicant into personnel: a staff file for the same contact, nothing retyped; returns the staff file. 'conflict' when they already have one. */
+  'people/hire': endpoint<typeof hireInput, PersonFile>(hireInput),
+  /** The photo as base64, or null. */
+  'people/photo': endpoint<z.ZodObject<{ id: typeof id }>, { mime: string; base64: string } | null>(z.object({ id })),
+  'people/set-photo': endpoint<typeof photoInput, PersonFile>(photoInput),
+  'people/add-document': endpoint<typeof documentInput, PersonFile>(documentInput),
+  'people/document': endpoint<z.ZodObject<{ id: typeof id }>, FileOut>(z.object({ id })),
+  'people/delete-document': endpoint<z.ZodObject<{ id: typeof id }>, PersonFile>(z.object({ id })),
+  'people/add-interview': endpoint<z.ZodObject<{ fileId: typeof id; body: z.ZodString; author: z.ZodDefault<z.ZodString> }>, PersonFile>(
+    z.object({ fileId: id, body: z.string().max(10000), author: z.string().max(100).default('') }),
+  ),
+  'people/delete-interview': endpoint<z.ZodObject<{ id: typeof id }>, PersonFile>(z.object({ id })),
+  /** Staff only: the clock-in PIN (4–8 digits; null removes it). */
+  'people/set-pin': endpoint<typeof pinInput, PersonFile>(pinInput),
+  /** The employment application form as PDF: filled in from an applicant's file, or blank (id null) to print and fill by hand. */
+  'people/print-application': endpoint<z.ZodObject<{ id: z.ZodDefault<z.ZodNullable<typeof id>> }>, FileOut>(z.object({ id: id.nullable().default(null) })),
+
+  /** Active staff for the front-desk clock-in screen, with who is in. */
+  'attendance/roster': endpoint<typeof none, RosterEntry[]>(none),
+  /** Entry when out, exit when in. 'auth' (field 'pin') for a wrong PIN. */
+  'attendance/clock': endpoint<typeof clockInput, ClockResult>(clockInput),
+  /** Records starting in a date range (one person or all), with their edit history. */
+  'attendance/records': endpoint<typeof rangeQuery, AttendanceRecord[]>(rangeQuery),
+  /** A manual entry; 'conflict' when it overlaps another record of the person. */
+  'attendance/record-add': endpoint<typeof recordInput, AttendanceRecord>(recordInput),
+  /** A manager's correction: the old times and the reason go to the record's history. */
+  'attendance/record-correct': endpoint<typeof recordCorrection, AttendanceRecord>(recordCorrection),
+  /** Marks the record deleted (it stays, with the reason, in the history). */
+  'attendance/record-delete': endpoint<typeof recordDelete, AttendanceRecord>(recordDelete),
+  'attendance/absences': endpoint<typeof rangeQuery, Absence[]>(rangeQuery),
+  /** Leave or a mission; 'conflict' (field 'from') when it overlaps another of the same person. */
+  'attendance/absence-add': endpoint<typeof absenceInput, Absence>(absenceInput),
+  'attendance/absence-delete': endpoint<z.ZodObject<{ id: typeof id }>, { id: number }>(z.object({ id })),
+  /** The monthly (Jalali) report of one person or all active staff. */
+  'attendance/report': endpoint<typeof reportQuery, MonthlyReport>(reportQuery),
+  /** The monthly report as PDF or Excel (.xlsx). */
+  'attendance/report-export': endpoint<typeof attendanceExportInput, FileOut>(attendanceExportInput),
+  'schedules/list': endpoint<typeof none, Schedule[]>(none),
+  'schedules/create': endpoint<typeof scheduleInput, Schedule>(scheduleInput),
+  'schedules/update': endpoint<z.ZodObject<{ id: typeof id; data: typeof scheduleInput }>, Schedule>(z.object({ id, data: scheduleInput })),
+  /** Staff on this schedule are left without one. */
+  'schedules/delete': endpoint<z.ZodObject<{ id: typeof id }>, { id: number }>(z.object({ id })),
+  /** The shared holiday table between two dates. */
+  'holidays/list': endpoint<z.ZodObject<{ from: z.ZodString; to: z.ZodString }>, Holiday[]>(z.object({ from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) })),
+  /** Adds a holiday or renames the one on that date. */
+  'holidays/set': endpoint<typeof holidayInput, Holiday>(holidayInput),
+  'holidays/delete': endpoint<z.ZodObject<{ date: z.ZodString }>, { date: string }>(z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) })),
+  /** Adds Iran's fixed-date official holidays of a Jalali year (dates already in the table are kept). */
+  'holidays/add-official': endpoint<z.ZodObject<{ year: z.ZodNumber }>, { added: number }>(z.object({ year: z.number().int().min(1300).max(1500) })),
+
   /** Cheque print templates by name (summaries: no fields, no background). */
   'cheque-templates/list': endpoint<typeof none, ChequeTemplateSummary[]>(none),
   /** A template with its fields and background scan. 'not_found' when deleted. */
@@ -197,6 +269,12 @@ export type EventMap = {
   'alarms/fired': { alarms: Alarm[] };
   /** The pending alarms after a snooze or dismiss (in any window). */
   'alarms/changed': { alarms: Alarm[] };
+  /** People files were created, changed or deleted. */
+  'people/changed': { ids: number[] };
+  /** Attendance records, leave, missions, schedules or holidays changed. */
+  'attendance/changed': Record<string, never>;
+  /** The shared holiday table changed. */
+  'holidays/changed': Record<string, never>;
   /** Cheque templates or their fonts were created, changed or deleted. */
   'cheque-templates/changed': Record<string, never>;
 };
