@@ -15,6 +15,9 @@ import { ensureDataDir, migrationsDir } from '../paths';
 import { createSettingsService } from '../settings/settings.service';
 import { createCallsService } from '../calls/calls.service';
 import { createLinesService, type LineFactory } from '../lines/lines.service';
+import { createIvrService } from '../ivr/ivr.service';
+import { createVoicemailService } from '../ivr/voicemail.service';
+import { holidayCalendar } from '../ivr/holiday-calendar';
 import { createAlarmsService } from '../reminders/alarms.service';
 import { createRemindersService } from '../reminders/reminders.service';
 import { createPeopleService } from '../people/people.service';
@@ -93,6 +96,9 @@ export function createEngine(opts: EngineOptions): Engine {
   const io = createIoService(db, ctx, contacts, groups);
   const calls = createCallsService(db, ctx, contacts);
   const lines = createLinesService(db, ctx, calls, log, opts.lineFactory);
+  const voicemail = createVoicemailService(db, ctx, contacts, opts.dataDir);
+  const ivr = createIvrService(db, ctx, { calls, voicemail, holidays: holidayCalendar(db), log, simOf: (id) => lines.simOf(id) });
+  lines.setIvr((r) => ivr.ring(r));
   const reminders = createRemindersService(db, ctx, {
     onChanged: (change) => alarms.reminderChanged(change),
     birthdayTime: () => alarms.settings().birthdayTime ?? '09:00',
@@ -155,6 +161,38 @@ export function createEngine(opts: EngineOptions): Engine {
     'calls/dial': ({ lineId, number }) => lines.dial(lineId, number),
     'calls/hang-up': ({ lineId }) => lines.hangUp(lineId),
     'calls/answer': ({ lineId }) => lines.answer(lineId),
+    'prompts/list': () => ivr.prompts(),
+    'prompts/import': (i) => ivr.importPrompt(i),
+    'prompts/tts': (i) => ivr.ttsPrompt(i),
+    'prompts/tts-available': () => ivr.ttsAvailable(),
+    'prompts/rename': ({ id, name }) => ivr.renamePrompt(id, name),
+    'prompts/delete': ({ id }) => ivr.deletePrompt(id),
+    'prompts/audio': ({ id }) => ivr.promptAudio(id),
+    'ivr/trees': () => ivr.trees(),
+    'ivr/tree-create': (i, hc) => ivr.createTree(i, hc.lang),
+    'ivr/tree-update': ({ id, data }, hc) => ivr.updateTree(id, data, hc.lang),
+    'ivr/tree-delete': ({ id }) => ivr.deleteTree(id),
+    'ivr/settings': () => ivr.settings(),
+    'ivr/settings-update': (s) => ivr.updateSettings(s),
+    'ivr/office': () => ivr.office(),
+    'ivr/run': ({ callId }) => ivr.runOf(callId),
+    'ivr/waiting': () => ivr.waiting(),
+    'ivr/take': ({ lineId }) => ivr.take(lineId),
+    'ivr/demo-keys': ({ lineId, keys }) => ivr.demoKeys(lineId, keys),
+    'ivr/demo-hang-up': ({ lineId }) => ivr.demoHangUp(lineId),
+    'ivr/demo-speak': ({ lineId, seconds }) => ivr.demoSpeak(lineId, seconds),
+    'mailboxes/list': () => voicemail.mailboxes(),
+    'mailboxes/create': (d) => voicemail.createMailbox(d),
+    'mailboxes/update': ({ id, data }) => voicemail.updateMailbox(id, data),
+    'mailboxes/delete': ({ id }) => voicemail.deleteMailbox(id),
+    'voicemail/list': (q) => voicemail.list(q),
+    'voicemail/unheard': () => voicemail.unheard(),
+    'voicemail/audio': ({ id }) => voicemail.audio(id),
+    'voicemail/mark': ({ id, heard }) => voicemail.setHeard(id, heard),
+    'voicemail/note': ({ id, note }) => voicemail.setNote(id, note),
+    'voicemail/attach': ({ id }, hc) => voicemail.attach(id, hc.lang),
+    'voicemail/forward': ({ id, mailboxId }) => voicemail.forward(id, mailboxId),
+    'voicemail/delete': ({ id }) => voicemail.delete(id),
     'reminders/get': ({ id }) => reminders.get(id),
     'reminders/create': (data) => reminders.create(data),
     'reminders/update': ({ id, data }) => reminders.update(id, data),
@@ -271,7 +309,7 @@ export function createEngine(opts: EngineOptions): Engine {
         teardown();
         return Promise.resolve();
       }
-      return lines.close().then(teardown);
+      return ivr.close().then(() => lines.close()).then(teardown);
     },
     db,
     dataDir: opts.dataDir,

@@ -4,9 +4,11 @@
  */
 import { PEOPLE_FIELD_LABELS, peopleEn, peopleFa } from './people.messages';
 import { localDigits } from '../../shared/text/digits';
+import { ivrEn, ivrFa } from './ivr.messages';
 import { CHEQUE_TEMPLATE_FIELD_LABELS, chequeTemplatesEn, chequeTemplatesFa } from './cheque-templates.messages';
 
 const fa = {
+  ...ivrFa,
   ...peopleFa,
   'validation.generic': 'مقدار «{field}» درست نیست.',
   'validation.required_name': 'دست‌کم یکی از نام، نام خانوادگی، شرکت یا یک شماره تلفن را بنویسید.',
@@ -110,6 +112,7 @@ const fa = {
 export type MessageKey = keyof typeof fa;
 
 const en: Record<MessageKey, string> = {
+  ...ivrEn,
   ...peopleEn,
   'validation.generic': '“{field}” is not valid.',
   'validation.required_name': 'Enter at least a first name, last name, company or one phone number.',

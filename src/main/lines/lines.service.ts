@@ -25,12 +25,16 @@ export const defaultLineFactory: LineFactory = (row) => {
   return { line: createVoiceModemLine({ id: `line-${row.id}`, port: row.port, open: serialTransport(row.port), callerIdMode, extraInit }), sim: null };
 };
 
-type Running = { row: LineDbRow; line: Line; sim: ModemSimulator | null; callId: number | null; direction: 'in' | 'out' | null; answered: boolean; lastStatus: string; offs: (() => void)[] };
+type Running = { row: LineDbRow; line: Line; sim: ModemSimulator | null; callId: number | null; direction: 'in' | 'out' | null; answered: boolean; /** The IVR took this call. */ ivr?: boolean; lastStatus: string; offs: (() => void)[] };
+
+/** The IVR's say on every ring of an incoming call: true when it takes the call (and answers it). */
+export type IvrRingHook = (r: { lineId: number; rings: number; ringsBeforeAnswer: number; line: Line; callId: number | null }) => boolean;
 
 export function createLinesService(db: Db, ctx: EngineContext, calls: CallsService, log: Logger, factory: LineFactory = defaultLineFactory) {
   const repo = createCallsRepo(db);
   const running = new Map<number, Running>();
   const now = () => ctx.clock().getTime();
+  let ivrHook: IvrRingHook | null = null;
 
   // Calls a crash or power cut left open are closed: a ringing one was missed.
   for (const o of repo.orphans()) repo.ended(o.id, o.outcome === 'ringing' ? 'missed' : o.outcome === 'dialing' ? 'failed' : o.direction === 'out' ? 'answered' : o.outcome, o.answered_at ?? o.started_at);
@@ -64,7 +68,7 @@ export function createLinesService(db: Db, ctx: EngineContext, calls: CallsServi
     if (run.callId === null) return;
     run.answered = true;
     const t = now();
-    const outcome: CallOutcome = run.direction === 'out' ? 'connected' : 'answered';
+    const outcome: CallOutcome = run.direction === 'out' ? 'connected' : run.ivr ? 'ivr' : 'answered';
     repo.answered(run.callId, outcome, t);
     const r = repo.get(run.callId);
     if (r) repo.markReturned(r.number_key, t);
@@ -76,11 +80,12 @@ export function createLinesService(db: Db, ctx: EngineContext, calls: CallsServi
     const id = run.callId;
     let outcome: CallOutcome;
     if (run.direction === 'out') outcome = run.answered ? 'answered' : reason === 'busy' ? 'busy' : reason === 'no-answer' ? 'no-answer' : 'failed';
-    else outcome = run.answered ? 'answered' : 'missed';
+    else outcome = run.ivr && run.answered ? 'ivr' : run.answered ? 'answered' : 'missed';
     repo.ended(id, outcome, now());
     run.callId = null;
     run.direction = null;
     run.answered = false;
+    run.ivr = false;
     callUpdated(id);
   }
 
@@ -95,11 +100,12 @@ export function createLinesService(db: Db, ctx: EngineContext, calls: CallsServi
         if (s.status === 'idle' && run.lastStatus === 'initialising') changed();
         run.lastStatus = s.status;
       }),
-      line.on('ring', () => {
+      line.on('ring', (r) => {
         if (run.direction !== 'out' && run.callId === null) {
           openIncoming(run);
           callUpdated(run.callId!);
         }
+        if (run.direction === 'in' && !run.ivr && ivrHook?.({ lineId: row.id, rings: r.count, ringsBeforeAnswer: run.row.rings_before_answer, line, callId: run.callId })) run.ivr = true;
       }),
       line.on('caller-id', (cid) => onCallerId(run, cid)),
       line.on('answered', () => onAnswered(run)),
@@ -283,6 +289,10 @@ export function createLinesService(db: Db, ctx: EngineContext, calls: CallsServi
     /** The running Line of a line id (for the IVR and tests). */
     lineOf: (id: number) => running.get(id)?.line ?? null,
     simOf: (id: number) => running.get(id)?.sim ?? null,
+    /** The IVR answers calls through this hook (see IvrRingHook). */
+    setIvr: (hook: IvrRingHook) => {
+      ivrHook = hook;
+    },
   };
 }
 

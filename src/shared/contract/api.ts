@@ -31,6 +31,10 @@ import {
   type ChequeFont, type ChequeFontKey, type ChequeTemplate, type ChequeTemplateSummary,
 } from './cheque-print';
 
+import {
+  ivrSettingsInput, mailboxInput, promptImportInput, promptTtsInput, treeInput, voicemailListInput,
+  type AudioOut, type IvrRun, type IvrSettings, type IvrTreeRow, type Mailbox, type OperatorWaiting, type Prompt, type Voicemail,
+} from './ivr';
 const id = z.number().int().positive();
 const none = z.object({}).default({});
 
@@ -119,6 +123,52 @@ export const api = {
   'calls/hang-up': endpoint<z.ZodObject<{ lineId: typeof id }>, { ok: true }>(z.object({ lineId: id })),
   /** Answers a ringing line (the modem goes off hook). */
   'calls/answer': endpoint<z.ZodObject<{ lineId: typeof id }>, { ok: true }>(z.object({ lineId: id })),
+
+  // ---------------------------------------------------------------- IVR and voicemail (contract in ivr.ts)
+  'prompts/list': endpoint<typeof none, Prompt[]>(none),
+  /** Imports a WAV (any rate, channels, depth): mixed down, resampled to 8 kHz, loudness-normalised. 'validation' on 'base64' if unreadable. */
+  'prompts/import': endpoint<typeof promptImportInput, Prompt>(promptImportInput),
+  /** Generates a prompt with espeak-ng; 'validation' on 'text' when espeak-ng is not installed or fails. */
+  'prompts/tts': endpoint<typeof promptTtsInput, Prompt>(promptTtsInput),
+  'prompts/tts-available': endpoint<typeof none, { available: boolean }>(none),
+  'prompts/rename': endpoint<z.ZodObject<{ id: typeof id; name: z.ZodString }>, Prompt>(z.object({ id, name: z.string().trim().min(1).max(80) })),
+  /** 'conflict' while a tree plays it. */
+  'prompts/delete': endpoint<z.ZodObject<{ id: typeof id }>, { id: number }>(z.object({ id })),
+  'prompts/audio': endpoint<z.ZodObject<{ id: typeof id }>, AudioOut>(z.object({ id })),
+  'ivr/trees': endpoint<typeof none, IvrTreeRow[]>(none),
+  /** 'validation' names the node: field 'nodes.<id>.<property>'. */
+  'ivr/tree-create': endpoint<typeof treeInput, IvrTreeRow>(treeInput),
+  'ivr/tree-update': endpoint<z.ZodObject<{ id: typeof id; data: typeof treeInput }>, IvrTreeRow>(z.object({ id, data: treeInput })),
+  'ivr/tree-delete': endpoint<z.ZodObject<{ id: typeof id }>, { id: number }>(z.object({ id })),
+  /** Office hours and which tree answers each line in and out of them. */
+  'ivr/settings': endpoint<typeof none, IvrSettings>(none),
+  'ivr/settings-update': endpoint<typeof ivrSettingsInput, IvrSettings>(ivrSettingsInput),
+  'ivr/office': endpoint<typeof none, { state: 'open' | 'closed' | 'holiday' }>(none),
+  /** What the IVR did on a call (null: it did not answer it). */
+  'ivr/run': endpoint<z.ZodObject<{ callId: typeof id }>, IvrRun | null>(z.object({ callId: id })),
+  /** Callers waiting for a person now. */
+  'ivr/waiting': endpoint<typeof none, { lineId: number; callId: number | null }[]>(none),
+  /** The front desk takes the waiting caller (lifts a phone on the line; the IVR goes on hook). */
+  'ivr/take': endpoint<z.ZodObject<{ lineId: typeof id }>, { ok: true }>(z.object({ lineId: id })),
+  /** The demo line's caller presses keys, hangs up, or speaks for some seconds (demo lines only). */
+  'ivr/demo-keys': endpoint<z.ZodObject<{ lineId: typeof id; keys: z.ZodString }>, { ok: true }>(z.object({ lineId: id, keys: z.string().min(1).max(20).regex(/^[0-9*#]+$/) })),
+  'ivr/demo-hang-up': endpoint<z.ZodObject<{ lineId: typeof id }>, { ok: true }>(z.object({ lineId: id })),
+  'ivr/demo-speak': endpoint<z.ZodObject<{ lineId: typeof id; seconds: z.ZodNumber }>, { ok: true }>(z.object({ lineId: id, seconds: z.number().min(0.5).max(60) })),
+  'mailboxes/list': endpoint<typeof none, Mailbox[]>(none),
+  'mailboxes/create': endpoint<typeof mailboxInput, Mailbox>(mailboxInput),
+  'mailboxes/update': endpoint<z.ZodObject<{ id: typeof id; data: typeof mailboxInput }>, Mailbox>(z.object({ id, data: mailboxInput })),
+  /** Deletes the mailbox with its messages. */
+  'mailboxes/delete': endpoint<z.ZodObject<{ id: typeof id }>, { id: number }>(z.object({ id })),
+  'voicemail/list': endpoint<typeof voicemailListInput, Voicemail[]>(voicemailListInput),
+  'voicemail/unheard': endpoint<typeof none, { unheard: number }>(none),
+  'voicemail/audio': endpoint<z.ZodObject<{ id: typeof id }>, AudioOut>(z.object({ id })),
+  'voicemail/mark': endpoint<z.ZodObject<{ id: typeof id; heard: z.ZodBoolean }>, Voicemail>(z.object({ id, heard: z.boolean() })),
+  'voicemail/note': endpoint<z.ZodObject<{ id: typeof id; note: z.ZodString }>, Voicemail>(z.object({ id, note: z.string().max(2000) })),
+  /** Adds a note about the message to the matched contact's timeline; 'validation' when no contact matches. */
+  'voicemail/attach': endpoint<z.ZodObject<{ id: typeof id }>, Voicemail>(z.object({ id })),
+  /** Copies the message into another mailbox (the audio is shared). */
+  'voicemail/forward': endpoint<z.ZodObject<{ id: typeof id; mailboxId: typeof id }>, Voicemail>(z.object({ id, mailboxId: id })),
+  'voicemail/delete': endpoint<z.ZodObject<{ id: typeof id }>, { id: number }>(z.object({ id })),
 
   /** A reminder with its group, participants and next occurrence. 'not_found' when deleted. */
   'reminders/get': endpoint<z.ZodObject<{ id: typeof id }>, Reminder>(z.object({ id })),
@@ -277,5 +327,11 @@ export type EventMap = {
   'holidays/changed': Record<string, never>;
   /** Cheque templates or their fonts were created, changed or deleted. */
   'cheque-templates/changed': Record<string, never>;
+  /** Prompts, trees, office hours or line assignments changed. */
+  'ivr/changed': Record<string, never>;
+  /** A caller waits for a person (operator node), or stopped waiting. */
+  'ivr/operator': OperatorWaiting;
+  /** Voicemail arrived, was heard, forwarded or deleted: the count of unheard messages. */
+  'voicemail/changed': { unheard: number };
 };
 export type EventName = keyof EventMap;

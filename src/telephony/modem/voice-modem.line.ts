@@ -58,6 +58,8 @@ class VoiceModemLine implements Line {
   private audio: VoiceAudio | null = null;
   private trace: LineEvents['trace'][] = [];
   private generation = 0;
+  private audioDone: Promise<unknown> | null = null;
+  private hangingUp = false;
 
   constructor(private readonly opts: VoiceModemLineOptions) {
     this.id = opts.id;
@@ -261,9 +263,17 @@ class VoiceModemLine implements Line {
   }
 
   private async remoteHangup(): Promise<void> {
-    if (this.st !== 'in-call') return;
-    this.audio?.abort('hangup');
-    await this.onHook('remote');
+    if (this.st !== 'in-call' || this.hangingUp) return;
+    this.hangingUp = true;
+    try {
+      this.audio?.abort('hangup');
+      // The aborted play/record must read its own final result first: on-hook commands sent meanwhile
+      // would take it, and the play would then wait for a final that never comes (and keep the line busy).
+      if (this.audioDone) await this.audioDone;
+      await this.onHook('remote');
+    } finally {
+      this.hangingUp = false;
+    }
   }
 
   // ------------------------------------------------------------ actions
@@ -359,8 +369,10 @@ class VoiceModemLine implements Line {
 
   async play(pcm: Pcm, o: { stopOnDtmf?: boolean } = {}): Promise<PlayOutcome> {
     const audio = this.voiceAudio();
+    const p = audio.play(pcm, o.stopOnDtmf ?? false);
+    this.audioDone = p.catch(() => undefined);
     try {
-      return await audio.play(pcm, o.stopOnDtmf ?? false);
+      return await p;
     } finally {
       if (this.audio === audio) this.audio = null;
     }
@@ -368,8 +380,10 @@ class VoiceModemLine implements Line {
 
   async record(o: { maxMs: number; stopOnDtmf?: boolean; silenceMs?: number }): Promise<RecordOutcome> {
     const audio = this.voiceAudio();
+    const p = audio.record(o.maxMs, o.stopOnDtmf ?? false, o.silenceMs ?? 5000);
+    this.audioDone = p.catch(() => undefined);
     try {
-      return await audio.record(o.maxMs, o.stopOnDtmf ?? false, o.silenceMs ?? 5000);
+      return await p;
     } finally {
       if (this.audio === audio) this.audio = null;
     }

@@ -1,0 +1,314 @@
+/**
+ * The smart answering service in the engine: the prompt library, the trees, when each tree answers
+ * each line, and the runs. A line with a tree for the present time (office hours, closed, holiday)
+ * and `ringsBeforeAnswer` > 0 is answered after that many rings; the tree runs on the line, the call
+ * is logged with outcome 'ivr' and the path it took (ivr_runs). The front desk is alerted when a
+ * caller asks for a person.
+ */
+import type { ParsedInputOf } from '../../shared/contract/api';
+import type { AudioOut, IvrRun, IvrSettings, IvrTree, IvrTreeRow, OperatorWaiting, Prompt } from '../../shared/contract/ivr';
+import { checkTree } from '../../shared/ivr/tree-check';
+import { realTimers, type Line, type ModemSimulator, type Pcm, type Timers } from '../../telephony';
+import type { CallsService } from '../calls/calls.service';
+import type { Db } from '../db/database';
+import { AppError, validationError } from '../engine/app-error';
+import type { EngineContext } from '../engine/context';
+import type { Logger } from '../engine/logger';
+import { message, type Lang } from '../i18n/messages';
+import { durationMs, toLineAudio } from './audio/pcm-convert';
+import { isWav, parseWav, readPcm16, WavError, writeWav } from './audio/wav';
+import { espeakPath, speak } from './tts';
+import { runIvr, type IvrRunHandle } from './ivr.engine';
+import { createIvrRepo } from './ivr.repo';
+import { officeState, type HolidayCalendar } from './office-hours';
+import { audioOut, type VoicemailService } from './voicemail.service';
+
+export type IvrRing = { lineId: number; rings: number; ringsBeforeAnswer: number; line: Line; callId: number | null };
+
+export type IvrDeps = { calls: CallsService; voicemail: VoicemailService; holidays: HolidayCalendar; log: Logger; timers?: Timers; simOf(lineId: number): ModemSimulator | null };
+
+export function createIvrService(db: Db, ctx: EngineContext, deps: IvrDeps) {
+  const repo = createIvrRepo(db);
+  const timers = deps.timers ?? realTimers;
+  const cache = new Map<number, Pcm>();
+  const active = new Map<number, { handle: IvrRunHandle; callId: number | null; waiting: boolean }>();
+
+  function promptView(id: number): Prompt {
+    const p = repo.prompt(id);
+    if (!p) throw new AppError('not_found', 'not_found.prompt', {}, 'id');
+    return { id: p.id, name: p.name, source: p.source, durationMs: p.duration_ms, text: p.text, createdAt: p.created_at };
+  }
+
+  function pcmOf(id: number | null): Pcm | null {
+    if (id === null) return null;
+    const hit = cache.get(id);
+    if (hit) return hit;
+    const wav = repo.promptWav(id);
+    if (!wav) return null;
+    const { pcm } = readPcm16(wav);
+    cache.set(id, pcm);
+    return pcm;
+  }
+
+  function store(name: string, source: 'import' | 'record' | 'tts', text: string, file: Buffer, field: string): Prompt {
+    if (!isWav(file)) throw validationError('prompt.not_wav', field);
+    let pcm: Pcm;
+    try {
+      pcm = toLineAudio(parseWav(file));
+    } catch (e) {
+      throw validationError(e instanceof WavError && e.reason === 'empty' ? 'prompt.empty' : 'prompt.bad_wav', field, { reason: e instanceof Error ? e.message : '' });
+    }
+    if (pcm.length > 8000 * 60 * 10) throw validationError('prompt.too_long', field, { max: 10 });
+    const id = repo.insertPrompt({ name, source, text, durationMs: durationMs(pcm), wav: writeWav(pcm) }, ctx.clock().toISOString());
+    ctx.emit('ivr/changed', {});
+    return promptView(id);
+  }
+
+  function problems(tree: IvrTree, lang: Lang): void {
+    const found = checkTree(tree, { prompts: repo.promptIds(), mailboxes: new Set(deps.voicemail.mailboxes().map((b) => b.id)) });
+    const p = found[0];
+    if (!p) return;
+    const node = tree.nodes.find((n) => n.id === p.nodeId);
+    const label = node?.label || p.nodeId;
+    throw new AppError('validation', 'ivr.tree_problem', { node: label, problem: message(lang, `ivr.problem.${p.code}`, { value: p.value ?? '' }) }, `nodes.${p.nodeId}.${p.property}`);
+  }
+
+  function treeView(id: number): IvrTreeRow {
+    const r = repo.tree(id);
+    if (!r) throw new AppError('not_found', 'not_found.ivr_tree', {}, 'id');
+    return { id: r.id, name: r.name, tree: JSON.parse(r.tree) as IvrTree, updatedAt: r.updated_at };
+  }
+
+  function checkName(name: string, selfId: number | null) {
+    const other = repo.treeByName(name);
+    if (other && other.id !== selfId) throw new AppError('conflict', 'conflict.ivr_tree_name', { value: name }, 'name');
+  }
+
+  function settings(): IvrSettings {
+    return {
+      hours: repo.hours(),
+      assignments: repo.assignments().map((a) => ({ lineId: a.line_id, officeTreeId: a.office_tree_id, closedTreeId: a.closed_tree_id, holidayTreeId: a.holiday_tree_id })),
+    };
+  }
+
+  /** The tree that answers this line now, or null. */
+  function treeFor(lineId: number): IvrTreeRow | null {
+    const a = repo.assignment(lineId);
+    if (!a) return null;
+    const state = officeState(ctx.clock(), repo.hours(), deps.holidays);
+    const id = state === 'open' ? a.office_tree_id : state === 'holiday' ? (a.holiday_tree_id ?? a.closed_tree_id) : a.closed_tree_id;
+    return id === null ? null : treeView(id);
+  }
+
+  function operatorEvent(lineId: number, callId: number | null, waiting: boolean) {
+    const call = callId !== null ? deps.calls.get(callId) : null;
+    const payload: OperatorWaiting = { lineId, callId, numberDisplay: call?.numberDisplay ?? '', callerName: call?.contactName ?? call?.callerName ?? '', waiting };
+    ctx.emit('ivr/operator', payload);
+  }
+
+  /** Runs `row`'s tree on an answered line. Exposed for the sound-card test and benchmarks. */
+  function run(lineId: number, line: Line, tree: IvrTreeRow, callId: number | null): IvrRunHandle {
+    const caller = () => {
+      const c = callId !== null ? deps.calls.get(callId) : null;
+      return { callId, numberRaw: c?.numberRaw ?? '', callerName: c?.callerName ?? '' };
+    };
+    const entry = { handle: null as unknown as IvrRunHandle, callId, waiting: false };
+    const handle = runIvr({
+      line,
+      tree: tree.tree,
+      timers,
+      prompt: pcmOf,
+      greeting: (mailboxId) => pcmOf(deps.voicemail.greetingOf(mailboxId)),
+      office: () => officeState(ctx.clock(), repo.hours(), deps.holidays),
+      saveVoicemail: (mailboxId, pcm) => {
+        try {
+          deps.voicemail.save(mailboxId, pcm, caller());
+        } catch (e) {
+          deps.log.error(`voicemail on line ${lineId} not saved`, e);
+        }
+      },
+      operator: (waiting) => {
+        entry.waiting = waiting;
+        operatorEvent(lineId, callId, waiting);
+      },
+    });
+    entry.handle = handle;
+    active.set(lineId, entry);
+    void handle.done.then((r) => {
+      if (active.get(lineId) === entry) active.delete(lineId);
+      if (callId !== null) repo.insertRun({ call_id: callId, tree_id: tree.id, tree_name: tree.name, path: JSON.stringify(r.path), end_reason: r.end });
+      deps.log.info(`IVR on line ${lineId}: ${tree.name} ${r.path.join(' → ')} (${r.end})`);
+    });
+    return handle;
+  }
+
+  return {
+    // ------------------------------------------------------------ prompts
+    prompts: (): Prompt[] => repo.prompts().map((p) => ({ id: p.id, name: p.name, source: p.source, durationMs: p.duration_ms, text: p.text, createdAt: p.created_at })),
+    importPrompt: (i: ParsedInputOf<'prompts/import'>) => store(i.name, i.source, '', Buffer.from(i.base64, 'base64'), 'base64'),
+    ttsAvailable: () => ({ available: espeakPath() !== null }),
+    async ttsPrompt(i: ParsedInputOf<'prompts/tts'>): Promise<Prompt> {
+      if (!espeakPath()) throw new AppError('validation', 'prompt.no_tts', {}, 'text');
+      let wav: Buffer;
+      try {
+        wav = await speak(i.text, i.voice);
+      } catch (e) {
+        deps.log.error('espeak-ng failed', e);
+        throw new AppError('validation', 'prompt.tts_failed', {}, 'text');
+      }
+      return store(i.name, 'tts', i.text, wav, 'text');
+    },
+    renamePrompt(id: number, name: string): Prompt {
+      promptView(id);
+      repo.renamePrompt(id, name);
+      ctx.emit('ivr/changed', {});
+      return promptView(id);
+    },
+    deletePrompt(id: number): { id: number } {
+      promptView(id);
+      const user = repo.trees().find((t) => (JSON.parse(t.tree) as IvrTree).nodes.some((n) => ('promptId' in n && n.promptId === id) || (n.kind === 'menu' && n.wrongPromptId === id)));
+      if (user) throw new AppError('conflict', 'conflict.prompt_in_use', { tree: user.name }, 'id');
+      repo.deletePrompt(id);
+      cache.delete(id);
+      ctx.emit('ivr/changed', {});
+      return { id };
+    },
+    promptAudio(id: number): AudioOut {
+      promptView(id);
+      return audioOut(repo.promptWav(id)!);
+    },
+    pcmOf,
+
+    // ------------------------------------------------------------ trees
+    trees: (): IvrTreeRow[] => repo.trees().map((r) => treeView(r.id)),
+    tree: treeView,
+    createTree(i: ParsedInputOf<'ivr/tree-create'>, lang: Lang): IvrTreeRow {
+      checkName(i.name, null);
+      problems(i.tree, lang);
+      const id = repo.insertTree(i.name, JSON.stringify(i.tree), ctx.clock().toISOString());
+      ctx.emit('ivr/changed', {});
+      return treeView(id);
+    },
+    updateTree(id: number, i: ParsedInputOf<'ivr/tree-create'>, lang: Lang): IvrTreeRow {
+      treeView(id);
+      checkName(i.name, id);
+      problems(i.tree, lang);
+      repo.updateTree(id, i.name, JSON.stringify(i.tree), ctx.clock().toISOString());
+      ctx.emit('ivr/changed', {});
+      return treeView(id);
+    },
+    deleteTree(id: number): { id: number } {
+      treeView(id);
+      repo.deleteTree(id);
+      ctx.emit('ivr/changed', {});
+      return { id };
+    },
+
+    // ------------------------------------------------------------ when trees answer
+    settings,
+    updateSettings(s: IvrSettings): IvrSettings {
+      const days = new Set<number>();
+      s.hours.forEach((h, i) => {
+        if (days.has(h.weekday)) throw validationError('ivr.hours_twice', `hours.${i}.weekday`);
+        if (h.open === h.close) throw validationError('ivr.hours_empty', `hours.${i}.close`);
+        days.add(h.weekday);
+      });
+      const lines = new Set<number>();
+      s.assignments.forEach((a, i) => {
+        if (!repo.lineExists(a.lineId) || lines.has(a.lineId)) throw validationError('ivr.unknown_line', `assignments.${i}.lineId`);
+        lines.add(a.lineId);
+        for (const k of ['officeTreeId', 'closedTreeId', 'holidayTreeId'] as const) {
+          const t = a[k];
+          if (t !== null && !repo.tree(t)) throw validationError('ivr.unknown_tree', `assignments.${i}.${k}`);
+        }
+      });
+      repo.saveSettings(s.hours, s.assignments.map((a) => ({ line_id: a.lineId, office_tree_id: a.officeTreeId, closed_tree_id: a.closedTreeId, holiday_tree_id: a.holidayTreeId })));
+      ctx.emit('ivr/changed', {});
+      return settings();
+    },
+    office: () => ({ state: officeState(ctx.clock(), repo.hours(), deps.holidays) }),
+
+    // ------------------------------------------------------------ calls
+    /**
+     * From the lines service on every ring: true when the IVR takes this call (the line is then
+     * answered here and its call logged as 'ivr').
+     */
+    ring(r: IvrRing): boolean {
+      if (r.ringsBeforeAnswer <= 0 || r.rings < r.ringsBeforeAnswer || active.has(r.lineId)) return false;
+      let tree: IvrTreeRow | null;
+      try {
+        tree = treeFor(r.lineId);
+      } catch (e) {
+        deps.log.error(`IVR tree for line ${r.lineId}`, e);
+        return false;
+      }
+      if (!tree) return false;
+      const chosen = tree;
+      const placeholder = { handle: { done: Promise.resolve({ path: [], end: 'error' as const }), take() {}, stop() {} }, callId: r.callId, waiting: false };
+      active.set(r.lineId, placeholder);
+      r.line.answer().then(
+        () => {
+          if (active.get(r.lineId) === placeholder) run(r.lineId, r.line, chosen, r.callId);
+        },
+        (e: unknown) => {
+          if (active.get(r.lineId) === placeholder) active.delete(r.lineId);
+          deps.log.error(`IVR could not answer line ${r.lineId}`, e);
+        },
+      );
+      return true;
+    },
+    run,
+    /** The front desk takes the caller who is waiting on this line. */
+    take(lineId: number): { ok: true } {
+      const a = active.get(lineId);
+      if (!a || !a.waiting) throw new AppError('validation', 'ivr.nobody_waiting', {}, 'lineId');
+      a.handle.take();
+      return { ok: true };
+    },
+    waiting: (): { lineId: number; callId: number | null }[] => [...active.entries()].filter(([, a]) => a.waiting).map(([lineId, a]) => ({ lineId, callId: a.callId })),
+    runOf(callId: number): IvrRun | null {
+      const r = repo.run(callId);
+      return r ? { callId: r.call_id, treeId: r.tree_id ?? 0, treeName: r.tree_name, path: JSON.parse(r.path) as string[], end: r.end_reason as IvrRun['end'] } : null;
+    },
+    // ------------------------------------------------------------ the demo line's caller
+    demoKeys(lineId: number, keys: string): { ok: true } {
+      const sim = deps.simOf(lineId);
+      if (!sim) throw validationError('line.not_demo', 'lineId');
+      sim.pressKeys(keys);
+      return { ok: true };
+    },
+    demoHangUp(lineId: number): { ok: true } {
+      const sim = deps.simOf(lineId);
+      if (!sim) throw validationError('line.not_demo', 'lineId');
+      sim.callerHangsUp();
+      return { ok: true };
+    },
+    /** The demo caller speaks: `seconds` of a voice-like sound, heard by the next recording. */
+    demoSpeak(lineId: number, seconds: number): { ok: true } {
+      const sim = deps.simOf(lineId);
+      if (!sim) throw validationError('line.not_demo', 'lineId');
+      sim.sendAudio(demoVoice(seconds));
+      return { ok: true };
+    },
+    async close(): Promise<void> {
+      const runs = [...active.values()];
+      runs.forEach((a) => a.handle.stop());
+      await Promise.all(runs.map((a) => a.handle.done));
+    },
+  };
+}
+
+/** A voice-like test sound (a vowel's harmonics with syllables): what the demo caller "says". */
+export function demoVoice(seconds: number): Pcm {
+  const n = Math.round(seconds * 8000);
+  return Int16Array.from({ length: n }, (_, i) => {
+    const t = i / 8000;
+    const f0 = 140 + 20 * Math.sin(2 * Math.PI * 0.7 * t);
+    const syllable = Math.max(0, Math.sin(2 * Math.PI * 3 * t));
+    let v = 0;
+    for (let h = 1; h <= 8; h++) v += Math.sin(2 * Math.PI * f0 * h * t) / h;
+    return Math.round(v * syllable * 5000);
+  });
+}
+
+export type IvrService = ReturnType<typeof createIvrService>;

@@ -1,0 +1,147 @@
+/**
+ * The smart answering service (IVR): recorded prompts, answering trees, when each tree answers each
+ * line, voice mailboxes and their messages. A tree is a flat list of nodes that name their children
+ * by id (the editor shows it as an outline); `goto` is the only way back up, so a tree stays a tree.
+ * The engine checks more than these schemas can (every reference exists, every node is reachable,
+ * no node has two parents) and names the node in its error (field 'nodes.<id>.<property>').
+ */
+import { z } from 'zod';
+
+const id = z.number().int().positive();
+
+// ---------------------------------------------------------------- prompts
+
+export const PROMPT_SOURCES = ['import', 'record', 'tts'] as const;
+export type PromptSource = (typeof PROMPT_SOURCES)[number];
+
+export type Prompt = { id: number; name: string; source: PromptSource; durationMs: number; text: string; createdAt: string };
+
+/** Max upload: about 10 minutes of CD-quality stereo WAV. */
+export const MAX_AUDIO_BASE64 = 140_000_000;
+
+export const promptImportInput = z.object({
+  name: z.string().trim().min(1).max(80),
+  /** A WAV file (any rate, channels, bit depth), base64. The UI decodes MP3/OGG itself and sends WAV. */
+  base64: z.string().min(1).max(MAX_AUDIO_BASE64),
+  source: z.enum(['import', 'record']).default('import'),
+});
+export const promptTtsInput = z.object({
+  name: z.string().trim().min(1).max(80),
+  text: z.string().trim().min(1).max(2000),
+  /** espeak-ng voice: 'fa' (Persian) or 'en'. */
+  voice: z.enum(['fa', 'en']).default('fa'),
+});
+/** A WAV (16-bit, 8 kHz mono as stored) and its waveform peaks, for playing in the UI. */
+export type AudioOut = { base64: string; durationMs: number; peaks: number[] };
+
+// ---------------------------------------------------------------- trees
+
+export const DTMF_KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0', '*', '#'] as const;
+export type DtmfKey = (typeof DTMF_KEYS)[number];
+const key = z.enum(DTMF_KEYS);
+export const nodeId = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/);
+const ref = nodeId.nullable().default(null);
+const promptRef = id.nullable().default(null);
+const base = { id: nodeId, label: z.string().trim().max(80).default('') };
+
+export const NODE_KINDS = ['play', 'menu', 'voicemail', 'operator', 'hangup', 'goto', 'hours'] as const;
+export type NodeKind = (typeof NODE_KINDS)[number];
+
+export const ivrNode = z.discriminatedUnion('kind', [
+  /** Plays a prompt, then goes on to `next` (or hangs up). */
+  z.object({ ...base, kind: z.literal('play'), promptId: promptRef, next: ref }),
+  /**
+   * Plays the prompt and waits for a key: an option's key goes to its node; `repeatKey` plays the
+   * menu again; `backKey` returns to the menu before. A wrong key plays `wrongPromptId`; no key in
+   * `timeoutS` plays the menu again; after `retries` wrong keys or timeouts the call goes to `fallback`
+   * (or hangs up).
+   */
+  z.object({
+    ...base,
+    kind: z.literal('menu'),
+    promptId: promptRef,
+    options: z.array(z.object({ key, next: nodeId })).max(12).default([]),
+    timeoutS: z.number().int().min(1).max(60).default(6),
+    wrongPromptId: promptRef,
+    retries: z.number().int().min(0).max(9).default(2),
+    repeatKey: key.nullable().default(null),
+    backKey: key.nullable().default(null),
+    fallback: ref,
+  }),
+  /** Plays the mailbox's greeting (or `promptId`), a beep, and records a message; '#' ends it. */
+  z.object({ ...base, kind: z.literal('voicemail'), mailboxId: id.nullable().default(null), promptId: promptRef, maxSeconds: z.number().int().min(5).max(600).default(120) }),
+  /**
+   * Ring-through to the front desk: the IVR stops, plays the prompt ("please hold") and keeps the
+   * caller waiting while the front desk is alerted; whoever takes the call lifts a phone on the line.
+   * Nobody in `waitS` → `fallback` (a mailbox, say) or hang up.
+   */
+  z.object({ ...base, kind: z.literal('operator'), promptId: promptRef, waitS: z.number().int().min(5).max(600).default(45), fallback: ref }),
+  z.object({ ...base, kind: z.literal('hangup'), promptId: promptRef }),
+  z.object({ ...base, kind: z.literal('goto'), target: ref }),
+  /** Branches on the office hours and the holiday table ('holiday' falls back to 'closed'). */
+  z.object({ ...base, kind: z.literal('hours'), open: ref, closed: ref, holiday: ref }),
+]);
+export type IvrNode = z.output<typeof ivrNode>;
+export type IvrNodeInput = z.input<typeof ivrNode>;
+
+export const ivrTree = z.object({ root: nodeId, nodes: z.array(ivrNode).min(1).max(300) });
+export type IvrTree = z.output<typeof ivrTree>;
+
+export const treeInput = z.object({ name: z.string().trim().min(1).max(80), tree: ivrTree });
+export type TreeInput = z.input<typeof treeInput>;
+export type IvrTreeRow = { id: number; name: string; tree: IvrTree; updatedAt: string };
+
+// ---------------------------------------------------------------- when trees answer
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+/** Office hours: per weekday (0 = Sunday … 6 = Saturday, as JavaScript counts) one span, or closed. */
+export const officeHours = z.array(z.object({ weekday: z.number().int().min(0).max(6), open: hhmm, close: hhmm })).max(7);
+export type OfficeHours = z.output<typeof officeHours>;
+
+/** Which tree answers a line: in office hours, when closed, on holidays (null: nobody, the line just rings). */
+export const lineAssignment = z.object({ lineId: id, officeTreeId: id.nullable().default(null), closedTreeId: id.nullable().default(null), holidayTreeId: id.nullable().default(null) });
+export type LineAssignment = z.output<typeof lineAssignment>;
+
+export const ivrSettingsInput = z.object({ hours: officeHours, assignments: z.array(lineAssignment).max(50) });
+export type IvrSettings = z.output<typeof ivrSettingsInput>;
+
+// ---------------------------------------------------------------- voicemail
+
+export const MAILBOX_KINDS = ['person', 'department'] as const;
+export const mailboxInput = z.object({
+  name: z.string().trim().min(1).max(80),
+  kind: z.enum(MAILBOX_KINDS).default('department'),
+  greetingPromptId: id.nullable().default(null),
+});
+export type MailboxInput = z.input<typeof mailboxInput>;
+export type Mailbox = z.output<typeof mailboxInput> & { id: number; total: number; unheard: number };
+
+export type Voicemail = {
+  id: number;
+  mailboxId: number;
+  mailboxName: string;
+  callId: number | null;
+  receivedAt: string;
+  durationMs: number;
+  numberRaw: string;
+  numberDisplay: string;
+  callerName: string;
+  contactId: number | null;
+  contactName: string | null;
+  heard: boolean;
+  note: string;
+  /** When it was attached to the contact's timeline (as a note), or null. */
+  attachedAt: string | null;
+  /** The mailbox it was forwarded from, if it was. */
+  forwardedFrom: string | null;
+};
+
+export const voicemailListInput = z.object({ mailboxId: id.nullable().default(null), unheardOnly: z.boolean().default(false), limit: z.number().int().min(1).max(500).default(200) });
+
+/** What the IVR did on one call: the nodes it went through and how it ended. */
+export type IvrRun = { callId: number; treeId: number; treeName: string; path: string[]; end: IvrEnd };
+export const IVR_ENDS = ['caller-hung-up', 'hung-up', 'operator', 'voicemail', 'timeout', 'error'] as const;
+export type IvrEnd = (typeof IVR_ENDS)[number];
+
+/** A caller waits for a person (operator node), or stopped waiting. */
+export type OperatorWaiting = { lineId: number; callId: number | null; numberDisplay: string; callerName: string; waiting: boolean };
