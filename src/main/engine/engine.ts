@@ -14,6 +14,9 @@ import { message, type Lang } from '../i18n/messages';
 import { ensureDataDir, migrationsDir } from '../paths';
 import { createSettingsService } from '../settings/settings.service';
 import { createCallsService } from '../calls/calls.service';
+import { createChequeBooksService } from '../cheques/cheque-books.service';
+import { createChequeReportsService } from '../cheques/cheque-reports';
+import { createChequesService } from '../cheques/cheques.service';
 import { createLinesService, type LineFactory } from '../lines/lines.service';
 import { createIvrService } from '../ivr/ivr.service';
 import { createVoicemailService } from '../ivr/voicemail.service';
@@ -113,6 +116,14 @@ export function createEngine(opts: EngineOptions): Engine {
     alarms.contactsChanged();
     ctx.emit('reminders/changed', {});
   });
+  const cheques = createChequesService(db, ctx, {
+    dataDir: opts.dataDir,
+    alarmChanged: (id, text) => alarms.sourceItemChanged('cheque', id, text),
+    pokeAlarms: () => alarms.poke(),
+  });
+  alarms.addSource(cheques.alarmSource());
+  const chequeBooks = createChequeBooksService(db, ctx);
+  const chequeReports = createChequeReportsService(db, ctx);
 
   const handlers: Handlers = {
     'app/info': () => ({ version: VERSION, dataDir: opts.dataDir, shell: opts.shell ?? 'headless', demo: false }),
@@ -193,6 +204,24 @@ export function createEngine(opts: EngineOptions): Engine {
     'voicemail/attach': ({ id }, hc) => voicemail.attach(id, hc.lang),
     'voicemail/forward': ({ id, mailboxId }) => voicemail.forward(id, mailboxId),
     'voicemail/delete': ({ id }) => voicemail.delete(id),
+    'cheques/get': ({ id }) => cheques.get(id),
+    'cheques/create': (data) => cheques.create(data),
+    'cheques/update': ({ id, data }) => cheques.update(id, data),
+    'cheques/delete': ({ id }) => cheques.delete(id),
+    'cheques/set-status': (input) => cheques.setStatus(input),
+    'cheques/add-image': (input) => cheques.addImage(input),
+    'cheques/image': ({ id }) => cheques.image(id),
+    'cheques/delete-image': ({ id }) => cheques.deleteImage(id),
+    'cheques/search': (q) => chequeReports.search(q),
+    'cheques/report': (q) => chequeReports.report(q),
+    'cheques/export': (q, hc) => chequeReports.export(q, hc.lang),
+    'cheques/settings': () => cheques.settings(),
+    'cheques/settings-update': (v) => cheques.updateSettings(v),
+    'cheque-books/list': () => chequeBooks.list(),
+    'cheque-books/create': (data) => chequeBooks.create(data),
+    'cheque-books/delete': ({ id }) => chequeBooks.delete(id),
+    'cheque-books/leaves': ({ bookId }) => chequeBooks.leaves(bookId),
+    'cheque-books/mark-leaf': (input) => chequeBooks.markLeaf(input),
     'reminders/get': ({ id }) => reminders.get(id),
     'reminders/create': (data) => reminders.create(data),
     'reminders/update': ({ id, data }) => reminders.update(id, data),

@@ -5,6 +5,7 @@
 import { PEOPLE_FIELD_LABELS, peopleEn, peopleFa } from './people.messages';
 import { localDigits } from '../../shared/text/digits';
 import { ivrEn, ivrFa } from './ivr.messages';
+import { CHEQUE_FIELD_LABELS, chequesEn, chequesFa } from './cheques.messages';
 import { CHEQUE_TEMPLATE_FIELD_LABELS, chequeTemplatesEn, chequeTemplatesFa } from './cheque-templates.messages';
 
 const fa = {
@@ -107,6 +108,7 @@ const fa = {
   'db.newer': 'این پایگاه داده با نسخهٔ جدیدتری از منشی ساخته شده است (نسخهٔ {found}، این برنامه تا {known}). منشی را به‌روز کنید؛ به فایل دست زده نشد.',
   'db.migration': 'به‌روزرسانی پایگاه داده به نسخهٔ {version} ناکام ماند: {reason}. فایل دست‌نخورده ماند.',
   ...chequeTemplatesFa,
+  ...chequesFa,
 };
 
 export type MessageKey = keyof typeof fa;
@@ -210,6 +212,7 @@ const en: Record<MessageKey, string> = {
   'reminders.truncated': 'Only the first {count} are shown; choose a shorter range.',
   'reminders.page': 'Page {page} of {pages}',
   ...chequeTemplatesEn,
+  ...chequesEn,
 };
 
 export type Lang = 'fa' | 'en';
@@ -226,6 +229,7 @@ export function message(lang: Lang, key: MessageKey, params: Record<string, stri
 
 /** What users call the fields the engine may name in an error ('phones.1.number' → 'phone number'). */
 const FIELD_LABELS: Record<string, [fa: string, en: string]> = {
+  ...CHEQUE_FIELD_LABELS,
   prefix: ['پیشوند', 'prefix'], firstName: ['نام', 'first name'], middleName: ['نام میانی', 'middle name'],
   lastName: ['نام خانوادگی', 'last name'], suffix: ['پسوند', 'suffix'], nickname: ['نام مستعار', 'nickname'],
   company: ['شرکت', 'company'], department: ['بخش', 'department'], jobTitle: ['سمت', 'job title'],

@@ -173,6 +173,14 @@ export function createAlarmsService(db: Db, ctx: EngineContext, deps: { reminder
       }
       if (change.kind !== 'groups') poke();
     },
+    /**
+     * An item of an added source (a cheque) changed: `text` brings its waiting alarms up to date, null
+     * removes its alarms (it was closed or deleted); then the scheduler looks again.
+     */
+    sourceItemChanged(source: Exclude<Alarm['source'], 'reminder' | 'birthday'>, refId: number, text: { title: string; place: string; note: string; contactId: number | null } | null): void {
+      if (text === null ? repo.deleteOf(source, refId) : repo.retitle(source, refId, text)) changed();
+      poke();
+    },
     /** Contacts changed: birthdays may have moved. */
     contactsChanged(): void {
       birthdays.invalidate();

@@ -11,6 +11,10 @@ import {
 import { exportInput, importCommitInput, importPreviewInput, printContactsInput, type FileOut, type ImportOutcome, type ImportPreview } from './io';
 import { settingsSchema, type Settings } from './settings';
 import {
+  chequeBookInput, chequeExportInput, chequeFilter, chequeImageInput, chequeInput, chequeQuery, chequeSettingsInput, markLeafInput, statusChangeInput,
+  type Cheque, type ChequeBook, type ChequeLeaf, type ChequeList, type ChequeReport, type ChequeSettings,
+} from './cheques';
+import {
   callListInput, demoCallInput, dialInput, lineInput, reportExportInput, reportInput,
   type CallerCard, type CallList, type CallReport, type CallRow, type IncomingCallEvent, type LineStatus, type LineTestResult, type LineView, type PortInfo, type PortProbe,
 } from './calls';
@@ -170,6 +174,45 @@ export const api = {
   'voicemail/forward': endpoint<z.ZodObject<{ id: typeof id; mailboxId: typeof id }>, Voicemail>(z.object({ id, mailboxId: id })),
   'voicemail/delete': endpoint<z.ZodObject<{ id: typeof id }>, { id: number }>(z.object({ id })),
 
+  /** A cheque with its contact, leaf, images and history. 'not_found' when deleted. */
+  'cheques/get': endpoint<z.ZodObject<{ id: typeof id }>, Cheque>(z.object({ id })),
+  /**
+   * Registers a received or paid cheque (status 'on_hand' / 'issued'); with `bookId` a paid cheque takes
+   * the next blank leaf ('conflict' when none is left). 'validation' names the field ('sayadId', 'partyId',
+   * 'dueDate', 'bankCode', 'partyName'…); 'conflict' (field 'sayadId') when the Sayad ID is registered already.
+   */
+  'cheques/create': endpoint<typeof chequeInput, Cheque>(chequeInput),
+  /** Changes the details; the history gets an 'edited' event with each changed field. The type and leaf never change. */
+  'cheques/update': endpoint<z.ZodObject<{ id: typeof id; data: typeof chequeInput }>, Cheque>(z.object({ id, data: chequeInput })),
+  /** Only while its status never changed (a mistaken entry): 'conflict' otherwise. Frees its leaf. */
+  'cheques/delete': endpoint<z.ZodObject<{ id: typeof id }>, { id: number }>(z.object({ id })),
+  /** A status change with its date and note. 'conflict' (field 'status') names both statuses when the change is not allowed. */
+  'cheques/set-status': endpoint<typeof statusChangeInput, Cheque>(statusChangeInput),
+  /** Attaches a scanned image (PNG, JPEG, WebP) with the UI's thumbnail. */
+  'cheques/add-image': endpoint<typeof chequeImageInput, Cheque>(chequeImageInput),
+  /** The full image. */
+  'cheques/image': endpoint<z.ZodObject<{ id: typeof id }>, FileOut>(z.object({ id })),
+  'cheques/delete-image': endpoint<z.ZodObject<{ id: typeof id }>, Cheque>(z.object({ id })),
+  /** Search by type, status, registration and due dates, amount, person, bank and words; with totals per type. */
+  'cheques/search': endpoint<typeof chequeQuery, ChequeList>(chequeQuery),
+  /** Totals of a filter by status and by month of the due date (in the chosen calendar). */
+  'cheques/report': endpoint<typeof chequeFilter, ChequeReport>(chequeFilter),
+  /** The list and totals of a filter as PDF, CSV (UTF-8 with BOM) or Excel. */
+  'cheques/export': endpoint<typeof chequeExportInput, FileOut>(chequeExportInput),
+  'cheques/settings': endpoint<typeof none, ChequeSettings>(none),
+  'cheques/settings-update': endpoint<typeof chequeSettingsInput, ChequeSettings>(chequeSettingsInput),
+
+  /** Own cheque books, newest first, with leaf counts and the next blank leaf. */
+  'cheque-books/list': endpoint<typeof none, ChequeBook[]>(none),
+  /** Defines a book and all its leaves; 'validation' names the field ('account', 'firstSerial'…). */
+  'cheque-books/create': endpoint<typeof chequeBookInput, ChequeBook>(chequeBookInput),
+  /** Only a book no cheque was written from ('conflict'). */
+  'cheque-books/delete': endpoint<z.ZodObject<{ id: typeof id }>, { id: number }>(z.object({ id })),
+  /** Every leaf of a book in order: blank, used (with its cheque), void or lost. */
+  'cheque-books/leaves': endpoint<z.ZodObject<{ bookId: typeof id }>, ChequeLeaf[]>(z.object({ bookId: id })),
+  /** Marks a blank leaf void or lost ('conflict' for a used or marked one). */
+  'cheque-books/mark-leaf': endpoint<typeof markLeafInput, ChequeLeaf>(markLeafInput),
+
   /** A reminder with its group, participants and next occurrence. 'not_found' when deleted. */
   'reminders/get': endpoint<z.ZodObject<{ id: typeof id }>, Reminder>(z.object({ id })),
   /** 'validation' names the field ('subject', 'date', 'time', 'until', 'repeat.days', 'participantIds.0'…). */
@@ -313,6 +356,10 @@ export type EventMap = {
   'call/updated': { call: CallRow };
   'lines/changed': { lines: LineView[] };
   'lines/status': { lineId: number; status: LineStatus; detail: string | null };
+  /** Cheques were registered, changed or deleted (ids null = many, or the cheque settings changed). */
+  'cheques/changed': { ids: number[] | null };
+  /** Own cheque books or their leaves changed. */
+  'cheque-books/changed': Record<string, never>;
   /** Reminders or reminder groups were created, changed or deleted (or birthdays changed with contacts). */
   'reminders/changed': Record<string, never>;
   /** Alarms rang now: show the alarm window (with a sound). Several at once are in time order. */
