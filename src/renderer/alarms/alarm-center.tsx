@@ -10,7 +10,7 @@ import { useAlarms } from './use-alarms';
 
 const SNOOZES = ['5', '10', '15', '30', '60', '1440'] as const;
 
-type Props = { onOpenReminder: (id: number) => void; onOpenContact: (id: number) => void };
+type Props = { onOpenReminder: (id: number) => void; onOpenContact: (id: number) => void; onOpenCheque: (id: number) => void };
 
 /**
  * Alarms in the window: a dialog that opens by itself when one rings (with a sound, and a desktop
@@ -18,7 +18,7 @@ type Props = { onOpenReminder: (id: number) => void; onOpenContact: (id: number)
  * "while you were away" for those that rang while the app was closed. Snooze, dismiss, or open what
  * it is about. Closing the dialog keeps them waiting behind the bell in the header.
  */
-export function AlarmCenter({ onOpenReminder, onOpenContact }: Props) {
+export function AlarmCenter({ onOpenReminder, onOpenContact, onOpenCheque }: Props) {
   const { t, instant, num } = useLocale();
   const a = t.alarms;
   const client = useClient();
@@ -55,6 +55,7 @@ export function AlarmCenter({ onOpenReminder, onOpenContact }: Props) {
   const open = (x: Alarm) => {
     setHidden(true);
     if (x.source === 'reminder') onOpenReminder(x.refId);
+    else if (x.source === 'cheque') onOpenCheque(x.refId);
     else if (x.source === 'birthday' || x.contactId !== null) onOpenContact(x.source === 'birthday' ? x.refId : x.contactId!);
   };
 
@@ -85,11 +86,9 @@ export function AlarmCenter({ onOpenReminder, onOpenContact }: Props) {
               <button type="button" className="button primary" onClick={() => void dismiss(current)} data-testid="alarm-dismiss">
                 {a.dismiss}
               </button>
-              {current.source !== 'cheque' && (
-                <button type="button" className="button" onClick={() => open(current)} data-testid="alarm-open">
-                  {a.open}
-                </button>
-              )}
+              <button type="button" className="button" onClick={() => open(current)} data-testid="alarm-open">
+                {a.open}
+              </button>
             </div>
             <div className="alarm-snooze">
               <label htmlFor="alarm-snooze">{a.snoozeFor}</label>

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { AlarmCenter } from '../alarms/alarm-center';
 import { CallBar } from '../calls/call-bar';
 import { CallsScreen } from '../calls/calls-screen';
+import { ChequesScreen, type ChequeRequest } from '../cheques/cheques-screen';
 import { LinesScreen } from '../lines/lines-screen';
 import { PhonebookScreen, type PhonebookRequest } from '../phonebook/phonebook-screen';
 import { RemindersScreen, type ReminderRequest } from '../reminders/reminders-screen';
@@ -36,6 +37,11 @@ export function App() {
   const openReminder = useCallback((id: number) => {
     setScreen('reminders');
     setReminderRequest({ seq: ++seq.current, id });
+  }, []);
+  const [chequeRequest, setChequeRequest] = useState<ChequeRequest | null>(null);
+  const openCheque = useCallback((id: number) => {
+    setScreen('cheques');
+    setChequeRequest({ seq: ++seq.current, id });
   }, []);
 
   useEffect(() => {
@@ -81,6 +87,9 @@ export function App() {
         <div className="screen" hidden={screen !== 'reminders'}>
           <RemindersScreen onOpenContact={openContact} request={reminderRequest} />
         </div>
+        <div className="screen" hidden={screen !== 'cheques'}>
+          <ChequesScreen onOpenContact={openContact} request={chequeRequest} />
+        </div>
         {screen === 'lines' && (
           <div className="screen screen-scroll">
             <LinesScreen />
@@ -93,7 +102,7 @@ export function App() {
         )}
       </main>
       <CallerPopups onOpenContact={openContact} onAddContact={addContact} />
-      <AlarmCenter onOpenReminder={openReminder} onOpenContact={openContact} />
+      <AlarmCenter onOpenReminder={openReminder} onOpenContact={openContact} onOpenCheque={openCheque} />
     </div>
   );
 }

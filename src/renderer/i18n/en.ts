@@ -1,5 +1,6 @@
 /** English messages. Typed as `Messages`, so the compiler rejects a key that Persian lacks or has. */
 import type { Messages } from './fa';
+import { chequesEn } from './sections/cheques.en';
 import { callsEn } from './sections/calls.en';
 import { linesEn, popupEn } from './sections/lines.en';
 import { remindersEn, alarmsEn } from './sections/reminders.en';
@@ -253,6 +254,7 @@ export const en: Messages = {
     shellHeadless: 'Headless',
     demo: 'Demo data',
   },
+  cheques: chequesEn,
   calls: callsEn,
   lines: linesEn,
   popup: popupEn,

@@ -3,6 +3,7 @@
  * must have exactly these keys (a missing or extra key is a type error). Functions take numbers that
  * are already formatted in the language's digits, plus the raw count where a plural form needs it.
  */
+import { chequesFa } from './sections/cheques.fa';
 import { callsFa } from './sections/calls.fa';
 import { linesFa, popupFa } from './sections/lines.fa';
 import { remindersFa, alarmsFa } from './sections/reminders.fa';
@@ -253,6 +254,7 @@ export const fa = {
     shellHeadless: 'بدون رابط',
     demo: 'داده‌های نمایشی',
   },
+  cheques: chequesFa,
   calls: callsFa,
   lines: linesFa,
   popup: popupFa,

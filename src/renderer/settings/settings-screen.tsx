@@ -6,6 +6,7 @@ import { useClient } from '../app/client';
 import { useSettings } from '../app/settings-context';
 import { useLocale } from '../i18n/use-t';
 import { AlarmSettingsCard } from '../reminders/alarm-settings-card';
+import { ChequeSettingsCard } from '../cheques/cheque-settings-card';
 import { TextField } from '../ui/text-field';
 import { useToast } from '../ui/toast-context';
 
@@ -110,6 +111,7 @@ export function SettingsScreen() {
       </div>
 
       <AlarmSettingsCard />
+      <ChequeSettingsCard />
 
       {info && (
         <section className="card about" data-testid="about">
