@@ -4,7 +4,7 @@
  * The 1,000,000-contact database is generated once (through the real import path) and cached in
  * bench/.cache/; so is the 5,000,000-call log of the call benchmarks (bench/calls.bench.ts).
  *
- * Only some benchmarks: `BENCH=calls npm run bench` (or `BENCH=contacts`, `BENCH=alarms`; `node dist/bench/run.js calls`
+ * Only some benchmarks: `BENCH=calls npm run bench` (or `BENCH=contacts`, `BENCH=alarms`, `BENCH=popup`; `node dist/bench/run.js calls`
  * after a build works too). The figures of the others stay in results.json as they were.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,6 +14,7 @@ import { createEngine, type Engine } from '../src/main/engine/engine';
 import { call, p, round } from './bench-util';
 import { alarmsBench } from './alarms.bench';
 import { callsBench } from './calls.bench';
+import { popupBench } from './popup.bench';
 import { contacts, rng, typedQueries, vcard } from './generate';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -21,7 +22,7 @@ const cache = path.join(root, 'bench', '.cache');
 const resultsFile = path.join(root, 'bench', 'results.json');
 
 const only = process.env.BENCH ?? process.argv[2] ?? 'all';
-if (!['all', 'contacts', 'calls', 'alarms'].includes(only)) throw new Error(`BENCH=${only}: expected contacts, calls, alarms or all`);
+if (!['all', 'contacts', 'calls', 'alarms', 'popup'].includes(only)) throw new Error(`BENCH=${only}: expected contacts, calls, alarms, popup or all`);
 
 /** Imports n generated cards through io/import-preview + io/import-commit; returns seconds. */
 async function importCards(e: Engine, n: number, seed: number): Promise<number> {
@@ -58,6 +59,7 @@ async function main() {
   if (only === 'all' || only === 'contacts') await contactsBench(results);
   if (only === 'all' || only === 'calls') Object.assign(results, await callsBench(cache));
   if (only === 'all' || only === 'alarms') Object.assign(results, await alarmsBench());
+  if (only === 'all' || only === 'popup') Object.assign(results, await popupBench(cache, await ensureMillion(), path.join(root, 'dist', 'renderer')));
 
   const previous = existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as Record<string, number>) : {};
   const merged = { ...previous, ...results };
