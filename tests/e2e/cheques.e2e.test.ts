@@ -1,0 +1,296 @@
+/**
+ * The cheque book end to end: browser mode with a test clock (MONSHI_TEST_CLOCK=1), Debian's Chromium.
+ * A received cheque is registered in Persian (amount and Sayad ID in Persian digits, Jalali due date,
+ * payer picked from the phonebook, mistakes shown under their fields), a scan attached, its due-date
+ * warning rings and opens it, it moves through statuses and its history shows every step; a cheque
+ * book is defined and a paid cheque written on its next leaf, a leaf voided; quick views, totals and
+ * the PDF report; English; and everything is still there after a restart.
+ */
+import { toJalaali } from 'jalaali-js';
+import type { Browser, Page } from 'playwright-core';
+import type { InputOf, Method, OutputOf } from '../../src/shared/contract/api';
+import type { Result } from '../../src/shared/contract/errors';
+import { launchBrowser, shot, startApp, type App } from './app';
+import { removeDir, tempDir } from '../helpers/engine';
+
+const dataDir = tempDir('monshi-e2e-cheques-');
+let app: App;
+let browser: Browser;
+let page: Page;
+
+async function api<M extends Method>(method: M, input: InputOf<M>): Promise<OutputOf<M>> {
+  const r = await page.evaluate(
+    ([method, input]) =>
+      new Promise<unknown>((resolve, reject) => {
+        const token = sessionStorage.getItem('monshi.token');
+        const ws = new WebSocket(`ws://${location.host}/ws?token=${encodeURIComponent(token ?? '')}`);
+        ws.onerror = () => reject(new Error('socket failed'));
+        ws.onopen = () => ws.send(JSON.stringify({ t: 'req', id: 1, method, input, lang: 'en' }));
+        ws.onmessage = (ev) => {
+          const msg = JSON.parse(String(ev.data)) as { t: string; id?: number; result?: unknown };
+          if (msg.t !== 'res' || msg.id !== 1) return;
+          ws.close();
+          resolve(msg.result);
+        };
+      }),
+    [method, input] as const,
+  );
+  const result = r as Result<OutputOf<M>>;
+  if (!result.ok) throw new Error(`${method} failed: ${JSON.stringify(result.error)}`);
+  return result.value;
+}
+
+async function poll<T>(read: () => Promise<T>, want: T, timeoutMs = 10_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  let last: T = await read();
+  while (last !== want && Date.now() < end) {
+    await page.waitForTimeout(100);
+    last = await read();
+  }
+  expect(last).toBe(want);
+}
+
+const fa = (s: string | number) => String(s).replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]!);
+const pad = (n: number) => String(n).padStart(2, '0');
+/** A local day `days` from now as the form's Jalali date in Persian digits. */
+function jalaliIn(days: number): string {
+  const t = new Date(Date.now() + days * 86_400_000);
+  const j = toJalaali(t.getFullYear(), t.getMonth() + 1, t.getDate());
+  return fa(`${j.jy}/${pad(j.jm)}/${pad(j.jd)}`);
+}
+const screen = () => page.getByTestId('cheques-screen');
+const rows = () => screen().getByTestId('cheque-row');
+
+beforeAll(async () => {
+  app = await startApp(dataDir, { MONSHI_TEST_CLOCK: '1' });
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1280, height: 860 }, acceptDownloads: true });
+  page.setDefaultTimeout(10_000);
+  await page.goto(app.url);
+  await page.getByTestId('phonebook').waitFor();
+  await api('contacts/create', { firstName: 'مریم', lastName: 'احمدی', company: 'بازرگانی آسیا', phones: [{ number: '09351112233', kind: 'mobile' }] });
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+  removeDir(dataDir);
+});
+
+it('registers a received cheque in Persian; each mistake shows under its field', async () => {
+  await page.getByTestId('nav-cheques').click();
+  await screen().getByTestId('cheques-empty').waitFor();
+  await page.getByTestId('cheque-new-received').click();
+  const form = page.getByTestId('cheque-form');
+  await form.getByTestId('cheque-save').click();
+  await expect(form.getByTestId('field-error').first().textContent()).resolves.toBe('مبلغ را بنویسید.');
+
+  await form.getByTestId('amount').fill('۱۲۵٬۰۰۰٬۰۰۰');
+  await expect(form.textContent()).resolves.toContain('برابر ۱۲٬۵۰۰٬۰۰۰ تومان');
+  await form.getByTestId('dueDate').fill(jalaliIn(4));
+  await form.getByTestId('partyName').fill('مریم');
+  await form.getByTestId('party-result').first().click();
+  await expect(form.getByTestId('party-contact').textContent()).resolves.toContain('مریم احمدی');
+  await form.getByTestId('partyId').fill('۰۰۷۶۲۲۹۶۴۶');
+  await form.getByTestId('bankCode').selectOption('mellat');
+  await form.getByTestId('branch').fill('شعبهٔ فردوسی');
+  await form.getByTestId('series').fill('۱۲۳۴');
+  await form.getByTestId('serial').fill('۵۶۷۸۹۰');
+  await form.getByTestId('sayadId').fill('۱۲۳۴ ۵۶۷۸ ۹۰۱۲ ۳۴۵');
+  await form.getByTestId('purpose').fill('فاکتور ۱۴۵ — اجارهٔ آذر');
+  await form.getByTestId('cheque-save').click();
+  await expect(form.getByTestId('field-error').first().textContent()).resolves.toBe('شناسهٔ صیاد ۱۶ رقم است؛ ۱۵ رقم نوشته شده.');
+  await form.getByTestId('sayadId').fill('۱۲۳۴ ۵۶۷۸ ۹۰۱۲ ۳۴۵۶');
+  await form.getByTestId('cheque-save').click();
+  await expect(form.getByTestId('field-error').first().textContent()).resolves.toBe('کد ملی یا شناسهٔ ملی درست نیست (رقم کنترل نمی‌خواند).');
+  await form.getByTestId('partyId').fill('۰۰۷۶۲۲۹۶۴۵');
+  await expect(form.textContent()).resolves.toContain('کد ملی درست است');
+  await shot(page, 'cheques-01-form-fa');
+  await form.getByTestId('cheque-save').click();
+  await form.waitFor({ state: 'detached' });
+
+  const detail = page.getByTestId('cheque-detail');
+  await detail.waitFor();
+  await expect(detail.getByTestId('cheque-status').textContent()).resolves.toBe('نزد صندوق');
+  await expect(detail.getByTestId('cheque-sayad').textContent()).resolves.toBe('۱۲۳۴ ۵۶۷۸ ۹۰۱۲ ۳۴۵۶');
+  await expect(detail.getByTestId('amount').textContent()).resolves.toContain('۱۲۵٬۰۰۰٬۰۰۰ ریال');
+
+  // A scan: any PNG will do; a piece of this very page.
+  const png = await page.screenshot({ clip: { x: 0, y: 0, width: 480, height: 220 } });
+  await detail.getByTestId('cheque-attach-input').setInputFiles({ name: 'روی-چک.png', mimeType: 'image/png', buffer: png });
+  await detail.getByTestId('cheque-thumb').waitFor();
+  await expect(detail.locator('[data-testid="cheque-thumb"] img').getAttribute('src')).resolves.toMatch(/^data:image\/jpeg;base64,/);
+  await page.waitForTimeout(300);
+  await shot(page, 'cheques-02-detail-fa');
+  await detail.getByTestId('dialog-close').click();
+  await poll(() => rows().count(), 1);
+  await expect(rows().first().getByTestId('cheque-party').textContent()).resolves.toBe('مریم احمدی');
+});
+
+it('warns three days before the due date; the alarm opens the cheque', async () => {
+  await page.getByTestId('nav-phonebook').click();
+  // The warning rings at 09:00 three days before the due date (four days from now): tomorrow at 09:00.
+  const now = new Date();
+  const ring = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, 9, 0);
+  await api('clock/advance', { ms: ring.getTime() - Date.now() + 2000 });
+  const dialog = page.getByTestId('alarm-dialog');
+  await dialog.waitFor({ timeout: 5000 });
+  await expect(dialog.getByTestId('alarm-title').textContent()).resolves.toBe('سررسید چک دریافتی ۱۲۵٬۰۰۰٬۰۰۰ ریال — \u2068مریم احمدی\u2069');
+  await expect(dialog.textContent()).resolves.toContain('بانک ملت — شعبهٔ فردوسی');
+  await shot(page, 'cheques-03-alarm-fa');
+  await dialog.getByTestId('alarm-open').click();
+  const detail = page.getByTestId('cheque-detail');
+  await detail.waitFor();
+  await expect(detail.getByTestId('cheque-detail-party').textContent()).resolves.toBe('مریم احمدی');
+  await api('alarms/dismiss', { id: (await api('alarms/pending', {}))[0]!.id });
+});
+
+it('moves the cheque through statuses; each step is in its history', async () => {
+  const detail = page.getByTestId('cheque-detail');
+  const step = async (to: string, fill?: () => Promise<void>) => {
+    await detail.getByTestId(`to-${to}`).click();
+    await fill?.();
+    await detail.getByTestId('status-apply').click();
+    await poll(() => detail.getByTestId('cheque-status').getAttribute('data-status'), to);
+  };
+  await step('deposited', async () => {
+    await detail.getByTestId('counterparty').fill('بانک ملت — حساب جاری ۱۲۳');
+    await detail.getByTestId('statusNote').fill('واگذاری برای وصول');
+  });
+  await step('bounced', async () => {
+    await detail.getByTestId('certificate').check();
+    await detail.getByTestId('statusNote').fill('کسری موجودی');
+  });
+  await step('deposited');
+  await step('cashed');
+  await detail.getByTestId('cheque-final').waitFor();
+  const events = detail.getByTestId('cheque-event');
+  await poll(() => events.count(), 6); // registered, the scan, and four status changes
+  await expect(events.nth(2).textContent()).resolves.toContain('نزد صندوق ← در جریان وصول');
+  await expect(events.nth(2).textContent()).resolves.toContain('بانک ملت — حساب جاری ۱۲۳');
+  await expect(events.nth(3).textContent()).resolves.toContain('با گواهی عدم پرداخت');
+  await expect(events.nth(5).textContent()).resolves.toContain('در جریان وصول ← وصول شده');
+  await expect(detail.getByTestId('cheque-delete').count()).resolves.toBe(0); // a cheque with history is kept
+  await shot(page, 'cheques-04-history-fa');
+  await detail.getByTestId('dialog-close').click();
+});
+
+it('defines a cheque book and writes a paid cheque on its next leaf; a leaf is voided', async () => {
+  await page.getByTestId('cheque-books-open').click();
+  const books = page.getByTestId('cheque-books');
+  const bookForm = books.getByTestId('cheque-book-form');
+  await bookForm.getByTestId('bankCode').selectOption('melli');
+  await bookForm.getByTestId('branch').fill('میدان ونک');
+  await bookForm.getByTestId('account').fill('۰۱۰۲۰۳۰۴۰۵');
+  await bookForm.getByTestId('series').fill('۹۸۷');
+  await bookForm.getByTestId('firstSerial').fill('۰۰۴۷۱۲۰');
+  await bookForm.getByTestId('leafCount').fill('۱۰');
+  await bookForm.getByTestId('cheque-book-create').click();
+  const book = books.getByTestId('cheque-book');
+  await book.waitFor();
+  await expect(book.getByTestId('cheque-book-next').textContent()).resolves.toBe('برگ بعدی: ۰۰۴۷۱۲۰');
+  await book.getByTestId('cheque-book-write').click();
+
+  const form = page.getByTestId('cheque-form');
+  await expect(form.getByTestId('bookId').locator('option:checked').textContent()).resolves.toContain('۰۰۴۷۱۲۰');
+  await form.getByTestId('amount').fill('48,500,000');
+  await form.getByTestId('dueDate').fill(jalaliIn(20));
+  await form.getByTestId('partyName').fill('پخش البرز');
+  await form.getByTestId('partyId').fill('10380284790');
+  await form.getByTestId('purpose').fill('خرید کالا');
+  await shot(page, 'cheques-05-paid-form-fa');
+  await form.getByTestId('cheque-save').click();
+  const detail = page.getByTestId('cheque-detail');
+  await detail.waitFor();
+  await expect(detail.getByTestId('cheque-status').textContent()).resolves.toBe('پاس نشده');
+  await expect(detail.textContent()).resolves.toContain('بانک ملی ایران — میدان ونک');
+  await expect(detail.textContent()).resolves.toContain('۹۸۷ / ۰۰۴۷۱۲۰');
+
+  // Print it on its leaf with a template from the designer (made here through the API).
+  await api('cheque-templates/create', { name: 'ملت — جاری', bank: 'بانک ملت', widthMm: 180, heightMm: 85, fields: [{ kind: 'payee', xMm: 40, yMm: 52, widthMm: 120 }] });
+  await api('cheque-templates/create', {
+    name: 'ملی — جاری ونک', bank: 'بانک ملی ایران', widthMm: 180, heightMm: 85,
+    fields: [{ kind: 'dateDigits', xMm: 20, yMm: 14, widthMm: 32 }, { kind: 'amountWords', xMm: 15, yMm: 40, widthMm: 150, font: 'nastaliq', suffix: 'ریال', guard: 'slashes' }, { kind: 'payee', xMm: 40, yMm: 52, widthMm: 120 }],
+  });
+  await detail.getByTestId('cheque-print').click();
+  const print = page.getByTestId('print-on-cheque');
+  await print.getByTestId('print-template').nth(1).waitFor();
+  await expect(print.locator('[data-testid="print-template"]:has(input:checked)').textContent()).resolves.toContain('ملی — جاری ونک');
+  await page.waitForTimeout(300);
+  await shot(page, 'cheques-06a-print-fa');
+  await print.getByTestId('print-on-cheque-go').click();
+  await page.getByTestId('file-ready').waitFor();
+  await expect(page.getByTestId('file-ready-count').textContent()).resolves.toMatch(/ — ۱ برگ$/);
+  await page.getByTestId('file-ready').getByTestId('dialog-close').click();
+  await detail.getByTestId('dialog-close').click();
+
+  await books.waitFor();
+  await expect(book.getByTestId('cheque-book-next').textContent()).resolves.toBe('برگ بعدی: ۰۰۴۷۱۲۱');
+  await book.getByTestId('cheque-book-leaves').click();
+  const leaf = book.locator('[data-testid="leaf"][data-serial="0047121"]');
+  await leaf.getByTestId('leaf-void').click();
+  await book.getByTestId('markNote').fill('خط خورد');
+  await book.getByTestId('leaf-mark-save').click();
+  await poll(() => leaf.getAttribute('data-state'), 'void');
+  await expect(book.getByTestId('cheque-book-next').textContent()).resolves.toBe('برگ بعدی: ۰۰۴۷۱۲۲');
+  await expect(book.getByTestId('cheque-book-counts').textContent()).resolves.toContain('سفید ۸ · نوشته‌شده ۱ · باطل ۱ · مفقود ۰');
+  await shot(page, 'cheques-06-books-fa');
+  await books.getByTestId('dialog-close').click();
+});
+
+it('filters by type, quick views and words; shows totals by status and month; prints the report', async () => {
+  await poll(() => rows().count(), 2);
+  await screen().getByTestId('cheque-type-paid').click();
+  await poll(() => rows().count(), 1);
+  await screen().getByTestId('cheque-type-all').click();
+  await screen().getByTestId('cheque-view-dueWeek').click();
+  await poll(() => rows().count(), 1); // the received cheque is due in four days; the paid one in twenty
+  await screen().getByTestId('cheque-view-all').click();
+  await screen().getByTestId('cheque-search').fill('اجاره');
+  await poll(() => rows().count(), 1);
+  await screen().getByTestId('cheque-search').fill('');
+  await screen().getByTestId('cheque-more-filters').click();
+  await screen().getByTestId('amountMin').fill('۵۰٬۰۰۰٬۰۰۰');
+  await poll(() => rows().count(), 1);
+  await screen().getByTestId('amountMin').fill('');
+  await poll(() => rows().count(), 2);
+  // Only the paid cheque that is not cleared yet can be picked for printing on its leaf.
+  await poll(() => screen().getByTestId('cheque-pick').count(), 1);
+  await screen().getByTestId('cheque-pick').check();
+  await expect(screen().getByTestId('cheque-print-selected').textContent()).resolves.toBe('چاپ روی چک (۱)');
+  await shot(page, 'cheques-07-list-fa');
+  await screen().getByTestId('cheque-mode-totals').click();
+  await screen().getByTestId('totals-status-row').first().waitFor();
+  await poll(() => screen().getByTestId('totals-status-row').count(), 2);
+  await shot(page, 'cheques-08-totals-fa');
+  await screen().getByTestId('cheque-mode-list').click();
+  await screen().getByTestId('cheque-export').click();
+  await page.getByTestId('cheque-export-pdf').click();
+  await page.getByTestId('file-ready').waitFor();
+  await expect(page.getByTestId('file-ready-count').textContent()).resolves.toMatch(/ — ۲ چک$/);
+  await page.waitForTimeout(800);
+  await shot(page, 'cheques-09-report-fa');
+  await page.getByTestId('file-ready').getByTestId('dialog-close').click();
+});
+
+it('in English, and after a restart', async () => {
+  await page.getByTestId('language-switch').click();
+  await poll(() => rows().first().getByTestId('cheque-status').textContent(), 'Cashed');
+  await shot(page, 'cheques-10-list-en');
+  await rows().first().click();
+  const detail = page.getByTestId('cheque-detail');
+  await detail.waitFor();
+  await expect(detail.getByTestId('cheque-event').nth(2).textContent()).resolves.toContain('On hand → Deposited for collection');
+  await page.waitForTimeout(300);
+  await shot(page, 'cheques-11-detail-en');
+  await detail.getByTestId('dialog-close').click();
+
+  await app.stop();
+  app = await startApp(dataDir);
+  await page.goto(app.url);
+  await page.getByTestId('nav-cheques').click();
+  await poll(() => rows().count(), 2);
+  await expect(screen().getByTestId('cheque-count').textContent()).resolves.toBe('2 cheques');
+  await rows().first().click();
+  await poll(() => page.getByTestId('cheque-detail').getByTestId('cheque-event').count(), 6);
+  await page.getByTestId('cheque-detail').getByTestId('cheque-thumb').waitFor();
+});
