@@ -293,4 +293,19 @@ it('in English, and after a restart', async () => {
   await rows().first().click();
   await poll(() => page.getByTestId('cheque-detail').getByTestId('cheque-event').count(), 6);
   await page.getByTestId('cheque-detail').getByTestId('cheque-thumb').waitFor();
+  await page.getByTestId('cheque-detail').getByTestId('dialog-close').click();
+});
+
+it('shows amounts in toman too when chosen in Settings; the warning days are a setting', async () => {
+  await page.getByTestId('nav-settings').click();
+  const card = page.getByTestId('cheque-settings');
+  await card.getByTestId('cheque-warn-days').fill('5');
+  await card.getByTestId('cheque-warn-days').blur();
+  await card.getByTestId('cheque-show-toman').check();
+  await poll(async () => JSON.stringify(await api('cheques/settings', {})), JSON.stringify({ warnDays: 5, warnTime: '09:00', showToman: true }));
+  await card.scrollIntoViewIfNeeded();
+  await shot(page, 'cheques-12-settings-en');
+  await page.getByTestId('nav-cheques').click();
+  await poll(() => rows().first().getByTestId('amount').textContent(), '12,500,000 toman125,000,000 rials');
+  await shot(page, 'cheques-13-toman-en');
 });
