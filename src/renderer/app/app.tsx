@@ -6,6 +6,8 @@ import { ChequesScreen, type ChequeRequest } from '../cheques/cheques-screen';
 import { LinesScreen } from '../lines/lines-screen';
 import { PhonebookScreen, type PhonebookRequest } from '../phonebook/phonebook-screen';
 import { RemindersScreen, type ReminderRequest } from '../reminders/reminders-screen';
+import { PeopleScreen } from '../people/people-screen';
+import { AttendanceScreen } from '../attendance/attendance-screen';
 import { CallerPopups } from '../popup/caller-popups';
 import { SettingsScreen } from '../settings/settings-screen';
 import { anyModalOpen } from '../ui/modal-stack';
@@ -90,6 +92,14 @@ export function App() {
         <div className="screen" hidden={screen !== 'cheques'}>
           <ChequesScreen onOpenContact={openContact} request={chequeRequest} />
         </div>
+        <div className="screen" hidden={screen !== 'people'}>
+          <PeopleScreen onOpenContact={openContact} request={null} />
+        </div>
+        {screen === 'attendance' && (
+          <div className="screen">
+            <AttendanceScreen />
+          </div>
+        )}
         {screen === 'lines' && (
           <div className="screen screen-scroll">
             <LinesScreen />

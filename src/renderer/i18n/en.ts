@@ -4,6 +4,8 @@ import { chequesEn } from './sections/cheques.en';
 import { callsEn } from './sections/calls.en';
 import { linesEn, popupEn } from './sections/lines.en';
 import { remindersEn, alarmsEn } from './sections/reminders.en';
+import { peopleEn } from './sections/people.en';
+import { attendanceEn } from './sections/attendance.en';
 
 const plural = (n: string, count: number, one: string, many: string) => `${n} ${count === 1 ? one : many}`;
 
@@ -259,5 +261,7 @@ export const en: Messages = {
   lines: linesEn,
   popup: popupEn,
   reminders: remindersEn,
+  people: peopleEn,
+  attendance: attendanceEn,
   alarms: alarmsEn,
 };

@@ -7,6 +7,8 @@ import { chequesFa } from './sections/cheques.fa';
 import { callsFa } from './sections/calls.fa';
 import { linesFa, popupFa } from './sections/lines.fa';
 import { remindersFa, alarmsFa } from './sections/reminders.fa';
+import { peopleFa } from './sections/people.fa';
+import { attendanceFa } from './sections/attendance.fa';
 export const fa = {
   app: {
     name: 'منشی',
@@ -259,6 +261,8 @@ export const fa = {
   lines: linesFa,
   popup: popupFa,
   reminders: remindersFa,
+  people: peopleFa,
+  attendance: attendanceFa,
   alarms: alarmsFa,
 };
 
