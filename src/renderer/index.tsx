@@ -15,7 +15,7 @@ import './styles/call-reports.css';
 import './styles/lines.css';
 import './styles/popup.css';
 import './styles/reminders.css';
-import './styles/people.css';
+import './styles/cheque-templates.css';
 import './styles/cheques.css';
 
 const container = document.getElementById('root');

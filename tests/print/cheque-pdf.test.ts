@@ -162,7 +162,7 @@ describeWithPoppler('cheque PDF', () => {
   });
 
   test('the test print: A4, grid numbers, field names, sample values and the caption', async () => {
-    const labels = { caption: 'چاپ آزمایشی — ملت — شبکهٔ ۱۰ میلی‌متری', field: (k: string) => ({ amountWords: 'مبلغ به حروف' } as Record<string, string>)[k] ?? k };
+    const labels = { caption: 'چاپ آزمایشی — ملت — شبکهٔ ۱۰ میلی‌متری', field: (k: string, n: number) => `${({ amountWords: 'مبلغ به حروف' } as Record<string, string>)[k] ?? k} (${n})` };
     const path = savePdf('cheque-test-print', await printChequeTest(template({ offsetXMm: 2, rotation: 0 }), SAMPLE, { fontPath }, labels));
     expect(pageCount(path)).toBe(1);
     const text = pdfText(path, 1);

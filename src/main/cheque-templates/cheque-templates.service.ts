@@ -249,11 +249,12 @@ export function createChequeTemplatesService(db: Db, ctx: EngineContext, opts: {
     /** Plain A4 with the 10 mm grid, field boxes and sample values, to hold against a real leaf. */
     async testPrint(input: ParsedInputOf<'cheque-templates/test-print'>, lang: Lang): Promise<FileOut> {
       const t = sampleTemplate(input);
-      const signed = (n: number) => localDigits(n > 0 ? `+${n}` : String(n), lang);
+      // Isolated (LRI…PDI) so the sign stays in front of the number inside a Persian sentence; '٫' is the Persian decimal point.
+      const signed = (n: number) => `\u2066${localDigits(n > 0 ? `+${n}` : String(n), lang).replace('.', lang === 'fa' ? '\u066b' : '.')}\u2069`;
       const caption = message(lang, 'cheque_templates.test_caption', { name: t.name, x: signed(t.offsetXMm), y: signed(t.offsetYMm), rotation: localDigits(t.rotation, lang) });
       const bytes = await printChequeTest(t, input.values ?? SAMPLE_CHEQUE, { fontPath: resolver }, {
         caption,
-        field: (kind) => message(lang, `cheque_templates.kind_${kind}` satisfies MessageKey),
+        field: (kind, n) => `${message(lang, `cheque_templates.kind_${kind}` satisfies MessageKey)} (${localDigits(n, lang)})`,
       });
       return pdf('cheque-test-print.pdf', bytes, 1);
     },

@@ -156,8 +156,8 @@ export async function printCheques(template: ChequeLayoutTemplate, items: readon
 export type TestPrintLabels = {
   /** One line under the grid: template name, offsets, rotation (already in the user's language). */
   caption: string;
-  /** A field's name in the user's language, written over its box. */
-  field: (kind: ChequeField['kind']) => string;
+  /** A field's name and number (1-based) in the user's language, written over its box. */
+  field: (kind: ChequeField['kind'], n: number) => string;
 };
 
 const GRID_MM = 10;
@@ -189,7 +189,7 @@ export async function printChequeTest(template: ChequeLayoutTemplate, sample: Ch
       pdf.rect(f.xMm * MM, top, f.widthMm * MM, bottom - top).lineWidth(0.4).stroke(BOX_COLOR);
       pdf.moveTo(f.xMm * MM, f.yMm * MM).lineTo((f.xMm + f.widthMm) * MM, f.yMm * MM).dash(2, { space: 1.5 }).lineWidth(0.4).stroke(BOX_COLOR);
       pdf.undash();
-      const labelText = `${labels.field(f.kind)} (${i + 1})`;
+      const labelText = labels.field(f.kind, i + 1);
       const label = shapeRuns(shaper, labelText, [opts.fontPath('vazirmatn')], LABEL_PT, firstStrongDir(labelText) ?? 'rtl');
       doc.draw([{ field: i, line: label, x: (f.xMm + f.widthMm) * MM - label.width, baseline: top - 1, baseDir: 'rtl', role: 'value' }], BOX_COLOR);
     });

@@ -2,12 +2,11 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { AlarmCenter } from '../alarms/alarm-center';
 import { CallBar } from '../calls/call-bar';
 import { CallsScreen } from '../calls/calls-screen';
+import { ChequesSection } from '../cheque-templates/cheques-section';
 import { ChequesScreen, type ChequeRequest } from '../cheques/cheques-screen';
 import { LinesScreen } from '../lines/lines-screen';
 import { PhonebookScreen, type PhonebookRequest } from '../phonebook/phonebook-screen';
 import { RemindersScreen, type ReminderRequest } from '../reminders/reminders-screen';
-import { PeopleScreen } from '../people/people-screen';
-import { AttendanceScreen } from '../attendance/attendance-screen';
 import { CallerPopups } from '../popup/caller-popups';
 import { SettingsScreen } from '../settings/settings-screen';
 import { anyModalOpen } from '../ui/modal-stack';
@@ -90,16 +89,9 @@ export function App() {
           <RemindersScreen onOpenContact={openContact} request={reminderRequest} />
         </div>
         <div className="screen" hidden={screen !== 'cheques'}>
-          <ChequesScreen onOpenContact={openContact} request={chequeRequest} />
+          {/* Sub-tabs: the cheque book and the print templates (designer). */}
+          <ChequesSection bookRequest={chequeRequest} book={<ChequesScreen onOpenContact={openContact} request={chequeRequest} />} />
         </div>
-        <div className="screen" hidden={screen !== 'people'}>
-          <PeopleScreen onOpenContact={openContact} request={null} />
-        </div>
-        {screen === 'attendance' && (
-          <div className="screen">
-            <AttendanceScreen />
-          </div>
-        )}
         {screen === 'lines' && (
           <div className="screen screen-scroll">
             <LinesScreen />

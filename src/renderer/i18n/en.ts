@@ -4,8 +4,7 @@ import { chequesEn } from './sections/cheques.en';
 import { callsEn } from './sections/calls.en';
 import { linesEn, popupEn } from './sections/lines.en';
 import { remindersEn, alarmsEn } from './sections/reminders.en';
-import { peopleEn } from './sections/people.en';
-import { attendanceEn } from './sections/attendance.en';
+import { chequeTemplatesEn } from './sections/cheque-templates.en';
 
 const plural = (n: string, count: number, one: string, many: string) => `${n} ${count === 1 ? one : many}`;
 
@@ -261,7 +260,6 @@ export const en: Messages = {
   lines: linesEn,
   popup: popupEn,
   reminders: remindersEn,
-  people: peopleEn,
-  attendance: attendanceEn,
+  chequeTemplates: chequeTemplatesEn,
   alarms: alarmsEn,
 };

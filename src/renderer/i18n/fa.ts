@@ -7,8 +7,7 @@ import { chequesFa } from './sections/cheques.fa';
 import { callsFa } from './sections/calls.fa';
 import { linesFa, popupFa } from './sections/lines.fa';
 import { remindersFa, alarmsFa } from './sections/reminders.fa';
-import { peopleFa } from './sections/people.fa';
-import { attendanceFa } from './sections/attendance.fa';
+import { chequeTemplatesFa } from './sections/cheque-templates.fa';
 export const fa = {
   app: {
     name: 'منشی',
@@ -261,8 +260,7 @@ export const fa = {
   lines: linesFa,
   popup: popupFa,
   reminders: remindersFa,
-  people: peopleFa,
-  attendance: attendanceFa,
+  chequeTemplates: chequeTemplatesFa,
   alarms: alarmsFa,
 };
 

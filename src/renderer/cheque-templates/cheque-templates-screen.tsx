@@ -1,0 +1,123 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { ChequeTemplate, ChequeTemplateSummary } from '../../shared/contract/cheque-print';
+import { useClient } from '../app/client';
+import { useEvent } from '../hooks/use-event';
+import { useLocale } from '../i18n/use-t';
+import { useConfirm } from '../ui/confirm-context';
+import { useToast } from '../ui/toast-context';
+import { CopyTemplateDialog } from './copy-template-dialog';
+import { FontsDialog } from './fonts-dialog';
+import { NewTemplateDialog } from './new-template-dialog';
+import { TemplateDesigner } from './template-designer';
+import { useChequeFonts } from './use-cheque-fonts';
+
+/** The templates by name, kept current by 'cheque-templates/changed'. */
+function useTemplateList(): ChequeTemplateSummary[] | null {
+  const client = useClient();
+  const [list, setList] = useState<ChequeTemplateSummary[] | null>(null);
+  const load = useCallback(() => {
+    void client.call('cheque-templates/list', {}).then((r) => r.ok && setList(r.value));
+  }, [client]);
+  useEffect(load, [load]);
+  useEvent('cheque-templates/changed', load);
+  return list;
+}
+
+/**
+ * Cheque print templates (PRODUCT.md §8): many templates (one per bank form or account), each
+ * designed over a scan of the real leaf; copy one for another account; the fonts fields can use.
+ */
+export function ChequeTemplatesScreen() {
+  const { t, digits } = useLocale();
+  const m = t.chequeTemplates;
+  const client = useClient();
+  const toast = useToast();
+  const confirm = useConfirm();
+  const list = useTemplateList();
+  const { fonts } = useChequeFonts();
+  const [current, setCurrent] = useState<ChequeTemplate | null>(null);
+  const [dirty, setDirty] = useState(false);
+  const [dialog, setDialog] = useState<'new' | 'copy' | 'fonts' | null>(null);
+
+  const open = async (id: number) => {
+    if (current?.id === id) return;
+    if (dirty && !(await confirm({ title: m.discardTitle, body: m.discardBody, confirmLabel: m.discard, danger: true }))) return;
+    const r = await client.call('cheque-templates/get', { id });
+    if (!r.ok) return toast.show('error', r.error.message);
+    setDirty(false);
+    setCurrent(r.value);
+  };
+  // Open the first template when none is open.
+  useEffect(() => {
+    if (!current && list && list[0]) void open(list[0].id);
+  }, [list]); // only when the list changes: `open` is a new function on every render
+
+  const remove = async () => {
+    if (!current) return;
+    if (!(await confirm({ title: m.deleteTemplate, body: m.confirmDelete(current.name), confirmLabel: m.deleteTemplate, danger: true }))) return;
+    const r = await client.call('cheque-templates/delete', { id: current.id });
+    if (!r.ok) return toast.show('error', r.error.message);
+    setDirty(false);
+    setCurrent(null);
+  };
+  const opened = (tpl: ChequeTemplate) => {
+    setDialog(null);
+    setDirty(false);
+    setCurrent(tpl);
+  };
+  /** New and copy open another template: unsaved changes are given up only when the user says so. */
+  const leave = async (next: 'new' | 'copy') => {
+    if (dirty && !(await confirm({ title: m.discardTitle, body: m.discardBody, confirmLabel: m.discard, danger: true }))) return;
+    setDialog(next);
+  };
+  const summary = list?.find((s) => s.id === current?.id) ?? null;
+
+  return (
+    <div className="cheque-templates-screen" data-testid="cheque-templates-screen">
+      <aside className="cheque-templates-list">
+        <div className="cheque-templates-list-head">
+          <h1>{m.title}</h1>
+          <button type="button" className="button primary small" onClick={() => void leave('new')} data-testid="template-new-open">
+            + {m.newTemplate}
+          </button>
+        </div>
+        {list && list.length === 0 && <p className="muted cheque-templates-empty">{m.empty}</p>}
+        <ul aria-label={m.title}>
+          {(list ?? []).map((s) => (
+            <li key={s.id}>
+              <button type="button" className={`cheque-template-item${current?.id === s.id ? ' active' : ''}`} aria-current={current?.id === s.id ? 'true' : undefined} onClick={() => void open(s.id)} data-testid="template-item">
+                <span className="cheque-template-name" dir="auto">{s.name}</span>
+                <span className="muted" dir="auto">{s.bank || m.noBank}</span>
+                <span className="muted">
+                  {m.summary(digits(s.widthMm), digits(s.heightMm), digits(s.fieldCount))}
+                  {s.hasBackground ? ` · ${m.hasScan}` : ''}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+        <div className="cheque-templates-list-actions">
+          <button type="button" className="button small" disabled={!summary} onClick={() => void leave('copy')} data-testid="template-copy-open">
+            {m.copy}
+          </button>
+          <button type="button" className="button small danger-outline" disabled={!current} onClick={() => void remove()} data-testid="template-delete">
+            {m.deleteTemplate}
+          </button>
+          <button type="button" className="button small" onClick={() => setDialog('fonts')} data-testid="cheque-fonts-open">
+            {m.fontsTitle}
+          </button>
+        </div>
+      </aside>
+      <main className="cheque-templates-main">
+        {current ? (
+          <TemplateDesigner key={current.id} template={current} fonts={fonts} onSaved={setCurrent} onDirty={setDirty} />
+        ) : (
+          <p className="muted cheque-templates-empty">{list && list.length > 0 ? m.pick : m.intro}</p>
+        )}
+      </main>
+      {dialog === 'new' && <NewTemplateDialog onClose={() => setDialog(null)} onCreated={opened} />}
+      {dialog === 'copy' && summary && <CopyTemplateDialog source={summary} onClose={() => setDialog(null)} onCopied={opened} />}
+      {dialog === 'fonts' && <FontsDialog fonts={fonts} onClose={() => setDialog(null)} />}
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { useT } from '../i18n/use-t';
+import { ChequeTemplatesScreen } from './cheque-templates-screen';
+
+export type ChequesView = 'book' | 'templates';
+
+type Props = {
+  /** The cheque book screen (its own module), shown under the first sub-tab. */
+  book: ReactNode;
+  /** Any change (a cheque opened from an alarm) brings the cheque book forward. */
+  bookRequest: unknown;
+};
+
+/**
+ * The Cheques tab with two sub-tabs: the cheque book and the print templates (designer). Both stay
+ * mounted, so a template being designed survives a look at the cheque book and back.
+ */
+export function ChequesSection({ book, bookRequest }: Props) {
+  const t = useT();
+  const m = t.chequeTemplates;
+  const [view, setView] = useState<ChequesView>('book');
+  useEffect(() => {
+    if (bookRequest) setView('book');
+  }, [bookRequest]);
+  return (
+    <>
+      <nav className="cheques-subtabs" aria-label={t.cheques.nav}>
+        {(['book', 'templates'] as const).map((v) => (
+          <button
+            key={v}
+            type="button"
+            className={`cheques-subtab${view === v ? ' active' : ''}`}
+            aria-current={view === v ? 'page' : undefined}
+            onClick={() => setView(v)}
+            data-testid={`cheques-tab-${v}`}
+          >
+            {v === 'book' ? m.subtabBook : m.subtabTemplates}
+          </button>
+        ))}
+      </nav>
+      <div className="cheques-subscreens">
+        <div className="screen" hidden={view !== 'book'}>
+          {book}
+        </div>
+        <div className="screen" hidden={view !== 'templates'}>
+          <ChequeTemplatesScreen />
+        </div>
+      </div>
+    </>
+  );
+}
