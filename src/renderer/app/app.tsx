@@ -5,6 +5,9 @@ import { CallsScreen } from '../calls/calls-screen';
 import { ChequesSection } from '../cheque-templates/cheques-section';
 import { ChequesScreen, type ChequeRequest } from '../cheques/cheques-screen';
 import { LinesScreen } from '../lines/lines-screen';
+import { IvrScreen } from '../ivr/ivr-screen';
+import { VoicemailIndicator } from '../ivr/voicemail-indicator';
+import { VoicemailInbox } from '../ivr/voicemail-inbox';
 import { PhonebookScreen, type PhonebookRequest } from '../phonebook/phonebook-screen';
 import { RemindersScreen, type ReminderRequest } from '../reminders/reminders-screen';
 import { CallerPopups } from '../popup/caller-popups';
@@ -75,7 +78,7 @@ export function App() {
 
   return (
     <div className="app">
-      <AppHeader screen={screen} onScreen={setScreen} />
+      <AppHeader screen={screen} onScreen={setScreen} end={<VoicemailIndicator onOpen={() => setScreen('voicemail')} />} />
       <ConnectionBanner />
       <CallBar />
       <main className="app-main">
@@ -92,6 +95,16 @@ export function App() {
           {/* Sub-tabs: the cheque book and the print templates (designer). */}
           <ChequesSection bookRequest={chequeRequest} book={<ChequesScreen onOpenContact={openContact} request={chequeRequest} />} />
         </div>
+        {screen === 'ivr' && (
+          <div className="screen screen-scroll">
+            <IvrScreen />
+          </div>
+        )}
+        {screen === 'voicemail' && (
+          <div className="screen screen-scroll">
+            <VoicemailInbox onOpenContact={openContact} />
+          </div>
+        )}
         {screen === 'lines' && (
           <div className="screen screen-scroll">
             <LinesScreen />

@@ -3,6 +3,7 @@ import type { Messages } from './fa';
 import { chequesEn } from './sections/cheques.en';
 import { callsEn } from './sections/calls.en';
 import { linesEn, popupEn } from './sections/lines.en';
+import { ivrEn } from './sections/ivr.en';
 import { remindersEn, alarmsEn } from './sections/reminders.en';
 import { chequeTemplatesEn } from './sections/cheque-templates.en';
 
@@ -259,6 +260,7 @@ export const en: Messages = {
   calls: callsEn,
   lines: linesEn,
   popup: popupEn,
+  ivr: ivrEn,
   reminders: remindersEn,
   chequeTemplates: chequeTemplatesEn,
   alarms: alarmsEn,

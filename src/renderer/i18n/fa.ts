@@ -6,6 +6,7 @@
 import { chequesFa } from './sections/cheques.fa';
 import { callsFa } from './sections/calls.fa';
 import { linesFa, popupFa } from './sections/lines.fa';
+import { ivrFa } from './sections/ivr.fa';
 import { remindersFa, alarmsFa } from './sections/reminders.fa';
 import { chequeTemplatesFa } from './sections/cheque-templates.fa';
 export const fa = {
@@ -259,6 +260,7 @@ export const fa = {
   calls: callsFa,
   lines: linesFa,
   popup: popupFa,
+  ivr: ivrFa,
   reminders: remindersFa,
   chequeTemplates: chequeTemplatesFa,
   alarms: alarmsFa,

@@ -1,0 +1,67 @@
+import { useState } from 'react';
+import type { LineView } from '../../shared/contract/calls';
+import { DTMF_KEYS } from '../../shared/contract/ivr';
+import { useClient } from '../app/client';
+import { useEvent } from '../hooks/use-event';
+import { useLocale } from '../i18n/use-t';
+import { useToast } from '../ui/toast-context';
+
+/**
+ * A simulated caller on the demo line: ring it, press keys on a keypad, speak (a test sound the
+ * mailbox records), hang up — the whole tree can be walked without a telephone line.
+ */
+export function DemoCaller({ lines }: { lines: LineView[] }) {
+  const { t, digits } = useLocale();
+  const client = useClient();
+  const toast = useToast();
+  const demos = lines.filter((l) => l.kind === 'demo');
+  const [lineId, setLineId] = useState<number | null>(null);
+  const [number, setNumber] = useState('09121234567');
+  const [status, setStatus] = useState<Record<number, string>>({});
+  const id = lineId ?? demos[0]?.id ?? null;
+  useEvent('lines/status', (s) => setStatus((m) => ({ ...m, [s.lineId]: s.status })));
+  if (id === null) return <p className="muted">{t.ivr.noDemoLine}</p>;
+  const line = demos.find((l) => l.id === id);
+  const st = status[id] ?? line?.status ?? 'idle';
+  const run = async (p: Promise<{ ok: boolean; error?: { message: string } }>) => {
+    const r = await p;
+    if (!r.ok) toast.show('error', r.error?.message ?? '');
+  };
+  return (
+    <section className="card ivr-demo" aria-label={t.ivr.demoTitle} data-testid="demo-caller">
+      <h3>{t.ivr.demoTitle}</h3>
+      <p className="muted">{t.ivr.demoHint}</p>
+      <div className="ivr-row">
+        {demos.length > 1 && (
+          <select className="input" value={id} onChange={(e) => setLineId(Number(e.target.value))} aria-label={t.ivr.line}>
+            {demos.map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.name}
+              </option>
+            ))}
+          </select>
+        )}
+        <input className="input" dir="ltr" value={number} onChange={(e) => setNumber(e.target.value)} aria-label={t.ivr.callerNumber} data-testid="demo-caller-number" />
+        <button type="button" className="button primary" onClick={() => void run(client.call('lines/demo-call', { lineId: id, number, format: 'mdmf', rings: 10 }))} data-testid="demo-caller-ring">
+          {t.ivr.ring}
+        </button>
+        <span className="badge" data-testid="demo-caller-status">{t.lines.statuses[st as keyof typeof t.lines.statuses] ?? st}</span>
+      </div>
+      <div className="ivr-keypad" dir="ltr" role="group" aria-label={t.ivr.keypad}>
+        {DTMF_KEYS.map((k) => (
+          <button key={k} type="button" className="button" onClick={() => void run(client.call('ivr/demo-keys', { lineId: id, keys: k }))} data-testid={`demo-key-${k === '*' ? 'star' : k === '#' ? 'hash' : k}`}>
+            {digits(k)}
+          </button>
+        ))}
+      </div>
+      <div className="ivr-row">
+        <button type="button" className="button" onClick={() => void run(client.call('ivr/demo-speak', { lineId: id, seconds: 3 }))} data-testid="demo-caller-speak">
+          {t.ivr.speak}
+        </button>
+        <button type="button" className="button danger-outline" onClick={() => void run(client.call('ivr/demo-hang-up', { lineId: id }))} data-testid="demo-caller-hangup">
+          {t.ivr.callerHangsUp}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,44 @@
+import { useState } from 'react';
+import { useLocale } from '../i18n/use-t';
+import { AnsweringSetup } from './answering-setup';
+import { DemoCaller } from './demo-caller';
+import { Mailboxes } from './mailboxes';
+import { PromptLibrary } from './prompt-library';
+import { TreeEditor } from './tree-editor';
+import { useIvrData } from './use-ivr-data';
+
+type Tab = 'trees' | 'prompts' | 'mailboxes' | 'setup';
+
+/** The smart answering service: trees, prompts, mailboxes, and when and where trees answer. */
+export function IvrScreen() {
+  const { t } = useLocale();
+  const data = useIvrData();
+  const [tab, setTab] = useState<Tab>('trees');
+  const tabs: Tab[] = ['trees', 'prompts', 'mailboxes', 'setup'];
+  return (
+    <div className="ivr-screen">
+      <header className="ivr-head">
+        <div>
+          <h2>{t.ivr.title}</h2>
+          <p className="muted">{t.ivr.intro}</p>
+        </div>
+      </header>
+      <div className="ivr-tabs" role="tablist">
+        {tabs.map((x) => (
+          <button key={x} type="button" role="tab" aria-selected={tab === x} className={`tab${tab === x ? ' active' : ''}`} onClick={() => setTab(x)} data-testid={`ivr-tab-${x}`}>
+            {t.ivr.tabs[x]}
+          </button>
+        ))}
+      </div>
+      {tab === 'trees' && (
+        <div className="ivr-trees-page">
+          <TreeEditor trees={data.trees} prompts={data.prompts} mailboxes={data.mailboxes} />
+          <DemoCaller lines={data.lines} />
+        </div>
+      )}
+      {tab === 'prompts' && <PromptLibrary prompts={data.prompts} />}
+      {tab === 'mailboxes' && <Mailboxes mailboxes={data.mailboxes} prompts={data.prompts} />}
+      {tab === 'setup' && data.settings && <AnsweringSetup settings={data.settings} trees={data.trees} lines={data.lines} />}
+    </div>
+  );
+}

@@ -1,0 +1,157 @@
+/**
+ * The answering service end to end in the browser: import a prompt (a WAV file picked in the page),
+ * make a mailbox, build a small tree in the visual editor (a problem is named on its node until
+ * fixed), assign it to the demo line, ring the demo line, press a key on the on-screen keypad, speak,
+ * and find the message in the inbox behind the header's new-voicemail indicator; play it (the
+ * waveform is drawn), mark it heard. Persian first, then English.
+ */
+import type { Browser, Page } from 'playwright-core';
+import type { InputOf, Method, OutputOf } from '../../src/shared/contract/api';
+import type { Result } from '../../src/shared/contract/errors';
+import { launchBrowser, shot, startApp, type App } from './app';
+import { removeDir, tempDir } from '../helpers/engine';
+import { makeWav, tone } from '../ivr/audio-helpers';
+
+jest.setTimeout(120_000);
+
+const dataDir = tempDir('monshi-e2e-ivr-');
+let app: App;
+let browser: Browser;
+let page: Page;
+
+async function api<M extends Method>(method: M, input: InputOf<M>): Promise<OutputOf<M>> {
+  const r = await page.evaluate(
+    ([method, input]) =>
+      new Promise<unknown>((resolve, reject) => {
+        const token = sessionStorage.getItem('monshi.token');
+        const ws = new WebSocket(`ws://${location.host}/ws?token=${encodeURIComponent(token ?? '')}`);
+        ws.onerror = () => reject(new Error('socket failed'));
+        ws.onopen = () => ws.send(JSON.stringify({ t: 'req', id: 1, method, input, lang: 'en' }));
+        ws.onmessage = (ev) => {
+          const msg = JSON.parse(String(ev.data)) as { t: string; id?: number; result?: unknown };
+          if (msg.t !== 'res' || msg.id !== 1) return;
+          ws.close();
+          resolve(msg.result);
+        };
+      }),
+    [method, input] as const,
+  );
+  const result = r as Result<OutputOf<M>>;
+  if (!result.ok) throw new Error(`${method} failed: ${JSON.stringify(result.error)}`);
+  return result.value;
+}
+
+async function poll<T>(read: () => Promise<T>, want: T, timeoutMs = 10_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  let last: T = await read();
+  while (last !== want && Date.now() < end) {
+    await page.waitForTimeout(100);
+    last = await read();
+  }
+  expect(last).toBe(want);
+}
+
+beforeAll(async () => {
+  app = await startApp(dataDir);
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await page.goto(app.url);
+  await page.getByTestId('nav-phonebook').waitFor();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+  removeDir(dataDir);
+});
+
+test('build a tree, assign it to the demo line, leave a voicemail, hear it in the inbox', async () => {
+  const line = await api('lines/create', { name: 'خط نمایشی', kind: 'demo' });
+  await api('contacts/create', { firstName: 'مریم', lastName: 'احمدی', phones: [{ kind: 'mobile', number: '09121234567' }] });
+
+  // Prompts: a 44.1 kHz stereo WAV picked in the page.
+  await page.getByTestId('nav-ivr').click();
+  await page.getByTestId('ivr-tab-prompts').click();
+  await page.getByTestId('prompt-name').fill('خوشامد');
+  const wav = makeWav([tone(440, 1200, 44100, 0.2), tone(440, 1200, 44100, 0.2)], 44100, 16);
+  await page.getByTestId('prompt-file').setInputFiles({ name: 'welcome.wav', mimeType: 'audio/wav', buffer: wav });
+  await page.getByTestId('prompt-item').first().waitFor();
+  await page.getByTestId('prompt-name').fill('پیام صندوق');
+  await page.getByTestId('prompt-file').setInputFiles({ name: 'greeting.wav', mimeType: 'audio/wav', buffer: makeWav([tone(660, 600, 22050, 0.3)], 22050, 8) });
+  await page.getByTestId('prompt-item').nth(1).waitFor();
+  await page.getByTestId('prompt-item').first().getByTestId('play').click();
+  await page.getByTestId('prompt-item').first().getByTestId('waveform').waitFor();
+  await shot(page, 'ivr-prompts-fa');
+
+  // A mailbox with its greeting.
+  await page.getByTestId('ivr-tab-mailboxes').click();
+  await page.getByTestId('mailbox-new').click();
+  await page.getByTestId('mailbox-name').fill('فروش');
+  await page.getByTestId('mailbox-greeting').selectOption({ label: 'پیام صندوق' });
+  await page.getByTestId('mailbox-save').click();
+  await page.getByTestId('mailbox-item').waitFor();
+
+  // The tree: a menu whose key 1 leads to the mailbox.
+  await page.getByTestId('ivr-tab-trees').click();
+  await page.getByTestId('tree-new').click();
+  await page.getByTestId('tree-name').fill('پاسخگوی روز');
+  const root = page.getByTestId('node-n1');
+  await root.getByTestId('node-prompt').first().selectOption({ label: 'خوشامد' });
+  await page.getByTestId('add-option-n1-kind').selectOption('voicemail');
+  await page.getByTestId('add-option-n1').click();
+  // Until a mailbox is chosen the node shows its problem.
+  await page.getByTestId('node-n2').getByTestId('node-problem').waitFor();
+  await page.getByTestId('node-n2').getByTestId('node-label').fill('صندوق فروش');
+  await shot(page, 'ivr-tree-problem-fa');
+  await page.getByTestId('node-n2').getByTestId('node-mailbox').selectOption({ label: 'فروش' });
+  await expect(page.getByTestId('node-problem').count()).resolves.toBe(0);
+  await page.getByTestId('tree-save').click();
+  await page.getByTestId('tree-link').first().waitFor();
+  await shot(page, 'ivr-tree-fa');
+
+  // Assign it to the demo line, day and night, answering on the second ring.
+  await page.getByTestId('ivr-tab-setup').click();
+  const row = page.getByTestId(`assign-line-${line.id}`);
+  for (const s of ['assign-office', 'assign-closed', 'assign-holiday']) await row.getByTestId(s).selectOption({ label: 'پاسخگوی روز' });
+  await row.getByTestId('assign-rings').fill('2');
+  await page.getByTestId('setup-save').click();
+  await poll(async () => (await api('ivr/settings', {})).assignments.length, 1, 5000);
+  await shot(page, 'ivr-setup-fa');
+
+  // Ring the demo line, press 1, speak.
+  await page.getByTestId('ivr-tab-trees').click();
+  await page.getByTestId('demo-caller-ring').click();
+  await poll(async () => (await api('lines/list', {}))[0]!.status, 'in-call', 20_000);
+  await page.getByTestId('demo-key-1').click();
+  await page.getByTestId('demo-caller-speak').click();
+  const indicator = page.getByTestId('voicemail-indicator');
+  await indicator.waitFor({ timeout: 30_000 });
+  await expect(indicator.textContent()).resolves.toContain('یک پیام صوتی تازه');
+  await shot(page, 'ivr-indicator-fa');
+
+  // The inbox: the caller, the contact, play with the waveform, mark heard.
+  await indicator.click();
+  const item = page.getByTestId('voicemail-item').first();
+  await item.waitFor();
+  await expect(item.textContent()).resolves.toContain('مریم احمدی');
+  await item.getByTestId('play').click();
+  await item.getByTestId('waveform').waitFor();
+  await item.getByTestId('voicemail-note').fill('پیش‌فاکتور می‌خواهد');
+  await item.getByTestId('voicemail-note-save').click();
+  await shot(page, 'ivr-inbox-fa');
+  await item.getByTestId('voicemail-mark').click();
+  await indicator.waitFor({ state: 'detached' });
+  const [msg] = await api('voicemail/list', {});
+  expect(msg).toMatchObject({ heard: true, note: 'پیش‌فاکتور می‌خواهد', contactName: 'مریم احمدی' });
+  expect(msg!.durationMs).toBeGreaterThan(2000);
+  const calls = await api('calls/list', {});
+  expect(calls.rows[0]).toMatchObject({ outcome: 'ivr' });
+
+  // English.
+  await page.getByTestId('voicemail-mark').first().click();
+  await page.getByTestId('voicemail-indicator').waitFor();
+  await page.getByTestId('language-switch').click();
+  await page.getByText('1 new voicemail').waitFor();
+  await shot(page, 'ivr-inbox-en');
+  await page.getByTestId('nav-ivr').click();
+  await shot(page, 'ivr-tree-en');
+});
