@@ -17,6 +17,7 @@ import './styles/ivr.css';
 import './styles/popup.css';
 import './styles/reminders.css';
 import './styles/cheque-templates.css';
+import './styles/people.css';
 import './styles/cheques.css';
 
 const container = document.getElementById('root');

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { useT } from '../i18n/use-t';
 import { LanguageSwitch } from './language-switch';
 
-export type Screen = 'phonebook' | 'calls' | 'reminders' | 'cheques' | 'ivr' | 'voicemail' | 'lines' | 'settings';
+export type Screen = 'phonebook' | 'calls' | 'reminders' | 'people' | 'attendance' | 'cheques' | 'ivr' | 'voicemail' | 'lines' | 'settings';
 
 /** App name, the modules that exist (only those), and the language switch. */
 export function AppHeader({ screen, onScreen, end }: { screen: Screen; onScreen: (s: Screen) => void; end?: ReactNode }) {
@@ -11,6 +11,8 @@ export function AppHeader({ screen, onScreen, end }: { screen: Screen; onScreen:
     { id: 'phonebook', label: t.nav.phonebook },
     { id: 'calls', label: t.nav.calls },
     { id: 'reminders', label: t.nav.reminders },
+    { id: 'people', label: t.people.nav },
+    { id: 'attendance', label: t.attendance.nav },
     { id: 'cheques', label: t.cheques.nav },
     { id: 'ivr', label: t.ivr.nav },
     { id: 'voicemail', label: t.ivr.navInbox },

@@ -10,6 +10,8 @@ import { VoicemailIndicator } from '../ivr/voicemail-indicator';
 import { VoicemailInbox } from '../ivr/voicemail-inbox';
 import { PhonebookScreen, type PhonebookRequest } from '../phonebook/phonebook-screen';
 import { RemindersScreen, type ReminderRequest } from '../reminders/reminders-screen';
+import { PeopleScreen } from '../people/people-screen';
+import { AttendanceScreen } from '../attendance/attendance-screen';
 import { CallerPopups } from '../popup/caller-popups';
 import { SettingsScreen } from '../settings/settings-screen';
 import { anyModalOpen } from '../ui/modal-stack';
@@ -95,6 +97,14 @@ export function App() {
           {/* Sub-tabs: the cheque book and the print templates (designer). */}
           <ChequesSection bookRequest={chequeRequest} book={<ChequesScreen onOpenContact={openContact} request={chequeRequest} />} />
         </div>
+        <div className="screen" hidden={screen !== 'people'}>
+          <PeopleScreen onOpenContact={openContact} request={null} />
+        </div>
+        {screen === 'attendance' && (
+          <div className="screen">
+            <AttendanceScreen />
+          </div>
+        )}
         {screen === 'ivr' && (
           <div className="screen screen-scroll">
             <IvrScreen />

@@ -6,6 +6,8 @@ import { linesEn, popupEn } from './sections/lines.en';
 import { ivrEn } from './sections/ivr.en';
 import { remindersEn, alarmsEn } from './sections/reminders.en';
 import { chequeTemplatesEn } from './sections/cheque-templates.en';
+import { peopleEn } from './sections/people.en';
+import { attendanceEn } from './sections/attendance.en';
 
 const plural = (n: string, count: number, one: string, many: string) => `${n} ${count === 1 ? one : many}`;
 
@@ -263,5 +265,7 @@ export const en: Messages = {
   ivr: ivrEn,
   reminders: remindersEn,
   chequeTemplates: chequeTemplatesEn,
+  people: peopleEn,
+  attendance: attendanceEn,
   alarms: alarmsEn,
 };

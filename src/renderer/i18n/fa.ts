@@ -9,6 +9,8 @@ import { linesFa, popupFa } from './sections/lines.fa';
 import { ivrFa } from './sections/ivr.fa';
 import { remindersFa, alarmsFa } from './sections/reminders.fa';
 import { chequeTemplatesFa } from './sections/cheque-templates.fa';
+import { peopleFa } from './sections/people.fa';
+import { attendanceFa } from './sections/attendance.fa';
 export const fa = {
   app: {
     name: 'منشی',
@@ -263,6 +265,8 @@ export const fa = {
   ivr: ivrFa,
   reminders: remindersFa,
   chequeTemplates: chequeTemplatesFa,
+  people: peopleFa,
+  attendance: attendanceFa,
   alarms: alarmsFa,
 };
 

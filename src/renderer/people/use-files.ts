@@ -1,0 +1,24 @@
+import { useEffect, useState } from 'react';
+import type { FileList, FileQuery } from '../../shared/contract/people';
+import { useClient } from '../app/client';
+import { useEvent } from '../hooks/use-event';
+
+/** The files matching a query; searched again when any file changes (or the link comes back). */
+export function useFiles(query: FileQuery): { list: FileList | null; error: string | null } {
+  const client = useClient();
+  const [state, setState] = useState<{ list: FileList | null; error: string | null }>({ list: null, error: null });
+  const [tick, setTick] = useState(0);
+  useEvent('people/changed', () => setTick((x) => x + 1));
+  useEvent('contacts/changed', () => setTick((x) => x + 1));
+  const key = JSON.stringify(query);
+  useEffect(() => {
+    let stop = false;
+    void client.call('people/search', JSON.parse(key) as FileQuery).then((r) => {
+      if (!stop) setState(r.ok ? { list: r.value, error: null } : { list: null, error: r.error.message });
+    });
+    return () => {
+      stop = true;
+    };
+  }, [client, key, tick]);
+  return state;
+}

@@ -1,0 +1,291 @@
+/**
+ * People files and the attendance book end to end: browser mode with a test clock (so the test can
+ * let three hours pass between clocking in and out), Debian's Chromium. A work schedule is made, a
+ * staff member is added with a PIN, clocks in and out at the front desk, an entry is corrected with a
+ * reason, leave is recorded, the monthly report is read and exported; an applicant fills the
+ * application form, is interviewed and hired into personnel; English; and everything is still there
+ * after a restart.
+ */
+import { toJalaali } from 'jalaali-js';
+import type { Browser, Page } from 'playwright-core';
+import type { InputOf, Method, OutputOf } from '../../src/shared/contract/api';
+import type { Result } from '../../src/shared/contract/errors';
+import { launchBrowser, shot, startApp, type App } from './app';
+import { removeDir, tempDir } from '../helpers/engine';
+
+const dataDir = tempDir('monshi-e2e-people-');
+let app: App;
+let browser: Browser;
+let page: Page;
+
+async function api<M extends Method>(method: M, input: InputOf<M>): Promise<OutputOf<M>> {
+  const r = await page.evaluate(
+    ([method, input]) =>
+      new Promise<unknown>((resolve, reject) => {
+        const token = sessionStorage.getItem('monshi.token');
+        const ws = new WebSocket(`ws://${location.host}/ws?token=${encodeURIComponent(token ?? '')}`);
+        ws.onerror = () => reject(new Error('socket failed'));
+        ws.onopen = () => ws.send(JSON.stringify({ t: 'req', id: 1, method, input, lang: 'en' }));
+        ws.onmessage = (ev) => {
+          const msg = JSON.parse(String(ev.data)) as { t: string; id?: number; result?: unknown };
+          if (msg.t !== 'res' || msg.id !== 1) return;
+          ws.close();
+          resolve(msg.result);
+        };
+      }),
+    [method, input] as const,
+  );
+  const result = r as Result<OutputOf<M>>;
+  if (!result.ok) throw new Error(`${method} failed: ${JSON.stringify(result.error)}`);
+  return result.value;
+}
+
+async function poll<T>(read: () => Promise<T>, want: T, timeoutMs = 10_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  let last: T = await read();
+  while (last !== want && Date.now() < end) {
+    await page.waitForTimeout(100);
+    last = await read();
+  }
+  expect(last).toBe(want);
+}
+
+const fa = (s: string | number) => String(s).replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]!);
+const pad = (n: number) => String(n).padStart(2, '0');
+const today = new Date();
+const tj = toJalaali(today.getFullYear(), today.getMonth() + 1, today.getDate());
+const todayIso = `${today.getFullYear()}-${pad(today.getMonth() + 1)}-${pad(today.getDate())}`;
+/** Another day of this Jalali month for the leave: the 1st, or the 2nd when today is the 1st. */
+const leaveDay = tj.jd === 1 ? 2 : 1;
+
+beforeAll(async () => {
+  app = await startApp(dataDir, { MONSHI_TEST_CLOCK: '1' });
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1366, height: 860 }, acceptDownloads: true });
+  page.setDefaultTimeout(10_000);
+  await page.goto(app.url);
+  await page.getByTestId('phonebook').waitFor();
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+  removeDir(dataDir);
+});
+
+it('makes a work schedule: Saturday to Wednesday 8 to 16, Thursday to noon, and (for this test) Friday', async () => {
+  await page.getByTestId('nav-attendance').click();
+  await page.getByTestId('att-tab-setup').click();
+  await page.getByTestId('schedule-new').click();
+  const dialog = page.getByTestId('schedule-dialog');
+  await dialog.getByTestId('name').fill('اداری');
+  // Friday too, so that the test's "today" is a work day whatever day it runs.
+  await dialog.getByTestId('shift-6-on').check();
+  await shot(page, 'people-01-schedule-fa');
+  await dialog.getByTestId('schedule-save').click();
+  await dialog.waitFor({ state: 'detached' });
+  await expect(page.getByTestId('schedule').textContent()).resolves.toContain('۵۲ ساعت در هفته');
+  await page.getByTestId('holidays-official').click();
+  await page.getByTestId('toast-success').filter({ hasText: 'تعطیلی افزوده شد' }).waitFor();
+  await poll(() => page.getByTestId('holiday').count(), 10);
+  await shot(page, 'people-02-setup-fa');
+  // Should the test run on an official holiday, today is made a work day again.
+  if ((await api('holidays/list', { from: todayIso, to: todayIso })).length) await api('holidays/delete', { date: todayIso });
+});
+
+it('adds a staff member: the national ID is checked, the person lands in the phonebook too', async () => {
+  await page.getByTestId('nav-people').click();
+  await page.getByTestId('files-staff').click();
+  await page.getByTestId('file-new').click();
+  const form = page.getByTestId('file-form');
+  await form.getByTestId('firstName').fill('رضا');
+  await form.getByTestId('lastName').fill('کریمی');
+  await form.getByTestId('phones.0.number').fill('۰۹۱۲۱۱۱۲۲۳۳');
+  await form.getByTestId('nationalId').fill('0010524305');
+  await expect(form.getByTestId('field-error').first().textContent()).resolves.toContain('کد ملی درست نیست');
+  await form.getByTestId('file-save').click();
+  // The engine's message names the ID it refused.
+  await poll(async () => (await form.getByTestId('field-error').first().textContent())?.includes('«0010524305»'), true);
+  await form.getByTestId('nationalId').fill('۰۰۱۰۵۲۴۳۰۴');
+  await form.getByTestId('scheduleId').selectOption({ label: 'اداری' });
+  await shot(page, 'people-03-staff-form-fa');
+  await form.getByTestId('file-save').click();
+  await form.waitFor({ state: 'detached' });
+  const detail = page.getByTestId('file-detail');
+  await expect(detail.getByTestId('file-name').textContent()).resolves.toBe('رضا کریمی');
+  await expect(detail.getByTestId('file-no').textContent()).resolves.toContain('۱');
+  await expect(detail.getByTestId('file-schedule').textContent()).resolves.toBe('اداری');
+  await detail.getByTestId('file-pin').click();
+  await page.getByTestId('pin-dialog').getByTestId('pin').fill('1234');
+  await page.getByTestId('pin-dialog').getByTestId('pin-save').click();
+  await page.getByTestId('pin-dialog').waitFor({ state: 'detached' });
+  expect((await api('contacts/search', { text: 'کریمی' })).total).toBe(1);
+  await expect(page.getByTestId('files-count').textContent()).resolves.toBe('۱ پرونده');
+  await shot(page, 'people-04-staff-file-fa');
+});
+
+it('clocks in with the PIN at the front desk, and out three hours later', async () => {
+  await page.getByTestId('nav-attendance').click();
+  await page.getByTestId('att-tab-clock').click();
+  const tile = page.getByTestId('clock-tile').first();
+  await tile.click();
+  const pin = page.getByTestId('clock-pin');
+  await pin.getByTestId('pin').fill('9999');
+  await pin.getByTestId('clock-pin-ok').click();
+  await expect(pin.getByTestId('field-error').textContent()).resolves.toBe('رمز ورود درست نیست.');
+  await pin.getByTestId('pin').fill('۱۲۳۴');
+  await pin.getByTestId('clock-pin-ok').click();
+  const toastIn = page.getByTestId('toast-success').filter({ hasText: 'ورود رضا کریمی' });
+  await expect(toastIn.textContent()).resolves.toMatch(/^ورود رضا کریمی ساعت [۰-۹]{2}:[۰-۹]{2} ثبت شد\.×$/);
+  await poll(() => tile.getAttribute('data-in'), '1');
+  await shot(page, 'people-05-clock-in-fa');
+
+  await api('clock/advance', { ms: 3 * 3_600_000 });
+  await tile.click();
+  await pin.getByTestId('pin').fill('1234');
+  await pin.getByTestId('clock-pin-ok').click();
+  await poll(() => tile.getAttribute('data-in'), '0');
+  await page.getByTestId('toast-success').filter({ hasText: 'خروج رضا کریمی' }).waitFor();
+});
+
+it('corrects the entry with a reason (kept in the history) and records leave', async () => {
+  await page.getByTestId('att-tab-book').click();
+  await page.getByTestId('staff-select').selectOption({ index: 1 });
+  const record = page.getByTestId('record');
+  await poll(() => record.count(), 1);
+  await record.getByTestId('record-correct').click();
+  const dialog = page.getByTestId('record-dialog');
+  const startIn = await dialog.getByTestId('start').inputValue();
+  await dialog.getByTestId('record-save').click();
+  await expect(dialog.getByTestId('field-error').textContent()).resolves.toContain('علت');
+  // Half an hour earlier than the clock says.
+  const [h, m] = startIn.replace(/[۰-۹]/g, (d) => String('۰۱۲۳۴۵۶۷۸۹'.indexOf(d))).split(':').map(Number) as [number, number];
+  const earlier = h * 60 + m >= 30 ? `${pad(Math.floor((h * 60 + m - 30) / 60))}:${pad((h * 60 + m - 30) % 60)}` : '00:00';
+  await dialog.getByTestId('start').fill(earlier);
+  await dialog.getByTestId('reason').fill('کارت را دیر زد؛ طبق دفتر نگهبانی');
+  await dialog.getByTestId('record-save').click();
+  await dialog.waitFor({ state: 'detached' });
+  await poll(() => record.getByTestId('record-in').textContent(), fa(earlier));
+  await record.getByTestId('record-history').click();
+  await expect(page.getByTestId('history').textContent()).resolves.toContain('کارت را دیر زد؛ طبق دفتر نگهبانی');
+
+  await page.getByTestId('add-leave').click();
+  const leave = page.getByTestId('absence-dialog');
+  await leave.getByTestId('leave-entitled').click();
+  await leave.getByTestId('from').fill(fa(`${tj.jy}/${pad(tj.jm)}/${pad(leaveDay)}`));
+  await leave.getByTestId('note').fill('کار شخصی');
+  await shot(page, 'people-06-leave-fa');
+  await leave.getByTestId('absence-save').click();
+  await leave.waitFor({ state: 'detached' });
+  await poll(() => page.getByTestId('absence').count(), 1);
+  await expect(page.getByTestId('absence').textContent()).resolves.toContain('مرخصی استحقاقی');
+  // The same day again is refused, and the dialog says why.
+  await page.getByTestId('add-mission').click();
+  const mission = page.getByTestId('absence-dialog');
+  await mission.getByTestId('from').fill(fa(`${tj.jy}/${pad(tj.jm)}/${pad(leaveDay)}`));
+  await mission.getByTestId('absence-save').click();
+  await expect(mission.getByTestId('form-banner').textContent()).resolves.toContain('از قبل مرخصی ثبت شده است');
+  await mission.getByTestId('dialog-close').click();
+  await shot(page, 'people-07-book-fa');
+});
+
+it('reads the monthly report and exports it as PDF and Excel', async () => {
+  await page.getByTestId('att-tab-report').click();
+  const row = page.getByTestId('report-row');
+  await poll(() => row.count(), 1);
+  // Present one day; one day of entitled leave (or none if the 1st was a day off or a holiday).
+  await expect(row.getByTestId('report-cell-1').textContent()).resolves.toBe('۱');
+  const leaveCell = await row.getByTestId('report-cell-7').textContent();
+  expect(leaveCell).toMatch(/^(۱|–) \/ – \/ –$/);
+  await page.getByTestId('staff-select').selectOption({ index: 1 });
+  await poll(() => page.locator('[data-testid="report-day"][data-status="present"]').count(), 1);
+  await expect(page.locator(`[data-testid="report-day"][data-date="${todayIso}"]`).getAttribute('data-status')).resolves.toBe('present');
+  await shot(page, 'people-08-report-fa');
+
+  await page.getByTestId('report-pdf').click();
+  await page.getByTestId('file-ready').waitFor();
+  await page.waitForTimeout(800);
+  await shot(page, 'people-09-report-pdf-fa');
+  await page.getByTestId('file-ready').getByTestId('dialog-close').click();
+  const download = page.waitForEvent('download');
+  await page.getByTestId('report-xlsx').click();
+  expect((await download).suggestedFilename()).toMatch(/^attendance-\d{4}-\d{2}-1\.xlsx$/);
+});
+
+it('takes an application, notes the interview, prints it and hires the applicant without retyping', async () => {
+  await page.getByTestId('nav-people').click();
+  await page.getByTestId('files-applicant').click();
+  await page.getByTestId('file-new').click();
+  const form = page.getByTestId('file-form');
+  await form.getByTestId('firstName').fill('نگار');
+  await form.getByTestId('lastName').fill('صالحی');
+  await form.getByTestId('phones.0.number').fill('09351234567');
+  await form.getByTestId('referrer').fill('رضا');
+  await form.getByTestId('referrer-pick').first().click();
+  await expect(form.getByTestId('referrer-picked').textContent()).resolves.toContain('رضا کریمی');
+  await form.getByTestId('application.position').fill('حسابدار');
+  await form.getByTestId('application.expectedSalary').fill('۲۵۰۰۰۰۰۰۰');
+  await form.getByTestId('application.education.0.degree').fill('کارشناسی');
+  await form.getByTestId('application.education.0.field').fill('حسابداری');
+  await form.getByTestId('application.education.0.institution').fill('دانشگاه تهران');
+  await form.getByTestId('application.workHistory.0.employer').fill('شرکت آلفا');
+  await shot(page, 'people-10-application-form-fa');
+  await form.getByTestId('file-save').click();
+  await form.waitFor({ state: 'detached' });
+  const detail = page.getByTestId('file-detail');
+  await expect(detail.getByTestId('file-status').textContent()).resolves.toBe('جدید');
+  await expect(detail.getByTestId('app-education').textContent()).resolves.toContain('دانشگاه تهران');
+  await detail.getByTestId('interview-input').fill('مصاحبهٔ اول: مسلط به اکسل.');
+  await detail.getByTestId('interview-add').click();
+  await detail.getByTestId('interview').waitFor();
+  await detail.getByTestId('file-status-select').selectOption('interview');
+  await poll(() => detail.getByTestId('file-status').textContent(), 'مصاحبه');
+  await detail.getByTestId('file-print').click();
+  await page.getByTestId('file-ready').waitFor();
+  await page.waitForTimeout(800);
+  await shot(page, 'people-11-application-pdf-fa');
+  await page.getByTestId('file-ready').getByTestId('dialog-close').click();
+
+  await detail.getByTestId('file-hire').click();
+  const hire = page.getByTestId('hire-dialog');
+  await hire.getByTestId('hire-schedule').selectOption({ label: 'اداری' });
+  await hire.getByTestId('hire-confirm').click();
+  await hire.waitFor({ state: 'detached' });
+  await expect(page.getByTestId('file-detail').getByTestId('file-name').textContent()).resolves.toBe('نگار صالحی');
+  await expect(page.getByTestId('file-detail').getByTestId('file-national-id').textContent()).resolves.toBe('—');
+  await expect(page.getByTestId('files-staff').getAttribute('aria-selected')).resolves.toBe('true');
+  await poll(() => page.getByTestId('file-row').count(), 2);
+  expect((await api('contacts/search', { text: 'صالحی' })).total).toBe(1);
+  expect((await api('attendance/roster', {})).map((r) => r.displayName)).toContain('نگار صالحی');
+  await shot(page, 'people-12-hired-fa');
+});
+
+it('searches files by phone and by referrer', async () => {
+  await page.getByTestId('files-search').fill('۰۹۱۲۱۱۱');
+  await poll(() => page.getByTestId('file-row').count(), 1);
+  await page.getByTestId('files-search').fill('');
+  await page.getByTestId('files-referrer').fill('کریمی');
+  await poll(async () => (await page.getByTestId('file-row').allTextContents()).join('|').includes('نگار صالحی') && (await page.getByTestId('file-row').count()) === 1, true);
+  await page.getByTestId('files-referrer').fill('');
+});
+
+it('in English, and after a restart', async () => {
+  await page.getByTestId('language-switch').click();
+  await page.getByTestId('file-row').first().click();
+  await page.getByTestId('file-detail').waitFor();
+  await shot(page, 'people-13-files-en');
+  await page.getByTestId('nav-attendance').click();
+  await page.getByTestId('att-tab-report').click();
+  await poll(() => page.getByTestId('report-row').count(), 2);
+  await shot(page, 'people-14-report-en');
+  await page.getByTestId('att-tab-clock').click();
+  await shot(page, 'people-15-clock-en');
+
+  await app.stop();
+  app = await startApp(dataDir);
+  await page.goto(app.url);
+  await page.getByTestId('phonebook').waitFor({ timeout: 30_000 });
+  await page.getByTestId('nav-attendance').click();
+  await page.getByTestId('att-tab-report').click();
+  await poll(() => page.getByTestId('report-row').count(), 2);
+  await expect(page.getByTestId('report-row').first().getByTestId('report-cell-1').textContent()).resolves.toBe('1');
+});
