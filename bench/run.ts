@@ -14,6 +14,7 @@ import { createEngine, type Engine } from '../src/main/engine/engine';
 import { call, p, round } from './bench-util';
 import { alarmsBench } from './alarms.bench';
 import { callsBench } from './calls.bench';
+import { chequeBench } from './cheque.bench';
 import { popupBench } from './popup.bench';
 import { contacts, rng, typedQueries, vcard } from './generate';
 
@@ -22,7 +23,7 @@ const cache = path.join(root, 'bench', '.cache');
 const resultsFile = path.join(root, 'bench', 'results.json');
 
 const only = process.env.BENCH ?? process.argv[2] ?? 'all';
-if (!['all', 'contacts', 'calls', 'alarms', 'popup'].includes(only)) throw new Error(`BENCH=${only}: expected contacts, calls, alarms, popup or all`);
+if (!['all', 'contacts', 'calls', 'alarms', 'popup', 'cheque'].includes(only)) throw new Error(`BENCH=${only}: expected contacts, calls, alarms, popup, cheque or all`);
 
 /** Imports n generated cards through io/import-preview + io/import-commit; returns seconds. */
 async function importCards(e: Engine, n: number, seed: number): Promise<number> {
@@ -61,6 +62,7 @@ async function main() {
   if (only === 'all' || only === 'alarms') Object.assign(results, await alarmsBench());
   if (only === 'all' || only === 'popup') Object.assign(results, await popupBench(cache, await ensureMillion(), path.join(root, 'dist', 'renderer')));
 
+  if (only === 'all' || only === 'cheque') Object.assign(results, await chequeBench());
   const previous = existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as Record<string, number>) : {};
   const merged = { ...previous, ...results };
   writeFileSync(resultsFile, JSON.stringify(merged, null, 2) + '\n');
