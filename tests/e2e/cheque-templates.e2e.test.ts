@@ -66,6 +66,16 @@ async function downloadPdf(button: string, name: string): Promise<{ text: string
 }
 const squash = (s: string) => s.replace(/\s+/g, ' ');
 
+async function poll<T>(read: () => Promise<T>, want: T, timeoutMs = 10_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  let last = await read();
+  while (last !== want && Date.now() < end) {
+    await page.waitForTimeout(100);
+    last = await read();
+  }
+  expect(last).toBe(want);
+}
+
 beforeAll(async () => {
   app = await startApp(dataDir);
   browser = await launchBrowser();
@@ -192,6 +202,28 @@ it('prints a batch as the cheque book does: one leaf per page, words in order', 
   expect(pages(1)).toContain(amountInWords(18_500_000));
   expect(pages(2)).toContain(amountInWords(999_999_999_999_999));
   expect(pages(2)).toContain('Asia Tech Co.');
+});
+
+it('adds a user TTF in the fonts dialog, refuses a file that is not a font with the reason, and previews a field in it', async () => {
+  await page.getByTestId('cheque-fonts-open').click();
+  const dialog = page.getByTestId('cheque-fonts');
+  await expect(dialog.getByTestId('cheque-font-row').count()).resolves.toBe(3);
+  await dialog.getByTestId('font-file').setInputFiles({ name: 'notes.ttf', mimeType: 'font/ttf', buffer: Buffer.from('این فایل قلم نیست') });
+  await expect(dialog.getByTestId('font-error').textContent()).resolves.toContain('TrueType');
+  await dialog.getByTestId('font-file').setInputFiles(path.join(__dirname, '../../assets/fonts/Vazirmatn-Bold.ttf'));
+  await poll(() => dialog.getByTestId('cheque-font-row').count(), 4);
+  await shot(page, 'cheque-templates-05-fonts');
+  await dialog.getByTestId('dialog-close').click();
+
+  const user = (await api('cheque-templates/fonts', {})).find((f) => !f.builtIn)!;
+  await page.locator('[data-kind="payee"] rect.cheque-field-box').click();
+  await page.getByTestId('field-font').selectOption(user.key);
+  const family = `Monshi ${user.key.replace(':', ' ')}`;
+  await poll(() => page.evaluate((f) => document.fonts.check(`12px '${f}'`, 'سلام'), family), true);
+  await expect(page.locator('[data-kind="payee"] text.cheque-field-text').first().getAttribute('font-family')).resolves.toBe(family);
+  await page.getByTestId('template-save').click();
+  await page.getByTestId('template-dirty').waitFor({ state: 'detached' });
+  expect((await api('cheque-templates/fonts', {})).find((f) => f.key === user.key)?.usedBy).toBe(1);
 });
 
 it('copies the template for another account and shows the designer in English', async () => {

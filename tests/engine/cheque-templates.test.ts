@@ -109,7 +109,7 @@ describe('cheque templates', () => {
 
     const bytes = readFileSync(path.join(FONTS, 'Vazirmatn-Bold.ttf'));
     const added = await e.ok('cheque-templates/add-font', { fileName: 'MyFont.ttf', base64: bytes.toString('base64') });
-    expect(added).toMatchObject({ key: expect.stringMatching(/^user:\d+$/), name: 'Vazirmatn', builtIn: false, unitsPerEm: 2048 });
+    expect(added).toMatchObject({ key: expect.stringMatching(/^user:\d+$/), name: 'Vazirmatn Bold', builtIn: false, unitsPerEm: 2048 });
     expect(existsSync(path.join(dir, 'fonts'))).toBe(true);
     const again = await e.ok('cheque-templates/add-font', { fileName: 'copy.ttf', base64: bytes.toString('base64'), name: 'another name' });
     expect(again.key).toBe(added.key);

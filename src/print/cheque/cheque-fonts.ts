@@ -63,8 +63,16 @@ export async function fontFacts(bytes: Uint8Array): Promise<FontFacts> {
   const font = new hb.Font(face);
   const names = face.listNames();
   const nameOf = (id: number) => names.find((n) => n.nameId === id && /^en/i.test(n.language)) ?? names.find((n) => n.nameId === id);
-  const entry = nameOf(16) ?? nameOf(1);
-  const family = entry ? face.getName(entry.nameId, entry.language) : '';
+  const read = (...ids: number[]) => {
+    for (const id of ids) {
+      const entry = nameOf(id);
+      if (entry) return face.getName(entry.nameId, entry.language).trim();
+    }
+    return '';
+  };
+  // Typographic family and style (16, 17) before the legacy ones (1, 2): "Vazirmatn" + "Bold".
+  const style = read(17, 2);
+  const family = [read(16, 1), /^(regular|normal|book|)$/i.test(style) ? '' : style].filter(Boolean).join(' ');
   const ext = font.hExtents();
   return { family, unitsPerEm: face.upem, ascender: ext.ascender, descender: ext.descender };
 }
