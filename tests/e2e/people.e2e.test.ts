@@ -268,17 +268,29 @@ it('searches files by phone and by referrer', async () => {
   await page.getByTestId('files-referrer').fill('');
 });
 
+it("shows a person's files on their phonebook contact, each opening the file", async () => {
+  await page.getByTestId('file-row').filter({ hasText: 'نگار صالحی' }).click();
+  await page.getByTestId('file-detail').getByTestId('file-open-contact').click();
+  const files = page.getByTestId('contact-detail').getByTestId('contact-file');
+  await poll(() => files.count(), 2);
+  await shot(page, 'people-13-contact-files-fa');
+  await files.filter({ hasText: 'متقاضی استخدام' }).click();
+  await poll(() => page.getByTestId('files-applicant').getAttribute('aria-selected'), 'true');
+  await poll(() => page.getByTestId('file-detail').getByTestId('file-status').textContent(), 'استخدام شد');
+  await page.getByTestId('files-staff').click();
+});
+
 it('in English, and after a restart', async () => {
   await page.getByTestId('language-switch').click();
   await page.getByTestId('file-row').first().click();
   await page.getByTestId('file-detail').waitFor();
-  await shot(page, 'people-13-files-en');
+  await shot(page, 'people-14-files-en');
   await page.getByTestId('nav-attendance').click();
   await page.getByTestId('att-tab-report').click();
   await poll(() => page.getByTestId('report-row').count(), 2);
-  await shot(page, 'people-14-report-en');
+  await shot(page, 'people-15-report-en');
   await page.getByTestId('att-tab-clock').click();
-  await shot(page, 'people-15-clock-en');
+  await shot(page, 'people-16-clock-en');
 
   await app.stop();
   app = await startApp(dataDir);

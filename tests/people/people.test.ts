@@ -37,6 +37,7 @@ test('a file with a new person creates one phonebook contact, numbered per kind'
   await e.ok('contacts/update', { id: a.contact.id, data: { ...person('رضا', 'کریمی‌نژاد', '09121111111') } });
   expect((await e.ok('people/get', { id: c.id })).contact.displayName).toBe('رضا کریمی‌نژاد');
   expect((await e.ok('people/get', { id: a.id })).related.map((r) => r.kind)).toEqual(['customer']);
+  expect((await e.ok('people/of-contact', { contactId: a.contact.id })).map((f) => [f.kind, f.fileNo])).toEqual([['staff', '1'], ['customer', '1']]);
 });
 
 test('file numbers are editable and unique per kind; digits in any script', async () => {

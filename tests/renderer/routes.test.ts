@@ -18,6 +18,8 @@ describe('routes', () => {
     expect(parseAppRoute('#new-contact=%E0%A4')).toBeNull(); // broken escape
     expect(parseAppRoute('#new-contact=%20')).toBeNull();
     expect(parseAppRoute('#contact=x')).toBeNull();
+    expect(parseAppRoute('#file=7')).toEqual({ kind: 'file', id: 7 });
+    expect(parseAppRoute('#file=')).toBeNull();
     expect(parseAppRoute('')).toBeNull();
   });
 });

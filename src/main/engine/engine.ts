@@ -256,6 +256,7 @@ export function createEngine(opts: EngineOptions): Engine {
     'cheque-templates/test-print': (input, hc) => chequeTemplates.testPrint(input, hc.lang),
     'people/search': (q) => people.search(q),
     'people/get': ({ id }) => people.get(id),
+    'people/of-contact': ({ contactId }) => people.ofContact(contactId),
     'people/next-number': ({ kind }) => ({ fileNo: people.nextNumber(kind) }),
     'people/create': (data) => people.create(data),
     'people/update': ({ id, data }) => people.update(id, data),

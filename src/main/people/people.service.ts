@@ -133,6 +133,7 @@ export function createPeopleService(db: Db, ctx: EngineContext, contacts: Contac
     get,
     search,
     nextNumber: (kind: FileKind): string => String(repo.maxNumber(kind) + 1),
+    ofContact: (contactId: number): FileRef[] => repo.filesOfContact(contactId).map((f) => ({ id: f.id, kind: f.kind, fileNo: f.file_no, displayName: f.display_name })),
     create(data: FileData): PersonFile {
       const id = db.transaction(() => {
         const contactId = resolveContact(data, null, null);

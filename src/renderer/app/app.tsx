@@ -10,7 +10,7 @@ import { VoicemailIndicator } from '../ivr/voicemail-indicator';
 import { VoicemailInbox } from '../ivr/voicemail-inbox';
 import { PhonebookScreen, type PhonebookRequest } from '../phonebook/phonebook-screen';
 import { RemindersScreen, type ReminderRequest } from '../reminders/reminders-screen';
-import { PeopleScreen } from '../people/people-screen';
+import { PeopleScreen, type PeopleRequest } from '../people/people-screen';
 import { AttendanceScreen } from '../attendance/attendance-screen';
 import { CallerPopups } from '../popup/caller-popups';
 import { SettingsScreen } from '../settings/settings-screen';
@@ -50,6 +50,12 @@ export function App() {
     setChequeRequest({ seq: ++seq.current, id });
   }, []);
 
+  const [peopleRequest, setPeopleRequest] = useState<PeopleRequest | null>(null);
+  const openFile = useCallback((id: number) => {
+    setScreen('people');
+    setPeopleRequest({ seq: ++seq.current, fileId: id });
+  }, []);
+
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if ((e.ctrlKey || e.metaKey) && !e.altKey && e.code === 'KeyF' && !anyModalOpen()) {
@@ -71,12 +77,13 @@ export function App() {
       if (!route) return;
       window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
       if (route.kind === 'contact') openContact(route.id);
+      else if (route.kind === 'file') openFile(route.id);
       else addContact(route.number);
     };
     follow();
     window.addEventListener('hashchange', follow);
     return () => window.removeEventListener('hashchange', follow);
-  }, [openContact, addContact]);
+  }, [openContact, addContact, openFile]);
 
   return (
     <div className="app">
@@ -98,7 +105,7 @@ export function App() {
           <ChequesSection bookRequest={chequeRequest} book={<ChequesScreen onOpenContact={openContact} request={chequeRequest} />} />
         </div>
         <div className="screen" hidden={screen !== 'people'}>
-          <PeopleScreen onOpenContact={openContact} request={null} />
+          <PeopleScreen onOpenContact={openContact} request={peopleRequest} />
         </div>
         {screen === 'attendance' && (
           <div className="screen">

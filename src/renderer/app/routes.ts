@@ -1,9 +1,12 @@
 /** The main window's routes in the URL hash; anything else is ignored. */
-export type AppRoute = { kind: 'contact'; id: number } | { kind: 'new-contact'; number: string };
+export type AppRoute = { kind: 'contact'; id: number } | { kind: 'new-contact'; number: string } | { kind: 'file'; id: number };
 
 export function parseAppRoute(hash: string): AppRoute | null {
   const open = /^#contact=(\d{1,12})$/.exec(hash);
   if (open) return { kind: 'contact', id: Number(open[1]) };
+  // A people file ('#file=7', from a contact's list of files).
+  const file = /^#file=(\d{1,12})$/.exec(hash);
+  if (file) return { kind: 'file', id: Number(file[1]) };
   const add = /^#new-contact=(.{1,120})$/.exec(hash);
   if (add) {
     let number: string;

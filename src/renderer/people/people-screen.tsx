@@ -13,7 +13,8 @@ import { FileForm } from './file-form';
 import { FileTable } from './file-table';
 import { useFiles } from './use-files';
 
-export type PeopleRequest = { seq: number; fileId: number; kind: FileKind };
+/** Open a file (from a contact's list of files): the screen finds its kind. */
+export type PeopleRequest = { seq: number; fileId: number };
 
 type Props = { onOpenContact: (id: number) => void; request: PeopleRequest | null };
 
@@ -46,9 +47,12 @@ export function PeopleScreen({ onOpenContact, request }: Props) {
 
   useEffect(() => {
     if (!request) return;
-    setKind(request.kind);
-    setSelected(request.fileId);
-  }, [request]);
+    void client.call('people/get', { id: request.fileId }).then((r) => {
+      if (!r.ok) return toast.show('error', r.error.message);
+      setKind(r.value.kind);
+      setSelected(r.value.id);
+    });
+  }, [request, client, toast]);
 
   const printBlank = async () => {
     const r = await client.call('people/print-application', {});

@@ -6,6 +6,7 @@ import { useLocale } from '../i18n/use-t';
 import { fieldValueToDisplay } from '../lib/field-values';
 import { GroupChip } from '../ui/group-chip';
 import { PhoneNumber } from '../ui/phone-number';
+import { ContactFiles } from '../people/contact-files';
 import { ContactCalls } from './contact-calls';
 import { ContactTimeline } from './contact-timeline';
 import { DetailSection } from './detail-section';
@@ -132,6 +133,7 @@ export function ContactDetail({ contact: c, onEdit, onDelete, onPrint, onClose, 
         )}
       </DetailSection>
 
+      <ContactFiles contactId={c.id} />
       <ContactCalls contactId={c.id} />
       <ContactTimeline contact={c} onChanged={onChanged} />
       <footer className="detail-footer muted">

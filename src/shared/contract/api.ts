@@ -24,7 +24,7 @@ import {
 } from './reminders';
 import {
   documentInput, fileInput, fileQuery, hireInput, photoInput, pinInput, APPLICANT_STATUSES, FILE_KINDS,
-  type FileList, type PersonFile,
+  type FileList, type FileRef, type PersonFile,
 } from './people';
 import {
   absenceInput, clockInput, holidayInput, rangeQuery, recordCorrection, recordDelete, recordInput, reportExportInput as attendanceExportInput, reportQuery, scheduleInput,
@@ -242,6 +242,8 @@ export const api = {
   'people/search': endpoint<typeof fileQuery, FileList>(fileQuery),
   /** A file with its contact (name, phones, timeline), documents, interview notes and related files. 'not_found' when deleted. */
   'people/get': endpoint<z.ZodObject<{ id: typeof id }>, PersonFile>(z.object({ id })),
+  /** The files of one phonebook contact (for the phonebook's contact view). */
+  'people/of-contact': endpoint<z.ZodObject<{ contactId: typeof id }>, FileRef[]>(z.object({ contactId: id })),
   /** The number a new file of this kind gets when its number is left empty. */
   'people/next-number': endpoint<z.ZodObject<{ kind: z.ZodEnum<{ [K in (typeof FILE_KINDS)[number]]: K }> }>, { fileNo: string }>(z.object({ kind: z.enum(FILE_KINDS) })),
   /** Creates a file for an existing contact or a new one; 'validation'/'conflict' name the field ('fileNo', 'nationalId', 'contact.phones.0.number'…). */
