@@ -181,7 +181,7 @@ it('prints the A4 test sheet with the 10 mm grid, the field names and the calibr
   await page.getByTestId('template-rotation').selectOption('90');
   const turned = await downloadPdf('template-test-print', 'test-print-90');
   expect(turned.text.replace(/\s+/g, '')).toContain('چرخش۹۰درجه');
-  await page.getByTestId('template-save').click();
+  await page.keyboard.press('Control+s'); // Ctrl+S saves while the designer is on screen
   await page.getByTestId('template-dirty').waitFor({ state: 'detached' });
   expect(await api('cheque-templates/get', { id: templateId })).toMatchObject({ offsetXMm: 1.5, rotation: 90 });
 });

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { SAMPLE_CHEQUE, type ChequeBackground, type ChequeField, type ChequeFieldKind, type ChequeFont, type ChequeTemplate } from '../../shared/contract/cheque-print';
 import type { FileOut } from '../../shared/contract/io';
 import { useClient } from '../app/client';
@@ -44,6 +44,7 @@ export function TemplateDesigner({ template, fonts, onSaved, onDirty }: Props) {
   const [opacity, setOpacity] = useState(0.8);
   const [sampleDraft, setSampleDraft] = useState<SampleDraft>(() => sampleDraftOf(SAMPLE_CHEQUE, lang, calendar, digits));
   const sample = useMemo(() => sampleOf(sampleDraft, SAMPLE_CHEQUE, calendar), [sampleDraft, calendar]);
+  const rootRef = useRef<HTMLDivElement>(null);
   const dirty = bgChanged || !sameDraft(draft, saved);
   useEffect(() => onDirty(dirty), [dirty, onDirty]);
 
@@ -107,7 +108,9 @@ export function TemplateDesigner({ template, fonts, onSaved, onDirty }: Props) {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && e.code === 'KeyS' && !document.querySelector('[role="dialog"]')) {
+      // Only while the designer is on screen (it stays mounted behind other tabs) and no dialog is open.
+      const visible = rootRef.current?.offsetParent != null;
+      if ((e.ctrlKey || e.metaKey) && e.code === 'KeyS' && visible && !document.querySelector('[role="dialog"]')) {
         e.preventDefault();
         void save();
       }
@@ -122,7 +125,7 @@ export function TemplateDesigner({ template, fonts, onSaved, onDirty }: Props) {
   const background = bg.kind === 'none' ? null : `data:${bg.image.mime};base64,${bg.image.base64}`;
 
   return (
-    <div className="cheque-designer" data-testid="cheque-designer">
+    <div ref={rootRef} className="cheque-designer" data-testid="cheque-designer">
       <div className="cheque-designer-toolbar">
         <div className="cheque-designer-title">
           <h2 dir="auto">{draft.name || m.untitled}</h2>
