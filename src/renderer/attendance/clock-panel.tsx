@@ -4,7 +4,7 @@ import { formatDateLong, isoDateOf } from '../../shared/text/calendar';
 import { useClient } from '../app/client';
 import { useLocale } from '../i18n/use-t';
 import { Dialog } from '../ui/dialog';
-import { TextField } from '../ui/text-field';
+import { FieldErrorText } from '../ui/field-error';
 import { useToast } from '../ui/toast-context';
 import { useAttData } from './use-att-data';
 
@@ -94,7 +94,26 @@ export function ClockPanel() {
             </>
           }
         >
-          <TextField name="pin" label={m.pinLabel} value={pin} onChange={(v) => { setPin(v); setPinError(undefined); }} inputMode="numeric" dir="ltr" error={pinError} autoFocus />
+          <div className="form-field">
+            <label htmlFor="clock-pin-input">{m.pinLabel}</label>
+            {/* Masked: the front desk is in view of whoever waits there. */}
+            <input
+              id="clock-pin-input"
+              type="password"
+              inputMode="numeric"
+              dir="ltr"
+              autoComplete="off"
+              className={`input${pinError ? ' invalid' : ''}`}
+              value={pin}
+              onChange={(e) => {
+                setPin(e.target.value);
+                setPinError(undefined);
+              }}
+              data-autofocus
+              data-testid="pin"
+            />
+            <FieldErrorText id="clock-pin-error" message={pinError} />
+          </div>
         </Dialog>
       )}
     </div>

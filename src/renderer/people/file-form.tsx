@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useConfirm } from '../ui/confirm-context';
 import type { ContactSummary } from '../../shared/contract/contacts';
 import { APPLICANT_STATUSES, type ApplicantStatus, type Application, type FileInput, type FileKind, type PersonFile } from '../../shared/contract/people';
 import { formatDate, parseDateInput } from '../../shared/text/calendar';
@@ -55,6 +56,8 @@ export function FileForm({ kind, id, onClose, onSaved }: Props) {
   const [banner, setBanner] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const body = useRef<HTMLDivElement>(null);
+  const confirm = useConfirm();
+  const initial = useRef<string | null>(null);
   const example = calendar === 'jalali' ? t.form.datePlaceholderJalali : t.form.datePlaceholderGregorian;
 
   useEffect(() => {
@@ -80,6 +83,15 @@ export function FileForm({ kind, id, onClose, onSaved }: Props) {
     // must not overwrite what is being typed.
   }, [client, id, kind]);
 
+  // What the form holds, to ask before closing over unsaved typing.
+  const snapshot = JSON.stringify([mode, picked?.id, contact, fileNo, registeredOn, nationalId, referrer, referrerText, status, scheduleId, active, app]);
+  useEffect(() => {
+    if (loaded && initial.current === null) initial.current = snapshot;
+  }, [loaded, snapshot]);
+  const leave = async () => {
+    const dirty = initial.current !== null && initial.current !== snapshot;
+    if (!dirty || (await confirm({ title: t.form.discardTitle, body: t.form.discardBody, confirmLabel: t.form.discard, danger: true }))) onClose();
+  };
   const errors: Record<string, string> = error ? { [error.field]: error.message } : {};
   const showError = (fe: FieldError) => {
     setError(fe);
@@ -139,12 +151,12 @@ export function FileForm({ kind, id, onClose, onSaved }: Props) {
       title={file ? m.editTitle(file.contact.displayName) : m.newTitle(m.kindOne[kind])}
       size="large"
       testId="file-form"
-      onClose={onClose}
+      onClose={() => void leave()}
       onKeyDown={onKeyDown}
       footer={
         <>
           <span className="shortcut-hint">{t.common.shortcutSave}</span>
-          <button type="button" className="button" onClick={onClose}>
+          <button type="button" className="button" onClick={() => void leave()}>
             {m.cancel}
           </button>
           <button type="button" className="button primary" onClick={() => void save()} disabled={saving || !loaded} data-testid="file-save">
