@@ -6,7 +6,7 @@
 export type Transport = {
   /** A human-readable name for logs and the UI ('/dev/ttyACM0', 'demo'). */
   readonly description: string;
-  /** Resolves when the bytes were handed to the device (drained), rejects when it is gone. */
+  /** Resolves when the bytes were handed to the operating system for the device, rejects when it is gone. */
   write(data: Uint8Array): Promise<void>;
   onData(listener: (chunk: Buffer) => void): () => void;
   /** Called once when the device goes away (unplugged, closed); err is null after close(). */

@@ -26,7 +26,10 @@ export function serialTransport(path: string, baudRate = 115200): TransportFacto
           write: (data) =>
             new Promise<void>((res, rej) => {
               if (closed) return rej(new Error(`${path} is closed`));
-              port.write(Buffer.from(data), (e) => (e ? rej(e) : port.drain((d) => (d ? rej(d) : res()))));
+              // Not port.drain(): tcdrain waits in a libuv thread-pool thread until the device has taken
+              // every byte, and a device that stops reading could hold pool threads (which every file
+              // operation of the process needs) indefinitely. Voice is paced by the clock, not by drains.
+              port.write(Buffer.from(data), (e) => (e ? rej(e) : res()));
             }),
           onData(listener) {
             port.on('data', listener);
