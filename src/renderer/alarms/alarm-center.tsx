@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import type { Alarm } from '../../shared/contract/reminders';
 import { useClient } from '../app/client';
 import { useLocale } from '../i18n/use-t';
@@ -10,7 +11,13 @@ import { useAlarms } from './use-alarms';
 
 const SNOOZES = ['5', '10', '15', '30', '60', '1440'] as const;
 
-type Props = { onOpenReminder: (id: number) => void; onOpenContact: (id: number) => void; onOpenCheque: (id: number) => void };
+type Props = {
+  onOpenReminder: (id: number) => void;
+  onOpenContact: (id: number) => void;
+  onOpenCheque: (id: number) => void;
+  /** The header's place for the bell that brings hidden alarms back. */
+  bellSlot: HTMLElement | null;
+};
 
 /**
  * Alarms in the window: a dialog that opens by itself when one rings (with a sound, and a desktop
@@ -18,7 +25,7 @@ type Props = { onOpenReminder: (id: number) => void; onOpenContact: (id: number)
  * "while you were away" for those that rang while the app was closed. Snooze, dismiss, or open what
  * it is about. Closing the dialog keeps them waiting behind the bell in the header.
  */
-export function AlarmCenter({ onOpenReminder, onOpenContact, onOpenCheque }: Props) {
+export function AlarmCenter({ onOpenReminder, onOpenContact, onOpenCheque, bellSlot }: Props) {
   const { t, instant, num } = useLocale();
   const a = t.alarms;
   const client = useClient();
@@ -61,11 +68,15 @@ export function AlarmCenter({ onOpenReminder, onOpenContact, onOpenCheque }: Pro
 
   return (
     <>
-      {showing.length > 0 && hidden && (
-        <button type="button" className="alarm-bell" onClick={() => setHidden(false)} title={a.title} data-testid="alarm-bell">
-          <span aria-hidden="true">🔔</span> {num(showing.length)}
-        </button>
-      )}
+      {showing.length > 0 &&
+        hidden &&
+        bellSlot &&
+        createPortal(
+          <button type="button" className="alarm-bell" onClick={() => setHidden(false)} title={a.title} data-testid="alarm-bell">
+            <span aria-hidden="true">🔔</span> {num(showing.length)}
+          </button>,
+          bellSlot,
+        )}
       {current && !hidden && (
         <Dialog title={current.late ? a.awayTitle : a.title} onClose={() => setHidden(true)} testId="alarm-dialog" size="small">
           <div className={`alarm-card${current.late ? ' late' : ''}`} data-testid="alarm-card" data-alarm-id={current.id}>

@@ -51,6 +51,8 @@ export function App() {
   }, []);
 
   const [peopleRequest, setPeopleRequest] = useState<PeopleRequest | null>(null);
+  // Where the alarm bell goes in the header (the alarm centre renders it there through a portal).
+  const [bellSlot, setBellSlot] = useState<HTMLElement | null>(null);
   const openFile = useCallback((id: number) => {
     setScreen('people');
     setPeopleRequest({ seq: ++seq.current, fileId: id });
@@ -87,7 +89,16 @@ export function App() {
 
   return (
     <div className="app">
-      <AppHeader screen={screen} onScreen={setScreen} end={<VoicemailIndicator onOpen={() => setScreen('voicemail')} />} />
+      <AppHeader
+        screen={screen}
+        onScreen={setScreen}
+        end={
+          <>
+            <span ref={setBellSlot} className="header-slot" />
+            <VoicemailIndicator onOpen={() => setScreen('voicemail')} />
+          </>
+        }
+      />
       <ConnectionBanner />
       <CallBar />
       <main className="app-main">
@@ -134,7 +145,7 @@ export function App() {
         )}
       </main>
       <CallerPopups onOpenContact={openContact} onAddContact={addContact} />
-      <AlarmCenter onOpenReminder={openReminder} onOpenContact={openContact} onOpenCheque={openCheque} />
+      <AlarmCenter onOpenReminder={openReminder} onOpenContact={openContact} onOpenCheque={openCheque} bellSlot={bellSlot} />
     </div>
   );
 }
