@@ -14,6 +14,7 @@ import { createEngine, type Engine } from '../src/main/engine/engine';
 import { call, p, round } from './bench-util';
 import { alarmsBench } from './alarms.bench';
 import { callsBench } from './calls.bench';
+import { ivrBench } from './ivr.bench';
 import { chequeBench } from './cheque.bench';
 import { popupBench } from './popup.bench';
 import { contacts, rng, typedQueries, vcard } from './generate';
@@ -23,7 +24,7 @@ const cache = path.join(root, 'bench', '.cache');
 const resultsFile = path.join(root, 'bench', 'results.json');
 
 const only = process.env.BENCH ?? process.argv[2] ?? 'all';
-if (!['all', 'contacts', 'calls', 'alarms', 'popup', 'cheque'].includes(only)) throw new Error(`BENCH=${only}: expected contacts, calls, alarms, popup, cheque or all`);
+if (!['all', 'contacts', 'calls', 'alarms', 'popup', 'cheque', 'ivr'].includes(only)) throw new Error(`BENCH=${only}: expected contacts, calls, alarms, popup, cheque, ivr or all`);
 
 /** Imports n generated cards through io/import-preview + io/import-commit; returns seconds. */
 async function importCards(e: Engine, n: number, seed: number): Promise<number> {
@@ -63,6 +64,8 @@ async function main() {
   if (only === 'all' || only === 'popup') Object.assign(results, await popupBench(cache, await ensureMillion(), path.join(root, 'dist', 'renderer')));
 
   if (only === 'all' || only === 'cheque') Object.assign(results, await chequeBench());
+  if (only === 'all' || only === 'ivr') Object.assign(results, await ivrBench());
+
   const previous = existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as Record<string, number>) : {};
   const merged = { ...previous, ...results };
   writeFileSync(resultsFile, JSON.stringify(merged, null, 2) + '\n');

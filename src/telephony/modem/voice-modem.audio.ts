@@ -12,8 +12,14 @@ import { DLE, ETX, shield, type DleEvent } from './dle';
 import { codecOfMethod } from './identify';
 import type { ModemProfile } from './modem-profiles';
 
-const AHEAD_MS = 400;
-const CHUNK_MS = 100;
+/**
+ * How far playback runs ahead of real time. At most AHEAD_MS + CHUNK_MS (300 ms) sits in the modem:
+ * under the ~0.5 s where a modem's buffer is full and it drops CTS — then the abort of a barge-in
+ * (<DLE><CAN>) would wait behind the flow control for a quarter of a second — and still far more
+ * than the event loop's jitter, so the modem never underruns.
+ */
+const AHEAD_MS = 250;
+const CHUNK_MS = 50;
 
 type Stop = 'end' | 'dtmf' | 'hangup' | 'stop' | 'silence' | 'quiet' | 'max-length';
 
