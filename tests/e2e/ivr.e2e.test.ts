@@ -155,3 +155,31 @@ test('build a tree, assign it to the demo line, leave a voicemail, hear it in th
   await page.getByTestId('nav-ivr').click();
   await shot(page, 'ivr-tree-en');
 });
+
+test('the sound-card test: the same tree with the PC as the caller (Chromium with a fake microphone)', async () => {
+  const { chromium } = await import('playwright-core');
+  const b = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', '--autoplay-policy=no-user-gesture-required'],
+  });
+  try {
+    const p = await b.newPage({ viewport: { width: 1400, height: 900 } });
+    await p.goto(app.url);
+    await p.getByTestId('nav-ivr').click();
+    const panel = p.getByTestId('soundcard-test');
+    await panel.getByTestId('soundcard-start').click();
+    await panel.getByTestId('soundcard-path').waitFor();
+    await panel.getByRole('button', { name: '1', exact: true }).click();
+    await panel.locator('.rec-dot').waitFor({ timeout: 10_000 });
+    await p.waitForTimeout(1500);
+    await shot(p, 'ivr-soundcard-en');
+    await panel.getByRole('button', { name: 'Done speaking' }).click();
+    await panel.getByTestId('soundcard-start').waitFor({ timeout: 10_000 });
+    await poll(async () => (await api('voicemail/list', {})).length, 2, 10_000);
+    const [latest] = await api('voicemail/list', {});
+    expect(latest!.durationMs).toBeGreaterThan(800);
+    expect(latest!.numberRaw).toBe('');
+  } finally {
+    await b.close();
+  }
+});

@@ -22,6 +22,7 @@ import { runIvr, type IvrRunHandle } from './ivr.engine';
 import { createIvrRepo } from './ivr.repo';
 import { officeState, type HolidayCalendar } from './office-hours';
 import { audioOut, type VoicemailService } from './voicemail.service';
+import { createSoundCardLine, type SoundCardLine } from './soundcard-line';
 
 export type IvrRing = { lineId: number; rings: number; ringsBeforeAnswer: number; line: Line; callId: number | null };
 
@@ -32,6 +33,8 @@ export function createIvrService(db: Db, ctx: EngineContext, deps: IvrDeps) {
   const timers = deps.timers ?? realTimers;
   const cache = new Map<number, Pcm>();
   const active = new Map<number, { handle: IvrRunHandle; callId: number | null; waiting: boolean }>();
+  const soundCards = new Map<number, SoundCardLine>();
+  let lastSession = 0;
 
   function promptView(id: number): Prompt {
     const p = repo.prompt(id);
@@ -107,7 +110,7 @@ export function createIvrService(db: Db, ctx: EngineContext, deps: IvrDeps) {
   }
 
   /** Runs `row`'s tree on an answered line. Exposed for the sound-card test and benchmarks. */
-  function run(lineId: number, line: Line, tree: IvrTreeRow, callId: number | null): IvrRunHandle {
+  function run(lineId: number, line: Line, tree: IvrTreeRow, callId: number | null, onStep?: (step: string) => void): IvrRunHandle {
     const caller = () => {
       const c = callId !== null ? deps.calls.get(callId) : null;
       return { callId, numberRaw: c?.numberRaw ?? '', callerName: c?.callerName ?? '' };
@@ -129,8 +132,9 @@ export function createIvrService(db: Db, ctx: EngineContext, deps: IvrDeps) {
       },
       operator: (waiting) => {
         entry.waiting = waiting;
-        operatorEvent(lineId, callId, waiting);
+        if (lineId > 0) operatorEvent(lineId, callId, waiting);
       },
+      onStep,
     });
     entry.handle = handle;
     active.set(lineId, entry);
@@ -140,6 +144,12 @@ export function createIvrService(db: Db, ctx: EngineContext, deps: IvrDeps) {
       deps.log.info(`IVR on line ${lineId}: ${tree.name} ${r.path.join(' → ')} (${r.end})`);
     });
     return handle;
+  }
+
+  function soundCard(session: number): SoundCardLine {
+    const l = soundCards.get(session);
+    if (!l) throw new AppError('not_found', 'ivr.soundcard_ended', {}, 'session');
+    return l;
   }
 
   return {
@@ -288,6 +298,41 @@ export function createIvrService(db: Db, ctx: EngineContext, deps: IvrDeps) {
       const sim = deps.simOf(lineId);
       if (!sim) throw validationError('line.not_demo', 'lineId');
       sim.sendAudio(demoVoice(seconds));
+      return { ok: true };
+    },
+    // ------------------------------------------------------------ the sound-card test
+    /** Runs a tree with the PC's speakers and microphone as the caller; events 'ivr/soundcard'. */
+    soundcardStart(treeId: number): { session: number } {
+      const tree = treeView(treeId);
+      const session = ++lastSession;
+      const send = (e: Parameters<Parameters<typeof createSoundCardLine>[2]>[0]) => ctx.emit('ivr/soundcard', e);
+      const line = createSoundCardLine(session, timers, send);
+      soundCards.set(session, line);
+      // Negative ids: a sound-card run never collides with a telephone line's.
+      const handle = run(-session, line, tree, null, (step) => send({ session, kind: 'step', step }));
+      void handle.done.then(() => {
+        soundCards.delete(session);
+        send({ session, kind: 'ended' });
+      });
+      return { session };
+    },
+    soundcardKey(session: number, key: string): { ok: true } {
+      soundCard(session).key(key);
+      return { ok: true };
+    },
+    soundcardAudio(session: number, base64: string): { ok: true } {
+      const file = Buffer.from(base64, 'base64');
+      let pcm: Pcm;
+      try {
+        pcm = isWav(file) ? toLineAudio(parseWav(file)) : new Int16Array(0);
+      } catch {
+        pcm = new Int16Array(0);
+      }
+      soundCard(session).deliver(pcm);
+      return { ok: true };
+    },
+    soundcardHangUp(session: number): { ok: true } {
+      soundCards.get(session)?.callerHangsUp();
       return { ok: true };
     },
     async close(): Promise<void> {

@@ -21,6 +21,10 @@ export function hardenApp(): void {
   app.on('web-contents-created', (_e, contents) => hardenWebContents(contents));
   // Notifications (caller-ID popups in later versions) and clipboard writes only; no camera, geolocation, etc.
   const allowed = new Set(['notifications', 'clipboard-sanitized-write']);
-  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(allowed.has(permission)));
-  session.defaultSession.setPermissionCheckHandler((_wc, permission) => allowed.has(permission));
+  // The microphone, never the camera: prompts are recorded and the sound-card test speaks into it.
+  const audioOnly = (types: string[] | undefined) => !!types && types.length > 0 && types.every((t) => t === 'audio');
+  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback, details) =>
+    callback(allowed.has(permission) || (permission === 'media' && 'mediaTypes' in details && audioOnly(details.mediaTypes))),
+  );
+  session.defaultSession.setPermissionCheckHandler((_wc, permission, _origin, details) => allowed.has(permission) || (permission === 'media' && details.mediaType === 'audio'));
 }

@@ -4,6 +4,7 @@ import { AnsweringSetup } from './answering-setup';
 import { DemoCaller } from './demo-caller';
 import { Mailboxes } from './mailboxes';
 import { PromptLibrary } from './prompt-library';
+import { SoundCardTest } from './soundcard-test';
 import { TreeEditor } from './tree-editor';
 import { useIvrData } from './use-ivr-data';
 
@@ -33,7 +34,10 @@ export function IvrScreen() {
       {tab === 'trees' && (
         <div className="ivr-trees-page">
           <TreeEditor trees={data.trees} prompts={data.prompts} mailboxes={data.mailboxes} />
-          <DemoCaller lines={data.lines} />
+          <div className="ivr-side">
+            <DemoCaller lines={data.lines} />
+            <SoundCardTest trees={data.trees} />
+          </div>
         </div>
       )}
       {tab === 'prompts' && <PromptLibrary prompts={data.prompts} />}

@@ -36,8 +36,8 @@ import {
 } from './cheque-print';
 
 import {
-  ivrSettingsInput, mailboxInput, promptImportInput, promptTtsInput, treeInput, voicemailListInput,
-  type AudioOut, type IvrRun, type IvrSettings, type IvrTreeRow, type Mailbox, type OperatorWaiting, type Prompt, type Voicemail,
+  ivrSettingsInput, mailboxInput, MAX_AUDIO_BASE64, promptImportInput, promptTtsInput, treeInput, voicemailListInput,
+  type AudioOut, type IvrRun, type IvrSettings, type IvrTreeRow, type Mailbox, type OperatorWaiting, type Prompt, type SoundCardEvent, type Voicemail,
 } from './ivr';
 const id = z.number().int().positive();
 const none = z.object({}).default({});
@@ -158,6 +158,12 @@ export const api = {
   'ivr/demo-keys': endpoint<z.ZodObject<{ lineId: typeof id; keys: z.ZodString }>, { ok: true }>(z.object({ lineId: id, keys: z.string().min(1).max(20).regex(/^[0-9*#]+$/) })),
   'ivr/demo-hang-up': endpoint<z.ZodObject<{ lineId: typeof id }>, { ok: true }>(z.object({ lineId: id })),
   'ivr/demo-speak': endpoint<z.ZodObject<{ lineId: typeof id; seconds: z.ZodNumber }>, { ok: true }>(z.object({ lineId: id, seconds: z.number().min(0.5).max(60) })),
+  /** The sound-card test: runs a tree with the PC's speakers and microphone as the caller (events 'ivr/soundcard'). */
+  'ivr/soundcard-start': endpoint<z.ZodObject<{ treeId: typeof id }>, { session: number }>(z.object({ treeId: id })),
+  'ivr/soundcard-key': endpoint<z.ZodObject<{ session: typeof id; key: z.ZodString }>, { ok: true }>(z.object({ session: id, key: z.string().regex(/^[0-9*#]$/) })),
+  /** The microphone's recording asked for by a 'record' event, as WAV (any rate). */
+  'ivr/soundcard-audio': endpoint<z.ZodObject<{ session: typeof id; base64: z.ZodString }>, { ok: true }>(z.object({ session: id, base64: z.string().max(MAX_AUDIO_BASE64) })),
+  'ivr/soundcard-hang-up': endpoint<z.ZodObject<{ session: typeof id }>, { ok: true }>(z.object({ session: id })),
   'mailboxes/list': endpoint<typeof none, Mailbox[]>(none),
   'mailboxes/create': endpoint<typeof mailboxInput, Mailbox>(mailboxInput),
   'mailboxes/update': endpoint<z.ZodObject<{ id: typeof id; data: typeof mailboxInput }>, Mailbox>(z.object({ id, data: mailboxInput })),
@@ -382,5 +388,7 @@ export type EventMap = {
   'ivr/operator': OperatorWaiting;
   /** Voicemail arrived, was heard, forwarded or deleted: the count of unheard messages. */
   'voicemail/changed': { unheard: number };
+  /** The sound-card test asks the page to play, stop, record; the steps of the tree; the end. */
+  'ivr/soundcard': SoundCardEvent;
 };
 export type EventName = keyof EventMap;

@@ -145,3 +145,14 @@ export type IvrEnd = (typeof IVR_ENDS)[number];
 
 /** A caller waits for a person (operator node), or stopped waiting. */
 export type OperatorWaiting = { lineId: number; callId: number | null; numberDisplay: string; callerName: string; waiting: boolean };
+
+/**
+ * The sound-card test: what the engine asks of the page. 'play' a prompt (WAV) on the speakers;
+ * 'stop' it (a key or the end of the run); 'record' the microphone for at most maxMs and send it
+ * with 'ivr/soundcard-audio'; 'stop-record' now; 'step' of the tree taken; 'ended' the call.
+ */
+export type SoundCardEvent =
+  | { session: number; kind: 'play'; base64: string; durationMs: number }
+  | { session: number; kind: 'record'; maxMs: number }
+  | { session: number; kind: 'stop' | 'stop-record' | 'ended' }
+  | { session: number; kind: 'step'; step: string };

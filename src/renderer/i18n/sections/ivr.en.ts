@@ -144,5 +144,10 @@ export const ivrEn: IvrMessages = {
   noteSaved: 'Note saved.',
   newVoicemail: (n: string, count: number) => (count === 1 ? '1 new voicemail' : `${n} new voicemails`),
   callerWaiting: (who: string) => `${who} is waiting for the front desk`,
+  soundcardTitle: 'Test with the sound card',
+  soundcardHint: 'The tree runs on this PC: prompts on the speakers, keys on the keypad below, the mailbox message into the microphone.',
+  soundcardStart: 'Start a test call',
+  doneSpeaking: 'Done speaking',
+  stepTimeout: 'no key',
   take: 'I take it',
 };

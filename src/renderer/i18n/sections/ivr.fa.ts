@@ -146,6 +146,11 @@ export const ivrFa = {
   noteSaved: 'یادداشت ذخیره شد.',
   newVoicemail: (n: string, count: number) => (count === 1 ? 'یک پیام صوتی تازه' : `${n} پیام صوتی تازه`),
   callerWaiting: (who: string) => `${who} منتظر پذیرش است`,
+  soundcardTitle: 'آزمایش با کارت صوتی',
+  soundcardHint: 'درخت روی همین رایانه اجرا می‌شود: پیام‌ها از بلندگو، کلیدها از صفحه‌کلید زیر، پیام صندوق با میکروفون.',
+  soundcardStart: 'شروع تماس آزمایشی',
+  doneSpeaking: 'پایان پیام',
+  stepTimeout: 'بی‌پاسخ',
   take: 'پاسخ می‌دهم',
 };
 
