@@ -26,6 +26,8 @@ type Libc = {
   unlockpt(fd: number): number;
   ptsname(fd: number): string | null;
   dup(fd: number): number;
+  /** fcntl(fd, cmd, int): variadic in C, so koffi is given the type of the extra argument. */
+  fcntl(fd: number, cmd: number, type: 'int', arg: number): number;
 };
 let libc: Libc | null = null;
 
@@ -42,6 +44,7 @@ function loadLibc(): Libc {
     unlockpt: lib.func('int unlockpt(int fd)'),
     ptsname: lib.func('const char *ptsname(int fd)'),
     dup: lib.func('int dup(int fd)'),
+    fcntl: lib.func('int fcntl(int fd, int cmd, ...)'),
   };
   return libc;
 }
@@ -76,6 +79,15 @@ export function openPty(): Pty {
   if (fd < 0 || c.grantpt(fd) !== 0 || c.unlockpt(fd) !== 0) throw new PtyUnavailableError('posix_openpt failed');
   const slavePath = c.ptsname(fd);
   if (!slavePath) throw new PtyUnavailableError('ptsname failed');
+  // Non-blocking, for every duplicate too (they share the flag). libuv cannot reopen a master to make
+  // its own non-blocking copy, so it would read it as it is: while a re-armed reader and the one it
+  // replaces both watch the master, one of them could find the data gone and block the whole process
+  // in read() — seen as Jest hanging now and then. Writes below retry when the slave's buffer is full.
+  const F_GETFL = 3;
+  const F_SETFL = 4;
+  const O_NONBLOCK = process.platform === 'darwin' ? 0x4 : 0x800;
+  const fl = c.fcntl(fd, F_GETFL, 'int', 0);
+  if (fl < 0 || c.fcntl(fd, F_SETFL, 'int', fl | O_NONBLOCK) < 0) throw new PtyUnavailableError('fcntl O_NONBLOCK failed');
   const dataListeners: ((chunk: Buffer) => void)[] = [];
   const peerListeners: ((open: boolean) => void)[] = [];
   let closed = false;
@@ -127,6 +139,13 @@ export function openPty(): Pty {
     writing = true;
     fs.write(fd, next, (err, n) => {
       writing = false;
+      if (err && (err as NodeJS.ErrnoException).code === 'EAGAIN') {
+        // The program is not reading and the kernel's buffer is full: try again shortly, as a modem's
+        // output would wait (it is dropped only when nobody has the port open, above).
+        queue.unshift(next);
+        setTimeout(pump, 5);
+        return;
+      }
       if (!err && n < next.length) queue.unshift(next.subarray(n));
       pump();
     });
