@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ChequeSettings } from '../../shared/contract/cheques';
 import { toAsciiDigits } from '../../shared/text/digits';
 import { useClient } from '../app/client';
@@ -18,33 +18,50 @@ export function ChequeSettingsCard() {
   const [time, setTime] = useState('');
   const [error, setError] = useState<{ field: string; message: string } | null>(null);
 
+  // Changes are applied to the newest settings and sent one after another: a blur's save and a click
+  // right after it must not overwrite each other (the later answer would undo the earlier change).
+  const latest = useRef<ChequeSettings | null>(null);
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const sent = useRef(0);
+
   useEffect(() => {
     void client.call('cheques/settings', {}).then((r) => {
       if (!r.ok) return;
+      latest.current = r.value;
       setSettings(r.value);
       setDays(digits(r.value.warnDays));
       setTime(digits(r.value.warnTime));
     });
   }, [client, digits]);
 
-  const save = async (next: ChequeSettings) => {
-    const r = await client.call('cheques/settings-update', next);
-    if (!r.ok) return setError({ field: r.error.field ?? '', message: r.error.message });
-    setSettings(r.value);
-    setError(null);
-    toast.show('success', m.settingsSaved);
+  const save = (patch: Partial<ChequeSettings>) => {
+    if (!latest.current) return;
+    const next = { ...latest.current, ...patch };
+    latest.current = next;
+    setSettings(next);
+    const mine = ++sent.current;
+    queue.current = queue.current.then(async () => {
+      const r = await client.call('cheques/settings-update', next);
+      if (!r.ok) return setError({ field: r.error.field ?? '', message: r.error.message });
+      setError(null);
+      if (mine === sent.current) {
+        latest.current = r.value;
+        setSettings(r.value);
+      }
+      toast.show('success', m.settingsSaved);
+    });
   };
   if (!settings) return null;
   const onDays = () => {
     const s = toAsciiDigits(days.trim());
     const n = Number(s);
     if (!/^\d{1,2}$/.test(s) || n > 60) return setError({ field: 'warnDays', message: m.warnDaysInvalid });
-    if (n !== settings.warnDays) void save({ ...settings, warnDays: n });
+    if (n !== settings.warnDays) save({ warnDays: n });
   };
   const onTime = () => {
     const hhmm = parseTime(time);
     if (!hhmm) return setError({ field: 'warnTime', message: t.reminders.invalidTime });
-    if (hhmm !== settings.warnTime) void save({ ...settings, warnTime: hhmm });
+    if (hhmm !== settings.warnTime) save({ warnTime: hhmm });
   };
 
   return (
@@ -63,7 +80,7 @@ export function ChequeSettingsCard() {
         </div>
       </div>
       <label className="checkbox-row">
-        <input type="checkbox" checked={settings.showToman} onChange={(e) => void save({ ...settings, showToman: e.target.checked })} data-testid="cheque-show-toman" />
+        <input type="checkbox" checked={settings.showToman} onChange={(e) => save({ showToman: e.target.checked })} data-testid="cheque-show-toman" />
         {m.showToman}
       </label>
     </section>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { AlarmSettings } from '../../shared/contract/reminders';
 import { useClient } from '../app/client';
 import { useLocale } from '../i18n/use-t';
@@ -16,34 +16,50 @@ export function AlarmSettingsCard() {
   const [time, setTime] = useState('');
   const [error, setError] = useState<string | null>(null);
 
+  // Changes go to the newest settings, one request after another, so quick edits never undo each other.
+  const latest = useRef<AlarmSettings | null>(null);
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const sent = useRef(0);
+
   useEffect(() => {
     void client.call('alarms/settings', {}).then((r) => {
       if (!r.ok) return;
+      latest.current = r.value;
       setSettings(r.value);
       setTime(r.value.birthdayTime ? digits(r.value.birthdayTime) : '');
     });
   }, [client, digits]);
 
-  const save = async (next: AlarmSettings) => {
-    const r = await client.call('alarms/settings-update', next);
-    if (!r.ok) return setError(r.error.message);
-    setSettings(r.value);
-    setError(null);
-    toast.show('success', a.settingsSaved);
+  const save = (patch: Partial<AlarmSettings>) => {
+    if (!latest.current) return;
+    const next = { ...latest.current, ...patch };
+    latest.current = next;
+    setSettings(next);
+    const mine = ++sent.current;
+    queue.current = queue.current.then(async () => {
+      const r = await client.call('alarms/settings-update', next);
+      if (!r.ok) return setError(r.error.message);
+      setError(null);
+      if (mine === sent.current) {
+        latest.current = r.value;
+        setSettings(r.value);
+      }
+      toast.show('success', a.settingsSaved);
+    });
   };
   if (!settings) return null;
   const onTime = () => {
-    if (!time.trim()) return void save({ ...settings, birthdayTime: null });
+    if (!time.trim()) return save({ birthdayTime: null });
     const hhmm = parseTime(time);
     if (!hhmm) return setError(t.reminders.invalidTime);
-    if (hhmm !== settings.birthdayTime) void save({ ...settings, birthdayTime: hhmm });
+    if (hhmm !== settings.birthdayTime) save({ birthdayTime: hhmm });
   };
 
   return (
     <section className="card" data-testid="alarm-settings">
       <h2>{a.settingsTitle}</h2>
       <label className="checkbox-row">
-        <input type="checkbox" checked={settings.sound} onChange={(e) => void save({ ...settings, sound: e.target.checked })} data-testid="alarm-sound" />
+        <input type="checkbox" checked={settings.sound} onChange={(e) => save({ sound: e.target.checked })} data-testid="alarm-sound" />
         {a.sound}
       </label>
       <div className="form-field">
