@@ -132,23 +132,29 @@ export function openPty(): Pty {
   arm(true);
   const queue: Buffer[] = [];
   let writing = false;
+  // Written at once, as a modem puts bytes on the wire: the master is non-blocking, so a write never
+  // waits; when the program does not read and the kernel's buffer is full (EAGAIN) it tries again
+  // shortly, as a modem's output would wait (output is dropped only when nobody has the port open).
   const pump = () => {
     if (writing || closed) return;
-    const next = queue.shift();
-    if (!next) return;
-    writing = true;
-    fs.write(fd, next, (err, n) => {
-      writing = false;
-      if (err && (err as NodeJS.ErrnoException).code === 'EAGAIN') {
-        // The program is not reading and the kernel's buffer is full: try again shortly, as a modem's
-        // output would wait (it is dropped only when nobody has the port open, above).
-        queue.unshift(next);
-        setTimeout(pump, 5);
+    while (queue.length) {
+      const next = queue[0]!;
+      let n: number;
+      try {
+        n = fs.writeSync(fd, next);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'EAGAIN') {
+          writing = true;
+          setTimeout(() => {
+            writing = false;
+            pump();
+          }, 5);
+        } else queue.length = 0; // EIO and the like: the program went away
         return;
       }
-      if (!err && n < next.length) queue.unshift(next.subarray(n));
-      pump();
-    });
+      if (n < next.length) queue[0] = next.subarray(n);
+      else queue.shift();
+    }
   };
   return {
     slavePath,
