@@ -22,6 +22,7 @@ export function createHolidaysRepo(db: Db) {
     /** A map date → title for quick lookups over a range. */
     mapBetween: (from: string, to: string): Map<string, string> => new Map(s.between.all(from, to).map((h) => [h.date, h.title])),
     get: (date: string): Holiday | undefined => s.get.get(date),
+    isHoliday: (date: string): boolean => s.get.get(date) !== undefined,
     set: (date: string, title: string) => void s.upsert.run(date, title),
     /** Adds each holiday whose date is free; returns how many were added. */
     addMissing: (list: Holiday[]): number => db.transaction(() => list.reduce((n, h) => n + s.insertIfMissing.run(h.date, h.title).changes, 0))(),

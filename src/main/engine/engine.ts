@@ -20,7 +20,7 @@ import { createChequesService } from '../cheques/cheques.service';
 import { createLinesService, type LineFactory } from '../lines/lines.service';
 import { createIvrService } from '../ivr/ivr.service';
 import { createVoicemailService } from '../ivr/voicemail.service';
-import { holidayCalendar } from '../ivr/holiday-calendar';
+import { createHolidaysRepo } from '../calendar/holidays.repo';
 import { createAlarmsService } from '../reminders/alarms.service';
 import { createRemindersService } from '../reminders/reminders.service';
 import { createPeopleService } from '../people/people.service';
@@ -100,7 +100,7 @@ export function createEngine(opts: EngineOptions): Engine {
   const calls = createCallsService(db, ctx, contacts);
   const lines = createLinesService(db, ctx, calls, log, opts.lineFactory);
   const voicemail = createVoicemailService(db, ctx, contacts, opts.dataDir);
-  const ivr = createIvrService(db, ctx, { calls, voicemail, holidays: holidayCalendar(db), log, simOf: (id) => lines.simOf(id) });
+  const ivr = createIvrService(db, ctx, { calls, voicemail, holidays: createHolidaysRepo(db), log, simOf: (id) => lines.simOf(id) });
   lines.setIvr((r) => ivr.ring(r));
   const reminders = createRemindersService(db, ctx, {
     onChanged: (change) => alarms.reminderChanged(change),
