@@ -7,8 +7,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import type { InputOf, Method, OutputOf } from '../../src/shared/contract/api';
-import type { Result } from '../../src/shared/contract/errors';
-import { launchBrowser, shot, startApp, type App } from './app';
+import { engineApi, launchBrowser, pollUntil, shot, startApp, type App } from './app';
 import { removeDir, tempDir } from '../helpers/engine';
 
 const dataDir = tempDir('monshi-e2e-calls-');
@@ -16,39 +15,9 @@ let app: App;
 let browser: Browser;
 let page: Page;
 
-/** The engine's API over a WebSocket of the page's own (same origin and token as the app's). */
-async function api<M extends Method>(method: M, input: InputOf<M>): Promise<OutputOf<M>> {
-  const r = await page.evaluate(
-    ([method, input]) =>
-      new Promise<unknown>((resolve, reject) => {
-        const token = sessionStorage.getItem('monshi.token');
-        const ws = new WebSocket(`ws://${location.host}/ws?token=${encodeURIComponent(token ?? '')}`);
-        ws.onerror = () => reject(new Error('socket failed'));
-        ws.onopen = () => ws.send(JSON.stringify({ t: 'req', id: 1, method, input, lang: 'en' }));
-        ws.onmessage = (ev) => {
-          const msg = JSON.parse(String(ev.data)) as { t: string; id?: number; result?: unknown };
-          if (msg.t !== 'res' || msg.id !== 1) return;
-          ws.close();
-          resolve(msg.result);
-        };
-      }),
-    [method, input] as const,
-  );
-  const result = r as Result<OutputOf<M>>;
-  if (!result.ok) throw new Error(`${method} failed: ${JSON.stringify(result.error)}`);
-  return result.value;
-}
+const api = <M extends Method>(method: M, input: InputOf<M>): Promise<OutputOf<M>> => engineApi(page, method, input);
 
-/** Waits until `read()` gives `want` (checked every 100 ms); fails with the last value it saw. */
-async function poll<T>(read: () => Promise<T>, want: T, timeoutMs = 10_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  let last: T = await read();
-  while (last !== want && Date.now() < end) {
-    await page.waitForTimeout(100);
-    last = await read();
-  }
-  expect(last).toBe(want);
-}
+const poll = <T,>(read: () => Promise<T>, want: T, timeoutMs?: number): Promise<void> => pollUntil(page, read, want, timeoutMs);
 
 const rows = () => page.getByTestId('call-row');
 const row = (i: number) => page.locator(`[data-testid="call-row"][data-index="${i}"]`);

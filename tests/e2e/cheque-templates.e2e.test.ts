@@ -10,38 +10,17 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { InputOf, Method, OutputOf } from '../../src/shared/contract/api';
-import type { Result } from '../../src/shared/contract/errors';
 import { amountInWords, jalaliDateInWords } from '../../src/shared/text/persian-words';
 import { removeDir, tempDir } from '../helpers/engine';
 import { chequeScanPng } from '../helpers/png';
-import { launchBrowser, shot, shotsDir, startApp, type App } from './app';
+import { engineApi, launchBrowser, pollUntil, shot, shotsDir, startApp, type App } from './app';
 
 const dataDir = tempDir('monshi-e2e-cheque-templates-');
 let app: App;
 let browser: Browser;
 let page: Page;
 
-async function api<M extends Method>(method: M, input: InputOf<M>): Promise<OutputOf<M>> {
-  const r = await page.evaluate(
-    ([method, input]) =>
-      new Promise<unknown>((resolve, reject) => {
-        const token = sessionStorage.getItem('monshi.token');
-        const ws = new WebSocket(`ws://${location.host}/ws?token=${encodeURIComponent(token ?? '')}`);
-        ws.onerror = () => reject(new Error('socket failed'));
-        ws.onopen = () => ws.send(JSON.stringify({ t: 'req', id: 1, method, input, lang: 'fa' }));
-        ws.onmessage = (ev) => {
-          const msg = JSON.parse(String(ev.data)) as { t: string; id?: number; result?: unknown };
-          if (msg.t !== 'res' || msg.id !== 1) return;
-          ws.close();
-          resolve(msg.result);
-        };
-      }),
-    [method, input] as const,
-  );
-  const result = r as Result<OutputOf<M>>;
-  if (!result.ok) throw new Error(`${method} failed: ${JSON.stringify(result.error)}`);
-  return result.value;
-}
+const api = <M extends Method>(method: M, input: InputOf<M>): Promise<OutputOf<M>> => engineApi(page, method, input, 'fa');
 
 const fa = (s: string) => s.replace(/[۰-۹]/g, (d) => String('۰۱۲۳۴۵۶۷۸۹'.indexOf(d))).replace('٫', '.');
 const mmOf = async (name: string) => Number(fa(await page.getByTestId(name).inputValue()));
@@ -66,15 +45,7 @@ async function downloadPdf(button: string, name: string): Promise<{ text: string
 }
 const squash = (s: string) => s.replace(/\s+/g, ' ');
 
-async function poll<T>(read: () => Promise<T>, want: T, timeoutMs = 10_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  let last = await read();
-  while (last !== want && Date.now() < end) {
-    await page.waitForTimeout(100);
-    last = await read();
-  }
-  expect(last).toBe(want);
-}
+const poll = <T,>(read: () => Promise<T>, want: T, timeoutMs?: number): Promise<void> => pollUntil(page, read, want, timeoutMs);
 
 beforeAll(async () => {
   app = await startApp(dataDir);

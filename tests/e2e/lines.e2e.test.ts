@@ -10,8 +10,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { InputOf, Method, OutputOf } from '../../src/shared/contract/api';
-import type { Result } from '../../src/shared/contract/errors';
-import { launchBrowser, shot, startApp, type App } from './app';
+import { engineApi, launchBrowser, pollUntil, shot, startApp, type App } from './app';
 import { removeDir, tempDir } from '../helpers/engine';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -23,37 +22,9 @@ let sim: ChildProcess;
 let simOut = '';
 let portPath = '';
 
-async function api<M extends Method>(method: M, input: InputOf<M>): Promise<OutputOf<M>> {
-  const r = await page.evaluate(
-    ([method, input]) =>
-      new Promise<unknown>((resolve, reject) => {
-        const token = sessionStorage.getItem('monshi.token');
-        const ws = new WebSocket(`ws://${location.host}/ws?token=${encodeURIComponent(token ?? '')}`);
-        ws.onerror = () => reject(new Error('socket failed'));
-        ws.onopen = () => ws.send(JSON.stringify({ t: 'req', id: 1, method, input, lang: 'en' }));
-        ws.onmessage = (ev) => {
-          const msg = JSON.parse(String(ev.data)) as { t: string; id?: number; result?: unknown };
-          if (msg.t !== 'res' || msg.id !== 1) return;
-          ws.close();
-          resolve(msg.result);
-        };
-      }),
-    [method, input] as const,
-  );
-  const result = r as Result<OutputOf<M>>;
-  if (!result.ok) throw new Error(`${method} failed: ${JSON.stringify(result.error)}`);
-  return result.value;
-}
+const api = <M extends Method>(method: M, input: InputOf<M>): Promise<OutputOf<M>> => engineApi(page, method, input);
 
-async function poll<T>(read: () => Promise<T>, want: T, timeoutMs = 10_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  let last: T = await read();
-  while (last !== want && Date.now() < end) {
-    await page.waitForTimeout(100);
-    last = await read();
-  }
-  expect(last).toBe(want);
-}
+const poll = <T,>(read: () => Promise<T>, want: T, timeoutMs?: number): Promise<void> => pollUntil(page, read, want, timeoutMs);
 
 /** Types a command into the simulator, as a user at its terminal would. */
 const simSays = (command: string) => sim.stdin!.write(`${command}\n`);
