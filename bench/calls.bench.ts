@@ -22,31 +22,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { jalaaliMonthLength, toGregorian } from 'jalaali-js';
-import { createEngine, type Engine, type EngineEvent } from '../src/main/engine/engine';
+import { createEngine, type Engine } from '../src/main/engine/engine';
 import type { LineFactory } from '../src/main/lines/lines.service';
 import { createVoiceModemLine, ModemSimulator, serialTransport, serveSimulatorOnPty } from '../src/telephony';
-import { call, p, round } from './bench-util';
+import { call, nextEvent, p, round } from './bench-util';
 import { CALL_LOG, ensureCallLog, generatedNumbers, type GenNumber } from './calls-data';
 import { rng } from './generate';
 
 const RINGS = 200;
 const WARM_UP_RINGS = 10;
-
-/** Resolves with the first engine event that satisfies pred (rejects after ms). */
-function nextEvent(e: Engine, what: string, pred: (ev: EngineEvent) => boolean, ms = 5000): Promise<EngineEvent> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      off();
-      reject(new Error(`no ${what} within ${ms} ms`));
-    }, ms);
-    const off = e.subscribe((ev) => {
-      if (!pred(ev)) return;
-      clearTimeout(timer);
-      off();
-      resolve(ev);
-    });
-  });
-}
 
 export async function cidToEvent(numbers: GenNumber[]): Promise<Record<string, number>> {
   // Start from a clean heap: garbage the phonebook benchmarks left is not the popup's cost.

@@ -15,31 +15,16 @@ import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { chromium } from 'playwright-core';
-import { createEngine, type Engine, type EngineEvent } from '../src/main/engine/engine';
+import { createEngine } from '../src/main/engine/engine';
 import type { LineFactory } from '../src/main/lines/lines.service';
 import { startServer } from '../src/main/server/http-server';
 import { createVoiceModemLine, ModemSimulator, serialTransport, serveSimulatorOnPty } from '../src/telephony';
-import { call, p, round } from './bench-util';
+import { call, nextEvent, p, round } from './bench-util';
 import { rng } from './generate';
 
 const CALLS = 120;
 const WARM_UP = 10;
 const now = () => performance.timeOrigin + performance.now();
-
-function nextEvent(e: Engine, what: string, pred: (ev: EngineEvent) => boolean, ms = 8000): Promise<EngineEvent> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      off();
-      reject(new Error(`no ${what} within ${ms} ms`));
-    }, ms);
-    const off = e.subscribe((ev) => {
-      if (!pred(ev)) return;
-      clearTimeout(timer);
-      off();
-      resolve(ev);
-    });
-  });
-}
 
 export async function popupBench(cache: string, millionDir: string, rendererDir: string): Promise<Record<string, number>> {
   if (!existsSync('/usr/bin/chromium')) throw new Error('cid_to_popup needs Debian chromium (/usr/bin/chromium); `npm test` installs it as root');

@@ -6,16 +6,11 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { EventMap } from '../../src/shared/contract/api';
-import type { LineFactory } from '../../src/main/lines/lines.service';
-import { defaultLineFactory } from '../../src/main/lines/lines.service';
 import { createEngine } from '../../src/main/engine/engine';
-import { createDemoLine } from '../../src/telephony';
+import { fastDemo, until } from '../helpers/demo-line';
 import { removeDir, tempDir, type TestEngine } from '../helpers/engine';
 
 jest.setTimeout(30_000);
-
-const fastDemo: LineFactory = (row) =>
-  row.kind === "demo" ? ((d) => (process.env.TRACE && d.line.on("trace", (t) => console.log(t.dir, t.text)), d))(createDemoLine(`line-${row.id}`, { callerIdMode: row.caller_id_mode, sim: { ringOnMs: 150, ringOffMs: 250, keyDelayMs: 50 }, ringTimeoutMs: 900 })) : defaultLineFactory(row);
 
 function engineAt(dir: string): TestEngine & { events: { name: string; payload: unknown }[] } {
   const engine = createEngine({ dataDir: dir, lineFactory: fastDemo });
@@ -36,15 +31,6 @@ function engineAt(dir: string): TestEngine & { events: { name: string; payload: 
   }) as never;
 }
 
-async function until<T>(f: () => T | undefined | null | false, ms = 8000): Promise<T> {
-  const t0 = Date.now();
-  for (;;) {
-    const v = f();
-    if (v) return v;
-    if (Date.now() - t0 > ms) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 15));
-  }
-}
 
 const lastOf = <E extends keyof EventMap>(e: ReturnType<typeof engineAt>, name: E, pred: (p: EventMap[E]) => boolean = () => true) =>
   [...e.events].reverse().find((x) => x.name === name && pred(x.payload as EventMap[E]))?.payload as EventMap[E] | undefined;

@@ -7,24 +7,10 @@
  */
 import type { EventMap, InputOf, Method, OutputOf } from '../../src/shared/contract/api';
 import { createEngine } from '../../src/main/engine/engine';
-import { defaultLineFactory, type LineFactory } from '../../src/main/lines/lines.service';
-import { createDemoLine } from '../../src/telephony';
+import { fastDemo, until } from '../helpers/demo-line';
 import { removeDir, tempDir } from '../helpers/engine';
 
 jest.setTimeout(30_000);
-
-const fastDemo: LineFactory = (row) =>
-  row.kind === 'demo' ? createDemoLine(`line-${row.id}`, { callerIdMode: row.caller_id_mode, sim: { ringOnMs: 150, ringOffMs: 250, keyDelayMs: 50 }, ringTimeoutMs: 900 }) : defaultLineFactory(row);
-
-async function until<T>(f: () => T | undefined | null | false, ms = 8000): Promise<T> {
-  const t0 = Date.now();
-  for (;;) {
-    const v = f();
-    if (v) return v;
-    if (Date.now() - t0 > ms) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 15));
-  }
-}
 
 let dir: string;
 let engine: ReturnType<typeof createEngine>;

@@ -1,0 +1,22 @@
+/** The real demo line (the modem simulator behind the real driver) with its ring cadence shortened, and a wait helper. */
+import { defaultLineFactory, type LineFactory } from '../../src/main/lines/lines.service';
+import { createDemoLine } from '../../src/telephony';
+
+/** Demo lines ring every 400 ms instead of 6 s (TRACE=1 prints the AT exchange); modem lines are real. */
+export const fastDemo: LineFactory = (row) => {
+  if (row.kind !== 'demo') return defaultLineFactory(row);
+  const d = createDemoLine(`line-${row.id}`, { callerIdMode: row.caller_id_mode, sim: { ringOnMs: 150, ringOffMs: 250, keyDelayMs: 50 }, ringTimeoutMs: 900 });
+  if (process.env.TRACE) d.line.on('trace', (t) => console.log(t.dir, t.text));
+  return d;
+};
+
+/** Polls `f` every 15 ms until it gives a value; fails after `ms`. */
+export async function until<T>(f: () => T | undefined | null | false, ms = 8000): Promise<T> {
+  const t0 = Date.now();
+  for (;;) {
+    const v = f();
+    if (v) return v;
+    if (Date.now() - t0 > ms) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 15));
+  }
+}
