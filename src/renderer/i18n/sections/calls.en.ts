@@ -113,7 +113,7 @@ export const callsEn: CallsMessages = {
   inCall: (number: string) => `In a call with ${number}`,
   incomingInCall: (number: string) => `In a call with ${number}`,
   callEnded: (outcome: string) => `Call ended (${outcome})`,
-  onLine: (name: string) => `on line “${name}”`,
+  onLine: (name: string) => `on line “\u2068${name}\u2069”`,
   hangUp: 'Hang up',
   hangingUp: 'Hanging up…',
   dismiss: 'Close',

@@ -117,7 +117,7 @@ export const callsFa = {
   inCall: (number: string) => `در حال مکالمه با ${number}`,
   incomingInCall: (number: string) => `مکالمه با ${number}`,
   callEnded: (outcome: string) => `تماس پایان یافت (${outcome})`,
-  onLine: (name: string) => `روی خط «${name}»`,
+  onLine: (name: string) => `روی خط «\u2068${name}\u2069»`,
   hangUp: 'قطع تماس',
   hangingUp: 'در حال قطع…',
   dismiss: 'بستن',

@@ -115,7 +115,7 @@ export const linesEn: LinesMessages = {
 
 export const popupEn: PopupMessages = {
   label: 'Incoming call',
-  incoming: (line) => `Incoming call — ${line}`,
+  incoming: (line) => `Incoming call — \u2068${line}\u2069`,
   ringing: 'Ringing',
   answered: 'Answered',
   missed: 'Missed',

@@ -121,7 +121,7 @@ export type LinesMessages = typeof linesFa;
 
 export const popupFa = {
   label: 'تماس ورودی',
-  incoming: (line: string) => `تماس ورودی — ${line}`,
+  incoming: (line: string) => `تماس ورودی — \u2068${line}\u2069`,
   ringing: 'زنگ می‌زند',
   answered: 'پاسخ داده شد',
   missed: 'بی‌پاسخ ماند',
