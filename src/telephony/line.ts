@@ -93,6 +93,17 @@ export type LineIdentity = {
   callerIdCommand: string | null;
 };
 
+/**
+ * What a line can do besides answering, playing and recording messages.
+ * - `recordCalls`: recording a conversation. 'phone-socket' — the device has a line mode that keeps the
+ *   telephone on its PHONE socket connected while it listens (+VLS label with primitives L and T);
+ *   'line' — it listens on the line only (+VLS "T"), so the telephone must be on a parallel socket;
+ *   null — it cannot (no voice mode, or not yet identified).
+ * - `flash`: a hook flash and digits can be sent on an answered call (transfer on a PBX or with the
+ *   exchange's call-transfer service).
+ */
+export type LineAbilities = { recordCalls: 'phone-socket' | 'line' | null; flash: boolean };
+
 export type LineInfo = {
   id: string;
   kind: LineKind;
@@ -101,6 +112,7 @@ export type LineInfo = {
   status: LineStatus;
   detail: string | null;
   identity: LineIdentity | null;
+  abilities: LineAbilities;
 };
 
 export class LineError extends Error {
@@ -127,6 +139,19 @@ export type Line = {
   dial(number: string): Promise<DialOutcome>;
   play(pcm: Pcm, opts?: { stopOnDtmf?: boolean }): Promise<PlayOutcome>;
   record(opts: { maxMs: number; stopOnDtmf?: boolean; silenceMs?: number }): Promise<RecordOutcome>;
+  /**
+   * Records the conversation of an answered call as the line hears it, until `stopAudio()`, the hang-up
+   * or `maxMs`. No silence or key ends it. The audio arrives only as `audio` events (an hour is 57 MB
+   * of PCM: the caller writes it out as it comes); the outcome's pcm is empty. Rejects with
+   * LineError 'unsupported' when `info().abilities.recordCalls` is null.
+   */
+  recordCall(opts: { maxMs: number }): Promise<RecordOutcome>;
+  /**
+   * A hook flash, then `digits` as DTMF (a blind transfer on a PBX or with the exchange's transfer
+   * service); resolves when the tones were sent. The caller then usually goes on hook to complete the
+   * transfer. Rejects with LineError 'unsupported' when `info().abilities.flash` is false.
+   */
+  flash(digits: string): Promise<void>;
   /** Stops a play or record in progress (resolves its promise with stoppedBy 'stop'). */
   stopAudio(): Promise<void>;
   /** Re-identifies the device and returns the exchange as sent and received. */

@@ -39,7 +39,7 @@ export function createSoundCardLine(session: number, timers: Timers, send: (e: S
   const line: SoundCardLine = {
     id: `soundcard-${session}`,
     kind: 'demo',
-    info: (): LineInfo => ({ id: `soundcard-${session}`, kind: 'demo', port: 'sound card', status: inCall ? 'in-call' : 'idle', detail: null, identity: null }),
+    info: (): LineInfo => ({ id: `soundcard-${session}`, kind: 'demo', port: 'sound card', status: inCall ? 'in-call' : 'idle', detail: null, identity: null, abilities: { recordCalls: null, flash: false } }),
     on(event, listener) {
       const set = listeners.get(event) ?? new Set();
       listeners.set(event, set);
@@ -91,6 +91,8 @@ export function createSoundCardLine(session: number, timers: Timers, send: (e: S
       }
     },
     test: () => Promise.reject(new LineError('unsupported', 'The sound card has no modem to test.')),
+    recordCall: () => Promise.reject(new LineError('unsupported', 'The sound-card test records no conversations.')),
+    flash: () => Promise.reject(new LineError('unsupported', 'The sound card has no telephone line to flash.')),
     close: async () => ended('local'),
     key(digit) {
       if (!inCall) return;

@@ -29,6 +29,9 @@ export class VoiceAudio {
   private wake: (() => void) | null = null;
   private mode: 'play' | 'record' | null = null;
   private stopOnDtmf = false;
+  /** A message ends on QUIET/SILENCE; a conversation recording does not. */
+  private endOnSilence = true;
+  private keep = true;
   private chunks: Int16Array[] = [];
 
   constructor(
@@ -56,7 +59,7 @@ export class VoiceAudio {
       return false; // the line hangs up too
     }
     if (e.kind === 'tone' && this.mode === 'record' && (e.tone === 'quiet' || e.tone === 'silence')) {
-      this.stop(e.tone);
+      if (this.endOnSilence) this.stop(e.tone);
       return true;
     }
     if (e.kind === 'tone' && e.tone === 'dial-tone' && this.profile.spuriousDialTone) return true;
@@ -66,7 +69,7 @@ export class VoiceAudio {
   received(bytes: Uint8Array): void {
     if (this.mode !== 'record') return;
     const pcm = this.codec.decode(bytes);
-    this.chunks.push(pcm);
+    if (this.keep) this.chunks.push(pcm);
     this.onAudio(pcm);
   }
 
@@ -131,11 +134,20 @@ export class VoiceAudio {
     return { stoppedBy: s.reason === 'dtmf' || s.reason === 'hangup' || s.reason === 'stop' ? s.reason : 'end', digit: s.digit };
   }
 
-  async record(maxMs: number, stopOnDtmf: boolean, silenceMs: number): Promise<RecordOutcome> {
+  /**
+   * `silenceMs` 0: no silence detection (+VSD sdi 0 disables it) — a conversation. `keep` false: the
+   * audio goes only to `onAudio` and the outcome's pcm is empty. `lineMode`: a +VLS label to switch to
+   * first (the one that keeps the local phone connected while recording a conversation).
+   */
+  async record(maxMs: number, stopOnDtmf: boolean, silenceMs: number, opt: { keep?: boolean; lineMode?: number } = {}): Promise<RecordOutcome> {
     this.mode = 'record';
     this.stopOnDtmf = stopOnDtmf;
+    this.endOnSilence = silenceMs > 0;
+    this.keep = opt.keep ?? true;
     await this.prepare();
-    await this.at.command(`AT+VSD=${this.profile.silenceSensitivity},${Math.max(1, Math.round(silenceMs / 100))}`).catch(() => null);
+    if (opt.lineMode !== undefined) await this.at.command(`AT+VLS=${opt.lineMode}`).catch(() => null);
+    const sdi = silenceMs > 0 ? Math.max(1, Math.round(silenceMs / 100)) : 0;
+    await this.at.command(`AT+VSD=${this.profile.silenceSensitivity},${sdi}`).catch(() => null);
     const r = await this.at.command('AT+VRX', 3000, true);
     if (!r.final.startsWith('CONNECT')) return { pcm: new Int16Array(0), stoppedBy: 'stop' };
     await this.sleep(maxMs);

@@ -6,7 +6,7 @@
  * reopened with backoff; calls in progress end with 'device-lost'; nothing waits forever.
  */
 import { CallerIdAssembler } from '../caller-id/caller-id.assembler';
-import { LineError, type DialOutcome, type Line, type LineEventName, type LineEvents, type LineIdentity, type LineInfo, type LineStatus, type Pcm, type PlayOutcome, type RecordOutcome } from '../line';
+import { LineError, type DialOutcome, type LineAbilities, type Line, type LineEventName, type LineEvents, type LineIdentity, type LineInfo, type LineStatus, type Pcm, type PlayOutcome, type RecordOutcome } from '../line';
 import { realTimers, type Timers, type Transport, type TransportFactory } from '../transport';
 import { AtChannel } from './at-channel';
 import type { DleEvent } from './dle';
@@ -73,7 +73,20 @@ class VoiceModemLine implements Line {
   }
 
   info(): LineInfo {
-    return { id: this.id, kind: this.kind, port: this.opts.port, status: this.st, detail: this.detail, identity: this.identity };
+    return { id: this.id, kind: this.kind, port: this.opts.port, status: this.st, detail: this.detail, identity: this.identity, abilities: this.abilities() };
+  }
+
+  /** From what the modem said of itself: its voice formats and its +VLS line modes. */
+  private abilities(): LineAbilities {
+    const id = this.identity;
+    if (!id || !id.voice || !id.compression) return { recordCalls: null, flash: false };
+    return { recordCalls: this.callLineMode() ? 'phone-socket' : id.lineModes.some((m) => m.primitives === 'T') ? 'line' : null, flash: true };
+  }
+
+  /** The +VLS label that puts the modem and the local phone both on the line ("LT"), if offered. */
+  private callLineMode(): number | null {
+    const m = this.identity?.lineModes.find((l) => /L/.test(l.primitives) && /T/.test(l.primitives) && !/[MSH]/.test(l.primitives));
+    return m ? m.label : null;
   }
 
   on<E extends LineEventName>(event: E, listener: (payload: LineEvents[E]) => void): () => void {
@@ -386,6 +399,35 @@ class VoiceModemLine implements Line {
       return await p;
     } finally {
       if (this.audio === audio) this.audio = null;
+    }
+  }
+
+  async recordCall(o: { maxMs: number }): Promise<RecordOutcome> {
+    if (!this.abilities().recordCalls) throw new LineError('unsupported', 'This modem cannot record a conversation.');
+    const audio = this.voiceAudio();
+    const p = audio.record(o.maxMs, false, 0, { keep: false, lineMode: this.callLineMode() ?? undefined });
+    this.audioDone = p.catch(() => undefined);
+    try {
+      return await p;
+    } finally {
+      if (this.audio === audio) this.audio = null;
+    }
+  }
+
+  async flash(digits: string): Promise<void> {
+    if (!this.abilities().flash) throw new LineError('unsupported', 'This line cannot send a hook flash.');
+    if (this.st !== 'in-call') throw new LineError('bad-state', 'No call in progress.');
+    if (this.audio) throw new LineError('bad-state', 'Audio is playing or recording.');
+    const keys = digits.replace(/[^0-9*#]/g, '');
+    const at = this.requireAt();
+    this.busy = true;
+    try {
+      // V.253 +VTS: '!' is a hook flash; [,,100] one second of silence for the exchange's dial tone.
+      const list = ['!', '[,,100]', ...keys].join(',');
+      const r = await at.command(`AT+VTS=${list}`, 10_000 + keys.length * 1000);
+      if (r.final !== 'OK') throw new LineError('unsupported', `AT+VTS: ${r.final}`);
+    } finally {
+      this.busy = false;
     }
   }
 

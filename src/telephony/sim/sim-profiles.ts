@@ -56,8 +56,11 @@ const V253_VLS = [
   '0,"",B0804100,B0804100,B0804100',
   '1,"T",0B8433C1,0FE431C1,0B8431C1',
   '2,"L",08800300,0CE00100,08800100',
+  '3,"LT",0B8433C1,0FE431C1,0B8431C1',
   '14,"H",00800300,04E00100,20800100',
-]; // (ref) Conexant 100722A / Multi-Tech
+]; // (ref) Conexant 100722A / Multi-Tech: labels 0, 1, 2 and 14 as printed. Label 3 ("LT": modem and the
+// phone on its PHONE socket both on the line) is in the same documents' label table; its event masks
+// here are label 1's, not recorded from a device.
 
 /** V.253's parameters where no firmware document says otherwise: the full 0-255 range of each value. */
 const V253_PARAMS: Record<string, SimParamSpec> = {

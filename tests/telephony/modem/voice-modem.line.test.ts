@@ -195,6 +195,72 @@ describe('voice', () => {
   });
 });
 
+describe('conversations', () => {
+  test('abilities come from +VLS=?: "LT" keeps the phone socket connected', async () => {
+    const r = await rig();
+    try {
+      expect(r.line.info().abilities).toEqual({ recordCalls: 'phone-socket', flash: true });
+    } finally {
+      await r.close();
+    }
+  });
+  test('recordCall: line mode LT, no silence end, audio as events until stopAudio', async () => {
+    const r = await rig();
+    try {
+      const speech = Int16Array.from({ length: 8000 }, (_, i) => Math.round(7000 * Math.sin((2 * Math.PI * 300 * i) / 8000)));
+      r.sim.ring({ number: '1', audio: speech });
+      await waitFor(r, 'ring');
+      await r.line.answer();
+      const heard: Int16Array[] = [];
+      r.line.on('audio', (a) => heard.push(a.pcm));
+      const rec = r.line.recordCall({ maxMs: 60_000 });
+      // 1.5 s of silence after the caller's one second: still recording (silence detection is off, +VSD sdi 0).
+      await new Promise((res) => setTimeout(res, 2500));
+      await r.line.stopAudio();
+      const out = await rec;
+      expect(out.stoppedBy).toBe('stop');
+      expect(out.pcm.length).toBe(0);
+      const sent = r.sim.transcript.filter((t) => t.dir === 'host').map((t) => t.bytes.toString('latin1')).join('');
+      expect(sent).toMatch(/AT\+VLS=3\r[\s\S]*AT\+VSD=0,0\r[\s\S]*AT\+VRX/);
+      const total = heard.reduce((n, c) => n + c.length, 0);
+      expect(total).toBeGreaterThan(8000 * 2);
+      const all = new Int16Array(total);
+      let o = 0;
+      for (const c of heard) (all.set(c, o), (o += c.length));
+      expect(Math.max(...all.subarray(0, 8000))).toBeGreaterThan(6000);
+      expect(r.line.info().status).toBe('in-call');
+    } finally {
+      await r.close();
+    }
+  });
+  test('recordCall ends with the hang-up', async () => {
+    const r = await rig();
+    try {
+      r.sim.ring({ number: '1', hangUpAfterMs: 800 });
+      await waitFor(r, 'ring');
+      await r.line.answer();
+      const out = await r.line.recordCall({ maxMs: 60_000 });
+      expect(out.stoppedBy).toBe('hangup');
+      await waitFor(r, 'hangup', (h) => h.reason === 'remote');
+    } finally {
+      await r.close();
+    }
+  });
+  test('flash sends a hook flash, a pause and the digits with +VTS', async () => {
+    const r = await rig();
+    try {
+      r.sim.regs.vtd = 10;
+      r.sim.ring({ number: '1' });
+      await waitFor(r, 'ring');
+      await r.line.answer();
+      await r.line.flash('12#');
+      expect(r.sim.tones.at(-1)).toBe('!,[,,100],1,2,#');
+    } finally {
+      await r.close();
+    }
+  });
+});
+
 describe('a modem that goes away', () => {
   test('unplugged → disconnected → plugged back → idle, caller ID enabled again', async () => {
     // A pty's slave side notices a vanished master only on its next write (a USB modem's port errors
