@@ -226,7 +226,10 @@ describe('conversations', () => {
       expect(total).toBeGreaterThan(8000 * 2);
       const all = new Int16Array(total);
       let o = 0;
-      for (const c of heard) (all.set(c, o), (o += c.length));
+      for (const c of heard) {
+        all.set(c, o);
+        o += c.length;
+      }
       expect(Math.max(...all.subarray(0, 8000))).toBeGreaterThan(6000);
       expect(r.line.info().status).toBe('in-call');
     } finally {
