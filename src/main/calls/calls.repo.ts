@@ -31,6 +31,7 @@ export type LineDbRow = {
   caller_id_mode: LineData['callerIdMode'];
   rings_before_answer: number;
   extra_init: string;
+  record_calls: number;
   created_at: string;
 };
 
@@ -60,11 +61,11 @@ export function createCallsRepo(db: Db) {
 
     lines: db.prepare<[], LineDbRow>('SELECT * FROM lines ORDER BY id'),
     line: db.prepare<[number], LineDbRow>('SELECT * FROM lines WHERE id = ?'),
-    insertLine: db.prepare<[string, string, string, number, string, number, string, string]>(
-      'INSERT INTO lines (name, kind, port, enabled, caller_id_mode, rings_before_answer, extra_init, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    insertLine: db.prepare<[string, string, string, number, string, number, string, number, string]>(
+      'INSERT INTO lines (name, kind, port, enabled, caller_id_mode, rings_before_answer, extra_init, record_calls, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     ),
-    updateLine: db.prepare<[string, string, string, number, string, number, string, number]>(
-      'UPDATE lines SET name = ?, kind = ?, port = ?, enabled = ?, caller_id_mode = ?, rings_before_answer = ?, extra_init = ? WHERE id = ?',
+    updateLine: db.prepare<[string, string, string, number, string, number, string, number, number]>(
+      'UPDATE lines SET name = ?, kind = ?, port = ?, enabled = ?, caller_id_mode = ?, rings_before_answer = ?, extra_init = ?, record_calls = ? WHERE id = ?',
     ),
     deleteLine: db.prepare<[number]>('DELETE FROM lines WHERE id = ?'),
     lineByPort: db.prepare<[string], LineDbRow>("SELECT * FROM lines WHERE port = ? AND kind = 'modem'"),
@@ -83,8 +84,8 @@ export function createCallsRepo(db: Db) {
     line: (id: number) => s.line.get(id),
     lineByPort: (port: string) => s.lineByPort.get(port),
     insertLine: (d: LineData, createdAt: string) =>
-      Number(s.insertLine.run(d.name, d.kind, d.port, d.enabled ? 1 : 0, d.callerIdMode, d.ringsBeforeAnswer, d.extraInit, createdAt).lastInsertRowid),
-    updateLine: (id: number, d: LineData) => s.updateLine.run(d.name, d.kind, d.port, d.enabled ? 1 : 0, d.callerIdMode, d.ringsBeforeAnswer, d.extraInit, id),
+      Number(s.insertLine.run(d.name, d.kind, d.port, d.enabled ? 1 : 0, d.callerIdMode, d.ringsBeforeAnswer, d.extraInit, d.recordCalls ? 1 : 0, createdAt).lastInsertRowid),
+    updateLine: (id: number, d: LineData) => s.updateLine.run(d.name, d.kind, d.port, d.enabled ? 1 : 0, d.callerIdMode, d.ringsBeforeAnswer, d.extraInit, d.recordCalls ? 1 : 0, id),
     deleteLine: (id: number) => s.deleteLine.run(id),
   };
 }

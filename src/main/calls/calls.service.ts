@@ -29,6 +29,8 @@ export function localDayHour(ms: number): { day: string; hour: number } {
 export function createCallsService(db: Db, ctx: EngineContext, contacts: ContactsService) {
   const q = createCallQueryRepo(db);
   const callsRepo = createCallsRepo(db);
+  /** The finished recording of a call (set by the recordings service). */
+  let recordingOf: (callId: number) => number | null = () => null;
 
   function numberDisplay(raw: string, key: string): string {
     if (!raw) return '';
@@ -43,6 +45,7 @@ export function createCallsService(db: Db, ctx: EngineContext, contacts: Contact
       startedAt: iso(r.started_at)!, ringMs: r.ring_ms, answeredAt: iso(r.answered_at), endedAt: iso(r.ended_at), durationS: r.duration_s,
       numberRaw: r.number_raw, numberKey: r.number_key, numberDisplay: numberDisplay(r.number_raw, r.number_key), callerName: r.caller_name,
       absence: r.absence, contactId: contact?.id ?? null, contactName: contact?.display_name ?? null, returnedAt: iso(r.returned_at),
+      recordingId: recordingOf(r.id),
     };
   }
 
@@ -91,6 +94,11 @@ export function createCallsService(db: Db, ctx: EngineContext, contacts: Contact
 
   return {
     toRow,
+    setRecordingLookup(f: (callId: number) => number | null): void {
+      recordingOf = f;
+    },
+    /** The normalised numbers of a contact's phones (to find its calls). */
+    phoneKeysOf,
     list(input: ParsedInputOf<'calls/list'>) {
       const { rows, total } = q.list(filterOf(input), input.offset, input.limit);
       return { rows: rows.map(toRow), total };

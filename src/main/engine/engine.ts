@@ -20,6 +20,7 @@ import { createChequesService } from '../cheques/cheques.service';
 import { createLinesService, type LineFactory } from '../lines/lines.service';
 import { createIvrService } from '../ivr/ivr.service';
 import { createVoicemailService } from '../ivr/voicemail.service';
+import { createRecordingsService } from '../recordings/recordings.service';
 import { createHolidaysRepo } from '../calendar/holidays.repo';
 import { createAlarmsService } from '../reminders/alarms.service';
 import { createRemindersService } from '../reminders/reminders.service';
@@ -45,6 +46,8 @@ export type EngineOptions = {
   lineFactory?: LineFactory;
   /** Do not start the configured lines (CLI import/export). */
   noLines?: boolean;
+  /** Free bytes on the data folder's disk (tests of the recordings' disk warning); default: statfs. */
+  diskFree?: (dir: string) => number | null;
   /** Do not ring alarms (CLI import/export: nobody would see them, yet they would count as rung). */
   noAlarms?: boolean;
   /** Timers of the alarm scheduler; tests pass manual ones with `clock`. Default: Node's, unref'd. */
@@ -102,6 +105,10 @@ export function createEngine(opts: EngineOptions): Engine {
   const voicemail = createVoicemailService(db, ctx, contacts, opts.dataDir);
   const ivr = createIvrService(db, ctx, { calls, voicemail, holidays: createHolidaysRepo(db), log, simOf: (id) => lines.simOf(id) });
   lines.setIvr((r) => ivr.ring(r));
+  const recordings = createRecordingsService(db, ctx, { calls, lines, log, dataDir: opts.dataDir, timers: opts.timers ?? backgroundTimers, diskFree: opts.diskFree });
+  followers.push((e) => {
+    if (e.name === 'call/updated') recordings.callUpdated(e.payload.call);
+  });
   const reminders = createRemindersService(db, ctx, {
     onChanged: (change) => alarms.reminderChanged(change),
     birthdayTime: () => alarms.settings().birthdayTime ?? '09:00',
@@ -208,6 +215,18 @@ export function createEngine(opts: EngineOptions): Engine {
     'voicemail/attach': ({ id }, hc) => voicemail.attach(id, hc.lang),
     'voicemail/forward': ({ id, mailboxId }) => voicemail.forward(id, mailboxId),
     'voicemail/delete': ({ id }) => voicemail.delete(id),
+    'recordings/list': (q) => recordings.list(q),
+    'recordings/active': () => recordings.active(),
+    'recordings/start': ({ lineId }) => recordings.start(lineId),
+    'recordings/stop': ({ lineId }) => recordings.stop(lineId),
+    'recordings/get': ({ id }) => recordings.get(id),
+    'recordings/audio': ({ id }) => recordings.audio(id),
+    'recordings/file': ({ id }) => recordings.file(id),
+    'recordings/keep': ({ id, keep }) => recordings.keep(id, keep),
+    'recordings/note': ({ id, note }) => recordings.note(id, note),
+    'recordings/delete': ({ id }) => recordings.delete(id),
+    'recordings/settings': () => recordings.settings(),
+    'recordings/settings-update': (s) => recordings.updateSettings(s),
     'cheques/get': ({ id }) => cheques.get(id),
     'cheques/create': (data) => cheques.create(data),
     'cheques/update': ({ id, data }) => cheques.update(id, data),
@@ -325,6 +344,18 @@ export function createEngine(opts: EngineOptions): Engine {
   log.info(`engine started, data in ${opts.dataDir}`);
   if (!opts.noLines) lines.startAll();
   if (!opts.noAlarms) alarms.start();
+  // The retention period applies on days without calls too: at start, then every six hours.
+  const pruneTimers = opts.timers ?? backgroundTimers;
+  let pruneTimer: unknown = null;
+  const prune = () => {
+    try {
+      recordings.prune();
+    } catch (e) {
+      log.error('recordings: the storage rules failed', e);
+    }
+    pruneTimer = pruneTimers.setTimeout(prune, 6 * 3_600_000);
+  };
+  if (!opts.noLines) prune();
   return {
     invoke,
     subscribe(listener) {
@@ -333,6 +364,7 @@ export function createEngine(opts: EngineOptions): Engine {
     },
     close() {
       alarms.stop();
+      if (pruneTimer !== null) pruneTimers.clearTimeout(pruneTimer);
       const teardown = () => {
         listeners.clear();
         io.dispose();
@@ -343,7 +375,7 @@ export function createEngine(opts: EngineOptions): Engine {
         teardown();
         return Promise.resolve();
       }
-      return ivr.close().then(() => lines.close()).then(teardown);
+      return ivr.close().then(() => recordings.close()).then(() => lines.close()).then(teardown);
     },
     db,
     dataDir: opts.dataDir,

@@ -131,11 +131,12 @@ export function createLinesService(db: Db, ctx: EngineContext, calls: CallsServi
       : null;
     return {
       id: row.id, name: row.name, kind: row.kind, port: row.port, enabled: row.enabled === 1, callerIdMode: row.caller_id_mode,
-      ringsBeforeAnswer: row.rings_before_answer, extraInit: row.extra_init,
+      ringsBeforeAnswer: row.rings_before_answer, extraInit: row.extra_init, recordCalls: row.record_calls === 1,
       status: info?.status === 'closed' || !info ? 'disconnected' : info.status,
       detail: info ? info.detail : null,
       identity,
       callId: run?.callId ?? null,
+      abilities: info?.abilities ?? { recordCalls: null, flash: false },
     };
   }
 
@@ -289,6 +290,13 @@ export function createLinesService(db: Db, ctx: EngineContext, calls: CallsServi
     /** The running Line of a line id (for the IVR and tests). */
     lineOf: (id: number) => running.get(id)?.line ?? null,
     simOf: (id: number) => running.get(id)?.sim ?? null,
+    /** The call in progress on a line and whether the IVR has it, or null. */
+    callOf(id: number): { callId: number; ivr: boolean; answered: boolean } | null {
+      const run = running.get(id);
+      return run && run.callId !== null ? { callId: run.callId, ivr: run.ivr === true, answered: run.answered } : null;
+    },
+    /** Whether the line records every answered call. */
+    recordsCalls: (id: number) => running.get(id)?.row.record_calls === 1,
     /** The IVR answers calls through this hook (see IvrRingHook). */
     setIvr: (hook: IvrRingHook) => {
       ivrHook = hook;

@@ -39,6 +39,7 @@ import {
   ivrSettingsInput, mailboxInput, MAX_AUDIO_BASE64, promptImportInput, promptTtsInput, treeInput, voicemailListInput,
   type AudioOut, type IvrRun, type IvrSettings, type IvrTreeRow, type Mailbox, type OperatorWaiting, type Prompt, type SoundCardEvent, type Voicemail,
 } from './ivr';
+import { recordingQuery, recordingSettingsInput, type ActiveRecording, type RecordingList, type RecordingRow, type RecordingSettings, type RecordingStopReason, type RecordingUsage } from './recordings';
 const id = z.number().int().positive();
 const none = z.object({}).default({});
 
@@ -178,6 +179,24 @@ export const api = {
   'voicemail/attach': endpoint<z.ZodObject<{ id: typeof id }>, Voicemail>(z.object({ id })),
   /** Copies the message into another mailbox (the audio is shared). */
   'voicemail/forward': endpoint<z.ZodObject<{ id: typeof id; mailboxId: typeof id }>, Voicemail>(z.object({ id, mailboxId: id })),
+  /** Call recordings, newest first, with the storage in use. */
+  'recordings/list': endpoint<typeof recordingQuery, RecordingList>(recordingQuery),
+  /** The recordings running now (one per line at most). */
+  'recordings/active': endpoint<typeof none, ActiveRecording[]>(none),
+  /** Starts recording the call in progress on a line (the call bar's button). */
+  'recordings/start': endpoint<z.ZodObject<{ lineId: typeof id }>, ActiveRecording>(z.object({ lineId: id })),
+  'recordings/stop': endpoint<z.ZodObject<{ lineId: typeof id }>, { ok: true }>(z.object({ lineId: id })),
+  'recordings/get': endpoint<z.ZodObject<{ id: typeof id }>, RecordingRow>(z.object({ id })),
+  'recordings/audio': endpoint<z.ZodObject<{ id: typeof id }>, AudioOut>(z.object({ id })),
+  /** The WAV file, to save. */
+  'recordings/file': endpoint<z.ZodObject<{ id: typeof id }>, FileOut>(z.object({ id })),
+  /** Kept recordings are never removed by the retention period or the storage limit. */
+  'recordings/keep': endpoint<z.ZodObject<{ id: typeof id; keep: z.ZodBoolean }>, RecordingRow>(z.object({ id, keep: z.boolean() })),
+  'recordings/note': endpoint<z.ZodObject<{ id: typeof id; note: z.ZodString }>, RecordingRow>(z.object({ id, note: z.string().max(2000) })),
+  'recordings/delete': endpoint<z.ZodObject<{ id: typeof id }>, { id: number }>(z.object({ id })),
+  'recordings/settings': endpoint<typeof none, RecordingSettings>(none),
+  /** Saves the storage rules and applies them at once; `removed` says how many recordings went. */
+  'recordings/settings-update': endpoint<typeof recordingSettingsInput, { settings: RecordingSettings; removed: number }>(recordingSettingsInput),
   'voicemail/delete': endpoint<z.ZodObject<{ id: typeof id }>, { id: number }>(z.object({ id })),
 
   /** A cheque with its contact, leaf, images and history. 'not_found' when deleted. */
@@ -388,6 +407,10 @@ export type EventMap = {
   'ivr/operator': OperatorWaiting;
   /** Voicemail arrived, was heard, forwarded or deleted: the count of unheard messages. */
   'voicemail/changed': { unheard: number };
+  /** Recordings started, ended, were kept or removed, or the storage warnings changed. */
+  'recordings/changed': { usage: RecordingUsage; active: ActiveRecording[] };
+  /** A recording stopped (or could not start) for a reason the front desk must hear about. */
+  'recordings/stopped': { lineId: number; callId: number; reason: RecordingStopReason };
   /** The sound-card test asks the page to play, stop, record; the steps of the tree; the end. */
   'ivr/soundcard': SoundCardEvent;
 };

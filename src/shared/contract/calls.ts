@@ -31,6 +31,8 @@ export const lineInput = z.object({
   ringsBeforeAnswer: z.number().int().min(0).max(20).default(0),
   /** Extra AT commands sent after the profile's init (e.g. AT+GCI=B5, AT!4886=02), one per line. */
   extraInit: z.string().max(500).default(''),
+  /** Record every answered call on this line (when the line can record). */
+  recordCalls: z.boolean().default(false),
 });
 export type LineInput = z.input<typeof lineInput>;
 export type LineData = z.output<typeof lineInput>;
@@ -57,6 +59,12 @@ export type LineView = LineData & {
   identity: LineIdentityView | null;
   /** The call in progress on this line, if any. */
   callId: number | null;
+  /**
+   * How the line can record conversations: 'phone-socket' (the telephone on the modem's PHONE socket
+   * stays connected), 'line' (the telephone must be on a parallel socket), null (it cannot, or the
+   * device is not identified yet). `flash`: it can transfer a call by hook flash and digits.
+   */
+  abilities: { recordCalls: 'phone-socket' | 'line' | null; flash: boolean };
 };
 
 export type PortInfo = { path: string; manufacturer: string; vendorId: string; productId: string; serialNumber: string; usedBy: number | null };
@@ -119,6 +127,8 @@ export type CallRow = {
   contactName: string | null;
   /** For missed calls: when it was returned (a later outgoing call, or an answered call from the same number). */
   returnedAt: string | null;
+  /** The conversation's recording, if it was recorded (and not removed). */
+  recordingId: number | null;
 };
 
 export const callQuery = z.object({
