@@ -183,7 +183,7 @@ describe('storage rules and the disk', () => {
     const { mkdirSync } = await import('node:fs');
     mkdirSync(path.join(r.dir, 'recordings'), { recursive: true });
     const oldKept = fake(r.engine, r.dir, 1, 30, 400, true);
-    const old = fake(r.engine, r.dir, 2, 30, 300);
+    fake(r.engine, r.dir, 2, 30, 300);
     const mid = fake(r.engine, r.dir, 3, 30, 20);
     const recent = fake(r.engine, r.dir, 4, 30, 1);
     expect(await r.engine.ok('recordings/settings', {})).toEqual({ limitMb: 2000, retentionDays: 180, warnFreeMb: 1000 });

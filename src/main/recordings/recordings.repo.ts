@@ -32,8 +32,14 @@ export function createRecordingsRepo(db: Db) {
   function where(f: RecordingFilter): { sql: string; params: unknown[] } {
     const parts: string[] = [];
     const params: unknown[] = [];
-    if (f.fromMs !== null) (parts.push('r.started_at >= ?'), params.push(f.fromMs));
-    if (f.toMs !== null) (parts.push('r.started_at < ?'), params.push(f.toMs));
+    if (f.fromMs !== null) {
+      parts.push('r.started_at >= ?');
+      params.push(f.fromMs);
+    }
+    if (f.toMs !== null) {
+      parts.push('r.started_at < ?');
+      params.push(f.toMs);
+    }
     if (f.keptOnly) parts.push('r.keep = 1');
     if (f.numberKeys) {
       if (f.numberKeys.length === 0) parts.push('0');
