@@ -1,14 +1,27 @@
 /**
  * The sample formats voice modems speak (+VSM), to and from the 16-bit PCM used above the line.
  * G.711 µ-law and A-law follow the standard segment tables; 8-bit linear is unsigned (silence 0x80)
- * on the Conexant "UNSIGNED PCM" and USR "8-BIT LINEAR" methods, signed on "SIGNED PCM".
+ * on the Conexant "UNSIGNED PCM" and USR "8-BIT LINEAR" methods, signed on "SIGNED PCM"; 16-bit
+ * linear is little-endian; IMA ADPCM (4 bits, two samples a byte) is in ima-adpcm.ts.
  */
-export type CodecName = 'u8' | 's8' | 's16le' | 'ulaw' | 'alaw';
+import { createImaCodec } from './ima-adpcm';
 
+export type CodecName = 'u8' | 's8' | 's16le' | 'ulaw' | 'alaw' | 'ima';
+
+/**
+ * The codec of ONE voice stream (one +VTX or +VRX): take a fresh one from `getCodec` per stream and
+ * feed it that stream's chunks in order. IMA ADPCM carries its prediction from chunk to chunk and
+ * holds an odd sample for its partner nibble; 16-bit linear holds an odd received byte. A codec shared
+ * by two streams, or reused after `flush`, would start the second from the first one's state.
+ */
 export type Codec = {
   name: CodecName;
   bitsPerSample: number;
+  /** The next samples of the stream. What does not fill a whole byte yet is held for the next call. */
   encode(pcm: Int16Array): Uint8Array;
+  /** Ends an encoded stream: the held part of a byte, padded (empty when nothing is held). */
+  flush(): Uint8Array;
+  /** The next bytes of the stream, in runs of any length (a sample split between runs is kept). */
   decode(bytes: Uint8Array): Int16Array;
   /** The byte that means silence, for padding. */
   silenceByte: number;
@@ -56,29 +69,48 @@ export function alawDecodeSample(b: number): number {
   return a & 0x80 ? t : -t;
 }
 
-const map = (pcm: Int16Array, f: (s: number) => number) => Uint8Array.from(pcm, f);
+/** A byte-per-sample codec: no state, nothing held. */
+function perByte(name: CodecName, silenceByte: number, enc: (s: number) => number, dec: (b: number) => number): Codec {
+  return { name, bitsPerSample: 8, silenceByte, encode: (p) => Uint8Array.from(p, enc), flush: () => new Uint8Array(0), decode: (b) => Int16Array.from(b, dec) };
+}
 
+function s16leCodec(): Codec {
+  let odd: number | null = null; // the low byte of a sample whose high byte is in the next run
+  return {
+    name: 's16le',
+    bitsPerSample: 16,
+    silenceByte: 0,
+    encode: (p) => new Uint8Array(Int16Array.from(p).buffer),
+    flush: () => new Uint8Array(0),
+    decode: (run) => {
+      let b = run;
+      if (odd !== null) {
+        b = new Uint8Array(run.length + 1);
+        b[0] = odd;
+        b.set(run, 1);
+      }
+      const out = new Int16Array(b.length >> 1);
+      for (let i = 0; i < out.length; i++) out[i] = ((b[2 * i]! | (b[2 * i + 1]! << 8)) << 16) >> 16;
+      odd = b.length & 1 ? b[b.length - 1]! : null;
+      return out;
+    },
+  };
+}
+
+/** A fresh codec for one stream (see `Codec`). */
 export function getCodec(name: CodecName): Codec {
   switch (name) {
     case 'u8':
-      return { name, bitsPerSample: 8, silenceByte: 0x80, encode: (p) => map(p, (s) => (s >> 8) + 128), decode: (b) => Int16Array.from(b, (x) => (x - 128) << 8) };
+      return perByte(name, 0x80, (s) => (s >> 8) + 128, (x) => (x - 128) << 8);
     case 's8':
-      return { name, bitsPerSample: 8, silenceByte: 0, encode: (p) => map(p, (s) => (s >> 8) & 0xff), decode: (b) => Int16Array.from(b, (x) => ((x << 24) >> 24) << 8) };
+      return perByte(name, 0, (s) => (s >> 8) & 0xff, (x) => ((x << 24) >> 24) << 8);
     case 'ulaw':
-      return { name, bitsPerSample: 8, silenceByte: 0xff, encode: (p) => map(p, ulawEncodeSample), decode: (b) => Int16Array.from(b, ulawDecodeSample) };
+      return perByte(name, 0xff, ulawEncodeSample, ulawDecodeSample);
     case 'alaw':
-      return { name, bitsPerSample: 8, silenceByte: 0xd5, encode: (p) => map(p, alawEncodeSample), decode: (b) => Int16Array.from(b, alawDecodeSample) };
+      return perByte(name, 0xd5, alawEncodeSample, alawDecodeSample);
     case 's16le':
-      return {
-        name,
-        bitsPerSample: 16,
-        silenceByte: 0,
-        encode: (p) => new Uint8Array(Int16Array.from(p).buffer),
-        decode: (b) => {
-          const out = new Int16Array(b.length >> 1);
-          for (let i = 0; i < out.length; i++) out[i] = (b[2 * i]! | (b[2 * i + 1]! << 8)) << 16 >> 16;
-          return out;
-        },
-      };
+      return s16leCodec();
+    case 'ima':
+      return createImaCodec();
   }
 }

@@ -25,4 +25,12 @@ describe('G.711 and linear codecs', () => {
     const pcm = new Int16Array([0, 1, -1, 12345, -32768]);
     expect(getCodec('s16le').decode(getCodec('s16le').encode(pcm))).toEqual(pcm);
   });
+  test('16-bit linear keeps a sample split between two received runs; byte codecs hold nothing back', () => {
+    const pcm = new Int16Array([0x1234, -2, 300, -32768]);
+    const bytes = getCodec('s16le').encode(pcm);
+    const c = getCodec('s16le');
+    const got = [bytes.subarray(0, 3), bytes.subarray(3, 4), bytes.subarray(4, 7), bytes.subarray(7)].flatMap((run) => Array.from(c.decode(run)));
+    expect(Int16Array.from(got)).toEqual(pcm);
+    for (const name of ['u8', 's8', 'ulaw', 'alaw', 's16le'] as const) expect(getCodec(name).flush()).toHaveLength(0);
+  });
 });
