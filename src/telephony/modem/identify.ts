@@ -48,11 +48,15 @@ export function parseVoiceMethods(lines: string[]): VoiceMethod[] {
   return out;
 }
 
-/** The codec a method name means, or null for ones we do not speak (ADPCM variants, 14-bit, G.729…). */
+/**
+ * The codec a method name means, or null for ones we do not speak: Rockwell's "2 Bit ADPCM" and
+ * "4 Bit ADPCM", a bare "ADPCM", G.72x, 14-bit, G.729… IMA ADPCM only as the 4-bit one it is.
+ */
 export function codecOfMethod(m: VoiceMethod): CodecName | null {
   const n = m.name.toUpperCase();
   if (/MU-LAW|ULAW|G\.?711\s*U|G\.?711U/.test(n)) return 'ulaw';
   if (/A-LAW|ALAW|G\.?711\s*A/.test(n)) return 'alaw';
+  if (/\bIMA[\s-]*ADPCM\b/.test(n) && m.bits === 4) return 'ima';
   if (/ADPCM|G\.72|14 BIT/.test(n)) return null;
   if (/16-BIT LINEAR/.test(n) && m.bits === 16) return 's16le';
   if (/^SIGNED PCM$/.test(n) && m.bits === 8) return 's8';
@@ -60,12 +64,13 @@ export function codecOfMethod(m: VoiceMethod): CodecName | null {
   return null;
 }
 
-const PREFERENCE: CodecName[] = ['u8', 'ulaw', 'alaw', 's8', 's16le'];
+const PREFERENCE: CodecName[] = ['u8', 'ulaw', 'alaw', 's8', 's16le', 'ima'];
 
 /**
  * The method to use: 8 kHz, then the first codec in PREFERENCE order (8-bit unsigned linear is what
  * every field-tested setup in the reference uses); among equals the lowest number, so a CX93001's
- * standard method 1 is taken before its vendor duplicate 130.
+ * standard method 1 is taken before its vendor duplicate 130. IMA ADPCM comes last — 4 bits sound
+ * worse than any 8-bit format — and is there for a modem that offers nothing else we speak.
  */
 export function chooseVoiceMethod(methods: VoiceMethod[]): { method: VoiceMethod; codec: CodecName } | null {
   for (const codec of PREFERENCE) {

@@ -21,6 +21,14 @@ import type { ModemProfile } from './modem-profiles';
 const AHEAD_MS = 250;
 const CHUNK_MS = 50;
 
+function joinBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
+  if (b.length === 0) return a;
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
 type Stop = 'end' | 'dtmf' | 'hangup' | 'stop' | 'silence' | 'quiet' | 'max-length';
 
 export class VoiceAudio {
@@ -37,12 +45,14 @@ export class VoiceAudio {
   constructor(
     private readonly at: AtChannel,
     private readonly timers: Timers,
-    private readonly method: { id: number; name: string; rate: number },
+    /** `bits` as +VSM=? gave it: the name alone cannot tell IMA's 4 bits from an 8-bit method. */
+    private readonly method: { id: number; name: string; rate: number; bits: number },
     private readonly profile: ModemProfile,
     private readonly onAudio: (pcm: Int16Array) => void,
     private readonly onDtmf: (digit: string) => void,
   ) {
-    const codec = codecOfMethod({ id: method.id, name: method.name, bits: /16-BIT/i.test(method.name) ? 16 : 8, rates: [method.rate] });
+    // A codec per VoiceAudio, and a VoiceAudio per play or record: ADPCM's state belongs to one stream.
+    const codec = codecOfMethod({ id: method.id, name: method.name, bits: method.bits, rates: [method.rate] });
     this.codec = getCodec(codec ?? 'u8');
   }
 
@@ -108,7 +118,8 @@ export class VoiceAudio {
     await this.prepare();
     const r = await this.at.command('AT+VTX');
     if (!r.final.startsWith('CONNECT')) return { stoppedBy: 'stop' };
-    const bytes = this.codec.encode(pcm);
+    const bytes = joinBytes(this.codec.encode(pcm), this.codec.flush());
+    // 4000 bytes/s for 4-bit ADPCM at 8 kHz, 8000 for 8-bit, 16000 for 16-bit; a 50 ms chunk is whole bytes.
     const perMs = (this.method.rate * this.codec.bitsPerSample) / 8 / 1000;
     const chunk = Math.round(CHUNK_MS * perMs);
     const t0 = this.timers.now();

@@ -375,7 +375,8 @@ class VoiceModemLine implements Line {
     if (this.audio) throw new LineError('bad-state', 'Audio is already playing or recording.');
     const method = this.identity?.compression;
     if (!method) throw new LineError('unsupported', 'This modem offers no voice format Monshi can use.');
-    const audio = new VoiceAudio(this.requireAt(), this.timers, method, this.profile, (pcm) => this.emit('audio', { pcm }), (d) => this.emit('dtmf', { digit: d }));
+    const bits = this.identity?.compressions.find((m) => m.id === method.id)?.bits ?? 8;
+    const audio = new VoiceAudio(this.requireAt(), this.timers, { ...method, bits }, this.profile, (pcm) => this.emit('audio', { pcm }), (d) => this.emit('dtmf', { digit: d }));
     this.audio = audio;
     return audio;
   }

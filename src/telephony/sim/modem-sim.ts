@@ -36,7 +36,18 @@ export type SimIncomingCall = {
 
 export type SimRemote = { kind: 'answer'; afterMs: number } | { kind: 'busy' } | { kind: 'no-answer' } | { kind: 'no-dialtone' };
 
-export type SimOptions = { profile?: SimProfileId; timers?: Timers; ringOnMs?: number; ringOffMs?: number; keyDelayMs?: number };
+export type SimOptions = {
+  profile?: SimProfileId;
+  /**
+   * The +VSM=? lines, instead of the profile's: the same device offering fewer formats, for testing
+   * what the driver picks (none of the recorded devices offers only IMA ADPCM, so no profile does).
+   */
+  voiceMethods?: string[];
+  timers?: Timers;
+  ringOnMs?: number;
+  ringOffMs?: number;
+  keyDelayMs?: number;
+};
 
 export type TranscriptEntry = { dir: 'host' | 'modem'; at: number; bytes: Buffer };
 
@@ -86,7 +97,8 @@ export class ModemSimulator {
   readonly keyDelayMs: number;
 
   constructor(opts: SimOptions = {}) {
-    this.profile = SIM_PROFILES[opts.profile ?? 'conexant'];
+    const profile = SIM_PROFILES[opts.profile ?? 'conexant'];
+    this.profile = opts.voiceMethods ? { ...profile, vsm: opts.voiceMethods } : profile;
     this.timers = opts.timers ?? realTimers;
     this.ringOnMs = opts.ringOnMs ?? 2000;
     this.ringOffMs = opts.ringOffMs ?? 4000;

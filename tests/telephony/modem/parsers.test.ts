@@ -1,6 +1,6 @@
 import { AtChannel } from '../../../src/telephony/modem/at-channel';
 import { DleDecoder, shield, type DleEvent } from '../../../src/telephony/modem/dle';
-import { chooseVoiceMethod, parseClasses, parseLineModes, parseVoiceMethods } from '../../../src/telephony/modem/identify';
+import { chooseVoiceMethod, codecOfMethod, parseClasses, parseLineModes, parseVoiceMethods } from '../../../src/telephony/modem/identify';
 import { profileFor } from '../../../src/telephony/modem/modem-profiles';
 import type { Transport } from '../../../src/telephony/transport';
 import { manualTimers } from '../../helpers/manual-timers';
@@ -83,6 +83,20 @@ describe('capabilities and the voice method, by name', () => {
     const m = parseVoiceMethods(usr);
     expect(m[0]).toEqual({ id: 128, name: '8-BIT LINEAR', bits: 8, rates: [7200, 8000, 11025] });
     expect(chooseVoiceMethod(m)).toMatchObject({ method: { id: 128 }, codec: 'u8' });
+  });
+  test('IMA ADPCM is spoken (4 bits only) but chosen last; Rockwell\'s ADPCMs, a bare "ADPCM" and G.72x are not', () => {
+    const one = (line: string) => codecOfMethod(parseVoiceMethods([line])[0]!);
+    expect(one('129,"IMA ADPCM",4,0,8000,0,0')).toBe('ima');
+    expect(one('132,"IMA ADPCM",(7200,8000,11025)')).toBe('ima'); // USR's layout: 4 bits from the name
+    expect(one('129,"IMA ADPCM",8,0,8000,0,0')).toBeNull();
+    expect(one('140,"2 Bit ADPCM",2,0,(7200,8000,11025),0,0')).toBeNull();
+    expect(one('141,"4 Bit ADPCM",4,0,(7200,8000,11025),0,0')).toBeNull();
+    expect(one('129,"ADPCM",4,0,(7200,8000),0,0')).toBeNull();
+    expect(one('7,"G.726",4,0,8000,0,0')).toBeNull();
+    expect(chooseVoiceMethod(parseVoiceMethods(usr))).toMatchObject({ codec: 'u8' });
+    // Nothing else Monshi speaks (the RC56's Rockwell ADPCM, the CX93001's 14-bit): IMA is the one left.
+    const rc56 = ['129,"IMA ADPCM",4,0,(7200,8000),0,0', '140,"2 Bit ADPCM",2,0,(7200,8000,11025),0,0', '133,"14 bit PCM",14,0,8000,0,0'];
+    expect(chooseVoiceMethod(parseVoiceMethods(rc56))).toMatchObject({ method: { id: 129, name: 'IMA ADPCM', bits: 4 }, codec: 'ima' });
   });
   test('Intel numbering (140 = A-law, 128 signed) still right by name', () => {
     expect(chooseVoiceMethod(parseVoiceMethods(['128,"SIGNED PCM",8,0,8000,0,0', '140,"A-LAW",8,0,8000,0,0']))).toMatchObject({ method: { id: 140 }, codec: 'alaw' });

@@ -5,15 +5,15 @@
 import type { Line, LineEventName, LineEvents } from '../../../src/telephony/line';
 import { createVoiceModemLine } from '../../../src/telephony/modem/voice-modem.line';
 import { serialTransport } from '../../../src/telephony/modem/serial.transport';
-import { ModemSimulator } from '../../../src/telephony/sim/modem-sim';
+import { ModemSimulator, type SimOptions } from '../../../src/telephony/sim/modem-sim';
 import { serveSimulatorOnPty, type PtyServer } from '../../../src/telephony/sim/serve-pty';
 
 jest.setTimeout(30_000);
 
 type Rig = { sim: ModemSimulator; server: PtyServer; line: Line; events: { name: string; payload: unknown }[]; close(): Promise<void> };
 
-async function rig(profile: 'conexant' | 'usr-5637' | 'agere' | 'silabs' = 'conexant', lineOpts: { callerIdMode?: 'auto' | 'unformatted'; watchdogMs?: number } = {}): Promise<Rig> {
-  const sim = new ModemSimulator({ profile, ringOnMs: 150, ringOffMs: 250, keyDelayMs: 100 });
+async function rig(profile: 'conexant' | 'usr-5637' | 'agere' | 'silabs' = 'conexant', lineOpts: { callerIdMode?: 'auto' | 'unformatted'; watchdogMs?: number } = {}, simOpts: SimOptions = {}): Promise<Rig> {
+  const sim = new ModemSimulator({ profile, ringOnMs: 150, ringOffMs: 250, keyDelayMs: 100, ...simOpts });
   const server = await serveSimulatorOnPty(sim);
   const line = createVoiceModemLine({ id: 't', port: 'pty', open: () => serialTransport(server.path())(), ringTimeoutMs: 900, maxBackoffMs: 300, ...lineOpts });
   const events: { name: string; payload: unknown }[] = [];
@@ -189,6 +189,70 @@ describe('voice', () => {
       expect(rec.stoppedBy).toBe('quiet');
       expect(rec.pcm.length).toBeGreaterThan(4000);
       expect(Math.max(...rec.pcm.subarray(0, 4000))).toBeGreaterThan(5000);
+    } finally {
+      await r.close();
+    }
+  });
+});
+
+describe('IMA ADPCM: a modem that offers nothing else Monshi speaks', () => {
+  // The CX93001's own IMA and 14-bit lines, with the RC56's 2-bit Rockwell ADPCM: no recorded device
+  // offers only these, so the simulated Conexant is cut down to them (SimOptions.voiceMethods).
+  const voiceMethods = ['129,"IMA ADPCM",4,0,8000,0,0', '133,"14 bit PCM",14,0,8000,0,0', '140,"2 Bit ADPCM",2,0,(7200,8000,11025),0,0'];
+  const tone = Int16Array.from({ length: 8000 }, (_, i) => Math.round(8000 * Math.sin((2 * Math.PI * 440 * i) / 8000)));
+
+  function correlation(a: Int16Array, b: Int16Array): number {
+    let ab = 0;
+    let aa = 0;
+    let bb = 0;
+    for (let i = 0; i < Math.min(a.length, b.length); i++) {
+      ab += a[i]! * b[i]!;
+      aa += a[i]! ** 2;
+      bb += b[i]! ** 2;
+    }
+    return ab / Math.sqrt(aa * bb);
+  }
+
+  test('identified as method 129; a 1 s tone plays at 4000 bytes/s and arrives as the tone', async () => {
+    const r = await rig('conexant', {}, { voiceMethods });
+    try {
+      expect(r.line.info().identity?.compression).toEqual({ id: 129, name: 'IMA ADPCM', rate: 8000 });
+      r.sim.ring({ number: '1' });
+      await waitFor(r, 'ring');
+      await r.line.answer();
+      const t0 = Date.now();
+      expect(await r.line.play(tone)).toEqual({ stoppedBy: 'end', digit: undefined });
+      const took = Date.now() - t0;
+      expect(took).toBeGreaterThan(900);
+      expect(took).toBeLessThan(2500);
+      expect(r.sim.regs.vsm).toBe(129);
+      // What the host sent in the voice state: 4 bits a sample, plus DLE doubling and <DLE><ETX>.
+      const host = r.sim.transcript.filter((e) => e.dir === 'host');
+      const vtx = host.findIndex((e) => e.bytes.toString('latin1').includes('AT+VTX'));
+      const bytes = host.slice(vtx + 1).reduce((n, e) => n + e.bytes.length, 0);
+      expect(bytes).toBeGreaterThanOrEqual(4000 + 2);
+      expect(bytes).toBeLessThan(4000 + 200);
+      const played = r.sim.played.at(-1)!;
+      expect(played.length).toBe(8000);
+      expect(correlation(played, tone)).toBeGreaterThan(0.95);
+    } finally {
+      await r.close();
+    }
+  });
+
+  test('the caller\'s voice is recorded through the modem\'s ADPCM encoder and decoded close to it', async () => {
+    const r = await rig('conexant', {}, { voiceMethods });
+    try {
+      const speech = Int16Array.from({ length: 8000 }, (_, i) => Math.round(7000 * Math.sin((2 * Math.PI * 300 * i) / 8000) + 3000 * Math.sin((2 * Math.PI * 1100 * i) / 8000)));
+      r.sim.ring({ number: '1', audio: speech });
+      await waitFor(r, 'ring');
+      await r.line.answer();
+      const rec = await r.line.record({ maxMs: 5000, silenceMs: 500 });
+      expect(rec.stoppedBy).toBe('quiet');
+      expect(rec.pcm.length).toBeGreaterThan(8000);
+      expect(correlation(rec.pcm.subarray(0, 8000), speech)).toBeGreaterThan(0.95);
+      // After the caller's second, the modem's encoder sends silence and the decoder stays with it.
+      expect(Math.max(...rec.pcm.subarray(8400).map(Math.abs))).toBeLessThan(300);
     } finally {
       await r.close();
     }
