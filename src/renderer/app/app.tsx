@@ -7,6 +7,7 @@ import { ChequesScreen, type ChequeRequest } from '../cheques/cheques-screen';
 import { LinesScreen } from '../lines/lines-screen';
 import { IvrScreen } from '../ivr/ivr-screen';
 import { VoicemailIndicator } from '../ivr/voicemail-indicator';
+import { RecordingIndicator } from '../recordings/recording-indicator';
 import { VoicemailInbox } from '../ivr/voicemail-inbox';
 import { PhonebookScreen, type PhonebookRequest } from '../phonebook/phonebook-screen';
 import { RemindersScreen, type ReminderRequest } from '../reminders/reminders-screen';
@@ -27,6 +28,7 @@ import { parseAppRoute } from './routes';
  */
 export function App() {
   const [screen, setScreen] = useState<Screen>('phonebook');
+  const [showRecordings, setShowRecordings] = useState(0);
   const [request, setRequest] = useState<PhonebookRequest | null>(null);
   const seq = useRef(0);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -95,6 +97,12 @@ export function App() {
         end={
           <>
             <span ref={setBellSlot} className="header-slot" />
+            <RecordingIndicator
+              onOpen={() => {
+                setScreen('calls');
+                setShowRecordings((n) => n + 1);
+              }}
+            />
             <VoicemailIndicator onOpen={() => setScreen('voicemail')} />
           </>
         }
@@ -106,7 +114,7 @@ export function App() {
           <PhonebookScreen searchRef={searchRef} request={request} onOpenReminder={openReminder} onShowReminders={() => setScreen('reminders')} />
         </div>
         <div className="screen" hidden={screen !== 'calls'}>
-          <CallsScreen onOpenContact={openContact} onAddContact={addContact} />
+          <CallsScreen onOpenContact={openContact} onAddContact={addContact} showRecordings={showRecordings} />
         </div>
         <div className="screen" hidden={screen !== 'reminders'}>
           <RemindersScreen onOpenContact={openContact} request={reminderRequest} />

@@ -3,9 +3,12 @@ import type { CallRow } from '../../shared/contract/calls';
 import { useClient } from '../app/client';
 import { useLocale } from '../i18n/use-t';
 import { useToast } from '../ui/toast-context';
+import { RecordButton } from '../recordings/record-button';
+import { useRecordingState } from '../recordings/use-recordings';
 import { forgetCall } from './active-calls.store';
 import { formatDuration } from './call-format';
 import { PhoneIcon } from './phone-icon';
+import { useLines } from './use-lines';
 import { useNow } from './use-now';
 
 /** How long an ended call stays on the bar, so the user sees how it ended. */
@@ -20,6 +23,10 @@ export function CallBarItem({ call }: { call: CallRow }) {
   const live = call.endedAt === null;
   const connected = live && (call.outcome === 'connected' || call.outcome === 'answered');
   const now = useNow(connected);
+  const lines = useLines();
+  const { active } = useRecordingState();
+  const recording = active.find((a) => a.callId === call.id) ?? null;
+  const canRecord = connected && !!lines?.find((l) => l.id === call.lineId)?.abilities.recordCalls;
 
   useEffect(() => {
     if (live) return;
@@ -59,6 +66,7 @@ export function CallBarItem({ call }: { call: CallRow }) {
           {digits(formatDuration(seconds))}
         </bdi>
       )}
+      {connected && <RecordButton call={call} canRecord={canRecord} active={recording} />}
       {live ? (
         <button type="button" className="button danger" onClick={() => void hangUp()} disabled={hangingUp} data-testid="hang-up">
           {hangingUp ? t.calls.hangingUp : t.calls.hangUp}

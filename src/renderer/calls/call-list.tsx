@@ -1,6 +1,7 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useScaledVirtualizer } from '../hooks/use-scaled-virtualizer';
 import { useT } from '../i18n/use-t';
+import { RecordingDialog } from '../recordings/recording-dialog';
 import { CallRowView } from './call-row';
 import type { CallLog } from './use-call-log';
 
@@ -25,6 +26,7 @@ export function CallList({ log, emptyText, onDial, onOpenContact, onAddContact }
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
   const { ensureRange } = log;
+  const [recording, setRecording] = useState<number | null>(null);
 
   useEffect(() => {
     if (log.rowCount > 0) ensureRange(first, last);
@@ -69,10 +71,12 @@ export function CallList({ log, emptyText, onDial, onOpenContact, onAddContact }
               onDial={onDial}
               onOpenContact={onOpenContact}
               onAddContact={onAddContact}
+              onOpenRecording={setRecording}
             />
           ))}
         </div>
       </div>
+      {recording !== null && <RecordingDialog recordingId={recording} onClose={() => setRecording(null)} onOpenContact={onOpenContact} />}
     </div>
   );
 }

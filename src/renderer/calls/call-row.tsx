@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { CallRow as Call } from '../../shared/contract/calls';
 import { useLocale } from '../i18n/use-t';
+import { RecordingPlayButton } from '../recordings/recording-dialog';
 import { formatDuration, isUnreturnedMiss } from './call-format';
 import { CallContact } from './call-contact';
 import { CallKind } from './call-kind';
@@ -15,10 +16,11 @@ type Props = {
   onDial: (number: string) => void;
   onOpenContact: (id: number) => void;
   onAddContact: (number: string) => void;
+  onOpenRecording: (id: number) => void;
 };
 
 /** One call of the log; a grey placeholder while its page loads. */
-export const CallRowView = memo(function CallRowView({ call, index, top, height, stale, onDial, onOpenContact, onAddContact }: Props) {
+export const CallRowView = memo(function CallRowView({ call, index, top, height, stale, onDial, onOpenContact, onAddContact, onOpenRecording }: Props) {
   const { t, digits, instant } = useLocale();
   const style = { transform: `translateY(${top}px)`, height };
   if (!call) {
@@ -66,6 +68,7 @@ export const CallRowView = memo(function CallRowView({ call, index, top, height,
         />
       </span>
       <bdi className="call-duration" role="cell" dir="ltr" title={call.ringMs > 0 ? t.calls.ringFor(digits(Math.round(call.ringMs / 1000))) : undefined} data-testid="call-duration">
+        {call.recordingId !== null && <RecordingPlayButton onOpen={() => onOpenRecording(call.recordingId!)} />}
         {talked ? digits(formatDuration(call.durationS)) : t.common.none}
       </bdi>
       <span className="call-returned" role="cell" data-testid="call-returned">

@@ -1,27 +1,34 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useT } from '../i18n/use-t';
 import { CallLogView } from './call-log-view';
 import { CallReportView } from './call-report-view';
+import { RecordingsView } from '../recordings/recordings-view';
 
-type Tab = 'log' | 'report';
+type Tab = 'log' | 'report' | 'recordings';
 
 export type CallsScreenProps = {
   /** Opens the contact in the phonebook (the app switches screens). */
   onOpenContact: (id: number) => void;
   /** Starts a new contact with this number filled in. */
   onAddContact: (number: string) => void;
+  /** Changes when the Recordings tab must be shown (the header's disk warning). */
+  showRecordings?: number;
 };
 
 /**
- * The Calls screen: the call log and the reports as two tabs. The log stays mounted while the
+ * The Calls screen: the call log, the reports and the call recordings as tabs. The log stays mounted while the
  * reports are shown, so its filters and scroll are kept.
  */
-export function CallsScreen({ onOpenContact, onAddContact }: CallsScreenProps) {
+export function CallsScreen({ onOpenContact, onAddContact, showRecordings = 0 }: CallsScreenProps) {
   const t = useT();
   const [tab, setTab] = useState<Tab>('log');
+  useEffect(() => {
+    if (showRecordings > 0) setTab('recordings');
+  }, [showRecordings]);
   const tabs: { id: Tab; label: string }[] = [
     { id: 'log', label: t.calls.tabLog },
     { id: 'report', label: t.calls.tabReport },
+    { id: 'recordings', label: t.recordings.tab },
   ];
   return (
     <div className="calls-screen" data-testid="calls-screen">
@@ -46,6 +53,11 @@ export function CallsScreen({ onOpenContact, onAddContact }: CallsScreenProps) {
       {tab === 'report' && (
         <div className="calls-panel calls-panel-scroll" role="tabpanel">
           <CallReportView onOpenContact={onOpenContact} onAddContact={onAddContact} />
+        </div>
+      )}
+      {tab === 'recordings' && (
+        <div className="calls-panel calls-panel-scroll" role="tabpanel">
+          <RecordingsView onOpenContact={onOpenContact} />
         </div>
       )}
     </div>

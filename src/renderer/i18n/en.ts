@@ -4,6 +4,7 @@ import { chequesEn } from './sections/cheques.en';
 import { callsEn } from './sections/calls.en';
 import { linesEn, popupEn } from './sections/lines.en';
 import { ivrEn } from './sections/ivr.en';
+import { recordingsEn } from './sections/recordings.en';
 import { remindersEn, alarmsEn } from './sections/reminders.en';
 import { chequeTemplatesEn } from './sections/cheque-templates.en';
 import { peopleEn } from './sections/people.en';
@@ -263,6 +264,7 @@ export const en: Messages = {
   lines: linesEn,
   popup: popupEn,
   ivr: ivrEn,
+  recordings: recordingsEn,
   reminders: remindersEn,
   chequeTemplates: chequeTemplatesEn,
   people: peopleEn,

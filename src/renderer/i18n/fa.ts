@@ -7,6 +7,7 @@ import { chequesFa } from './sections/cheques.fa';
 import { callsFa } from './sections/calls.fa';
 import { linesFa, popupFa } from './sections/lines.fa';
 import { ivrFa } from './sections/ivr.fa';
+import { recordingsFa } from './sections/recordings.fa';
 import { remindersFa, alarmsFa } from './sections/reminders.fa';
 import { chequeTemplatesFa } from './sections/cheque-templates.fa';
 import { peopleFa } from './sections/people.fa';
@@ -263,6 +264,7 @@ export const fa = {
   lines: linesFa,
   popup: popupFa,
   ivr: ivrFa,
+  recordings: recordingsFa,
   reminders: remindersFa,
   chequeTemplates: chequeTemplatesFa,
   people: peopleFa,

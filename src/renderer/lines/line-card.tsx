@@ -66,6 +66,15 @@ export function LineCard({ line, onEdit, onTest }: Props) {
             </dd>
           </div>
         )}
+        {id?.voice && (
+          <div>
+            <dt>{t.recordings.tab}</dt>
+            <dd data-testid="line-recording">
+              {line.recordCalls ? t.recordings.recordCalls : '—'}
+              {!line.abilities.recordCalls && <span className="muted"> ({t.recordings.abilityNone})</span>}
+            </dd>
+          </div>
+        )}
         {id?.callerIdCommand && (
           <div>
             <dt>{t.lines.callerIdCommand}</dt>

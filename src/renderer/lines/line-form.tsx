@@ -10,7 +10,7 @@ import { parseSmallNumber } from './small-number';
 
 type Props = { line: LineView | null; kind: LineKindSetting; onClose: () => void };
 
-type Draft = { name: string; kind: LineKindSetting; port: string; enabled: boolean; callerIdMode: CallerIdMode; rings: string; extraInit: string };
+type Draft = { name: string; kind: LineKindSetting; port: string; enabled: boolean; callerIdMode: CallerIdMode; rings: string; extraInit: string; recordCalls: boolean };
 
 /**
  * New or edit line. The port comes from the serial ports found on this computer (with who uses
@@ -28,6 +28,7 @@ export function LineForm({ line, kind, onClose }: Props) {
     callerIdMode: line?.callerIdMode ?? 'auto',
     rings: digits(line?.ringsBeforeAnswer ?? 0),
     extraInit: line?.extraInit ?? '',
+    recordCalls: line?.recordCalls ?? false,
   }));
   const [error, setError] = useState<{ field: string; message: string } | null>(null);
   const [saving, setSaving] = useState(false);
@@ -80,7 +81,7 @@ export function LineForm({ line, kind, onClose }: Props) {
   const save = async () => {
     const rings = parseSmallNumber(draft.rings, 0, 20);
     if (rings === null) return setError({ field: 'ringsBeforeAnswer', message: t.lines.ringsInvalid });
-    const data = { name: draft.name, kind: draft.kind, port: draft.kind === 'modem' ? draft.port : '', enabled: draft.enabled, callerIdMode: draft.callerIdMode, ringsBeforeAnswer: rings, extraInit: draft.kind === 'modem' ? draft.extraInit : '' };
+    const data = { name: draft.name, kind: draft.kind, port: draft.kind === 'modem' ? draft.port : '', enabled: draft.enabled, callerIdMode: draft.callerIdMode, ringsBeforeAnswer: rings, extraInit: draft.kind === 'modem' ? draft.extraInit : '', recordCalls: draft.recordCalls };
     setSaving(true);
     const r = line ? await client.call('lines/update', { id: line.id, data }) : await client.call('lines/create', data);
     setSaving(false);
@@ -199,6 +200,17 @@ export function LineForm({ line, kind, onClose }: Props) {
         {draft.kind === 'modem' && (
           <TextField name="extraInit" label={t.lines.extraInit} value={draft.extraInit} onChange={(extraInit) => update({ extraInit })} multiline rows={2} dir="ltr" hint={t.lines.extraInitHint} error={errorOf('extraInit')} />
         )}
+        <div className="form-field">
+          <label className="checkbox-row">
+            <input type="checkbox" checked={draft.recordCalls} onChange={(e) => update({ recordCalls: e.target.checked })} data-testid="recordCalls" />
+            {t.recordings.recordCalls}
+          </label>
+          {line && (
+            <p className="field-hint" data-testid="record-ability">
+              {line.abilities.recordCalls === 'phone-socket' ? t.recordings.abilityPhoneSocket : line.abilities.recordCalls === 'line' ? t.recordings.abilityLine : t.recordings.abilityNone}
+            </p>
+          )}
+        </div>
         <label className="checkbox-row">
           <input type="checkbox" checked={draft.enabled} onChange={(e) => update({ enabled: e.target.checked })} data-testid="enabled" />
           {t.lines.enabled}

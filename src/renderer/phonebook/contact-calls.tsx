@@ -7,6 +7,7 @@ import { CallNumber } from '../calls/call-number';
 import { useDial } from '../calls/use-dial';
 import { useEvent } from '../hooks/use-event';
 import { useLocale } from '../i18n/use-t';
+import { RecordingDialog, RecordingPlayButton } from '../recordings/recording-dialog';
 
 const RECENT = 5;
 const REFRESH_DEBOUNCE_MS = 300;
@@ -23,6 +24,7 @@ export function ContactCalls({ contactId }: { contactId: number }) {
   const { dial } = useDial();
   const [state, setState] = useState<State>(null);
   const [tick, setTick] = useState(0);
+  const [recording, setRecording] = useState<number | null>(null);
 
   useEffect(() => {
     let stop = false;
@@ -74,11 +76,13 @@ export function ContactCalls({ contactId }: { contactId: number }) {
                 <bdi dir="ltr" className="muted">
                   {call.answeredAt !== null || call.durationS > 0 ? digits(formatDuration(call.durationS)) : ''}
                 </bdi>
+                {call.recordingId !== null && <RecordingPlayButton onOpen={() => setRecording(call.recordingId)} />}
               </li>
             ))}
           </ul>
         </>
       )}
+      {recording !== null && <RecordingDialog recordingId={recording} onClose={() => setRecording(null)} />}
     </section>
   );
 }
