@@ -3,7 +3,9 @@
  * make a mailbox, build a small tree in the visual editor (a problem is named on its node until
  * fixed), assign it to the demo line, ring the demo line, press a key on the on-screen keypad, speak,
  * and find the message in the inbox behind the header's new-voicemail indicator; play it (the
- * waveform is drawn), mark it heard. Persian first, then English.
+ * waveform is drawn), mark it heard. Persian first, then English. Then a transfer node is added in
+ * the editor (its problems named until the digits and the fallback are set) and a call through it
+ * ends 'transferred' in the demo caller's last-call line.
  */
 import type { Browser, Page } from 'playwright-core';
 import type { InputOf, Method, OutputOf } from '../../src/shared/contract/api';
@@ -153,4 +155,62 @@ test('the sound-card test: the same tree with the PC as the caller (Chromium wit
   } finally {
     await b.close();
   }
+});
+
+test('a transfer node in the editor: problems until digits and fallback are set; a call through it is transferred', async () => {
+  // The UI is in English after the first test.
+  await page.getByTestId('nav-ivr').click();
+  await page.getByTestId('ivr-tab-trees').click();
+  await page.getByTestId('tree-link').first().click();
+  await page.getByTestId('add-option-n1-kind').selectOption('transfer');
+  await page.getByTestId('add-option-n1').click();
+  const node = page.getByTestId('node-n3');
+  await node.getByTestId('node-label').fill('Sales desk');
+  await expect(node.getByTestId('node-problem').allTextContents()).resolves.toEqual(['Enter the extension or number to transfer to.', 'Choose where the call goes if the line cannot transfer it.']);
+  await node.getByTestId('node-digits').fill('12a');
+  await expect(node.getByTestId('node-digits').getAttribute('aria-invalid')).resolves.toBe('true');
+  await expect(node.getByTestId('node-problem').first().textContent()).resolves.toBe('Use only the digits 0–9, * and #, at most 20.');
+  await shot(page, 'ivr-transfer-problem-en');
+  await node.getByTestId('node-digits').fill('12#');
+  await page.getByTestId('add-n3-fallback-kind').selectOption('hangup');
+  await page.getByTestId('add-n3-fallback').click();
+  await expect(page.getByTestId('node-problem').count()).resolves.toBe(0);
+  await page.getByTestId('tree-save').click();
+  await poll(async () => JSON.stringify((await api('ivr/trees', {}))[0]!.tree.nodes.find((n) => n.id === 'n3')), JSON.stringify({ id: 'n3', label: 'Sales desk', kind: 'transfer', promptId: null, digits: '12#', fallback: 'n4' }), 5000);
+  await shot(page, 'ivr-transfer-en');
+
+  // Persian: the number is shown in Persian digits; typed in Persian digits it is stored in ASCII.
+  await page.getByTestId('language-switch').click();
+  await page.getByTestId('node-n3').getByTestId('node-digits').fill('۱۲#');
+  await page.getByTestId('tree-save').click();
+  await page.getByText('درخت ذخیره شد.').waitFor();
+  const stored = (await api('ivr/trees', {}))[0]!.tree.nodes.find((n) => n.id === 'n3');
+  expect(stored).toMatchObject({ kind: 'transfer', digits: '12#' });
+  await expect(page.getByTestId('node-n3').getByTestId('node-digits').inputValue()).resolves.toBe('۱۲#');
+
+  // A call: key 2 reaches the transfer node; the demo line flashes, dials 12# and hangs up.
+  await page.getByTestId('demo-caller-ring').click();
+  await poll(async () => (await api('lines/list', {}))[0]!.status, 'in-call', 20_000);
+  await page.getByTestId('demo-key-2').click();
+  const end = page.getByTestId('demo-caller-run-end');
+  await end.waitFor({ timeout: 30_000 });
+  await expect(end.getAttribute('data-end')).resolves.toBe('transferred');
+  await expect(end.textContent()).resolves.toBe('به داخلی منتقل شد');
+  await expect(page.getByTestId('demo-caller-run').textContent()).resolves.toContain('Sales desk');
+  await poll(async () => (await api('lines/list', {}))[0]!.status, 'idle', 10_000);
+  await page.getByTestId('demo-caller-run').scrollIntoViewIfNeeded();
+  await shot(page, 'ivr-transfer-fa');
+
+  // The sound card cannot flash: the path says so and the fallback (hang up) is taken.
+  // The ended calls' cards cover the panel.
+  for (let n = await page.getByTestId('caller-dismiss').count(); n > 0; n--) await page.getByTestId('caller-dismiss').first().click();
+  const panel = page.getByTestId('soundcard-test');
+  await panel.getByTestId('soundcard-start').click();
+  await panel.getByTestId('soundcard-path').waitFor();
+  await panel.getByRole('button', { name: '۲', exact: true }).click();
+  await panel.getByTestId('soundcard-start').waitFor({ timeout: 10_000 });
+  const path = await panel.getByTestId('soundcard-path').textContent();
+  expect(path?.replace(/[\u2068\u2069]/g, '')).toBe('منوی اصلی ← کلید ۲ ← Sales desk ← این خط نمی‌تواند منتقل کند؛ شاخهٔ جایگزین ← قطع تماس');
+  await panel.scrollIntoViewIfNeeded();
+  await shot(page, 'ivr-transfer-soundcard-fa');
 });

@@ -35,3 +35,43 @@ test('problems name the node and the property', () => {
     ]),
   );
 });
+
+describe('transfer nodes', () => {
+  const withTransfer = (transfer: Record<string, unknown>) =>
+    tree([
+      { id: 'main', kind: 'menu', options: [{ key: '0', next: 'desk' }] },
+      { id: 'desk', kind: 'transfer', ...transfer },
+      { id: 'vm', kind: 'voicemail', mailboxId: 3 },
+    ]);
+  const check = (t: ReturnType<typeof tree>) => checkTree(t, { prompts: new Set([1]), mailboxes: new Set([3]) });
+
+  test('digits 0-9 * # (1 to 20) with a fallback are good; the fallback is a child like any other', () => {
+    expect(check(withTransfer({ promptId: 1, digits: '12#', fallback: 'vm' }))).toEqual([]);
+    expect(check(withTransfer({ digits: '*9'.repeat(10), fallback: 'vm' }))).toEqual([]);
+  });
+
+  test('no digits, wrong characters, too many digits', () => {
+    expect(check(withTransfer({ fallback: 'vm' }))).toEqual([{ code: 'no-digits', nodeId: 'desk', property: 'digits' }]);
+    expect(check(withTransfer({ digits: '12a', fallback: 'vm' }))).toEqual([{ code: 'bad-digits', nodeId: 'desk', property: 'digits', value: '12a' }]);
+    expect(check(withTransfer({ digits: '1 2', fallback: 'vm' }))).toEqual([{ code: 'bad-digits', nodeId: 'desk', property: 'digits', value: '1 2' }]);
+    expect(check(withTransfer({ digits: '۱۲', fallback: 'vm' }))).toEqual([{ code: 'bad-digits', nodeId: 'desk', property: 'digits', value: '۱۲' }]);
+    expect(check(withTransfer({ digits: '1'.repeat(21), fallback: 'vm' }))).toEqual([{ code: 'bad-digits', nodeId: 'desk', property: 'digits', value: '1'.repeat(21) }]);
+  });
+
+  test('the fallback is required and must exist', () => {
+    const none = check(withTransfer({ digits: '12' }));
+    expect(none).toEqual(expect.arrayContaining([{ code: 'no-fallback', nodeId: 'desk', property: 'fallback' }]));
+    // (vm is then unreachable too)
+    expect(check(withTransfer({ digits: '12', fallback: 'gone' }))).toEqual(expect.arrayContaining([{ code: 'missing-ref', nodeId: 'desk', property: 'fallback', value: 'gone' }]));
+  });
+
+  test('an unknown prompt before the transfer is named', () => {
+    expect(check(withTransfer({ promptId: 7, digits: '12', fallback: 'vm' }))).toEqual([{ code: 'unknown-prompt', nodeId: 'desk', property: 'promptId', value: '7' }]);
+  });
+
+  test('a stored tree from before transfer nodes still parses unchanged, and a transfer node gets its defaults', () => {
+    const old = { root: 'm', nodes: [{ id: 'm', kind: 'operator', promptId: null, waitS: 30, fallback: null, label: '' }] };
+    expect(ivrTree.parse(old)).toEqual(old);
+    expect(ivrTree.parse({ root: 't', nodes: [{ id: 't', kind: 'transfer' }] }).nodes[0]).toEqual({ id: 't', kind: 'transfer', label: '', promptId: null, digits: '', fallback: null });
+  });
+});

@@ -6,7 +6,7 @@
  * run at once; nothing here waits longer than a menu's timeout or a recording's maximum.
  */
 import type { IvrEnd, IvrNode, IvrTree } from '../../shared/contract/ivr';
-import type { Line, Pcm, Timers } from '../../telephony';
+import { LineError, type Line, type Pcm, type Timers } from '../../telephony';
 
 export type OfficeState = 'open' | 'closed' | 'holiday';
 
@@ -178,6 +178,24 @@ export function runIvr(d: IvrRunDeps): IvrRunHandle {
     }
   }
 
+  /**
+   * Plays the prompt, then a hook flash and the digits. Resolves 'ok' when the tones were sent (the
+   * run then ends and the line goes on hook, which completes a blind transfer), or why it did not
+   * happen: the LineError code ('unsupported' on a line without flash) or 'failed'.
+   */
+  async function transfer(n: Extract<IvrNode, { kind: 'transfer' }>): Promise<'ok' | 'gone' | LineError['code'] | 'failed'> {
+    keys.length = 0;
+    await play(d.prompt(n.promptId));
+    if (over()) return 'gone';
+    const sent = line.flash(n.digits).then(
+      () => 'ok' as const,
+      (e: unknown) => (e instanceof LineError ? e.code : ('failed' as const)),
+    );
+    const r = await Promise.race([sent, goneP.then(() => 'gone' as const)]);
+    keys.length = 0; // keys pressed while the line was flashing belong to the next party, not to us
+    return over() ? 'gone' : r;
+  }
+
   async function run(): Promise<IvrRunResult> {
     let at: string | null = tree.root;
     let silent = 0;
@@ -221,6 +239,16 @@ export function runIvr(d: IvrRunDeps): IvrRunHandle {
           if (await operator(n)) end = 'operator';
           else if (!over()) next = n.fallback;
           break;
+        case 'transfer': {
+          silent = 0;
+          const r = await transfer(n);
+          if (r === 'ok') end = 'transferred';
+          else if (r !== 'gone') {
+            step(`transfer:${r}`);
+            next = n.fallback;
+          }
+          break;
+        }
         case 'hangup':
           await play(d.prompt(n.promptId));
           break;
@@ -240,6 +268,8 @@ export function runIvr(d: IvrRunDeps): IvrRunHandle {
     if (taken) end = 'operator';
     offs.forEach((off) => off());
     // A person who took the call is on another phone of the line: going on hook leaves them talking.
+    // After a transfer's flash and digits, going on hook is what makes the exchange or PBX connect
+    // the caller to the extension (a blind transfer), so it is right there too.
     if (!gone) await line.hangUp().catch(() => undefined);
     return { path, end };
   }

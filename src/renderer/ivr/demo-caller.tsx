@@ -1,25 +1,43 @@
 import { useState } from 'react';
 import type { LineView } from '../../shared/contract/calls';
-import { DTMF_KEYS } from '../../shared/contract/ivr';
+import { DTMF_KEYS, type IvrRun, type IvrTreeRow } from '../../shared/contract/ivr';
 import { useClient } from '../app/client';
 import { useEvent } from '../hooks/use-event';
 import { useLocale } from '../i18n/use-t';
 import { useToast } from '../ui/toast-context';
+import { pathText } from './ivr-steps';
+
+/** The run is stored just after the IVR's own hang-up, so it may lag the call's end by a moment. */
+const RUN_TRIES = 20;
+const RUN_RETRY_MS = 150;
 
 /**
  * A simulated caller on the demo line: ring it, press keys on a keypad, speak (a test sound the
- * mailbox records), hang up — the whole tree can be walked without a telephone line.
+ * mailbox records), hang up — the whole tree can be walked without a telephone line. When a call the
+ * IVR answered ends, its path and how it ended are shown.
  */
-export function DemoCaller({ lines }: { lines: LineView[] }) {
-  const { t, digits } = useLocale();
+export function DemoCaller({ lines, trees }: { lines: LineView[]; trees: IvrTreeRow[] }) {
+  const locale = useLocale();
+  const { t, digits } = locale;
   const client = useClient();
   const toast = useToast();
   const demos = lines.filter((l) => l.kind === 'demo');
   const [lineId, setLineId] = useState<number | null>(null);
   const [number, setNumber] = useState('09121234567');
   const [status, setStatus] = useState<Record<number, string>>({});
+  const [lastRun, setLastRun] = useState<IvrRun | null>(null);
   const id = lineId ?? demos[0]?.id ?? null;
   useEvent('lines/status', (s) => setStatus((m) => ({ ...m, [s.lineId]: s.status })));
+  useEvent('call/updated', ({ call }) => {
+    if (call.lineId !== id || call.outcome !== 'ivr' || call.endedAt === null) return;
+    void (async () => {
+      for (let i = 0; i < RUN_TRIES; i++) {
+        const r = await client.call('ivr/run', { callId: call.id });
+        if (r.ok && r.value) return setLastRun(r.value);
+        await new Promise((done) => setTimeout(done, RUN_RETRY_MS));
+      }
+    })();
+  });
   if (id === null) return <p className="muted">{t.ivr.noDemoLine}</p>;
   const line = demos.find((l) => l.id === id);
   const st = status[id] ?? line?.status ?? 'idle';
@@ -62,6 +80,11 @@ export function DemoCaller({ lines }: { lines: LineView[] }) {
           {t.ivr.callerHangsUp}
         </button>
       </div>
+      {lastRun && (
+        <p className="muted" data-testid="demo-caller-run">
+          {t.ivr.lastRun}: {pathText(lastRun.path, trees.find((x) => x.id === lastRun.treeId)?.tree.nodes ?? [], locale)} — <strong data-testid="demo-caller-run-end" data-end={lastRun.end}>{t.ivr.ends[lastRun.end]}</strong>
+        </p>
+      )}
     </section>
   );
 }

@@ -35,7 +35,7 @@ export function IvrScreen() {
         <div className="ivr-trees-page">
           <TreeEditor trees={data.trees} prompts={data.prompts} mailboxes={data.mailboxes} />
           <div className="ivr-side">
-            <DemoCaller lines={data.lines} />
+            <DemoCaller lines={data.lines} trees={data.trees} />
             <SoundCardTest trees={data.trees} />
           </div>
         </div>

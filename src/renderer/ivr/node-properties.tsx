@@ -1,5 +1,6 @@
 import type { IvrNode, Mailbox, Prompt } from '../../shared/contract/ivr';
 import { DTMF_KEYS } from '../../shared/contract/ivr';
+import { TRANSFER_DIGITS } from '../../shared/ivr/tree-check';
 import { toAsciiDigits } from '../../shared/text/digits';
 import { useLocale } from '../i18n/use-t';
 
@@ -52,6 +53,23 @@ function KeySelect({ label, value, onChange, name }: { label: string; value: str
   );
 }
 
+/**
+ * What to dial after the hook flash. Shown in the UI's digits (Persian digits in Persian), stored in
+ * ASCII; kept as typed so a wrong character is flagged (red, with the node's problem under it)
+ * rather than silently dropped.
+ */
+function DigitsProp({ label, value, onChange, name }: { label: string; value: string; onChange: (v: string) => void; name: string }) {
+  const { digits } = useLocale();
+  const invalid = !TRANSFER_DIGITS.test(value);
+  return (
+    <label className="ivr-prop ivr-prop-digits">
+      <span>{label}</span>
+      <input className={`input${invalid ? ' invalid' : ''}`} dir="ltr" inputMode="tel" autoComplete="off" maxLength={40} placeholder="0–9 * #" value={digits(value)} aria-invalid={invalid || undefined} data-testid={name}
+        onChange={(e) => onChange(toAsciiDigits(e.target.value).replace(/\s/g, ''))} />
+    </label>
+  );
+}
+
 /** The properties of one node, by its kind. */
 export function NodeProperties({ node: n, nodes, prompts, mailboxes, onChange }: Props) {
   const { t } = useLocale();
@@ -93,6 +111,14 @@ export function NodeProperties({ node: n, nodes, prompts, mailboxes, onChange }:
         <div className="ivr-props">
           <PromptSelect name="node-prompt" label={t.ivr.holdPrompt} value={n.promptId} prompts={prompts} onChange={(promptId) => onChange({ ...n, promptId })} />
           <NumberProp name="node-wait" label={t.ivr.waitS} value={n.waitS} min={5} max={600} onChange={(waitS) => onChange({ ...n, waitS })} />
+        </div>
+      );
+    case 'transfer':
+      return (
+        <div className="ivr-props">
+          <PromptSelect name="node-prompt" label={t.ivr.transferPrompt} value={n.promptId} prompts={prompts} onChange={(promptId) => onChange({ ...n, promptId })} />
+          <DigitsProp name="node-digits" label={t.ivr.transferDigits} value={n.digits} onChange={(digits) => onChange({ ...n, digits })} />
+          <p className="muted ivr-prop-hint">{t.ivr.transferHint}</p>
         </div>
       );
     case 'goto':

@@ -5,13 +5,15 @@ import { useEvent } from '../hooks/use-event';
 import { useLocale } from '../i18n/use-t';
 import { useToast } from '../ui/toast-context';
 import { startRecording, wavUrl } from './audio-utils';
+import { pathText } from './ivr-steps';
 
 /**
  * The sound-card test: a tree runs in the engine as on a telephone line, with this PC as the caller —
  * prompts on the speakers, keys on the on-screen keypad, the message into the microphone.
  */
 export function SoundCardTest({ trees }: { trees: IvrTreeRow[] }) {
-  const { t, digits } = useLocale();
+  const locale = useLocale();
+  const { t, digits } = locale;
   const client = useClient();
   const toast = useToast();
   const [treeId, setTreeId] = useState<number | null>(null);
@@ -21,6 +23,11 @@ export function SoundCardTest({ trees }: { trees: IvrTreeRow[] }) {
   const player = useRef<HTMLAudioElement | null>(null);
   const rec = useRef<Awaited<ReturnType<typeof startRecording>> | null>(null);
   const recTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  /**
+   * The engine starts the run before 'ivr/soundcard-start' answers, so the first step and prompt
+   * arrive before the session number does: while a start is on its way, the first session heard is ours.
+   */
+  const live = useRef<{ session: number | null; starting: boolean; ended: number | null }>({ session: null, starting: false, ended: null });
   const id = treeId ?? trees[0]?.id ?? null;
 
   const stopPlayer = () => {
@@ -42,7 +49,11 @@ export function SoundCardTest({ trees }: { trees: IvrTreeRow[] }) {
   }, []);
 
   useEvent('ivr/soundcard', (e) => {
-    if (e.session !== session) return;
+    if (live.current.starting && live.current.session === null) {
+      live.current.session = e.session;
+      setSession(e.session);
+    }
+    if (e.session !== live.current.session) return;
     if (e.kind === 'play') {
       stopPlayer();
       const a = new Audio(wavUrl(e.base64));
@@ -65,6 +76,7 @@ export function SoundCardTest({ trees }: { trees: IvrTreeRow[] }) {
     } else if (e.kind === 'stop-record') void finishRecording(e.session);
     else if (e.kind === 'ended') {
       stopPlayer();
+      live.current = { ...live.current, session: null, ended: e.session };
       setSession(null);
     }
   });
@@ -72,12 +84,14 @@ export function SoundCardTest({ trees }: { trees: IvrTreeRow[] }) {
   const start = async () => {
     if (id === null) return;
     setSteps([]);
+    live.current = { session: null, starting: true, ended: null };
     const r = await client.call('ivr/soundcard-start', { treeId: id });
+    live.current.starting = false;
     if (!r.ok) return toast.show('error', r.error.message);
+    if (live.current.ended === r.value.session) return; // a run that ended before its start was answered
+    live.current.session = r.value.session;
     setSession(r.value.session);
   };
-  const names = (s: string) => (s.startsWith('key:') ? `${t.ivr.keyPress} ${digits(s.slice(4))}` : s === 'timeout' ? t.ivr.stepTimeout : s.startsWith('office:') ? '' : (trees.find((x) => x.id === id)?.tree.nodes.find((n) => n.id === s)?.label || s));
-
   return (
     <section className="card ivr-demo" aria-label={t.ivr.soundcardTitle} data-testid="soundcard-test">
       <h3>{t.ivr.soundcardTitle}</h3>
@@ -119,7 +133,7 @@ export function SoundCardTest({ trees }: { trees: IvrTreeRow[] }) {
           )}
         </>
       )}
-      {steps.length > 0 && <p className="muted" data-testid="soundcard-path">{steps.map(names).filter(Boolean).join(' ← ')}</p>}
+      {steps.length > 0 && <p className="muted" data-testid="soundcard-path">{pathText(steps, trees.find((x) => x.id === id)?.tree.nodes ?? [], locale)}</p>}
     </section>
   );
 }

@@ -44,7 +44,7 @@ const ref = nodeId.nullable().default(null);
 const promptRef = id.nullable().default(null);
 const base = { id: nodeId, label: z.string().trim().max(80).default('') };
 
-export const NODE_KINDS = ['play', 'menu', 'voicemail', 'operator', 'hangup', 'goto', 'hours'] as const;
+export const NODE_KINDS = ['play', 'menu', 'voicemail', 'operator', 'transfer', 'hangup', 'goto', 'hours'] as const;
 export type NodeKind = (typeof NODE_KINDS)[number];
 
 export const ivrNode = z.discriminatedUnion('kind', [
@@ -76,6 +76,15 @@ export const ivrNode = z.discriminatedUnion('kind', [
    * Nobody in `waitS` → `fallback` (a mailbox, say) or hang up.
    */
   z.object({ ...base, kind: z.literal('operator'), promptId: promptRef, waitS: z.number().int().min(5).max(600).default(45), fallback: ref }),
+  /**
+   * Blind transfer: plays the prompt ("connecting you"), sends a hook flash and `digits` (an extension
+   * on a PBX, or a number with the exchange's call-transfer service), then goes on hook so the
+   * exchange completes the transfer; the run ends 'transferred'. A line that cannot flash (the
+   * sound-card test, a modem without the ability) or a flash that fails goes to `fallback`.
+   * `digits` is checked by the tree checks (1–20 of 0-9 * #, fallback required), not here, so the
+   * editor can hold a half-typed node and name it in the problem; stored ASCII.
+   */
+  z.object({ ...base, kind: z.literal('transfer'), promptId: promptRef, digits: z.string().max(40).default(''), fallback: ref }),
   z.object({ ...base, kind: z.literal('hangup'), promptId: promptRef }),
   z.object({ ...base, kind: z.literal('goto'), target: ref }),
   /** Branches on the office hours and the holiday table ('holiday' falls back to 'closed'). */
@@ -140,7 +149,8 @@ export const voicemailListInput = z.object({ mailboxId: id.nullable().default(nu
 
 /** What the IVR did on one call: the nodes it went through and how it ended. */
 export type IvrRun = { callId: number; treeId: number; treeName: string; path: string[]; end: IvrEnd };
-export const IVR_ENDS = ['caller-hung-up', 'hung-up', 'operator', 'voicemail', 'timeout', 'error'] as const;
+/** 'transferred': a transfer node flashed and dialled, then the line went on hook (the exchange or PBX took the call on). */
+export const IVR_ENDS = ['caller-hung-up', 'hung-up', 'operator', 'transferred', 'voicemail', 'timeout', 'error'] as const;
 export type IvrEnd = (typeof IVR_ENDS)[number];
 
 /** A caller waits for a person (operator node), or stopped waiting. */

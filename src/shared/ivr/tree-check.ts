@@ -16,7 +16,13 @@ export type TreeProblemCode =
   | 'no-mailbox'
   | 'unknown-prompt'
   | 'unknown-mailbox'
-  | 'goto-self';
+  | 'goto-self'
+  | 'no-digits'
+  | 'bad-digits'
+  | 'no-fallback';
+
+/** What a transfer node may dial after the flash: the keys of a telephone, 1 to 20 of them. */
+export const TRANSFER_DIGITS = /^[0-9*#]{1,20}$/;
 
 export type TreeProblem = { code: TreeProblemCode; nodeId: string; property: string; value?: string };
 
@@ -28,6 +34,7 @@ export function childRefs(n: IvrNode): { property: string; target: string | null
     case 'menu':
       return [...n.options.map((o, i) => ({ property: `options.${i}.next`, target: o.next })), { property: 'fallback', target: n.fallback }];
     case 'operator':
+    case 'transfer':
       return [{ property: 'fallback', target: n.fallback }];
     case 'hours':
       return [
@@ -79,6 +86,12 @@ export function checkTree(tree: IvrTree, known?: { prompts: Set<number>; mailbox
     if (n.kind === 'voicemail') {
       if (n.mailboxId === null) problems.push({ code: 'no-mailbox', nodeId: n.id, property: 'mailboxId' });
       else if (known && !known.mailboxes.has(n.mailboxId)) problems.push({ code: 'unknown-mailbox', nodeId: n.id, property: 'mailboxId', value: String(n.mailboxId) });
+    }
+    if (n.kind === 'transfer') {
+      if (n.digits === '') problems.push({ code: 'no-digits', nodeId: n.id, property: 'digits' });
+      else if (!TRANSFER_DIGITS.test(n.digits)) problems.push({ code: 'bad-digits', nodeId: n.id, property: 'digits', value: n.digits });
+      // Without one, a caller on a line that cannot flash would just be hung up on.
+      if (n.fallback === null) problems.push({ code: 'no-fallback', nodeId: n.id, property: 'fallback' });
     }
     if (known) for (const p of promptRefs(n)) if (!known.prompts.has(p.id)) problems.push({ code: 'unknown-prompt', nodeId: n.id, property: p.property, value: String(p.id) });
   }

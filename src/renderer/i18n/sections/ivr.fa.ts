@@ -1,4 +1,5 @@
 /** Persian messages of the IVR screens, the voicemail inbox and the header indicator. */
+import type { IvrEnd } from '../../../shared/contract/ivr';
 import type { TreeProblemCode } from '../../../shared/ivr/tree-check';
 
 const problems: Record<TreeProblemCode, (v: string) => string> = {
@@ -13,6 +14,20 @@ const problems: Record<TreeProblemCode, (v: string) => string> = {
   'unknown-prompt': () => 'پیام صوتی انتخاب‌شده دیگر وجود ندارد.',
   'unknown-mailbox': () => 'صندوق صوتی انتخاب‌شده دیگر وجود ندارد.',
   'goto-self': () => 'این پرش به خودش برمی‌گردد.',
+  'no-digits': () => 'شمارهٔ داخلی یا تلفنی را که تماس به آن منتقل شود بنویسید.',
+  'bad-digits': () => 'فقط رقم‌های ۰ تا ۹، * و # را بنویسید؛ حداکثر ۲۰ تا.',
+  'no-fallback': () => 'مشخص کنید اگر خط نتوانست تماس را منتقل کند، تماس به کجا برود.',
+};
+
+/** How an IVR run ended, as the demo caller shows the last call. */
+const ends: Record<IvrEnd, string> = {
+  'caller-hung-up': 'تماس‌گیرنده قطع کرد',
+  'hung-up': 'پاسخگو قطع کرد',
+  operator: 'پذیرش پاسخ داد',
+  transferred: 'به داخلی منتقل شد',
+  voicemail: 'پیام در صندوق صوتی',
+  timeout: 'بی‌پاسخ ماند و قطع شد',
+  error: 'خطا در درخت',
 };
 
 export const ivrFa = {
@@ -37,7 +52,7 @@ export const ivrFa = {
   problems,
   missingNode: 'این گره پیدا نشد.',
   kind: 'نوع گره',
-  kinds: { play: 'پخش پیام', menu: 'منو', voicemail: 'صندوق صوتی', operator: 'وصل به پذیرش', hangup: 'قطع تماس', goto: 'پرش به گره', hours: 'بر پایهٔ ساعت کاری' },
+  kinds: { play: 'پخش پیام', menu: 'منو', voicemail: 'صندوق صوتی', operator: 'وصل به پذیرش', transfer: 'انتقال به داخلی', hangup: 'قطع تماس', goto: 'پرش به گره', hours: 'بر پایهٔ ساعت کاری' },
   label: 'عنوان',
   labelPlaceholder: 'عنوان گره (دلخواه)',
   then: 'سپس',
@@ -46,6 +61,7 @@ export const ivrFa = {
   addOption: 'گزینهٔ تازه',
   afterRetries: 'پس از تلاش‌های ناموفق',
   nobodyAnswers: 'اگر کسی پاسخ نداد',
+  cannotTransfer: 'اگر خط نتوانست منتقل کند',
   whenOpen: 'در ساعت کاری',
   whenClosed: 'خارج از ساعت کاری',
   onHoliday: 'روز تعطیل',
@@ -55,6 +71,9 @@ export const ivrFa = {
   prompt: 'پیام',
   wrongPrompt: 'پیام کلید نادرست',
   holdPrompt: 'پیام انتظار',
+  transferPrompt: 'پیام پیش از انتقال',
+  transferDigits: 'شمارهٔ داخلی',
+  transferHint: 'هوک‌فلش، سپس این شماره و قطع خط: مرکز تلفن (یا سرویس انتقال مخابرات) تماس را منتقل می‌کند. خط آزمایشی کارت صوتی و مودمی که هوک‌فلش ندارد شاخهٔ جایگزین را می‌روند.',
   noPrompt: 'بی‌پیام',
   timeoutS: 'مهلت (ثانیه)',
   retries: 'دفعات تکرار',
@@ -151,7 +170,10 @@ export const ivrFa = {
   soundcardStart: 'شروع تماس آزمایشی',
   doneSpeaking: 'پایان پیام',
   stepTimeout: 'بی‌پاسخ',
+  stepTransferFailed: (reason: string): string => (reason === 'unsupported' ? 'این خط نمی‌تواند منتقل کند؛ شاخهٔ جایگزین' : 'انتقال نشد؛ شاخهٔ جایگزین'),
   take: 'پاسخ می‌دهم',
+  ends,
+  lastRun: 'آخرین تماس',
 };
 
 export type IvrMessages = typeof ivrFa;
