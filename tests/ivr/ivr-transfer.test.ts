@@ -99,14 +99,14 @@ describe('transfer by hook flash and digits', () => {
     const run = await poll(() => ok<{ path: string[]; end: string } | null>('ivr/run', { callId }));
     expect(run).toMatchObject({ path: ['main', 'key:3', 'desk'], end: 'transferred', treeName: 'Front desk' });
     // The flash ('!'), a second for the exchange's dial tone, then the digits — sent once.
-    expect(sim.tones).toEqual(['!,[,,100],1,2,#']);
+    expect(sim.tones).toEqual(['{!,30},[,,100],{1,10},[,,5],{2,10},[,,5],{#,10}']);
     // The "connecting you" prompt was played in full before the flash.
     expect(sim.played).toHaveLength(2);
     expect(sim.played[1]!.length).toBeGreaterThanOrEqual(prompt.connecting!.pcm.length - 80);
     expect(similarity(sim.played[1]!, prompt.connecting!.pcm.subarray(0, sim.played[1]!.length))).toBeGreaterThan(0.95);
     // Order on the wire: the prompt's +VTX, then +VTS, then the hang-up that completes the transfer.
     const sent = sim.transcript.slice(from).filter((x) => x.dir === 'host').map((x) => text(x.bytes));
-    const vts = sent.findIndex((s) => s.includes('AT+VTS=!'));
+    const vts = sent.findIndex((s) => s.includes('AT+VTS={!,'));
     const lastVtx = sent.map((s, i) => (s.includes('AT+VTX') ? i : -1)).filter((i) => i >= 0 && i < vts).pop() ?? -1;
     // On hook is ATH or, in voice mode on this profile, +VLS=0.
     const hook = sent.findIndex((s, i) => i > vts && /^AT(H|\+VLS=0)/i.test(s.trim()));

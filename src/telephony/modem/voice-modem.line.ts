@@ -423,8 +423,10 @@ class VoiceModemLine implements Line {
     const at = this.requireAt();
     this.busy = true;
     try {
-      // V.253 +VTS: '!' is a hook flash; [,,100] one second of silence for the exchange's dial tone.
-      const list = ['!', '[,,100]', ...keys].join(',');
+      // V.253 +VTS with each element's own duration (10 ms units), so +VTD's default of a second per
+      // tone does not apply: a 300 ms hook flash (Conexant's own example), a second of silence for the
+      // exchange's dial tone, then 100 ms digits with 50 ms gaps (two equal digits must not merge).
+      const list = ['{!,30}', '[,,100]', keys.split('').map((k) => `{${k},10}`).join(',[,,5],')].filter(Boolean).join(',');
       const r = await at.command(`AT+VTS=${list}`, 10_000 + keys.length * 1000);
       if (r.final !== 'OK') throw new LineError('unsupported', `AT+VTS: ${r.final}`);
     } finally {

@@ -321,7 +321,7 @@ describe('conversations', () => {
       await waitFor(r, 'ring');
       await r.line.answer();
       await r.line.flash('12#');
-      expect(r.sim.tones.at(-1)).toBe('!,[,,100],1,2,#');
+      expect(r.sim.tones.at(-1)).toBe('{!,30},[,,100],{1,10},[,,5],{2,10},[,,5],{#,10}');
     } finally {
       await r.close();
     }
