@@ -68,10 +68,10 @@ export const CallRowView = memo(function CallRowView({ call, index, top, height,
         />
       </span>
       <bdi className="call-duration" role="cell" dir="ltr" title={call.ringMs > 0 ? t.calls.ringFor(digits(Math.round(call.ringMs / 1000))) : undefined} data-testid="call-duration">
-        {call.recordingId !== null && <RecordingPlayButton onOpen={() => onOpenRecording(call.recordingId!)} />}
         {talked ? digits(formatDuration(call.durationS)) : t.common.none}
       </bdi>
       <span className="call-returned" role="cell" data-testid="call-returned">
+        {call.recordingId !== null && <RecordingPlayButton onOpen={() => onOpenRecording(call.recordingId!)} />}
         {call.outcome === 'missed' &&
           (call.returnedAt ? (
             <span className="returned-mark" title={t.calls.returnedAt(instant(call.returnedAt))}>

@@ -33,7 +33,7 @@ export function RecordButton({ call, canRecord, active }: { call: CallRow; canRe
       <span className="rec-control">
         <span className="rec-mark" role="status" data-testid="rec-mark">
           <span className="rec-dot" aria-hidden="true" />
-          {t.recordings.recordingSince(digits(formatDuration(s)))}
+          {t.recordings.recordingSince(`\u2066${digits(formatDuration(s))}\u2069`)}
         </span>
         <button type="button" className="button small" onClick={() => void toggle()} disabled={busy} data-testid="rec-stop">
           ■ {t.recordings.stop}

@@ -33,9 +33,14 @@ export function RecordingDialog({ recordingId, onClose, onOpenContact }: { recor
   }, [client, recordingId]);
 
   const keep = async (k: boolean) => {
+    // Shown at once; put back if the engine refuses.
+    setRec((old) => old && { ...old, keep: k });
     const x = await client.call('recordings/keep', { id: recordingId, keep: k });
     if (x.ok) setRec(x.value);
-    else toast.show('error', x.error.message);
+    else {
+      setRec((old) => old && { ...old, keep: !k });
+      toast.show('error', x.error.message);
+    }
   };
   const saveNote = async () => {
     const x = await client.call('recordings/note', { id: recordingId, note });
@@ -59,7 +64,7 @@ export function RecordingDialog({ recordingId, onClose, onOpenContact }: { recor
   const who = rec ? rec.contactName ?? rec.callerName ?? '' : '';
   return (
     <Dialog
-      title={r.listLabel}
+      title={r.dialogTitle}
       onClose={onClose}
       testId="recording-dialog"
       footer={
@@ -94,7 +99,7 @@ export function RecordingDialog({ recordingId, onClose, onOpenContact }: { recor
               {who && <bdi>{who}</bdi>}{' '}
               {rec.numberDisplay ? <bdi dir="ltr">{digits(rec.numberDisplay)}</bdi> : !who && r.unknown}
               {rec.contactId !== null && onOpenContact && (
-                <button type="button" className="link-button" onClick={() => onOpenContact(rec.contactId!)}>
+                <button type="button" className="link-button rec-open-contact" onClick={() => onOpenContact(rec.contactId!)}>
                   {r.openContact}
                 </button>
               )}

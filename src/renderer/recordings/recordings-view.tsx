@@ -3,6 +3,7 @@ import type { RecordingList, RecordingSettings } from '../../shared/contract/rec
 import { parseDateInput } from '../../shared/text/calendar';
 import { toAsciiDigits } from '../../shared/text/digits';
 import { useClient } from '../app/client';
+import { CallKind } from '../calls/call-kind';
 import { clock } from '../ivr/audio-player';
 import { useEvent } from '../hooks/use-event';
 import { useLocale } from '../i18n/use-t';
@@ -101,9 +102,7 @@ export function RecordingsView({ onOpenContact }: { onOpenContact: (id: number) 
                 </td>
                 <td>{instant(x.startedAt)}</td>
                 <td>
-                  <span className={`rec-dir-mark ${x.direction}`} title={x.direction === 'in' ? r.incoming : r.outgoing} aria-label={x.direction === 'in' ? r.incoming : r.outgoing}>
-                    {x.direction === 'in' ? '↙' : '↗'}
-                  </span>{' '}
+                  <CallKind direction={x.direction} outcome="answered" unreturned={false} />{' '}
                   {x.contactName ? (
                     <button type="button" className="link-button" onClick={() => onOpenContact(x.contactId!)}>
                       <bdi>{x.contactName}</bdi>

@@ -23,9 +23,17 @@ export function useRecordingState(): { active: ActiveRecording[]; usage: Recordi
   return { active, usage };
 }
 
-/** Bytes as MB (as the limits are typed) below 10 GB, GB above, in the user's digits. */
-export function formatSize(bytes: number, num: (n: number) => string, t: { megabytes: (n: string) => string; gigabytes: (n: string) => string }, digits: (s: string) => string): string {
+type SizeWords = { kilobytes: (n: string) => string; megabytes: (n: string) => string; gigabytes: (n: string) => string };
+
+/** Bytes as KB under a megabyte, MB (as the limits are typed) below 10 GB, GB above, in the user's digits. */
+export function formatSize(bytes: number, num: (n: number) => string, t: SizeWords, digits: (s: string) => string): string {
+  // Persian digits take the Persian decimal separator.
+  const dec = (x: number) => {
+    const d = digits(x.toFixed(1));
+    return /[۰-۹]/.test(d) ? d.replace('.', '٫') : d;
+  };
   const mb = bytes / (1024 * 1024);
-  if (mb >= 10 * 1024) return t.gigabytes(digits((mb / 1024).toFixed(1)));
-  return t.megabytes(mb >= 10 ? num(Math.round(mb)) : digits(mb.toFixed(1)));
+  if (mb < 1) return t.kilobytes(num(Math.max(bytes > 0 ? 1 : 0, Math.round(bytes / 1024))));
+  if (mb >= 10 * 1024) return t.gigabytes(dec(mb / 1024));
+  return t.megabytes(mb >= 10 ? num(Math.round(mb)) : dec(mb));
 }

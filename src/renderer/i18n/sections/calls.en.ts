@@ -48,7 +48,7 @@ export const callsEn: CallsMessages = {
   colNumber: 'Number',
   colContact: 'Contact',
   colDuration: 'Duration',
-  colReturned: 'Returned',
+  colReturned: 'Returned / recording',
   absence: { private: 'Withheld number', unavailable: 'Number unavailable', none: 'No caller ID' },
   addToPhonebook: 'Add to phonebook',
   openContact: (name: string) => `Open “${name}” in the phonebook`,

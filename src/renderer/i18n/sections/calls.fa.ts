@@ -50,7 +50,7 @@ export const callsFa = {
   colNumber: 'شماره',
   colContact: 'مخاطب',
   colDuration: 'مدت',
-  colReturned: 'پیگیری',
+  colReturned: 'پیگیری / ضبط',
   absence: { private: 'شماره پنهان', unavailable: 'شماره نامشخص', none: 'بدون شناسه تماس‌گیرنده' },
   addToPhonebook: 'افزودن به دفتر تلفن',
   openContact: (name: string) => `باز کردن «${name}» در دفتر تلفن`,

@@ -15,6 +15,7 @@ export const recordingsEn: RecordingsMessages = {
   hasRecording: 'Recorded',
   empty: 'No conversations recorded yet. Under Lines, turn on “Record every answered call” for a line, or press “Record” during a call.',
   listLabel: 'Call recordings',
+  dialogTitle: 'Call recording',
   when: 'When',
   who: 'Caller / called',
   line: 'Line',
@@ -61,6 +62,7 @@ export const recordingsEn: RecordingsMessages = {
   abilityPhoneSocket: 'This modem records the conversation with the telephone plugged into its own PHONE socket.',
   abilityLine: 'This modem only listens to the line: plug the telephone into a parallel socket on the same line.',
   abilityNone: 'This line cannot record conversations (the modem has no voice mode or no suitable line mode, or it is not identified yet).',
+  kilobytes: (n) => `${n} KB`,
   megabytes: (n) => `${n} MB`,
   gigabytes: (n) => `${n} GB`,
 };
