@@ -2,7 +2,7 @@
  * Call recording end to end in the browser, on the demo line: the line is set to record every
  * answered call in its form (the form says how this modem records); a call answered from the popup
  * is recorded while the caller speaks (the call bar and the header show it), and after the hang-up
- * the call log row plays it (waveform drawn), keeps it and notes it; the contact's calls play it too;
+ * the call log row plays it (waveform drawn), keeps it and notes it; the contact's calls and timeline play it too;
  * the Recordings tab lists it with the storage in use, refuses a bad limit naming the field, and a
  * free-space threshold above the disk's free space raises the header's disk warning. On a line that
  * does not record automatically, the call bar's Record button starts and stops a recording. English,
@@ -140,7 +140,18 @@ test('a line that records every call: recorded, played from the log and the cont
   const calls = page.getByTestId('contact-calls');
   await calls.getByTestId('rec-play').click();
   await page.getByTestId('recording-dialog').waitFor();
+  await page.keyboard.press('Escape');
+  await page.getByTestId('recording-dialog').waitFor({ state: 'detached' });
+  // And the contact's timeline, among the notes, newest first.
+  const timeline = page.getByTestId('timeline');
+  await timeline.getByTestId('note-input').fill('قبل از تماس بعدی پیش‌فاکتور را بفرستیم');
+  await timeline.getByTestId('add-note').click();
+  await timeline.getByTestId('note').first().waitFor();
+  const entry = timeline.getByTestId('timeline-recording');
+  await expect(entry.textContent()).resolves.toContain('قرار پنجشنبه ساعت ۱۰');
   await shot(page, 'recordings-05-contact-fa');
+  await entry.getByTestId('rec-play').click();
+  await page.getByTestId('recording-dialog').waitFor();
   await page.keyboard.press('Escape');
 });
 

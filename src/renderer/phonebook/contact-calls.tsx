@@ -73,10 +73,12 @@ export function ContactCalls({ contactId }: { contactId: number }) {
                 <span className="muted">{instant(call.startedAt)}</span>
                 <CallKind direction={call.direction} outcome={call.outcome} unreturned={call.outcome === 'missed' && call.returnedAt === null} />
                 <CallNumber call={call} onDial={(n) => void dial(n, contactId)} />
-                <bdi dir="ltr" className="muted">
-                  {call.answeredAt !== null || call.durationS > 0 ? digits(formatDuration(call.durationS)) : ''}
-                </bdi>
-                {call.recordingId !== null && <RecordingPlayButton onOpen={() => setRecording(call.recordingId)} />}
+                <span className="contact-call-end">
+                  {call.recordingId !== null && <RecordingPlayButton onOpen={() => setRecording(call.recordingId)} />}
+                  <bdi dir="ltr" className="muted">
+                    {call.answeredAt !== null || call.durationS > 0 ? digits(formatDuration(call.durationS)) : ''}
+                  </bdi>
+                </span>
               </li>
             ))}
           </ul>

@@ -1,16 +1,42 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Contact } from '../../shared/contract/contacts';
+import type { RecordingRow } from '../../shared/contract/recordings';
 import { useClient } from '../app/client';
+import { useEvent } from '../hooks/use-event';
 import { useLocale } from '../i18n/use-t';
+import { clock } from '../ivr/audio-player';
+import { RecordingDialog, RecordingPlayButton } from '../recordings/recording-dialog';
 import { useConfirm } from '../ui/confirm-context';
 import { useToast } from '../ui/toast-context';
 
 type Props = { contact: Contact; onChanged: (c: Contact) => void };
 
-/** Notes on a contact, newest first, with a box to add one (Ctrl+Enter) and delete with confirmation. */
+/** How many of the contact's recorded calls the timeline shows among the notes. */
+const RECORDINGS_SHOWN = 50;
+
+/**
+ * Notes on a contact and its recorded calls, newest first, with a box to add a note (Ctrl+Enter) and
+ * delete with confirmation; a recorded call plays from here.
+ */
 export function ContactTimeline({ contact, onChanged }: Props) {
-  const { t, instant } = useLocale();
+  const { t, instant, digits } = useLocale();
   const client = useClient();
+  const [recordings, setRecordings] = useState<RecordingRow[]>([]);
+  const [openRecording, setOpenRecording] = useState<number | null>(null);
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    let stop = false;
+    void client.call('recordings/list', { contactId: contact.id, limit: RECORDINGS_SHOWN }).then((r) => !stop && r.ok && setRecordings(r.value.rows.filter((x) => x.endedAt !== null)));
+    return () => {
+      stop = true;
+    };
+  }, [client, contact.id, tick]);
+  useEvent('recordings/changed', () => setTick((n) => n + 1));
+  type Entry = { kind: 'note'; at: string; note: Contact['timeline'][number] } | { kind: 'recording'; at: string; rec: RecordingRow };
+  const entries: Entry[] = [
+    ...contact.timeline.map((note): Entry => ({ kind: 'note', at: note.createdAt, note })),
+    ...recordings.map((rec): Entry => ({ kind: 'recording', at: rec.startedAt, rec })),
+  ].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
   const toast = useToast();
   const confirm = useConfirm();
   const [body, setBody] = useState('');
@@ -67,31 +93,51 @@ export function ContactTimeline({ contact, onChanged }: Props) {
           {error}
         </p>
       )}
-      {contact.timeline.length === 0 ? (
+      {entries.length === 0 ? (
         <p className="muted">{t.timeline.empty}</p>
       ) : (
         <ol className="notes">
-          {contact.timeline.map((n) => (
-            <li key={n.id} className="note" data-testid="note">
-              <div className="note-meta">
-                <time dateTime={n.createdAt}>{instant(n.createdAt)}</time>
-                <span className="note-author">{n.author || t.timeline.unknownAuthor}</span>
-                <button
-                  type="button"
-                  className="icon-button note-delete"
-                  aria-label={t.timeline.deleteTitle}
-                  title={t.timeline.deleteTitle}
-                  onClick={() => void remove(n.id)}
-                  data-testid="delete-note"
-                >
-                  ×
-                </button>
-              </div>
-              <p className="note-body" dir="auto">{n.body}</p>
-            </li>
-          ))}
+          {entries.map((e) => {
+            if (e.kind === 'recording') {
+              const rec = e.rec;
+              return (
+                <li key={`rec-${rec.id}`} className="note note-recording" data-testid="timeline-recording" data-recording-id={rec.id}>
+                  <div className="note-meta">
+                    <time dateTime={rec.startedAt}>{instant(rec.startedAt)}</time>
+                    <span className="note-author">{rec.direction === 'in' ? t.recordings.timelineIn : t.recordings.timelineOut}</span>
+                  </div>
+                  <p className="note-body">
+                    <RecordingPlayButton onOpen={() => setOpenRecording(rec.id)} />
+                    <bdi dir="ltr">{digits(clock(rec.durationMs))}</bdi>
+                    {rec.keep && <span className="rec-kept">{t.recordings.kept}</span>} <span dir="auto">{rec.note}</span>
+                  </p>
+                </li>
+              );
+            }
+            const n = e.note;
+            return (
+              <li key={n.id} className="note" data-testid="note">
+                <div className="note-meta">
+                  <time dateTime={n.createdAt}>{instant(n.createdAt)}</time>
+                  <span className="note-author">{n.author || t.timeline.unknownAuthor}</span>
+                  <button
+                    type="button"
+                    className="icon-button note-delete"
+                    aria-label={t.timeline.deleteTitle}
+                    title={t.timeline.deleteTitle}
+                    onClick={() => void remove(n.id)}
+                    data-testid="delete-note"
+                  >
+                    ×
+                  </button>
+                </div>
+                <p className="note-body" dir="auto">{n.body}</p>
+              </li>
+            );
+          })}
         </ol>
       )}
+      {openRecording !== null && <RecordingDialog recordingId={openRecording} onClose={() => setOpenRecording(null)} />}
     </section>
   );
 }

@@ -29,6 +29,8 @@ export const recordingsEn: RecordingsMessages = {
   unknown: 'Unknown',
   keep: 'Keep',
   keepHint: 'Kept recordings are removed neither by the retention period nor by the storage limit.',
+  timelineIn: 'Incoming call recorded',
+  timelineOut: 'Outgoing call recorded',
   kept: 'Kept',
   keptOnly: 'Kept only',
   note: 'Note',

@@ -27,6 +27,8 @@ export const recordingsFa = {
   unknown: 'ناشناس',
   keep: 'نگه‌داشتن',
   keepHint: 'ضبط‌های نگه‌داشته را نه مدت نگهداری پاک می‌کند و نه سقف حجم.',
+  timelineIn: 'مکالمهٔ ورودی ضبط شد',
+  timelineOut: 'مکالمهٔ خروجی ضبط شد',
   kept: 'نگه‌داشته',
   keptOnly: 'فقط نگه‌داشته‌ها',
   note: 'یادداشت',
