@@ -213,6 +213,13 @@ describe('storage rules and the disk', () => {
     const timers = manualTimers(Date.now());
     r = await rig({ diskFree: () => free, timers: timers.timers }, true);
     expect((await r.engine.ok('recordings/list', {})).usage).toMatchObject({ diskFreeBytes: 5000 * MB, warnings: [] });
+    // With nothing recording, the engine still looks every ten minutes.
+    free = 800 * MB;
+    timers.advance(10 * 60_000);
+    await until(() => last(r, 'recordings/changed', (p) => p.usage.warnings.includes('disk-low') && p.active.length === 0));
+    free = 5000 * MB;
+    timers.advance(10 * 60_000);
+    await until(() => last(r, 'recordings/changed', (p) => p.usage.warnings.length === 0));
     const callId = await answeredCall(r, 1);
     await until(() => last(r, 'recordings/changed', (p) => p.active.length === 1));
     free = 500 * MB; // under the 1000 MB warning

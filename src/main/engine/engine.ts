@@ -356,6 +356,18 @@ export function createEngine(opts: EngineOptions): Engine {
     pruneTimer = pruneTimers.setTimeout(prune, 6 * 3_600_000);
   };
   if (!opts.noLines) prune();
+  // The data folder's disk (recordings, voicemail, the database) is looked at every ten minutes, so
+  // the header warns before it fills even on days nothing is recorded.
+  let diskTimer: unknown = null;
+  const watchDisk = () => {
+    try {
+      recordings.checkDisk();
+    } catch (e) {
+      log.error('disk check failed', e);
+    }
+    diskTimer = pruneTimers.setTimeout(watchDisk, 10 * 60_000);
+  };
+  if (!opts.noLines) diskTimer = pruneTimers.setTimeout(watchDisk, 10 * 60_000);
   return {
     invoke,
     subscribe(listener) {
@@ -365,6 +377,7 @@ export function createEngine(opts: EngineOptions): Engine {
     close() {
       alarms.stop();
       if (pruneTimer !== null) pruneTimers.clearTimeout(pruneTimer);
+      if (diskTimer !== null) pruneTimers.clearTimeout(diskTimer);
       const teardown = () => {
         listeners.clear();
         io.dispose();

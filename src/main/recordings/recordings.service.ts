@@ -363,6 +363,8 @@ export function createRecordingsService(db: Db, ctx: EngineContext, deps: Record
       return { settings: repo.settings(), removed };
     },
     usage,
+    /** Looks at the free space now (the engine does every few minutes): warns, and stops recordings when critical. */
+    checkDisk,
     /** Once a day and at start: the retention period also applies when no call ends. */
     prune(): number {
       const n = prune();

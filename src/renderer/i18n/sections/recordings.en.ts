@@ -50,7 +50,7 @@ export const recordingsEn: RecordingsMessages = {
   diskUnknown: 'The free disk space could not be read.',
   warnDisk: 'The disk is getting full. Delete old recordings or lower the storage limit; recording stops when free space falls to a tenth of the threshold.',
   warnKept: 'Kept recordings alone exceed the storage limit; Monshi does not remove them.',
-  headerWarn: 'Recordings disk nearly full',
+  headerWarn: 'Data disk nearly full',
   settingsTitle: 'Storage rules',
   limitMb: 'Storage limit for all recordings (MB)',
   limitHint: 'Beyond it the oldest recordings not kept are removed. An hour of conversation is about 58 MB.',
