@@ -88,6 +88,19 @@ describe('recording conversations', () => {
     expect(file).toMatchObject({ mime: 'audio/wav', fileName: expect.stringMatching(/^call-\d+-.*\.wav$/) });
   });
 
+  test('a dialled call is recorded from the moment it connects on a line that records every call', async () => {
+    r = await rig({}, true);
+    const row = await r.engine.ok('calls/dial', { lineId: r.lineId, number: '02188776655' });
+    await until(() => last(r, 'recordings/changed', (p) => p.active.some((a) => a.callId === row.id && a.startedBy === 'auto')), 10_000);
+    expect((await r.engine.ok('calls/get', { id: row.id })).outcome).toBe('connected');
+    await sleep(1200);
+    await r.engine.ok('calls/hang-up', { lineId: r.lineId });
+    await until(() => last(r, 'call/updated', (p) => p.call.id === row.id && p.call.endedAt !== null && p.call.recordingId !== null));
+    const rec = (await r.engine.ok('recordings/list', {})).rows[0]!;
+    expect(rec).toMatchObject({ callId: row.id, direction: 'out', startedBy: 'auto', numberDisplay: '021 8877 6655' });
+    expect(rec.durationMs).toBeGreaterThan(800);
+  });
+
   test('the button records any call on a line that can; errors name the line in both languages', async () => {
     r = await rig();
     const none = await r.engine.fail('recordings/start', { lineId: r.lineId });
