@@ -205,6 +205,7 @@ export function LineForm({ line, kind, onClose }: Props) {
             <input type="checkbox" checked={draft.recordCalls} onChange={(e) => update({ recordCalls: e.target.checked })} data-testid="recordCalls" />
             {t.recordings.recordCalls}
           </label>
+          <p className="field-hint">{t.recordings.recordCallsHint}</p>
           {line && (
             <p className="field-hint" data-testid="record-ability">
               {line.abilities.recordCalls === 'phone-socket' ? t.recordings.abilityPhoneSocket : line.abilities.recordCalls === 'line' ? t.recordings.abilityLine : t.recordings.abilityNone}

@@ -61,6 +61,7 @@ export const recordingsEn: RecordingsMessages = {
   settingsSaved: (removed, removedText) => (removed ? `Rules saved; ${removedText} old recordings removed.` : 'Rules saved.'),
   badNumber: (min, max) => `Enter a number from ${min} to ${max}.`,
   recordCalls: 'Record every answered call',
+  recordCallsHint: 'Calls answered in Monshi (Answer on the call card) or dialled from it are recorded; any call also has a Record button.',
   abilityPhoneSocket: 'This modem records the conversation with the telephone plugged into its own PHONE socket.',
   abilityLine: 'This modem only listens to the line: plug the telephone into a parallel socket on the same line.',
   abilityNone: 'This line cannot record conversations (the modem has no voice mode or no suitable line mode, or it is not identified yet).',
