@@ -14,6 +14,7 @@ import './styles/calls.css';
 import './styles/call-reports.css';
 import './styles/lines.css';
 import './styles/ivr.css';
+import './styles/ivr-runs.css';
 import './styles/recordings.css';
 import './styles/popup.css';
 import './styles/reminders.css';

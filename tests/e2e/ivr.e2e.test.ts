@@ -3,7 +3,8 @@
  * make a mailbox, build a small tree in the visual editor (a problem is named on its node until
  * fixed), assign it to the demo line, ring the demo line, press a key on the on-screen keypad, speak,
  * and find the message in the inbox behind the header's new-voicemail indicator; play it (the
- * waveform is drawn), mark it heard. Persian first, then English. Then a transfer node is added in
+ * waveform is drawn), mark it heard; the call log's row of the call opens the IVR's path (tree, key,
+ * mailbox, end). Persian first, then English. Then a transfer node is added in
  * the editor (its problems named until the digits and the fallback are set) and a call through it
  * ends 'transferred' in the demo caller's last-call line.
  */
@@ -118,6 +119,32 @@ test('build a tree, assign it to the demo line, leave a voicemail, hear it in th
   expect(msg!.durationMs).toBeGreaterThan(2000);
   const calls = await api('calls/list', {});
   expect(calls.rows[0]).toMatchObject({ outcome: 'ivr' });
+
+  // The call log shows what the IVR did on the call: the tree, the key pressed, the mailbox, the end;
+  // its link goes back to the inbox.
+  const callId = calls.rows[0]!.id;
+  await poll(async () => (await api('ivr/run', { callId }))?.end ?? null, 'voicemail', 10_000);
+  for (let n = await page.getByTestId('caller-dismiss').count(); n > 0; n--) await page.getByTestId('caller-dismiss').first().click();
+  await page.getByTestId('nav-calls').click();
+  await page.getByTestId('calls-tab-log').click();
+  await page.locator(`[data-testid="call-row"][data-call-id="${callId}"]`).getByTestId('ivr-run-open').click();
+  const runDialog = page.getByTestId('ivr-run-dialog');
+  await runDialog.getByTestId('ivr-run-path').waitFor();
+  await expect(runDialog.getByTestId('ivr-run-tree').textContent()).resolves.toBe('پاسخگوی روز');
+  await expect(runDialog.locator('.ivr-run-step').allTextContents()).resolves.toEqual(['منوی اصلی', 'کلید ۱', 'صندوق فروش']);
+  await expect(runDialog.getByTestId('ivr-run-end').getAttribute('data-end')).resolves.toBe('voicemail');
+  await expect(runDialog.getByTestId('ivr-run-end').locator('strong').textContent()).resolves.toBe('پیام در صندوق صوتی');
+  await shot(page, 'ivr-run-in-log-fa');
+  await runDialog.getByTestId('ivr-run-inbox').click();
+  await runDialog.waitFor({ state: 'detached' });
+  // The same from the contact's calls.
+  await page.getByTestId('voicemail-item').first().getByRole('button', { name: 'باز کردن مخاطب' }).click();
+  await page.getByTestId('contact-calls').getByTestId('ivr-run-open').click();
+  await runDialog.getByTestId('ivr-run-path').waitFor();
+  await expect(runDialog.locator('.ivr-run-step').allTextContents()).resolves.toEqual(['منوی اصلی', 'کلید ۱', 'صندوق فروش']);
+  await shot(page, 'ivr-run-contact-fa');
+  await runDialog.getByTestId('dialog-close').click();
+  await page.getByTestId('nav-voicemail').click();
 
   // English.
   await page.getByTestId('voicemail-mark').first().click();

@@ -20,6 +20,8 @@ describe('routes', () => {
     expect(parseAppRoute('#contact=x')).toBeNull();
     expect(parseAppRoute('#file=7')).toEqual({ kind: 'file', id: 7 });
     expect(parseAppRoute('#file=')).toBeNull();
+    expect(parseAppRoute('#voicemail')).toEqual({ kind: 'voicemail' });
+    expect(parseAppRoute('#voicemail=3')).toBeNull();
     expect(parseAppRoute('')).toBeNull();
   });
 });

@@ -24,7 +24,8 @@ import { parseAppRoute } from './routes';
  * The main window. The phonebook stays mounted while other screens are shown, so its search, scroll
  * and open contact are where the user left them. Ctrl+F (by key position, so it works on a Persian
  * keyboard layout too) goes to the phonebook's search box from anywhere. '#contact=12' and
- * '#new-contact=0912…' (from the desktop app's popup window, or a link) open the phonebook there.
+ * '#new-contact=0912…' (from the desktop app's popup window, or a link) open the phonebook there;
+ * '#voicemail' opens the voicemail inbox.
  */
 export function App() {
   const [screen, setScreen] = useState<Screen>('phonebook');
@@ -82,6 +83,7 @@ export function App() {
       window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
       if (route.kind === 'contact') openContact(route.id);
       else if (route.kind === 'file') openFile(route.id);
+      else if (route.kind === 'voicemail') setScreen('voicemail');
       else addContact(route.number);
     };
     follow();

@@ -1,7 +1,11 @@
 /** The main window's routes in the URL hash; anything else is ignored. */
-export type AppRoute = { kind: 'contact'; id: number } | { kind: 'new-contact'; number: string } | { kind: 'file'; id: number };
+export type AppRoute = { kind: 'contact'; id: number } | { kind: 'new-contact'; number: string } | { kind: 'file'; id: number } | { kind: 'voicemail' };
+
+/** The voicemail inbox (from an IVR run that ended in a message, wherever it is shown). */
+export const VOICEMAIL_ROUTE = '#voicemail';
 
 export function parseAppRoute(hash: string): AppRoute | null {
+  if (hash === VOICEMAIL_ROUTE) return { kind: 'voicemail' };
   const open = /^#contact=(\d{1,12})$/.exec(hash);
   if (open) return { kind: 'contact', id: Number(open[1]) };
   // A people file ('#file=7', from a contact's list of files).

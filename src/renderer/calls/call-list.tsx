@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
+import type { CallRow } from '../../shared/contract/calls';
 import { useScaledVirtualizer } from '../hooks/use-scaled-virtualizer';
 import { useT } from '../i18n/use-t';
+import { IvrRunDialog } from '../ivr/ivr-run-dialog';
 import { RecordingDialog } from '../recordings/recording-dialog';
 import { CallRowView } from './call-row';
 import type { CallLog } from './use-call-log';
@@ -27,6 +29,7 @@ export function CallList({ log, emptyText, onDial, onOpenContact, onAddContact }
   const last = items[items.length - 1]?.index ?? 0;
   const { ensureRange } = log;
   const [recording, setRecording] = useState<number | null>(null);
+  const [ivrCall, setIvrCall] = useState<CallRow | null>(null);
 
   useEffect(() => {
     if (log.rowCount > 0) ensureRange(first, last);
@@ -72,11 +75,13 @@ export function CallList({ log, emptyText, onDial, onOpenContact, onAddContact }
               onOpenContact={onOpenContact}
               onAddContact={onAddContact}
               onOpenRecording={setRecording}
+              onOpenIvrRun={setIvrCall}
             />
           ))}
         </div>
       </div>
       {recording !== null && <RecordingDialog recordingId={recording} onClose={() => setRecording(null)} onOpenContact={onOpenContact} />}
+      {ivrCall !== null && <IvrRunDialog call={ivrCall} onClose={() => setIvrCall(null)} />}
     </div>
   );
 }

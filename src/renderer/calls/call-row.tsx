@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { CallRow as Call } from '../../shared/contract/calls';
 import { useLocale } from '../i18n/use-t';
+import { IvrRunButton } from '../ivr/ivr-run-button';
 import { RecordingPlayButton } from '../recordings/recording-dialog';
 import { formatDuration, isUnreturnedMiss } from './call-format';
 import { CallContact } from './call-contact';
@@ -17,10 +18,12 @@ type Props = {
   onOpenContact: (id: number) => void;
   onAddContact: (number: string) => void;
   onOpenRecording: (id: number) => void;
+  /** Opens what the answering service did on the call (calls it answered only). */
+  onOpenIvrRun: (call: Call) => void;
 };
 
 /** One call of the log; a grey placeholder while its page loads. */
-export const CallRowView = memo(function CallRowView({ call, index, top, height, stale, onDial, onOpenContact, onAddContact, onOpenRecording }: Props) {
+export const CallRowView = memo(function CallRowView({ call, index, top, height, stale, onDial, onOpenContact, onAddContact, onOpenRecording, onOpenIvrRun }: Props) {
   const { t, digits, instant } = useLocale();
   const style = { transform: `translateY(${top}px)`, height };
   if (!call) {
@@ -72,6 +75,7 @@ export const CallRowView = memo(function CallRowView({ call, index, top, height,
       </bdi>
       <span className="call-returned" role="cell" data-testid="call-returned">
         {call.recordingId !== null && <RecordingPlayButton onOpen={() => onOpenRecording(call.recordingId!)} />}
+        {call.outcome === 'ivr' && <IvrRunButton onOpen={() => onOpenIvrRun(call)} />}
         {call.outcome === 'missed' &&
           (call.returnedAt ? (
             <span className="returned-mark" title={t.calls.returnedAt(instant(call.returnedAt))}>

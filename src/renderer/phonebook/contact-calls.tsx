@@ -7,6 +7,8 @@ import { CallNumber } from '../calls/call-number';
 import { useDial } from '../calls/use-dial';
 import { useEvent } from '../hooks/use-event';
 import { useLocale } from '../i18n/use-t';
+import { IvrRunButton } from '../ivr/ivr-run-button';
+import { IvrRunDialog } from '../ivr/ivr-run-dialog';
 import { RecordingDialog, RecordingPlayButton } from '../recordings/recording-dialog';
 
 const RECENT = 5;
@@ -25,6 +27,7 @@ export function ContactCalls({ contactId }: { contactId: number }) {
   const [state, setState] = useState<State>(null);
   const [tick, setTick] = useState(0);
   const [recording, setRecording] = useState<number | null>(null);
+  const [ivrCall, setIvrCall] = useState<CallRow | null>(null);
 
   useEffect(() => {
     let stop = false;
@@ -75,6 +78,7 @@ export function ContactCalls({ contactId }: { contactId: number }) {
                 <CallNumber call={call} onDial={(n) => void dial(n, contactId)} />
                 <span className="contact-call-end">
                   {call.recordingId !== null && <RecordingPlayButton onOpen={() => setRecording(call.recordingId)} />}
+                  {call.outcome === 'ivr' && <IvrRunButton onOpen={() => setIvrCall(call)} />}
                   <bdi dir="ltr" className="muted">
                     {call.answeredAt !== null || call.durationS > 0 ? digits(formatDuration(call.durationS)) : ''}
                   </bdi>
@@ -85,6 +89,7 @@ export function ContactCalls({ contactId }: { contactId: number }) {
         </>
       )}
       {recording !== null && <RecordingDialog recordingId={recording} onClose={() => setRecording(null)} />}
+      {ivrCall !== null && <IvrRunDialog call={ivrCall} onClose={() => setIvrCall(null)} />}
     </section>
   );
 }

@@ -174,6 +174,17 @@ export const ivrFa = {
   take: 'پاسخ می‌دهم',
   ends,
   lastRun: 'آخرین تماس',
+  // The IVR's run of a call, from the call log and the contact's calls.
+  runOpen: 'مسیر',
+  runTitle: 'مسیر تماس در پاسخگو',
+  runCall: 'تماس',
+  runTree: 'درخت پاسخگو',
+  runPath: 'مسیر',
+  runEnd: 'پایان',
+  runTreeGone: 'این درخت پس از این تماس حذف شده یا نامش تغییر کرده است؛ گره‌ها با شناسه‌شان آمده‌اند.',
+  runNone: 'پاسخگو مسیری برای این تماس ثبت نکرده است.',
+  runInProgress: 'پاسخگو هنوز روی این تماس است.',
+  openInbox: 'باز کردن صندوق صوتی',
 };
 
 export type IvrMessages = typeof ivrFa;

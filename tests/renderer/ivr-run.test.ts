@@ -1,0 +1,49 @@
+/** The IVR's run of a call in words, as the call log's dialog shows it: which tree, and the steps. */
+import type { IvrNode, IvrTreeRow } from '../../src/shared/contract/ivr';
+import { makeLocale } from '../../src/renderer/i18n/locale';
+import { runSteps, treeOfRun } from '../../src/renderer/ivr/ivr-run';
+
+const fa = makeLocale('fa', 'jalali');
+const en = makeLocale('en', 'gregorian');
+
+const nodes: IvrNode[] = [
+  { id: 'h', label: '', kind: 'hours', open: 'n1', closed: 'n9', holiday: null },
+  { id: 'n1', label: '', kind: 'menu', promptId: null, options: [{ key: '1', next: 'n2' }], timeoutS: 6, wrongPromptId: null, retries: 2, repeatKey: null, backKey: null, fallback: null },
+  { id: 'n2', label: 'صندوق فروش', kind: 'voicemail', mailboxId: 1, promptId: null, maxSeconds: 120 },
+  { id: 'n9', label: 'Night', kind: 'hangup', promptId: null },
+];
+const tree: IvrTreeRow = { id: 3, name: 'پاسخگوی روز', tree: { root: 'h', nodes }, updatedAt: '2025-01-01T00:00:00Z' };
+
+describe('the tree of a run', () => {
+  it('is the tree with its id and stored name, else none (deleted, or its id reused by another tree)', () => {
+    expect(treeOfRun({ treeId: 3, treeName: 'پاسخگوی روز' }, [tree])).toBe(tree);
+    expect(treeOfRun({ treeId: 4, treeName: 'پاسخگوی روز' }, [tree])).toBeNull();
+    expect(treeOfRun({ treeId: 3, treeName: 'شب' }, [tree])).toBeNull();
+    expect(treeOfRun({ treeId: 3, treeName: 'پاسخگوی روز' }, [])).toBeNull();
+  });
+});
+
+describe('the steps of a run', () => {
+  it('names nodes by label or kind, keys in Persian digits, and says the office-hours state', () => {
+    expect(runSteps(['h', 'office:open', 'n1', 'timeout', 'key:1', 'n2'], nodes, fa)).toEqual([
+      { kind: 'node', text: 'بر پایهٔ ساعت کاری' },
+      { kind: 'note', text: 'در ساعت کاری' },
+      { kind: 'node', text: 'منو' },
+      { kind: 'note', text: 'بی‌پاسخ' },
+      { kind: 'key', text: 'کلید ۱' },
+      { kind: 'node', text: 'صندوق فروش' },
+    ]);
+    expect(runSteps(['h', 'office:holiday', 'n9'], nodes, en).map((s) => s.text)).toEqual(['By office hours', 'On holidays', 'Night']);
+  });
+
+  it('keeps the raw node ids once the tree is gone, and says a failed transfer', () => {
+    expect(runSteps(['n1', 'key:#', 'n4', 'transfer:unsupported', 'n5'], [], en)).toEqual([
+      { kind: 'raw', text: 'n1' },
+      { kind: 'key', text: 'Key #' },
+      { kind: 'raw', text: 'n4' },
+      { kind: 'note', text: 'this line cannot transfer; fallback' },
+      { kind: 'raw', text: 'n5' },
+    ]);
+    expect(runSteps(['office:unknown'], [], fa)).toEqual([]);
+  });
+});
