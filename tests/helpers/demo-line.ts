@@ -1,20 +1,24 @@
 /** The real demo line (the modem simulator behind the real driver) with its ring cadence shortened, and a wait helper. */
 import { defaultLineFactory, type LineFactory } from '../../src/main/lines/lines.service';
-import { createDemoLine } from '../../src/telephony';
+import { createDemoLine, type ModemSimulator } from '../../src/telephony';
+
+/** The simulator behind each demo line `fastDemo` made, by line id (the latest engine's), to read what the host sent. */
+export const demoSims = new Map<number, ModemSimulator>();
 
 /** Demo lines ring every 400 ms instead of 6 s (TRACE=1 prints the AT exchange); modem lines are real. */
 export const fastDemo: LineFactory = (row) => {
   if (row.kind !== 'demo') return defaultLineFactory(row);
   const d = createDemoLine(`line-${row.id}`, { callerIdMode: row.caller_id_mode, sim: { ringOnMs: 150, ringOffMs: 250, keyDelayMs: 50 }, ringTimeoutMs: 900 });
+  demoSims.set(row.id, d.sim);
   if (process.env.TRACE) d.line.on('trace', (t) => console.log(t.dir, t.text));
   return d;
 };
 
-/** Polls `f` every 15 ms until it gives a value; fails after `ms`. */
-export async function until<T>(f: () => T | undefined | null | false, ms = 8000): Promise<T> {
+/** Polls `f` (which may be async) every 15 ms until it gives a value; fails after `ms`. */
+export async function until<T>(f: () => T | undefined | null | false | Promise<T | undefined | null | false>, ms = 15000): Promise<T> {
   const t0 = Date.now();
   for (;;) {
-    const v = f();
+    const v = await f();
     if (v) return v;
     if (Date.now() - t0 > ms) throw new Error('timed out');
     await new Promise((r) => setTimeout(r, 15));

@@ -4,33 +4,15 @@
  * prompts, the mailbox holds the caller's audio, and wrong keys, timeouts, barge-in and hanging up
  * mid-prompt behave. Prompts are tones of different pitches so each is recognisable.
  */
-import type { LineFactory } from '../../src/main/lines/lines.service';
-import { defaultLineFactory } from '../../src/main/lines/lines.service';
 import { createEngine } from '../../src/main/engine/engine';
 import { demoVoice } from '../../src/main/ivr/ivr.service';
-import { createDemoLine, type ModemSimulator } from '../../src/telephony';
+import type { ModemSimulator } from '../../src/telephony';
+import { demoSims, fastDemo, until } from '../helpers/demo-line';
 import { removeDir, tempDir } from '../helpers/engine';
 import { makeWav, similarity, tone } from './audio-helpers';
 
 jest.setTimeout(60_000);
 
-const sims = new Map<number, ModemSimulator>();
-const fastDemo: LineFactory = (row) => {
-  if (row.kind !== 'demo') return defaultLineFactory(row);
-  const d = createDemoLine(`line-${row.id}`, { callerIdMode: row.caller_id_mode, sim: { ringOnMs: 150, ringOffMs: 250, keyDelayMs: 50 }, ringTimeoutMs: 900 });
-  sims.set(row.id, d.sim);
-  return d;
-};
-
-async function until<T>(f: () => T | undefined | null | false | Promise<T | undefined | null | false>, ms = 15000): Promise<T> {
-  const t0 = Date.now();
-  for (;;) {
-    const v = await f();
-    if (v) return v;
-    if (Date.now() - t0 > ms) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('IVR on the demo line', () => {
@@ -75,7 +57,7 @@ describe('IVR on the demo line', () => {
     lineId = (await ok<{ id: number }>('lines/create', { name: 'Demo', kind: 'demo', ringsBeforeAnswer: 2 })).id;
     // The same tree day and night, so the test does not depend on the hour it runs at.
     await ok('ivr/settings-update', { hours: [], assignments: [{ lineId, officeTreeId: tree.id, closedTreeId: tree.id, holidayTreeId: tree.id }] });
-    sim = sims.get(lineId)!;
+    sim = demoSims.get(lineId)!;
     await until(() => events.some((x) => x.name === 'lines/status' && (x.payload as { status: string }).status === 'idle'));
   });
   afterAll(async () => {

@@ -7,23 +7,14 @@
 import { createEngine } from '../../src/main/engine/engine';
 import { runIvr } from '../../src/main/ivr/ivr.engine';
 import { createSoundCardLine } from '../../src/main/ivr/soundcard-line';
-import { defaultLineFactory, type LineFactory } from '../../src/main/lines/lines.service';
 import type { SoundCardEvent } from '../../src/shared/contract/ivr';
-import { createDemoLine, LineError, realTimers, type ModemSimulator } from '../../src/telephony';
-import { until } from '../helpers/demo-line';
+import { LineError, realTimers, type ModemSimulator } from '../../src/telephony';
+import { demoSims, fastDemo, until } from '../helpers/demo-line';
 import { removeDir, tempDir } from '../helpers/engine';
 import { makeWav, similarity, tone } from './audio-helpers';
 
 jest.setTimeout(60_000);
 
-const sims = new Map<number, ModemSimulator>();
-/** The helper's fast demo line, keeping each simulator to read what the host sent. */
-const fastDemo: LineFactory = (row) => {
-  if (row.kind !== 'demo') return defaultLineFactory(row);
-  const d = createDemoLine(`line-${row.id}`, { callerIdMode: row.caller_id_mode, sim: { ringOnMs: 150, ringOffMs: 250, keyDelayMs: 50 }, ringTimeoutMs: 900 });
-  sims.set(row.id, d.sim);
-  return d;
-};
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function poll<T>(f: () => Promise<T | null | undefined>, ms = 20_000): Promise<T> {
   const t0 = Date.now();
@@ -72,7 +63,7 @@ describe('transfer by hook flash and digits', () => {
     ).id;
     lineId = (await ok<{ id: number }>('lines/create', { name: 'Demo', kind: 'demo', ringsBeforeAnswer: 2 })).id;
     await ok('ivr/settings-update', { hours: [], assignments: [{ lineId, officeTreeId: treeId, closedTreeId: treeId, holidayTreeId: treeId }] });
-    sim = sims.get(lineId)!;
+    sim = demoSims.get(lineId)!;
     await until(() => events.some((x) => x.name === 'lines/status' && (x.payload as { status: string }).status === 'idle'));
   });
   afterAll(async () => {

@@ -344,30 +344,31 @@ export function createEngine(opts: EngineOptions): Engine {
   log.info(`engine started, data in ${opts.dataDir}`);
   if (!opts.noLines) lines.startAll();
   if (!opts.noAlarms) alarms.start();
-  // The retention period applies on days without calls too: at start, then every six hours.
-  const pruneTimers = opts.timers ?? backgroundTimers;
-  let pruneTimer: unknown = null;
-  const prune = () => {
-    try {
-      recordings.prune();
-    } catch (e) {
-      log.error('recordings: the storage rules failed', e);
-    }
-    pruneTimer = pruneTimers.setTimeout(prune, 6 * 3_600_000);
+  /** Runs `fn` every `everyMs` (first after `firstMs`) on the background timers; a failure is logged, never thrown. */
+  const repeatTimers = opts.timers ?? backgroundTimers;
+  const repeating = new Set<unknown>();
+  const repeat = (what: string, fn: () => void, everyMs: number, firstMs = everyMs) => {
+    let handle: unknown = null;
+    const tick = () => {
+      repeating.delete(handle);
+      try {
+        fn();
+      } catch (e) {
+        log.error(`${what} failed`, e);
+      }
+      handle = repeatTimers.setTimeout(tick, everyMs);
+      repeating.add(handle);
+    };
+    handle = repeatTimers.setTimeout(tick, firstMs);
+    repeating.add(handle);
   };
-  if (!opts.noLines) prune();
-  // The data folder's disk (recordings, voicemail, the database) is looked at every ten minutes, so
-  // the header warns before it fills even on days nothing is recorded.
-  let diskTimer: unknown = null;
-  const watchDisk = () => {
-    try {
-      recordings.checkDisk();
-    } catch (e) {
-      log.error('disk check failed', e);
-    }
-    diskTimer = pruneTimers.setTimeout(watchDisk, 10 * 60_000);
-  };
-  if (!opts.noLines) diskTimer = pruneTimers.setTimeout(watchDisk, 10 * 60_000);
+  if (!opts.noLines) {
+    // The retention period applies on days without calls too: at start, then every six hours.
+    repeat('recordings: the storage rules', () => recordings.prune(), 6 * 3_600_000, 0);
+    // The data folder's disk (recordings, voicemail, the database) is looked at every ten minutes, so
+    // the header warns before it fills even on days nothing is recorded.
+    repeat('the disk check', () => recordings.checkDisk(), 10 * 60_000);
+  }
   return {
     invoke,
     subscribe(listener) {
@@ -376,8 +377,8 @@ export function createEngine(opts: EngineOptions): Engine {
     },
     close() {
       alarms.stop();
-      if (pruneTimer !== null) pruneTimers.clearTimeout(pruneTimer);
-      if (diskTimer !== null) pruneTimers.clearTimeout(diskTimer);
+      for (const h of repeating) repeatTimers.clearTimeout(h);
+      repeating.clear();
       const teardown = () => {
         listeners.clear();
         io.dispose();

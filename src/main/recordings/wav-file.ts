@@ -4,26 +4,11 @@
  * crash left unfinished is repaired from its length (`repairWav`).
  */
 import { closeSync, fstatSync, openSync, writeSync } from 'node:fs';
+import { wavHeader } from '../ivr/audio/wav';
 
 const HEADER = 44;
 const RATE = 8000;
-
-function header(dataBytes: number): Buffer {
-  const h = Buffer.alloc(HEADER);
-  h.write('RIFF', 0, 'latin1');
-  h.writeUInt32LE(36 + dataBytes, 4);
-  h.write('WAVEfmt ', 8, 'latin1');
-  h.writeUInt32LE(16, 16);
-  h.writeUInt16LE(1, 20);
-  h.writeUInt16LE(1, 22);
-  h.writeUInt32LE(RATE, 24);
-  h.writeUInt32LE(RATE * 2, 28);
-  h.writeUInt16LE(2, 32);
-  h.writeUInt16LE(16, 34);
-  h.write('data', 36, 'latin1');
-  h.writeUInt32LE(dataBytes, 40);
-  return h;
-}
+const header = (dataBytes: number) => wavHeader(dataBytes, RATE);
 
 export class WavFileWriter {
   private fd: number | null;

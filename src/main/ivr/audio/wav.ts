@@ -80,12 +80,11 @@ function sampleReader(format: number, bits: number): ((d: Buffer, o: number) => 
   return null;
 }
 
-/** A mono 16-bit PCM WAV file. */
-export function writeWav(pcm: Int16Array, rate = 8000): Buffer {
-  const data = pcm.length * 2;
-  const b = Buffer.alloc(44 + data);
+/** The 44-byte header of a mono 16-bit PCM WAV whose audio is `dataBytes` long. */
+export function wavHeader(dataBytes: number, rate = 8000): Buffer {
+  const b = Buffer.alloc(44);
   b.write('RIFF', 0, 'latin1');
-  b.writeUInt32LE(36 + data, 4);
+  b.writeUInt32LE(36 + dataBytes, 4);
   b.write('WAVEfmt ', 8, 'latin1');
   b.writeUInt32LE(16, 16);
   b.writeUInt16LE(FMT_PCM, 20);
@@ -95,7 +94,15 @@ export function writeWav(pcm: Int16Array, rate = 8000): Buffer {
   b.writeUInt16LE(2, 32);
   b.writeUInt16LE(16, 34);
   b.write('data', 36, 'latin1');
-  b.writeUInt32LE(data, 40);
+  b.writeUInt32LE(dataBytes, 40);
+  return b;
+}
+
+/** A mono 16-bit PCM WAV file. */
+export function writeWav(pcm: Int16Array, rate = 8000): Buffer {
+  const data = pcm.length * 2;
+  const b = Buffer.alloc(44 + data);
+  wavHeader(data, rate).copy(b, 0);
   for (let i = 0; i < pcm.length; i++) b.writeInt16LE(pcm[i]!, 44 + 2 * i);
   return b;
 }
