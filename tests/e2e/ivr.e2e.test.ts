@@ -240,4 +240,19 @@ test('a transfer node in the editor: problems until digits and fallback are set;
   expect(path?.replace(/[\u2068\u2069]/g, '')).toBe('منوی اصلی ← کلید ۲ ← Sales desk ← این خط نمی‌تواند منتقل کند؛ شاخهٔ جایگزین ← قطع تماس');
   await panel.scrollIntoViewIfNeeded();
   await shot(page, 'ivr-transfer-soundcard-fa');
+
+  // A ring-through node on the sound card: the panel says the caller waits and takes the call.
+  const desk = await api('ivr/tree-create', { name: 'میز پذیرش', tree: { root: 'op', nodes: [{ id: 'op', kind: 'operator', promptId: null, waitS: 60, fallback: null }] } });
+  await page.reload();
+  await page.getByTestId('nav-ivr').click();
+  await page.getByTestId('ivr-tab-trees').click();
+  const panel2 = page.getByTestId('soundcard-test');
+  await panel2.locator('select').selectOption(String(desk.id));
+  await panel2.getByTestId('soundcard-start').click();
+  await panel2.getByTestId('soundcard-take').waitFor({ timeout: 10_000 });
+  await panel2.scrollIntoViewIfNeeded();
+  await shot(page, 'ivr-soundcard-waiting-fa');
+  await panel2.getByTestId('soundcard-take').click();
+  await panel2.getByTestId('soundcard-start').waitFor({ timeout: 10_000 });
+  await expect(panel2.getByTestId('soundcard-take').count()).resolves.toBe(0);
 });

@@ -59,3 +59,16 @@ test('a tree runs on the sound card: prompts to the speakers, keys from the keyp
   expect(msg!.durationMs).toBeGreaterThan(1400);
   expect((await e.fail('ivr/soundcard-key', { session, key: '1' }, 'en')).message).toBe('This test call has ended.');
 });
+
+test('a ring-through node on the sound card: the page is told the caller waits, and takes the call', async () => {
+  const hold = await e.ok('prompts/import', { name: 'hold', base64: makeWav([tone(400, 500, 8000)], 8000, 16).toString('base64') });
+  const tree = await e.ok('ivr/tree-create', { name: 'Desk', tree: { root: 'op', nodes: [{ id: 'op', kind: 'operator', promptId: hold.id, waitS: 60, fallback: null }] } });
+  const at = events.length;
+  const { session } = await e.ok('ivr/soundcard-start', { treeId: tree.id });
+  const waiting = await next((x) => x.kind === 'waiting' && x.waiting, at);
+  expect(waiting.session).toBe(session);
+  await e.ok('ivr/soundcard-take', { session });
+  await next((x) => x.kind === 'waiting' && !x.waiting, at);
+  await next((x) => x.kind === 'ended', at);
+  expect((await e.fail('ivr/soundcard-take', { session }, 'en')).message).toBe('This test call has ended.');
+});

@@ -203,6 +203,7 @@ export function createEngine(opts: EngineOptions): Engine {
     'ivr/soundcard-key': ({ session, key }) => ivr.soundcardKey(session, key),
     'ivr/soundcard-audio': ({ session, base64 }) => ivr.soundcardAudio(session, base64),
     'ivr/soundcard-hang-up': ({ session }) => ivr.soundcardHangUp(session),
+    'ivr/soundcard-take': ({ session }) => ivr.soundcardTake(session),
     'mailboxes/list': () => voicemail.mailboxes(),
     'mailboxes/create': (d) => voicemail.createMailbox(d),
     'mailboxes/update': ({ id, data }) => voicemail.updateMailbox(id, data),

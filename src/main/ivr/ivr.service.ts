@@ -133,6 +133,8 @@ export function createIvrService(db: Db, ctx: EngineContext, deps: IvrDeps) {
       operator: (waiting) => {
         entry.waiting = waiting;
         if (lineId > 0) operatorEvent(lineId, callId, waiting);
+        // The sound-card test's line ids are the sessions, negated: its page offers "Take the call".
+        else ctx.emit('ivr/soundcard', { session: -lineId, kind: 'waiting', waiting });
       },
       onStep,
     });
@@ -329,6 +331,13 @@ export function createIvrService(db: Db, ctx: EngineContext, deps: IvrDeps) {
         pcm = new Int16Array(0);
       }
       soundCard(session).deliver(pcm);
+      return { ok: true };
+    },
+    soundcardTake(session: number): { ok: true } {
+      soundCard(session);
+      const a = active.get(-session);
+      if (!a || !a.waiting) throw new AppError('validation', 'ivr.nobody_waiting', {}, 'session');
+      a.handle.take();
       return { ok: true };
     },
     soundcardHangUp(session: number): { ok: true } {

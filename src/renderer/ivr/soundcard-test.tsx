@@ -20,6 +20,7 @@ export function SoundCardTest({ trees }: { trees: IvrTreeRow[] }) {
   const [session, setSession] = useState<number | null>(null);
   const [steps, setSteps] = useState<string[]>([]);
   const [recording, setRecording] = useState(false);
+  const [waiting, setWaiting] = useState(false);
   const player = useRef<HTMLAudioElement | null>(null);
   const rec = useRef<Awaited<ReturnType<typeof startRecording>> | null>(null);
   const recTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -61,6 +62,7 @@ export function SoundCardTest({ trees }: { trees: IvrTreeRow[] }) {
       void a.play().catch(() => undefined);
     } else if (e.kind === 'stop') stopPlayer();
     else if (e.kind === 'step') setSteps((x) => [...x, e.step]);
+    else if (e.kind === 'waiting') setWaiting(e.waiting);
     else if (e.kind === 'record') {
       void startRecording().then(
         (r) => {
@@ -78,6 +80,7 @@ export function SoundCardTest({ trees }: { trees: IvrTreeRow[] }) {
       stopPlayer();
       live.current = { ...live.current, session: null, ended: e.session };
       setSession(null);
+      setWaiting(false);
     }
   });
 
@@ -123,6 +126,23 @@ export function SoundCardTest({ trees }: { trees: IvrTreeRow[] }) {
               </button>
             ))}
           </div>
+          {waiting && (
+            <div className="ivr-row ivr-waiting-row" role="alert">
+              <span>{t.ivr.soundcardWaiting}</span>
+              <button
+                type="button"
+                className="button small primary"
+                onClick={() =>
+                  void client.call('ivr/soundcard-take', { session }).then((r) => {
+                    if (!r.ok) toast.show('error', r.error.message);
+                  })
+                }
+                data-testid="soundcard-take"
+              >
+                {t.ivr.take}
+              </button>
+            </div>
+          )}
           {recording && (
             <div className="ivr-row">
               <span className="rec-dot">{t.ivr.recordingNow}</span>

@@ -165,6 +165,8 @@ export const api = {
   /** The microphone's recording asked for by a 'record' event, as WAV (any rate). */
   'ivr/soundcard-audio': endpoint<z.ZodObject<{ session: typeof id; base64: z.ZodString }>, { ok: true }>(z.object({ session: id, base64: z.string().max(MAX_AUDIO_BASE64) })),
   'ivr/soundcard-hang-up': endpoint<z.ZodObject<{ session: typeof id }>, { ok: true }>(z.object({ session: id })),
+  /** The front desk takes the sound-card caller who waits at a ring-through node. */
+  'ivr/soundcard-take': endpoint<z.ZodObject<{ session: typeof id }>, { ok: true }>(z.object({ session: id })),
   'mailboxes/list': endpoint<typeof none, Mailbox[]>(none),
   'mailboxes/create': endpoint<typeof mailboxInput, Mailbox>(mailboxInput),
   'mailboxes/update': endpoint<z.ZodObject<{ id: typeof id; data: typeof mailboxInput }>, Mailbox>(z.object({ id, data: mailboxInput })),

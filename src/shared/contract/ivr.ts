@@ -159,10 +159,13 @@ export type OperatorWaiting = { lineId: number; callId: number | null; numberDis
 /**
  * The sound-card test: what the engine asks of the page. 'play' a prompt (WAV) on the speakers;
  * 'stop' it (a key or the end of the run); 'record' the microphone for at most maxMs and send it
- * with 'ivr/soundcard-audio'; 'stop-record' now; 'step' of the tree taken; 'ended' the call.
+ * with 'ivr/soundcard-audio'; 'stop-record' now; 'step' of the tree taken; 'waiting' for the front
+ * desk (a ring-through node); 'ended' the call.
  */
 export type SoundCardEvent =
   | { session: number; kind: 'play'; base64: string; durationMs: number }
   | { session: number; kind: 'record'; maxMs: number }
   | { session: number; kind: 'stop' | 'stop-record' | 'ended' }
-  | { session: number; kind: 'step'; step: string };
+  | { session: number; kind: 'step'; step: string }
+  /** A ring-through node waits for the front desk (true) or stopped waiting (false): the page offers "Take the call". */
+  | { session: number; kind: 'waiting'; waiting: boolean };

@@ -153,6 +153,7 @@ export const ivrEn: IvrMessages = {
   callerWaiting: (who: string) => `${who} is waiting for the front desk`,
   soundcardTitle: 'Test with the sound card',
   soundcardHint: 'The tree runs on this PC: prompts on the speakers, keys on the keypad below, the mailbox message into the microphone.',
+  soundcardWaiting: 'The caller is waiting for the front desk (a ring-through node).',
   soundcardStart: 'Start a test call',
   doneSpeaking: 'Done speaking',
   stepTimeout: 'no key',

@@ -167,6 +167,7 @@ export const ivrFa = {
   callerWaiting: (who: string) => `${who} منتظر پذیرش است`,
   soundcardTitle: 'آزمایش با کارت صوتی',
   soundcardHint: 'درخت روی همین رایانه اجرا می‌شود: پیام‌ها از بلندگو، کلیدها از صفحه‌کلید زیر، پیام صندوق با میکروفون.',
+  soundcardWaiting: 'تماس‌گیرنده منتظر پذیرش است (گرهٔ «وصل به پذیرش»).',
   soundcardStart: 'شروع تماس آزمایشی',
   doneSpeaking: 'پایان پیام',
   stepTimeout: 'بی‌پاسخ',
