@@ -22,7 +22,18 @@ export type CallFilter = {
   nameLike: string;
 };
 
-function where(f: CallFilter): { sql: string; params: (string | number)[] } {
+/**
+ * Typed digits resolved through call_number_forms (migration 0010): the keys of the numbers that
+ * contain them in any logged form, and the raw forms that have no key. null when too many numbers
+ * match — then the digits are tested on the calls themselves, and so many matches come early in the
+ * log's own order.
+ */
+type DigitMatches = { keys: string[]; raws: string[] } | null;
+
+/** Above this many matching numbers the calls are scanned instead (a key list that long gains nothing). */
+const MAX_DIGIT_NUMBERS = 400;
+
+function where(f: CallFilter, matches: DigitMatches = null): { sql: string; params: (string | number)[] } {
   const parts: string[] = [];
   const params: (string | number)[] = [];
   if (f.fromDay) {
@@ -47,12 +58,17 @@ function where(f: CallFilter): { sql: string; params: (string | number)[] } {
     params.push(f.lineId);
   }
   const or: string[] = [];
-  if (f.numberKeys && f.numberKeys.length) {
-    or.push(`number_key IN (${f.numberKeys.map(() => '?').join(',')})`);
-    params.push(...f.numberKeys);
+  const keys = [...(f.numberKeys ?? []), ...(f.digits && matches ? matches.keys : [])];
+  if (keys.length) {
+    or.push(`number_key IN (${keys.map(() => '?').join(',')})`);
+    params.push(...keys);
   }
-  if (f.digits) {
-    or.push("instr(number_key, ?) > 0 OR instr(number_raw, ?) > 0");
+  if (f.digits && matches && matches.raws.length) {
+    or.push(`(number_key = '' AND number_raw IN (${matches.raws.map(() => '?').join(',')}))`);
+    params.push(...matches.raws);
+  }
+  if (f.digits && !matches) {
+    or.push('instr(number_key, ?) > 0 OR instr(number_raw, ?) > 0');
     params.push(f.digits, f.digits);
   }
   if (f.nameLike) {
@@ -60,7 +76,7 @@ function where(f: CallFilter): { sql: string; params: (string | number)[] } {
     params.push(`%${f.nameLike}%`);
   }
   if (or.length) parts.push(`(${or.join(' OR ')})`);
-  else if (f.numberKeys) parts.push('0'); // a contact without phones has no calls
+  else if (f.numberKeys || f.digits) parts.push('0'); // a contact without phones, or digits no number has, match no call
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }
 
@@ -75,6 +91,16 @@ export function createCallQueryRepo(db: Db, statsOptions: CallStatsOptions = {})
   );
   const byNumber = db.prepare<[string, number], CallDbRow>('SELECT * FROM calls WHERE number_key = ? ORDER BY started_at DESC LIMIT ?');
   const countByNumber = db.prepare<[string], number>('SELECT COUNT(*) FROM calls WHERE number_key = ?').pluck();
+  const keysWithDigits = db
+    .prepare<[string, string, number], string>("SELECT DISTINCT number_key FROM call_number_forms WHERE number_key <> '' AND (instr(number_key, ?) > 0 OR instr(number_raw, ?) > 0) LIMIT ?")
+    .pluck();
+  const rawsWithDigits = db.prepare<[string, number], string>("SELECT number_raw FROM call_number_forms WHERE number_key = '' AND instr(number_raw, ?) > 0 LIMIT ?").pluck();
+  function digitMatches(digits: string): DigitMatches {
+    if (!digits) return null;
+    const keys = keysWithDigits.all(digits, digits, MAX_DIGIT_NUMBERS + 1);
+    const raws = rawsWithDigits.all(digits, MAX_DIGIT_NUMBERS + 1);
+    return keys.length > MAX_DIGIT_NUMBERS || raws.length > MAX_DIGIT_NUMBERS ? null : { keys, raws };
+  }
   return {
     contactOf: (key: string) => (key ? contactOf.get(key) : undefined),
     /** Normalised keys of a contact's phones. */
@@ -84,7 +110,7 @@ export function createCallQueryRepo(db: Db, statsOptions: CallStatsOptions = {})
     lastCallsOf: (key: string, limit: number) => byNumber.all(key, limit),
     callCountOf: (key: string) => stats.callCountOf(key) ?? countByNumber.get(key) ?? 0,
     list(f: CallFilter, offset: number, limit: number): { rows: CallDbRow[]; total: number } {
-      const w = where(f);
+      const w = where(f, digitMatches(f.digits));
       const rows = db.prepare<unknown[], CallDbRow>(`SELECT * FROM calls ${w.sql} ORDER BY started_at DESC, id DESC LIMIT ? OFFSET ?`).all(...w.params, limit, offset);
       // Counting stops early on huge logs: the UI shows "10,000+".
       const total = db.prepare<unknown[], number>(`SELECT COUNT(*) FROM (SELECT 1 FROM calls ${w.sql} LIMIT 10001)`).pluck().get(...w.params) ?? 0;
