@@ -47,6 +47,7 @@ export function whereOf(f: ChequeFilterParsed): { sql: string; params: Record<st
 
 const ORDER = {
   due: 'c.due_date IS NULL, c.due_date, c.id',
+  'due-desc': 'c.due_date IS NULL, c.due_date DESC, c.id DESC',
   registered: 'c.created_at DESC, c.id DESC',
   amount: 'c.amount DESC, c.id',
 } as const;

@@ -4,7 +4,7 @@
  * CSV (UTF-8 with BOM so Excel reads Persian) or Excel (.xlsx, right-to-left sheets in Persian).
  */
 import { bankName } from '../../shared/contract/banks';
-import { CHEQUE_STATUSES, type ChequeDirection, type ChequeList, type ChequeReport, type ChequeRow, type ChequeStatus } from '../../shared/contract/cheques';
+import { CHEQUE_STATUSES, type CHEQUE_SORTS, type ChequeDirection, type ChequeList, type ChequeReport, type ChequeRow, type ChequeStatus } from '../../shared/contract/cheques';
 import type { FileOut } from '../../shared/contract/io';
 import { formatDate, formatInstant, isoDateOf, isoToParts, JALALI_MONTHS_EN, JALALI_MONTHS_FA, type CalendarSystem } from '../../shared/text/calendar';
 import { formatInteger, localDigits } from '../../shared/text/digits';
@@ -154,7 +154,7 @@ export function createChequeReportsService(db: Db, ctx: EngineContext) {
   }
 
   return {
-    search(f: ChequeFilterParsed & { sort: 'due' | 'registered' | 'amount'; limit: number; offset: number }): ChequeList {
+    search(f: ChequeFilterParsed & { sort: (typeof CHEQUE_SORTS)[number]; limit: number; offset: number }): ChequeList {
       checkFilter(f);
       const totals = q.totals(f);
       return { items: q.list(f, f.sort, f.limit, f.offset).map(toRow), total: totals.reduce((a, t) => a + t.count, 0), totals };

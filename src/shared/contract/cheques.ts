@@ -178,7 +178,12 @@ export const statusChangeInput = z.object({
 });
 export type StatusChangeInput = z.input<typeof statusChangeInput>;
 
-export const CHEQUE_SORTS = ['due', 'registered', 'amount'] as const;
+/**
+ * 'due': soonest due first, cheques without a due date last (the cheque book); 'due-desc': latest due
+ * first, still none last (a contact's page: the newest cheques on top); 'registered': newest entry first;
+ * 'amount': largest first.
+ */
+export const CHEQUE_SORTS = ['due', 'due-desc', 'registered', 'amount'] as const;
 
 export const chequeFilter = z.object({
   direction: z.enum(CHEQUE_DIRECTIONS).nullable().default(null),
