@@ -4,7 +4,9 @@
  * payer picked from the phonebook, mistakes shown under their fields), a scan attached, its due-date
  * warning rings and opens it, it moves through statuses and its history shows every step; a cheque
  * book is defined and a paid cheque written on its next leaf, a leaf voided; quick views, totals and
- * the PDF report; English; and everything is still there after a restart.
+ * the PDF report; English; and everything is still there after a restart. The amount is read back in
+ * words under the field as it is typed (Persian words in both languages, toman words when chosen), and a
+ * contact's page lists their cheques with a link to the cheque book filtered to them.
  */
 import { toJalaali } from 'jalaali-js';
 import type { Browser, Page } from 'playwright-core';
@@ -16,6 +18,7 @@ const dataDir = tempDir('monshi-e2e-cheques-');
 let app: App;
 let browser: Browser;
 let page: Page;
+let maryamId: number;
 
 const api = <M extends Method>(method: M, input: InputOf<M>): Promise<OutputOf<M>> => engineApi(page, method, input);
 
@@ -39,7 +42,7 @@ beforeAll(async () => {
   page.setDefaultTimeout(10_000);
   await page.goto(app.url);
   await page.getByTestId('phonebook').waitFor();
-  await api('contacts/create', { firstName: 'مریم', lastName: 'احمدی', company: 'بازرگانی آسیا', phones: [{ number: '09351112233', kind: 'mobile' }] });
+  maryamId = (await api('contacts/create', { firstName: 'مریم', lastName: 'احمدی', company: 'بازرگانی آسیا', phones: [{ number: '09351112233', kind: 'mobile' }] })).id;
 }, 60_000);
 afterAll(async () => {
   await browser?.close();
@@ -55,8 +58,18 @@ it('registers a received cheque in Persian; each mistake shows under its field',
   await form.getByTestId('cheque-save').click();
   await expect(form.getByTestId('field-error').first().textContent()).resolves.toBe('مبلغ را بنویسید.');
 
+  // The amount in words under the field as it is typed; nothing for an invalid amount (its error comes on save).
+  const words = form.getByTestId('amount-words-rials');
+  await form.getByTestId('amount').fill('۱۲۵');
+  await poll(() => words.textContent(), 'یکصد و بیست و پنج ریال');
   await form.getByTestId('amount').fill('۱۲۵٬۰۰۰٬۰۰۰');
-  await expect(form.textContent()).resolves.toContain('برابر ۱۲٬۵۰۰٬۰۰۰ تومان');
+  await poll(() => words.textContent(), 'یکصد و بیست و پنج میلیون ریال');
+  await expect(form.getByTestId('amount-words').textContent()).resolves.toBe('به حروف: یکصد و بیست و پنج میلیون ریال');
+  await expect(form.getByTestId('amount-words-toman').count()).resolves.toBe(0); // toman only when chosen in Settings
+  await form.getByTestId('amount').fill('۱۲.۵');
+  await poll(() => form.getByTestId('amount-words').count(), 0);
+  await form.getByTestId('amount').fill('۱۲۵٬۰۰۰٬۰۰۰');
+  await words.waitFor();
   await form.getByTestId('dueDate').fill(jalaliIn(4));
   await form.getByTestId('partyName').fill('مریم');
   await form.getByTestId('party-result').first().click();
@@ -84,6 +97,7 @@ it('registers a received cheque in Persian; each mistake shows under its field',
   await expect(detail.getByTestId('cheque-status').textContent()).resolves.toBe('نزد صندوق');
   await expect(detail.getByTestId('cheque-sayad').textContent()).resolves.toBe('۱۲۳۴ ۵۶۷۸ ۹۰۱۲ ۳۴۵۶');
   await expect(detail.getByTestId('amount').textContent()).resolves.toContain('۱۲۵٬۰۰۰٬۰۰۰ ریال');
+  await expect(detail.getByTestId('amount-words-rials').textContent()).resolves.toBe('یکصد و بیست و پنج میلیون ریال');
 
   // A scan: any PNG will do; a piece of this very page.
   const png = await page.screenshot({ clip: { x: 0, y: 0, width: 480, height: 220 } });
@@ -255,6 +269,15 @@ it('in English, and after a restart', async () => {
   await shot(page, 'cheques-11-detail-en');
   await detail.getByTestId('dialog-close').click();
 
+  // The words stay Persian (the cheque's own words); the label is English.
+  await page.getByTestId('cheque-new-received').click();
+  const form = page.getByTestId('cheque-form');
+  await form.getByTestId('amount').fill('۳۷٬۴۵۰٬۰۰۰');
+  await poll(() => form.getByTestId('amount-words').textContent(), 'In words (as on the cheque): سی و هفت میلیون و چهارصد و پنجاه هزار ریال');
+  await shot(page, 'cheques-11b-form-words-en');
+  await form.getByTestId('dialog-close').click();
+  await form.waitFor({ state: 'detached' });
+
   await app.stop();
   app = await startApp(dataDir);
   await page.goto(app.url);
@@ -279,4 +302,48 @@ it('shows amounts in toman too when chosen in Settings; the warning days are a s
   await page.getByTestId('nav-cheques').click();
   await poll(() => rows().first().getByTestId('amount').textContent(), '12,500,000 toman125,000,000 rials');
   await shot(page, 'cheques-13-toman-en');
+  await page.getByTestId('cheque-new-received').click();
+  const form = page.getByTestId('cheque-form');
+  await form.getByTestId('amount').fill('12345');
+  await poll(() => form.getByTestId('amount-words-toman').textContent(), 'یک هزار و دویست و سی و چهار تومان و پنج ریال');
+  await form.getByTestId('dialog-close').click();
+  await form.waitFor({ state: 'detached' });
+  await page.getByTestId('language-switch').click(); // back to Persian
+});
+
+it("lists a contact's cheques on their page; a row opens the cheque, 'all cheques' the cheque book filtered to them", async () => {
+  const due = new Date(Date.now() + 30 * 86_400_000);
+  const paid = await api('cheques/create', {
+    direction: 'paid', amount: 20_000_000, dueDate: `${due.getFullYear()}-${pad(due.getMonth() + 1)}-${pad(due.getDate())}`, contactId: maryamId, bankCode: 'saman', purpose: 'پیش‌پرداخت',
+  });
+  await page.evaluate((h) => { window.location.hash = h; }, `#contact=${maryamId}`);
+  const section = page.getByTestId('contact-cheques');
+  await section.waitFor();
+  await expect(section.getByTestId('contact-cheque-counts').textContent()).resolves.toBe('۲ چک — ۱ دریافتی، ۱ پرداختی');
+  // The received cheque is cashed; the paid one is still open (amounts in toman first, as chosen).
+  await expect(section.getByTestId('contact-cheque-open').textContent()).resolves.toBe('باز (وصول یا پاس نشده): پرداختی: ۱ چک، ۲٬۰۰۰٬۰۰۰ تومان (۲۰٬۰۰۰٬۰۰۰ ریال)');
+  await expect(section.getByTestId('contact-cheque-statuses').textContent()).resolves.toContain('دریافتی · وصول شده: ۱');
+  const items = section.getByTestId('contact-cheque');
+  await poll(() => items.count(), 2);
+  await expect(items.first().getAttribute('data-cheque-id')).resolves.toBe(String(paid.id)); // latest due first
+  await expect(section.getByTestId('contact-cheques-all').textContent()).resolves.toBe('همهٔ چک‌ها (۲) در دفتر چک');
+  await section.scrollIntoViewIfNeeded();
+  await shot(page, 'cheques-14-contact-fa');
+
+  await items.first().click();
+  const detail = page.getByTestId('cheque-detail');
+  await detail.waitFor();
+  await expect(detail.getByTestId('cheque-detail-party').textContent()).resolves.toBe('مریم احمدی');
+  await expect(detail.getByTestId('amount-words-toman').textContent()).resolves.toBe('دو میلیون تومان');
+  await detail.getByTestId('dialog-close').click();
+
+  await page.getByTestId('nav-phonebook').click();
+  await section.getByTestId('contact-cheques-all').click();
+  await screen().waitFor();
+  await expect(screen().getByTestId('cheque-contact-filter').textContent()).resolves.toContain('مریم احمدی');
+  await poll(() => rows().count(), 2);
+  await expect(screen().getByTestId('cheque-count').textContent()).resolves.toBe('۲ چک');
+  await shot(page, 'cheques-15-contact-filter-fa');
+  await screen().getByTestId('cheque-contact-filter-clear').click();
+  await poll(() => rows().count(), 3);
 });

@@ -1,5 +1,5 @@
 /** The hash routes between the popup window and the main window, and small input helpers of the Lines screen. */
-import { parseAppRoute } from '../../src/renderer/app/routes';
+import { chequeRoute, contactChequesRoute, parseAppRoute } from '../../src/renderer/app/routes';
 import { draftWithNumber } from '../../src/renderer/lib/contact-draft';
 import { parseSmallNumber } from '../../src/renderer/lines/small-number';
 import { parsePopupRoute } from '../../src/renderer/popup/popup-window-app';
@@ -23,6 +23,13 @@ describe('routes', () => {
     expect(parseAppRoute('#voicemail')).toEqual({ kind: 'voicemail' });
     expect(parseAppRoute('#voicemail=3')).toBeNull();
     expect(parseAppRoute('')).toBeNull();
+  });
+  it("reads the cheque routes from a contact's list of cheques", () => {
+    expect(parseAppRoute(chequeRoute(5))).toEqual({ kind: 'cheque', id: 5 });
+    expect(parseAppRoute(contactChequesRoute(12))).toEqual({ kind: 'contact-cheques', contactId: 12 });
+    expect(parseAppRoute('#cheques?contact=')).toBeNull();
+    expect(parseAppRoute('#cheques?contact=1x')).toBeNull();
+    expect(parseAppRoute('#cheque=-1')).toBeNull();
   });
 });
 

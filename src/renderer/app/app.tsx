@@ -25,7 +25,8 @@ import { parseAppRoute } from './routes';
  * and open contact are where the user left them. Ctrl+F (by key position, so it works on a Persian
  * keyboard layout too) goes to the phonebook's search box from anywhere. '#contact=12' and
  * '#new-contact=0912…' (from the desktop app's popup window, or a link) open the phonebook there;
- * '#voicemail' opens the voicemail inbox.
+ * '#voicemail' opens the voicemail inbox; '#cheque=5' opens a cheque and '#cheques?contact=12' the cheque
+ * book filtered to a contact (both from the contact's list of cheques).
  */
 export function App() {
   const [screen, setScreen] = useState<Screen>('phonebook');
@@ -50,7 +51,11 @@ export function App() {
   const [chequeRequest, setChequeRequest] = useState<ChequeRequest | null>(null);
   const openCheque = useCallback((id: number) => {
     setScreen('cheques');
-    setChequeRequest({ seq: ++seq.current, id });
+    setChequeRequest({ seq: ++seq.current, kind: 'open', id });
+  }, []);
+  const openContactCheques = useCallback((contactId: number) => {
+    setScreen('cheques');
+    setChequeRequest({ seq: ++seq.current, kind: 'contact', contactId });
   }, []);
 
   const [peopleRequest, setPeopleRequest] = useState<PeopleRequest | null>(null);
@@ -84,12 +89,14 @@ export function App() {
       if (route.kind === 'contact') openContact(route.id);
       else if (route.kind === 'file') openFile(route.id);
       else if (route.kind === 'voicemail') setScreen('voicemail');
+      else if (route.kind === 'cheque') openCheque(route.id);
+      else if (route.kind === 'contact-cheques') openContactCheques(route.contactId);
       else addContact(route.number);
     };
     follow();
     window.addEventListener('hashchange', follow);
     return () => window.removeEventListener('hashchange', follow);
-  }, [openContact, addContact, openFile]);
+  }, [openContact, addContact, openFile, openCheque, openContactCheques]);
 
   return (
     <div className="app">

@@ -8,6 +8,7 @@ import { useConfirm } from '../ui/confirm-context';
 import { Dialog } from '../ui/dialog';
 import { useToast } from '../ui/toast-context';
 import { AmountView } from './amount-view';
+import { AmountWordsView } from './amount-words-view';
 import { bankLabel } from './cheque-format';
 import { ChequeHistory } from './cheque-history';
 import { ChequeImages } from './cheque-images';
@@ -84,6 +85,9 @@ export function ChequeDetail({ cheque: c, toman, onChanged, onEdit, onClose, onO
             <AmountView rials={c.amount} toman={toman} block />
             <ChequeStatusBadge direction={c.direction} status={c.status} />
           </div>
+          <p className="cheque-detail-words">
+            <AmountWordsView rials={c.amount} toman={toman} />
+          </p>
           <dl className="cheque-dl">
             {row(m.dueDate, c.dueDate ? `${date(c.dueDate)} — ${formatDateLong(c.dueDate, calendar, lang)}` : m.noDue, 'cheque-due')}
             {row(m.issueDate, c.issueDate ? date(c.issueDate) : null)}

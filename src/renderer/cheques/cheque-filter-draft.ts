@@ -28,11 +28,13 @@ export type FilterDraft = {
   /** A bank code or typed words. */
   bank: string;
   guarantee: 'any' | 'only' | 'none';
+  /** One contact's cheques (from the contact's page); the name is only shown. */
+  contact: { id: number; name: string } | null;
 };
 
 export const EMPTY_FILTERS: FilterDraft = {
   direction: 'all', view: 'all', status: '', text: '', dueFrom: '', dueTo: '', registeredFrom: '', registeredTo: '',
-  amountMin: '', amountMax: '', person: '', bank: '', guarantee: 'any',
+  amountMin: '', amountMax: '', person: '', bank: '', guarantee: 'any', contact: null,
 };
 
 /** How many of the "more filters" are set (shown on their button). */
@@ -68,6 +70,7 @@ export function buildChequeFilter(f: FilterDraft, today: string, cal: CalendarSy
     person: f.person,
     bank: (BANK_CODES as readonly string[]).includes(f.bank) ? f.bank : f.bank.trim(),
     text: f.text,
+    contactId: f.contact?.id ?? null,
   };
   // A quick view narrows what the other filters chose (the later of two "from" dates, the earlier "to").
   const narrow = (from: string, to: string) => {

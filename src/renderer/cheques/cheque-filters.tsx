@@ -15,7 +15,7 @@ type Props = {
 
 /**
  * The cheque screen's filters: type, a quick view (due this week/month, overdue, bounced), status and
- * words; and, under "more filters", due and registration date ranges, amount range, person, bank and
+ * words (and the contact, when the screen was opened from a contact's page); and, under "more filters", due and registration date ranges, amount range, person, bank and
  * guarantee cheques.
  */
 export function ChequeFilters({ value: f, onChange, more, onMore, error }: Props) {
@@ -58,6 +58,14 @@ export function ChequeFilters({ value: f, onChange, more, onMore, error }: Props
         </div>
       </div>
       <div className="cheque-filter-row">
+        {f.contact && (
+          <span className="participant-chip cheque-contact-filter" data-testid="cheque-contact-filter">
+            <bdi>{m.filterContact(f.contact.name || '…')}</bdi>
+            <button type="button" className="chip-x" onClick={() => onChange({ contact: null })} aria-label={m.filterContactClear} title={m.filterContactClear} data-testid="cheque-contact-filter-clear">
+              ×
+            </button>
+          </span>
+        )}
         <select
           className="input cheque-status-filter"
           value={statusLocked ? '' : f.status}
@@ -78,7 +86,7 @@ export function ChequeFilters({ value: f, onChange, more, onMore, error }: Props
           {m.moreFilters}
           {extra > 0 && <span className="badge">{num(extra)}</span>}
         </button>
-        {(extra > 0 || f.text || f.status || f.view !== 'all' || f.direction !== 'all') && (
+        {(extra > 0 || f.text || f.status || f.view !== 'all' || f.direction !== 'all' || f.contact) && (
           <button type="button" className="link-button" onClick={() => onChange(EMPTY_FILTERS)} data-testid="cheque-clear-filters">
             {m.clearFilters}
           </button>

@@ -1,6 +1,6 @@
 import { useState, type KeyboardEvent } from 'react';
 import type { Cheque, ChequeBook, ChequeDirection } from '../../shared/contract/cheques';
-import { formatToman, parseAmount } from '../../shared/text/amount';
+import { parseAmount } from '../../shared/text/amount';
 import { checkPartyId } from '../../shared/text/national-id';
 import { useClient } from '../app/client';
 import { useLocale } from '../i18n/use-t';
@@ -8,10 +8,12 @@ import { DateInput } from '../ui/date-input';
 import { Dialog } from '../ui/dialog';
 import { TextField } from '../ui/text-field';
 import { useToast } from '../ui/toast-context';
+import { AmountWordsView } from './amount-words-view';
 import { BankSelect } from './bank-select';
 import { bankLabel } from './cheque-format';
 import { buildChequeInput, draftFromCheque, emptyChequeDraft, type ChequeDraft, type DraftError } from './cheque-draft';
 import { PartyPicker } from './party-picker';
+import { useChequeSettings } from './use-cheque-settings';
 
 type Props = {
   /** null for a new cheque. */
@@ -28,7 +30,8 @@ const KNOWN = ['amount', 'dueDate', 'issueDate', 'guarantee', 'sayadId', 'bankCo
 
 /**
  * Register a received cheque, write a paid one (on the next blank leaf of a cheque book, or typed in),
- * or edit one. Amount and identity numbers in any digits; dates in the chosen calendar. Ctrl+S saves;
+ * or edit one. Amount and identity numbers in any digits (the amount read back in words under it, as the
+ * cheque will say it); dates in the chosen calendar. Ctrl+S saves;
  * a mistake shows under its field, whether the form or the engine found it.
  */
 export function ChequeForm({ cheque, direction, bookId = null, books, onClose, onSaved }: Props) {
@@ -36,6 +39,7 @@ export function ChequeForm({ cheque, direction, bookId = null, books, onClose, o
   const m = t.cheques;
   const client = useClient();
   const toast = useToast();
+  const { showToman } = useChequeSettings();
   const usable = books.filter((b) => b.nextLeaf !== null);
   const [draft, setDraft] = useState<ChequeDraft>(() =>
     cheque ? draftFromCheque(cheque, calendar, lang) : emptyChequeDraft(direction, bookId ?? (direction === 'paid' ? (usable[0]?.id ?? null) : null)),
@@ -128,7 +132,7 @@ export function ChequeForm({ cheque, direction, bookId = null, books, onClose, o
             onChange={(v) => update({ amount: v })}
             inputMode="numeric"
             dir={dir}
-            hint={amount !== null ? m.amountHint(formatToman(amount, lang)) : undefined}
+            hint={amount !== null ? <AmountWordsView rials={amount} toman={showToman} /> : undefined}
             error={errorOf('amount')}
             autoFocus
           />

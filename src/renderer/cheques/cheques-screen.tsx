@@ -24,7 +24,8 @@ import { PrintOnChequeDialog, type PrintItem } from './print-on-cheque-dialog';
 import { printable, printItemOf } from './print-items';
 import { useCheques } from './use-cheques';
 
-export type ChequeRequest = { seq: number; id: number };
+/** From elsewhere in the app: open one cheque (an alarm, a contact's list), or show one contact's cheques. */
+export type ChequeRequest = { seq: number } & ({ kind: 'open'; id: number } | { kind: 'contact'; contactId: number });
 type FormState = { cheque: Cheque | null; direction: ChequeDirection; bookId: number | null };
 
 const LIMIT = 300;
@@ -70,12 +71,20 @@ export function ChequesScreen({ onOpenContact, request }: { onOpenContact: (id: 
     if (!r.ok) return toast.show('error', r.error.message);
     setDetail(r.value);
   };
-  // Only a new request (from an alarm) opens a cheque; `open` itself is new on every render.
+  // Only a new request (an alarm, a contact's page) opens a cheque or filters; `open` itself is new on every render.
   const openRef = useRef(open);
   openRef.current = open;
   useEffect(() => {
-    if (request) void openRef.current(request.id);
-  }, [request]);
+    if (!request) return;
+    if (request.kind === 'open') return void openRef.current(request.id);
+    // Everything else cleared so that the contact's cheques all show; the name comes with the contact.
+    const contactId = request.contactId;
+    setMode('list');
+    setFilters({ ...EMPTY_FILTERS, contact: { id: contactId, name: '' } });
+    void client.call('contacts/get', { id: contactId }).then((r) => {
+      if (r.ok) setFilters((f) => (f.contact?.id === contactId ? { ...f, contact: { id: contactId, name: r.value.displayName } } : f));
+    });
+  }, [request, client]);
   // The open cheque changed elsewhere (another window, an alarm): show it as it is now.
   useEvent('cheques/changed', (p) => {
     if (!detail || (p.ids !== null && !p.ids.includes(detail.id))) return;

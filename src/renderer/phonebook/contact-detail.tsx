@@ -7,6 +7,7 @@ import { fieldValueToDisplay } from '../lib/field-values';
 import { GroupChip } from '../ui/group-chip';
 import { PhoneNumber } from '../ui/phone-number';
 import { ContactFiles } from '../people/contact-files';
+import { ContactCheques } from '../cheques/contact-cheques';
 import { ContactCalls } from './contact-calls';
 import { ContactTimeline } from './contact-timeline';
 import { DetailSection } from './detail-section';
@@ -23,7 +24,7 @@ type Props = {
   stale?: boolean;
 };
 
-/** Everything about one contact, with its timeline of notes. */
+/** Everything about one contact: their files, calls and cheques, and the timeline of notes. */
 export function ContactDetail({ contact: c, onEdit, onDelete, onPrint, onClose, onChanged, printing, stale = false }: Props) {
   const { t, lang, calendar, date, digits, instant } = useLocale();
   const { groupById, fieldById } = useCatalog();
@@ -135,6 +136,7 @@ export function ContactDetail({ contact: c, onEdit, onDelete, onPrint, onClose, 
 
       <ContactFiles contactId={c.id} />
       <ContactCalls contactId={c.id} />
+      <ContactCheques contactId={c.id} />
       <ContactTimeline contact={c} onChanged={onChanged} />
       <footer className="detail-footer muted">
         <span>{t.detail.createdAt(instant(c.createdAt))}</span>

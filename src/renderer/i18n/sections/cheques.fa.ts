@@ -90,7 +90,9 @@ export const chequesFa = {
   bookFull: 'پر شده',
   fromLeaf: (serial: string) => `برگ ${serial} از دسته‌چک`,
   amount: 'مبلغ (ریال)',
-  amountHint: (toman: string) => `برابر ${toman} تومان`,
+  /** Before the amount in words under the amount (the words themselves are always Persian, as on the leaf). */
+  inWords: 'به حروف:',
+  inWordsToman: '— برابر',
   dueDate: 'تاریخ سررسید',
   issueDate: 'تاریخ صدور (اختیاری)',
   guaranteeCheck: 'چک ضمانتی (بدون تاریخ سررسید هم می‌شود)',
@@ -220,6 +222,18 @@ export const chequesFa = {
   showToman: 'نمایش مبلغ‌ها به تومان هم',
   settingsSaved: 'تنظیمات چک ذخیره شد.',
   warnDaysInvalid: 'عددی از ۰ تا ۶۰ بنویسید.',
+
+  // A contact's cheques (the phonebook's contact page) and the cheque book filtered to one contact
+  contactCheques: 'چک‌ها',
+  contactCounts: (all: string, received: string, paid: string) => `${all} چک — ${received} دریافتی، ${paid} پرداختی`,
+  /** Open: on hand, deposited for collection (received) or issued and not yet cleared (paid). */
+  contactOpen: 'باز (وصول یا پاس نشده):',
+  contactOpenTitle: 'چک‌های دریافتیِ نزد صندوق یا در جریان وصول، و چک‌های پرداختیِ پاس‌نشده',
+  contactOpenPart: (type: string, amount: string, count: string) => `${type}: ${count} چک، ${amount}`,
+  contactNothingOpen: 'چک بازی نیست.',
+  contactAll: (n: string) => `همهٔ چک‌ها (${n}) در دفتر چک`,
+  filterContact: (name: string) => `مخاطب: ${name}`,
+  filterContactClear: 'برداشتن فیلتر مخاطب',
 };
 
 export type ChequesMessages = typeof chequesFa;
