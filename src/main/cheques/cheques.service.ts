@@ -6,13 +6,14 @@
  */
 import type { AlarmSource } from '../reminders/alarm-scheduler';
 import {
-  INITIAL_STATUS, nextStatuses, OPEN_STATUSES,
-  type Cheque, type ChequeData, type ChequeEvent, type ChequeSettings, type ChequeStatus,
+  INITIAL_STATUS, nextStatuses, OPEN_STATUSES, PAID_STATUSES, RECEIVED_STATUSES,
+  type Cheque, type ChequeData, type ChequeEvent, type ChequeSettings, type ChequeStatus, type StatusBatchResult,
 } from '../../shared/contract/cheques';
 import { bankName } from '../../shared/contract/banks';
 import type { FileOut } from '../../shared/contract/io';
 import { formatDate, isoDateOf } from '../../shared/text/calendar';
-import { formatInteger } from '../../shared/text/digits';
+import { formatInteger, localDigits } from '../../shared/text/digits';
+import { groupSayadId } from '../../shared/text/sayad-id';
 import { normalizeInput, normalizeMultiline } from '../../shared/text/normalize';
 import type { Db } from '../db/database';
 import { AppError } from '../engine/app-error';
@@ -36,6 +37,9 @@ export type ChequesHooks = {
 };
 
 export type ChequesService = ReturnType<typeof createChequesService>;
+
+/** What a status change says, for one cheque or a batch. */
+type StatusChange = { status: ChequeStatus; date: string; note: string; counterparty: string; certificate: boolean };
 
 /** Fields whose change an 'edited' event records (as stored: ASCII digits, ISO dates, bank code or name). */
 const TRACKED = {
@@ -131,6 +135,48 @@ export function createChequesService(db: Db, ctx: EngineContext, hooks: ChequesH
     }, 'status');
   }
 
+  /** A status of the other type (cleared for a received cheque): said so, rather than listing what is allowed. */
+  function wrongType(r: ChequeRowDb, to: ChequeStatus): AppError | null {
+    const own: readonly ChequeStatus[] = r.direction === 'received' ? RECEIVED_STATUSES : PAID_STATUSES;
+    if (own.includes(to)) return null;
+    return new AppError('conflict', 'conflict.cheque_wrong_type', {
+      direction: (l) => (l === 'en' ? directionLabel(r.direction, l).toLowerCase() : directionLabel(r.direction, l)),
+      to: (l) => statusLabel(r.direction === 'received' ? 'paid' : 'received', to, l),
+    }, 'status');
+  }
+
+  const dateError = (last: string) =>
+    new AppError('validation', 'validation.status_before', { field: 'date', value: (l: Lang) => formatDate(last, ctx.settings.get().calendar, l) }, 'date');
+
+  /** How an error names one cheque: its Sayad ID, else series/serial, else payer/payee and amount. */
+  function chequeRef(r: ChequeRowDb, l: Lang): string {
+    const iso = (t: string) => `\u2068${t}\u2069`;
+    if (r.sayad_id) return message(l, 'cheques.ref_sayad', { value: iso(localDigits(groupSayadId(r.sayad_id), l)) });
+    const serial = [r.series, r.serial].filter(Boolean).join('/');
+    if (serial) return message(l, 'cheques.ref_serial', { value: iso(localDigits(serial, l)) });
+    return message(l, 'cheques.ref_party', { party: iso(r.party_name), amount: formatInteger(r.amount, l) });
+  }
+
+  /** Writes one checked status change and its event (inside the caller's transaction). */
+  function applyStatus(r: ChequeRowDb, input: StatusChange): void {
+    repo.setStatus(r.id, input.status, now());
+    // Opened again (back from the bank, from a third party…): only warnings from now on may ring.
+    if (!isOpen(r.status) && isOpen(input.status)) repo.rebaseAlarm(r.id, now());
+    event(r.id, {
+      kind: 'status', from_status: r.status, to_status: input.status, date: input.date, note: normalizeMultiline(input.note),
+      counterparty: normalizeInput(input.counterparty), certificate: input.status === 'bounced' && input.certificate ? 1 : 0,
+    });
+  }
+
+  /** After the transaction: each cheque's waiting alarm follows its new status; one 'changed' for all. */
+  function afterStatus(ids: number[]): ChequeRowDb[] {
+    const after = ids.map(row);
+    for (const r of after) hooks.alarmChanged(r.id, isOpen(r.status) ? alarmText(r) : null);
+    changed(ids);
+    if (after.some((r) => r.leaf_id !== null)) ctx.emit('cheque-books/changed', {});
+    return after;
+  }
+
   return {
     get: (id: number): Cheque => toCheque(row(id)),
 
@@ -195,28 +241,42 @@ export function createChequesService(db: Db, ctx: EngineContext, hooks: ChequesH
       return { id };
     },
 
-    setStatus(input: { id: number; status: ChequeStatus; date: string; note: string; counterparty: string; certificate: boolean }): Cheque {
+    setStatus(input: StatusChange & { id: number }): Cheque {
       const r = row(input.id);
       if (!nextStatuses(r.direction, r.status).includes(input.status)) throw statusError(r, input.status);
       if (input.date > today()) throw new AppError('validation', 'validation.status_future', { field: 'date' }, 'date');
       const last = repo.lastStatusDate(r.id);
-      if (last !== null && input.date < last) {
-        throw new AppError('validation', 'validation.status_before', { field: 'date', value: (l: Lang) => formatDate(last, ctx.settings.get().calendar, l) }, 'date');
-      }
+      if (last !== null && input.date < last) throw dateError(last);
+      repo.transaction(() => applyStatus(r, input));
+      return toCheque(afterStatus([r.id])[0]!);
+    },
+
+    /**
+     * One change for many cheques, all or nothing: every cheque is checked first and every problem is
+     * named in one error, so the clerk fixes the selection once instead of meeting the cheques one by one.
+     */
+    setStatusBatch(input: StatusChange & { ids: number[] }): StatusBatchResult {
+      const ids = [...new Set(input.ids)];
+      if (input.date > today()) throw new AppError('validation', 'validation.status_future', { field: 'date' }, 'date');
+      // Checked and written in one transaction: a refusal (thrown inside) leaves every cheque as it was.
       repo.transaction(() => {
-        repo.setStatus(r.id, input.status, now());
-        // Opened again (back from the bank, from a third party…): only warnings from now on may ring.
-        if (!isOpen(r.status) && isOpen(input.status)) repo.rebaseAlarm(r.id, now());
-        event(r.id, {
-          kind: 'status', from_status: r.status, to_status: input.status, date: input.date, note: normalizeMultiline(input.note),
-          counterparty: normalizeInput(input.counterparty), certificate: input.status === 'bounced' && input.certificate ? 1 : 0,
+        const rows = ids.map(row);
+        const refused = rows.flatMap((r): { r: ChequeRowDb; why: AppError; kind: 'status' | 'date' }[] => {
+          if (!nextStatuses(r.direction, r.status).includes(input.status)) return [{ r, why: wrongType(r, input.status) ?? statusError(r, input.status), kind: 'status' }];
+          const last = repo.lastStatusDate(r.id);
+          return last !== null && input.date < last ? [{ r, why: dateError(last), kind: 'date' }] : [];
         });
+        if (refused.length > 0) {
+          const statusProblem = refused.some((x) => x.kind === 'status');
+          const list = (l: Lang) => refused.map((x) => message(l, 'cheques.batch_item', { cheque: chequeRef(x.r, l), why: x.why.toShape(l).message })).join('\n');
+          throw new AppError(statusProblem ? 'conflict' : 'validation', 'conflict.cheque_batch', {
+            count: (l) => formatInteger(refused.length, l), total: (l) => formatInteger(rows.length, l), list,
+          }, statusProblem ? 'status' : 'date');
+        }
+        for (const r of rows) applyStatus(r, input);
       });
-      const after = row(r.id);
-      hooks.alarmChanged(r.id, isOpen(after.status) ? alarmText(after) : null);
-      changed([r.id]);
-      if (after.leaf_id !== null) ctx.emit('cheque-books/changed', {});
-      return toCheque(after);
+      afterStatus(ids);
+      return { ids, status: input.status };
     },
 
     addImage(input: { chequeId: number; fileName: string; base64: string; thumbBase64: string }): Cheque {

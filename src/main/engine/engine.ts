@@ -233,6 +233,7 @@ export function createEngine(opts: EngineOptions): Engine {
     'cheques/update': ({ id, data }) => cheques.update(id, data),
     'cheques/delete': ({ id }) => cheques.delete(id),
     'cheques/set-status': (input) => cheques.setStatus(input),
+    'cheques/set-status-batch': (input) => cheques.setStatusBatch(input),
     'cheques/add-image': (input) => cheques.addImage(input),
     'cheques/image': ({ id }) => cheques.image(id),
     'cheques/delete-image': ({ id }) => cheques.deleteImage(id),

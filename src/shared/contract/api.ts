@@ -11,8 +11,8 @@ import {
 import { exportInput, importCommitInput, importPreviewInput, printContactsInput, type FileOut, type ImportOutcome, type ImportPreview } from './io';
 import { settingsSchema, type Settings } from './settings';
 import {
-  chequeBookInput, chequeExportInput, chequeFilter, chequeImageInput, chequeInput, chequeQuery, chequeSettingsInput, markLeafInput, statusChangeInput,
-  type Cheque, type ChequeBook, type ChequeLeaf, type ChequeList, type ChequeReport, type ChequeSettings,
+  chequeBookInput, chequeExportInput, chequeFilter, chequeImageInput, chequeInput, chequeQuery, chequeSettingsInput, markLeafInput, statusBatchInput, statusChangeInput,
+  type Cheque, type ChequeBook, type ChequeLeaf, type ChequeList, type ChequeReport, type ChequeSettings, type StatusBatchResult,
 } from './cheques';
 import {
   callListInput, demoCallInput, dialInput, lineInput, reportExportInput, reportInput,
@@ -215,6 +215,12 @@ export const api = {
   'cheques/delete': endpoint<z.ZodObject<{ id: typeof id }>, { id: number }>(z.object({ id })),
   /** A status change with its date and note. 'conflict' (field 'status') names both statuses when the change is not allowed. */
   'cheques/set-status': endpoint<typeof statusChangeInput, Cheque>(statusChangeInput),
+  /**
+   * The same status change for several cheques in one transaction (all or nothing), each with its own
+   * event; alarms follow as for one change. Refused as a whole, naming every cheque that cannot take it
+   * and why ('conflict', field 'status'; 'validation', field 'date' for a date before a cheque's last change).
+   */
+  'cheques/set-status-batch': endpoint<typeof statusBatchInput, StatusBatchResult>(statusBatchInput),
   /** Attaches a scanned image (PNG, JPEG, WebP) with the UI's thumbnail. */
   'cheques/add-image': endpoint<typeof chequeImageInput, Cheque>(chequeImageInput),
   /** The full image. */

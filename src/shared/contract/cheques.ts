@@ -178,6 +178,23 @@ export const statusChangeInput = z.object({
 });
 export type StatusChangeInput = z.input<typeof statusChangeInput>;
 
+/** At most this many cheques change status in one batch (a day's deposits, a bank statement's clearings). */
+export const MAX_BATCH = 500;
+
+/**
+ * One status change for several cheques at once, all or nothing: every cheque gets its own event with
+ * the same date, note, counterparty and certificate. Refused as a whole ('conflict', field 'status')
+ * when any cheque cannot take the change, or ('validation', field 'date') when the date is in the future
+ * or before a cheque's last status change; the message names each such cheque (Sayad ID, else series/
+ * serial, else payer/payee and amount) and why. Repeated ids count once.
+ */
+export const statusBatchInput = statusChangeInput.omit({ id: true }).extend({
+  ids: z.array(id).min(1).max(MAX_BATCH),
+});
+export type StatusBatchInput = z.input<typeof statusBatchInput>;
+/** The cheques that changed, in the order given. */
+export type StatusBatchResult = { ids: number[]; status: ChequeStatus };
+
 /**
  * 'due': soonest due first, cheques without a due date last (the cheque book); 'due-desc': latest due
  * first, still none last (a contact's page: the newest cheques on top); 'registered': newest entry first;
