@@ -79,16 +79,17 @@ describe('alarms', () => {
     const second = start(local(2026, 1, 3, 9, 0)); // two days later
     expect(second.fired).toEqual([]); // the event goes out on the next turn, once the creator has subscribed
     await nextTurn();
-    const want = [[daily.id, local(2026, 1, 1, 7, 30)], [once.id, local(2026, 1, 1, 8, 0)], [daily.id, local(2026, 1, 2, 7, 30)], [daily.id, local(2026, 1, 3, 7, 30)]] as const;
-    expect(second.fired.map((a) => [a.refId, a.occursAt, a.late])).toEqual(want.map(([id, t]) => [id, t.toISOString(), true]));
-    expect(second.fired[1]).toMatchObject({ title: 'یک‌بار', place: 'اتاق ۲', note: 'مدارک', firedAt: local(2026, 1, 3, 9, 0).toISOString(), snoozedUntil: null });
+    // The daily reminder's three missed repeats ring as one alarm (the last, with the count and the first).
+    const want = [[once.id, local(2026, 1, 1, 8, 0), 1, local(2026, 1, 1, 8, 0)], [daily.id, local(2026, 1, 3, 7, 30), 3, local(2026, 1, 1, 7, 30)]] as const;
+    expect(second.fired.map((a) => [a.refId, a.occursAt, a.late, a.missedCount, a.firstOccursAt])).toEqual(want.map(([id, t, n, f]) => [id, t.toISOString(), true, n, f.toISOString()]));
+    expect(second.fired[0]).toMatchObject({ title: 'یک‌بار', place: 'اتاق ۲', note: 'مدارک', firedAt: local(2026, 1, 3, 9, 0).toISOString(), snoozedUntil: null });
     expect((await second.ok('alarms/pending', {})).map((a) => a.id)).toEqual(second.fired.map((a) => a.id));
     await second.close();
 
     const third = start(local(2026, 1, 3, 9, 5));
     await nextTurn();
     expect(third.fired).toEqual([]);
-    expect(await third.ok('alarms/pending', {})).toHaveLength(4);
+    expect(await third.ok('alarms/pending', {})).toHaveLength(2);
   });
 
   test('snooze: it rings again when the snooze ends, also across a restart; dismiss: never again', async () => {

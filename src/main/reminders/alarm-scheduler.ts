@@ -7,7 +7,9 @@
  *
  * Guarantees: an alarm fires at most once per occurrence; alarms that fell due while the app was
  * closed fire at the next start (marked `late`); several due at once are delivered in time order,
- * none dropped; a clock set backwards does not fire anything again.
+ * none dropped; a clock set backwards does not fire anything again. When the store can merge
+ * (`markMissed`), the late occurrences of one item (same source and refId) found by one look are
+ * delivered as ONE alarm that stands for all of them ("missed 14 times"); on-time ones never merge.
  */
 import type { Timers } from '../../telephony/transport';
 
@@ -37,12 +39,18 @@ export type AlarmStore = {
   wasFired(key: string): boolean;
   /** Records the alarm as fired (pending for the user) in the same step as it is delivered. */
   markFired(item: DueItem, firedAt: Date, late: boolean): void;
+  /**
+   * Optional: records late occurrences of one item (same source and refId, in time order) as fired,
+   * all as ONE alarm, and returns the key of the alarm that carries them. Without it each rings alone.
+   */
+  markMissed?(items: DueItem[], firedAt: Date): string;
   /** Snoozed alarms whose snooze ended at or before `now`; the store clears them as it returns them. */
   takeSnoozesDue(now: Date): DueItem[];
   nextSnooze(): Date | null;
 };
 
-export type Fired = DueItem & { late: boolean; firedAt: Date };
+/** `missed`: how many late occurrences this one alarm stands for (merged by `markMissed`), else 1. */
+export type Fired = DueItem & { late: boolean; firedAt: Date; missed: number };
 
 export type SchedulerOptions = {
   clock: () => Date;
@@ -82,12 +90,42 @@ export function createAlarmScheduler(opts: SchedulerOptions) {
     const due = opts.sources.flatMap((s) => s.dueBetween(from, now)).filter((d) => !opts.store.wasFired(d.key));
     due.push(...opts.store.takeSnoozesDue(now));
     due.sort((a, b) => a.at.getTime() - b.at.getTime());
-    const fired: Fired[] = due.map((d) => ({ ...d, late: now.getTime() - d.at.getTime() > lateAfter, firedAt: now }));
-    for (const f of fired) opts.store.markFired(f, now, f.late);
+    const fired = record(due, now);
     // A clock set backwards: remember the new "now" so the next ticks do not look at the future twice.
     opts.store.setLastTick(now);
     if (fired.length > 0) opts.onFire(fired);
     arm(now);
+  }
+
+  /** Marks what is due as fired: on-time ones one by one, late ones merged per item when the store can. */
+  function record(due: DueItem[], now: Date): Fired[] {
+    const isLate = (d: DueItem) => now.getTime() - d.at.getTime() > lateAfter;
+    const merge = opts.store.markMissed?.bind(opts.store);
+    if (!merge) {
+      return due.map((d) => {
+        const f: Fired = { ...d, late: isLate(d), firedAt: now, missed: 1 };
+        opts.store.markFired(f, now, f.late);
+        return f;
+      });
+    }
+    const out: Fired[] = [];
+    const groups = new Map<string, DueItem[]>();
+    for (const d of due) {
+      if (!isLate(d)) {
+        opts.store.markFired(d, now, false);
+        out.push({ ...d, late: false, firedAt: now, missed: 1 });
+        continue;
+      }
+      const g = `${d.source}:${d.refId}`;
+      const list = groups.get(g);
+      if (list) list.push(d);
+      else groups.set(g, [d]);
+    }
+    for (const items of groups.values()) {
+      const last = items[items.length - 1]!;
+      out.push({ ...last, key: merge(items, now), late: true, firedAt: now, missed: items.length });
+    }
+    return out.sort((a, b) => a.at.getTime() - b.at.getTime());
   }
 
   function arm(now: Date): void {

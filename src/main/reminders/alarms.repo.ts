@@ -5,6 +5,8 @@ import type { Db } from '../db/database';
 export type AlarmRow = {
   id: number; key: string; source: AlarmSource; ref_id: number; title: string; place: string; note: string;
   contact_id: number | null; occurs_at: number; fired_at: number; late: 0 | 1; snoozed_until: number | null; dismissed_at: number | null;
+  /** The carrier alarm this missed occurrence was merged into (migration 0011), or null. */
+  merged_into: number | null; missed_count: number; first_occurs_at: number | null;
 };
 export type FiredAlarm = Pick<AlarmRow, 'key' | 'source' | 'ref_id' | 'title' | 'place' | 'note' | 'contact_id' | 'occurs_at' | 'fired_at' | 'late'>;
 
@@ -27,16 +29,34 @@ export function createAlarmsRepo(db: Db) {
     ),
     byKey: db.prepare<[string], AlarmRow>('SELECT * FROM alarms WHERE key = ?'),
     get: db.prepare<[number], AlarmRow>('SELECT * FROM alarms WHERE id = ?'),
-    pending: db.prepare<[], AlarmRow>('SELECT * FROM alarms WHERE dismissed_at IS NULL ORDER BY occurs_at, id'),
+    pending: db.prepare<[], AlarmRow>('SELECT * FROM alarms WHERE dismissed_at IS NULL AND merged_into IS NULL ORDER BY occurs_at, id'),
     snoozesDue: db.prepare<[number], AlarmRow>(
-      'SELECT * FROM alarms WHERE snoozed_until IS NOT NULL AND snoozed_until <= ? AND dismissed_at IS NULL ORDER BY snoozed_until, id',
+      'SELECT * FROM alarms WHERE snoozed_until IS NOT NULL AND snoozed_until <= ? AND dismissed_at IS NULL AND merged_into IS NULL ORDER BY snoozed_until, id',
+    ),
+    // What a late occurrence of (source, ref_id) may merge with: a waiting alarm that is itself late or merged.
+    mergeTargets: db.prepare<[string, number], AlarmRow>(
+      `SELECT * FROM alarms WHERE source = ? AND ref_id = ? AND dismissed_at IS NULL AND merged_into IS NULL
+         AND (late = 1 OR missed_count > 1) ORDER BY id`,
+    ),
+    insertMerged: db.prepare(
+      `INSERT INTO alarms (key, source, ref_id, title, place, note, contact_id, occurs_at, fired_at, late, merged_into)
+       VALUES (@key, @source, @ref_id, @title, @place, @note, @contact_id, @occurs_at, @fired_at, 1, @merged_into)`,
+    ),
+    absorb: db.prepare<[number, number]>('UPDATE alarms SET merged_into = ?, snoozed_until = NULL WHERE id = ?'),
+    repoint: db.prepare<[number, number]>('UPDATE alarms SET merged_into = ? WHERE merged_into = ?'),
+    carry: db.prepare<{ id: number; occurs_at: number; first_occurs_at: number | null; missed_count: number; fired_at: number }>(
+      `UPDATE alarms SET occurs_at = @occurs_at, first_occurs_at = @first_occurs_at, missed_count = @missed_count, fired_at = @fired_at,
+         late = 1, snoozed_until = NULL, dismissed_at = NULL WHERE id = @id`,
     ),
     clearSnooze: db.prepare<[number]>('UPDATE alarms SET snoozed_until = NULL WHERE id = ?'),
-    nextSnooze: db.prepare<[], number | null>('SELECT MIN(snoozed_until) FROM alarms WHERE snoozed_until IS NOT NULL AND dismissed_at IS NULL'),
-    snooze: db.prepare<[number, number]>('UPDATE alarms SET snoozed_until = ? WHERE id = ? AND dismissed_at IS NULL'),
-    dismiss: db.prepare<[number, number]>('UPDATE alarms SET dismissed_at = ?, snoozed_until = NULL WHERE id = ? AND dismissed_at IS NULL'),
+    nextSnooze: db.prepare<[], number | null>('SELECT MIN(snoozed_until) FROM alarms WHERE snoozed_until IS NOT NULL AND dismissed_at IS NULL AND merged_into IS NULL'),
+    snooze: db.prepare<[number, number]>('UPDATE alarms SET snoozed_until = ? WHERE id = ? AND dismissed_at IS NULL AND merged_into IS NULL'),
+    // Dismissing a carrier dismisses every occurrence merged into it.
+    dismiss: db.prepare<{ id: number; at: number }>(
+      'UPDATE alarms SET dismissed_at = @at, snoozed_until = NULL WHERE (id = @id OR merged_into = @id) AND dismissed_at IS NULL',
+    ),
     deleteOf: db.prepare<[string, number]>('DELETE FROM alarms WHERE source = ? AND ref_id = ?'),
-    pendingOf: db.prepare<[string, number], number>('SELECT COUNT(*) FROM alarms WHERE source = ? AND ref_id = ? AND dismissed_at IS NULL'),
+    pendingOf: db.prepare<[string, number], number>('SELECT COUNT(*) FROM alarms WHERE source = ? AND ref_id = ? AND dismissed_at IS NULL AND merged_into IS NULL'),
     retitle: db.prepare<{ source: string; ref_id: number; title: string; place: string; note: string; contact_id: number | null }>(
       `UPDATE alarms SET title = @title, place = @place, note = @note, contact_id = @contact_id
         WHERE source = @source AND ref_id = @ref_id AND dismissed_at IS NULL
@@ -62,7 +82,53 @@ export function createAlarmsRepo(db: Db) {
     }),
     nextSnooze: (): number | null => s.nextSnooze.pluck().get() ?? null,
     snooze: (id: number, until: number) => s.snooze.run(until, id).changes > 0,
-    dismiss: (id: number, at: number) => s.dismiss.run(at, id).changes > 0,
+    dismiss: (id: number, at: number) => s.dismiss.run({ id, at }).changes > 0,
+    /**
+     * Records late occurrences of one item (same source and ref_id, in time order) as ONE alarm, merged
+     * with a waiting late alarm of the same item if there is one (the app closed twice before the user
+     * came back), and returns the key of the alarm that carries them. Occurrences already in the table
+     * (a snooze that ended while the app was closed) are merged by their rows; the others get rows
+     * pointing at the carrier, so each stays "fired" for good. One transaction: all or nothing.
+     */
+    markMissed: db.transaction((items: FiredAlarm[], firedAt: number): string => {
+      const rows = new Map<number, AlarmRow>();
+      for (const r of s.mergeTargets.all(items[0]!.source, items[0]!.ref_id)) rows.set(r.id, r);
+      const fresh: FiredAlarm[] = [];
+      for (const it of items) {
+        const r = s.byKey.get(it.key);
+        if (r && r.dismissed_at === null && r.merged_into === null) rows.set(r.id, r);
+        else if (!r) fresh.push(it);
+      }
+      // The carrier keeps the oldest id (the window already shows it); otherwise the last occurrence's row.
+      let carrier = [...rows.values()].sort((a, b) => a.id - b.id)[0];
+      if (!carrier) {
+        const last = fresh.pop()!;
+        s.upsert.run({ ...last, fired_at: firedAt, late: 1 });
+        carrier = s.byKey.get(last.key)!;
+      }
+      let count = carrier.missed_count;
+      let first = carrier.first_occurs_at ?? carrier.occurs_at;
+      let last = carrier.occurs_at;
+      for (const r of rows.values()) {
+        if (r.id === carrier.id) continue;
+        s.absorb.run(carrier.id, r.id);
+        s.repoint.run(carrier.id, r.id);
+        count += r.missed_count;
+        first = Math.min(first, r.first_occurs_at ?? r.occurs_at);
+        last = Math.max(last, r.occurs_at);
+      }
+      for (const it of fresh) {
+        s.insertMerged.run({
+          key: it.key, source: it.source, ref_id: it.ref_id, title: it.title, place: it.place, note: it.note,
+          contact_id: it.contact_id, occurs_at: it.occurs_at, fired_at: firedAt, merged_into: carrier.id,
+        });
+        count += 1;
+        first = Math.min(first, it.occurs_at);
+        last = Math.max(last, it.occurs_at);
+      }
+      s.carry.run({ id: carrier.id, occurs_at: last, first_occurs_at: count > 1 ? first : null, missed_count: count, fired_at: firedAt });
+      return carrier.key;
+    }),
     /** Removes every alarm of a reminder (or cheque…); returns whether any was still pending. */
     deleteOf: db.transaction((source: AlarmSource, refId: number): boolean => {
       const pending = (s.pendingOf.pluck().get(source, refId) ?? 0) > 0;

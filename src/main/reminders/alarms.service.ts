@@ -1,8 +1,10 @@
 /**
  * The alarms: the scheduler (alarm-scheduler.ts) wired to the reminder and birthday sources and to a
  * SQLite store, so that what rang, was snoozed or dismissed survives restarts; alarms that fell due
- * while the app was closed ring at the next start marked late. Rung alarms go out as 'alarms/fired'
- * (several at once in time order, in one event); snooze and dismiss send 'alarms/changed'.
+ * while the app was closed ring at the next start marked late — the missed occurrences of one reminder
+ * (birthday, cheque) as ONE alarm with their count and first/last time (alarms.repo.ts `markMissed`),
+ * whose snooze and dismiss cover them all. Rung alarms go out as 'alarms/fired' (several at once in
+ * time order, in one event); snooze and dismiss send 'alarms/changed'.
  *
  * Cheques (and any later module) add their due dates with `addSource`: an AlarmSource whose items
  * have source 'cheque', refId the cheque, and keys unique per due date (e.g. 'cheque:ID:2026-12-01').
@@ -30,6 +32,7 @@ export function toAlarm(r: AlarmRow): Alarm {
   return {
     id: r.id, source: r.source, refId: r.ref_id, title: r.title, occursAt: iso(r.occurs_at)!, firedAt: iso(r.fired_at)!,
     late: r.late === 1, snoozedUntil: iso(r.snoozed_until), place: r.place, note: r.note, contactId: r.contact_id,
+    missedCount: r.missed_count, firstOccursAt: iso(r.first_occurs_at ?? r.occurs_at)!,
   };
 }
 
@@ -45,6 +48,11 @@ export function createAlarmsService(db: Db, ctx: EngineContext, deps: { reminder
   /** Alarms rung by the first look at start-up, sent once the engine's creator has subscribed. */
   let startup: Alarm[] | null = null;
 
+  const row = (item: DueItem, firedAt: Date, late: boolean) => ({
+    key: item.key, source: item.source, ref_id: item.refId, title: item.title, place: item.detail?.place ?? '', note: item.detail?.note ?? '',
+    contact_id: item.detail?.contactId ?? null, occurs_at: (item.occursAt ?? item.at).getTime(), fired_at: firedAt.getTime(), late: late ? 1 : 0,
+  } as const);
+
   const store: AlarmStore = {
     lastTick: () => {
       const t = repo.lastTick();
@@ -52,11 +60,8 @@ export function createAlarmsService(db: Db, ctx: EngineContext, deps: { reminder
     },
     setLastTick: (t) => repo.setLastTick(t.getTime()),
     wasFired: (key) => repo.wasFired(key),
-    markFired: (item, firedAt, late) =>
-      repo.markFired({
-        key: item.key, source: item.source, ref_id: item.refId, title: item.title, place: item.detail?.place ?? '', note: item.detail?.note ?? '',
-        contact_id: item.detail?.contactId ?? null, occurs_at: (item.occursAt ?? item.at).getTime(), fired_at: firedAt.getTime(), late: late ? 1 : 0,
-      }),
+    markFired: (item, firedAt, late) => repo.markFired(row(item, firedAt, late)),
+    markMissed: (items, firedAt) => repo.markMissed(items.map((i) => row(i, firedAt, true)), firedAt.getTime()),
     takeSnoozesDue: (now) =>
       repo.takeSnoozesDue(now.getTime()).map((r): DueItem => ({
         key: r.key, at: new Date(r.snoozed_until!), occursAt: new Date(r.occurs_at), source: r.source, refId: r.ref_id, title: r.title,
@@ -104,9 +109,10 @@ export function createAlarmsService(db: Db, ctx: EngineContext, deps: { reminder
   const changed = () => ctx.emit('alarms/changed', { alarms: pending() });
 
   function alarm(id: number): AlarmRow {
-    const row = repo.get(id);
-    if (!row || row.dismissed_at !== null) throw new AppError('not_found', 'not_found.alarm', {}, 'id');
-    return row;
+    const r = repo.get(id);
+    // A missed occurrence merged into another alarm is handled through that one.
+    if (!r || r.dismissed_at !== null || r.merged_into !== null) throw new AppError('not_found', 'not_found.alarm', {}, 'id');
+    return r;
   }
 
   return {

@@ -115,8 +115,20 @@ export type Alarm = {
   /** The reminder, contact (birthday) or cheque it is about. */
   refId: number;
   title: string;
-  /** When the occurrence is (not when the alarm rang: that can be minutes before). */
+  /**
+   * When the occurrence is (not when the alarm rang: that can be minutes before). For missed
+   * occurrences merged into this alarm, the last of them.
+   */
   occursAt: string;
+  /**
+   * How many occurrences this alarm stands for: 1, or — for late alarms — every missed repeat of the
+   * same reminder (birthday, cheque warning) found at one start, merged into this one alarm, plus
+   * those of a later start while it still waits. Dismiss and snooze act on all of them; a snooze makes
+   * this one alarm ring again, once. Occurrences that ring on time are never merged.
+   */
+  missedCount: number;
+  /** The first merged occurrence; equals `occursAt` when `missedCount` is 1. */
+  firstOccursAt: string;
   /** When it rang. */
   firedAt: string;
   /** It fell due while the app was closed or the computer asleep ("while you were away"). */
