@@ -166,6 +166,19 @@ describe('missed repeats ring as one late alarm', () => {
     ]);
   });
 
+  test("clock/advance with 'away' jumps as a sleeping computer would: the missed repeats ring as one late alarm", async () => {
+    const e = testEngine(dir, undefined, { testClock: true }); // real time plus an offset, real timers
+    open.push(e);
+    const fired: Alarm[] = [];
+    e.subscribe((ev) => { if (ev.name === 'alarms/fired') fired.push(...ev.payload.alarms); });
+    const soon = new Date(Date.now() + 2 * 60 * MIN);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    const date = `${soon.getFullYear()}-${pad(soon.getMonth() + 1)}-${pad(soon.getDate())}`;
+    const r = await e.ok('reminders/create', { subject: 'روزانه', date, time: `${pad(soon.getHours())}:${pad(soon.getMinutes())}`, repeat: { kind: 'daily' } });
+    await e.ok('clock/advance', { ms: 14 * DAY, away: true });
+    expect(fired.map((a) => [a.refId, a.late, a.missedCount, Date.parse(a.occursAt) - Date.parse(a.firstOccursAt)])).toEqual([[r.id, true, 14, 13 * DAY]]);
+  });
+
   test('a cheque due warning and a contact’s birthdays missed: one late alarm each, per cheque and per contact', async () => {
     const first = start(local(2026, 3, 1, 12, 0));
     await first.ok('alarms/settings-update', { birthdayTime: '09:00', sound: true });

@@ -316,9 +316,9 @@ export function createEngine(opts: EngineOptions): Engine {
     'holidays/set': ({ date, title }) => attendance.setHoliday(date, title),
     'holidays/delete': ({ date }) => attendance.deleteHoliday(date),
     'holidays/add-official': ({ year }, hc) => attendance.addOfficialHolidays(year, hc.lang),
-    'clock/advance': ({ ms }) => {
+    'clock/advance': ({ ms, away }) => {
       if (!testClock) throw new AppError('not_found', 'not_found.test_clock');
-      return { now: testClock.advance(ms, alarms).toISOString() };
+      return { now: (away ? testClock.jump(ms, alarms) : testClock.advance(ms, alarms)).toISOString() };
     },
   };
 

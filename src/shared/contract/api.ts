@@ -365,9 +365,13 @@ export const api = {
 
   /**
    * Tests and demos only: moves the engine's clock forward. Exists only when the engine was started
-   * with a test clock (`MONSHI_TEST_CLOCK=1 monshi serve`); otherwise 'not_found'.
+   * with a test clock (`MONSHI_TEST_CLOCK=1 monshi serve`); otherwise 'not_found'. Alarms on the way
+   * ring each at its time; with `away` the clock jumps as if the computer slept (or the app was
+   * closed), so they ring at the end as late ("while you were away"), missed repeats merged.
    */
-  'clock/advance': endpoint<z.ZodObject<{ ms: z.ZodNumber }>, { now: string }>(z.object({ ms: z.number().int().min(0).max(400 * 86_400_000) })),
+  'clock/advance': endpoint<z.ZodObject<{ ms: z.ZodNumber; away: z.ZodDefault<z.ZodBoolean> }>, { now: string }>(
+    z.object({ ms: z.number().int().min(0).max(400 * 86_400_000), away: z.boolean().default(false) }),
+  ),
 } as const;
 
 export type Api = typeof api;
