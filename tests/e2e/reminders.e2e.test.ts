@@ -165,3 +165,38 @@ it('in English, and after a restart', async () => {
   await poll(() => occ('[data-source="reminder"]').count(), 5);
   await expect(page.getByTestId('reminders-count').textContent()).resolves.toMatch(/^\d+ items$/);
 });
+
+it("after two weeks away a daily reminder's missed repeats are one alarm: how many times, from and to; dismissed at once", async () => {
+  await app.stop();
+  app = await startApp(dataDir, { MONSHI_TEST_CLOCK: '1' });
+  await page.goto(app.url);
+  await page.getByTestId('phonebook').waitFor();
+  if ((await page.getByTestId('language-switch').textContent())?.includes('فارسی')) await page.getByTestId('language-switch').click();
+  // A daily reminder from five minutes from now, then the computer "sleeps" for two weeks.
+  const first = new Date(Math.ceil((Date.parse((await api('clock/advance', { ms: 0 })).now) + 5 * 60_000) / 60_000) * 60_000);
+  const day = (t: Date) => `${t.getFullYear()}-${pad(t.getMonth() + 1)}-${pad(t.getDate())}`;
+  const daily = await api('reminders/create', { subject: 'بستن صندوق و گزارش روزانه', date: day(first), time: `${pad(first.getHours())}:${pad(first.getMinutes())}`, repeat: { kind: 'daily' } });
+  await api('clock/advance', { ms: 14 * 86_400_000, away: true });
+
+  const pending = await api('alarms/pending', {});
+  const merged = pending.find((a) => a.refId === daily.id && a.source === 'reminder')!;
+  expect([merged.late, merged.missedCount, merged.firstOccursAt]).toEqual([true, 14, first.toISOString()]);
+  expect(pending.filter((a) => a.refId === daily.id && a.source === 'reminder')).toHaveLength(1);
+
+  const dialog = page.getByTestId('alarm-dialog');
+  await dialog.waitFor({ timeout: 5000 });
+  await expect(dialog.locator('h2').first().textContent()).resolves.toContain('در نبودِ شما');
+  // Oldest first: handle what is before the daily reminder until it shows.
+  for (let i = 0; i < 5 && (await dialog.getByTestId('alarm-card').getAttribute('data-alarm-id')) !== String(merged.id); i++) {
+    const id = await dialog.getByTestId('alarm-card').getAttribute('data-alarm-id');
+    await dialog.getByTestId('alarm-dismiss').click();
+    await poll(async () => (await dialog.getByTestId('alarm-card').getAttribute('data-alarm-id')) !== id, true);
+  }
+  const jalali = (t: Date) => { const j = toJalaali(t.getFullYear(), t.getMonth() + 1, t.getDate()); return fa(`${j.jy}/${pad(j.jm)}/${pad(j.jd)}`); };
+  const last = new Date(first.getTime() + 13 * 86_400_000);
+  await expect(dialog.getByTestId('alarm-missed').textContent()).resolves.toBe(`۱۴ بار از ${jalali(first)} تا ${jalali(last)} زنگ نزد`);
+  await shot(page, 'reminders-07-missed-fa');
+
+  await dialog.getByTestId('alarm-dismiss').click();
+  await poll(async () => (await api('alarms/pending', {})).some((a) => a.refId === daily.id && a.source === 'reminder'), false);
+});

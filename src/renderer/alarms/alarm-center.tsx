@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { Alarm } from '../../shared/contract/reminders';
+import { isoDateOf } from '../../shared/text/calendar';
 import { useClient } from '../app/client';
 import { useLocale } from '../i18n/use-t';
 import type { Messages } from '../i18n/messages';
@@ -22,11 +23,13 @@ type Props = {
 /**
  * Alarms in the window: a dialog that opens by itself when one rings (with a sound, and a desktop
  * notification when the window is in the background) and shows them one at a time, oldest first —
- * "while you were away" for those that rang while the app was closed. Snooze, dismiss, or open what
- * it is about. Closing the dialog keeps them waiting behind the bell in the header.
+ * "while you were away" for those that rang while the app was closed, where the engine has merged the
+ * missed repeats of one reminder into one alarm ("missed 14 times, from … to …"). Snooze, dismiss, or
+ * open what it is about. Closing the dialog keeps them waiting behind the bell in the header.
  */
 export function AlarmCenter({ onOpenReminder, onOpenContact, onOpenCheque, bellSlot }: Props) {
-  const { t, instant, num } = useLocale();
+  const { t, instant, num, date } = useLocale();
+  const day = (at: string) => date(isoDateOf(new Date(at)));
   const a = t.alarms;
   const client = useClient();
   const toast = useToast();
@@ -85,7 +88,13 @@ export function AlarmCenter({ onOpenReminder, onOpenContact, onOpenCheque, bellS
             <h3 className="alarm-title" dir="auto" data-testid="alarm-title">
               {current.title}
             </h3>
-            <p>{a.when(instant(current.occursAt))}</p>
+            {current.missedCount > 1 ? (
+              <p className="alarm-missed" data-testid="alarm-missed">
+                {a.missed(num(current.missedCount), day(current.firstOccursAt), day(current.occursAt))}
+              </p>
+            ) : (
+              <p>{a.when(instant(current.occursAt))}</p>
+            )}
             {current.place && <p dir="auto">{current.place}</p>}
             {current.note && (
               <p className="pre-line muted" dir="auto">
@@ -120,7 +129,7 @@ export function AlarmCenter({ onOpenReminder, onOpenContact, onOpenCheque, bellS
                 <ul>
                   {showing.slice(1, 6).map((x) => (
                     <li key={x.id} dir="auto">
-                      {x.title} <span className="muted small">{instant(x.occursAt)}</span>
+                      {x.title} <span className="muted small">{x.missedCount > 1 ? `${a.missedTimes(num(x.missedCount))} · ${day(x.firstOccursAt)} – ${day(x.occursAt)}` : instant(x.occursAt)}</span>
                     </li>
                   ))}
                 </ul>

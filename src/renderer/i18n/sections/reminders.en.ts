@@ -92,6 +92,8 @@ export const alarmsEn: AlarmsMessages = {
   awayHint: 'These fell due while the program was closed or the computer was asleep.',
   when: (w) => `When: ${w}`,
   rangAt: (w) => `Rang at ${w}`,
+  missed: (n, first, last) => `Missed ${n} times, ${first} – ${last}`,
+  missedTimes: (n) => `${n} times`,
   more: (n) => `${n} more ${n === '1' ? 'alarm' : 'alarms'} waiting`,
   snooze: 'Snooze',
   snoozeFor: 'Remind me again in',

@@ -98,6 +98,9 @@ export const alarmsFa = {
   awayHint: 'این هشدارها وقتی برنامه بسته بود یا رایانه خواب بود فرا رسیدند.',
   when: (w: string) => `زمان: ${w}`,
   rangAt: (w: string) => `هشدار داده شد: ${w}`,
+  /** Missed repeats merged into one late alarm: how many, the first and last date. */
+  missed: (n: string, first: string, last: string) => `${n} بار از ${first} تا ${last} زنگ نزد`,
+  missedTimes: (n: string) => `${n} بار`,
   more: (n: string) => `${n} هشدار دیگر در صف`,
   snooze: 'به تعویق انداختن',
   snoozeFor: 'یادآوری دوباره پس از',
