@@ -238,11 +238,15 @@ it('filters by type, quick views and words; shows totals by status and month; pr
   await poll(() => rows().count(), 1);
   await screen().getByTestId('amountMin').fill('');
   await poll(() => rows().count(), 2);
-  // Only the paid cheque that is not cleared yet can be picked for printing on its leaf.
-  await poll(() => screen().getByTestId('cheque-pick').count(), 1);
-  await screen().getByTestId('cheque-pick').check();
+  // Every row can be picked; only a paid cheque not cleared yet goes to print on its leaf.
+  await poll(() => screen().getByTestId('cheque-pick').count(), 2);
+  await screen().locator('.cheque-row.dir-paid [data-testid="cheque-pick"]').check();
   await expect(screen().getByTestId('cheque-print-selected').textContent()).resolves.toBe('چاپ روی چک (۱)');
+  await screen().locator('.cheque-row.dir-received [data-testid="cheque-pick"]').check();
+  await expect(screen().getByTestId('cheque-print-selected').textContent()).resolves.toBe('چاپ روی چک (۱)');
+  await expect(screen().getByTestId('cheque-status-selected').textContent()).resolves.toBe('تغییر وضعیت (۲)');
   await shot(page, 'cheques-07-list-fa');
+  await screen().locator('.cheque-row.dir-received [data-testid="cheque-pick"]').uncheck();
   await screen().getByTestId('cheque-mode-totals').click();
   await screen().getByTestId('totals-status-row').first().waitFor();
   await poll(() => screen().getByTestId('totals-status-row').count(), 2);
@@ -346,4 +350,51 @@ it("lists a contact's cheques on their page; a row opens the cheque, 'all cheque
   await shot(page, 'cheques-15-contact-filter-fa');
   await screen().getByTestId('cheque-contact-filter-clear').click();
   await poll(() => rows().count(), 3);
+});
+
+it('changes the status of two picked cheques at once, in Persian; the history of each has the change', async () => {
+  await poll(() => rows().count(), 3);
+  const pick = (dir: 'paid' | 'received') => screen().locator(`.cheque-row.dir-${dir} [data-testid="cheque-pick"]`);
+  // A cashed cheque with an issued one: no status fits both, and the dialog says why.
+  await pick('received').check();
+  await pick('paid').first().check();
+  await screen().getByTestId('cheque-status-selected').click();
+  const dialog = page.getByTestId('batch-status');
+  await expect(dialog.getByTestId('batch-none').textContent()).resolves.toBe(
+    'هیچ وضعیتی نیست که همهٔ این چک‌ها بتوانند بگیرند: ۱ دریافتی «وصول شده»، ۱ پرداختی «پاس نشده». چک‌های هم‌وضعیت را با هم برگزینید.',
+  );
+  await page.waitForTimeout(300);
+  await shot(page, 'cheques-16-batch-none-fa');
+  await dialog.getByTestId('dialog-close').click();
+  await pick('received').uncheck();
+
+  // The two paid cheques cleared by the bank together.
+  await pick('paid').nth(1).check();
+  await expect(screen().getByTestId('cheque-status-selected').textContent()).resolves.toBe('تغییر وضعیت (۲)');
+  await screen().getByTestId('cheque-status-selected').click();
+  await poll(() => dialog.getByTestId('batch-cheque').count(), 2);
+  await expect(dialog.locator('[data-testid^="to-"]').allTextContents()).resolves.toEqual(['پاس شد', 'برگشت خورد', 'عودت گرفتیم', 'ابطال', 'مفقود شد']);
+  await dialog.getByTestId('to-cleared').click();
+  await dialog.getByTestId('statusNote').fill('صورت‌حساب بانک ملی، آذر');
+  await expect(dialog.getByTestId('batch-status-apply').textContent()).resolves.toBe('ثبت «پاس شده» برای ۲ چک');
+  await page.waitForTimeout(300);
+  await shot(page, 'cheques-17-batch-dialog-fa');
+  await dialog.getByTestId('batch-status-apply').click();
+  await dialog.waitFor({ state: 'detached' });
+  await expect(page.getByTestId('toast-success').filter({ hasText: 'وضعیت ۲ چک' }).textContent()).resolves.toMatch(/^وضعیت ۲ چک «پاس شده» شد\./);
+  // The list read again, the selection cleared.
+  await poll(async () => (await screen().locator('.cheque-row.dir-paid [data-testid="cheque-status"]').allTextContents()).join('|'), 'پاس شده|پاس شده');
+  await expect(screen().getByTestId('cheque-status-selected').count()).resolves.toBe(0);
+  await expect(screen().locator('[data-testid="cheque-pick"]:checked').count()).resolves.toBe(0);
+  await shot(page, 'cheques-18-batch-done-fa');
+
+  await screen().locator('.cheque-row.dir-paid').first().click();
+  const detail = page.getByTestId('cheque-detail');
+  await detail.waitFor();
+  const last = detail.getByTestId('cheque-event').last();
+  await expect(last.textContent()).resolves.toContain('پاس نشده ← پاس شده');
+  await expect(last.textContent()).resolves.toContain('صورت‌حساب بانک ملی، آذر');
+  await page.waitForTimeout(300);
+  await shot(page, 'cheques-19-batch-history-fa');
+  await detail.getByTestId('dialog-close').click();
 });

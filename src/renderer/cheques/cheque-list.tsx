@@ -3,14 +3,13 @@ import { useLocale } from '../i18n/use-t';
 import { AmountView } from './amount-view';
 import { bankLabel } from './cheque-format';
 import { ChequeStatusBadge } from './cheque-status-badge';
-import { printable } from './print-items';
 
 type Props = {
   rows: ChequeRow[];
   today: string;
   toman: boolean;
   onOpen: (id: number) => void;
-  /** Paid cheques picked for printing on their leaves. */
+  /** Cheques picked to print on their leaves (paid, not cleared) or to change status together (any). */
   selected: ReadonlySet<number>;
   onSelect: (id: number, on: boolean) => void;
 };
@@ -26,7 +25,7 @@ export function ChequeList({ rows, today, toman, onOpen, selected, onSelect }: P
     <table className="cheque-table" data-testid="cheque-list">
       <thead>
         <tr>
-          <th className="pick" aria-label={m.selectForPrint} />
+          <th className="pick" aria-label={m.selectRow} />
           <th>{m.cols.due}</th>
           <th>{m.cols.type}</th>
           <th>{m.cols.party}</th>
@@ -50,9 +49,7 @@ export function ChequeList({ rows, today, toman, onOpen, selected, onSelect }: P
               data-id={r.id}
             >
               <td className="pick" onClick={(e) => e.stopPropagation()}>
-                {printable(r) && (
-                  <input type="checkbox" checked={selected.has(r.id)} onChange={(e) => onSelect(r.id, e.target.checked)} aria-label={m.selectForPrint} title={m.selectForPrint} data-testid="cheque-pick" />
-                )}
+                <input type="checkbox" checked={selected.has(r.id)} onChange={(e) => onSelect(r.id, e.target.checked)} aria-label={m.selectRow} title={m.selectRow} data-testid="cheque-pick" />
               </td>
               <td className="nowrap">
                 {r.dueDate ? date(r.dueDate) : <span className="muted">{m.noDue}</span>}

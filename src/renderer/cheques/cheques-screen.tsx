@@ -11,6 +11,7 @@ import { FileReadyDialog } from '../ui/file-ready-dialog';
 import { MenuButton } from '../ui/menu-button';
 import { useToast } from '../ui/toast-context';
 import { AmountView } from './amount-view';
+import { BatchStatusDialog } from './batch-status-dialog';
 import { ChequeBooksDialog } from './cheque-books-dialog';
 import { ChequeDetail } from './cheque-detail';
 import { buildChequeFilter, EMPTY_FILTERS, type FilterDraft } from './cheque-filter-draft';
@@ -54,6 +55,7 @@ export function ChequesScreen({ onOpenContact, request }: { onOpenContact: (id: 
   const [pdf, setPdf] = useState<FileOut | null>(null);
   const [picked, setPicked] = useState<ReadonlySet<number>>(new Set());
   const [printing, setPrinting] = useState<PrintItem[] | null>(null);
+  const [batch, setBatch] = useState(false);
   const debounced = useDebounced(filters, 200);
 
   useEffect(() => {
@@ -104,8 +106,9 @@ export function ChequesScreen({ onOpenContact, request }: { onOpenContact: (id: 
   };
 
   const items = state.list?.items ?? [];
-  // Only cheques still listed and still printable stay picked.
-  const pickedRows = items.filter((r) => picked.has(r.id) && printable(r));
+  // Only cheques still listed stay picked; only the printable ones of them go to print.
+  const pickedRows = items.filter((r) => picked.has(r.id));
+  const printRows = pickedRows.filter(printable);
   const filtered = JSON.stringify(filters) !== JSON.stringify(EMPTY_FILTERS);
   return (
     <div className="cheques-screen" data-testid="cheques-screen">
@@ -115,9 +118,14 @@ export function ChequesScreen({ onOpenContact, request }: { onOpenContact: (id: 
           <button type="button" className="button" onClick={() => setBooksOpen(true)} data-testid="cheque-books-open">
             {m.books}
           </button>
+          {printRows.length > 0 && (
+            <button type="button" className="button" onClick={() => setPrinting(printRows.map(printItemOf))} data-testid="cheque-print-selected">
+              {m.printSelected(num(printRows.length))}
+            </button>
+          )}
           {pickedRows.length > 0 && (
-            <button type="button" className="button" onClick={() => setPrinting(pickedRows.map(printItemOf))} data-testid="cheque-print-selected">
-              {m.printSelected(num(pickedRows.length))}
+            <button type="button" className="button" onClick={() => setBatch(true)} data-testid="cheque-status-selected">
+              {m.changeStatusSelected(num(pickedRows.length))}
             </button>
           )}
           <MenuButton
@@ -227,6 +235,18 @@ export function ChequesScreen({ onOpenContact, request }: { onOpenContact: (id: 
         />
       )}
       {printing && <PrintOnChequeDialog items={printing} onClose={() => setPrinting(null)} />}
+      {batch && pickedRows.length > 0 && (
+        <BatchStatusDialog
+          rows={pickedRows}
+          toman={settings.showToman}
+          onClose={() => setBatch(false)}
+          onDone={() => {
+            // The list reads itself again on 'cheques/changed'; the selection is done with.
+            setBatch(false);
+            setPicked(new Set());
+          }}
+        />
+      )}
       {pdf && <FileReadyDialog file={pdf} onClose={() => setPdf(null)} countLabel={m.count} />}
     </div>
   );

@@ -186,7 +186,14 @@ export const chequesFa = {
   printTemplateLine: (bank: string, w: string, h: string) => `${bank} — ${w}×${h} میلی‌متر`,
   printGo: 'ساختن PDF برای چاپ',
   printSelected: (n: string) => `چاپ روی چک (${n})`,
-  selectForPrint: 'برگزیدن برای چاپ روی چک',
+  selectRow: 'برگزیدن (برای چاپ روی چک یا تغییر وضعیت با هم)',
+  // Status change of the picked cheques together
+  changeStatusSelected: (n: string) => `تغییر وضعیت (${n})`,
+  batchTitle: (n: string) => `تغییر وضعیت ${n} چک با هم`,
+  batchApply: (n: string, s: string) => `ثبت «${s}» برای ${n} چک`,
+  batchChanged: (n: string, s: string) => `وضعیت ${n} چک «${s}» شد.`,
+  batchNone: (what: string) => `هیچ وضعیتی نیست که همهٔ این چک‌ها بتوانند بگیرند: ${what}. چک‌های هم‌وضعیت را با هم برگزینید.`,
+  batchCount: (type: string, status: string, n: string) => `${n} ${type} «${status}»`,
   printLeaves: (n: string) => `${n} برگ`,
 
   // Cheque books
