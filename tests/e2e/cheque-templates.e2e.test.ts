@@ -113,8 +113,10 @@ it('drags the amount-in-words field with the mouse: its mm coordinates follow th
   await page.getByTestId('cheque-canvas').focus();
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('Shift+ArrowUp');
-  await expect(mmOf('field-xMm')).resolves.toBeCloseTo(after.x + 0.5, 5);
-  await expect(mmOf('field-yMm')).resolves.toBeCloseTo(after.y - 5, 5);
+  // The fields follow on the next render: wait for it rather than read once.
+  const mm3 = async (name: string) => Math.round((await mmOf(name)) * 1000) / 1000;
+  await pollUntil(page, () => mm3('field-xMm'), Math.round((after.x + 0.5) * 1000) / 1000);
+  await pollUntil(page, () => mm3('field-yMm'), Math.round((after.y - 5) * 1000) / 1000);
 
   // And typed coordinates move it on the canvas.
   await page.getByTestId('field-yMm').fill('۳۸٫۵');
@@ -208,7 +210,8 @@ it('copies the template for another account and shows the designer in English', 
   await expect(page.getByTestId('cheque-background').count()).resolves.toBe(1);
 
   await page.getByTestId('language-switch').click();
-  await expect(page.getByTestId('cheques-tab-templates').textContent()).resolves.toBe('Print templates');
+  // The language changes once the setting is saved: wait for it.
+  await poll(() => page.getByTestId('cheques-tab-templates').textContent(), 'Print templates');
   await page.locator('[data-kind="payee"] rect.cheque-field-box').click();
   await expect(page.getByTestId('field-properties').textContent()).resolves.toContain('Baseline (y)');
   await shot(page, 'cheque-templates-04-designer-en');

@@ -17,7 +17,7 @@ type Props = {
   sample: ChequeValuesData;
   selected: number | null;
   onSelect: (index: number | null) => void;
-  onFieldChange: (index: number, field: ChequeField) => void;
+  onFieldChange: (index: number, field: ChequeField | ((current: ChequeField) => ChequeField)) => void;
   onDelete: (index: number) => void;
 };
 
@@ -113,7 +113,7 @@ export function DesignerCanvas(p: Props) {
     const step = nudgeOf(e.key, e);
     if (!step) return;
     e.preventDefault();
-    p.onFieldChange(p.selected, placeField(f, f.xMm + step.dx, f.yMm + step.dy, p.draft));
+    p.onFieldChange(p.selected, (cur) => placeField(cur, cur.xMm + step.dx, cur.yMm + step.dy, p.draft));
   };
 
   const gridLines: number[][] = [];

@@ -49,8 +49,9 @@ export function TemplateDesigner({ template, fonts, onSaved, onDirty }: Props) {
   useEffect(() => onDirty(dirty), [dirty, onDirty]);
 
   const update = useCallback((patch: Partial<TemplateDraft>) => setDraft((d) => ({ ...d, ...patch })), []);
-  const setField = useCallback((index: number, field: ChequeField) => {
-    setDraft((d) => ({ ...d, fields: d.fields.map((f, i) => (i === index ? field : f)) }));
+  /** A new field, or a change computed from the field as it is now (key presses faster than renders do not undo each other). */
+  const setField = useCallback((index: number, field: ChequeField | ((current: ChequeField) => ChequeField)) => {
+    setDraft((d) => ({ ...d, fields: d.fields.map((f, i) => (i === index ? (typeof field === 'function' ? field(f) : field) : f)) }));
     setError((e) => (e?.field.startsWith(`fields.${index}.`) ? null : e));
   }, []);
   const deleteField = (index: number) => {
