@@ -1,16 +1,13 @@
-import { useState } from 'react';
 import type { ChequeRow, ChequeStatus } from '../../shared/contract/cheques';
-import { formatDate, isoDateOf, parseDateInput } from '../../shared/text/calendar';
 import { useClient } from '../app/client';
 import { useLocale } from '../i18n/use-t';
-import { DateInput } from '../ui/date-input';
 import { Dialog } from '../ui/dialog';
-import { TextField } from '../ui/text-field';
 import { useToast } from '../ui/toast-context';
 import { AmountView } from './amount-view';
 import { commonStatuses, statusCounts } from './batch-statuses';
 import { statusName } from './cheque-format';
 import { ChequeStatusBadge } from './cheque-status-badge';
+import { StatusChoices, StatusFields, useStatusDraft } from './status-fields';
 
 type Props = { rows: ChequeRow[]; toman: boolean; onClose: () => void; onDone: () => void };
 
@@ -21,17 +18,12 @@ type Props = { rows: ChequeRow[]; toman: boolean; onClose: () => void; onDone: (
  * refusal names each cheque that cannot take the change.
  */
 export function BatchStatusDialog({ rows, toman, onClose, onDone }: Props) {
-  const { t, calendar, lang, num } = useLocale();
+  const { t, lang, num } = useLocale();
   const m = t.cheques;
   const client = useClient();
   const toast = useToast();
-  const [to, setTo] = useState<ChequeStatus | ''>('');
-  const [day, setDay] = useState(() => formatDate(isoDateOf(new Date()), calendar, lang));
-  const [note, setNote] = useState('');
-  const [counterparty, setCounterparty] = useState('');
-  const [certificate, setCertificate] = useState(false);
-  const [error, setError] = useState<{ field: string; message: string } | null>(null);
-  const [busy, setBusy] = useState(false);
+  const draft = useStatusDraft();
+  const { to, error, busy } = draft;
 
   const choices = commonStatuses(rows);
   const directions = [...new Set(rows.map((r) => r.direction))];
@@ -42,12 +34,12 @@ export function BatchStatusDialog({ rows, toman, onClose, onDone }: Props) {
 
   const apply = async () => {
     if (!to) return;
-    const iso = parseDateInput(day, calendar);
-    if (!iso) return setError({ field: 'date', message: t.form.invalidDate(calendar === 'jalali' ? t.form.datePlaceholderJalali : t.form.datePlaceholderGregorian) });
-    setBusy(true);
-    const r = await client.call('cheques/set-status-batch', { ids: rows.map((x) => x.id), status: to, date: iso, note, counterparty, certificate });
-    setBusy(false);
-    if (!r.ok) return setError({ field: r.error.field ?? '', message: r.error.message });
+    const iso = draft.date();
+    if (!iso) return;
+    draft.setBusy(true);
+    const r = await client.call('cheques/set-status-batch', { ids: rows.map((x) => x.id), status: to, date: iso, note: draft.note, counterparty: draft.counterparty, certificate: draft.certificate });
+    draft.setBusy(false);
+    if (!r.ok) return draft.setError({ field: r.error.field ?? '', message: r.error.message });
     toast.show('success', m.batchChanged(num(r.value.ids.length), name(to)));
     onDone();
   };
@@ -88,39 +80,10 @@ export function BatchStatusDialog({ rows, toman, onClose, onDone }: Props) {
         </p>
       ) : (
         <div className="status-change batch-status">
-          <div className="status-choices" role="radiogroup" aria-label={m.newStatus}>
-            {choices.map((s) => (
-              <button
-                key={s}
-                type="button"
-                role="radio"
-                aria-checked={to === s}
-                className={`status-choice${to === s ? ' active' : ''}`}
-                onClick={() => {
-                  setTo(s);
-                  setError(null);
-                }}
-                data-testid={`to-${s}`}
-              >
-                {label(s)}
-              </button>
-            ))}
-          </div>
+          <StatusChoices choices={choices} draft={draft} label={label} />
           {to && (
             <div className="status-form">
-              <div className="form-row">
-                <DateInput name="date" label={m.statusDate} value={day} onChange={setDay} error={error?.field === 'date' && !error.message.includes('\n') ? error.message : undefined} />
-                {(to === 'deposited' || to === 'endorsed') && (
-                  <TextField name="counterparty" label={to === 'deposited' ? m.counterpartyDeposited : m.counterpartyEndorsed} value={counterparty} onChange={setCounterparty} />
-                )}
-              </div>
-              {to === 'bounced' && (
-                <label className="checkbox-row">
-                  <input type="checkbox" checked={certificate} onChange={(e) => setCertificate(e.target.checked)} data-testid="certificate" />
-                  {m.certificate}
-                </label>
-              )}
-              <TextField name="statusNote" label={m.statusNote} value={note} onChange={setNote} multiline rows={2} />
+              <StatusFields draft={draft} dateError={error?.field === 'date' && !error.message.includes('\n') ? error.message : undefined} />
             </div>
           )}
           {/* A refused batch: one line per cheque that cannot take the change. */}
