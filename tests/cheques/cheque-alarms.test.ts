@@ -5,25 +5,14 @@
  * a change of settings moves the warning; closing a cheque removes its waiting alarm; the test clock
  * reaches a warning; a warning missed while the app was closed rings at the next start.
  */
-import type { Alarm } from '../../src/shared/contract/reminders';
-import type { EngineEvent } from '../../src/main/engine/engine';
-import { manualTimers } from '../helpers/manual-timers';
-import { removeDir, tempDir, testEngine, type TestEngine } from '../helpers/engine';
+import { alarmEngine, nextTurn } from '../helpers/alarm-engine';
+import { removeDir, tempDir, type TestEngine } from '../helpers/engine';
 
 const DAY = 86_400_000;
 const local = (y: number, m: number, d: number, h = 0, min = 0) => new Date(y, m - 1, d, h, min);
 const cheque = { direction: 'received' as const, bankCode: 'mellat' as const, amount: 12_500_000, partyName: 'مریم احمدی', purpose: 'اجاره آذر' };
 
-function engineAt(dir: string, at: Date, opts: { testClock?: boolean } = {}) {
-  const t = manualTimers(at.getTime());
-  const e = testEngine(dir, () => new Date(t.now()), { timers: t.timers, testClock: opts.testClock });
-  const fired: Alarm[] = [];
-  e.subscribe((ev: EngineEvent) => {
-    if (ev.name === 'alarms/fired') fired.push(...ev.payload.alarms);
-  });
-  return Object.assign(e, { fired, advance: (ms: number) => t.advance(ms), now: () => new Date(t.now()) });
-}
-const nextTurn = () => new Promise((r) => setImmediate(r));
+const engineAt = alarmEngine;
 
 describe('cheque due-date warnings', () => {
   let dir: string;

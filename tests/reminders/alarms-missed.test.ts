@@ -7,9 +7,8 @@
  * cheque's due warning and a contact's birthdays missed.
  */
 import type { Alarm } from '../../src/shared/contract/reminders';
-import type { EngineEvent } from '../../src/main/engine/engine';
 import { parseDateInput } from '../../src/shared/text/calendar';
-import { manualTimers } from '../helpers/manual-timers';
+import { alarmEngine, nextTurn } from '../helpers/alarm-engine';
 import { removeDir, tempDir, testEngine, type TestEngine } from '../helpers/engine';
 
 const MIN = 60_000;
@@ -17,18 +16,7 @@ const DAY = 86_400_000;
 const local = (y: number, m: number, d: number, h = 0, min = 0) => new Date(y, m - 1, d, h, min);
 const iso = (y: number, m: number, d: number, h = 0, min = 0) => local(y, m, d, h, min).toISOString();
 
-function engineAt(dir: string, startAt: Date) {
-  const t = manualTimers(startAt.getTime());
-  const e = testEngine(dir, () => new Date(t.now()), { timers: t.timers });
-  const fired: Alarm[] = [];
-  const changed: Alarm[][] = [];
-  e.subscribe((ev: EngineEvent) => {
-    if (ev.name === 'alarms/fired') fired.push(...ev.payload.alarms);
-    if (ev.name === 'alarms/changed') changed.push(ev.payload.alarms);
-  });
-  return Object.assign(e, { fired, changed, advance: (ms: number) => t.advance(ms) });
-}
-const nextTurn = () => new Promise((r) => setImmediate(r));
+const engineAt = alarmEngine;
 const summary = (a: Alarm) => [a.refId, a.late, a.missedCount, a.firstOccursAt, a.occursAt];
 
 describe('missed repeats ring as one late alarm', () => {

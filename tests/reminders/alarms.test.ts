@@ -4,31 +4,14 @@
  * missed while closed, snooze, dismiss, a clock set back, birthdays, and the test clock.
  */
 import type { Alarm } from '../../src/shared/contract/reminders';
-import type { EngineEvent } from '../../src/main/engine/engine';
-import { manualTimers } from '../helpers/manual-timers';
+import { alarmEngine, nextTurn } from '../helpers/alarm-engine';
 import { removeDir, tempDir, testEngine, type TestEngine } from '../helpers/engine';
 
 const MIN = 60_000;
 const DAY = 86_400_000;
 const local = (y: number, m: number, d: number, h = 0, min = 0) => new Date(y, m - 1, d, h, min);
 
-/** An engine whose clock is a manual clock (plus a skew the test may set, like a user changing the time). */
-function engineAt(dir: string, startAt: Date) {
-  const t = manualTimers(startAt.getTime());
-  let skew = 0;
-  const e = testEngine(dir, () => new Date(t.now() + skew), { timers: t.timers });
-  const fired: Alarm[] = [];
-  const changed: Alarm[][] = [];
-  e.subscribe((ev: EngineEvent) => {
-    if (ev.name === 'alarms/fired') fired.push(...ev.payload.alarms);
-    if (ev.name === 'alarms/changed') changed.push(ev.payload.alarms);
-  });
-  return Object.assign(e, {
-    fired, changed, advance: (ms: number) => t.advance(ms), now: () => new Date(t.now() + skew),
-    setSkew: (ms: number) => { skew = ms; },
-  });
-}
-const nextTurn = () => new Promise((r) => setImmediate(r));
+const engineAt = alarmEngine;
 
 describe('alarms', () => {
   let dir: string;
