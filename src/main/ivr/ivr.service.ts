@@ -21,7 +21,8 @@ import { espeakPath, speak } from './tts';
 import { runIvr, type IvrRunHandle } from './ivr.engine';
 import { createIvrRepo } from './ivr.repo';
 import { officeState, type HolidayCalendar } from './office-hours';
-import { audioOut, type VoicemailService } from './voicemail.service';
+import { audioOut } from './audio/audio-out';
+import type { VoicemailService } from './voicemail.service';
 import { createSoundCardLine, type SoundCardLine } from './soundcard-line';
 
 export type IvrRing = { lineId: number; rings: number; ringsBeforeAnswer: number; line: Line; callId: number | null };

@@ -16,7 +16,8 @@ import type { Db } from '../db/database';
 import { AppError } from '../engine/app-error';
 import type { EngineContext } from '../engine/context';
 import { message, type Lang } from '../i18n/messages';
-import { durationMs, peaks } from './audio/pcm-convert';
+import { audioOut } from './audio/audio-out';
+import { durationMs } from './audio/pcm-convert';
 import { readPcm16, writeWav } from './audio/wav';
 import { createVoicemailRepo, type VoicemailRow } from './voicemail.repo';
 
@@ -24,10 +25,6 @@ export type CallerInfo = { callId: number | null; numberRaw: string; callerName:
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
-export function audioOut(wav: Buffer): AudioOut {
-  const { pcm } = readPcm16(wav);
-  return { base64: wav.toString('base64'), durationMs: durationMs(pcm), peaks: peaks(pcm, 400) };
-}
 
 export function createVoicemailService(db: Db, ctx: EngineContext, contacts: ContactsService, dataDir: string) {
   const repo = createVoicemailRepo(db);

@@ -21,7 +21,7 @@ import type { Db } from '../db/database';
 import { AppError } from '../engine/app-error';
 import type { EngineContext } from '../engine/context';
 import type { Logger } from '../engine/logger';
-import { audioOut } from '../ivr/voicemail.service';
+import { audioOut } from '../ivr/audio/audio-out';
 import type { LinesService } from '../lines/lines.service';
 import { createRecordingsRepo, type RecordingDbRow } from './recordings.repo';
 import { repairWav, WavFileWriter, wavDurationMs } from './wav-file';
