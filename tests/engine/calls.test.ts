@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { EventMap } from '../../src/shared/contract/api';
 import { createEngine } from '../../src/main/engine/engine';
-import { fastDemo, until } from '../helpers/demo-line';
+import { demoSims, fastDemo, until } from '../helpers/demo-line';
 import { removeDir, tempDir, type TestEngine } from '../helpers/engine';
 
 jest.setTimeout(30_000);
@@ -111,6 +111,27 @@ describe('calls on the demo line', () => {
     await e.ok('calls/hang-up', { lineId });
     const done = await until(() => lastOf(e, 'call/updated', (u) => u.call.id === row.id && u.call.endedAt !== null));
     expect(done.call.outcome).toBe('answered');
+  });
+
+  test('the number dialled is the number meant: short numbers as typed, home numbers national, foreign after 00', async () => {
+    const cases: [string, string][] = [
+      ['110', '110'],
+      ['۱۸۱۸', '1818'],
+      ['88776655', '02188776655'],
+      ['0912 123 4567 داخلی ۱۲', '09121234567'],
+      ['+44 (0)20 7946 0958', '00442079460958'],
+    ];
+    for (const [typed, atd] of cases) {
+      e.events.length = 0;
+      const row = await e.ok('calls/dial', { number: typed });
+      const sim = demoSims.get(lineId)!;
+      await until(() => lastOf(e, 'call/updated', (u) => u.call.id === row.id && u.call.outcome === 'connected'));
+      expect([typed, sim.dialled.at(-1)]).toEqual([typed, atd]);
+      await e.ok('calls/hang-up', { lineId });
+      await until(() => lastOf(e, 'call/updated', (u) => u.call.id === row.id && u.call.endedAt !== null));
+    }
+    const rows = (await e.ok('calls/list', { text: '110' })).rows;
+    expect(rows[0]).toMatchObject({ numberRaw: '110', numberDisplay: '110' });
   });
 
   test('errors name the field in the user language', async () => {

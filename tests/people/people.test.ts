@@ -87,7 +87,11 @@ test('search by file number, registration dates, name, phone, national ID and re
   expect(await ids({ from: '2026-04-01', to: '2026-04-30' })).toEqual([a.id]);
   expect(await ids({ from: '2026-04-11' })).toEqual([b.id]);
   const s = (await e.ok('people/search', { kind: 'customer', text: 'احمدی' })).items[0]!;
-  expect(s).toMatchObject({ displayName: 'علی احمدی', referrer: 'محمد تهرانی', phone: '09123333333' });
+  // The list shows a number as every other screen does (0912 …), whatever form it was typed in.
+  expect(s).toMatchObject({ displayName: 'علی احمدی', referrer: 'محمد تهرانی', phone: '0912 333 3333' });
+  await e.ok('people/create', { kind: 'customer', contact: person('نادر', 'صالحی', '+98 912 444 4444') });
+  expect((await e.ok('people/search', { kind: 'customer', text: 'صالحی' })).items[0]).toMatchObject({ phone: '0912 444 4444' });
+  expect(await ids({ text: '+98 (0) 912 444' })).toHaveLength(1);
 });
 
 test('photo and documents are kept in the database', async () => {
