@@ -66,6 +66,8 @@ describe('short numbers, extensions, digit counts (issue 13)', () => {
     ['88776655;ext=9', '88776655', '9'],
     ['+98 21 8877 6655 Ext 44', '+98 21 8877 6655', '44'],
     ['0912 123 4567', '0912 123 4567', ''],
+    ['۰۲۱ ۸۸۷۷ ۶۶۵۵ داخلی ۲۱۲', '۰۲۱ ۸۸۷۷ ۶۶۵۵', '212'],
+    ['۸۸۷۷۶۶۵۵ x۱۲', '۸۸۷۷۶۶۵۵', '12'],
   ])('splitExtension(%j)', (raw, number, extension) => expect(splitExtension(raw)).toEqual({ number, extension }));
 
   it('the international "(0)" is dropped for foreign numbers too; more than 15 digits and all zeros are no number', () => {

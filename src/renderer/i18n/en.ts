@@ -167,6 +167,7 @@ export const en: Messages = {
     noFields: 'No extra fields are defined.',
     chooseOption: '—',
     notes: 'Notes',
+    phoneLength: (field, count, expected) => `“${field}”: ${count} digits typed; this kind of number has ${expected}. Check the number.`,
     duplicatePhone: 'This number is already saved for:',
     openDuplicate: (name) => `Open “${name}”`,
     discardTitle: 'Discard changes',

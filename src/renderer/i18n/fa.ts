@@ -167,6 +167,7 @@ export const fa = {
     noFields: 'فیلد اضافه‌ای تعریف نشده است.',
     chooseOption: '—',
     notes: 'یادداشت',
+    phoneLength: (field: string, count: string, expected: string) => `«${field}»: ${count} رقم نوشته شده؛ این شماره ${expected} رقم دارد. شماره را بررسی کنید.`,
     duplicatePhone: 'این شماره قبلاً برای این مخاطب ثبت شده است:',
     openDuplicate: (name: string) => `باز کردن «${name}»`,
     discardTitle: 'کنار گذاشتن تغییرات',

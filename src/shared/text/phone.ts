@@ -209,7 +209,7 @@ export function displayPhone(raw: string, region: PhoneRegion): string {
 }
 
 // An extension written into the number: "021 8877 6655 x12", "…ext. 12", "…;ext=12", "… داخلی ۱۲", "… #212".
-const EXTENSION = /^(.*?\d.*?)\s*(?:;\s*ext\s*=|,?\s*(?:ext\.?|x|#|داخلی)\s*:?)\s*([0-9\u06f0-\u06f9\u0660-\u0669]{1,10})\s*$/i;
+const EXTENSION = /^(.*?[\d\u06f0-\u06f9\u0660-\u0669].*?)\s*(?:;\s*ext\s*=|,?\s*(?:ext\.?|x|#|داخلی)\s*:?)\s*([0-9\u06f0-\u06f9\u0660-\u0669]{1,10})\s*$/i;
 const PLAIN_NUMBER = /^[\d\s+()\-.\u06f0-\u06f9\u0660-\u0669]*$/;
 
 /**
