@@ -102,6 +102,22 @@ describe('calls on the demo line', () => {
     await until(() => lastOf(e, 'call/updated', (u) => u.call.outcome === 'missed'));
   });
 
+  test('a caller ID that arrives after the second ring updates the same call: number, contact, popup', async () => {
+    e.events.length = 0;
+    await e.ok('lines/demo-call', { lineId, format: 'none', rings: 5 });
+    const none = await until(() => lastOf(e, 'call/incoming'));
+    expect(none.call.absence).toBe('none');
+    const sim = demoSims.get(lineId)!;
+    sim.sendLine('NMBR = 09121234567');
+    sim.sendLine('NAME = ALI');
+    const late = await until(() => lastOf(e, 'call/incoming', (x) => x.call.numberRaw === '09121234567'));
+    expect(late.call).toMatchObject({ id: none.call.id, absence: null, contactId, callerName: 'ALI' });
+    expect(late.card.contact?.id).toBe(contactId);
+    const missed = await until(() => lastOf(e, 'call/updated', (u) => u.call.id === none.call.id && u.call.outcome === 'missed'));
+    expect(missed.call).toMatchObject({ numberRaw: '09121234567', contactId });
+    expect(e.events.filter((x) => x.name === 'call/incoming')).toHaveLength(2);
+  });
+
   test('dialling from the PC: outgoing row, connected, hung up from the UI', async () => {
     e.events.length = 0;
     const row = await e.ok('calls/dial', { number: '۰۹۱۲ ۱۲۳ ۴۵۶۷' });

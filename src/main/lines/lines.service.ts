@@ -54,6 +54,11 @@ export function createLinesService(db: Db, ctx: EngineContext, calls: CallsServi
     return run.callId;
   }
 
+  /**
+   * Caller ID of the ringing call. A second one for the same call (a late caller ID after the 'none'
+   * of ring 2, line.ts) updates that call's number and card: the same call id, so the log keeps one
+   * row and the popup replaces its card.
+   */
   function onCallerId(run: Running, cid: CallerId): void {
     const id = openIncoming(run);
     const raw = cid.number ?? '';
