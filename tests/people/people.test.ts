@@ -61,6 +61,10 @@ test('errors name the field: national ID, phone, person', async () => {
   expect(bad.message).toContain('کد ملی');
   const en = await e.fail('people/create', { kind: 'staff', contact: person('Reza', 'Karimi', '09121111111'), nationalId: '123' }, 'en');
   expect(en.message).toMatch(/national ID/);
+  // Ten identical digits: the check digit matches, so the message says why it is refused.
+  const same = await e.fail('people/create', { kind: 'staff', contact: person('Reza', 'Karimi', '09121111111'), nationalId: '1111111111' }, 'en');
+  expect(same).toMatchObject({ field: 'nationalId', message: expect.stringContaining('never issued') });
+  expect((await e.fail('people/create', { kind: 'staff', contact: person('رضا', 'کریمی', '09121111111'), nationalId: '1230000003' })).message).toContain('صادر نمی‌شود');
   const phone = await e.fail('people/create', { kind: 'staff', contact: { firstName: 'رضا', phones: [{ kind: 'mobile', number: 'abc' }] } });
   expect(phone.field).toBe('contact.phones.0.number');
   expect(await e.fail('people/create', { kind: 'staff' })).toMatchObject({ code: 'validation', field: 'contactId' });
