@@ -109,13 +109,25 @@ describe('calls on the demo line', () => {
     expect(none.call.absence).toBe('none');
     const sim = demoSims.get(lineId)!;
     sim.sendLine('NMBR = 09121234567');
-    sim.sendLine('NAME = ALI');
+    // The name in UTF-8 bytes, as some networks send it: read through the real driver, no mojibake.
+    sim.send(Buffer.from('\r\nNAME = علی رضایی\r\n', 'utf8'));
     const late = await until(() => lastOf(e, 'call/incoming', (x) => x.call.numberRaw === '09121234567'));
-    expect(late.call).toMatchObject({ id: none.call.id, absence: null, contactId, callerName: 'ALI' });
+    expect(late.call).toMatchObject({ id: none.call.id, absence: null, contactId, callerName: 'علی رضایی' });
     expect(late.card.contact?.id).toBe(contactId);
     const missed = await until(() => lastOf(e, 'call/updated', (u) => u.call.id === none.call.id && u.call.outcome === 'missed'));
     expect(missed.call).toMatchObject({ numberRaw: '09121234567', contactId });
     expect(e.events.filter((x) => x.name === 'call/incoming')).toHaveLength(2);
+  });
+
+  test('a DTMF caller ID whose end marker never came keeps its digits: the call has its number and contact', async () => {
+    e.events.length = 0;
+    const sim = demoSims.get(lineId)!;
+    for (const d of 'A09121234567') sim.send(Buffer.from([0x10, d.charCodeAt(0)])); // <DLE>digit before the first ring, no closing C
+    await e.ok('lines/demo-call', { lineId, format: 'none', rings: 2 });
+    const incoming = await until(() => lastOf(e, 'call/incoming'));
+    expect(incoming.call).toMatchObject({ numberRaw: '09121234567', absence: null, contactId });
+    await until(() => lastOf(e, 'call/updated', (u) => u.call.id === incoming.call.id && u.call.outcome === 'missed'));
+    expect(e.events.filter((x) => x.name === 'call/incoming')).toHaveLength(1);
   });
 
   test('dialling from the PC: outgoing row, connected, hung up from the UI', async () => {
