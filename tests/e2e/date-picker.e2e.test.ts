@@ -31,6 +31,9 @@ afterAll(async () => {
 afterEach(() => expect(errors).toEqual([]));
 
 const picker = () => page.getByTestId('date-picker');
+const isoToday = () => { const d = new Date(); return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`; };
+/** Reminders with 'تماس' in them on today's date, as the engine has them. */
+const savedToday = () => engineApi(page, 'reminders/occurrences', { from: isoToday(), to: isoToday(), text: 'تماس', includeBirthdays: false }).then((r) => r.items.length);
 
 it('shows the pattern, not a date that looks filled in, as the empty field\'s placeholder', async () => {
   await page.getByTestId('new-contact').click();
@@ -88,6 +91,30 @@ it('Esc closes the picker only, not the form under it', async () => {
   await expect(page.getByTestId('birthDate').inputValue()).resolves.toBe('۱۴۰۴/۰۱/۰۲');
   await page.getByTestId('cancel-contact').click();
   await page.getByTestId('contact-form').waitFor({ state: 'detached' });
+});
+
+it('warns that a reminder whose time has passed will not ring, and saves it only when asked to', async () => {
+  await page.getByTestId('nav-reminders').click();
+  await page.getByTestId('reminder-new').click();
+  const form = page.getByTestId('reminder-form');
+  await form.getByTestId('subject').fill('تماس با بانک');
+  const warning = form.getByTestId('reminder-never-rings');
+  await expect(warning.count()).resolves.toBe(0); // a new reminder starts at the next hour
+  await form.getByTestId('time').fill('۰۰:۰۰');
+  await form.getByTestId('date-pick').click();
+  await picker().getByTestId('date-picker-today').click();
+  await warning.waitFor();
+  await expect(warning.textContent()).resolves.toContain('زنگ نمی‌زند');
+  await shot(page, 'date-picker-03-reminder-past');
+  await form.getByTestId('reminder-save').click();
+  await page.getByTestId('confirm-cancel').click(); // back to the form, nothing saved
+  await expect(form.isVisible()).resolves.toBe(true);
+  await expect(savedToday()).resolves.toBe(0);
+  await form.getByTestId('reminder-save').click();
+  await page.getByTestId('confirm-ok').click();
+  await form.waitFor({ state: 'detached' });
+  await expect(savedToday()).resolves.toBe(1);
+  await page.getByTestId('nav-phonebook').click();
 });
 
 it('in English: Latin digits and pattern; with the Gregorian calendar the grid is Gregorian', async () => {
