@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { ParsedInputOf } from '../../shared/contract/api';
 import type { Contact, ContactData } from '../../shared/contract/contacts';
 import type { FileOut, ImportOutcome, ImportPreview } from '../../shared/contract/io';
-import { isoDateOf } from '../../shared/text/calendar';
+import { fileNameDate, isoDateOf } from '../../shared/text/calendar';
 import { normalizePhone } from '../../shared/text/phone';
 import type { Db } from '../db/database';
 import { AppError } from '../engine/app-error';
@@ -145,7 +145,7 @@ export function createIoService(db: Db, ctx: EngineContext, contacts: ContactsSe
       const list: Contact[] = ids.map((id) => contacts.get(id));
       const names = new Map(groups.listGroups().map((g) => [g.id, g.name]));
       const groupName = (id: number) => names.get(id) ?? '';
-      const date = isoDateOf(ctx.clock());
+      const date = fileNameDate(isoDateOf(ctx.clock()), ctx.settings.get().calendar);
       if (input.format === 'csv') {
         const text = writeCsv(list, groupName, groups.listFields());
         return { fileName: `monshi-contacts-${date}.csv`, mime: 'text/csv;charset=utf-8', base64: Buffer.from(text, 'utf8').toString('base64'), count: list.length };
