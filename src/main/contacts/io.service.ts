@@ -15,7 +15,7 @@ import type { EngineContext } from '../engine/context';
 import type { Lang } from '../i18n/messages';
 import { cleanContact } from './contact.validate';
 import type { ContactsService } from './contacts.service';
-import { displayNameOf, sortKeyOf } from './contacts.terms';
+import { sortKeyOf, sortNameOf } from './contacts.terms';
 import type { GroupsService } from './groups.service';
 import { decodeText, detectFormat } from './io/detect';
 import { parseCsv, writeCsv } from './io/csv';
@@ -41,7 +41,7 @@ export function createIoService(db: Db, ctx: EngineContext, contacts: ContactsSe
       for (const id of contacts.repo.idsByPhoneKey(key)) if (!found.has(id)) found.set(id, contacts.repo.displayName(id) ?? '');
     }
     if (keys.length === 0) {
-      for (const r of contacts.repo.bySortKey(sortKeyOf(displayNameOf(data)))) found.set(r.id, r.display_name);
+      for (const r of contacts.repo.bySortKey(sortKeyOf(sortNameOf(data)))) found.set(r.id, r.display_name);
     }
     return [...found].map(([id, displayName]) => ({ id, displayName }));
   }
