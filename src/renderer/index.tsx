@@ -5,6 +5,7 @@ import { Root } from './app/root';
 import { StartScreen } from './app/start-screen';
 import { createConnection } from './connection/create-connection';
 import { messages } from './i18n/messages';
+import 'react-day-picker/style.css';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/phonebook.css';

@@ -193,4 +193,13 @@ describe('phonebook engine', () => {
     expect(bad).toMatchObject({ code: 'validation', field: 'id' });
     expect(JSON.stringify(bad)).not.toMatch(/at .*\.ts/);
   });
+
+  it('names exported and printed files with the date in the chosen calendar, in ASCII digits', async () => {
+    await e.ok('contacts/create', { firstName: 'سارا', phones: [{ kind: 'mobile', number: '09121234567' }] });
+    // The clock reads 2025-03-20 (Gregorian) = 1403/12/30, the leap day of Esfand 1403.
+    expect((await e.ok('print/contacts', { scope: 'list' })).fileName).toBe('monshi-contacts-1403-12-30.pdf');
+    expect((await e.ok('io/export', { format: 'csv' })).fileName).toBe('monshi-contacts-1403-12-30.csv');
+    await e.ok('settings/update', { calendar: 'gregorian' });
+    expect((await e.ok('print/contacts', { scope: 'list' })).fileName).toBe('monshi-contacts-2025-03-20.pdf');
+  });
 });

@@ -71,6 +71,10 @@ export const remindersEn: RemindersMessages = {
   dayRequired: 'Choose at least one day of the week.',
   subjectRequired: 'Type the subject.',
   dateRequired: 'Type the date.',
+  neverRingsTitle: 'This reminder will not ring',
+  pastWarning: 'The alarm time of this reminder has passed: it is saved but will not ring. Move the date or time into the future to be alerted.',
+  endedWarning: 'Every repeat of this reminder up to its last day has passed: it will not ring. Move the last day into the future.',
+  saveAnyway: 'Save anyway',
 
   groupsTitle: 'Reminder groups',
   groupName: 'Group name',
