@@ -29,9 +29,9 @@ export function AudioPlayer({ load, durationMs, onHeard, testId }: Props) {
   const [progress, setProgress] = useState(0);
   const [failure, setFailure] = useState<'blocked' | 'failed' | null>(null);
   const el = useRef<WavAudio | null>(null);
-  const heard = useRef(false);
-  const heardRef = useRef(onHeard);
-  heardRef.current = onHeard;
+  const reported = useRef(false);
+  const onHeardRef = useRef(onHeard);
+  onHeardRef.current = onHeard;
   useEffect(() => () => el.current?.release(), []);
 
   const make = (a: AudioOut): WavAudio => {
@@ -39,9 +39,10 @@ export function AudioPlayer({ load, durationMs, onHeard, testId }: Props) {
     const p = w.el;
     p.ontimeupdate = () => {
       setProgress(p.duration ? p.currentTime / p.duration : 0);
-      if (p.currentTime > 0 && !heard.current) {
-        heard.current = true;
-        heardRef.current?.();
+      // Playing and past its start: a seek on a paused (or refused) player is not hearing it.
+      if (!p.paused && p.currentTime > 0 && !reported.current) {
+        reported.current = true;
+        onHeardRef.current?.();
       }
     };
     p.onplay = () => setPlaying(true);
