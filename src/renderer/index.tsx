@@ -1,4 +1,5 @@
 /** Renderer entry: picks the Electron bridge or the WebSocket, then draws the app. */
+import './lib/zod-no-eval';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Root } from './app/root';

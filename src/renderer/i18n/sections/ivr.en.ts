@@ -97,6 +97,8 @@ export const ivrEn: IvrMessages = {
   deletePromptTitle: 'Delete this prompt?',
   play: 'Play',
   pause: 'Pause',
+  playBlocked: 'The browser did not let the sound play. Click play again.',
+  playFailed: 'This audio could not be played.',
   waveform: 'Waveform of the audio',
   newMailbox: 'New mailbox',
   mailboxName: 'Mailbox name',
