@@ -176,7 +176,7 @@ describe('phonebook engine', () => {
   });
 
   it('settings are validated, stored and survive a restart', async () => {
-    expect(await e.ok('settings/get', {})).toEqual({ language: 'fa', calendar: 'jalali', phoneCountryCode: '98', phoneAreaCode: '21', userName: '' });
+    expect(await e.ok('settings/get', {})).toEqual({ language: 'fa', calendar: 'jalali', phoneCountryCode: '98', phoneAreaCode: '21', userName: '', officeName: '', setupDone: false, sampleGroupId: null });
     await e.ok('settings/update', { language: 'en', calendar: 'gregorian', phoneAreaCode: '31' });
     expect((await e.fail('settings/update', { phoneCountryCode: 'x' }, 'en')).field).toBe('phoneCountryCode');
     e.close();

@@ -1,6 +1,7 @@
 /** English messages. Typed as `Messages`, so the compiler rejects a key that Persian lacks or has. */
 import type { Messages } from './fa';
 import { chequesEn } from './sections/cheques.en';
+import { guideEn } from './sections/guide.en';
 import { callsEn } from './sections/calls.en';
 import { linesEn, popupEn } from './sections/lines.en';
 import { ivrEn } from './sections/ivr.en';
@@ -63,7 +64,7 @@ export const en: Messages = {
     exportVcard3: 'vCard 3.0 (.vcf)',
     exportVcard4: 'vCard 4.0 (.vcf)',
     exportCsv: 'CSV (Excel)',
-    exportedCount: (n) => `${n} contacts written to the export file.`,
+    exportedCount: (n) => `${n} ${n === '1' ? 'contact' : 'contacts'} written to the export file.`,
     printList: 'Print list',
     manage: 'Groups & fields',
     preparing: 'Preparing…',
@@ -188,8 +189,8 @@ export const en: Messages = {
     pickHint: 'A vCard (.vcf) or CSV file from a phone, Outlook, Google or Excel.',
     reading: 'Reading the file…',
     fileName: (name) => `File: ${name}`,
-    total: (n) => `${n} contacts in the file`,
-    duplicates: (n) => `${n} duplicates`,
+    total: (n) => `${n} ${n === '1' ? 'contact' : 'contacts'} in the file`,
+    duplicates: (n) => `${n} ${n === '1' ? 'duplicate' : 'duplicates'}`,
     newGroups: 'New groups that will be created:',
     previewTitle: 'Preview',
     previewMore: (shown, total) => `First ${shown} of ${total} rows`,
@@ -220,7 +221,7 @@ export const en: Messages = {
     fieldsTab: 'Extra fields',
     groupName: 'Group name',
     groupColor: 'Colour',
-    groupCount: (n) => `${n} contacts`,
+    groupCount: (n) => `${n} ${n === '1' ? 'contact' : 'contacts'}`,
     newGroup: 'New group',
     addGroup: 'Create group',
     deleteGroupTitle: 'Delete group',
@@ -265,6 +266,7 @@ export const en: Messages = {
     demo: 'Demo data',
   },
   cheques: chequesEn,
+  guide: guideEn,
   calls: callsEn,
   lines: linesEn,
   popup: popupEn,

@@ -106,7 +106,7 @@ export const ivrEn: IvrMessages = {
   mailboxKinds: { person: 'A person', department: 'A department' },
   greeting: 'Greeting',
   noMailboxes: 'No mailboxes yet.',
-  messageCount: (total: string, unheard: string) => `${total} messages, ${unheard} unheard`,
+  messageCount: (total: string, unheard: string) => `${total} ${total === '1' ? 'message' : 'messages'}, ${unheard} unheard`,
   deleteMailboxTitle: 'Delete this mailbox?',
   deleteMailboxBody: (name: string, n: string) => `Mailbox “${name}” is deleted with its ${n} messages.`,
   officeHours: 'Office hours',

@@ -97,7 +97,7 @@ export const alarmsEn: AlarmsMessages = {
   when: (w) => `When: ${w}`,
   rangAt: (w) => `Rang at ${w}`,
   missed: (n, first, last) => `Missed ${n} times, ${first} – ${last}`,
-  missedTimes: (n) => `${n} times`,
+  missedTimes: (n) => (n === '1' ? 'once' : `${n} times`),
   more: (n) => `${n} more ${n === '1' ? 'alarm' : 'alarms'} waiting`,
   snooze: 'Snooze',
   snoozeFor: 'Remind me again in',
