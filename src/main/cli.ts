@@ -61,7 +61,10 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'serve') {
     const token = randomBytes(24).toString('base64url');
     const port = values.port ? Number(values.port) : 0;
-    const server = await startServer({ engine, rendererDir: rendererDir(), token, port, host: values.lan ? '0.0.0.0' : '127.0.0.1' });
+    const server = await startServer({
+      engine, rendererDir: rendererDir(), token, port, host: values.lan ? '0.0.0.0' : '127.0.0.1',
+      log: (what) => console.error(`monshi serve: ${what}`),
+    });
     console.log(`Monshi is serving ${engine.dataDir}`);
     console.log(server.url);
     if (values.open) {

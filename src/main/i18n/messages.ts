@@ -6,12 +6,14 @@ import { PEOPLE_FIELD_LABELS, peopleEn, peopleFa } from './people.messages';
 import { localDigits } from '../../shared/text/digits';
 import { ivrEn, ivrFa } from './ivr.messages';
 import { recordingsEn, recordingsFa } from './recordings.messages';
+import { serverEn, serverFa } from './server.messages';
 import { CHEQUE_FIELD_LABELS, chequesEn, chequesFa } from './cheques.messages';
 import { CHEQUE_TEMPLATE_FIELD_LABELS, chequeTemplatesEn, chequeTemplatesFa } from './cheque-templates.messages';
 
 const fa = {
   ...ivrFa,
   ...recordingsFa,
+  ...serverFa,
   ...peopleFa,
   'validation.generic': 'مقدار «{field}» درست نیست.',
   'validation.required_name': 'دست‌کم یکی از نام، نام خانوادگی، شرکت یا یک شماره تلفن را بنویسید.',
@@ -118,6 +120,7 @@ export type MessageKey = keyof typeof fa;
 const en: Record<MessageKey, string> = {
   ...ivrEn,
   ...recordingsEn,
+  ...serverEn,
   ...peopleEn,
   'validation.generic': '“{field}” is not valid.',
   'validation.required_name': 'Enter at least a first name, last name, company or one phone number.',

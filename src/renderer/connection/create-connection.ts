@@ -6,5 +6,5 @@ import { createWsConnection, socketUrl, takeToken } from './ws-connection';
 export function createConnection(): ShellConnection | null {
   if (window.monshi) return createElectronConnection(window.monshi);
   const token = takeToken();
-  return token ? createWsConnection(socketUrl(token)) : null;
+  return token ? createWsConnection(socketUrl(token), (lang) => `/api?lang=${lang}&token=${encodeURIComponent(token)}`) : null;
 }

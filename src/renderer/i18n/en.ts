@@ -26,6 +26,7 @@ export const en: Messages = {
     lost: 'The connection to the engine dropped; the request was not completed. Please try again.',
     timeout: 'The engine did not answer. Please try again.',
     unavailable: 'The engine cannot be reached. If Monshi was restarted, open the new address it printed.',
+    tooLarge: 'This request is larger than {max} MB and was not sent; choose a smaller file.',
   },
   common: {
     save: 'Save',
