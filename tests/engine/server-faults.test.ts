@@ -8,8 +8,13 @@ import { removeDir } from '../helpers/engine';
 import { startServeProcess, type ServeProcess } from '../helpers/serve-process';
 
 let srv: ServeProcess;
+/** The session cookie, got by opening the printed one-time address. */
+let cookie = '';
 beforeAll(async () => {
   srv = await startServeProcess();
+  const r = await raw(`GET ${new URL(srv.url).pathname}${new URL(srv.url).search} HTTP/1.1\r\nHost: 127.0.0.1:${srv.port}\r\nConnection: close\r\n\r\n`);
+  cookie = /set-cookie: ([^;]+);/i.exec(r)?.[1] ?? '';
+  expect(cookie).toMatch(/^monshi-\d+=/);
 });
 afterAll(async () => {
   await srv?.stop();
@@ -47,12 +52,9 @@ async function stillServing(): Promise<void> {
   expect(code).toBe('running');
 }
 
-/** What makes a request signed in (the part of the address, today). */
-const auth = () => `token=${encodeURIComponent(new URL(srv.url).searchParams.get('token') ?? '')}`;
-
 /** A signed-in WebSocket (same origin) to the engine. */
 function signedInSocket(): Promise<WebSocket> {
-  const ws = new WebSocket(`ws://127.0.0.1:${srv.port}/ws?${auth()}`, { origin: `http://127.0.0.1:${srv.port}` });
+  const ws = new WebSocket(`ws://127.0.0.1:${srv.port}/ws`, { origin: `http://127.0.0.1:${srv.port}`, headers: { cookie } });
   return new Promise((resolve, reject) => {
     ws.once('open', () => resolve(ws));
     ws.once('error', reject);
@@ -186,7 +188,7 @@ describe('a request with a file goes as one POST /api body, within limits', () =
   const importBody = (text: string) => JSON.stringify({ t: 'req', id: 1, method: 'io/import-preview', input: { fileName: 'a.vcf', base64: Buffer.from(text).toString('base64') }, lang: 'en' });
 
   /** Starts a POST and gives the socket, to write the body in parts; resolves the reply when it comes. */
-  function post(headers: Record<string, string | number>, query = auth()) {
+  function post(headers: Record<string, string | number>) {
     const socket = net.connect(srv.port, '127.0.0.1');
     let got = '';
     const reply = new Promise<{ status: number; body: string }>((resolve) => {
@@ -194,9 +196,9 @@ describe('a request with a file goes as one POST /api body, within limits', () =
       socket.on('error', () => undefined);
       socket.on('close', () => resolve({ status: status(got), body: got.slice(got.indexOf('\r\n\r\n') + 4) }));
     });
-    const head = Object.entries({ host: `127.0.0.1:${srv.port}`, origin: `http://127.0.0.1:${srv.port}`, 'content-type': 'application/json', connection: 'close', ...headers })
+    const head = Object.entries({ host: `127.0.0.1:${srv.port}`, origin: `http://127.0.0.1:${srv.port}`, cookie, 'content-type': 'application/json', connection: 'close', ...headers })
       .map(([k, v]) => `${k}: ${v}\r\n`).join('');
-    socket.write(`POST /api?lang=en&${query} HTTP/1.1\r\n${head}\r\n`);
+    socket.write(`POST /api?lang=en HTTP/1.1\r\n${head}\r\n`);
     return { socket, reply };
   }
 
@@ -251,7 +253,7 @@ describe('a request with a file goes as one POST /api body, within limits', () =
     p.socket.end('{}');
     r = await p.reply;
     expect(r.status).toBe(403);
-    p = post({ 'content-length': 2 }, 'token=wrong');
+    p = post({ 'content-length': 2, cookie: `${cookie.split('=')[0]}=wrong` });
     p.socket.end('{}');
     r = await p.reply;
     expect(r.status).toBe(403);

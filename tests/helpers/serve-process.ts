@@ -41,9 +41,11 @@ function cliBundle(): Promise<string> {
   return bundled;
 }
 
-export async function startServeProcess(dataDir = tempDir('monshi-serve-')): Promise<ServeProcess> {
+export async function startServeProcess(dataDir = tempDir('monshi-serve-'), extra: { args?: string[]; env?: Record<string, string> } = {}): Promise<ServeProcess> {
   const cli = await cliBundle();
-  const proc = spawn(process.execPath, [cli, 'serve', '--data', dataDir, '--port', '0'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, [cli, 'serve', '--data', dataDir, '--port', '0', ...(extra.args ?? [])], {
+    stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...extra.env },
+  });
   let out = '';
   proc.stdout!.on('data', (d: Buffer) => (out += String(d)));
   proc.stderr!.on('data', (d: Buffer) => (out += String(d)));

@@ -1,5 +1,5 @@
 /**
- * Browser mode: one WebSocket to the engine at `/ws?token=…`. Requests are matched to responses by
+ * Browser mode: one WebSocket to the engine at `/ws` (signed in by the session cookie). Requests are matched to responses by
  * id; events go to subscribers. When the socket drops, requests already sent fail at once with a
  * clear message (the engine may or may not have done them, so they are never silently resent);
  * requests made while disconnected wait for the link to come back, up to QUEUE_TIMEOUT_MS.
@@ -17,29 +17,12 @@ import type { ConnectionStatus, ShellConnection } from './connection-status';
 
 const QUEUE_TIMEOUT_MS = 30_000;
 const BACKOFF_MS = [300, 600, 1200, 2500, 5000, 10_000];
-const TOKEN_KEY = 'monshi.token';
 
 type Pending = { resolve: (r: Result<unknown>) => void; lang: Lang; timer: ReturnType<typeof setTimeout> | null };
 
-/**
- * Takes the access token from `?token=` (then removes it from the address bar so it is not left in
- * history or screenshots) or from this tab's sessionStorage after a reload. Null when there is none.
- */
-export function takeToken(): string | null {
-  const url = new URL(window.location.href);
-  const fromUrl = url.searchParams.get('token');
-  if (fromUrl) {
-    window.sessionStorage.setItem(TOKEN_KEY, fromUrl);
-    url.searchParams.delete('token');
-    window.history.replaceState(window.history.state, '', url.pathname + url.search + url.hash);
-    return fromUrl;
-  }
-  return window.sessionStorage.getItem(TOKEN_KEY);
-}
-
-export function socketUrl(token: string): string {
+export function socketUrl(): string {
   const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
-  return `${scheme}://${window.location.host}/ws?token=${encodeURIComponent(token)}`;
+  return `${scheme}://${window.location.host}/ws`;
 }
 
 function failure(lang: Lang, key: 'lost' | 'timeout' | 'unavailable'): Result<never> {

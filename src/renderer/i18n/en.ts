@@ -17,7 +17,6 @@ export const en: Messages = {
     name: 'Monshi',
     tagline: 'Office manager',
     loading: 'Loading…',
-    noToken: 'Open this page with the full address Monshi printed when it started.',
     startFailed: 'Could not connect to the Monshi engine.',
   },
   nav: { reminders: 'Reminders', lines: 'Lines', calls: 'Calls', phonebook: 'Phonebook', settings: 'Settings', modules: 'Modules' },

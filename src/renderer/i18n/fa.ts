@@ -17,7 +17,6 @@ export const fa = {
     name: 'منشی',
     tagline: 'مدیریت دفتر',
     loading: 'در حال بارگذاری…',
-    noToken: 'این صفحه را با نشانی کاملی باز کنید که «منشی» هنگام اجرا چاپ کرده است.',
     startFailed: 'اتصال به موتور برنامه برقرار نشد.',
   },
   nav: { reminders: 'یادآوری‌ها', lines: 'خطوط', calls: 'تماس‌ها', phonebook: 'دفتر تلفن', settings: 'تنظیمات', modules: 'بخش‌ها' },
