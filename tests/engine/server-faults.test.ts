@@ -241,6 +241,10 @@ describe('a request with a file goes as one POST /api body, within limits', () =
     let r = await p.reply;
     expect(r.status).toBe(400);
     expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { message: expect.stringMatching(/could not be read/) } });
+    // Without a length the body is not read at all (the server sizes its one buffer from it).
+    p = post({ 'transfer-encoding': 'chunked' });
+    p.socket.end('5\r\n{"t":\r\n0\r\n\r\n');
+    expect((await p.reply).status).toBe(411);
     p = post({ 'content-length': 1000 });
     p.socket.end('{"t":');
     await p.reply;

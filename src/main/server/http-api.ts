@@ -1,8 +1,9 @@
 /**
  * `POST /api`: one request whose JSON is larger than a socket message (a file for an import, a
- * prompt, a scan, a font). The body is counted as it arrives and refused past MAX_UPLOAD_BYTES
- * (at once when Content-Length says so), and only one is read at a time, so a client can make the
- * server hold at most one such body. The answer is the engine's Result as JSON.
+ * prompt, a scan, a font). Content-Length is required and at most MAX_UPLOAD_BYTES, checked before
+ * anything is read; the body is copied into one buffer of that size as it arrives (no second copy to
+ * join the pieces), and only one body is read at a time, so a client can make the server hold at most
+ * one. The answer is the engine's Result as JSON.
  */
 import type http from 'node:http';
 import type { Result } from '../../shared/contract/errors';
@@ -23,6 +24,10 @@ export function createHttpApi(engine: Engine, log: (what: string) => void): Http
 
   return (req, res, lang) => {
     const declared = Number(req.headers['content-length'] ?? NaN);
+    if (!Number.isSafeInteger(declared) || declared < 0) {
+      sendJson(res, 411, failure(lang, 'validation', 'server.bad_request'));
+      return void req.destroy();
+    }
     if (declared > MAX_UPLOAD_BYTES) {
       sendJson(res, 413, failure(lang, 'validation', 'server.too_large', { max: maxMb }));
       return void req.destroy();
@@ -33,33 +38,32 @@ export function createHttpApi(engine: Engine, log: (what: string) => void): Http
       return void req.destroy();
     }
     busy = true;
-    let chunks: Buffer[] = [];
+    let body: Buffer | null = Buffer.allocUnsafe(declared);
     let size = 0;
     let done = false;
     const finish = (status: number, value: Result<unknown>) => {
       if (done) return;
       done = true;
       busy = false;
-      chunks = [];
+      body = null;
       sendJson(res, status, value);
     };
     req.on('data', (chunk: Buffer) => {
+      // Node's parser stops at Content-Length; this only guards the copy.
+      if (!body || size + chunk.length > declared) return;
+      chunk.copy(body, size);
       size += chunk.length;
-      if (size > MAX_UPLOAD_BYTES) {
-        finish(413, failure(lang, 'validation', 'server.too_large', { max: maxMb }));
-        return void req.destroy();
-      }
-      chunks.push(chunk);
     });
     req.on('error', () => finish(400, failure(lang, 'validation', 'server.bad_request')));
     req.on('close', () => {
       if (!req.complete) finish(400, failure(lang, 'validation', 'server.bad_request'));
     });
     req.on('end', () => {
-      if (done) return;
+      if (done || !body) return;
+      if (size !== declared) return finish(400, failure(lang, 'validation', 'server.bad_request'));
       // The bytes are dropped as soon as they are text, the text as soon as it is parsed.
-      let text: string | null = Buffer.concat(chunks).toString('utf8');
-      chunks = [];
+      let text: string | null = body.toString('utf8');
+      body = null;
       let msg: Partial<RequestMessage> | null = null;
       try {
         msg = JSON.parse(text) as Partial<RequestMessage> | null;
