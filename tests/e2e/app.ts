@@ -21,7 +21,8 @@ export type App = {
   stop: () => Promise<void>;
 };
 
-const SIGN_IN = /http:\/\/127\.0\.0\.1:\d+\/\?code=\S+/g;
+/** A whole printed line only: a chunk of stdout may end in the middle of an address. */
+const SIGN_IN = /http:\/\/127\.0\.0\.1:\d+\/\?code=[\w-]+(?=\r?\n)/g;
 
 /**
  * Starts `monshi serve` and resolves once it printed its sign-in address. Every address works once,
@@ -30,7 +31,11 @@ const SIGN_IN = /http:\/\/127\.0\.0\.1:\d+\/\?code=\S+/g;
 export function startApp(dataDir = tempDir('monshi-e2e-'), env: Record<string, string> = {}): Promise<App> {
   const proc = spawn(process.execPath, [path.join(root, 'dist', 'cli.js'), 'serve', '--data', dataDir, '--port', '0'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   const fresh: string[] = [];
-  const more = () => proc.stdin!.write('\n');
+  // A server that has stopped takes no more lines; its closed stdin must not fail the test.
+  proc.stdin!.on('error', () => undefined);
+  const more = () => {
+    if (proc.exitCode === null && proc.signalCode === null && proc.stdin!.writable) proc.stdin!.write('\n');
+  };
   // Printed codes expire after 10 minutes: keep the stock young during a long test file.
   const refresh = setInterval(() => {
     fresh.shift();

@@ -149,7 +149,7 @@ it('`monshi serve --open` gives the browser a one-time code on its command line,
   const srv = await startServeProcess(path.join(dir, 'data'), { args: ['--open'], env: { MONSHI_BROWSER: browser } });
   try {
     let args = '';
-    for (let i = 0; i < 100 && !args.includes('--app='); i++) {
+    for (let i = 0; i < 100 && !args.includes('--disable-background-networking'); i++) {
       await new Promise((r) => setTimeout(r, 50));
       try {
         args = readFileSync(argsFile, 'utf8');
@@ -174,7 +174,7 @@ it('`monshi serve --open` gives the browser a one-time code on its command line,
     let fresh = '';
     for (let i = 0; i < 100 && !fresh; i++) {
       await new Promise((r) => setTimeout(r, 50));
-      fresh = /http:\/\/127\.0\.0\.1:\d+\/\?code=\S+/.exec(srv.output().slice(before))?.[0] ?? '';
+      fresh = /http:\/\/127\.0\.0\.1:\d+\/\?code=[\w-]+(?=\n)/.exec(srv.output().slice(before))?.[0] ?? '';
     }
     expect((await signIn(fresh)).reply.status).toBe(303);
   } finally {

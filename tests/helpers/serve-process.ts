@@ -53,7 +53,7 @@ export async function startServeProcess(dataDir = tempDir('monshi-serve-'), extr
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`monshi serve did not start: ${out}`)), 20_000);
     const check = () => {
-      const m = /http:\/\/127\.0\.0\.1:\d+\/\?\w+=\S+/.exec(out);
+      const m = /http:\/\/127\.0\.0\.1:\d+\/\?code=[\w-]+(?=\r?\n)/.exec(out);
       if (!m) return;
       clearTimeout(timer);
       proc.stdout!.off('data', check);
