@@ -1,6 +1,6 @@
 /**
- * Browser mode: one WebSocket to the engine at `/ws` (signed in by the session cookie). Requests are matched to responses by
- * id; events go to subscribers. When the socket drops, requests already sent fail at once with a
+ * Browser mode: one WebSocket to the engine at `/ws`, signed in by the session cookie. Requests are
+ * matched to responses by id; events go to subscribers. When the socket drops, requests already sent fail at once with a
  * clear message (the engine may or may not have done them, so they are never silently resent);
  * requests made while disconnected wait for the link to come back, up to QUEUE_TIMEOUT_MS.
  * A request larger than one socket message (one carrying a file) is sent as the body of
