@@ -6,12 +6,14 @@ import { PEOPLE_FIELD_LABELS, peopleEn, peopleFa } from './people.messages';
 import { localDigits } from '../../shared/text/digits';
 import { ivrEn, ivrFa } from './ivr.messages';
 import { recordingsEn, recordingsFa } from './recordings.messages';
+import { serverEn, serverFa } from './server.messages';
 import { CHEQUE_FIELD_LABELS, chequesEn, chequesFa } from './cheques.messages';
 import { CHEQUE_TEMPLATE_FIELD_LABELS, chequeTemplatesEn, chequeTemplatesFa } from './cheque-templates.messages';
 
 const fa = {
   ...ivrFa,
   ...recordingsFa,
+  ...serverFa,
   ...peopleFa,
   'sample.group': 'دادهٔ نمونه (قابل حذف)',
   'sample.note': 'این مخاطب نمونه است و با «حذف دادهٔ نمونه» در راهنمای شروع پاک می‌شود.',
@@ -121,6 +123,7 @@ export type MessageKey = keyof typeof fa;
 const en: Record<MessageKey, string> = {
   ...ivrEn,
   ...recordingsEn,
+  ...serverEn,
   ...peopleEn,
   'sample.group': 'Sample data (removable)',
   'sample.note': 'A sample contact: “Remove sample data” in the first-run guide deletes it.',

@@ -18,7 +18,6 @@ export const en: Messages = {
     name: 'Monshi',
     tagline: 'Office manager',
     loading: 'Loading…',
-    noToken: 'Open this page with the full address Monshi printed when it started.',
     startFailed: 'Could not connect to the Monshi engine.',
   },
   nav: { reminders: 'Reminders', lines: 'Lines', calls: 'Calls', phonebook: 'Phonebook', settings: 'Settings', modules: 'Modules' },
@@ -27,6 +26,7 @@ export const en: Messages = {
     lost: 'The connection to the engine dropped; the request was not completed. Please try again.',
     timeout: 'The engine did not answer. Please try again.',
     unavailable: 'The engine cannot be reached. If Monshi was restarted, open the new address it printed.',
+    tooLarge: 'This request is larger than {max} MB and was not sent; choose a smaller file.',
   },
   common: {
     save: 'Save',
