@@ -5,9 +5,9 @@
  */
 import ExcelJS from 'exceljs';
 import { removeDir, tempDir, testEngine, type TestEngine } from '../helpers/engine';
-import { pageCount, pdfText, popplerFound, rasterise, savePdf } from '../print/helpers/poppler';
+import { describeWithPoppler, pageCount, pdfText, rasterise, savePdf } from '../print/helpers/poppler';
 
-const maybe = popplerFound ? describe : describe.skip;
+const maybe = describeWithPoppler;
 const NOW = new Date(2026, 10, 11, 10, 0);
 
 describe('cheque report files', () => {

@@ -5,7 +5,7 @@
  * the printed application form, and a restart.
  */
 import { removeDir, tempDir, testEngine, type TestEngine } from '../helpers/engine';
-import { pdfText, popplerFound, savePdf } from '../print/helpers/poppler';
+import { pdfText, savePdf, testWithPoppler } from '../print/helpers/poppler';
 
 let dir: string;
 let e: TestEngine;
@@ -157,7 +157,7 @@ test('files survive a restart', async () => {
   expect((await e.ok('people/get', { id: a.id })).application?.position).toBe('منشی');
 });
 
-(popplerFound ? test : test.skip)('the application form prints blank and filled, in Persian and English', async () => {
+testWithPoppler('the application form prints blank and filled, in Persian and English', async () => {
   const blank = await e.ok('people/print-application', {});
   const blankText = pdfText(savePdf('application-blank-fa', Buffer.from(blank.base64, 'base64'))).replace(/\s+/g, '');
   for (const label of ['فرمدرخواستاستخدام', 'نامپدر', 'کدملی', 'سوابقتحصیلی', 'سوابقکاری', 'حقوقدرخواستی', 'امضایمتقاضی']) expect(blankText).toContain(label);

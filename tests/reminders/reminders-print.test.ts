@@ -4,9 +4,9 @@
  */
 import { manualTimers } from '../helpers/manual-timers';
 import { removeDir, tempDir, testEngine, type TestEngine } from '../helpers/engine';
-import { pageCount, pdfText, popplerFound, savePdf } from '../print/helpers/poppler';
+import { describeWithPoppler, pageCount, pdfText, savePdf } from '../print/helpers/poppler';
 
-const maybe = popplerFound ? describe : describe.skip;
+const maybe = describeWithPoppler;
 
 maybe('reminders/print', () => {
   let dir: string;
