@@ -35,8 +35,8 @@ export function AnsweringSetup({ settings, trees, lines }: { settings: IvrSettin
     for (const [id, n] of Object.entries(rings)) {
       const line = lines.find((l) => l.id === Number(id));
       if (!line || line.ringsBeforeAnswer === n) continue;
-      const { name, kind, port, enabled, callerIdMode, extraInit } = line;
-      const u = await client.call('lines/update', { id: line.id, data: { name, kind, port, enabled, callerIdMode, extraInit, ringsBeforeAnswer: n } });
+      // Only the rings: the rest of the line (recording, caller ID…) belongs to the Lines screen.
+      const u = await client.call('lines/update', { id: line.id, data: { ringsBeforeAnswer: n } });
       if (!u.ok) return setError({ field: `rings.${id}`, message: u.error.message });
     }
     setError(null);

@@ -15,7 +15,7 @@ import {
   type Cheque, type ChequeBook, type ChequeLeaf, type ChequeList, type ChequeReport, type ChequeSettings, type StatusBatchResult,
 } from './cheques';
 import {
-  callListInput, demoCallInput, dialInput, lineInput, reportExportInput, reportInput,
+  callListInput, demoCallInput, dialInput, lineInput, linePatch, reportExportInput, reportInput,
   type CallerCard, type CallList, type CallReport, type CallRow, type IncomingCallEvent, type LineStatus, type LineTestResult, type LineView, type PortInfo, type PortProbe,
 } from './calls';
 import {
@@ -104,8 +104,8 @@ export const api = {
   'lines/probe': endpoint<z.ZodObject<{ path: z.ZodString }>, PortProbe>(z.object({ path: z.string().trim().min(1).max(200) })),
   /** Adds a line and starts it; 'validation' names the field, 'conflict' when the port is taken. */
   'lines/create': endpoint<typeof lineInput, LineView>(lineInput),
-  /** Changes settings; the line restarts when its port or caller-ID mode changed. */
-  'lines/update': endpoint<z.ZodObject<{ id: typeof id; data: typeof lineInput }>, LineView>(z.object({ id, data: lineInput })),
+  /** Changes the keys it carries, the others keep their value; the line restarts when its port or caller-ID mode changed. */
+  'lines/update': endpoint<z.ZodObject<{ id: typeof id; data: typeof linePatch }>, LineView>(z.object({ id, data: linePatch })),
   /** Stops the line and removes it; its calls stay in the log. */
   'lines/delete': endpoint<z.ZodObject<{ id: typeof id }>, { id: number }>(z.object({ id })),
   /** Re-identifies the modem and returns the AT exchange; 'line/unavailable' when it is not connected. */
