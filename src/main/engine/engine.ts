@@ -117,6 +117,7 @@ export function createEngine(opts: EngineOptions): Engine {
   const alarms = createAlarmsService(db, ctx, { reminders: reminders.repo, timers: opts.timers ?? backgroundTimers, log });
   const chequeTemplates = createChequeTemplatesService(db, ctx, { dataDir: opts.dataDir });
   const people = createPeopleService(db, ctx, contacts);
+  calls.setFilesLookup((contactId) => people.ofContact(contactId).map(({ id, kind, fileNo }) => ({ id, kind, fileNo })));
   const attendance = createAttendanceService(db, ctx, people);
   followers.push((e) => {
     if (e.name !== 'contacts/changed') return;

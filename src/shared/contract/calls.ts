@@ -197,6 +197,8 @@ export type CallerCard = {
     title: string;
     groups: { id: number; name: string; color: string }[];
     lastNotes: { body: string; author: string; createdAt: string }[];
+    /** The contact's people files (پرونده), so the popup's Open can go to the file rather than the phonebook. */
+    files: { id: number; kind: 'staff' | 'customer' | 'applicant'; fileNo: string }[];
   } | null;
   /** Other contacts with the same number (shared office lines). */
   otherMatches: { id: number; displayName: string }[];
