@@ -242,3 +242,39 @@ test('the discard dialog focuses Keep editing; "Hours and lines" inputs have lab
   await shot(page, 'desk-setup-en');
   await page.getByTestId('language-switch').click();
 });
+
+test('Settings: every card saves as it changes, typed fields when left; a refused value stays on its field (fa, en)', async () => {
+  await page.getByTestId('nav-settings').click();
+  await expect(page.getByTestId('settings-model').textContent()).resolves.toContain('هر تغییر همان‌جا ذخیره می‌شود');
+  await expect(page.getByTestId('save-settings').count()).resolves.toBe(0);
+  await page.getByTestId('userName').fill('زهرا رضایی');
+  // Leaving the screen straight away: no button to forget.
+  await page.getByTestId('nav-phonebook').click();
+  await poll(async () => (await api('settings/get', {})).userName, 'زهرا رضایی', 5000);
+
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('phoneAreaCode').fill('12345');
+  await page.getByTestId('phoneAreaCode').press('Tab');
+  const area = page.locator('.form-field', { has: page.getByTestId('phoneAreaCode') });
+  await area.locator('.field-error').waitFor();
+  await shot(page, 'desk-settings-error-fa');
+  expect((await api('settings/get', {})).phoneAreaCode).toBe('21');
+  await page.getByTestId('phoneAreaCode').fill('31');
+  await page.getByTestId('phoneAreaCode').press('Tab');
+  await poll(async () => (await api('settings/get', {})).phoneAreaCode, '31', 5000);
+  await expect(area.locator('.field-error').count()).resolves.toBe(0);
+  // The cards of other modules follow the same model (a checkbox saves when ticked).
+  await page.getByTestId('alarm-sound').click();
+  await poll(async () => (await api('alarms/settings', {})).sound, false, 5000);
+  await page.getByTestId('alarm-sound').click();
+  await poll(async () => (await api('alarms/settings', {})).sound, true, 5000);
+
+  await page.getByTestId('settings-language').selectOption('en');
+  await expect(page.getByTestId('settings-model').textContent()).resolves.toContain('Every change is saved as you make it');
+  await page.getByTestId('phoneAreaCode').fill('21');
+  await page.getByTestId('phoneAreaCode').press('Tab');
+  await poll(async () => (await api('settings/get', {})).phoneAreaCode, '21', 5000);
+  await shot(page, 'desk-settings-en');
+  await page.getByTestId('settings-language').selectOption('fa');
+  await poll(async () => (await api('settings/get', {})).language, 'fa', 5000);
+});
