@@ -73,3 +73,17 @@ it("says 'not found' for a call that does not exist", async () => {
   const e = await fail('calls/get', { id: 999_999 }, 'en');
   expect(e).toMatchObject({ code: 'not_found', message: 'This call was not found.' });
 });
+
+it('an update changes only what it carries: the rings from "Hours and lines" keep recording on, and the reverse', async () => {
+  const id = (await ok('lines/create', { name: 'Recorded', kind: 'demo', recordCalls: true, callerIdMode: 'unformatted', ringsBeforeAnswer: 2 })).id;
+  await ok('lines/update', { id, data: { ringsBeforeAnswer: 4 } });
+  expect((await ok('lines/list', {})).find((l) => l.id === id)).toMatchObject({ recordCalls: true, ringsBeforeAnswer: 4, callerIdMode: 'unformatted', name: 'Recorded' });
+  await ok('lines/update', { id, data: { enabled: false } });
+  await ok('lines/update', { id, data: { recordCalls: false } });
+  expect((await ok('lines/list', {})).find((l) => l.id === id)).toMatchObject({ recordCalls: false, ringsBeforeAnswer: 4, enabled: false, callerIdMode: 'unformatted' });
+  // A bad value in a patch is still refused, naming the field.
+  expect(await fail('lines/update', { id, data: { ringsBeforeAnswer: 99 } })).toMatchObject({ code: 'validation', field: 'data.ringsBeforeAnswer' });
+  // A modem line needs its port even when the patch only changes the kind.
+  expect(await fail('lines/update', { id, data: { kind: 'modem' } })).toMatchObject({ code: 'validation', field: 'port' });
+  await ok('lines/delete', { id });
+});

@@ -51,7 +51,8 @@ describe('reminder book', () => {
     expect(events.map((x) => x.name)).toEqual(['reminders/changed']);
     expect(await e.ok('reminder-groups/list', {})).toEqual([{ id: group.id, name: 'مالیات', color: '#aa3300', count: 1 }]);
 
-    const u = await e.ok('reminders/update', { id: r.id, data: { ...base, subject: 'جلسهٔ مالیاتی', repeat: { kind: 'weekly', days: [4, 0, 4] }, until: '2026-12-31' } });
+    // An update changes what it carries (issue 13): the group, the participants and the alarm are cleared by saying so.
+    const u = await e.ok('reminders/update', { id: r.id, data: { ...base, subject: 'جلسهٔ مالیاتی', repeat: { kind: 'weekly', days: [4, 0, 4] }, until: '2026-12-31', groupId: null, participantIds: [], alarmMinutesBefore: 0 } });
     expect(u).toMatchObject({ subject: 'جلسهٔ مالیاتی', repeat: { kind: 'weekly', days: [0, 4], every: 1 }, groupId: null, participants: [], alarmMinutesBefore: 0 });
     expect(u.next).toBe(new Date(2026, 10, 25, 10, 30).toISOString()); // Wednesday after Sunday the 22nd
     expect((await e.ok('reminders/get', { id: r.id })).subject).toBe('جلسهٔ مالیاتی');

@@ -2,6 +2,7 @@
 import type { IvrNode, IvrTreeRow } from '../../src/shared/contract/ivr';
 import { makeLocale } from '../../src/renderer/i18n/locale';
 import { runSteps, treeOfRun } from '../../src/renderer/ivr/ivr-run';
+import { endText } from '../../src/renderer/ivr/ivr-steps';
 
 const fa = makeLocale('fa', 'jalali');
 const en = makeLocale('en', 'gregorian');
@@ -29,7 +30,8 @@ describe('the steps of a run', () => {
       { kind: 'node', text: 'بر پایهٔ ساعت کاری' },
       { kind: 'note', text: 'در ساعت کاری' },
       { kind: 'node', text: 'منو' },
-      { kind: 'note', text: 'بی‌پاسخ' },
+      // A menu that got no key in time: the IVR answered the call, so not «بی‌پاسخ» (unanswered).
+      { kind: 'note', text: 'کلیدی زده نشد' },
       { kind: 'key', text: 'کلید ۱' },
       { kind: 'node', text: 'صندوق فروش' },
     ]);
@@ -45,5 +47,15 @@ describe('the steps of a run', () => {
       { kind: 'raw', text: 'n5' },
     ]);
     expect(runSteps(['office:unknown'], [], fa)).toEqual([]);
+  });
+});
+
+describe('how a run ended', () => {
+  it('a menu that gave up says whether no key came or the keys were wrong', () => {
+    expect(endText({ end: 'timeout', path: ['n1', 'timeout'] }, fa)).toBe('کلیدی زده نشد؛ پاسخگو قطع کرد');
+    expect(endText({ end: 'timeout', path: ['n1', 'timeout'] }, en)).toBe('no key pressed; the answering service hung up');
+    expect(endText({ end: 'timeout', path: ['n1', 'key:7'] }, fa)).toBe('کلید نادرست؛ پاسخگو قطع کرد');
+    expect(endText({ end: 'timeout', path: ['n1', 'key:7'] }, en)).toBe('wrong keys; the answering service hung up');
+    expect(endText({ end: 'voicemail', path: ['n1', 'key:1', 'n2'] }, fa)).toBe('پیام در صندوق صوتی');
   });
 });

@@ -31,6 +31,8 @@ export function createCallsService(db: Db, ctx: EngineContext, contacts: Contact
   const callsRepo = createCallsRepo(db);
   /** The finished recording of a call (set by the recordings service). */
   let recordingOf: (callId: number) => number | null = () => null;
+  // The people files of a contact; set by the engine once the people service exists (it comes later).
+  let filesOf: (contactId: number) => NonNullable<CallerCard['contact']>['files'] = () => [];
 
   function numberDisplay(raw: string, key: string): string {
     if (!raw) return '';
@@ -97,6 +99,9 @@ export function createCallsService(db: Db, ctx: EngineContext, contacts: Contact
     setRecordingLookup(f: (callId: number) => number | null): void {
       recordingOf = f;
     },
+    setFilesLookup(f: typeof filesOf): void {
+      filesOf = f;
+    },
     /** The normalised numbers of a contact's phones (to find its calls). */
     phoneKeysOf,
     list(input: ParsedInputOf<'calls/list'>) {
@@ -123,6 +128,7 @@ export function createCallsService(db: Db, ctx: EngineContext, contacts: Contact
         contact = {
           id: c.id, displayName: c.displayName, company: c.company, title: c.jobTitle, groups,
           lastNotes: c.timeline.slice(0, 3).map((t) => ({ body: t.body, author: t.author, createdAt: t.createdAt })),
+          files: filesOf(c.id),
         };
       }
       const last = key ? q.lastCallsOf(key, 6) : [];

@@ -6,6 +6,15 @@
 import path from 'node:path';
 import { api, type EventMap, type EventName, type Method, type OutputOf } from '../../shared/contract/api';
 import type { Result } from '../../shared/contract/errors';
+import { contactInput, fieldInput, groupInput } from '../../shared/contract/contacts';
+import { ivrSettingsInput, mailboxInput, treeInput } from '../../shared/contract/ivr';
+import { recordingSettingsInput } from '../../shared/contract/recordings';
+import { chequeInput, chequeSettingsInput } from '../../shared/contract/cheques';
+import { alarmSettingsInput, reminderGroupInput, reminderInput } from '../../shared/contract/reminders';
+import { fileInput } from '../../shared/contract/people';
+import { chequeTemplateInput } from '../../shared/contract/cheque-print';
+import { scheduleInput } from '../../shared/contract/attendance';
+import { patched, storedOr } from './patch-update';
 import { createContactsService } from '../contacts/contacts.service';
 import { createGroupsService } from '../contacts/groups.service';
 import { createIoService } from '../contacts/io.service';
@@ -118,6 +127,7 @@ export function createEngine(opts: EngineOptions): Engine {
   const alarms = createAlarmsService(db, ctx, { reminders: reminders.repo, timers: opts.timers ?? backgroundTimers, log });
   const chequeTemplates = createChequeTemplatesService(db, ctx, { dataDir: opts.dataDir });
   const people = createPeopleService(db, ctx, contacts);
+  calls.setFilesLookup((contactId) => people.ofContact(contactId).map(({ id, kind, fileNo }) => ({ id, kind, fileNo })));
   const attendance = createAttendanceService(db, ctx, people);
   followers.push((e) => {
     if (e.name !== 'contacts/changed') return;
@@ -148,7 +158,7 @@ export function createEngine(opts: EngineOptions): Engine {
     'contacts/search': (q) => contacts.search(q),
     'contacts/get': ({ id }) => contacts.get(id),
     'contacts/create': (data) => contacts.create(data),
-    'contacts/update': ({ id, data }) => contacts.update(id, data),
+    'contacts/update': ({ id, data }) => contacts.update(id, patched(contactInput, storedOr(() => contacts.get(id)), data)),
     'contacts/delete': ({ id }) => {
       people.assertContactDeletable(id);
       return contacts.delete(id);
@@ -158,11 +168,11 @@ export function createEngine(opts: EngineOptions): Engine {
     'contacts/delete-note': ({ id }) => contacts.deleteNote(id),
     'groups/list': () => groups.listGroups(),
     'groups/create': (data) => groups.createGroup(data),
-    'groups/update': ({ id, data }) => groups.updateGroup(id, data),
+    'groups/update': ({ id, data }) => groups.updateGroup(id, patched(groupInput, groups.listGroups().find((g) => g.id === id), data)),
     'groups/delete': ({ id }) => groups.deleteGroup(id),
     'fields/list': () => groups.listFields(),
     'fields/create': (data) => groups.createField(data),
-    'fields/update': ({ id, data }) => groups.updateField(id, data),
+    'fields/update': ({ id, data }) => groups.updateField(id, patched(fieldInput, groups.listFields().find((f) => f.id === id), data)),
     'fields/delete': ({ id }) => groups.deleteField(id),
     'io/import-preview': (input) => io.preview(input),
     'io/import-commit': (input) => io.commit(input),
@@ -193,10 +203,10 @@ export function createEngine(opts: EngineOptions): Engine {
     'prompts/audio': ({ id }) => ivr.promptAudio(id),
     'ivr/trees': () => ivr.trees(),
     'ivr/tree-create': (i, hc) => ivr.createTree(i, hc.lang),
-    'ivr/tree-update': ({ id, data }, hc) => ivr.updateTree(id, data, hc.lang),
+    'ivr/tree-update': ({ id, data }, hc) => ivr.updateTree(id, patched(treeInput, ivr.trees().find((x) => x.id === id), data), hc.lang),
     'ivr/tree-delete': ({ id }) => ivr.deleteTree(id),
     'ivr/settings': () => ivr.settings(),
-    'ivr/settings-update': (s) => ivr.updateSettings(s),
+    'ivr/settings-update': (s) => ivr.updateSettings(patched(ivrSettingsInput, ivr.settings(), s)),
     'ivr/office': () => ivr.office(),
     'ivr/run': ({ callId }) => ivr.runOf(callId),
     'ivr/waiting': () => ivr.waiting(),
@@ -211,7 +221,7 @@ export function createEngine(opts: EngineOptions): Engine {
     'ivr/soundcard-take': ({ session }) => ivr.soundcardTake(session),
     'mailboxes/list': () => voicemail.mailboxes(),
     'mailboxes/create': (d) => voicemail.createMailbox(d),
-    'mailboxes/update': ({ id, data }) => voicemail.updateMailbox(id, data),
+    'mailboxes/update': ({ id, data }) => voicemail.updateMailbox(id, patched(mailboxInput, voicemail.mailboxes().find((m) => m.id === id), data)),
     'mailboxes/delete': ({ id }) => voicemail.deleteMailbox(id),
     'voicemail/list': (q) => voicemail.list(q),
     'voicemail/unheard': () => voicemail.unheard(),
@@ -232,10 +242,10 @@ export function createEngine(opts: EngineOptions): Engine {
     'recordings/note': ({ id, note }) => recordings.note(id, note),
     'recordings/delete': ({ id }) => recordings.delete(id),
     'recordings/settings': () => recordings.settings(),
-    'recordings/settings-update': (s) => recordings.updateSettings(s),
+    'recordings/settings-update': (s) => recordings.updateSettings(patched(recordingSettingsInput, recordings.settings(), s)),
     'cheques/get': ({ id }) => cheques.get(id),
     'cheques/create': (data) => cheques.create(data),
-    'cheques/update': ({ id, data }) => cheques.update(id, data),
+    'cheques/update': ({ id, data }) => cheques.update(id, patched(chequeInput, storedOr(() => cheques.get(id)), data)),
     'cheques/delete': ({ id }) => cheques.delete(id),
     'cheques/set-status': (input) => cheques.setStatus(input),
     'cheques/set-status-batch': (input) => cheques.setStatusBatch(input),
@@ -246,7 +256,7 @@ export function createEngine(opts: EngineOptions): Engine {
     'cheques/report': (q) => chequeReports.report(q),
     'cheques/export': (q, hc) => chequeReports.export(q, hc.lang),
     'cheques/settings': () => cheques.settings(),
-    'cheques/settings-update': (v) => cheques.updateSettings(v),
+    'cheques/settings-update': (v) => cheques.updateSettings(patched(chequeSettingsInput, cheques.settings(), v)),
     'cheque-books/list': () => chequeBooks.list(),
     'cheque-books/create': (data) => chequeBooks.create(data),
     'cheque-books/delete': ({ id }) => chequeBooks.delete(id),
@@ -254,27 +264,30 @@ export function createEngine(opts: EngineOptions): Engine {
     'cheque-books/mark-leaf': (input) => chequeBooks.markLeaf(input),
     'reminders/get': ({ id }) => reminders.get(id),
     'reminders/create': (data) => reminders.create(data),
-    'reminders/update': ({ id, data }) => reminders.update(id, data),
+    'reminders/update': ({ id, data }) => {
+      const r = storedOr(() => reminders.get(id));
+      return reminders.update(id, patched(reminderInput, r && { ...r, participantIds: r.participants.map((p) => p.id) }, data));
+    },
     'reminders/delete': ({ id }) => reminders.delete(id),
     'reminders/occurrences': (q, hc) => reminders.occurrences(q, hc.lang),
     'reminders/print': (q, hc) => reminders.print(q, hc.lang),
     'reminder-groups/list': () => reminders.listGroups(),
     'reminder-groups/create': (data) => reminders.createGroup(data),
-    'reminder-groups/update': ({ id, data }) => reminders.updateGroup(id, data),
+    'reminder-groups/update': ({ id, data }) => reminders.updateGroup(id, patched(reminderGroupInput, reminders.listGroups().find((g) => g.id === id), data)),
     'reminder-groups/delete': ({ id }) => reminders.deleteGroup(id),
     'alarms/pending': () => alarms.pending(),
     'alarms/snooze': ({ id, minutes }) => alarms.snooze(id, minutes),
     'alarms/dismiss': ({ id }) => alarms.dismiss(id),
     'alarms/settings': () => alarms.settings(),
     'alarms/settings-update': (v) => {
-      const next = alarms.updateSettings(v);
+      const next = alarms.updateSettings(patched(alarmSettingsInput, alarms.settings(), v));
       ctx.emit('reminders/changed', {}); // birthdays move to the new time on the calendar
       return next;
     },
     'cheque-templates/list': () => chequeTemplates.list(),
     'cheque-templates/get': ({ id }) => chequeTemplates.get(id),
     'cheque-templates/create': (data) => chequeTemplates.create(data),
-    'cheque-templates/update': ({ id, data }) => chequeTemplates.update(id, data),
+    'cheque-templates/update': ({ id, data }) => chequeTemplates.update(id, patched(chequeTemplateInput, storedOr(() => ({ ...chequeTemplates.get(id), background: undefined })), data)),
     'cheque-templates/delete': ({ id }) => chequeTemplates.delete(id),
     'cheque-templates/copy': (input, hc) => chequeTemplates.copy(input, hc.lang),
     'cheque-templates/fonts': () => chequeTemplates.fonts(),
@@ -289,7 +302,11 @@ export function createEngine(opts: EngineOptions): Engine {
     'people/of-contact': ({ contactId }) => people.ofContact(contactId),
     'people/next-number': ({ kind }) => ({ fileNo: people.nextNumber(kind) }),
     'people/create': (data) => people.create(data),
-    'people/update': ({ id, data }) => people.update(id, data),
+    'people/update': ({ id, data }) => {
+      // The contact is changed only when the patch carries it (the phonebook owns it otherwise).
+      const f = storedOr(() => people.get(id));
+      return people.update(id, patched(fileInput, f && { ...f, referrerFileId: f.referrer?.id ?? null, contact: null, contactId: null }, data));
+    },
     'people/delete': ({ id }) => people.delete(id),
     'people/set-status': ({ id, status }) => people.setStatus(id, status),
     'people/hire': (input) => people.hire(input),
@@ -315,7 +332,7 @@ export function createEngine(opts: EngineOptions): Engine {
     'attendance/report-export': (q, hc) => exportAttendance(attendance.report(q), q.format, { lang: hc.lang, calendar: settings.get().calendar, printedAt: ctx.clock() }),
     'schedules/list': () => attendance.schedules(),
     'schedules/create': (data) => attendance.createSchedule(data),
-    'schedules/update': ({ id, data }) => attendance.updateSchedule(id, data),
+    'schedules/update': ({ id, data }) => attendance.updateSchedule(id, patched(scheduleInput, attendance.schedules().find((x) => x.id === id), data)),
     'schedules/delete': ({ id }) => attendance.deleteSchedule(id),
     'holidays/list': ({ from, to }) => attendance.listHolidays(from, to),
     'holidays/set': ({ date, title }) => attendance.setHoliday(date, title),

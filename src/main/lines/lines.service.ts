@@ -5,9 +5,10 @@
  * a dial opens an outgoing one, the hang-up closes it. Lines start in the background; a missing
  * modem never stops the engine — the line just shows 'disconnected' and keeps retrying.
  */
-import type { CallOutcome, DemoCallInput, LineData, LineView, PortInfo, PortProbe, LineTestResult, CallRow } from '../../shared/contract/calls';
+import type { CallOutcome, DemoCallInput, LineData, LinePatch, LineView, PortInfo, PortProbe, LineTestResult, CallRow } from '../../shared/contract/calls';
 import { dialString, normalizePhone, splitExtension } from '../../shared/text/phone';
 import { toAsciiDigits } from '../../shared/text/digits';
+import { applyPatch } from '../../shared/contract/patch';
 import { createDemoLine, createVoiceModemLine, listSerialPorts, probeModem, realTimers, serialTransport, LineError, type CallerId, type HangupReason, type Line, type ModemSimulator } from '../../telephony';
 import { createCallsRepo, type LineDbRow } from '../calls/calls.repo';
 import { localDayHour, type CallsService } from '../calls/calls.service';
@@ -145,6 +146,12 @@ export function createLinesService(db: Db, ctx: EngineContext, calls: CallsServi
     };
   }
 
+  /** A stored line as the create request would have written it. */
+  const dataOf = (row: LineDbRow): LineData => ({
+    name: row.name, kind: row.kind, port: row.port, enabled: row.enabled === 1, callerIdMode: row.caller_id_mode,
+    ringsBeforeAnswer: row.rings_before_answer, extraInit: row.extra_init, recordCalls: row.record_calls === 1,
+  });
+
   const list = () => repo.lines().map(view);
   const changed = () => ctx.emit('lines/changed', { lines: list() });
 
@@ -186,10 +193,11 @@ export function createLinesService(db: Db, ctx: EngineContext, calls: CallsServi
       changed();
       return view(row);
     },
-    async update(id: number, d: LineData): Promise<LineView> {
+    /** Changes only what the patch carries: a screen that shows part of a line cannot reset the rest. */
+    async update(id: number, patch: LinePatch): Promise<LineView> {
       const old = repo.line(id);
       if (!old) throw new AppError('not_found', 'not_found.line', {}, 'id');
-      const data = validate(d, id);
+      const data = validate(applyPatch(dataOf(old), patch), id);
       repo.updateLine(id, data);
       const row = repo.line(id)!;
       const restart = old.port !== row.port || old.kind !== row.kind || old.caller_id_mode !== row.caller_id_mode || old.extra_init !== row.extra_init || old.enabled !== row.enabled;

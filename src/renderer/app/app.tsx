@@ -6,6 +6,7 @@ import { ChequesSection } from '../cheque-templates/cheques-section';
 import { ChequesScreen, type ChequeRequest } from '../cheques/cheques-screen';
 import { LinesScreen } from '../lines/lines-screen';
 import { IvrScreen } from '../ivr/ivr-screen';
+import { OperatorWaitingBars } from '../ivr/operator-waiting';
 import { VoicemailIndicator } from '../ivr/voicemail-indicator';
 import { RecordingIndicator } from '../recordings/recording-indicator';
 import { VoicemailInbox } from '../ivr/voicemail-inbox';
@@ -118,7 +119,9 @@ export function App() {
         }
       />
       <ConnectionBanner />
-      <CallBar />
+      <CallBar>
+        <OperatorWaitingBars />
+      </CallBar>
       <main className="app-main">
         <div className="screen" hidden={screen !== 'phonebook'}>
           <PhonebookScreen searchRef={searchRef} request={request} onOpenReminder={openReminder} onShowReminders={() => setScreen('reminders')} />
@@ -162,7 +165,7 @@ export function App() {
           </div>
         )}
       </main>
-      <CallerPopups onOpenContact={openContact} onAddContact={addContact} />
+      <CallerPopups onOpenContact={openContact} onOpenFile={openFile} onAddContact={addContact} />
       <AlarmCenter onOpenReminder={openReminder} onOpenContact={openContact} onOpenCheque={openCheque} bellSlot={bellSlot} />
     </div>
   );

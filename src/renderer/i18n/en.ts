@@ -256,6 +256,7 @@ export const en: Messages = {
     userName: 'User name',
     userNameHelp: 'Written as the author of the notes added on this PC.',
     saved: 'Settings saved.',
+    savedAsYouGo: 'Every change is saved as you make it: a choice when you pick it, typed text when you leave the field.',
     sectionAbout: 'About',
     version: 'Version',
     dataDir: 'Data folder',

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { LineView } from '../../shared/contract/calls';
 import type { IvrSettings, IvrTreeRow, LineAssignment, OfficeHours } from '../../shared/contract/ivr';
 import { toAsciiDigits } from '../../shared/text/digits';
@@ -19,6 +19,11 @@ export function AnsweringSetup({ settings, trees, lines }: { settings: IvrSettin
   const [assign, setAssign] = useState<LineAssignment[]>(settings.assignments);
   const [rings, setRings] = useState<Record<number, number>>({});
   const [error, setError] = useState<{ field: string; message: string } | null>(null);
+  // The weekday is the open/closed checkbox's label; a time is named by its row and its column
+  // (aria-labelledby ties the visible headers to it), so a screen reader says "Saturday From".
+  const uid = useId();
+  const dayId = (d: number) => `${uid}-day-${d}`;
+  const colId = (c: 'from' | 'to') => `${uid}-col-${c}`;
   useEffect(() => {
     setHours(settings.hours);
     setAssign(settings.assignments);
@@ -35,8 +40,8 @@ export function AnsweringSetup({ settings, trees, lines }: { settings: IvrSettin
     for (const [id, n] of Object.entries(rings)) {
       const line = lines.find((l) => l.id === Number(id));
       if (!line || line.ringsBeforeAnswer === n) continue;
-      const { name, kind, port, enabled, callerIdMode, extraInit } = line;
-      const u = await client.call('lines/update', { id: line.id, data: { name, kind, port, enabled, callerIdMode, extraInit, ringsBeforeAnswer: n } });
+      // Only the rings: the rest of the line (recording, caller ID…) belongs to the Lines screen.
+      const u = await client.call('lines/update', { id: line.id, data: { ringsBeforeAnswer: n } });
       if (!u.ok) return setError({ field: `rings.${id}`, message: u.error.message });
     }
     setError(null);
@@ -64,20 +69,28 @@ export function AnsweringSetup({ settings, trees, lines }: { settings: IvrSettin
         <h3>{t.ivr.officeHours}</h3>
         <p className="muted">{t.ivr.officeHoursHint}</p>
         <table className="ivr-hours">
+          <thead>
+            <tr>
+              <td />
+              <th scope="col">{t.ivr.openDay}</th>
+              <th scope="col" id={colId('from')}>{t.ivr.from}</th>
+              <th scope="col" id={colId('to')}>{t.ivr.to}</th>
+              <td />
+            </tr>
+          </thead>
           <tbody>
             {WEEK.map((d, i) => {
               const s = span(d);
               return (
                 <tr key={d}>
-                  <th scope="row">{t.ivr.weekdays[d]}</th>
+                  <th scope="row" id={dayId(d)}>
+                    <label htmlFor={`${dayId(d)}-open`}>{t.ivr.weekdays[d]}</label>
+                  </th>
                   <td>
-                    <label className="checkbox-field">
-                      <input type="checkbox" checked={!!s} onChange={(e) => setSpan(d, e.target.checked ? { open: '08:00', close: '17:00' } : null)} data-testid={`hours-open-${d}`} />
-                      {t.ivr.openDay}
-                    </label>
+                    <input id={`${dayId(d)}-open`} type="checkbox" checked={!!s} onChange={(e) => setSpan(d, e.target.checked ? { open: '08:00', close: '17:00' } : null)} data-testid={`hours-open-${d}`} />
                   </td>
-                  <td>{s && <input className="input ivr-time" dir="ltr" value={digits(s.open)} onChange={(e) => setSpan(d, { ...s, open: time(e.target.value) })} aria-label={t.ivr.from} />}</td>
-                  <td>{s && <input className="input ivr-time" dir="ltr" value={digits(s.close)} onChange={(e) => setSpan(d, { ...s, close: time(e.target.value) })} aria-label={t.ivr.to} />}</td>
+                  <td>{s && <input className="input ivr-time" dir="ltr" value={digits(s.open)} onChange={(e) => setSpan(d, { ...s, open: time(e.target.value) })} aria-labelledby={`${dayId(d)} ${colId('from')}`} />}</td>
+                  <td>{s && <input className="input ivr-time" dir="ltr" value={digits(s.close)} onChange={(e) => setSpan(d, { ...s, close: time(e.target.value) })} aria-labelledby={`${dayId(d)} ${colId('to')}`} />}</td>
                   <td>{error?.field.startsWith(`hours.${hours.findIndex((h) => h.weekday === d)}.`) && i >= 0 && <span className="field-error">{error.message}</span>}</td>
                 </tr>
               );

@@ -5,7 +5,7 @@ import { useClient } from '../app/client';
 import { useEvent } from '../hooks/use-event';
 import { useLocale } from '../i18n/use-t';
 import { useToast } from '../ui/toast-context';
-import { pathText } from './ivr-steps';
+import { endText, pathText } from './ivr-steps';
 
 /** The run is stored just after the IVR's own hang-up, so it may lag the call's end by a moment. */
 const RUN_TRIES = 20;
@@ -49,7 +49,8 @@ export function DemoCaller({ lines, trees }: { lines: LineView[]; trees: IvrTree
     <section className="card ivr-demo" aria-label={t.ivr.demoTitle} data-testid="demo-caller">
       <h3>{t.ivr.demoTitle}</h3>
       <p className="muted">{t.ivr.demoHint}</p>
-      <div className="ivr-row">
+      {/* The controls of a call in progress: the caller card never sits on them (popup/keep-clear.ts). */}
+      <div className="ivr-row" data-keep-clear>
         {demos.length > 1 && (
           <select className="input" value={id} onChange={(e) => setLineId(Number(e.target.value))} aria-label={t.ivr.line}>
             {demos.map((l) => (
@@ -65,14 +66,14 @@ export function DemoCaller({ lines, trees }: { lines: LineView[]; trees: IvrTree
         </button>
         <span className="badge" data-testid="demo-caller-status">{t.lines.statuses[st as keyof typeof t.lines.statuses] ?? st}</span>
       </div>
-      <div className="ivr-keypad" dir="ltr" role="group" aria-label={t.ivr.keypad}>
+      <div className="ivr-keypad" dir="ltr" role="group" aria-label={t.ivr.keypad} data-keep-clear>
         {DTMF_KEYS.map((k) => (
           <button key={k} type="button" className="button" onClick={() => void run(client.call('ivr/demo-keys', { lineId: id, keys: k }))} data-testid={`demo-key-${k === '*' ? 'star' : k === '#' ? 'hash' : k}`}>
             {digits(k)}
           </button>
         ))}
       </div>
-      <div className="ivr-row">
+      <div className="ivr-row" data-keep-clear>
         <button type="button" className="button" onClick={() => void run(client.call('ivr/demo-speak', { lineId: id, seconds: 3 }))} data-testid="demo-caller-speak">
           {t.ivr.speak}
         </button>
@@ -82,7 +83,7 @@ export function DemoCaller({ lines, trees }: { lines: LineView[]; trees: IvrTree
       </div>
       {lastRun && (
         <p className="muted" data-testid="demo-caller-run">
-          {t.ivr.lastRun}: {pathText(lastRun.path, trees.find((x) => x.id === lastRun.treeId)?.tree.nodes ?? [], locale)} — <strong data-testid="demo-caller-run-end" data-end={lastRun.end}>{t.ivr.ends[lastRun.end]}</strong>
+          {t.ivr.lastRun}: {pathText(lastRun.path, trees.find((x) => x.id === lastRun.treeId)?.tree.nodes ?? [], locale)} — <strong data-testid="demo-caller-run-end" data-end={lastRun.end}>{endText(lastRun, locale)}</strong>
         </p>
       )}
     </section>

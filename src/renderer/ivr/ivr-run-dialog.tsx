@@ -6,6 +6,7 @@ import { VOICEMAIL_ROUTE } from '../app/routes';
 import { useLocale } from '../i18n/use-t';
 import { Dialog } from '../ui/dialog';
 import { runSteps, treeOfRun } from './ivr-run';
+import { endText } from './ivr-steps';
 
 /** The run is stored just after the IVR's own hang-up, so a call that has just ended may not have it yet. */
 const RUN_TRIES = 20;
@@ -118,7 +119,7 @@ function RunFacts({ run, tree, onOpenInbox }: { run: IvrRun; tree: IvrTreeRow | 
       </dd>
       <dt>{x.runEnd}</dt>
       <dd data-testid="ivr-run-end" data-end={run.end}>
-        <strong>{x.ends[run.end]}</strong>
+        <strong>{endText(run, { t })}</strong>
         {run.end === 'voicemail' && (
           <button type="button" className="link-button ivr-run-inbox" onClick={onOpenInbox} data-testid="ivr-run-inbox">
             {x.openInbox}

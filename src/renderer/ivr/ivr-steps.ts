@@ -1,5 +1,5 @@
 /** A step of an IVR run (as the engine records it: a node id, 'key:3', 'timeout', 'office:open', 'transfer:unsupported') in words. */
-import type { IvrNode } from '../../shared/contract/ivr';
+import type { IvrNode, IvrRun } from '../../shared/contract/ivr';
 import type { Locale } from '../i18n/locale';
 
 /** '' for steps not worth showing (the office-hours state: the next node says it). */
@@ -23,4 +23,13 @@ export function pathText(steps: readonly string[], nodes: readonly IvrNode[], lo
     .filter(Boolean)
     .map((s) => `\u2068${s}\u2069`)
     .join(locale.dir === 'rtl' ? ' ← ' : ' → ');
+}
+
+/**
+ * How a run ended, in words. A menu gives up ('timeout') after its last miss, which is either no key
+ * in time or a wrong key: the last step says which.
+ */
+export function endText(run: Pick<IvrRun, 'end' | 'path'>, { t }: Pick<Locale, 't'>): string {
+  if (run.end === 'timeout' && run.path[run.path.length - 1]?.startsWith('key:')) return t.ivr.endWrongKeys;
+  return t.ivr.ends[run.end];
 }

@@ -37,7 +37,7 @@ export function DemoCallPanel({ line }: { line: LineView }) {
   const errorOf = (f: string) => (error?.field === f ? error.message : undefined);
 
   return (
-    <section className="demo-panel" aria-label={t.lines.demoTitle} data-testid="demo-panel">
+    <section className="demo-panel" aria-label={t.lines.demoTitle} data-testid="demo-panel" data-keep-clear>
       <h3>{t.lines.demoTitle}</h3>
       <p className="muted">{t.lines.demoHint}</p>
       <div className="demo-grid">

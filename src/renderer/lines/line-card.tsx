@@ -16,8 +16,7 @@ export function LineCard({ line, onEdit, onTest }: Props) {
   const id = line.identity;
 
   const toggle = async () => {
-    const { id: lineId, name, kind, port, enabled, callerIdMode, ringsBeforeAnswer, extraInit } = line;
-    const r = await client.call('lines/update', { id: lineId, data: { name, kind, port, enabled: !enabled, callerIdMode, ringsBeforeAnswer, extraInit } });
+    const r = await client.call('lines/update', { id: line.id, data: { enabled: !line.enabled } });
     if (!r.ok) toast.show('error', r.error.message);
   };
   const remove = async () => {

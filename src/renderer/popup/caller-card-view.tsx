@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { CallerCard, CallRow } from '../../shared/contract/calls';
 import { useClient } from '../app/client';
 import { callKindLabel } from '../calls/call-kind';
@@ -11,19 +11,24 @@ import { useToast } from '../ui/toast-context';
 
 export type CallerCardActions = {
   onOpenContact: (id: number) => void;
+  /** A people file (پرونده) of the caller. */
+  onOpenFile: (id: number) => void;
   onAddContact: (number: string) => void;
   onDismiss: () => void;
   /** The card may be out of date (a note was added). */
   onReload: () => void;
+  /** The quick-note form was opened or closed (the in-app card stays while a note is being written). */
+  onNoting?: (open: boolean) => void;
 };
 
 type Props = CallerCardActions & { call: CallRow; card: CallerCard; variant: 'toast' | 'window' };
 
-/** The call's stage as the front desk sees it. */
-function stageOf(call: CallRow): 'ringing' | 'answered' | 'missed' | 'ended' {
+/** The call's stage as the front desk sees it: 'ivr' while the answering service has the caller, not a person. */
+function stageOf(call: CallRow): 'ringing' | 'answered' | 'ivr' | 'missed' | 'ended' {
   if (call.outcome === 'missed') return 'missed';
   if (call.endedAt !== null) return 'ended';
   if (call.outcome === 'ringing') return 'ringing';
+  if (call.outcome === 'ivr') return 'ivr';
   return 'answered';
 }
 
@@ -33,7 +38,7 @@ function stageOf(call: CallRow): 'ringing' | 'answered' | 'missed' | 'ended' {
  * (or Add to phonebook for an unknown number) and Dismiss. Used by the in-app toast and by the
  * desktop app's always-on-top popup window.
  */
-export function CallerCardView({ call, card, variant, onOpenContact, onAddContact, onDismiss, onReload }: Props) {
+export function CallerCardView({ call, card, variant, onOpenContact, onOpenFile, onAddContact, onDismiss, onReload, onNoting }: Props) {
   const { t, digits, instant } = useLocale();
   const client = useClient();
   const toast = useToast();
@@ -44,6 +49,9 @@ export function CallerCardView({ call, card, variant, onOpenContact, onAddContac
   const contact = card.contact;
   const who = contact?.displayName || card.callerName || (card.absence ? t.calls.absence[card.absence] : t.popup.unknown);
   const lastCalls = card.lastCalls.filter((c) => c.id !== call.id).slice(0, 3);
+  // «پرونده» is the people-files module: Open goes to the caller's file when there is one, else says "contact".
+  const file = contact?.files[0] ?? null;
+  useEffect(() => onNoting?.(noting), [noting, onNoting]);
 
   const answer = async () => {
     setBusy(true);
@@ -185,8 +193,8 @@ export function CallerCardView({ call, card, variant, onOpenContact, onAddContac
         )}
         {contact ? (
           <>
-            <button type="button" className="button small" onClick={() => onOpenContact(contact.id)} data-testid="caller-open">
-              {t.popup.open}
+            <button type="button" className="button small" onClick={() => (file ? onOpenFile(file.id) : onOpenContact(contact.id))} data-testid="caller-open" data-opens={file ? 'file' : 'contact'}>
+              {file ? t.popup.openFile : t.popup.open}
             </button>
             {!noting && (
               <button type="button" className="button small" onClick={() => setNoting(true)} data-testid="caller-note">

@@ -1,14 +1,18 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CallerCard, CallRow } from '../../shared/contract/calls';
 import { useClient } from '../app/client';
 import { useEvent } from '../hooks/use-event';
 import { useLocale } from '../i18n/use-t';
 import type { Messages } from '../i18n/messages';
 import { CallerCardView } from './caller-card-view';
+import { useClearCorner } from './use-clear-corner';
 import { useCallerCard } from './use-caller-card';
 
-/** How long a card stays after its call ended, so the front desk can still add a note. */
-const LINGER_MS = 20_000;
+/**
+ * How long a card stays after its call ended: long enough to read how it ended, short enough not to
+ * sit on the screen. A note being written keeps it until the note is saved or the card dismissed.
+ */
+const LINGER_MS = 5_000;
 
 type Item = { call: CallRow; card: CallerCard };
 
@@ -17,7 +21,7 @@ type Item = { call: CallRow; card: CallerCard };
  * over whatever screen is shown, plus a desktop notification while the window is not in front. The
  * desktop app shows the same card in its own always-on-top window instead, so this stays quiet there.
  */
-export function CallerPopups({ onOpenContact, onAddContact }: { onOpenContact: (id: number) => void; onAddContact: (number: string) => void }) {
+export function CallerPopups({ onOpenContact, onOpenFile, onAddContact }: { onOpenContact: (id: number) => void; onOpenFile: (id: number) => void; onAddContact: (number: string) => void }) {
   const { t } = useLocale();
   const client = useClient();
   const [items, setItems] = useState<Item[]>([]);
@@ -38,10 +42,12 @@ export function CallerPopups({ onOpenContact, onAddContact }: { onOpenContact: (
   });
   useEvent('call/updated', ({ call }) => setItems((xs) => (xs.some((x) => x.call.id === call.id) ? xs.map((x) => (x.call.id === call.id ? { ...x, call } : x)) : xs)));
 
-  const dismiss = (id: number) => setItems((xs) => xs.filter((x) => x.call.id !== id));
+  const dismiss = useCallback((id: number) => setItems((xs) => xs.filter((x) => x.call.id !== id)), []);
+  const [stack, setStack] = useState<HTMLDivElement | null>(null);
+  const corner = useClearCorner(stack);
   if (items.length === 0) return null;
   return (
-    <div className="caller-popups" data-testid="caller-popups">
+    <div ref={setStack} className={`caller-popups corner-${corner}`} data-testid="caller-popups" data-corner={corner}>
       {items.map((x) => (
         <PopupItem
           key={x.call.id}
@@ -50,6 +56,10 @@ export function CallerPopups({ onOpenContact, onAddContact }: { onOpenContact: (
           onOpenContact={(id) => {
             dismiss(x.call.id);
             onOpenContact(id);
+          }}
+          onOpenFile={(id) => {
+            dismiss(x.call.id);
+            onOpenFile(id);
           }}
           onAddContact={(n) => {
             dismiss(x.call.id);
@@ -61,21 +71,34 @@ export function CallerPopups({ onOpenContact, onAddContact }: { onOpenContact: (
   );
 }
 
-function PopupItem({ item, onDismiss, onOpenContact, onAddContact }: { item: Item; onDismiss: () => void; onOpenContact: (id: number) => void; onAddContact: (n: string) => void }) {
+type ItemProps = { item: Item; onDismiss: () => void; onOpenContact: (id: number) => void; onOpenFile: (id: number) => void; onAddContact: (n: string) => void };
+
+function PopupItem({ item, onDismiss, onOpenContact, onOpenFile, onAddContact }: ItemProps) {
   const { card, reload } = useCallerCard(item.call, item.card);
-  const [held, setHeld] = useState(false);
+  const [noting, setNoting] = useState(false);
   const ended = item.call.endedAt !== null;
-  // An ended call's card goes by itself, unless the user is working in it.
+  // An ended call's card goes by itself, unless a note is being written in it. Hovering does not
+  // keep it: a card held by the pointer was what stayed on top of the keypad after the call.
+  const dismissRef = useRef(onDismiss);
+  dismissRef.current = onDismiss;
   useEffect(() => {
-    if (!ended || held) return;
-    const timer = setTimeout(onDismiss, LINGER_MS);
+    if (!ended || noting) return;
+    const timer = setTimeout(() => dismissRef.current(), LINGER_MS);
     return () => clearTimeout(timer);
-  }, [ended, held, onDismiss]);
+  }, [ended, noting]);
   if (!card) return null;
   return (
-    <div onMouseEnter={() => setHeld(true)} onMouseLeave={() => setHeld(false)} onFocus={() => setHeld(true)}>
-      <CallerCardView call={item.call} card={card} variant="toast" onDismiss={onDismiss} onOpenContact={onOpenContact} onAddContact={onAddContact} onReload={reload} />
-    </div>
+    <CallerCardView
+      call={item.call}
+      card={card}
+      variant="toast"
+      onDismiss={onDismiss}
+      onOpenContact={onOpenContact}
+      onOpenFile={onOpenFile}
+      onAddContact={onAddContact}
+      onReload={reload}
+      onNoting={setNoting}
+    />
   );
 }
 

@@ -52,6 +52,7 @@ export function PopupWindowApp({ callId }: { callId: number }) {
       variant="window"
       onDismiss={() => window.close()}
       onOpenContact={(id) => showMain(`#contact=${id}`)}
+      onOpenFile={(id) => showMain(`#file=${id}`)}
       onAddContact={(n) => showMain(`#new-contact=${encodeURIComponent(n)}`)}
       onReload={reload}
     />

@@ -14,8 +14,12 @@ type Editable = Pick<Settings, 'phoneCountryCode' | 'phoneAreaCode' | 'userName'
 const pick = (s: Settings): Editable => ({ phoneCountryCode: s.phoneCountryCode, phoneAreaCode: s.phoneAreaCode, userName: s.userName });
 
 /**
- * Language and calendar apply the moment they are chosen; the numbering plan and user name are
- * saved together with the button. The engine stores everything, so it survives a restart.
+ * Every card saves as it changes, one model for the whole screen: a choice (language, calendar, a
+ * checkbox) the moment it is made, a typed value when the field is left. Language must apply at
+ * once, and most of these are single independent preferences, so a Save button on some cards only
+ * made edits that were never saved (leaving the screen dropped them without a word). A value the
+ * engine refuses stays in its field with the message under it and is not saved. The engine stores
+ * everything, so it survives a restart.
  */
 export function SettingsScreen() {
   const { t, digits } = useLocale();
@@ -24,10 +28,8 @@ export function SettingsScreen() {
   const { settings, update } = useSettings();
   const [draft, setDraft] = useState<Editable>(() => pick(settings));
   const [error, setError] = useState<{ field: string; message: string } | null>(null);
-  const [saving, setSaving] = useState(false);
   const [info, setInfo] = useState<AppInfo | null>(null);
   const saved = pick(settings);
-  const dirty = JSON.stringify(draft) !== JSON.stringify(saved);
 
   useEffect(() => {
     void client.call('app/info', {}).then((r) => r.ok && setInfo(r.value));
@@ -46,19 +48,20 @@ export function SettingsScreen() {
   const apply = async (patch: Partial<Settings>) => {
     const r = await update(patch);
     if (!r.ok) toast.show('error', r.error.message);
+    else toast.show('success', t.settings.saved);
   };
 
-  const save = async () => {
-    setSaving(true);
-    const r = await update({ ...draft, phoneCountryCode: toAsciiDigits(draft.phoneCountryCode.trim()), phoneAreaCode: toAsciiDigits(draft.phoneAreaCode.trim()) });
-    setSaving(false);
+  /** Saves one typed field when it is left, if it changed; a refusal stays on the field. */
+  const commit = async (field: keyof Editable) => {
+    const value = field === 'userName' ? draft.userName : toAsciiDigits(draft[field].trim());
+    if (value === saved[field]) return setError((e) => (e?.field === field ? null : e));
+    const r = await update({ [field]: value });
     if (!r.ok) {
-      setError({ field: r.error.field ?? '', message: r.error.message });
-      if (!r.error.field) toast.show('error', r.error.message);
+      setError({ field: r.error.field ?? field, message: r.error.message });
       return;
     }
-    setError(null);
-    setDraft(pick(r.value));
+    setError((e) => (e?.field === field ? null : e));
+    setDraft((d) => ({ ...d, [field]: pick(r.value)[field] }));
     toast.show('success', t.settings.saved);
   };
   const err = (field: keyof Editable) => (error?.field === field ? error.message : undefined);
@@ -66,6 +69,7 @@ export function SettingsScreen() {
   return (
     <div className="settings" data-testid="settings-screen">
       <h1 className="screen-title">{t.settings.title}</h1>
+      <p className="muted" data-testid="settings-model">{t.settings.savedAsYouGo}</p>
 
       <section className="card">
         <h2>{t.settings.sectionGeneral}</h2>
@@ -92,23 +96,17 @@ export function SettingsScreen() {
         <h2>{t.settings.sectionPhone}</h2>
         <p className="muted">{t.settings.phoneHelp}</p>
         <div className="grid cols-4">
-          <TextField name="phoneCountryCode" label={t.settings.countryCode} value={digits(draft.phoneCountryCode)} dir="ltr" inputMode="numeric" onChange={(v) => setDraft({ ...draft, phoneCountryCode: toAsciiDigits(v) })} error={err('phoneCountryCode')} hint={<bdi dir="ltr">+{digits(draft.phoneCountryCode || '98')}</bdi>} />
-          <TextField name="phoneAreaCode" label={t.settings.areaCode} value={digits(draft.phoneAreaCode)} dir="ltr" inputMode="numeric" onChange={(v) => setDraft({ ...draft, phoneAreaCode: toAsciiDigits(v) })} error={err('phoneAreaCode')} />
+          <TextField name="phoneCountryCode" label={t.settings.countryCode} value={digits(draft.phoneCountryCode)} dir="ltr" inputMode="numeric" onChange={(v) => setDraft({ ...draft, phoneCountryCode: toAsciiDigits(v) })} onBlur={() => void commit('phoneCountryCode')} error={err('phoneCountryCode')} hint={<bdi dir="ltr">+{digits(draft.phoneCountryCode || '98')}</bdi>} />
+          <TextField name="phoneAreaCode" label={t.settings.areaCode} value={digits(draft.phoneAreaCode)} dir="ltr" inputMode="numeric" onChange={(v) => setDraft({ ...draft, phoneAreaCode: toAsciiDigits(v) })} onBlur={() => void commit('phoneAreaCode')} error={err('phoneAreaCode')} />
         </div>
       </section>
 
       <section className="card">
         <h2>{t.settings.sectionUser}</h2>
         <div className="grid cols-2">
-          <TextField name="userName" label={t.settings.userName} value={draft.userName} onChange={(v) => setDraft({ ...draft, userName: v })} error={err('userName')} hint={t.settings.userNameHelp} />
+          <TextField name="userName" label={t.settings.userName} value={draft.userName} onChange={(v) => setDraft({ ...draft, userName: v })} onBlur={() => void commit('userName')} error={err('userName')} hint={t.settings.userNameHelp} />
         </div>
       </section>
-
-      <div className="settings-actions">
-        <button type="button" className="button primary" disabled={!dirty || saving} onClick={() => void save()} data-testid="save-settings">
-          {saving ? t.common.saving : t.common.save}
-        </button>
-      </div>
 
       <AlarmSettingsCard />
       <ChequeSettingsCard />

@@ -24,10 +24,11 @@ export function ConfirmProvider({ children }: { children: ReactNode }) {
           onClose={() => finish(false)}
           footer={
             <>
-              <button type="button" className="button" onClick={() => finish(false)} data-testid="confirm-cancel">
+              {/* A destructive question starts on the safe answer: Enter or a stray key press keeps the data. */}
+              <button type="button" className="button" onClick={() => finish(false)} data-testid="confirm-cancel" data-autofocus={open.danger ? true : undefined}>
                 {t.common.cancel}
               </button>
-              <button type="button" className={open.danger ? 'button danger' : 'button primary'} onClick={() => finish(true)} data-testid="confirm-ok" data-autofocus>
+              <button type="button" className={open.danger ? 'button danger' : 'button primary'} onClick={() => finish(true)} data-testid="confirm-ok" data-autofocus={open.danger ? undefined : true}>
                 {open.confirmLabel}
               </button>
             </>

@@ -15,7 +15,7 @@ import {
   type Cheque, type ChequeBook, type ChequeLeaf, type ChequeList, type ChequeReport, type ChequeSettings, type StatusBatchResult,
 } from './cheques';
 import {
-  callListInput, demoCallInput, dialInput, lineInput, reportExportInput, reportInput,
+  callListInput, demoCallInput, dialInput, lineInput, linePatch, reportExportInput, reportInput,
   type CallerCard, type CallList, type CallReport, type CallRow, type IncomingCallEvent, type LineStatus, type LineTestResult, type LineView, type PortInfo, type PortProbe,
 } from './calls';
 import {
@@ -40,8 +40,30 @@ import {
   type AudioOut, type IvrRun, type IvrSettings, type IvrTreeRow, type Mailbox, type OperatorWaiting, type Prompt, type SoundCardEvent, type Voicemail,
 } from './ivr';
 import { recordingQuery, recordingSettingsInput, type ActiveRecording, type RecordingList, type RecordingRow, type RecordingSettings, type RecordingStopReason, type RecordingUsage } from './recordings';
+import { patchOf } from './patch';
+
 const id = z.number().int().positive();
 const none = z.object({}).default({});
+
+/**
+ * Every `…/update` request takes a patch: the keys it carries change, the others keep their stored
+ * value (see patch.ts). The settings-like requests below take patches the same way.
+ */
+const contactPatch = patchOf(contactInput);
+const groupPatch = patchOf(groupInput);
+const fieldPatch = patchOf(fieldInput);
+const treePatch = patchOf(treeInput);
+const ivrSettingsPatch = patchOf(ivrSettingsInput);
+const mailboxPatch = patchOf(mailboxInput);
+const recordingSettingsPatch = patchOf(recordingSettingsInput);
+const chequeSettingsPatch = patchOf(chequeSettingsInput);
+const reminderGroupPatch = patchOf(reminderGroupInput);
+const alarmSettingsPatch = patchOf(alarmSettingsInput);
+const chequeTemplatePatch = patchOf(chequeTemplateInput);
+const schedulePatch = patchOf(scheduleInput);
+const chequePatch = patchOf(chequeInput);
+const reminderPatch = patchOf(reminderInput);
+const filePatch = patchOf(fileInput);
 
 /** Name → [input schema, output type]. The output type is carried by a phantom `null as unknown as T`. */
 function endpoint<S extends z.ZodType, T>(input: S): { input: S; output: T } {
@@ -66,8 +88,8 @@ export const api = {
   'contacts/get': endpoint<z.ZodObject<{ id: typeof id }>, Contact>(z.object({ id })),
   /** Creates a contact; 'validation' names the first bad field (e.g. 'phones.1.number'). */
   'contacts/create': endpoint<typeof contactInput, Contact>(contactInput),
-  /** Replaces all details of a contact (timeline notes are kept). */
-  'contacts/update': endpoint<z.ZodObject<{ id: typeof id; data: typeof contactInput }>, Contact>(z.object({ id, data: contactInput })),
+  /** Changes the details it carries, the others keep their value (timeline notes are kept). */
+  'contacts/update': endpoint<z.ZodObject<{ id: typeof id; data: typeof contactPatch }>, Contact>(z.object({ id, data: contactPatch })),
   'contacts/delete': endpoint<z.ZodObject<{ id: typeof id }>, { id: number }>(z.object({ id })),
   /** Contacts that already have this number (in any format); for the duplicate flag and caller ID. */
   'contacts/find-by-phone': endpoint<z.ZodObject<{ number: z.ZodString; excludeId: z.ZodDefault<z.ZodNullable<typeof id>> }>, PhoneMatch[]>(
@@ -81,14 +103,14 @@ export const api = {
 
   'groups/list': endpoint<typeof none, Group[]>(none),
   'groups/create': endpoint<typeof groupInput, Group>(groupInput),
-  'groups/update': endpoint<z.ZodObject<{ id: typeof id; data: typeof groupInput }>, Group>(z.object({ id, data: groupInput })),
+  'groups/update': endpoint<z.ZodObject<{ id: typeof id; data: typeof groupPatch }>, Group>(z.object({ id, data: groupPatch })),
   /** Deletes the group; its contacts stay. */
   'groups/delete': endpoint<z.ZodObject<{ id: typeof id }>, { id: number }>(z.object({ id })),
 
   'fields/list': endpoint<typeof none, CustomField[]>(none),
   'fields/create': endpoint<typeof fieldInput, CustomField>(fieldInput),
   /** Renames or changes options; the kind of a field that has values cannot change ('conflict'). */
-  'fields/update': endpoint<z.ZodObject<{ id: typeof id; data: typeof fieldInput }>, CustomField>(z.object({ id, data: fieldInput })),
+  'fields/update': endpoint<z.ZodObject<{ id: typeof id; data: typeof fieldPatch }>, CustomField>(z.object({ id, data: fieldPatch })),
   /** Deletes the field and its values. */
   'fields/delete': endpoint<z.ZodObject<{ id: typeof id }>, { id: number }>(z.object({ id })),
 
@@ -108,8 +130,8 @@ export const api = {
   'lines/probe': endpoint<z.ZodObject<{ path: z.ZodString }>, PortProbe>(z.object({ path: z.string().trim().min(1).max(200) })),
   /** Adds a line and starts it; 'validation' names the field, 'conflict' when the port is taken. */
   'lines/create': endpoint<typeof lineInput, LineView>(lineInput),
-  /** Changes settings; the line restarts when its port or caller-ID mode changed. */
-  'lines/update': endpoint<z.ZodObject<{ id: typeof id; data: typeof lineInput }>, LineView>(z.object({ id, data: lineInput })),
+  /** Changes the keys it carries, the others keep their value; the line restarts when its port or caller-ID mode changed. */
+  'lines/update': endpoint<z.ZodObject<{ id: typeof id; data: typeof linePatch }>, LineView>(z.object({ id, data: linePatch })),
   /** Stops the line and removes it; its calls stay in the log. */
   'lines/delete': endpoint<z.ZodObject<{ id: typeof id }>, { id: number }>(z.object({ id })),
   /** Re-identifies the modem and returns the AT exchange; 'line/unavailable' when it is not connected. */
@@ -147,11 +169,11 @@ export const api = {
   'ivr/trees': endpoint<typeof none, IvrTreeRow[]>(none),
   /** 'validation' names the node: field 'nodes.<id>.<property>'. */
   'ivr/tree-create': endpoint<typeof treeInput, IvrTreeRow>(treeInput),
-  'ivr/tree-update': endpoint<z.ZodObject<{ id: typeof id; data: typeof treeInput }>, IvrTreeRow>(z.object({ id, data: treeInput })),
+  'ivr/tree-update': endpoint<z.ZodObject<{ id: typeof id; data: typeof treePatch }>, IvrTreeRow>(z.object({ id, data: treePatch })),
   'ivr/tree-delete': endpoint<z.ZodObject<{ id: typeof id }>, { id: number }>(z.object({ id })),
   /** Office hours and which tree answers each line in and out of them. */
   'ivr/settings': endpoint<typeof none, IvrSettings>(none),
-  'ivr/settings-update': endpoint<typeof ivrSettingsInput, IvrSettings>(ivrSettingsInput),
+  'ivr/settings-update': endpoint<typeof ivrSettingsPatch, IvrSettings>(ivrSettingsPatch),
   'ivr/office': endpoint<typeof none, { state: 'open' | 'closed' | 'holiday' }>(none),
   /** What the IVR did on a call (null: it did not answer it). */
   'ivr/run': endpoint<z.ZodObject<{ callId: typeof id }>, IvrRun | null>(z.object({ callId: id })),
@@ -173,7 +195,7 @@ export const api = {
   'ivr/soundcard-take': endpoint<z.ZodObject<{ session: typeof id }>, { ok: true }>(z.object({ session: id })),
   'mailboxes/list': endpoint<typeof none, Mailbox[]>(none),
   'mailboxes/create': endpoint<typeof mailboxInput, Mailbox>(mailboxInput),
-  'mailboxes/update': endpoint<z.ZodObject<{ id: typeof id; data: typeof mailboxInput }>, Mailbox>(z.object({ id, data: mailboxInput })),
+  'mailboxes/update': endpoint<z.ZodObject<{ id: typeof id; data: typeof mailboxPatch }>, Mailbox>(z.object({ id, data: mailboxPatch })),
   /** Deletes the mailbox with its messages. */
   'mailboxes/delete': endpoint<z.ZodObject<{ id: typeof id }>, { id: number }>(z.object({ id })),
   'voicemail/list': endpoint<typeof voicemailListInput, Voicemail[]>(voicemailListInput),
@@ -202,7 +224,7 @@ export const api = {
   'recordings/delete': endpoint<z.ZodObject<{ id: typeof id }>, { id: number }>(z.object({ id })),
   'recordings/settings': endpoint<typeof none, RecordingSettings>(none),
   /** Saves the storage rules and applies them at once; `removed` says how many recordings went. */
-  'recordings/settings-update': endpoint<typeof recordingSettingsInput, { settings: RecordingSettings; removed: number }>(recordingSettingsInput),
+  'recordings/settings-update': endpoint<typeof recordingSettingsPatch, { settings: RecordingSettings; removed: number }>(recordingSettingsPatch),
   'voicemail/delete': endpoint<z.ZodObject<{ id: typeof id }>, { id: number }>(z.object({ id })),
 
   /** A cheque with its contact, leaf, images and history. 'not_found' when deleted. */
@@ -214,7 +236,7 @@ export const api = {
    */
   'cheques/create': endpoint<typeof chequeInput, Cheque>(chequeInput),
   /** Changes the details; the history gets an 'edited' event with each changed field. The type and leaf never change. */
-  'cheques/update': endpoint<z.ZodObject<{ id: typeof id; data: typeof chequeInput }>, Cheque>(z.object({ id, data: chequeInput })),
+  'cheques/update': endpoint<z.ZodObject<{ id: typeof id; data: typeof chequePatch }>, Cheque>(z.object({ id, data: chequePatch })),
   /** Only while its status never changed (a mistaken entry): 'conflict' otherwise. Frees its leaf. */
   'cheques/delete': endpoint<z.ZodObject<{ id: typeof id }>, { id: number }>(z.object({ id })),
   /** A status change with its date and note. 'conflict' (field 'status') names both statuses when the change is not allowed. */
@@ -237,7 +259,7 @@ export const api = {
   /** The list and totals of a filter as PDF, CSV (UTF-8 with BOM) or Excel. */
   'cheques/export': endpoint<typeof chequeExportInput, FileOut>(chequeExportInput),
   'cheques/settings': endpoint<typeof none, ChequeSettings>(none),
-  'cheques/settings-update': endpoint<typeof chequeSettingsInput, ChequeSettings>(chequeSettingsInput),
+  'cheques/settings-update': endpoint<typeof chequeSettingsPatch, ChequeSettings>(chequeSettingsPatch),
 
   /** Own cheque books, newest first, with leaf counts and the next blank leaf. */
   'cheque-books/list': endpoint<typeof none, ChequeBook[]>(none),
@@ -254,7 +276,7 @@ export const api = {
   'reminders/get': endpoint<z.ZodObject<{ id: typeof id }>, Reminder>(z.object({ id })),
   /** 'validation' names the field ('subject', 'date', 'time', 'until', 'repeat.days', 'participantIds.0'…). */
   'reminders/create': endpoint<typeof reminderInput, Reminder>(reminderInput),
-  'reminders/update': endpoint<z.ZodObject<{ id: typeof id; data: typeof reminderInput }>, Reminder>(z.object({ id, data: reminderInput })),
+  'reminders/update': endpoint<z.ZodObject<{ id: typeof id; data: typeof reminderPatch }>, Reminder>(z.object({ id, data: reminderPatch })),
   /** Deletes the reminder and its pending alarms. */
   'reminders/delete': endpoint<z.ZodObject<{ id: typeof id }>, { id: number }>(z.object({ id })),
   /** Occurrences (repeats expanded, birthdays included) in a date range, filtered; the agenda and the search. */
@@ -264,7 +286,7 @@ export const api = {
 
   'reminder-groups/list': endpoint<typeof none, ReminderGroup[]>(none),
   'reminder-groups/create': endpoint<typeof reminderGroupInput, ReminderGroup>(reminderGroupInput),
-  'reminder-groups/update': endpoint<z.ZodObject<{ id: typeof id; data: typeof reminderGroupInput }>, ReminderGroup>(z.object({ id, data: reminderGroupInput })),
+  'reminder-groups/update': endpoint<z.ZodObject<{ id: typeof id; data: typeof reminderGroupPatch }>, ReminderGroup>(z.object({ id, data: reminderGroupPatch })),
   /** Deletes the group; its reminders stay, without a group. */
   'reminder-groups/delete': endpoint<z.ZodObject<{ id: typeof id }>, { id: number }>(z.object({ id })),
 
@@ -273,7 +295,7 @@ export const api = {
   'alarms/snooze': endpoint<typeof snoozeInput, Alarm>(snoozeInput),
   'alarms/dismiss': endpoint<z.ZodObject<{ id: typeof id }>, { id: number }>(z.object({ id })),
   'alarms/settings': endpoint<typeof none, AlarmSettings>(none),
-  'alarms/settings-update': endpoint<typeof alarmSettingsInput, AlarmSettings>(alarmSettingsInput),
+  'alarms/settings-update': endpoint<typeof alarmSettingsPatch, AlarmSettings>(alarmSettingsPatch),
 
   /** People files (personnel, customers, job applicants), newest registration first; by name, phone, file number, national ID, referrer, dates. */
   'people/search': endpoint<typeof fileQuery, FileList>(fileQuery),
@@ -286,7 +308,7 @@ export const api = {
   /** Creates a file for an existing contact or a new one; 'validation'/'conflict' name the field ('fileNo', 'nationalId', 'contact.phones.0.number'…). */
   'people/create': endpoint<typeof fileInput, PersonFile>(fileInput),
   /** Changes the file and, when `contact` is sent, the contact's details (the kind never changes). */
-  'people/update': endpoint<z.ZodObject<{ id: typeof id; data: typeof fileInput }>, PersonFile>(z.object({ id, data: fileInput })),
+  'people/update': endpoint<z.ZodObject<{ id: typeof id; data: typeof filePatch }>, PersonFile>(z.object({ id, data: filePatch })),
   /** Deletes the file with its photo, documents, interview notes and attendance; the contact stays in the phonebook. */
   'people/delete': endpoint<z.ZodObject<{ id: typeof id }>, { id: number }>(z.object({ id })),
   /** Applicants only ('validation' otherwise). */
@@ -330,7 +352,7 @@ export const api = {
   'attendance/report-export': endpoint<typeof attendanceExportInput, FileOut>(attendanceExportInput),
   'schedules/list': endpoint<typeof none, Schedule[]>(none),
   'schedules/create': endpoint<typeof scheduleInput, Schedule>(scheduleInput),
-  'schedules/update': endpoint<z.ZodObject<{ id: typeof id; data: typeof scheduleInput }>, Schedule>(z.object({ id, data: scheduleInput })),
+  'schedules/update': endpoint<z.ZodObject<{ id: typeof id; data: typeof schedulePatch }>, Schedule>(z.object({ id, data: schedulePatch })),
   /** Staff on this schedule are left without one. */
   'schedules/delete': endpoint<z.ZodObject<{ id: typeof id }>, { id: number }>(z.object({ id })),
   /** The shared holiday table between two dates. */
@@ -348,7 +370,7 @@ export const api = {
   /** 'validation' names the field ('fields.2.xMm' outside the leaf, 'fields.0.font', 'background'); 'conflict' (field 'name') for a name in use. */
   'cheque-templates/create': endpoint<typeof chequeTemplateInput, ChequeTemplate>(chequeTemplateInput),
   /** Replaces the template; `background` absent keeps the scan, null removes it. */
-  'cheque-templates/update': endpoint<z.ZodObject<{ id: typeof id; data: typeof chequeTemplateInput }>, ChequeTemplate>(z.object({ id, data: chequeTemplateInput })),
+  'cheque-templates/update': endpoint<z.ZodObject<{ id: typeof id; data: typeof chequeTemplatePatch }>, ChequeTemplate>(z.object({ id, data: chequeTemplatePatch })),
   'cheque-templates/delete': endpoint<z.ZodObject<{ id: typeof id }>, { id: number }>(z.object({ id })),
   /** A copy (fields, calibration, background) for another bank or account; default name «name (2)». */
   'cheque-templates/copy': endpoint<typeof copyTemplateInput, ChequeTemplate>(copyTemplateInput),

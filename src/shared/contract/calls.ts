@@ -4,6 +4,7 @@
  * office's local time (the UI shows them in Jalali).
  */
 import { z } from 'zod';
+import { patchOf } from './patch';
 
 const id = z.number().int().positive();
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -36,6 +37,9 @@ export const lineInput = z.object({
 });
 export type LineInput = z.input<typeof lineInput>;
 export type LineData = z.output<typeof lineInput>;
+/** 'lines/update' changes only the keys it carries (see patch.ts): the IVR's rings never reset recording. */
+export const linePatch = patchOf(lineInput);
+export type LinePatch = z.output<typeof linePatch>;
 
 export type LineCompression = { id: number; name: string; bits: number; rates: number[] };
 
@@ -193,6 +197,8 @@ export type CallerCard = {
     title: string;
     groups: { id: number; name: string; color: string }[];
     lastNotes: { body: string; author: string; createdAt: string }[];
+    /** The contact's people files (پرونده), so the popup's Open can go to the file rather than the phonebook. */
+    files: { id: number; kind: 'staff' | 'customer' | 'applicant'; fileNo: string }[];
   } | null;
   /** Other contacts with the same number (shared office lines). */
   otherMatches: { id: number; displayName: string }[];

@@ -113,6 +113,8 @@ export const callsEn: CallsMessages = {
   inCall: (number: string) => `In a call with ${number}`,
   incomingInCall: (number: string) => `In a call with ${number}`,
   callEnded: (outcome: string) => `Call ended (${outcome})`,
+  noCall: 'No call in progress',
+  lineState: (line: string, state: string) => `\u2068${line}\u2069: ${state}`,
   onLine: (name: string) => `on line “\u2068${name}\u2069”`,
   hangUp: 'Hang up',
   hangingUp: 'Hanging up…',

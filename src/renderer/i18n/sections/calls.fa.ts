@@ -117,6 +117,8 @@ export const callsFa = {
   inCall: (number: string) => `در حال مکالمه با ${number}`,
   incomingInCall: (number: string) => `مکالمه با ${number}`,
   callEnded: (outcome: string) => `تماس پایان یافت (${outcome})`,
+  noCall: 'تماسی در جریان نیست',
+  lineState: (line: string, state: string) => `\u2068${line}\u2069: ${state}`,
   onLine: (name: string) => `روی خط «\u2068${name}\u2069»`,
   hangUp: 'قطع تماس',
   hangingUp: 'در حال قطع…',

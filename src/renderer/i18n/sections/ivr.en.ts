@@ -158,7 +158,8 @@ export const ivrEn: IvrMessages = {
   soundcardWaiting: 'The caller is waiting for the front desk (a ring-through node).',
   soundcardStart: 'Start a test call',
   doneSpeaking: 'Done speaking',
-  stepTimeout: 'no key',
+  stepTimeout: 'no key pressed',
+  endWrongKeys: 'wrong keys; the answering service hung up',
   stepTransferFailed: (reason: string) => (reason === 'unsupported' ? 'this line cannot transfer; fallback' : 'transfer failed; fallback'),
   take: 'I take it',
   ends: {
@@ -167,7 +168,7 @@ export const ivrEn: IvrMessages = {
     operator: 'the front desk took it',
     transferred: 'transferred to the extension',
     voicemail: 'left a voicemail',
-    timeout: 'no key; hung up',
+    timeout: 'no key pressed; the answering service hung up',
     error: 'the tree has an error',
   },
   lastRun: 'Last call',

@@ -26,7 +26,7 @@ const ends: Record<IvrEnd, string> = {
   operator: 'پذیرش پاسخ داد',
   transferred: 'به داخلی منتقل شد',
   voicemail: 'پیام در صندوق صوتی',
-  timeout: 'بی‌پاسخ ماند و قطع شد',
+  timeout: 'کلیدی زده نشد؛ پاسخگو قطع کرد',
   error: 'خطا در درخت',
 };
 
@@ -172,7 +172,9 @@ export const ivrFa = {
   soundcardWaiting: 'تماس‌گیرنده منتظر پذیرش است (گرهٔ «وصل به پذیرش»).',
   soundcardStart: 'شروع تماس آزمایشی',
   doneSpeaking: 'پایان پیام',
-  stepTimeout: 'بی‌پاسخ',
+  // A menu waited and no key came (the call itself was answered, by the IVR): not «بی‌پاسخ».
+  stepTimeout: 'کلیدی زده نشد',
+  endWrongKeys: 'کلید نادرست؛ پاسخگو قطع کرد',
   stepTransferFailed: (reason: string): string => (reason === 'unsupported' ? 'این خط نمی‌تواند منتقل کند؛ شاخهٔ جایگزین' : 'انتقال نشد؛ شاخهٔ جایگزین'),
   take: 'پاسخ می‌دهم',
   ends,
