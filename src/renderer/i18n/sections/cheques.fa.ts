@@ -60,7 +60,7 @@ export const chequesFa = {
   statuses: {
     received: {
       on_hand: 'نزد صندوق', deposited: 'در جریان وصول', cashed: 'وصول شده', bounced: 'برگشتی', endorsed: 'خرج شده',
-      returned: 'عودت به صاحب چک', settled: 'تسویه شده', issued: 'پاس نشده', cleared: 'پاس شده', void: 'ابطالی', lost: 'مفقودی',
+      returned: 'عودت به صاحب چک', settled: 'تسویه شده', issued: 'پاس نشده', cleared: 'پاس شده', void: 'باطل شده', lost: 'مفقودی',
     } satisfies Record<ChequeStatus, string>,
     paid: {
       on_hand: 'نزد صندوق', deposited: 'در جریان وصول', cashed: 'وصول شده', bounced: 'برگشتی', endorsed: 'خرج شده',
