@@ -58,4 +58,26 @@ describe('migration: cheques', () => {
     expect(db.prepare('SELECT (SELECT COUNT(*) FROM cheque_events) + (SELECT COUNT(*) FROM cheque_images)').pluck().get()).toBe(0);
     db.close();
   });
+
+  it('0014 (money rules) keeps every cheque and event, lets a received cheque be void, and refuses a correction without a reason', () => {
+    const file = path.join(dir, 'b.sqlite');
+    const before = all.findIndex((m) => m.name.endsWith('_cheque_corrections'));
+    expect(before).toBeGreaterThan(0);
+    let db = openDatabase(file, { migrations: all.slice(0, before) });
+    const id = insert(db, { sayad_id: '1234567890123456' });
+    db.prepare("INSERT INTO cheque_events (cheque_id, kind, to_status, date, note, recorded_at) VALUES (?, 'created', 'on_hand', '2026-11-21', 'n', ?)").run(id, now);
+    db.close();
+    db = openDatabase(file, { migrations: all });
+    expect(db.prepare('SELECT amount, sayad_id FROM cheques WHERE id = ?').get(id)).toEqual({ amount: 1000, sayad_id: '1234567890123456' });
+    expect(db.prepare('SELECT kind, note, recorded_by FROM cheque_events WHERE cheque_id = ?').all(id)).toEqual([{ kind: 'created', note: 'n', recorded_by: '' }]);
+    db.prepare("UPDATE cheques SET status = 'void' WHERE id = ?").run(id);
+    const event = db.prepare("INSERT INTO cheque_events (cheque_id, kind, date, note, recorded_at) VALUES (?, 'corrected', '2026-11-21', ?, ?)");
+    expect(() => event.run(id, '', now)).toThrow(/CHECK/);
+    event.run(id, 'typo', now);
+    const plan = db.prepare("EXPLAIN QUERY PLAN SELECT * FROM cheques WHERE status IN ('on_hand', 'deposited', 'issued') AND due_date IS NOT NULL AND due_date BETWEEN '2026-11-01' AND '2026-11-30'").all() as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' ')).toMatch(/USING INDEX cheques_open_by_due/);
+    db.prepare('DELETE FROM cheques WHERE id = ?').run(id);
+    expect(db.prepare('SELECT COUNT(*) FROM cheque_events').pluck().get()).toBe(0); // the history still goes with its cheque
+    db.close();
+  });
 });

@@ -304,7 +304,19 @@ it('shows amounts in toman too when chosen in Settings; the warning days are a s
   await card.scrollIntoViewIfNeeded();
   await shot(page, 'cheques-12-settings-en');
   await page.getByTestId('nav-cheques').click();
-  await poll(() => rows().first().getByTestId('amount').textContent(), '12,500,000 toman125,000,000 rials');
+  // Rials stay the headline (the cheque is written in rials); toman beside them, in small print — in the list and its totals.
+  await poll(() => rows().first().getByTestId('amount').textContent(), '125,000,000 rials12,500,000 toman');
+  await expect(rows().first().locator('.amount-main').textContent()).resolves.toBe('125,000,000 rials');
+  await expect(rows().first().locator('.amount-second').textContent()).resolves.toBe('12,500,000 toman');
+  await expect(screen().locator('.cheque-total.dir-received .amount-main').textContent()).resolves.toBe('125,000,000 rials');
+  await rows().first().click();
+  await expect(page.getByTestId('cheque-detail').locator('.cheque-headline .amount-main').textContent()).resolves.toBe('125,000,000 rials');
+  await expect(page.getByTestId('cheque-detail').locator('.cheque-headline .amount-second').textContent()).resolves.toBe('12,500,000 toman');
+  await page.getByTestId('cheque-detail').getByTestId('dialog-close').click();
+  await screen().getByTestId('cheque-mode-totals').click();
+  await screen().getByTestId('totals-status-row').first().waitFor();
+  await expect(screen().getByTestId('totals-status-row').first().locator('.amount-main').textContent()).resolves.toBe('125,000,000 rials');
+  await screen().getByTestId('cheque-mode-list').click();
   await shot(page, 'cheques-13-toman-en');
   await page.getByTestId('cheque-new-received').click();
   const form = page.getByTestId('cheque-form');
@@ -324,8 +336,8 @@ it("lists a contact's cheques on their page; a row opens the cheque, 'all cheque
   const section = page.getByTestId('contact-cheques');
   await section.waitFor();
   await expect(section.getByTestId('contact-cheque-counts').textContent()).resolves.toBe('۲ چک — ۱ دریافتی، ۱ پرداختی');
-  // The received cheque is cashed; the paid one is still open (amounts in toman first, as chosen).
-  await expect(section.getByTestId('contact-cheque-open').textContent()).resolves.toBe('باز (وصول یا پاس نشده): پرداختی: ۱ چک، ۲٬۰۰۰٬۰۰۰ تومان (۲۰٬۰۰۰٬۰۰۰ ریال)');
+  // The received cheque is cashed; the paid one is still open (rials first, toman beside them, as chosen).
+  await expect(section.getByTestId('contact-cheque-open').textContent()).resolves.toBe('باز (وصول یا پاس نشده): پرداختی: ۱ چک، ۲۰٬۰۰۰٬۰۰۰ ریال (۲٬۰۰۰٬۰۰۰ تومان)');
   await expect(section.getByTestId('contact-cheque-statuses').textContent()).resolves.toContain('دریافتی · وصول شده: ۱');
   const items = section.getByTestId('contact-cheque');
   await poll(() => items.count(), 2);
@@ -397,4 +409,127 @@ it('changes the status of two picked cheques at once, in Persian; the history of
   await page.waitForTimeout(300);
   await shot(page, 'cheques-19-batch-history-fa');
   await detail.getByTestId('dialog-close').click();
+});
+
+it('groups the amount as it is typed or pasted, keeping the caret; the saved value is the amount meant', async () => {
+  await page.getByTestId('nav-cheques').click();
+  await page.getByTestId('cheque-new-received').click();
+  const form = page.getByTestId('cheque-form');
+  const amount = form.getByTestId('amount');
+  const caret = () => amount.evaluate((el) => (el as HTMLInputElement).selectionStart);
+  await amount.click();
+  const seen: string[] = [];
+  for (const key of '۱۲۵۰۰۰۰') {
+    await page.keyboard.type(key);
+    seen.push(await amount.inputValue());
+  }
+  expect(seen).toEqual(['۱', '۱۲', '۱۲۵', '۱٬۲۵۰', '۱۲٬۵۰۰', '۱۲۵٬۰۰۰', '۱٬۲۵۰٬۰۰۰']);
+  // A digit typed after the first one: the groups move, the caret stays after the new digit.
+  await amount.evaluate((el) => (el as HTMLInputElement).setSelectionRange(1, 1));
+  await page.keyboard.type('۳');
+  await expect(amount.inputValue()).resolves.toBe('۱۳٬۲۵۰٬۰۰۰');
+  await expect(caret()).resolves.toBe(2);
+  // Backspace just after a separator takes the digit before it, not only the separator.
+  await amount.evaluate((el) => (el as HTMLInputElement).setSelectionRange(3, 3));
+  await page.keyboard.press('Backspace');
+  await expect(amount.inputValue()).resolves.toBe('۱٬۲۵۰٬۰۰۰');
+  await expect(caret()).resolves.toBe(1);
+  // Latin digits typed: commas.
+  await amount.fill('');
+  await page.keyboard.type('48500000');
+  await expect(amount.inputValue()).resolves.toBe('48,500,000');
+  // Pasted from the clipboard, grouped either way.
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(app.url).origin });
+  const pastes: [string, string][] = [['1,234,000', '1,234,000'], ['۱۲٬۳۴۵٬۰۰۰', '۱۲٬۳۴۵٬۰۰۰'], ['12345000', '12,345,000']];
+  for (const [pasted, shown] of pastes) {
+    await page.evaluate((text) => navigator.clipboard.writeText(text), pasted);
+    await amount.selectText();
+    await page.keyboard.press('Control+V');
+    await poll(() => amount.inputValue(), shown);
+  }
+  await poll(() => form.getByTestId('amount-words-rials').textContent(), 'دوازده میلیون و سیصد و چهل و پنج هزار ریال');
+  await shot(page, 'cheques-20-amount-typed-fa');
+  await form.getByTestId('dueDate').fill(jalaliIn(40));
+  await form.getByTestId('partyName').fill('کارگاه نوری');
+  await form.getByTestId('bankCode').selectOption('tejarat');
+  await form.getByTestId('cheque-save').click();
+  const detail = page.getByTestId('cheque-detail');
+  await detail.waitFor();
+  const id = Number(await detail.locator('.cheque-detail').getAttribute('data-id'));
+  expect((await api('cheques/get', { id })).amount).toBe(12_345_000); // the value stored, not the text
+  await expect(detail.getByTestId('amount').textContent()).resolves.toContain('۱۲٬۳۴۵٬۰۰۰ ریال');
+  await detail.getByTestId('dialog-close').click();
+});
+
+it('a cheque with history: amount and party only through a correction with a reason; no delete, void instead', async () => {
+  await api('settings/update', { userName: 'خانم رضایی' });
+  const row = screen().locator('.cheque-row', { hasText: 'کارگاه نوری' });
+  await row.click();
+  const detail = page.getByTestId('cheque-detail');
+  await detail.waitFor();
+  await detail.getByTestId('to-deposited').click();
+  await detail.getByTestId('status-apply').click();
+  await poll(() => detail.getByTestId('cheque-status').getAttribute('data-status'), 'deposited');
+  // No Delete any more, and the page says why.
+  await expect(detail.getByTestId('cheque-delete').count()).resolves.toBe(0);
+  await expect(detail.getByTestId('cheque-no-delete').textContent()).resolves.toBe('حذف نمی‌شود: این چک سابقه دارد. اگر نباید حساب شود، باطلش کنید.');
+  // The edit form keeps the amount and party as they are and points to the correction.
+  await detail.getByTestId('cheque-edit').click();
+  const form = page.getByTestId('cheque-form');
+  await expect(form.getByTestId('money-locked').textContent()).resolves.toContain('اصلاح مبلغ/طرف چک');
+  await expect(form.getByTestId('amount').evaluate((el) => (el as HTMLInputElement).readOnly)).resolves.toBe(true);
+  await expect(form.getByTestId('partyName').count()).resolves.toBe(0);
+  await form.getByTestId('dialog-close').click();
+  await form.waitFor({ state: 'detached' });
+
+  await detail.getByTestId('cheque-correct').click();
+  const fix = page.getByTestId('cheque-correction');
+  await fix.getByTestId('amount').fill('');
+  await fix.getByTestId('amount').pressSequentially('۱۲۵۴۳۰۰۰');
+  await expect(fix.getByTestId('amount').inputValue()).resolves.toBe('۱۲٬۵۴۳٬۰۰۰');
+  await fix.getByTestId('correction-save').click();
+  await expect(fix.getByTestId('field-error').textContent()).resolves.toBe('دلیل اصلاح را بنویسید.');
+  // The engine's own refusal reaches the field too: the reason of spaces only.
+  await fix.getByTestId('reason').fill('   ');
+  await fix.getByTestId('correction-save').click();
+  await expect(fix.getByTestId('field-error').textContent()).resolves.toBe('دلیل اصلاح را بنویسید.');
+  await fix.getByTestId('reason').fill('رقم‌ها جابه‌جا ثبت شده بود');
+  await page.waitForTimeout(200);
+  await shot(page, 'cheques-21-correction-fa');
+  await fix.getByTestId('correction-save').click();
+  await fix.waitFor({ state: 'detached' });
+  await poll(() => detail.getByTestId('amount').textContent().then((s) => s?.startsWith('۱۲٬۵۴۳٬۰۰۰ ریال') ?? false), true);
+  const last = detail.getByTestId('cheque-event').last();
+  await expect(last.getAttribute('data-kind')).resolves.toBe('corrected');
+  await expect(last.textContent()).resolves.toContain('مبلغ: ۱۲٬۳۴۵٬۰۰۰ ← ۱۲٬۵۴۳٬۰۰۰');
+  await expect(last.textContent()).resolves.toContain('دلیل: رقم‌ها جابه‌جا ثبت شده بود');
+  await expect(last.textContent()).resolves.toContain('به دست خانم رضایی');
+  const id = Number(await detail.locator('.cheque-detail').getAttribute('data-id'));
+  expect((await api('cheques/get', { id })).amount).toBe(12_543_000);
+  await page.waitForTimeout(200);
+  await shot(page, 'cheques-22-corrected-fa');
+
+  // Voided: it stays with its history, out of the totals.
+  const receivedTotal = async () => (await api('cheques/search', { direction: 'received' })).totals.find((x) => x.direction === 'received')?.amount ?? 0;
+  const before = await receivedTotal();
+  await detail.getByTestId('cheque-void').click();
+  const voidDialog = page.getByTestId('cheque-void-dialog');
+  await voidDialog.getByTestId('void-save').click();
+  await expect(voidDialog.getByTestId('field-error').textContent()).resolves.toBe('دلیل ابطال را بنویسید.');
+  await voidDialog.getByTestId('reason').fill('مشتری چک دیگری داد');
+  await voidDialog.getByTestId('void-save').click();
+  await voidDialog.waitFor({ state: 'detached' });
+  await poll(() => detail.getByTestId('cheque-status').textContent(), 'باطل شده');
+  await expect(detail.getByTestId('cheque-event').last().textContent()).resolves.toContain('در جریان وصول ← باطل شده');
+  await expect(detail.getByTestId('cheque-void').count()).resolves.toBe(0);
+  await expect(detail.getByTestId('cheque-correct').count()).resolves.toBe(0);
+  await page.waitForTimeout(200);
+  await shot(page, 'cheques-23-void-fa');
+  await detail.getByTestId('dialog-close').click();
+  const left = before - 12_543_000;
+  expect(await receivedTotal()).toBe(left);
+  await expect(row.getByTestId('cheque-status').textContent()).resolves.toBe('باطل شده');
+  // The totals line on screen: what is left (nothing, when this file's tests run alone).
+  if (left > 0) await poll(() => screen().locator('.cheque-total.dir-received .amount-main').textContent(), `${fa(left.toLocaleString('en-US')).replace(/,/g, '٬')} ریال`);
+  else await poll(() => screen().locator('.cheque-total.dir-received').count(), 0);
 });

@@ -52,6 +52,9 @@ const ORDER = {
   amount: 'c.amount DESC, c.id',
 } as const;
 
+/** A void cheque stays in the list but leaves every sum. */
+const countedOf = (sql: string) => (sql ? `${sql} AND c.status <> 'void'` : "WHERE c.status <> 'void'");
+
 export type ChequeQueryRepo = ReturnType<typeof createChequeQueryRepo>;
 
 export function createChequeQueryRepo(db: Db) {
@@ -65,11 +68,12 @@ export function createChequeQueryRepo(db: Db) {
         )
         .all({ ...w.params, limit, offset });
     },
+    /** Per type, void cheques left out. */
     totals(f: ChequeFilterParsed): { direction: ChequeDirection; count: number; amount: number }[] {
       const w = whereOf(f);
       return db
         .prepare<Record<string, string | number>, { direction: ChequeDirection; count: number; amount: number }>(
-          `SELECT c.direction, COUNT(*) AS count, COALESCE(SUM(c.amount), 0) AS amount FROM cheques c ${w.sql} GROUP BY c.direction ORDER BY c.direction DESC`,
+          `SELECT c.direction, COUNT(*) AS count, COALESCE(SUM(c.amount), 0) AS amount FROM cheques c ${countedOf(w.sql)} GROUP BY c.direction ORDER BY c.direction DESC`,
         )
         .all(w.params);
     },
@@ -82,12 +86,12 @@ export function createChequeQueryRepo(db: Db) {
         )
         .all(w.params);
     },
-    /** Per due date (folded into calendar months by the caller, who knows the calendar). */
+    /** Per due date, void cheques left out (folded into calendar months by the caller, who knows the calendar). */
     byDueDate(f: ChequeFilterParsed) {
       const w = whereOf(f);
       return db
         .prepare<Record<string, string | number>, { direction: ChequeDirection; due_date: string | null; count: number; amount: number }>(
-          `SELECT c.direction, c.due_date, COUNT(*) AS count, COALESCE(SUM(c.amount), 0) AS amount FROM cheques c ${w.sql}
+          `SELECT c.direction, c.due_date, COUNT(*) AS count, COALESCE(SUM(c.amount), 0) AS amount FROM cheques c ${countedOf(w.sql)}
             GROUP BY c.direction, c.due_date`,
         )
         .all(w.params);

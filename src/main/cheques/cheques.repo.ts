@@ -18,7 +18,7 @@ export type ChequeColumns = Pick<
 >;
 export type EventRowDb = {
   id: number; cheque_id: number; kind: ChequeEventKind; from_status: ChequeStatus | null; to_status: ChequeStatus | null; date: string;
-  note: string; counterparty: string; certificate: 0 | 1; changes: string; recorded_at: string;
+  note: string; counterparty: string; certificate: 0 | 1; changes: string; recorded_at: string; recorded_by: string;
 };
 export type NewEvent = Omit<EventRowDb, 'id'>;
 export type ImageRowDb = { id: number; cheque_id: number; file_name: string; mime: string; size: number; stored_as: string; thumb: Buffer | null; added_at: string };
@@ -46,12 +46,12 @@ export function createChequesRepo(db: Db) {
     bySayad: db.prepare<[string], { id: number; party_name: string }>("SELECT id, party_name FROM cheques WHERE sayad_id = ? AND sayad_id <> ''"),
     contactName: db.prepare<[number], string>('SELECT display_name FROM contacts WHERE id = ?'),
     insertEvent: db.prepare(
-      `INSERT INTO cheque_events (cheque_id, kind, from_status, to_status, date, note, counterparty, certificate, changes, recorded_at)
-       VALUES (@cheque_id, @kind, @from_status, @to_status, @date, @note, @counterparty, @certificate, @changes, @recorded_at)`,
+      `INSERT INTO cheque_events (cheque_id, kind, from_status, to_status, date, note, counterparty, certificate, changes, recorded_at, recorded_by)
+       VALUES (@cheque_id, @kind, @from_status, @to_status, @date, @note, @counterparty, @certificate, @changes, @recorded_at, @recorded_by)`,
     ),
     events: db.prepare<[number], EventRowDb>('SELECT * FROM cheque_events WHERE cheque_id = ? ORDER BY id'),
     lastStatusDate: db.prepare<[number], string>("SELECT date FROM cheque_events WHERE cheque_id = ? AND kind = 'status' ORDER BY id DESC LIMIT 1"),
-    statusChanges: db.prepare<[number], number>("SELECT COUNT(*) FROM cheque_events WHERE cheque_id = ? AND kind = 'status'"),
+    laterEvents: db.prepare<[number], number>("SELECT COUNT(*) FROM cheque_events WHERE cheque_id = ? AND kind <> 'created'"),
     insertImage: db.prepare(
       'INSERT INTO cheque_images (cheque_id, file_name, mime, size, stored_as, thumb, added_at) VALUES (@cheque_id, @file_name, @mime, @size, @stored_as, @thumb, @added_at)',
     ),
@@ -84,7 +84,8 @@ export function createChequesRepo(db: Db) {
     addEvent: (e: NewEvent) => Number(s.insertEvent.run(e).lastInsertRowid),
     events: (chequeId: number) => s.events.all(chequeId),
     lastStatusDate: (chequeId: number): string | null => s.lastStatusDate.pluck().get(chequeId) ?? null,
-    statusChanges: (chequeId: number): number => s.statusChanges.pluck().get(chequeId) ?? 0,
+    /** Events after the registration: any makes the cheque's money fields correction-only and the cheque undeletable. */
+    laterEvents: (chequeId: number): number => s.laterEvents.pluck().get(chequeId) ?? 0,
     addImage: (img: Omit<ImageRowDb, 'id'>) => Number(s.insertImage.run(img).lastInsertRowid),
     images: (chequeId: number) => s.images.all(chequeId),
     image: (id: number) => s.image.get(id),

@@ -7,7 +7,7 @@
 import type { AlarmSource } from '../reminders/alarm-scheduler';
 import {
   INITIAL_STATUS, nextStatuses, OPEN_STATUSES, PAID_STATUSES, RECEIVED_STATUSES,
-  type Cheque, type ChequeData, type ChequeEvent, type ChequeSettings, type ChequeStatus, type StatusBatchResult,
+  type Cheque, type ChequeCorrectionData, type ChequeData, type ChequeEvent, type ChequeVoidData, type ChequeSettings, type ChequeStatus, type StatusBatchResult,
 } from '../../shared/contract/cheques';
 import { bankName } from '../../shared/contract/banks';
 import type { FileOut } from '../../shared/contract/io';
@@ -24,7 +24,8 @@ import { createChequeBooksRepo } from './cheque-books.repo';
 import { checkImage, createImageStore, MAX_IMAGE_MB } from './cheque-images';
 import { directionLabel, statusLabel } from './cheque-labels';
 import { cleanCheque } from './cheque.validate';
-import { createChequesRepo, type ChequeColumns, type ChequeRowDb, type EventRowDb } from './cheques.repo';
+import { dataOf, diff, moneyChanges } from './cheque-money.rules';
+import { createChequesRepo, type ChequeRowDb, type EventRowDb } from './cheques.repo';
 
 export type AlarmText = { title: string; place: string; note: string; contactId: number | null };
 
@@ -40,13 +41,6 @@ export type ChequesService = ReturnType<typeof createChequesService>;
 
 /** What a status change says, for one cheque or a batch. */
 type StatusChange = { status: ChequeStatus; date: string; note: string; counterparty: string; certificate: boolean };
-
-/** Fields whose change an 'edited' event records (as stored: ASCII digits, ISO dates, bank code or name). */
-const TRACKED = {
-  amount: 'amount', due_date: 'dueDate', issue_date: 'issueDate', party_name: 'partyName', party_id: 'partyId', sayad_id: 'sayadId',
-  sayad_registered: 'sayadRegistered', series: 'series', serial: 'serial', bank_code: 'bankCode', bank_name: 'bankName', branch: 'branch',
-  account: 'account', purpose: 'purpose', guarantee: 'guarantee', note: 'note', contact_id: 'contactId',
-} as const satisfies Partial<Record<keyof ChequeColumns, string>>;
 
 const isOpen = (s: ChequeStatus) => OPEN_STATUSES.includes(s);
 
@@ -68,7 +62,7 @@ export function createChequesService(db: Db, ctx: EngineContext, hooks: ChequesH
   function toEvent(e: EventRowDb): ChequeEvent {
     return {
       id: e.id, kind: e.kind, fromStatus: e.from_status, toStatus: e.to_status, date: e.date, note: e.note, counterparty: e.counterparty,
-      certificate: e.certificate === 1, changes: JSON.parse(e.changes) as ChequeEvent['changes'], recordedAt: e.recorded_at,
+      certificate: e.certificate === 1, changes: JSON.parse(e.changes) as ChequeEvent['changes'], recordedAt: e.recorded_at, by: e.recorded_by,
     };
   }
 
@@ -87,7 +81,8 @@ export function createChequesService(db: Db, ctx: EngineContext, hooks: ChequesH
       })),
       events: repo.events(r.id).map(toEvent),
       nextStatuses: [...nextStatuses(r.direction, r.status)],
-      canDelete: repo.statusChanges(r.id) === 0,
+      canDelete: repo.laterEvents(r.id) === 0,
+      canVoid: r.status !== 'void',
       registeredAt: r.created_at, updatedAt: r.updated_at,
     };
   }
@@ -111,18 +106,11 @@ export function createChequesService(db: Db, ctx: EngineContext, hooks: ChequesH
 
   const checks = { contactName: (id: number) => repo.contactName(id) };
 
-  function diff(before: ChequeRowDb, after: ChequeColumns): ChequeEvent['changes'] {
-    const out: ChequeEvent['changes'] = [];
-    for (const [col, field] of Object.entries(TRACKED) as [keyof typeof TRACKED, string][]) {
-      const a = before[col];
-      const b = after[col];
-      if (a !== b) out.push({ field, from: a === null ? '' : String(a), to: b === null ? '' : String(b) });
-    }
-    return out;
-  }
-
   const event = (chequeId: number, e: Partial<EventRowDb> & Pick<EventRowDb, 'kind' | 'date'>) =>
-    repo.addEvent({ cheque_id: chequeId, from_status: null, to_status: null, note: '', counterparty: '', certificate: 0, changes: '[]', recorded_at: now(), ...e });
+    repo.addEvent({
+      cheque_id: chequeId, from_status: null, to_status: null, note: '', counterparty: '', certificate: 0, changes: '[]', recorded_at: now(),
+      recorded_by: ctx.settings.get().userName, ...e,
+    });
 
   function statusError(r: ChequeRowDb, to: ChequeStatus): AppError {
     const from = (l: Lang) => statusLabel(r.direction, r.status, l);
@@ -216,6 +204,8 @@ export function createChequesService(db: Db, ctx: EngineContext, hooks: ChequesH
       checkSayadFree(cols.sayad_id, id);
       const changes = diff(before, cols);
       if (changes.length === 0) return toCheque(before);
+      const locked = repo.laterEvents(id) > 0 ? moneyChanges(changes)[0] : undefined;
+      if (locked) throw new AppError('conflict', 'conflict.cheque_money_locked', { field: locked.field }, locked.field);
       repo.transaction(() => {
         repo.update(id, { ...cols }, now());
         if (before.due_date !== cols.due_date) repo.rebaseAlarm(id, now());
@@ -231,7 +221,7 @@ export function createChequesService(db: Db, ctx: EngineContext, hooks: ChequesH
 
     delete(id: number): { id: number } {
       const r = row(id);
-      if (repo.statusChanges(id) > 0) throw new AppError('conflict', 'conflict.cheque_has_history', {}, 'id');
+      if (repo.laterEvents(id) > 0) throw new AppError('conflict', 'conflict.cheque_has_history', {}, 'id');
       const files = repo.images(id).map((i) => i.stored_as);
       repo.delete(id);
       for (const f of files) images.remove(f);
@@ -239,6 +229,40 @@ export function createChequesService(db: Db, ctx: EngineContext, hooks: ChequesH
       changed([id]);
       if (r.leaf_id !== null) ctx.emit('cheque-books/changed', {});
       return { id };
+    },
+
+    /** Amount and parties with a reason: the only way they change once the cheque has history. */
+    correct(input: ChequeCorrectionData): Cheque {
+      const before = row(input.id);
+      const reason = normalizeMultiline(input.reason);
+      if (reason === '') throw new AppError('validation', 'validation.correction_reason', {}, 'reason');
+      const leaf = before.leaf_id === null ? undefined : books.leaf(before.leaf_id);
+      const book = leaf ? books.get(leaf.book_id) : undefined;
+      const data = { ...dataOf(before), amount: input.amount, contactId: input.contactId, partyName: input.partyName, partyId: input.partyId };
+      const cols = cleanCheque(data, checks, book && leaf ? { ...book, serial: leaf.serial } : null);
+      const changes = moneyChanges(diff(before, cols));
+      if (changes.length === 0) throw new AppError('validation', 'validation.correction_nothing', { field: 'amount' }, 'amount');
+      repo.transaction(() => {
+        repo.update(before.id, cols, now());
+        event(before.id, { kind: 'corrected', date: today(), note: reason, changes: JSON.stringify(changes) });
+      });
+      const after = row(before.id);
+      hooks.alarmChanged(after.id, isOpen(after.status) ? alarmText(after) : null);
+      changed([after.id]);
+      return toCheque(after);
+    },
+
+    /** Cancels a cheque in any status (the way out for an entry with history), with a reason; it leaves every total. */
+    void(input: ChequeVoidData): Cheque {
+      const r = row(input.id);
+      if (r.status === 'void') throw new AppError('conflict', 'conflict.cheque_void_already', {}, 'status');
+      const reason = normalizeMultiline(input.reason);
+      if (reason === '') throw new AppError('validation', 'validation.void_reason', {}, 'reason');
+      if (input.date > today()) throw new AppError('validation', 'validation.status_future', { field: 'date' }, 'date');
+      const last = repo.lastStatusDate(r.id);
+      if (last !== null && input.date < last) throw dateError(last);
+      repo.transaction(() => applyStatus(r, { status: 'void', date: input.date, note: reason, counterparty: '', certificate: false }));
+      return toCheque(afterStatus([r.id])[0]!);
     },
 
     setStatus(input: StatusChange & { id: number }): Cheque {

@@ -247,6 +247,8 @@ export function createEngine(opts: EngineOptions): Engine {
     'cheques/create': (data) => cheques.create(data),
     'cheques/update': ({ id, data }) => cheques.update(id, patched(chequeInput, storedOr(() => cheques.get(id)), data)),
     'cheques/delete': ({ id }) => cheques.delete(id),
+    'cheques/correct': (input) => cheques.correct(input),
+    'cheques/void': (input) => cheques.void(input),
     'cheques/set-status': (input) => cheques.setStatus(input),
     'cheques/set-status-batch': (input) => cheques.setStatusBatch(input),
     'cheques/add-image': (input) => cheques.addImage(input),

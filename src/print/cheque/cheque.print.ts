@@ -10,8 +10,10 @@
  */
 import PDFDocument from 'pdfkit';
 import type { ChequeField } from '../../shared/contract/cheque-print';
+import { fontBytes } from '../font-bytes';
 import { writeShapedRuns } from '../pdf/glyph-writer';
 import { MM } from '../pdf/print-document';
+import { useFastSubset } from '../pdf/ttf-subset';
 import { firstStrongDir } from '../shaping/bidi-itemizer';
 import { shapeRuns } from '../shaping/run-shaper';
 import { createShaper, type Shaper } from '../shaping/text-shaper';
@@ -74,7 +76,7 @@ export function leafToPageMm(t: ChequeLayoutTemplate, xMm: number, yMm: number, 
  * for each document, so reuse is safe.
  */
 const parsedFonts = new Map<string, unknown>();
-type PdfkitWithFont = PDFKit.PDFDocument & { _font?: { font?: unknown } };
+type PdfkitWithFont = PDFKit.PDFDocument & { _font?: { font?: unknown; subset?: { includeGlyph(id: number): number; cff?: unknown } } };
 
 /** A pdfkit document that embeds each font file once, under a name of its own. */
 class ChequePdf {
@@ -103,12 +105,12 @@ class ChequePdf {
     if (!name) {
       name = `F${this.names.size}`;
       const parsed = parsedFonts.get(path);
-      this.pdf.registerFont(name, (parsed ?? path) as string);
+      this.pdf.registerFont(name, (parsed ?? fontBytes(path)) as string);
       this.names.set(path, name);
-      if (!parsed) {
-        const font = (this.pdf.font(name) as PdfkitWithFont)._font?.font;
-        if (font) parsedFonts.set(path, font);
-      }
+      const embedded = (this.pdf.font(name) as PdfkitWithFont)._font;
+      if (!parsed && embedded?.font) parsedFonts.set(path, embedded.font);
+      // Before any glyph is included: fontkit's subset re-encoded the whole font for every cheque.
+      useFastSubset(embedded, path);
     }
     return name;
   };

@@ -12,6 +12,8 @@ export type FontWeight = keyof typeof FONT_FILES;
 
 const hasFonts = (assetsDir: string) => existsSync(join(assetsDir, 'fonts', FONT_FILES.regular));
 
+let foundDir: string | null = null;
+
 function walkUp(from: string): string | null {
   for (let dir = resolve(from); ; dir = dirname(dir)) {
     if (hasFonts(join(dir, 'assets'))) return join(dir, 'assets');
@@ -28,12 +30,14 @@ export function resolveAssetsDir(assetsDir?: string): string {
     if (hasFonts(assetsDir)) return resolve(assetsDir);
     throw new Error(`print: no fonts/${FONT_FILES.regular} in assetsDir ${assetsDir}`);
   }
+  // Found once per process: the folder does not move, and every font path of every cheque asks for it.
+  if (foundDir !== null) return foundDir;
   const resourcesPath = (process as { resourcesPath?: string }).resourcesPath;
   const found =
     walkUp(__dirname) ??
     walkUp(process.cwd()) ??
     (resourcesPath && hasFonts(join(resourcesPath, 'assets')) ? join(resourcesPath, 'assets') : null);
-  if (found) return found;
+  if (found) return (foundDir = found);
   throw new Error(`print: cannot find assets/fonts above ${__dirname} or ${process.cwd()}; pass assetsDir`);
 }
 

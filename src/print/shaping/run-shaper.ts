@@ -73,33 +73,43 @@ function nextFontOf(shaper: Shaper, text: string, from: number, end: number, fon
 }
 
 const CONTROL_ALL = /[\u0000-\u001f\u007f-\u009f]/g;
-const cache = new Map<string, ShapedRunLine>();
+
+/** A shaped run in font units: what does not depend on the size. */
+type UnitRun = Omit<ShapedRun, 'width'> & { advance: number };
+const cache = new Map<string, UnitRun[]>();
 const CACHE_LIMIT = 5_000;
 
 /**
- * Shapes one line with `fonts` in order of preference (the last one should cover Latin, e.g.
- * Vazirmatn). Runs come left to right as printed. Cached per (text, fonts, size, direction).
+ * The runs of a line in font units, cached per (text, fonts, direction) — not per size: a field shrunk
+ * to fit its box is the same glyphs at a smaller size, so it is not shaped a second time.
  */
-export function shapeRuns(shaper: Shaper, raw: string, fonts: readonly string[], sizePt: number, baseDir: BaseDir): ShapedRunLine {
-  const text = raw.replace(CONTROL_ALL, ' '); // same length: clusters still index the caller's string
-  const key = `${fonts.join('\u0001')}\u0000${sizePt}\u0000${baseDir}\u0000${text}`;
+function unitRuns(shaper: Shaper, text: string, fonts: readonly string[], baseDir: BaseDir): UnitRun[] {
+  const key = `${fonts.join('\u0001')}\u0000${baseDir}\u0000${text}`;
   const hit = cache.get(key);
   if (hit) return hit;
-  const runs: ShapedRun[] = [];
+  const runs: UnitRun[] = [];
   for (const item of itemizeLine(text, baseDir)) {
     const spans = spansOf(shaper, text, item, fonts);
     if (item.level % 2 === 1) spans.reverse(); // visual order: a right-to-left item's spans run right to left
     for (const span of spans) {
       const glyphs = shaper.shapeSpan(text, span, span.fontPath);
       const unitsPerEm = shaper.metrics(span.fontPath).unitsPerEm;
-      const advance = glyphs.reduce((sum, g) => sum + g.xAdvance, 0);
-      runs.push({ fontPath: span.fontPath, start: span.start, end: span.end, glyphs, unitsPerEm, width: (advance * sizePt) / unitsPerEm });
+      runs.push({ fontPath: span.fontPath, start: span.start, end: span.end, glyphs, unitsPerEm, advance: glyphs.reduce((sum, g) => sum + g.xAdvance, 0) });
     }
   }
-  const line: ShapedRunLine = { text: raw, sizePt, runs, width: runs.reduce((s, r) => s + r.width, 0) };
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
-  cache.set(key, line);
-  return line;
+  cache.set(key, runs);
+  return runs;
+}
+
+/**
+ * Shapes one line with `fonts` in order of preference (the last one should cover Latin, e.g.
+ * Vazirmatn). Runs come left to right as printed. The shaping is cached per (text, fonts, direction).
+ */
+export function shapeRuns(shaper: Shaper, raw: string, fonts: readonly string[], sizePt: number, baseDir: BaseDir): ShapedRunLine {
+  const text = raw.replace(CONTROL_ALL, ' '); // same length: clusters still index the caller's string
+  const runs = unitRuns(shaper, text, fonts, baseDir).map(({ advance, ...r }): ShapedRun => ({ ...r, width: (advance * sizePt) / r.unitsPerEm }));
+  return { text: raw, sizePt, runs, width: runs.reduce((s, r) => s + r.width, 0) };
 }
 
 /** The spans `shapeRuns` shapes, in visual order, without shaping them (for tests that shape them elsewhere). */

@@ -6,8 +6,8 @@
  * shapes Persian with the wrong language system; measured against native HarfBuzz, harfbuzzjs plus
  * bidi-js items matched every glyph (see the shared reference notes on shaping).
  */
-import { readFileSync } from 'node:fs';
 import type { Blob, Buffer as HbBuffer, Face, Font } from 'harfbuzzjs';
+import { fontBytes } from '../font-bytes';
 import { itemizeLine, type BaseDir, type TextItem } from './bidi-itemizer';
 import { loadHarfBuzz, type HarfBuzz } from './harfbuzz-loader';
 
@@ -89,7 +89,7 @@ function makeShaper(hb: HarfBuzz): Shaper {
   function loadFont(path: string): LoadedFont {
     let f = fonts.get(path);
     if (!f) {
-      const blob = new hb.Blob(readFileSync(path));
+      const blob = new hb.Blob(fontBytes(path));
       const face = new hb.Face(blob, 0);
       const font = new hb.Font(face); // default scale = unitsPerEm, so positions come out in font units
       const ext = font.hExtents();

@@ -1,7 +1,7 @@
 import { useLocale } from '../i18n/use-t';
 import { amountText } from './cheque-format';
 
-/** An amount in rials, or in toman with the rials beside it when the user chose toman. */
+/** An amount in rials, the headline; toman beside it in small print when the user chose toman. */
 export function AmountView({ rials, toman, block = false }: { rials: number; toman: boolean; block?: boolean }) {
   const { t, lang } = useLocale();
   const a = amountText(rials, lang, t, toman);

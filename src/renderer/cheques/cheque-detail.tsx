@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { Cheque } from '../../shared/contract/cheques';
 import { formatDateLong } from '../../shared/text/calendar';
 import { groupSayadId } from '../../shared/text/sayad-id';
@@ -9,10 +9,12 @@ import { Dialog } from '../ui/dialog';
 import { useToast } from '../ui/toast-context';
 import { AmountView } from './amount-view';
 import { AmountWordsView } from './amount-words-view';
+import { ChequeCorrectionDialog } from './cheque-correction-dialog';
 import { bankLabel } from './cheque-format';
 import { ChequeHistory } from './cheque-history';
 import { ChequeImages } from './cheque-images';
 import { ChequeStatusBadge } from './cheque-status-badge';
+import { ChequeVoidDialog } from './cheque-void-dialog';
 import { StatusChange } from './status-change';
 
 type Props = {
@@ -33,6 +35,11 @@ export function ChequeDetail({ cheque: c, toman, onChanged, onEdit, onClose, onO
   const client = useClient();
   const toast = useToast();
   const confirm = useConfirm();
+  const [open, setOpen] = useState<'correct' | 'void' | null>(null);
+  const done = (x: Cheque) => {
+    setOpen(null);
+    onChanged(x);
+  };
 
   const remove = async () => {
     if (!(await confirm({ title: m.delete, body: m.confirmDelete, confirmLabel: m.delete, danger: true }))) return;
@@ -64,10 +71,25 @@ export function ChequeDetail({ cheque: c, toman, onChanged, onEdit, onClose, onO
       testId="cheque-detail"
       footer={
         <>
-          {c.canDelete && (
+          {c.canDelete ? (
             <button type="button" className="button danger-outline footer-start" onClick={() => void remove()} data-testid="cheque-delete">
               {m.delete}
             </button>
+          ) : (
+            // Why there is no Delete: a cheque with history is kept; voiding takes it out of the totals.
+            <span className="muted small footer-start cheque-no-delete" data-testid="cheque-no-delete">
+              {c.canVoid ? m.noDeleteWhy : null}
+            </span>
+          )}
+          {!c.canDelete && c.canVoid && (
+            <>
+              <button type="button" className="button danger-outline" onClick={() => setOpen('void')} data-testid="cheque-void">
+                {m.void}
+              </button>
+              <button type="button" className="button" onClick={() => setOpen('correct')} data-testid="cheque-correct">
+                {m.correct}
+              </button>
+            </>
           )}
           {extraActions}
           <button type="button" className="button" onClick={onEdit} data-testid="cheque-edit">
@@ -127,6 +149,8 @@ export function ChequeDetail({ cheque: c, toman, onChanged, onEdit, onClose, onO
           <ChequeHistory cheque={c} />
         </div>
       </div>
+      {open === 'correct' && <ChequeCorrectionDialog cheque={c} toman={toman} onClose={() => setOpen(null)} onDone={done} />}
+      {open === 'void' && <ChequeVoidDialog cheque={c} onClose={() => setOpen(null)} onDone={done} />}
     </Dialog>
   );
 }

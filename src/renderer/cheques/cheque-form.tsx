@@ -8,6 +8,7 @@ import { DateInput } from '../ui/date-input';
 import { Dialog } from '../ui/dialog';
 import { TextField } from '../ui/text-field';
 import { useToast } from '../ui/toast-context';
+import { AmountField } from './amount-field';
 import { AmountWordsView } from './amount-words-view';
 import { BankSelect } from './bank-select';
 import { bankLabel } from './cheque-format';
@@ -54,6 +55,8 @@ export function ChequeForm({ cheque, direction, bookId = null, books, onClose, o
   const errorOf = (f: string) => (error && error.field === f ? error.message : undefined);
   const book = draft.bookId === null ? null : books.find((b) => b.id === draft.bookId) ?? null;
   const fromBook = cheque ? cheque.leaf !== null : book !== null;
+  // A cheque with history keeps its amount and parties unless corrected with a reason (the cheque's page).
+  const locked = cheque !== null && !cheque.canDelete;
 
   const save = async () => {
     const built = buildChequeInput(draft, calendar, t, lang);
@@ -124,17 +127,22 @@ export function ChequeForm({ cheque, direction, bookId = null, books, onClose, o
         )}
         {cheque?.leaf && <p className="cheque-leaf-note">{m.fromLeaf(digits(cheque.leaf.serial))}</p>}
 
+        {locked && (
+          <p className="form-banner info" data-testid="money-locked">
+            {m.moneyLocked}
+          </p>
+        )}
         <div className="form-row">
-          <TextField
+          <AmountField
             name="amount"
             label={m.amount}
             value={draft.amount}
             onChange={(v) => update({ amount: v })}
-            inputMode="numeric"
             dir={dir}
             hint={amount !== null ? <AmountWordsView rials={amount} toman={showToman} /> : undefined}
             error={errorOf('amount')}
-            autoFocus
+            readOnly={locked}
+            autoFocus={!locked}
           />
           <DateInput name="dueDate" label={m.dueDate} value={draft.dueDate} onChange={(v) => update({ dueDate: v })} error={errorOf('dueDate')} />
           <DateInput name="issueDate" label={m.issueDate} value={draft.issueDate} onChange={(v) => update({ issueDate: v })} error={errorOf('issueDate')} />
@@ -144,6 +152,20 @@ export function ChequeForm({ cheque, direction, bookId = null, books, onClose, o
           {m.guaranteeCheck}
         </label>
 
+        {locked ? (
+          <dl className="cheque-dl" data-testid="money-locked-party">
+            <div className="cheque-dl-row">
+              <dt>{draft.direction === 'received' ? m.payer : m.payee}</dt>
+              <dd><bdi>{draft.partyName || draft.contact?.displayName}</bdi></dd>
+            </div>
+            {draft.partyId && (
+              <div className="cheque-dl-row">
+                <dt>{m.partyId}</dt>
+                <dd><bdi dir="ltr">{digits(draft.partyId)}</bdi></dd>
+              </div>
+            )}
+          </dl>
+        ) : (
         <div className="form-row">
           <PartyPicker
             label={draft.direction === 'received' ? m.payer : m.payee}
@@ -163,6 +185,7 @@ export function ChequeForm({ cheque, direction, bookId = null, books, onClose, o
             error={errorOf('partyId')}
           />
         </div>
+        )}
 
         {!fromBook && (
           <div className="form-row">

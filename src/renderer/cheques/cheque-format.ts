@@ -9,10 +9,13 @@ export const statusName = (t: Messages, direction: ChequeDirection, status: Cheq
 
 export const bankLabel = (code: string | null, typed: string, lang: Lang) => bankName(code, typed, lang);
 
-/** '۱۲٬۵۰۰٬۰۰۰ ریال', or with toman first: '۱٬۲۵۰٬۰۰۰ تومان' plus the rials beside it. */
+/**
+ * '۱۲٬۵۰۰٬۰۰۰ ریال', with '۱٬۲۵۰٬۰۰۰ تومان' beside it when toman is chosen. Cheques are written in
+ * rials, so rials stay the headline everywhere; toman is the small print that helps people who think in it.
+ */
 export function amountText(rials: number, lang: Lang, t: Messages, toman: boolean): { main: string; second: string | null } {
   const r = `${formatRials(rials, lang)} ${t.cheques.rials}`;
-  return toman ? { main: `${formatToman(rials, lang)} ${t.cheques.toman}`, second: r } : { main: r, second: null };
+  return { main: r, second: toman ? `${formatToman(rials, lang)} ${t.cheques.toman}` : null };
 }
 
 /** Status colours: where the money is (green: in, red: trouble, grey: closed). */

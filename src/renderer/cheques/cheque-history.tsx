@@ -27,7 +27,10 @@ function shown(field: string, value: string, loc: Locale): string {
   }
 }
 
-/** The cheque's history, oldest first: registration, each status change with its date and note, each edit with what changed. */
+/**
+ * The cheque's history, oldest first: registration, each status change with its date and note, each
+ * edit and correction with what changed (a correction with its reason), and who recorded it.
+ */
 export function ChequeHistory({ cheque }: { cheque: Cheque }) {
   const loc = useLocale();
   const { t, date, instant } = loc;
@@ -46,8 +49,9 @@ export function ChequeHistory({ cheque }: { cheque: Cheque }) {
                 {e.kind === 'created' && m.historyCreated(name(e.toStatus))}
                 {e.kind === 'status' && m.historyStatus(name(e.fromStatus), name(e.toStatus))}
                 {e.kind === 'edited' && (e.changes.every((c) => c.field === 'images') ? null : m.historyEdited)}
+                {e.kind === 'corrected' && m.historyCorrected}
               </p>
-              {e.kind === 'edited' && (
+              {(e.kind === 'edited' || e.kind === 'corrected') && (
                 <ul className="cheque-changes">
                   {e.changes.map((c, i) => (
                     <li key={i}>
@@ -67,11 +71,14 @@ export function ChequeHistory({ cheque }: { cheque: Cheque }) {
               )}
               {e.certificate && <p>{m.certificateYes}</p>}
               {e.note && (
-                <p className="pre-line">
-                  <bdi>{e.note}</bdi>
+                <p className="pre-line" data-testid="cheque-event-note">
+                  <bdi>{e.kind === 'corrected' ? m.historyReason(e.note) : e.note}</bdi>
                 </p>
               )}
-              <p className="muted small">{m.historyRecorded(instant(e.recordedAt))}</p>
+              <p className="muted small">
+                {m.historyRecorded(instant(e.recordedAt))}
+                {e.by && <> — <bdi>{m.historyBy(e.by)}</bdi></>}
+              </p>
             </div>
           </li>
         ))}

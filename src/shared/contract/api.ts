@@ -11,7 +11,7 @@ import {
 import { exportInput, importCommitInput, importPreviewInput, printContactsInput, type FileOut, type ImportOutcome, type ImportPreview } from './io';
 import { settingsSchema, type Settings } from './settings';
 import {
-  chequeBookInput, chequeExportInput, chequeFilter, chequeImageInput, chequeInput, chequeQuery, chequeSettingsInput, markLeafInput, statusBatchInput, statusChangeInput,
+  chequeBookInput, chequeCorrectionInput, chequeExportInput, chequeFilter, chequeImageInput, chequeInput, chequeQuery, chequeSettingsInput, markLeafInput, statusBatchInput, statusChangeInput, chequeVoidInput,
   type Cheque, type ChequeBook, type ChequeLeaf, type ChequeList, type ChequeReport, type ChequeSettings, type StatusBatchResult,
 } from './cheques';
 import {
@@ -235,10 +235,18 @@ export const api = {
    * 'dueDate', 'bankCode', 'partyName'…); 'conflict' (field 'sayadId') when the Sayad ID is registered already.
    */
   'cheques/create': endpoint<typeof chequeInput, Cheque>(chequeInput),
-  /** Changes the details; the history gets an 'edited' event with each changed field. The type and leaf never change. */
+  /**
+   * Changes the keys it carries (a patch); the history gets an 'edited' event with each changed field. The
+   * type and leaf never change; once the cheque has history (`canDelete` false) its amount and parties do
+   * not either ('conflict' naming the field: use 'cheques/correct').
+   */
   'cheques/update': endpoint<z.ZodObject<{ id: typeof id; data: typeof chequePatch }>, Cheque>(z.object({ id, data: chequePatch })),
-  /** Only while its status never changed (a mistaken entry): 'conflict' otherwise. Frees its leaf. */
+  /** Only while it has no event but its registration (a mistaken entry): 'conflict' otherwise (void it). Frees its leaf. */
   'cheques/delete': endpoint<z.ZodObject<{ id: typeof id }>, { id: number }>(z.object({ id })),
+  /** Corrects the amount and parties with a reason; see `chequeCorrectionInput`. */
+  'cheques/correct': endpoint<typeof chequeCorrectionInput, Cheque>(chequeCorrectionInput),
+  /** Voids a cheque with a reason; see `chequeVoidInput`. */
+  'cheques/void': endpoint<typeof chequeVoidInput, Cheque>(chequeVoidInput),
   /** A status change with its date and note. 'conflict' (field 'status') names both statuses when the change is not allowed. */
   'cheques/set-status': endpoint<typeof statusChangeInput, Cheque>(statusChangeInput),
   /**

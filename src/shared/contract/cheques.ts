@@ -21,9 +21,10 @@ export type ChequeDirection = (typeof CHEQUE_DIRECTIONS)[number];
 /**
  * Statuses of received cheques (دریافتی), as Persian accounting software names them:
  * on_hand نزد صندوق · deposited در جریان وصول (واگذار به بانک) · cashed وصول شده · bounced برگشتی ·
- * endorsed خرج شده (واگذار به شخص ثالث) · returned عودت به صاحب چک · settled تسویه (a bounced cheque paid later).
+ * endorsed خرج شده (واگذار به شخص ثالث) · returned عودت به صاحب چک · settled تسویه (a bounced cheque paid later) ·
+ * void باطل شده (a record cancelled through 'cheques/void', never through a status change).
  */
-export const RECEIVED_STATUSES = ['on_hand', 'deposited', 'cashed', 'bounced', 'endorsed', 'returned', 'settled'] as const;
+export const RECEIVED_STATUSES = ['on_hand', 'deposited', 'cashed', 'bounced', 'endorsed', 'returned', 'settled', 'void'] as const;
 /**
  * Statuses of paid cheques (پرداختی): issued صادر شده (پاس نشده) · cleared پاس شده · bounced برگشتی ·
  * returned عودت یافته (given back to us) · void ابطالی · lost مفقودی.
@@ -96,7 +97,11 @@ export const chequeInput = z.object({
 export type ChequeInput = z.input<typeof chequeInput>;
 export type ChequeData = z.output<typeof chequeInput>;
 
-export type ChequeEventKind = 'created' | 'status' | 'edited';
+/**
+ * 'created': the registration · 'status': a status change (voiding included) · 'edited': fields changed
+ * by an edit (images too) · 'corrected': amount or parties changed through 'cheques/correct', with a reason.
+ */
+export type ChequeEventKind = 'created' | 'status' | 'edited' | 'corrected';
 
 /** One line of a cheque's history. Nothing about a cheque changes without one. */
 export type ChequeEvent = {
@@ -105,15 +110,17 @@ export type ChequeEvent = {
   /** For 'created' and 'status'. */
   fromStatus: ChequeStatus | null;
   toStatus: ChequeStatus | null;
-  /** The date it happened (as the user gave it); 'created': the registration date. */
+  /** The date it happened (as the user gave it); 'created': the registration date. 'corrected': its reason is `note`. */
   date: string;
   note: string;
   /** Who it was endorsed to, or which bank/account it was deposited to. */
   counterparty: string;
   /** A bounce: the bank's certificate of non-payment (گواهی عدم پرداخت) was issued. */
   certificate: boolean;
-  /** 'edited': each changed field with its old and new value as shown to users (ASCII digits, ISO dates). */
+  /** 'edited', 'corrected': each changed field with its old and new value as stored (ASCII digits, ISO dates, contact ids). */
   changes: { field: string; from: string; to: string }[];
+  /** Who recorded it: the user name in Settings at the time, '' when none was set. */
+  by: string;
   /** When it was written down. */
   recordedAt: string;
 };
@@ -139,8 +146,15 @@ export type Cheque = Omit<ChequeData, 'bookId'> & {
   events: ChequeEvent[];
   /** What the status may change to now. */
   nextStatuses: ChequeStatus[];
-  /** Only a cheque whose status never changed may be deleted (a mistaken entry). */
+  /**
+   * True while the cheque has no event but its registration (a mistaken entry may be deleted, its amount
+   * and parties edited). Once anything else happened to it — a status change, an edit, an image, a
+   * correction — it is false: amount and parties change only through 'cheques/correct', and the cheque
+   * is voided ('cheques/void') instead of deleted.
+   */
   canDelete: boolean;
+  /** Not void yet: 'cheques/void' may cancel it. */
+  canVoid: boolean;
   registeredAt: string;
   updatedAt: string;
 };
@@ -177,6 +191,35 @@ export const statusChangeInput = z.object({
   certificate: z.boolean().default(false),
 });
 export type StatusChangeInput = z.input<typeof statusChangeInput>;
+
+/** The money fields: after the first event they change only through a correction. */
+export const MONEY_FIELDS = ['amount', 'contactId', 'partyName', 'partyId'] as const;
+
+/**
+ * A correction of the amount and parties of a cheque with history: the new values (all four; those
+ * unchanged are not recorded) and a reason, required ('reason'). Refused when nothing changes
+ * ('validation', field 'amount'); the values are checked as on registration ('partyId', 'partyName',
+ * 'contactId'). Recorded as a 'corrected' event with old → new, the user name and the reason.
+ */
+export const chequeCorrectionInput = z.object({
+  id,
+  amount: z.number().int().min(1).max(MAX_AMOUNT),
+  contactId: id.nullable().default(null),
+  partyName: z.string().max(200).default(''),
+  partyId: z.string().max(30).default(''),
+  reason: z.string().max(2000),
+});
+export type ChequeCorrectionInput = z.input<typeof chequeCorrectionInput>;
+export type ChequeCorrectionData = z.output<typeof chequeCorrectionInput>;
+
+/**
+ * Voids (باطل) a cheque in any status but void ('conflict', field 'status', when already void), with a
+ * reason ('reason', required) and a date (not in the future, not before the last status change:
+ * 'date'). A void cheque stays in the list with its history, but leaves every total.
+ */
+export const chequeVoidInput = z.object({ id, date: isoDate, reason: z.string().max(2000) });
+export type ChequeVoidInput = z.input<typeof chequeVoidInput>;
+export type ChequeVoidData = z.output<typeof chequeVoidInput>;
 
 /** At most this many cheques change status in one batch (a day's deposits, a bank statement's clearings). */
 export const MAX_BATCH = 500;
