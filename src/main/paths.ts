@@ -3,7 +3,7 @@
  * The engine runs from source (Jest), bundled (dist/cli.js) and packaged (Electron asar), so the app
  * root is found by walking up to the folder that holds `migrations/` and `package.json`.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -39,8 +39,39 @@ export function resolveDataDir(flag?: string | null): string {
 /** The data folder and its sub-folders: the database plus recordings, voicemail, faxes and attachments. */
 export const DATA_SUBDIRS = ['recordings', 'voicemail', 'faxes', 'attachments'] as const;
 
+/**
+ * Creates the data folder and its sub-folders for this user alone (0700): it holds cheques, pay and
+ * call recordings, and on a shared PC every other account could otherwise read them. A folder left
+ * open by an older Monshi (0755, files 0644) is closed once, with everything in it.
+ */
 export function ensureDataDir(dataDir: string): { dbFile: string } {
-  mkdirSync(dataDir, { recursive: true });
-  for (const sub of DATA_SUBDIRS) mkdirSync(path.join(dataDir, sub), { recursive: true });
+  const wasOpen = existsSync(dataDir) && (statSync(dataDir).mode & 0o077) !== 0;
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  for (const sub of DATA_SUBDIRS) mkdirSync(path.join(dataDir, sub), { recursive: true, mode: 0o700 });
+  if (wasOpen) makePrivate(dataDir);
   return { dbFile: path.join(dataDir, 'monshi.sqlite') };
+}
+
+/**
+ * New files (the database and its WAL, the log, recordings, voicemail, faxes) are created 0600 and
+ * folders 0700: the engine owns its process in every shell, so its umask is the simplest net that
+ * catches every writer. (A worker thread may not set it; there the folder's 0700 still protects.)
+ */
+export function privateUmask(): void {
+  try { process.umask(0o077); } catch { /* worker threads cannot set the umask */ }
+}
+
+/** Takes group and other permissions off everything under `dir` (owner bits stay: a read-only file stays read-only). */
+function makePrivate(dir: string): void {
+  const close = (p: string) => {
+    try {
+      const st = lstatSync(p);
+      if (st.isSymbolicLink()) return;
+      if ((st.mode & 0o077) !== 0) chmodSync(p, st.mode & 0o7700);
+      if (st.isDirectory()) for (const name of readdirSync(p)) close(path.join(p, name));
+    } catch {
+      // A file of another account (EPERM) or one removed meanwhile: the folder's own 0700 still shuts others out.
+    }
+  };
+  close(dir);
 }

@@ -6,11 +6,13 @@ import { PEOPLE_FIELD_LABELS, peopleEn, peopleFa } from './people.messages';
 import { localDigits } from '../../shared/text/digits';
 import { ivrEn, ivrFa } from './ivr.messages';
 import { recordingsEn, recordingsFa } from './recordings.messages';
+import { dbEn, dbFa } from './db.messages';
 import { CHEQUE_FIELD_LABELS, chequesEn, chequesFa } from './cheques.messages';
 import { CHEQUE_TEMPLATE_FIELD_LABELS, chequeTemplatesEn, chequeTemplatesFa } from './cheque-templates.messages';
 
 const fa = {
   ...ivrFa,
+  ...dbFa,
   ...recordingsFa,
   ...peopleFa,
   'validation.generic': 'مقدار «{field}» درست نیست.',
@@ -117,6 +119,7 @@ export type MessageKey = keyof typeof fa;
 
 const en: Record<MessageKey, string> = {
   ...ivrEn,
+  ...dbEn,
   ...recordingsEn,
   ...peopleEn,
   'validation.generic': '“{field}” is not valid.',
