@@ -45,12 +45,20 @@ export const DATA_SUBDIRS = ['recordings', 'voicemail', 'faxes', 'attachments'] 
  * open by an older Monshi (0755, files 0644) is closed once, with everything in it.
  */
 export function ensureDataDir(dataDir: string): { dbFile: string } {
-  const wasOpen = existsSync(dataDir) && (statSync(dataDir).mode & 0o077) !== 0;
+  // Windows has no POSIX modes (every folder reads as 0777): there the profile's ACL keeps other accounts out.
+  const wasOpen = process.platform !== 'win32' && existsSync(dataDir) && (statSync(dataDir).mode & 0o077) !== 0;
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   for (const sub of DATA_SUBDIRS) mkdirSync(path.join(dataDir, sub), { recursive: true, mode: 0o700 });
   if (wasOpen) makePrivate(dataDir);
   return { dbFile: path.join(dataDir, 'monshi.sqlite') };
 }
+
+/**
+ * What Monshi itself keeps in the data folder. Only these are closed: `--data` may name a folder that
+ * holds other things too (a home folder), and those are not Monshi's to change.
+ */
+const OWN_ENTRIES = new Set<string>([...DATA_SUBDIRS, 'fonts', '.browser-profile']);
+const isOwn = (name: string) => OWN_ENTRIES.has(name) || /^monshi\./.test(name);
 
 /**
  * New files (the database and its WAL, the log, recordings, voicemail, faxes) are created 0600 and
@@ -61,17 +69,21 @@ export function privateUmask(): void {
   try { process.umask(0o077); } catch { /* worker threads cannot set the umask */ }
 }
 
-/** Takes group and other permissions off everything under `dir` (owner bits stay: a read-only file stays read-only). */
-function makePrivate(dir: string): void {
-  const close = (p: string) => {
+/**
+ * Takes group and other permissions off the data folder and Monshi's own files in it, recursively
+ * (owner bits stay: a read-only file stays read-only).
+ */
+function makePrivate(dataDir: string): void {
+  const close = (p: string, deep: boolean) => {
     try {
       const st = lstatSync(p);
       if (st.isSymbolicLink()) return;
       if ((st.mode & 0o077) !== 0) chmodSync(p, st.mode & 0o7700);
-      if (st.isDirectory()) for (const name of readdirSync(p)) close(path.join(p, name));
+      if (deep && st.isDirectory()) for (const name of readdirSync(p)) close(path.join(p, name), true);
     } catch {
       // A file of another account (EPERM) or one removed meanwhile: the folder's own 0700 still shuts others out.
     }
   };
-  close(dir);
+  close(dataDir, false);
+  for (const name of readdirSync(dataDir)) if (isOwn(name)) close(path.join(dataDir, name), true);
 }

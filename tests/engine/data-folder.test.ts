@@ -116,11 +116,14 @@ describe('privacy of the data folder', () => {
     removeDir(parent);
   });
 
-  it('a folder left open by an older Monshi (0755, files 0644) is closed at start, recordings included', async () => {
+  it('a folder left open by an older Monshi (0755, files 0644) is closed at start, recordings included; files not Monshi\'s are left alone', async () => {
     const dir = tempDir();
     await testEngine(dir).close();
     mkdirSync(path.join(dir, 'recordings', '2026-12'), { recursive: true });
     writeFileSync(path.join(dir, 'recordings', '2026-12', 'call-1.wav'), 'RIFF');
+    // `--data` may name a folder that holds other things too: those are not Monshi's to change.
+    mkdirSync(path.join(dir, 'shared-docs'));
+    writeFileSync(path.join(dir, 'shared-docs', 'price-list.txt'), 'x');
     const open = (p: string) => {
       chmodSync(p, statSync(p).isDirectory() ? 0o755 : 0o644);
       if (statSync(p).isDirectory()) for (const n of readdirSync(p)) open(path.join(p, n));
@@ -134,6 +137,8 @@ describe('privacy of the data folder', () => {
     expect(mode(path.join(dir, 'monshi.log'))).toBe(0o600);
     expect(mode(path.join(dir, 'recordings', '2026-12'))).toBe(0o700);
     expect(mode(path.join(dir, 'recordings', '2026-12', 'call-1.wav'))).toBe(0o600);
+    expect(mode(path.join(dir, 'shared-docs'))).toBe(0o755);
+    expect(mode(path.join(dir, 'shared-docs', 'price-list.txt'))).toBe(0o644);
     await e.close();
     removeDir(dir);
   });
