@@ -169,6 +169,54 @@ describe('bad database files at start', () => {
   });
 });
 
+describe('damage found while running', () => {
+  it('a request that reads a damaged page says the file is damaged and names it, not "internal error"', async () => {
+    const dir = await folderWithData();
+    const file = path.join(dir, 'monshi.sqlite');
+    // Garbage over the pages of the contacts table (SQLite's dbstat says which): what start reads stays intact.
+    const raw = new Database(file, { readonly: true });
+    const leaves = raw.prepare("SELECT pageno FROM dbstat WHERE name = 'contacts' AND pagetype = 'leaf'").pluck().all() as number[];
+    raw.close();
+    expect(leaves.length).toBeGreaterThan(3);
+    const bytes = readFileSync(file);
+    const pageSize = bytes.readUInt16BE(16);
+    for (const pg of leaves) randomBytes(pageSize).copy(bytes, (pg - 1) * pageSize);
+    writeFileSync(file, bytes);
+    const e = testEngine(dir);
+    const en = await e.fail('contacts/search', { text: '' }, 'en');
+    expect(en.code).toBe('db/corrupt');
+    expect(en.message).toContain(file);
+    expect(en.message).toMatch(/damaged.*backup/s);
+    expect((await e.fail('contacts/search', { text: 'نام' }, 'fa')).message).toMatch(/آسیب دیده/);
+    await e.close();
+    removeDir(dir);
+  });
+});
+
+describe('damage in a table read at start', () => {
+  it('the settings table damaged: start stops with the file named, and the folder is not left locked', async () => {
+    const dir = await folderWithData();
+    const file = path.join(dir, 'monshi.sqlite');
+    const e0 = testEngine(dir);
+    await e0.ok('settings/update', { userName: 'منشی دفتر' });
+    await e0.close();
+    const raw = new Database(file, { readonly: true });
+    const pages = raw.prepare("SELECT pageno FROM dbstat WHERE name = 'settings'").pluck().all() as number[];
+    raw.close();
+    const bytes = readFileSync(file);
+    const pageSize = bytes.readUInt16BE(16);
+    for (const pg of pages) randomBytes(pageSize).copy(bytes, (pg - 1) * pageSize);
+    writeFileSync(file, bytes);
+    const err = startError(dir);
+    expect(err.code).toBe('db/corrupt');
+    expect(err.toShape('en').message).toContain(file);
+    // Fixed (here: a fresh file in its place), it starts at once: nothing kept the folder locked.
+    for (const f of readdirSync(dir)) if (f.startsWith('monshi.sqlite')) removeDir(path.join(dir, f));
+    await testEngine(dir).close();
+    removeDir(dir);
+  });
+});
+
 describe('a newer database whose last changes are still in its WAL', () => {
   it('is refused without checkpointing: the file and its WAL stay byte for byte as they were', () => {
     const dir = tempDir();

@@ -33,7 +33,7 @@ import type { Timers } from '../../telephony/transport';
 import { AppError } from './app-error';
 import type { EngineContext } from './context';
 import type { Handlers } from './handlers';
-import { openDataFolder } from './engine-start';
+import { openDataFolder, type OpenDataFolder } from './engine-start';
 import { createLogger } from './logger';
 import { createTestClock } from './test-clock';
 
@@ -83,7 +83,19 @@ const backgroundTimers: Timers = {
 };
 
 export function createEngine(opts: EngineOptions): Engine {
-  const { db, dbFile, lock } = openDataFolder({ dataDir: opts.dataDir, nativeBinding: opts.nativeBinding, lock: !opts.noLock, synchronous: opts.synchronous });
+  const folder = openDataFolder({ dataDir: opts.dataDir, nativeBinding: opts.nativeBinding, lock: !opts.noLock, synchronous: opts.synchronous });
+  try {
+    return buildEngine(opts, folder);
+  } catch (e) {
+    // Services read their tables as they start: damage there is the file's fault, said as such, and
+    // the folder is let go so the user can retry once it is fixed.
+    if (folder.db.open) folder.db.close();
+    folder.lock?.release();
+    throw dbFault(e, folder.dbFile) ?? e;
+  }
+}
+
+function buildEngine(opts: EngineOptions, { db, dbFile, lock }: OpenDataFolder): Engine {
   const log = createLogger(path.join(opts.dataDir, 'monshi.log'));
   const listeners = new Set<(e: EngineEvent) => void>();
   /** Services that follow other services' events (reminders follow contacts' birthdays). */
