@@ -60,6 +60,7 @@ export type EngineOptions = {
   testClock?: boolean;
   /** Run beside another Monshi on the same folder: only for a shell that never writes (CLI export). */
   noLock?: boolean;
+  /** SQLite's `synchronous` (default FULL); NORMAL only for the benchmark that compares the two. */
   synchronous?: 'NORMAL' | 'FULL';
 };
 
