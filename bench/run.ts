@@ -4,7 +4,7 @@
  * The 1,000,000-contact database is generated once (through the real import path) and cached in
  * bench/.cache/; so is the 5,000,000-call log of the call benchmarks (bench/calls.bench.ts).
  *
- * Only some benchmarks: `BENCH=calls npm run bench` (or `BENCH=contacts`, `BENCH=alarms`, `BENCH=popup`, `BENCH=ivr`, `BENCH=recording`; `node dist/bench/run.js calls`
+ * Only some benchmarks: `BENCH=calls npm run bench` (or `BENCH=contacts`, `BENCH=alarms`, `BENCH=popup`, `BENCH=ivr`, `BENCH=recording`, `BENCH=durability`; `node dist/bench/run.js calls`
  * after a build works too). The figures of the others stay in results.json as they were.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,6 +17,7 @@ import { callsBench } from './calls.bench';
 import { ivrBench } from './ivr.bench';
 import { recordingBench } from './recording.bench';
 import { chequeBench, chequeColdChild, COLD_CHILD_ENV } from './cheque.bench';
+import { durabilityBench } from './durability.bench';
 import { popupBench } from './popup.bench';
 import { contacts, rng, typedQueries, vcard } from './generate';
 
@@ -25,7 +26,7 @@ const cache = path.join(root, 'bench', '.cache');
 const resultsFile = path.join(root, 'bench', 'results.json');
 
 const only = process.env.BENCH ?? process.argv[2] ?? 'all';
-if (!['all', 'contacts', 'calls', 'alarms', 'popup', 'cheque', 'ivr', 'recording'].includes(only)) throw new Error(`BENCH=${only}: expected contacts, calls, alarms, popup, cheque, ivr, recording or all`);
+if (!['all', 'contacts', 'calls', 'alarms', 'popup', 'cheque', 'ivr', 'recording', 'durability'].includes(only)) throw new Error(`BENCH=${only}: expected contacts, calls, alarms, popup, cheque, ivr, recording, durability or all`);
 
 /** Imports n generated cards through io/import-preview + io/import-commit; returns seconds. */
 async function importCards(e: Engine, n: number, seed: number): Promise<number> {
@@ -67,6 +68,7 @@ async function main() {
   if (only === 'all' || only === 'cheque') Object.assign(results, await chequeBench());
   if (only === 'all' || only === 'ivr') Object.assign(results, await ivrBench());
   if (only === 'all' || only === 'recording') Object.assign(results, await recordingBench());
+  if (only === 'all' || only === 'durability') Object.assign(results, await durabilityBench());
 
   const previous = existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as Record<string, number>) : {};
   const merged = { ...previous, ...results };

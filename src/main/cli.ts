@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import type { Method, OutputOf } from '../shared/contract/api';
 import { openBrowserApp } from './server/open-browser';
 import { createEngine, type Engine } from './engine/engine';
-import { AppError } from './engine/app-error';
+import { settingsLanguage, startFailureText } from './engine/start-failure';
 import { resolveDataDir, rendererDir } from './paths';
 import { startServer } from './server/http-server';
 import { OPEN_CODE_TTL_MS, PRINTED_CODE_TTL_MS } from './server/session';
@@ -46,17 +46,21 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'sim') return simCommand({ profile: values.profile, script: values.script, ring: values.ring });
   const lang = values.lang === 'en' ? 'en' : values.lang === 'fa' ? 'fa' : undefined;
   let engine: Engine;
+  const dataDir = resolveDataDir(values.data);
+  const nativeBinding = process.env.MONSHI_SQLITE_BINDING;
   try {
     engine = createEngine({
-      dataDir: resolveDataDir(values.data), shell: command === 'serve' ? 'browser' : 'headless', nativeBinding: process.env.MONSHI_SQLITE_BINDING,
+      dataDir, shell: command === 'serve' ? 'browser' : 'headless', nativeBinding,
       // import/export neither answer lines nor ring alarms (an alarm rung there would be seen by nobody).
       noLines: command !== 'serve', noAlarms: command !== 'serve',
+      // Export only reads, so it may run beside the Monshi that holds the folder; serve and import may not.
+      noLock: command === 'export',
       // MONSHI_TEST_CLOCK=1: end-to-end tests and demos move the clock with 'clock/advance' (never in normal use).
       testClock: command === 'serve' && process.env.MONSHI_TEST_CLOCK === '1',
     });
   } catch (e) {
-    if (e instanceof AppError) throw new CliError(e.toShape(lang ?? 'en').message);
-    throw e;
+    // The reason and the folder, in the language of the folder's settings if they can be read, else in both.
+    throw new CliError(startFailureText(e, dataDir, lang ?? settingsLanguage(dataDir, nativeBinding)));
   }
   const uiLang = lang ?? (await call(engine, 'settings/get', {}, 'en')).language;
 

@@ -13,10 +13,12 @@ describe('migrations', () => {
   beforeEach(() => { dir = tempDir(); });
   afterEach(() => removeDir(dir));
 
-  it('applies every migration to an empty file with WAL, foreign keys and a busy timeout', () => {
+  it('applies every migration to an empty file with WAL (synchronous FULL), foreign keys and a busy timeout', () => {
     const db = openDatabase(path.join(dir, 'a.sqlite'), { migrations });
     expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    // 2 = FULL: an acknowledged save survives a power cut (docs/architecture.md).
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
     db.close();

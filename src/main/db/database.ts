@@ -1,12 +1,14 @@
 /**
- * Opening the SQLite file: refuse a newer schema without touching the file, apply pending numbered
- * migrations in one transaction (all or nothing), then switch to WAL with foreign keys and a busy
- * timeout.
+ * Opening the SQLite file: look at its version read-only first (a newer database is refused with its
+ * file and WAL exactly as they were), apply pending numbered migrations in one transaction (all or
+ * nothing), then switch to WAL with foreign keys and a busy timeout. A damaged, read-only or full
+ * file fails with an error that names it and says what to do (db-faults.ts).
  */
 import Database from 'better-sqlite3';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../engine/app-error';
+import { dbFault } from './db-faults';
 
 export type Db = Database.Database;
 
@@ -27,24 +29,53 @@ export type OpenOptions = {
   /** Path of a better-sqlite3 addon built for another ABI (Electron's); see scripts/start.mjs. */
   nativeBinding?: string;
   readonly?: boolean;
+  /** SQLite's `synchronous` for the WAL file (see docs/architecture.md for why and what it costs). */
+  synchronous?: 'NORMAL' | 'FULL';
 };
 
 export function openDatabase(file: string, opts: OpenOptions): Db {
-  const db = new Database(file, { readonly: opts.readonly ?? false, nativeBinding: opts.nativeBinding });
   try {
-    db.pragma('busy_timeout = 5000');
-    migrate(db, opts.migrations);
-    if (!opts.readonly) {
-      db.pragma('journal_mode = WAL');
-      db.pragma('synchronous = NORMAL');
-      // 64 MB of page cache (default 2 MB): imports write search terms all over the index.
-      db.pragma('cache_size = -262144');
+    if (!opts.readonly) refuseNewer(file, opts);
+    const db = new Database(file, { readonly: opts.readonly ?? false, nativeBinding: opts.nativeBinding });
+    try {
+      db.pragma('busy_timeout = 5000');
+      migrate(db, opts.migrations);
+      if (!opts.readonly) {
+        db.pragma('journal_mode = WAL');
+        // FULL: a commit is fsync'd before it is acknowledged. Cheques and attendance are money and pay,
+        // and NORMAL can lose the last acknowledged saves on a power cut; FULL costs ~10 ms a save,
+        // nothing on a bulk import (one commit). Figures and the decision: docs/architecture.md.
+        db.pragma(`synchronous = ${opts.synchronous ?? 'FULL'}`);
+        // 64 MB of page cache (default 2 MB): imports write search terms all over the index.
+        db.pragma('cache_size = -262144');
+        // SQLite opens a file it may not write (a read-only file or folder) read-only without a word,
+        // and every later save would fail. One real write here finds out at start instead.
+        db.pragma(`user_version = ${opts.migrations.length}`);
+      }
+      db.pragma('foreign_keys = ON');
+      return db;
+    } catch (e) {
+      db.close();
+      throw e;
     }
-    db.pragma('foreign_keys = ON');
-    return db;
   } catch (e) {
-    db.close();
-    throw e;
+    throw dbFault(e, file) ?? e;
+  }
+}
+
+/**
+ * A database newer than the app is refused from a read-only connection: a read-write one would
+ * checkpoint the changes still in its WAL into the file when it closes, so the newer Monshi the
+ * user goes back to would no longer find the file as it left it.
+ */
+function refuseNewer(file: string, opts: OpenOptions): void {
+  if (!existsSync(file) || statSync(file).size === 0) return;
+  const ro = new Database(file, { readonly: true, fileMustExist: true, nativeBinding: opts.nativeBinding });
+  try {
+    const found = ro.pragma('user_version', { simple: true }) as number;
+    if (found > opts.migrations.length) throw new AppError('db/newer', 'db.newer', { found, known: opts.migrations.length });
+  } finally {
+    ro.close();
   }
 }
 
@@ -73,6 +104,9 @@ export function migrate(db: Db, migrations: Migration[]): void {
     })();
   } catch (e) {
     if (e instanceof AppError) throw e;
+    // A full disk or a damaged file is not a fault of the migration: say what it is and what to do.
+    const fault = dbFault(e, db.name);
+    if (fault) throw fault;
     // SqliteError's message is the bare SQLite text ('no such table: x'); String(e) would prefix the class name.
     const reason = typeof (e as { message?: unknown })?.message === 'string' ? (e as { message: string }).message : String(e);
     throw new AppError('db/migration', 'db.migration', { version: running, reason });

@@ -18,9 +18,9 @@ import { patched, storedOr } from './patch-update';
 import { createContactsService } from '../contacts/contacts.service';
 import { createGroupsService } from '../contacts/groups.service';
 import { createIoService } from '../contacts/io.service';
-import { loadMigrations, openDatabase, type Db } from '../db/database';
+import type { Db } from '../db/database';
+import { dbFault } from '../db/db-faults';
 import { message, type Lang } from '../i18n/messages';
-import { ensureDataDir, migrationsDir } from '../paths';
 import { createSettingsService } from '../settings/settings.service';
 import { createSampleDataService } from '../onboarding/sample-data.service';
 import { createCallsService } from '../calls/calls.service';
@@ -43,6 +43,7 @@ import type { Timers } from '../../telephony/transport';
 import { AppError } from './app-error';
 import type { EngineContext } from './context';
 import type { Handlers } from './handlers';
+import { openDataFolder, type OpenDataFolder } from './engine-start';
 import { createLogger } from './logger';
 import { createTestClock } from './test-clock';
 
@@ -67,6 +68,10 @@ export type EngineOptions = {
    * forward. Off unless asked for (`MONSHI_TEST_CLOCK=1 monshi serve`).
    */
   testClock?: boolean;
+  /** Run beside another Monshi on the same folder: only for a shell that never writes (CLI export). */
+  noLock?: boolean;
+  /** SQLite's `synchronous` (default FULL); NORMAL only for the benchmark that compares the two. */
+  synchronous?: 'NORMAL' | 'FULL';
 };
 
 export type EngineEvent = { [E in EventName]: { name: E; payload: EventMap[E] } }[EventName];
@@ -89,9 +94,20 @@ const backgroundTimers: Timers = {
 };
 
 export function createEngine(opts: EngineOptions): Engine {
-  const { dbFile } = ensureDataDir(opts.dataDir);
+  const folder = openDataFolder({ dataDir: opts.dataDir, nativeBinding: opts.nativeBinding, lock: !opts.noLock, synchronous: opts.synchronous });
+  try {
+    return buildEngine(opts, folder);
+  } catch (e) {
+    // Services read their tables as they start: damage there is the file's fault, said as such, and
+    // the folder is let go so the user can retry once it is fixed.
+    if (folder.db.open) folder.db.close();
+    folder.lock?.release();
+    throw dbFault(e, folder.dbFile) ?? e;
+  }
+}
+
+function buildEngine(opts: EngineOptions, { db, dbFile, lock }: OpenDataFolder): Engine {
   const log = createLogger(path.join(opts.dataDir, 'monshi.log'));
-  const db = openDatabase(dbFile, { migrations: loadMigrations(migrationsDir()), nativeBinding: opts.nativeBinding });
   const listeners = new Set<(e: EngineEvent) => void>();
   /** Services that follow other services' events (reminders follow contacts' birthdays). */
   const followers: ((e: EngineEvent) => void)[] = [];
@@ -363,6 +379,9 @@ export function createEngine(opts: EngineOptions): Engine {
     } catch (e) {
       if (e instanceof AppError) return { ok: false, error: e.toShape(language) };
       log.error(`${method} failed`, e);
+      // A full disk, a read-only or damaged file while running: say which and what to do, not "internal error".
+      const fault = dbFault(e, dbFile);
+      if (fault) return { ok: false, error: fault.toShape(language) };
       return { ok: false, error: { code: 'internal', message: message(language, 'internal') } };
     }
   }
@@ -409,6 +428,7 @@ export function createEngine(opts: EngineOptions): Engine {
         listeners.clear();
         io.dispose();
         if (db.open) db.close();
+        lock?.release();
       };
       // With no line running the database closes at once (callers may reopen the folder right away).
       if (lines.runningCount() === 0) {

@@ -7,11 +7,13 @@ import { localDigits } from '../../shared/text/digits';
 import { ivrEn, ivrFa } from './ivr.messages';
 import { recordingsEn, recordingsFa } from './recordings.messages';
 import { serverEn, serverFa } from './server.messages';
+import { dbEn, dbFa } from './db.messages';
 import { CHEQUE_FIELD_LABELS, chequesEn, chequesFa } from './cheques.messages';
 import { CHEQUE_TEMPLATE_FIELD_LABELS, chequeTemplatesEn, chequeTemplatesFa } from './cheque-templates.messages';
 
 const fa = {
   ...ivrFa,
+  ...dbFa,
   ...recordingsFa,
   ...serverFa,
   ...peopleFa,
@@ -122,6 +124,7 @@ export type MessageKey = keyof typeof fa;
 
 const en: Record<MessageKey, string> = {
   ...ivrEn,
+  ...dbEn,
   ...recordingsEn,
   ...serverEn,
   ...peopleEn,

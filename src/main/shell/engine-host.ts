@@ -1,15 +1,30 @@
 /**
  * Runs the engine inside Electron's utility process (Electron's Node ABI; the better-sqlite3 addon
  * built for it is passed in MONSHI_SQLITE_BINDING by scripts/start.mjs or the packaged app).
+ * It tells the shell first whether the engine started: 'ready', or 'start-failed' with the reason
+ * and the data folder in the user's language, so the shell can show them instead of quitting.
  */
 import type { Method } from '../../shared/contract/api';
-import { createEngine } from '../engine/engine';
+import { createEngine, type Engine } from '../engine/engine';
+import { settingsLanguage, startFailureText } from '../engine/start-failure';
 
 type ParentPort = { on(e: 'message', l: (m: { data: { t: 'req'; id: number; method: Method; input: unknown; lang: 'fa' | 'en' } }) => void): void; postMessage(m: unknown): void };
 const port = (process as unknown as { parentPort: ParentPort }).parentPort;
 
-const engine = createEngine({ dataDir: process.argv[2] ?? '', shell: 'electron', nativeBinding: process.env.MONSHI_SQLITE_BINDING || undefined });
-engine.subscribe((e) => port.postMessage({ t: 'evt', name: e.name, payload: e.payload }));
-port.on('message', ({ data }) => {
-  void engine.invoke(data.method, data.input, data.lang).then((result) => port.postMessage({ t: 'res', id: data.id, result }));
-});
+const dataDir = process.argv[2] ?? '';
+const nativeBinding = process.env.MONSHI_SQLITE_BINDING || undefined;
+let engine: Engine | null = null;
+try {
+  engine = createEngine({ dataDir, shell: 'electron', nativeBinding });
+} catch (e) {
+  const lang = settingsLanguage(dataDir, nativeBinding);
+  port.postMessage({ t: 'start-failed', text: startFailureText(e, dataDir, lang), lang, dataDir });
+}
+if (engine) {
+  const started = engine;
+  started.subscribe((e) => port.postMessage({ t: 'evt', name: e.name, payload: e.payload }));
+  port.on('message', ({ data }) => {
+    void started.invoke(data.method, data.input, data.lang).then((result) => port.postMessage({ t: 'res', id: data.id, result }));
+  });
+  port.postMessage({ t: 'ready' });
+}

@@ -1,7 +1,8 @@
 /**
  * The Electron shell, kept thin: it starts the engine in a utility process (Electron's Node, no UI
  * access), serves the UI from the app's files over `app://monshi/`, and passes typed messages
- * between the two. All product logic lives in the engine.
+ * between the two. All product logic lives in the engine. One app per user: a second start brings the
+ * open window forward; an engine that does not start is explained (start-error.ts), never a silent quit.
  */
 import { app, BrowserWindow, ipcMain, net, protocol, utilityProcess, type UtilityProcess } from 'electron';
 import path from 'node:path';
@@ -11,6 +12,7 @@ import { resolveDataDir } from '../paths';
 import { createAlarmRaiser } from './alarm-window';
 import { createPopupManager } from './popup-window';
 import { APP_ORIGIN, hardenApp } from './security';
+import { askAfterStartFailure, engineStopped, type StartFailure } from './start-error';
 
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
@@ -21,17 +23,38 @@ const popups = createPopupManager(path.join(__dirname, 'preload.js'));
 const alarms = createAlarmRaiser(() => mainWindow);
 let nextId = 1;
 const pending = new Map<number, (result: unknown) => void>();
+let quitting = false;
+const dataDir = resolveDataDir(process.argv.find((a) => a.startsWith('--data='))?.slice('--data='.length) ?? null);
+
+// A second copy of the app would only find the data folder locked by this one: hand its start to
+// the open window instead.
+const primary = app.requestSingleInstanceLock();
+if (!primary) app.quit();
+app.on('second-instance', () => bringForward());
+app.on('before-quit', () => { quitting = true; });
+
+type EngineMessage =
+  | { t: 'res'; id: number; result: unknown }
+  | { t: 'evt'; name: string; payload: unknown }
+  | { t: 'ready' }
+  | ({ t: 'start-failed' } & StartFailure);
 
 function startEngine(): UtilityProcess {
-  const dataArg = process.argv.find((a) => a.startsWith('--data='))?.slice('--data='.length);
-  const child = utilityProcess.fork(path.join(__dirname, 'engine-host.js'), [resolveDataDir(dataArg ?? null)], {
+  let failed = false;
+  const child = utilityProcess.fork(path.join(__dirname, 'engine-host.js'), [dataDir], {
     serviceName: 'Monshi engine',
     // Same young-generation size as bin/monshi.js: bulk imports allocate many short-lived strings.
     execArgv: ['--max-semi-space-size=64'],
     env: { ...process.env },
   });
-  child.on('message', (msg: { t: 'res'; id: number; result: unknown } | { t: 'evt'; name: string; payload: unknown }) => {
-    if (msg.t === 'res') {
+  child.on('message', (msg: EngineMessage) => {
+    if (msg.t === 'ready') {
+      if (!mainWindow) createWindow();
+    } else if (msg.t === 'start-failed') {
+      failed = true;
+      child.kill();
+      void explainFailure(msg);
+    } else if (msg.t === 'res') {
       pending.get(msg.id)?.(msg.result);
       pending.delete(msg.id);
     } else {
@@ -43,9 +66,26 @@ function startEngine(): UtilityProcess {
   child.on('exit', (code) => {
     for (const resolve of pending.values()) resolve({ ok: false, error: { code: 'internal', message: `engine stopped (${code})` } });
     pending.clear();
-    if (!app.isReady() || code !== 0) app.quit();
+    if (failed || quitting) return;
+    // Stopped without saying why (a crash, an addon that does not load): still say so, never quit silently.
+    void explainFailure({ text: engineStopped(code), lang: null, dataDir });
   });
   return child;
+}
+
+async function explainFailure(failure: StartFailure): Promise<void> {
+  if ((await askAfterStartFailure(failure)) === 'retry' && !quitting) engineHost = startEngine();
+  else app.quit();
+}
+
+/** The open main window to the front (a second start of the app, a caller-ID popup). */
+function bringForward(): BrowserWindow | null {
+  const win = mainWindow;
+  if (!win) return null;
+  if (win.isMinimized()) win.restore();
+  win.show();
+  win.focus();
+  return win;
 }
 
 function createWindow(): void {
@@ -71,6 +111,7 @@ function createWindow(): void {
 }
 
 void app.whenReady().then(() => {
+  if (!primary) return;
   hardenApp();
   protocol.handle('app', async (request) => {
     const url = new URL(request.url);
@@ -95,20 +136,18 @@ void app.whenReady().then(() => {
   ipcMain.on('monshi:show-main', (event, route: unknown) => {
     if (!event.senderFrame?.url.startsWith(`${APP_ORIGIN}/`) || typeof route !== 'string' || !/^#[\w=&%.+-]*$/.test(route)) return;
     if (!mainWindow) createWindow();
-    const win = mainWindow;
+    const win = bringForward();
     if (!win) return;
-    if (win.isMinimized()) win.restore();
-    win.show();
-    win.focus();
     void win.webContents.executeJavaScript(`location.hash = ${JSON.stringify(route)}`);
   });
-  createWindow();
+  // The main window opens once the engine says it started ('ready').
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
   });
 });
 
 app.on('window-all-closed', () => {
+  quitting = true;
   popups.closeAll();
   engineHost?.kill();
   app.quit();

@@ -12,6 +12,12 @@ export type ErrorCode =
   | 'print/too_many'
   | 'db/newer'
   | 'db/migration'
+  /** The database file or data folder is damaged, read-only, on a full or failing disk, or in use by another Monshi. */
+  | 'db/corrupt'
+  | 'db/readonly'
+  | 'db/full'
+  | 'db/io'
+  | 'db/locked'
   | 'auth'
   | 'line/unavailable'
   | 'line/busy'
