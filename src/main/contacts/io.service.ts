@@ -6,65 +6,70 @@
 import { randomUUID } from 'node:crypto';
 import type { ParsedInputOf } from '../../shared/contract/api';
 import type { Contact, ContactData } from '../../shared/contract/contacts';
-import type { FileOut, ImportOutcome, ImportPreview } from '../../shared/contract/io';
+import type { FileOut, ImportNotice, ImportOutcome, ImportPreview } from '../../shared/contract/io';
 import { isoDateOf } from '../../shared/text/calendar';
 import { normalizePhone } from '../../shared/text/phone';
 import type { Db } from '../db/database';
 import { AppError } from '../engine/app-error';
 import type { EngineContext } from '../engine/context';
 import type { Lang } from '../i18n/messages';
-import { cleanContact } from './contact.validate';
 import type { ContactsService } from './contacts.service';
 import { displayNameOf, sortKeyOf } from './contacts.terms';
 import type { GroupsService } from './groups.service';
-import { decodeText, detectFormat } from './io/detect';
-import { parseCsv, writeCsv } from './io/csv';
+import { writeCsv } from './io/csv';
+import { noticeText } from './io/import-notices';
+import { review, type NoticeWhat } from './io/import-review';
+import { readImportFile, type ReadFile } from './io/read-file';
 import { ImportParseError, type ImportedRecord } from './io/record';
-import { parseVCards } from './io/vcard.parse';
+import { samePerson, whoOf, type Who } from './io/same-person';
 import { writeVCards } from './io/vcard.write';
 import { printContactsPdf } from './print.service';
 
 const PREVIEW_ROWS = 200;
+const PREVIEW_NOTICES = 500;
 const PREVIEW_TTL_MS = 60 * 60 * 1000;
 
-type Pending = { records: ImportedRecord[]; expires: number };
+type Pending = { records: ImportedRecord[]; rejected: number; expires: number };
+type Earlier = { who: Who; line: number; name: string };
 
 export function createIoService(db: Db, ctx: EngineContext, contacts: ContactsService, groups: GroupsService) {
   const pending = new Map<string, Pending>();
+  const keyOf = (n: string) => normalizePhone(n, ctx.settings.phoneRegion())?.key ?? null;
 
-  /** Existing contacts this record would duplicate: same phone number, or the same name when it has no phone. */
-  function duplicatesOf(data: ContactData): { id: number; displayName: string }[] {
-    const region = ctx.settings.phoneRegion();
+  /**
+   * Existing contacts this record is the same person as: one of its numbers and a name that agrees
+   * (same-person.ts), or the same name when it has no phone. `others` collects the names of contacts
+   * that share a number but are someone else.
+   */
+  function duplicatesOf(data: ContactData, others?: Set<string>): { id: number; displayName: string }[] {
     const found = new Map<number, string>();
-    const keys = data.phones.map((p) => normalizePhone(p.number, region)?.key).filter((k): k is string => !!k);
-    for (const key of keys) {
-      for (const id of contacts.repo.idsByPhoneKey(key)) if (!found.has(id)) found.set(id, contacts.repo.displayName(id) ?? '');
-    }
-    if (keys.length === 0) {
+    const keys = data.phones.map((p) => keyOf(p.number)).filter((k): k is string => !!k);
+    if (keys.length > 0) {
+      const who = whoOf(data);
+      const seen = new Set<number>();
+      for (const key of keys) {
+        for (const id of contacts.repo.idsByPhoneKey(key)) {
+          if (seen.has(id)) continue;
+          seen.add(id);
+          const row = contacts.repo.get(id);
+          if (!row) continue;
+          const theirs = { firstName: row.first_name, middleName: row.middle_name, lastName: row.last_name, company: row.company, nickname: row.nickname };
+          if (samePerson(who, whoOf(theirs))) found.set(id, row.display_name);
+          else others?.add(row.display_name);
+        }
+      }
+    } else {
       for (const r of contacts.repo.bySortKey(sortKeyOf(displayNameOf(data)))) found.set(r.id, r.display_name);
     }
     return [...found].map(([id, displayName]) => ({ id, displayName }));
   }
 
-  /** Checks a record as the form would, so a bad line is reported before anything is written. */
-  function check(r: ImportedRecord): void {
-    try {
-      cleanContact(r.contact, { region: ctx.settings.phoneRegion(), calendar: ctx.settings.get().calendar, groupExists: () => true, field: () => undefined });
-    } catch (e) {
-      if (e instanceof AppError) throw new AppError('import/parse', 'import.parse', { line: r.line, reason: (lang: Lang) => e.toShape(lang).message }, `line ${r.line}`);
-      throw e;
-    }
-  }
-
-  function parse(input: ParsedInputOf<'io/import-preview'>): { format: 'vcard' | 'csv'; records: ImportedRecord[] } {
+  function read(input: ParsedInputOf<'io/import-preview'>): ReadFile {
     const bytes = Buffer.from(input.base64, 'base64');
-    const format = input.format === 'auto' ? detectFormat(input.fileName, bytes) : input.format;
-    if (!format) throw new AppError('import/parse', 'import.unknown_format', {}, 'file');
     try {
-      const text = decodeText(bytes);
-      const records = format === 'vcard' ? parseVCards(text) : parseCsv(text);
-      if (records.length === 0) throw new AppError('import/empty', 'import.empty', {}, 'file');
-      return { format, records };
+      const file = readImportFile(input.fileName, bytes, input.format);
+      if (!file) throw new AppError('import/parse', 'import.unknown_format', {}, 'file');
+      return file;
     } catch (e) {
       if (e instanceof ImportParseError) {
         if (e.reason === 'empty') throw new AppError('import/empty', 'import.empty', {}, 'file');
@@ -86,35 +91,61 @@ export function createIoService(db: Db, ctx: EngineContext, contacts: ContactsSe
       return 'added';
     }
     if (onDuplicate === 'skip') return 'skipped';
-    const { cols, children } = contacts.prepare(mergeInto(contacts.get(dup.id), incoming, (n) => normalizePhone(n, ctx.settings.phoneRegion())?.key ?? null), names(groupIds));
+    const { cols, children } = contacts.prepare(mergeInto(contacts.get(dup.id), incoming, keyOf), names(groupIds));
     contacts.repo.update(dup.id, cols, children, now);
     return 'merged';
   }
 
   return {
-    preview(input: ParsedInputOf<'io/import-preview'>): ImportPreview {
-      const { format, records } = parse(input);
-      for (const r of records) check(r);
-      for (const [id, p] of pending) if (p.expires < Date.now()) pending.delete(id);
-      const previewId = randomUUID();
-      pending.set(previewId, { records, expires: Date.now() + PREVIEW_TTL_MS });
+    /**
+     * Reads the file without writing: the records to import, the ones skipped and what was changed
+     * (each with its line and reason, in `lang`), and the duplicates in the phonebook and in the file.
+     */
+    preview(input: ParsedInputOf<'io/import-preview'>, lang: Lang): ImportPreview {
+      const file = read(input);
+      const region = ctx.settings.phoneRegion();
+      const accepted: ImportedRecord[] = [];
+      const notices: ImportPreview['notices'] = [];
+      let skipped = 0;
+      let changed = 0;
+      const notice = (line: number, kind: ImportNotice['kind'], what: NoticeWhat) => {
+        if (notices.length < PREVIEW_NOTICES) notices.push({ line, kind, message: noticeText(what, lang) });
+      };
       let duplicates = 0;
       const rows: ImportPreview['rows'] = [];
-      for (const r of records) {
-        const duplicateOf = duplicatesOf(r.contact);
-        if (duplicateOf.length > 0) duplicates++;
-        if (rows.length < PREVIEW_ROWS) rows.push({ line: r.line, contact: r.contact, duplicateOf });
-      }
-      const newGroups = [...new Set(records.flatMap((r) => r.groupNames))].filter((g) => groups.groupIdByName(g) === null);
-      return { previewId, format, total: records.length, duplicates, rows, newGroups };
+      const earlier = new Map<string, Earlier[]>(); // phone key → records before this one in the file
+      file.records.forEach((r, i) => {
+        const next = file.records[i + 1];
+        const v = review(r, next ? next.line - 1 : Infinity, file.badLines, region, lang);
+        if (v.skip) {
+          skipped++;
+          notice(r.line, 'skipped', v.skip);
+          return;
+        }
+        accepted.push(r);
+        const others = new Set<string>();
+        const duplicateOf = duplicatesOf(r.contact, others);
+        const sameAsLine = sameInFile(r, earlier, others, keyOf);
+        for (const name of others) v.changes.push({ kind: 'shares_number', with: name });
+        if (v.changes.length > 0) changed++;
+        for (const c of v.changes) notice(r.line, c.kind === 'shares_number' ? 'note' : 'changed', c);
+        if (duplicateOf.length > 0 || sameAsLine !== null) duplicates++;
+        if (rows.length < PREVIEW_ROWS) rows.push({ line: r.line, contact: r.contact, duplicateOf, sameAsLine });
+      });
+      if (accepted.length === 0 && skipped === 0) throw new AppError('import/empty', 'import.empty', {}, 'file');
+      for (const [id, p] of pending) if (p.expires < Date.now()) pending.delete(id);
+      const previewId = randomUUID();
+      pending.set(previewId, { records: accepted, rejected: skipped, expires: Date.now() + PREVIEW_TTL_MS });
+      const newGroups = [...new Set(accepted.flatMap((r) => r.groupNames))].filter((g) => groups.groupIdByName(g) === null);
+      return { previewId, format: file.format, total: accepted.length, duplicates, rows, newGroups, skipped, changed, notices, encoding: file.encoding };
     },
 
-    /** All records or none: one transaction. */
+    /** The records the preview accepted, all or none: one transaction. */
     commit(input: ParsedInputOf<'io/import-commit'>): ImportOutcome {
       const p = pending.get(input.previewId);
       if (!p) throw new AppError('import/expired', 'import.expired', {}, 'previewId');
       const now = ctx.clock().toISOString();
-      const outcome: ImportOutcome = { added: 0, merged: 0, skipped: 0 };
+      const outcome: ImportOutcome = { added: 0, merged: 0, skipped: 0, rejected: p.rejected };
       // Group names for the search terms, re-read only when the import has just created a group.
       let cache = groups.nameMap();
       const groupNames = (ids: number[]) => {
@@ -160,6 +191,33 @@ export function createIoService(db: Db, ctx: EngineContext, contacts: ContactsSe
   };
 }
 
+/**
+ * The line of an earlier record in the same file that is this person (a shared number and agreeing
+ * names), or null; records the numbers of this one for the records after it. Earlier records that
+ * share a number but are someone else are added to `others`.
+ */
+function sameInFile(r: ImportedRecord, earlier: Map<string, Earlier[]>, others: Set<string>, keyOf: (n: string) => string | null): number | null {
+  if (r.contact.phones.length === 0) return null;
+  const who = whoOf(r.contact);
+  let same: number | null = null;
+  for (const p of r.contact.phones) {
+    const key = keyOf(p.number);
+    if (key === null) continue;
+    const list = earlier.get(key);
+    if (list) {
+      for (const e of list) {
+        if (samePerson(who, e.who)) same ??= e.line;
+        else others.add(e.name);
+      }
+    }
+    const mine = { who, line: r.line, name: displayNameOf(r.contact) };
+    if (list) {
+      if (!list.some((e) => e.line === r.line)) list.push(mine);
+    } else earlier.set(key, [mine]);
+  }
+  return same;
+}
+
 /** Fills the existing contact's empty details from the incoming record; adds new phones, emails, groups, fields. */
 export function mergeInto(existing: Contact, incoming: ContactData, keyOf: (number: string) => string | null): ContactData {
   const base: ContactData = { ...existing, phones: existing.phones.map(({ kind, number, extension }) => ({ kind, number, extension })) };
@@ -185,7 +243,9 @@ export function mergeInto(existing: Contact, incoming: ContactData, keyOf: (numb
 }
 
 function parseReason(e: ImportParseError, lang: Lang): string {
-  return lang === 'fa' ? PARSE_REASONS_FA[e.reason] ?? e.message : e.message;
+  if (lang === 'fa') return PARSE_REASONS_FA[e.reason] ?? e.message;
+  if (e.reason === 'mixed_encoding') return 'Most of the file is UTF-8 but the byte on this line is not, so it is unclear how to read the text. Save the file as UTF-8 and try again.';
+  return e.message.replace(/^line \d+: /, '');
 }
 
 const PARSE_REASONS_FA: Record<string, string> = {
@@ -197,4 +257,5 @@ const PARSE_REASONS_FA: Record<string, string> = {
   bad_date: 'تاریخ این خط خوانا نیست.',
   ragged_row: 'تعداد ستون‌های این سطر با سطر عنوان یکی نیست.',
   no_header: 'سطر عنوان ستون‌ها پیدا نشد.',
+  mixed_encoding: 'بیشتر فایل UTF-8 است ولی بایت این خط نیست؛ معلوم نیست متن با چه کدگذاری خوانده شود. فایل را با کدگذاری UTF-8 دوباره ذخیره کنید.',
 };

@@ -159,7 +159,7 @@ export function createEngine(opts: EngineOptions): Engine {
     'fields/create': (data) => groups.createField(data),
     'fields/update': ({ id, data }) => groups.updateField(id, data),
     'fields/delete': ({ id }) => groups.deleteField(id),
-    'io/import-preview': (input) => io.preview(input),
+    'io/import-preview': (input, hc) => io.preview(input, hc.lang),
     'io/import-commit': (input) => io.commit(input),
     'io/export': (input) => io.exportFile(input),
     'print/contacts': (input, hc) => io.print(input, hc.lang),
