@@ -18,7 +18,7 @@ import { displayNameOf, sortKeyOf } from './contacts.terms';
 import type { GroupsService } from './groups.service';
 import { writeCsv } from './io/csv';
 import { noticeText } from './io/import-notices';
-import { review, type NoticeWhat } from './io/import-review';
+import { review, type NoticeWhat, type Reviewed } from './io/import-review';
 import { readImportFile, type ReadFile } from './io/read-file';
 import { ImportParseError, type ImportedRecord } from './io/record';
 import { samePerson, whoOf, type Who } from './io/same-person';
@@ -37,18 +37,17 @@ export function createIoService(db: Db, ctx: EngineContext, contacts: ContactsSe
   const keyOf = (n: string) => normalizePhone(n, ctx.settings.phoneRegion())?.key ?? null;
 
   /**
-   * Existing contacts this record is the same person as: one of its numbers and a name that agrees
-   * (same-person.ts), or the same name when it has no phone. `others` collects the names of contacts
-   * that share a number but are someone else.
+   * Existing contacts this record is the same person as: one of its numbers (`keys`, looked up with
+   * `idsOf`) and a name that agrees (same-person.ts), or the same name when it has no phone. `others`
+   * collects the names of contacts that share a number but are someone else.
    */
-  function duplicatesOf(data: ContactData, others?: Set<string>): { id: number; displayName: string }[] {
+  function duplicatesOf(data: ContactData, keys: string[], idsOf: (key: string) => readonly number[], others?: Set<string>): { id: number; displayName: string }[] {
     const found = new Map<number, string>();
-    const keys = data.phones.map((p) => keyOf(p.number)).filter((k): k is string => !!k);
     if (keys.length > 0) {
       const who = whoOf(data);
       const seen = new Set<number>();
       for (const key of keys) {
-        for (const id of contacts.repo.idsByPhoneKey(key)) {
+        for (const id of idsOf(key)) {
           if (seen.has(id)) continue;
           seen.add(id);
           const row = contacts.repo.get(id);
@@ -62,6 +61,20 @@ export function createIoService(db: Db, ctx: EngineContext, contacts: ContactsSe
       for (const r of contacts.repo.bySortKey(sortKeyOf(displayNameOf(data)))) found.set(r.id, r.display_name);
     }
     return [...found].map(([id, displayName]) => ({ id, displayName }));
+  }
+
+  /** The phonebook's contacts by phone key, for all numbers of a file at once (in statements of 500 keys). */
+  function existingByKey(keys: Iterable<string>): Map<string, number[]> {
+    const all = [...new Set(keys)];
+    const out = new Map<string, number[]>();
+    for (let k = 0; k < all.length; k += 500) {
+      for (const row of contacts.repo.idsByPhoneKeys(all.slice(k, k + 500))) {
+        const list = out.get(row.phone_key);
+        if (list) list.push(row.contact_id);
+        else out.set(row.phone_key, [row.contact_id]);
+      }
+    }
+    return out;
   }
 
   function read(input: ParsedInputOf<'io/import-preview'>): ReadFile {
@@ -84,7 +97,8 @@ export function createIoService(db: Db, ctx: EngineContext, contacts: ContactsSe
     const groupIds = r.groupNames.map((g) => groups.ensureGroup(g));
     const fields = r.extra.map((x) => ({ fieldId: groups.fieldIdByName(x.name) ?? groups.ensureTextField(x.name), value: x.value }));
     const incoming: ContactData = { ...r.contact, groupIds, fields };
-    const dup = onDuplicate === 'add' ? undefined : duplicatesOf(incoming)[0];
+    const keys = onDuplicate === 'add' ? [] : incoming.phones.map((p) => keyOf(p.number)).filter((k): k is string => k !== null);
+    const dup = onDuplicate === 'add' ? undefined : duplicatesOf(incoming, keys, contacts.repo.idsByPhoneKey)[0];
     if (!dup) {
       const { cols, children } = contacts.prepare(incoming, names(groupIds));
       contacts.repo.insert(cols, children, now);
@@ -105,33 +119,41 @@ export function createIoService(db: Db, ctx: EngineContext, contacts: ContactsSe
       const file = read(input);
       const region = ctx.settings.phoneRegion();
       const accepted: ImportedRecord[] = [];
-      const notices: ImportPreview['notices'] = [];
       let skipped = 0;
       let changed = 0;
-      const notice = (line: number, kind: ImportNotice['kind'], what: NoticeWhat) => {
-        if (notices.length < PREVIEW_NOTICES) notices.push({ line, kind, message: noticeText(what, lang) });
-      };
-      let duplicates = 0;
-      const rows: ImportPreview['rows'] = [];
-      const earlier = new Map<string, Earlier[]>(); // phone key → records before this one in the file
+      const found: { line: number; kind: ImportNotice['kind']; what: NoticeWhat }[] = [];
+      const notice = (line: number, kind: ImportNotice['kind'], what: NoticeWhat) => found.push({ line, kind, what });
+      const reviewed: Reviewed[] = [];
       file.records.forEach((r, i) => {
         const next = file.records[i + 1];
         const v = review(r, next ? next.line - 1 : Infinity, file.badLines, region, lang);
         if (v.skip) {
           skipped++;
           notice(r.line, 'skipped', v.skip);
-          return;
+        } else {
+          accepted.push(r);
+          reviewed.push(v);
         }
-        accepted.push(r);
+      });
+      const existing = existingByKey(reviewed.flatMap((v) => v.keys));
+      const idsOf = (key: string) => existing.get(key) ?? [];
+      let duplicates = 0;
+      const rows: ImportPreview['rows'] = [];
+      const earlier = new Map<string, Earlier[]>(); // phone key → records before this one in the file
+      for (const v of reviewed) {
+        const r = v.record;
         const others = new Set<string>();
-        const duplicateOf = duplicatesOf(r.contact, others);
-        const sameAsLine = sameInFile(r, earlier, others, keyOf);
+        const duplicateOf = duplicatesOf(r.contact, v.keys, idsOf, others);
+        const sameAsLine = sameInFile(r, v.keys, earlier, others);
         for (const name of others) v.changes.push({ kind: 'shares_number', with: name });
         if (v.changes.length > 0) changed++;
         for (const c of v.changes) notice(r.line, c.kind === 'shares_number' ? 'note' : 'changed', c);
         if (duplicateOf.length > 0 || sameAsLine !== null) duplicates++;
         if (rows.length < PREVIEW_ROWS) rows.push({ line: r.line, contact: r.contact, duplicateOf, sameAsLine });
-      });
+      }
+      // In file order (skipped records were noted in the first pass); only the first ones are put into words.
+      found.sort((x, y) => x.line - y.line);
+      const notices = found.slice(0, PREVIEW_NOTICES).map((n) => ({ line: n.line, kind: n.kind, message: noticeText(n.what, lang) }));
       if (accepted.length === 0 && skipped === 0) throw new AppError('import/empty', 'import.empty', {}, 'file');
       for (const [id, p] of pending) if (p.expires < Date.now()) pending.delete(id);
       const previewId = randomUUID();
@@ -196,13 +218,11 @@ export function createIoService(db: Db, ctx: EngineContext, contacts: ContactsSe
  * names), or null; records the numbers of this one for the records after it. Earlier records that
  * share a number but are someone else are added to `others`.
  */
-function sameInFile(r: ImportedRecord, earlier: Map<string, Earlier[]>, others: Set<string>, keyOf: (n: string) => string | null): number | null {
-  if (r.contact.phones.length === 0) return null;
+function sameInFile(r: ImportedRecord, keys: string[], earlier: Map<string, Earlier[]>, others: Set<string>): number | null {
+  if (keys.length === 0) return null;
   const who = whoOf(r.contact);
   let same: number | null = null;
-  for (const p of r.contact.phones) {
-    const key = keyOf(p.number);
-    if (key === null) continue;
+  for (const key of keys) {
     const list = earlier.get(key);
     if (list) {
       for (const e of list) {

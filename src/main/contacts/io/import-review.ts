@@ -9,9 +9,8 @@ import { CONTACT_LIMITS, type ContactData } from '../../../shared/contract/conta
 import { toAsciiDigits } from '../../../shared/text/digits';
 import { normalizeInput } from '../../../shared/text/normalize';
 import { normalizePhone, type PhoneRegion } from '../../../shared/text/phone';
-import { AppError } from '../../engine/app-error';
 import type { Lang } from '../../i18n/messages';
-import { cleanContact, EMAIL } from '../contact.validate';
+import { EMAIL } from '../contact.validate';
 import type { ImportedRecord, Remark } from './record';
 
 /** Why a record is skipped or what was changed in it; turned into text by noticeText (import-notices.ts). */
@@ -21,7 +20,6 @@ export type NoticeWhat =
   | { kind: 'no_name'; emails: string }
   | { kind: 'too_long'; field: keyof typeof CONTACT_LIMITS; max: number }
   | { kind: 'too_many'; field: 'phones' | 'emails' | 'groupIds' | 'fields'; max: number; count: number }
-  | { kind: 'invalid'; message: (lang: Lang) => string }
   | { kind: 'phone_to_notes'; value: string }
   | { kind: 'email_to_notes'; value: string }
   | { kind: 'shares_number'; with: string };
@@ -31,6 +29,8 @@ export type Reviewed = {
   /** Set when the record is not imported. */
   skip: NoticeWhat | null;
   changes: NoticeWhat[];
+  /** Matching keys of the record's phones (as the form stores them), for the duplicate checks. */
+  keys: string[];
 };
 
 const TEXT_FIELDS = [
@@ -50,7 +50,7 @@ const NOTE_LABEL: Record<Lang, { phone: string; email: string }> = {
  * last line that belongs to this record (the line before the next record starts).
  */
 export function review(r: ImportedRecord, lastLine: number, badLines: number[], region: PhoneRegion, lang: Lang): Reviewed {
-  const out: Reviewed = { record: r, skip: null, changes: [] };
+  const out: Reviewed = { record: r, skip: null, changes: [], keys: [] };
   const bad = badLines.find((l) => l >= r.line && l <= lastLine);
   if (bad !== undefined) return { ...out, skip: { kind: 'bad_bytes', line: bad } };
   for (const remark of r.remarks ?? []) {
@@ -58,26 +58,29 @@ export function review(r: ImportedRecord, lastLine: number, badLines: number[], 
     out.changes.push(remark);
   }
   const c = r.contact;
-  moveUnreadable(c, region, lang, out.changes);
+  // These are all the checks of the form's cleanContact that a parsed record can fail (its text is
+  // already normalised and its birth date ISO or null), so the commit's own check never refuses it.
+  moveUnreadable(c, region, lang, out);
   out.skip = overLimit(r) ?? noName(c);
-  if (out.skip) return out;
-  try {
-    cleanContact(c, { region, calendar: 'gregorian', groupExists: () => true, field: () => undefined });
-  } catch (e) {
-    if (!(e instanceof AppError)) throw e;
-    out.skip = { kind: 'invalid', message: (l: Lang) => e.toShape(l).message };
-  }
   return out;
 }
 
-/** Phones that are no number and emails the form would refuse go into the notes, as written. */
-function moveUnreadable(c: ContactData, region: PhoneRegion, lang: Lang, changes: NoticeWhat[]): void {
+/**
+ * Phones that are no number and emails the form would refuse go into the notes, as written; the
+ * matching keys of the phones kept are collected.
+ */
+function moveUnreadable(c: ContactData, region: PhoneRegion, lang: Lang, out: Reviewed): void {
   const moved: string[] = [];
   const label = NOTE_LABEL[lang];
+  const changes = out.changes;
   c.phones = c.phones.filter((p) => {
     const number = toAsciiDigits(p.number);
     const ext = toAsciiDigits(p.extension);
-    if (number.length <= CONTACT_LIMITS.phoneNumber && /^\d{0,10}$/.test(ext) && normalizePhone(number, region)) return true;
+    const n = number.length <= CONTACT_LIMITS.phoneNumber && /^\d{0,10}$/.test(ext) ? normalizePhone(number, region) : null;
+    if (n) {
+      if (!out.keys.includes(n.key)) out.keys.push(n.key);
+      return true;
+    }
     const value = ext ? `${p.number} (${ext})` : p.number;
     moved.push(`${label.phone}: ${value}`);
     changes.push({ kind: 'phone_to_notes', value });
