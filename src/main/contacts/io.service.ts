@@ -92,10 +92,18 @@ export function createIoService(db: Db, ctx: EngineContext, contacts: ContactsSe
     }
   }
 
+  /** Group and field ids by name as written, for one commit (a file names the same few groups thousands of times). */
+  type IdCache = { groups: Map<string, number>; fields: Map<string, number> };
+
   /** Applies one record: adds it, merges it into its duplicate, or skips it. */
-  function apply(r: ImportedRecord, onDuplicate: 'merge' | 'skip' | 'add', now: string, names: (ids: number[]) => Map<number, string>): 'added' | 'merged' | 'skipped' {
-    const groupIds = r.groupNames.map((g) => groups.ensureGroup(g));
-    const fields = r.extra.map((x) => ({ fieldId: groups.fieldIdByName(x.name) ?? groups.ensureTextField(x.name), value: x.value }));
+  function apply(r: ImportedRecord, onDuplicate: 'merge' | 'skip' | 'add', now: string, names: (ids: number[]) => Map<number, string>, ids: IdCache): 'added' | 'merged' | 'skipped' {
+    const cached = (m: Map<string, number>, name: string, find: () => number) => {
+      let id = m.get(name);
+      if (id === undefined) m.set(name, (id = find()));
+      return id;
+    };
+    const groupIds = r.groupNames.map((g) => cached(ids.groups, g, () => groups.ensureGroup(g)));
+    const fields = r.extra.map((x) => ({ fieldId: cached(ids.fields, x.name, () => groups.fieldIdByName(x.name) ?? groups.ensureTextField(x.name)), value: x.value }));
     const incoming: ContactData = { ...r.contact, groupIds, fields };
     const keys = onDuplicate === 'add' ? [] : incoming.phones.map((p) => keyOf(p.number)).filter((k): k is string => k !== null);
     const dup = onDuplicate === 'add' ? undefined : duplicatesOf(incoming, keys, contacts.repo.idsByPhoneKey)[0];
@@ -174,10 +182,11 @@ export function createIoService(db: Db, ctx: EngineContext, contacts: ContactsSe
         if (ids.some((id) => !cache.has(id))) cache = groups.nameMap();
         return cache;
       };
+      const ids: IdCache = { groups: new Map(), fields: new Map() };
       db.transaction(() => {
         for (const r of p.records) {
           try {
-            outcome[apply(r, input.onDuplicate, now, groupNames)]++;
+            outcome[apply(r, input.onDuplicate, now, groupNames, ids)]++;
           } catch (e) {
             if (e instanceof AppError && e.code === 'validation') {
               throw new AppError('import/parse', 'import.parse', { line: r.line, reason: (lang: Lang) => e.toShape(lang).message }, `line ${r.line}`);
