@@ -22,7 +22,9 @@ export function ImportNotices({ preview }: { preview: ImportPreview }) {
               <tr key={i} className={`notice-${n.kind}`} data-testid="import-notice" data-kind={n.kind}>
                 <td className="num">{num(n.line)}</td>
                 <td>
-                  <span className={n.kind === 'skipped' ? 'badge warn' : 'badge'}>{t.importer.noticeKind[n.kind]}</span> <bdi>{n.message}</bdi>
+                  {/* The message is in the UI's language, so it takes the page's direction: a <bdi> would
+                      turn a Persian message that starts with «e@c» left to right. */}
+                  <span className={n.kind === 'skipped' ? 'badge warn' : 'badge'}>{t.importer.noticeKind[n.kind]}</span> <span>{n.message}</span>
                 </td>
               </tr>
             ))}
