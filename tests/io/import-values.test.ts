@@ -91,3 +91,16 @@ describe('one set of limits for the edit form and import', () => {
     }
   });
 });
+
+describe('values for the phonebook’s own extra fields', () => {
+  it('a value a number field cannot take is kept in the notes; the other rows come in with theirs', async () => {
+    const field = await e.ok('fields/create', { name: 'Employees', kind: 'number' });
+    const csv = 'Name,Mobile,Employees\r\nAli Karimi,09121234567,twenty\r\nSara Ahmadi,09121234568,30\r\n';
+    const { preview, outcome } = await importBytes(e, Buffer.from(csv, 'utf8'), 'crm.csv');
+    expect(preview.notices).toEqual([{ line: 2, kind: 'changed', message: '“twenty” is not a valid value for “Employees”; kept in the notes.' }]);
+    expect(outcome).toMatchObject({ added: 2, rejected: 0 });
+    const list = await everyone(e);
+    expect(byName(list, 'Ali Karimi')).toMatchObject({ fields: [], notes: 'Employees: twenty' });
+    expect(byName(list, 'Sara Ahmadi')!.fields).toEqual([{ fieldId: field.id, value: '30' }]);
+  });
+});

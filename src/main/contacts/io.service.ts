@@ -18,6 +18,7 @@ import { displayNameOf, sortKeyOf } from './contacts.terms';
 import type { GroupsService } from './groups.service';
 import { writeCsv } from './io/csv';
 import { noticeText } from './io/import-notices';
+import type { FieldDef } from './contact.validate';
 import { review, type NoticeWhat, type Reviewed } from './io/import-review';
 import { readImportFile, type ReadFile } from './io/read-file';
 import { ImportParseError, type ImportedRecord } from './io/record';
@@ -132,9 +133,19 @@ export function createIoService(db: Db, ctx: EngineContext, contacts: ContactsSe
       const found: { line: number; kind: ImportNotice['kind']; what: NoticeWhat }[] = [];
       const notice = (line: number, kind: ImportNotice['kind'], what: NoticeWhat) => found.push({ line, kind, what });
       const reviewed: Reviewed[] = [];
+      const calendar = ctx.settings.get().calendar;
+      const fieldDefs = new Map(groups.listFields().map((f) => [f.id, f]));
+      const defByName = new Map<string, FieldDef | undefined>();
+      const fieldDefOf = (name: string) => {
+        if (!defByName.has(name)) {
+          const id = groups.fieldIdByName(name);
+          defByName.set(name, id === null ? undefined : fieldDefs.get(id));
+        }
+        return defByName.get(name);
+      };
       file.records.forEach((r, i) => {
         const next = file.records[i + 1];
-        const v = review(r, next ? next.line - 1 : Infinity, file.badLines, region, lang);
+        const v = review(r, next ? next.line - 1 : Infinity, file.badLines, region, lang, { defOf: fieldDefOf, calendar });
         if (v.skip) {
           skipped++;
           notice(r.line, 'skipped', v.skip);

@@ -10,7 +10,9 @@ import { toAsciiDigits } from '../../../shared/text/digits';
 import { normalizeInput } from '../../../shared/text/normalize';
 import { normalizePhone, type PhoneRegion } from '../../../shared/text/phone';
 import type { Lang } from '../../i18n/messages';
-import { EMAIL } from '../contact.validate';
+import type { CalendarSystem } from '../../../shared/text/calendar';
+import { AppError } from '../../engine/app-error';
+import { canonicalFieldValue, EMAIL, type FieldDef } from '../contact.validate';
 import type { ImportedRecord, Remark } from './record';
 
 /** Why a record is skipped or what was changed in it; turned into text by noticeText (import-notices.ts). */
@@ -22,7 +24,11 @@ export type NoticeWhat =
   | { kind: 'too_many'; field: 'phones' | 'emails' | 'groupIds' | 'fields'; max: number; count: number }
   | { kind: 'phone_to_notes'; value: string }
   | { kind: 'email_to_notes'; value: string }
+  | { kind: 'field_to_notes'; field: string; value: string }
   | { kind: 'shares_number'; with: string };
+
+/** The phonebook's extra fields by name (undefined: none yet, it will be a text field), and the calendar dates are read in. */
+export type FieldLookup = { defOf: (name: string) => FieldDef | undefined; calendar: CalendarSystem };
 
 export type Reviewed = {
   record: ImportedRecord;
@@ -49,7 +55,7 @@ const NOTE_LABEL: Record<Lang, { phone: string; email: string }> = {
  * `badLines`: lines of the file whose bytes were not valid in its encoding, sorted; `lastLine` the
  * last line that belongs to this record (the line before the next record starts).
  */
-export function review(r: ImportedRecord, lastLine: number, badLines: number[], region: PhoneRegion, lang: Lang): Reviewed {
+export function review(r: ImportedRecord, lastLine: number, badLines: number[], region: PhoneRegion, lang: Lang, fields: FieldLookup): Reviewed {
   const out: Reviewed = { record: r, skip: null, changes: [], keys: [] };
   const bad = badLines.find((l) => l >= r.line && l <= lastLine);
   if (bad !== undefined) return { ...out, skip: { kind: 'bad_bytes', line: bad } };
@@ -61,6 +67,7 @@ export function review(r: ImportedRecord, lastLine: number, badLines: number[], 
   // These are all the checks of the form's cleanContact that a parsed record can fail (its text is
   // already normalised and its birth date ISO or null), so the commit's own check never refuses it.
   moveUnreadable(c, region, lang, out);
+  moveBadFieldValues(out, fields);
   out.skip = overLimit(r) ?? noName(c);
   return out;
 }
@@ -110,4 +117,28 @@ function overLimit(r: ImportedRecord): NoticeWhat | null {
 function noName(c: ContactData): NoticeWhat | null {
   if ([c.firstName, c.lastName, c.company, c.nickname].some((s) => s.trim() !== '') || c.phones.length > 0) return null;
   return { kind: 'no_name', emails: c.emails.map((e) => e.address).join(', ') };
+}
+
+/**
+ * Values for extra fields the phonebook already has (a CSV column named like one): a value the field
+ * cannot take (a word in a number field, an unknown choice) goes into the notes, as the form would
+ * refuse it and the commit must not. `defOf` finds the field by name; unknown names become text fields.
+ */
+function moveBadFieldValues(v: Reviewed, { defOf, calendar }: FieldLookup): void {
+  const r = v.record;
+  const moved: string[] = [];
+  r.extra = r.extra.filter((x) => {
+    const def = defOf(x.name);
+    if (!def || def.kind === 'text') return true;
+    try {
+      canonicalFieldValue(def, x.value, calendar, x.name);
+      return true;
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      moved.push(`${x.name}: ${x.value}`);
+      v.changes.push({ kind: 'field_to_notes', field: x.name, value: x.value });
+      return false;
+    }
+  });
+  if (moved.length > 0) r.contact.notes = [r.contact.notes, ...moved].filter((s) => s !== '').join('\n');
 }
