@@ -97,7 +97,8 @@ async function main(argv: string[]): Promise<number> {
       const preview = await call(engine, 'io/import-preview', { fileName: path.basename(file), base64: bytes.toString('base64') }, uiLang);
       const onDuplicate = values['on-duplicate'] ?? 'merge';
       const out = await call(engine, 'io/import-commit', { previewId: preview.previewId, onDuplicate }, uiLang);
-      console.log(`${preview.total} records: ${out.added} added, ${out.merged} merged, ${out.skipped} skipped.`);
+      for (const n of preview.notices) console.error(`line ${n.line}: ${n.message}`);
+      console.log(`${preview.total} records: ${out.added} added, ${out.merged} merged, ${out.skipped} skipped.${out.rejected ? ` ${out.rejected} not imported.` : ''}`);
       return 0;
     }
     if (command === 'export' && file) {

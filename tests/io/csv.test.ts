@@ -71,10 +71,13 @@ describe('errors name the line', () => {
     expect(parseError(() => parseCsv(fixture('broken-ragged.csv')))).toMatchObject({ line: 5, reason: 'ragged_row' });
     expect(parseError(() => parseCsv('Name,Mobile\nAli,1,2\n'))).toMatchObject({ line: 2, reason: 'ragged_row' });
   });
-  it('an unreadable birth date, with its column', () => {
-    expect(parseError(() => parseCsv(fixture('broken-bad-date.csv')))).toMatchObject({ line: 5, reason: 'bad_date', column: 'تاریخ تولد' });
-    expect(parseError(() => parseCsv('Name,Birthday\nAli,someday\n'))).toMatchObject({ line: 2, reason: 'bad_date', column: 'Birthday' });
-    expect(parseError(() => parseCsv('Name,Birthday\nAli,1604-05-12\n'))).toMatchObject({ reason: 'bad_date' }); // Jalali 1604 = 2225
+  // A bad date is a value, not syntax: the row comes in without it and the preview says so.
+  it('an unreadable birth date: the row is kept without it, with a remark', () => {
+    const rows = parseCsv(fixture('broken-bad-date.csv'));
+    expect(rows.map((r) => [r.line, r.contact.firstName, r.contact.birthDate])).toEqual([[2, 'علی', '1990-05-01'], [5, 'سارا', null]]);
+    expect(rows[1]!.remarks).toEqual([{ kind: 'birthday_invalid', value: '۱۳۶۹/۱۳/۰۱' }]);
+    expect(parseCsv('Name,Birthday\nAli,someday\n')[0]!.remarks).toEqual([{ kind: 'birthday_invalid', value: 'someday' }]);
+    expect(parseCsv('Name,Birthday\nAli,1604-05-12\n')[0]!.remarks).toEqual([{ kind: 'birthday_invalid', value: '1604-05-12' }]); // Jalali 1604 = 2225
     expect(parseCsv('Name,Birthday\nA B,1369-02-11 \nC D,1/5/1990\nE F,\nG H,۱۹۹۰-۰۵-۰۱\n').map((r) => r.contact.birthDate))
       .toEqual(['1990-05-01', '1990-01-05', null, '1990-05-01']);
   });

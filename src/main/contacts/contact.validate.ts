@@ -21,7 +21,7 @@ export type ValidationContext = {
   field: (id: number) => FieldDef | undefined;
 };
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const SINGLE_LINE = [
   'prefix', 'firstName', 'middleName', 'lastName', 'suffix', 'nickname', 'company', 'department', 'jobTitle',
   'city', 'province', 'postalCode', 'country',

@@ -67,6 +67,9 @@ export function createContactsRepo(db: Db) {
        FROM contact_phones p JOIN contacts c ON c.id = p.contact_id WHERE p.phone_key = ? ORDER BY c.sort_key LIMIT 20`,
     ),
     idsByPhoneKey: db.prepare<[string], number>('SELECT contact_id FROM contact_phones WHERE phone_key = ? LIMIT 20'),
+    idsByPhoneKeys: db.prepare<[string], { phone_key: string; contact_id: number }>(
+      'SELECT phone_key, contact_id FROM contact_phones WHERE phone_key IN (SELECT value FROM json_each(?)) AND phone_key IS NOT NULL',
+    ),
     displayName: db.prepare<[number], string>('SELECT display_name FROM contacts WHERE id = ?'),
     bySortKey: db.prepare<[string], { id: number; display_name: string }>('SELECT id, display_name FROM contacts WHERE sort_key = ? LIMIT 20'),
     notes: db.prepare<[number], NoteRow>('SELECT * FROM contact_notes WHERE contact_id = ? ORDER BY created_at DESC, id DESC'),
@@ -138,6 +141,8 @@ export function createContactsRepo(db: Db) {
     byPhoneKey: (key: string) => s.byPhoneKey.all(key),
     /** Ids having this phone (import's duplicate check: no join, no sort, as it runs once per record). */
     idsByPhoneKey: (key: string) => s.idsByPhoneKey.pluck().all(key) as number[],
+    /** The same for many keys in one statement (an import preview looks up every number of the file). */
+    idsByPhoneKeys: (keys: string[]) => s.idsByPhoneKeys.all(JSON.stringify(keys)),
     displayName: (id: number) => s.displayName.pluck().get(id) as string | undefined,
     bySortKey: (key: string) => s.bySortKey.all(key),
     notesOf: (id: number) => s.notes.all(id),

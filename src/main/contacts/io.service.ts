@@ -6,65 +6,84 @@
 import { randomUUID } from 'node:crypto';
 import type { ParsedInputOf } from '../../shared/contract/api';
 import type { Contact, ContactData } from '../../shared/contract/contacts';
-import type { FileOut, ImportOutcome, ImportPreview } from '../../shared/contract/io';
+import type { FileOut, ImportNotice, ImportOutcome, ImportPreview } from '../../shared/contract/io';
 import { fileNameDate, isoDateOf } from '../../shared/text/calendar';
 import { normalizePhone } from '../../shared/text/phone';
 import type { Db } from '../db/database';
 import { AppError } from '../engine/app-error';
 import type { EngineContext } from '../engine/context';
 import type { Lang } from '../i18n/messages';
-import { cleanContact } from './contact.validate';
 import type { ContactsService } from './contacts.service';
-import { sortKeyOf, sortNameOf } from './contacts.terms';
+import { displayNameOf, sortKeyOf, sortNameOf } from './contacts.terms';
 import type { GroupsService } from './groups.service';
-import { decodeText, detectFormat } from './io/detect';
-import { parseCsv, writeCsv } from './io/csv';
+import { writeCsv } from './io/csv';
+import { noticeText } from './io/import-notices';
+import type { FieldDef } from './contact.validate';
+import { review, type NoticeWhat, type Reviewed } from './io/import-review';
+import { readImportFile, type ReadFile } from './io/read-file';
 import { ImportParseError, type ImportedRecord } from './io/record';
-import { parseVCards } from './io/vcard.parse';
+import { samePerson, whoOf, type Who } from './io/same-person';
 import { writeVCards } from './io/vcard.write';
 import { printContactsPdf } from './print.service';
 
 const PREVIEW_ROWS = 200;
+const PREVIEW_NOTICES = 500;
 const PREVIEW_TTL_MS = 60 * 60 * 1000;
 
-type Pending = { records: ImportedRecord[]; expires: number };
+type Pending = { records: ImportedRecord[]; rejected: number; expires: number };
+type Earlier = { who: Who; line: number; name: string };
 
 export function createIoService(db: Db, ctx: EngineContext, contacts: ContactsService, groups: GroupsService) {
   const pending = new Map<string, Pending>();
+  const keyOf = (n: string) => normalizePhone(n, ctx.settings.phoneRegion())?.key ?? null;
 
-  /** Existing contacts this record would duplicate: same phone number, or the same name when it has no phone. */
-  function duplicatesOf(data: ContactData): { id: number; displayName: string }[] {
-    const region = ctx.settings.phoneRegion();
+  /**
+   * Existing contacts this record is the same person as: one of its numbers (`keys`, looked up with
+   * `idsOf`) and a name that agrees (same-person.ts), or the same name when it has no phone. `others`
+   * collects the names of contacts that share a number but are someone else.
+   */
+  function duplicatesOf(data: ContactData, keys: string[], idsOf: (key: string) => readonly number[], others?: Set<string>): { id: number; displayName: string }[] {
     const found = new Map<number, string>();
-    const keys = data.phones.map((p) => normalizePhone(p.number, region)?.key).filter((k): k is string => !!k);
-    for (const key of keys) {
-      for (const id of contacts.repo.idsByPhoneKey(key)) if (!found.has(id)) found.set(id, contacts.repo.displayName(id) ?? '');
-    }
-    if (keys.length === 0) {
+    if (keys.length > 0) {
+      const who = whoOf(data);
+      const seen = new Set<number>();
+      for (const key of keys) {
+        for (const id of idsOf(key)) {
+          if (seen.has(id)) continue;
+          seen.add(id);
+          const row = contacts.repo.get(id);
+          if (!row) continue;
+          const theirs = { firstName: row.first_name, middleName: row.middle_name, lastName: row.last_name, company: row.company, nickname: row.nickname };
+          if (samePerson(who, whoOf(theirs))) found.set(id, row.display_name);
+          else others?.add(row.display_name);
+        }
+      }
+    } else {
       for (const r of contacts.repo.bySortKey(sortKeyOf(sortNameOf(data)))) found.set(r.id, r.display_name);
     }
     return [...found].map(([id, displayName]) => ({ id, displayName }));
   }
 
-  /** Checks a record as the form would, so a bad line is reported before anything is written. */
-  function check(r: ImportedRecord): void {
-    try {
-      cleanContact(r.contact, { region: ctx.settings.phoneRegion(), calendar: ctx.settings.get().calendar, groupExists: () => true, field: () => undefined });
-    } catch (e) {
-      if (e instanceof AppError) throw new AppError('import/parse', 'import.parse', { line: r.line, reason: (lang: Lang) => e.toShape(lang).message }, `line ${r.line}`);
-      throw e;
+  /** The phonebook's contacts by phone key, for all numbers of a file at once (in statements of 500 keys). */
+  function existingByKey(keys: Iterable<string>): Map<string, number[]> {
+    const all = [...new Set(keys)];
+    const out = new Map<string, number[]>();
+    for (let k = 0; k < all.length; k += 500) {
+      for (const row of contacts.repo.idsByPhoneKeys(all.slice(k, k + 500))) {
+        const list = out.get(row.phone_key);
+        if (list) list.push(row.contact_id);
+        else out.set(row.phone_key, [row.contact_id]);
+      }
     }
+    return out;
   }
 
-  function parse(input: ParsedInputOf<'io/import-preview'>): { format: 'vcard' | 'csv'; records: ImportedRecord[] } {
+  function read(input: ParsedInputOf<'io/import-preview'>): ReadFile {
     const bytes = Buffer.from(input.base64, 'base64');
-    const format = input.format === 'auto' ? detectFormat(input.fileName, bytes) : input.format;
-    if (!format) throw new AppError('import/parse', 'import.unknown_format', {}, 'file');
     try {
-      const text = decodeText(bytes);
-      const records = format === 'vcard' ? parseVCards(text) : parseCsv(text);
-      if (records.length === 0) throw new AppError('import/empty', 'import.empty', {}, 'file');
-      return { format, records };
+      const file = readImportFile(input.fileName, bytes, input.format);
+      if (!file) throw new AppError('import/parse', 'import.unknown_format', {}, 'file');
+      return file;
     } catch (e) {
       if (e instanceof ImportParseError) {
         if (e.reason === 'empty') throw new AppError('import/empty', 'import.empty', {}, 'file');
@@ -74,57 +93,111 @@ export function createIoService(db: Db, ctx: EngineContext, contacts: ContactsSe
     }
   }
 
+  /** Group and field ids by name as written, for one commit (a file names the same few groups thousands of times). */
+  type IdCache = { groups: Map<string, number>; fields: Map<string, number> };
+
   /** Applies one record: adds it, merges it into its duplicate, or skips it. */
-  function apply(r: ImportedRecord, onDuplicate: 'merge' | 'skip' | 'add', now: string, names: (ids: number[]) => Map<number, string>): 'added' | 'merged' | 'skipped' {
-    const groupIds = r.groupNames.map((g) => groups.ensureGroup(g));
-    const fields = r.extra.map((x) => ({ fieldId: groups.fieldIdByName(x.name) ?? groups.ensureTextField(x.name), value: x.value }));
+  function apply(r: ImportedRecord, onDuplicate: 'merge' | 'skip' | 'add', now: string, names: (ids: number[]) => Map<number, string>, ids: IdCache): 'added' | 'merged' | 'skipped' {
+    const cached = (m: Map<string, number>, name: string, find: () => number) => {
+      let id = m.get(name);
+      if (id === undefined) m.set(name, (id = find()));
+      return id;
+    };
+    const groupIds = r.groupNames.map((g) => cached(ids.groups, g, () => groups.ensureGroup(g)));
+    const fields = r.extra.map((x) => ({ fieldId: cached(ids.fields, x.name, () => groups.fieldIdByName(x.name) ?? groups.ensureTextField(x.name)), value: x.value }));
     const incoming: ContactData = { ...r.contact, groupIds, fields };
-    const dup = onDuplicate === 'add' ? undefined : duplicatesOf(incoming)[0];
+    const keys = onDuplicate === 'add' ? [] : incoming.phones.map((p) => keyOf(p.number)).filter((k): k is string => k !== null);
+    const dup = onDuplicate === 'add' ? undefined : duplicatesOf(incoming, keys, contacts.repo.idsByPhoneKey)[0];
     if (!dup) {
       const { cols, children } = contacts.prepare(incoming, names(groupIds));
       contacts.repo.insert(cols, children, now);
       return 'added';
     }
     if (onDuplicate === 'skip') return 'skipped';
-    const { cols, children } = contacts.prepare(mergeInto(contacts.get(dup.id), incoming, (n) => normalizePhone(n, ctx.settings.phoneRegion())?.key ?? null), names(groupIds));
+    const { cols, children } = contacts.prepare(mergeInto(contacts.get(dup.id), incoming, keyOf), names(groupIds));
     contacts.repo.update(dup.id, cols, children, now);
     return 'merged';
   }
 
   return {
-    preview(input: ParsedInputOf<'io/import-preview'>): ImportPreview {
-      const { format, records } = parse(input);
-      for (const r of records) check(r);
-      for (const [id, p] of pending) if (p.expires < Date.now()) pending.delete(id);
-      const previewId = randomUUID();
-      pending.set(previewId, { records, expires: Date.now() + PREVIEW_TTL_MS });
+    /**
+     * Reads the file without writing: the records to import, the ones skipped and what was changed
+     * (each with its line and reason, in `lang`), and the duplicates in the phonebook and in the file.
+     */
+    preview(input: ParsedInputOf<'io/import-preview'>, lang: Lang): ImportPreview {
+      const file = read(input);
+      const region = ctx.settings.phoneRegion();
+      const accepted: ImportedRecord[] = [];
+      let skipped = 0;
+      let changed = 0;
+      const found: { line: number; kind: ImportNotice['kind']; what: NoticeWhat }[] = [];
+      const notice = (line: number, kind: ImportNotice['kind'], what: NoticeWhat) => found.push({ line, kind, what });
+      const reviewed: Reviewed[] = [];
+      const calendar = ctx.settings.get().calendar;
+      const fieldDefs = new Map(groups.listFields().map((f) => [f.id, f]));
+      const defByName = new Map<string, FieldDef | undefined>();
+      const fieldDefOf = (name: string) => {
+        if (!defByName.has(name)) {
+          const id = groups.fieldIdByName(name);
+          defByName.set(name, id === null ? undefined : fieldDefs.get(id));
+        }
+        return defByName.get(name);
+      };
+      file.records.forEach((r, i) => {
+        const next = file.records[i + 1];
+        const v = review(r, next ? next.line - 1 : Infinity, file.badLines, region, lang, { defOf: fieldDefOf, calendar });
+        if (v.skip) {
+          skipped++;
+          notice(r.line, 'skipped', v.skip);
+        } else {
+          accepted.push(r);
+          reviewed.push(v);
+        }
+      });
+      const existing = existingByKey(reviewed.flatMap((v) => v.keys));
+      const idsOf = (key: string) => existing.get(key) ?? [];
       let duplicates = 0;
       const rows: ImportPreview['rows'] = [];
-      for (const r of records) {
-        const duplicateOf = duplicatesOf(r.contact);
-        if (duplicateOf.length > 0) duplicates++;
-        if (rows.length < PREVIEW_ROWS) rows.push({ line: r.line, contact: r.contact, duplicateOf });
+      const earlier = new Map<string, Earlier[]>(); // phone key → records before this one in the file
+      for (const v of reviewed) {
+        const r = v.record;
+        const others = new Set<string>();
+        const duplicateOf = duplicatesOf(r.contact, v.keys, idsOf, others);
+        const sameAsLine = sameInFile(r, v.keys, earlier, others);
+        for (const name of others) v.changes.push({ kind: 'shares_number', with: name });
+        if (v.changes.length > 0) changed++;
+        for (const c of v.changes) notice(r.line, c.kind === 'shares_number' ? 'note' : 'changed', c);
+        if (duplicateOf.length > 0 || sameAsLine !== null) duplicates++;
+        if (rows.length < PREVIEW_ROWS) rows.push({ line: r.line, contact: r.contact, duplicateOf, sameAsLine });
       }
-      const newGroups = [...new Set(records.flatMap((r) => r.groupNames))].filter((g) => groups.groupIdByName(g) === null);
-      return { previewId, format, total: records.length, duplicates, rows, newGroups };
+      // In file order (skipped records were noted in the first pass); only the first ones are put into words.
+      found.sort((x, y) => x.line - y.line);
+      const notices = found.slice(0, PREVIEW_NOTICES).map((n) => ({ line: n.line, kind: n.kind, message: noticeText(n.what, lang) }));
+      if (accepted.length === 0 && skipped === 0) throw new AppError('import/empty', 'import.empty', {}, 'file');
+      for (const [id, p] of pending) if (p.expires < Date.now()) pending.delete(id);
+      const previewId = randomUUID();
+      pending.set(previewId, { records: accepted, rejected: skipped, expires: Date.now() + PREVIEW_TTL_MS });
+      const newGroups = [...new Set(accepted.flatMap((r) => r.groupNames))].filter((g) => groups.groupIdByName(g) === null);
+      return { previewId, format: file.format, total: accepted.length, duplicates, rows, newGroups, skipped, changed, notices, encoding: file.encoding };
     },
 
-    /** All records or none: one transaction. */
+    /** The records the preview accepted, all or none: one transaction. */
     commit(input: ParsedInputOf<'io/import-commit'>): ImportOutcome {
       const p = pending.get(input.previewId);
       if (!p) throw new AppError('import/expired', 'import.expired', {}, 'previewId');
       const now = ctx.clock().toISOString();
-      const outcome: ImportOutcome = { added: 0, merged: 0, skipped: 0 };
+      const outcome: ImportOutcome = { added: 0, merged: 0, skipped: 0, rejected: p.rejected };
       // Group names for the search terms, re-read only when the import has just created a group.
       let cache = groups.nameMap();
       const groupNames = (ids: number[]) => {
         if (ids.some((id) => !cache.has(id))) cache = groups.nameMap();
         return cache;
       };
+      const ids: IdCache = { groups: new Map(), fields: new Map() };
       db.transaction(() => {
         for (const r of p.records) {
           try {
-            outcome[apply(r, input.onDuplicate, now, groupNames)]++;
+            outcome[apply(r, input.onDuplicate, now, groupNames, ids)]++;
           } catch (e) {
             if (e instanceof AppError && e.code === 'validation') {
               throw new AppError('import/parse', 'import.parse', { line: r.line, reason: (lang: Lang) => e.toShape(lang).message }, `line ${r.line}`);
@@ -160,6 +233,31 @@ export function createIoService(db: Db, ctx: EngineContext, contacts: ContactsSe
   };
 }
 
+/**
+ * The line of an earlier record in the same file that is this person (a shared number and agreeing
+ * names), or null; records the numbers of this one for the records after it. Earlier records that
+ * share a number but are someone else are added to `others`.
+ */
+function sameInFile(r: ImportedRecord, keys: string[], earlier: Map<string, Earlier[]>, others: Set<string>): number | null {
+  if (keys.length === 0) return null;
+  const who = whoOf(r.contact);
+  let same: number | null = null;
+  for (const key of keys) {
+    const list = earlier.get(key);
+    if (list) {
+      for (const e of list) {
+        if (samePerson(who, e.who)) same ??= e.line;
+        else others.add(e.name);
+      }
+    }
+    const mine = { who, line: r.line, name: displayNameOf(r.contact) };
+    if (list) {
+      if (!list.some((e) => e.line === r.line)) list.push(mine);
+    } else earlier.set(key, [mine]);
+  }
+  return same;
+}
+
 /** Fills the existing contact's empty details from the incoming record; adds new phones, emails, groups, fields. */
 export function mergeInto(existing: Contact, incoming: ContactData, keyOf: (number: string) => string | null): ContactData {
   const base: ContactData = { ...existing, phones: existing.phones.map(({ kind, number, extension }) => ({ kind, number, extension })) };
@@ -185,7 +283,9 @@ export function mergeInto(existing: Contact, incoming: ContactData, keyOf: (numb
 }
 
 function parseReason(e: ImportParseError, lang: Lang): string {
-  return lang === 'fa' ? PARSE_REASONS_FA[e.reason] ?? e.message : e.message;
+  if (lang === 'fa') return PARSE_REASONS_FA[e.reason] ?? e.message;
+  if (e.reason === 'mixed_encoding') return 'Most of the file is UTF-8 but the byte on this line is not, so it is unclear how to read the text. Save the file as UTF-8 and try again.';
+  return e.message.replace(/^line \d+: /, '');
 }
 
 const PARSE_REASONS_FA: Record<string, string> = {
@@ -197,4 +297,5 @@ const PARSE_REASONS_FA: Record<string, string> = {
   bad_date: 'تاریخ این خط خوانا نیست.',
   ragged_row: 'تعداد ستون‌های این سطر با سطر عنوان یکی نیست.',
   no_header: 'سطر عنوان ستون‌ها پیدا نشد.',
+  mixed_encoding: 'بیشتر فایل UTF-8 است ولی بایت این خط نیست؛ معلوم نیست متن با چه کدگذاری خوانده شود. فایل را با کدگذاری UTF-8 دوباره ذخیره کنید.',
 };

@@ -190,7 +190,7 @@ function buildEngine(opts: EngineOptions, { db, dbFile, lock }: OpenDataFolder):
     'fields/create': (data) => groups.createField(data),
     'fields/update': ({ id, data }) => groups.updateField(id, patched(fieldInput, groups.listFields().find((f) => f.id === id), data)),
     'fields/delete': ({ id }) => groups.deleteField(id),
-    'io/import-preview': (input) => io.preview(input),
+    'io/import-preview': (input, hc) => io.preview(input, hc.lang),
     'io/import-commit': (input) => io.commit(input),
     'io/export': (input) => io.exportFile(input),
     'print/contacts': (input, hc) => io.print(input, hc.lang),

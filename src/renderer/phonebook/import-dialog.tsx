@@ -4,6 +4,7 @@ import { useClient } from '../app/client';
 import { useLocale } from '../i18n/use-t';
 import { readFileAsBase64 } from '../lib/read-file';
 import { Dialog } from '../ui/dialog';
+import { ImportNotices } from './import-notices';
 import { ImportPreviewTable } from './import-preview-table';
 
 type OnDuplicate = 'merge' | 'skip' | 'add';
@@ -15,8 +16,9 @@ type Step =
   | { kind: 'done'; outcome: ImportOutcome };
 
 /**
- * Import from a vCard or CSV file: the engine parses it without writing (preview), then writes all
- * records in one transaction (commit). A bad line stops everything and is named in the message.
+ * Import from a vCard or CSV file: the engine parses it without writing (preview), then writes the
+ * records the preview accepted in one transaction (commit). Broken syntax stops the file and is named
+ * by its line; a record with an odd value is listed with its line and reason (skipped or changed).
  */
 export function ImportDialog({ onClose }: { onClose: () => void }) {
   const { t, num } = useLocale();
@@ -134,7 +136,21 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
             <span className={shown.preview.duplicates ? 'badge warn' : 'badge'} data-testid="import-duplicates">
               {t.importer.duplicates(num(shown.preview.duplicates))}
             </span>
+            {shown.preview.skipped > 0 && (
+              <span className="badge warn" data-testid="import-skipped">
+                {t.importer.skippedCount(num(shown.preview.skipped))}
+              </span>
+            )}
+            {shown.preview.changed > 0 && (
+              <span className="badge" data-testid="import-changed">
+                {t.importer.changedCount(num(shown.preview.changed))}
+              </span>
+            )}
           </p>
+          <p className="muted" data-testid="import-encoding">
+            {t.importer.encoding(shown.preview.encoding)}
+          </p>
+          <ImportNotices preview={shown.preview} />
           {shown.preview.newGroups.length > 0 && (
             <p data-testid="import-new-groups">
               {t.importer.newGroups} <strong>{shown.preview.newGroups.join(t.common.listSeparator)}</strong>
@@ -162,7 +178,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
       )}
       {step.kind === 'done' && (
         <p className="import-done" role="status" data-testid="import-result">
-          {t.importer.done(num(step.outcome.added), num(step.outcome.merged), num(step.outcome.skipped))}
+          {t.importer.done(num(step.outcome.added), num(step.outcome.merged), num(step.outcome.skipped), num(step.outcome.rejected))}
         </p>
       )}
     </Dialog>

@@ -22,7 +22,7 @@ export function ImportPreviewTable({ preview }: { preview: ImportPreview }) {
         </thead>
         <tbody>
           {preview.rows.map((r) => (
-            <tr key={r.line} className={r.duplicateOf.length ? 'duplicate' : undefined} data-testid="import-row">
+            <tr key={r.line} className={r.duplicateOf.length || r.sameAsLine !== null ? 'duplicate' : undefined} data-testid="import-row">
               <td className="num">{num(r.line)}</td>
               <td>
                 <bdi>{nameOf(r.contact) || t.row.noName}</bdi>
@@ -37,7 +37,9 @@ export function ImportPreviewTable({ preview }: { preview: ImportPreview }) {
                   </div>
                 ))}
               </td>
-              <td className="dup-cell">{r.duplicateOf.map((d) => d.displayName).join(t.common.listSeparator)}</td>
+              <td className="dup-cell">
+                {[...r.duplicateOf.map((d) => d.displayName), ...(r.sameAsLine === null ? [] : [t.importer.sameAsLine(num(r.sameAsLine))])].join(t.common.listSeparator)}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -11,39 +11,50 @@ const text = (max: number) => z.string().max(max);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const id = z.number().int().positive();
 
+/**
+ * The longest text and the most items a contact may hold: one set for the edit form (the schema
+ * below) and for import (io.service.ts), so an imported contact can always be opened and saved again.
+ */
+export const CONTACT_LIMITS = {
+  prefix: 40, firstName: 100, middleName: 100, lastName: 100, suffix: 40, nickname: 100,
+  company: 200, department: 200, jobTitle: 200, street: 500, city: 100, province: 100, postalCode: 20, country: 100,
+  notes: 10000, phones: 50, emails: 20, groupIds: 200, fields: 200, phoneNumber: 40, extension: 10, email: 254, fieldValue: 2000,
+} as const;
+const L = CONTACT_LIMITS;
+
 export const phoneInput = z.object({
   kind: z.enum(PHONE_KINDS),
-  number: text(40),
-  extension: text(10).default(''),
+  number: text(L.phoneNumber),
+  extension: text(L.extension).default(''),
 });
 
-export const emailInput = z.object({ address: text(254) });
+export const emailInput = z.object({ address: text(L.email) });
 
 /** Value of a user-defined field as sent by the UI: always a string ('' = empty); the engine checks it against the field's kind. */
-export const fieldValueInput = z.object({ fieldId: id, value: text(2000) });
+export const fieldValueInput = z.object({ fieldId: id, value: text(L.fieldValue) });
 
 export const contactInput = z.object({
-  prefix: text(40).default(''),
-  firstName: text(100).default(''),
-  middleName: text(100).default(''),
-  lastName: text(100).default(''),
-  suffix: text(40).default(''),
-  nickname: text(100).default(''),
-  company: text(200).default(''),
-  department: text(200).default(''),
-  jobTitle: text(200).default(''),
-  phones: z.array(phoneInput).max(50).default([]),
-  emails: z.array(emailInput).max(20).default([]),
-  street: text(500).default(''),
-  city: text(100).default(''),
-  province: text(100).default(''),
-  postalCode: text(20).default(''),
-  country: text(100).default(''),
+  prefix: text(L.prefix).default(''),
+  firstName: text(L.firstName).default(''),
+  middleName: text(L.middleName).default(''),
+  lastName: text(L.lastName).default(''),
+  suffix: text(L.suffix).default(''),
+  nickname: text(L.nickname).default(''),
+  company: text(L.company).default(''),
+  department: text(L.department).default(''),
+  jobTitle: text(L.jobTitle).default(''),
+  phones: z.array(phoneInput).max(L.phones).default([]),
+  emails: z.array(emailInput).max(L.emails).default([]),
+  street: text(L.street).default(''),
+  city: text(L.city).default(''),
+  province: text(L.province).default(''),
+  postalCode: text(L.postalCode).default(''),
+  country: text(L.country).default(''),
   /** ISO date (stored Gregorian; shown in the chosen calendar), or null. */
   birthDate: isoDate.nullable().default(null),
-  notes: text(10000).default(''),
-  groupIds: z.array(id).max(200).default([]),
-  fields: z.array(fieldValueInput).max(200).default([]),
+  notes: text(L.notes).default(''),
+  groupIds: z.array(id).max(L.groupIds).default([]),
+  fields: z.array(fieldValueInput).max(L.fields).default([]),
 });
 export type ContactInput = z.input<typeof contactInput>;
 export type ContactData = z.output<typeof contactInput>;

@@ -17,9 +17,22 @@ export type ImportRowPreview = {
   /** 1-based line of the file where the record starts. */
   line: number;
   contact: ContactData;
-  /** Existing contacts with one of this record's phone numbers (or the same name when it has none). */
+  /**
+   * Contacts in the phonebook this record is the same person as: one of its numbers and a name that
+   * agrees (or only a number on one side), or the same name when it has no phone.
+   */
   duplicateOf: { id: number; displayName: string }[];
+  /** The line of an earlier record in the same file that is the same person, or null. */
+  sameAsLine: number | null;
 };
+
+/**
+ * Something about one record the user should know before importing: 'skipped' records are not
+ * imported (the reason says why); 'changed' records are imported with something moved or left out;
+ * a 'note' says how it is imported (a number shared with someone else: added apart, not merged).
+ * `message` is in the language of the request.
+ */
+export type ImportNotice = { line: number; kind: 'skipped' | 'changed' | 'note'; message: string };
 
 export type ImportPreview = {
   previewId: string;
@@ -30,6 +43,13 @@ export type ImportPreview = {
   rows: ImportRowPreview[];
   /** Group names in the file that do not exist yet and will be created. */
   newGroups: string[];
+  /** Records that will not be imported (listed in notices with the reason); `total` counts only the others. */
+  skipped: number;
+  /** The first notices, in file order (at most a few hundred; `skipped` and `changed` are the full counts). */
+  notices: ImportNotice[];
+  changed: number;
+  /** How the file's text was read, for the user to check: 'UTF-8', 'UTF-16', 'Windows-1256', 'Windows-1252', … */
+  encoding: string;
 };
 
 export const importCommitInput = z.object({
@@ -37,7 +57,8 @@ export const importCommitInput = z.object({
   /** What to do with records that match an existing contact. */
   onDuplicate: z.enum(['merge', 'skip', 'add']),
 });
-export type ImportOutcome = { added: number; merged: number; skipped: number };
+/** `skipped` counts duplicates left out by choice; `rejected` the records the preview listed as skipped. */
+export type ImportOutcome = { added: number; merged: number; skipped: number; rejected: number };
 
 export const exportInput = contactQuery.extend({
   format: z.enum(EXPORT_FORMATS),

@@ -8,7 +8,7 @@ import { parseBirthDate } from './birth-date';
 import { mapColumns, type AddressPart, type Column } from './csv.columns';
 import { detectDelimiter, quoteCell, readCell, readRows, type CsvRow } from './csv.grid';
 import { kindFromLabels, splitExtension } from './phone-label';
-import { emptyContact, finishRecord, ImportParseError, isBlankRecord, splitFullName, type ImportedRecord } from './record';
+import { addRemark, emptyContact, finishRecord, ImportParseError, isBlankRecord, splitFullName, type ImportedRecord } from './record';
 
 // Several values in one cell: ours (" ; "), Google's (" ::: "), and what people type in Excel,
 // Persian comma and semicolon (، ؛) included.
@@ -23,8 +23,8 @@ const GOOGLE_SYSTEM_GROUPS = new Set(['* mycontacts', '* starred']);
 /**
  * Parses a CSV with a header row. Throws ImportParseError naming the line when the header is missing
  * or unknown ('no_header'), a row has a different number of cells than the header ('ragged_row'), a
- * birth date is unreadable ('bad_date', with the column), a quote never closes ('unterminated'), or
- * no row holds data ('empty'). Blank rows are skipped.
+ * quote never closes ('unterminated'), or no row holds data ('empty'). Blank rows are skipped; an
+ * unreadable birth date is left out and noted in the record's remarks.
  */
 export function parseCsv(text: string): ImportedRecord[] {
   const body = text.replace(/^\uFEFF/, '');
@@ -91,7 +91,9 @@ function toRecord(row: CsvRow, columns: Column[], headers: string[]): ImportedRe
       }
       case 'birthDate': {
         const d = parseBirthDate(value);
-        if (d.kind === 'invalid') throw new ImportParseError(row.line, 'bad_date', `column "${name}": "${value}" is not a date`, name);
+        // A value, not syntax: the row is imported without it and the preview says so.
+        if (d.kind === 'invalid') addRemark(r, { kind: 'birthday_invalid', value });
+        if (d.kind === 'no_year') addRemark(r, { kind: 'birthday_no_year', value });
         if (d.kind === 'date') c.birthDate = d.iso;
         break;
       }

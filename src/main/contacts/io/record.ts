@@ -15,7 +15,23 @@ export type ImportedRecord = {
   groupNames: string[];
   /** Unknown CSV columns and kept vCard X- properties, by name; they become user-defined text fields. */
   extra: { name: string; value: string }[];
+  /** What the parser could not take over as written; shown in the preview. Absent when there is nothing. */
+  remarks?: Remark[];
 };
+
+/**
+ * Something the parser left out of a record. 'unreadable' (a kept value whose bytes could not be
+ * decoded) keeps the whole record out of the import: text that could not be decoded is never stored.
+ */
+export type Remark =
+  | { kind: 'unreadable'; line: number; detail: string }
+  | { kind: 'birthday_no_year'; value: string }
+  | { kind: 'birthday_invalid'; value: string }
+  | { kind: 'extra_org'; value: string };
+
+export function addRemark(r: ImportedRecord, remark: Remark): void {
+  (r.remarks ??= []).push(remark);
+}
 
 /**
  * Why a file could not be read. The service turns each reason into a message in the user's language
@@ -26,6 +42,7 @@ export type ImportErrorReason =
   | 'unterminated' // a card without END:VCARD
   | 'bad_line' // a vCard line without ':', a CSV quote never closed
   | 'bad_encoding' // broken quoted-printable or bytes that are not UTF-8
+  | 'mixed_encoding' // a file neither clearly UTF-8 nor clearly a single-byte code page (the line of the first bad byte)
   | 'not_vcard' // no BEGIN:VCARD anywhere
   | 'bad_date' // a CSV birth date that is no date
   | 'ragged_row' // a CSV row whose column count differs from the header's
@@ -81,7 +98,7 @@ export function finishRecord(r: ImportedRecord): ImportedRecord {
 /** True when a record carries nothing at all (an empty card or row): such records are skipped, not errors. */
 export function isBlankRecord(r: ImportedRecord): boolean {
   const c = r.contact;
-  return SINGLE_LINE.every((k) => c[k] === '') && c.street === '' && c.notes === '' && c.birthDate === null
+  return r.remarks === undefined && SINGLE_LINE.every((k) => c[k] === '') && c.street === '' && c.notes === '' && c.birthDate === null
     && c.phones.length === 0 && c.emails.length === 0 && r.groupNames.length === 0 && r.extra.length === 0;
 }
 

@@ -5,6 +5,7 @@
  * vcard.parse.ts) and leaves backslash escapes in place, because ';' and ',' split structured values
  * only where they are not escaped.
  */
+import { charsetOf, decodeCharset, type LegacyCharset } from './encoding';
 import { ImportParseError } from './record';
 
 export type VProperty = {
@@ -16,8 +17,23 @@ export type VProperty = {
   name: string;
   /** Upper-case parameter names → values (unquoted). vCard 2.1 bare parameters go under TYPE or ENCODING. */
   params: ReadonlyMap<string, string[]>;
-  /** The value with transfer encodings undone, still backslash-escaped. '' for skipped binary data. */
+  /**
+   * The value with transfer encodings and charset undone, still backslash-escaped. '' for skipped
+   * binary data; as written (undecoded) for properties the reader was told not to keep.
+   */
   value: string;
+  /** Why the value could not be decoded (then `value` is ''): the card holding it is not imported. */
+  unreadable?: string;
+};
+
+export type ReadOptions = {
+  /** Names of the properties whose values are used; only these are decoded (others may hold anything). */
+  keep: ReadonlySet<string>;
+  /**
+   * Set when the file is single-byte text handed over as Latin-1 (one character per byte): values are
+   * decoded from their bytes in the property's CHARSET, or in this code page when it names none.
+   */
+  legacy?: LegacyCharset | null;
 };
 
 export type VCardBlock = { line: number; props: VProperty[] };
@@ -29,7 +45,6 @@ const CARD_ONLY = /^\s*(?:[\w-]+\.)?(?:version|fn|n|tel)\s*[;:]/i;
 const BASE64_TEXT = /^[A-Za-z0-9+/=\s]+$/;
 const BINARY = new Set(['PHOTO', 'LOGO', 'SOUND', 'KEY']);
 const BARE_ENCODINGS = new Set(['QUOTED-PRINTABLE', 'BASE64', 'B', '8BIT', '7BIT']);
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 /** Shared by every property without parameters (most of them): one Map less per line. */
 const NO_PARAMS: ReadonlyMap<string, string[]> = new Map();
 
@@ -38,21 +53,14 @@ const NO_PARAMS: ReadonlyMap<string, string[]> = new Map();
  * once). Text between cards (mail headers, blank lines) is ignored. Throws ImportParseError for
  * broken syntax, and 'not_vcard' when the file has no card at all.
  */
-export function* readCards(text: string): Generator<VCardBlock> {
+export function* readCards(text: string, opts: ReadOptions): Generator<VCardBlock> {
   const lines = new LineReader(text.replace(/^\uFEFF/, ''));
   let card: VCardBlock | null = null;
   let afterBase64 = false;
   let cards = 0;
-  for (let line = lines.next(); line !== undefined; line = lines.next()) {
+  for (let first = lines.next(); first !== undefined; first = lines.next()) {
     const lineNo = lines.lineNo;
-    for (let next = lines.peek(); next !== undefined; next = lines.peek()) {
-      // A quoted-printable soft break ('=' at the end) continues on the next line as written; checked
-      // before folding so that a continuation starting with a space keeps that space.
-      if (line.endsWith('=') && isQuotedPrintable(line) && !END.test(next)) line = line.slice(0, -1) + next;
-      else if (next.startsWith(' ') || next.startsWith('\t')) line += next.slice(1);
-      else break;
-      lines.next();
-    }
+    const line = unfold(first, lines);
     if (line.length === 0 || (line.charCodeAt(0) <= 0x20 && line.trim() === '')) continue;
 
     if (card === null) {
@@ -70,12 +78,48 @@ export function* readCards(text: string): Generator<VCardBlock> {
     }
     // vCard 2.1 lets BASE64 data run on unindented lines; they are part of the (skipped) photo.
     if (afterBase64 && !line.includes(':') && BASE64_TEXT.test(line)) continue;
-    const prop = readProperty(line, lineNo);
+    const prop = readProperty(line, lineNo, opts);
     afterBase64 = isBase64(prop.params);
     card.props.push(prop);
   }
   if (card !== null) throw unterminated(card, lines.lineNo);
   if (cards === 0) throw new ImportParseError(1, 'not_vcard', 'no BEGIN:VCARD in the file');
+}
+
+/**
+ * One logical line from its first physical line and the continuations after it: folded lines (a
+ * leading space or tab) and quoted-printable soft breaks ('=' at the end, checked before folding so
+ * that a continuation starting with a space keeps that space). The pieces are joined once at the end
+ * and only the last piece is looked at: re-reading the growing line at every fold made a 1 MB photo
+ * or 40,000 soft breaks take minutes.
+ */
+function unfold(first: string, lines: LineReader): string {
+  let next = lines.peek();
+  if (next === undefined || !(next.startsWith(' ') || next.startsWith('\t') || first.endsWith('='))) return first;
+  const pieces = [first];
+  let last = first;
+  let qp: boolean | null = null; // decided once, from the head, the first time a piece ends with '='
+  for (; next !== undefined; next = lines.peek()) {
+    if (last.endsWith('=') && (qp ??= isQuotedPrintable(headOf(pieces))) && !END.test(next)) {
+      pieces[pieces.length - 1] = last.slice(0, -1);
+      last = next;
+    } else if (next.startsWith(' ') || next.startsWith('\t')) last = next.slice(1);
+    else break;
+    pieces.push(last);
+    lines.next();
+  }
+  return pieces.join('');
+}
+
+/** The name and parameters of a logical line (up to its first ':'), from its first pieces only. */
+function headOf(pieces: string[]): string {
+  let head = '';
+  for (const p of pieces) {
+    const colon = p.indexOf(':');
+    if (colon >= 0) return head + p.slice(0, colon + 1);
+    head += p;
+  }
+  return head;
 }
 
 /** Physical lines (CRLF, LF or CR) with one line of lookahead, without splitting the whole file up front. */
@@ -141,7 +185,7 @@ function isBase64(params: ReadonlyMap<string, string[]>): boolean {
 }
 
 /** One unfolded line: `[group.]NAME[;param…]:value`. */
-export function readProperty(line: string, lineNo: number): VProperty {
+export function readProperty(line: string, lineNo: number, opts: ReadOptions): VProperty {
   const colon = headEnd(line);
   if (colon < 0) throw new ImportParseError(lineNo, 'bad_line', `no ':' in "${line.slice(0, 40)}"`);
   const semicolon = line.indexOf(';');
@@ -161,7 +205,14 @@ export function readProperty(line: string, lineNo: number): VProperty {
     params,
     value: line.slice(colon + 1),
   };
-  if (hasParams) prop.value = decodeValue(prop, lineNo);
+  if (!opts.keep.has(prop.name) || (!hasParams && !opts.legacy)) return prop;
+  try {
+    prop.value = decodeValue(prop, lineNo, opts.legacy ?? null);
+  } catch (e) {
+    if (!(e instanceof ImportParseError)) throw e;
+    prop.value = '';
+    prop.unreadable = e.message;
+  }
   return prop;
 }
 
@@ -235,59 +286,65 @@ function decodeParamValue(v: string): string {
   return unquoted.includes('^') ? unquoted.replace(/\^(\^|n|')/g, (_, c: string) => (c === 'n' ? '\n' : c === "'" ? '"' : '^')) : unquoted;
 }
 
-function decodeValue(p: VProperty, lineNo: number): string {
+/**
+ * Undoes ENCODING (quoted-printable, base64) and CHARSET. In a UTF-8 or UTF-16 file a plain value is
+ * already text; in a single-byte file (`legacy`) every value is still bytes, one per character.
+ */
+function decodeValue(p: VProperty, lineNo: number, legacy: LegacyCharset | null): string {
   const enc = p.params.get('ENCODING')?.at(-1)?.toUpperCase();
-  if (enc === 'QUOTED-PRINTABLE') return decodeQuotedPrintable(p.value, p.params.get('CHARSET')?.at(-1) ?? 'utf-8', lineNo);
+  const named = p.params.get('CHARSET')?.at(-1);
+  // A CHARSET name we do not know: UTF-8 (or the file's code page) is what the writer nearly always meant.
+  const charset = named !== undefined && charsetOf(named) !== null ? named : legacy ?? 'utf-8';
+  if (enc === 'QUOTED-PRINTABLE') return decodeQuotedPrintable(p.value, charset, lineNo, legacy !== null);
   if (enc === 'B' || enc === 'BASE64') {
     if (BINARY.has(p.name)) return ''; // photos are not imported; no need to decode megabytes
-    return decodeBytes(Buffer.from(p.value.replace(/\s+/g, ''), 'base64'), 'utf-8', lineNo);
+    return decodeCharset(Buffer.from(p.value.replace(/\s+/g, ''), 'base64'), charset, lineNo);
   }
+  if (legacy !== null) return /^[\x00-\x7f]*$/.test(p.value) ? p.value : decodeCharset(Buffer.from(p.value, 'latin1'), charset, lineNo);
   return p.value;
 }
 
 /**
  * Quoted-printable → text. Bytes are collected first and decoded once, because phones split one
- * UTF-8 character across several =XX sequences (and across soft line breaks).
+ * UTF-8 character across several =XX sequences (and across soft line breaks). `rawBytes`: the text
+ * holds one character per byte (a single-byte file), so a literal non-ASCII character is that byte.
  */
-export function decodeQuotedPrintable(s: string, charset: string, lineNo: number): string {
+export function decodeQuotedPrintable(s: string, charset: string, lineNo: number, rawBytes = false): string {
   const bytes: number[] = [];
   for (let k = 0; k < s.length; k++) {
     const code = s.charCodeAt(k);
     if (code === 0x3d) {
-      const hex = s.slice(k + 1, k + 3);
-      if (/^[0-9A-Fa-f]{2}$/.test(hex)) {
-        bytes.push(parseInt(hex, 16));
+      const h = hexByte(s.charCodeAt(k + 1), s.charCodeAt(k + 2));
+      if (h >= 0) {
+        bytes.push(h);
         k += 2;
         continue;
       }
       if (k === s.length - 1) break; // a soft break at the very end of the value
-      throw new ImportParseError(lineNo, 'bad_encoding', `invalid quoted-printable sequence "=${hex}"`);
+      throw new ImportParseError(lineNo, 'bad_encoding', `invalid quoted-printable sequence "=${s.slice(k + 1, k + 3)}"`);
     }
-    if (code < 0x80) bytes.push(code);
+    if (code < 0x80 || (rawBytes && code < 0x100)) bytes.push(code);
     else {
       // A literal non-ASCII character (against the rules, but written by some phones): keep it.
       const cp = s.codePointAt(k)!;
-      bytes.push(...Buffer.from(String.fromCodePoint(cp), 'utf8'));
+      for (const b of Buffer.from(String.fromCodePoint(cp), 'utf8')) bytes.push(b);
       if (cp > 0xffff) k++;
     }
   }
-  return decodeBytes(Buffer.from(bytes), charset, lineNo);
+  return decodeCharset(Uint8Array.from(bytes), charset, lineNo);
 }
 
-function decodeBytes(bytes: Buffer, charset: string, lineNo: number): string {
-  let decoder = utf8;
-  if (!/^utf-?8$/i.test(charset)) {
-    try {
-      decoder = new TextDecoder(charset.toLowerCase(), { fatal: true });
-    } catch {
-      decoder = utf8; // an unknown CHARSET name: UTF-8 is what nearly every phone means
-    }
-  }
-  try {
-    return decoder.decode(bytes);
-  } catch {
-    throw new ImportParseError(lineNo, 'bad_encoding', `bytes are not valid ${charset}`);
-  }
+function hexDigit(c: number): number {
+  if (c >= 0x30 && c <= 0x39) return c - 0x30;
+  if (c >= 0x41 && c <= 0x46) return c - 0x37;
+  if (c >= 0x61 && c <= 0x66) return c - 0x57;
+  return -1;
+}
+
+function hexByte(a: number, b: number): number {
+  const hi = hexDigit(a);
+  const lo = hexDigit(b);
+  return hi < 0 || lo < 0 ? -1 : hi * 16 + lo;
 }
 
 /** Splits a value on an unescaped separator (';' between N or ADR parts, ',' between CATEGORIES). */

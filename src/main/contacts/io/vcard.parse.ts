@@ -7,7 +7,8 @@
 import type { PhoneKind } from '../../../shared/contract/contacts';
 import { parseBirthDate } from './birth-date';
 import { kindFromLabels, splitExtension } from './phone-label';
-import { emptyContact, finishRecord, ImportParseError, isBlankRecord, splitFullName, type ImportedRecord } from './record';
+import type { LegacyCharset } from './encoding';
+import { addRemark, emptyContact, finishRecord, ImportParseError, isBlankRecord, splitFullName, type ImportedRecord } from './record';
 import { readCards, splitValue, unescapeValue, type VCardBlock, type VProperty } from './vcard.lines';
 
 /** Our own extra fields (vcard.write.ts); any other X- property is vendor noise. */
@@ -15,14 +16,19 @@ export const MONSHI_FIELD = 'X-MONSHI-FIELD';
 /** Name of the extra field that receives URL properties (websites have no place of their own in a contact). */
 export const WEBSITE_FIELD = 'Website';
 
+/** The properties toRecord reads: only their values are decoded, so nothing in the others can fail a card. */
+const KEPT = new Set(['N', 'FN', 'NICKNAME', 'ORG', 'TITLE', 'ROLE', 'TEL', 'EMAIL', 'ADR', 'BDAY', 'NOTE', 'CATEGORIES', 'URL', MONSHI_FIELD, 'X-ABLABEL']);
+
 /**
  * Parses every card of a vCard file. Throws ImportParseError naming the line for broken syntax (a card
- * without END:VCARD, a line without ':', invalid quoted-printable) and when the file holds no card.
- * Cards with no data at all are skipped.
+ * without END:VCARD, a line without ':') and when the file holds no card. Cards with no data at all
+ * are skipped; a kept value that cannot be decoded (broken quoted-printable, bytes not in the CHARSET)
+ * is left out and noted in the record's remarks. `legacy`: the text is a single-byte file read as
+ * Latin-1, to be decoded value by value (encoding.ts).
  */
-export function parseVCards(text: string): ImportedRecord[] {
+export function parseVCards(text: string, legacy: LegacyCharset | null = null): ImportedRecord[] {
   const records: ImportedRecord[] = [];
-  for (const card of readCards(text)) {
+  for (const card of readCards(text, { keep: KEPT, legacy })) {
     const r = toRecord(card);
     if (!isBlankRecord(r)) records.push(r);
   }
@@ -44,19 +50,31 @@ function toRecord(card: VCardBlock): ImportedRecord {
   const phones: PendingPhone[] = [];
   const labels = new Map<string, string>(); // Apple: item1.X-ABLabel names the kind of item1.TEL
 
+  let hasOrg = false;
   for (const p of card.props) {
+    if (p.unreadable !== undefined) {
+      addRemark(r, { kind: 'unreadable', line: p.line, detail: `${p.name}: ${p.unreadable}` });
+      continue;
+    }
     switch (p.name) {
       case 'N': {
-        const [last = '', first = '', middle = '', prefix = '', suffix = ''] = parts(p);
+        // Each part may be a list (two middle names: "Hans,Peter"): its items are words of one name.
+        const [last = '', first = '', middle = '', prefix = '', suffix = ''] = nameParts(p);
         Object.assign(c, { lastName: last, firstName: first, middleName: middle, prefix, suffix });
         break;
       }
       case 'FN': fullName = text(p); break;
       case 'NICKNAME': c.nickname ||= splitValue(p.value, ',').map(unescapeValue).filter((s) => s.trim()).join(', '); break;
       case 'ORG': {
+        // The first ORG goes with the first TITLE (as both are read); a further one is only noted.
+        if (hasOrg) {
+          addRemark(r, { kind: 'extra_org', value: parts(p).filter((u) => u.trim() !== '').join(', ') });
+          break;
+        }
         const [company = '', ...units] = parts(p);
         c.company = company;
         c.department = units.filter((u) => u.trim() !== '').join(', ');
+        hasOrg = true;
         break;
       }
       case 'TITLE': title ||= text(p); break;
@@ -73,7 +91,7 @@ function toRecord(card: VCardBlock): ImportedRecord {
         addressIsPref = pref;
         break;
       }
-      case 'BDAY': c.birthDate = birthDate(p); break;
+      case 'BDAY': c.birthDate = birthDate(p, r); break;
       case 'NOTE': notes.push(text(p)); break;
       case 'CATEGORIES': r.groupNames.push(...splitValue(p.value, ',').map(unescapeValue)); break;
       case 'URL': r.extra.push({ name: WEBSITE_FIELD, value: text(p) }); break;
@@ -93,6 +111,8 @@ function toRecord(card: VCardBlock): ImportedRecord {
 
 const text = (p: VProperty) => unescapeValue(p.value);
 const parts = (p: VProperty) => splitValue(p.value, ';').map(unescapeValue);
+const nameParts = (p: VProperty) =>
+  splitValue(p.value, ';').map((part) => splitValue(part, ',').map(unescapeValue).filter((w) => w.trim() !== '').join(' '));
 
 function types(p: VProperty): string[] {
   return p.params.get('TYPE') ?? [];
@@ -129,11 +149,18 @@ function appleLabel(label: string): string {
 }
 
 /**
- * A birthday we can store, or null. Partial and unreadable dates are dropped rather than failing the
- * import: phones write whatever their users typed, and the user cannot fix the file.
+ * A birthday we can store, or null. Year-less and unreadable dates are left out of the contact (not
+ * failing the import: phones write whatever their users typed) and noted for the preview.
  */
-function birthDate(p: VProperty): string | null {
-  if (p.params.has('X-APPLE-OMIT-YEAR')) return null; // Apple's year-less birthdays carry a fake year (1604)
-  const d = parseBirthDate(unescapeValue(p.value));
+function birthDate(p: VProperty, r: ImportedRecord): string | null {
+  const raw = unescapeValue(p.value).trim();
+  // Apple's year-less birthdays carry a fake year (1604).
+  if (p.params.has('X-APPLE-OMIT-YEAR')) {
+    addRemark(r, { kind: 'birthday_no_year', value: raw.replace(/^\d{4}-?/, '--') });
+    return null;
+  }
+  const d = parseBirthDate(raw);
+  if (d.kind === 'no_year') addRemark(r, { kind: 'birthday_no_year', value: raw });
+  if (d.kind === 'invalid') addRemark(r, { kind: 'birthday_invalid', value: raw });
   return d.kind === 'date' ? d.iso : null;
 }
