@@ -91,6 +91,7 @@ export function App() {
       else if (route.kind === 'file') openFile(route.id);
       else if (route.kind === 'voicemail') setScreen('voicemail');
       else if (route.kind === 'lines') setScreen('lines');
+      else if (route.kind === 'phonebook') setScreen('phonebook');
       else if (route.kind === 'cheque') openCheque(route.id);
       else if (route.kind === 'contact-cheques') openContactCheques(route.contactId);
       else addContact(route.number);

@@ -5,6 +5,7 @@ export type AppRoute =
   | { kind: 'file'; id: number }
   | { kind: 'voicemail' }
   | { kind: 'lines' }
+  | { kind: 'phonebook' }
   | { kind: 'cheque'; id: number }
   | { kind: 'contact-cheques'; contactId: number };
 
@@ -13,6 +14,8 @@ export const VOICEMAIL_ROUTE = '#voicemail';
 
 /** The telephone lines screen (from the first-run guide's "add a modem"). */
 export const LINES_ROUTE = '#lines';
+/** The phonebook (from Settings' "show the first-run guide again"). */
+export const PHONEBOOK_ROUTE = '#phonebook';
 
 /** One cheque, opened in the cheque book (from a contact's list of cheques). */
 export const chequeRoute = (id: number) => `#cheque=${id}`;
@@ -22,6 +25,7 @@ export const contactChequesRoute = (contactId: number) => `#cheques?contact=${co
 export function parseAppRoute(hash: string): AppRoute | null {
   if (hash === VOICEMAIL_ROUTE) return { kind: 'voicemail' };
   if (hash === LINES_ROUTE) return { kind: 'lines' };
+  if (hash === PHONEBOOK_ROUTE) return { kind: 'phonebook' };
   const open = /^#contact=(\d{1,12})$/.exec(hash);
   if (open) return { kind: 'contact', id: Number(open[1]) };
   // A people file ('#file=7', from a contact's list of files).

@@ -37,10 +37,12 @@ export function FirstRunGuide({ onImport }: Props) {
     return () => { live = false; };
   }, [client, toast]);
 
-  const saveOffice = async () => {
-    const r = await update(office);
-    if (!r.ok) return setError({ field: r.error.field ?? '', message: r.error.message });
-    setError(null);
+  // Saved as each field is left, the one model of Settings too.
+  const commit = async (field: keyof typeof office) => {
+    if (office[field] === settings[field]) return;
+    const r = await update({ [field]: office[field] });
+    if (!r.ok) return setError({ field: r.error.field ?? field, message: r.error.message });
+    setError((e) => (e?.field === field ? null : e));
     toast.show('success', g.officeSaved);
   };
   const run = async <T,>(call: () => Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>, done: (v: T) => void) => {
@@ -77,13 +79,10 @@ export function FirstRunGuide({ onImport }: Props) {
         <li>
           <h3>{g.officeStep}</h3>
           <div className="form-row">
-            <TextField name="guide-officeName" label={g.officeName} value={office.officeName} onChange={(officeName) => setOffice({ ...office, officeName })} error={errorOf('officeName')} />
-            <TextField name="guide-phoneAreaCode" label={g.areaCode} value={digits(office.phoneAreaCode)} onChange={(v) => setOffice({ ...office, phoneAreaCode: toAsciiDigits(v).trim() })} inputMode="numeric" dir="ltr" hint={g.areaCodeHint} error={errorOf('phoneAreaCode')} />
-            <TextField name="guide-userName" label={g.userName} value={office.userName} onChange={(userName) => setOffice({ ...office, userName })} hint={g.userNameHint} error={errorOf('userName')} />
+            <TextField name="guide-officeName" label={g.officeName} value={office.officeName} onChange={(officeName) => setOffice({ ...office, officeName })} onBlur={() => void commit('officeName')} error={errorOf('officeName')} />
+            <TextField name="guide-phoneAreaCode" label={g.areaCode} value={digits(office.phoneAreaCode)} onChange={(v) => setOffice({ ...office, phoneAreaCode: toAsciiDigits(v).trim() })} onBlur={() => void commit('phoneAreaCode')} inputMode="numeric" dir="ltr" hint={g.areaCodeHint} error={errorOf('phoneAreaCode')} />
+            <TextField name="guide-userName" label={g.userName} value={office.userName} onChange={(userName) => setOffice({ ...office, userName })} onBlur={() => void commit('userName')} hint={g.userNameHint} error={errorOf('userName')} />
           </div>
-          <button type="button" className="button" onClick={() => void saveOffice()} data-testid="guide-office-save">
-            {t.common.save}
-          </button>
         </li>
         <li>
           <h3>{g.lineStep}</h3>

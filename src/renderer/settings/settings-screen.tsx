@@ -3,6 +3,7 @@ import type { AppInfo } from '../../shared/contract/api';
 import type { Settings } from '../../shared/contract/settings';
 import { toAsciiDigits } from '../../shared/text/digits';
 import { useClient } from '../app/client';
+import { PHONEBOOK_ROUTE } from '../app/routes';
 import { useSettings } from '../app/settings-context';
 import { useLocale } from '../i18n/use-t';
 import { AlarmSettingsCard } from '../reminders/alarm-settings-card';
@@ -10,8 +11,8 @@ import { ChequeSettingsCard } from '../cheques/cheque-settings-card';
 import { TextField } from '../ui/text-field';
 import { useToast } from '../ui/toast-context';
 
-type Editable = Pick<Settings, 'phoneCountryCode' | 'phoneAreaCode' | 'userName'>;
-const pick = (s: Settings): Editable => ({ phoneCountryCode: s.phoneCountryCode, phoneAreaCode: s.phoneAreaCode, userName: s.userName });
+type Editable = Pick<Settings, 'phoneCountryCode' | 'phoneAreaCode' | 'userName' | 'officeName'>;
+const pick = (s: Settings): Editable => ({ phoneCountryCode: s.phoneCountryCode, phoneAreaCode: s.phoneAreaCode, userName: s.userName, officeName: s.officeName });
 
 /**
  * Every card saves as it changes, one model for the whole screen: a choice (language, calendar, a
@@ -53,7 +54,7 @@ export function SettingsScreen() {
 
   /** Saves one typed field when it is left, if it changed; a refusal stays on the field. */
   const commit = async (field: keyof Editable) => {
-    const value = field === 'userName' ? draft.userName : toAsciiDigits(draft[field].trim());
+    const value = field === 'userName' || field === 'officeName' ? draft[field] : toAsciiDigits(draft[field].trim());
     if (value === saved[field]) return setError((e) => (e?.field === field ? null : e));
     const r = await update({ [field]: value });
     if (!r.ok) {
@@ -105,7 +106,13 @@ export function SettingsScreen() {
         <h2>{t.settings.sectionUser}</h2>
         <div className="grid cols-2">
           <TextField name="userName" label={t.settings.userName} value={draft.userName} onChange={(v) => setDraft({ ...draft, userName: v })} onBlur={() => void commit('userName')} error={err('userName')} hint={t.settings.userNameHelp} />
+          <TextField name="officeName" label={t.guide.officeName} value={draft.officeName} onChange={(v) => setDraft({ ...draft, officeName: v })} onBlur={() => void commit('officeName')} error={err('officeName')} />
         </div>
+        {settings.setupDone && (
+          <button type="button" className="link-button" onClick={() => void apply({ setupDone: false }).then(() => { window.location.hash = PHONEBOOK_ROUTE; })} data-testid="settings-show-guide">
+            {t.guide.showAgain}
+          </button>
+        )}
       </section>
 
       <AlarmSettingsCard />
