@@ -6,6 +6,8 @@
  *   remote answer after=3s | remote busy | remote no-answer | remote no-dialtone
  *   wait 2s             (scripts only) pause
  *   unplug | replug | freeze | thaw
+ *   reset               the modem resets by itself (power blip): call dropped, stored profile back
+ *   no-carrier          the exchange clears the call: the modem says NO CARRIER
  * format is one of formatted (MDMF), formatted-nospace, sdmf, mdmf, dtmf, private, unavailable, none.
  */
 import type { Timers } from '../transport';
@@ -77,6 +79,10 @@ export function parseSimScript(text: string): SimStep[] {
         return void steps.push({ line, run: (s) => s.freeze() });
       case 'thaw':
         return void steps.push({ line, run: (s) => s.thaw() });
+      case 'reset':
+        return void steps.push({ line, run: (s) => s.spontaneousReset() });
+      case 'no-carrier':
+        return void steps.push({ line, run: (s) => s.noCarrier() });
       default:
         throw new SimScriptError(line, `unknown command "${cmd}"`);
     }

@@ -117,6 +117,11 @@ export function sampleFormatOf(methodLine: string | undefined): SampleFormat {
   return perSample((s) => ((s >> 8) + 128) & 0xff, (b) => (b - 128) << 8);
 }
 
+/** A fax machine's calling tone (CNG): 1100 Hz, 0.5 s on and 3 s off, for `seconds`. */
+export function cngTone(seconds: number): Int16Array {
+  return Int16Array.from({ length: Math.round(seconds * RATE) }, (_, i) => (i % (RATE * 3.5) < RATE * 0.5 ? Math.round(8000 * Math.sin((2 * Math.PI * 1100 * i) / RATE)) : 0));
+}
+
 export class VoiceStream {
   private buffer: number[] = [];
   private escaped = false;
@@ -133,14 +138,17 @@ export class VoiceStream {
   private heardVoice = false;
   private quietSince: number | null = null;
 
+  /** `connect`: the CONNECT text, sent in one write with the first tick of received audio. */
   constructor(
     private readonly sim: ModemSimulator,
     readonly mode: 'tx' | 'rx' | 'duplex',
     private readonly format: SampleFormat,
+    connect?: string,
   ) {
     this.encodeRx = format.encoder();
     this.decodeTx = format.decoder();
     this.quietSince = sim.timers.now();
+    if (connect !== undefined) this.receive((RATE * TICK_MS) / 1000, connect);
     this.schedule();
   }
 
@@ -193,7 +201,7 @@ export class VoiceStream {
   }
 
   /** One tick of the caller's audio (`samples` of it; silence, encoded, once it is over). */
-  private receive(samples: number): void {
+  private receive(samples: number, before = ''): void {
     const audio = this.sim.callerAudio();
     const pcm = new Int16Array(samples);
     if (audio && this.rxSamples < audio.length) pcm.set(audio.subarray(this.rxSamples, this.rxSamples + samples));
@@ -204,7 +212,7 @@ export class VoiceStream {
     }
     const speaking = !!audio && this.rxSamples < audio.length;
     this.rxSamples += samples;
-    this.sim.send(Buffer.from(out));
+    this.sim.send(Buffer.concat([Buffer.from(before, 'latin1'), Buffer.from(out)]));
     const now = this.sim.timers.now();
     if (speaking) {
       this.heardVoice = true;
