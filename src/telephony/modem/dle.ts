@@ -44,6 +44,13 @@ export class DleDecoder {
 
   constructor(private readonly onEvent: (e: DleEvent) => void) {}
 
+  /** Forgets a half-received escape and key (the modem left its voice state on its own). */
+  reset(): void {
+    this.escaped = false;
+    this.shielded = false;
+    this.lastShielded = null;
+  }
+
   /** Feeds bytes; returns the data bytes (when `dataState`) or the text bytes (command state). */
   feed(chunk: Uint8Array, dataState: boolean): { bytes: number[]; rest: Uint8Array | null } {
     const bytes: number[] = [];
