@@ -15,7 +15,7 @@ export async function rig(profile: 'conexant' | 'usr-5637' | 'agere' | 'silabs' 
   const server = await serveSimulatorOnPty(sim);
   const line = createVoiceModemLine({ id: 't', port: 'pty', open: () => serialTransport(server.path())(), ringTimeoutMs: 900, maxBackoffMs: 300, ...lineOpts });
   const events: { name: string; payload: unknown }[] = [];
-  for (const name of ['status', 'ring', 'caller-id', 'answered', 'dtmf', 'tone', 'hangup'] as LineEventName[]) line.on(name, (payload) => events.push({ name, payload }));
+  for (const name of ['status', 'ring', 'caller-id', 'answered', 'dtmf', 'tone', 'hangup', 'phone'] as LineEventName[]) line.on(name, (payload) => events.push({ name, payload }));
   await line.start();
   return {
     sim, server, line, events,

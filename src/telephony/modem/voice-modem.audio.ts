@@ -31,7 +31,7 @@ function joinBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
   return out;
 }
 
-type Stop = 'end' | 'dtmf' | 'hangup' | 'stop' | 'silence' | 'quiet' | 'max-length';
+type Stop = 'end' | 'dtmf' | 'hangup' | 'stop' | 'silence' | 'quiet' | 'max-length' | 'fax';
 
 export class VoiceAudio {
   private readonly codec: Codec;
@@ -74,6 +74,10 @@ export class VoiceAudio {
     if (e.kind === 'hangup' || (e.kind === 'tone' && e.tone === 'busy')) {
       this.stop('hangup');
       return false; // the line hangs up too
+    }
+    if (e.kind === 'tone' && e.tone === 'fax-calling' && this.mode === 'record' && this.endOnSilence) {
+      this.stop('fax'); // a message ends at a fax machine's tone; a conversation recording does not
+      return false; // the line reports the tone too
     }
     if (e.kind === 'tone' && this.mode === 'record' && (e.tone === 'quiet' || e.tone === 'silence')) {
       if (this.endOnSilence) this.stop(e.tone);

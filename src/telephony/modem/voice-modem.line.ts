@@ -62,6 +62,8 @@ class VoiceModemLine implements Line {
   private hangingUp = false;
   /** Initialised and in E0 V1: an echo or a numeric result from now on means the modem reset. */
   private ready = false;
+  /** The call in progress was answered at a telephone; the modem is on hook. */
+  private byPhone = false;
 
   constructor(private readonly opts: VoiceModemLineOptions) {
     this.id = opts.id;
@@ -182,6 +184,7 @@ class VoiceModemLine implements Line {
     this.ringTimer = null;
     this.rings = 0;
     this.assembler.reset();
+    this.byPhone = false;
     if (hadCall) this.emit('hangup', { reason: 'device-lost' });
     this.setStatus('initialising', reason);
     await this.ready_(gen);
@@ -235,6 +238,7 @@ class VoiceModemLine implements Line {
     this.transport = null;
     void t?.close().catch(() => undefined);
     if (hadCall) this.emit('hangup', { reason: 'device-lost' });
+    this.byPhone = false;
     this.assembler.reset();
     this.rings = 0;
     if (this.closed) return;
@@ -303,6 +307,7 @@ class VoiceModemLine implements Line {
 
   private dleEvent(e: DleEvent): void {
     if (e.kind === 'ring') return this.ring();
+    if (e.kind === 'phone') return this.phone(e.phone, e.offHook);
     if (this.audio && this.audio.event(e)) return;
     if (e.kind === 'dtmf') {
       if (this.st === 'in-call') this.emit('dtmf', { digit: e.digit });
@@ -328,6 +333,28 @@ class VoiceModemLine implements Line {
     this.audio?.lost();
     this.at?.leaveVoiceStates();
     void this.remoteHangup();
+  }
+
+  /**
+   * A telephone on the line lifted or put down. Lifted while ringing: a person answered at the phone
+   * (the modem stays on hook; the call is in progress until the phone is put down). While the modem
+   * holds a call (the IVR, a message) the event is only reported: whoever runs the call decides.
+   */
+  private phone(phone: 'handset' | 'extension', offHook: boolean): void {
+    this.emit('phone', { phone, offHook });
+    if (offHook && this.st === 'ringing') {
+      if (this.ringTimer !== null) this.timers.clearTimeout(this.ringTimer);
+      this.ringTimer = null;
+      this.byPhone = true;
+      this.setStatus('in-call', 'answered at a telephone');
+      this.emit('answered', { byPhone: true });
+    } else if (!offHook && this.byPhone && this.st === 'in-call' && !this.audio) {
+      this.byPhone = false;
+      this.rings = 0;
+      this.assembler.reset();
+      this.setStatus('idle');
+      this.emit('hangup', { reason: 'local' });
+    }
   }
 
   private async remoteHangup(): Promise<void> {
@@ -379,6 +406,7 @@ class VoiceModemLine implements Line {
 
   private async onHook(reason: 'local' | 'remote'): Promise<void> {
     const at = this.at;
+    this.byPhone = false;
     this.setStatus('idle');
     this.rings = 0;
     this.assembler.reset();

@@ -296,6 +296,24 @@ export class ModemSimulator {
     if (this.voice || this.offHook) this.send(Buffer.from([0x10, code.charCodeAt(0)]));
   }
 
+  /**
+   * A telephone on the line is lifted or put down: the one on the modem's PHONE socket (<DLE>H / h,
+   * reported on hook too: V.253 event 8 is in the idle mask of +VLS label 0) or an extension (<DLE>P /
+   * p, reported only while the modem is off hook: event 24 is in label 1's masks only). Lifted while
+   * the line rings, the caller is connected to that phone and the ringing stops.
+   */
+  phone(which: 'handset' | 'extension', offHook: boolean): void {
+    const code = which === 'handset' ? (offHook ? 'H' : 'h') : offHook ? 'P' : 'p';
+    if (which === 'handset' && !this.offHook && !this.voice) this.send(Buffer.from([0x10, code.charCodeAt(0)]));
+    else this.event(code);
+    const call = this.call;
+    if (offHook && call && !call.answered) {
+      call.answered = true;
+      for (const h of call.timers) this.timers.clearTimeout(h);
+      call.timers = [];
+    }
+  }
+
   /** The caller hangs up: loop-current drop, then busy tone, when connected; ringing stops otherwise. */
   callerHangsUp(): void {
     const call = this.call;

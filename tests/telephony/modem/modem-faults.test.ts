@@ -143,3 +143,53 @@ describe('CONNECT and the first audio in one read (finding 5)', () => {
     }
   });
 });
+
+describe('telephones on the line and a fax machine calling (finding 6)', () => {
+  test('the handset on the PHONE socket lifted while ringing: answered at the phone, the modem stays on hook', async () => {
+    const r = await rig();
+    try {
+      r.sim.ring({ number: '09121234567', rings: 10 });
+      await waitFor(r, 'caller-id');
+      r.sim.phone('handset', true);
+      expect(await waitFor(r, 'phone')).toEqual({ phone: 'handset', offHook: true });
+      expect(await waitFor(r, 'answered')).toEqual({ byPhone: true });
+      expect(r.line.info().status).toBe('in-call');
+      const rings = r.events.filter((e) => e.name === 'ring').length;
+      await sleep(1200); // past the ring timeout: no more rings, no 'ring-stopped'
+      expect(r.events.filter((e) => e.name === 'ring').length).toBe(rings);
+      expect(r.events.some((e) => e.name === 'hangup')).toBe(false);
+      expect(r.sim.offHook).toBe(false);
+      r.sim.phone('handset', false);
+      expect(await waitFor(r, 'hangup')).toEqual({ reason: 'local' });
+      expect(r.line.info().status).toBe('idle');
+    } finally {
+      await r.close();
+    }
+  });
+
+  test('an extension lifted while the modem holds the call is reported; the line leaves the call to its owner', async () => {
+    const r = await rig();
+    try {
+      await answered(r);
+      r.sim.phone('extension', true);
+      expect(await waitFor(r, 'phone')).toEqual({ phone: 'extension', offHook: true });
+      await sleep(200);
+      expect(r.line.info().status).toBe('in-call');
+    } finally {
+      await r.close();
+    }
+  });
+
+  test('a fax machine\'s CNG ends a message recording as "fax"', async () => {
+    const r = await rig();
+    try {
+      await answered(r, { fax: true });
+      const rec = await r.line.record({ maxMs: 20_000, silenceMs: 4000 });
+      expect(rec.stoppedBy).toBe('fax');
+      expect(await waitFor(r, 'tone')).toEqual({ kind: 'fax-calling' });
+      expect(rec.pcm.length).toBeLessThan(8000 * 5);
+    } finally {
+      await r.close();
+    }
+  });
+});

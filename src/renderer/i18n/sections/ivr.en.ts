@@ -167,6 +167,7 @@ export const ivrEn: IvrMessages = {
     voicemail: 'left a voicemail',
     timeout: 'no key; hung up',
     error: 'the tree has an error',
+    fax: 'a fax machine called; the fax was not received',
   },
   lastRun: 'Last call',
   runOpen: 'Path',

@@ -28,6 +28,7 @@ const ends: Record<IvrEnd, string> = {
   voicemail: 'پیام در صندوق صوتی',
   timeout: 'بی‌پاسخ ماند و قطع شد',
   error: 'خطا در درخت',
+  fax: 'دستگاه فکس تماس گرفت؛ فکس دریافت نشد',
 };
 
 export const ivrFa = {
