@@ -35,6 +35,7 @@ export class ModemSimulator {
   readonly transcript: TranscriptEntry[] = [];
   readonly stored: NonNullable<SimOptions['stored']>;
   readonly connectWithAudio: boolean;
+  readonly classesAnswer: string | null;
   regs: ReturnType<typeof defaultRegisters>;
   offHook = false;
   /** What the host played (decoded to 16-bit PCM) and the tones it asked for, for tests. */
@@ -67,6 +68,7 @@ export class ModemSimulator {
     this.keyDelayMs = opts.keyDelayMs ?? 300;
     this.stored = opts.stored ?? {};
     this.connectWithAudio = opts.connectWithAudio ?? false;
+    this.classesAnswer = opts.classesAnswer ?? null;
     this.regs = defaultRegisters(this.stored);
   }
 

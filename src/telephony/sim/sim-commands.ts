@@ -125,7 +125,7 @@ function extended(sim: ModemSimulator, cmd: string): CommandOutcome {
       // Only the classes simulated: data (0, which never finds a carrier) and voice (8). The fax
       // classes of the real device are refused, so fax software gives up at once instead of waiting
       // for frames that never come (efax waited 30 s on an OK to +FTH).
-      if (op === '=?') return infoList(sim, [simulatedClasses(p.fclasses).join(',')]);
+      if (op === '=?') return infoList(sim, [sim.classesAnswer ?? simulatedClasses(p.fclasses).join(',')]);
       if (op === '?') return infoList(sim, [r.fclass]);
       if (!simulatedClasses(p.fclasses).includes(arg.trim())) return done(false);
       r.fclass = arg.trim();

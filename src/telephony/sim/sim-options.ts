@@ -47,6 +47,8 @@ export type SimOptions = {
    * host reading late) delivers them: the driver must switch to data at the byte after CONNECT.
    */
   connectWithAudio?: boolean;
+  /** What `AT+FCLASS=?` prints instead of the simulated classes: a misbehaving firmware (`0-400000000`). */
+  classesAnswer?: string;
 };
 
 export type SimResult = 'OK' | 'ERROR' | 'CONNECT' | 'VCON' | 'NO CARRIER' | 'BUSY' | 'NO ANSWER' | 'NO DIALTONE' | 'RING';

@@ -193,3 +193,16 @@ describe('telephones on the line and a fax machine calling (finding 6)', () => {
     }
   });
 });
+
+describe('a modem that prints nonsense (finding 8)', () => {
+  test('+FCLASS=? answered with 0-400000000: the line still starts (voice unknown), nothing is expanded', async () => {
+    const r = await rig('conexant', {}, { classesAnswer: '0-400000000' });
+    try {
+      expect(r.line.info().status).toBe('idle');
+      expect(r.line.info().identity).toMatchObject({ classes: ['0', '400000000'], voice: false });
+      expect(r.sim.regs.cidMode).toBe(1);
+    } finally {
+      await r.close();
+    }
+  });
+});
