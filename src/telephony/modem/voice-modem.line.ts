@@ -257,11 +257,26 @@ class VoiceModemLine implements Line {
       this.watchdogTimer = null;
       if (this.st !== 'idle' || this.busy || !this.at) return this.armWatchdog();
       const gen = this.generation;
-      this.at.command('AT', 3000, false, true).then(
-        (r) => (r.numeric ? void this.deviceReset('The modem reset itself (numeric results again).') : this.armWatchdog()),
+      this.watch(this.at).then(
+        (reset) => (reset ? void this.deviceReset(reset) : this.armWatchdog()),
         () => this.lost('The modem stopped answering.', gen),
       );
     }, this.opts.watchdogMs ?? this.profile.watchdogMs);
+  }
+
+  /**
+   * The idle check: the modem must answer AT (else it is gone), verbosely (a numeric answer means it
+   * reset to a V0 profile), and still have caller ID on — a reset to an E0 V1 profile shows in nothing
+   * else. Resolves with why the modem looks reset, or null.
+   */
+  private async watch(at: AtChannel): Promise<string | null> {
+    const r = await at.command('AT', 3000, false, true);
+    if (r.numeric) return 'The modem reset itself (numeric results again).';
+    const vcid = /^AT\+VCID=(\d)$/.exec(this.identity?.callerIdCommand ?? '');
+    if (!vcid || this.st !== 'idle') return null;
+    const q = await at.command('AT+VCID?', 3000);
+    const now = q.lines.map((l) => l.replace(/^\+VCID:\s*/i, '').trim()).find((l) => /^\d$/.test(l));
+    return q.final === 'OK' && now !== undefined && now !== vcid[1] ? 'The modem reset itself (caller ID was off).' : null;
   }
 
   private stopTimers(): void {

@@ -51,6 +51,19 @@ describe('a modem that resets itself (findings 2 and 3)', () => {
     }
   });
 
+  test('while idle, with a stored profile that does not echo: the caller ID switched off gives it away', async () => {
+    const r = await rig('conexant', { watchdogMs: 300 }, { stored: { echo: false } });
+    try {
+      r.events.length = 0;
+      r.sim.spontaneousReset();
+      await waitFor(r, 'status', (s) => s.status === 'initialising' && /caller ID/.test(s.detail ?? ''), 3000);
+      await waitFor(r, 'status', (s) => s.status === 'idle', 5000);
+      expect(r.sim.regs.cidMode).toBe(1);
+    } finally {
+      await r.close();
+    }
+  });
+
   test('during a prompt: the play stops, the call ends as device-lost, the modem is initialised again', async () => {
     const r = await rig();
     try {
