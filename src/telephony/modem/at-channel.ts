@@ -12,8 +12,11 @@ import { LineError } from '../line';
 import type { Timers, Transport } from '../transport';
 import { DleDecoder, type DleEvent } from './dle';
 
-/** `numeric`: the answer was a V0 result code (a digit), so the modem was not in verbose mode. */
-export type AtResult = { final: string; lines: string[]; numeric?: boolean };
+/**
+ * `numeric`: the answer was a V0 result code (a digit), so the modem was not in verbose mode.
+ * `echoed`: the modem echoed the command (it is in E1).
+ */
+export type AtResult = { final: string; lines: string[]; numeric?: boolean; echoed?: boolean };
 
 const FINALS = /^(OK|ERROR|CONNECT(\s.*)?|VCON|NO CARRIER|BUSY|NO ANSWER|NO DIAL ?TONE|\+FCERROR|FAX|DATA)$/;
 const UNSOLICITED = /^(RING(\s.*)?|DRON=\d+|DROF=\d+|CID RING|\+CRING:.*)$/i;
@@ -29,7 +32,7 @@ const MAX_LINES = 256;
 /** In a voice transmit state the modem sends only DLE events: this much other text means it is not in one. */
 const STRAY_TEXT = 64;
 
-type Pending = { text: string; enterData: boolean; numeric: boolean; lines: string[]; resolve: (r: AtResult) => void; reject: (e: Error) => void; timer: unknown };
+type Pending = { text: string; enterData: boolean; numeric: boolean; echoed?: boolean; lines: string[]; resolve: (r: AtResult) => void; reject: (e: Error) => void; timer: unknown };
 
 export type AtChannelOptions = {
   timers: Timers;
@@ -223,6 +226,7 @@ export class AtChannel {
   private line(line: string): void {
     const p = this.pending;
     if (p && line.toUpperCase() === p.text.toUpperCase()) {
+      p.echoed = true;
       this.opts.onEcho?.(p.text);
       return;
     }
@@ -239,7 +243,7 @@ export class AtChannel {
         this.opts.timers.clearTimeout(p.timer);
         // After CONNECT to +VRX the bytes are audio until <DLE><ETX>, from the very next byte on.
         if (p.enterData && final.startsWith('CONNECT')) this.dataState = true;
-        p.resolve(numeric ? { final, lines: p.lines, numeric: true } : { final, lines: p.lines });
+        p.resolve({ final, lines: p.lines, ...(numeric ? { numeric: true } : {}), ...(p.echoed ? { echoed: true } : {}) });
         this.next();
         return;
       }

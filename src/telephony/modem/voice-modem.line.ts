@@ -62,6 +62,8 @@ class VoiceModemLine implements Line {
   private hangingUp = false;
   /** Initialised and in E0 V1: an echo or a numeric result from now on means the modem reset. */
   private ready = false;
+  /** How the modem answered right after its set-up (see readState). */
+  private baseline: { echo: boolean; numeric: boolean; vcid: string | null } = { echo: false, numeric: false, vcid: null };
   /** The call in progress was answered at a telephone; the modem is on hook. */
   private byPhone = false;
 
@@ -142,7 +144,7 @@ class VoiceModemLine implements Line {
       onTrace: (dir, text) => this.traced(dir, text),
       // A modem set to E0 that echoes again, or one in a voice state that echoes what it should play,
       // has reset itself (a power blip, a USB re-enumeration that kept the port).
-      onEcho: () => void this.deviceReset('The modem reset itself (it echoes commands again).'),
+      onEcho: () => void (this.baseline.echo || this.deviceReset('The modem reset itself (it echoes commands again).')),
       onStray: () => void this.deviceReset('The modem reset itself (it left the voice state during a call).'),
     });
     transport.onClose((err) => {
@@ -208,6 +210,10 @@ class VoiceModemLine implements Line {
       const cidCommand = await this.enableCallerId();
       for (const c of this.opts.extraInit ?? []) await at.command(c);
       this.identity = { ...found.identity, callerIdCommand: cidCommand };
+      // How the modem answers once set up — the user's extra commands may turn echo or numeric results
+      // on, or caller ID to another mode: a change from this later means the modem reset itself.
+      this.baseline = { echo: false, numeric: false, vcid: null };
+      this.baseline = await this.readState(at);
     } finally {
       this.busy = false;
     }
@@ -270,13 +276,21 @@ class VoiceModemLine implements Line {
    * else. Resolves with why the modem looks reset, or null.
    */
   private async watch(at: AtChannel): Promise<string | null> {
+    const now = await this.readState(at);
+    if (now.numeric && !this.baseline.numeric) return 'The modem reset itself (numeric results again).';
+    if (now.echo && !this.baseline.echo) return 'The modem reset itself (it echoes commands again).';
+    if (this.baseline.vcid !== null && now.vcid !== null && now.vcid !== this.baseline.vcid) return 'The modem reset itself (caller ID was off).';
+    return null;
+  }
+
+  /** AT (echoed? numeric?) and, when caller ID was enabled with +VCID, its present mode. */
+  private async readState(at: AtChannel): Promise<VoiceModemLine['baseline']> {
     const r = await at.command('AT', 3000, false, true);
-    if (r.numeric) return 'The modem reset itself (numeric results again).';
-    const vcid = /^AT\+VCID=(\d)$/.exec(this.identity?.callerIdCommand ?? '');
-    if (!vcid || this.st !== 'idle') return null;
-    const q = await at.command('AT+VCID?', 3000);
-    const now = q.lines.map((l) => l.replace(/^\+VCID:\s*/i, '').trim()).find((l) => /^\d$/.test(l));
-    return q.final === 'OK' && now !== undefined && now !== vcid[1] ? 'The modem reset itself (caller ID was off).' : null;
+    const state = { echo: r.echoed === true, numeric: r.numeric === true, vcid: null as string | null };
+    if (state.numeric || !/^AT\+VCID=\d$/.test(this.identity?.callerIdCommand ?? '')) return state;
+    const q = await at.command('AT+VCID?', 3000).catch(() => null);
+    if (q?.final === 'OK') state.vcid = q.lines.map((l) => l.replace(/^\+VCID:\s*/i, '').trim()).find((l) => /^\d$/.test(l)) ?? null;
+    return state;
   }
 
   private stopTimers(): void {

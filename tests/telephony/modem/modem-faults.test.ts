@@ -64,6 +64,18 @@ describe('a modem that resets itself (findings 2 and 3)', () => {
     }
   });
 
+  test('echo or another caller-ID mode set by the user\'s extra init commands is not taken for a reset', async () => {
+    const r = await rig('conexant', { watchdogMs: 200, extraInit: ['ATE1', 'AT+VCID=2'] });
+    try {
+      r.events.length = 0;
+      await sleep(1500);
+      expect(r.events.filter((e) => e.name === 'status')).toEqual([]);
+      expect(r.sim.regs).toMatchObject({ echo: true, cidMode: 2 });
+    } finally {
+      await r.close();
+    }
+  });
+
   test('during a prompt: the play stops, the call ends as device-lost, the modem is initialised again', async () => {
     const r = await rig();
     try {

@@ -31,7 +31,7 @@ describe('AtChannel on recorded byte strings', () => {
     const c = channel();
     const r = c.at.command('ATV1');
     c.reply('ATV1\r\r\nOK\r\n');
-    await expect(r).resolves.toEqual({ final: 'OK', lines: [] });
+    await expect(r).resolves.toEqual({ final: 'OK', lines: [], echoed: true });
   });
   test('an answer in separate reads with blank lines (Zoom 3095 ATI0)', async () => {
     const c = channel();
@@ -50,7 +50,7 @@ describe('AtChannel on recorded byte strings', () => {
     const c = channel();
     const r = c.at.command('ATZE0V1Q0', 3000, false, true);
     c.reply('ATZE0V1Q0\r', '0\r');
-    await expect(r).resolves.toEqual({ final: 'OK', lines: [], numeric: true });
+    await expect(r).resolves.toEqual({ final: 'OK', lines: [], numeric: true, echoed: true });
     const info = c.at.command('AT+FCLASS?');
     c.reply('0\r\n0\r');
     await Promise.resolve();
