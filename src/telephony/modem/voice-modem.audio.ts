@@ -172,11 +172,13 @@ export class VoiceAudio {
    * audio goes only to `onAudio` and the outcome's pcm is empty. `lineMode`: a +VLS label to switch to
    * first (the one that keeps the local phone connected while recording a conversation).
    */
-  async record(maxMs: number, stopOnDtmf: boolean, silenceMs: number, opt: { keep?: boolean; lineMode?: number } = {}): Promise<RecordOutcome> {
+  async record(maxMs: number, stopOnDtmf: boolean, silenceMs: number, opt: { keep?: boolean; lineMode?: number; voiceClass?: boolean } = {}): Promise<RecordOutcome> {
     this.mode = 'record';
     this.stopOnDtmf = stopOnDtmf;
     this.endOnSilence = silenceMs > 0;
     this.keep = opt.keep ?? true;
+    // A call answered at a telephone left the modem on hook in the data class: voice class first.
+    if (opt.voiceClass) await this.at.command('AT+FCLASS=8').catch(() => null);
     await this.prepare();
     if (opt.lineMode !== undefined) await this.at.command(`AT+VLS=${opt.lineMode}`).catch(() => null);
     const sdi = silenceMs > 0 ? Math.max(1, Math.round(silenceMs / 100)) : 0;

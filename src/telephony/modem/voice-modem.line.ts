@@ -377,12 +377,24 @@ class VoiceModemLine implements Line {
       this.byPhone = true;
       this.setStatus('in-call', 'answered at a telephone');
       this.emit('answered', { byPhone: true });
-    } else if (!offHook && this.byPhone && this.st === 'in-call' && !this.audio) {
-      this.byPhone = false;
-      this.rings = 0;
-      this.assembler.reset();
-      this.setStatus('idle');
-      this.emit('hangup', { reason: 'local' });
+    } else if (!offHook && this.byPhone && this.st === 'in-call') void this.phoneHungUp();
+  }
+
+  /**
+   * The phone that answered was put down: the call is over. A recording of it (the modem off hook in
+   * the "LT" line mode) ends first; then the modem goes (or stays) on hook.
+   */
+  private async phoneHungUp(): Promise<void> {
+    if (this.hangingUp) return;
+    this.hangingUp = true;
+    try {
+      if (this.audio) {
+        this.audio.abort('hangup');
+        if (this.audioDone) await this.audioDone;
+      }
+      await this.onHook('local');
+    } finally {
+      this.hangingUp = false;
     }
   }
 
@@ -518,7 +530,7 @@ class VoiceModemLine implements Line {
   async recordCall(o: { maxMs: number }): Promise<RecordOutcome> {
     if (!this.abilities().recordCalls) throw new LineError('unsupported', 'This modem cannot record a conversation.');
     const audio = this.voiceAudio();
-    const p = audio.record(o.maxMs, false, 0, { keep: false, lineMode: this.callLineMode() ?? undefined });
+    const p = audio.record(o.maxMs, false, 0, { keep: false, lineMode: this.callLineMode() ?? undefined, voiceClass: this.byPhone });
     this.audioDone = p.catch(() => undefined);
     try {
       return await p;

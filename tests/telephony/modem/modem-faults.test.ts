@@ -231,3 +231,25 @@ describe('a modem that prints nonsense (finding 8)', () => {
     }
   });
 });
+
+describe('a call answered at the phone and recorded', () => {
+  test('putting the handset down ends the conversation recording and the call', async () => {
+    const r = await rig();
+    try {
+      r.sim.ring({ number: '09121234567', rings: 10 });
+      await waitFor(r, 'ring');
+      r.sim.phone('handset', true);
+      await waitFor(r, 'answered');
+      const rec = r.line.recordCall({ maxMs: 60_000 });
+      await sleep(500);
+      r.sim.phone('handset', false);
+      expect((await rec).stoppedBy).toBe('hangup');
+      expect(await waitFor(r, 'hangup')).toEqual({ reason: 'local' });
+      expect(r.line.info().status).toBe('idle');
+      await sleep(200);
+      expect(r.sim.offHook).toBe(false);
+    } finally {
+      await r.close();
+    }
+  });
+});
