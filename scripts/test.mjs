@@ -18,7 +18,8 @@ const SYSTEM = {
   pdftoppm: 'poppler-utils',     // PDFs are rasterised and read back
   pdftotext: 'poppler-utils',
   'hb-shape': 'libharfbuzz-bin', // the independent reference for Persian shaping
-  vm: 'mgetty-voice',            // vm and vgetty, run against the modem simulator; pvftormd for IMA ADPCM
+  vm: 'mgetty-voice',            // vm and vgetty, run against the modem simulator
+  pvftormd: 'mgetty-pvftools',   // pvftormd/rmdtopvf/wavtopvf: the IMA ADPCM reference (a package of its own)
   'espeak-ng': 'espeak-ng',      // prompts spoken from text (a Persian voice); optional for users
 };
 const missing = [...new Set(Object.entries(SYSTEM).filter(([cmd]) => !has(cmd)).map(([, pkg]) => pkg))];

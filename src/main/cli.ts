@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import type { Method, OutputOf } from '../shared/contract/api';
 import { openBrowserApp } from './server/open-browser';
@@ -11,6 +12,7 @@ import { createEngine, type Engine } from './engine/engine';
 import { AppError } from './engine/app-error';
 import { resolveDataDir, rendererDir } from './paths';
 import { startServer } from './server/http-server';
+import { OPEN_CODE_TTL_MS, PRINTED_CODE_TTL_MS } from './server/session';
 import { simCommand } from './sim-command';
 
 const USAGE = `Usage:
@@ -61,11 +63,18 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'serve') {
     const token = randomBytes(24).toString('base64url');
     const port = values.port ? Number(values.port) : 0;
-    const server = await startServer({ engine, rendererDir: rendererDir(), token, port, host: values.lan ? '0.0.0.0' : '127.0.0.1' });
+    const server = await startServer({
+      engine, rendererDir: rendererDir(), token, port, host: values.lan ? '0.0.0.0' : '127.0.0.1',
+      log: (what) => console.error(`monshi serve: ${what}`),
+    });
     console.log(`Monshi is serving ${engine.dataDir}`);
     console.log(server.url);
+    console.log('This address works once, within 10 minutes. Press Enter here for a new one.');
+    // Each line on stdin (Enter in the terminal, or a test harness) prints a fresh one-time address.
+    createInterface({ input: process.stdin }).on('line', () => console.log(server.signInUrl(PRINTED_CODE_TTL_MS)));
     if (values.open) {
-      const opened = openBrowserApp(server.url, path.join(engine.dataDir, '.browser-profile'));
+      // Its own code, not the printed one: a browser's command line is readable by every local account (ps).
+      const opened = openBrowserApp(server.signInUrl(OPEN_CODE_TTL_MS), path.join(engine.dataDir, '.browser-profile'));
       if (!opened) console.log('No Chromium or Chrome found: open the address above in a browser.');
     }
     const stop = async () => {

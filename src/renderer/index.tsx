@@ -1,10 +1,10 @@
 /** Renderer entry: picks the Electron bridge or the WebSocket, then draws the app. */
+import './lib/zod-no-eval';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Root } from './app/root';
-import { StartScreen } from './app/start-screen';
 import { createConnection } from './connection/create-connection';
-import { messages } from './i18n/messages';
+import 'react-day-picker/style.css';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/phonebook.css';
@@ -26,5 +26,5 @@ const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root');
 const conn = createConnection();
 createRoot(container).render(
-  <StrictMode>{conn ? <Root conn={conn} /> : <StartScreen messages={[messages.fa.app.noToken, messages.en.app.noToken]} failed />}</StrictMode>,
+  <StrictMode><Root conn={conn} /></StrictMode>,
 );

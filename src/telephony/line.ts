@@ -6,8 +6,12 @@
  * Guarantees every implementation keeps:
  * - Events arrive in call order: `ring`* / `caller-id`? → (`answered` → (`dtmf` | `tone` | `audio`)*)? → `hangup`.
  *   A call that was never answered still ends with one `hangup` (reason 'ring-stopped').
- * - `caller-id` is emitted at most once per call, whatever the format it came in; a call with no caller
- *   ID by the second ring gets one with `absence: 'none'` so the front desk still sees a popup.
+ * - `caller-id` is emitted once per call, whatever the format it came in; a call with no caller ID by
+ *   the second ring gets one with `absence: 'none'` so the front desk still sees a popup. Only then
+ *   may a second one follow: a caller ID that completes later in the same call (a slow exchange, a
+ *   modem that prints it late) is emitted as the update of that call, and listeners replace what the
+ *   'none' event gave them (the call's number, the popup). Never more than one with a number or a
+ *   reason ('private' / 'unavailable') per call.
  * - Actions never throw for line conditions: they resolve with an outcome. They reject only with a
  *   `LineError` (bad state, e.g. `answer()` while idle, or the device is gone).
  * - `status` changes are emitted as events too; a device that vanishes goes to 'disconnected' and the

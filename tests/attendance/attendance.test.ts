@@ -5,7 +5,7 @@
  * its PDF and Excel files read back, and a restart.
  */
 import { removeDir, tempDir, testEngine, type TestEngine } from '../helpers/engine';
-import { pdfText, popplerFound, savePdf } from '../print/helpers/poppler';
+import { pdfText, savePdf, testWithPoppler } from '../print/helpers/poppler';
 
 let dir: string;
 let e: TestEngine;
@@ -153,7 +153,7 @@ describe('the monthly report for everyone', () => {
     expect(reza!.days.find((d) => d.date === '2026-10-04')!.status).toBe('none');
   });
 
-  (popplerFound ? test : test.skip)('PDF in Persian and English', async () => {
+  testWithPoppler('PDF in Persian and English', async () => {
     const out = await e.ok('attendance/report-export', { year: 1405, month: 7, format: 'pdf' });
     expect(out).toMatchObject({ fileName: 'attendance-1405-07.pdf', mime: 'application/pdf', count: 2 });
     const text = pdfText(savePdf('attendance-1405-07-fa', Buffer.from(out.base64, 'base64'))).replace(/\s+/g, '');

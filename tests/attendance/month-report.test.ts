@@ -175,4 +175,12 @@ describe('open records and now', () => {
     const r = computeMonth(base({ shifts: null, records: [{ start: at('2026-09-26', '09:00'), end: at('2026-09-26', '10:00') }] }));
     expect(r.totals).toMatchObject({ workDays: 0, absentDays: 0, overtimeMinutes: 0, workedMinutes: 60 });
   });
+
+  test('no schedule: a day with clocked time is a day worked, not a day off; the other days stay off', () => {
+    const r = computeMonth(base({ shifts: null, records: [{ start: at('2026-09-26', '09:00'), end: at('2026-09-26', '17:30') }, { start: at('2026-09-27', '08:00'), end: at('2026-09-27', '12:00') }] }));
+    expect(dayOf(r, '2026-09-26')).toMatchObject({ status: 'present', workedMinutes: 510, lateMinutes: 0, overtimeMinutes: 0 });
+    expect(dayOf(r, '2026-09-27').status).toBe('present');
+    expect(dayOf(r, '2026-09-28').status).toBe('off');
+    expect(r.totals).toMatchObject({ workDays: 0, presentDays: 2, absentDays: 0, lateDays: 0, overtimeMinutes: 0, workedMinutes: 750 });
+  });
 });

@@ -47,6 +47,9 @@ describe('cheques', () => {
       [{ sayadId: '1111 1111 1111 1111' }, 'sayadId', /تکراری/, /one digit repeated/],
       [{ partyId: '0076229646' }, 'partyId', /کد ملی \/ شناسهٔ ملی.*رقم کنترل/, /national \/ legal ID.*check digit/],
       [{ partyId: '12345' }, 'partyId', /۱۰ رقمی.*۱۱ رقمی/, /10-digit national ID or an 11-digit legal ID/],
+      // Ten identical digits: the check digit matches, so the message says why it is refused (issue 13).
+      [{ partyId: '1111111111' }, 'partyId', /کد ملی \/ شناسهٔ ملی.*صادر نمی‌شود/, /national \/ legal ID.*never issued/],
+      [{ partyId: '1230000003' }, 'partyId', /صادر نمی‌شود/, /never issued/],
       [{ dueDate: null }, 'dueDate', /تاریخ سررسید.*ضمانتی/, /due date.*guarantee/],
       [{ bankCode: null, bankName: '' }, 'bankCode', /بانک/, /bank/],
       [{ partyName: '' }, 'partyName', /دفتر تلفن/, /phonebook/],

@@ -13,24 +13,57 @@ import { tempDir } from '../helpers/engine';
 const root = path.resolve(__dirname, '..', '..');
 export const shotsDir = path.join(root, 'test-results', 'e2e');
 
-export type App = { url: string; dataDir: string; proc: ChildProcess; stop: () => Promise<void> };
+export type App = {
+  /** A fresh one-time sign-in address on every read (each browser context signs in with its own). */
+  readonly url: string;
+  dataDir: string;
+  proc: ChildProcess;
+  stop: () => Promise<void>;
+};
 
-/** Starts `monshi serve` and resolves with the tokenised URL it prints. */
+/** A whole printed line only: a chunk of stdout may end in the middle of an address. */
+const SIGN_IN = /http:\/\/127\.0\.0\.1:\d+\/\?code=[\w-]+(?=\r?\n)/g;
+
+/**
+ * Starts `monshi serve` and resolves once it printed its sign-in address. Every address works once,
+ * so the harness keeps a few fresh ones: a line on the server's stdin makes it print another.
+ */
 export function startApp(dataDir = tempDir('monshi-e2e-'), env: Record<string, string> = {}): Promise<App> {
-  const proc = spawn(process.execPath, [path.join(root, 'dist', 'cli.js'), 'serve', '--data', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  const proc = spawn(process.execPath, [path.join(root, 'dist', 'cli.js'), 'serve', '--data', dataDir, '--port', '0'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  const fresh: string[] = [];
+  // A server that has stopped takes no more lines; its closed stdin must not fail the test.
+  proc.stdin!.on('error', () => undefined);
+  const more = () => {
+    if (proc.exitCode === null && proc.signalCode === null && proc.stdin!.writable) proc.stdin!.write('\n');
+  };
+  // Printed codes expire after 10 minutes: keep the stock young during a long test file.
+  const refresh = setInterval(() => {
+    fresh.shift();
+    more();
+  }, 3 * 60_000).unref();
+  proc.once('exit', () => clearInterval(refresh));
   return new Promise((resolve, reject) => {
     let out = '';
+    let seen = 0;
     const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 20000);
     proc.stdout!.on('data', (d: Buffer) => {
       out += String(d);
-      const m = /http:\/\/127\.0\.0\.1:\d+\/\?token=\S+/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({
-          url: m[0], dataDir, proc,
-          stop: () => new Promise<void>((done) => { proc.once('exit', () => done()); proc.kill('SIGTERM'); }),
-        });
-      }
+      const all = out.match(SIGN_IN) ?? [];
+      fresh.push(...all.slice(seen));
+      const first = seen === 0 && all.length > 0;
+      seen = all.length;
+      if (!first) return;
+      clearTimeout(timer);
+      more();
+      more();
+      resolve({
+        get url() {
+          more();
+          return fresh.shift() ?? all[all.length - 1]!;
+        },
+        dataDir, proc,
+        stop: () => new Promise<void>((done) => { proc.once('exit', () => done()); proc.kill('SIGTERM'); }),
+      });
     });
     proc.stderr!.on('data', (d: Buffer) => { out += String(d); });
     proc.once('exit', (code) => reject(new Error(`server exited (${code}): ${out}`)));
@@ -50,15 +83,15 @@ export async function shot(page: Page, name: string): Promise<void> {
 }
 
 /**
- * Calls the engine over a WebSocket of the page's own (same origin and token as the app's), for
+ * Calls the engine over a WebSocket of the page's own (same origin and cookie as the app's), for
  * setting up data and reading back what the UI did; a failed call fails the test.
  */
 export async function engineApi<M extends Method>(page: Page, method: M, input: InputOf<M>, lang: 'fa' | 'en' = 'en'): Promise<OutputOf<M>> {
   const r = await page.evaluate(
     ([method, input, lang]) =>
       new Promise<unknown>((resolve, reject) => {
-        const token = sessionStorage.getItem('monshi.token');
-        const ws = new WebSocket(`ws://${location.host}/ws?token=${encodeURIComponent(token ?? '')}`);
+        // The page's session cookie signs this socket in, as it does the app's.
+        const ws = new WebSocket(`ws://${location.host}/ws`);
         ws.onerror = () => reject(new Error('socket failed'));
         ws.onopen = () => ws.send(JSON.stringify({ t: 'req', id: 1, method, input, lang }));
         ws.onmessage = (ev) => {

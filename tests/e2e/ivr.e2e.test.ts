@@ -3,7 +3,8 @@
  * make a mailbox, build a small tree in the visual editor (a problem is named on its node until
  * fixed), assign it to the demo line, ring the demo line, press a key on the on-screen keypad, speak,
  * and find the message in the inbox behind the header's new-voicemail indicator; play it (the
- * waveform is drawn), mark it heard; the call log's row of the call opens the IVR's path (tree, key,
+ * sound is heard: the element plays, its time advances, its samples are not silence, no CSP error;
+ * the waveform is drawn) and playing marks it heard; the call log's row of the call opens the IVR's path (tree, key,
  * mailbox, end). Persian first, then English. Then a transfer node is added in
  * the editor (its problems named until the digits and the fallback are set) and a call through it
  * ends 'transferred' in the demo caller's last-call line.
@@ -11,6 +12,7 @@
 import type { Browser, Page } from 'playwright-core';
 import type { InputOf, Method, OutputOf } from '../../src/shared/contract/api';
 import { engineApi, launchBrowser, pollUntil, shot, startApp, type App } from './app';
+import { expectHeard, installAudioProbe, type AudioProbe } from './audio-probe';
 import { removeDir, tempDir } from '../helpers/engine';
 import { makeWav, tone } from '../ivr/audio-helpers';
 
@@ -20,6 +22,7 @@ const dataDir = tempDir('monshi-e2e-ivr-');
 let app: App;
 let browser: Browser;
 let page: Page;
+let probe: AudioProbe;
 
 const api = <M extends Method>(method: M, input: InputOf<M>): Promise<OutputOf<M>> => engineApi(page, method, input);
 
@@ -29,6 +32,7 @@ beforeAll(async () => {
   app = await startApp(dataDir);
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  probe = await installAudioProbe(page);
   await page.goto(app.url);
   await page.getByTestId('nav-phonebook').waitFor();
 });
@@ -54,6 +58,24 @@ test('build a tree, assign it to the demo line, leave a voicemail, hear it in th
   await page.getByTestId('prompt-item').nth(1).waitFor();
   await page.getByTestId('prompt-item').first().getByTestId('play').click();
   await page.getByTestId('prompt-item').first().getByTestId('waveform').waitFor();
+  expectHeard(await probe.lastPlayed());
+  await expect(probe.cspErrors()).resolves.toEqual([]);
+  // A play the browser refuses is said in the player (not a pause button forever); the next click plays.
+  await page.evaluate(() => {
+    const play = HTMLMediaElement.prototype.play;
+    HTMLMediaElement.prototype.play = function () {
+      HTMLMediaElement.prototype.play = play;
+      return Promise.reject(new DOMException('autoplay', 'NotAllowedError'));
+    };
+  });
+  const second = page.getByTestId('prompt-item').nth(1);
+  await second.getByTestId('play').click();
+  await expect(second.getByTestId('play-failed').textContent()).resolves.toBe('مرورگر اجازهٔ پخش صدا را نداد. دوباره پخش را بزنید.');
+  await expect(second.getByTestId('play').getAttribute('aria-label')).resolves.toBe('پخش');
+  await shot(page, 'ivr-prompt-play-refused-fa');
+  await second.getByTestId('play').click();
+  await second.getByTestId('play-failed').waitFor({ state: 'detached' });
+  expectHeard(await probe.lastPlayed());
   await shot(page, 'ivr-prompts-fa');
 
   // A mailbox with its greeting.
@@ -102,18 +124,20 @@ test('build a tree, assign it to the demo line, leave a voicemail, hear it in th
   await expect(indicator.textContent()).resolves.toContain('یک پیام صوتی تازه');
   await shot(page, 'ivr-indicator-fa');
 
-  // The inbox: the caller, the contact, play with the waveform, mark heard.
+  // The inbox: the caller, the contact, play (heard, with the waveform): playing marks it heard.
   await indicator.click();
   const item = page.getByTestId('voicemail-item').first();
   await item.waitFor();
   await expect(item.textContent()).resolves.toContain('مریم احمدی');
   await item.getByTestId('play').click();
   await item.getByTestId('waveform').waitFor();
+  expectHeard(await probe.lastPlayed());
+  await expect(probe.cspErrors()).resolves.toEqual([]);
+  await indicator.waitFor({ state: 'detached' });
+  await expect(item.getByTestId('voicemail-mark').textContent()).resolves.toBe('شنیده‌نشده');
   await item.getByTestId('voicemail-note').fill('پیش‌فاکتور می‌خواهد');
   await item.getByTestId('voicemail-note-save').click();
   await shot(page, 'ivr-inbox-fa');
-  await item.getByTestId('voicemail-mark').click();
-  await indicator.waitFor({ state: 'detached' });
   const [msg] = await api('voicemail/list', {});
   expect(msg).toMatchObject({ heard: true, note: 'پیش‌فاکتور می‌خواهد', contactName: 'مریم احمدی' });
   expect(msg!.durationMs).toBeGreaterThan(2000);
@@ -164,11 +188,15 @@ test('the sound-card test: the same tree with the PC as the caller (Chromium wit
   });
   try {
     const p = await b.newPage({ viewport: { width: 1400, height: 900 } });
+    const heard = await installAudioProbe(p);
     await p.goto(app.url);
     await p.getByTestId('nav-ivr').click();
     const panel = p.getByTestId('soundcard-test');
     await panel.getByTestId('soundcard-start').click();
     await panel.getByTestId('soundcard-path').waitFor();
+    // The menu's prompt comes out of the speakers.
+    expectHeard(await heard.lastPlayed(0));
+    await expect(heard.cspErrors()).resolves.toEqual([]);
     await panel.getByRole('button', { name: '1', exact: true }).click();
     await panel.locator('.rec-dot').waitFor({ timeout: 10_000 });
     await p.waitForTimeout(1500);

@@ -49,9 +49,9 @@ async function newContact(fields: Record<string, string>) {
   }
 }
 
-it('is Persian and right to left, with the token gone from the address bar', async () => {
+it('is Persian and right to left, with the sign-in code gone from the address bar', async () => {
   expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
-  expect(page.url()).not.toContain('token=');
+  expect(page.url()).not.toContain('code=');
   await expect(page.getByTestId('list-empty').isVisible()).resolves.toBe(true);
   await shot(page, '01-empty-fa');
 });
@@ -192,9 +192,9 @@ it('switches to English, left to right, and keeps the language and data after a 
   await expect(page.getByTestId('result-count').textContent()).resolves.toMatch(/3/);
 });
 
-it('shows a clear message, not the phonebook, without the token', async () => {
+it('shows a clear message, not the phonebook, without signing in', async () => {
   const other = await browser.newPage();
-  await other.goto(app.url.replace(/\?token=.*/, ''));
+  await other.goto(app.url.replace(/\?code=.*/, ''));
   await other.getByTestId('start-screen').waitFor();
   await expect(other.getByTestId('phonebook').count()).resolves.toBe(0);
   await other.close();

@@ -2,7 +2,8 @@
  * Call recording end to end in the browser, on the demo line: the line is set to record every
  * answered call in its form (the form says how this modem records); a call answered from the popup
  * is recorded while the caller speaks (the call bar and the header show it), and after the hang-up
- * the call log row plays it (waveform drawn), keeps it and notes it; the contact's calls and timeline play it too;
+ * the call log row plays it (heard: the element plays, its time advances, the samples are not silence
+ * — the demo conversation goes on after the caller's words — no CSP error; waveform drawn), keeps it and notes it; the contact's calls and timeline play it too;
  * the Recordings tab lists it with the storage in use, refuses a bad limit naming the field, and a
  * free-space threshold above the disk's free space raises the header's disk warning. On a line that
  * does not record automatically, the call bar's Record button starts and stops a recording. English,
@@ -11,6 +12,7 @@
 import type { Browser, Page } from 'playwright-core';
 import type { InputOf, Method, OutputOf } from '../../src/shared/contract/api';
 import { engineApi, launchBrowser, pollUntil, shot, startApp, type App } from './app';
+import { expectHeard, installAudioProbe, type AudioProbe } from './audio-probe';
 import { removeDir, tempDir } from '../helpers/engine';
 
 jest.setTimeout(150_000);
@@ -19,6 +21,7 @@ const dataDir = tempDir('monshi-e2e-rec-');
 let app: App;
 let browser: Browser;
 let page: Page;
+let probe: AudioProbe;
 
 const api = <M extends Method>(method: M, input: InputOf<M>): Promise<OutputOf<M>> => engineApi(page, method, input);
 const poll = <T,>(read: () => Promise<T>, want: T, timeoutMs?: number): Promise<void> => pollUntil(page, read, want, timeoutMs);
@@ -26,6 +29,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function open(): Promise<void> {
   page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  probe = await installAudioProbe(page);
   await page.goto(app.url);
   await page.getByTestId('nav-phonebook').waitFor();
 }
@@ -102,6 +106,8 @@ test('a line that records every call: recorded, played from the log and the cont
   await expect(dialog.getByTestId('rec-who').textContent()).resolves.toContain('سارا کریمی');
   await dialog.getByTestId('play').click();
   await dialog.getByTestId('waveform').waitFor();
+  expectHeard(await probe.lastPlayed(), 0.05);
+  await expect(probe.cspErrors()).resolves.toEqual([]);
   await dialog.getByTestId('rec-keep').check();
   await dialog.getByTestId('rec-note').fill('قرار پنجشنبه ساعت ۱۰');
   await dialog.getByTestId('rec-note-save').click();
@@ -202,5 +208,8 @@ test('the call bar button records on a line that does not record every call; Eng
   await page.getByTestId('rec-row').nth(1).getByTestId('rec-play').click();
   await page.getByTestId('recording-dialog').getByTestId('play').click();
   await page.getByTestId('recording-dialog').getByTestId('waveform').waitFor();
+  // The kept recording, after a restart: heard too.
+  expectHeard(await probe.lastPlayed(), 0.05);
+  await expect(probe.cspErrors()).resolves.toEqual([]);
   await expect(page.getByTestId('recording-dialog').getByTestId('rec-keep').isChecked()).resolves.toBe(true);
 });

@@ -2,19 +2,22 @@
  * The reminder book and alarms end to end: browser mode with a test clock (MONSHI_TEST_CLOCK=1, so
  * the test can move the engine's time forward), Debian's Chromium. A group is made, a weekly meeting
  * with a participant from the phonebook is written in Jalali, a birthday comes in from the phonebook
- * by itself, the clock is advanced to the alarm, the alarm dialog is snoozed and rings again, then
+ * by itself, the clock is advanced to the alarm, the alarm dialog opens with its chime heard (the
+ * page's Web Audio output measured, not the call), is snoozed and rings again, then
  * dismissed; search and print; English; and everything is still there after a restart.
  */
 import { toJalaali, toGregorian } from 'jalaali-js';
 import type { Browser, Page } from 'playwright-core';
 import type { InputOf, Method, OutputOf } from '../../src/shared/contract/api';
 import { engineApi, launchBrowser, pollUntil, shot, startApp, type App } from './app';
+import { installAudioProbe, type AudioProbe } from './audio-probe';
 import { removeDir, tempDir } from '../helpers/engine';
 
 const dataDir = tempDir('monshi-e2e-reminders-');
 let app: App;
 let browser: Browser;
 let page: Page;
+let probe: AudioProbe;
 
 const api = <M extends Method>(method: M, input: InputOf<M>): Promise<OutputOf<M>> => engineApi(page, method, input);
 
@@ -39,6 +42,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
   page.setDefaultTimeout(10_000);
+  probe = await installAudioProbe(page);
   await page.goto(app.url);
   await page.getByTestId('phonebook').waitFor();
   // Born 35 Jalali years ago, five days from today in the Jalali calendar.
@@ -104,6 +108,9 @@ it('rings at the time: the alarm dialog, snoozed, rings again, dismissed', async
   await api('clock/advance', { ms: meetingAt.getTime() - Date.now() + 1500 });
   const dialog = page.getByTestId('alarm-dialog');
   await dialog.waitFor({ timeout: 5000 });
+  // The chime is heard: the speakers' signal, not silence.
+  expect(await probe.webAudioRms(2000)).toBeGreaterThan(0.05);
+  await expect(probe.cspErrors()).resolves.toEqual([]);
   await expect(dialog.getByTestId('alarm-title').textContent()).resolves.toBe('جلسه با بانک ملت دربارهٔ وام');
   await expect(dialog.textContent()).resolves.toContain('شعبهٔ مرکزی');
   await shot(page, 'reminders-03-alarm-fa');

@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { EventMap } from '../../src/shared/contract/api';
 import { createEngine } from '../../src/main/engine/engine';
-import { fastDemo, until } from '../helpers/demo-line';
+import { demoSims, fastDemo, until } from '../helpers/demo-line';
 import { removeDir, tempDir, type TestEngine } from '../helpers/engine';
 
 jest.setTimeout(30_000);
@@ -102,6 +102,34 @@ describe('calls on the demo line', () => {
     await until(() => lastOf(e, 'call/updated', (u) => u.call.outcome === 'missed'));
   });
 
+  test('a caller ID that arrives after the second ring updates the same call: number, contact, popup', async () => {
+    e.events.length = 0;
+    await e.ok('lines/demo-call', { lineId, format: 'none', rings: 5 });
+    const none = await until(() => lastOf(e, 'call/incoming'));
+    expect(none.call.absence).toBe('none');
+    const sim = demoSims.get(lineId)!;
+    sim.sendLine('NMBR = 09121234567');
+    // The name in UTF-8 bytes, as some networks send it: read through the real driver, no mojibake.
+    sim.send(Buffer.from('\r\nNAME = علی رضایی\r\n', 'utf8'));
+    const late = await until(() => lastOf(e, 'call/incoming', (x) => x.call.numberRaw === '09121234567'));
+    expect(late.call).toMatchObject({ id: none.call.id, absence: null, contactId, callerName: 'علی رضایی' });
+    expect(late.card.contact?.id).toBe(contactId);
+    const missed = await until(() => lastOf(e, 'call/updated', (u) => u.call.id === none.call.id && u.call.outcome === 'missed'));
+    expect(missed.call).toMatchObject({ numberRaw: '09121234567', contactId });
+    expect(e.events.filter((x) => x.name === 'call/incoming')).toHaveLength(2);
+  });
+
+  test('a DTMF caller ID whose end marker never came keeps its digits: the call has its number and contact', async () => {
+    e.events.length = 0;
+    const sim = demoSims.get(lineId)!;
+    for (const d of 'A09121234567') sim.send(Buffer.from([0x10, d.charCodeAt(0)])); // <DLE>digit before the first ring, no closing C
+    await e.ok('lines/demo-call', { lineId, format: 'none', rings: 2 });
+    const incoming = await until(() => lastOf(e, 'call/incoming'));
+    expect(incoming.call).toMatchObject({ numberRaw: '09121234567', absence: null, contactId });
+    await until(() => lastOf(e, 'call/updated', (u) => u.call.id === incoming.call.id && u.call.outcome === 'missed'));
+    expect(e.events.filter((x) => x.name === 'call/incoming')).toHaveLength(1);
+  });
+
   test('dialling from the PC: outgoing row, connected, hung up from the UI', async () => {
     e.events.length = 0;
     const row = await e.ok('calls/dial', { number: '۰۹۱۲ ۱۲۳ ۴۵۶۷' });
@@ -111,6 +139,27 @@ describe('calls on the demo line', () => {
     await e.ok('calls/hang-up', { lineId });
     const done = await until(() => lastOf(e, 'call/updated', (u) => u.call.id === row.id && u.call.endedAt !== null));
     expect(done.call.outcome).toBe('answered');
+  });
+
+  test('the number dialled is the number meant: short numbers as typed, home numbers national, foreign after 00', async () => {
+    const cases: [string, string][] = [
+      ['110', '110'],
+      ['۱۸۱۸', '1818'],
+      ['88776655', '02188776655'],
+      ['0912 123 4567 داخلی ۱۲', '09121234567'],
+      ['+44 (0)20 7946 0958', '00442079460958'],
+    ];
+    for (const [typed, atd] of cases) {
+      e.events.length = 0;
+      const row = await e.ok('calls/dial', { number: typed });
+      const sim = demoSims.get(lineId)!;
+      await until(() => lastOf(e, 'call/updated', (u) => u.call.id === row.id && u.call.outcome === 'connected'));
+      expect([typed, sim.dialled.at(-1)]).toEqual([typed, atd]);
+      await e.ok('calls/hang-up', { lineId });
+      await until(() => lastOf(e, 'call/updated', (u) => u.call.id === row.id && u.call.endedAt !== null));
+    }
+    const rows = (await e.ok('calls/list', { text: '110' })).rows;
+    expect(rows[0]).toMatchObject({ numberRaw: '110', numberDisplay: '110' });
   });
 
   test('errors name the field in the user language', async () => {

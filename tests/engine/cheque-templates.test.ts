@@ -10,7 +10,7 @@ import type { ChequeTemplateInput } from '../../src/shared/contract/cheque-print
 import { amountInWords } from '../../src/shared/text/persian-words';
 import { removeDir, tempDir, testEngine, type TestEngine } from '../helpers/engine';
 import { chequeScanPng, makePng } from '../helpers/png';
-import { pageCount, pdfText, popplerFound, savePdf } from '../print/helpers/poppler';
+import { pageCount, pdfText, savePdf, testWithPoppler } from '../print/helpers/poppler';
 
 const FONTS = path.join(__dirname, '../../assets/fonts');
 const NOTO_SANS = '/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf';
@@ -133,7 +133,7 @@ describe('cheque templates', () => {
     expect(readdirSync(path.join(dir, 'fonts'))).toHaveLength(0);
   });
 
-  (popplerFound ? test : test.skip)('print a batch, preview a draft and test-print; the background never reaches the PDF', async () => {
+  testWithPoppler('print a batch, preview a draft and test-print; the background never reaches the PDF', async () => {
     const png = chequeScanPng();
     const t = await e.ok('cheque-templates/create', { ...base, background: { mime: 'image/png', base64: png.toString('base64') } });
     const items = [

@@ -74,6 +74,36 @@ describe('phonebook engine', () => {
     expect(await names('xyz')).toEqual([]);
   });
 
+  it('an extension typed into the number is kept apart, so caller ID from the main number finds the contact', async () => {
+    const c = await e.ok('contacts/create', { firstName: 'دفتر', lastName: 'پارس', phones: [
+      { kind: 'work', number: '021 8877 6655 x123' }, { kind: 'work', number: '0912 123 4567 داخلی ۲۱۲' },
+      { kind: 'other', number: '88112233 ext. 12' }, { kind: 'fax', number: '021 6611 2233 #212' },
+    ] });
+    expect(c.phones.map((p) => [p.number, p.extension, p.display])).toEqual([
+      ['021 8877 6655', '123', '021 8877 6655'], ['0912 123 4567', '212', '0912 123 4567'],
+      ['88112233', '12', '021 8811 2233'], ['021 6611 2233', '212', '021 6611 2233'],
+    ]);
+    for (const caller of ['02188776655', '+982188776655', '88776655', '09121234567', '982166112233']) {
+      expect([caller, (await e.ok('calls/caller-card', { number: caller })).contact?.id]).toEqual([caller, c.id]);
+    }
+    const twice = await e.fail('contacts/update', { id: c.id, data: { firstName: 'دفتر', phones: [{ kind: 'work', number: '88776655 x1', extension: '2' }] } }, 'en');
+    expect(twice).toMatchObject({ code: 'validation', field: 'phones.0.extension', message: expect.stringContaining('88776655 x1') });
+  });
+
+  it('short service numbers are stored, shown and found as typed; search reads international forms', async () => {
+    const police = await e.ok('contacts/create', { firstName: 'پلیس', phones: [{ kind: 'other', number: '۱۱۰' }, { kind: 'work', number: '1566' }] });
+    expect(police.phones.map((p) => [p.key, p.display])).toEqual([['110', '110'], ['1566', '1566']]);
+    await e.ok('contacts/create', { firstName: 'نگار', phones: [{ kind: 'mobile', number: '0912 765 4321' }, { kind: 'work', number: '021 8877 1122' }] });
+    expect(await names('110')).toEqual(['پلیس']);
+    expect(await names('1566')).toEqual(['پلیس']);
+    expect((await e.ok('calls/caller-card', { number: '110' })).contact?.id).toBe(police.id);
+    for (const q of ['+98 (0) 912 765', '98912765', '98 912 765 4321', '0098 (0)912 765', '+980912765', '98 21 8877 11']) {
+      expect([q, await names(q)]).toEqual([q, ['نگار']]);
+    }
+    expect((await e.fail('contacts/create', { firstName: 'x', phones: [{ kind: 'mobile', number: '0000 000 0000' }] }, 'en')).field).toBe('phones.0.number');
+    expect((await e.fail('contacts/create', { firstName: 'x', phones: [{ kind: 'mobile', number: '0912 123 4567 8901 2345' }] }, 'en')).field).toBe('phones.0.number');
+  });
+
   it('lists in Persian alphabetical order with paging, group and field filters', async () => {
     const g = await e.ok('groups/create', { name: 'VIP' });
     const age = await e.ok('fields/create', { name: 'سن', kind: 'number' });
@@ -146,7 +176,7 @@ describe('phonebook engine', () => {
   });
 
   it('settings are validated, stored and survive a restart', async () => {
-    expect(await e.ok('settings/get', {})).toEqual({ language: 'fa', calendar: 'jalali', phoneCountryCode: '98', phoneAreaCode: '21', userName: '' });
+    expect(await e.ok('settings/get', {})).toEqual({ language: 'fa', calendar: 'jalali', phoneCountryCode: '98', phoneAreaCode: '21', userName: '', officeName: '', setupDone: false, sampleGroupId: null });
     await e.ok('settings/update', { language: 'en', calendar: 'gregorian', phoneAreaCode: '31' });
     expect((await e.fail('settings/update', { phoneCountryCode: 'x' }, 'en')).field).toBe('phoneCountryCode');
     e.close();
@@ -162,5 +192,14 @@ describe('phonebook engine', () => {
     const bad = await e.fail('contacts/get', { id: 'abc' }, 'en');
     expect(bad).toMatchObject({ code: 'validation', field: 'id' });
     expect(JSON.stringify(bad)).not.toMatch(/at .*\.ts/);
+  });
+
+  it('names exported and printed files with the date in the chosen calendar, in ASCII digits', async () => {
+    await e.ok('contacts/create', { firstName: 'سارا', phones: [{ kind: 'mobile', number: '09121234567' }] });
+    // The clock reads 2025-03-20 (Gregorian) = 1403/12/30, the leap day of Esfand 1403.
+    expect((await e.ok('print/contacts', { scope: 'list' })).fileName).toBe('monshi-contacts-1403-12-30.pdf');
+    expect((await e.ok('io/export', { format: 'csv' })).fileName).toBe('monshi-contacts-1403-12-30.csv');
+    await e.ok('settings/update', { calendar: 'gregorian' });
+    expect((await e.ok('print/contacts', { scope: 'list' })).fileName).toBe('monshi-contacts-2025-03-20.pdf');
   });
 });

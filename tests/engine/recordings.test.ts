@@ -48,6 +48,20 @@ async function answeredCall(r: Rig, seconds: number): Promise<number> {
 
 const sleep = (ms: number) => new Promise((res) => setTimeout(res, ms));
 
+const rms = (pcm: Int16Array) => Math.sqrt(pcm.reduce((sum, v) => sum + v * v, 0) / Math.max(1, pcm.length));
+
+/** The pitch (Hz, 100–320) of 8 kHz speech by autocorrelation: the shortest period nearly as alike as the best. */
+function pitchOf(w: Int16Array): number {
+  const corr = (lag: number) => {
+    let c = 0;
+    for (let i = 0; i + lag < w.length; i++) c += w[i]! * w[i + lag]!;
+    return c;
+  };
+  const lags = Array.from({ length: 80 - 25 + 1 }, (_, i) => 25 + i);
+  const best = Math.max(...lags.map(corr));
+  return 8000 / lags.find((l) => corr(l) >= 0.9 * best)!;
+}
+
 describe('recording conversations', () => {
   let r: Rig;
   afterEach(async () => {
@@ -86,6 +100,29 @@ describe('recording conversations', () => {
     expect(audio.peaks.length).toBeGreaterThan(0);
     const file = await r.engine.ok('recordings/file', { id: rec.id });
     expect(file).toMatchObject({ mime: 'audio/wav', fileName: expect.stringMatching(/^call-\d+-.*\.wav$/) });
+  });
+
+  test('the demo line: a call recorded while nobody queued a voice holds both sides of a conversation, not silence', async () => {
+    r = await rig({}, true);
+    const before = r.events.length;
+    await r.engine.ok('lines/demo-call', { lineId: r.lineId, number: '09121234567' });
+    await until(() => r.events.slice(before).find((e) => e.name === 'call/incoming'));
+    await r.engine.ok('calls/answer', { lineId: r.lineId });
+    await until(() => last(r, 'recordings/changed', (p) => p.active.length === 1));
+    await sleep(5500); // one turn of each side
+    await r.engine.ok('calls/hang-up', { lineId: r.lineId });
+    await until(() => last(r, 'recordings/changed', (p) => p.active.length === 0 && p.usage.count === 1));
+    const rec = (await r.engine.ok('recordings/list', {})).rows[0]!;
+    const { pcm } = readPcm16(Buffer.from((await r.engine.ok('recordings/audio', { id: rec.id })).base64, 'base64'));
+    expect(pcm.length).toBeGreaterThan(4 * 8000);
+    expect(rms(pcm)).toBeGreaterThan(1000);
+    // Two voices, told apart by their pitch: the caller's low one and the front desk's higher one.
+    const pitches = new Set<number>();
+    for (let at = 0; at + 800 <= pcm.length; at += 800) {
+      const w = pcm.subarray(at, at + 800);
+      if (rms(w) > 1500) pitches.add(Math.round(pitchOf(w) / 40) * 40);
+    }
+    expect([...pitches].sort()).toEqual(expect.arrayContaining([120, 200]));
   });
 
   test('a dialled call is recorded from the moment it connects on a line that records every call', async () => {

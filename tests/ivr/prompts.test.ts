@@ -1,5 +1,5 @@
 /** The prompt library through the engine: import errors name the field, TTS when espeak-ng is installed, deletion guarded. */
-import { espeakPath } from '../../src/main/ivr/tts';
+import { testWithTools } from '../helpers/reference-tools';
 import { removeDir, tempDir, testEngine } from '../helpers/engine';
 import { makeWav, tone } from './audio-helpers';
 
@@ -27,7 +27,7 @@ test('a prompt a tree plays cannot be deleted; the tree is named', async () => {
   expect(audio.peaks.length).toBeGreaterThan(100);
 });
 
-(espeakPath() ? test : test.skip)('text to speech in Persian with espeak-ng (installed here)', async () => {
+testWithTools(['espeak-ng'], 'espeak-ng')('text to speech in Persian with espeak-ng', async () => {
   expect(await e.ok('prompts/tts-available', {})).toEqual({ available: true });
   const p = await e.ok('prompts/tts', { name: 'خوشامد', text: 'به شرکت ما خوش آمدید. برای فروش یک را بزنید.', voice: 'fa' });
   expect(p).toMatchObject({ source: 'tts', text: 'به شرکت ما خوش آمدید. برای فروش یک را بزنید.' });

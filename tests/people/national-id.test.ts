@@ -2,7 +2,7 @@
  * The national ID check digit on generated IDs: every valid ID passes (in any digit script, with
  * dashes or lost leading zeros), and changing any single digit of it makes it fail.
  */
-import { nationalIdCheckDigit, normalizeNationalId } from '../../src/shared/text/national-id';
+import { checkPartyId, legalIdCheckDigit, nationalIdCheckDigit, normalizeNationalId } from '../../src/shared/text/national-id';
 
 /** A deterministic stream of pseudo-random nine-digit prefixes. */
 function* prefixes(n: number): Generator<string> {
@@ -27,7 +27,7 @@ test('the rule on known IDs', () => {
 test('generated valid IDs pass in every written form', () => {
   for (const nine of prefixes(2000)) {
     const id = nine + String(nationalIdCheckDigit(nine));
-    if (/^(\d)\1{9}$/.test(id)) continue;
+    if (/^(\d)\1{9}$/.test(id) || /^0{6}$/.test(id.slice(3, 9))) continue; // never issued (see the last test)
     expect(normalizeNationalId(id)).toBe(id);
     expect(normalizeNationalId(fa(id))).toBe(id);
     expect(normalizeNationalId(`${id.slice(0, 3)}-${id.slice(3, 9)}-${id.slice(9)}`)).toBe(id);
@@ -59,4 +59,20 @@ test('a single wrong digit fails (except the one ambiguity of the rule)', () => 
 
 test('wrong lengths, letters and repeated digits fail', () => {
   for (const bad of ['', '123', '12345678901', '00105243O4', '1111111111', '0000000000', 'abc']) expect(normalizeNationalId(bad)).toBeNull();
+});
+
+test('an ID that is never issued says so, not "wrong check digit" (issue 13)', () => {
+  // Ten identical digits: the check digit is right (e.g. 1111111111: r = 45 mod 11 = 1 → 1), yet no such ID is issued.
+  expect(nationalIdCheckDigit('111111111')).toBe(1);
+  for (const id of ['1111111111', '0000000000', '۵۵۵۵۵۵۵۵۵۵']) expect([id, checkPartyId(id)]).toEqual([id, { ok: false, problem: 'not_issued' }]);
+  // Middle six digits zero (like the legal-ID rule): check digit right, never issued.
+  const nine = '123000000';
+  const id = nine + String(nationalIdCheckDigit(nine));
+  expect(normalizeNationalId(id)).toBeNull();
+  expect(checkPartyId(id)).toEqual({ ok: false, problem: 'not_issued' });
+  expect(checkPartyId('0010524305')).toEqual({ ok: false, problem: 'checksum' });
+  expect(checkPartyId('0010524304')).toEqual({ ok: true, value: '0010524304', kind: 'national' });
+  // The legal-ID rule says the same thing now.
+  const ten = '1230000001';
+  expect(checkPartyId(ten + String(legalIdCheckDigit(ten)))).toEqual({ ok: false, problem: 'not_issued' });
 });

@@ -5,7 +5,7 @@
  * the printed application form, and a restart.
  */
 import { removeDir, tempDir, testEngine, type TestEngine } from '../helpers/engine';
-import { pdfText, popplerFound, savePdf } from '../print/helpers/poppler';
+import { pdfText, savePdf, testWithPoppler } from '../print/helpers/poppler';
 
 let dir: string;
 let e: TestEngine;
@@ -61,6 +61,10 @@ test('errors name the field: national ID, phone, person', async () => {
   expect(bad.message).toContain('کد ملی');
   const en = await e.fail('people/create', { kind: 'staff', contact: person('Reza', 'Karimi', '09121111111'), nationalId: '123' }, 'en');
   expect(en.message).toMatch(/national ID/);
+  // Ten identical digits: the check digit matches, so the message says why it is refused.
+  const same = await e.fail('people/create', { kind: 'staff', contact: person('Reza', 'Karimi', '09121111111'), nationalId: '1111111111' }, 'en');
+  expect(same).toMatchObject({ field: 'nationalId', message: expect.stringContaining('never issued') });
+  expect((await e.fail('people/create', { kind: 'staff', contact: person('رضا', 'کریمی', '09121111111'), nationalId: '1230000003' })).message).toContain('صادر نمی‌شود');
   const phone = await e.fail('people/create', { kind: 'staff', contact: { firstName: 'رضا', phones: [{ kind: 'mobile', number: 'abc' }] } });
   expect(phone.field).toBe('contact.phones.0.number');
   expect(await e.fail('people/create', { kind: 'staff' })).toMatchObject({ code: 'validation', field: 'contactId' });
@@ -87,7 +91,11 @@ test('search by file number, registration dates, name, phone, national ID and re
   expect(await ids({ from: '2026-04-01', to: '2026-04-30' })).toEqual([a.id]);
   expect(await ids({ from: '2026-04-11' })).toEqual([b.id]);
   const s = (await e.ok('people/search', { kind: 'customer', text: 'احمدی' })).items[0]!;
-  expect(s).toMatchObject({ displayName: 'علی احمدی', referrer: 'محمد تهرانی', phone: '09123333333' });
+  // The list shows a number as every other screen does (0912 …), whatever form it was typed in.
+  expect(s).toMatchObject({ displayName: 'علی احمدی', referrer: 'محمد تهرانی', phone: '0912 333 3333' });
+  await e.ok('people/create', { kind: 'customer', contact: person('نادر', 'صالحی', '+98 912 444 4444') });
+  expect((await e.ok('people/search', { kind: 'customer', text: 'صالحی' })).items[0]).toMatchObject({ phone: '0912 444 4444' });
+  expect(await ids({ text: '+98 (0) 912 444' })).toHaveLength(1);
 });
 
 test('photo and documents are kept in the database', async () => {
@@ -149,7 +157,7 @@ test('files survive a restart', async () => {
   expect((await e.ok('people/get', { id: a.id })).application?.position).toBe('منشی');
 });
 
-(popplerFound ? test : test.skip)('the application form prints blank and filled, in Persian and English', async () => {
+testWithPoppler('the application form prints blank and filled, in Persian and English', async () => {
   const blank = await e.ok('people/print-application', {});
   const blankText = pdfText(savePdf('application-blank-fa', Buffer.from(blank.base64, 'base64'))).replace(/\s+/g, '');
   for (const label of ['فرمدرخواستاستخدام', 'نامپدر', 'کدملی', 'سوابقتحصیلی', 'سوابقکاری', 'حقوقدرخواستی', 'امضایمتقاضی']) expect(blankText).toContain(label);

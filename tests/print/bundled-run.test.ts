@@ -7,7 +7,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { resolveAssetsDir } from '../../src/print/pdf/assets-dir';
-import { pageCount, pdfText, popplerFound, RESULTS_DIR } from './helpers/poppler';
+import { describeWithPoppler, pageCount, pdfText, RESULTS_DIR } from './helpers/poppler';
 
 const ROOT = join(__dirname, '../..');
 const BUNDLE_DIR = join(RESULTS_DIR, 'bundle');
@@ -24,7 +24,6 @@ printContactList(rows as never, { lang: 'fa', calendar: 'jalali', title: 'آزم
   .catch((e) => { console.error(e); process.exit(1); });
 `;
 
-const describeWithPoppler = popplerFound ? describe : describe.skip;
 
 describeWithPoppler('bundled with esbuild, run by plain Node', () => {
   test('prints a shaped Persian list without Jest in the way', () => {

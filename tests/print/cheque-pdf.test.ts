@@ -9,10 +9,8 @@ import { leafToPageMm, printChequeTest, printCheques, type ChequeLayoutTemplate,
 import { chequeFieldInput, chequeValuesInput, type ChequeFieldInput, type ChequeValues } from '../../src/shared/contract/cheque-print';
 import { amountInWords, jalaliDateInWords } from '../../src/shared/text/persian-words';
 import { textOrigins } from './helpers/pdf-content';
-import { fontsTable, pageCount, pdfText, popplerFound, rasterise, savePdf, wordBoxes } from './helpers/poppler';
+import { describeWithPoppler, fontsTable, pageCount, pdfText, rasterise, savePdf, wordBoxes } from './helpers/poppler';
 
-if (!popplerFound) console.warn('SKIPPED cheque-pdf: poppler-utils not found; install it with `apt-get install -y poppler-utils`.');
-const describeWithPoppler = popplerFound ? describe : describe.skip;
 
 const FONTS = join(__dirname, '../../assets/fonts');
 const fontPath: FontResolver = (key) =>

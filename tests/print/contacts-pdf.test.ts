@@ -5,10 +5,8 @@
 import { printContact, printContactList, type ContactPrintOptions } from '../../src/print/contacts.print';
 import { toPersianDigits } from '../../src/shared/text/digits';
 import { FIELD_DEFS, GROUPS, fullContact, summaries, summary } from './fixtures/contacts.fixture';
-import { fontsTable, pageCount, pdfText, popplerFound, rasterise, savePdf, wordBoxes } from './helpers/poppler';
+import { describeWithPoppler, fontsTable, pageCount, pdfText, rasterise, savePdf, wordBoxes } from './helpers/poppler';
 
-if (!popplerFound) console.warn('SKIPPED contacts-pdf: poppler-utils not found; install it with `apt-get install -y poppler-utils`.');
-const describeWithPoppler = popplerFound ? describe : describe.skip;
 
 const printedAt = new Date('2025-03-15T10:20:00Z'); // 1403/12/25 in the Jalali calendar
 const faOpts: ContactPrintOptions = { lang: 'fa', calendar: 'jalali', title: 'دفترچه تلفن — همه مخاطبان', printedAt, groupNames: GROUPS, fieldDefs: FIELD_DEFS };
@@ -95,15 +93,12 @@ describeWithPoppler('printContactList', () => {
     expect(fonts).toMatch(/Vazirmatn-Bold\s+CID TrueType\s+Identity-H\s+yes yes yes/);
   });
 
-  test('5,000 rows take a few seconds', async () => {
+  // Its speed is not asserted here (a shared machine makes timings noise; speed lives in `npm run bench`).
+  test('5,000 rows print over more than a hundred pages', async () => {
     const many = Array.from({ length: 5000 }, (_, i) => ({ ...summary(i), displayName: `${summary(i).displayName} ${i}` }));
-    const started = performance.now();
     const pdf = await printContactList(many, faOpts);
-    const ms = performance.now() - started;
     const pages = pageCount(savePdf('list-5000', pdf));
-    console.info(`print: 5000 rows → ${pages} pages in ${Math.round(ms)} ms (${(ms / pages).toFixed(1)} ms/page, ${(pdf.length / 1024).toFixed(0)} KiB)`);
     expect(pages).toBeGreaterThan(100);
-    expect(ms).toBeLessThan(15000);
   }, 60000);
 });
 

@@ -10,15 +10,14 @@ import type { BaseDir } from '../../src/print/shaping/bidi-itemizer';
 import { runSpans, shapeRuns } from '../../src/print/shaping/run-shaper';
 import { createShaper, type ShapedGlyph, type Shaper } from '../../src/print/shaping/text-shaper';
 import { CHEQUE_CORPUS } from './fixtures/cheque-corpus';
+import { describeWithTools } from '../helpers/reference-tools';
 
 const FONTS = join(__dirname, '../../assets/fonts');
 const NASTALIQ = join(FONTS, 'NotoNastaliqUrdu-Regular.ttf');
 const VAZIR = join(FONTS, 'Vazirmatn-Regular.ttf');
 const CHAIN = [NASTALIQ, VAZIR];
 
-const hbShapeFound = spawnSync('hb-shape', ['--version']).status === 0;
-if (!hbShapeFound) console.warn('SKIPPED nastaliq-vs-harfbuzz: hb-shape not found; install it with `apt-get install -y libharfbuzz-bin`.');
-const describeWithHbShape = hbShapeFound ? describe : describe.skip;
+const describeWithHbShape = describeWithTools(['hb-shape'], 'libharfbuzz-bin');
 
 type HbGlyph = { g: number; cl: number; dx: number; dy: number; ax: number; ay: number };
 type Span = { start: number; end: number; level: number; script: string; fontPath: string };

@@ -8,16 +8,13 @@ import { join } from 'node:path';
 import { itemizeLine, type BaseDir, type TextItem } from '../../src/print/shaping/bidi-itemizer';
 import { createShaper, type Shaper, type ShapedGlyph } from '../../src/print/shaping/text-shaper';
 import { SHAPING_CORPUS } from './fixtures/shaping-corpus';
+import { describeWithTools } from '../helpers/reference-tools';
 
 const FONTS = join(__dirname, '../../assets/fonts');
 const REGULAR = join(FONTS, 'Vazirmatn-Regular.ttf');
 const BOLD = join(FONTS, 'Vazirmatn-Bold.ttf');
 
-const hbShapeFound = spawnSync('hb-shape', ['--version']).status === 0;
-if (!hbShapeFound) {
-  console.warn('SKIPPED shaping-vs-harfbuzz: hb-shape not found; install it with `apt-get install -y libharfbuzz-bin`.');
-}
-const describeWithHbShape = hbShapeFound ? describe : describe.skip;
+const describeWithHbShape = describeWithTools(['hb-shape'], 'libharfbuzz-bin');
 
 type HbGlyph = { g: number; cl: number; dx: number; dy: number; ax: number; ay: number };
 

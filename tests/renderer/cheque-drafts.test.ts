@@ -37,6 +37,7 @@ describe('buildChequeInput', () => {
     expect(errorOf(draft({ partyName: '  ' }))?.field).toBe('partyName');
     expect(errorOf(draft({ partyId: '0076229646' }))?.field).toBe('partyId');
     expect(errorOf(draft({ partyId: '10380284790' }))).toBeNull();
+    expect(errorOf(draft({ partyId: '۱۱۱۱۱۱۱۱۱۱' }))).toEqual({ field: 'partyId', message: messages.fa.cheques.partyIdNotIssued });
   });
 
   it('an edited cheque comes back in the user digits and calendar', () => {

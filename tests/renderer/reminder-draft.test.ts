@@ -1,6 +1,6 @@
 /** The reminder form's draft → ReminderInput: times and numbers in any digits, Jalali dates, repeats, and errors on the right field. */
 import { messages } from '../../src/renderer/i18n/messages';
-import { buildReminderInput, emptyReminderDraft, parseTime, withRepeatDefaults, type ReminderDraft } from '../../src/renderer/reminders/reminder-draft';
+import { buildReminderInput, emptyReminderDraft, neverRings, parseTime, withRepeatDefaults, type ReminderDraft } from '../../src/renderer/reminders/reminder-draft';
 
 const t = messages.fa;
 const base = (patch: Partial<ReminderDraft> = {}): ReminderDraft => ({ ...emptyReminderDraft('2026-12-01', 'jalali', 'fa', new Date(2026, 11, 1, 9, 10)), subject: 'جلسه با بانک', ...patch });
@@ -61,5 +61,30 @@ describe('withRepeatDefaults', () => {
     expect(withRepeatDefaults(d, 'yearly', 'jalali', 'fa')).toMatchObject({ yearMonth: 9, yearDay: '۱۰' });
     expect(withRepeatDefaults(d, 'weekly', 'jalali', 'fa').days).toEqual([3]);
     expect(withRepeatDefaults({ ...d, days: [1] }, 'weekly', 'jalali', 'fa').days).toEqual([1]);
+  });
+});
+
+describe('neverRings', () => {
+  const input = (patch: Partial<ReminderDraft>) => {
+    const r = buildReminderInput(base(patch), 'jalali', t, 'fa');
+    if (!r.ok) throw new Error(r.error.message);
+    return r.input;
+  };
+  const now = new Date(2026, 11, 1, 9, 10); // 1405/09/10 09:10
+  it('warns of a one-off whose alarm time has passed, counting the alarm lead', () => {
+    expect(neverRings(input({ time: '۰۹:۰۰' }), now)).toBe('past');
+    expect(neverRings(input({ time: '۰۹:۱۰' }), now)).toBeNull(); // rings now
+    expect(neverRings(input({ time: '۰۹:۳۰', alarm: '30' }), now)).toBe('past'); // 09:00 alarm
+    expect(neverRings(input({ time: '۰۹:۳۰', alarm: '15' }), now)).toBeNull();
+    expect(neverRings(input({ date: '۱۴۰۵/۰۹/۰۹', time: '۲۳:۵۹' }), now)).toBe('past');
+  });
+  it('never warns of a reminder without an alarm (it is not meant to ring)', () => {
+    expect(neverRings(input({ time: '۰۸:۰۰', alarm: 'none' }), now)).toBeNull();
+  });
+  it('warns of a repeat whose last day has passed, not of one that still has days to come', () => {
+    const daily = (until: string) => input({ ...withRepeatDefaults(base({ date: '۱۴۰۵/۰۹/۰۱' }), 'daily', 'jalali', 'fa'), until });
+    expect(neverRings(daily('۱۴۰۵/۰۹/۰۹'), now)).toBe('ended');
+    expect(neverRings(daily('۱۴۰۵/۰۹/۱۰'), now)).toBeNull();
+    expect(neverRings(daily(''), now)).toBeNull();
   });
 });

@@ -172,4 +172,11 @@ describe('ordinals and dates in words', () => {
   test('refuses a malformed date', () => {
     expect(() => jalaliDateInWords('1403/12/25')).toThrow(RangeError);
   });
+
+  test('refuses an impossible date instead of reading it as a day of the next month (issue 13)', () => {
+    for (const iso of ['2025-02-30', '2025-02-29', '2025-04-31', '2025-13-01', '2025-00-10', '2025-01-00']) {
+      expect(() => jalaliDateInWords(iso)).toThrow(RangeError);
+    }
+    expect(jalaliDateInWords('2024-02-29')).toBe('دهم اسفند یک هزار و چهارصد و دو'); // a leap day is a day
+  });
 });

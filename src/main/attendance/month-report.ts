@@ -151,6 +151,11 @@ export function computeMonth(input: ReportInput): { days: ReportDay[]; totals: R
     if (whole?.category === 'mission') {
       status = 'mission';
       totals.missionDays++;
+    } else if (!input.shifts && recs.length > 0) {
+      // No schedule says which days are work days, but a day with time clocked was worked: it is not a
+      // day off. Work days, absence, lateness and overtime stay uncounted until a schedule is assigned.
+      status = 'present';
+      totals.presentDays++;
     } else if (!inst) {
       status = holiday ? 'holiday' : 'off';
     } else if (whole) {

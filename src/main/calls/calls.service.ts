@@ -5,7 +5,7 @@
 import type { CallerCard, CallRow, CallReport, ReportInput } from '../../shared/contract/calls';
 import type { ParsedInputOf } from '../../shared/contract/api';
 import type { FileOut } from '../../shared/contract/io';
-import { formatInstant, type Lang } from '../../shared/text/calendar';
+import { fileNameDate, formatInstant, type Lang } from '../../shared/text/calendar';
 import { formatPhone, looksLikePhone, normalizePhone, phoneDigits } from '../../shared/text/phone';
 import { printCallReport } from '../../print';
 import type { ContactsService } from '../contacts/contacts.service';
@@ -147,7 +147,7 @@ export function createCallsService(db: Db, ctx: EngineContext, contacts: Contact
     async exportReport(input: ReportInput & { lineId: number | null; format: 'csv' | 'pdf' }, lang: Lang): Promise<FileOut> {
       const r = report(input);
       const cal = ctx.settings.get().calendar;
-      const name = `calls-${input.from}-${input.to}`;
+      const name = `calls-${fileNameDate(input.from, cal)}-${fileNameDate(input.to, cal)}`;
       if (input.format === 'csv') {
         const text = callCsv(r, lang, cal);
         return { fileName: `${name}.csv`, mime: 'text/csv', base64: Buffer.from('\uFEFF' + text, 'utf8').toString('base64'), count: r.perDay.length };

@@ -6,7 +6,7 @@
 import { bankName } from '../../shared/contract/banks';
 import { CHEQUE_STATUSES, type CHEQUE_SORTS, type ChequeDirection, type ChequeList, type ChequeReport, type ChequeRow, type ChequeStatus } from '../../shared/contract/cheques';
 import type { FileOut } from '../../shared/contract/io';
-import { formatDate, formatInstant, isoDateOf, isoToParts, JALALI_MONTHS_EN, JALALI_MONTHS_FA, type CalendarSystem } from '../../shared/text/calendar';
+import { fileNameDate, formatDate, formatInstant, isoDateOf, isoToParts, JALALI_MONTHS_EN, JALALI_MONTHS_FA, type CalendarSystem } from '../../shared/text/calendar';
 import { formatInteger, localDigits } from '../../shared/text/digits';
 import { printChequeReport, type ReportTable } from '../../print/cheque-book/cheque-report.print';
 import type { Db } from '../db/database';
@@ -162,7 +162,7 @@ export function createChequeReportsService(db: Db, ctx: EngineContext) {
     report,
     async export(f: ChequeFilterParsed & { format: 'pdf' | 'csv' | 'xlsx'; title: string }, lang: Lang): Promise<FileOut> {
       const title = f.title.trim() || message(lang, 'cheques.report_title');
-      const name = `cheques-${isoDateOf(ctx.clock())}`;
+      const name = `cheques-${fileNameDate(isoDateOf(ctx.clock()), ctx.settings.get().calendar)}`;
       const count = report(f).totals.reduce((a, t) => a + t.count, 0);
       if (f.format === 'pdf') {
         return { fileName: `${name}.pdf`, mime: 'application/pdf', base64: (await pdf(f, title, lang)).toString('base64'), count };

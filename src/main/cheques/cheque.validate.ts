@@ -31,7 +31,8 @@ export function cleanPartyId(text: string, field = 'partyId'): string {
   if (text.trim() === '') return '';
   const r = checkPartyId(text);
   if (r.ok) return r.value;
-  throw invalid(r.problem === 'length' ? 'validation.party_id_length' : r.problem === 'chars' ? 'validation.party_id_chars' : 'validation.party_id_checksum', field);
+  const key = { length: 'validation.party_id_length', chars: 'validation.party_id_chars', checksum: 'validation.party_id_checksum', not_issued: 'validation.party_id_not_issued' } as const;
+  throw invalid(key[r.problem], field);
 }
 
 /** Bank code and typed name: the name is kept only for a bank outside the list; one is required. */

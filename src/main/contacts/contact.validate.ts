@@ -8,7 +8,7 @@ import type { CalendarSystem } from '../../shared/text/calendar';
 import { isIsoDate, parseDateInput } from '../../shared/text/calendar';
 import { toAsciiDigits } from '../../shared/text/digits';
 import { normalizeInput, normalizeMultiline } from '../../shared/text/normalize';
-import { normalizePhone, type PhoneRegion } from '../../shared/text/phone';
+import { normalizePhone, splitExtension, type PhoneRegion } from '../../shared/text/phone';
 import { validationError } from '../engine/app-error';
 import type { ContactChildren } from './contacts.repo';
 
@@ -38,11 +38,18 @@ export function cleanContact(input: ContactData, ctx: ValidationContext): CleanC
 
   const phones: ContactChildren['phones'] = [];
   input.phones.forEach((p, i) => {
-    const number = toAsciiDigits(normalizeInput(p.number));
+    // An extension typed into the number ("… x12", «… داخلی ۱۲») goes to its own field: glued on, it
+    // would change the number and caller ID from the main number would no longer find the contact.
+    const split = splitExtension(toAsciiDigits(normalizeInput(p.number)));
+    const number = split.number;
     if (number === '') return;
     const n = normalizePhone(number, ctx.region);
     if (!n) throw validationError('validation.phone', `phones.${i}.number`, { value: p.number });
-    const extension = toAsciiDigits(normalizeInput(p.extension));
+    const typedExtension = toAsciiDigits(normalizeInput(p.extension));
+    if (split.extension && typedExtension && split.extension !== typedExtension) {
+      throw validationError('validation.extension_twice', `phones.${i}.extension`, { value: p.number });
+    }
+    const extension = typedExtension || split.extension;
     if (!/^\d{0,10}$/.test(extension)) throw validationError('validation.extension', `phones.${i}.extension`);
     phones.push({ kind: p.kind, number, extension, key: n.key });
   });

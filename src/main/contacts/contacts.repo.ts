@@ -75,6 +75,9 @@ export function createContactsRepo(db: Db) {
     deleteNote: db.prepare<[number]>('DELETE FROM contact_notes WHERE id = ?'),
     touch: db.prepare<[string, number]>('UPDATE contacts SET updated_at = ? WHERE id = ?'),
     setSearchText: db.prepare<[string, number]>('UPDATE contacts SET search_text = ? WHERE id = ?'),
+    // Migration 0012 empties the sort key of the contacts whose filing name changed; '' is never a real key.
+    unsorted: db.prepare<[], ContactRow>("SELECT * FROM contacts WHERE sort_key = '' LIMIT 1000"),
+    setSortKey: db.prepare<[string, number]>('UPDATE contacts SET sort_key = ? WHERE id = ?'),
   };
 
   function writeChildren(id: number, ch: ContactChildren, oldTerms: string[]): void {
@@ -124,6 +127,9 @@ export function createContactsRepo(db: Db) {
       for (const t of terms) if (!had.has(t)) s.insertTerm.run(t, id);
     },
     get: (id: number) => s.get.get(id),
+    /** Up to 1000 contacts waiting for a sort key (found through the sort-key index, so none costs nothing). */
+    unsorted: () => s.unsorted.all(),
+    setSortKey: (id: number, key: string) => s.setSortKey.run(key, id),
     phonesOf: (ids: number[]) => s.phones.all(JSON.stringify(ids)),
     emailsOf: (id: number) => s.emails.all(id).map((r) => r.address),
     groupLinksOf: (ids: number[]) => s.groupLinks.all(JSON.stringify(ids)),

@@ -8,7 +8,7 @@ import { AppError, validationError } from '../engine/app-error';
 import type { EngineContext } from '../engine/context';
 import { cleanContact, canonicalFieldValue, type FieldDef } from './contact.validate';
 import { createContactsRepo, TERM_SEPARATOR, type ContactRow, type PhoneRow } from './contacts.repo';
-import { displayNameOf, sortKeyOf, termsOf } from './contacts.terms';
+import { displayNameOf, sortKeyOf, sortNameOf, termsOf } from './contacts.terms';
 import { createFieldsRepo, createGroupsRepo } from './groups.repo';
 import { createSearchRepo, inGroup, onField, type SqlFilter } from './search.repo';
 
@@ -49,7 +49,7 @@ export function createContactsService(db: Db, ctx: EngineContext) {
       suffix: data.suffix, nickname: data.nickname, company: data.company, department: data.department,
       job_title: data.jobTitle, street: data.street, city: data.city, province: data.province,
       postal_code: data.postalCode, country: data.country, birth_date: data.birthDate, notes: data.notes,
-      display_name: displayName, sort_key: sortKeyOf(displayName), search_text: terms.join(TERM_SEPARATOR),
+      display_name: displayName, sort_key: sortKeyOf(sortNameOf(data)), search_text: terms.join(TERM_SEPARATOR),
     };
     return { cols, children: { ...children, terms } };
   }
@@ -169,6 +169,17 @@ export function createContactsService(db: Db, ctx: EngineContext) {
 
   const now = () => ctx.clock().toISOString();
   const changed = (ids: number[] | null) => ctx.emit('contacts/changed', { ids });
+
+  // Contacts whose sort key a migration emptied (0012: filed without their title) are keyed again here,
+  // once; on every later start the index finds none at once.
+  for (let rows = repo.unsorted(); rows.length > 0; rows = repo.unsorted()) {
+    db.transaction(() => {
+      for (const r of rows) {
+        const name = { prefix: r.prefix, firstName: r.first_name, middleName: r.middle_name, lastName: r.last_name, suffix: r.suffix, nickname: r.nickname, company: r.company, phones: [] };
+        repo.setSortKey(r.id, sortKeyOf(sortNameOf(name)) || sortKeyOf(r.display_name));
+      }
+    })();
+  }
 
   return {
     get,

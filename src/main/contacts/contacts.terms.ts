@@ -11,6 +11,15 @@ export function displayNameOf(c: Pick<ContactData, 'prefix' | 'firstName' | 'mid
   return name || c.nickname || c.company || c.phones[0]?.number || '—';
 }
 
+/**
+ * The name a contact is filed under in the list: its name without the title («مهندس», «دکتر», Dr.),
+ * so «مهندس حسین کریمی» sits under ح with the other Hosseins, not under م with every engineer.
+ */
+export function sortNameOf(c: Pick<ContactData, 'prefix' | 'firstName' | 'middleName' | 'lastName' | 'suffix' | 'company' | 'nickname' | 'phones'>): string {
+  const name = [c.firstName, c.middleName, c.lastName, c.suffix].filter((p) => p.trim() !== '').join(' ');
+  return name || displayNameOf(c);
+}
+
 // The Persian alphabet in dictionary order. Unicode puts پ چ ژ گ after the Arabic letters, so a
 // plain binary sort would file «پرویز» after «یاسر»; the sort key maps each letter to its rank.
 const PERSIAN_ORDER = 'ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهی';

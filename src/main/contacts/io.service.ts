@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { ParsedInputOf } from '../../shared/contract/api';
 import type { Contact, ContactData } from '../../shared/contract/contacts';
 import type { FileOut, ImportOutcome, ImportPreview } from '../../shared/contract/io';
-import { isoDateOf } from '../../shared/text/calendar';
+import { fileNameDate, isoDateOf } from '../../shared/text/calendar';
 import { normalizePhone } from '../../shared/text/phone';
 import type { Db } from '../db/database';
 import { AppError } from '../engine/app-error';
@@ -15,7 +15,7 @@ import type { EngineContext } from '../engine/context';
 import type { Lang } from '../i18n/messages';
 import { cleanContact } from './contact.validate';
 import type { ContactsService } from './contacts.service';
-import { displayNameOf, sortKeyOf } from './contacts.terms';
+import { sortKeyOf, sortNameOf } from './contacts.terms';
 import type { GroupsService } from './groups.service';
 import { decodeText, detectFormat } from './io/detect';
 import { parseCsv, writeCsv } from './io/csv';
@@ -41,7 +41,7 @@ export function createIoService(db: Db, ctx: EngineContext, contacts: ContactsSe
       for (const id of contacts.repo.idsByPhoneKey(key)) if (!found.has(id)) found.set(id, contacts.repo.displayName(id) ?? '');
     }
     if (keys.length === 0) {
-      for (const r of contacts.repo.bySortKey(sortKeyOf(displayNameOf(data)))) found.set(r.id, r.display_name);
+      for (const r of contacts.repo.bySortKey(sortKeyOf(sortNameOf(data)))) found.set(r.id, r.display_name);
     }
     return [...found].map(([id, displayName]) => ({ id, displayName }));
   }
@@ -145,7 +145,7 @@ export function createIoService(db: Db, ctx: EngineContext, contacts: ContactsSe
       const list: Contact[] = ids.map((id) => contacts.get(id));
       const names = new Map(groups.listGroups().map((g) => [g.id, g.name]));
       const groupName = (id: number) => names.get(id) ?? '';
-      const date = isoDateOf(ctx.clock());
+      const date = fileNameDate(isoDateOf(ctx.clock()), ctx.settings.get().calendar);
       if (input.format === 'csv') {
         const text = writeCsv(list, groupName, groups.listFields());
         return { fileName: `monshi-contacts-${date}.csv`, mime: 'text/csv;charset=utf-8', base64: Buffer.from(text, 'utf8').toString('base64'), count: list.length };

@@ -1,7 +1,7 @@
 /** PDFs of the phonebook: the list (all or filtered) or one contact, through src/print. */
 import type { ParsedInputOf } from '../../shared/contract/api';
 import type { FileOut } from '../../shared/contract/io';
-import { isoDateOf } from '../../shared/text/calendar';
+import { fileNameDate, isoDateOf } from '../../shared/text/calendar';
 import { printContact, printContactList } from '../../print';
 import { AppError } from '../engine/app-error';
 import type { EngineContext } from '../engine/context';
@@ -18,7 +18,7 @@ export async function printContactsPdf(
   const settings = ctx.settings.get();
   const groupNames = new Map(groups.listGroups().map((g) => [g.id, g.name]));
   const printedAt = ctx.clock();
-  const date = isoDateOf(printedAt);
+  const date = fileNameDate(isoDateOf(printedAt), settings.calendar);
   const base = { lang, calendar: settings.calendar, printedAt, groupNames };
 
   if (input.scope === 'one') {

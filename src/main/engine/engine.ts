@@ -22,6 +22,7 @@ import { loadMigrations, openDatabase, type Db } from '../db/database';
 import { message, type Lang } from '../i18n/messages';
 import { ensureDataDir, migrationsDir } from '../paths';
 import { createSettingsService } from '../settings/settings.service';
+import { createSampleDataService } from '../onboarding/sample-data.service';
 import { createCallsService } from '../calls/calls.service';
 import { createChequeBooksService } from '../cheques/cheque-books.service';
 import { createChequeReportsService } from '../cheques/cheque-reports';
@@ -142,6 +143,8 @@ export function createEngine(opts: EngineOptions): Engine {
   const chequeBooks = createChequeBooksService(db, ctx);
   const chequeReports = createChequeReportsService(db, ctx);
 
+  const sampleData = createSampleDataService({ ctx, contacts, groups, settings, isProtected: (id) => people.ofContact(id).length > 0 });
+
   const handlers: Handlers = {
     'app/info': () => ({ version: VERSION, dataDir: opts.dataDir, shell: opts.shell ?? 'headless', demo: false }),
     'settings/get': () => settings.get(),
@@ -150,6 +153,8 @@ export function createEngine(opts: EngineOptions): Engine {
       ctx.emit('settings/changed', next);
       return next;
     },
+    'onboarding/add-sample': (_, { lang }) => sampleData.add(lang),
+    'onboarding/remove-sample': () => sampleData.remove(),
     'contacts/search': (q) => contacts.search(q),
     'contacts/get': ({ id }) => contacts.get(id),
     'contacts/create': (data) => contacts.create(data),

@@ -6,17 +6,22 @@ import { PEOPLE_FIELD_LABELS, peopleEn, peopleFa } from './people.messages';
 import { localDigits } from '../../shared/text/digits';
 import { ivrEn, ivrFa } from './ivr.messages';
 import { recordingsEn, recordingsFa } from './recordings.messages';
+import { serverEn, serverFa } from './server.messages';
 import { CHEQUE_FIELD_LABELS, chequesEn, chequesFa } from './cheques.messages';
 import { CHEQUE_TEMPLATE_FIELD_LABELS, chequeTemplatesEn, chequeTemplatesFa } from './cheque-templates.messages';
 
 const fa = {
   ...ivrFa,
   ...recordingsFa,
+  ...serverFa,
   ...peopleFa,
+  'sample.group': 'دادهٔ نمونه (قابل حذف)',
+  'sample.note': 'این مخاطب نمونه است و با «حذف دادهٔ نمونه» در راهنمای شروع پاک می‌شود.',
   'validation.generic': 'مقدار «{field}» درست نیست.',
   'validation.required_name': 'دست‌کم یکی از نام، نام خانوادگی، شرکت یا یک شماره تلفن را بنویسید.',
   'validation.phone': 'شماره تلفن «{value}» خوانا نیست.',
   'validation.extension': 'داخلی فقط می‌تواند رقم باشد.',
+  'validation.extension_twice': 'در «{value}» داخلیِ دیگری نوشته شده است؛ داخلی را فقط در خانهٔ «داخلی» بنویسید.',
   'validation.email': 'نشانی ایمیل «{value}» درست نیست.',
   'validation.date': 'تاریخ «{value}» درست نیست.',
   'validation.number': '«{value}» عدد نیست.',
@@ -118,11 +123,15 @@ export type MessageKey = keyof typeof fa;
 const en: Record<MessageKey, string> = {
   ...ivrEn,
   ...recordingsEn,
+  ...serverEn,
   ...peopleEn,
+  'sample.group': 'Sample data (removable)',
+  'sample.note': 'A sample contact: “Remove sample data” in the first-run guide deletes it.',
   'validation.generic': '“{field}” is not valid.',
   'validation.required_name': 'Enter at least a first name, last name, company or one phone number.',
   'validation.phone': 'The phone number “{value}” cannot be read.',
   'validation.extension': 'An extension can only contain digits.',
+  'validation.extension_twice': '“{value}” holds a different extension; write the extension in the “Ext.” field only.',
   'validation.email': 'The email address “{value}” is not valid.',
   'validation.date': 'The date “{value}” is not valid.',
   'validation.number': '“{value}” is not a number.',

@@ -4,6 +4,7 @@
  */
 export const peopleFa = {
   'validation.national_id': 'کد ملی «{value}» درست نیست (ده رقم با رقم کنترل درست).',
+  'validation.national_id_not_issued': 'کد ملی «{value}» صادر نمی‌شود (ده رقم یکسان یا شش صفر در میانه)، هرچند رقم کنترلش می‌خواند؛ آن را از روی کارت ملی بنویسید.',
   'validation.referrer_self': 'هر پرونده نمی‌تواند معرف خودش باشد.',
   'validation.unknown_referrer': 'پروندهٔ معرف پیدا نشد؛ شاید حذف شده باشد.',
   'validation.unknown_schedule': 'برنامهٔ کاری انتخاب‌شده دیگر وجود ندارد.',
@@ -132,6 +133,7 @@ export type PeopleMessageKey = keyof typeof peopleFa;
 
 export const peopleEn: Record<PeopleMessageKey, string> = {
   'validation.national_id': 'The national ID “{value}” is not valid (ten digits with a correct check digit).',
+  'validation.national_id_not_issued': 'The national ID “{value}” is never issued (ten identical digits, or six zeros in the middle), although its check digit matches; copy it from the ID card.',
   'validation.referrer_self': 'A file cannot be its own referrer.',
   'validation.unknown_referrer': 'The referrer’s file was not found; it may have been deleted.',
   'validation.unknown_schedule': 'The selected work schedule no longer exists.',

@@ -6,7 +6,7 @@
  * modem never stops the engine — the line just shows 'disconnected' and keeps retrying.
  */
 import type { CallOutcome, DemoCallInput, LineData, LinePatch, LineView, PortInfo, PortProbe, LineTestResult, CallRow } from '../../shared/contract/calls';
-import { normalizePhone } from '../../shared/text/phone';
+import { dialString, normalizePhone, splitExtension } from '../../shared/text/phone';
 import { toAsciiDigits } from '../../shared/text/digits';
 import { applyPatch } from '../../shared/contract/patch';
 import { createDemoLine, createVoiceModemLine, listSerialPorts, probeModem, realTimers, serialTransport, LineError, type CallerId, type HangupReason, type Line, type ModemSimulator } from '../../telephony';
@@ -55,6 +55,11 @@ export function createLinesService(db: Db, ctx: EngineContext, calls: CallsServi
     return run.callId;
   }
 
+  /**
+   * Caller ID of the ringing call. A second one for the same call (a late caller ID after the 'none'
+   * of ring 2, line.ts) updates that call's number and card: the same call id, so the log keeps one
+   * row and the popup replaces its card.
+   */
   function onCallerId(run: Running, cid: CallerId): void {
     const id = openIncoming(run);
     const raw = cid.number ?? '';
@@ -254,7 +259,9 @@ export function createLinesService(db: Db, ctx: EngineContext, calls: CallsServi
       return { ok: true };
     },
     async dial(lineId: number | null, number: string): Promise<CallRow> {
-      number = toAsciiDigits(number);
+      // The main number is dialled; an extension written after it ("x12", «داخلی ۱۲») is the
+      // operator's to ask for, not digits for the exchange.
+      number = splitExtension(toAsciiDigits(number)).number;
       const digits = number.replace(/[^0-9*#+]/g, '');
       if (!/\d/.test(digits)) throw validationError('line.bad_number', 'number', { value: number });
       const run = lineId !== null ? runningOf(lineId) : [...running.values()].find((r) => r.line.info().status === 'idle');
@@ -267,13 +274,14 @@ export function createLinesService(db: Db, ctx: EngineContext, calls: CallsServi
       const n = normalizePhone(number, ctx.settings.phoneRegion());
       const t = now();
       const { day, hour } = localDayHour(t);
-      // What the modem dials: the national form for numbers of this country, as written otherwise.
-      const dialString = n?.national !== null && n?.national !== undefined ? ctx.settings.phoneRegion().trunkPrefix + n.national : digits.replace(/^\+/, '00');
+      // What the modem dials (dialString): a short number as typed, the national form for numbers of
+      // this country, 00 and the international digits otherwise; service codes with * or # as typed.
+      const atd = n && !/[*#]/.test(digits) ? dialString(n, ctx.settings.phoneRegion()) : digits.replace(/^\+/, ctx.settings.phoneRegion().internationalPrefix);
       run.callId = repo.insert({ lineId: run.row.id, lineName: run.row.name, direction: 'out', outcome: 'dialing', startedAt: t, day, hour, numberRaw: number.trim(), numberKey: n?.key ?? '', callerName: '', absence: null });
       run.direction = 'out';
       run.answered = false;
       const id = run.callId;
-      run.line.dial(dialString).catch((e: unknown) => {
+      run.line.dial(atd).catch((e: unknown) => {
         log.error(`dial on line ${run.row.id} failed`, e);
         if (run.callId === id) onHangup(run, 'failed');
       });

@@ -5,7 +5,7 @@
 import type { Application, FileData, FileKind } from '../../shared/contract/people';
 import { isIsoDate } from '../../shared/text/calendar';
 import { toAsciiDigits } from '../../shared/text/digits';
-import { normalizeNationalId } from '../../shared/text/national-id';
+import { checkNationalId } from '../../shared/text/national-id';
 import { foldForSearch, normalizeInput, normalizeMultiline, searchWords } from '../../shared/text/normalize';
 import { AppError, validationError } from '../engine/app-error';
 import type { FileColumns, PeopleRepo } from './people.repo';
@@ -45,9 +45,9 @@ export function cleanFile(data: FileData, cx: FileCheckContext): FileColumns {
 
   let nationalId = '';
   if (data.nationalId.trim() !== '') {
-    const n = normalizeNationalId(data.nationalId);
-    if (!n) throw validationError('validation.national_id', 'nationalId', { value: data.nationalId.trim() });
-    nationalId = n;
+    const n = checkNationalId(data.nationalId);
+    if (!n.ok) throw validationError(n.problem === 'not_issued' ? 'validation.national_id_not_issued' : 'validation.national_id', 'nationalId', { value: data.nationalId.trim() });
+    nationalId = n.id;
   }
 
   if (data.referrerFileId !== null) {

@@ -13,7 +13,7 @@ import {
 import { isoDateOf } from '../../shared/text/calendar';
 import { toAsciiDigits } from '../../shared/text/digits';
 import { foldForSearch, normalizeInput, normalizeMultiline, searchWords } from '../../shared/text/normalize';
-import { looksLikePhone, phoneQueryPrefix } from '../../shared/text/phone';
+import { displayPhone, looksLikePhone, phoneQueryPrefix } from '../../shared/text/phone';
 import type { ParsedInputOf } from '../../shared/contract/api';
 import type { ContactsService } from '../contacts/contacts.service';
 import type { Db } from '../db/database';
@@ -62,7 +62,7 @@ export function createPeopleService(db: Db, ctx: EngineContext, contacts: Contac
 
   const summaryOf = (r: SummaryRow): FileSummary => ({
     id: r.id, kind: r.kind, fileNo: r.file_no, registeredOn: r.registered_on, contactId: r.contact_id, displayName: r.display_name,
-    phone: r.phone ?? '', nationalId: r.national_id, referrer: r.referrer_name ?? r.referrer_text, status: r.status,
+    phone: r.phone ? displayPhone(r.phone, ctx.settings.phoneRegion()) : '', nationalId: r.national_id, referrer: r.referrer_name ?? r.referrer_text, status: r.status,
     position: r.application ? String((JSON.parse(r.application) as Partial<Application>).position ?? '') : '',
     active: r.active === 1, hasPhoto: r.has_photo === 1,
   });

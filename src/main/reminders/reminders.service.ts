@@ -6,6 +6,7 @@
  */
 import type { FileOut } from '../../shared/contract/io';
 import type { OccurrenceList, Reminder, ReminderData, ReminderGroup } from '../../shared/contract/reminders';
+import { fileNameDate } from '../../shared/text/calendar';
 import { foldForSearch, normalizeInput } from '../../shared/text/normalize';
 import type { Db } from '../db/database';
 import { AppError, validationError } from '../engine/app-error';
@@ -97,7 +98,7 @@ export function createRemindersService(db: Db, ctx: EngineContext, hooks: Remind
     async print(q: OccurrenceQueryParsed & { detail: 'list' | 'full' }, lang: Lang): Promise<FileOut> {
       const list = findOccurrences(occurrenceDeps, q, lang);
       const pdf = await printReminders(list, { ...q, lang, calendar: ctx.settings.get().calendar, printedAt: ctx.clock() });
-      return { fileName: `reminders-${q.from}-${q.to}.pdf`, mime: 'application/pdf', base64: pdf.toString('base64'), count: list.items.length };
+      return { fileName: `reminders-${fileNameDate(q.from, ctx.settings.get().calendar)}-${fileNameDate(q.to, ctx.settings.get().calendar)}.pdf`, mime: 'application/pdf', base64: pdf.toString('base64'), count: list.items.length };
     },
     listGroups: (): ReminderGroup[] => repo.groups.list(),
     createGroup(data: { name: string; color: string }): ReminderGroup {

@@ -1,115 +1,142 @@
 /**
  * Browser mode: the same UI over HTTP and one WebSocket, on 127.0.0.1 unless LAN access is switched on.
- * The API needs the random token the launcher put in the URL; Host and Origin are checked so that a
- * web page elsewhere (DNS rebinding, cross-site WebSocket) cannot reach the engine.
+ * The app page and the API need the session cookie, which a browser gets by opening a one-time
+ * sign-in address (`/?code=…`, see session.ts); Host and Origin are checked so that a web page
+ * elsewhere (DNS rebinding, cross-site WebSocket or POST) cannot reach the engine.
+ * No request can end the process: every handler is guarded, a bad address is a 400, a bad socket
+ * message closes that socket (see socket-api.ts), a large request goes through `POST /api` (http-api.ts).
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { timingSafeEqual } from 'node:crypto';
-import { WebSocketServer, type WebSocket } from 'ws';
-import type { RequestMessage, ResponseMessage, EventMessage } from '../../shared/contract/transport';
+import type { AddressInfo } from 'node:net';
+import type { Result } from '../../shared/contract/errors';
 import type { Engine } from '../engine/engine';
-import { CONTENT_SECURITY_POLICY } from './csp';
+import { message } from '../i18n/messages';
+import { createHttpApi } from './http-api';
+import { refuseUpgrade, send, sendJson } from './responses';
+import { createSession, PRINTED_CODE_TTL_MS, type Session } from './session';
+import { signInPage } from './sign-in-page';
+import { createSocketApi } from './socket-api';
+import { resolveStatic, serveFile } from './static-files';
 
 export type ServerOptions = {
   engine: Engine;
   rendererDir: string;
+  /** The session secret, the value of the sign-in cookie; never put in a URL. */
   token: string;
   port?: number;
   /** '127.0.0.1' by default; '0.0.0.0' only when the user switched LAN access on. */
   host?: string;
+  /** Where the server reports what it refused (stderr for the CLI). */
+  log?: (what: string) => void;
 };
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.ttf': 'font/ttf', '.woff2': 'font/woff2', '.map': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png',
+export type RunningServer = {
+  /** The first sign-in address, to print: one-time, valid for PRINTED_CODE_TTL_MS. */
+  url: string;
+  port: number;
+  /** A fresh one-time sign-in address (for the terminal, or OPEN_CODE_TTL_MS for the launched browser). */
+  signInUrl(ttlMs: number): string;
+  close: () => Promise<void>;
 };
 
-
-function sameToken(a: string | null, b: string): boolean {
-  if (a === null) return false;
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
+/** The request's path and query, or null when the target is not a URL (`//[`). */
+function parseTarget(target: string | undefined): URL | null {
+  try {
+    return new URL(target ?? '/', 'http://x');
+  } catch {
+    return null;
+  }
 }
 
-export async function startServer(opts: ServerOptions): Promise<{ url: string; port: number; close: () => Promise<void> }> {
+/** `GET /?code=…`: a good code becomes the cookie, then the clean address (the fragment is kept by the browser). */
+function signIn(req: http.IncomingMessage, res: http.ServerResponse, session: Session, code: string): void {
+  if (session.redeem(code)) return send(res, 303, '', { location: '/', 'set-cookie': session.setCookie() });
+  // A spent code in a browser that is already in (a reload of the sign-in address) is no error.
+  if (session.signedIn(req)) return send(res, 303, '', { location: '/' });
+  send(res, 401, signInPage(true), { 'content-type': 'text/html; charset=utf-8' });
+}
+
+export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const host = opts.host ?? '127.0.0.1';
   const lan = host !== '127.0.0.1' && host !== 'localhost';
+  const log = opts.log ?? (() => undefined);
   let port = 0;
   const hostAllowed = (h: string | undefined) => lan || h === `127.0.0.1:${port}` || h === `localhost:${port}`;
+  /** A browser always sends Origin; it must be this server's own page (a client without one is not a browser). */
+  const originAllowed = (req: http.IncomingMessage) => req.headers.origin === undefined || req.headers.origin === `http://${req.headers.host}`;
+  let session: Session | null = null;
+  const signedIn = (req: http.IncomingMessage) => session?.signedIn(req) === true;
+  const sockets = createSocketApi(opts.engine, log);
+  const uploads = createHttpApi(opts.engine, log);
+
+  const handle = (req: http.IncomingMessage, res: http.ServerResponse) => {
+    if (!hostAllowed(req.headers.host)) return send(res, 421, 'misdirected request');
+    const url = parseTarget(req.url);
+    if (!url) return send(res, 400, 'bad request');
+    if (req.method === 'POST' && url.pathname === '/api') {
+      const lang = url.searchParams.get('lang') === 'en' ? 'en' : 'fa';
+      if (!originAllowed(req) || !signedIn(req)) {
+        return sendJson(res, 403, { ok: false, error: { code: 'auth', message: message(lang, 'server.signed_out') } } satisfies Result<never>);
+      }
+      return uploads(req, res, lang);
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed', { allow: 'GET, HEAD' });
+    const code = url.searchParams.get('code');
+    if (url.pathname === '/' && code !== null && req.method === 'GET' && session) return signIn(req, res, session, code);
+    const found = resolveStatic(opts.rendererDir, url.pathname);
+    if ('error' in found) return send(res, found.error, found.error === 400 ? 'bad request' : 'not found');
+    // The app page only to a signed-in browser; its scripts, styles and fonts hold nothing private.
+    if (found.file === path.join(path.resolve(opts.rendererDir), 'index.html') && !signedIn(req)) {
+      return send(res, 401, signInPage(false), { 'content-type': 'text/html; charset=utf-8' });
+    }
+    serveFile(req, res, found.file);
+  };
 
   const server = http.createServer((req, res) => {
-    if (!hostAllowed(req.headers.host)) return void res.writeHead(421).end();
-    if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405).end();
-    const url = new URL(req.url ?? '/', 'http://x');
-    const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
-    const file = path.resolve(opts.rendererDir, rel);
-    if (!file.startsWith(path.resolve(opts.rendererDir) + path.sep) || !existsSync(file) || !statSync(file).isFile()) {
-      return void res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    try {
+      handle(req, res);
+    } catch (e) {
+      log(`request failed: ${e instanceof Error ? e.message : String(e)}`);
+      send(res, 500, 'internal error');
     }
-    res.writeHead(200, {
-      'content-type': MIME[path.extname(file)] ?? 'application/octet-stream',
-      'content-security-policy': CONTENT_SECURITY_POLICY,
-      'x-content-type-options': 'nosniff',
-      'referrer-policy': 'no-referrer',
-      'cache-control': 'no-cache',
-    });
-    if (req.method === 'HEAD') return void res.end();
-    createReadStream(file).pipe(res);
   });
 
-  const wss = new WebSocketServer({
-    noServer: true,
-    maxPayload: 300 * 1024 * 1024,
-  });
-  server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', 'http://x');
-    const origin = req.headers.origin;
-    const originOk = origin === undefined || lan || origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
-    if (url.pathname !== '/ws' || !hostAllowed(req.headers.host) || !originOk || !sameToken(url.searchParams.get('token'), opts.token)) {
-      socket.write('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
-      socket.destroy();
-      return;
-    }
-    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
-  });
-
-  wss.on('connection', (ws: WebSocket) => {
-    ws.on('message', async (data) => {
-      let msg: RequestMessage;
-      try {
-        msg = JSON.parse(String(data)) as RequestMessage;
-      } catch {
-        return;
+  server.on('upgrade', (req: http.IncomingMessage, socket, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
+    try {
+      const url = parseTarget(req.url);
+      if (!url) return refuseUpgrade(socket, 400, 'Bad Request');
+      if (url.pathname !== '/ws' || !hostAllowed(req.headers.host) || !originAllowed(req) || !signedIn(req)) {
+        return refuseUpgrade(socket, 403, 'Forbidden');
       }
-      if (msg?.t !== 'req' || typeof msg.id !== 'number') return;
-      const result = await opts.engine.invoke(msg.method, msg.input, msg.lang);
-      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ t: 'res', id: msg.id, result } satisfies ResponseMessage));
-    });
-  });
-  const unsubscribe = opts.engine.subscribe((e) => {
-    const text = JSON.stringify({ t: 'evt', name: e.name, payload: e.payload } as EventMessage);
-    for (const ws of wss.clients) if (ws.readyState === ws.OPEN) ws.send(text);
+      sockets.accept(req, socket, head);
+    } catch (e) {
+      log(`upgrade failed: ${e instanceof Error ? e.message : String(e)}`);
+      socket.destroy();
+    }
   });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, host, () => resolve());
   });
+  // A listening server's later errors (a client's reset connection) are reported, never thrown.
+  server.on('error', (e) => log(`server error: ${e.message}`));
   port = (server.address() as AddressInfo).port;
+  const live = createSession(opts.token, port);
+  session = live;
   const shownHost = lan ? host : '127.0.0.1';
+  const signInUrl = (ttlMs: number) => `http://${shownHost}:${port}/?code=${live.issueCode(ttlMs)}`;
   return {
-    url: `http://${shownHost}:${port}/?token=${opts.token}`,
+    url: signInUrl(PRINTED_CODE_TTL_MS),
     port,
+    signInUrl,
     close: () =>
       new Promise<void>((resolve) => {
-        unsubscribe();
-        for (const ws of wss.clients) ws.terminate();
-        wss.close();
+        sockets.close();
         server.close(() => resolve());
+        server.closeAllConnections();
       }),
   };
 }

@@ -11,9 +11,13 @@ const CANDIDATES: Record<string, string[]> = {
   ],
 };
 
-/** Opens the URL in Chromium/Chrome (or Edge) in app mode, with its own profile. Returns false when none is installed. */
+/**
+ * Opens the URL in Chromium/Chrome (or Edge) in app mode, with its own profile; MONSHI_BROWSER names
+ * another Chromium-like executable. Returns false when none is installed. The URL is on the browser's
+ * command line, which any local account can read: give it a one-time sign-in address, never a secret.
+ */
 export function openBrowserApp(url: string, profileDir: string): boolean {
-  const exe = (CANDIDATES[process.platform] ?? []).find((p) => existsSync(p));
+  const exe = process.env.MONSHI_BROWSER || (CANDIDATES[process.platform] ?? []).find((p) => existsSync(p));
   if (!exe) return false;
   const child = spawn(exe, [`--app=${url}`, `--user-data-dir=${profileDir}`, '--no-first-run', '--disable-background-networking'], {
     detached: true,

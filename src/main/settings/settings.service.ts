@@ -1,5 +1,5 @@
 import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../../shared/contract/settings';
-import type { PhoneRegion } from '../../shared/text/phone';
+import { officeRegion, type PhoneRegion } from '../../shared/text/phone';
 import type { Db } from '../db/database';
 import { validationError } from '../engine/app-error';
 import { createSettingsRepo } from './settings.repo';
@@ -35,14 +35,7 @@ export function createSettingsService(db: Db) {
       return current;
     },
     phoneRegion(): PhoneRegion {
-      return {
-        countryCode: current.phoneCountryCode,
-        areaCode: current.phoneAreaCode,
-        trunkPrefix: '0',
-        // Iran's plan (and most of Europe's): 10-digit national numbers. Other plans need their own length here.
-        nationalLength: 10,
-        internationalPrefix: '00',
-      };
+      return officeRegion(current.phoneCountryCode, current.phoneAreaCode);
     },
   };
 }

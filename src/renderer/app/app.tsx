@@ -90,6 +90,7 @@ export function App() {
       if (route.kind === 'contact') openContact(route.id);
       else if (route.kind === 'file') openFile(route.id);
       else if (route.kind === 'voicemail') setScreen('voicemail');
+      else if (route.kind === 'lines') setScreen('lines');
       else if (route.kind === 'cheque') openCheque(route.id);
       else if (route.kind === 'contact-cheques') openContactCheques(route.contactId);
       else addContact(route.number);

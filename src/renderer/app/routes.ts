@@ -4,11 +4,15 @@ export type AppRoute =
   | { kind: 'new-contact'; number: string }
   | { kind: 'file'; id: number }
   | { kind: 'voicemail' }
+  | { kind: 'lines' }
   | { kind: 'cheque'; id: number }
   | { kind: 'contact-cheques'; contactId: number };
 
 /** The voicemail inbox (from an IVR run that ended in a message, wherever it is shown). */
 export const VOICEMAIL_ROUTE = '#voicemail';
+
+/** The telephone lines screen (from the first-run guide's "add a modem"). */
+export const LINES_ROUTE = '#lines';
 
 /** One cheque, opened in the cheque book (from a contact's list of cheques). */
 export const chequeRoute = (id: number) => `#cheque=${id}`;
@@ -17,6 +21,7 @@ export const contactChequesRoute = (contactId: number) => `#cheques?contact=${co
 
 export function parseAppRoute(hash: string): AppRoute | null {
   if (hash === VOICEMAIL_ROUTE) return { kind: 'voicemail' };
+  if (hash === LINES_ROUTE) return { kind: 'lines' };
   const open = /^#contact=(\d{1,12})$/.exec(hash);
   if (open) return { kind: 'contact', id: Number(open[1]) };
   // A people file ('#file=7', from a contact's list of files).

@@ -88,6 +88,11 @@ export function ReportPanel() {
                         <button type="button" className="link-button" onClick={() => setFileId(p.fileId)}>
                           <bdi>{p.displayName}</bdi>
                         </button>
+                        {p.scheduleName === null && (
+                          <span className="badge warn" title={m.noScheduleWarn} data-testid="report-no-schedule">
+                            {m.noScheduleShort}
+                          </span>
+                        )}
                       </td>
                       {cells(p.totals).map((c, i) => (
                         <td key={i} className="num-cell" data-testid={`report-cell-${i}`}>
@@ -105,7 +110,14 @@ export function ReportPanel() {
         {one && (
           <section className="book-section">
             <h3 className="detail-section-title">{m.daysOf(one.displayName)}</h3>
-            {one.scheduleName === null && <p className="form-banner">{m.noScheduleWarn}</p>}
+            {one.scheduleName === null && (
+              <p className="form-banner" data-testid="no-schedule-warn">
+                {m.noScheduleWarn}{' '}
+                <a className="link-button" href={`#file=${one.fileId}`} data-testid="no-schedule-assign">
+                  {m.assignSchedule}
+                </a>
+              </p>
+            )}
             {one.totals.openRecords > 0 && <p className="form-banner">{m.openWarn(digits(one.totals.openRecords))}</p>}
             <table className="table days-table" data-testid="days-table">
               <thead>

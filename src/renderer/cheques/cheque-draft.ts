@@ -81,7 +81,7 @@ export function buildChequeInput(d: ChequeDraft, cal: CalendarSystem, t: Message
   if (!d.contact && !d.partyName.trim()) return fail('partyName', m.partyRequired);
   if (d.partyId.trim()) {
     const p = checkPartyId(d.partyId);
-    if (!p.ok) return fail('partyId', p.problem === 'checksum' ? m.partyIdInvalid : m.partyIdLength);
+    if (!p.ok) return fail('partyId', p.problem === 'checksum' ? m.partyIdInvalid : p.problem === 'not_issued' ? m.partyIdNotIssued : m.partyIdLength);
   }
   const typedBank = d.bank === 'other' || d.bank === '';
   return {

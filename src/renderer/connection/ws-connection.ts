@@ -1,48 +1,55 @@
 /**
- * Browser mode: one WebSocket to the engine at `/ws?token=…`. Requests are matched to responses by
- * id; events go to subscribers. When the socket drops, requests already sent fail at once with a
+ * Browser mode: one WebSocket to the engine at `/ws`, signed in by the session cookie. Requests are
+ * matched to responses by id; events go to subscribers. When the socket drops, requests already sent fail at once with a
  * clear message (the engine may or may not have done them, so they are never silently resent);
  * requests made while disconnected wait for the link to come back, up to QUEUE_TIMEOUT_MS.
+ * A request larger than one socket message (one carrying a file) is sent as the body of
+ * `POST /api` instead, one at a time (the server reads one such body at a time).
  */
 import type { EventMap, EventName, InputOf, Method, OutputOf } from '../../shared/contract/api';
 import type { Result } from '../../shared/contract/errors';
-import type { EventMessage, RequestMessage, ResponseMessage } from '../../shared/contract/transport';
+import type { EventMessage, ProtocolErrorMessage, RequestMessage, ResponseMessage } from '../../shared/contract/transport';
+import { MAX_SOCKET_MESSAGE_BYTES, MAX_UPLOAD_BYTES } from '../../shared/contract/transport';
 import type { Lang } from '../../shared/text/calendar';
+import { localDigits } from '../../shared/text/digits';
 import { messages } from '../i18n/messages';
 import type { ConnectionStatus, ShellConnection } from './connection-status';
 
 const QUEUE_TIMEOUT_MS = 30_000;
 const BACKOFF_MS = [300, 600, 1200, 2500, 5000, 10_000];
-const TOKEN_KEY = 'monshi.token';
 
 type Pending = { resolve: (r: Result<unknown>) => void; lang: Lang; timer: ReturnType<typeof setTimeout> | null };
 
-/**
- * Takes the access token from `?token=` (then removes it from the address bar so it is not left in
- * history or screenshots) or from this tab's sessionStorage after a reload. Null when there is none.
- */
-export function takeToken(): string | null {
-  const url = new URL(window.location.href);
-  const fromUrl = url.searchParams.get('token');
-  if (fromUrl) {
-    window.sessionStorage.setItem(TOKEN_KEY, fromUrl);
-    url.searchParams.delete('token');
-    window.history.replaceState(window.history.state, '', url.pathname + url.search + url.hash);
-    return fromUrl;
-  }
-  return window.sessionStorage.getItem(TOKEN_KEY);
-}
-
-export function socketUrl(token: string): string {
+export function socketUrl(): string {
   const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
-  return `${scheme}://${window.location.host}/ws?token=${encodeURIComponent(token)}`;
+  return `${scheme}://${window.location.host}/ws`;
 }
 
 function failure(lang: Lang, key: 'lost' | 'timeout' | 'unavailable'): Result<never> {
   return { ok: false, error: { code: 'internal', message: messages[lang].conn[key] } };
 }
 
-export function createWsConnection(url: string): ShellConnection {
+/** Whether a request's JSON fits in one socket message (counted in UTF-8 bytes, as the server counts). */
+function fitsSocket(json: string): boolean {
+  if (json.length * 3 <= MAX_SOCKET_MESSAGE_BYTES) return true;
+  if (json.length > MAX_SOCKET_MESSAGE_BYTES) return false;
+  return new TextEncoder().encode(json).byteLength <= MAX_SOCKET_MESSAGE_BYTES;
+}
+
+/** The server answers `POST /api` with a Result as JSON, its own errors included (413, 503, 403). */
+async function postRequest(url: string, json: string, lang: Lang): Promise<Result<unknown>> {
+  if (json.length > MAX_UPLOAD_BYTES) {
+    return { ok: false, error: { code: 'validation', message: messages[lang].conn.tooLarge.replace('{max}', localDigits(Math.floor(MAX_UPLOAD_BYTES / 2 ** 20), lang)) } };
+  }
+  try {
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: json, credentials: 'same-origin' });
+    return (await res.json()) as Result<unknown>;
+  } catch {
+    return failure(lang, 'lost');
+  }
+}
+
+export function createWsConnection(url: string, postUrl: (lang: Lang) => string): ShellConnection {
   let socket: WebSocket | null = null;
   let status: ConnectionStatus = 'connecting';
   let attempts = 0;
@@ -52,6 +59,7 @@ export function createWsConnection(url: string): ShellConnection {
   const queued = new Map<number, { msg: RequestMessage; pending: Pending }>();
   const eventListeners = new Map<EventName, Set<(payload: never) => void>>();
   const statusListeners = new Set<(s: ConnectionStatus) => void>();
+  let uploads: Promise<unknown> = Promise.resolve();
 
   const setStatus = (next: ConnectionStatus) => {
     if (next === status) return;
@@ -70,13 +78,22 @@ export function createWsConnection(url: string): ShellConnection {
   };
 
   const onMessage = (ev: MessageEvent) => {
-    let msg: ResponseMessage | EventMessage;
+    let msg: ResponseMessage | EventMessage | ProtocolErrorMessage;
     try {
-      msg = JSON.parse(String(ev.data)) as ResponseMessage | EventMessage;
+      msg = JSON.parse(String(ev.data)) as ResponseMessage | EventMessage | ProtocolErrorMessage;
     } catch {
       return; // not ours; the engine only sends JSON
     }
-    if (msg.t === 'res') {
+    if (msg.t === 'error') {
+      // The server could not read a message of ours as a request: fail that request with its reason.
+      const pending = msg.id === null ? undefined : sent.get(msg.id);
+      if (pending && msg.id !== null) {
+        sent.delete(msg.id);
+        pending.resolve({ ok: false, error: msg.error });
+      } else {
+        console.error(`Monshi: the server could not read a request: ${msg.error.message}`);
+      }
+    } else if (msg.t === 'res') {
       const pending = sent.get(msg.id);
       if (!pending) return;
       sent.delete(msg.id);
@@ -125,11 +142,17 @@ export function createWsConnection(url: string): ShellConnection {
     invoke<M extends Method>(method: M, input: InputOf<M>, lang: Lang): Promise<Result<OutputOf<M>>> {
       const id = nextId++;
       const msg: RequestMessage<M> = { t: 'req', id, method, input, lang };
+      const json = JSON.stringify(msg);
+      if (!fitsSocket(json)) {
+        const result = uploads.then(() => postRequest(postUrl(lang), json, lang));
+        uploads = result;
+        return result as Promise<Result<OutputOf<M>>>;
+      }
       return new Promise<Result<OutputOf<M>>>((resolve) => {
         const pending: Pending = { resolve: resolve as (r: Result<unknown>) => void, lang, timer: null };
         if (socket && socket.readyState === WebSocket.OPEN) {
           sent.set(id, pending);
-          socket.send(JSON.stringify(msg));
+          socket.send(json);
           return;
         }
         pending.timer = setTimeout(() => {

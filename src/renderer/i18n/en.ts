@@ -1,6 +1,7 @@
 /** English messages. Typed as `Messages`, so the compiler rejects a key that Persian lacks or has. */
 import type { Messages } from './fa';
 import { chequesEn } from './sections/cheques.en';
+import { guideEn } from './sections/guide.en';
 import { callsEn } from './sections/calls.en';
 import { linesEn, popupEn } from './sections/lines.en';
 import { ivrEn } from './sections/ivr.en';
@@ -17,7 +18,6 @@ export const en: Messages = {
     name: 'Monshi',
     tagline: 'Office manager',
     loading: 'Loading…',
-    noToken: 'Open this page with the full address Monshi printed when it started.',
     startFailed: 'Could not connect to the Monshi engine.',
   },
   nav: { reminders: 'Reminders', lines: 'Lines', calls: 'Calls', phonebook: 'Phonebook', settings: 'Settings', modules: 'Modules' },
@@ -26,6 +26,7 @@ export const en: Messages = {
     lost: 'The connection to the engine dropped; the request was not completed. Please try again.',
     timeout: 'The engine did not answer. Please try again.',
     unavailable: 'The engine cannot be reached. If Monshi was restarted, open the new address it printed.',
+    tooLarge: 'This request is larger than {max} MB and was not sent; choose a smaller file.',
   },
   common: {
     save: 'Save',
@@ -63,7 +64,7 @@ export const en: Messages = {
     exportVcard3: 'vCard 3.0 (.vcf)',
     exportVcard4: 'vCard 4.0 (.vcf)',
     exportCsv: 'CSV (Excel)',
-    exportedCount: (n) => `${n} contacts written to the export file.`,
+    exportedCount: (n) => `${n} ${n === '1' ? 'contact' : 'contacts'} written to the export file.`,
     printList: 'Print list',
     manage: 'Groups & fields',
     preparing: 'Preparing…',
@@ -162,11 +163,16 @@ export const en: Messages = {
     birthDate: 'Birth date',
     datePlaceholderJalali: '1369/02/11',
     datePlaceholderGregorian: '1990/05/01',
+    datePattern: 'yyyy/mm/dd',
+    pickDate: (label) => `Pick “${label}” from a calendar`,
+    pickDateTitle: (label) => `Pick a date: ${label}`,
+    pickToday: 'Today',
     invalidDate: (example) => `Enter the date like ${example}.`,
     noGroups: 'No groups are defined.',
     noFields: 'No extra fields are defined.',
     chooseOption: '—',
     notes: 'Notes',
+    phoneLength: (field, count, expected) => `“${field}”: ${count} digits typed; this kind of number has ${expected}. Check the number.`,
     duplicatePhone: 'This number is already saved for:',
     openDuplicate: (name) => `Open “${name}”`,
     discardTitle: 'Discard changes',
@@ -183,8 +189,8 @@ export const en: Messages = {
     pickHint: 'A vCard (.vcf) or CSV file from a phone, Outlook, Google or Excel.',
     reading: 'Reading the file…',
     fileName: (name) => `File: ${name}`,
-    total: (n) => `${n} contacts in the file`,
-    duplicates: (n) => `${n} duplicates`,
+    total: (n) => `${n} ${n === '1' ? 'contact' : 'contacts'} in the file`,
+    duplicates: (n) => `${n} ${n === '1' ? 'duplicate' : 'duplicates'}`,
     newGroups: 'New groups that will be created:',
     previewTitle: 'Preview',
     previewMore: (shown, total) => `First ${shown} of ${total} rows`,
@@ -215,7 +221,7 @@ export const en: Messages = {
     fieldsTab: 'Extra fields',
     groupName: 'Group name',
     groupColor: 'Colour',
-    groupCount: (n) => `${n} contacts`,
+    groupCount: (n) => `${n} ${n === '1' ? 'contact' : 'contacts'}`,
     newGroup: 'New group',
     addGroup: 'Create group',
     deleteGroupTitle: 'Delete group',
@@ -261,6 +267,7 @@ export const en: Messages = {
     demo: 'Demo data',
   },
   cheques: chequesEn,
+  guide: guideEn,
   calls: callsEn,
   lines: linesEn,
   popup: popupEn,

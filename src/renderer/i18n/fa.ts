@@ -4,6 +4,7 @@
  * are already formatted in the language's digits, plus the raw count where a plural form needs it.
  */
 import { chequesFa } from './sections/cheques.fa';
+import { guideFa } from './sections/guide.fa';
 import { callsFa } from './sections/calls.fa';
 import { linesFa, popupFa } from './sections/lines.fa';
 import { ivrFa } from './sections/ivr.fa';
@@ -17,7 +18,6 @@ export const fa = {
     name: 'منشی',
     tagline: 'مدیریت دفتر',
     loading: 'در حال بارگذاری…',
-    noToken: 'این صفحه را با نشانی کاملی باز کنید که «منشی» هنگام اجرا چاپ کرده است.',
     startFailed: 'اتصال به موتور برنامه برقرار نشد.',
   },
   nav: { reminders: 'یادآوری‌ها', lines: 'خطوط', calls: 'تماس‌ها', phonebook: 'دفتر تلفن', settings: 'تنظیمات', modules: 'بخش‌ها' },
@@ -26,6 +26,7 @@ export const fa = {
     lost: 'اتصال به موتور برنامه قطع شد؛ درخواست انجام نشد. دوباره امتحان کنید.',
     timeout: 'موتور برنامه پاسخ نداد. دوباره امتحان کنید.',
     unavailable: 'به موتور برنامه دسترسی نیست. اگر «منشی» دوباره اجرا شده است، نشانی تازه‌ای را که چاپ کرده باز کنید.',
+    tooLarge: 'این درخواست از {max} مگابایت بزرگ‌تر است و فرستاده نشد؛ فایل کوچک‌تری انتخاب کنید.',
   },
   common: {
     save: 'ذخیره',
@@ -162,11 +163,16 @@ export const fa = {
     birthDate: 'تاریخ تولد',
     datePlaceholderJalali: '۱۳۶۹/۰۲/۱۱',
     datePlaceholderGregorian: '۱۹۹۰/۰۵/۰۱',
+    datePattern: 'سال/ماه/روز',
+    pickDate: (label: string) => `انتخاب ${label} از تقویم`,
+    pickDateTitle: (label: string) => `انتخاب تاریخ: ${label}`,
+    pickToday: 'امروز',
     invalidDate: (example: string) => `تاریخ را به شکل ${example} وارد کنید.`,
     noGroups: 'گروهی تعریف نشده است.',
     noFields: 'فیلد اضافه‌ای تعریف نشده است.',
     chooseOption: '—',
     notes: 'یادداشت',
+    phoneLength: (field: string, count: string, expected: string) => `«${field}»: ${count} رقم نوشته شده؛ این شماره ${expected} رقم دارد. شماره را بررسی کنید.`,
     duplicatePhone: 'این شماره قبلاً برای این مخاطب ثبت شده است:',
     openDuplicate: (name: string) => `باز کردن «${name}»`,
     discardTitle: 'کنار گذاشتن تغییرات',
@@ -261,6 +267,7 @@ export const fa = {
     demo: 'داده‌های نمایشی',
   },
   cheques: chequesFa,
+  guide: guideFa,
   calls: callsFa,
   lines: linesFa,
   popup: popupFa,

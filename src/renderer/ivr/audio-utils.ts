@@ -80,4 +80,37 @@ export async function startRecording(): Promise<{ stop(): Promise<string>; cance
   };
 }
 
-export const wavUrl = (base64: string) => `data:audio/wav;base64,${base64}`;
+/** A stored WAV ready to play, and how to let it go. */
+export type WavAudio = { el: HTMLAudioElement; release(): void };
+
+/**
+ * A stored WAV (base64 from the engine) as an <audio> element on a blob: URL. The Content Security
+ * Policy allows media from 'self' and blob: only — a data: URL is refused and the element stays
+ * silent — so the bytes become a Blob; `release()` stops the element and frees the URL.
+ */
+export function wavAudio(base64: string): WavAudio {
+  const text = atob(base64);
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  const url = URL.createObjectURL(new Blob([bytes], { type: 'audio/wav' }));
+  const el = new Audio(url);
+  return {
+    el,
+    release: () => {
+      // Let go quietly: the element must not report the revoked URL as a failed play.
+      el.onerror = null;
+      el.pause();
+      URL.revokeObjectURL(url);
+    },
+  };
+}
+
+/**
+ * Why `play()` was refused: the browser wants a click in the page first, or the audio cannot be
+ * played at all; null when the play was only cut short by a pause or a newer play (not a failure).
+ */
+export function playFailure(e: unknown): 'blocked' | 'failed' | null {
+  const name = e instanceof DOMException ? e.name : '';
+  if (name === 'AbortError') return null;
+  return name === 'NotAllowedError' ? 'blocked' : 'failed';
+}

@@ -163,6 +163,7 @@ export function PromptLibrary({ prompts }: { prompts: Prompt[] }) {
               <div className="ivr-row">
                 <AudioPlayer load={async () => {
                     const r = await client.call('prompts/audio', { id: p.id });
+                    if (!r.ok) toast.show('error', r.error.message);
                     return r.ok ? r.value : null;
                   }} durationMs={p.durationMs} />
                 <button type="button" className="button subtle small" onClick={() => setEditing({ id: p.id, name: p.name })}>{t.ivr.rename}</button>

@@ -4,7 +4,7 @@ import { useClient } from '../app/client';
 import { useEvent } from '../hooks/use-event';
 import { useLocale } from '../i18n/use-t';
 import { useToast } from '../ui/toast-context';
-import { startRecording, wavUrl } from './audio-utils';
+import { playFailure, startRecording, wavAudio, type WavAudio } from './audio-utils';
 import { pathText } from './ivr-steps';
 
 /**
@@ -21,7 +21,7 @@ export function SoundCardTest({ trees }: { trees: IvrTreeRow[] }) {
   const [steps, setSteps] = useState<string[]>([]);
   const [recording, setRecording] = useState(false);
   const [waiting, setWaiting] = useState(false);
-  const player = useRef<HTMLAudioElement | null>(null);
+  const player = useRef<WavAudio | null>(null);
   const rec = useRef<Awaited<ReturnType<typeof startRecording>> | null>(null);
   const recTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   /**
@@ -32,7 +32,7 @@ export function SoundCardTest({ trees }: { trees: IvrTreeRow[] }) {
   const id = treeId ?? trees[0]?.id ?? null;
 
   const stopPlayer = () => {
-    player.current?.pause();
+    player.current?.release();
     player.current = null;
   };
   const finishRecording = async (s: number) => {
@@ -57,9 +57,14 @@ export function SoundCardTest({ trees }: { trees: IvrTreeRow[] }) {
     if (e.session !== live.current.session) return;
     if (e.kind === 'play') {
       stopPlayer();
-      const a = new Audio(wavUrl(e.base64));
+      const a = wavAudio(e.base64);
       player.current = a;
-      void a.play().catch(() => undefined);
+      // A prompt that cannot sound is said, once per prompt: the caller's side of the test would be silent.
+      a.el.onerror = () => toast.show('error', t.ivr.playFailed);
+      void a.el.play().catch((err: unknown) => {
+        const why = playFailure(err);
+        if (why === 'blocked') toast.show('error', t.ivr.playBlocked);
+      });
     } else if (e.kind === 'stop') stopPlayer();
     else if (e.kind === 'step') setSteps((x) => [...x, e.step]);
     else if (e.kind === 'waiting') setWaiting(e.waiting);

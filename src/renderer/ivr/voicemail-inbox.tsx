@@ -36,8 +36,12 @@ function Message({ v, mailboxes, onOpenContact }: { v: Voicemail; mailboxes: Mai
           const r = await client.call('voicemail/audio', { id: v.id });
           if (!r.ok) toast.show('error', r.error.message);
           return r.ok ? r.value : null;
-        }} onPlayed={() => {
-          if (!v.heard) void client.call('voicemail/mark', { id: v.id, heard: true });
+        }} onHeard={() => {
+          // Heard as soon as the message really starts to sound, as on a phone's visual voicemail:
+          // the caller and the start of the message are what the count is about, and waiting for the
+          // end would keep a message "new" after the user stopped it at the number they needed.
+          // A play that failed never marks it; "Mark unheard" undoes it.
+          if (!v.heard) void act(client.call('voicemail/mark', { id: v.id, heard: true }));
         }} />
       <div className="vm-actions">
         <button type="button" className="button small" onClick={() => void act(client.call('voicemail/mark', { id: v.id, heard: !v.heard }))} data-testid="voicemail-mark">

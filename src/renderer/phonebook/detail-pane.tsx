@@ -15,10 +15,12 @@ type Props = {
   printing: boolean;
   /** Today's agenda, shown while no contact is open. */
   agenda?: ReactNode;
+  /** The first-run guide, shown above the agenda until the user closes it. */
+  guide?: ReactNode;
 };
 
 /** The end-side pane: the open contact, or a hint when none is open. */
-export function DetailPane({ id, onClose, onEdit, onPrint, printing, agenda }: Props) {
+export function DetailPane({ id, onClose, onEdit, onPrint, printing, agenda, guide }: Props) {
   const t = useT();
   const client = useClient();
   const toast = useToast();
@@ -40,6 +42,7 @@ export function DetailPane({ id, onClose, onEdit, onPrint, printing, agenda }: P
   if (id === null)
     body = (
       <>
+        {guide}
         {agenda}
         <p className="pane-hint">{t.phonebook.selectHint}</p>
       </>

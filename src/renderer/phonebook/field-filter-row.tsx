@@ -15,7 +15,7 @@ type Props = {
 export function FieldFilterRow({ draft, field, index, onChange, onRemove }: Props) {
   const { t, calendar } = useLocale();
   const set = (patch: Partial<FilterDraft>) => onChange({ ...draft, ...patch });
-  const datePlaceholder = calendar === 'jalali' ? t.form.datePlaceholderJalali : t.form.datePlaceholderGregorian;
+  const datePlaceholder = t.form.datePattern;
   const opLabel: Record<FilterOp, string> = { contains: t.filters.contains, eq: t.filters.eq, range: t.filters.range, set: t.filters.set, unset: t.filters.unset };
   const tid = `filter-${index}`;
 

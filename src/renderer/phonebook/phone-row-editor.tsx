@@ -1,7 +1,9 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import type { PhoneKind } from '../../shared/contract/contacts';
+import { officeRegion, phoneLengthProblem, splitExtension } from '../../shared/text/phone';
+import { useSettings } from '../app/settings-context';
 import { usePhoneDuplicates } from '../hooks/use-phone-duplicates';
-import { useT } from '../i18n/use-t';
+import { useLocale } from '../i18n/use-t';
 import type { PhoneDraft } from '../lib/contact-draft';
 import { PHONE_KIND_LIST } from '../lib/kinds';
 import { FieldErrorText } from '../ui/field-error';
@@ -19,12 +21,27 @@ type Props = {
 
 /** Kind, number and extension of one phone, and the "already saved for …" flag under it. */
 export function PhoneRowEditor({ phone, index, excludeId, errors, onChange, onRemove, onOpenContact, canRemove }: Props) {
-  const t = useT();
+  const { t, digits } = useLocale();
+  const { settings } = useSettings();
   const id = useId();
   const { matches, check } = usePhoneDuplicates(phone.number, excludeId);
+  // The digit-count warning shows once the user has left the field, not while they are still typing.
+  const [left, setLeft] = useState(false);
   const name = (part: string) => `phones.${index}.${part}`;
   const numberError = errors[name('number')];
   const extError = errors[name('extension')];
+  const problem = left && !numberError ? phoneLengthProblem(phone.number, officeRegion(settings.phoneCountryCode, settings.phoneAreaCode)) : null;
+  const warning = problem && t.form.phoneLength(t.phoneKinds[phone.kind], digits(problem.digits), digits(problem.expected));
+
+  /** An extension typed after the number ("… x12", «… داخلی ۱۲») moves to its own field, as the engine stores it. */
+  function leaveNumber() {
+    setLeft(true);
+    const split = splitExtension(phone.number);
+    if (split.extension && (phone.extension.trim() === '' || digits(phone.extension) === digits(split.extension))) {
+      onChange({ ...phone, number: split.number, extension: digits(split.extension) });
+    }
+    check();
+  }
   return (
     <div className="phone-row" data-testid="phone-row">
       <div className="phone-row-inputs">
@@ -51,10 +68,13 @@ export function PhoneRowEditor({ phone, index, excludeId, errors, onChange, onRe
           placeholder={t.form.phoneNumber}
           aria-label={t.form.phoneNumber}
           aria-invalid={numberError ? true : undefined}
-          aria-describedby={numberError ? `${id}-n` : undefined}
+          aria-describedby={numberError ? `${id}-n` : warning ? `${id}-w` : undefined}
           autoComplete="off"
-          onChange={(e) => onChange({ ...phone, number: e.target.value })}
-          onBlur={check}
+          onChange={(e) => {
+            setLeft(false);
+            onChange({ ...phone, number: e.target.value });
+          }}
+          onBlur={leaveNumber}
           data-testid={name('number')}
         />
         <input
@@ -83,6 +103,11 @@ export function PhoneRowEditor({ phone, index, excludeId, errors, onChange, onRe
         </button>
       </div>
       <FieldErrorText id={`${id}-n`} message={numberError ?? extError} />
+      {warning && (
+        <p id={`${id}-w`} className="field-warning" role="status" data-testid="phone-warning">
+          {warning}
+        </p>
+      )}
       {matches.length > 0 && (
         <div className="duplicate-hint" role="status" data-testid="duplicate-phone">
           <span>{t.form.duplicatePhone}</span>{' '}

@@ -1,6 +1,8 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import type { Contact, ContactQuery } from '../../shared/contract/contacts';
 import { useCatalog } from '../app/catalog-context';
+import { useSettings } from '../app/settings-context';
+import { FirstRunGuide } from '../onboarding/first-run-guide';
 import { useContactsSearch } from '../hooks/use-contacts-search';
 import { useDebounced } from '../hooks/use-debounced';
 import { useLocale } from '../i18n/use-t';
@@ -41,6 +43,7 @@ type Props = {
 };
 
 export function PhonebookScreen({ searchRef, request, onOpenReminder, onShowReminders }: Props) {
+  const { settings } = useSettings();
   const { calendar } = useLocale();
   const { fieldById, groupById, loaded } = useCatalog();
   const [text, setText] = useState('');
@@ -199,6 +202,7 @@ export function PhonebookScreen({ searchRef, request, onOpenReminder, onShowRemi
           onEdit={(contact) => setForm({ contact })}
           onPrint={(id) => void files.printOne(id)}
           printing={files.printingId !== null}
+          guide={settings.setupDone ? null : <FirstRunGuide onImport={() => setDialog('import')} />}
           agenda={<TodayAgenda onOpenReminder={onOpenReminder} onOpenContact={setOpenId} onShowAll={onShowReminders} />}
         />
       </div>

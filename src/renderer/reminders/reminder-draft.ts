@@ -154,3 +154,24 @@ export function buildReminderInput(d: ReminderDraft, cal: CalendarSystem, t: Mes
     },
   };
 }
+
+/**
+ * Why a reminder as built would never ring, or null when it will: a one-off whose alarm time
+ * (its date and time less the alarm's lead) has passed, or a repeat whose last day has passed.
+ * A reminder without an alarm never rings by design, so it is never warned about. `now` is the PC's
+ * clock, the one the engine's alarms follow.
+ */
+export function neverRings(input: ReminderInput, now: Date): 'past' | 'ended' | null {
+  if (input.alarmMinutesBefore === null || input.alarmMinutesBefore === undefined) return null;
+  if ((input.repeat?.kind ?? 'none') === 'none') {
+    const [y, mo, d] = input.date.split('-').map(Number) as [number, number, number];
+    const [h, mi] = input.time.split(':').map(Number) as [number, number];
+    const alarmAt = new Date(y, mo - 1, d, h, mi).getTime() - input.alarmMinutesBefore * 60_000;
+    return alarmAt < now.getTime() ? 'past' : null;
+  }
+  if (input.until) {
+    const [y, mo, d] = input.until.split('-').map(Number) as [number, number, number];
+    return new Date(y, mo - 1, d + 1).getTime() <= now.getTime() ? 'ended' : null;
+  }
+  return null;
+}

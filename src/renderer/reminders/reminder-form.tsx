@@ -10,7 +10,7 @@ import { FieldErrorText } from '../ui/field-error';
 import { TextField } from '../ui/text-field';
 import { useToast } from '../ui/toast-context';
 import { ParticipantsPicker } from './participants-picker';
-import { ALARM_CHOICES, buildReminderInput, draftFromReminder, emptyReminderDraft, withRepeatDefaults, type DraftError, type ReminderDraft, type RepeatKind } from './reminder-draft';
+import { ALARM_CHOICES, buildReminderInput, neverRings, draftFromReminder, emptyReminderDraft, withRepeatDefaults, type DraftError, type ReminderDraft, type RepeatKind } from './reminder-draft';
 
 type Props = {
   /** null for a new reminder. */
@@ -44,9 +44,16 @@ export function ReminderForm({ reminder, day, groups, onClose }: Props) {
   };
   const errorOf = (f: string) => (error && (error.field === f || error.field.startsWith(`${f}.`)) ? error.message : undefined);
 
+  // A reminder whose alarm time has already passed would be saved and never ring: say so under the
+  // date while it is typed, and ask once more on save (a past meeting may still be worth noting).
+  const built = buildReminderInput(draft, calendar, t, lang);
+  const original = reminder ? buildReminderInput(draftFromReminder(reminder, calendar, lang), calendar, t, lang) : null;
+  const timingChanged = !original?.ok || !built.ok || JSON.stringify([built.input.date, built.input.time, built.input.repeat, built.input.until, built.input.alarmMinutesBefore]) !== JSON.stringify([original.input.date, original.input.time, original.input.repeat, original.input.until, original.input.alarmMinutesBefore]);
+  const silent = built.ok && timingChanged ? neverRings(built.input, new Date()) : null;
+
   const save = async () => {
-    const built = buildReminderInput(draft, calendar, t, lang);
     if (!built.ok) return setError(built.error);
+    if (silent && !(await confirm({ title: m.neverRingsTitle, body: silent === 'past' ? m.pastWarning : m.endedWarning, confirmLabel: m.saveAnyway }))) return;
     setSaving(true);
     const r = reminder ? await client.call('reminders/update', { id: reminder.id, data: built.input }) : await client.call('reminders/create', built.input);
     setSaving(false);
@@ -124,6 +131,11 @@ export function ReminderForm({ reminder, day, groups, onClose }: Props) {
             </select>
           </div>
         </div>
+        {silent && (
+          <p className="field-hint warn" role="status" data-testid="reminder-never-rings">
+            {silent === 'past' ? m.pastWarning : m.endedWarning}
+          </p>
+        )}
 
         <fieldset className="repeat-box">
           <legend>{m.repeat}</legend>

@@ -1,4 +1,4 @@
-import { useId, type HTMLAttributes, type ReactNode } from 'react';
+import { useId, type HTMLAttributes, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
 import { FieldErrorText } from './field-error';
 
 type Props = {
@@ -17,7 +17,10 @@ type Props = {
   type?: 'text' | 'email' | 'tel';
   className?: string;
   onBlur?: () => void;
+  onKeyDown?: (e: ReactKeyboardEvent<HTMLInputElement | HTMLTextAreaElement>) => void;
   autoFocus?: boolean;
+  /** A control after the input, inside the field (e.g. the date picker's calendar button). */
+  trailing?: ReactNode;
 };
 
 /** A labelled text input (or textarea) with its error message under it. */
@@ -36,14 +39,21 @@ export function TextField(p: Props) {
     'data-testid': p.name,
     'data-autofocus': p.autoFocus ? true : undefined,
     onBlur: p.onBlur,
+    onKeyDown: p.onKeyDown,
   };
+  const input = <input {...common} type={p.type ?? 'text'} inputMode={p.inputMode} autoComplete="off" onChange={(e) => p.onChange(e.target.value)} />;
   return (
     <div className={`form-field ${p.className ?? ''}`}>
       <label htmlFor={id}>{p.label}</label>
       {p.multiline ? (
         <textarea {...common} rows={p.rows ?? 3} onChange={(e) => p.onChange(e.target.value)} />
+      ) : p.trailing ? (
+        <div className="input-with-trailing">
+          {input}
+          {p.trailing}
+        </div>
       ) : (
-        <input {...common} type={p.type ?? 'text'} inputMode={p.inputMode} autoComplete="off" onChange={(e) => p.onChange(e.target.value)} />
+        input
       )}
       {p.hint && !p.error && <p className="field-hint">{p.hint}</p>}
       <FieldErrorText id={errId} message={p.error} />

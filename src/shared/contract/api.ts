@@ -77,6 +77,10 @@ export const api = {
   'settings/get': endpoint<typeof none, Settings>(none),
   /** Partial update; returns the full settings. Fails with 'validation' naming the field. */
   'settings/update': endpoint<ReturnType<typeof settingsSchema.partial>, Settings>(settingsSchema.partial()),
+  /** First-run guide: adds a few sample contacts in one group named as sample data (once; again returns those there). */
+  'onboarding/add-sample': endpoint<typeof none, { groupId: number; count: number }>(none),
+  /** Removes the sample contacts and their group in one step (a sample contact given a people file stays). */
+  'onboarding/remove-sample': endpoint<typeof none, { removed: number }>(none),
 
   /** Search as you type, ordered by name (no text) or by the best-matching word (text). */
   'contacts/search': endpoint<typeof searchInput, SearchResult>(searchInput),

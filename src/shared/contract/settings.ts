@@ -10,6 +10,12 @@ export const settingsSchema = z.object({
   phoneAreaCode: z.string().regex(/^\d{0,4}$/),
   /** Name written as the author of timeline notes added on this PC. */
   userName: z.string().max(100),
+  /** The office's name: on printed pages and, later, fax headers. */
+  officeName: z.string().max(100),
+  /** The first-run guide was finished or dismissed (it shows on the phonebook until then). */
+  setupDone: z.boolean(),
+  /** The group holding the sample contacts the first-run guide added, while they exist. */
+  sampleGroupId: z.number().int().positive().nullable(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -19,4 +25,7 @@ export const DEFAULT_SETTINGS: Settings = {
   phoneCountryCode: '98',
   phoneAreaCode: '21',
   userName: '',
+  officeName: '',
+  setupDone: false,
+  sampleGroupId: null,
 };

@@ -74,6 +74,17 @@ export function parseDateInput(text: string, cal: CalendarSystem): string | null
   return `${pad(g.gy, 4)}-${pad(g.gm)}-${pad(g.gd)}`;
 }
 
+/**
+ * An ISO date as it goes into a file name: 'YYYY-MM-DD' in the user's calendar (a Jalali user's
+ * «contacts 1405-09-16.pdf» sorts and reads as the dates on screen), always ASCII digits and dashes,
+ * which every file system and mail program keeps intact.
+ */
+export function fileNameDate(iso: string, cal: CalendarSystem): string {
+  if (!isIsoDate(iso)) return iso;
+  const { y, m, d } = isoToParts(iso, cal);
+  return `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
+}
+
 /** Today's ISO date in local time of the given clock instant. */
 export function isoDateOf(t: Date): string {
   return `${t.getFullYear()}-${pad(t.getMonth() + 1)}-${pad(t.getDate())}`;

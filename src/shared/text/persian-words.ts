@@ -8,7 +8,7 @@
  * 999,999,999,999,999 (below 2⁵³, so plain numbers are exact).
  */
 import { toJalaali } from 'jalaali-js';
-import { JALALI_MONTHS_FA } from './calendar';
+import { isIsoDate, JALALI_MONTHS_FA } from './calendar';
 
 export const MAX_WORDS_AMOUNT = 999_999_999_999_999;
 
@@ -92,10 +92,12 @@ export function ordinalWords(n: number): string {
   return `${words}م`;
 }
 
-/** ISO date → Jalali date in words, day as an ordinal: «بیست و پنجم اسفند یک هزار و چهارصد و سه». */
+/** ISO date → Jalali date in words, day as an ordinal: «بیست و پنجم اسفند یک هزار و چهارصد و سه». Throws a RangeError for a day that does not exist. */
 export function jalaliDateInWords(iso: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) throw new RangeError(`persian-words: ${iso} is not an ISO date`);
+  // isIsoDate also refuses days that do not exist (Feb 30, Apr 31): the conversion would silently
+  // carry them into the next month, and a cheque would say a date nobody wrote.
+  if (!m || !isIsoDate(iso)) throw new RangeError(`persian-words: ${iso} is not an ISO date of a real day`);
   const j = toJalaali(Number(m[1]), Number(m[2]), Number(m[3]));
   return `${ordinalWords(j.jd)} ${JALALI_MONTHS_FA[j.jm - 1] ?? ''} ${numberToWords(j.jy)}`;
 }

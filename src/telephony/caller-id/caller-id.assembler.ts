@@ -1,16 +1,21 @@
 /**
- * Turns the caller-ID fragments a modem prints around the rings into exactly one `CallerId` per call.
+ * Turns the caller-ID fragments a modem prints around the rings into one `CallerId` per call.
  * When it commits (reference §3.2, §7): as soon as NAME arrives with the number (or its absence)
  * known; at the next RING after any field; `settleMs` after the last field (UK lines send no NAME);
- * at once for an unformatted packet or a terminated DTMF caller ID. Caller ID may come before the
- * first ring (ETSI, UK, France) or between the first and second (Bellcore). If nothing usable came by
- * the second ring — no service, withheld without a marker, a bad checksum (the modem then prints
- * nothing, or ERRM) — it commits `absence: 'none'` so the front desk still gets a popup.
+ * at once for an unformatted packet or a terminated DTMF caller ID; at the first RING for DTMF digits
+ * whose end marker never came. Caller ID may come before the first ring (ETSI, UK, France) or
+ * between the first and second (Bellcore). If nothing usable came by the second ring — no service,
+ * withheld without a marker, a bad or truncated packet (the modem then prints nothing, or ERRM) — it
+ * commits `absence: 'none'` so the front desk still gets a popup.
+ *
+ * A caller ID that completes after that (a slow exchange, a modem that prints it late) is not thrown
+ * away: it is committed once more, as the update of the same call (line.ts: at most two `caller-id`
+ * events per call, the first then being `absence: 'none'`). After a real caller ID, repeats are ignored.
  */
 import type { CallerId } from '../line';
 import type { Timers } from '../transport';
 import { decodeCallerIdPacket } from './caller-id.packet';
-import { parseDtmfCallerId } from './caller-id.dtmf';
+import { parseDtmfCallerId, parseUnterminatedDtmf } from './caller-id.dtmf';
 import { parseCallerIdLine, type CidField } from './caller-id.text';
 
 export type CallerIdAssemblerOptions = { timers: Timers; settleMs?: number };
@@ -19,10 +24,13 @@ function blank(): CallerId {
   return { number: null, name: null, absence: null, date: null, time: null, format: 'formatted', extras: {}, raw: [] };
 }
 
+/** 'open' nothing reported yet; 'none' only `absence: 'none'` reported (a late caller ID may follow); 'done'. */
+type AssemblerState = 'open' | 'none' | 'done';
+
 export class CallerIdAssembler {
   private cid = blank();
   private fields = 0;
-  private committed = false;
+  private state: AssemblerState = 'open';
   private dtmfDigits = '';
   private timer: unknown = null;
   private readonly settleMs: number;
@@ -38,10 +46,10 @@ export class CallerIdAssembler {
   line(text: string): boolean {
     const fields = parseCallerIdLine(text);
     if (!fields) return false;
-    if (this.committed) return true; // a repeat (e.g. +VRID) after we already reported this call
+    if (this.done()) return true; // a repeat (e.g. +VRID) after we already reported this call
     this.cid.raw.push(text.replace(/\x10[\s\S]?/g, '').trim());
     for (const f of fields) this.apply(f);
-    if (this.committed) return true;
+    if (this.done()) return true; // a packet commits as it is applied
     const hasWho = this.cid.number !== null || this.cid.absence !== null;
     if (fields.some((f) => f.kind === 'name' || f.kind === 'name-absence') && hasWho) this.commit();
     else if (this.fields > 0) this.arm();
@@ -50,14 +58,19 @@ export class CallerIdAssembler {
 
   /** A RING arrived; count is the ring number within the current call, 1-based. */
   ring(count: number): void {
-    if (this.committed) return;
-    if (this.fields > 0 && (this.cid.number !== null || this.cid.absence !== null)) this.commit();
-    else if (count >= 2) this.commitNone();
+    if (this.state === 'done') return;
+    const unterminated = this.dtmfDigits ? parseUnterminatedDtmf(this.dtmfDigits) : null;
+    if (unterminated) {
+      // DTMF caller ID is sent before the first ring: the ring ends it even without its end marker.
+      this.cid = unterminated;
+      this.commit();
+    } else if (this.fields > 0 && (this.cid.number !== null || this.cid.absence !== null)) this.commit();
+    else if (count >= 2 && this.state === 'open') this.commitNone();
   }
 
   /** A DTMF digit reported on hook before the first ring (DTMF caller ID). */
   dtmf(digit: string): void {
-    if (this.committed) return;
+    if (this.state === 'done') return;
     this.dtmfDigits += digit;
     const cid = parseDtmfCallerId(this.dtmfDigits);
     if (cid) {
@@ -71,7 +84,7 @@ export class CallerIdAssembler {
     this.clearTimer();
     this.cid = blank();
     this.fields = 0;
-    this.committed = false;
+    this.state = 'open';
     this.dtmfDigits = '';
   }
 
@@ -98,13 +111,17 @@ export class CallerIdAssembler {
         break;
       case 'extra':
         c.extras[f.key] = c.extras[f.key] ? `${c.extras[f.key]} ${f.value}` : f.value;
+        // MESG 03 (the dialable number) stands for the number when no NMBR comes, as a packet
+        // carrying only parameter 0x03 does (caller-id.packet.ts); a NMBR line still overrides it.
+        if (f.key === 'dialable-number' && c.number === null) c.number = f.value;
         break;
       case 'error':
         c.extras['error'] = 'checksum';
         return; // not a field: the call commits as 'none' at ring 2
       case 'packet': {
         if (!f.ok) {
-          c.extras['error'] = 'checksum';
+          // A message that is no caller ID (message waiting …) is not an error of this call.
+          if (f.reason !== 'type') c.extras['error'] = f.reason ?? 'checksum';
           return;
         }
         const r = decodeCallerIdPacket(f.hex);
@@ -118,11 +135,16 @@ export class CallerIdAssembler {
     this.fields++;
   }
 
+  /** A method, not a field read, so the compiler does not narrow it across apply(), which may commit. */
+  private done(): boolean {
+    return this.state === 'done';
+  }
+
   private arm(): void {
     this.clearTimer();
     this.timer = this.opts.timers.setTimeout(() => {
       this.timer = null;
-      if (!this.committed && (this.cid.number !== null || this.cid.absence !== null)) this.commit();
+      if (this.state !== 'done' && (this.cid.number !== null || this.cid.absence !== null)) this.commit();
     }, this.settleMs);
   }
 
@@ -133,12 +155,17 @@ export class CallerIdAssembler {
 
   private commit(): void {
     this.clearTimer();
-    this.committed = true;
+    this.state = 'done';
     this.onCallerId(this.cid);
   }
 
+  /** Reports "no caller ID" and starts over, so a caller ID that still arrives updates the call. */
   private commitNone(): void {
-    this.cid = { ...this.cid, number: null, absence: 'none', format: 'none' };
-    this.commit();
+    this.clearTimer();
+    this.state = 'none';
+    this.onCallerId({ ...this.cid, number: null, absence: 'none', format: 'none' });
+    this.cid = blank();
+    this.fields = 0;
+    this.dtmfDigits = '';
   }
 }

@@ -5,6 +5,8 @@
  *   A<number>#                            Denmark; D1# restricted, D2# international, D3# technical
  *   D<number>C                            Taiwan, Kuwait
  *   <number>#                             no start marker
+ * Some exchanges (and some modems' DTMF detectors) drop the end marker: the first ring then ends the
+ * caller ID, and parseUnterminatedDtmf keeps the digits that came.
  */
 import type { CallerId } from '../line';
 
@@ -35,4 +37,16 @@ export function parseDtmfCallerId(digits: string): CallerId | null {
     return cid;
   }
   return null;
+}
+
+/**
+ * The digits of a DTMF caller ID whose end marker never came (A…, D…, A…D…), read when the first
+ * ring arrives; `extras['dtmf-end']` says so. Null when there is no number digit to keep.
+ */
+export function parseUnterminatedDtmf(digits: string): CallerId | null {
+  const m = /^[AD]?([0-9]+)(?:D([0-9]*))?(?:B[0-9]{0,2})?$/.exec(digits);
+  if (!m) return null;
+  const cid: CallerId = { number: m[1]!, name: null, absence: null, date: null, time: null, format: 'dtmf', extras: { 'dtmf-end': 'missing' }, raw: [digits] };
+  if (m[2]) cid.extras['redirecting-number'] = m[2];
+  return cid;
 }

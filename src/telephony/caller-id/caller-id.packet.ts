@@ -6,7 +6,14 @@
  */
 import type { CallerId } from '../line';
 
-export type PacketResult = { ok: true; cid: CallerId } | { ok: false; reason: 'hex' | 'length' | 'checksum' | 'type' };
+/**
+ * Why a packet was not read: 'hex' not a hex string, 'truncated' fewer bytes than its length byte
+ * announces (the modem lost the end of the burst), 'length' more bytes than announced or a parameter
+ * running past the body, 'checksum' the bytes are complete but damaged, 'type' a valid message that
+ * is no caller ID (message waiting, test, advice of charge, SMS).
+ */
+export type PacketFailure = 'hex' | 'truncated' | 'length' | 'checksum' | 'type';
+export type PacketResult = { ok: true; cid: CallerId } | { ok: false; reason: PacketFailure };
 
 /** MDMF / ETSI parameter types (reference §3.4, §3.5). */
 const PARAM_NAMES: Record<number, string> = {
@@ -38,10 +45,11 @@ function absenceOf(code: string): CallerId['absence'] {
 /** Decodes one packet; `raw` is kept in the result for the log. */
 export function decodeCallerIdPacket(hex: string): PacketResult {
   const bytes = hexToBytes(hex);
-  if (!bytes || bytes.length < 3) return { ok: false, reason: 'hex' };
+  if (!bytes || bytes.length < 2) return { ok: false, reason: 'hex' };
   const type = bytes[0]!;
   const len = bytes[1]!;
-  if (bytes.length !== len + 3) return { ok: false, reason: 'length' };
+  if (bytes.length < len + 3) return { ok: false, reason: 'truncated' };
+  if (bytes.length > len + 3) return { ok: false, reason: 'length' };
   let sum = 0;
   for (const b of bytes) sum = (sum + b) & 0xff;
   if (sum !== 0) return { ok: false, reason: 'checksum' };
@@ -80,6 +88,9 @@ function mdmf(body: Uint8Array, raw: string): PacketResult {
       case 0x02:
         cid.number = text;
         break;
+      case 0x03:
+        cid.extras['dialable-number'] = text;
+        break;
       case 0x04:
         cid.absence = absenceOf(text) ?? cid.absence;
         break;
@@ -94,6 +105,11 @@ function mdmf(body: Uint8Array, raw: string): PacketResult {
     }
     i += 2 + l;
   }
+  // The text form reads DDN_NMBR (the dialable number) as the number; a packet carrying only that
+  // parameter says the same. An empty or missing number with no reason given is 'unavailable', so
+  // the front desk sees why there is no number instead of a blank.
+  if (!cid.number) cid.number = cid.extras['dialable-number'] || null;
+  if (cid.number === null && cid.absence === null) cid.absence = 'unavailable';
   return { ok: true, cid };
 }
 

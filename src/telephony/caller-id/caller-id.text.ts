@@ -6,7 +6,7 @@
  * `DATE TIME=01/06 14:15`, and unformatted hex packets. DLE pairs (Silicon Labs / Motorola complex
  * event framing, `<DLE>X` … `<DLE>.`) are stripped first.
  */
-import { decodeCallerIdPacket, hexToBytes } from './caller-id.packet';
+import { decodeCallerIdPacket, hexToBytes, type PacketFailure } from './caller-id.packet';
 
 export type CidField =
   | { kind: 'date'; value: string }
@@ -16,11 +16,27 @@ export type CidField =
   | { kind: 'name'; value: string }
   | { kind: 'name-absence'; value: 'private' | 'unavailable' }
   | { kind: 'extra'; key: string; value: string }
-  /** A whole unformatted packet (already checksum-checked: `ok` false means it must be ignored). */
-  | { kind: 'packet'; hex: string; ok: boolean }
+  /** A whole unformatted packet (already checked: `ok` false means it must be ignored, `reason` says why). */
+  | { kind: 'packet'; hex: string; ok: boolean; reason?: PacketFailure }
   | { kind: 'error' }; // ERRM: the modem saw a caller ID with a bad checksum
 
 const DLE_PAIRS = /\x10[\s\S]?/g;
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * The AT channel hands text over one byte per character (Latin-1). A name a network sends in UTF-8
+ * («علی», 'Vähälä' as C3 A4) is decoded as UTF-8 when its bytes are valid UTF-8; anything else
+ * (Latin-1 'Vähälä' as E4) stays as it came.
+ */
+function utf8IfValid(s: string): string {
+  if (!/[\x80-\xff]/.test(s) || /[^\x00-\xff]/.test(s)) return s;
+  try {
+    return UTF8.decode(Uint8Array.from(s, (c) => c.charCodeAt(0)));
+  } catch {
+    return s;
+  }
+}
 
 /** Number values that mean "withheld" or "unavailable" rather than digits. */
 function numberAbsence(v: string): 'private' | 'unavailable' | null {
@@ -38,6 +54,8 @@ function nameAbsence(v: string): 'private' | 'unavailable' | null {
 }
 
 function numberField(v: string): CidField | null {
+  // An empty number with no reason (`NMBR =`): as the packet path reads an empty parameter 0x02.
+  if (v.trim() === '') return { kind: 'absence', value: 'unavailable' };
   const absence = numberAbsence(v);
   if (absence) return { kind: 'absence', value: absence };
   const digits = v.replace(/[\s\-().]/g, '');
@@ -70,7 +88,7 @@ function mesgFields(hex: string): CidField[] {
  * caller-ID text (then the caller treats it as an ordinary modem line).
  */
 export function parseCallerIdLine(input: string): CidField[] | null {
-  const line = input.replace(DLE_PAIRS, '').trim();
+  const line = utf8IfValid(input.replace(DLE_PAIRS, '')).trim();
   if (!line) return null;
   const up = line.toUpperCase();
 
@@ -116,7 +134,8 @@ export function parseCallerIdLine(input: string): CidField[] | null {
   // +CLIP: "number",type[,…]
   m = /^\+CLIP:\s*"([^"]*)"/i.exec(line);
   if (m) {
-    const f = numberField(m[1]!);
+    // An empty +CLIP number is a withheld one (the network sends CLI validity 1 with it).
+    const f = m[1]!.trim() === '' ? null : numberField(m[1]!);
     return [f ?? { kind: 'absence', value: 'private' }];
   }
   // ELSA: RING;from;to
@@ -128,7 +147,8 @@ export function parseCallerIdLine(input: string): CidField[] | null {
 
   // Unformatted mode: the packet as one hex line (at least type + length + checksum).
   if (/^(04|80|06|82|81|86|89)[0-9A-F]{4,}$/i.test(line)) {
-    return [{ kind: 'packet', hex: line, ok: decodeCallerIdPacket(line).ok }];
+    const r = decodeCallerIdPacket(line);
+    return [r.ok ? { kind: 'packet', hex: line, ok: true } : { kind: 'packet', hex: line, ok: false, reason: r.reason }];
   }
   return null;
 }

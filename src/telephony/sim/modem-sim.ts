@@ -47,6 +47,13 @@ export type SimOptions = {
   ringOnMs?: number;
   ringOffMs?: number;
   keyDelayMs?: number;
+  /**
+   * The demo line's conversation (sim-conversation.ts): while the phone is on the line with the modem
+   * (+VLS "LT", how a call is recorded) and the caller has nothing queued to say, a recording hears
+   * the caller and the front desk talking. Off for the plain simulator, whose tests hear only what
+   * they queued.
+   */
+  demoConversation?: boolean;
 };
 
 export type TranscriptEntry = { dir: 'host' | 'modem'; at: number; bytes: Buffer };
@@ -77,6 +84,9 @@ export class ModemSimulator {
   readonly transcript: TranscriptEntry[] = [];
   regs = defaultRegisters();
   offHook = false;
+  /** The line mode (+VLS) puts the phone on the PHONE socket on the line with the modem ("LT"). */
+  phoneOnLine = false;
+  readonly demoConversation: boolean;
   /** What the host played (decoded to 16-bit PCM) and the tones it asked for, for tests. */
   readonly played: Int16Array[] = [];
   readonly tones: string[] = [];
@@ -103,6 +113,7 @@ export class ModemSimulator {
     this.ringOnMs = opts.ringOnMs ?? 2000;
     this.ringOffMs = opts.ringOffMs ?? 4000;
     this.keyDelayMs = opts.keyDelayMs ?? 300;
+    this.demoConversation = opts.demoConversation ?? false;
   }
 
   // ------------------------------------------------------------ the wire
@@ -317,6 +328,11 @@ export class ModemSimulator {
     return this.call?.answered ? (this.call.spec.audio ?? null) : null;
   }
 
+  /** Whether a recording now hears the demo conversation (when the caller's own audio is over). */
+  conversationHeard(): boolean {
+    return this.demoConversation && this.offHook && this.phoneOnLine;
+  }
+
   endCall(): void {
     if (!this.call) return;
     for (const h of this.call.timers) this.timers.clearTimeout(h);
@@ -337,6 +353,7 @@ export class ModemSimulator {
     this.line = '';
     if (this.offHook && this.call?.answered) this.endCall();
     this.offHook = false;
+    this.phoneOnLine = false;
   }
 
   // ------------------------------------------------------------ failures

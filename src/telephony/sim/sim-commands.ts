@@ -93,6 +93,7 @@ function basic(sim: ModemSimulator, cmd: string, n: number, arg: string | undefi
 
 function hangUp(sim: ModemSimulator): void {
   sim.offHook = false;
+  sim.phoneOnLine = false;
   if (sim.call?.cid && sim.call.answered) sim.endCall();
 }
 
@@ -143,6 +144,8 @@ function extended(sim: ModemSimulator, cmd: string): CommandOutcome {
       const label = num(arg);
       const line = p.vls.find((l) => l.startsWith(`${label},`));
       if (!line) return done(false);
+      const primitives = /"([^"]*)"/.exec(line)?.[1] ?? '';
+      sim.phoneOnLine = primitives.includes('L') && primitives.includes('T');
       if (line.includes('T"')) {
         const wasRinging = !!sim.call && !sim.call.answered;
         sim.answer();

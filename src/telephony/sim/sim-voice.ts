@@ -6,6 +6,7 @@
  */
 import { createImaCodec } from '../audio/ima-adpcm';
 import type { ModemSimulator } from './modem-sim';
+import { conversation } from './sim-conversation';
 
 const DLE = 0x10;
 const ETX = 0x03;
@@ -192,17 +193,23 @@ export class VoiceStream {
     if (this.ending && this.buffer.length === 0) this.finish();
   }
 
-  /** One tick of the caller's audio (`samples` of it; silence, encoded, once it is over). */
+  /**
+   * One tick of the caller's audio (`samples` of it); once it is over, silence — or, on the demo line
+   * while a conversation is recorded, the demo conversation, so both sides are heard.
+   */
   private receive(samples: number): void {
     const audio = this.sim.callerAudio();
     const pcm = new Int16Array(samples);
-    if (audio && this.rxSamples < audio.length) pcm.set(audio.subarray(this.rxSamples, this.rxSamples + samples));
+    const said = audio ? Math.max(0, Math.min(samples, audio.length - this.rxSamples)) : 0;
+    if (said > 0) pcm.set(audio!.subarray(this.rxSamples, this.rxSamples + said));
+    const talk = this.sim.conversationHeard();
+    if (talk && said < samples) pcm.set(conversation(this.rxSamples + said, samples - said), said);
     const out: number[] = [];
     for (const byte of this.encodeRx(pcm)) {
       out.push(byte);
       if (byte === DLE) out.push(DLE);
     }
-    const speaking = !!audio && this.rxSamples < audio.length;
+    const speaking = said > 0 || talk;
     this.rxSamples += samples;
     this.sim.send(Buffer.from(out));
     const now = this.sim.timers.now();

@@ -1,11 +1,14 @@
 /** Reads PDFs back with poppler-utils (pdfinfo, pdftotext, pdffonts, pdftoppm): the real tools, not a parser of our own. */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { describeWithTools, POPPLER, testWithTools } from '../../helpers/reference-tools';
 
 export const RESULTS_DIR = join(__dirname, '../../../test-results/print');
 
-export const popplerFound = spawnSync('pdfinfo', ['-v']).status === 0;
+/** Tests that read PDFs back: they fail (never skip) without poppler-utils. */
+export const describeWithPoppler = describeWithTools(...POPPLER);
+export const testWithPoppler = testWithTools(...POPPLER);
 
 /** Writes the PDF under test-results/print and returns its path. */
 export function savePdf(name: string, pdf: Buffer): string {

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { writeWav } from '../../../src/main/ivr/audio/wav';
 import { getCodec } from '../../../src/telephony/audio/codecs';
 import { IMA_INDEX_MOVES, IMA_STEPS } from '../../../src/telephony/audio/ima-adpcm';
+import { describeWithTools } from '../../helpers/reference-tools';
 
 const tone440 = Int16Array.from({ length: 8000 }, (_, i) => Math.round(8000 * Math.sin((2 * Math.PI * 440 * i) / 8000)));
 
@@ -140,12 +141,7 @@ describe('IMA ADPCM codec', () => {
 
 // ------------------------------------------------------------------ the independent reference
 
-const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
-const reference = ['wavtopvf', 'pvftormd', 'rmdtopvf'].every(has);
-const describeWithPvftools = reference ? describe : describe.skip;
-if (!reference) {
-  console.warn('SKIPPED the IMA ADPCM reference tests: pvftormd/rmdtopvf/wavtopvf not found (Debian package mgetty-voice; `npm test` installs it).');
-}
+const describeWithPvftools = describeWithTools(['wavtopvf', 'pvftormd', 'rmdtopvf'], 'mgetty-voice');
 
 /** pvftormd's header: "RMD1", the modem type (16 bytes, NUL padded), compression, speed, bits; 32 in all. */
 const RMD_HEADER = 32;

@@ -163,3 +163,106 @@ describe('assembler: one caller ID per call', () => {
     expect(got).toMatchObject([{ format: 'dtmf', number: '09121234567' }]);
   });
 });
+
+describe('issue 13: caller ID that went missing or disagreed', () => {
+  function setup() {
+    const t = manualTimers();
+    const got: CallerId[] = [];
+    const a = new CallerIdAssembler({ timers: t.timers }, (c) => got.push(c));
+    return { t, got, a };
+  }
+  const packet = (type: number, params: [number, Buffer][]) => {
+    const body = Buffer.concat(params.map(([p, v]) => Buffer.concat([Buffer.from([p, v.length]), v])));
+    const msg = Buffer.concat([Buffer.from([type, body.length]), body]);
+    const sum = msg.reduce((x, b) => (x + b) & 0xff, 0);
+    return Buffer.concat([msg, Buffer.from([(256 - sum) & 0xff])]).toString('hex').toUpperCase();
+  };
+
+  test('DTMF caller ID without its end marker keeps its digits at the first ring', () => {
+    for (const [digits, number] of [['A09121234567', '09121234567'], ['D0287654321', '0287654321'], ['A0612345678D0698765432', '0612345678']] as const) {
+      const { got, a } = setup();
+      for (const d of digits) a.dtmf(d);
+      a.ring(1);
+      a.ring(2);
+      expect(got).toHaveLength(1);
+      expect(got[0]).toMatchObject({ format: 'dtmf', number, absence: null, extras: { 'dtmf-end': 'missing' } });
+    }
+    const { got, a } = setup();
+    a.dtmf('A'); // a start marker and nothing else is no caller ID
+    a.ring(1);
+    a.ring(2);
+    expect(got).toMatchObject([{ absence: 'none' }]);
+  });
+
+  test('caller ID that completes after the second ring updates the call: none first, then the number, once', () => {
+    const { got, a, t } = setup();
+    a.ring(1);
+    a.ring(2);
+    expect(got).toMatchObject([{ absence: 'none', number: null }]);
+    a.line('DATE = 0321');
+    a.line('NMBR = 09121234567');
+    a.line('NAME = ALI REZAEI');
+    expect(got).toHaveLength(2);
+    expect(got[1]).toMatchObject({ number: '09121234567', name: 'ALI REZAEI', absence: null, format: 'formatted', date: '0321' });
+    a.ring(3);
+    a.line('NMBR = 09121234567'); // a repeat after the real one is not another caller ID
+    t.advance(2000);
+    expect(got).toHaveLength(2);
+    // A late number without NAME settles at the next ring or after settleMs.
+    const b = setup();
+    b.a.ring(1);
+    b.a.ring(2);
+    b.a.line('NMBR=02188776655');
+    b.t.advance(500);
+    expect(b.got.map((c) => c.number)).toEqual([null, '02188776655']);
+    // A late unformatted packet too.
+    const c = setup();
+    c.a.ring(1);
+    c.a.ring(2);
+    c.a.line('0412303933303132323436303935353531323132' + '51');
+    expect(c.got.map((x) => x.number)).toEqual([null, '6095551212']);
+  });
+
+  test('MDMF: an empty number says why it is absent; the dialable number alone is the number, as DDN_NMBR is', () => {
+    const empty = decodeCallerIdPacket(packet(0x80, [[0x01, Buffer.from('03240902')], [0x02, Buffer.alloc(0)], [0x07, Buffer.from('JOHN')]]));
+    expect(empty).toMatchObject({ ok: true, cid: { number: null, absence: 'unavailable', name: 'JOHN' } });
+    const ddn = decodeCallerIdPacket(packet(0x80, [[0x01, Buffer.from('03240902')], [0x03, Buffer.from('5551212')]]));
+    expect(ddn).toMatchObject({ ok: true, cid: { number: '5551212', absence: null } });
+    expect(parseCallerIdLine('DDN_NMBR= 5551212')).toEqual([{ kind: 'number', value: '5551212' }]);
+    expect(parseCallerIdLine('NMBR =')).toEqual([{ kind: 'absence', value: 'unavailable' }]); // the text path agrees on an empty number
+    // With both, the calling number (0x02) is the number and the dialable one stays beside it.
+    const both = decodeCallerIdPacket(packet(0x80, [[0x02, Buffer.from('2125551212')], [0x03, Buffer.from('5551212')]]));
+    expect(both).toMatchObject({ ok: true, cid: { number: '2125551212', extras: { 'dialable-number': '5551212' } } });
+    // MESG carrying parameter 03 alone is the number, as the packet path reads it.
+    const { got, a } = setup();
+    a.line('DATE = 0324');
+    a.line('MESG = 030735353531323132');
+    a.ring(1);
+    expect(got).toMatchObject([{ number: '5551212' }]);
+  });
+
+  test('a truncated packet is reported as truncated, not as a checksum error', () => {
+    const full = packet(0x80, [[0x01, Buffer.from('03240902')], [0x02, Buffer.from('8005551212')], [0x07, Buffer.from('JOHN DOE')]]);
+    const cut = full.slice(0, -12);
+    expect(decodeCallerIdPacket(cut)).toEqual({ ok: false, reason: 'truncated' });
+    expect(parseCallerIdLine(cut)).toEqual([{ kind: 'packet', hex: cut, ok: false, reason: 'truncated' }]);
+    const { got, a } = setup();
+    a.ring(1);
+    a.line(cut);
+    a.ring(2);
+    expect(got).toMatchObject([{ absence: 'none', extras: { error: 'truncated' } }]);
+    const bad = setup();
+    bad.a.ring(1);
+    bad.a.line(full.slice(0, -2) + '00');
+    bad.a.ring(2);
+    expect(bad.got).toMatchObject([{ absence: 'none', extras: { error: 'checksum' } }]);
+  });
+
+  test('formatted lines read as bytes: a UTF-8 name is decoded, Latin-1 stays Latin-1', () => {
+    const asBytes = (s: string, enc: BufferEncoding) => String.fromCharCode(...Buffer.from(s, enc)); // what the AT channel hands over
+    expect(parseCallerIdLine(asBytes('NAME = علی رضایی', 'utf8'))).toEqual([{ kind: 'name', value: 'علی رضایی' }]);
+    expect(parseCallerIdLine(asBytes('NAME = Vähälä', 'utf8'))).toEqual([{ kind: 'name', value: 'Vähälä' }]);
+    expect(parseCallerIdLine(asBytes('NAME = Vähälä', 'latin1'))).toEqual([{ kind: 'name', value: 'Vähälä' }]);
+    expect(parseCallerIdLine(asBytes('CALLER NAME: Müller', 'utf8'))).toEqual([{ kind: 'name', value: 'Müller' }]);
+  });
+});

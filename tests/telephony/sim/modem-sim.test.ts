@@ -147,6 +147,32 @@ describe('AT command set', () => {
   });
 });
 
+describe("the demo line's conversation", () => {
+  /** The share of received samples (8-bit linear) that are not silence, over 3 s of +VRX in line mode `vls`. */
+  function voiced(demoConversation: boolean, vls: string): number {
+    const t = manualTimers(new Date(2026, 10, 23, 10, 0).getTime());
+    const sim = new ModemSimulator({ timers: t.timers, ringOnMs: 2000, ringOffMs: 4000, demoConversation });
+    let out = '';
+    sim.onData((b) => (out += b.toString('latin1')));
+    for (const cmd of ['ATE0', 'AT+FCLASS=8']) sim.write(Buffer.from(cmd + '\r', 'latin1'));
+    sim.ring({ number: '1' });
+    t.advance(100);
+    for (const cmd of [`AT+VLS=${vls}`, 'AT+VSD=128,0', 'AT+VRX']) sim.write(Buffer.from(cmd + '\r', 'latin1'));
+    out = '';
+    t.advance(3000);
+    const bytes = Buffer.from(out, 'latin1');
+    expect(bytes.length).toBeGreaterThan(20_000);
+    return bytes.filter((b) => Math.abs(b - 128) > 8).length / bytes.length;
+  }
+
+  test('heard while a conversation is recorded ("LT"), never in the answering mode, never on the plain simulator', () => {
+    expect(voiced(true, '3')).toBeGreaterThan(0.2);
+    // Voicemail answers in "T": the caller's silence must stay silence, or no message would end.
+    expect(voiced(true, '1')).toBe(0);
+    expect(voiced(false, '3')).toBe(0);
+  });
+});
+
 describe('the recorded host sequences (modem-captures.txt)', () => {
   const captures = readFileSync(path.join(__dirname, '../../fixtures/sim/modem-captures.txt'), 'latin1');
   const sections = captures.split(/^===== /m).slice(1).filter((s) => /^vm /.test(s));

@@ -3,7 +3,6 @@
  * "Phone 1 - Type" column, or a number with "x123" glued to it.
  */
 import type { PhoneKind } from '../../../shared/contract/contacts';
-import { toAsciiDigits } from '../../../shared/text/digits';
 
 /**
  * Kind from any set of type words or labels, in English or Persian. Fax wins over everything ("work
@@ -18,16 +17,5 @@ export function kindFromLabels(labels: Iterable<string>): PhoneKind {
   return 'other';
 }
 
-// An extension glued to the number: "021 8877 6655 x12", "…ext. 12", "…;ext=12", "… داخلی ۱۲".
-const EXTENSION = /^(.*?\d.*?)\s*(?:;\s*ext\s*=|,?\s*(?:ext\.?|x|#|داخلی)\s*:?)\s*([0-9\u06f0-\u06f9\u0660-\u0669]{1,10})\s*$/i;
-
-const PLAIN_NUMBER = /^[\d\s+()\-.\u06f0-\u06f9\u0660-\u0669]*$/;
-
-/** Separates an extension written into the number text; the number keeps its own spelling. */
-export function splitExtension(raw: string): { number: string; extension: string } {
-  // Most numbers are digits and separators only: skip the (backtracking) pattern for them.
-  if (PLAIN_NUMBER.test(raw)) return { number: raw.trim(), extension: '' };
-  const m = EXTENSION.exec(raw.trim());
-  if (!m) return { number: raw.trim(), extension: '' };
-  return { number: m[1]!.trim(), extension: toAsciiDigits(m[2]!) };
-}
+// The one extension parser (also the contact form's and the engine's) lives with the phone helpers.
+export { splitExtension } from '../../../shared/text/phone';

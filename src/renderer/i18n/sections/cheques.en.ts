@@ -120,6 +120,7 @@ export const chequesEn: ChequesMessages = {
   sayadPlaceholder: 'A Sayad ID is not one digit repeated; copy it from the cheque leaf.',
   partyIdInvalid: 'This national or legal ID is not valid (the check digit does not match).',
   partyIdLength: 'A national ID has 10 digits, a legal ID 11.',
+  partyIdNotIssued: 'No ID is issued with ten identical digits or six zeros in the middle; copy it from the card.',
   partyRequired: 'Enter the name of the payer or payee.',
   bankRequired: 'Choose the bank.',
 

@@ -111,6 +111,8 @@ export const ivrFa = {
   deletePromptTitle: 'این پیام صوتی حذف شود؟',
   play: 'پخش',
   pause: 'توقف',
+  playBlocked: 'مرورگر اجازهٔ پخش صدا را نداد. دوباره پخش را بزنید.',
+  playFailed: 'این صدا پخش نشد.',
   waveform: 'شکل موج صدا',
   newMailbox: 'صندوق تازه',
   mailboxName: 'نام صندوق',

@@ -13,7 +13,7 @@ export const peopleEn: PeopleMessages = {
   from: 'Registered from',
   to: 'Registered to',
   anyStatus: 'Any status',
-  count: (n: string) => `${n} files`,
+  count: (n: string) => `${n} ${n === '1' ? 'file' : 'files'}`,
   empty: 'No files yet.',
   emptySearch: 'No file matches this search.',
   selectHint: 'Choose a file from the list.',

@@ -45,7 +45,7 @@ export const recordingsEn: RecordingsMessages = {
   more: 'More',
   from: 'From',
   to: 'To',
-  usage: (used, limit, count) => `${count} recordings, ${used} of ${limit}`,
+  usage: (used, limit, count) => `${count} ${count === '1' ? 'recording' : 'recordings'}, ${used} of ${limit}`,
   diskFree: (free) => `Free disk space: ${free}`,
   diskUnknown: 'The free disk space could not be read.',
   warnDisk: 'The disk is getting full. Delete old recordings or lower the storage limit; recording stops when free space falls to a tenth of the threshold.',

@@ -1,0 +1,31 @@
+/** English messages of the first-run guide; typed by the Persian section. */
+import type { GuideMessages } from './guide.fa';
+
+export const guideEn: GuideMessages = {
+  title: 'Welcome to Monshi',
+  intro: 'A few steps to get the office ready; each step is saved at once, and everything can be changed later in Settings.',
+  languageStep: 'Language',
+  officeStep: 'The office and you',
+  officeName: 'Office name',
+  areaCode: 'Area code',
+  areaCodeHint: '21 for Tehran; numbers typed without an area code are read with this one.',
+  userName: 'Your name',
+  userNameHint: 'Signs your notes and corrections.',
+  officeSaved: 'Saved.',
+  lineStep: 'Telephone line',
+  lineHelp: 'Plug a voice modem into the PC and add it under Lines; or add the demo line to try everything without a modem (made-up calls from any number).',
+  linesReady: (names) => `Lines: \u2068${names}\u2069`,
+  addModem: 'Add a modem…',
+  addDemoLine: 'Add the demo line',
+  demoLineName: 'Demo line',
+  demoLineAdded: 'Demo line added: ring it from Lines with any number.',
+  contactsStep: 'Contacts',
+  importContacts: 'Import contacts from a file (vCard or CSV)…',
+  addSample: 'Add sample data',
+  removeSample: 'Remove sample data',
+  sampleHelp: 'Sample data is a few made-up contacts in the group “Sample data (removable)”, removed with one button.',
+  sampleAdded: (n) => `${n} sample contacts added.`,
+  sampleRemoved: (n) => `${n} sample ${n === '1' ? 'contact' : 'contacts'} removed.`,
+  done: 'Done — close this guide',
+  showAgain: 'Show the first-run guide again',
+};

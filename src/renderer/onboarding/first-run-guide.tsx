@@ -1,0 +1,130 @@
+import { useEffect, useState } from 'react';
+import type { LineView } from '../../shared/contract/calls';
+import { toAsciiDigits } from '../../shared/text/digits';
+import { useClient } from '../app/client';
+import { LINES_ROUTE } from '../app/routes';
+import { useSettings } from '../app/settings-context';
+import { useLocale } from '../i18n/use-t';
+import { TextField } from '../ui/text-field';
+import { useToast } from '../ui/toast-context';
+
+type Props = { onImport: () => void };
+
+/**
+ * The first-run guide on the empty phonebook: language, the office and its area code, the user's name
+ * (which signs notes), a telephone line (a modem, or the demo line to try everything without one),
+ * contacts (import, or sample data marked as such and removed in one step). Every step saves at once
+ * through the engine; "Done" hides the guide for good (Settings can show it again).
+ */
+export function FirstRunGuide({ onImport }: Props) {
+  const { t, digits } = useLocale();
+  const g = t.guide;
+  const client = useClient();
+  const toast = useToast();
+  const { settings, update } = useSettings();
+  const [office, setOffice] = useState({ officeName: settings.officeName, phoneAreaCode: settings.phoneAreaCode, userName: settings.userName });
+  const [error, setError] = useState<{ field: string; message: string } | null>(null);
+  const [lines, setLines] = useState<LineView[] | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    void client.call('lines/list', {}).then((r) => {
+      if (!live) return;
+      if (r.ok) setLines(r.value);
+      else toast.show('error', r.error.message);
+    });
+    return () => { live = false; };
+  }, [client, toast]);
+
+  const saveOffice = async () => {
+    const r = await update(office);
+    if (!r.ok) return setError({ field: r.error.field ?? '', message: r.error.message });
+    setError(null);
+    toast.show('success', g.officeSaved);
+  };
+  const run = async <T,>(call: () => Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>, done: (v: T) => void) => {
+    setBusy(true);
+    const r = await call();
+    setBusy(false);
+    if (!r.ok) return toast.show('error', r.error.message);
+    done(r.value);
+  };
+  const addDemoLine = () =>
+    run(() => client.call('lines/create', { name: g.demoLineName, kind: 'demo' }), (line) => {
+      setLines((l) => [...(l ?? []), line]);
+      toast.show('success', g.demoLineAdded);
+    });
+  const addSample = () => run(() => client.call('onboarding/add-sample', {}), (v) => toast.show('success', g.sampleAdded(digits(v.count))));
+  const removeSample = () => run(() => client.call('onboarding/remove-sample', {}), (v) => toast.show('success', g.sampleRemoved(digits(v.removed))));
+  const errorOf = (f: string) => (error?.field === f ? error.message : undefined); // the engine names the setting's own field
+
+  return (
+    <section className="first-run" aria-labelledby="first-run-title" data-testid="first-run">
+      <h2 id="first-run-title">{g.title}</h2>
+      <p className="muted">{g.intro}</p>
+      <ol className="first-run-steps">
+        <li>
+          <h3>{g.languageStep}</h3>
+          <div className="segmented" role="radiogroup" aria-label={g.languageStep}>
+            {(['fa', 'en'] as const).map((lang) => (
+              <button key={lang} type="button" role="radio" aria-checked={settings.language === lang} className={`segment${settings.language === lang ? ' active' : ''}`} onClick={() => void update({ language: lang })} data-testid={`guide-lang-${lang}`}>
+                {lang === 'fa' ? 'فارسی' : 'English'}
+              </button>
+            ))}
+          </div>
+        </li>
+        <li>
+          <h3>{g.officeStep}</h3>
+          <div className="form-row">
+            <TextField name="guide-officeName" label={g.officeName} value={office.officeName} onChange={(officeName) => setOffice({ ...office, officeName })} error={errorOf('officeName')} />
+            <TextField name="guide-phoneAreaCode" label={g.areaCode} value={digits(office.phoneAreaCode)} onChange={(v) => setOffice({ ...office, phoneAreaCode: toAsciiDigits(v).trim() })} inputMode="numeric" dir="ltr" hint={g.areaCodeHint} error={errorOf('phoneAreaCode')} />
+            <TextField name="guide-userName" label={g.userName} value={office.userName} onChange={(userName) => setOffice({ ...office, userName })} hint={g.userNameHint} error={errorOf('userName')} />
+          </div>
+          <button type="button" className="button" onClick={() => void saveOffice()} data-testid="guide-office-save">
+            {t.common.save}
+          </button>
+        </li>
+        <li>
+          <h3>{g.lineStep}</h3>
+          {lines && lines.length > 0 ? (
+            <p data-testid="guide-lines">{g.linesReady(lines.map((l) => l.name).join(t.common.listSeparator))}</p>
+          ) : (
+            <p className="muted">{g.lineHelp}</p>
+          )}
+          <div className="button-row">
+            <a className="button" href={LINES_ROUTE} data-testid="guide-add-modem">
+              {g.addModem}
+            </a>
+            {!lines?.some((l) => l.kind === 'demo') && (
+              <button type="button" className="button" disabled={busy || lines === null} onClick={() => void addDemoLine()} data-testid="guide-add-demo">
+                {g.addDemoLine}
+              </button>
+            )}
+          </div>
+        </li>
+        <li>
+          <h3>{g.contactsStep}</h3>
+          <div className="button-row">
+            <button type="button" className="button" onClick={onImport} data-testid="guide-import">
+              {g.importContacts}
+            </button>
+            {settings.sampleGroupId === null ? (
+              <button type="button" className="button" disabled={busy} onClick={() => void addSample()} data-testid="guide-add-sample">
+                {g.addSample}
+              </button>
+            ) : (
+              <button type="button" className="button danger-outline" disabled={busy} onClick={() => void removeSample()} data-testid="guide-remove-sample">
+                {g.removeSample}
+              </button>
+            )}
+          </div>
+          <p className="muted small">{g.sampleHelp}</p>
+        </li>
+      </ol>
+      <button type="button" className="button primary" onClick={() => void update({ setupDone: true })} data-testid="guide-done">
+        {g.done}
+      </button>
+    </section>
+  );
+}
