@@ -63,7 +63,14 @@ export type LineEvents = {
   status: { status: LineStatus; detail: string | null };
   ring: { count: number };
   'caller-id': CallerId;
-  answered: Record<string, never>;
+  /** `byPhone`: a person answered at a telephone on the line (the modem stays on hook). */
+  answered: { byPhone?: true };
+  /**
+   * A telephone on the line was lifted or put down: the one on the modem's PHONE socket ('handset') or
+   * an extension on the same line. Lifted while ringing, the call was answered at the phone
+   * (`answered` with byPhone follows, and `hangup` 'local' once it is put down again).
+   */
+  phone: { phone: 'handset' | 'extension'; offHook: boolean };
   dtmf: { digit: string };
   tone: { kind: ToneKind };
   /** Received audio while recording, already decoded. */
@@ -76,7 +83,8 @@ export type LineEventName = keyof LineEvents;
 
 export type DialOutcome = 'connected' | 'busy' | 'no-answer' | 'no-dialtone' | 'failed';
 export type PlayOutcome = { stoppedBy: 'end' | 'dtmf' | 'hangup' | 'stop'; digit?: string };
-export type RecordOutcome = { pcm: Pcm; stoppedBy: 'silence' | 'quiet' | 'max-length' | 'dtmf' | 'hangup' | 'stop'; digit?: string };
+/** stoppedBy 'fax': a fax machine's calling tone was heard (the recording is its noise, not a message). */
+export type RecordOutcome = { pcm: Pcm; stoppedBy: 'silence' | 'quiet' | 'max-length' | 'dtmf' | 'hangup' | 'stop' | 'fax'; digit?: string };
 
 /** What was found out about the device. Empty fields mean "did not say". */
 export type LineIdentity = {

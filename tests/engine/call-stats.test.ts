@@ -36,7 +36,9 @@ function insertCalls(db: Db, n: number, r: () => number): void {
     const withheld = r() < 0.1;
     const key = withheld ? '' : `98912000${String(k).padStart(4, '0')}`;
     const raw = withheld ? '' : r() < 0.3 ? `912000${String(k).padStart(4, '0')}` : `0912000${String(k).padStart(4, '0')}`;
-    ins.run(1 + Math.floor(r() * 3), r() < 0.8 ? 'in' : 'out', OUTCOMES[Math.floor(r() * OUTCOMES.length)]!, i * 1000, day(Math.floor(r() * 60)), Math.floor(r() * 24), Math.floor(r() * 300), raw, key, r() < 0.5 ? null : i * 1000 + 5);
+    // started_at falls on its local day, as the engine writes it (the log's date filters rely on it).
+    const d = day(Math.floor(r() * 60));
+    ins.run(1 + Math.floor(r() * 3), r() < 0.8 ? 'in' : 'out', OUTCOMES[Math.floor(r() * OUTCOMES.length)]!, Date.parse(`${d}T12:00:00Z`) + i, d, Math.floor(r() * 24), Math.floor(r() * 300), raw, key, r() < 0.5 ? null : i * 1000 + 5);
   }
 }
 
@@ -50,7 +52,10 @@ function churn(db: Db, r: () => number): void {
   // Caller ID arriving on a ringing call, a number corrected, a call moved to another day, line, direction.
   for (let i = 0; i < 100; i++) db.prepare("UPDATE calls SET number_raw = '09350001111', number_key = '989350001111', caller_name = 'X' WHERE id = ?").run(pick());
   for (let i = 0; i < 50; i++) db.prepare("UPDATE calls SET number_raw = '', number_key = '' WHERE id = ?").run(pick());
-  for (let i = 0; i < 50; i++) db.prepare('UPDATE calls SET local_day = ?, local_hour = ?, line_id = ? WHERE id = ?').run(day(Math.floor(r() * 60)), Math.floor(r() * 24), 1 + Math.floor(r() * 3), pick());
+  for (let i = 0; i < 50; i++) {
+    const d = day(Math.floor(r() * 60));
+    db.prepare('UPDATE calls SET started_at = ?, local_day = ?, local_hour = ?, line_id = ? WHERE id = ?').run(Date.parse(`${d}T12:00:00Z`) + i, d, Math.floor(r() * 24), 1 + Math.floor(r() * 3), pick());
+  }
   for (let i = 0; i < 50; i++) db.prepare("UPDATE calls SET direction = CASE direction WHEN 'in' THEN 'out' ELSE 'in' END WHERE id = ?").run(pick());
   for (let i = 0; i < 200; i++) db.prepare('DELETE FROM calls WHERE id = ?').run(pick());
 }

@@ -183,7 +183,7 @@ describe('reports', () => {
     try {
       await e.ok('contacts/create', { firstName: 'سارا', phones: [{ kind: 'work', number: '021 8888 7777' }] });
       const ins = e.db.prepare(`INSERT INTO calls (line_id, line_name, direction, outcome, started_at, local_day, local_hour, duration_s, number_raw, number_key, returned_at, ended_at)
-        VALUES (1, 'L', ?, ?, 0, ?, ?, ?, ?, ?, ?, 1)`);
+        VALUES (1, 'L', ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`);
       const rows: [string, string, string, number, number, string, string, number | null][] = [
         ['in', 'answered', '2026-11-21', 9, 120, '02188887777', '982188887777', null],
         ['in', 'missed', '2026-11-21', 9, 0, '02188887777', '982188887777', null],
@@ -192,7 +192,8 @@ describe('reports', () => {
         ['in', 'ivr', '2026-11-23', 14, 30, '02188887777', '982188887777', null],
         ['in', 'answered', '2026-11-24', 10, 10, '02188887777', '982188887777', null], // outside the range
       ];
-      for (const r of rows) ins.run(...r);
+      // started_at on the call's local day, as the engine writes it (the report's date bounds rely on it).
+      for (const [dir, outcome, day, ...rest] of rows) ins.run(dir, outcome, Date.parse(`${day}T12:00:00Z`), day, ...rest);
       const rep = await e.ok('calls/report', { from: '2026-11-21', to: '2026-11-23' });
       expect(rep.totals).toEqual({ incoming: 4, answered: 1, missed: 2, ivr: 1, outgoing: 1, unreturned: 1, talkSeconds: 210 });
       expect(rep.perDay).toEqual([

@@ -213,6 +213,59 @@ describe('IVR on the demo line', () => {
     expect(events.slice(before).some((x) => x.name === 'ivr/operator' && !(x.payload as { waiting: boolean }).waiting)).toBe(true);
   });
 
+  test('a fax machine calls a voicemail-only tree: its tone ends the recording, no message is kept, the run ends as "fax"', async () => {
+    const afterHours = await ok<{ id: number }>('ivr/tree-create', { name: 'After hours', tree: { root: 'vm', nodes: [{ id: 'vm', kind: 'voicemail', mailboxId, maxSeconds: 20 }] } });
+    const main = (await ok<{ assignments: { officeTreeId: number }[] }>('ivr/settings', {})).assignments[0]!.officeTreeId;
+    await ok('ivr/settings-update', { hours: [], assignments: [{ lineId, officeTreeId: afterHours.id, closedTreeId: afterHours.id, holidayTreeId: afterHours.id }] });
+    try {
+      const messages = (await ok<unknown[]>('voicemail/list', {})).length;
+      const before = events.length;
+      sim.ring({ number: '02144556677', format: 'mdmf', rings: 6, fax: true });
+      const answered = await until(() => events.slice(before).find((x) => x.name === 'call/updated' && (x.payload as { call: { outcome: string } }).call.outcome === 'ivr'));
+      const callId = (answered.payload as { call: { id: number } }).call.id;
+      const run = await until(async () => await ok<{ path: string[]; end: string } | null>('ivr/run', { callId }), 15000);
+      expect(run).toEqual(expect.objectContaining({ path: ['vm', 'fax'], end: 'fax' }));
+      expect((await ok<unknown[]>('voicemail/list', {})).length).toBe(messages);
+      const row = await until(async () => {
+        const c = await ok<{ outcome: string; endedAt: string | null }>('calls/get', { id: callId });
+        return c.endedAt ? c : null;
+      });
+      expect(row.outcome).toBe('ivr');
+      await until(() => !sim.offHook);
+    } finally {
+      await ok('ivr/settings-update', { hours: [], assignments: [{ lineId, officeTreeId: main, closedTreeId: main, holidayTreeId: main }] });
+    }
+  });
+
+  test('an extension lifted during the menu: that person has the caller, the IVR goes on hook', async () => {
+    const callId = await call();
+    await until(() => sim.voice !== null);
+    await sleep(150);
+    sim.phone('extension', true);
+    const run = await until(async () => await ok<{ path: string[]; end: string } | null>('ivr/run', { callId }));
+    expect(run).toEqual(expect.objectContaining({ path: ['main', 'phone:extension'], end: 'operator' }));
+    await until(() => !sim.offHook);
+    sim.phone('extension', false);
+  });
+
+  test('the handset lifted while it rings: answered at the phone, the IVR does not answer', async () => {
+    const before = events.length;
+    sim.ring({ number: '09121234567', format: 'mdmf', rings: 6 });
+    await until(() => events.slice(before).find((x) => x.name === 'call/updated' && (x.payload as { call: { outcome: string } }).call.outcome === 'ringing'));
+    sim.phone('handset', true); // at the first ring: the IVR would answer at the second
+    const answered = await until(() => events.slice(before).find((x) => x.name === 'call/updated' && (x.payload as { call: { outcome: string } }).call.outcome === 'answered'));
+    const callId = (answered.payload as { call: { id: number } }).call.id;
+    await sleep(1500); // the IVR would answer at ring 2
+    expect(sim.offHook).toBe(false);
+    sim.phone('handset', false);
+    const row = await until(async () => {
+      const c = await ok<{ outcome: string; endedAt: string | null }>('calls/get', { id: callId });
+      return c.endedAt ? c : null;
+    });
+    expect(row.outcome).toBe('answered');
+    expect(await ok('ivr/run', { callId })).toBeNull();
+  });
+
   test('a tree with a problem is refused, naming the node', async () => {
     const r = await e.invoke('ivr/tree-create', { name: 'Bad', tree: { root: 'm', nodes: [{ id: 'm', label: 'Sales menu', kind: 'menu', options: [{ key: '2', next: 'gone' }] }] } }, 'en');
     expect(r).toEqual({ ok: false, error: { code: 'validation', field: 'nodes.m.options.0.next', message: 'Node “Sales menu”: it points to a node that does not exist (gone).' } });

@@ -66,6 +66,8 @@ export function runIvr(d: IvrRunDeps): IvrRunHandle {
   const goneP = new Promise<void>((resolve) => (hungUp = resolve));
   let taken = false;
   let stopped = false;
+  /** A fax machine called: its calling tone was heard. The run ends; the fax is not received here. */
+  let fax = false;
   const poke = () => wake?.();
   const offs = [
     line.on('dtmf', (e) => {
@@ -77,12 +79,27 @@ export function runIvr(d: IvrRunDeps): IvrRunHandle {
       hungUp();
       poke();
     }),
+    // A person lifted a telephone on the line: they have the caller, as when the front desk takes it.
+    line.on('phone', (e) => {
+      if (!e.offHook || over()) return;
+      step(`phone:${e.phone}`);
+      taken = true;
+      poke();
+      void line.stopAudio();
+    }),
+    line.on('tone', (e) => {
+      if (e.kind !== 'fax-calling' || over()) return;
+      step('fax');
+      fax = true;
+      poke();
+      void line.stopAudio();
+    }),
   ];
   const step = (s: string) => {
     path.push(s);
     d.onStep?.(s);
   };
-  const over = () => gone || taken || stopped;
+  const over = () => gone || taken || stopped || fax;
 
   async function play(pcm: Pcm | null): Promise<void> {
     if (!pcm || pcm.length === 0 || over()) return;
@@ -156,7 +173,7 @@ export function runIvr(d: IvrRunDeps): IvrRunHandle {
     await play(beep());
     if (over()) return;
     const r = await line.record({ maxMs: n.maxSeconds * 1000, silenceMs: 4000, stopOnDtmf: true }).catch(() => null);
-    if (!r) return;
+    if (!r || r.stoppedBy === 'fax' || fax) return; // a fax machine's tone is not a message
     const pcm = trimSilence(r.pcm);
     if (pcm.length >= 4000) d.saveVoicemail(n.mailboxId, pcm); // half a second: anything shorter is a click
   }
@@ -265,6 +282,7 @@ export function runIvr(d: IvrRunDeps): IvrRunHandle {
       at = next;
     }
     if (gone) end = end === 'voicemail' ? 'voicemail' : 'caller-hung-up';
+    if (fax) end = 'fax';
     if (taken) end = 'operator';
     offs.forEach((off) => off());
     // A person who took the call is on another phone of the line: going on hook leaves them talking.

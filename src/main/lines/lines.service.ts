@@ -95,6 +95,19 @@ export function createLinesService(db: Db, ctx: EngineContext, calls: CallsServi
     callUpdated(id);
   }
 
+  /**
+   * Outages and recoveries go to monshi.log with their reason (unplugged, frozen, reset, back); the
+   * ringing / in-call / idle of every call do not — the call log has those.
+   */
+  function logStatus(run: Running, status: string, detail: string | null): void {
+    const device = status === 'disconnected' || status === 'initialising' || status === 'closed';
+    const back = status === 'idle' && (run.lastStatus === '' || run.lastStatus === 'disconnected' || run.lastStatus === 'initialising');
+    if (!device && !back) return;
+    const text = `line ${run.row.id} "${run.row.name}" (${run.row.kind === 'demo' ? 'demo' : run.row.port}): ${status}${detail ? ` — ${detail}` : ''}`;
+    if (status === 'disconnected') log.error(text);
+    else log.info(text);
+  }
+
   function start(row: LineDbRow): void {
     const { line, sim } = factory(row);
     const run: Running = { row, line, sim, callId: null, direction: null, answered: false, lastStatus: '', offs: [] };
@@ -102,6 +115,7 @@ export function createLinesService(db: Db, ctx: EngineContext, calls: CallsServi
     run.offs.push(
       line.on('status', (s) => {
         ctx.emit('lines/status', { lineId: row.id, status: s.status, detail: s.detail });
+        logStatus(run, s.status, s.detail);
         // Ready after (re)initialising: what was learnt about the device is new.
         if (s.status === 'idle' && run.lastStatus === 'initialising') changed();
         run.lastStatus = s.status;

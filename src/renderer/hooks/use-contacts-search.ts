@@ -50,6 +50,9 @@ export function useContactsSearch(query: ContactQuery): ContactsSearch {
     error: null as string | null,
     range: [0, PAGE - 1] as [number, number],
     timer: null as ReturnType<typeof setTimeout> | null,
+    /** A first page is on its way; a query typed meanwhile waits for it (see the query effect). */
+    firstInflight: false,
+    firstPending: false,
   }).current;
   const [version, bump] = useReducer((x: number) => x + 1, 0);
 
@@ -65,8 +68,16 @@ export function useContactsSearch(query: ContactQuery): ContactsSearch {
       const gen = s.gen;
       if (s.inflight.get(page) === gen || s.pages.get(page)?.gen === gen) return;
       s.inflight.set(page, gen);
+      if (page === 0) s.firstInflight = true;
       const offset = page * PAGE;
       void client.call('contacts/search', { ...s.query, offset, limit: PAGE }).then((r) => {
+        if (page === 0) {
+          s.firstInflight = false;
+          if (s.firstPending) {
+            s.firstPending = false;
+            fetchPage(0);
+          }
+        }
         if (s.gen !== gen) return;
         s.inflight.delete(page);
         if (!s.settled) {
@@ -117,7 +128,11 @@ export function useContactsSearch(query: ContactQuery): ContactsSearch {
     s.inflight.clear();
     s.settled = false;
     s.range = [0, PAGE - 1];
-    fetchPage(0);
+    // Every keystroke is searched at once (no debounce: a search takes a few ms), but while one first
+    // page is on its way the next query waits for it, so fast typing on a slow machine sends the latest
+    // text once rather than queueing one search per key.
+    if (s.firstInflight) s.firstPending = true;
+    else fetchPage(0);
     bump();
   }, [queryKey, fetchPage, s]);
 

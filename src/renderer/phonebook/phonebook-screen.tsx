@@ -20,7 +20,6 @@ import { TodayAgenda } from '../reminders/today-agenda';
 import { SearchBar } from './search-bar';
 import { usePhonebookFiles } from './use-phonebook-files';
 
-const SEARCH_DEBOUNCE_MS = 80;
 const FILTER_DEBOUNCE_MS = 250;
 const FOLLOW_SELECTION_MS = 120;
 
@@ -49,13 +48,12 @@ export function PhonebookScreen({ searchRef, request, onOpenReminder, onShowRemi
   const [text, setText] = useState('');
   const [groupId, setGroupId] = useState<number | null>(null);
   const [filters, setFilters] = useState<FilterDraft[]>([]);
-  const debouncedText = useDebounced(text, SEARCH_DEBOUNCE_MS);
   const debouncedFilters = useDebounced(filters, FILTER_DEBOUNCE_MS);
 
   // A group or field deleted elsewhere drops out of the query rather than failing it.
   const query = useMemo<ContactQuery>(
     () => ({
-      text: debouncedText,
+      text,
       groupId: groupId !== null && (!loaded || groupById.has(groupId)) ? groupId : null,
       filters: debouncedFilters.flatMap((d) => {
         const field = fieldById.get(d.fieldId);
@@ -63,7 +61,7 @@ export function PhonebookScreen({ searchRef, request, onOpenReminder, onShowRemi
         return f ? [f] : [];
       }),
     }),
-    [debouncedText, groupId, debouncedFilters, fieldById, groupById, loaded, calendar],
+    [text, groupId, debouncedFilters, fieldById, groupById, loaded, calendar],
   );
   const search = useContactsSearch(query);
   const files = usePhonebookFiles(query);

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
 import { clearCorner, type Corner, type Rect } from './keep-clear';
 
 /**
@@ -24,7 +24,8 @@ function avoidRects(): Rect[] {
 /** The corner the caller cards should take (see keep-clear.ts); 'bottom-end' until the stack is on screen. */
 export function useClearCorner(stack: HTMLElement | null): Corner {
   const [corner, setCorner] = useState<Corner>('bottom-end');
-  useEffect(() => {
+  // Layout effect: the first placement happens before the card is painted, so it never flashes over the keypad.
+  useLayoutEffect(() => {
     if (!stack) return;
     const check = () => {
       const size = { width: stack.offsetWidth, height: stack.offsetHeight };

@@ -149,8 +149,12 @@ export const voicemailListInput = z.object({ mailboxId: id.nullable().default(nu
 
 /** What the IVR did on one call: the nodes it went through and how it ended. */
 export type IvrRun = { callId: number; treeId: number; treeName: string; path: string[]; end: IvrEnd };
-/** 'transferred': a transfer node flashed and dialled, then the line went on hook (the exchange or PBX took the call on). */
-export const IVR_ENDS = ['caller-hung-up', 'hung-up', 'operator', 'transferred', 'voicemail', 'timeout', 'error'] as const;
+/**
+ * 'transferred': a transfer node flashed and dialled, then the line went on hook (the exchange or PBX
+ * took the call on). 'operator': the front desk took it, or lifted a telephone on the line. 'fax': a
+ * fax machine called (its calling tone was heard); the fax was not received.
+ */
+export const IVR_ENDS = ['caller-hung-up', 'hung-up', 'operator', 'transferred', 'voicemail', 'timeout', 'error', 'fax'] as const;
 export type IvrEnd = (typeof IVR_ENDS)[number];
 
 /** A caller waits for a person (operator node), or stopped waiting. */

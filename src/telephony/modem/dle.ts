@@ -12,6 +12,8 @@ export type DleEvent =
   | { kind: 'tone'; tone: 'fax-calling' | 'data-calling' | 'answer-tone' | 'busy' | 'dial-tone' | 'ringback' | 'silence' | 'quiet' }
   | { kind: 'hangup' } // loop-current interruption
   | { kind: 'ring' }
+  /** A telephone on the line: the one on the modem's PHONE socket (handset) or an extension, lifted or put down. */
+  | { kind: 'phone'; phone: 'handset' | 'extension'; offHook: boolean }
   | { kind: 'underrun' }
   | { kind: 'overrun' }
   | { kind: 'end' } // <DLE><ETX>
@@ -32,6 +34,12 @@ const TONES: Record<string, DleEvent> = {
   q: { kind: 'tone', tone: 'quiet' },
   l: { kind: 'hangup' },
   R: { kind: 'ring' },
+  // vgetty's mapping (V.253 events 8 and 24); Rockwell reports the handset lifted as 't'.
+  H: { kind: 'phone', phone: 'handset', offHook: true },
+  h: { kind: 'phone', phone: 'handset', offHook: false },
+  t: { kind: 'phone', phone: 'handset', offHook: true },
+  P: { kind: 'phone', phone: 'extension', offHook: true },
+  p: { kind: 'phone', phone: 'extension', offHook: false },
   u: { kind: 'underrun' },
   o: { kind: 'overrun' },
 };
@@ -43,6 +51,13 @@ export class DleDecoder {
   private lastShielded: string | null = null;
 
   constructor(private readonly onEvent: (e: DleEvent) => void) {}
+
+  /** Forgets a half-received escape and key (the modem left its voice state on its own). */
+  reset(): void {
+    this.escaped = false;
+    this.shielded = false;
+    this.lastShielded = null;
+  }
 
   /** Feeds bytes; returns the data bytes (when `dataState`) or the text bytes (command state). */
   feed(chunk: Uint8Array, dataState: boolean): { bytes: number[]; rest: Uint8Array | null } {

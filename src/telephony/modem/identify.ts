@@ -8,15 +8,29 @@ import type { CodecName } from '../audio/codecs';
 
 export type VoiceMethod = { id: number; name: string; bits: number; rates: number[] };
 
-/** `0,1,2,2.0,8` or `(0-2,8)` → ['0','1','2','2.0','8']. */
+/** Classes are single digits and 2.0/2.1: a range wider than this is nonsense, kept as its two ends. */
+const MAX_CLASS_RANGE = 16;
+/** At most this many classes are kept from what a device printed. */
+const MAX_CLASSES = 64;
+
+/**
+ * `0,1,2,2.0,8` or `(0-2,8)` → ['0','1','2','2.0','8']. What a device prints is capped: a modem that
+ * answers `0-400000000` must not make the engine build an array of 400 million strings at every start.
+ */
 export function parseClasses(text: string): string[] {
   const out: string[] = [];
-  for (const part of text.replace(/[()\s]/g, '').split(',')) {
+  for (const part of text.slice(0, 4096).replace(/[()\s]/g, '').split(',')) {
+    if (out.length >= MAX_CLASSES) break;
     const range = /^(\d+)-(\d+)$/.exec(part);
-    if (range) for (let i = Number(range[1]); i <= Number(range[2]); i++) out.push(String(i));
-    else if (part) out.push(part);
+    if (!range) {
+      if (part) out.push(part);
+      continue;
+    }
+    const [lo, hi] = [Number(range[1]), Number(range[2])];
+    if (hi - lo > MAX_CLASS_RANGE) out.push(range[1]!, range[2]!);
+    else for (let i = lo; i <= hi && out.length < MAX_CLASSES; i++) out.push(String(i));
   }
-  return out;
+  return out.slice(0, MAX_CLASSES);
 }
 
 function parseRates(text: string): number[] {

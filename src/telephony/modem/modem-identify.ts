@@ -20,7 +20,8 @@ async function info(at: AtChannel, ...cmds: string[]): Promise<string> {
 
 export async function identifyModem(at: AtChannel): Promise<{ profile: ModemProfile; identity: Omit<LineIdentity, 'callerIdCommand'> & { callerIdCommand: null } }> {
   // Echo off first: with E1 every answer starts with our own command (which the channel drops anyway).
-  await at.command('ATE0V1Q0');
+  // Numeric results accepted: a modem that ignored what followed Z on the reset line is still in V0.
+  await at.command('ATE0V1Q0', 3000, false, true);
   const ati0 = await info(at, 'ATI0');
   const ati3 = await info(at, 'ATI3');
   const manufacturer = await info(at, 'AT+FMI?', 'AT+GMI');

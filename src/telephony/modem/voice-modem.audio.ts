@@ -20,6 +20,8 @@ import type { ModemProfile } from './modem-profiles';
  */
 const AHEAD_MS = 250;
 const CHUNK_MS = 50;
+/** A modem in a receive state sends audio all the time: nothing for this long means it left the state. */
+const STALL_MS = 2000;
 
 function joinBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
   if (b.length === 0) return a;
@@ -29,7 +31,7 @@ function joinBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
   return out;
 }
 
-type Stop = 'end' | 'dtmf' | 'hangup' | 'stop' | 'silence' | 'quiet' | 'max-length';
+type Stop = 'end' | 'dtmf' | 'hangup' | 'stop' | 'silence' | 'quiet' | 'max-length' | 'fax';
 
 export class VoiceAudio {
   private readonly codec: Codec;
@@ -41,6 +43,9 @@ export class VoiceAudio {
   private endOnSilence = true;
   private keep = true;
   private chunks: Int16Array[] = [];
+  /** The modem left the voice state on its own (NO CARRIER, a reset): no end to send, no final to wait for. */
+  private gone = false;
+  private lastData = 0;
 
   constructor(
     private readonly at: AtChannel,
@@ -50,6 +55,8 @@ export class VoiceAudio {
     private readonly profile: ModemProfile,
     private readonly onAudio: (pcm: Int16Array) => void,
     private readonly onDtmf: (digit: string) => void,
+    /** The modem stopped behaving like one in a voice state (it sends no audio while recording). */
+    private readonly onTrouble: (reason: string) => void = () => undefined,
   ) {
     // A codec per VoiceAudio, and a VoiceAudio per play or record: ADPCM's state belongs to one stream.
     const codec = codecOfMethod({ id: method.id, name: method.name, bits: method.bits, rates: [method.rate] });
@@ -68,6 +75,10 @@ export class VoiceAudio {
       this.stop('hangup');
       return false; // the line hangs up too
     }
+    if (e.kind === 'tone' && e.tone === 'fax-calling' && this.mode === 'record' && this.endOnSilence) {
+      this.stop('fax'); // a message ends at a fax machine's tone; a conversation recording does not
+      return false; // the line reports the tone too
+    }
     if (e.kind === 'tone' && this.mode === 'record' && (e.tone === 'quiet' || e.tone === 'silence')) {
       if (this.endOnSilence) this.stop(e.tone);
       return true;
@@ -78,6 +89,7 @@ export class VoiceAudio {
 
   received(bytes: Uint8Array): void {
     if (this.mode !== 'record') return;
+    this.lastData = this.timers.now();
     const pcm = this.codec.decode(bytes);
     if (this.keep) this.chunks.push(pcm);
     this.onAudio(pcm);
@@ -85,6 +97,12 @@ export class VoiceAudio {
 
   abort(reason: 'stop' | 'hangup'): void {
     this.stop(reason);
+  }
+
+  /** The modem has already left the voice state (it said NO CARRIER, or it reset): end as a hang-up. */
+  lost(): void {
+    this.gone = true;
+    this.stop('hangup');
   }
 
   private stop(reason: Stop, digit?: string): void {
@@ -117,7 +135,8 @@ export class VoiceAudio {
     this.stopOnDtmf = stopOnDtmf;
     await this.prepare();
     const r = await this.at.command('AT+VTX');
-    if (!r.final.startsWith('CONNECT')) return { stoppedBy: 'stop' };
+    if (!r.final.startsWith('CONNECT')) return { stoppedBy: this.gone || r.final === 'NO CARRIER' ? 'hangup' : 'stop' };
+    this.at.setVoiceTransmit(true);
     const bytes = joinBytes(this.codec.encode(pcm), this.codec.flush());
     // 4000 bytes/s for 4-bit ADPCM at 8 kHz, 8000 for 8-bit, 16000 for 16-bit; a 50 ms chunk is whole bytes.
     const perMs = (this.method.rate * this.codec.bitsPerSample) / 8 / 1000;
@@ -129,7 +148,10 @@ export class VoiceAudio {
       if (this.stopWith) break;
       await this.at.write(shield(bytes.subarray(off, off + chunk)));
     }
-    if (this.stopWith) {
+    this.at.setVoiceTransmit(false);
+    if (this.gone) {
+      // Nothing to end: the modem is in command state already.
+    } else if (this.stopWith) {
       // vgetty's abort: a NUL, clear the buffer, end the data.
       const final = this.at.nextFinal(3000).catch(() => 'TIMEOUT');
       await this.at.write(Uint8Array.from([0x00, DLE, 0x18, DLE, ETX])).catch(() => undefined);
@@ -138,7 +160,7 @@ export class VoiceAudio {
       const remaining = bytes.length / perMs - (this.timers.now() - t0);
       const final = this.at.nextFinal(Math.max(0, remaining) + 5000).catch(() => 'TIMEOUT');
       await this.at.write(Uint8Array.from([DLE, ETX]));
-      await final;
+      if ((await final) === 'NO CARRIER') this.stop('hangup');
     }
     this.mode = null;
     const s = this.stopWith ?? { reason: 'end' as const };
@@ -150,22 +172,34 @@ export class VoiceAudio {
    * audio goes only to `onAudio` and the outcome's pcm is empty. `lineMode`: a +VLS label to switch to
    * first (the one that keeps the local phone connected while recording a conversation).
    */
-  async record(maxMs: number, stopOnDtmf: boolean, silenceMs: number, opt: { keep?: boolean; lineMode?: number } = {}): Promise<RecordOutcome> {
+  async record(maxMs: number, stopOnDtmf: boolean, silenceMs: number, opt: { keep?: boolean; lineMode?: number; voiceClass?: boolean } = {}): Promise<RecordOutcome> {
     this.mode = 'record';
     this.stopOnDtmf = stopOnDtmf;
     this.endOnSilence = silenceMs > 0;
     this.keep = opt.keep ?? true;
+    // A call answered at a telephone left the modem on hook in the data class: voice class first.
+    if (opt.voiceClass) await this.at.command('AT+FCLASS=8').catch(() => null);
     await this.prepare();
     if (opt.lineMode !== undefined) await this.at.command(`AT+VLS=${opt.lineMode}`).catch(() => null);
     const sdi = silenceMs > 0 ? Math.max(1, Math.round(silenceMs / 100)) : 0;
     await this.at.command(`AT+VSD=${this.profile.silenceSensitivity},${sdi}`).catch(() => null);
     const r = await this.at.command('AT+VRX', 3000, true);
-    if (!r.final.startsWith('CONNECT')) return { pcm: new Int16Array(0), stoppedBy: 'stop' };
-    await this.sleep(maxMs);
+    if (!r.final.startsWith('CONNECT')) return { pcm: new Int16Array(0), stoppedBy: this.gone || r.final === 'NO CARRIER' ? 'hangup' : 'stop' };
+    const t0 = this.timers.now();
+    this.lastData = t0;
+    while (!this.stopWith) {
+      const left = maxMs - (this.timers.now() - t0);
+      if (left <= 0) break;
+      await this.sleep(Math.min(left, 500));
+      // A modem that reset (or froze) in the middle of a recording just stops sending.
+      if (!this.stopWith && this.timers.now() - this.lastData > STALL_MS) this.onTrouble('The modem stopped sending audio while recording.');
+    }
     if (!this.stopWith) this.stopWith = { reason: 'max-length' };
-    const final = this.at.nextFinal(3000).catch(() => 'TIMEOUT');
-    await this.at.write(Uint8Array.from([DLE, 0x21])).catch(() => undefined); // <DLE>! receive abort
-    await final;
+    if (!this.gone) {
+      const final = this.at.nextFinal(3000).catch(() => 'TIMEOUT');
+      await this.at.write(Uint8Array.from([DLE, 0x21])).catch(() => undefined); // <DLE>! receive abort
+      if ((await final) === 'NO CARRIER') this.stopWith = { reason: 'hangup' };
+    }
     this.mode = null;
     const total = this.chunks.reduce((n, c) => n + c.length, 0);
     const out = new Int16Array(total);

@@ -60,6 +60,12 @@ class VoiceModemLine implements Line {
   private generation = 0;
   private audioDone: Promise<unknown> | null = null;
   private hangingUp = false;
+  /** Initialised and in E0 V1: an echo or a numeric result from now on means the modem reset. */
+  private ready = false;
+  /** How the modem answered right after its set-up (see readState). */
+  private baseline: { echo: boolean; numeric: boolean; vcid: string | null } = { echo: false, numeric: false, vcid: null };
+  /** The call in progress was answered at a telephone; the modem is on hook. */
+  private byPhone = false;
 
   constructor(private readonly opts: VoiceModemLineOptions) {
     this.id = opts.id;
@@ -136,18 +142,54 @@ class VoiceModemLine implements Line {
       onEvent: (e) => this.dleEvent(e),
       onAudio: (b) => this.audio?.received(b),
       onTrace: (dir, text) => this.traced(dir, text),
+      // A modem set to E0 that echoes again, or one in a voice state that echoes what it should play,
+      // has reset itself (a power blip, a USB re-enumeration that kept the port).
+      onEcho: () => void (this.baseline.echo || this.deviceReset('The modem reset itself (it echoes commands again).')),
+      onStray: () => void this.deviceReset('The modem reset itself (it left the voice state during a call).'),
     });
     transport.onClose((err) => {
       if (gen === this.generation && !this.closed) this.lost(err ? `${this.opts.port}: ${err.message}` : `${this.opts.port} was closed`, gen);
     });
+    await this.ready_(gen);
+  }
+
+  /** Initialises the modem on the open port and goes idle, or counts the port as lost. */
+  private async ready_(gen: number): Promise<void> {
     try {
       await this.initialise();
+      if (gen !== this.generation) return;
       this.backoff = 1000;
+      this.ready = true;
       this.setStatus('idle');
       this.armWatchdog();
     } catch (e) {
       this.lost(e instanceof Error ? e.message : String(e), gen);
     }
+  }
+
+  /**
+   * The modem reset itself but the port is still there: any call is gone with its line state (the
+   * modem went on hook), so the call ends as 'device-lost', and the modem is initialised again —
+   * caller ID above all, which a reset switches off.
+   */
+  private async deviceReset(reason: string): Promise<void> {
+    const at = this.at;
+    if (!this.ready || !at) return;
+    this.ready = false;
+    const gen = this.generation;
+    const hadCall = this.st === 'in-call' || this.st === 'dialing' || this.st === 'ringing';
+    this.audio?.lost();
+    at.leaveVoiceStates();
+    if (this.audioDone) await this.audioDone;
+    if (gen !== this.generation) return;
+    if (this.ringTimer !== null) this.timers.clearTimeout(this.ringTimer);
+    this.ringTimer = null;
+    this.rings = 0;
+    this.assembler.reset();
+    this.byPhone = false;
+    if (hadCall) this.emit('hangup', { reason: 'device-lost' });
+    this.setStatus('initialising', reason);
+    await this.ready_(gen);
   }
 
   private async initialise(): Promise<void> {
@@ -156,13 +198,22 @@ class VoiceModemLine implements Line {
     try {
       // A half-typed line from before must not swallow the reset.
       await at.write(Buffer.from('\r', 'latin1'));
-      await at.command('ATZ', 5000);
+      // E0 V1 Q0 on the reset line, as NCID does: a stored profile (AT&W) may have numeric results
+      // (ATV0: the reset's answer is '0') or none at all (ATQ1). A modem that ignores what follows Z
+      // still answers in its stored form, or not at all; identifyModem's ATE0V1Q0 then sets it.
+      await at.command('ATZE0V1Q0', 5000, false, true).catch((e: unknown) => {
+        if (!(e instanceof LineError && e.code === 'timeout')) throw e;
+      });
       const found = await identifyModem(at);
       this.profile = found.profile;
       for (const c of this.profile.init) await at.command(c);
       const cidCommand = await this.enableCallerId();
       for (const c of this.opts.extraInit ?? []) await at.command(c);
       this.identity = { ...found.identity, callerIdCommand: cidCommand };
+      // How the modem answers once set up — the user's extra commands may turn echo or numeric results
+      // on, or caller ID to another mode: a change from this later means the modem reset itself.
+      this.baseline = { echo: false, numeric: false, vcid: null };
+      this.baseline = await this.readState(at);
     } finally {
       this.busy = false;
     }
@@ -182,6 +233,7 @@ class VoiceModemLine implements Line {
   private lost(reason: string, gen: number): void {
     if (gen !== this.generation) return;
     this.generation++;
+    this.ready = false;
     const hadCall = this.st === 'in-call' || this.st === 'dialing' || this.st === 'ringing';
     this.stopTimers();
     this.audio?.abort('hangup');
@@ -192,6 +244,7 @@ class VoiceModemLine implements Line {
     this.transport = null;
     void t?.close().catch(() => undefined);
     if (hadCall) this.emit('hangup', { reason: 'device-lost' });
+    this.byPhone = false;
     this.assembler.reset();
     this.rings = 0;
     if (this.closed) return;
@@ -210,11 +263,34 @@ class VoiceModemLine implements Line {
       this.watchdogTimer = null;
       if (this.st !== 'idle' || this.busy || !this.at) return this.armWatchdog();
       const gen = this.generation;
-      this.at.command('AT', 3000).then(
-        () => this.armWatchdog(),
+      this.watch(this.at).then(
+        (reset) => (reset ? void this.deviceReset(reset) : this.armWatchdog()),
         () => this.lost('The modem stopped answering.', gen),
       );
     }, this.opts.watchdogMs ?? this.profile.watchdogMs);
+  }
+
+  /**
+   * The idle check: the modem must answer AT (else it is gone), verbosely (a numeric answer means it
+   * reset to a V0 profile), and still have caller ID on — a reset to an E0 V1 profile shows in nothing
+   * else. Resolves with why the modem looks reset, or null.
+   */
+  private async watch(at: AtChannel): Promise<string | null> {
+    const now = await this.readState(at);
+    if (now.numeric && !this.baseline.numeric) return 'The modem reset itself (numeric results again).';
+    if (now.echo && !this.baseline.echo) return 'The modem reset itself (it echoes commands again).';
+    if (this.baseline.vcid !== null && now.vcid !== null && now.vcid !== this.baseline.vcid) return 'The modem reset itself (caller ID was off).';
+    return null;
+  }
+
+  /** AT (echoed? numeric?) and, when caller ID was enabled with +VCID, its present mode. */
+  private async readState(at: AtChannel): Promise<VoiceModemLine['baseline']> {
+    const r = await at.command('AT', 3000, false, true);
+    const state = { echo: r.echoed === true, numeric: r.numeric === true, vcid: null as string | null };
+    if (state.numeric || !/^AT\+VCID=\d$/.test(this.identity?.callerIdCommand ?? '')) return state;
+    const q = await at.command('AT+VCID?', 3000).catch(() => null);
+    if (q?.final === 'OK') state.vcid = q.lines.map((l) => l.replace(/^\+VCID:\s*/i, '').trim()).find((l) => /^\d$/.test(l)) ?? null;
+    return state;
   }
 
   private stopTimers(): void {
@@ -233,6 +309,7 @@ class VoiceModemLine implements Line {
 
   private unsolicited(line: string): void {
     if (/^RING\b/i.test(line) || /^CID RING$/i.test(line)) return this.ring();
+    if (line === 'NO CARRIER') return this.carrierLost();
     if (this.st === 'idle' || this.st === 'ringing') this.assembler.line(line);
   }
 
@@ -259,6 +336,7 @@ class VoiceModemLine implements Line {
 
   private dleEvent(e: DleEvent): void {
     if (e.kind === 'ring') return this.ring();
+    if (e.kind === 'phone') return this.phone(e.phone, e.offHook);
     if (this.audio && this.audio.event(e)) return;
     if (e.kind === 'dtmf') {
       if (this.st === 'in-call') this.emit('dtmf', { digit: e.digit });
@@ -273,6 +351,51 @@ class VoiceModemLine implements Line {
       return;
     }
     if (e.kind === 'hangup' && this.st === 'in-call') void this.remoteHangup();
+  }
+
+  /**
+   * The modem said NO CARRIER in a call: the exchange cleared it. The modem has left any voice state
+   * on its own, so a play or record in progress ends as a hang-up without its end sequence.
+   */
+  private carrierLost(): void {
+    if (this.st !== 'in-call') return;
+    this.audio?.lost();
+    this.at?.leaveVoiceStates();
+    void this.remoteHangup();
+  }
+
+  /**
+   * A telephone on the line lifted or put down. Lifted while ringing: a person answered at the phone
+   * (the modem stays on hook; the call is in progress until the phone is put down). While the modem
+   * holds a call (the IVR, a message) the event is only reported: whoever runs the call decides.
+   */
+  private phone(phone: 'handset' | 'extension', offHook: boolean): void {
+    this.emit('phone', { phone, offHook });
+    if (offHook && this.st === 'ringing') {
+      if (this.ringTimer !== null) this.timers.clearTimeout(this.ringTimer);
+      this.ringTimer = null;
+      this.byPhone = true;
+      this.setStatus('in-call', 'answered at a telephone');
+      this.emit('answered', { byPhone: true });
+    } else if (!offHook && this.byPhone && this.st === 'in-call') void this.phoneHungUp();
+  }
+
+  /**
+   * The phone that answered was put down: the call is over. A recording of it (the modem off hook in
+   * the "LT" line mode) ends first; then the modem goes (or stays) on hook.
+   */
+  private async phoneHungUp(): Promise<void> {
+    if (this.hangingUp) return;
+    this.hangingUp = true;
+    try {
+      if (this.audio) {
+        this.audio.abort('hangup');
+        if (this.audioDone) await this.audioDone;
+      }
+      await this.onHook('local');
+    } finally {
+      this.hangingUp = false;
+    }
   }
 
   private async remoteHangup(): Promise<void> {
@@ -324,6 +447,7 @@ class VoiceModemLine implements Line {
 
   private async onHook(reason: 'local' | 'remote'): Promise<void> {
     const at = this.at;
+    this.byPhone = false;
     this.setStatus('idle');
     this.rings = 0;
     this.assembler.reset();
@@ -376,7 +500,7 @@ class VoiceModemLine implements Line {
     const method = this.identity?.compression;
     if (!method) throw new LineError('unsupported', 'This modem offers no voice format Monshi can use.');
     const bits = this.identity?.compressions.find((m) => m.id === method.id)?.bits ?? 8;
-    const audio = new VoiceAudio(this.requireAt(), this.timers, { ...method, bits }, this.profile, (pcm) => this.emit('audio', { pcm }), (d) => this.emit('dtmf', { digit: d }));
+    const audio = new VoiceAudio(this.requireAt(), this.timers, { ...method, bits }, this.profile, (pcm) => this.emit('audio', { pcm }), (d) => this.emit('dtmf', { digit: d }), (why) => void this.deviceReset(why));
     this.audio = audio;
     return audio;
   }
@@ -406,7 +530,7 @@ class VoiceModemLine implements Line {
   async recordCall(o: { maxMs: number }): Promise<RecordOutcome> {
     if (!this.abilities().recordCalls) throw new LineError('unsupported', 'This modem cannot record a conversation.');
     const audio = this.voiceAudio();
-    const p = audio.record(o.maxMs, false, 0, { keep: false, lineMode: this.callLineMode() ?? undefined });
+    const p = audio.record(o.maxMs, false, 0, { keep: false, lineMode: this.callLineMode() ?? undefined, voiceClass: this.byPhone });
     this.audioDone = p.catch(() => undefined);
     try {
       return await p;
@@ -455,6 +579,7 @@ class VoiceModemLine implements Line {
 
   async close(): Promise<void> {
     this.closed = true;
+    this.ready = false;
     this.generation++;
     this.stopTimers();
     this.audio?.abort('stop');

@@ -7,82 +7,36 @@
  * QUIET/SILENCE, fax calling tone, busy / no answer for dialled calls. Running the real vm and vgetty
  * against it (tests/telephony/vgetty.test.ts) added: parameter ranges per profile (+VSD, +VDR …),
  * no pre-V.253 #-commands on the Conexant, noise before the AT prefix ignored, CTS flow control while
- * playing, and DTR dropping (the host closing the port) hanging up.
+ * playing, and DTR dropping (the host closing the port) hanging up. Issue 14 added the odd but real:
+ * a stored profile with numeric or quiet results, a spontaneous reset, NO CARRIER in a call, CONNECT
+ * and audio in one write, consecutive caller-ID lines, ERROR for the fax it does not simulate, CNG
+ * from a fax caller, and held keys repeating at 70 ms.
  */
 import type { Timers } from '../transport';
 import { realTimers } from '../transport';
-import { dtmfCidDigits, modemCidLines, type SimCallerId, type SimCallerIdFormat } from './sim-callerid';
+import { dtmfCidDigits, modemCidLines, type SimCallerId } from './sim-callerid';
 import { runCommandLine } from './sim-commands';
-import { SIM_PROFILES, type SimProfile, type SimProfileId } from './sim-profiles';
-import { VoiceStream } from './sim-voice';
+import { defaultRegisters, type SimIncomingCall, type SimOptions, type SimRemote, type SimResult, type TranscriptEntry } from './sim-options';
+import { SIM_PROFILES, type SimProfile } from './sim-profiles';
+import { cngTone, VoiceStream } from './sim-voice';
 
-export type SimIncomingCall = {
-  number?: string;
-  name?: string;
-  format?: SimCallerIdFormat;
-  /** ETSI/UK: caller ID before the first ring (default: between ring 1 and 2, Bellcore). */
-  beforeFirstRing?: boolean;
-  /** The caller gives up after this many rings; 0 = rings until answered (at most 30). */
-  rings?: number;
-  corrupt?: boolean;
-  mesg?: boolean;
-  /** After answer: keys the caller presses (each after `keyDelayMs`), a fax machine's tone, audio. */
-  keys?: string;
-  fax?: boolean;
-  audio?: Int16Array;
-  /** The caller hangs up this long after the answer (default: never, until the host hangs up). */
-  hangUpAfterMs?: number;
-};
+export { defaultRegisters, type SimIncomingCall, type SimOptions, type SimRemote, type SimResult, type TranscriptEntry } from './sim-options';
 
-export type SimRemote = { kind: 'answer'; afterMs: number } | { kind: 'busy' } | { kind: 'no-answer' } | { kind: 'no-dialtone' };
-
-export type SimOptions = {
-  profile?: SimProfileId;
-  /**
-   * The +VSM=? lines, instead of the profile's: the same device offering fewer formats, for testing
-   * what the driver picks (none of the recorded devices offers only IMA ADPCM, so no profile does).
-   */
-  voiceMethods?: string[];
-  timers?: Timers;
-  ringOnMs?: number;
-  ringOffMs?: number;
-  keyDelayMs?: number;
-  /**
-   * The demo line's conversation (sim-conversation.ts): while the phone is on the line with the modem
-   * (+VLS "LT", how a call is recorded) and the caller has nothing queued to say, a recording hears
-   * the caller and the front desk talking. Off for the plain simulator, whose tests hear only what
-   * they queued.
-   */
-  demoConversation?: boolean;
-};
-
-export type TranscriptEntry = { dir: 'host' | 'modem'; at: number; bytes: Buffer };
+/** A key is held this long, the next one follows this much later; a shielding modem repeats it meanwhile. */
+const KEY_HOLD_MS = 180;
+const KEY_GAP_MS = 100;
+const KEY_REPEAT_MS = 70;
 
 type Call = { cid: SimCallerId; spec: SimIncomingCall; rings: number; answered: boolean; timers: unknown[] };
-
-/** Settings a reset (ATZ / &F / power cycle) restores. */
-export function defaultRegisters() {
-  return {
-    echo: true,
-    verbose: true,
-    quiet: false,
-    fclass: '0',
-    cidMode: 0,
-    vsm: 1,
-    vsd: [128, 50] as number[],
-    vtd: 100,
-    vrn: 10,
-    s: new Map<number, number>([[0, 0]]),
-    /** Voice parameters set with AT that change nothing simulated (+VGT, +VIT …), by name. */
-    params: new Map<string, number[]>(),
-  };
-}
 
 export class ModemSimulator {
   readonly profile: SimProfile;
   readonly timers: Timers;
   readonly transcript: TranscriptEntry[] = [];
-  regs = defaultRegisters();
+  readonly stored: NonNullable<SimOptions['stored']>;
+  readonly connectWithAudio: boolean;
+  readonly classesAnswer: string | null;
+  regs: ReturnType<typeof defaultRegisters>;
   offHook = false;
   /** The line mode (+VLS) puts the phone on the PHONE socket on the line with the modem ("LT"). */
   phoneOnLine = false;
@@ -102,6 +56,8 @@ export class ModemSimulator {
   private frozen = false;
   private unplugged = false;
   private pendingCommand: unknown = null;
+  private keyTimers = new Set<unknown>();
+  private keysFreeAt = 0;
   readonly ringOnMs: number;
   readonly ringOffMs: number;
   readonly keyDelayMs: number;
@@ -114,6 +70,10 @@ export class ModemSimulator {
     this.ringOffMs = opts.ringOffMs ?? 4000;
     this.keyDelayMs = opts.keyDelayMs ?? 300;
     this.demoConversation = opts.demoConversation ?? false;
+    this.stored = opts.stored ?? {};
+    this.connectWithAudio = opts.connectWithAudio ?? false;
+    this.classesAnswer = opts.classesAnswer ?? null;
+    this.regs = defaultRegisters(this.stored);
   }
 
   // ------------------------------------------------------------ the wire
@@ -163,18 +123,26 @@ export class ModemSimulator {
     for (const l of this.listeners) l(buf);
   }
 
-  /** A final or information line framed as the modem frames it (V1: CR LF text CR LF). */
-  sendLine(text: string): void {
-    this.send(`\r\n${text}\r\n`);
+  /**
+   * Information text framed as V.250 says: CR LF text CR LF with verbose results (V1), text CR LF
+   * with numeric ones (V0). Lines in one call are consecutive (a Conexant prints caller ID so: no blank
+   * line between the tags).
+   */
+  sendLine(...lines: string[]): void {
+    this.send(this.regs.verbose ? `\r\n${lines.join('\r\n')}\r\n` : lines.map((l) => `${l}\r\n`).join(''));
   }
 
-  result(code: 'OK' | 'ERROR' | 'CONNECT' | 'VCON' | 'NO CARRIER' | 'BUSY' | 'NO ANSWER' | 'NO DIALTONE' | 'RING'): void {
-    if (this.regs.quiet) return;
-    if (this.regs.verbose) this.sendLine(code);
-    else {
-      const numeric: Record<string, number> = { OK: 0, CONNECT: 1, RING: 2, 'NO CARRIER': 3, ERROR: 4, 'NO DIALTONE': 6, BUSY: 7, 'NO ANSWER': 8, VCON: 0 };
-      this.send(`${numeric[code] ?? 4}\r`);
-    }
+  /** A result code as the modem frames it: CR LF text CR LF (V1), digit CR (V0), nothing (Q1). */
+  resultText(code: SimResult): string {
+    if (this.regs.quiet) return '';
+    if (this.regs.verbose) return `\r\n${code}\r\n`;
+    const numeric: Record<string, number> = { OK: 0, CONNECT: 1, RING: 2, 'NO CARRIER': 3, ERROR: 4, 'NO DIALTONE': 6, BUSY: 7, 'NO ANSWER': 8, VCON: 0 };
+    return `${numeric[code] ?? 4}\r`;
+  }
+
+  result(code: SimResult): void {
+    const text = this.resultText(code);
+    if (text) this.send(text);
   }
 
   private commandByte(byte: number): void {
@@ -269,7 +237,7 @@ export class ModemSimulator {
       return;
     }
     const lines = modemCidLines(call.cid, this.regs.cidMode, this.profile.cidSpaces);
-    if (lines.length) this.send(lines.map((l) => `\r\n${l}\r\n`).join(''));
+    if (lines.length) this.sendLine(...lines);
   }
 
   /** The host took the line off hook (ATA, +VLS=1 …) while it rang: the caller is connected. */
@@ -283,7 +251,12 @@ export class ModemSimulator {
     const at = (ms: number, fn: () => void) => call.timers.push(this.timers.setTimeout(() => this.call === call && fn(), ms));
     const keys = call.spec.keys ?? '';
     [...keys].forEach((k, i) => at(this.keyDelayMs * (i + 1), () => this.pressKeys(k)));
-    if (call.spec.fax) for (let i = 1; i <= 15; i++) at(i * 4000 - 500, () => this.event('c'));
+    if (call.spec.fax) {
+      // A fax machine calls with CNG (1100 Hz, 0.5 s on, 3 s off) until it hears a fax answer; the
+      // modem reports it as <DLE>c after some cadence, about every 4 s.
+      call.spec.audio ??= cngTone(60);
+      for (let i = 1; i <= 15; i++) at(i * 4000 - 500, () => this.event('c'));
+    }
     if (call.spec.hangUpAfterMs !== undefined) at(call.spec.hangUpAfterMs, () => this.callerHangsUp());
     return true;
   }
@@ -294,17 +267,57 @@ export class ModemSimulator {
    */
   pressKeys(digits: string): void {
     if (!this.voice && !this.offHook) return;
+    // Keys follow each other as a person presses them: each held KEY_HOLD_MS, KEY_GAP_MS apart. While
+    // held, a shielding modem repeats the digit about every 70 ms (vgetty's comment, reference §2.2).
+    const now = this.timers.now();
+    let start = Math.max(now, this.keysFreeAt);
+    const later = (ms: number, bytes: number[]) => {
+      const h = this.timers.setTimeout(() => {
+        this.keyTimers.delete(h);
+        if (this.voice || this.offHook) this.send(Buffer.from(bytes));
+      }, ms);
+      this.keyTimers.add(h);
+    };
     for (const d of digits) {
+      const code = d.charCodeAt(0);
+      const at = start - now;
       if (this.profile.dtmfShielded) {
-        const code = d.charCodeAt(0);
-        this.send(Buffer.from([0x10, 0x2f, 0x10, code, 0x10, code, 0x10, code, 0x10, 0x7e]));
-      } else this.event(d);
+        later(at, [0x10, 0x2f, 0x10, code]);
+        for (let r = KEY_REPEAT_MS; r < KEY_HOLD_MS; r += KEY_REPEAT_MS) later(at + r, [0x10, code]);
+        later(at + KEY_HOLD_MS, [0x10, 0x7e]);
+      } else later(at, [0x10, code]);
+      start += KEY_HOLD_MS + KEY_GAP_MS;
     }
+    this.keysFreeAt = start;
+  }
+
+  private clearKeys(): void {
+    for (const h of this.keyTimers) this.timers.clearTimeout(h);
+    this.keyTimers.clear();
+    this.keysFreeAt = 0;
   }
 
   /** An in-band event: <DLE>x in voice states, and in command state while off hook. */
   event(code: string): void {
     if (this.voice || this.offHook) this.send(Buffer.from([0x10, code.charCodeAt(0)]));
+  }
+
+  /**
+   * A telephone on the line is lifted or put down: the one on the modem's PHONE socket (<DLE>H / h,
+   * reported on hook too: V.253 event 8 is in the idle mask of +VLS label 0) or an extension (<DLE>P /
+   * p, reported only while the modem is off hook: event 24 is in label 1's masks only). Lifted while
+   * the line rings, the caller is connected to that phone and the ringing stops.
+   */
+  phone(which: 'handset' | 'extension', offHook: boolean): void {
+    const code = which === 'handset' ? (offHook ? 'H' : 'h') : offHook ? 'P' : 'p';
+    if (which === 'handset' && !this.offHook && !this.voice) this.send(Buffer.from([0x10, code.charCodeAt(0)]));
+    else this.event(code);
+    const call = this.call;
+    if (offHook && call && !call.answered) {
+      call.answered = true;
+      for (const h of call.timers) this.timers.clearTimeout(h);
+      call.timers = [];
+    }
   }
 
   /** The caller hangs up: loop-current drop, then busy tone, when connected; ringing stops otherwise. */
@@ -334,6 +347,7 @@ export class ModemSimulator {
   }
 
   endCall(): void {
+    this.clearKeys();
     if (!this.call) return;
     for (const h of this.call.timers) this.timers.clearTimeout(h);
     this.call = null;
@@ -390,14 +404,44 @@ export class ModemSimulator {
   }
 
   reset(): void {
-    this.regs = defaultRegisters();
+    this.regs = defaultRegisters(this.stored);
     this.line = '';
     this.voice?.stop();
     this.voice = null;
   }
 
+  /**
+   * The modem resets by itself (a power blip, a USB re-enumeration that keeps the port): any call is
+   * dropped (it goes on hook), a voice state ends, the stored profile is back (echo on, caller ID off).
+   * It prints nothing: a driver notices only by what the modem does differently afterwards.
+   */
+  spontaneousReset(): void {
+    if (this.pendingCommand !== null) this.timers.clearTimeout(this.pendingCommand);
+    this.pendingCommand = null;
+    if (this.offHook && this.call?.answered) this.endCall();
+    this.offHook = false;
+    this.reset();
+  }
+
+  /**
+   * The exchange clears the call without a loop-current drop the modem reports (<DLE>l): the modem
+   * leaves any voice state (a receive state with <DLE><ETX>), goes on hook and says NO CARRIER.
+   */
+  noCarrier(): void {
+    const voice = this.voice;
+    if (voice) {
+      voice.stop();
+      this.voice = null;
+      if (voice.mode !== 'tx') this.send(Buffer.from([0x10, 0x03]));
+    }
+    if (this.call?.answered) this.endCall();
+    this.offHook = false;
+    this.result('NO CARRIER');
+  }
+
   close(): void {
     this.endCall();
+    this.clearKeys();
     this.voice?.stop();
     this.voice = null;
     this.listeners.clear();

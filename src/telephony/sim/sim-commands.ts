@@ -5,7 +5,7 @@
  * CONNECT for voice data states, results of ATD and +VTS after their real duration.
  */
 import type { ModemSimulator } from './modem-sim';
-import { defaultRegisters } from './modem-sim';
+import { defaultRegisters } from './sim-options';
 import { applyParam, initialValue } from './sim-params';
 import { sampleFormatOf, VoiceStream } from './sim-voice';
 
@@ -55,7 +55,7 @@ function basic(sim: ModemSimulator, cmd: string, n: number, arg: string | undefi
     case 'Z':
     case '&F':
       hangUp(sim);
-      sim.regs = defaultRegisters();
+      sim.regs = defaultRegisters(sim.stored);
       return done(true);
     case 'I': {
       const text = sim.profile.ati[n];
@@ -97,6 +97,13 @@ function hangUp(sim: ModemSimulator): void {
   if (sim.call?.cid && sim.call.answered) sim.endCall();
 }
 
+const SIMULATED_CLASSES = ['0', '8'];
+
+function simulatedClasses(profileClasses: string): string[] {
+  return profileClasses.split(',').filter((c) => SIMULATED_CLASSES.includes(c));
+}
+
+/** Information lines each framed on their own (blank lines between, as the recorded devices print). */
 function infoList(sim: ModemSimulator, lines: string[]): CommandOutcome {
   for (const l of lines) sim.sendLine(l);
   return done(true);
@@ -116,9 +123,12 @@ function extended(sim: ModemSimulator, cmd: string): CommandOutcome {
     case '#CLS':
     case '+FCLASS':
       if (name === '#CLS' && !p.legacyCommands.includes('#CLS')) return done(false);
-      if (op === '=?') return infoList(sim, [p.fclasses]);
+      // Only the classes simulated: data (0, which never finds a carrier) and voice (8). The fax
+      // classes of the real device are refused, so fax software gives up at once instead of waiting
+      // for frames that never come (efax waited 30 s on an OK to +FTH).
+      if (op === '=?') return infoList(sim, [sim.classesAnswer ?? simulatedClasses(p.fclasses).join(',')]);
       if (op === '?') return infoList(sim, [r.fclass]);
-      if (!p.fclasses.split(',').includes(arg.trim())) return done(false);
+      if (!simulatedClasses(p.fclasses).includes(arg.trim())) return done(false);
       r.fclass = arg.trim();
       return done(true);
     case '+FMI':
@@ -172,9 +182,10 @@ function extended(sim: ModemSimulator, cmd: string): CommandOutcome {
     case '+VRX':
     case '+VTR': {
       if (r.fclass !== '8') return done(false);
-      sim.result('CONNECT');
       const mode = name === '+VTX' ? 'tx' : name === '+VRX' ? 'rx' : 'duplex';
-      sim.voice = new VoiceStream(sim, mode, sampleFormatOf(p.vsm.find((l) => l.startsWith(`${r.vsm},`))));
+      const together = sim.connectWithAudio && mode !== 'tx';
+      if (!together) sim.result('CONNECT');
+      sim.voice = new VoiceStream(sim, mode, sampleFormatOf(p.vsm.find((l) => l.startsWith(`${r.vsm},`))), together ? sim.resultText('CONNECT') : undefined);
       return { kind: 'none' };
     }
     case '+VIP':
@@ -188,7 +199,16 @@ function extended(sim: ModemSimulator, cmd: string): CommandOutcome {
       return op === '?' ? infoList(sim, ['1,5,0,2,0,0,0,0']) : done(true);
     case '+FRM':
     case '+FTM':
-      return op === '=?' ? infoList(sim, ['24,48,72,73,74,96,97,98,121,122,145,146']) : done(false);
+    case '+FRH':
+    case '+FTH':
+    case '+FRS':
+    case '+FTS':
+    case '+FDT':
+    case '+FDR':
+    case '+FKS':
+    case '+FK':
+    case '+FAR':
+      return done(false); // fax (T.31 / T.32) is not simulated
     case '+VRID':
       return done(true);
     case '#VLS':

@@ -6,6 +6,9 @@
  *   remote answer after=3s | remote busy | remote no-answer | remote no-dialtone
  *   wait 2s             (scripts only) pause
  *   unplug | replug | freeze | thaw
+ *   reset               the modem resets by itself (power blip): call dropped, stored profile back
+ *   no-carrier          the exchange clears the call: the modem says NO CARRIER
+ *   handset up|down | extension up|down    a telephone on the line lifted / put down
  * format is one of formatted (MDMF), formatted-nospace, sdmf, mdmf, dtmf, private, unavailable, none.
  */
 import type { Timers } from '../transport';
@@ -77,6 +80,17 @@ export function parseSimScript(text: string): SimStep[] {
         return void steps.push({ line, run: (s) => s.freeze() });
       case 'thaw':
         return void steps.push({ line, run: (s) => s.thaw() });
+      case 'reset':
+        return void steps.push({ line, run: (s) => s.spontaneousReset() });
+      case 'no-carrier':
+        return void steps.push({ line, run: (s) => s.noCarrier() });
+      case 'handset':
+      case 'extension': {
+        const which = cmd.toLowerCase() as 'handset' | 'extension';
+        if (args[0] !== 'up' && args[0] !== 'down') throw new SimScriptError(line, `${which} up|down`);
+        const up = args[0] === 'up';
+        return void steps.push({ line, run: (s) => s.phone(which, up) });
+      }
       default:
         throw new SimScriptError(line, `unknown command "${cmd}"`);
     }

@@ -118,6 +118,11 @@ export function sampleFormatOf(methodLine: string | undefined): SampleFormat {
   return perSample((s) => ((s >> 8) + 128) & 0xff, (b) => (b - 128) << 8);
 }
 
+/** A fax machine's calling tone (CNG): 1100 Hz, 0.5 s on and 3 s off, for `seconds`. */
+export function cngTone(seconds: number): Int16Array {
+  return Int16Array.from({ length: Math.round(seconds * RATE) }, (_, i) => (i % (RATE * 3.5) < RATE * 0.5 ? Math.round(8000 * Math.sin((2 * Math.PI * 1100 * i) / RATE)) : 0));
+}
+
 export class VoiceStream {
   private buffer: number[] = [];
   private escaped = false;
@@ -134,14 +139,17 @@ export class VoiceStream {
   private heardVoice = false;
   private quietSince: number | null = null;
 
+  /** `connect`: the CONNECT text, sent in one write with the first tick of received audio. */
   constructor(
     private readonly sim: ModemSimulator,
     readonly mode: 'tx' | 'rx' | 'duplex',
     private readonly format: SampleFormat,
+    connect?: string,
   ) {
     this.encodeRx = format.encoder();
     this.decodeTx = format.decoder();
     this.quietSince = sim.timers.now();
+    if (connect !== undefined) this.receive((RATE * TICK_MS) / 1000, connect);
     this.schedule();
   }
 
@@ -194,10 +202,10 @@ export class VoiceStream {
   }
 
   /**
-   * One tick of the caller's audio (`samples` of it); once it is over, silence — or, on the demo line
-   * while a conversation is recorded, the demo conversation, so both sides are heard.
+   * One tick of the caller's audio (`samples` of it; silence, encoded, once it is over — or, on the
+   * demo line while a conversation is recorded, the demo conversation, so both sides are heard).
    */
-  private receive(samples: number): void {
+  private receive(samples: number, before = ''): void {
     const audio = this.sim.callerAudio();
     const pcm = new Int16Array(samples);
     const said = audio ? Math.max(0, Math.min(samples, audio.length - this.rxSamples)) : 0;
@@ -211,7 +219,7 @@ export class VoiceStream {
     }
     const speaking = said > 0 || talk;
     this.rxSamples += samples;
-    this.sim.send(Buffer.from(out));
+    this.sim.send(Buffer.concat([Buffer.from(before, 'latin1'), Buffer.from(out)]));
     const now = this.sim.timers.now();
     if (speaking) {
       this.heardVoice = true;

@@ -1,4 +1,4 @@
-import { AtChannel } from '../../../src/telephony/modem/at-channel';
+import { AtChannel, MAX_LINE } from '../../../src/telephony/modem/at-channel';
 import { DleDecoder, shield, type DleEvent } from '../../../src/telephony/modem/dle';
 import { chooseVoiceMethod, codecOfMethod, parseClasses, parseLineModes, parseVoiceMethods } from '../../../src/telephony/modem/identify';
 import { profileFor } from '../../../src/telephony/modem/modem-profiles';
@@ -31,7 +31,7 @@ describe('AtChannel on recorded byte strings', () => {
     const c = channel();
     const r = c.at.command('ATV1');
     c.reply('ATV1\r\r\nOK\r\n');
-    await expect(r).resolves.toEqual({ final: 'OK', lines: [] });
+    await expect(r).resolves.toEqual({ final: 'OK', lines: [], echoed: true });
   });
   test('an answer in separate reads with blank lines (Zoom 3095 ATI0)', async () => {
     const c = channel();
@@ -45,6 +45,35 @@ describe('AtChannel on recorded byte strings', () => {
     c.reply('\r\n0\r\n\r\nRING\r\n\r\nNMBR = 5551234\r\n\r\nOK\r\n');
     await expect(r).resolves.toEqual({ final: 'OK', lines: ['0'] });
     expect(c.unsolicited).toEqual(['RING', 'NMBR = 5551234']);
+  });
+  test('a numeric result code (V0) counts where the command allows it, and says so', async () => {
+    const c = channel();
+    const r = c.at.command('ATZE0V1Q0', 3000, false, true);
+    c.reply('ATZE0V1Q0\r', '0\r');
+    await expect(r).resolves.toEqual({ final: 'OK', lines: [], numeric: true, echoed: true });
+    const info = c.at.command('AT+FCLASS?');
+    c.reply('0\r\n0\r');
+    await Promise.resolve();
+    c.reply('\r\nOK\r\n'); // elsewhere a digit is information text
+    await expect(info).resolves.toEqual({ final: 'OK', lines: ['0', '0'] });
+  });
+  test('CONNECT and audio in one read: data from the byte after CONNECT, DLE pairs kept', async () => {
+    const w = wire();
+    const audio: number[] = [];
+    const at = new AtChannel(w.t, { timers: manualTimers().timers, onLine: () => undefined, onEvent: () => undefined, onAudio: (b) => audio.push(...b), onTrace: () => undefined });
+    const r = at.command('AT+VRX', 3000, true);
+    w.reply('\r\nCONNECT\r\n\x10\x10\x0a\x10\x10\x80', '\x0d\x10\x10');
+    await expect(r).resolves.toEqual({ final: 'CONNECT', lines: [] });
+    expect(audio).toEqual([0x10, 0x0a, 0x10, 0x80, 0x0d, 0x10]);
+  });
+  test('a line with no end is cut at MAX_LINE: a megabyte of it is dropped, the next answer still counts', async () => {
+    const c = channel();
+    const r = c.at.command('ATI3');
+    const junk = Buffer.alloc(1024, 0x41).toString('latin1');
+    for (let i = 0; i < 1024; i++) c.reply(junk);
+    c.reply('\r\nRING\r\n', 'x'.repeat(MAX_LINE + 1), '\r\nCX93001\r\n\r\nOK\r\n');
+    await expect(r).resolves.toEqual({ final: 'OK', lines: ['CX93001'] });
+    expect(c.unsolicited).toEqual(['RING']);
   });
   test('DLE events in command state while off hook', async () => {
     const c = channel();
@@ -104,6 +133,12 @@ describe('capabilities and the voice method, by name', () => {
   test('+FCLASS=? both layouts; +VLS=? with 8 or 10 hex digits', () => {
     expect(parseClasses('0,1,2,2.0,8')).toEqual(['0', '1', '2', '2.0', '8']);
     expect(parseClasses('(0-2,8)')).toEqual(['0', '1', '2', '8']);
+  });
+  test('+FCLASS=? from a misbehaving modem: a huge range is not expanded, the list is capped', () => {
+    expect(parseClasses('0-100000').length).toBeLessThanOrEqual(64);
+    expect(parseClasses('0-400000000')).toEqual(['0', '400000000']);
+    expect(parseClasses('0,1,2.0,8-12')).toEqual(['0', '1', '2.0', '8', '9', '10', '11', '12']);
+    expect(parseClasses(Array.from({ length: 5000 }, (_, i) => String(i)).join(',')).length).toBe(64);
     expect(parseLineModes(['0,"",B0804100,B0804100,B0804100', '1,"T",0B8418E000,0B8418E000,0B8418E000'])).toEqual([{ label: 0, primitives: '' }, { label: 1, primitives: 'T' }]);
   });
   test('profiles are chosen from what the modem says', () => {

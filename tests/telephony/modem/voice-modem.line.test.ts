@@ -2,42 +2,9 @@
  * The driver against the simulator over a REAL pseudo-terminal with the REAL serialport, in real time
  * (the simulator's ring cadence shortened so the suite stays quick).
  */
-import type { Line, LineEventName, LineEvents } from '../../../src/telephony/line';
-import { createVoiceModemLine } from '../../../src/telephony/modem/voice-modem.line';
-import { serialTransport } from '../../../src/telephony/modem/serial.transport';
-import { ModemSimulator, type SimOptions } from '../../../src/telephony/sim/modem-sim';
-import { serveSimulatorOnPty, type PtyServer } from '../../../src/telephony/sim/serve-pty';
+import { rig, waitFor } from '../../helpers/modem-rig';
 
 jest.setTimeout(30_000);
-
-type Rig = { sim: ModemSimulator; server: PtyServer; line: Line; events: { name: string; payload: unknown }[]; close(): Promise<void> };
-
-async function rig(profile: 'conexant' | 'usr-5637' | 'agere' | 'silabs' = 'conexant', lineOpts: { callerIdMode?: 'auto' | 'unformatted'; watchdogMs?: number } = {}, simOpts: SimOptions = {}): Promise<Rig> {
-  const sim = new ModemSimulator({ profile, ringOnMs: 150, ringOffMs: 250, keyDelayMs: 100, ...simOpts });
-  const server = await serveSimulatorOnPty(sim);
-  const line = createVoiceModemLine({ id: 't', port: 'pty', open: () => serialTransport(server.path())(), ringTimeoutMs: 900, maxBackoffMs: 300, ...lineOpts });
-  const events: { name: string; payload: unknown }[] = [];
-  for (const name of ['status', 'ring', 'caller-id', 'answered', 'dtmf', 'tone', 'hangup'] as LineEventName[]) line.on(name, (payload) => events.push({ name, payload }));
-  await line.start();
-  return {
-    sim, server, line, events,
-    async close() {
-      await line.close();
-      await server.close();
-      sim.close();
-    },
-  };
-}
-
-async function waitFor<E extends LineEventName>(r: Rig, name: E, pred: (p: LineEvents[E]) => boolean = () => true, ms = 5000): Promise<LineEvents[E]> {
-  const t0 = Date.now();
-  for (;;) {
-    const hit = r.events.find((e) => e.name === name && pred(e.payload as LineEvents[E]));
-    if (hit) return hit.payload as LineEvents[E];
-    if (Date.now() - t0 > ms) throw new Error(`no ${name} within ${ms} ms; got ${JSON.stringify(r.events.map((e) => e.name))}`);
-    await new Promise((res) => setTimeout(res, 10));
-  }
-}
 
 describe('identification and set-up', () => {
   test.each([

@@ -112,15 +112,22 @@ describe('the command line', () => {
 });
 
 describe('the line', () => {
-  test('keys pressed while the modem has not answered reach nobody', () => {
-    const { sim, at, take } = harness();
+  test('keys pressed while the modem has not answered reach nobody; a held key repeats every 70 ms', () => {
+    const { t, sim, at, take } = harness();
     sim.ring({ number: '1', rings: 5 });
     sim.pressKeys('9');
     expect(take()).toBe('');
     at('AT+FCLASS=8');
     at('AT+VLS=1');
     sim.pressKeys('9');
-    expect(take()).toBe('\x10/\x109\x109\x109\x10~');
+    t.advance(1);
+    expect(take()).toBe('\x10/\x109');
+    t.advance(70);
+    expect(take()).toBe('\x109');
+    t.advance(70);
+    expect(take()).toBe('\x109');
+    t.advance(40);
+    expect(take()).toBe('\x10~');
   });
 
   test('DTR drop (the host closed the port) leaves the voice state and hangs up', () => {

@@ -170,6 +170,7 @@ export const ivrEn: IvrMessages = {
     voicemail: 'left a voicemail',
     timeout: 'no key pressed; the answering service hung up',
     error: 'the tree has an error',
+    fax: 'a fax machine called; the fax was not received',
   },
   lastRun: 'Last call',
   runOpen: 'Path',

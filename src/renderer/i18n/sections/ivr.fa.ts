@@ -28,6 +28,7 @@ const ends: Record<IvrEnd, string> = {
   voicemail: 'پیام در صندوق صوتی',
   timeout: 'کلیدی زده نشد؛ پاسخگو قطع کرد',
   error: 'خطا در درخت',
+  fax: 'دستگاه فکس تماس گرفت؛ فکس دریافت نشد',
 };
 
 export const ivrFa = {
