@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { loadMigrations, openDatabase } from '../../src/main/db/database';
 import { migrationsDir } from '../../src/main/paths';
+import { sortKeyOf } from '../../src/main/contacts/contacts.terms';
 import { removeDir, tempDir, testEngine } from '../helpers/engine';
 
 const all = loadMigrations(migrationsDir());
@@ -27,19 +28,16 @@ describe('contacts filed without their title', () => {
 
   it('re-files the titled contacts of an older phonebook once, at the first start after the upgrade', async () => {
     expect(upTo).toBeGreaterThan(0);
-    // A phonebook of the previous version: the sort keys as that version wrote them (title first).
-    const old = testEngine(dir, undefined, { noAlarms: true });
-    for (const c of [{ firstName: 'مریم' }, { prefix: 'مهندس', firstName: 'حسین', lastName: 'کریمی' }, { firstName: 'بهرام' }]) await old.ok('contacts/create', c);
-    old.close();
-    const file = path.join(dir, 'monshi.sqlite');
-    const raw = openDatabase(file, { migrations: all.slice(0, upTo) });
-    const titled = raw.prepare("SELECT id FROM contacts WHERE prefix = 'مهندس'").pluck().get() as number;
-    const oldKey = raw.prepare("SELECT sort_key FROM contacts WHERE first_name = 'مریم'").pluck().get() as string;
-    raw.prepare("UPDATE contacts SET sort_key = ? || '0' WHERE id = ?").run(oldKey, titled); // filed under م, after مریم
-    raw.pragma(`user_version = ${upTo - 1}`);
+    // A phonebook of the previous version, keyed as that version keyed it: by the whole display name.
+    const raw = openDatabase(path.join(dir, 'monshi.sqlite'), { migrations: all.slice(0, upTo - 1) });
+    const insert = raw.prepare("INSERT INTO contacts (prefix, first_name, last_name, display_name, sort_key, search_text, created_at, updated_at) VALUES (?, ?, ?, ?, ?, '', '2025-01-01', '2025-01-01')");
+    for (const [prefix, first, last] of [['', 'مریم', ''], ['مهندس', 'حسین', 'کریمی'], ['', 'بهرام', '']] as const) {
+      const display = [prefix, first, last].filter(Boolean).join(' ');
+      insert.run(prefix, first, last, display, sortKeyOf(display));
+    }
     raw.close();
 
-    const e = testEngine(dir, undefined, { noAlarms: true });
+    const e = testEngine(dir, undefined, { noAlarms: true, noLines: true });
     expect(await names(e)).toEqual(['بهرام', 'مهندس حسین کریمی', 'مریم']);
     e.close();
   });
