@@ -191,6 +191,13 @@ it('is all in English, left to right, with the time axis running left to right',
   await expect(row(0).getByTestId('call-kind').textContent()).resolves.toBe('Outgoing');
   await expect(row(1).getByTestId('call-kind').textContent()).resolves.toBe('Missed');
   await expect(row(1).getByTestId('call-number').textContent()).resolves.toBe('021 8877 6655');
+  // Every column header shows its whole name ("Returned / recording" was cut to «Returned / record…»),
+  // at the test's width and at a narrower window where the line column folds away (to nothing: not counted).
+  const cutHeaders = () => page.locator('.call-head [role="columnheader"]').evaluateAll((hs) => hs.filter((h) => h.clientWidth > 0 && h.scrollWidth > h.clientWidth).map((h) => h.textContent));
+  await expect(cutHeaders()).resolves.toEqual([]);
+  await page.setViewportSize({ width: 1100, height: 800 });
+  await expect(cutHeaders()).resolves.toEqual([]);
+  await page.setViewportSize({ width: 1280, height: 800 });
   await shot(page, 'calls-08-log-en');
 
   await page.getByTestId('calls-tab-report').click();
