@@ -86,6 +86,9 @@ it('shows the calls newest first, in Persian, with the contact or "add to phoneb
   expect(await known.getAttribute('class')).toContain('unreturned');
   // Jalali date and time in Persian digits: '۱۴۰x/xx/xx xx:xx'.
   expect(await known.getByTestId('call-when').textContent()).toMatch(/^۱۴[۰-۹]{2}\/[۰-۹]{2}\/[۰-۹]{2} [۰-۹]{2}:[۰-۹]{2}$/);
+  // The empty search field lays its Persian hint out right to left, so its «…» ends it (on the left)
+  // instead of standing before «شماره».
+  await expect(page.getByTestId('call-filter-text').evaluate((el) => getComputedStyle(el).direction)).resolves.toBe('rtl');
   await shot(page, 'calls-01-log-fa');
 });
 
