@@ -86,6 +86,9 @@ it('shows the calls newest first, in Persian, with the contact or "add to phoneb
   expect(await known.getAttribute('class')).toContain('unreturned');
   // Jalali date and time in Persian digits: '۱۴۰x/xx/xx xx:xx'.
   expect(await known.getByTestId('call-when').textContent()).toMatch(/^۱۴[۰-۹]{2}\/[۰-۹]{2}\/[۰-۹]{2} [۰-۹]{2}:[۰-۹]{2}$/);
+  // The empty search field lays its Persian hint out right to left, so its «…» ends it (on the left)
+  // instead of standing before «شماره».
+  await expect(page.getByTestId('call-filter-text').evaluate((el) => getComputedStyle(el).direction)).resolves.toBe('rtl');
   await shot(page, 'calls-01-log-fa');
 });
 
@@ -191,6 +194,24 @@ it('is all in English, left to right, with the time axis running left to right',
   await expect(row(0).getByTestId('call-kind').textContent()).resolves.toBe('Outgoing');
   await expect(row(1).getByTestId('call-kind').textContent()).resolves.toBe('Missed');
   await expect(row(1).getByTestId('call-number').textContent()).resolves.toBe('021 8877 6655');
+  // Every column header shows its whole name ("Returned / recording" was cut to «Returned / record…»),
+  // at the test's width and at a narrower window where the line column folds away (to nothing: not counted).
+  const cutHeaders = () => page.locator('.call-head [role="columnheader"]').evaluateAll((hs) => hs.filter((h) => h.clientWidth > 0 && h.scrollWidth > h.clientWidth).map((h) => h.textContent));
+  await expect(cutHeaders()).resolves.toEqual([]);
+  await page.setViewportSize({ width: 1100, height: 800 });
+  await expect(cutHeaders()).resolves.toEqual([]);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  // The empty date filters show their whole pattern ("yyyy/mm/dd" was cut to «yyyy/mm/dc» beside the
+  // calendar button): the placeholder's width against the room the input leaves for text.
+  const cutPlaceholders = await page.locator('.call-filters .call-date input').evaluateAll((ins) =>
+    ins.filter((i) => {
+      const input = i as HTMLInputElement;
+      const css = getComputedStyle(input);
+      const ctx = document.createElement('canvas').getContext('2d')!;
+      ctx.font = css.font;
+      return ctx.measureText(input.placeholder).width > input.clientWidth - parseFloat(css.paddingLeft) - parseFloat(css.paddingRight);
+    }).map((i) => (i as HTMLInputElement).placeholder));
+  expect(cutPlaceholders).toEqual([]);
   await shot(page, 'calls-08-log-en');
 
   await page.getByTestId('calls-tab-report').click();

@@ -253,7 +253,8 @@ it("the popup window's route shows the card alone, and Open goes to the contact 
 it('in English: the Lines screen and the popup', async () => {
   await page.getByTestId('language-switch').click();
   await page.getByTestId('nav-lines').click();
-  await expect(card().getByTestId('line-status').textContent()).resolves.toBe('Ready');
+  // The switch is saved through the engine first: wait for the page to turn English.
+  await poll(() => card().getByTestId('line-status').textContent(), 'Ready');
   await shot(page, 'lines-11-en');
   simSays('ring 09121234567 rings=1');
   const p = popup();
@@ -261,6 +262,28 @@ it('in English: the Lines screen and the popup', async () => {
   await expect(p.getByTestId('caller-name').textContent()).resolves.toBe('علی کریمی');
   await expect(p.getByTestId('caller-number').textContent()).resolves.toBe('0912 123 4567');
   await expect(p.getByTestId('caller-stage').textContent()).resolves.toBe('Ringing');
+  // A note signed with a Persian name reads "author · date time" in English too: the name must not pull
+  // the date and time into its right-to-left run (which showed «03:34 1405/09/16 · نگار صالحی»).
+  await api('contacts/add-note', { contactId, body: 'Asked for a quote', author: 'نگار صالحی' });
+  await poll(async () => (await p.getByTestId('caller-notes').textContent())?.includes('Asked for a quote') ?? false, true);
+  const dateLeftOfTime = await p.locator('.caller-notes li').first().evaluate((li) => {
+    const meta = li.lastElementChild!;
+    const [, date, time] = /(\d{4}\/\d{2}\/\d{2}) (\d{2}:\d{2})/.exec(meta.textContent ?? '') ?? [];
+    const leftOf = (s: string) => {
+      const walk = document.createTreeWalker(meta, NodeFilter.SHOW_TEXT);
+      for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+        const at = n.textContent!.indexOf(s);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(n, at);
+        range.setEnd(n, at + s.length);
+        return range.getBoundingClientRect().left;
+      }
+      return NaN;
+    };
+    return date !== undefined && time !== undefined && leftOf(date) < leftOf(time);
+  });
+  expect(dateLeftOfTime).toBe(true);
   await shot(page, 'lines-12-popup-en');
   await poll(() => p.getByTestId('caller-stage').getAttribute('data-stage'), 'missed', 20_000);
   await p.getByTestId('caller-dismiss').click();

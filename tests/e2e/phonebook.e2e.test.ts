@@ -8,7 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, shot, shotsDir, startApp, type App } from './app';
+import { engineApi, launchBrowser, shot, shotsDir, startApp, type App } from './app';
 import { removeDir, tempDir } from '../helpers/engine';
 
 const dataDir = tempDir('monshi-e2e-');
@@ -188,6 +188,13 @@ it('switches to English, left to right, and keeps the language and data after a 
   await page.getByTestId('phonebook').waitFor();
   await expect(rows().count()).resolves.toBe(3);
   expect(await page.locator('html').getAttribute('dir')).toBe('ltr');
+  // A group named in Persian keeps its own direction in the English list: its start («دادهٔ …») shows
+  // and a long name is cut at its end, not its beginning.
+  const group = await engineApi(page, 'groups/create', { name: 'دادهٔ نمونه (قابل حذف)', color: '#7a6a00' });
+  await engineApi(page, 'contacts/update', { id: Number(await rows().first().getAttribute('data-contact-id')), data: { groupIds: [group.id] } });
+  const chipName = rows().first().locator('.group-chip-name');
+  await chipName.waitFor();
+  await expect(chipName.evaluate((el) => getComputedStyle(el).direction)).resolves.toBe('rtl');
   await rows().first().click();
   await shot(page, '12-phonebook-en');
   await expect(page.getByTestId('result-count').textContent()).resolves.toMatch(/3/);

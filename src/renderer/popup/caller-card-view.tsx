@@ -39,7 +39,7 @@ function stageOf(call: CallRow): 'ringing' | 'answered' | 'ivr' | 'missed' | 'en
  * desktop app's always-on-top popup window.
  */
 export function CallerCardView({ call, card, variant, onOpenContact, onOpenFile, onAddContact, onDismiss, onReload, onNoting }: Props) {
-  const { t, digits, instant } = useLocale();
+  const { t, digits, instant, dir } = useLocale();
   const client = useClient();
   const toast = useToast();
   const [noting, setNoting] = useState(false);
@@ -126,9 +126,15 @@ export function CallerCardView({ call, card, variant, onOpenContact, onOpenFile,
                 <span className="caller-note-body pre-line" dir="auto">
                   {n.body}
                 </span>
+                {/* Isolated, so that a Persian name in the English UI does not swap the date and the time. */}
                 <span className="muted small">
-                  {n.author && `${n.author} · `}
-                  {instant(n.createdAt)}
+                  {n.author && (
+                    <>
+                      <bdi>{n.author}</bdi>
+                      {' · '}
+                    </>
+                  )}
+                  <bdi dir={dir}>{instant(n.createdAt)}</bdi>
                 </span>
               </li>
             ))}

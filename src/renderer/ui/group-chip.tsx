@@ -5,7 +5,10 @@ export function GroupChip({ group, compact = false }: { group: Pick<Group, 'name
   return (
     <span className={compact ? 'group-chip compact' : 'group-chip'} title={group.name} data-testid="group-chip">
       <span className="group-dot" style={{ background: group.color }} aria-hidden="true" />
-      <span className="group-chip-name">{group.name}</span>
+      {/* The name's own direction: a Persian name in the English UI is cut at its end, not its start. */}
+      <span className="group-chip-name" dir="auto">
+        {group.name}
+      </span>
     </span>
   );
 }
