@@ -72,9 +72,13 @@ it('fills them on a contact, finds it by the field value and filters by the choi
   await rows().filter({ hasText: 'کیوان فرخ‌زاد' }).waitFor();
   await expect(rows().count()).resolves.toBe(1);
   await page.getByTestId('search-input').fill('');
+  // The search now answers every key at once: wait for the cleared search to show the whole list, so
+  // the filter's answer below is not confused with the earlier search's single row.
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="contact-row"]').length > 1);
 
   await page.getByTestId('add-filter').selectOption('2');
   await page.getByTestId('filter-0-value').selectOption('طلایی');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="contact-row"]').length === 1);
   await page.getByTestId('result-count').filter({ hasText: '۱ ' }).waitFor();
   await expect(rows().count()).resolves.toBe(1);
   await shot(page, '22-filter-choice-fa');
