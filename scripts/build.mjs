@@ -34,4 +34,5 @@ await Promise.all([
 ]);
 mkdirSync(`${root}dist/renderer`, { recursive: true });
 cpSync(`${root}src/renderer/index.html`, `${root}dist/renderer/index.html`);
+cpSync(`${root}src/renderer/icon.svg`, `${root}dist/renderer/icon.svg`);
 cpSync(`${root}assets/fonts`, `${root}dist/renderer/fonts`, { recursive: true, filter: (f) => !f.endsWith('.txt') });

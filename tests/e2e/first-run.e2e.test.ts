@@ -11,14 +11,19 @@ const dataDir = tempDir('monshi-e2e-first-run-');
 let app: App;
 let browser: Browser;
 let page: Page;
+/** Every failed response and console error of the page's first load (a missing icon was a 404 on every load). */
+const loadProblems: string[] = [];
 
 beforeAll(async () => {
   app = await startApp(dataDir);
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.setDefaultTimeout(10_000);
+  page.on('response', (r) => { if (r.status() >= 400) loadProblems.push(`${r.status()} ${new URL(r.url()).pathname}`); });
+  page.on('console', (m) => { if (m.type() === 'error') loadProblems.push(`console: ${m.text()}`); });
   await page.goto(app.url);
   await page.getByTestId('phonebook').waitFor();
+  await page.waitForLoadState('networkidle');
 }, 60_000);
 afterAll(async () => {
   await browser?.close();
@@ -28,6 +33,16 @@ afterAll(async () => {
 
 const guide = () => page.getByTestId('first-run');
 const rows = () => page.getByTestId('contact-row');
+
+it('loads without a failed request or a console error, and shows its icon', async () => {
+  expect(loadProblems).toEqual([]);
+  const icon = await page.evaluate(async () => {
+    const href = document.querySelector<HTMLLinkElement>('link[rel="icon"]')?.href ?? '';
+    const r = await fetch(href);
+    return { type: r.headers.get('content-type'), svg: (await r.text()).startsWith('<svg') };
+  });
+  expect(icon).toEqual({ type: 'image/svg+xml', svg: true });
+});
 
 it('greets a new office on the empty phonebook and saves the office, area code and name', async () => {
   await guide().waitFor();
