@@ -67,6 +67,10 @@ it('adds sample contacts marked as sample data; the user\'s name signs a note; o
   await guide().getByTestId('guide-add-sample').click();
   await guide().getByTestId('guide-remove-sample').waitFor();
   await pollUntil(page, () => rows().count(), 6);
+  // Said under the step, not in a toast over the bottom of the page where "Done" is.
+  await expect(guide().getByTestId('guide-notice-contacts').textContent()).resolves.toContain('۶');
+  await expect(page.locator('.toast').count()).resolves.toBe(0);
+  await guide().getByTestId('guide-done').click({ trial: true }); // nothing covers it
   const groups = await engineApi(page, 'groups/list', {});
   expect(groups.map((g) => [g.name, g.count])).toEqual([['دادهٔ نمونه (قابل حذف)', 6]]);
   // Filed without the title: «مهندس حسین کریمی» under ح.

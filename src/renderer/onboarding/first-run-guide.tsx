@@ -9,12 +9,14 @@ import { TextField } from '../ui/text-field';
 import { useToast } from '../ui/toast-context';
 
 type Props = { onImport: () => void };
+type Step = 'office' | 'line' | 'contacts';
 
 /**
  * The first-run guide on the empty phonebook: language, the office and its area code, the user's name
  * (which signs notes), a telephone line (a modem, or the demo line to try everything without one),
  * contacts (import, or sample data marked as such and removed in one step). Every step saves at once
- * through the engine; "Done" hides the guide for good (Settings can show it again).
+ * through the engine; "Done" hides the guide for good (Settings can show it again). A step's success
+ * is said under that step, not in a toast: toasts sit over the bottom of the page, where "Done" is.
  */
 export function FirstRunGuide({ onImport }: Props) {
   const { t, digits } = useLocale();
@@ -26,6 +28,13 @@ export function FirstRunGuide({ onImport }: Props) {
   const [error, setError] = useState<{ field: string; message: string } | null>(null);
   const [lines, setLines] = useState<LineView[] | null>(null);
   const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<{ step: Step; text: string } | null>(null);
+  const noticeOf = (step: Step) =>
+    notice?.step === step ? (
+      <p className="guide-notice" role="status" data-testid={`guide-notice-${step}`}>
+        {notice.text}
+      </p>
+    ) : null;
 
   useEffect(() => {
     let live = true;
@@ -43,7 +52,7 @@ export function FirstRunGuide({ onImport }: Props) {
     const r = await update({ [field]: office[field] });
     if (!r.ok) return setError({ field: r.error.field ?? field, message: r.error.message });
     setError((e) => (e?.field === field ? null : e));
-    toast.show('success', g.officeSaved);
+    setNotice({ step: 'office', text: g.officeSaved });
   };
   const run = async <T,>(call: () => Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>, done: (v: T) => void) => {
     setBusy(true);
@@ -55,10 +64,10 @@ export function FirstRunGuide({ onImport }: Props) {
   const addDemoLine = () =>
     run(() => client.call('lines/create', { name: g.demoLineName, kind: 'demo' }), (line) => {
       setLines((l) => [...(l ?? []), line]);
-      toast.show('success', g.demoLineAdded);
+      setNotice({ step: 'line', text: g.demoLineAdded });
     });
-  const addSample = () => run(() => client.call('onboarding/add-sample', {}), (v) => toast.show('success', g.sampleAdded(digits(v.count))));
-  const removeSample = () => run(() => client.call('onboarding/remove-sample', {}), (v) => toast.show('success', g.sampleRemoved(digits(v.removed))));
+  const addSample = () => run(() => client.call('onboarding/add-sample', {}), (v) => setNotice({ step: 'contacts', text: g.sampleAdded(digits(v.count)) }));
+  const removeSample = () => run(() => client.call('onboarding/remove-sample', {}), (v) => setNotice({ step: 'contacts', text: g.sampleRemoved(digits(v.removed)) }));
   const errorOf = (f: string) => (error?.field === f ? error.message : undefined); // the engine names the setting's own field
 
   return (
@@ -83,6 +92,7 @@ export function FirstRunGuide({ onImport }: Props) {
             <TextField name="guide-phoneAreaCode" label={g.areaCode} value={digits(office.phoneAreaCode)} onChange={(v) => setOffice({ ...office, phoneAreaCode: toAsciiDigits(v).trim() })} onBlur={() => void commit('phoneAreaCode')} inputMode="numeric" dir="ltr" hint={g.areaCodeHint} error={errorOf('phoneAreaCode')} />
             <TextField name="guide-userName" label={g.userName} value={office.userName} onChange={(userName) => setOffice({ ...office, userName })} onBlur={() => void commit('userName')} hint={g.userNameHint} error={errorOf('userName')} />
           </div>
+          {noticeOf('office')}
         </li>
         <li>
           <h3>{g.lineStep}</h3>
@@ -101,6 +111,7 @@ export function FirstRunGuide({ onImport }: Props) {
               </button>
             )}
           </div>
+          {noticeOf('line')}
         </li>
         <li>
           <h3>{g.contactsStep}</h3>
@@ -119,6 +130,7 @@ export function FirstRunGuide({ onImport }: Props) {
             )}
           </div>
           <p className="muted small">{g.sampleHelp}</p>
+          {noticeOf('contacts')}
         </li>
       </ol>
       <button type="button" className="button primary" onClick={() => void update({ setupDone: true })} data-testid="guide-done">
