@@ -255,6 +255,8 @@ it('in English: the Lines screen and the popup', async () => {
   await page.getByTestId('nav-lines').click();
   // The switch is saved through the engine first: wait for the page to turn English.
   await poll(() => card().getByTestId('line-status').textContent(), 'Ready');
+  // The demo panel's rings, typed «۰» in Persian, turn with the language (they stayed Persian digits).
+  await expect(page.getByTestId('demo-panel').getByTestId('demo-rings').inputValue()).resolves.toBe('0');
   await shot(page, 'lines-11-en');
   simSays('ring 09121234567 rings=1');
   const p = popup();

@@ -5,6 +5,7 @@ import { useLocale } from '../i18n/use-t';
 import { FieldErrorText } from '../ui/field-error';
 import { TextField } from '../ui/text-field';
 import { useToast } from '../ui/toast-context';
+import { toAsciiDigits } from '../../shared/text/digits';
 import { parseSmallNumber } from './small-number';
 
 type Format = NonNullable<DemoCallInput['format']>;
@@ -22,7 +23,8 @@ export function DemoCallPanel({ line }: { line: LineView }) {
   const [name, setName] = useState('');
   const [format, setFormat] = useState<Format>('formatted');
   const [beforeFirstRing, setBefore] = useState(false);
-  const [rings, setRings] = useState(() => digits(4));
+  // Kept in ASCII digits and shown in the language's own, so a language switch changes them too.
+  const [rings, setRings] = useState('4');
   const [error, setError] = useState<{ field: string; message: string } | null>(null);
   const withheld = format === 'private' || format === 'none';
 
@@ -56,8 +58,8 @@ export function DemoCallPanel({ line }: { line: LineView }) {
             ))}
           </select>
         </div>
-        <TextField name="demo-rings" label={t.lines.demoRings} value={rings} onChange={(v) => {
-            setRings(v);
+        <TextField name="demo-rings" label={t.lines.demoRings} value={digits(rings)} onChange={(v) => {
+            setRings(toAsciiDigits(v));
             if (error?.field === 'rings') setError(null);
           }} inputMode="numeric" dir={dir} hint={t.lines.demoRingsHint} error={errorOf('rings')} />
       </div>
