@@ -11,6 +11,7 @@ import { createContactsRepo, TERM_SEPARATOR, type ContactRow, type PhoneRow } fr
 import { displayNameOf, sortKeyOf, sortNameOf, termsOf } from './contacts.terms';
 import { createFieldsRepo, createGroupsRepo } from './groups.repo';
 import { createSearchRepo, inGroup, onField, type SqlFilter } from './search.repo';
+import { rekeyPhones } from './phone-rekey';
 
 /** How far past the requested page a text search keeps counting before it reports "N+". */
 const COUNT_AHEAD = 400;
@@ -167,6 +168,12 @@ export function createContactsService(db: Db, ctx: EngineContext) {
     return { items: summaries(ids), total: n, totalExact: exact };
   }
 
+  function reindex(id: number): void {
+    const c = get(id);
+    const { children } = prepare({ ...c, phones: c.phones.map(({ kind, number, extension }) => ({ kind, number, extension })) });
+    repo.replaceTerms(id, children.terms);
+  }
+
   const now = () => ctx.clock().toISOString();
   const changed = (ids: number[] | null) => ctx.emit('contacts/changed', { ids });
 
@@ -209,10 +216,14 @@ export function createContactsService(db: Db, ctx: EngineContext) {
       return { id };
     },
     /** Recomputes a contact's search terms after one of its groups or fields changed. */
-    reindex(id: number): void {
-      const c = get(id);
-      const { children } = prepare({ ...c, phones: c.phones.map(({ kind, number, extension }) => ({ kind, number, extension })) });
-      repo.replaceTerms(id, children.terms);
+    reindex,
+    /**
+     * Phone keys written under another area code or older rules are computed again (phone-rekey.ts):
+     * at start, and after Settings changed the office's region. Says which contacts changed.
+     */
+    rekeyPhones(): void {
+      const ids = rekeyPhones(db, ctx.settings.phoneRegion(), (batch) => batch.forEach(reindex));
+      if (ids.length > 0) changed(ids);
     },
     findByPhone(number: string, excludeId: number | null): PhoneMatch[] {
       const n = normalizePhone(number, ctx.settings.phoneRegion());

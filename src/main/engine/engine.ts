@@ -166,6 +166,7 @@ function buildEngine(opts: EngineOptions, { db, dbFile, lock }: OpenDataFolder):
     'settings/get': () => settings.get(),
     'settings/update': (patch) => {
       const next = settings.update(patch);
+      contacts.rekeyPhones(); // a new area code keys local numbers anew
       ctx.emit('settings/changed', next);
       return next;
     },
@@ -386,6 +387,14 @@ function buildEngine(opts: EngineOptions, { db, dbFile, lock }: OpenDataFolder):
     }
   }
 
+  // Keys written under other rules or another area code, once after an update (never by a reader beside another Monshi).
+  if (!opts.noLock) {
+    try {
+      contacts.rekeyPhones();
+    } catch (e) {
+      log.error('phone keys: computing them again failed (tried again at the next start)', e); // a read-only or full disk
+    }
+  }
   log.info(`engine started, data in ${opts.dataDir}`);
   if (!opts.noLines) lines.startAll();
   if (!opts.noAlarms) alarms.start();

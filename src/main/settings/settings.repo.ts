@@ -6,7 +6,13 @@ export function createSettingsRepo(db: Db) {
   const put = db.prepare<[string, string]>(
     'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
   );
+  const one = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
   return {
+    /** A bookkeeping value the engine keeps beside the settings (an `internal.` key: no screen shows it, load ignores it). */
+    internal(key: `internal.${string}`): unknown {
+      const row = one.get(key);
+      return row ? JSON.parse(row.value) : undefined;
+    },
     readAll(): Record<string, unknown> {
       const out: Record<string, unknown> = {};
       for (const row of all.all()) out[row.key] = JSON.parse(row.value);
