@@ -1,9 +1,10 @@
 /**
- * The import graph of src/telephony has no cycle: a runtime cycle leaves one module's exports
+ * The import graph of src/telephony. It has no cycle: a runtime cycle leaves one module's exports
  * undefined while the other initialises (which one depends on who is imported first), and a cycle of
  * type imports is the same knot in the design (the simulator's parts once imported modem-sim for its
  * class while modem-sim imported them). Read from the source with the TypeScript parser: cheap and
- * deterministic, and no lint plugin is needed.
+ * deterministic, and no lint plugin is needed. And telephony owns its types: it imports nothing of the
+ * UI contract (src/shared/contract), whose line status the engine maps from telephony's.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,6 +13,8 @@ import ts from 'typescript';
 const ROOT = path.resolve(__dirname, '../../src/telephony');
 
 type Edge = { to: string; typeOnly: boolean };
+/** Every relative import as [file, resolved path without extension], type imports included. */
+const imported: [string, string][] = [];
 
 function sources(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -46,6 +49,7 @@ function graph(files: string[]): Map<string, Edge[]> {
     for (const st of sf.statements) {
       if (!(ts.isImportDeclaration(st) || ts.isExportDeclaration(st)) || !st.moduleSpecifier || !ts.isStringLiteral(st.moduleSpecifier)) continue;
       if (!st.moduleSpecifier.text.startsWith('.')) continue;
+      imported.push([f, path.resolve(path.dirname(f), st.moduleSpecifier.text)]);
       const to = resolve(f, st.moduleSpecifier.text);
       if (to) edges.push({ to, typeOnly: typeOnly(st) });
     }
@@ -88,5 +92,12 @@ describe('src/telephony import graph', () => {
 
   it('has no cycle of type imports either: each part depends one way', () => {
     expect(cycles(g, false)).toEqual([]);
+  });
+
+  it('imports nothing of the UI contract, not even a type', () => {
+    expect(imported.length).toBeGreaterThan(50);
+    const contract = path.resolve(ROOT, '../shared/contract');
+    const hits = imported.filter(([, to]) => to === contract || to.startsWith(contract + path.sep));
+    expect(hits.map(([f, to]) => `${path.relative(ROOT, f)} -> ${path.relative(ROOT, to)}`)).toEqual([]);
   });
 });
