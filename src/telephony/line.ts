@@ -18,13 +18,13 @@
  *   implementation reconnects by itself with backoff until `close()`.
  */
 
-import type { LineStatus } from '../shared/contract/calls';
-
-export type { LineStatus };
+/**
+ * 'disconnected' (no device: unplugged, port missing, not answering; reconnecting with backoff),
+ * 'initialising', 'idle' (on hook), 'ringing', 'dialing', 'in-call' (off hook with a call), 'closed'
+ * (close() was called). Telephony's own: the engine maps it to what the UI is shown (src/main/lines).
+ */
+export type LineStatus = 'disconnected' | 'initialising' | 'idle' | 'ringing' | 'dialing' | 'in-call' | 'closed';
 export type LineKind = 'voice-modem' | 'demo' | 'sip';
-// LineStatus: 'disconnected' (no device: unplugged, port missing, not answering; reconnecting with
-// backoff), 'initialising', 'idle' (on hook), 'ringing', 'dialing', 'in-call' (off hook with a call),
-// 'closed' (close() was called).
 
 /** Caller ID as received, in any of the formats the reference lists, already checksum-verified. */
 export type CallerId = {

@@ -14,13 +14,4 @@ export const fastDemo: LineFactory = (row) => {
   return d;
 };
 
-/** Polls `f` (which may be async) every 15 ms until it gives a value; fails after `ms`. */
-export async function until<T>(f: () => T | undefined | null | false | Promise<T | undefined | null | false>, ms = 15000): Promise<T> {
-  const t0 = Date.now();
-  for (;;) {
-    const v = await f();
-    if (v) return v;
-    if (Date.now() - t0 > ms) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 15));
-  }
-}
+export { until } from './wait';

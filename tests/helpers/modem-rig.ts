@@ -10,7 +10,7 @@ import { serveSimulatorOnPty, type PtyServer } from '../../src/telephony/sim/ser
 
 export type Rig = { sim: ModemSimulator; server: PtyServer; line: Line; events: { name: string; payload: unknown }[]; close(): Promise<void> };
 
-export async function rig(profile: 'conexant' | 'usr-5637' | 'agere' | 'silabs' = 'conexant', lineOpts: Partial<Pick<VoiceModemLineOptions, 'callerIdMode' | 'watchdogMs' | 'extraInit'>> = {}, simOpts: SimOptions = {}): Promise<Rig> {
+export async function rig(profile: 'conexant' | 'usr-5637' | 'agere' | 'silabs' = 'conexant', lineOpts: Partial<Pick<VoiceModemLineOptions, 'callerIdMode' | 'watchdogMs' | 'extraInit' | 'timers'>> = {}, simOpts: SimOptions = {}): Promise<Rig> {
   const sim = new ModemSimulator({ profile, ringOnMs: 150, ringOffMs: 250, keyDelayMs: 100, ...simOpts });
   const server = await serveSimulatorOnPty(sim);
   const line = createVoiceModemLine({ id: 't', port: 'pty', open: () => serialTransport(server.path())(), ringTimeoutMs: 900, maxBackoffMs: 300, ...lineOpts });

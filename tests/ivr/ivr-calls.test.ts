@@ -7,7 +7,8 @@
 import { createEngine } from '../../src/main/engine/engine';
 import { demoVoice } from '../../src/main/ivr/ivr.service';
 import type { ModemSimulator } from '../../src/telephony';
-import { demoSims, fastDemo, until } from '../helpers/demo-line';
+import { demoSims, fastDemo } from '../helpers/demo-line';
+import { hostPlaying, modemSentAudio, until } from '../helpers/wait';
 import { removeDir, tempDir } from '../helpers/engine';
 import { makeWav, similarity, tone } from './audio-helpers';
 
@@ -78,8 +79,7 @@ describe('IVR on the demo line', () => {
   test('answers after ringsBeforeAnswer; key 1 plays the info prompt and hangs up; path and outcome logged', async () => {
     const callId = await call();
     // The caller ID came between ring 1 and 2, before the answer: the call carries it.
-    await until(() => sim.played.length >= 0 && sim.voice !== null);
-    await sleep(300);
+    await until(() => hostPlaying(sim));
     sim.pressKeys('1');
     const run = await until(async () => await ok<{ path: string[]; end: string } | null>('ivr/run', { callId }));
     expect(run.path).toEqual(['main', 'key:1', 'info', 'bye']);
@@ -98,11 +98,9 @@ describe('IVR on the demo line', () => {
 
   test('a wrong key plays the wrong-key prompt and the menu again; after the retries the call ends', async () => {
     const callId = await call();
-    await until(() => sim.voice !== null);
-    await sleep(200);
+    await until(() => hostPlaying(sim));
     sim.pressKeys('9');
-    await until(() => sim.played.length >= 2 && sim.voice !== null);
-    await sleep(200);
+    await until(() => sim.played.length >= 2 && hostPlaying(sim));
     sim.pressKeys('7');
     const run = await until(async () => await ok<{ path: string[]; end: string } | null>('ivr/run', { callId }));
     expect(run.path).toEqual(['main', 'key:9', 'key:7']);
@@ -130,11 +128,9 @@ describe('IVR on the demo line', () => {
 
   test('the repeat key plays the menu again; the caller hanging up mid-prompt ends the run at once', async () => {
     const callId = await call();
-    await until(() => sim.voice !== null);
-    await sleep(200);
+    await until(() => hostPlaying(sim));
     sim.pressKeys('*');
-    await until(() => sim.played.length >= 1 && sim.voice !== null);
-    await sleep(200);
+    await until(() => sim.played.length >= 1 && hostPlaying(sim));
     const t0 = Date.now();
     sim.callerHangsUp();
     const run = await until(async () => await ok<{ path: string[]; end: string } | null>('ivr/run', { callId }));
@@ -150,8 +146,7 @@ describe('IVR on the demo line', () => {
     const before = events.length;
     const callId = await call();
     sim.sendAudio(voice);
-    await until(() => sim.voice !== null);
-    await sleep(150);
+    await until(() => hostPlaying(sim));
     sim.pressKeys('2');
     const changed = await until(() => events.slice(before).find((x) => x.name === 'voicemail/changed'), 20000);
     expect(changed.payload).toEqual({ unheard: 1 });
@@ -184,11 +179,9 @@ describe('IVR on the demo line', () => {
   test('voicemail ends when the caller hangs up, and keeps what was said', async () => {
     const callId = await call('02188776655');
     sim.sendAudio(demoVoice(3));
-    await until(() => sim.voice !== null);
-    await sleep(150);
+    await until(() => hostPlaying(sim));
     sim.pressKeys('2');
-    await until(() => sim.voice?.mode === 'rx');
-    await sleep(1200);
+    await until(() => modemSentAudio(sim, 8000 * 1.2)); // 1.2 s of the caller's 8-bit audio recorded
     sim.callerHangsUp();
     const run = await until(async () => await ok<{ end: string } | null>('ivr/run', { callId }));
     expect(run.end).toBe('voicemail');
@@ -201,8 +194,7 @@ describe('IVR on the demo line', () => {
   test('key 0 asks for a person: the front desk is alerted and takes the call', async () => {
     const before = events.length;
     const callId = await call();
-    await until(() => sim.voice !== null);
-    await sleep(150);
+    await until(() => hostPlaying(sim));
     sim.pressKeys('0');
     const alert = await until(() => events.slice(before).find((x) => x.name === 'ivr/operator' && (x.payload as { waiting: boolean }).waiting));
     expect(alert.payload).toMatchObject({ lineId, callId, waiting: true });
@@ -239,8 +231,7 @@ describe('IVR on the demo line', () => {
 
   test('an extension lifted during the menu: that person has the caller, the IVR goes on hook', async () => {
     const callId = await call();
-    await until(() => sim.voice !== null);
-    await sleep(150);
+    await until(() => hostPlaying(sim));
     sim.phone('extension', true);
     const run = await until(async () => await ok<{ path: string[]; end: string } | null>('ivr/run', { callId }));
     expect(run).toEqual(expect.objectContaining({ path: ['main', 'phone:extension'], end: 'operator' }));

@@ -9,22 +9,12 @@ import { runIvr } from '../../src/main/ivr/ivr.engine';
 import { createSoundCardLine } from '../../src/main/ivr/soundcard-line';
 import type { SoundCardEvent } from '../../src/shared/contract/ivr';
 import { LineError, realTimers, type ModemSimulator } from '../../src/telephony';
-import { demoSims, fastDemo, until } from '../helpers/demo-line';
+import { demoSims, fastDemo } from '../helpers/demo-line';
+import { hostPlaying, until } from '../helpers/wait';
 import { removeDir, tempDir } from '../helpers/engine';
 import { makeWav, similarity, tone } from './audio-helpers';
 
 jest.setTimeout(60_000);
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-async function poll<T>(f: () => Promise<T | null | undefined>, ms = 20_000): Promise<T> {
-  const t0 = Date.now();
-  for (;;) {
-    const v = await f();
-    if (v) return v;
-    if (Date.now() - t0 > ms) throw new Error('timed out');
-    await sleep(15);
-  }
-}
 
 describe('transfer by hook flash and digits', () => {
   const dir = tempDir();
@@ -84,10 +74,9 @@ describe('transfer by hook flash and digits', () => {
   test('key 3: the prompt, then flash and the digits, then on hook; the run ends transferred and the call is logged', async () => {
     const callId = await call();
     const from = sim.transcript.length;
-    await until(() => sim.voice !== null);
-    await sleep(200);
+    await until(() => hostPlaying(sim));
     sim.pressKeys('3');
-    const run = await poll(() => ok<{ path: string[]; end: string } | null>('ivr/run', { callId }));
+    const run = await until(() => ok<{ path: string[]; end: string } | null>('ivr/run', { callId }), 20_000);
     expect(run).toMatchObject({ path: ['main', 'key:3', 'desk'], end: 'transferred', treeName: 'Front desk' });
     // The flash ('!'), a second for the exchange's dial tone, then the digits — sent once.
     expect(sim.tones).toEqual(['{!,30},[,,100],{1,10},[,,5],{2,10},[,,5],{#,10}']);
@@ -105,10 +94,10 @@ describe('transfer by hook flash and digits', () => {
     expect(vts).toBeGreaterThan(lastVtx);
     expect(hook).toBeGreaterThan(vts);
     // The call log: answered by the IVR, ended, the caller kept.
-    const c = await poll(async () => {
+    const c = await until(async () => {
       const row = await ok<{ outcome: string; endedAt: string | null; answeredAt: string | null; numberRaw: string; direction: string }>('calls/get', { id: callId });
       return row.endedAt ? row : null;
-    });
+    }, 20_000);
     expect(c).toMatchObject({ outcome: 'ivr', direction: 'in', numberRaw: '09121234567' });
     expect(c.answeredAt).not.toBeNull();
     // The line is on hook and idle, ready for the next call.
@@ -117,13 +106,11 @@ describe('transfer by hook flash and digits', () => {
 
   test('the caller hanging up during the prompt: no flash is sent', async () => {
     const callId = await call();
-    await until(() => sim.voice !== null);
-    await sleep(150);
+    await until(() => hostPlaying(sim));
     sim.pressKeys('3');
-    await until(() => sim.played.length >= 1 && sim.voice !== null); // the welcome was cut; "connecting" plays
-    await sleep(100);
+    await until(() => sim.played.length >= 1 && hostPlaying(sim)); // the welcome was cut; "connecting" plays
     sim.callerHangsUp();
-    const run = await poll(() => ok<{ path: string[]; end: string } | null>('ivr/run', { callId }));
+    const run = await until(() => ok<{ path: string[]; end: string } | null>('ivr/run', { callId }), 20_000);
     expect(run).toMatchObject({ path: ['main', 'key:3', 'desk'], end: 'caller-hung-up' });
     expect(sim.tones).toEqual([]);
     await until(() => lineStatus()?.status === 'idle');

@@ -175,8 +175,11 @@ describe('mgetty-voice (vm, vgetty) against the simulated Conexant modem', () =>
     writeFileSync(file, rmd(Uint8Array.from(tone(10, 8000), (s) => (s >> 8) + 128)));
     sim.ring({ number: '09121234567', rings: 10 });
     const run = box.run('vm', ['play', '-l', tty, '-P', file], 30_000);
+    let held = false;
+    sim.onFlow((clearToSend) => (held ||= !clearToSend));
     await until('AT+VTX', () => hostSent(sim).includes('AT+VTX\r'), 20_000);
-    await new Promise((r) => setTimeout(r, 500));
+    // The key comes once the modem's buffer is full and it holds vm back (CTS dropped).
+    await until('the modem to hold vm back', () => held, 5000);
     sim.pressKeys('7');
     const r = await run;
     expect(r.code).toBe(0);

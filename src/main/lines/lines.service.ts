@@ -16,6 +16,7 @@ import type { Db } from '../db/database';
 import { AppError, validationError } from '../engine/app-error';
 import type { EngineContext } from '../engine/context';
 import type { Logger } from '../engine/logger';
+import { shownStatus } from './line-status';
 
 export type LineFactory = (row: LineDbRow) => { line: Line; sim: ModemSimulator | null };
 
@@ -114,7 +115,7 @@ export function createLinesService(db: Db, ctx: EngineContext, calls: CallsServi
     running.set(row.id, run);
     run.offs.push(
       line.on('status', (s) => {
-        ctx.emit('lines/status', { lineId: row.id, status: s.status, detail: s.detail });
+        ctx.emit('lines/status', { lineId: row.id, status: shownStatus(s.status), detail: s.detail });
         logStatus(run, s.status, s.detail);
         // Ready after (re)initialising: what was learnt about the device is new.
         if (s.status === 'idle' && run.lastStatus === 'initialising') changed();
@@ -152,7 +153,7 @@ export function createLinesService(db: Db, ctx: EngineContext, calls: CallsServi
     return {
       id: row.id, name: row.name, kind: row.kind, port: row.port, enabled: row.enabled === 1, callerIdMode: row.caller_id_mode,
       ringsBeforeAnswer: row.rings_before_answer, extraInit: row.extra_init, recordCalls: row.record_calls === 1,
-      status: info?.status === 'closed' || !info ? 'disconnected' : info.status,
+      status: info?.status === 'closed' || !info ? 'disconnected' : shownStatus(info.status),
       detail: info ? info.detail : null,
       identity,
       callId: run?.callId ?? null,

@@ -14,7 +14,7 @@
  *    the tests' voice-like signal from pvftormd, 610 apart at the end and 18.4 dB from the input
  *    against our 22.8 dB — so ours keeps the reference's form.
  */
-import type { Codec } from './codecs';
+import type { Codec } from './codec';
 
 export const IMA_STEPS: readonly number[] = [
   7, 8, 9, 10, 11, 12, 13, 14, 16, 17, 19, 21, 23, 25, 28, 31, 34, 37, 41, 45, 50, 55, 60, 66, 73, 80, 88, 97, 107, 118, 130, 143,

@@ -14,22 +14,16 @@
  */
 import type { Timers } from '../transport';
 import { realTimers } from '../transport';
-import { dtmfCidDigits, modemCidLines, type SimCallerId } from './sim-callerid';
 import { runCommandLine } from './sim-commands';
+import { ringingCall, scheduleCaller, scheduleRings, SimKeypad, stopRinging } from './sim-incoming';
 import { defaultRegisters, type SimIncomingCall, type SimOptions, type SimRemote, type SimResult, type TranscriptEntry } from './sim-options';
 import { SIM_PROFILES, type SimProfile } from './sim-profiles';
-import { cngTone, VoiceStream } from './sim-voice';
+import type { SimCall, SimState, SimVoiceState } from './sim-state';
 
 export { defaultRegisters, type SimIncomingCall, type SimOptions, type SimRemote, type SimResult, type TranscriptEntry } from './sim-options';
 
-/** A key is held this long, the next one follows this much later; a shielding modem repeats it meanwhile. */
-const KEY_HOLD_MS = 180;
-const KEY_GAP_MS = 100;
-const KEY_REPEAT_MS = 70;
-
-type Call = { cid: SimCallerId; spec: SimIncomingCall; rings: number; answered: boolean; timers: unknown[] };
-
-export class ModemSimulator {
+/** The simulated modem; its parts (commands, voice states, the incoming call) see it as a `SimState`. */
+export class ModemSimulator implements SimState {
   readonly profile: SimProfile;
   readonly timers: Timers;
   readonly transcript: TranscriptEntry[] = [];
@@ -45,8 +39,8 @@ export class ModemSimulator {
   readonly played: Int16Array[] = [];
   readonly tones: string[] = [];
   readonly dialled: string[] = [];
-  call: Call | null = null;
-  voice: VoiceStream | null = null;
+  call: SimCall | null = null;
+  voice: SimVoiceState | null = null;
   remote: SimRemote = { kind: 'answer', afterMs: 1500 };
   private line = '';
   private listeners = new Set<(b: Buffer) => void>();
@@ -56,8 +50,7 @@ export class ModemSimulator {
   private frozen = false;
   private unplugged = false;
   private pendingCommand: unknown = null;
-  private keyTimers = new Set<unknown>();
-  private keysFreeAt = 0;
+  private readonly keypad = new SimKeypad(this);
   readonly ringOnMs: number;
   readonly ringOffMs: number;
   readonly keyDelayMs: number;
@@ -191,53 +184,8 @@ export class ModemSimulator {
   /** Makes the line ring with this caller. Replaces a call already ringing. */
   ring(spec: SimIncomingCall = {}): void {
     this.endCall();
-    const now = new Date(this.timers.now());
-    const pad = (n: number) => String(n).padStart(2, '0');
-    const cid: SimCallerId = {
-      number: spec.number ?? '',
-      name: spec.name ?? '',
-      format: spec.format ?? (spec.number ? 'mdmf' : 'none'),
-      stamp: `${pad(now.getMonth() + 1)}${pad(now.getDate())}${pad(now.getHours())}${pad(now.getMinutes())}`,
-      corrupt: spec.corrupt,
-      mesg: spec.mesg,
-    };
-    const call: Call = { cid, spec, rings: 0, answered: false, timers: [] };
-    this.call = call;
-    const maxRings = spec.rings && spec.rings > 0 ? spec.rings : 30;
-    const at = (ms: number, fn: () => void) => call.timers.push(this.timers.setTimeout(() => this.call === call && fn(), ms));
-    let t = 0;
-    if (spec.beforeFirstRing || cid.format === 'dtmf') {
-      at(0, () => this.sendCallerId(call));
-      t = 700;
-    }
-    const cycle = this.ringOnMs + this.ringOffMs;
-    for (let i = 0; i < maxRings; i++) {
-      at(t + i * cycle, () => this.ringOnce(call));
-      if (i === 0 && !spec.beforeFirstRing && cid.format !== 'dtmf') at(t + this.ringOnMs + Math.min(500, this.ringOffMs / 4), () => this.sendCallerId(call));
-    }
-    // The caller gives up a little after the last ring's silence.
-    at(t + maxRings * cycle, () => {
-      if (!call.answered) this.endCall();
-    });
-  }
-
-  private ringOnce(call: Call): void {
-    if (call.answered) return;
-    call.rings++;
-    if (this.voice) this.send(Buffer.from([0x10, 0x52])); // <DLE>R in a voice state
-    else this.result('RING');
-    const s0 = this.regs.s.get(0) ?? 0;
-    if (s0 > 0 && call.rings >= s0) this.answer();
-  }
-
-  private sendCallerId(call: Call): void {
-    if (this.regs.cidMode === 0) return;
-    if (call.cid.format === 'dtmf') {
-      for (const d of dtmfCidDigits(call.cid)) this.send(Buffer.from([0x10, d.charCodeAt(0)]));
-      return;
-    }
-    const lines = modemCidLines(call.cid, this.regs.cidMode, this.profile.cidSpaces);
-    if (lines.length) this.sendLine(...lines);
+    this.call = ringingCall(this, spec);
+    scheduleRings(this, this.call);
   }
 
   /** The host took the line off hook (ATA, +VLS=1 …) while it rang: the caller is connected. */
@@ -245,19 +193,8 @@ export class ModemSimulator {
     this.offHook = true;
     const call = this.call;
     if (!call || call.answered) return false;
-    call.answered = true;
-    for (const h of call.timers) this.timers.clearTimeout(h);
-    call.timers = [];
-    const at = (ms: number, fn: () => void) => call.timers.push(this.timers.setTimeout(() => this.call === call && fn(), ms));
-    const keys = call.spec.keys ?? '';
-    [...keys].forEach((k, i) => at(this.keyDelayMs * (i + 1), () => this.pressKeys(k)));
-    if (call.spec.fax) {
-      // A fax machine calls with CNG (1100 Hz, 0.5 s on, 3 s off) until it hears a fax answer; the
-      // modem reports it as <DLE>c after some cadence, about every 4 s.
-      call.spec.audio ??= cngTone(60);
-      for (let i = 1; i <= 15; i++) at(i * 4000 - 500, () => this.event('c'));
-    }
-    if (call.spec.hangUpAfterMs !== undefined) at(call.spec.hangUpAfterMs, () => this.callerHangsUp());
+    stopRinging(this, call);
+    scheduleCaller(this, call);
     return true;
   }
 
@@ -267,34 +204,7 @@ export class ModemSimulator {
    */
   pressKeys(digits: string): void {
     if (!this.voice && !this.offHook) return;
-    // Keys follow each other as a person presses them: each held KEY_HOLD_MS, KEY_GAP_MS apart. While
-    // held, a shielding modem repeats the digit about every 70 ms (vgetty's comment, reference §2.2).
-    const now = this.timers.now();
-    let start = Math.max(now, this.keysFreeAt);
-    const later = (ms: number, bytes: number[]) => {
-      const h = this.timers.setTimeout(() => {
-        this.keyTimers.delete(h);
-        if (this.voice || this.offHook) this.send(Buffer.from(bytes));
-      }, ms);
-      this.keyTimers.add(h);
-    };
-    for (const d of digits) {
-      const code = d.charCodeAt(0);
-      const at = start - now;
-      if (this.profile.dtmfShielded) {
-        later(at, [0x10, 0x2f, 0x10, code]);
-        for (let r = KEY_REPEAT_MS; r < KEY_HOLD_MS; r += KEY_REPEAT_MS) later(at + r, [0x10, code]);
-        later(at + KEY_HOLD_MS, [0x10, 0x7e]);
-      } else later(at, [0x10, code]);
-      start += KEY_HOLD_MS + KEY_GAP_MS;
-    }
-    this.keysFreeAt = start;
-  }
-
-  private clearKeys(): void {
-    for (const h of this.keyTimers) this.timers.clearTimeout(h);
-    this.keyTimers.clear();
-    this.keysFreeAt = 0;
+    this.keypad.press(digits);
   }
 
   /** An in-band event: <DLE>x in voice states, and in command state while off hook. */
@@ -313,11 +223,7 @@ export class ModemSimulator {
     if (which === 'handset' && !this.offHook && !this.voice) this.send(Buffer.from([0x10, code.charCodeAt(0)]));
     else this.event(code);
     const call = this.call;
-    if (offHook && call && !call.answered) {
-      call.answered = true;
-      for (const h of call.timers) this.timers.clearTimeout(h);
-      call.timers = [];
-    }
+    if (offHook && call && !call.answered) stopRinging(this, call);
   }
 
   /** The caller hangs up: loop-current drop, then busy tone, when connected; ringing stops otherwise. */
@@ -347,7 +253,7 @@ export class ModemSimulator {
   }
 
   endCall(): void {
-    this.clearKeys();
+    this.keypad.clear();
     if (!this.call) return;
     for (const h of this.call.timers) this.timers.clearTimeout(h);
     this.call = null;
@@ -441,7 +347,7 @@ export class ModemSimulator {
 
   close(): void {
     this.endCall();
-    this.clearKeys();
+    this.keypad.clear();
     this.voice?.stop();
     this.voice = null;
     this.listeners.clear();

@@ -4,16 +4,16 @@
  * Answers follow the recorded devices: information lines framed CR LF, OK/ERROR at the end,
  * CONNECT for voice data states, results of ATD and +VTS after their real duration.
  */
-import type { ModemSimulator } from './modem-sim';
-import { defaultRegisters } from './sim-options';
+import { defaultRegisters, type SimRegisters } from './sim-options';
 import { applyParam, initialValue } from './sim-params';
+import type { SimState } from './sim-state';
 import { sampleFormatOf, VoiceStream } from './sim-voice';
 
 export type CommandOutcome = { kind: 'done'; ok: boolean } | { kind: 'later'; handle: unknown } | { kind: 'none' };
 
 const done = (ok: boolean): CommandOutcome => ({ kind: 'done', ok });
 
-export function runCommandLine(sim: ModemSimulator, body: string): CommandOutcome {
+export function runCommandLine(sim: SimState, body: string): CommandOutcome {
   let s = body;
   while (s.length > 0) {
     s = s.replace(/^[\s;]+/, '');
@@ -37,7 +37,7 @@ export function runCommandLine(sim: ModemSimulator, body: string): CommandOutcom
   return done(true);
 }
 
-function basic(sim: ModemSimulator, cmd: string, n: number, arg: string | undefined): CommandOutcome {
+function basic(sim: SimState, cmd: string, n: number, arg: string | undefined): CommandOutcome {
   const r = sim.regs;
   switch (cmd) {
     case 'E':
@@ -91,7 +91,7 @@ function basic(sim: ModemSimulator, cmd: string, n: number, arg: string | undefi
   }
 }
 
-function hangUp(sim: ModemSimulator): void {
+function hangUp(sim: SimState): void {
   sim.offHook = false;
   sim.phoneOnLine = false;
   if (sim.call?.cid && sim.call.answered) sim.endCall();
@@ -104,12 +104,12 @@ function simulatedClasses(profileClasses: string): string[] {
 }
 
 /** Information lines each framed on their own (blank lines between, as the recorded devices print). */
-function infoList(sim: ModemSimulator, lines: string[]): CommandOutcome {
+function infoList(sim: SimState, lines: string[]): CommandOutcome {
   for (const l of lines) sim.sendLine(l);
   return done(true);
 }
 
-function extended(sim: ModemSimulator, cmd: string): CommandOutcome {
+function extended(sim: SimState, cmd: string): CommandOutcome {
   const m = /^([+#\-!*%$][A-Z0-9]+)\s*(=\?|\?|=)?\s*(.*)$/i.exec(cmd);
   if (!m) return done(false);
   const name = m[1]!.toUpperCase();
@@ -227,10 +227,10 @@ const PARAM_REGISTERS: Record<string, { get(r: Registers): number[]; set(r: Regi
   '+VRN': { get: (r) => [r.vrn], set: (r, v) => void (r.vrn = v[0]!) },
 };
 
-type Registers = ModemSimulator['regs'];
+type Registers = SimRegisters;
 
 /** A numeric parameter of the profile: `=?` prints its range, `?` its value, `=` sets it if in range. */
-function param(sim: ModemSimulator, name: string, op: string, arg: string): CommandOutcome {
+function param(sim: SimState, name: string, op: string, arg: string): CommandOutcome {
   const spec = sim.profile.params[name]!;
   const r = sim.regs;
   const reg = PARAM_REGISTERS[name];
@@ -245,7 +245,7 @@ function param(sim: ModemSimulator, name: string, op: string, arg: string): Comm
 }
 
 /** +VTS: DTMF characters use +VTD (10 ms units); [f1,f2,d] and {X,d} carry their own duration. */
-function tones(sim: ModemSimulator, arg: string): CommandOutcome {
+function tones(sim: SimState, arg: string): CommandOutcome {
   let ms = 0;
   const re = /\[([^\]]*)\]|\{([^}]*)\}|([0-9A-D*#!])/gi;
   for (let m = re.exec(arg); m; m = re.exec(arg)) {
@@ -258,7 +258,7 @@ function tones(sim: ModemSimulator, arg: string): CommandOutcome {
 }
 
 /** ATD: in voice class the result comes when the far end answers (or is busy / never answers). */
-function dial(sim: ModemSimulator, rest: string): CommandOutcome {
+function dial(sim: SimState, rest: string): CommandOutcome {
   const number = rest.replace(/^[TP]/i, '').replace(/[^0-9*#+,;WA-D]/gi, '');
   const semicolon = number.endsWith(';');
   sim.dialled.push(number.replace(/;$/, ''));

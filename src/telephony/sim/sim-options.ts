@@ -79,3 +79,5 @@ export function defaultRegisters(stored: SimOptions['stored'] = {}) {
     params: new Map<string, number[]>(),
   };
 }
+
+export type SimRegisters = ReturnType<typeof defaultRegisters>;

@@ -5,8 +5,8 @@
  * OK only when the last byte has "played". Received audio is sent at the same rate.
  */
 import { createImaCodec } from '../audio/ima-adpcm';
-import type { ModemSimulator } from './modem-sim';
 import { conversation } from './sim-conversation';
+import type { SimState, SimVoiceState } from './sim-state';
 
 const DLE = 0x10;
 const ETX = 0x03;
@@ -123,7 +123,7 @@ export function cngTone(seconds: number): Int16Array {
   return Int16Array.from({ length: Math.round(seconds * RATE) }, (_, i) => (i % (RATE * 3.5) < RATE * 0.5 ? Math.round(8000 * Math.sin((2 * Math.PI * 1100 * i) / RATE)) : 0));
 }
 
-export class VoiceStream {
+export class VoiceStream implements SimVoiceState {
   private buffer: number[] = [];
   private escaped = false;
   private ending = false;
@@ -141,7 +141,7 @@ export class VoiceStream {
 
   /** `connect`: the CONNECT text, sent in one write with the first tick of received audio. */
   constructor(
-    private readonly sim: ModemSimulator,
+    private readonly sim: SimState,
     readonly mode: 'tx' | 'rx' | 'duplex',
     private readonly format: SampleFormat,
     connect?: string,

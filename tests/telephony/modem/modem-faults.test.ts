@@ -3,10 +3,11 @@
  * a real pseudo-terminal with the real serialport.
  */
 import { rig, waitFor, type Rig } from '../../helpers/modem-rig';
+import { manualTimers } from '../../helpers/manual-timers';
+import { answeredLast, hostPlaying, hostSentCount, modemSentAudio, until } from '../../helpers/wait';
 
 jest.setTimeout(30_000);
 
-const sleep = (ms: number) => new Promise((res) => setTimeout(res, ms));
 
 async function answered(r: Rig, call: Parameters<Rig['sim']['ring']>[0] = { number: '09121234567' }): Promise<void> {
   r.sim.ring(call);
@@ -68,7 +69,9 @@ describe('a modem that resets itself (findings 2 and 3)', () => {
     const r = await rig('conexant', { watchdogMs: 200, extraInit: ['ATE1', 'AT+VCID=2'] });
     try {
       r.events.length = 0;
-      await sleep(1500);
+      // Five rounds of the idle watchdog (each AT, then AT+VCID?), every one answered with the echo and mode the user set.
+      const from = r.sim.transcript.length;
+      await until(() => hostSentCount(r.sim, 'AT+VCID?\r', from) >= 5 && r.sim.transcript.at(-1)!.dir === 'modem', 10_000);
       expect(r.events.filter((e) => e.name === 'status')).toEqual([]);
       expect(r.sim.regs).toMatchObject({ echo: true, cidMode: 2 });
     } finally {
@@ -81,7 +84,7 @@ describe('a modem that resets itself (findings 2 and 3)', () => {
     try {
       await answered(r);
       const play = r.line.play(new Int16Array(8000 * 4).fill(3000));
-      await sleep(400);
+      await until(() => hostPlaying(r.sim), 5000);
       r.sim.spontaneousReset();
       const out = await play;
       expect(out.stoppedBy).toBe('hangup');
@@ -101,7 +104,7 @@ describe('a modem that resets itself (findings 2 and 3)', () => {
     try {
       await answered(r);
       const rec = r.line.record({ maxMs: 20_000, silenceMs: 8000 });
-      await sleep(400);
+      await until(() => modemSentAudio(r.sim, 1600), 5000);
       r.sim.spontaneousReset();
       const t0 = Date.now();
       const out = await rec;
@@ -122,7 +125,7 @@ describe('NO CARRIER from the modem in a call (finding 4)', () => {
     try {
       await answered(r);
       const play = r.line.play(new Int16Array(8000 * 4).fill(3000));
-      await sleep(400);
+      await until(() => hostPlaying(r.sim), 5000);
       r.sim.noCarrier();
       expect((await play).stoppedBy).toBe('hangup');
       expect(await waitFor(r, 'hangup')).toEqual({ reason: 'remote' });
@@ -137,7 +140,7 @@ describe('NO CARRIER from the modem in a call (finding 4)', () => {
     try {
       await answered(r);
       const rec = r.line.record({ maxMs: 20_000, silenceMs: 8000 });
-      await sleep(400);
+      await until(() => modemSentAudio(r.sim, 1600), 5000);
       r.sim.noCarrier();
       expect((await rec).stoppedBy).toBe('hangup');
       expect(await waitFor(r, 'hangup')).toEqual({ reason: 'remote' });
@@ -171,21 +174,26 @@ describe('CONNECT and the first audio in one read (finding 5)', () => {
 
 describe('telephones on the line and a fax machine calling (finding 6)', () => {
   test('the handset on the PHONE socket lifted while ringing: answered at the phone, the modem stays on hook', async () => {
-    const r = await rig();
+    // The line and the simulator on one manual clock (the pty's I/O stays real): the ring timeout passes at once.
+    const clock = manualTimers(Date.now());
+    const r = await rig('conexant', { timers: clock.timers }, { timers: clock.timers });
+    const pump = <T>(found: () => T | undefined) => until(() => (clock.advance(50), found()), 5000);
     try {
       r.sim.ring({ number: '09121234567', rings: 10 });
-      await waitFor(r, 'caller-id');
+      await pump(() => r.events.find((e) => e.name === 'caller-id'));
       r.sim.phone('handset', true);
       expect(await waitFor(r, 'phone')).toEqual({ phone: 'handset', offHook: true });
       expect(await waitFor(r, 'answered')).toEqual({ byPhone: true });
       expect(r.line.info().status).toBe('in-call');
       const rings = r.events.filter((e) => e.name === 'ring').length;
-      await sleep(1200); // past the ring timeout: no more rings, no 'ring-stopped'
-      expect(r.events.filter((e) => e.name === 'ring').length).toBe(rings);
+      clock.advance(1200); // past the ring timeout: no more rings, no 'ring-stopped'
       expect(r.events.some((e) => e.name === 'hangup')).toBe(false);
       expect(r.sim.offHook).toBe(false);
       r.sim.phone('handset', false);
       expect(await waitFor(r, 'hangup')).toEqual({ reason: 'local' });
+      // A RING sent in the 1.2 s would have come through the pty before the handset's <DLE>h.
+      expect(r.events.filter((e) => e.name === 'ring').length).toBe(rings);
+      expect(r.events.filter((e) => e.name === 'hangup')).toEqual([{ name: 'hangup', payload: { reason: 'local' } }]);
       expect(r.line.info().status).toBe('idle');
     } finally {
       await r.close();
@@ -198,7 +206,8 @@ describe('telephones on the line and a fax machine calling (finding 6)', () => {
       await answered(r);
       r.sim.phone('extension', true);
       expect(await waitFor(r, 'phone')).toEqual({ phone: 'extension', offHook: true });
-      await sleep(200);
+      // Still the owner's call: a prompt played after the event goes through to its end.
+      expect(await r.line.play(new Int16Array(800).fill(3000))).toEqual({ stoppedBy: 'end', digit: undefined });
       expect(r.line.info().status).toBe('in-call');
     } finally {
       await r.close();
@@ -241,12 +250,12 @@ describe('a call answered at the phone and recorded', () => {
       r.sim.phone('handset', true);
       await waitFor(r, 'answered');
       const rec = r.line.recordCall({ maxMs: 60_000 });
-      await sleep(500);
+      await until(() => modemSentAudio(r.sim, 2000), 5000);
       r.sim.phone('handset', false);
       expect((await rec).stoppedBy).toBe('hangup');
       expect(await waitFor(r, 'hangup')).toEqual({ reason: 'local' });
       expect(r.line.info().status).toBe('idle');
-      await sleep(200);
+      await until(() => answeredLast(r.sim, 'AT+VCID=1\r'), 5000);
       expect(r.sim.offHook).toBe(false);
     } finally {
       await r.close();

@@ -3,6 +3,7 @@
  * (the simulator's ring cadence shortened so the suite stays quick).
  */
 import { rig, waitFor } from '../../helpers/modem-rig';
+import { answeredLast, until } from '../../helpers/wait';
 
 jest.setTimeout(30_000);
 
@@ -68,7 +69,8 @@ describe('incoming calls', () => {
       expect(r.sim.offHook).toBe(true);
       await waitFor(r, 'hangup', (h) => h.reason === 'remote', 4000);
       expect(r.events.filter((e) => e.name === 'dtmf').map((e) => (e.payload as { digit: string }).digit)).toEqual(['1', '2', '#']);
-      await new Promise((res) => setTimeout(res, 300));
+      // The line goes on hook and turns caller ID on again after the hang-up event: wait for the last command's answer.
+      await until(() => answeredLast(r.sim, 'AT+VCID=1\r'), 5000);
       expect(r.sim.offHook).toBe(false);
       expect(r.sim.regs.fclass).toBe('0');
       expect(r.sim.regs.cidMode).toBe(1);
@@ -88,7 +90,7 @@ describe('dialling', () => {
       expect(r.line.info().status).toBe('in-call');
       await r.line.hangUp();
       expect(r.line.info().status).toBe('idle');
-      await new Promise((res) => setTimeout(res, 200));
+      // hangUp() resolves once its on-hook commands were answered.
       expect(r.sim.offHook).toBe(false);
     } finally {
       await r.close();
@@ -112,7 +114,7 @@ describe('dialling', () => {
     try {
       r.sim.setRemote({ kind: 'answer', afterMs: 5000 });
       const outcome = r.line.dial('5551234');
-      await new Promise((res) => setTimeout(res, 300));
+      await until(() => r.sim.dialled.at(-1) === '5551234' && r.sim.offHook, 5000);
       await r.line.hangUp();
       expect(await outcome).toBe('failed');
       expect(r.line.info().status).toBe('idle');
@@ -246,7 +248,7 @@ describe('conversations', () => {
       r.line.on('audio', (a) => heard.push(a.pcm));
       const rec = r.line.recordCall({ maxMs: 60_000 });
       // 1.5 s of silence after the caller's one second: still recording (silence detection is off, +VSD sdi 0).
-      await new Promise((res) => setTimeout(res, 2500));
+      await until(() => heard.reduce((n, c) => n + c.length, 0) >= 8000 * 2.5, 10_000);
       await r.line.stopAudio();
       const out = await rec;
       expect(out.stoppedBy).toBe('stop');

@@ -5,6 +5,7 @@
  */
 import { SerialPort } from 'serialport';
 import { ModemSimulator } from '../../../src/telephony/sim/modem-sim';
+import { until } from '../../helpers/wait';
 import { serveSimulatorOnPty, type PtyServer } from '../../../src/telephony/sim/serve-pty';
 
 async function open(path: string) {
@@ -46,7 +47,7 @@ describe('the simulator on a pseudo-terminal', () => {
     await first.close();
     await sleep(150);
     sim.ring({ number: '1', rings: 1 }); // nobody listens: the RING goes nowhere
-    await sleep(200);
+    await until(() => sim.transcript.some((e) => e.dir === 'modem' && e.bytes.includes('RING')), 2000);
     expect(server.path()).toBe(path);
     const second = await open(path);
     second.port.write('AT\r');
@@ -67,7 +68,7 @@ describe('the simulator on a pseudo-terminal', () => {
     await host.until(/OK\r\n[^]*OK\r\n$/);
     expect(sim.offHook).toBe(true);
     await host.close();
-    await sleep(200);
+    await until(() => !sim.offHook, 2000);
     expect(sim.offHook).toBe(false);
     expect(sim.call).toBeNull();
   });

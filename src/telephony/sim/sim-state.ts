@@ -1,0 +1,68 @@
+/**
+ * What the simulator's parts share: the modem's state (registers, hook, the call, the voice data state)
+ * and the few things they do with it. `ModemSimulator` (modem-sim.ts) is the one implementation; the
+ * command interpreter (sim-commands.ts), the voice data states (sim-voice.ts) and the incoming call
+ * (sim-incoming.ts) are written against this type, so none of them imports modem-sim and the
+ * dependency runs one way (modem-sim → the parts → this file; tests/telephony/import-cycles.test.ts).
+ */
+import type { Timers } from '../transport';
+import type { SimCallerId } from './sim-callerid';
+import type { SimIncomingCall, SimOptions, SimRegisters, SimRemote, SimResult } from './sim-options';
+import type { SimProfile } from './sim-profiles';
+
+/** A call ringing in or answered: its caller ID, what the caller does, and the timers that do it. */
+export type SimCall = { cid: SimCallerId; spec: SimIncomingCall; rings: number; answered: boolean; timers: unknown[] };
+
+/** A voice data state (+VTX, +VRX, +VTR) as the rest of the modem sees it: sim-voice.ts's VoiceStream. */
+export type SimVoiceState = {
+  readonly mode: 'tx' | 'rx' | 'duplex';
+  /** Bytes from the host while in the state (DLE-shielded audio and commands). */
+  fromHost(buf: Buffer): void;
+  /** Ends the state without a word (a reset, the port closed): its timer stops, CTS is raised. */
+  stop(): void;
+  callerGone(): void;
+};
+
+export type SimState = {
+  readonly profile: SimProfile;
+  readonly timers: Timers;
+  readonly stored: NonNullable<SimOptions['stored']>;
+  readonly connectWithAudio: boolean;
+  readonly classesAnswer: string | null;
+  readonly ringOnMs: number;
+  readonly ringOffMs: number;
+  readonly keyDelayMs: number;
+  regs: SimRegisters;
+  offHook: boolean;
+  /** The line mode (+VLS) puts the phone on the PHONE socket on the line with the modem ("LT"). */
+  phoneOnLine: boolean;
+  readonly call: SimCall | null;
+  voice: SimVoiceState | null;
+  readonly remote: SimRemote;
+  /** What the host played (decoded to 16-bit PCM), the tones it asked for and the numbers it dialled, for tests. */
+  readonly played: Int16Array[];
+  readonly tones: string[];
+  readonly dialled: string[];
+
+  /** Bytes to the host. */
+  send(bytes: Buffer | string): void;
+  /** Information text, framed as the present V0/V1 setting says. */
+  sendLine(...lines: string[]): void;
+  result(code: SimResult): void;
+  resultText(code: SimResult): string;
+  /** CTS towards the host: false while the voice transmit buffer is full. */
+  setClearToSend(ready: boolean): void;
+  /** For commands that answer later (ATD, +VTS): clears the pending marker and sends the result. */
+  finishPending(code: SimResult): void;
+  /** The host took the line off hook while it rang; false when no call was waiting. */
+  answer(): boolean;
+  endCall(): void;
+  /** An in-band event: <DLE>x in voice states, and in command state while off hook. */
+  event(code: string): void;
+  pressKeys(digits: string): void;
+  callerHangsUp(): void;
+  /** The caller's audio while the call is answered, else null. */
+  callerAudio(): Int16Array | null;
+  /** Whether a recording now hears the demo conversation (when the caller's own audio is over). */
+  conversationHeard(): boolean;
+};
