@@ -3,26 +3,22 @@
  * the front by itself and stays on top until no alarm is showing any more (all snoozed or dismissed).
  */
 import type { BrowserWindow } from 'electron';
-
-type AlarmLike = { snoozedUntil: string | null };
+import type { ShellEvent } from '../../shared/contract/shell-bridge';
 
 export function createAlarmRaiser(getWindow: () => BrowserWindow | null) {
   return {
-    onEngineEvent(name: string, payload: unknown): void {
+    onEngineEvent(e: ShellEvent): void {
       const win = getWindow();
       if (!win || win.isDestroyed()) return;
-      if (name === 'alarms/fired') {
+      if (e.name === 'alarms/fired') {
         if (win.isMinimized()) win.restore();
         win.show();
         win.setAlwaysOnTop(true, 'screen-saver');
         win.focus();
         win.flashFrame(true);
-      } else if (name === 'alarms/changed') {
-        const showing = (payload as { alarms: AlarmLike[] }).alarms.some((a) => a.snoozedUntil === null);
-        if (!showing) {
-          win.setAlwaysOnTop(false);
-          win.flashFrame(false);
-        }
+      } else if (e.name === 'alarms/changed' && !e.payload.alarms.some((a) => a.snoozedUntil === null)) {
+        win.setAlwaysOnTop(false);
+        win.flashFrame(false);
       }
     },
   };

@@ -4,13 +4,11 @@
  * It tells the shell first whether the engine started: 'ready', or 'start-failed' with the reason
  * and the data folder in the user's language, so the shell can show them instead of quitting.
  */
-import type { Method } from '../../shared/contract/api';
 import { createEngine, type Engine } from '../engine/engine';
 import { settingsLanguage, startFailureText } from '../engine/start-failure';
+import { serveEngine } from './engine-port';
 
-type ParentPort = { on(e: 'message', l: (m: { data: { t: 'req'; id: number; method: Method; input: unknown; lang: 'fa' | 'en' } }) => void): void; postMessage(m: unknown): void };
-const port = (process as unknown as { parentPort: ParentPort }).parentPort;
-
+const port = process.parentPort;
 const dataDir = process.argv[2] ?? '';
 const nativeBinding = process.env.MONSHI_SQLITE_BINDING || undefined;
 let engine: Engine | null = null;
@@ -20,11 +18,4 @@ try {
   const lang = settingsLanguage(dataDir, nativeBinding);
   port.postMessage({ t: 'start-failed', text: startFailureText(e, dataDir, lang), lang, dataDir });
 }
-if (engine) {
-  const started = engine;
-  started.subscribe((e) => port.postMessage({ t: 'evt', name: e.name, payload: e.payload }));
-  port.on('message', ({ data }) => {
-    void started.invoke(data.method, data.input, data.lang).then((result) => port.postMessage({ t: 'res', id: data.id, result }));
-  });
-  port.postMessage({ t: 'ready' });
-}
+if (engine) serveEngine(port, engine);

@@ -1,17 +1,21 @@
 /**
- * The only bridge into the sandboxed page: `invoke` and `subscribe`, and `showMain` for the caller-ID
- * popup window to bring the main window forward at a route; nothing else (never ipcRenderer).
+ * The only bridge into the sandboxed page: the `ShellBridge` of src/shared/contract/shell-bridge.ts
+ * (invoke, subscribe, and for the caller-ID popup window showMain and popupCall); never ipcRenderer.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { IPC, isEventNamed, type ShellBridge, type ShellEvent } from '../../shared/contract/shell-bridge';
 
-contextBridge.exposeInMainWorld('monshi', {
-  invoke: (method: string, input: unknown, lang: string): Promise<unknown> => ipcRenderer.invoke('monshi:invoke', method, input, lang),
-  subscribe: (name: string, listener: (payload: unknown) => void): (() => void) => {
-    const handler = (_e: IpcRendererEvent, eventName: string, payload: unknown) => {
-      if (eventName === name) listener(payload);
+const bridge = {
+  invoke: (method, input, lang) => ipcRenderer.invoke(IPC.invoke, method, input, lang),
+  subscribe: (name, listener) => {
+    const handler = (_e: IpcRendererEvent, event: ShellEvent) => {
+      if (isEventNamed(event, name)) listener(event.payload);
     };
-    ipcRenderer.on('monshi:event', handler);
-    return () => ipcRenderer.removeListener('monshi:event', handler);
+    ipcRenderer.on(IPC.event, handler);
+    return () => ipcRenderer.removeListener(IPC.event, handler);
   },
-  showMain: (route: string): void => ipcRenderer.send('monshi:show-main', route),
-});
+  showMain: (route) => ipcRenderer.send(IPC.showMain, route),
+  popupCall: () => ipcRenderer.invoke(IPC.popupCall),
+} satisfies ShellBridge;
+
+contextBridge.exposeInMainWorld('monshi', bridge);

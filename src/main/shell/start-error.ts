@@ -5,8 +5,7 @@
  * open the data folder (to move a file aside or restore a backup), or quit.
  */
 import { dialog, shell } from 'electron';
-
-export type StartFailure = { text: string; lang: 'fa' | 'en' | null; dataDir: string };
+import type { StartFailure } from './host-messages';
 
 const LABELS = {
   fa: { title: 'منشی آغاز نشد', retry: 'دوباره امتحان کن', open: 'باز کردن پوشهٔ داده‌ها', quit: 'خروج', folder: 'پوشهٔ داده‌ها' },

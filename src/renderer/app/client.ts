@@ -8,13 +8,15 @@ import type { EventMap, EventName, InputOf, Method, OutputOf } from '../../share
 import type { Result } from '../../shared/contract/errors';
 import type { Settings } from '../../shared/contract/settings';
 import type { Lang } from '../../shared/text/calendar';
-import type { ConnectionStatus, ShellConnection } from '../connection/connection-status';
+import type { ConnectionStatus, ShellCapabilities, ShellConnection } from '../connection/connection-status';
 
 export type Client = {
   call<M extends Method>(method: M, input: InputOf<M>): Promise<Result<OutputOf<M>>>;
   subscribe<E extends EventName>(name: E, listener: (payload: EventMap[E]) => void): () => void;
   status(): ConnectionStatus;
   onStatus(listener: (status: ConnectionStatus) => void): () => void;
+  /** What the host around the page can do (the desktop app or a browser). */
+  shell: ShellCapabilities;
 };
 
 export function createClient(conn: ShellConnection, getLang: () => Lang): Client {
@@ -37,6 +39,7 @@ export function createClient(conn: ShellConnection, getLang: () => Lang): Client
     },
     status: () => conn.status(),
     onStatus: (l) => conn.onStatus(l),
+    shell: conn.shell,
   };
   let wasDown = false;
   conn.onStatus((s) => {

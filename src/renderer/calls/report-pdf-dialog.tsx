@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { FileOut } from '../../shared/contract/io';
+import { useClient } from '../app/client';
 import { useLocale } from '../i18n/use-t';
 import { objectUrlOf, openInNewTab, saveFile } from '../lib/download';
 import { Dialog } from '../ui/dialog';
@@ -11,7 +12,7 @@ import { Dialog } from '../ui/dialog';
 export function ReportPdfDialog({ file, rangeText, onClose }: { file: FileOut; rangeText: string; onClose: () => void }) {
   const { t } = useLocale();
   const [url, setUrl] = useState<string | null>(null);
-  const inElectron = window.monshi !== undefined;
+  const { newTabs } = useClient().shell;
 
   useEffect(() => {
     const u = objectUrlOf(file);
@@ -31,7 +32,7 @@ export function ReportPdfDialog({ file, rangeText, onClose }: { file: FileOut; r
           <button type="button" className="button" onClick={onClose}>
             {t.common.close}
           </button>
-          {!inElectron && (
+          {newTabs && (
             <button type="button" className="button" onClick={() => openInNewTab(file)} data-testid="open-pdf">
               {t.fileReady.openPdf}
             </button>

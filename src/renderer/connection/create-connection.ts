@@ -1,6 +1,18 @@
 import { createElectronConnection } from './electron-connection';
-import type { ShellConnection } from './connection-status';
+import type { ShellCapabilities, ShellConnection } from './connection-status';
 import { createWsConnection, socketUrl } from './ws-connection';
+
+/** The browser: files open in tabs; the popup is a card in the page, and its links lead this tab. */
+const browserShell: ShellCapabilities = {
+  kind: 'browser',
+  popupWindows: false,
+  newTabs: true,
+  showMain(route) {
+    window.history.replaceState(null, '', window.location.pathname + window.location.search + route);
+    window.location.reload();
+  },
+  popupCall: () => Promise.resolve(null),
+};
 
 /**
  * The Electron bridge when the preload exposed one, otherwise the WebSocket. In browser mode the
@@ -8,5 +20,5 @@ import { createWsConnection, socketUrl } from './ws-connection';
  */
 export function createConnection(): ShellConnection {
   if (window.monshi) return createElectronConnection(window.monshi);
-  return createWsConnection(socketUrl(), (lang) => `/api?lang=${lang}`);
+  return { ...createWsConnection(socketUrl(), (lang) => `/api?lang=${lang}`), shell: browserShell };
 }

@@ -1,29 +1,21 @@
 /** The Electron shell: the preload exposes `window.monshi` (invoke/subscribe over IPC, never ipcRenderer). */
-import type { EventMap, EventName, InputOf, Method, OutputOf } from '../../shared/contract/api';
-import type { Result } from '../../shared/contract/errors';
-import type { Lang } from '../../shared/text/calendar';
+import type { ShellBridge } from '../../shared/contract/shell-bridge';
 import type { ShellConnection } from './connection-status';
-
-export type MonshiBridge = {
-  invoke<M extends Method>(method: M, input: InputOf<M>, lang: Lang): Promise<Result<OutputOf<M>>>;
-  subscribe<E extends EventName>(name: E, listener: (payload: EventMap[E]) => void): () => void;
-  /** Caller-ID popup window only: bring the main window forward at a route ('#contact=12'). */
-  showMain?: (route: string) => void;
-};
 
 declare global {
   // An interface, not a type: only interfaces merge into the DOM's Window.
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
   interface Window {
-    monshi?: MonshiBridge;
+    monshi?: ShellBridge;
   }
 }
 
-export function createElectronConnection(bridge: MonshiBridge): ShellConnection {
+export function createElectronConnection(bridge: ShellBridge): ShellConnection {
   return {
     invoke: (method, input, lang) => bridge.invoke(method, input, lang),
     subscribe: (name, listener) => bridge.subscribe(name, listener),
     status: () => 'open',
     onStatus: () => () => undefined,
+    shell: { kind: 'electron', popupWindows: true, newTabs: false, showMain: (route) => bridge.showMain(route), popupCall: () => bridge.popupCall() },
   };
 }

@@ -49,7 +49,7 @@ async function postRequest(url: string, json: string, lang: Lang): Promise<Resul
   }
 }
 
-export function createWsConnection(url: string, postUrl: (lang: Lang) => string): ShellConnection {
+export function createWsConnection(url: string, postUrl: (lang: Lang) => string): Omit<ShellConnection, 'shell'> {
   let socket: WebSocket | null = null;
   let status: ConnectionStatus = 'connecting';
   let attempts = 0;

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useClient } from '../app/client';
 import { useT } from '../i18n/use-t';
 
@@ -8,14 +8,10 @@ import { useT } from '../i18n/use-t';
  */
 export function NotificationPermission() {
   const t = useT();
-  const client = useClient();
-  const [shell, setShell] = useState<string | null>(null);
+  const { shell } = useClient();
   const supported = typeof Notification !== 'undefined';
   const [permission, setPermission] = useState(() => (supported ? Notification.permission : 'denied'));
-  useEffect(() => {
-    void client.call('app/info', {}).then((r) => r.ok && setShell(r.value.shell));
-  }, [client]);
-  if (!supported || shell !== 'browser') return null;
+  if (!supported || shell.popupWindows) return null;
   return (
     <div className="notify-box" data-testid="notify-box">
       <div>

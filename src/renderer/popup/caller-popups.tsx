@@ -25,18 +25,12 @@ export function CallerPopups({ onOpenContact, onOpenFile, onAddContact }: { onOp
   const { t } = useLocale();
   const client = useClient();
   const [items, setItems] = useState<Item[]>([]);
-  const shell = useRef<string | null>(null);
+  const { popupWindows } = client.shell;
   const tRef = useRef(t);
   tRef.current = t;
 
-  useEffect(() => {
-    void client.call('app/info', {}).then((r) => {
-      if (r.ok) shell.current = r.value.shell;
-    });
-  }, [client]);
-
   useEvent('call/incoming', ({ call, card }) => {
-    if (shell.current === 'electron') return;
+    if (popupWindows) return;
     setItems((xs) => (xs.some((x) => x.call.id === call.id) ? xs.map((x) => (x.call.id === call.id ? { call, card } : x)) : [...xs, { call, card }]));
     notify(tRef.current, call, card, () => window.focus());
   });

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { CallRow } from '../../shared/contract/calls';
+import type { CallerCard, CallRow } from '../../shared/contract/calls';
 import { useClient } from '../app/client';
 import { useEvent } from '../hooks/use-event';
 import { useT } from '../i18n/use-t';
@@ -15,11 +15,30 @@ export function parsePopupRoute(hash: string): { callId: number; number: string 
   return Number.isInteger(callId) && callId > 0 ? { callId, number: q.get('number') ?? '' } : null;
 }
 
-/** Brings the main window forward at a route; outside the desktop app, becomes the main window in this tab. */
-function showMain(route: string): void {
-  if (window.monshi?.showMain) return window.monshi.showMain(route);
-  window.history.replaceState(null, '', window.location.pathname + window.location.search + route);
-  window.location.reload();
+/**
+ * The call and its card: in the desktop app's popup window, the 'call/incoming' payload the window was
+ * opened for (one hop, nothing asked of the engine); at the route in a browser tab (a link), the call
+ * is read from the engine. Later events for the call (a late caller ID, answered, ended) replace them.
+ */
+function usePopupCall(callId: number) {
+  const client = useClient();
+  const [call, setCall] = useState<CallRow | null>(null);
+  const [carried, setCarried] = useState<CallerCard | null>(null);
+  const [missing, setMissing] = useState<string | null>(null);
+  useEffect(() => {
+    void client.shell.popupCall().then((opened) => {
+      if (opened?.call.id !== callId) return client.call('calls/get', { id: callId }).then((r) => (r.ok ? setCall(r.value) : setMissing(r.error.message)));
+      setCall(opened.call);
+      setCarried(opened.card);
+    });
+  }, [client, callId]);
+  useEvent('call/incoming', (e) => {
+    if (e.call.id !== callId) return;
+    setCall(e.call);
+    setCarried(e.card);
+  });
+  useEvent('call/updated', ({ call: c }) => c.id === callId && setCall(c));
+  return { call, carried, missing };
 }
 
 /**
@@ -29,14 +48,9 @@ function showMain(route: string): void {
  */
 export function PopupWindowApp({ callId }: { callId: number }) {
   const t = useT();
-  const client = useClient();
-  const [call, setCall] = useState<CallRow | null>(null);
-  const [missing, setMissing] = useState<string | null>(null);
-  useEffect(() => {
-    void client.call('calls/get', { id: callId }).then((r) => (r.ok ? setCall(r.value) : setMissing(r.error.message)));
-  }, [client, callId]);
-  useEvent('call/updated', ({ call: c }) => c.id === callId && setCall(c));
-  const { card, reload } = useCallerCard(call, null);
+  const { shell } = useClient();
+  const { call, carried, missing } = usePopupCall(callId);
+  const { card, reload } = useCallerCard(call, carried);
 
   useEffect(() => {
     document.body.classList.add('popup-window');
@@ -51,9 +65,9 @@ export function PopupWindowApp({ callId }: { callId: number }) {
       card={card}
       variant="window"
       onDismiss={() => window.close()}
-      onOpenContact={(id) => showMain(`#contact=${id}`)}
-      onOpenFile={(id) => showMain(`#file=${id}`)}
-      onAddContact={(n) => showMain(`#new-contact=${encodeURIComponent(n)}`)}
+      onOpenContact={(id) => shell.showMain(`#contact=${id}`)}
+      onOpenFile={(id) => shell.showMain(`#file=${id}`)}
+      onAddContact={(n) => shell.showMain(`#new-contact=${encodeURIComponent(n)}`)}
       onReload={reload}
     />
   );

@@ -4,8 +4,10 @@ import { useClient } from '../app/client';
 import { useEvent } from '../hooks/use-event';
 
 /**
- * The caller card of a call, fresh: fetched again when contacts change (someone just added the
- * caller to the phonebook from the popup) or when asked (a note was added). What the network sent
+ * The caller card of a call, fresh: the one the 'call/incoming' event carried (`initial`, replaced when
+ * a later event for the call carries another: a late caller ID), fetched only when none came, and
+ * fetched again when contacts change (someone just added the caller to the phonebook from the popup)
+ * or when asked (a note was added). What the network sent
  * (name, withheld) comes from the call itself, since a lookup by number cannot know it.
  */
 export function useCallerCard(call: CallRow | null, initial: CallerCard | null): { card: CallerCard | null; reload: () => void } {
@@ -23,7 +25,8 @@ export function useCallerCard(call: CallRow | null, initial: CallerCard | null):
   }, [client, number]);
 
   useEffect(() => {
-    if (!initial) reload();
+    if (initial) setCard(initial);
+    else reload();
   }, [initial, reload]);
   useEvent('contacts/changed', () => {
     if (number) reload();

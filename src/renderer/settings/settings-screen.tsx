@@ -134,7 +134,7 @@ export function SettingsScreen() {
             </div>
             <div className="field-item">
               <dt>{t.settings.shell}</dt>
-              <dd>{info.shell === 'electron' ? t.settings.shellElectron : info.shell === 'browser' ? t.settings.shellBrowser : t.settings.shellHeadless}</dd>
+              <dd>{client.shell.kind === 'electron' ? t.settings.shellElectron : t.settings.shellBrowser}</dd>
             </div>
             {info.demo && (
               <div className="field-item">

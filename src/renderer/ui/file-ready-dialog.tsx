@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { FileOut } from '../../shared/contract/io';
+import { useClient } from '../app/client';
 import { useLocale } from '../i18n/use-t';
 import { objectUrlOf, openInNewTab, saveFile } from '../lib/download';
 import { Dialog } from './dialog';
@@ -12,7 +13,7 @@ import { Dialog } from './dialog';
 export function FileReadyDialog({ file, onClose, countLabel }: { file: FileOut; onClose: () => void; countLabel?: (n: string) => string }) {
   const { t, num } = useLocale();
   const [url, setUrl] = useState<string | null>(null);
-  const inElectron = window.monshi !== undefined;
+  const { newTabs } = useClient().shell;
 
   useEffect(() => {
     const u = objectUrlOf(file);
@@ -33,7 +34,7 @@ export function FileReadyDialog({ file, onClose, countLabel }: { file: FileOut; 
           <button type="button" className="button" onClick={onClose}>
             {t.common.close}
           </button>
-          {!inElectron && (
+          {newTabs && (
             <button type="button" className="button" onClick={() => openInNewTab(file)} data-testid="open-pdf">
               {t.fileReady.openPdf}
             </button>
