@@ -41,10 +41,8 @@ if (!existsSync(`${root}node_modules/.package-lock.json`) || !existsSync(`${root
 }
 
 run('node', ['scripts/build.mjs']);
-run('npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
-if (existsSync(`${root}node_modules/electron/electron.d.ts`)) run('npx', ['tsc', '-p', 'tsconfig.shell.json', '--noEmit']);
-else console.log('\n(electron is not installed here: the Electron shell is bundled but not type-checked)');
-run('npx', ['eslint', '.']);
+run('node', ['scripts/typecheck.mjs']); // every layer, the Electron shell included
+run('npm', ['run', 'lint']);
 run('npx', ['jest', '--ci']);
 run('npx', ['jest', '--ci', '-c', 'jest.e2e.config.js', '--runInBand']);
 console.log('\nAll tests passed.');
