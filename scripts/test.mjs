@@ -43,10 +43,8 @@ if (!installed('.package-lock.json') || !installed('better-sqlite3/build/Release
 }
 
 run('node', ['scripts/build.mjs']);
-run('npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
-// Never skipped: without electron's types (an optional dependency) this fails instead of passing unchecked.
-run('npx', ['tsc', '-p', 'tsconfig.shell.json', '--noEmit']);
-run('npx', ['eslint', '.']);
+run('node', ['scripts/typecheck.mjs']); // every layer, the Electron shell included
+run('npm', ['run', 'lint']);
 run('npx', ['jest', '--ci']);
 run('npx', ['jest', '--ci', '-c', 'jest.e2e.config.js', '--runInBand']);
 console.log('\nAll tests passed.');

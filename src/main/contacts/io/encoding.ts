@@ -6,6 +6,7 @@
  * UTF-8 whose broken lines are reported, and a file that is neither clearly is refused with the line
  * of its first bad byte.
  */
+import { TextDecoder } from 'node:util';
 import { ImportParseError } from './record';
 import { decodeWindows1256 } from './windows-1256';
 

@@ -3,6 +3,7 @@
  * Excel "CSV" (without UTF-8) save text. Node with full ICU decodes it natively; this table is the
  * fallback for runtimes built with small ICU, and a test checks it against the native decoder.
  */
+import { TextDecoder } from 'node:util';
 
 // Characters of bytes 0x80–0xFF (WHATWG / Microsoft cp1256); 0x00–0x7F are ASCII.
 const HIGH_HALF =
