@@ -10,7 +10,7 @@ import type { ChequeFontKey } from '../../shared/contract/cheque-print';
 import { resolveAssetsDir } from '../pdf/assets-dir';
 import { writeShapedRuns } from '../pdf/glyph-writer';
 import { loadHarfBuzz } from '../shaping/harfbuzz-loader';
-import { shapeRuns } from '../shaping/run-shaper';
+import { shapeRuns, trustWordBreaks } from '../shaping/run-shaper';
 import { createShaper } from '../shaping/text-shaper';
 
 export const BUILTIN_FONT_FILES = {
@@ -27,7 +27,9 @@ export const BUILTIN_FONT_NAMES: Record<keyof typeof BUILTIN_FONT_FILES, string>
 
 /** Absolute path of a built-in font file. */
 export function builtinFontPath(key: keyof typeof BUILTIN_FONT_FILES, assetsDir?: string): string {
-  return join(resolveAssetsDir(assetsDir), 'fonts', BUILTIN_FONT_FILES[key]);
+  const path = join(resolveAssetsDir(assetsDir), 'fonts', BUILTIN_FONT_FILES[key]);
+  trustWordBreaks(path); // the shipped fonts never shape across a space (tests/print/word-shaping.test.ts)
+  return path;
 }
 
 export type FontFacts = { family: string; unitsPerEm: number; ascender: number; descender: number };

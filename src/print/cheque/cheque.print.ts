@@ -13,8 +13,8 @@ import type { ChequeField } from '../../shared/contract/cheque-print';
 import { fontBytes } from '../font-bytes';
 import { writeShapedRuns } from '../pdf/glyph-writer';
 import { MM } from '../pdf/print-document';
-import { useFastSubset } from '../pdf/ttf-subset';
-import { firstStrongDir } from '../shaping/bidi-itemizer';
+import { prepareSubsetSource, useFastSubset } from '../pdf/ttf-subset';
+import { firstStrongDir, itemizeWithBidi } from '../shaping/bidi-itemizer';
 import { shapeRuns } from '../shaping/run-shaper';
 import { createShaper, type Shaper } from '../shaping/text-shaper';
 import { fontChain, layoutLeaf, type ChequeLayoutTemplate, type FontResolver, type PlacedLine } from './cheque-layout';
@@ -77,6 +77,35 @@ export function leafToPageMm(t: ChequeLayoutTemplate, xMm: number, yMm: number, 
  */
 const parsedFonts = new Map<string, unknown>();
 type PdfkitWithFont = PDFKit.PDFDocument & { _font?: { font?: unknown; subset?: { includeGlyph(id: number): number; cff?: unknown } } };
+/** The tables pdfkit's EmbeddedFont.embed reads from a fontkit font (each decoded on first use, then kept). */
+type FontkitTables = { 'OS/2'?: unknown; post?: unknown; head?: unknown; bbox?: unknown; italicAngle?: unknown; capHeight?: unknown; xHeight?: unknown };
+
+/**
+ * What a document needs of its fonts before HarfBuzz: fontkit's parse for pdfkit (with the tables its
+ * embedding reads), the tables the subset is cut from, bidi-js's tables. The first cheque after the engine
+ * starts does this while HarfBuzz's WebAssembly compiles on V8's background threads, instead of after.
+ */
+function prepareFonts(paths: Iterable<string>): void {
+  for (const path of paths) {
+    if (parsedFonts.has(path)) continue;
+    const pdf = new PDFDocument({ autoFirstPage: false, font: null as unknown as string });
+    pdf.registerFont('F', fontBytes(path) as unknown as string);
+    const font = (pdf.font('F') as PdfkitWithFont)._font?.font as FontkitTables | undefined;
+    if (!font) continue;
+    void [font['OS/2'], font.post, font.head, font.bbox, font.italicAngle, font.capHeight, font.xHeight];
+    parsedFonts.set(path, font);
+    prepareSubsetSource(path);
+  }
+  itemizeWithBidi('\u0627 1', 'rtl'); // bidi-js unpacks its tables on first use
+}
+
+/** The shaper, with the template's fonts prepared while HarfBuzz loads (a no-op once both are ready). */
+async function shaperWithFonts(fonts: Iterable<string>): Promise<Shaper> {
+  const ready = createShaper();
+  ready.catch(() => undefined); // awaited below; this keeps a failure while preparing from leaving it unhandled
+  prepareFonts(fonts);
+  return ready;
+}
 
 /** A pdfkit document that embeds each font file once, under a name of its own. */
 class ChequePdf {
@@ -143,7 +172,7 @@ export type ChequePrintOptions = { fontPath: FontResolver; title?: string };
 
 /** One page per leaf, in order; the fields' values only (the leaf already carries its printed form). */
 export async function printCheques(template: ChequeLayoutTemplate, items: readonly ChequeValuesData[], opts: ChequePrintOptions): Promise<Buffer> {
-  const shaper = await createShaper();
+  const shaper = await shaperWithFonts(new Set(template.fields.flatMap((f) => fontChain(f, opts.fontPath))));
   const doc = new ChequePdf(shaper, opts.title ?? template.name);
   const placement = leafPlacement(template);
   for (const values of items) {
@@ -174,7 +203,7 @@ const LABEL_PT = 6;
  * field's box (ascender to descender of its font) with its baseline dashed, and the sample values.
  */
 export async function printChequeTest(template: ChequeLayoutTemplate, sample: ChequeValuesData, opts: ChequePrintOptions, labels: TestPrintLabels): Promise<Buffer> {
-  const shaper = await createShaper();
+  const shaper = await shaperWithFonts(new Set([opts.fontPath('vazirmatn'), ...template.fields.flatMap((f) => fontChain(f, opts.fontPath))]));
   const doc = new ChequePdf(shaper, opts.title ?? template.name);
   const placement = leafPlacement(template, 'a4');
   doc.addPage(placement.pageWidth, placement.pageHeight);

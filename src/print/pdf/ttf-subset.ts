@@ -185,6 +185,11 @@ export class TtfSubset {
   }
 }
 
+/** Reads the font's tables now, so that the first document does not (see printCheques). */
+export function prepareSubsetSource(fontPath: string): void {
+  sourceOf(fontPath);
+}
+
 /** The part of pdfkit's EmbeddedFont this touches (pdfkit 0.20.2: `subset` is made in its constructor). */
 type EmbeddedFontLike = { subset?: { includeGlyph(id: number): number; cff?: unknown } };
 

@@ -74,6 +74,105 @@ function nextFontOf(shaper: Shaper, text: string, from: number, end: number, fon
 
 const CONTROL_ALL = /[\u0000-\u001f\u007f-\u009f]/g;
 
+/**
+ * Fonts whose words may be shaped one by one (the shipped ones, see trustWordBreaks): a cheque's amount and
+ * date in words change on every leaf, but they are made of a few dozen words, so a word cache leaves
+ * HarfBuzz only the words it has not seen (a fifth of a warm cheque's time went to shaping).
+ */
+const wordSafeFonts = new Set<string>();
+type WordGlyphs = { glyphs: ShapedGlyph[] }; // clusters relative to the word's start
+const wordCache = new Map<string, WordGlyphs>();
+const WORD_CACHE_LIMIT = 20_000;
+const SPACE = 0x20;
+/** HarfBuzz keeps five characters of context on each side of what it shapes. */
+const CONTEXT = 5;
+
+/**
+ * Marks a font whose lookups never reach across a space, so that a line shaped word by word (each word
+ * with the line around it as context) gives the same glyphs as the whole line shaped at once. Checked for
+ * the shipped fonts on thousands of cheque texts (tests/print/word-shaping.test.ts); a user's font is
+ * always shaped whole, as a font could kern or substitute across spaces.
+ */
+export function trustWordBreaks(fontPath: string): void {
+  wordSafeFonts.add(fontPath);
+}
+
+/**
+ * The context HarfBuzz sees before/after a word, as far as it can matter: it uses context only to join
+ * Arabic letters, and stops at the first character that is not transparent — a space stops it, so what
+ * lies beyond the nearest space cannot change the word's shape.
+ */
+function contextBefore(text: string, at: number): string {
+  const c = text.slice(Math.max(0, at - CONTEXT), at);
+  const space = c.lastIndexOf(' ');
+  return space < 0 ? c : c.slice(space);
+}
+function contextAfter(text: string, at: number): string {
+  const c = text.slice(at, at + CONTEXT);
+  const space = c.indexOf(' ');
+  return space < 0 ? c : c.slice(0, space + 1);
+}
+
+const wordKey = (text: string, span: Span, start: number, end: number) =>
+  `${span.fontPath}\u0000${span.level % 2}${span.script}\u0000${contextBefore(text, start)}\u0000${text.slice(start, end)}\u0000${contextAfter(text, end)}`;
+
+function remember(key: string, glyphs: ShapedGlyph[]): void {
+  if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.delete(wordCache.keys().next().value as string); // oldest first
+  wordCache.set(key, { glyphs });
+}
+
+/** The words of a span and the spaces between them, in logical order: [start, end) each. */
+function piecesOf(text: string, span: Span): [number, number][] {
+  const pieces: [number, number][] = [];
+  for (let i = span.start; i < span.end; ) {
+    let j = i + 1;
+    if (text.charCodeAt(i) !== SPACE) while (j < span.end && text.charCodeAt(j) !== SPACE) j++;
+    pieces.push([i, j]);
+    i = j;
+  }
+  return pieces;
+}
+
+/** A few unknown words are shaped one by one; more than that, the span is shaped whole (one HarfBuzz call). */
+const FEW_UNKNOWN = 2;
+
+/**
+ * One span's glyphs, left to right. In a trusted font the span is put together from cached words (and
+ * spaces); words not seen yet are shaped one by one when there are few, else the whole span is shaped at
+ * once — the first cheque, where every word is new — and cut into words for the cache by cluster.
+ */
+function shapeSpanByWords(shaper: Shaper, text: string, span: Span): ShapedGlyph[] {
+  if (!wordSafeFonts.has(span.fontPath)) return shaper.shapeSpan(text, span, span.fontPath);
+  const pieces = piecesOf(text, span);
+  const keys = pieces.map(([a, b]) => wordKey(text, span, a, b));
+  const known = keys.map((k) => wordCache.get(k));
+  if (known.filter((k) => k === undefined).length > FEW_UNKNOWN) return shapeWholeSpan(shaper, text, span, pieces, keys);
+  const out = pieces.map(([a, b], n) => {
+    let hit = known[n];
+    if (!hit) {
+      hit = { glyphs: shaper.shapeSpan(text, { ...span, start: a, end: b }, span.fontPath).map((g) => ({ ...g, cluster: g.cluster - a })) };
+      remember(keys[n] ?? '', hit.glyphs);
+    }
+    return hit.glyphs.map((g) => ({ ...g, cluster: g.cluster + a }));
+  });
+  if (span.level % 2 === 1) out.reverse(); // a right-to-left span's words run right to left
+  return out.flat();
+}
+
+/** The span shaped at once, its glyphs also kept word by word (each glyph goes with the piece its cluster starts in). */
+function shapeWholeSpan(shaper: Shaper, text: string, span: Span, pieces: [number, number][], keys: string[]): ShapedGlyph[] {
+  const glyphs = shaper.shapeSpan(text, span, span.fontPath);
+  const pieceAt = new Int32Array(span.end - span.start);
+  pieces.forEach(([a, b], n) => pieceAt.fill(n, a - span.start, b - span.start));
+  const byPiece: ShapedGlyph[][] = pieces.map(() => []);
+  for (const g of glyphs) {
+    const n = pieceAt[g.cluster - span.start] ?? 0;
+    byPiece[n]?.push({ ...g, cluster: g.cluster - (pieces[n]?.[0] ?? span.start) });
+  }
+  byPiece.forEach((g, n) => remember(keys[n] ?? '', g));
+  return glyphs;
+}
+
 /** A shaped run in font units: what does not depend on the size. */
 type UnitRun = Omit<ShapedRun, 'width'> & { advance: number };
 const cache = new Map<string, UnitRun[]>();
@@ -92,7 +191,7 @@ function unitRuns(shaper: Shaper, text: string, fonts: readonly string[], baseDi
     const spans = spansOf(shaper, text, item, fonts);
     if (item.level % 2 === 1) spans.reverse(); // visual order: a right-to-left item's spans run right to left
     for (const span of spans) {
-      const glyphs = shaper.shapeSpan(text, span, span.fontPath);
+      const glyphs = shapeSpanByWords(shaper, text, span);
       const unitsPerEm = shaper.metrics(span.fontPath).unitsPerEm;
       runs.push({ fontPath: span.fontPath, start: span.start, end: span.end, glyphs, unitsPerEm, advance: glyphs.reduce((sum, g) => sum + g.xAdvance, 0) });
     }
