@@ -147,3 +147,13 @@ it('show-main: only from our page, only a plain route; the popup payload only fo
   expect(await shell.ipc.handle.get(IPC.popupCall)!({ sender: stranger, senderFrame: stranger.mainFrame })).toBeNull();
   link.detach();
 });
+
+it('a request while the engine is down (crashed, before "try again") is answered at once, not left waiting', async () => {
+  const shell = await loadShell(dir, { dialogAnswers: [] });
+  const link = attachEngine(shell.forks[0]!, engine);
+  await settle();
+  const main = shell.windows[0]!;
+  link.detach();
+  shell.forks[0]!.emit('exit', 134);
+  await expect(invoke(shell, fromPage(main), 'settings/get', {}, 'en')).resolves.toEqual({ ok: false, error: { code: 'internal', message: 'engine stopped (134)' } });
+});

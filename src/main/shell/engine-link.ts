@@ -25,6 +25,7 @@ type Handlers = {
 
 export function startEngine(hostPath: string, dataDir: string, on: Handlers): EngineLink {
   let failed = false;
+  let exited: number | null = null;
   let nextId = 1;
   const pending = new Map<number, (result: Result<unknown>) => void>();
   const child: UtilityProcess = utilityProcess.fork(hostPath, [dataDir], {
@@ -45,6 +46,7 @@ export function startEngine(hostPath: string, dataDir: string, on: Handlers): En
     } else on.onEvent(msg);
   });
   child.on('exit', (code) => {
+    exited = code;
     for (const resolve of pending.values()) resolve({ ok: false, error: { code: 'internal', message: `engine stopped (${code})` } });
     pending.clear();
     if (failed || on.isQuitting()) return;
@@ -53,6 +55,8 @@ export function startEngine(hostPath: string, dataDir: string, on: Handlers): En
   });
   return {
     request(method, input, lang) {
+      // Between a crash and "try again", a request is answered at once rather than left waiting forever.
+      if (exited !== null) return Promise.resolve({ ok: false, error: { code: 'internal', message: `engine stopped (${exited})` } });
       const id = nextId++;
       return new Promise((resolve) => {
         pending.set(id, resolve);
