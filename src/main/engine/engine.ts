@@ -14,7 +14,7 @@ import { alarmSettingsInput, reminderGroupInput, reminderInput } from '../../sha
 import { fileInput } from '../../shared/contract/people';
 import { chequeTemplateInput } from '../../shared/contract/cheque-print';
 import { scheduleInput } from '../../shared/contract/attendance';
-import { patched, storedOr } from './patch-update';
+import { patched, storedOr } from '../kernel/patch-update';
 import { createContactsService } from '../contacts/contacts.service';
 import { createGroupsService } from '../contacts/groups.service';
 import { createIoService } from '../contacts/io.service';
@@ -40,12 +40,12 @@ import { exportAttendance } from '../attendance/attendance.export';
 import { printApplication } from '../people/application.report';
 import { createChequeTemplatesService } from '../cheque-templates/cheque-templates.service';
 import type { Timers } from '../../telephony/transport';
-import { AppError } from './app-error';
-import type { EngineContext } from './context';
-import type { Handlers } from './handlers';
+import { AppError } from '../kernel/app-error';
+import type { EngineContext } from '../kernel/context';
+import type { Handlers } from '../kernel/handlers';
 import { openDataFolder, type OpenDataFolder } from './engine-start';
-import { createLogger } from './logger';
-import { createTestClock } from './test-clock';
+import { createLogger } from '../kernel/logger';
+import { createTestClock } from '../kernel/test-clock';
 
 export type EngineOptions = {
   dataDir: string;
