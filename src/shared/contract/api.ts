@@ -9,6 +9,7 @@
 import type { z } from 'zod';
 import { appApi, type AppInfo } from './app.api';
 import { settingsApi, type SettingsEvents } from './settings.api';
+import { onboardingApi } from './onboarding.api';
 import { contactsApi, type ContactsEvents } from './contacts.api';
 import { ioApi } from './io.api';
 import { linesApi, type LinesEvents } from './lines.api';
@@ -27,6 +28,7 @@ export type { AppInfo };
 export const api = {
   ...appApi,
   ...settingsApi,
+  ...onboardingApi,
   ...contactsApi,
   ...ioApi,
   ...linesApi,

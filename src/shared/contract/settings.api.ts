@@ -1,5 +1,5 @@
 /**
- * Settings and the first-run guide's sample data.
+ * Settings: language, calendar, the office's phone region and the other preferences.
  * Each request says what it guarantees and how it fails; request.ts explains the builder.
  */
 import { settingsSchema, type Settings } from './settings';
@@ -9,10 +9,6 @@ export const settingsApi = {
   'settings/get': request(none).reads('settings.read').returns<Settings>(),
   /** Partial update; returns the full settings. Fails with 'validation' naming the field. */
   'settings/update': request(settingsSchema.partial()).writes('settings.admin').returns<Settings>(),
-  /** First-run guide: adds a few sample contacts in one group named as sample data (once; again returns those there). */
-  'onboarding/add-sample': request(none).writes('contacts.write').returns<{ groupId: number; count: number }>(),
-  /** Removes the sample contacts and their group in one step (a sample contact given a people file stays). */
-  'onboarding/remove-sample': request(none).writes('contacts.write').returns<{ removed: number }>(),
 } satisfies RequestMap;
 
 /** Events of this domain, pushed from the engine to every connected UI. */
