@@ -25,6 +25,21 @@ export default tseslint.config(
       }],
     },
   },
+  // The kernel (errors, context, logging, clock, the request gate) is what every domain may import, so it
+  // imports none of them, nor the composition root (engine/) or the shells: imports run one way, down.
+  {
+    files: ['src/main/kernel/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: ['electron', 'react', 'react-dom'].map((name) => ({ name, message: 'The kernel stays plain Node: no Electron, React or DOM (STYLE.md).' })),
+        patterns: [{
+          group: ['attendance', 'calendar', 'calls', 'cheque-templates', 'cheques', 'contacts', 'engine', 'ivr', 'lines', 'onboarding', 'people',
+            'recordings', 'reminders', 'server', 'settings', 'shell'].flatMap((d) => [`../${d}/**`, `**/main/${d}/**`]).concat(['**/renderer/**']),
+          message: 'src/main/kernel imports no domain: only src/shared, src/main/i18n and src/main/db.',
+        }],
+      }],
+    },
+  },
   {
     files: ['src/telephony/**/*.ts', 'src/print/**/*.ts'],
     rules: {

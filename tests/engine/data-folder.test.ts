@@ -6,7 +6,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildSync } from 'esbuild';
-import { AppError } from '../../src/main/engine/app-error';
+import { AppError } from '../../src/main/kernel/app-error';
 import { DATA_SUBDIRS } from '../../src/main/paths';
 import { removeDir, tempDir, testEngine } from '../helpers/engine';
 

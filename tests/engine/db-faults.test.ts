@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { AppError } from '../../src/main/engine/app-error';
+import { AppError } from '../../src/main/kernel/app-error';
 import { removeDir, tempDir, testEngine } from '../helpers/engine';
 
 const NOBODY = 65534;

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadMigrations, openDatabase } from '../../src/main/db/database';
-import { AppError } from '../../src/main/engine/app-error';
+import { AppError } from '../../src/main/kernel/app-error';
 import { migrationsDir } from '../../src/main/paths';
 import { removeDir, tempDir, testEngine } from '../helpers/engine';
 

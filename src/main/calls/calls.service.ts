@@ -10,12 +10,12 @@ import { formatPhone, looksLikePhone, normalizePhone, phoneDigits } from '../../
 import { printCallReport } from '../../print';
 import type { ContactsService } from '../contacts/contacts.service';
 import type { Db } from '../db/database';
-import type { EngineContext } from '../engine/context';
+import type { EngineContext } from '../kernel/context';
 import { message } from '../i18n/messages';
 import { createCallQueryRepo, type CallFilter } from './call-query.repo';
 import { createCallsRepo, type CallDbRow } from './calls.repo';
 import { callCsv } from './calls.export';
-import { AppError } from '../engine/app-error';
+import { AppError } from '../kernel/app-error';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 const pad = (n: number) => String(n).padStart(2, '0');

@@ -4,7 +4,7 @@
  */
 import type { ChequeField, ChequeTemplateData } from '../../shared/contract/cheque-print';
 import { normalizeInput, normalizeMultiline } from '../../shared/text/normalize';
-import { validationError } from '../engine/app-error';
+import { validationError } from '../kernel/app-error';
 
 /** Rounding of typed or dragged millimetres: 0.01 mm, far below what a printer can place. */
 const round = (mm: number) => Math.round(mm * 100) / 100;

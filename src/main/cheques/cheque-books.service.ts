@@ -8,8 +8,8 @@ import { isoDateOf } from '../../shared/text/calendar';
 import { toAsciiDigits } from '../../shared/text/digits';
 import { normalizeInput, normalizeMultiline } from '../../shared/text/normalize';
 import type { Db } from '../db/database';
-import { AppError } from '../engine/app-error';
-import type { EngineContext } from '../engine/context';
+import { AppError } from '../kernel/app-error';
+import type { EngineContext } from '../kernel/context';
 import { createChequeBooksRepo, type BookRowDb, type LeafRowDb } from './cheque-books.repo';
 import { cleanBank } from './cheque.validate';
 

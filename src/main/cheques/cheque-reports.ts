@@ -10,8 +10,8 @@ import { fileNameDate, formatDate, formatInstant, isoDateOf, isoToParts, JALALI_
 import { formatInteger, localDigits } from '../../shared/text/digits';
 import { printChequeReport, type ReportTable } from '../../print/cheque-book/cheque-report.print';
 import type { Db } from '../db/database';
-import { AppError } from '../engine/app-error';
-import type { EngineContext } from '../engine/context';
+import { AppError } from '../kernel/app-error';
+import type { EngineContext } from '../kernel/context';
 import { message, type Lang, type MessageKey } from '../i18n/messages';
 import { directionLabel, statusLabel } from './cheque-labels';
 import { createChequeQueryRepo, type ChequeFilterParsed, type ListRowDb } from './cheque-query.repo';

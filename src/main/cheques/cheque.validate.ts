@@ -10,7 +10,7 @@ import { toAsciiDigits } from '../../shared/text/digits';
 import { checkPartyId, idDigits } from '../../shared/text/national-id';
 import { foldForSearch, normalizeInput, normalizeMultiline } from '../../shared/text/normalize';
 import { checkSayadId } from '../../shared/text/sayad-id';
-import { AppError } from '../engine/app-error';
+import { AppError } from '../kernel/app-error';
 import type { MessageKey } from '../i18n/messages';
 import type { ChequeColumns } from './cheques.repo';
 

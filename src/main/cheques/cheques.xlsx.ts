@@ -3,11 +3,12 @@
  * and counts are numbers (with thousands separators as a number format, so sums work in Excel);
  * dates are text in the chosen calendar (Excel has no Jalali dates). Persian sheets are right to left.
  */
-import ExcelJS from 'exceljs';
+// exceljs is loaded on the first export, not with the engine: reading it takes seconds on a busy PC.
 
 export type XlsxSheet = { name: string; head: string[]; rows: (string | number)[][]; amountCols: number[] };
 
 export async function toChequeXlsx(opts: { lang: 'fa' | 'en'; title: string; sheets: Record<string, XlsxSheet> }): Promise<Buffer> {
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Monshi';
   wb.title = opts.title;

@@ -9,7 +9,7 @@ import { isIsoDate, parseDateInput } from '../../shared/text/calendar';
 import { toAsciiDigits } from '../../shared/text/digits';
 import { normalizeInput, normalizeMultiline } from '../../shared/text/normalize';
 import { normalizePhone, splitExtension, type PhoneRegion } from '../../shared/text/phone';
-import { validationError } from '../engine/app-error';
+import { validationError } from '../kernel/app-error';
 import type { ContactChildren } from './contacts.repo';
 
 export type FieldDef = { id: number; kind: FieldKind; options: string[] };

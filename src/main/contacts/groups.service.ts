@@ -3,8 +3,8 @@ import type { CustomField, Group } from '../../shared/contract/contacts';
 import type { ParsedInputOf } from '../../shared/contract/api';
 import { foldForSearch, normalizeInput } from '../../shared/text/normalize';
 import type { Db } from '../db/database';
-import { AppError, validationError } from '../engine/app-error';
-import type { EngineContext } from '../engine/context';
+import { AppError, validationError } from '../kernel/app-error';
+import type { EngineContext } from '../kernel/context';
 import type { ContactsService } from './contacts.service';
 import { createFieldsRepo, createGroupsRepo, type FieldRow } from './groups.repo';
 

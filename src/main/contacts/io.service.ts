@@ -10,8 +10,8 @@ import type { FileOut, ImportNotice, ImportOutcome, ImportPreview } from '../../
 import { fileNameDate, isoDateOf } from '../../shared/text/calendar';
 import { normalizePhone } from '../../shared/text/phone';
 import type { Db } from '../db/database';
-import { AppError } from '../engine/app-error';
-import type { EngineContext } from '../engine/context';
+import { AppError } from '../kernel/app-error';
+import type { EngineContext } from '../kernel/context';
 import type { Lang } from '../i18n/messages';
 import type { ContactsService } from './contacts.service';
 import { displayNameOf, sortKeyOf, sortNameOf } from './contacts.terms';

@@ -10,7 +10,7 @@
  */
 import Database from 'better-sqlite3';
 import path from 'node:path';
-import { AppError } from '../engine/app-error';
+import { AppError } from '../kernel/app-error';
 import { dbFault } from './db-faults';
 
 export type DataFolderLock = { release(): void };

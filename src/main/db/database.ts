@@ -7,7 +7,7 @@
 import Database from 'better-sqlite3';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../engine/app-error';
+import { AppError } from '../kernel/app-error';
 import { dbFault } from './db-faults';
 
 export type Db = Database.Database;

@@ -3,7 +3,7 @@
  * "database or disk is full", EACCES…) into an AppError that names the file and says what to do.
  * Used at start (opening the folder) and on every request (a disk that fills while Monshi runs).
  */
-import { AppError } from '../engine/app-error';
+import { AppError } from '../kernel/app-error';
 
 /** better-sqlite3's SqliteError and Node's fs errors both carry a string `code`. */
 const codeOf = (e: unknown): string => {

@@ -1,8 +1,48 @@
-/** The engine's handler map: one function per API method, typed from the contract. */
-import type { Method, OutputOf, ParsedInputOf } from '../../shared/contract/api';
+/**
+ * Every domain's handler map, joined: the composition root's second half. A new domain adds its
+ * `<domain>Handlers(services)` here and its `<domain>Api` in src/shared/contract/api.ts; the gate
+ * refuses to start when the two do not match.
+ */
+import { attendanceHandlers } from '../attendance/attendance.handlers';
+import { callsHandlers } from '../calls/calls.handlers';
+import { chequeTemplatesHandlers } from '../cheque-templates/cheque-templates.handlers';
+import { chequesHandlers } from '../cheques/cheques.handlers';
+import { contactsHandlers } from '../contacts/contacts.handlers';
+import { ioHandlers } from '../contacts/io.handlers';
+import { ivrHandlers } from '../ivr/ivr.handlers';
+import { voicemailHandlers } from '../ivr/voicemail.handlers';
+import { joinHandlers, type Handlers } from '../kernel/handlers';
+import { linesHandlers } from '../lines/lines.handlers';
+import { onboardingHandlers } from '../onboarding/onboarding.handlers';
+import { peopleHandlers } from '../people/people.handlers';
+import { recordingsHandlers } from '../recordings/recordings.handlers';
+import { remindersHandlers } from '../reminders/reminders.handlers';
+import { settingsHandlers } from '../settings/settings.handlers';
+import { appHandlers, type AppDeps } from './app.handlers';
+import type { Services } from './services';
 
-export type HandlerContext = { lang: 'fa' | 'en' };
+/** The maps one by one (a test checks that each request has exactly one handler). */
+export function handlerMaps(s: Services, app: AppDeps) {
+  return [
+    appHandlers(app),
+    settingsHandlers(s),
+    onboardingHandlers(s),
+    contactsHandlers(s),
+    ioHandlers(s),
+    linesHandlers(s),
+    callsHandlers(s),
+    ivrHandlers(s),
+    voicemailHandlers(s),
+    recordingsHandlers(s),
+    chequesHandlers(s),
+    chequeTemplatesHandlers(s),
+    remindersHandlers(s),
+    peopleHandlers(s),
+    attendanceHandlers(s),
+  ];
+}
 
-export type Handlers = {
-  [M in Method]: (input: ParsedInputOf<M>, hc: HandlerContext) => OutputOf<M> | Promise<OutputOf<M>>;
-};
+/** The whole contract's handlers; the type says each request has one, joinHandlers that none has two. */
+export function createHandlers(s: Services, app: AppDeps): Handlers {
+  return joinHandlers(...handlerMaps(s, app));
+}

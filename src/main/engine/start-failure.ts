@@ -7,7 +7,8 @@ import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { message, type Lang } from '../i18n/messages';
-import { AppError } from './app-error';
+import { AppError } from '../kernel/app-error';
+import { readStoredSetting } from '../settings/settings.repo';
 
 /** The language saved in the folder's settings, or null when the database cannot tell (missing, damaged, locked). */
 export function settingsLanguage(dataDir: string, nativeBinding?: string): Lang | null {
@@ -16,9 +17,8 @@ export function settingsLanguage(dataDir: string, nativeBinding?: string): Lang 
   try {
     const db = new Database(file, { readonly: true, fileMustExist: true, timeout: 0, nativeBinding });
     try {
-      const row = db.prepare<[], { value: string }>("SELECT value FROM settings WHERE key = 'language'").get();
       // No row: the user never changed it, so the language is the default one, Persian.
-      const lang: unknown = row ? JSON.parse(row.value) : 'fa';
+      const lang = readStoredSetting(db, 'language') ?? 'fa';
       return lang === 'fa' || lang === 'en' ? lang : null;
     } finally {
       db.close();

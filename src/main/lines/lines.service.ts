@@ -13,9 +13,9 @@ import { createDemoLine, createVoiceModemLine, listSerialPorts, probeModem, real
 import { createCallsRepo, type LineDbRow } from '../calls/calls.repo';
 import { localDayHour, type CallsService } from '../calls/calls.service';
 import type { Db } from '../db/database';
-import { AppError, validationError } from '../engine/app-error';
-import type { EngineContext } from '../engine/context';
-import type { Logger } from '../engine/logger';
+import { AppError, validationError } from '../kernel/app-error';
+import type { EngineContext } from '../kernel/context';
+import type { Logger } from '../kernel/logger';
 import { shownStatus } from './line-status';
 
 export type LineFactory = (row: LineDbRow) => { line: Line; sim: ModemSimulator | null };

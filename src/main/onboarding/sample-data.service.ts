@@ -6,7 +6,7 @@
 import { contactInput, type ContactInput } from '../../shared/contract/contacts';
 import type { ContactsService } from '../contacts/contacts.service';
 import type { GroupsService } from '../contacts/groups.service';
-import type { EngineContext } from '../engine/context';
+import type { EngineContext } from '../kernel/context';
 import { message, type Lang } from '../i18n/messages';
 import type { SettingsService } from '../settings/settings.service';
 

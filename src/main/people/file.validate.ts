@@ -7,7 +7,7 @@ import { isIsoDate } from '../../shared/text/calendar';
 import { toAsciiDigits } from '../../shared/text/digits';
 import { checkNationalId } from '../../shared/text/national-id';
 import { foldForSearch, normalizeInput, normalizeMultiline, searchWords } from '../../shared/text/normalize';
-import { AppError, validationError } from '../engine/app-error';
+import { AppError, validationError } from '../kernel/app-error';
 import type { FileColumns, PeopleRepo } from './people.repo';
 
 /** The stored form of a typed file number: ASCII digits, single spaces. */

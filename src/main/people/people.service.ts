@@ -17,8 +17,8 @@ import { displayPhone, looksLikePhone, phoneQueryPrefix } from '../../shared/tex
 import type { ParsedInputOf } from '../../shared/contract/api';
 import type { ContactsService } from '../contacts/contacts.service';
 import type { Db } from '../db/database';
-import { AppError, validationError } from '../engine/app-error';
-import type { EngineContext } from '../engine/context';
+import { AppError, validationError } from '../kernel/app-error';
+import type { EngineContext } from '../kernel/context';
 import { cleanFile, cleanFileNo, emptyApplication } from './file.validate';
 import { createPeopleRepo, type FileFilter, type FileRow, type SummaryRow } from './people.repo';
 import { cleanPin, hashPin, pinMatches } from './pin';

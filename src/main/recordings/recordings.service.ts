@@ -18,9 +18,9 @@ import type { ActiveRecording, RecordingList, RecordingRow, RecordingSettings, R
 import { LineError, realTimers, type Line, type Timers } from '../../telephony';
 import type { CallsService } from '../calls/calls.service';
 import type { Db } from '../db/database';
-import { AppError } from '../engine/app-error';
-import type { EngineContext } from '../engine/context';
-import type { Logger } from '../engine/logger';
+import { AppError } from '../kernel/app-error';
+import type { EngineContext } from '../kernel/context';
+import type { Logger } from '../kernel/logger';
 import { audioOut } from '../ivr/audio/audio-out';
 import type { LinesService } from '../lines/lines.service';
 import { createRecordingsRepo, type RecordingDbRow } from './recordings.repo';

@@ -12,9 +12,9 @@
 import type { Alarm, AlarmSettings } from '../../shared/contract/reminders';
 import type { Timers } from '../../telephony/transport';
 import type { Db } from '../db/database';
-import { AppError } from '../engine/app-error';
-import type { EngineContext } from '../engine/context';
-import type { Logger } from '../engine/logger';
+import { AppError } from '../kernel/app-error';
+import type { EngineContext } from '../kernel/context';
+import type { Logger } from '../kernel/logger';
 import { message } from '../i18n/messages';
 import { createAlarmScheduler, type AlarmSource, type AlarmStore, type DueItem, type Fired } from './alarm-scheduler';
 import { birthdayAlarmSource, reminderAlarmSource } from './alarm-sources';

@@ -6,7 +6,7 @@
 import type { Occurrence, OccurrenceList, Repeat, ReminderKind } from '../../shared/contract/reminders';
 import { isIsoDate, isoDateOf } from '../../shared/text/calendar';
 import { foldForSearch, searchWords } from '../../shared/text/normalize';
-import { validationError } from '../engine/app-error';
+import { validationError } from '../kernel/app-error';
 import { message, type Lang } from '../i18n/messages';
 import { birthdaysBetween } from './birthdays';
 import { localInstant, nextOccurrence, occurrencesBetween, type Schedule, type Repeat as RecurrenceRepeat } from './recurrence';

@@ -5,7 +5,7 @@
 import type { ReminderData, Repeat } from '../../shared/contract/reminders';
 import { isIsoDate, JALALI_MONTHS_EN, JALALI_MONTHS_FA } from '../../shared/text/calendar';
 import { normalizeInput, normalizeMultiline } from '../../shared/text/normalize';
-import { AppError, validationError } from '../engine/app-error';
+import { AppError, validationError } from '../kernel/app-error';
 import type { ReminderColumns } from './reminders.repo';
 
 export type ReminderChecks = {

@@ -9,8 +9,8 @@ import type { OccurrenceList, Reminder, ReminderData, ReminderGroup } from '../.
 import { fileNameDate } from '../../shared/text/calendar';
 import { foldForSearch, normalizeInput } from '../../shared/text/normalize';
 import type { Db } from '../db/database';
-import { AppError, validationError } from '../engine/app-error';
-import type { EngineContext } from '../engine/context';
+import { AppError, validationError } from '../kernel/app-error';
+import type { EngineContext } from '../kernel/context';
 import type { Lang } from '../i18n/messages';
 import { findOccurrences, nextOf, participantsById, repeatOf, scheduleOf, type OccurrenceQueryParsed } from './occurrences';
 import { cleanReminder } from './reminder.validate';

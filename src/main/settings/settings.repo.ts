@@ -23,3 +23,12 @@ export function createSettingsRepo(db: Db) {
     }),
   };
 }
+
+/**
+ * One stored value read before any service exists (the start-failure message reads the language from a
+ * read-only connection); undefined when the user never changed it.
+ */
+export function readStoredSetting(db: Db, key: string): unknown {
+  const row = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?').get(key);
+  return row ? JSON.parse(row.value) : undefined;
+}

@@ -1,7 +1,7 @@
 import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../../shared/contract/settings';
 import { officeRegion, type PhoneRegion } from '../../shared/text/phone';
 import type { Db } from '../db/database';
-import { validationError } from '../engine/app-error';
+import { validationError } from '../kernel/app-error';
 import { createSettingsRepo } from './settings.repo';
 
 export type SettingsService = ReturnType<typeof createSettingsService>;

@@ -11,7 +11,7 @@ import { normalizeInput } from '../../../shared/text/normalize';
 import { normalizePhone, type PhoneRegion } from '../../../shared/text/phone';
 import type { Lang } from '../../i18n/messages';
 import type { CalendarSystem } from '../../../shared/text/calendar';
-import { AppError } from '../../engine/app-error';
+import { AppError } from '../../kernel/app-error';
 import { canonicalFieldValue, EMAIL, type FieldDef } from '../contact.validate';
 import type { ImportedRecord, Remark } from './record';
 

@@ -1,0 +1,90 @@
+/**
+ * The domain services of one engine, created in dependency order and wired to each other (the
+ * composition root's first half; handlers.ts is the second). Services that follow another's events
+ * register with `follow`.
+ */
+import { createContactsService } from '../contacts/contacts.service';
+import { createGroupsService } from '../contacts/groups.service';
+import { createIoService } from '../contacts/io.service';
+import type { Db } from '../db/database';
+import type { SettingsService } from '../settings/settings.service';
+import { createSampleDataService } from '../onboarding/sample-data.service';
+import { createCallsService } from '../calls/calls.service';
+import { createChequeBooksService } from '../cheques/cheque-books.service';
+import { createChequeReportsService } from '../cheques/cheque-reports';
+import { createChequesService } from '../cheques/cheques.service';
+import { createLinesService, type LineFactory } from '../lines/lines.service';
+import { createIvrService } from '../ivr/ivr.service';
+import { createVoicemailService } from '../ivr/voicemail.service';
+import { createRecordingsService } from '../recordings/recordings.service';
+import { createHolidaysRepo } from '../calendar/holidays.repo';
+import { createAlarmsService } from '../reminders/alarms.service';
+import { createRemindersService } from '../reminders/reminders.service';
+import { createPeopleService } from '../people/people.service';
+import { createAttendanceService } from '../attendance/attendance.service';
+import { createChequeTemplatesService } from '../cheque-templates/cheque-templates.service';
+import type { Timers } from '../../telephony/transport';
+import type { EngineContext } from '../kernel/context';
+import type { Logger } from '../kernel/logger';
+import type { EngineEvent } from './engine';
+
+export type ServiceOptions = {
+  dataDir: string;
+  lineFactory?: LineFactory;
+  diskFree?: (dir: string) => number | null;
+  timers: Timers;
+};
+
+export type Services = ReturnType<typeof createServices>;
+
+export function createServices(
+  db: Db,
+  ctx: EngineContext,
+  settings: SettingsService,
+  opts: ServiceOptions,
+  log: Logger,
+  follow: (f: (e: EngineEvent) => void) => void,
+) {
+  const contacts = createContactsService(db, ctx);
+  const groups = createGroupsService(db, ctx, contacts);
+  const io = createIoService(db, ctx, contacts, groups);
+  const calls = createCallsService(db, ctx, contacts);
+  const lines = createLinesService(db, ctx, calls, log, opts.lineFactory);
+  const voicemail = createVoicemailService(db, ctx, contacts, opts.dataDir);
+  const ivr = createIvrService(db, ctx, { calls, voicemail, holidays: createHolidaysRepo(db), log, simOf: (id) => lines.simOf(id) });
+  lines.setIvr((r) => ivr.ring(r));
+  const recordings = createRecordingsService(db, ctx, { calls, lines, log, dataDir: opts.dataDir, timers: opts.timers, diskFree: opts.diskFree });
+  follow((e) => {
+    if (e.name === 'call/updated') recordings.callUpdated(e.payload.call);
+    if (e.name === 'settings/changed') contacts.rekeyPhones(); // a new area code keys local numbers anew
+  });
+  const reminders = createRemindersService(db, ctx, {
+    onChanged: (change) => alarms.reminderChanged(change),
+    birthdayTime: () => alarms.settings().birthdayTime ?? '09:00',
+  });
+  // Cheque due dates join the same alarms with `alarms.addSource(…)` (source 'cheque'; see alarms.service.ts).
+  const alarms = createAlarmsService(db, ctx, { reminders: reminders.repo, timers: opts.timers, log });
+  const chequeTemplates = createChequeTemplatesService(db, ctx, { dataDir: opts.dataDir });
+  const people = createPeopleService(db, ctx, contacts);
+  calls.setFilesLookup((contactId) => people.ofContact(contactId).map(({ id, kind, fileNo }) => ({ id, kind, fileNo })));
+  const attendance = createAttendanceService(db, ctx, people);
+  follow((e) => {
+    if (e.name !== 'contacts/changed') return;
+    alarms.contactsChanged();
+    ctx.emit('reminders/changed', {});
+  });
+  const cheques = createChequesService(db, ctx, {
+    dataDir: opts.dataDir,
+    alarmChanged: (id, text) => alarms.sourceItemChanged('cheque', id, text),
+    pokeAlarms: () => alarms.poke(),
+  });
+  alarms.addSource(cheques.alarmSource());
+  const chequeBooks = createChequeBooksService(db, ctx);
+  const chequeReports = createChequeReportsService(db, ctx);
+  const sampleData = createSampleDataService({ ctx, contacts, groups, settings, isProtected: (id) => people.ofContact(id).length > 0 });
+
+  return {
+    ctx, settings, contacts, groups, io, calls, lines, voicemail, ivr, recordings, reminders, alarms,
+    chequeTemplates, people, attendance, cheques, chequeBooks, chequeReports, sampleData,
+  };
+}

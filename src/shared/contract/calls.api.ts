@@ -1,0 +1,36 @@
+/**
+ * The call log, its report, and calls placed from the app.
+ * Each request says what it guarantees and how it fails; request.ts explains the builder.
+ */
+import { z } from 'zod';
+import {
+  callListInput, dialInput, reportExportInput, reportInput, type CallerCard, type CallList, type CallReport, type CallRow, type IncomingCallEvent,
+} from './calls';
+import type { FileOut } from './io';
+import { request, id, type RequestMap } from './request';
+
+export const callsApi = {
+  /** The call log, newest first, filtered. */
+  'calls/list': request(callListInput).reads('calls.read').returns<CallList>(),
+  /** Calls per day and hour, top callers and unreturned missed calls over a date range. */
+  'calls/report': request(reportInput).reads('calls.read').returns<CallReport>(),
+  'calls/report-export': request(reportExportInput).reads('calls.read').returns<FileOut>(),
+  /** One call, as in the log (the popup window starts from its id). */
+  'calls/get': request(z.object({ id })).reads('calls.read').returns<CallRow>(),
+  /** Everything the popup shows about a number (also pushed with 'call/incoming'). */
+  'calls/caller-card': request(z.object({ number: z.string().max(40) })).reads('calls.read').returns<CallerCard>(),
+  /** Dials in voice mode; the user lifts the handset. Logged as outgoing. 'line/unavailable' when no line is idle. */
+  'calls/dial': request(dialInput).writes('calls.write').returns<CallRow>(),
+  /** Hangs up the call in progress on a line. */
+  'calls/hang-up': request(z.object({ lineId: id })).writes('calls.write').returns<{ ok: true }>(),
+  /** Answers a ringing line (the modem goes off hook). */
+  'calls/answer': request(z.object({ lineId: id })).writes('calls.write').returns<{ ok: true }>(),
+} satisfies RequestMap;
+
+/** Events of this domain, pushed from the engine to every connected UI. */
+export type CallsEvents = {
+  /** Caller ID arrived (or a call rang twice without it): show the popup. */
+  'call/incoming': IncomingCallEvent;
+  /** A call was answered, ended, or its contact changed. */
+  'call/updated': { call: CallRow };
+};
