@@ -66,8 +66,8 @@ export function LineForm({ line, kind, onClose }: Props) {
   const loadPorts = useCallback(() => {
     setPorts(null);
     void client.call('lines/ports', {}).then((r) => setPorts(r.ok ? r.value : []));
-    void client.call('lines/list', {}).then((r) => r.ok && setLineNames(new Map(r.value.map((l) => [l.id, l.name]))));
-  }, [client]);
+    void client.call('lines/list', {}).then((r) => (r.ok ? setLineNames(new Map(r.value.map((l) => [l.id, l.name]))) : toast.show('error', r.error.message)));
+  }, [client, toast]);
   useEffect(() => {
     if (draft.kind === 'modem') loadPorts();
   }, [draft.kind, loadPorts]);

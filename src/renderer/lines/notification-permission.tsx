@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'react';
-import { useClient } from '../app/client';
+import { useState } from 'react';
+import { useFailureToast } from '../hooks/use-failure-toast';
+import { useQuery } from '../hooks/use-query';
 import { useT } from '../i18n/use-t';
 
 /**
@@ -8,13 +9,11 @@ import { useT } from '../i18n/use-t';
  */
 export function NotificationPermission() {
   const t = useT();
-  const client = useClient();
-  const [shell, setShell] = useState<string | null>(null);
+  const info = useQuery('app/info', {});
+  useFailureToast(info.error);
+  const shell = info.data?.shell ?? null;
   const supported = typeof Notification !== 'undefined';
   const [permission, setPermission] = useState(() => (supported ? Notification.permission : 'denied'));
-  useEffect(() => {
-    void client.call('app/info', {}).then((r) => r.ok && setShell(r.value.shell));
-  }, [client]);
   if (!supported || shell !== 'browser') return null;
   return (
     <div className="notify-box" data-testid="notify-box">
