@@ -3,7 +3,7 @@
  * behind the page's back (straight from the database file, as another program or a restored backup
  * would), so the engine answers "not found" when the user opens its leaves. The panel must say so in
  * the user's language with a Retry, not show an empty panel as if the book had no leaves; once the
- * book is back, Retry shows its leaves.
+ * book is back, Retry shows its leaves. A phonebook search the engine refuses says why in the list.
  */
 import Database from 'better-sqlite3';
 import path from 'node:path';
@@ -78,4 +78,25 @@ it('says why a cheque book’s leaves could not load, in Persian and in English,
   await expect(card.getByTestId('leaf').count()).resolves.toBe(5);
   await expect(card.getByTestId('load-error').count()).resolves.toBe(0);
   await shot(page, 'load-errors-03-leaves-retried');
+});
+
+it('says why the phonebook search failed instead of "no contacts", with Try again, and recovers with the next search', async () => {
+  await engineApi(page, 'settings/update', { language: 'en' });
+  await engineApi(page, 'contacts/create', { firstName: 'Maryam', lastName: 'Ahmadi', phones: [{ number: '09351112233', kind: 'mobile' }] });
+  await page.goto(app.url);
+  await page.getByTestId('phonebook').waitFor();
+  const list = page.getByTestId('contact-list');
+  await list.getByTestId('contact-row').first().waitFor();
+  // Longer than the engine takes (200 characters): the engine refuses the search and names the field.
+  await page.getByTestId('search-input').fill('a'.repeat(201));
+  const error = list.getByTestId('list-error');
+  await error.waitFor();
+  await expect(error.textContent()).resolves.toMatch(/is too long\. Try again$/);
+  await expect(list.getByTestId('list-empty').count()).resolves.toBe(0);
+  await expect(list.getByTestId('contact-row').count()).resolves.toBe(0);
+  await expect(list.getByTestId('contact-row-placeholder').count()).resolves.toBe(0);
+  await shot(page, 'load-errors-04-search-en');
+  await page.getByTestId('search-input').fill('Maryam');
+  await list.getByTestId('contact-row').first().waitFor();
+  await expect(error.count()).resolves.toBe(0);
 });

@@ -111,12 +111,15 @@ export function usePagedQuery<M extends Method, Q, Row>(method: M, query: Q, opt
         }
         if (s.gen !== gen) return;
         s.inflight.delete(page);
-        if (!s.settled) {
+        const first = !s.settled;
+        if (first) {
           s.settled = true;
           s.previous = { pages: new Map(), total: 0, exact: true };
         }
         if (!r.ok) {
           s.error = r.error.message;
+          // A new query that failed has no rows: the error row stands alone, not over the old count.
+          if (first) [s.total, s.exact] = [0, true];
           bump();
           return;
         }
