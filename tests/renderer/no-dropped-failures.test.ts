@@ -7,8 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const ROOT = path.join(__dirname, '../../src/renderer');
-/** A request's result tested only for success and otherwise forgotten: `r.ok && …`, `!stop && r.ok && …`. */
-const DROPS_FAILURE = /\b(r|res|result)\.ok\s*&&/;
+/** A request's result tested only for success and otherwise forgotten: `r.ok && …`, `!stop && r.ok && …`, `if (!r.ok) return;`. */
+const DROPS_FAILURE = /\b(r|res|result)\.ok\s*&&|if \(!(r|res|result)\.ok\) return;/;
 
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -23,7 +23,7 @@ describe('the renderer never drops a failed request', () => {
     expect(sourceFiles(ROOT).length).toBeGreaterThan(50);
   });
 
-  it('has no `r.ok && …` that forgets the failure', () => {
+  it('has no `r.ok && …` or bare `if (!r.ok) return;` that forgets the failure', () => {
     const found = sourceFiles(ROOT).flatMap((file) =>
       fs
         .readFileSync(file, 'utf8')
