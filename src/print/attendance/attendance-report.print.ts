@@ -6,7 +6,8 @@
 import type { MonthlyReport, ReportDay, ReportTotals } from '../../shared/contract/attendance';
 import { formatDate, formatInstant, type CalendarSystem, type Lang } from '../../shared/text/calendar';
 import { localDigits } from '../../shared/text/digits';
-import { PrintDocument, type DrawOp, type TextLook } from '../pdf/print-document';
+import { PrintDocument, type TextLook } from '../pdf/print-document';
+import { PageFlow } from '../pdf/page-flow';
 import { MUTED, RULE_COLOR, reportFrame } from '../pdf/report-frame';
 
 export type AttendanceLabels = {
@@ -56,17 +57,7 @@ export async function printAttendanceReport(report: MonthlyReport, opts: Attenda
     note: `${formatDate(report.from, opts.calendar, opts.lang)} – ${formatDate(report.to, opts.calendar, opts.lang)}  ·  ${formatInstant(opts.printedAt.toISOString(), opts.calendar, opts.lang)}`,
     footer: (p, ps) => L.page.replace('{page}', d(p)).replace('{pages}', d(ps)),
   });
-  const pages: DrawOp[][] = [[]];
-  let page = pages[0]!;
-  let y = frame.bodyTop;
-  const newPage = () => {
-    page = [];
-    pages.push(page);
-    y = frame.bodyTop;
-  };
-  const need = (h: number) => {
-    if (y + h > frame.bodyBottom) newPage();
-  };
+  const flow = new PageFlow(frame);
   const rowH = doc.lineHeight(CELL.size) + 3;
   const table = (head: string[], weights: number[], rows: { cells: string[]; fill?: string }[]) => {
     const cols = doc.columns(box.left, box.width, weights);
@@ -75,21 +66,21 @@ export async function printAttendanceReport(report: MonthlyReport, opts: Attenda
       const texts = cells.map((c, i) => (look === HEAD ? doc.wrap(d(c), cols[i]!.width - 4, look).slice(0, 2).map((l) => l.text) : [doc.truncate(d(c), cols[i]!.width - 4, look)]));
       const lines = Math.max(1, ...texts.map((t) => t.length));
       const h = rowH + (lines - 1) * doc.lineHeight(look.size);
-      if (fill) page.push({ kind: 'rect', x: box.left, y, w: box.width, h, color: fill });
+      if (fill) flow.push({ kind: 'rect', x: box.left, y: flow.y, w: box.width, h, color: fill });
       texts.forEach((t, i) => {
         const col = cols[i]!;
         t.forEach((text, k) => {
-          page.push({ kind: 'text', text, x: col.x + 2, y: y + 1.5 + k * doc.lineHeight(look.size), width: col.width - 4, look: { ...look, align: i === 0 ? 'start' : 'center', dir: i === 0 ? 'auto' : undefined } });
+          flow.push({ kind: 'text', text, x: col.x + 2, y: flow.y + 1.5 + k * doc.lineHeight(look.size), width: col.width - 4, look: { ...look, align: i === 0 ? 'start' : 'center', dir: i === 0 ? 'auto' : undefined } });
         });
       });
-      y += h;
-      page.push({ kind: 'line', x1: box.left, y1: y, x2: box.right, y2: y, color: RULE_COLOR, width: 0.3 });
+      flow.y += h;
+      flow.push({ kind: 'line', x1: box.left, y1: flow.y, x2: box.right, y2: flow.y, color: RULE_COLOR, width: 0.3 });
     };
-    need(rowH * 3);
+    flow.need(rowH * 3);
     line(head, HEAD, HEAD_FILL);
     for (const r of rows) {
-      if (y + rowH > frame.bodyBottom) {
-        newPage();
+      if (!flow.fits(rowH)) {
+        flow.newPage();
         line(head, HEAD, HEAD_FILL);
       }
       line(r.cells, CELL, r.fill);
@@ -98,24 +89,24 @@ export async function printAttendanceReport(report: MonthlyReport, opts: Attenda
 
   const summaryHead = [L.name, L.workDays, L.present, L.absent, L.late, L.early, L.overtime, L.worked, L.leaveEntitled, L.leaveSick, L.leaveUnpaid, L.mission, L.open];
   const summaryWeights = [15, 7, 7, 7, 9, 9, 8, 8, 9, 9, 9, 8, 7];
-  page.push({ kind: 'text', text: L.summary, x: box.left, y, width: box.width, look: { ...H2, align: 'start' } });
-  y += doc.lineHeight(H2.size) + 2;
+  flow.push({ kind: 'text', text: L.summary, x: box.left, y: flow.y, width: box.width, look: { ...H2, align: 'start' } });
+  flow.y += doc.lineHeight(H2.size) + 2;
   if (report.people.length === 0) {
-    page.push({ kind: 'text', text: L.none, x: box.left, y, width: box.width, look: { ...CELL, align: 'start' } });
-    y += rowH;
+    flow.push({ kind: 'text', text: L.none, x: box.left, y: flow.y, width: box.width, look: { ...CELL, align: 'start' } });
+    flow.y += rowH;
   }
   table(summaryHead, summaryWeights, report.people.map((p) => ({ cells: [p.displayName, ...summaryCells(p.totals)] })));
-  y += 4;
-  page.push({ kind: 'text', text: L.minutesNote, x: box.left, y, width: box.width, look: { ...SMALL, align: 'start' } });
-  y += doc.lineHeight(SMALL.size) + 8;
+  flow.y += 4;
+  flow.push({ kind: 'text', text: L.minutesNote, x: box.left, y: flow.y, width: box.width, look: { ...SMALL, align: 'start' } });
+  flow.y += doc.lineHeight(SMALL.size) + 8;
 
   const dayHead = [L.date, L.weekday, L.status, L.in, L.out, L.worked, L.late, L.early, L.overtime, L.note];
   const dayWeights = [11, 9, 9, 7, 7, 8, 7, 7, 8, 27];
   for (const p of report.people) {
     // Each person's days start on a fresh page unless they fit under what is there.
-    if (y + rowH * (p.days.length + 3) > frame.bodyBottom) newPage();
-    page.push({ kind: 'text', text: `\u2068${p.displayName}\u2069 — ${L.fileNo} ${d(p.fileNo)} — ${L.schedule}: \u2068${p.scheduleName ?? L.noSchedule}\u2069`, x: box.left, y, width: box.width, look: { ...H2, align: 'start' } });
-    y += doc.lineHeight(H2.size) + 2;
+    if (!flow.fits(rowH * (p.days.length + 3))) flow.newPage();
+    flow.push({ kind: 'text', text: `\u2068${p.displayName}\u2069 — ${L.fileNo} ${d(p.fileNo)} — ${L.schedule}: \u2068${p.scheduleName ?? L.noSchedule}\u2069`, x: box.left, y: flow.y, width: box.width, look: { ...H2, align: 'start' } });
+    flow.y += doc.lineHeight(H2.size) + 2;
     table(dayHead, dayWeights, p.days.map((day) => {
       const weekday = L.weekdays[(new Date(`${day.date}T00:00:00Z`).getUTCDay() + 1) % 7] ?? '';
       const note = [day.holiday ?? '', day.leaveType ? { entitled: L.leaveEntitled, sick: L.leaveSick, unpaid: L.leaveUnpaid }[day.leaveType] : '',
@@ -128,9 +119,9 @@ export async function printAttendanceReport(report: MonthlyReport, opts: Attenda
         fill,
       };
     }));
-    y += 10;
+    flow.y += 10;
   }
 
-  doc.render(pages, frame.ops);
+  doc.render(flow.pages, frame.ops);
   return doc.end();
 }

@@ -6,7 +6,8 @@
 import type { CallReport } from '../../shared/contract/calls';
 import { formatDate, formatInstant, type CalendarSystem, type Lang } from '../../shared/text/calendar';
 import { formatInteger, localDigits } from '../../shared/text/digits';
-import { PrintDocument, type DrawOp, type TextLook } from '../pdf/print-document';
+import { PrintDocument, type TextLook } from '../pdf/print-document';
+import { PageFlow } from '../pdf/page-flow';
 import { MUTED, RULE_COLOR, reportFrame } from '../pdf/report-frame';
 
 export type CallReportLabels = {
@@ -32,33 +33,25 @@ export async function printCallReport(report: CallReport, opts: CallReportPrintO
     note: `${formatDate(report.from, opts.calendar, opts.lang)} – ${formatDate(report.to, opts.calendar, opts.lang)}  ·  ${formatInstant(opts.printedAt.toISOString(), opts.calendar, opts.lang)}`,
     footer: (p, ps) => L.page.replace('{page}', localDigits(p, opts.lang)).replace('{pages}', localDigits(ps, opts.lang)),
   });
-  const pages: DrawOp[][] = [[]];
-  let page = pages[0]!;
-  let y = frame.bodyTop;
-  const need = (h: number) => {
-    if (y + h <= frame.bodyBottom) return;
-    page = [];
-    pages.push(page);
-    y = frame.bodyTop;
-  };
-  const text = (t: string, look: TextLook, x = box.left, width = box.width) => page.push({ kind: 'text', text: t, x, y, width, look: { align: 'start', ...look } });
+  const flow = new PageFlow(frame);
+  const text = (t: string, look: TextLook, x = box.left, width = box.width) => flow.push({ kind: 'text', text: t, x, y: flow.y, width, look: { align: 'start', ...look } });
 
   // Totals, one line.
   const t = report.totals;
   const minutes = Math.round(t.talkSeconds / 60);
   text(`${L.incoming}: ${n(t.incoming)}   ${L.answered}: ${n(t.answered)}   ${L.missed}: ${n(t.missed)}   ${L.unreturned}: ${n(t.unreturned)}   ${L.outgoing}: ${n(t.outgoing)}   ${L.talkTime}: ${n(minutes)}′`, BODY);
-  y += doc.lineHeight(BODY.size) + 8;
+  flow.y += doc.lineHeight(BODY.size) + 8;
 
   const chart = (title: string, bars: { label: string; answered: number; missed: number; outgoing: number }[]) => {
     const height = 110;
-    need(doc.lineHeight(H2.size) + height + 24);
+    flow.need(doc.lineHeight(H2.size) + height + 24);
     text(title, H2);
-    y += doc.lineHeight(H2.size) + 4;
+    flow.y += doc.lineHeight(H2.size) + 4;
     const max = Math.max(1, ...bars.map((b) => b.answered + b.missed + b.outgoing));
     const slot = box.width / Math.max(1, bars.length);
     const barW = Math.max(1, slot * 0.7);
-    const base = y + height;
-    page.push({ kind: 'line', x1: box.left, y1: base, x2: box.right, y2: base, color: RULE_COLOR, width: 0.6 });
+    const base = flow.y + height;
+    flow.push({ kind: 'line', x1: box.left, y1: base, x2: box.right, y2: base, color: RULE_COLOR, width: 0.6 });
     const every = Math.ceil(bars.length / 16);
     bars.forEach((b, i) => {
       // Time runs from the reading side: right to left in Persian.
@@ -68,38 +61,38 @@ export async function printCallReport(report: CallReport, opts: CallReportPrintO
         if (v <= 0) continue;
         const h = (v / max) * height;
         top -= h;
-        page.push({ kind: 'rect', x, y: top, w: barW, h, color: COLORS[k] });
+        flow.push({ kind: 'rect', x, y: top, w: barW, h, color: COLORS[k] });
       }
-      if (i % every === 0) page.push({ kind: 'text', text: b.label, x: x - slot, y: base + 2, width: slot * 2 + barW, look: { ...SMALL, align: 'center' } });
+      if (i % every === 0) flow.push({ kind: 'text', text: b.label, x: x - slot, y: base + 2, width: slot * 2 + barW, look: { ...SMALL, align: 'center' } });
     });
-    page.push({ kind: 'text', text: n(max), x: box.left, y: y - 2, width: box.width, look: { ...SMALL, align: 'end' } });
-    y = base + doc.lineHeight(SMALL.size) + 10;
+    flow.push({ kind: 'text', text: n(max), x: box.left, y: flow.y - 2, width: box.width, look: { ...SMALL, align: 'end' } });
+    flow.y = base + doc.lineHeight(SMALL.size) + 10;
   };
   chart(L.perDay, report.perDay.map((d) => ({ label: formatDate(d.date, opts.calendar, opts.lang).slice(5), answered: d.incoming - d.missed, missed: d.missed, outgoing: d.outgoing })));
   chart(L.perHour, report.perHour.map((h) => ({ label: localDigits(h.hour, opts.lang), answered: h.incoming - h.missed, missed: h.missed, outgoing: h.outgoing })));
 
   const table = (title: string, head: string[], weights: number[], rows: string[][]) => {
-    need(doc.lineHeight(H2.size) * 3);
+    flow.need(doc.lineHeight(H2.size) * 3);
     text(title, H2);
-    y += doc.lineHeight(H2.size) + 2;
+    flow.y += doc.lineHeight(H2.size) + 2;
     const cols = doc.columns(box.left, box.width, weights);
     const row = (cells: string[], look: TextLook) => {
-      need(doc.lineHeight(look.size) + 2);
+      flow.need(doc.lineHeight(look.size) + 2);
       cells.forEach((c, i) => {
         const col = cols[i]!;
-        page.push({ kind: 'text', text: doc.truncate(c, col.width - 6, look), x: col.x + 3, y, width: col.width - 6, look: { ...look, align: 'start', dir: 'auto' } });
+        flow.push({ kind: 'text', text: doc.truncate(c, col.width - 6, look), x: col.x + 3, y: flow.y, width: col.width - 6, look: { ...look, align: 'start', dir: 'auto' } });
       });
-      y += doc.lineHeight(look.size) + 2;
+      flow.y += doc.lineHeight(look.size) + 2;
     };
     row(head, { size: 8.5, weight: 'bold' });
-    page.push({ kind: 'line', x1: box.left, y1: y - 1, x2: box.right, y2: y - 1, color: RULE_COLOR, width: 0.5 });
+    flow.push({ kind: 'line', x1: box.left, y1: flow.y - 1, x2: box.right, y2: flow.y - 1, color: RULE_COLOR, width: 0.5 });
     if (rows.length === 0) row([L.none], BODY);
     for (const r of rows) row(r, BODY);
-    y += 8;
+    flow.y += 8;
   };
   table(L.topCallers, [L.number, L.contact, L.calls, L.missed], [30, 40, 15, 15], report.topCallers.map((c) => [c.numberDisplay, c.contactName ?? '', n(c.calls), n(c.missed)]));
   table(L.unreturnedList, [L.time, L.number, L.contact], [30, 30, 40], report.unreturned.map((c) => [formatInstant(c.startedAt, opts.calendar, opts.lang), c.numberDisplay, c.contactName ?? c.callerName]));
 
-  doc.render(pages, frame.ops);
+  doc.render(flow.pages, frame.ops);
   return doc.end();
 }

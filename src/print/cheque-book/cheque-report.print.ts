@@ -5,7 +5,8 @@
  * only lays them out: Persian pages run right to left, amount columns align to the end side.
  */
 import { localDigits } from '../../shared/text/digits';
-import { PrintDocument, type DrawOp, type TextLook } from '../pdf/print-document';
+import { PrintDocument, type TextLook } from '../pdf/print-document';
+import { PageFlow } from '../pdf/page-flow';
 import { MUTED, RULE_COLOR, reportFrame } from '../pdf/report-frame';
 
 export type ReportTable = {
@@ -49,63 +50,55 @@ export async function printChequeReport(opts: ChequeReportPrintOptions): Promise
     note: opts.note,
     footer: (p, ps) => opts.page.replace('{page}', localDigits(p, opts.lang)).replace('{pages}', localDigits(ps, opts.lang)),
   });
-  const pages: DrawOp[][] = [[]];
-  let page = pages[0]!;
-  let y = frame.bodyTop;
-  const newPage = () => {
-    page = [];
-    pages.push(page);
-    y = frame.bodyTop;
-  };
-  const fits = (h: number) => y + h <= frame.bodyBottom;
+  const flow = new PageFlow(frame);
 
   for (const line of opts.summary) {
-    page.push({ kind: 'text', text: doc.truncate(line, box.width, SUMMARY), x: box.left, y, width: box.width, look: { ...SUMMARY, align: 'start', dir: 'auto' } });
-    y += doc.lineHeight(SUMMARY.size);
+    flow.push({ kind: 'text', text: doc.truncate(line, box.width, SUMMARY), x: box.left, y: flow.y, width: box.width, look: { ...SUMMARY, align: 'start', dir: 'auto' } });
+    flow.y += doc.lineHeight(SUMMARY.size);
   }
-  y += 6;
+  flow.y += 6;
 
   for (const t of opts.tables) {
     const cols = doc.columns(box.left, box.width, t.weights);
     const rowH = doc.lineHeight(BODY.size) + 2;
     const row = (cells: string[], look: TextLook, shade: boolean) => {
-      if (shade) page.push({ kind: 'rect', x: box.left, y: y - 1, w: box.width, h: rowH, color: ZEBRA });
+      if (shade) flow.push({ kind: 'rect', x: box.left, y: flow.y - 1, w: box.width, h: rowH, color: ZEBRA });
       cells.forEach((c, i) => {
         const col = cols[i]!;
         const align = t.numeric[i] ? 'end' : 'start';
-        page.push({ kind: 'text', text: doc.truncate(c, col.width - 6, look), x: col.x + 3, y, width: col.width - 6, look: { ...look, align, dir: t.numeric[i] ? undefined : 'auto' } });
+        flow.push({ kind: 'text', text: doc.truncate(c, col.width - 6, look), x: col.x + 3, y: flow.y, width: col.width - 6, look: { ...look, align, dir: t.numeric[i] ? undefined : 'auto' } });
       });
-      y += rowH;
+      flow.y += rowH;
     };
     const heading = (cont: boolean) => {
-      page.push({ kind: 'text', text: cont ? `${t.title} …` : t.title, x: box.left, y, width: box.width, look: { ...H2, align: 'start' } });
-      y += doc.lineHeight(H2.size) + 2;
+      flow.push({ kind: 'text', text: cont ? `${t.title} …` : t.title, x: box.left, y: flow.y, width: box.width, look: { ...H2, align: 'start' } });
+      flow.y += doc.lineHeight(H2.size) + 2;
       row(t.head, HEAD, false);
-      page.push({ kind: 'line', x1: box.left, y1: y - 1, x2: box.right, y2: y - 1, color: RULE_COLOR, width: 0.6 });
+      flow.push({ kind: 'line', x1: box.left, y1: flow.y - 1, x2: box.right, y2: flow.y - 1, color: RULE_COLOR, width: 0.6 });
     };
     // A table starts on a new page unless its heading and a few rows fit.
-    if (!fits(doc.lineHeight(H2.size) + 4 * rowH)) newPage();
+    if (!flow.fits(doc.lineHeight(H2.size) + 4 * rowH)) flow.newPage();
     heading(false);
     if (t.rows.length === 0) row([t.empty], BODY, false);
     t.rows.forEach((r, i) => {
-      if (!fits(rowH)) {
-        newPage();
+      if (!flow.fits(rowH)) {
+        flow.newPage();
         heading(true);
       }
       row(r, BODY, i % 2 === 1);
     });
     if (t.total) {
-      if (!fits(rowH + 2)) {
-        newPage();
+      if (!flow.fits(rowH + 2)) {
+        flow.newPage();
         heading(true);
       }
-      page.push({ kind: 'line', x1: box.left, y1: y, x2: box.right, y2: y, color: RULE_COLOR, width: 0.6 });
-      y += 1;
+      flow.push({ kind: 'line', x1: box.left, y1: flow.y, x2: box.right, y2: flow.y, color: RULE_COLOR, width: 0.6 });
+      flow.y += 1;
       row(t.total, HEAD, false);
     }
-    y += 12;
+    flow.y += 12;
   }
 
-  doc.render(pages, frame.ops);
+  doc.render(flow.pages, frame.ops);
   return doc.end();
 }

@@ -5,7 +5,8 @@
  * left; user text takes its direction from its first letter.
  */
 import { localDigits } from '../../shared/text/digits';
-import { PrintDocument, type DrawOp, type TextLook } from '../pdf/print-document';
+import { PrintDocument, type TextLook } from '../pdf/print-document';
+import { PageFlow } from '../pdf/page-flow';
 import { MUTED, RULE_COLOR, reportFrame } from '../pdf/report-frame';
 
 export type FormField = { label: string; value: string; /** Relative width in its row (default 1). */ span?: number };
@@ -42,23 +43,15 @@ export async function printForm(form: FormDocument): Promise<Buffer> {
     note: form.note,
     footer: (p, ps) => form.pageLabel.replace('{page}', localDigits(p, form.lang)).replace('{pages}', localDigits(ps, form.lang)),
   });
-  const pages: DrawOp[][] = [[]];
-  let page = pages[0]!;
-  let y = frame.bodyTop;
-  const need = (h: number) => {
-    if (y + h <= frame.bodyBottom) return;
-    page = [];
-    pages.push(page);
-    y = frame.bodyTop;
-  };
+  const flow = new PageFlow(frame);
   const text = (t: string, look: TextLook, x: number, width: number) =>
-    page.push({ kind: 'text', text: doc.truncate(t, width, look), x, y, width, look: { align: 'start', ...look } });
-  const rule = (x1: number, x2: number, at: number, color = RULE_COLOR, width = 0.5) => page.push({ kind: 'line', x1, y1: at, x2, y2: at, color, width });
+    flow.push({ kind: 'text', text: doc.truncate(t, width, look), x, y: flow.y, width, look: { align: 'start', ...look } });
+  const rule = (x1: number, x2: number, at: number, color = RULE_COLOR, width = 0.5) => flow.push({ kind: 'line', x1, y1: at, x2, y2: at, color, width });
   const heading = (title: string, extra: number) => {
-    need(doc.lineHeight(H2.size) + extra);
-    y += 4;
+    flow.need(doc.lineHeight(H2.size) + extra);
+    flow.y += 4;
     text(title, H2, box.left, box.width);
-    y += doc.lineHeight(H2.size) + 2;
+    flow.y += doc.lineHeight(H2.size) + 2;
   };
 
   const fieldHeight = doc.lineHeight(LABEL.size) + doc.lineHeight(VALUE.size) + LINE_GAP;
@@ -66,69 +59,69 @@ export async function printForm(form: FormDocument): Promise<Buffer> {
     if (s.kind === 'fields') {
       heading(s.title, fieldHeight);
       for (const row of s.rows) {
-        need(fieldHeight);
+        flow.need(fieldHeight);
         const cols = doc.columns(box.left, box.width, row.map((f) => f.span ?? 1));
         row.forEach((f, i) => {
           const c = cols[i]!;
           const x = c.x + 4;
           const w = c.width - 8;
           text(f.label, LABEL, x, w);
-          page.push({ kind: 'text', text: doc.truncate(f.value, w, VALUE), x, y: y + doc.lineHeight(LABEL.size), width: w, look: { ...VALUE, align: 'start' } });
-          rule(x, x + w, y + doc.lineHeight(LABEL.size) + doc.lineHeight(VALUE.size) + 1);
+          flow.push({ kind: 'text', text: doc.truncate(f.value, w, VALUE), x, y: flow.y + doc.lineHeight(LABEL.size), width: w, look: { ...VALUE, align: 'start' } });
+          rule(x, x + w, flow.y + doc.lineHeight(LABEL.size) + doc.lineHeight(VALUE.size) + 1);
         });
-        y += fieldHeight;
+        flow.y += fieldHeight;
       }
     } else if (s.kind === 'table') {
       const rowH = doc.lineHeight(CELL.size) + 6;
       heading(s.title, rowH * 2);
       const cols = doc.columns(box.left, box.width, s.weights);
       const line = (cells: string[], look: TextLook, fill?: string) => {
-        need(rowH);
-        if (fill) page.push({ kind: 'rect', x: box.left, y, w: box.width, h: rowH, color: fill });
+        flow.need(rowH);
+        if (fill) flow.push({ kind: 'rect', x: box.left, y: flow.y, w: box.width, h: rowH, color: fill });
         cells.forEach((cell, i) => {
           const c = cols[i]!;
-          page.push({ kind: 'text', text: doc.truncate(cell, c.width - 8, look), x: c.x + 4, y: y + 3, width: c.width - 8, look: { ...look, align: 'start' } });
+          flow.push({ kind: 'text', text: doc.truncate(cell, c.width - 8, look), x: c.x + 4, y: flow.y + 3, width: c.width - 8, look: { ...look, align: 'start' } });
         });
         // Column separators make the blank form easy to fill by hand.
         for (const c of cols.slice(1)) {
           const edge = doc.dir === 'rtl' ? c.x + c.width : c.x;
-          page.push({ kind: 'line', x1: edge, y1: y, x2: edge, y2: y + rowH, color: RULE_COLOR, width: 0.4 });
+          flow.push({ kind: 'line', x1: edge, y1: flow.y, x2: edge, y2: flow.y + rowH, color: RULE_COLOR, width: 0.4 });
         }
-        y += rowH;
-        rule(box.left, box.right, y);
+        flow.y += rowH;
+        rule(box.left, box.right, flow.y);
       };
-      rule(box.left, box.right, y);
+      rule(box.left, box.right, flow.y);
       line(s.head, HEAD, HEAD_FILL);
       const rows = [...s.rows];
       while (rows.length < s.minRows) rows.push(s.head.map(() => ''));
       for (const r of rows) line(r, CELL);
-      y += 4;
+      flow.y += 4;
     } else if (s.kind === 'text') {
       const lh = doc.lineHeight(VALUE.size) + 4;
       heading(s.title, lh * 2);
       const lines = s.text ? doc.wrap(s.text, box.width - 8, VALUE) : [];
       const count = Math.max(lines.length, s.minLines);
       for (let i = 0; i < count; i++) {
-        need(lh);
+        flow.need(lh);
         const l = lines[i];
-        if (l) page.push({ kind: 'text', text: l.text, x: box.left + 4, y, width: box.width - 8, look: { ...l.look, align: 'natural' } });
-        rule(box.left, box.right, y + lh - 1, '#c9d0d8', 0.4);
-        y += lh;
+        if (l) flow.push({ kind: 'text', text: l.text, x: box.left + 4, y: flow.y, width: box.width - 8, look: { ...l.look, align: 'natural' } });
+        rule(box.left, box.right, flow.y + lh - 1, '#c9d0d8', 0.4);
+        flow.y += lh;
       }
-      y += 4;
+      flow.y += 4;
     } else {
-      need(doc.lineHeight(VALUE.size) * 4);
-      y += 10;
+      flow.need(doc.lineHeight(VALUE.size) * 4);
+      flow.y += 10;
       text(s.text, { size: 9 }, box.left, box.width);
-      y += doc.lineHeight(9) + 22;
+      flow.y += doc.lineHeight(9) + 22;
       const [, sig] = doc.columns(box.left, box.width, [1, 1]);
-      rule(sig!.x + 10, sig!.x + sig!.width - 10, y);
-      y += 2;
-      page.push({ kind: 'text', text: s.label, x: sig!.x, y, width: sig!.width, look: { ...LABEL, align: 'center' } });
-      y += doc.lineHeight(LABEL.size) + 6;
+      rule(sig!.x + 10, sig!.x + sig!.width - 10, flow.y);
+      flow.y += 2;
+      flow.push({ kind: 'text', text: s.label, x: sig!.x, y: flow.y, width: sig!.width, look: { ...LABEL, align: 'center' } });
+      flow.y += doc.lineHeight(LABEL.size) + 6;
     }
   }
 
-  doc.render(pages, frame.ops);
+  doc.render(flow.pages, frame.ops);
   return doc.end();
 }

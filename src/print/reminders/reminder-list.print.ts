@@ -6,7 +6,8 @@
 import type { Occurrence } from '../../shared/contract/reminders';
 import { formatDate, formatDateLong, formatInstant, type CalendarSystem, type Lang } from '../../shared/text/calendar';
 import { formatInteger, localDigits } from '../../shared/text/digits';
-import { PrintDocument, type DrawOp, type TextLook } from '../pdf/print-document';
+import { PrintDocument, type TextLook } from '../pdf/print-document';
+import { PageFlow } from '../pdf/page-flow';
 import { MUTED, RULE_COLOR, reportFrame } from '../pdf/report-frame';
 
 export type ReminderPrintLabels = {
@@ -52,21 +53,13 @@ export async function printReminderList(items: readonly Occurrence[], opts: Remi
     note: formatInstant(opts.printedAt.toISOString(), opts.calendar, opts.lang),
     footer: (p, ps) => fill(L.page, { page: digits(p), pages: digits(ps) }),
   });
-  const pages: DrawOp[][] = [[]];
-  let page = pages[0]!;
-  let y = frame.bodyTop;
-  const need = (h: number) => {
-    if (y + h <= frame.bodyBottom) return;
-    page = [];
-    pages.push(page);
-    y = frame.bodyTop;
-  };
+  const flow = new PageFlow(frame);
   const put = (text: string, look: TextLook, x = box.left, width = box.width) =>
-    page.push({ kind: 'text', text: doc.truncate(text, width, look), x, y, width, look: { align: 'start', dir: 'auto', ...look } });
-  const rule = (width = 0.4) => page.push({ kind: 'line', x1: box.left, y1: y, x2: box.right, y2: y, color: RULE_COLOR, width });
+    flow.push({ kind: 'text', text: doc.truncate(text, width, look), x, y: flow.y, width, look: { align: 'start', dir: 'auto', ...look } });
+  const rule = (width = 0.4) => flow.push({ kind: 'line', x1: box.left, y1: flow.y, x2: box.right, y2: flow.y, color: RULE_COLOR, width });
 
   put(fill(L.count, { count: formatInteger(items.length, opts.lang) }) + (opts.truncated ? ` — ${fill(L.truncated, { count: formatInteger(items.length, opts.lang) })}` : ''), SMALL);
-  y += doc.lineHeight(SMALL.size) + 4;
+  flow.y += doc.lineHeight(SMALL.size) + 4;
   if (items.length === 0) put(L.none, BODY);
 
   const subjectOf = (o: Occurrence) => (o.age !== null ? `${o.subject} (${fill(L.age, { age: digits(o.age) })})` : o.subject);
@@ -78,28 +71,28 @@ export async function printReminderList(items: readonly Occurrence[], opts: Remi
 
   if (opts.detail === 'list' && items.length > 0) {
     [L.time, L.subject, L.group, L.place].forEach((h, i) => cell(i, h, SMALL));
-    y += doc.lineHeight(SMALL.size);
+    flow.y += doc.lineHeight(SMALL.size);
   }
 
   let day = '';
   for (const o of items) {
     if (o.date !== day) {
       day = o.date;
-      need(doc.lineHeight(DAY.size) + doc.lineHeight(BODY.size) + 8);
-      y += 4;
+      flow.need(doc.lineHeight(DAY.size) + doc.lineHeight(BODY.size) + 8);
+      flow.y += 4;
       put(formatDateLong(o.date, opts.calendar, opts.lang), DAY);
-      y += doc.lineHeight(DAY.size);
+      flow.y += doc.lineHeight(DAY.size);
       rule(0.6);
-      y += 2;
+      flow.y += 2;
     }
     const what = o.group?.name ?? L.kinds[o.kind];
     if (opts.detail === 'list') {
-      need(doc.lineHeight(BODY.size) + 2);
+      flow.need(doc.lineHeight(BODY.size) + 2);
       cell(0, digits(o.time), BODY);
       cell(1, subjectOf(o), BODY);
       cell(2, what, BODY);
       cell(3, o.place, BODY);
-      y += doc.lineHeight(BODY.size) + 2;
+      flow.y += doc.lineHeight(BODY.size) + 2;
       continue;
     }
     // Full description: a heading line, then what the alarm window would show, wrapped.
@@ -108,25 +101,25 @@ export async function printReminderList(items: readonly Occurrence[], opts: Remi
     lines.push({ text: facts.join('  ·  '), look: SMALL });
     if (o.participants.length > 0) lines.push({ text: `${L.participants}: ${o.participants.map((p) => p.displayName).join('، ')}`, look: BODY });
     const noteLines = o.note ? doc.wrap(o.note, box.width - 10, { ...BODY, dir: 'auto' }) : [];
-    need(doc.lineHeight(BOLD.size) + lines.length * doc.lineHeight(BODY.size) + Math.min(3, noteLines.length) * doc.lineHeight(BODY.size) + 6);
+    flow.need(doc.lineHeight(BOLD.size) + lines.length * doc.lineHeight(BODY.size) + Math.min(3, noteLines.length) * doc.lineHeight(BODY.size) + 6);
     put(`${digits(o.time)}  ${subjectOf(o)}`, BOLD);
-    y += doc.lineHeight(BOLD.size);
+    flow.y += doc.lineHeight(BOLD.size);
     // Details are indented on the start side (the right in Persian).
     const indentX = doc.dir === 'rtl' ? box.left : box.left + 10;
     for (const l of lines) {
       put(l.text, l.look, indentX, box.width - 10);
-      y += doc.lineHeight(l.look.size);
+      flow.y += doc.lineHeight(l.look.size);
     }
     for (const l of noteLines) {
-      need(doc.lineHeight(BODY.size));
-      page.push({ kind: 'text', text: l.text, x: indentX, y, width: box.width - 10, look: { ...l.look, align: 'natural' } });
-      y += doc.lineHeight(BODY.size);
+      flow.need(doc.lineHeight(BODY.size));
+      flow.push({ kind: 'text', text: l.text, x: indentX, y: flow.y, width: box.width - 10, look: { ...l.look, align: 'natural' } });
+      flow.y += doc.lineHeight(BODY.size);
     }
-    y += 3;
+    flow.y += 3;
     rule(0.3);
-    y += 3;
+    flow.y += 3;
   }
 
-  doc.render(pages, frame.ops);
+  doc.render(flow.pages, frame.ops);
   return doc.end();
 }

@@ -1,7 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
 import type { Alarm } from '../../shared/contract/reminders';
-import { useClient } from '../app/client';
 import { useEvent } from '../hooks/use-event';
+import { useFailureToast } from '../hooks/use-failure-toast';
+import { useQuery } from '../hooks/use-query';
+
+const NONE: Alarm[] = [];
 
 /**
  * The alarms waiting for the user (and snoozed ones): loaded at start — so those that rang while the
@@ -9,18 +11,15 @@ import { useEvent } from '../hooks/use-event';
  * `onFired` is called with the alarms that just rang (for the sound and the notification).
  */
 export function useAlarms(onFired: (alarms: Alarm[]) => void): Alarm[] {
-  const client = useClient();
-  const [alarms, setAlarms] = useState<Alarm[]>([]);
-  const load = useCallback(() => {
-    void client.call('alarms/pending', {}).then((r) => r.ok && setAlarms(r.value));
-  }, [client]);
-  useEffect(load, [load]);
+  // 'settings/changed' also comes after the link to the engine is back, when events may have been missed.
+  const q = useQuery('alarms/pending', {}, { reloadOn: ['settings/changed'] });
+  useFailureToast(q.error);
   useEvent('alarms/fired', ({ alarms: fired }) => {
-    setAlarms((xs) => [...xs.filter((x) => !fired.some((f) => f.id === x.id)), ...fired].sort((a, b) => a.firedAt.localeCompare(b.firedAt) || a.occursAt.localeCompare(b.occursAt)));
+    q.setData((xs) =>
+      [...(xs ?? []).filter((x) => !fired.some((f) => f.id === x.id)), ...fired].sort((a, b) => a.firedAt.localeCompare(b.firedAt) || a.occursAt.localeCompare(b.occursAt)),
+    );
     onFired(fired);
   });
-  useEvent('alarms/changed', ({ alarms: next }) => setAlarms(next));
-  // After the link to the engine comes back, events may have been missed.
-  useEvent('settings/changed', load);
-  return alarms;
+  useEvent('alarms/changed', ({ alarms: next }) => q.setData(() => next));
+  return q.data ?? NONE;
 }

@@ -14,7 +14,7 @@ export function LanguageSwitch() {
       className="header-button"
       lang={other}
       title={t.common.languageSwitchTitle}
-      onClick={() => void update({ language: other }).then((r) => !r.ok && toast.show('error', r.error.message))}
+      onClick={() => void update({ language: other }).then((r) => (r.ok ? undefined : toast.show('error', r.error.message)))}
       data-testid="language-switch"
     >
       {t.common.languageSwitch}

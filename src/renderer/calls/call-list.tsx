@@ -4,6 +4,7 @@ import { useScaledVirtualizer } from '../hooks/use-scaled-virtualizer';
 import { useT } from '../i18n/use-t';
 import { IvrRunDialog } from '../ivr/ivr-run-dialog';
 import { RecordingDialog } from '../recordings/recording-dialog';
+import { LoadError } from '../ui/load-error';
 import { CallRowView } from './call-row';
 import type { CallLog } from './use-call-log';
 
@@ -57,11 +58,7 @@ export function CallList({ log, emptyText, onDial, onOpenContact, onAddContact }
             {emptyText}
           </div>
         )}
-        {log.error && (
-          <div className="list-empty error" role="alert">
-            {log.error}
-          </div>
-        )}
+        {log.error && <LoadError variant="list" message={log.error} onRetry={log.reload} testId="call-list-error" />}
         <div className="contact-list-spacer" role="rowgroup" style={{ height: realHeight }}>
           {items.map((item) => (
             <CallRowView

@@ -6,11 +6,11 @@ import { ReportRangePicker, type RangeChoice } from './report-range-picker';
 import { ReportTotals } from './report-totals';
 import { TopCallers } from './top-callers';
 import { UnreturnedList } from './unreturned-list';
-import { ReportPdfDialog } from './report-pdf-dialog';
 import { useCallReport } from './use-call-report';
 import { useDial } from './use-dial';
 import { useLines } from './use-lines';
 import { useReportFiles } from './use-report-files';
+import { FileReadyDialog } from '../ui/file-ready-dialog';
 
 type Props = { onOpenContact: (id: number) => void; onAddContact: (number: string) => void };
 
@@ -66,7 +66,7 @@ export function CallReportView({ onOpenContact, onAddContact }: Props) {
         </div>
       )}
       {!report && !error && <p className="pane-hint">{t.common.loading}</p>}
-      {files.pdf && <ReportPdfDialog file={files.pdf} rangeText={rangeText} onClose={files.closePdf} />}
+      {files.pdf && <FileReadyDialog file={files.pdf} title={t.calls.pdfTitle} hint={t.calls.pdfBody(rangeText)} testId="report-pdf" onClose={files.closePdf} />}
     </div>
   );
 }

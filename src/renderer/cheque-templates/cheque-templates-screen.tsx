@@ -1,27 +1,16 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { ChequeTemplate, ChequeTemplateSummary } from '../../shared/contract/cheque-print';
+import { useEffect, useState } from 'react';
+import type { ChequeTemplate } from '../../shared/contract/cheque-print';
 import { useClient } from '../app/client';
-import { useEvent } from '../hooks/use-event';
+import { useQuery } from '../hooks/use-query';
 import { useLocale } from '../i18n/use-t';
 import { useConfirm } from '../ui/confirm-context';
+import { LoadError } from '../ui/load-error';
 import { useToast } from '../ui/toast-context';
 import { CopyTemplateDialog } from './copy-template-dialog';
 import { FontsDialog } from './fonts-dialog';
 import { NewTemplateDialog } from './new-template-dialog';
 import { TemplateDesigner } from './template-designer';
 import { useChequeFonts } from './use-cheque-fonts';
-
-/** The templates by name, kept current by 'cheque-templates/changed'. */
-function useTemplateList(): ChequeTemplateSummary[] | null {
-  const client = useClient();
-  const [list, setList] = useState<ChequeTemplateSummary[] | null>(null);
-  const load = useCallback(() => {
-    void client.call('cheque-templates/list', {}).then((r) => r.ok && setList(r.value));
-  }, [client]);
-  useEffect(load, [load]);
-  useEvent('cheque-templates/changed', load);
-  return list;
-}
 
 /**
  * Cheque print templates (PRODUCT.md §8): many templates (one per bank form or account), each
@@ -33,7 +22,9 @@ export function ChequeTemplatesScreen() {
   const client = useClient();
   const toast = useToast();
   const confirm = useConfirm();
-  const list = useTemplateList();
+  // The templates by name, kept current by 'cheque-templates/changed'.
+  const listQuery = useQuery('cheque-templates/list', {}, { reloadOn: ['cheque-templates/changed'] });
+  const list = listQuery.data;
   const { fonts } = useChequeFonts();
   const [current, setCurrent] = useState<ChequeTemplate | null>(null);
   const [dirty, setDirty] = useState(false);
@@ -81,6 +72,7 @@ export function ChequeTemplatesScreen() {
             + {m.newTemplate}
           </button>
         </div>
+        {listQuery.error && <LoadError variant="panel" message={listQuery.error} onRetry={listQuery.reload} />}
         {list && list.length === 0 && <p className="muted cheque-templates-empty">{m.empty}</p>}
         <ul aria-label={m.title}>
           {(list ?? []).map((s) => (

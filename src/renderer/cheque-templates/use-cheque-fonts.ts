@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ChequeFont, ChequeFontKey } from '../../shared/contract/cheque-print';
 import { useClient, type Client } from '../app/client';
 import { useEvent } from '../hooks/use-event';
+import { useFailureToast } from '../hooks/use-failure-toast';
 
 /** CSS font family and weight the designer draws a field's sample text in. */
 export function cssFontOf(key: ChequeFontKey): { family: string; weight: number } {
@@ -44,9 +45,12 @@ async function loadFont(client: Client, key: ChequeFontKey): Promise<void> {
 export function useChequeFonts(): { fonts: ChequeFont[]; reload: () => void } {
   const client = useClient();
   const [fonts, setFonts] = useState<ChequeFont[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  useFailureToast(error);
   const reload = useCallback(() => {
     void client.call('cheque-templates/fonts', {}).then((r) => {
-      if (!r.ok) return;
+      if (!r.ok) return setError(r.error.message);
+      setError(null);
       setFonts(r.value);
       for (const f of r.value) void loadFont(client, f.key);
     });

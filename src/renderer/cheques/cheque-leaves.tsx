@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ChequeLeaf } from '../../shared/contract/cheques';
 import { formatDate, isoDateOf, parseDateInput } from '../../shared/text/calendar';
 import { useClient } from '../app/client';
-import { useEvent } from '../hooks/use-event';
+import { useQuery } from '../hooks/use-query';
 import { useLocale } from '../i18n/use-t';
 import { DateInput } from '../ui/date-input';
+import { LoadError } from '../ui/load-error';
 import { TextField } from '../ui/text-field';
 import { useToast } from '../ui/toast-context';
 import { AmountView } from './amount-view';
@@ -18,17 +19,12 @@ export function ChequeLeaves({ bookId, toman, onOpenCheque }: Props) {
   const m = t.cheques;
   const client = useClient();
   const toast = useToast();
-  const [leaves, setLeaves] = useState<ChequeLeaf[] | null>(null);
+  const leavesQuery = useQuery('cheque-books/leaves', { bookId }, { reloadOn: ['cheque-books/changed'] });
+  const leaves = leavesQuery.data;
   const [marking, setMarking] = useState<{ leaf: ChequeLeaf; state: 'void' | 'lost' } | null>(null);
   const [day, setDay] = useState('');
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(() => {
-    void client.call('cheque-books/leaves', { bookId }).then((r) => r.ok && setLeaves(r.value));
-  }, [client, bookId]);
-  useEffect(load, [load]);
-  useEvent('cheque-books/changed', load);
 
   const startMark = (leaf: ChequeLeaf, state: 'void' | 'lost') => {
     setMarking({ leaf, state });
@@ -46,6 +42,7 @@ export function ChequeLeaves({ bookId, toman, onOpenCheque }: Props) {
     setMarking(null);
   };
 
+  if (leavesQuery.error) return <LoadError message={leavesQuery.error} onRetry={leavesQuery.reload} />;
   if (!leaves) return null;
   return (
     <div className="cheque-leaves" data-testid="cheque-leaves">

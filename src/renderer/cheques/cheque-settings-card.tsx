@@ -5,6 +5,7 @@ import { useClient } from '../app/client';
 import { useLocale } from '../i18n/use-t';
 import { parseTime } from '../reminders/reminder-draft';
 import { FieldErrorText } from '../ui/field-error';
+import { LoadError } from '../ui/load-error';
 import { useToast } from '../ui/toast-context';
 
 /** Settings → Cheques: how many days before the due date the warning rings, at what time, and toman display. Saved as they change. */
@@ -13,6 +14,8 @@ export function ChequeSettingsCard() {
   const m = t.cheques;
   const client = useClient();
   const toast = useToast();
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
   const [settings, setSettings] = useState<ChequeSettings | null>(null);
   const [days, setDays] = useState('');
   const [time, setTime] = useState('');
@@ -26,13 +29,14 @@ export function ChequeSettingsCard() {
 
   useEffect(() => {
     void client.call('cheques/settings', {}).then((r) => {
-      if (!r.ok) return;
+      if (!r.ok) return setLoadError(r.error.message);
+      setLoadError(null);
       latest.current = r.value;
       setSettings(r.value);
       setDays(digits(r.value.warnDays));
       setTime(digits(r.value.warnTime));
     });
-  }, [client, digits]);
+  }, [client, digits, attempt]);
 
   const save = (patch: Partial<ChequeSettings>) => {
     if (!latest.current) return;
@@ -51,7 +55,7 @@ export function ChequeSettingsCard() {
       toast.show('success', m.settingsSaved);
     });
   };
-  if (!settings) return null;
+  if (!settings) return loadError ? <LoadError message={loadError} onRetry={() => setAttempt((n) => n + 1)} /> : null;
   const onDays = () => {
     const s = toAsciiDigits(days.trim());
     const n = Number(s);

@@ -42,6 +42,7 @@ export const en: Messages = {
     confirm: 'OK',
     open: 'Open',
     download: 'Save file',
+    retry: 'Try again',
     loading: 'Loading…',
     none: '—',
     listSeparator: ', ',

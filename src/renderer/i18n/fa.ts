@@ -42,6 +42,7 @@ export const fa = {
     confirm: 'تأیید',
     open: 'باز کردن',
     download: 'ذخیره فایل',
+    retry: 'تلاش دوباره',
     loading: 'در حال بارگذاری…',
     none: '—',
     listSeparator: '، ',

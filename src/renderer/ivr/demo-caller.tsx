@@ -33,7 +33,8 @@ export function DemoCaller({ lines, trees }: { lines: LineView[]; trees: IvrTree
     void (async () => {
       for (let i = 0; i < RUN_TRIES; i++) {
         const r = await client.call('ivr/run', { callId: call.id });
-        if (r.ok && r.value) return setLastRun(r.value);
+        if (!r.ok) return toast.show('error', r.error.message);
+        if (r.value) return setLastRun(r.value);
         await new Promise((done) => setTimeout(done, RUN_RETRY_MS));
       }
     })();

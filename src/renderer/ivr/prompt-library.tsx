@@ -1,9 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Prompt } from '../../shared/contract/ivr';
 import { useClient } from '../app/client';
+import { useQuery } from '../hooks/use-query';
 import { useLocale } from '../i18n/use-t';
 import { useConfirm } from '../ui/confirm-context';
 import { FieldErrorText } from '../ui/field-error';
+import { LoadError } from '../ui/load-error';
 import { TextField } from '../ui/text-field';
 import { useToast } from '../ui/toast-context';
 import { AudioPlayer } from './audio-player';
@@ -22,12 +24,10 @@ export function PromptLibrary({ prompts }: { prompts: Prompt[] }) {
   const [voice, setVoice] = useState<'fa' | 'en'>('fa');
   const [error, setError] = useState<Err>(null);
   const [busy, setBusy] = useState(false);
-  const [tts, setTts] = useState<boolean | null>(null);
+  const ttsQuery = useQuery('prompts/tts-available', {});
+  const tts = ttsQuery.data?.available ?? null;
   const [recording, setRecording] = useState<Awaited<ReturnType<typeof startRecording>> | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    void client.call('prompts/tts-available', {}).then((r) => setTts(r.ok && r.value.available));
-  }, [client]);
 
   const needName = () => {
     if (name.trim()) return false;
@@ -135,6 +135,7 @@ export function PromptLibrary({ prompts }: { prompts: Prompt[] }) {
               {t.ivr.ttsMake}
             </button>
             {tts === false && <span className="muted">{t.ivr.ttsMissing}</span>}
+            {ttsQuery.error && <LoadError message={ttsQuery.error} onRetry={ttsQuery.reload} />}
           </div>
         </div>
       </section>

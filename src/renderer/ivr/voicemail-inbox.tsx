@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Mailbox, Voicemail } from '../../shared/contract/ivr';
 import { useClient } from '../app/client';
-import { useEvent } from '../hooks/use-event';
+import { useQuery } from '../hooks/use-query';
 import { useLocale } from '../i18n/use-t';
 import { useConfirm } from '../ui/confirm-context';
+import { LoadError } from '../ui/load-error';
 import { useToast } from '../ui/toast-context';
 import { AudioPlayer } from './audio-player';
 
@@ -80,21 +81,22 @@ function Message({ v, mailboxes, onOpenContact }: { v: Voicemail; mailboxes: Mai
   );
 }
 
+const NO_MAILBOXES: Mailbox[] = [];
+
 /** The voicemail inbox of every mailbox, newest first. */
 export function VoicemailInbox({ onOpenContact }: { onOpenContact: (id: number) => void }) {
   const { t } = useLocale();
-  const client = useClient();
   const [mailboxId, setMailboxId] = useState<number | null>(null);
   const [unheardOnly, setUnheardOnly] = useState(false);
-  const [list, setList] = useState<Voicemail[] | null>(null);
-  const [mailboxes, setMailboxes] = useState<Mailbox[]>([]);
-  const reload = useCallback(() => {
-    void client.call('voicemail/list', { mailboxId, unheardOnly }).then((r) => r.ok && setList(r.value));
-    void client.call('mailboxes/list', {}).then((r) => r.ok && setMailboxes(r.value));
-  }, [client, mailboxId, unheardOnly]);
-  useEffect(reload, [reload]);
-  useEvent('voicemail/changed', reload);
-  useEvent('contacts/changed', reload);
+  const listQuery = useQuery('voicemail/list', { mailboxId, unheardOnly }, { reloadOn: ['voicemail/changed', 'contacts/changed'] });
+  const mailboxesQuery = useQuery('mailboxes/list', {}, { reloadOn: ['voicemail/changed', 'contacts/changed'] });
+  const list = listQuery.data;
+  const mailboxes = mailboxesQuery.data ?? NO_MAILBOXES;
+  const failed = listQuery.error ?? mailboxesQuery.error;
+  const retry = () => {
+    listQuery.reload();
+    mailboxesQuery.reload();
+  };
   return (
     <div className="ivr-screen" data-testid="voicemail-inbox">
       <header className="ivr-head">
@@ -114,7 +116,8 @@ export function VoicemailInbox({ onOpenContact }: { onOpenContact: (id: number) 
           </label>
         </div>
       </header>
-      {list && list.length === 0 && <p className="ivr-empty">{mailboxes.length ? t.ivr.noMessages : t.ivr.noMailboxesInbox}</p>}
+      {failed && <LoadError message={failed} onRetry={retry} />}
+      {list && list.length === 0 && !failed && <p className="ivr-empty">{mailboxes.length ? t.ivr.noMessages : t.ivr.noMailboxesInbox}</p>}
       <ul className="vm-list">
         {list?.map((v) => <Message key={v.id} v={v} mailboxes={mailboxes} onOpenContact={onOpenContact} />)}
       </ul>

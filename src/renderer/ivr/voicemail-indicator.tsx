@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
-import { useClient } from '../app/client';
 import { useEvent } from '../hooks/use-event';
+import { useFailureToast } from '../hooks/use-failure-toast';
+import { useQuery } from '../hooks/use-query';
 import { useLocale } from '../i18n/use-t';
 
 /**
@@ -9,12 +9,10 @@ import { useLocale } from '../i18n/use-t';
  */
 export function VoicemailIndicator({ onOpen }: { onOpen: () => void }) {
   const { t, num } = useLocale();
-  const client = useClient();
-  const [unheard, setUnheard] = useState(0);
-  useEffect(() => {
-    void client.call('voicemail/unheard', {}).then((r) => r.ok && setUnheard(r.value.unheard));
-  }, [client]);
-  useEvent('voicemail/changed', (p) => setUnheard(p.unheard));
+  const q = useQuery('voicemail/unheard', {});
+  useFailureToast(q.error);
+  useEvent('voicemail/changed', (p) => q.setData(() => ({ unheard: p.unheard })));
+  const unheard = q.data?.unheard ?? 0;
   if (unheard === 0) return null;
   return (
     <button type="button" className="vm-indicator" onClick={onOpen} aria-live="polite" data-testid="voicemail-indicator">

@@ -4,6 +4,7 @@ import { useClient } from '../app/client';
 import { useLocale } from '../i18n/use-t';
 import { Dialog } from '../ui/dialog';
 import { FieldErrorText } from '../ui/field-error';
+import { LoadError } from '../ui/load-error';
 import { TextField } from '../ui/text-field';
 import { useToast } from '../ui/toast-context';
 import { parseSmallNumber } from './small-number';
@@ -33,6 +34,7 @@ export function LineForm({ line, kind, onClose }: Props) {
   const [error, setError] = useState<{ field: string; message: string } | null>(null);
   const [saving, setSaving] = useState(false);
   const [ports, setPorts] = useState<PortInfo[] | null>(null);
+  const [portsError, setPortsError] = useState<string | null>(null);
   const [lineNames, setLineNames] = useState<Map<number, string>>(new Map());
   const [probes, setProbes] = useState<Map<string, PortProbe | 'probing'>>(new Map());
   const probing = [...probes.values()].includes('probing');
@@ -65,9 +67,13 @@ export function LineForm({ line, kind, onClose }: Props) {
 
   const loadPorts = useCallback(() => {
     setPorts(null);
-    void client.call('lines/ports', {}).then((r) => setPorts(r.ok ? r.value : []));
-    void client.call('lines/list', {}).then((r) => r.ok && setLineNames(new Map(r.value.map((l) => [l.id, l.name]))));
-  }, [client]);
+    setPortsError(null);
+    void client.call('lines/ports', {}).then((r) => {
+      setPorts(r.ok ? r.value : []);
+      if (!r.ok) setPortsError(r.error.message);
+    });
+    void client.call('lines/list', {}).then((r) => (r.ok ? setLineNames(new Map(r.value.map((l) => [l.id, l.name]))) : toast.show('error', r.error.message)));
+  }, [client, toast]);
   useEffect(() => {
     if (draft.kind === 'modem') loadPorts();
   }, [draft.kind, loadPorts]);
@@ -150,7 +156,8 @@ export function LineForm({ line, kind, onClose }: Props) {
             <FieldErrorText id="line-port-err" message={errorOf('port')} />
             <div className="port-picker">
               {ports === null && <span className="muted">{t.lines.portsLoading}</span>}
-              {ports?.length === 0 && <span className="muted">{t.lines.portsNone}</span>}
+              {portsError && <LoadError message={portsError} onRetry={loadPorts} />}
+              {ports?.length === 0 && !portsError && <span className="muted">{t.lines.portsNone}</span>}
               {ports?.map((p) => (
                 <button
                   key={p.path}

@@ -1,23 +1,20 @@
-import { useEffect, useState } from 'react';
-import type { FileRef } from '../../shared/contract/people';
-import { useClient } from '../app/client';
-import { useEvent } from '../hooks/use-event';
+import { useQuery } from '../hooks/use-query';
 import { useLocale } from '../i18n/use-t';
+import { LoadError } from '../ui/load-error';
 
 /** On a phonebook contact: the people files of this person (personnel, customer, applicant), each opening its file. */
 export function ContactFiles({ contactId }: { contactId: number }) {
   const { t, digits } = useLocale();
-  const client = useClient();
-  const [files, setFiles] = useState<FileRef[]>([]);
-  const [tick, setTick] = useState(0);
-  useEvent('people/changed', () => setTick((x) => x + 1));
-  useEffect(() => {
-    let stop = false;
-    void client.call('people/of-contact', { contactId }).then((r) => !stop && r.ok && setFiles(r.value));
-    return () => {
-      stop = true;
-    };
-  }, [client, contactId, tick]);
+  const q = useQuery('people/of-contact', { contactId }, { reloadOn: ['people/changed'] });
+  const files = q.data ?? [];
+  if (q.error) {
+    return (
+      <section className="detail-section" data-testid="contact-files">
+        <h3 className="detail-section-title">{t.people.title}</h3>
+        <LoadError message={q.error} onRetry={q.reload} />
+      </section>
+    );
+  }
   if (files.length === 0) return null;
   return (
     <section className="detail-section" data-testid="contact-files">

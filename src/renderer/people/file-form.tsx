@@ -61,7 +61,7 @@ export function FileForm({ kind, id, onClose, onSaved }: Props) {
   const example = calendar === 'jalali' ? t.form.datePlaceholderJalali : t.form.datePlaceholderGregorian;
 
   useEffect(() => {
-    void client.call('people/next-number', { kind }).then((r) => r.ok && setNext(r.value.fileNo));
+    void client.call('people/next-number', { kind }).then((r) => (r.ok ? setNext(r.value.fileNo) : setBanner(r.error.message)));
     if (id === null) return;
     void client.call('people/get', { id }).then((r) => {
       if (!r.ok) return setBanner(r.error.message);

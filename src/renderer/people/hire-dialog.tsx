@@ -23,7 +23,7 @@ export function HireDialog({ file, onClose, onHired }: { file: PersonFile; onClo
   const [error, setError] = useState<{ field: string; message: string } | null>(null);
 
   useEffect(() => {
-    void client.call('people/next-number', { kind: 'staff' }).then((r) => r.ok && setNext(r.value.fileNo));
+    void client.call('people/next-number', { kind: 'staff' }).then((r) => (r.ok ? setNext(r.value.fileNo) : setError({ field: '', message: r.error.message })));
   }, [client]);
 
   const save = async () => {

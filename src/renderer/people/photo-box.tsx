@@ -21,12 +21,14 @@ export function PhotoBox({ file, onChanged }: { file: PersonFile; onChanged: (f:
     let stop = false;
     if (!file.hasPhoto) return setSrc(null);
     void client.call('people/photo', { id: file.id }).then((r) => {
-      if (!stop && r.ok && r.value) setSrc(`data:${r.value.mime};base64,${r.value.base64}`);
+      if (stop) return;
+      if (!r.ok) return toast.show('error', r.error.message);
+      if (r.value) setSrc(`data:${r.value.mime};base64,${r.value.base64}`);
     });
     return () => {
       stop = true;
     };
-  }, [client, file.id, file.hasPhoto, file.updatedAt]);
+  }, [client, toast, file.id, file.hasPhoto, file.updatedAt]);
 
   const pick = async (files: FileList | null) => {
     const f = files?.[0];

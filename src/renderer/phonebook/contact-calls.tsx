@@ -7,6 +7,7 @@ import { CallNumber } from '../calls/call-number';
 import { useDial } from '../calls/use-dial';
 import { useEvent } from '../hooks/use-event';
 import { useLocale } from '../i18n/use-t';
+import { LoadError } from '../ui/load-error';
 import { IvrRunButton } from '../ivr/ivr-run-button';
 import { IvrRunDialog } from '../ivr/ivr-run-dialog';
 import { RecordingDialog, RecordingPlayButton } from '../recordings/recording-dialog';
@@ -25,6 +26,8 @@ export function ContactCalls({ contactId }: { contactId: number }) {
   const client = useClient();
   const { dial } = useDial();
   const [state, setState] = useState<State>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
   const [tick, setTick] = useState(0);
   const [recording, setRecording] = useState<number | null>(null);
   const [ivrCall, setIvrCall] = useState<CallRow | null>(null);
@@ -32,20 +35,19 @@ export function ContactCalls({ contactId }: { contactId: number }) {
   useEffect(() => {
     let stop = false;
     const base: CallQuery = { contactId };
-    const count = async (q: CallQuery) => {
-      const r = await client.call('calls/list', { ...base, ...q, limit: 1 });
-      return r.ok ? r.value.total : 0;
-    };
+    const count = (q: CallQuery) => client.call('calls/list', { ...base, ...q, limit: 1 });
     void (async () => {
       const r = await client.call('calls/list', { ...base, limit: RECENT });
-      if (!r.ok) return;
       const [incoming, outgoing, missed] = await Promise.all([count({ direction: 'in' }), count({ direction: 'out' }), count({ outcome: 'missed' })]);
-      if (!stop) setState({ recent: r.value.rows, counts: { all: r.value.total, incoming, outgoing, missed } });
+      if (stop) return;
+      if (!r.ok || !incoming.ok || !outgoing.ok || !missed.ok) return setLoadError([r, incoming, outgoing, missed].flatMap((x) => (x.ok ? [] : [x.error.message]))[0] ?? null);
+      setLoadError(null);
+      setState({ recent: r.value.rows, counts: { all: r.value.total, incoming: incoming.value.total, outgoing: outgoing.value.total, missed: missed.value.total } });
     })();
     return () => {
       stop = true;
     };
-  }, [client, contactId, tick]);
+  }, [client, contactId, tick, attempt]);
 
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   useEffect(() => () => {
@@ -57,7 +59,7 @@ export function ContactCalls({ contactId }: { contactId: number }) {
     timer.current = setTimeout(() => setTick((x) => x + 1), REFRESH_DEBOUNCE_MS);
   });
 
-  if (!state) return null;
+  if (!state) return loadError ? <LoadError message={loadError} onRetry={() => setAttempt((n) => n + 1)} /> : null;
   const { recent, counts } = state;
   const c = t.calls;
   return (

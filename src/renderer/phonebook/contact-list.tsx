@@ -3,6 +3,7 @@ import { useCatalog } from '../app/catalog-context';
 import type { ContactsSearch } from '../hooks/use-contacts-search';
 import { useScaledVirtualizer } from '../hooks/use-scaled-virtualizer';
 import { useT } from '../i18n/use-t';
+import { LoadError } from '../ui/load-error';
 import { ContactRow } from './contact-row';
 
 export const ROW_HEIGHT = 52;
@@ -64,11 +65,7 @@ export function ContactList({ search, selectedIndex, openId, onOpen, onKeyDown, 
           {filtered ? t.phonebook.emptySearch : t.phonebook.emptyAll}
         </div>
       )}
-      {search.error && (
-        <div className="list-empty error" role="alert" data-testid="list-error">
-          {search.error}
-        </div>
-      )}
+      {search.error && <LoadError variant="list" message={search.error} onRetry={search.reload} testId="list-error" />}
       <div className="contact-list-spacer" style={{ height: realHeight }}>
         {items.map((item) => {
           const contact = search.getRow(item.index);

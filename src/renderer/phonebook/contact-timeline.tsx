@@ -1,12 +1,13 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Contact } from '../../shared/contract/contacts';
 import type { RecordingRow } from '../../shared/contract/recordings';
 import { useClient } from '../app/client';
-import { useEvent } from '../hooks/use-event';
+import { useQuery } from '../hooks/use-query';
 import { useLocale } from '../i18n/use-t';
 import { clock } from '../ivr/audio-player';
 import { RecordingDialog, RecordingPlayButton } from '../recordings/recording-dialog';
 import { useConfirm } from '../ui/confirm-context';
+import { LoadError } from '../ui/load-error';
 import { useToast } from '../ui/toast-context';
 
 type Props = { contact: Contact; onChanged: (c: Contact) => void };
@@ -21,17 +22,9 @@ const RECORDINGS_SHOWN = 50;
 export function ContactTimeline({ contact, onChanged }: Props) {
   const { t, instant, digits } = useLocale();
   const client = useClient();
-  const [recordings, setRecordings] = useState<RecordingRow[]>([]);
+  const recordingsQuery = useQuery('recordings/list', { contactId: contact.id, limit: RECORDINGS_SHOWN }, { reloadOn: ['recordings/changed'] });
+  const recordings = (recordingsQuery.data?.rows ?? []).filter((x) => x.endedAt !== null);
   const [openRecording, setOpenRecording] = useState<number | null>(null);
-  const [tick, setTick] = useState(0);
-  useEffect(() => {
-    let stop = false;
-    void client.call('recordings/list', { contactId: contact.id, limit: RECORDINGS_SHOWN }).then((r) => !stop && r.ok && setRecordings(r.value.rows.filter((x) => x.endedAt !== null)));
-    return () => {
-      stop = true;
-    };
-  }, [client, contact.id, tick]);
-  useEvent('recordings/changed', () => setTick((n) => n + 1));
   type Entry = { kind: 'note'; at: string; note: Contact['timeline'][number] } | { kind: 'recording'; at: string; rec: RecordingRow };
   const entries: Entry[] = [
     ...contact.timeline.map((note): Entry => ({ kind: 'note', at: note.createdAt, note })),
@@ -93,6 +86,7 @@ export function ContactTimeline({ contact, onChanged }: Props) {
           {error}
         </p>
       )}
+      {recordingsQuery.error && <LoadError message={recordingsQuery.error} onRetry={recordingsQuery.reload} />}
       {entries.length === 0 ? (
         <p className="muted">{t.timeline.empty}</p>
       ) : (

@@ -1,26 +1,20 @@
-import { useEffect, useState } from 'react';
 import type { ActiveRecording, RecordingUsage } from '../../shared/contract/recordings';
-import { useClient } from '../app/client';
 import { useEvent } from '../hooks/use-event';
+import { useFailureToast } from '../hooks/use-failure-toast';
+import { useQuery } from '../hooks/use-query';
+
+const NONE: ActiveRecording[] = [];
 
 /** The recordings running now and the storage in use, kept current by 'recordings/changed'. */
 export function useRecordingState(): { active: ActiveRecording[]; usage: RecordingUsage | null } {
-  const client = useClient();
-  const [active, setActive] = useState<ActiveRecording[]>([]);
-  const [usage, setUsage] = useState<RecordingUsage | null>(null);
-  useEffect(() => {
-    let stop = false;
-    void client.call('recordings/active', {}).then((r) => !stop && r.ok && setActive(r.value));
-    void client.call('recordings/list', { limit: 1 }).then((r) => !stop && r.ok && setUsage(r.value.usage));
-    return () => {
-      stop = true;
-    };
-  }, [client]);
+  const active = useQuery('recordings/active', {});
+  const usage = useQuery('recordings/list', { limit: 1 });
+  useFailureToast(active.error ?? usage.error);
   useEvent('recordings/changed', (p) => {
-    setActive(p.active);
-    setUsage(p.usage);
+    active.setData(() => p.active);
+    usage.setData((u) => ({ rows: u?.rows ?? [], total: u?.total ?? 0, usage: p.usage }));
   });
-  return { active, usage };
+  return { active: active.data ?? NONE, usage: usage.data?.usage ?? null };
 }
 
 type SizeWords = { kilobytes: (n: string) => string; megabytes: (n: string) => string; gigabytes: (n: string) => string };

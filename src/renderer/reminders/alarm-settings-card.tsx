@@ -3,6 +3,7 @@ import type { AlarmSettings } from '../../shared/contract/reminders';
 import { useClient } from '../app/client';
 import { useLocale } from '../i18n/use-t';
 import { FieldErrorText } from '../ui/field-error';
+import { LoadError } from '../ui/load-error';
 import { useToast } from '../ui/toast-context';
 import { parseTime } from './reminder-draft';
 
@@ -12,6 +13,8 @@ export function AlarmSettingsCard() {
   const a = t.alarms;
   const client = useClient();
   const toast = useToast();
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
   const [settings, setSettings] = useState<AlarmSettings | null>(null);
   const [time, setTime] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -23,12 +26,13 @@ export function AlarmSettingsCard() {
 
   useEffect(() => {
     void client.call('alarms/settings', {}).then((r) => {
-      if (!r.ok) return;
+      if (!r.ok) return setLoadError(r.error.message);
+      setLoadError(null);
       latest.current = r.value;
       setSettings(r.value);
       setTime(r.value.birthdayTime ? digits(r.value.birthdayTime) : '');
     });
-  }, [client, digits]);
+  }, [client, digits, attempt]);
 
   const save = (patch: Partial<AlarmSettings>) => {
     if (!latest.current) return;
@@ -47,7 +51,7 @@ export function AlarmSettingsCard() {
       toast.show('success', a.settingsSaved);
     });
   };
-  if (!settings) return null;
+  if (!settings) return loadError ? <LoadError message={loadError} onRetry={() => setAttempt((n) => n + 1)} /> : null;
   const onTime = () => {
     if (!time.trim()) return save({ birthdayTime: null });
     const hhmm = parseTime(time);

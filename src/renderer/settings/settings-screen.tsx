@@ -1,13 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
-import type { AppInfo } from '../../shared/contract/api';
 import type { Settings } from '../../shared/contract/settings';
 import { toAsciiDigits } from '../../shared/text/digits';
-import { useClient } from '../app/client';
 import { PHONEBOOK_ROUTE } from '../app/routes';
 import { useSettings } from '../app/settings-context';
+import { useQuery } from '../hooks/use-query';
 import { useLocale } from '../i18n/use-t';
 import { AlarmSettingsCard } from '../reminders/alarm-settings-card';
 import { ChequeSettingsCard } from '../cheques/cheque-settings-card';
+import { LoadError } from '../ui/load-error';
 import { TextField } from '../ui/text-field';
 import { useToast } from '../ui/toast-context';
 
@@ -24,17 +24,13 @@ const pick = (s: Settings): Editable => ({ phoneCountryCode: s.phoneCountryCode,
  */
 export function SettingsScreen() {
   const { t, digits } = useLocale();
-  const client = useClient();
   const toast = useToast();
   const { settings, update } = useSettings();
   const [draft, setDraft] = useState<Editable>(() => pick(settings));
   const [error, setError] = useState<{ field: string; message: string } | null>(null);
-  const [info, setInfo] = useState<AppInfo | null>(null);
+  const infoQuery = useQuery('app/info', {});
+  const info = infoQuery.data;
   const saved = pick(settings);
-
-  useEffect(() => {
-    void client.call('app/info', {}).then((r) => r.ok && setInfo(r.value));
-  }, [client]);
 
   // Settings changed elsewhere (another window): follow them unless the user is editing here.
   const savedJson = JSON.stringify(saved);
@@ -118,6 +114,7 @@ export function SettingsScreen() {
       <AlarmSettingsCard />
       <ChequeSettingsCard />
 
+      {infoQuery.error && <LoadError message={infoQuery.error} onRetry={infoQuery.reload} />}
       {info && (
         <section className="card about" data-testid="about">
           <h2>{t.settings.sectionAbout}</h2>

@@ -1,36 +1,44 @@
-import { useEffect, useState } from 'react';
 import type { FileOut } from '../../shared/contract/io';
 import { useClient } from '../app/client';
 import { useLocale } from '../i18n/use-t';
-import { objectUrlOf, openInNewTab, saveFile } from '../lib/download';
+import { useObjectUrl } from '../hooks/use-object-url';
+import { openInNewTab, saveFile } from '../lib/download';
 import { Dialog } from './dialog';
+
+type Props = {
+  file: FileOut;
+  onClose: () => void;
+  /** How the count of what the file holds is said (default: the file's name and its pages). */
+  countLabel?: (n: string) => string;
+  /** A report's own title and sentence (the call report), in place of the file's name and count. */
+  title?: string;
+  hint?: string;
+  testId?: string;
+};
 
 /**
  * A PDF made by the engine, shown in the page (the browser's PDF viewer has its own print button),
  * with Save and — in browser mode — Open in a new tab. A dialog rather than opening at once because
- * a browser only lets a click open a tab, and the PDF arrives after the click.
+ * a browser only lets a click open a tab, and the PDF arrives after the click. Every PDF preview
+ * (printed lists, forms, cheques, the call report) is this one dialog.
  */
-export function FileReadyDialog({ file, onClose, countLabel }: { file: FileOut; onClose: () => void; countLabel?: (n: string) => string }) {
+export function FileReadyDialog({ file, onClose, countLabel, title, hint, testId = 'file-ready' }: Props) {
   const { t, num } = useLocale();
-  const [url, setUrl] = useState<string | null>(null);
+  const url = useObjectUrl(file);
   const { newTabs } = useClient().shell;
-
-  useEffect(() => {
-    const u = objectUrlOf(file);
-    setUrl(u);
-    return () => URL.revokeObjectURL(u);
-  }, [file]);
 
   return (
     <Dialog
-      title={t.fileReady.title}
+      title={title ?? t.fileReady.title}
       size="large"
-      testId="file-ready"
+      testId={testId}
       onClose={onClose}
       footer={
         <>
           {/* FSI…PDI keeps a Latin file name from reordering the Persian sentence around it. */}
-          <span className="shortcut-hint" data-testid="file-ready-count">{countLabel ? `\u2068${file.fileName}\u2069 — ${countLabel(num(file.count))}` : t.fileReady.pdfBody(`\u2068${file.fileName}\u2069`, num(file.count))}</span>
+          <span className="shortcut-hint" data-testid="file-ready-count">
+            {hint ?? (countLabel ? `\u2068${file.fileName}\u2069 — ${countLabel(num(file.count))}` : t.fileReady.pdfBody(`\u2068${file.fileName}\u2069`, num(file.count)))}
+          </span>
           <button type="button" className="button" onClick={onClose}>
             {t.common.close}
           </button>
