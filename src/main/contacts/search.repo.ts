@@ -65,9 +65,10 @@ export function createSearchRepo(db: Db) {
         ...words.map((w) => ({ sql: `instr('|' || c.search_text, '|' || ?) > 0`, params: [w] })),
         ...filters,
       ];
-      const st = prepared(
-        `SELECT s.contact_id FROM search_terms s JOIN contacts c ON c.id = s.contact_id ${where(all)} ORDER BY s.term, s.contact_id`,
-      );
+      // Without other words or filters the terms alone answer: joining each one to its contact row cost a
+      // random read of the contacts table per term (500 of them to count a page ahead, 15-17 ms the first time).
+      const join = all.length > 1 ? 'JOIN contacts c ON c.id = s.contact_id' : '';
+      const st = prepared(`SELECT s.contact_id FROM search_terms s ${join} ${where(all)} ORDER BY s.term, s.contact_id`);
       const seen = new Set<number>();
       for (const id of st.pluck().iterate(...params(all)) as IterableIterator<number>) {
         if (seen.has(id)) continue;
