@@ -63,6 +63,22 @@ export function useContactsSearch(query: ContactQuery): ContactsSearch {
     for (const p of farthest.slice(0, s.pages.size - MAX_CACHED_PAGES)) s.pages.delete(p);
   }, [s]);
 
+  /** The count the first page left for later (see countLater): one row asked again, counted this time. */
+  const fetchCount = useCallback(
+    (gen: number) => {
+      void client.call('contacts/search', { ...s.query, offset: 0, limit: 1 }).then((r) => {
+        if (s.gen !== gen) return;
+        if (!r.ok) s.error = r.error.message;
+        else if (r.value.totalExact || r.value.total > s.total) {
+          s.total = Math.max(r.value.total, s.total);
+          s.exact = r.value.totalExact;
+        }
+        bump();
+      });
+    },
+    [client, s],
+  );
+
   const fetchPage = useCallback(
     (page: number) => {
       const gen = s.gen;
@@ -70,7 +86,8 @@ export function useContactsSearch(query: ContactQuery): ContactsSearch {
       s.inflight.set(page, gen);
       if (page === 0) s.firstInflight = true;
       const offset = page * PAGE;
-      void client.call('contacts/search', { ...s.query, offset, limit: PAGE }).then((r) => {
+      // The first page does not wait for the count of a whole large phonebook: that count follows.
+      void client.call('contacts/search', { ...s.query, offset, limit: PAGE, countLater: page === 0 }).then((r) => {
         if (page === 0) {
           s.firstInflight = false;
           if (s.firstPending) {
@@ -101,10 +118,12 @@ export function useContactsSearch(query: ContactQuery): ContactsSearch {
         }
         evict();
         bump();
+        if (page === 0 && !r.value.totalExact && r.value.total === n) fetchCount(gen);
       });
     },
-    [client, s, evict],
+    [client, s, evict, fetchCount],
   );
+
 
   const fetchRange = useCallback(() => {
     const [start, end] = s.range;
