@@ -53,7 +53,8 @@ export async function uiBench(cache: string, millionDir: string, rendererDir: st
         requestAnimationFrame(() => { window.__firstRowAt = performance.timeOrigin + performance.now(); });
       }).observe(document, { childList: true, subtree: true });
     })()`);
-    await page.goto(server.url.includes('token=') ? server.url : `${server.url}?token=${token}`);
+    // The server's address carries a one-time sign-in code (a redirect sets the cookie, as for a user).
+    await page.goto(/[?&](code|token)=/.test(server.url) ? server.url : `${server.url}?token=${token}`);
     const ready = (await (await page.waitForFunction('window.__firstRowAt ?? null', undefined, { timeout: 60_000, polling: 10 })).jsonValue()) as number;
     const readyMs = ready - t0;
     const nav = (await page.evaluate('JSON.stringify({ origin: performance.timeOrigin, dcl: performance.timing.domContentLoadedEventEnd, load: performance.timing.loadEventEnd })')) as string;

@@ -9,7 +9,9 @@ export type ContactsSearch = PagedQuery<ContactSummary>;
 
 export function useContactsSearch(query: ContactQuery): ContactsSearch {
   return usePagedQuery('contacts/search', query, {
-    input: (q, offset, limit) => ({ ...q, offset, limit }),
+    // The first rows do not wait for the count of a whole large phonebook: that count follows.
+    input: (q, offset, limit, countLater) => ({ ...q, offset, limit, countLater }),
+    countLater: true,
     page: (v) => ({ rows: v.items, total: v.total, totalExact: v.totalExact }),
     reloadOn: ['contacts/changed'],
   });

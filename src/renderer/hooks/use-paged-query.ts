@@ -20,8 +20,13 @@ const RANGE_DEBOUNCE_MS = 30;
 export type PageAnswer<Row> = { rows: Row[]; total: number; totalExact: boolean };
 
 export type PagedOptions<M extends Method, Q, Row> = {
-  /** The request for rows [offset, offset + limit) of the query. */
-  input: (query: Q, offset: number, limit: number) => InputOf<M>;
+  /**
+   * The request for rows [offset, offset + limit) of the query. `countLater`: the first page may
+   * answer before a large count (contacts/search's option); the count is then asked for after it.
+   */
+  input: (query: Q, offset: number, limit: number, countLater: boolean) => InputOf<M>;
+  /** The first page of a query comes before its count, which follows in a second request of one row. */
+  countLater?: boolean;
   page: (answer: OutputOf<M>) => PageAnswer<Row>;
   reloadOn?: readonly EventName[];
   reloadDebounceMs?: number;
@@ -101,7 +106,8 @@ export function usePagedQuery<M extends Method, Q, Row>(method: M, query: Q, opt
       s.inflight.set(page, gen);
       if (page === 0) s.firstInflight = true;
       const offset = page * PAGE;
-      void client.call(method, opts.current.input(s.query, offset, PAGE)).then((r) => {
+      const later = page === 0 && (opts.current.countLater ?? false);
+      void client.call(method, opts.current.input(s.query, offset, PAGE, later)).then((r) => {
         if (page === 0) {
           s.firstInflight = false;
           if (s.firstPending) {
@@ -129,10 +135,24 @@ export function usePagedQuery<M extends Method, Q, Row>(method: M, query: Q, opt
         count(offset, answer);
         evict();
         bump();
+        if (later && !answer.totalExact && answer.total === answer.rows.length) fetchCount(gen);
       });
     },
     [client, method, s, count, evict],
   );
+
+  /** The count the first page left for later: one row asked again, counted this time. */
+  function fetchCount(gen: number) {
+    void client.call(method, opts.current.input(s.query, 0, 1, false)).then((r) => {
+      if (s.gen !== gen) return;
+      if (!r.ok) s.error = r.error.message;
+      else {
+        const { total, totalExact } = opts.current.page(r.value);
+        if (totalExact || total > s.total) [s.total, s.exact] = [Math.max(total, s.total), totalExact];
+      }
+      bump();
+    });
+  }
 
   const pagesInRange = useCallback(() => {
     const out: number[] = [];

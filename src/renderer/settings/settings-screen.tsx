@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Settings } from '../../shared/contract/settings';
 import { toAsciiDigits } from '../../shared/text/digits';
+import { useClient } from '../app/client';
 import { PHONEBOOK_ROUTE } from '../app/routes';
 import { useSettings } from '../app/settings-context';
 import { useQuery } from '../hooks/use-query';
@@ -25,6 +26,7 @@ const pick = (s: Settings): Editable => ({ phoneCountryCode: s.phoneCountryCode,
 export function SettingsScreen() {
   const { t, digits } = useLocale();
   const toast = useToast();
+  const client = useClient();
   const { settings, update } = useSettings();
   const [draft, setDraft] = useState<Editable>(() => pick(settings));
   const [error, setError] = useState<{ field: string; message: string } | null>(null);
