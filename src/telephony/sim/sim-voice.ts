@@ -132,6 +132,8 @@ export class VoiceStream implements SimVoiceState {
   private timer: unknown = null;
   /** What the host played, decoded chunk by chunk as it "sounds". */
   private readonly played: Int16Array[] = [];
+  /** Samples of the host's audio played so far: what the caller has heard of a prompt (tests wait on it). */
+  playedSamples = 0;
   /** Samples of the caller's audio sent so far (past its end: silence). */
   private rxSamples = 0;
   private readonly encodeRx: (pcm: Int16Array) => Uint8Array;
@@ -192,7 +194,11 @@ export class VoiceStream implements SimVoiceState {
 
   private drain(n: number): void {
     const take = this.buffer.splice(0, n);
-    if (take.length) this.played.push(this.decodeTx(Uint8Array.from(take)));
+    if (take.length) {
+      const pcm = this.decodeTx(Uint8Array.from(take));
+      this.played.push(pcm);
+      this.playedSamples += pcm.length;
+    }
     if (this.buffer.length <= this.format.bytesPerSecond * TX_LOW_S) this.sim.setClearToSend(true);
     if (take.length < n && this.started && !this.ending && !this.underrun) {
       this.underrun = true;
