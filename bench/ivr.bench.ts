@@ -4,7 +4,9 @@
  * A caller walks two menus that lead to each other; each key is pressed while a menu's 3-second
  * prompt plays. Measured from the simulator's write of the DTMF event to the first byte of the next
  * prompt's audio arriving at the simulator (the prompt being played is aborted in between:
- * <DLE><CAN><DLE><ETX>, OK, +VSM, AT+VTX, CONNECT).
+ * <DLE><CAN><DLE><ETX>, OK, +VSM, AT+VTX, CONNECT). The start is taken at that write, not at
+ * `pressKeys`: the simulated caller holds a key 180 ms and leaves 100 ms before the next, so a key
+ * pressed sooner is sent later, and that wait is the person's, not the line's.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';

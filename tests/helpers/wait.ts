@@ -17,16 +17,9 @@ export async function until<T>(f: () => T | undefined | null | false | Promise<T
   }
 }
 
-/** The host is playing a prompt: the modem is in +VTX and audio bytes have arrived since its CONNECT. */
-export function hostPlaying(sim: ModemSimulator): boolean {
-  if (sim.voice?.mode !== 'tx') return false;
-  let audio = false;
-  for (let i = sim.transcript.length - 1; i >= 0; i--) {
-    const e = sim.transcript[i]!;
-    if (e.dir === 'host') audio ||= e.bytes.length > 0;
-    else if (e.bytes.includes('CONNECT')) return audio;
-  }
-  return false;
+/** The host is playing a prompt and the caller has heard `ms` of it (a +VTX state, its audio played out at the line rate). */
+export function hostPlaying(sim: ModemSimulator, ms = 150): boolean {
+  return sim.voice?.mode === 'tx' && sim.voice.playedSamples >= ms * 8;
 }
 
 /** The host has received audio in a +VRX state: `bytes` of it since its CONNECT (the modem's side). */

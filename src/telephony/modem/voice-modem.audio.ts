@@ -133,11 +133,12 @@ export class VoiceAudio {
   async play(pcm: Int16Array, stopOnDtmf: boolean): Promise<PlayOutcome> {
     this.mode = 'play';
     this.stopOnDtmf = stopOnDtmf;
+    // Encoded before the commands, so the first chunk follows CONNECT at once (the caller waits for it).
+    const bytes = joinBytes(this.codec.encode(pcm), this.codec.flush());
     await this.prepare();
     const r = await this.at.command('AT+VTX');
     if (!r.final.startsWith('CONNECT')) return { stoppedBy: this.gone || r.final === 'NO CARRIER' ? 'hangup' : 'stop' };
     this.at.setVoiceTransmit(true);
-    const bytes = joinBytes(this.codec.encode(pcm), this.codec.flush());
     // 4000 bytes/s for 4-bit ADPCM at 8 kHz, 8000 for 8-bit, 16000 for 16-bit; a 50 ms chunk is whole bytes.
     const perMs = (this.method.rate * this.codec.bitsPerSample) / 8 / 1000;
     const chunk = Math.round(CHUNK_MS * perMs);

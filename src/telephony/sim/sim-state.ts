@@ -16,6 +16,8 @@ export type SimCall = { cid: SimCallerId; spec: SimIncomingCall; rings: number; 
 /** A voice data state (+VTX, +VRX, +VTR) as the rest of the modem sees it: sim-voice.ts's VoiceStream. */
 export type SimVoiceState = {
   readonly mode: 'tx' | 'rx' | 'duplex';
+  /** Samples of the host's audio played out so far in this state. */
+  readonly playedSamples: number;
   /** Bytes from the host while in the state (DLE-shielded audio and commands). */
   fromHost(buf: Buffer): void;
   /** Ends the state without a word (a reset, the port closed): its timer stops, CTS is raised. */

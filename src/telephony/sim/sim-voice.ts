@@ -132,6 +132,8 @@ export class VoiceStream implements SimVoiceState {
   private timer: unknown = null;
   /** What the host played, decoded chunk by chunk as it "sounds". */
   private readonly played: Int16Array[] = [];
+  /** Samples of the host's audio played so far: what the caller has heard of a prompt (tests wait on it). */
+  playedSamples = 0;
   /** Samples of the caller's audio sent so far (past its end: silence). */
   private rxSamples = 0;
   private readonly encodeRx: (pcm: Int16Array) => Uint8Array;
@@ -156,6 +158,7 @@ export class VoiceStream implements SimVoiceState {
   /** Bytes from the host while in the voice state. */
   fromHost(buf: Buffer): void {
     for (const b of buf) {
+      if (this.sim.voice !== this) return; // the state ended at <DLE><ETX>: what follows is not audio
       if (this.escaped) {
         this.escaped = false;
         this.hostEscape(b);
@@ -172,7 +175,12 @@ export class VoiceStream implements SimVoiceState {
   private hostEscape(b: number): void {
     if (b === DLE && this.mode !== 'rx') this.buffer.push(DLE);
     else if (b === 0x1a && this.mode !== 'rx') this.buffer.push(DLE, DLE);
-    else if (b === ETX && this.mode !== 'rx') this.ending = true;
+    else if (b === ETX && this.mode !== 'rx') {
+      this.ending = true;
+      // Nothing left to play (the host sent no more, or cleared it with <DLE><CAN>): the state ends now,
+      // not at the next 20 ms tick of the pacing — a tick is the simulator's, not the modem's.
+      if (this.buffer.length === 0) this.finish();
+    }
     else if (b === 0x18) this.buffer = []; // <DLE><CAN>: drop what is not played yet
     else if ((b === 0x21 || (b === 0x1b && this.sim.profile.echoesEtx)) && this.mode === 'rx') this.finish(); // <DLE>! / <DLE><ESC>
     else if (b === 0x5e && this.mode === 'duplex') this.finish(); // <DLE>^
@@ -192,7 +200,11 @@ export class VoiceStream implements SimVoiceState {
 
   private drain(n: number): void {
     const take = this.buffer.splice(0, n);
-    if (take.length) this.played.push(this.decodeTx(Uint8Array.from(take)));
+    if (take.length) {
+      const pcm = this.decodeTx(Uint8Array.from(take));
+      this.played.push(pcm);
+      this.playedSamples += pcm.length;
+    }
     if (this.buffer.length <= this.format.bytesPerSecond * TX_LOW_S) this.sim.setClearToSend(true);
     if (take.length < n && this.started && !this.ending && !this.underrun) {
       this.underrun = true;
