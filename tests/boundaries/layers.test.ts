@@ -72,7 +72,10 @@ describe('the compiler holds the layers', () => {
       { file: 'src/telephony/probe-uses-document.ts', code: 'export const title = document.title;\n' },
       { file: 'src/print/probe-uses-window.ts', code: 'export const w = window.innerWidth;\n' },
       { file: 'src/main/probe-uses-localstorage.ts', code: "export const v = localStorage.getItem('x');\n" },
-      { file: 'src/telephony/probe-clean.ts', code: "import { SerialPort } from 'serialport';\nexport const p = (path: string) => new SerialPort({ path, baudRate: Number(process.env.BAUD) });\n" },
+      {
+        file: 'src/telephony/probe-clean.ts',
+        code: "import { SerialPort } from 'serialport';\nexport const p = (path: string) => new SerialPort({ path, baudRate: Number(process.env.BAUD) });\n",
+      },
     ]);
     expect(out.get('src/telephony/probe-uses-document.ts')).toMatch(/TS2584: Cannot find name 'document'.*include 'dom'/);
     expect(out.get('src/print/probe-uses-window.ts')).toMatch(/Cannot find name 'window'/);
@@ -105,13 +108,25 @@ describe('the lint ban list holds the imports', () => {
     { file: 'src/renderer/probe-koffi.ts', code: "import koffi from 'koffi';\nexport { koffi };\n", expect: sandboxed },
     { file: 'src/renderer/probe-pdfkit-sub.ts', code: "import x from 'pdfkit/js/pdfkit.standalone';\nexport { x };\n", expect: sandboxed },
     { file: 'src/renderer/probe-electron.ts', code: "import { ipcRenderer } from 'electron';\nexport { ipcRenderer };\n", expect: sandboxed },
-    { file: 'src/renderer/probe-engine.ts', code: "import { AppError } from '../main/engine/app-error';\nexport { AppError };\n", expect: /reaches the engine only through the Connection/ },
-    { file: 'src/renderer/probe-clean.tsx', code: "import { useState } from 'react';\nimport { z } from 'zod';\nexport const s = z.string();\nexport { useState };\n", expect: '' },
+    {
+      file: 'src/renderer/probe-engine.ts',
+      code: "import { AppError } from '../main/engine/app-error';\nexport { AppError };\n",
+      expect: /reaches the engine only through the Connection/,
+    },
+    {
+      file: 'src/renderer/probe-clean.tsx',
+      code: "import { useState } from 'react';\nimport { z } from 'zod';\nexport const s = z.string();\nexport { useState };\n",
+      expect: '',
+    },
     // src/shared: neither Node nor React.
     { file: 'src/shared/probe-fs.ts', code: "import { readFileSync } from 'node:fs';\nexport { readFileSync };\n", expect: both },
     { file: 'src/shared/probe-path.ts', code: "import path from 'path';\nexport { path };\n", expect: both },
     { file: 'src/shared/probe-react.ts', code: "import { useState } from 'react';\nexport { useState };\n", expect: both },
-    { file: 'src/shared/probe-clean.ts', code: "import { z } from 'zod';\nimport { toJalaali } from 'jalaali-js';\nexport const s = z.string();\nexport { toJalaali };\n", expect: '' },
+    {
+      file: 'src/shared/probe-clean.ts',
+      code: "import { z } from 'zod';\nimport { toJalaali } from 'jalaali-js';\nexport const s = z.string();\nexport { toJalaali };\n",
+      expect: '',
+    },
     // The engine never imports the shell or the UI; only the shell imports Electron.
     { file: 'src/main/engine/probe-shell.ts', code: "import { x } from '../shell/main';\nexport { x };\n", expect: /never imports the Electron shell/ },
     { file: 'src/main/probe-shell.ts', code: "import { x } from './shell/security';\nexport { x };\n", expect: /never imports the Electron shell/ },
@@ -119,9 +134,17 @@ describe('the lint ban list holds the imports', () => {
     { file: 'src/main/calls/probe-react.ts', code: "import { useState } from 'react';\nexport { useState };\n", expect: /The engine stays plain Node/ },
     { file: 'src/main/shell/probe-electron.ts', code: "import { app } from 'electron';\nexport { app };\n", expect: '' },
     // Telephony and printing depend only on src/shared.
-    { file: 'src/telephony/probe-main.ts', code: "import { AppError } from '../main/engine/app-error';\nexport { AppError };\n", expect: /telephony and print depend only on src\/shared/ },
+    {
+      file: 'src/telephony/probe-main.ts',
+      code: "import { AppError } from '../main/engine/app-error';\nexport { AppError };\n",
+      expect: /telephony and print depend only on src\/shared/,
+    },
     { file: 'src/print/probe-electron.ts', code: "import { app } from 'electron';\nexport { app };\n", expect: /telephony and print never import Electron/ },
-    { file: 'src/telephony/probe-clean.ts', code: "import { SerialPort } from 'serialport';\nimport { once } from 'node:events';\nexport { SerialPort, once };\n", expect: '' },
+    {
+      file: 'src/telephony/probe-clean.ts',
+      code: "import { SerialPort } from 'serialport';\nimport { once } from 'node:events';\nexport { SerialPort, once };\n",
+      expect: '',
+    },
   ];
 
   it('every boundary probe fails with its message, and each clean probe passes', () => {
