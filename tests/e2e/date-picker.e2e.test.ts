@@ -4,31 +4,10 @@
  * jalaali-js the engine and the field's parser use, so each pick is checked against the ISO date the
  * engine stores — across the leap Esfand of 1403 too.
  */
-import type { Browser, Page } from 'playwright-core';
-import { engineApi, launchBrowser, shot, startApp, type App } from './app';
-import { removeDir, tempDir } from '../helpers/engine';
+import { engineApi, shot, useApp } from './app';
 
-const dataDir = tempDir('monshi-e2e-dates-');
-let app: App;
-let browser: Browser;
-let page: Page;
-const errors: string[] = [];
-
-beforeAll(async () => {
-  app = await startApp(dataDir);
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  page.setDefaultTimeout(10_000);
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(app.url);
-  await page.getByTestId('phonebook').waitFor();
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  removeDir(dataDir);
-});
-afterEach(() => expect(errors).toEqual([]));
+const { page, pageErrors } = useApp({ name: 'dates' });
+afterEach(() => expect(pageErrors).toEqual([]));
 
 const picker = () => page.getByTestId('date-picker');
 const isoToday = () => { const d = new Date(); return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`; };

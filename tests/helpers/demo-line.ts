@@ -1,6 +1,7 @@
-/** The real demo line (the modem simulator behind the real driver) with its ring cadence shortened, and a wait helper. */
+/** The real demo line (the modem simulator behind the real driver) with its ring cadence shortened, and `until`, the wait its tests use. */
 import { defaultLineFactory, type LineFactory } from '../../src/main/lines/lines.service';
 import { createDemoLine, type ModemSimulator } from '../../src/telephony';
+import { waitFor } from './wait';
 
 /** The simulator behind each demo line `fastDemo` made, by line id (the latest engine's), to read what the host sent. */
 export const demoSims = new Map<number, ModemSimulator>();
@@ -14,13 +15,6 @@ export const fastDemo: LineFactory = (row) => {
   return d;
 };
 
-/** Polls `f` (which may be async) every 15 ms until it gives a value; fails after `ms`. */
-export async function until<T>(f: () => T | undefined | null | false | Promise<T | undefined | null | false>, ms = 15000): Promise<T> {
-  const t0 = Date.now();
-  for (;;) {
-    const v = await f();
-    if (v) return v;
-    if (Date.now() - t0 > ms) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 15));
-  }
-}
+/** Polls `f` (which may be async) until it gives a value; fails after `ms` naming the condition (tests/helpers/wait.ts). */
+export const until = <T>(f: () => T | undefined | null | false | Promise<T | undefined | null | false>, ms = 15000): Promise<T> =>
+  waitFor(f, { timeoutMs: ms });
