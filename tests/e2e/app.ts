@@ -83,7 +83,15 @@ export type E2eSetup = {
   ready?: string;
 };
 
-export type E2e = { app: App; browser: Browser; page: Page; dataDir: string; pageErrors: string[] };
+export type E2e = {
+  app: App;
+  browser: Browser;
+  page: Page;
+  dataDir: string;
+  pageErrors: string[];
+  /** Stops the server and starts it again on the same data folder (what a user's restart keeps), the page signed in anew and ready. */
+  restart: (env?: Record<string, string>) => Promise<void>;
+};
 
 /**
  * A stand-in that forwards to the object `get()` returns once beforeAll has made it, so a test file can
@@ -111,21 +119,28 @@ export function useApp(setup: E2eSetup): E2e {
   let app: App | undefined;
   let browser: Browser | undefined;
   let page: Page | undefined;
+  const open = async (env = setup.env) => {
+    app = await startApp(dataDir, env);
+    await page!.goto(app.url);
+    await page!.getByTestId(setup.ready ?? 'phonebook').waitFor();
+  };
   beforeAll(async () => {
-    app = await startApp(dataDir, setup.env);
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: setup.viewport ?? { width: 1280, height: 800 }, acceptDownloads: setup.acceptDownloads ?? false });
     page.setDefaultTimeout(10_000);
     page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(app.url);
-    await page.getByTestId(setup.ready ?? 'phonebook').waitFor();
+    await open();
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
     await app?.stop();
     removeDir(dataDir);
   });
-  return { app: late('app', () => app), browser: late('browser', () => browser), page: late('page', () => page), dataDir, pageErrors };
+  const restart = async (env?: Record<string, string>) => {
+    await app?.stop();
+    await open(env);
+  };
+  return { app: late('app', () => app), browser: late('browser', () => browser), page: late('page', () => page), dataDir, pageErrors, restart };
 }
 
 export async function launchBrowser(): Promise<Browser> {

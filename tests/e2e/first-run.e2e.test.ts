@@ -3,28 +3,10 @@
  * user's name (which then signs a note), adds the demo line, adds sample data marked as such and
  * removes it in one step, and stays closed after "Done" and a restart.
  */
-import type { Browser, Page } from 'playwright-core';
-import { engineApi, launchBrowser, pollUntil, shot, startApp, type App } from './app';
-import { removeDir, tempDir } from '../helpers/engine';
+import { engineApi, pollUntil, shot, useApp } from './app';
 
-const dataDir = tempDir('monshi-e2e-first-run-');
-let app: App;
-let browser: Browser;
-let page: Page;
-
-beforeAll(async () => {
-  app = await startApp(dataDir);
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.setDefaultTimeout(10_000);
-  await page.goto(app.url);
-  await page.getByTestId('phonebook').waitFor();
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  removeDir(dataDir);
-});
+const e2e = useApp({ name: 'first-run', viewport: { width: 1280, height: 900 } });
+const { page } = e2e;
 
 const guide = () => page.getByTestId('first-run');
 const rows = () => page.getByTestId('contact-row');
@@ -77,10 +59,7 @@ it('closes with Done and stays closed after a restart; English speaks English', 
   await shot(page, 'first-run-03-en');
   await guide().getByTestId('guide-done').click();
   await guide().waitFor({ state: 'detached' });
-  await app.stop();
-  app = await startApp(dataDir);
-  await page.goto(app.url);
-  await page.getByTestId('phonebook').waitFor();
+  await e2e.restart();
   await rows().first().waitFor();
   await expect(guide().count()).resolves.toBe(0);
   expect((await engineApi(page, 'settings/get', {})).setupDone).toBe(true);
