@@ -1,10 +1,29 @@
 // Lint: typescript-eslint's recommended rules, plus the boundaries of the tree (STYLE.md):
 // the engine, telephony and printing never import Electron, React or the DOM; the renderer never
-// imports Node modules; only src/main/shell may import Electron.
+// imports Node modules; only src/main/shell may import Electron. The lists are built, not typed: every
+// Node built-in, and every dependency that is not known to run in a page. (The compiler holds the rest:
+// one tsconfig per layer, see docs/architecture.md.)
+import { readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import tseslint from 'typescript-eslint';
 
-const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'crypto', 'http', 'net', 'url', 'util', 'stream', 'worker_threads', 'module'];
-const noNode = nodeBuiltins.flatMap((m) => [m, `node:${m}`]);
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+// Dependencies that run in the sandboxed page. Any other dependency (a native addon, one that reads
+// files, opens sockets or ports: better-sqlite3, serialport, koffi, ws, pdfkit, exceljs, harfbuzzjs,
+// electron, …) needs Node and is refused in src/renderer and src/shared until it is listed here.
+const browserPackages = ['react', 'react-dom', '@tanstack/react-virtual', 'react-day-picker', 'jalaali-js', 'bidi-js', 'zod'];
+// The page's own packages: the engine, telephony and printing have no use for them.
+const uiPackages = ['react', 'react-dom', '@tanstack/react-virtual', 'react-day-picker'];
+const nodeOnlyPackages = Object.keys({ ...pkg.dependencies, ...pkg.optionalDependencies }).filter((name) => !browserPackages.includes(name));
+const escape = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+/** Every Node built-in with and without `node:` (also `node:`-only ones such as node:test), and the Node-only packages with their subpaths. */
+const noNode = (message) => ({
+  paths: [...builtinModules, ...builtinModules.map((m) => `node:${m}`)].map((name) => ({ name, message })),
+  patterns: [
+    { regex: '^node:', message },
+    { regex: `^(${nodeOnlyPackages.map(escape).join('|')}|@serialport/[^/]+)(/.*)?$`, message },
+  ],
+});
 
 export default tseslint.config(
   { ignores: ['dist/**', 'build/**', 'release/**', 'node_modules/**', 'test-results/**', 'bench/.cache/**', '**/*.js', '**/*.mjs'] },
@@ -13,6 +32,8 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-definitions': ['error', 'type'],
+      // Prettier (run by `npm run lint`) wraps code at 160; this catches what it cannot wrap: comments and strings.
+      'max-len': ['error', { code: 160, ignoreUrls: true, ignoreRegExpLiterals: true }],
     },
   },
   {
@@ -20,8 +41,11 @@ export default tseslint.config(
     ignores: ['src/main/shell/**'],
     rules: {
       'no-restricted-imports': ['error', {
-        paths: ['electron', 'react', 'react-dom'].map((name) => ({ name, message: 'The engine stays plain Node: no Electron, React or DOM (STYLE.md).' })),
-        patterns: [{ group: ['**/renderer/**', 'react-dom/*'], message: 'The engine never imports the UI.' }],
+        paths: ['electron', ...uiPackages].map((name) => ({ name, message: 'The engine stays plain Node: no Electron, React or DOM (STYLE.md).' })),
+        patterns: [
+          { group: ['**/renderer/**', 'react-dom/*'], message: 'The engine never imports the UI.' },
+          { regex: '(^|/)shell(/|$)', message: 'The engine never imports the Electron shell: the shell hosts the engine, not the other way round.' },
+        ],
       }],
     },
   },
@@ -44,7 +68,7 @@ export default tseslint.config(
     files: ['src/telephony/**/*.ts', 'src/print/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
-        paths: ['electron', 'react', 'react-dom'].map((name) => ({ name, message: 'telephony and print never import Electron, React or the DOM.' })),
+        paths: ['electron', ...uiPackages].map((name) => ({ name, message: 'telephony and print never import Electron, React or the DOM.' })),
         patterns: [{ group: ['**/main/**', '**/renderer/**'], message: 'telephony and print depend only on src/shared.' }],
       }],
     },
@@ -53,8 +77,11 @@ export default tseslint.config(
     files: ['src/renderer/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': ['error', {
-        paths: [...noNode, 'electron', 'better-sqlite3', 'ws', 'pdfkit'].map((name) => ({ name, message: 'The renderer runs in a sandboxed page: no Node modules.' })),
-        patterns: [{ group: ['**/main/**', '**/print/**', '**/telephony/**'], message: 'The renderer reaches the engine only through the Connection.' }],
+        paths: noNode('The renderer runs in a sandboxed page: no Node modules.').paths,
+        patterns: [
+          ...noNode('The renderer runs in a sandboxed page: no Node modules.').patterns,
+          { group: ['**/main/**', '**/print/**', '**/telephony/**'], message: 'The renderer reaches the engine only through the Connection.' },
+        ],
       }],
     },
   },
@@ -62,8 +89,14 @@ export default tseslint.config(
     files: ['src/shared/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
-        paths: [...noNode, 'electron', 'react', 'better-sqlite3'].map((name) => ({ name, message: 'src/shared runs on both sides: no Node, Electron or React.' })),
-        patterns: [{ group: ['**/main/**', '**/renderer/**', '**/print/**', '**/telephony/**'], message: 'src/shared depends on nothing of ours.' }],
+        paths: [
+          ...noNode('src/shared runs on both sides: no Node, Electron or React.').paths,
+          ...uiPackages.map((name) => ({ name, message: 'src/shared runs on both sides: no Node, Electron or React.' })),
+        ],
+        patterns: [
+          ...noNode('src/shared runs on both sides: no Node, Electron or React.').patterns,
+          { group: ['**/main/**', '**/renderer/**', '**/print/**', '**/telephony/**'], message: 'src/shared depends on nothing of ours.' },
+        ],
       }],
     },
   },

@@ -8,7 +8,8 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { InputOf, Method, OutputOf } from '../../src/shared/contract/api';
 import type { Result } from '../../src/shared/contract/errors';
-import { tempDir } from '../helpers/engine';
+import { removeDir, tempDir } from '../helpers/engine';
+import { waitForValue } from '../helpers/wait';
 
 const root = path.resolve(__dirname, '..', '..');
 export const shotsDir = path.join(root, 'test-results', 'e2e');
@@ -70,6 +71,87 @@ export function startApp(dataDir = tempDir('monshi-e2e-'), env: Record<string, s
   });
 }
 
+/** What an e2e file needs: a fresh data folder, the server on it, Chromium and one signed-in page. */
+export type E2eSetup = {
+  /** Part of the data folder's name. */
+  name: string;
+  /** Extra environment for the server (MONSHI_TEST_CLOCK, …). */
+  env?: Record<string, string>;
+  viewport?: { width: number; height: number };
+  acceptDownloads?: boolean;
+  /** The test id the page shows when the app is ready; the phonebook by default. */
+  ready?: string;
+};
+
+export type E2e = {
+  app: App;
+  browser: Browser;
+  page: Page;
+  dataDir: string;
+  pageErrors: string[];
+  /** Failed responses (`404 /favicon.ico`) and console errors since the page opened (a test may clear it). */
+  loadProblems: string[];
+  /** Stops the server and starts it again on the same data folder (what a user's restart keeps), the page signed in anew and ready. */
+  restart: (env?: Record<string, string>) => Promise<void>;
+};
+
+/**
+ * A stand-in that forwards to the object `get()` returns once beforeAll has made it, so a test file can
+ * take `page` (and `app`, `browser`) at its top instead of declaring and assigning each in beforeAll.
+ */
+function late<T extends object>(what: string, get: () => T | undefined): T {
+  return new Proxy({} as T, {
+    get(_target, key) {
+      const real = get();
+      if (!real) throw new Error(`the e2e ${what} was used before beforeAll made it`);
+      const value: unknown = Reflect.get(real, key, real);
+      return typeof value === 'function' ? value.bind(real) : value;
+    },
+  });
+}
+
+/**
+ * The set-up every e2e file repeated: before the file's tests, the server on a fresh data folder,
+ * Chromium and a page signed in and showing the app; after them, all stopped and the folder removed.
+ * Uncaught page errors are collected in `pageErrors` for a file that checks them.
+ */
+export function useApp(setup: E2eSetup): E2e {
+  const dataDir = tempDir(`monshi-e2e-${setup.name}-`);
+  const pageErrors: string[] = [];
+  const loadProblems: string[] = [];
+  let app: App | undefined;
+  let browser: Browser | undefined;
+  let page: Page | undefined;
+  const open = async (env = setup.env) => {
+    app = await startApp(dataDir, env);
+    await page!.goto(app.url);
+    await page!.getByTestId(setup.ready ?? 'phonebook').waitFor();
+  };
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: setup.viewport ?? { width: 1280, height: 800 }, acceptDownloads: setup.acceptDownloads ?? false });
+    page.setDefaultTimeout(10_000);
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page.on('response', (r) => {
+      if (r.status() >= 400) loadProblems.push(`${r.status()} ${new URL(r.url()).pathname}`);
+    });
+    page.on('console', (m) => {
+      if (m.type() === 'error') loadProblems.push(`console: ${m.text()}`);
+    });
+    await open();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+    removeDir(dataDir);
+  });
+  const restart = async (env?: Record<string, string>) => {
+    await app?.stop();
+    await open(env);
+  };
+  return { app: late('app', () => app), browser: late('browser', () => browser), page: late('page', () => page), dataDir, pageErrors, loadProblems, restart };
+}
+
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
@@ -108,13 +190,7 @@ export async function engineApi<M extends Method>(page: Page, method: M, input: 
   return result.value;
 }
 
-/** Waits until `read()` gives `want` (checked every 100 ms); fails with the last value it saw. */
-export async function pollUntil<T>(page: Page, read: () => Promise<T>, want: T, timeoutMs = 10_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  let last: T = await read();
-  while (last !== want && Date.now() < end) {
-    await page.waitForTimeout(100);
-    last = await read();
-  }
-  expect(last).toBe(want);
+/** Waits until `read()` gives `want` (checked every 100 ms); fails with the last value it saw. `page` is kept for the callers. */
+export async function pollUntil<T>(_page: Page, read: () => Promise<T>, want: T, timeoutMs = 10_000): Promise<void> {
+  await waitForValue(read, want, { timeoutMs });
 }

@@ -5,15 +5,11 @@
  * contact's number is dialled from the phonebook (call bar → hang up → an outgoing row); then the
  * same screens in English.
  */
-import type { Browser, Page } from 'playwright-core';
 import type { InputOf, Method, OutputOf } from '../../src/shared/contract/api';
-import { engineApi, launchBrowser, pollUntil, shot, startApp, type App } from './app';
-import { removeDir, tempDir } from '../helpers/engine';
+import { waitFor } from '../helpers/wait';
+import { engineApi, pollUntil, shot, useApp } from './app';
 
-const dataDir = tempDir('monshi-e2e-calls-');
-let app: App;
-let browser: Browser;
-let page: Page;
+const { page } = useApp({ name: 'calls', acceptDownloads: true });
 
 const api = <M extends Method>(method: M, input: InputOf<M>): Promise<OutputOf<M>> => engineApi(page, method, input);
 
@@ -23,47 +19,31 @@ const rows = () => page.getByTestId('call-row');
 const row = (i: number) => page.locator(`[data-testid="call-row"][data-index="${i}"]`);
 
 async function untilIdle(lineId: number) {
-  for (let i = 0; i < 100; i++) {
-    const line = (await api('lines/list', {})).find((l) => l.id === lineId);
-    if (line?.status === 'idle') return;
-    await page.waitForTimeout(100);
-  }
-  throw new Error('the demo line did not become idle');
+  const isIdle = async () => (await api('lines/list', {})).find((l) => l.id === lineId)?.status === 'idle';
+  await waitFor(isIdle, { what: 'the demo line to be idle', everyMs: 100, timeoutMs: 10_000 });
 }
 
 /** The demo line rings once with caller ID and gives up; resolves when the call is logged as missed. */
 async function missedCall(lineId: number, number: string, name = '') {
   const before = (await api('calls/list', { limit: 1 })).total;
   await api('lines/demo-call', { lineId, number, name, rings: 1 });
-  for (let i = 0; i < 300; i++) {
+  const logged = async () => {
     const { rows: last, total } = await api('calls/list', { limit: 1 });
-    if (total > before && last[0]?.outcome === 'missed') return;
-    await page.waitForTimeout(100);
-  }
-  throw new Error(`the demo call from ${number} was not logged as missed`);
+    return total > before && last[0]?.outcome === 'missed';
+  };
+  await waitFor(logged, { what: `the demo call from ${number} to be logged as missed`, everyMs: 100, timeoutMs: 30_000 });
 }
 
 let lineId = 0;
 let contactId = 0;
 
 beforeAll(async () => {
-  app = await startApp(dataDir);
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
-  page.setDefaultTimeout(10_000);
-  await page.goto(app.url);
-  await page.getByTestId('phonebook').waitFor();
   lineId = (await api('lines/create', { name: 'خط نمایشی', kind: 'demo' })).id;
   contactId = (await api('contacts/create', { firstName: 'علی', lastName: 'کریمی', phones: [{ number: '0912 123 4567', kind: 'mobile' }] })).id;
   await untilIdle(lineId);
   await missedCall(lineId, '09121234567');
   await missedCall(lineId, '02188776655', 'ACME');
 }, 90_000);
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  removeDir(dataDir);
-});
 
 it('shows the calls newest first, in Persian, with the contact or "add to phonebook"', async () => {
   await page.getByTestId('nav-calls').click();

@@ -4,43 +4,39 @@
  * jalaali-js the engine and the field's parser use, so each pick is checked against the ISO date the
  * engine stores — across the leap Esfand of 1403 too.
  */
-import type { Browser, Page } from 'playwright-core';
-import { engineApi, launchBrowser, shot, startApp, type App } from './app';
-import { removeDir, tempDir } from '../helpers/engine';
+import { engineApi, shot, useApp } from './app';
 
-const dataDir = tempDir('monshi-e2e-dates-');
-let app: App;
-let browser: Browser;
-let page: Page;
-const errors: string[] = [];
-
-beforeAll(async () => {
-  app = await startApp(dataDir);
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  page.setDefaultTimeout(10_000);
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(app.url);
-  await page.getByTestId('phonebook').waitFor();
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  removeDir(dataDir);
-});
-afterEach(() => expect(errors).toEqual([]));
+const { page, pageErrors } = useApp({ name: 'dates' });
+afterEach(() => expect(pageErrors).toEqual([]));
 
 const picker = () => page.getByTestId('date-picker');
 const isoToday = () => { const d = new Date(); return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`; };
+/** Each test starts from the phonebook with nothing open, whatever the one before it left. */
+async function fromPhonebook() {
+  await page.reload();
+  await page.getByTestId('phonebook').waitFor();
+}
+/** A contact of this test's own with a stored birth date, opened in the phonebook; its id. */
+async function openContact(firstName: string, birthDate: string): Promise<number> {
+  const { id } = await engineApi(page, 'contacts/create', { firstName, birthDate });
+  await fromPhonebook();
+  await page.getByTestId('search-input').fill(firstName);
+  await page.getByTestId('contact-row').filter({ hasText: firstName }).click();
+  await page.getByTestId('detail-name').filter({ hasText: firstName }).waitFor();
+  return id;
+}
 /** Reminders with 'تماس' in them on today's date, as the engine has them. */
 const savedToday = () => engineApi(page, 'reminders/occurrences', { from: isoToday(), to: isoToday(), text: 'تماس', includeBirthdays: false }).then((r) => r.items.length);
 
 it('shows the pattern, not a date that looks filled in, as the empty field\'s placeholder', async () => {
+  await fromPhonebook();
   await page.getByTestId('new-contact').click();
   await expect(page.getByTestId('birthDate').getAttribute('placeholder')).resolves.toBe('سال/ماه/روز');
 });
 
 it('picks a Jalali birth date with the mouse: 11 Ordibehesht 1369 is stored as 1990-05-01', async () => {
+  await fromPhonebook();
+  await page.getByTestId('new-contact').click();
   await page.getByTestId('firstName').fill('پروین');
   await page.getByTestId('birthDate-pick').click();
   await picker().waitFor();
@@ -62,6 +58,7 @@ it('picks a Jalali birth date with the mouse: 11 Ordibehesht 1369 is stored as 1
 });
 
 it('opens on the typed date with Alt+↓ and moves by keyboard across the leap Esfand of 1403', async () => {
+  const id = await openContact('پریسا', '1990-05-01');
   await page.getByTestId('edit-contact').click();
   const field = page.getByTestId('birthDate');
   await field.fill('۱۴۰۳/۱۲/۲۵');
@@ -76,12 +73,12 @@ it('opens on the typed date with Alt+↓ and moves by keyboard across the leap E
   await expect(page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe('birthDate');
   await page.getByTestId('save-contact').click();
   await page.getByTestId('contact-form').waitFor({ state: 'detached' });
-  const found = await engineApi(page, 'contacts/search', { text: 'پروین' });
-  const contact = await engineApi(page, 'contacts/get', { id: found.items[0]!.id });
+  const contact = await engineApi(page, 'contacts/get', { id });
   expect(contact.birthDate).toBe('2025-03-22');
 });
 
 it('Esc closes the picker only, not the form under it', async () => {
+  await openContact('پگاه', '2025-03-22');
   await page.getByTestId('edit-contact').click();
   await page.getByTestId('birthDate-pick').click();
   await picker().waitFor();
@@ -94,6 +91,7 @@ it('Esc closes the picker only, not the form under it', async () => {
 });
 
 it('warns that a reminder whose time has passed will not ring, and saves it only when asked to', async () => {
+  await fromPhonebook();
   await page.getByTestId('nav-reminders').click();
   await page.getByTestId('reminder-new').click();
   const form = page.getByTestId('reminder-form');
@@ -118,6 +116,7 @@ it('warns that a reminder whose time has passed will not ring, and saves it only
 });
 
 it('in English: Latin digits and pattern; with the Gregorian calendar the grid is Gregorian', async () => {
+  await fromPhonebook();
   await engineApi(page, 'settings/update', { language: 'en', calendar: 'gregorian' });
   await page.waitForFunction(() => document.documentElement.dir === 'ltr' && document.body.textContent!.includes('New contact'));
   await page.getByTestId('new-contact').click();

@@ -3,39 +3,17 @@
  * user's name (which then signs a note), adds the demo line, adds sample data marked as such and
  * removes it in one step, and stays closed after "Done" and a restart.
  */
-import type { Browser, Page } from 'playwright-core';
-import { engineApi, launchBrowser, pollUntil, shot, startApp, type App } from './app';
-import { removeDir, tempDir } from '../helpers/engine';
+import { engineApi, pollUntil, shot, useApp } from './app';
 
-const dataDir = tempDir('monshi-e2e-first-run-');
-let app: App;
-let browser: Browser;
-let page: Page;
-/** Every failed response and console error of the page's first load (a missing icon was a 404 on every load). */
-const loadProblems: string[] = [];
-
-beforeAll(async () => {
-  app = await startApp(dataDir);
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.setDefaultTimeout(10_000);
-  page.on('response', (r) => { if (r.status() >= 400) loadProblems.push(`${r.status()} ${new URL(r.url()).pathname}`); });
-  page.on('console', (m) => { if (m.type() === 'error') loadProblems.push(`console: ${m.text()}`); });
-  await page.goto(app.url);
-  await page.getByTestId('phonebook').waitFor();
-  await page.waitForLoadState('networkidle');
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  removeDir(dataDir);
-});
+const e2e = useApp({ name: 'first-run', viewport: { width: 1280, height: 900 } });
+const { page } = e2e;
 
 const guide = () => page.getByTestId('first-run');
 const rows = () => page.getByTestId('contact-row');
 
 it('loads without a failed request or a console error, and shows its icon', async () => {
-  expect(loadProblems).toEqual([]);
+  await page.waitForLoadState('networkidle');
+  expect(e2e.loadProblems).toEqual([]);
   const icon = await page.evaluate(async () => {
     const href = document.querySelector<HTMLLinkElement>('link[rel="icon"]')?.href ?? '';
     const r = await fetch(href);
@@ -96,10 +74,7 @@ it('closes with Done and stays closed after a restart; English speaks English', 
   await shot(page, 'first-run-03-en');
   await guide().getByTestId('guide-done').click();
   await guide().waitFor({ state: 'detached' });
-  await app.stop();
-  app = await startApp(dataDir);
-  await page.goto(app.url);
-  await page.getByTestId('phonebook').waitFor();
+  await e2e.restart();
   await rows().first().waitFor();
   await expect(guide().count()).resolves.toBe(0);
   expect((await engineApi(page, 'settings/get', {})).setupDone).toBe(true);

@@ -4,29 +4,10 @@
  * and in English, names the encoding, and the import brings in the rest.
  */
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { engineApi, launchBrowser, pollUntil, shot, startApp, type App } from './app';
-import { removeDir, tempDir } from '../helpers/engine';
+import { engineApi, pollUntil, shot, useApp } from './app';
 
-const dataDir = tempDir('monshi-e2e-');
 const fixture = (name: string) => path.join(__dirname, '..', 'io', 'fixtures', name);
-let app: App;
-let browser: Browser;
-let page: Page;
-
-beforeAll(async () => {
-  app = await startApp(dataDir);
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  page.setDefaultTimeout(10_000);
-  await page.goto(app.url);
-  await page.getByTestId('phonebook').waitFor();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  removeDir(dataDir);
-});
+const { page } = useApp({ name: 'import' });
 
 async function pick(name: string) {
   await page.getByTestId('import-button').click();

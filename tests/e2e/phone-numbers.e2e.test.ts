@@ -5,28 +5,9 @@
  * digit count is warned about, naming the field, in Persian and English; a number typed in its
  * international form finds the contact in search.
  */
-import type { Browser, Page } from 'playwright-core';
-import { engineApi, launchBrowser, shot, startApp, type App } from './app';
-import { removeDir, tempDir } from '../helpers/engine';
+import { engineApi, shot, useApp } from './app';
 
-const dataDir = tempDir('monshi-e2e-phones-');
-let app: App;
-let browser: Browser;
-let page: Page;
-
-beforeAll(async () => {
-  app = await startApp(dataDir);
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  page.setDefaultTimeout(10_000);
-  await page.goto(app.url);
-  await page.getByTestId('phonebook').waitFor();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  removeDir(dataDir);
-});
+const { page } = useApp({ name: 'phones' });
 
 const numberInput = (i: number) => page.getByTestId(`phones.${i}.number`);
 const extInput = (i: number) => page.getByTestId(`phones.${i}.extension`);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import WebSocket from 'ws';
 import { startServer } from '../../src/main/server/http-server';
 import { removeDir, tempDir, testEngine, type TestEngine } from '../helpers/engine';
+import { waitFor } from '../helpers/wait';
 import { startServeProcess } from '../helpers/serve-process';
 
 type Reply = { status: number; headers: http.IncomingHttpHeaders; body: string };
@@ -148,15 +149,17 @@ it('`monshi serve --open` gives the browser a one-time code on its command line,
   chmodSync(browser, 0o755);
   const srv = await startServeProcess(path.join(dir, 'data'), { args: ['--open'], env: { MONSHI_BROWSER: browser } });
   try {
-    let args = '';
-    for (let i = 0; i < 100 && !args.includes('--disable-background-networking'); i++) {
-      await new Promise((r) => setTimeout(r, 50));
+    const readArgs = () => {
       try {
-        args = readFileSync(argsFile, 'utf8');
+        return readFileSync(argsFile, 'utf8');
       } catch {
-        args = '';
+        return '';
       }
-    }
+    };
+    const args = await waitFor(() => readArgs().includes('--disable-background-networking') && readArgs(), {
+      what: 'the browser started with the app address',
+      timeoutMs: 5000,
+    });
     const opened = /--app=(\S+)/.exec(args)?.[1] ?? '';
     expect(opened).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?code=[\w-]{32}$/);
     expect(opened).not.toBe(srv.url);
@@ -171,11 +174,10 @@ it('`monshi serve --open` gives the browser a one-time code on its command line,
     // Enter in the terminal: a new address is printed, and it works.
     const before = srv.output().length;
     srv.proc.stdin!.write('\n');
-    let fresh = '';
-    for (let i = 0; i < 100 && !fresh; i++) {
-      await new Promise((r) => setTimeout(r, 50));
-      fresh = /http:\/\/127\.0\.0\.1:\d+\/\?code=[\w-]+(?=\n)/.exec(srv.output().slice(before))?.[0] ?? '';
-    }
+    const fresh = await waitFor(() => /http:\/\/127\.0\.0\.1:\d+\/\?code=[\w-]+(?=\n)/.exec(srv.output().slice(before))?.[0], {
+      what: 'a new sign-in address after Enter',
+      timeoutMs: 5000,
+    });
     expect((await signIn(fresh)).reply.status).toBe(303);
   } finally {
     await srv.stop();
