@@ -31,10 +31,11 @@ export type CleanContact = { data: ContactData; children: Omit<ContactChildren, 
 
 export function cleanContact(input: ContactData, ctx: ValidationContext): CleanContact {
   const data: ContactData = { ...input };
-  for (const k of SINGLE_LINE) data[k] = normalizeInput(input[k]);
-  data.postalCode = toAsciiDigits(data.postalCode);
-  data.street = normalizeMultiline(input.street);
-  data.notes = normalizeMultiline(input.notes);
+  // Most details of most contacts are empty: skipping those keeps a 100,000-card import fast.
+  for (const k of SINGLE_LINE) data[k] = input[k] === '' ? '' : normalizeInput(input[k]);
+  if (data.postalCode !== '') data.postalCode = toAsciiDigits(data.postalCode);
+  data.street = input.street === '' ? '' : normalizeMultiline(input.street);
+  data.notes = input.notes === '' ? '' : normalizeMultiline(input.notes);
 
   const phones: ContactChildren['phones'] = [];
   input.phones.forEach((p, i) => {
