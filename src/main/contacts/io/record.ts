@@ -77,18 +77,32 @@ const SINGLE_LINE = [
   'city', 'province', 'postalCode', 'country',
 ] as const;
 
+/**
+ * normalizeInput of a name, company, title or group, remembered: a file repeats these thousands of
+ * times (bounded, so unique names cost little). Phones and emails are unique and are not remembered.
+ */
+const names = new Map<string, string>();
+function normalizedName(s: string): string {
+  let n = names.get(s);
+  if (n === undefined) {
+    if (names.size >= 20_000) names.clear();
+    names.set(s, (n = normalizeInput(s)));
+  }
+  return n;
+}
+
 /** Brings a record's text into stored form and drops empty phones, emails, groups and extras. */
 export function finishRecord(r: ImportedRecord): ImportedRecord {
   const c = r.contact;
   // Most details of most records are empty; skipping those keeps a 100k-card import fast.
-  for (const k of SINGLE_LINE) if (c[k] !== '') c[k] = normalizeInput(c[k]);
+  for (const k of SINGLE_LINE) if (c[k] !== '') c[k] = normalizedName(c[k]);
   if (c.street !== '') c.street = normalizeMultiline(c.street);
   if (c.notes !== '') c.notes = normalizeMultiline(c.notes);
   c.phones = c.phones
     .map((p) => ({ kind: p.kind, number: normalizeInput(p.number), extension: p.extension && normalizeInput(p.extension) }))
     .filter((p) => p.number !== '');
   c.emails = c.emails.map((e) => ({ address: normalizeInput(e.address) })).filter((e) => e.address !== '');
-  r.groupNames = [...new Set(r.groupNames.map(normalizeInput).filter((g) => g !== ''))];
+  r.groupNames = [...new Set(r.groupNames.map(normalizedName).filter((g) => g !== ''))];
   r.extra = r.extra
     .map((x) => ({ name: normalizeInput(x.name), value: normalizeMultiline(x.value) }))
     .filter((x) => x.name !== '' && x.value !== '');
