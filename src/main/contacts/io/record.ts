@@ -5,6 +5,7 @@
  */
 import type { ContactData } from '../../../shared/contract/contacts';
 import { normalizeInput, normalizeMultiline } from '../../../shared/text/normalize';
+import { normalizedName } from '../contact.validate';
 
 export type ImportedRecord = {
   /** 1-based line in the file where the record starts. */
@@ -76,20 +77,6 @@ const SINGLE_LINE = [
   'prefix', 'firstName', 'middleName', 'lastName', 'suffix', 'nickname', 'company', 'department', 'jobTitle',
   'city', 'province', 'postalCode', 'country',
 ] as const;
-
-/**
- * normalizeInput of a name, company, title or group, remembered: a file repeats these thousands of
- * times (bounded, so unique names cost little). Phones and emails are unique and are not remembered.
- */
-const names = new Map<string, string>();
-function normalizedName(s: string): string {
-  let n = names.get(s);
-  if (n === undefined) {
-    if (names.size >= 20_000) names.clear();
-    names.set(s, (n = normalizeInput(s)));
-  }
-  return n;
-}
 
 /** Brings a record's text into stored form and drops empty phones, emails, groups and extras. */
 export function finishRecord(r: ImportedRecord): ImportedRecord {
