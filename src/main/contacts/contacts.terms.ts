@@ -35,29 +35,60 @@ export function sortKeyOf(displayName: string): string {
 export type TermSource = ContactData & { groupNames: string[]; fieldTexts: string[] };
 
 /**
+ * Folded search words of a text, remembered for the next contact: a phonebook repeats its first names,
+ * last names, companies, titles and groups thousands of times, and folding (two Unicode normalisations
+ * and four regular expressions a text) was a fifth of a 100,000-card import. Bounded, so a file of
+ * unique names costs a little memory and no more.
+ */
+const FOLD_CACHE_SIZE = 20_000;
+const wordsCache = new Map<string, readonly string[]>();
+const termsCache = new Map<string, readonly string[]>();
+
+function remembered(cache: Map<string, readonly string[]>, text: string, compute: (text: string) => readonly string[]): readonly string[] {
+  let v = cache.get(text);
+  if (v === undefined) {
+    v = compute(text);
+    if (cache.size >= FOLD_CACHE_SIZE) cache.clear();
+    cache.set(text, v);
+  }
+  return v;
+}
+
+/** searchWords(foldForSearch(text)), remembered (see above); the array is shared, never change it. */
+export const foldedWords = (text: string): readonly string[] => (text === '' ? [] : remembered(wordsCache, text, (t) => searchWords(foldForSearch(t))));
+
+/** The terms one text gives: each word, then the parts of an email or dotted word (so «ali» finds «ali.rezaei@example.com»). */
+function textTerms(text: string): readonly string[] {
+  return remembered(termsCache, text, (t) => {
+    const out: string[] = [];
+    for (const w of foldedWords(t)) {
+      out.push(w);
+      if (/[@._+-]/.test(w)) for (const part of w.split(/[@._+-]+/)) if (part) out.push(part);
+    }
+    return out;
+  });
+}
+
+/**
  * Search terms of a contact: each folded word of its names, company, department, job title, emails,
  * groups and extra fields, its full name and company as phrases, and each phone under its national,
  * local and international digits. Terms never contain '|', which joins them in contacts.search_text.
  */
 export function termsOf(c: TermSource, region: PhoneRegion): string[] {
   const terms = new Set<string>();
-  const texts = [
-    c.prefix, c.firstName, c.middleName, c.lastName, c.suffix, c.nickname,
-    c.company, c.department, c.jobTitle, c.city,
-    ...c.emails.map((e) => e.address), ...c.groupNames, ...c.fieldTexts,
-  ];
-  for (const t of texts) {
-    if (!t) continue;
-    for (const w of searchWords(foldForSearch(t))) {
-      terms.add(w);
-      // Also the parts of an email or dotted word, so «ali» finds «ali.rezaei@example.com».
-      if (/[@._+-]/.test(w)) for (const part of w.split(/[@._+-]+/)) if (part) terms.add(part);
-    }
-  }
+  const add = (t: string) => {
+    if (t) for (const term of textTerms(t)) terms.add(term);
+  };
+  for (const t of [c.prefix, c.firstName, c.middleName, c.lastName, c.suffix, c.nickname, c.company, c.department, c.jobTitle, c.city]) add(t);
+  for (const e of c.emails) add(e.address);
+  for (const t of c.groupNames) add(t);
+  for (const t of c.fieldTexts) add(t);
   // The whole name and company name as phrases ('حمید میرزایی'), so that typing a full name is one
   // range scan instead of intersecting two long word lists. (Other word orders take the slower path.)
-  const phrase = (...parts: string[]) => searchWords(foldForSearch(parts.filter(Boolean).join(' '))).join(' ');
-  for (const ph of [phrase(c.firstName, c.middleName, c.lastName), phrase(c.company)]) {
+  // The words of the joined parts are the words of each part in turn: a space always separates words.
+  const name = [...foldedWords(c.firstName), ...foldedWords(c.middleName), ...foldedWords(c.lastName)].join(' ');
+  const company = foldedWords(c.company).join(' ');
+  for (const ph of [name, company]) {
     if (ph.includes(' ')) terms.add(ph);
   }
   for (const p of c.phones) {

@@ -42,10 +42,9 @@ export function createIoService(db: Db, ctx: EngineContext, contacts: ContactsSe
    * `idsOf`) and a name that agrees (same-person.ts), or the same name when it has no phone. `others`
    * collects the names of contacts that share a number but are someone else.
    */
-  function duplicatesOf(data: ContactData, keys: string[], idsOf: (key: string) => readonly number[], others?: Set<string>): { id: number; displayName: string }[] {
+  function duplicatesOf(data: ContactData, keys: string[], idsOf: (key: string) => readonly number[], others?: Set<string>, who = whoOf(data)): { id: number; displayName: string }[] {
     const found = new Map<number, string>();
     if (keys.length > 0) {
-      const who = whoOf(data);
       const seen = new Set<number>();
       for (const key of keys) {
         for (const id of idsOf(key)) {
@@ -162,8 +161,9 @@ export function createIoService(db: Db, ctx: EngineContext, contacts: ContactsSe
       for (const v of reviewed) {
         const r = v.record;
         const others = new Set<string>();
-        const duplicateOf = duplicatesOf(r.contact, v.keys, idsOf, others);
-        const sameAsLine = sameInFile(r, v.keys, earlier, others);
+        const who = whoOf(r.contact);
+        const duplicateOf = duplicatesOf(r.contact, v.keys, idsOf, others, who);
+        const sameAsLine = sameInFile(r, v.keys, earlier, others, who);
         for (const name of others) v.changes.push({ kind: 'shares_number', with: name });
         if (v.changes.length > 0) changed++;
         for (const c of v.changes) notice(r.line, c.kind === 'shares_number' ? 'note' : 'changed', c);
@@ -238,10 +238,10 @@ export function createIoService(db: Db, ctx: EngineContext, contacts: ContactsSe
  * names), or null; records the numbers of this one for the records after it. Earlier records that
  * share a number but are someone else are added to `others`.
  */
-function sameInFile(r: ImportedRecord, keys: string[], earlier: Map<string, Earlier[]>, others: Set<string>): number | null {
+function sameInFile(r: ImportedRecord, keys: string[], earlier: Map<string, Earlier[]>, others: Set<string>, who: Who): number | null {
   if (keys.length === 0) return null;
-  const who = whoOf(r.contact);
   let same: number | null = null;
+  const mine = { who, line: r.line, name: displayNameOf(r.contact) };
   for (const key of keys) {
     const list = earlier.get(key);
     if (list) {
@@ -250,7 +250,6 @@ function sameInFile(r: ImportedRecord, keys: string[], earlier: Map<string, Earl
         else others.add(e.name);
       }
     }
-    const mine = { who, line: r.line, name: displayNameOf(r.contact) };
     if (list) {
       if (!list.some((e) => e.line === r.line)) list.push(mine);
     } else earlier.set(key, [mine]);

@@ -10,6 +10,18 @@ import type { PhoneKind } from '../../../shared/contract/contacts';
  */
 export function kindFromLabels(labels: Iterable<string>): PhoneKind {
   const text = [...labels].join(' ').toLowerCase();
+  // A file spells its few labels on every card: each spelling is read once.
+  let kind = kinds.get(text);
+  if (kind === undefined) {
+    if (kinds.size >= 1000) kinds.clear();
+    kinds.set(text, (kind = kindOf(text)));
+  }
+  return kind;
+}
+
+const kinds = new Map<string, PhoneKind>();
+
+function kindOf(text: string): PhoneKind {
   if (/fax|فکس|نمابر|دورنگار/.test(text)) return 'fax';
   if (/cell|mobile|iphone|موبایل|همراه/.test(text)) return 'mobile';
   if (/work|business|office|company|کار|شرکت|دفتر/.test(text)) return 'work';

@@ -5,6 +5,7 @@
  */
 import type { ContactData } from '../../../shared/contract/contacts';
 import { normalizeInput, normalizeMultiline } from '../../../shared/text/normalize';
+import { normalizedName } from '../contact.validate';
 
 export type ImportedRecord = {
   /** 1-based line in the file where the record starts. */
@@ -81,14 +82,14 @@ const SINGLE_LINE = [
 export function finishRecord(r: ImportedRecord): ImportedRecord {
   const c = r.contact;
   // Most details of most records are empty; skipping those keeps a 100k-card import fast.
-  for (const k of SINGLE_LINE) if (c[k] !== '') c[k] = normalizeInput(c[k]);
+  for (const k of SINGLE_LINE) if (c[k] !== '') c[k] = normalizedName(c[k]);
   if (c.street !== '') c.street = normalizeMultiline(c.street);
   if (c.notes !== '') c.notes = normalizeMultiline(c.notes);
   c.phones = c.phones
     .map((p) => ({ kind: p.kind, number: normalizeInput(p.number), extension: p.extension && normalizeInput(p.extension) }))
     .filter((p) => p.number !== '');
   c.emails = c.emails.map((e) => ({ address: normalizeInput(e.address) })).filter((e) => e.address !== '');
-  r.groupNames = [...new Set(r.groupNames.map(normalizeInput).filter((g) => g !== ''))];
+  r.groupNames = [...new Set(r.groupNames.map(normalizedName).filter((g) => g !== ''))];
   r.extra = r.extra
     .map((x) => ({ name: normalizeInput(x.name), value: normalizeMultiline(x.value) }))
     .filter((x) => x.name !== '' && x.value !== '');

@@ -4,7 +4,7 @@
  * in any order), or one side must be only a number with no name or company of its own.
  */
 import type { ContactData } from '../../../shared/contract/contacts';
-import { foldForSearch, searchWords } from '../../../shared/text/normalize';
+import { foldedWords } from '../contacts.terms';
 
 export type Who = { name: string; org: string };
 
@@ -12,7 +12,7 @@ type Named = Pick<ContactData, 'firstName' | 'middleName' | 'lastName' | 'compan
 
 /** The comparable identity of a contact: its folded name words sorted, and its company or nickname. */
 export function whoOf(c: Named): Who {
-  const words = (s: string) => (s === '' ? [] : searchWords(foldForSearch(s)));
+  const words = foldedWords;
   const name = [...words(c.firstName), ...words(c.middleName), ...words(c.lastName)].sort().join(' ');
   return { name, org: name === '' ? [...words(c.company), ...words(c.nickname)].join(' ') : '' };
 }
