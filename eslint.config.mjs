@@ -1,5 +1,5 @@
 // Lint: typescript-eslint's recommended rules, plus the boundaries of the tree (STYLE.md):
-// the engine, telephony and printing never import Electron, React or the DOM; the renderer never
+// the engine, telephony, printing and fax never import Electron, React or the DOM; the renderer never
 // imports Node modules; only src/main/shell may import Electron.
 import tseslint from 'typescript-eslint';
 
@@ -16,7 +16,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/main/**/*.ts', 'src/telephony/**/*.ts', 'src/print/**/*.ts'],
+    files: ['src/main/**/*.ts', 'src/telephony/**/*.ts', 'src/print/**/*.ts', 'src/fax/**/*.ts'],
     ignores: ['src/main/shell/**'],
     rules: {
       'no-restricted-imports': ['error', {
@@ -26,11 +26,11 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/telephony/**/*.ts', 'src/print/**/*.ts'],
+    files: ['src/telephony/**/*.ts', 'src/print/**/*.ts', 'src/fax/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
-        paths: ['electron', 'react', 'react-dom'].map((name) => ({ name, message: 'telephony and print never import Electron, React or the DOM.' })),
-        patterns: [{ group: ['**/main/**', '**/renderer/**'], message: 'telephony and print depend only on src/shared.' }],
+        paths: ['electron', 'react', 'react-dom'].map((name) => ({ name, message: 'telephony, print and fax never import Electron, React or the DOM.' })),
+        patterns: [{ group: ['**/main/**', '**/renderer/**'], message: 'telephony, print and fax depend only on src/shared.' }],
       }],
     },
   },
