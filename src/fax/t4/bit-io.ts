@@ -5,10 +5,15 @@
 import { BLACK_MAKEUP, BLACK_TERMINATING, EXTENDED_MAKEUP, WHITE_MAKEUP, WHITE_TERMINATING } from './tables';
 
 export class BitWriter {
-  private buf = new Uint8Array(1 << 16);
+  private buf: Uint8Array;
   private len = 0; // whole bytes written
   private acc = 0; // pending bits, right-aligned
   private nacc = 0;
+
+  /** `capacity`: the expected size in bytes (the buffer doubles when it runs out). */
+  constructor(capacity = 1 << 16) {
+    this.buf = new Uint8Array(Math.max(64, capacity));
+  }
 
   /** Bits written so far. */
   get bits(): number {
@@ -17,14 +22,19 @@ export class BitWriter {
 
   /** Appends the low `n` bits of `code` (n ≤ 24). */
   put(code: number, n: number): void {
-    this.acc = ((this.acc << n) | code) >>> 0;
-    this.nacc += n;
-    while (this.nacc >= 8) {
-      this.nacc -= 8;
-      if (this.len === this.buf.length) this.grow();
-      this.buf[this.len++] = (this.acc >>> this.nacc) & 0xff;
+    let nacc = this.nacc + n;
+    let acc = (this.acc << n) | code;
+    if (nacc >= 8) {
+      if (this.len + 4 > this.buf.length) this.grow();
+      const buf = this.buf;
+      do {
+        nacc -= 8;
+        buf[this.len++] = (acc >>> nacc) & 0xff;
+      } while (nacc >= 8);
+      acc &= (1 << nacc) - 1;
     }
-    this.acc &= (1 << this.nacc) - 1;
+    this.acc = acc;
+    this.nacc = nacc;
   }
 
   /** Appends `n` zero bits (fill). */
@@ -36,7 +46,8 @@ export class BitWriter {
   /** Pads with zeros to the next byte boundary and returns the bytes. */
   finish(): Uint8Array {
     if (this.nacc > 0) this.put(0, 8 - this.nacc);
-    return this.buf.slice(0, this.len);
+    // A view when most of the buffer is used (no copy); a copy when a view would hold much unused memory.
+    return this.len > this.buf.length / 2 ? this.buf.subarray(0, this.len) : this.buf.slice(0, this.len);
   }
 
   private grow(): void {
@@ -58,19 +69,22 @@ export const MAKEUP: readonly [Code[], Code[]] = [
   [toCode('0'), ...BLACK_MAKEUP.map(toCode), ...EXTENDED_MAKEUP.map(toCode)],
 ];
 
+/** The same codes flattened for the encoder's inner loop: index colour·64 + run (terminating), colour·41 + run/64 (make-up). */
+const TERM_CODE = Int32Array.from([...TERMINATING[0], ...TERMINATING[1]], (c) => c.code);
+const TERM_LEN = Int32Array.from([...TERMINATING[0], ...TERMINATING[1]], (c) => c.len);
+const MAKEUP_CODE = Int32Array.from([...MAKEUP[0], ...MAKEUP[1]], (c) => c.code);
+const MAKEUP_LEN = Int32Array.from([...MAKEUP[0], ...MAKEUP[1]], (c) => c.len);
+
 /** Writes one run of `colour` (T.4 §4.1.1): 2560 make-ups while needed, then a make-up and a terminating code. */
 export function putRun(w: BitWriter, run: number, colour: 0 | 1): void {
-  const makeup = MAKEUP[colour];
+  const m = colour * 41;
   while (run >= 2560) {
-    const c = makeup[40]!;
-    w.put(c.code, c.len);
+    w.put(MAKEUP_CODE[m + 40]!, MAKEUP_LEN[m + 40]!);
     run -= 2560;
   }
   if (run >= 64) {
-    const c = makeup[run >> 6]!;
-    w.put(c.code, c.len);
+    w.put(MAKEUP_CODE[m + (run >> 6)]!, MAKEUP_LEN[m + (run >> 6)]!);
     run &= 63;
   }
-  const t = TERMINATING[colour][run]!;
-  w.put(t.code, t.len);
+  w.put(TERM_CODE[colour * 64 + run]!, TERM_LEN[colour * 64 + run]!);
 }

@@ -60,14 +60,17 @@ export function rowChanges(b: FaxBitmap, y: number, out: Int32Array): number {
     // Whole bytes of the current colour have no change: skip them (most of a page).
     if (v === (colour ? 0xff : 0)) continue;
     const base = byte << 3;
-    for (let bit = 0; bit < 8; bit++) {
-      const px = (v >> (7 - bit)) & 1;
-      if (px !== colour) {
-        const x = base + bit;
-        if (x >= width) break;
-        out[n++] = x;
-        colour = px;
-      }
+    // The changes in this byte: the first bit that differs from the current colour, then from the other.
+    let rest = 0xff;
+    for (;;) {
+      const diff = (colour ? ~v : v) & rest;
+      if (diff === 0) break;
+      const bit = Math.clz32(diff) - 24;
+      const x = base + bit;
+      if (x >= width) break;
+      out[n++] = x;
+      colour ^= 1;
+      rest = 0xff >> (bit + 1);
     }
   }
   out[n] = width;

@@ -17,6 +17,13 @@ export type DecodeOptions = {
   height?: number;
   /** 2: the bits of each byte are stored least significant first (TIFF FillOrder 2; how fax modems send them). */
   fillOrder?: 1 | 2;
+  /**
+   * Decode straight into this bitmap from row `intoRow` on (a TIFF strip into its page), instead of a
+   * new one; needs `height`. The result's bitmap is then `into` itself, bad lines counted from row 0 of
+   * the strip.
+   */
+  into?: FaxBitmap;
+  intoRow?: number;
 };
 
 export type DecodeResult = {
@@ -154,11 +161,16 @@ function push(cur: Int32Array, n: number, x: number): number {
 class Rows {
   data: Uint8Array;
   count = 0;
-  constructor(readonly rowBytes: number, capacity: number) {
-    this.data = new Uint8Array(rowBytes * Math.max(1, capacity));
+  constructor(
+    readonly rowBytes: number,
+    capacity: number,
+    private readonly base = 0,
+    into?: Uint8Array,
+  ) {
+    this.data = into ?? new Uint8Array(rowBytes * Math.max(1, capacity));
   }
   next(): number {
-    const off = this.count * this.rowBytes;
+    const off = this.base + this.count * this.rowBytes;
     if (off + this.rowBytes > this.data.length) {
       const d = new Uint8Array(this.data.length * 2);
       d.set(this.data);
@@ -173,7 +185,7 @@ class Rows {
   }
   copyPrevious(): void {
     const off = this.next();
-    if (off > 0) this.data.copyWithin(off, off - this.rowBytes, off);
+    if (this.count > 1) this.data.copyWithin(off, off - this.rowBytes, off);
   }
 }
 
@@ -183,7 +195,9 @@ export function decodeT4(data: Uint8Array, opts: DecodeOptions): DecodeResult {
   const height = opts.height;
   const r = new Reader(data, opts.fillOrder ?? 1);
   const rowBytes = (width + 7) >> 3;
-  const rows = new Rows(rowBytes, height ?? 1200);
+  const into = opts.into;
+  if (into && (height === undefined || into.width !== width || (opts.intoRow ?? 0) + height > into.height)) throw new RangeError('decoding into a bitmap needs a height that fits it');
+  const rows = into ? new Rows(rowBytes, height!, (opts.intoRow ?? 0) * rowBytes, into.data) : new Rows(rowBytes, height ?? 1200);
   const badLines: number[] = [];
   let ref = new Int32Array(width + 4).fill(width);
   let cur = new Int32Array(width + 4);
@@ -266,6 +280,7 @@ export function decodeT4(data: Uint8Array, opts: DecodeOptions): DecodeResult {
     badLines.push(rows.count);
     rows.next();
   }
+  if (into) return { bitmap: into, badLines, endMarker };
   const bitmap = createBitmap(width, rows.count);
   bitmap.data.set(rows.data.subarray(0, rows.count * rowBytes));
   return { bitmap, badLines, endMarker };

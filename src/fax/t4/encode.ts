@@ -41,7 +41,8 @@ export function encodeT4(bitmap: FaxBitmap, opts: EncodeOptions): Uint8Array {
   const { width, height } = bitmap;
   const k = opts.coding === 'mr' ? (opts.k ?? 2) : 1;
   if (!Number.isInteger(k) || k < 1) throw new RangeError(`K must be a positive integer, got ${opts.k}`);
-  const w = new BitWriter();
+  // A dense MH page codes to about a quarter of its raw size; a sparse one to much less.
+  const w = new BitWriter((bitmap.rowBytes * height) / 4 + 1024);
   let ref = new Int32Array(width + 4);
   let cur = new Int32Array(width + 4);
   ref.fill(width); // the imaginary all-white line above the page (T.6 §2.2.1)

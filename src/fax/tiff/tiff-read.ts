@@ -108,8 +108,7 @@ function readPage(
       bitmap.data.set(fillOrder === 2 ? strip.subarray(0, need).map(reverseBits) : strip.subarray(0, need), at);
       return;
     }
-    const r = decodeT4(strip, { coding: compression, width, height: rows, fillOrder });
-    bitmap.data.set(r.bitmap.data, at);
+    const r = decodeT4(strip, { coding: compression, width, height: rows, fillOrder, into: bitmap, intoRow: y0 });
     for (const y of r.badLines) badLines.push(y0 + y);
   });
   if (num(TAG.Photometric) === 1) for (let i = 0; i < bitmap.data.length; i++) bitmap.data[i] = ~bitmap.data[i]! & 0xff;
