@@ -9,7 +9,7 @@ import { decodeT4 } from '../../src/fax/t4/decode';
 import type { FaxBitmap } from '../../src/fax/t4/bitmap';
 import { sameBitmap } from '../../src/fax/t4/bitmap';
 import { RUN_LOOKUP, MODE_LOOKUP } from '../../src/fax/t4/code-lookup';
-import { blankPage, checkerPage, photoPage, textPage } from '../helpers/fax-pages';
+import { blankPage, checkerPage, photoPage, seeded, textPage } from '../helpers/fax-pages';
 
 const pages: [string, FaxBitmap][] = [
   ['text 1728', textPage(1728, 600, 1)],
@@ -122,4 +122,17 @@ test('a corrupted MR line: the 2-D lines after it are bad too until the next 1-D
   const rb = page.rowBytes;
   expect(Buffer.from(r.bitmap.data.subarray(0, 201 * rb)).equals(Buffer.from(page.data.subarray(0, 201 * rb)))).toBe(true);
   expect(Buffer.from(r.bitmap.data.subarray(204 * rb)).equals(Buffer.from(page.data.subarray(204 * rb)))).toBe(true);
+});
+
+test('random bytes never throw or hang the decoder: every coding returns a bitmap, within the row limit', () => {
+  const rnd = seeded(42);
+  for (let i = 0; i < 60; i++) {
+    const data = Uint8Array.from({ length: 200 + Math.floor(rnd() * 4000) }, () => Math.floor(rnd() * 256));
+    for (const coding of ['mh', 'mr', 'mmr'] as const) {
+      const r = decodeT4(data, { coding, width: 1728, maxHeight: 500 });
+      expect(r.bitmap.height).toBeLessThanOrEqual(500);
+      const known = decodeT4(data, { coding, width: 1728, height: 40 });
+      expect(known.bitmap.height).toBe(40);
+    }
+  }
 });

@@ -59,3 +59,19 @@ test('a file that is not a fax TIFF is refused with the reason', () => {
   setShortTag(lzw, 259, 5);
   expect(() => readTiffF(lzw)).toThrow(/page 1: compression 5 is not fax/);
 });
+
+test('a damaged file (random bytes changed) is read or refused with TiffFormatError, never another exception', () => {
+  const good = writeTiffF([{ bitmap: textPage(1728, 60, 5), compression: 'mr' }, { bitmap: textPage(1728, 60, 6), compression: 'mmr' }]);
+  let state = 7;
+  const rnd = () => ((state = (state * 1103515245 + 12345) >>> 0) / 4294967296);
+  for (let i = 0; i < 300; i++) {
+    const bad = good.slice();
+    // Anywhere, and in the last page's IFD and values (the file's last ~300 bytes) where a change breaks the structure.
+    for (let j = 0; j < 4; j++) bad[j & 1 ? bad.length - 1 - Math.floor(rnd() * 300) : Math.floor(rnd() * bad.length)] = Math.floor(rnd() * 256);
+    try {
+      readTiffF(bad);
+    } catch (e) {
+      expect(e).toBeInstanceOf(TiffFormatError);
+    }
+  }
+});

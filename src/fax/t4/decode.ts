@@ -24,6 +24,11 @@ export type DecodeOptions = {
    */
   into?: FaxBitmap;
   intoRow?: number;
+  /**
+   * Without a height: stop after this many rows (default 8192, over three A4 pages at fine resolution),
+   * so a stream that never ends its page cannot take all the memory.
+   */
+  maxHeight?: number;
 };
 
 export type DecodeResult = {
@@ -202,7 +207,8 @@ export function decodeT4(data: Uint8Array, opts: DecodeOptions): DecodeResult {
   let ref = new Int32Array(width + 4).fill(width);
   let cur = new Int32Array(width + 4);
   let endMarker = false;
-  const more = () => height === undefined || rows.count < height;
+  const limit = height ?? opts.maxHeight ?? 8192;
+  const more = () => rows.count < limit;
   const accept = (n: number) => {
     cur[n] = width;
     cur[n + 1] = width;

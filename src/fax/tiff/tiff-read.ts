@@ -79,7 +79,9 @@ function readPage(
   const where = `page ${pageNo}`;
   const width = num(TAG.ImageWidth);
   const height = num(TAG.ImageLength);
-  if (!width || height === undefined) throw new TiffFormatError(`${where}: no ImageWidth/ImageLength`);
+  if (!width || height === undefined || !Number.isInteger(width) || !Number.isInteger(height)) throw new TiffFormatError(`${where}: no valid ImageWidth/ImageLength`);
+  // Fax pages are at most a few thousand pixels each way; a header claiming more is broken, not a page.
+  if (width > 65535 || height > 1 << 20 || (width * height) / 8 > 256 * 1024 * 1024) throw new TiffFormatError(`${where}: ${width}×${height} pixels is not a fax page`);
   if ((num(TAG.BitsPerSample) ?? 1) !== 1 || (num(TAG.SamplesPerPixel) ?? 1) !== 1) throw new TiffFormatError(`${where}: not a bilevel (1 bit per pixel) image`);
   const compressionTag = num(TAG.Compression) ?? 1;
   const t4 = num(TAG.T4Options) ?? 0;
@@ -91,7 +93,7 @@ function readPage(
   const offsets = list(TAG.StripOffsets);
   const counts = list(TAG.StripByteCounts);
   if (offsets.length === 0 || offsets.length !== counts.length) throw new TiffFormatError(`${where}: missing or mismatched strips`);
-  const rowsPerStrip = Math.min(num(TAG.RowsPerStrip) ?? height, height) || height;
+  const rowsPerStrip = Math.floor(Math.min(num(TAG.RowsPerStrip) ?? height, height)) || height;
   const bitmap = createBitmap(width, height);
   const badLines: number[] = [];
   offsets.forEach((off, s) => {
