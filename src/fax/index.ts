@@ -2,7 +2,7 @@
 export type { FaxBitmap } from './t4/bitmap';
 export { createBitmap, getPixel, setPixel, sameBitmap, STANDARD_WIDTH } from './t4/bitmap';
 export type { EncodeOptions, FaxCoding } from './t4/encode';
-export { encodeT4 } from './t4/encode';
+export { encodeT4, minLineBitsFor } from './t4/encode';
 export type { DecodeOptions, DecodeResult } from './t4/decode';
 export { decodeT4 } from './t4/decode';
 export type { TiffCompression, TiffPage } from './tiff/tiff-write';

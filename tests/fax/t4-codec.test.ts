@@ -4,7 +4,7 @@
  * decoded with its bad lines reported and the rest intact. (The comparison with libtiff is in
  * t4-libtiff.test.ts.)
  */
-import { encodeT4 } from '../../src/fax/t4/encode';
+import { encodeT4, minLineBitsFor } from '../../src/fax/t4/encode';
 import { decodeT4 } from '../../src/fax/t4/decode';
 import type { FaxBitmap } from '../../src/fax/t4/bitmap';
 import { sameBitmap } from '../../src/fax/t4/bitmap';
@@ -53,7 +53,9 @@ test('fill bits put every EOL at a byte boundary (the EOL ends on one)', () => {
 test('a minimum scan-line length pads short lines: a blank page takes minLineBits per line', () => {
   const page = blankPage(1728, 100);
   const plain = encodeT4(page, { coding: 'mh', rtc: false });
-  const padded = encodeT4(page, { coding: 'mh', rtc: false, minLineBits: 192 }); // 20 ms at 9600 bit/s
+  expect(minLineBitsFor(20, 9600)).toBe(192);
+  expect(minLineBitsFor(10, 14400)).toBe(144);
+  const padded = encodeT4(page, { coding: 'mh', rtc: false, minLineBits: minLineBitsFor(20, 9600) });
   expect(plain.length).toBeLessThan(100 * 4);
   expect(padded.length).toBe((100 * 192) / 8);
   const r = decodeT4(padded, { coding: 'mh', width: 1728 });

@@ -25,6 +25,12 @@ export type EncodeOptions = {
   eofb?: boolean;
 };
 
+/**
+ * The minimum bits of a coded line for a negotiated minimum scan-line time (T.30 DIS/DCS: 0, 5, 10, 20 or
+ * 40 ms) at a bit rate: e.g. 20 ms at 9600 bit/s is 192 bits.
+ */
+export const minLineBitsFor = (ms: number, bitsPerSecond: number): number => Math.ceil((ms * bitsPerSecond) / 1000);
+
 /** Mode codes (T.4 Table 4) by vertical offset −3…3, then pass and horizontal. */
 const VERTICAL: readonly { code: number; len: number }[] = [
   { code: 0b0000010, len: 7 },
