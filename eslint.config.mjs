@@ -1,5 +1,5 @@
 // Lint: typescript-eslint's recommended rules, plus the boundaries of the tree (STYLE.md):
-// the engine, telephony and printing never import Electron, React or the DOM; the renderer never
+// the engine, telephony, printing and fax never import Electron, React or the DOM; the renderer never
 // imports Node modules; only src/main/shell may import Electron. The lists are built, not typed: every
 // Node built-in, and every dependency that is not known to run in a page. (The compiler holds the rest:
 // one tsconfig per layer, see docs/architecture.md.)
@@ -37,7 +37,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/main/**/*.ts', 'src/telephony/**/*.ts', 'src/print/**/*.ts'],
+    files: ['src/main/**/*.ts', 'src/telephony/**/*.ts', 'src/print/**/*.ts', 'src/fax/**/*.ts'],
     ignores: ['src/main/shell/**'],
     rules: {
       'no-restricted-imports': ['error', {
@@ -65,11 +65,11 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/telephony/**/*.ts', 'src/print/**/*.ts'],
+    files: ['src/telephony/**/*.ts', 'src/print/**/*.ts', 'src/fax/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
-        paths: ['electron', ...uiPackages].map((name) => ({ name, message: 'telephony and print never import Electron, React or the DOM.' })),
-        patterns: [{ group: ['**/main/**', '**/renderer/**'], message: 'telephony and print depend only on src/shared.' }],
+        paths: ['electron', ...uiPackages].map((name) => ({ name, message: 'telephony, print and fax never import Electron, React or the DOM.' })),
+        patterns: [{ group: ['**/main/**', '**/renderer/**'], message: 'telephony, print and fax depend only on src/shared.' }],
       }],
     },
   },

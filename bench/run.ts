@@ -4,7 +4,7 @@
  * The 1,000,000-contact database is generated once (through the real import path) and cached in
  * bench/.cache/; so is the 5,000,000-call log of the call benchmarks (bench/calls.bench.ts).
  *
- * Only some benchmarks: `BENCH=calls npm run bench` (or `BENCH=contacts`, `BENCH=import` (the import alone), `BENCH=alarms`, `BENCH=popup`, `BENCH=ui`, `BENCH=ivr`, `BENCH=recording`, `BENCH=durability`; `node dist/bench/run.js calls`
+ * Only some benchmarks: `BENCH=calls npm run bench` (or `BENCH=contacts`, `BENCH=import` (the import alone), `BENCH=alarms`, `BENCH=popup`, `BENCH=ui`, `BENCH=ivr`, `BENCH=recording`, `BENCH=durability`, `BENCH=fax`; `node dist/bench/run.js calls`
  * after a build works too). The figures of the others stay in results.json as they were.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,6 +18,7 @@ import { ivrBench } from './ivr.bench';
 import { recordingBench } from './recording.bench';
 import { chequeBench, chequeColdChild, COLD_CHILD_ENV } from './cheque.bench';
 import { durabilityBench } from './durability.bench';
+import { faxBench } from './fax.bench';
 import { popupBench } from './popup.bench';
 import { importBench, importCards } from './import.bench';
 import { uiBench } from './ui.bench';
@@ -28,7 +29,7 @@ const cache = path.join(root, 'bench', '.cache');
 const resultsFile = path.join(root, 'bench', 'results.json');
 
 const only = process.env.BENCH ?? process.argv[2] ?? 'all';
-if (!['all', 'contacts', 'import', 'calls', 'alarms', 'popup', 'ui', 'cheque', 'ivr', 'recording', 'durability'].includes(only)) throw new Error(`BENCH=${only}: expected contacts, import, calls, alarms, popup, ui, cheque, ivr, recording, durability or all`);
+if (!['all', 'contacts', 'import', 'calls', 'alarms', 'popup', 'ui', 'cheque', 'ivr', 'recording', 'durability', 'fax'].includes(only)) throw new Error(`BENCH=${only}: expected contacts, import, calls, alarms, popup, ui, cheque, ivr, recording, durability, fax or all`);
 
 
 async function ensureMillion(): Promise<string> {
@@ -64,6 +65,7 @@ async function main() {
   if (only === 'all' || only === 'ivr') Object.assign(results, await ivrBench());
   if (only === 'all' || only === 'recording') Object.assign(results, await recordingBench());
   if (only === 'all' || only === 'durability') Object.assign(results, await durabilityBench());
+  if (only === 'all' || only === 'fax') Object.assign(results, await faxBench());
 
   const previous = existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as Record<string, number>) : {};
   const merged = { ...previous, ...results };

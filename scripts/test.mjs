@@ -21,6 +21,7 @@ const SYSTEM = {
   vm: 'mgetty-voice',            // vm and vgetty, run against the modem simulator
   pvftormd: 'mgetty-pvftools',   // pvftormd/rmdtopvf/wavtopvf: the IMA ADPCM reference (a package of its own)
   'espeak-ng': 'espeak-ng',      // prompts spoken from text (a Persian voice); optional for users
+  tiffcp: 'libtiff-tools',       // tiffcp/fax2tiff/tiffinfo: the reference the fax codec is compared with
 };
 const missing = [...new Set(Object.entries(SYSTEM).filter(([cmd]) => !has(cmd)).map(([, pkg]) => pkg))];
 if (missing.length > 0) {
