@@ -132,9 +132,9 @@ void app.whenReady().then(() => {
       engineHost?.postMessage({ t: 'req', id, method, input, lang });
     });
   });
-  // From a caller-ID popup: bring the main window forward at a route ('#contact=12', '#new-contact=0912…').
+  // From a caller-ID popup: bring the main window forward at a route ('#/contact/12', '#/new-contact/0912…').
   ipcMain.on('monshi:show-main', (event, route: unknown) => {
-    if (!event.senderFrame?.url.startsWith(`${APP_ORIGIN}/`) || typeof route !== 'string' || !/^#[\w=&%.+-]*$/.test(route)) return;
+    if (!event.senderFrame?.url.startsWith(`${APP_ORIGIN}/`) || typeof route !== 'string' || !/^#[\w=&%.+/-]*$/.test(route)) return;
     if (!mainWindow) createWindow();
     const win = bringForward();
     if (!win) return;

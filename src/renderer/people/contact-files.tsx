@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { FileRef } from '../../shared/contract/people';
 import { useClient } from '../app/client';
+import { href } from '../app/router';
 import { useEvent } from '../hooks/use-event';
 import { useLocale } from '../i18n/use-t';
 
@@ -24,7 +25,7 @@ export function ContactFiles({ contactId }: { contactId: number }) {
       <h3 className="detail-section-title">{t.people.title}</h3>
       <p className="file-links">
         {files.map((f) => (
-          <a key={f.id} className="link-button" href={`#file=${f.id}`} data-testid="contact-file">
+          <a key={f.id} className="link-button" href={href({ screen: 'file', id: f.id })} data-testid="contact-file">
             {t.people.openFile(t.people.kindOne[f.kind], digits(f.fileNo))}
           </a>
         ))}

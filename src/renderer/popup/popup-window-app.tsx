@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { CallRow } from '../../shared/contract/calls';
 import { useClient } from '../app/client';
+import { href, newContactRoute } from '../app/router';
 import { useEvent } from '../hooks/use-event';
 import { useT } from '../i18n/use-t';
 import { CallerCardView } from './caller-card-view';
@@ -51,9 +52,9 @@ export function PopupWindowApp({ callId }: { callId: number }) {
       card={card}
       variant="window"
       onDismiss={() => window.close()}
-      onOpenContact={(id) => showMain(`#contact=${id}`)}
-      onOpenFile={(id) => showMain(`#file=${id}`)}
-      onAddContact={(n) => showMain(`#new-contact=${encodeURIComponent(n)}`)}
+      onOpenContact={(id) => showMain(href({ screen: 'contact', id }))}
+      onOpenFile={(id) => showMain(href({ screen: 'file', id }))}
+      onAddContact={(n) => showMain(href(newContactRoute(n)))}
       onReload={reload}
     />
   );
