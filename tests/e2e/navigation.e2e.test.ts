@@ -159,6 +159,44 @@ it("keeps opening the first version's links, rewritten to the new address", asyn
   await ctx.close();
 });
 
+it('gives the designer, an answering tree, a line and the cheque books window addresses of their own', async () => {
+  const field = [{ kind: 'payee' as const, xMm: 40, yMm: 52, widthMm: 120 }];
+  await api('cheque-templates/create', { name: 'ملت — جاری', bank: 'بانک ملت', widthMm: 180, heightMm: 85, fields: field });
+  const second = (await api('cheque-templates/create', { name: 'صادرات — ارزی', bank: 'بانک صادرات', widthMm: 175, heightMm: 80, fields: field })).id;
+  const tree = (name: string) => api('ivr/tree-create', { name, tree: { root: 'n1', nodes: [{ id: 'n1', kind: 'hangup' }] } });
+  await tree('منوی روز');
+  const night = (await tree('منوی شب')).id;
+  const line = (await api('lines/create', { name: 'خط نمایشی', kind: 'demo' })).id;
+
+  // Not the first of each list (which opens when none is named), but the one the link names.
+  const { ctx, p } = await openCopied(`#/template/${second}`);
+  await pollUntil(p, () => p.getByTestId('cheque-designer').locator('h2').textContent(), 'صادرات — ارزی');
+  expect(await currentTab(p)).toBe('nav-cheques');
+  await expect(p.getByTestId('cheques-tab-templates').getAttribute('aria-current')).resolves.toBe('page');
+  await p.getByTestId('template-item').filter({ hasText: 'ملت — جاری' }).click();
+  await pollUntil(p, () => p.getByTestId('cheque-designer').locator('h2').textContent(), 'ملت — جاری');
+  await p.goBack();
+  await pollUntil(p, () => p.getByTestId('cheque-designer').locator('h2').textContent(), 'صادرات — ارزی');
+
+  await p.evaluate((h) => { window.location.hash = h; }, `#/ivr-tree/${night}`);
+  await pollUntil(p, () => p.locator('.ivr-tree-link.active').textContent(), 'منوی شب');
+  await expect(p.locator('input[name="tree-name"]').inputValue()).resolves.toBe('منوی شب');
+  await shot(p, 'navigation-07-ivr-tree-fa');
+
+  await p.evaluate((h) => { window.location.hash = h; }, `#/line/${line}`);
+  await p.getByTestId('line-form').waitFor();
+  await expect(p.getByTestId('line-form').textContent()).resolves.toContain('خط نمایشی');
+  await p.keyboard.press('Escape');
+  await pollUntil(p, () => hashOf(p), '#/lines');
+  await p.goBack();
+  await p.getByTestId('line-form').waitFor();
+
+  await p.evaluate((h) => { window.location.hash = h; }, '#/cheques/books');
+  await p.getByTestId('cheque-books').waitFor();
+  expect(await currentTab(p)).toBe('nav-cheques');
+  await ctx.close();
+});
+
 it('keeps the screen and the record over a reload', async () => {
   await page.getByTestId('nav-people').click();
   await page.getByTestId('files-customer').click();

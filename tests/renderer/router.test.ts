@@ -17,7 +17,11 @@ const EVERY: { [S in Route['screen']]: Extract<Route, { screen: S }>[] } = {
   attendance: ATTENDANCE_TABS.map((tab) => ({ screen: 'attendance', tab })),
   cheques: [{ screen: 'cheques', contactId: null }, { screen: 'cheques', contactId: 12 }],
   cheque: [{ screen: 'cheque', id: 5 }],
+  'cheque-books': [{ screen: 'cheque-books' }],
   templates: [{ screen: 'templates' }],
+  template: [{ screen: 'template', id: 2 }],
+  'ivr-tree': [{ screen: 'ivr-tree', id: 4 }],
+  line: [{ screen: 'line', id: 1 }],
   ivr: IVR_TABS.map((tab) => ({ screen: 'ivr', tab })),
   voicemail: [{ screen: 'voicemail' }],
   lines: [{ screen: 'lines' }],
@@ -54,7 +58,7 @@ describe('router', () => {
     const bad = [
       '', '#', '#/', '#/nowhere', '#/contact', '#/contact/', '#/contact/0', '#/contact/-1', '#/contact/1.5', '#/contact/12/x', '#/contact/1e3',
       '#/contact/99999999999999999999', '#/calls/nope', '#/people/boss', '#/ivr/x', '#/attendance/report/2', '#/cheques?contact=x',
-      '#/cheques?contact=', '#/cheques?kind=1', '#/cheques/templates?contact=1', '#/lines/3', '#/new-contact/', '#/new-contact/%20%20',
+      '#/cheques?contact=', '#/cheques?kind=1', '#/cheques/templates?contact=1', '#/cheques/books/1', '#/lines/3', '#/template/x', '#/ivr-tree/', '#/new-contact/', '#/new-contact/%20%20',
       '#/new-contact/%E0%A4', `#/new-contact/${'1'.repeat(41)}`, '#/settings?x', '#/%', '#popup?callId=3', '#/contact/١٢', 'contact/12',
       '#/__proto__', '#/constructor/1', '#__proto__', '#/toString',
     ];
@@ -78,5 +82,6 @@ describe('router', () => {
     // A record in a dialog is not opened again by its tab; one in place (a contact beside the list) is.
     expect(tabRoute({ screen: 'cheque', id: 5 })).toEqual({ screen: 'cheques', contactId: null });
     expect(tabRoute({ screen: 'contact', id: 5 })).toEqual({ screen: 'contact', id: 5 });
+    expect(tabRoute({ screen: 'template', id: 2 })).toEqual({ screen: 'template', id: 2 });
   });
 });

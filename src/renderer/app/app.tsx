@@ -72,7 +72,8 @@ export function App() {
   const book = memory.current.phonebook;
   const calls = memory.current.calls;
   const people = memory.current.people;
-  const chequesView = memory.current.cheques.screen === 'templates' ? 'templates' : 'book';
+  const cheques = memory.current.cheques;
+  const chequesView = cheques.screen === 'templates' || cheques.screen === 'template' ? 'templates' : 'book';
 
   return (
     <div className="app">
@@ -116,11 +117,13 @@ export function App() {
           {/* Sub-tabs: the cheque book and the print templates (designer). */}
           <ChequesSection
             view={chequesView}
+            templateId={cheques.screen === 'template' ? cheques.id : null}
             book={
               <ChequesScreen
                 onOpenContact={openContact}
                 chequeId={route.screen === 'cheque' ? route.id : null}
                 contactId={route.screen === 'cheques' ? route.contactId : null}
+                booksOpen={route.screen === 'cheque-books'}
               />
             }
           />
@@ -135,7 +138,7 @@ export function App() {
         )}
         {screen === 'ivr' && (
           <div className="screen screen-scroll">
-            <IvrScreen tab={route.screen === 'ivr' ? route.tab : 'trees'} />
+            <IvrScreen tab={route.screen === 'ivr' ? route.tab : 'trees'} treeId={route.screen === 'ivr-tree' ? route.id : null} />
           </div>
         )}
         {screen === 'voicemail' && (
@@ -145,7 +148,7 @@ export function App() {
         )}
         {screen === 'lines' && (
           <div className="screen screen-scroll">
-            <LinesScreen />
+            <LinesScreen lineId={route.screen === 'line' ? route.id : null} />
           </div>
         )}
         {screen === 'settings' && (

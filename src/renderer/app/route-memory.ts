@@ -14,8 +14,14 @@ export function screenOf(route: Route): Screen {
     case 'file':
       return 'people';
     case 'cheque':
+    case 'cheque-books':
     case 'templates':
+    case 'template':
       return 'cheques';
+    case 'ivr-tree':
+      return 'ivr';
+    case 'line':
+      return 'lines';
     default:
       return route.screen;
   }
@@ -37,11 +43,15 @@ export function tabRoute(route: Route): Route {
       return { screen: 'reminders' };
     case 'cheque':
     case 'cheques':
+    case 'cheque-books':
       return { screen: 'cheques', contactId: null };
     case 'attendance':
       return { screen: 'attendance', tab: 'clock' };
     case 'ivr':
+    case 'ivr-tree':
       return { screen: 'ivr', tab: 'trees' };
+    case 'line':
+      return { screen: 'lines' };
     default:
       return route;
   }

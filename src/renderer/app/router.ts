@@ -30,10 +30,18 @@ export type Route =
   /** The cheque book, filtered to one contact's cheques when `contactId` is set. */
   | { screen: 'cheques'; contactId: number | null }
   | { screen: 'cheque'; id: number }
+  /** The own cheque books' window over the cheque book. */
+  | { screen: 'cheque-books' }
   | { screen: 'templates' }
+  /** One print template open in the designer. */
+  | { screen: 'template'; id: number }
   | { screen: 'ivr'; tab: IvrTab }
+  /** One answering tree open in the editor. */
+  | { screen: 'ivr-tree'; id: number }
   | { screen: 'voicemail' }
   | { screen: 'lines' }
+  /** One line's settings, open over the lines. */
+  | { screen: 'line'; id: number }
   | { screen: 'settings' };
 
 export const HOME: Route = { screen: 'phonebook' };
@@ -60,6 +68,9 @@ export function href(route: Route): string {
     case 'reminder':
     case 'file':
     case 'cheque':
+    case 'template':
+    case 'ivr-tree':
+    case 'line':
       return `#/${route.screen}/${route.id}`;
     case 'new-contact':
       return `#/new-contact/${encodeURIComponent(route.number)}`;
@@ -75,6 +86,8 @@ export function href(route: Route): string {
       return route.contactId === null ? '#/cheques' : `#/cheques?contact=${route.contactId}`;
     case 'templates':
       return '#/cheques/templates';
+    case 'cheque-books':
+      return '#/cheques/books';
   }
 }
 
@@ -124,7 +137,10 @@ function parseNew(hash: string): Route | null {
     case 'recording':
     case 'reminder':
     case 'file':
-    case 'cheque': {
+    case 'cheque':
+    case 'template':
+    case 'ivr-tree':
+    case 'line': {
       const id = idOf(b);
       return id === null ? null : { screen: a, id };
     }
@@ -149,7 +165,7 @@ function parseNew(hash: string): Route | null {
       return tab && { screen: 'ivr', tab };
     }
     case 'cheques': {
-      if (b === 'templates') return query === undefined ? { screen: 'templates' } : null;
+      if (b === 'templates' || b === 'books') return query === undefined ? { screen: b === 'books' ? 'cheque-books' : 'templates' } : null;
       if (b !== undefined) return null;
       if (query === undefined) return { screen: 'cheques', contactId: null };
       const contactId = idOf(/^contact=(\d+)$/.exec(query)?.[1]);

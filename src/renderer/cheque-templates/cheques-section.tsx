@@ -10,13 +10,15 @@ type Props = {
   book: ReactNode;
   /** The sub-tab shown, from the route ('#/cheques' or '#/cheques/templates'); a sub-tab's button navigates. */
   view: ChequesView;
+  /** The template the route opens in the designer ('#/template/3'), or null. */
+  templateId: number | null;
 };
 
 /**
  * The Cheques tab with two sub-tabs: the cheque book and the print templates (designer). Both stay
  * mounted, so a template being designed survives a look at the cheque book and back.
  */
-export function ChequesSection({ book, view }: Props) {
+export function ChequesSection({ book, view, templateId }: Props) {
   const t = useT();
   const m = t.chequeTemplates;
   return (
@@ -40,7 +42,7 @@ export function ChequesSection({ book, view }: Props) {
           {book}
         </div>
         <div className="screen" hidden={view !== 'templates'}>
-          <ChequeTemplatesScreen />
+          <ChequeTemplatesScreen templateId={templateId} />
         </div>
       </div>
     </>

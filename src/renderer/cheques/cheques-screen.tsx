@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Cheque, ChequeDirection, ChequeQuery } from '../../shared/contract/cheques';
 import type { FileOut } from '../../shared/contract/io';
 import { isoDateOf } from '../../shared/text/calendar';
@@ -42,9 +42,11 @@ type Props = {
   chequeId: number | null;
   /** The route's contact whose cheques to list ('#/cheques?contact=12'): the filters start from it. */
   contactId: number | null;
+  /** The own cheque books' window, from the route ('#/cheques/books'). */
+  booksOpen: boolean;
 };
 
-export function ChequesScreen({ onOpenContact, chequeId, contactId }: Props) {
+export function ChequesScreen({ onOpenContact, chequeId, contactId, booksOpen }: Props) {
   const { t, calendar, num } = useLocale();
   const m = t.cheques;
   const client = useClient();
@@ -57,7 +59,9 @@ export function ChequesScreen({ onOpenContact, chequeId, contactId }: Props) {
   const [mode, setMode] = useState<'list' | 'totals'>('list');
   const [form, setForm] = useState<FormState | null>(null);
   const [detail, setDetail] = useState<Cheque | null>(null);
-  const [booksOpen, setBooksOpen] = useState(false);
+  const setBooksOpen = (open: boolean) => navigate(open ? { screen: 'cheque-books' } : { screen: 'cheques', contactId: null });
+  // A cheque opened from the cheque books' window goes back to it when closed, as the window stayed open under it.
+  const fromBooks = useRef(false);
   const [busy, setBusy] = useState(false);
   const [pdf, setPdf] = useState<FileOut | null>(null);
   const [picked, setPicked] = useState<ReadonlySet<number>>(new Set());
@@ -75,8 +79,11 @@ export function ChequesScreen({ onOpenContact, chequeId, contactId }: Props) {
   const state = useCheques(query, mode === 'totals');
   const error = !built.ok ? built.error : state.error;
 
-  const open = (id: number) => navigate({ screen: 'cheque', id });
-  const close = (replace = false) => navigate({ screen: 'cheques', contactId: null }, { replace });
+  const open = (id: number, books = false) => {
+    fromBooks.current = books;
+    navigate({ screen: 'cheque', id });
+  };
+  const close = (replace = false) => navigate(fromBooks.current ? { screen: 'cheque-books' } : { screen: 'cheques', contactId: null }, { replace });
   // The route's cheque, read whenever the route names another one; a cheque that cannot be read says why.
   useEffect(() => {
     if (chequeId === null) return setDetail(null);
@@ -194,7 +201,7 @@ export function ChequesScreen({ onOpenContact, chequeId, contactId }: Props) {
             rows={items}
             today={today}
             toman={settings.showToman}
-            onOpen={open}
+            onOpen={(id) => open(id)}
             selected={picked}
             onSelect={(id, on) => setPicked((p) => {
               const next = new Set(p);
@@ -215,7 +222,7 @@ export function ChequesScreen({ onOpenContact, chequeId, contactId }: Props) {
           onSaved={(c) => {
             setForm(null);
             setDetail(c);
-            open(c.id);
+            open(c.id, booksOpen || fromBooks.current);
           }}
         />
       )}
@@ -241,7 +248,7 @@ export function ChequesScreen({ onOpenContact, chequeId, contactId }: Props) {
           books={books ?? []}
           toman={settings.showToman}
           onWrite={(bookId) => setForm({ cheque: null, direction: 'paid', bookId })}
-          onOpenCheque={open}
+          onOpenCheque={(id) => open(id, true)}
           onClose={() => setBooksOpen(false)}
         />
       )}

@@ -11,7 +11,7 @@ import { useIvrData } from './use-ivr-data';
 
 /** The smart answering service: trees, prompts, mailboxes, and when and where trees answer. */
 /** `tab`: from the route ('#/ivr/prompts'); a tab's button navigates. */
-export function IvrScreen({ tab }: { tab: IvrTab }) {
+export function IvrScreen({ tab, treeId }: { tab: IvrTab; treeId: number | null }) {
   const { t } = useLocale();
   const data = useIvrData();
   const tabs = IVR_TABS;
@@ -32,7 +32,7 @@ export function IvrScreen({ tab }: { tab: IvrTab }) {
       </div>
       {tab === 'trees' && (
         <div className="ivr-trees-page">
-          <TreeEditor trees={data.trees} prompts={data.prompts} mailboxes={data.mailboxes} />
+          <TreeEditor treeId={treeId} trees={data.trees} prompts={data.prompts} mailboxes={data.mailboxes} />
           <div className="ivr-side">
             <DemoCaller lines={data.lines} trees={data.trees} />
             <SoundCardTest trees={data.trees} />
