@@ -17,6 +17,7 @@ import { AttendanceScreen } from '../attendance/attendance-screen';
 import { CallerPopups } from '../popup/caller-popups';
 import { SettingsScreen } from '../settings/settings-screen';
 import { anyModalOpen } from '../ui/modal-stack';
+import { ShownWhen } from '../ui/shown-when';
 import { AppHeader, type Screen } from './app-header';
 import { ConnectionBanner } from './connection-banner';
 import { screenOf, TAB_HOMES, tabRoute } from './route-memory';
@@ -94,42 +95,52 @@ export function App() {
       </CallBar>
       <main className="app-main">
         <div className="screen" hidden={screen !== 'phonebook'}>
-          <PhonebookScreen
-            searchRef={searchRef}
-            openId={book.screen === 'contact' ? book.id : null}
-            newNumber={route.screen === 'new-contact' ? route.number : null}
-            onOpenReminder={openReminder}
-            onShowReminders={() => navigate({ screen: 'reminders' })}
-          />
+          <ShownWhen when={screen === 'phonebook'}>
+            <PhonebookScreen
+              searchRef={searchRef}
+              openId={book.screen === 'contact' ? book.id : null}
+              newNumber={route.screen === 'new-contact' ? route.number : null}
+              onOpenReminder={openReminder}
+              onShowReminders={() => navigate({ screen: 'reminders' })}
+            />
+          </ShownWhen>
         </div>
         <div className="screen" hidden={screen !== 'calls'}>
-          <CallsScreen
-            tab={calls.screen === 'calls' ? calls.tab : 'recordings'}
-            recordingId={route.screen === 'recording' ? route.id : null}
-            onOpenContact={openContact}
-            onAddContact={addContact}
-          />
+          <ShownWhen when={screen === 'calls'}>
+            <CallsScreen
+              tab={calls.screen === 'calls' ? calls.tab : 'recordings'}
+              recordingId={route.screen === 'recording' ? route.id : null}
+              onOpenContact={openContact}
+              onAddContact={addContact}
+            />
+          </ShownWhen>
         </div>
         <div className="screen" hidden={screen !== 'reminders'}>
-          <RemindersScreen onOpenContact={openContact} reminderId={route.screen === 'reminder' ? route.id : null} />
+          <ShownWhen when={screen === 'reminders'}>
+            <RemindersScreen onOpenContact={openContact} reminderId={route.screen === 'reminder' ? route.id : null} />
+          </ShownWhen>
         </div>
         <div className="screen" hidden={screen !== 'cheques'}>
-          {/* Sub-tabs: the cheque book and the print templates (designer). */}
-          <ChequesSection
-            view={chequesView}
-            templateId={cheques.screen === 'template' ? cheques.id : null}
-            book={
-              <ChequesScreen
-                onOpenContact={openContact}
-                chequeId={route.screen === 'cheque' ? route.id : null}
-                contactId={route.screen === 'cheques' ? route.contactId : null}
-                booksOpen={route.screen === 'cheque-books'}
-              />
-            }
-          />
+          <ShownWhen when={screen === 'cheques'}>
+            {/* Sub-tabs: the cheque book and the print templates (designer). */}
+            <ChequesSection
+              view={chequesView}
+              templateId={cheques.screen === 'template' ? cheques.id : null}
+              book={
+                <ChequesScreen
+                  onOpenContact={openContact}
+                  chequeId={route.screen === 'cheque' ? route.id : null}
+                  contactId={route.screen === 'cheques' ? route.contactId : null}
+                  booksOpen={route.screen === 'cheque-books'}
+                />
+              }
+            />
+          </ShownWhen>
         </div>
         <div className="screen" hidden={screen !== 'people'}>
-          <PeopleScreen onOpenContact={openContact} place={people.screen === 'file' ? { fileId: people.id } : { kind: people.screen === 'people' ? people.kind : 'staff' }} />
+          <ShownWhen when={screen === 'people'}>
+            <PeopleScreen onOpenContact={openContact} place={people.screen === 'file' ? { fileId: people.id } : { kind: people.screen === 'people' ? people.kind : 'staff' }} />
+          </ShownWhen>
         </div>
         {screen === 'attendance' && (
           <div className="screen">

@@ -1,5 +1,6 @@
 import { navigate, type CallsTab } from '../app/router';
 import { useT } from '../i18n/use-t';
+import { ShownWhen } from '../ui/shown-when';
 import { CallLogView } from './call-log-view';
 import { CallReportView } from './call-report-view';
 import { RecordingsView } from '../recordings/recordings-view';
@@ -46,7 +47,9 @@ export function CallsScreen({ tab, recordingId, onOpenContact, onAddContact }: C
         ))}
       </div>
       <div className="calls-panel" role="tabpanel" hidden={tab !== 'log'}>
-        <CallLogView onOpenContact={onOpenContact} onAddContact={onAddContact} />
+        <ShownWhen when={tab === 'log'}>
+          <CallLogView onOpenContact={onOpenContact} onAddContact={onAddContact} />
+        </ShownWhen>
       </div>
       {tab === 'report' && (
         <div className="calls-panel calls-panel-scroll" role="tabpanel">

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { navigate } from '../app/router';
+import { ShownWhen } from '../ui/shown-when';
 import { useT } from '../i18n/use-t';
 import { ChequeTemplatesScreen } from './cheque-templates-screen';
 
@@ -39,10 +40,12 @@ export function ChequesSection({ book, view, templateId }: Props) {
       </nav>
       <div className="cheques-subscreens">
         <div className="screen" hidden={view !== 'book'}>
-          {book}
+          <ShownWhen when={view === 'book'}>{book}</ShownWhen>
         </div>
         <div className="screen" hidden={view !== 'templates'}>
-          <ChequeTemplatesScreen templateId={templateId} />
+          <ShownWhen when={view === 'templates'}>
+            <ChequeTemplatesScreen templateId={templateId} />
+          </ShownWhen>
         </div>
       </div>
     </>
