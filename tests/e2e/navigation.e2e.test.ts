@@ -136,6 +136,19 @@ it('keeps a form left open by Back on its own screen, hidden, instead of over th
   await form.waitFor({ state: 'detached' });
 });
 
+it("opens the new-contact form from a call's address over the contact that was open, and closes back to it", async () => {
+  await page.evaluate((h) => { window.location.hash = h; }, `#/contact/${maryam}`);
+  await poll(page, `nav-phonebook | contact ${maryam} مریم احمدی`);
+  await page.evaluate(() => { window.location.hash = '#/new-contact/%2B98%20912%20555%200000'; });
+  const form = page.getByTestId('contact-form');
+  await form.waitFor();
+  await expect(form.locator('input[name="phones.0.number"]').inputValue()).resolves.toBe('+98 912 555 0000');
+  await page.getByTestId('cancel-contact').click();
+  await form.waitFor({ state: 'detached' });
+  await pollUntil(page, () => hashOf(page), `#/contact/${maryam}`);
+  await poll(page, `nav-phonebook | contact ${maryam} مریم احمدی`);
+});
+
 /** A fresh browser (no cookie) signs in with a one-time address carrying the copied link's hash. */
 async function openCopied(hash: string): Promise<{ ctx: BrowserContext; p: Page }> {
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 860 } });

@@ -12,7 +12,7 @@ import { RecordingIndicator } from '../recordings/recording-indicator';
 import { VoicemailInbox } from '../ivr/voicemail-inbox';
 import { PhonebookScreen } from '../phonebook/phonebook-screen';
 import { RemindersScreen } from '../reminders/reminders-screen';
-import { PeopleScreen } from '../people/people-screen';
+import { PeopleScreen, type PeoplePlace } from '../people/people-screen';
 import { AttendanceScreen } from '../attendance/attendance-screen';
 import { CallerPopups } from '../popup/caller-popups';
 import { SettingsScreen } from '../settings/settings-screen';
@@ -37,7 +37,7 @@ export function App() {
   // Each tab's place to come back to (a contact open in the phonebook, the Calls tab last shown); kept in a
   // ref so a render reads it at once, and changed only by the route being shown.
   const memory = useRef<Record<Screen, Route>>({ ...TAB_HOMES });
-  memory.current[screen] = tabRoute(route);
+  memory.current[screen] = tabRoute(route) ?? memory.current[screen];
   const searchRef = useRef<HTMLInputElement>(null);
 
   // Addresses of the first version ('#contact=12') and anything unreadable become the canonical address.
@@ -73,6 +73,7 @@ export function App() {
   const book = memory.current.phonebook;
   const calls = memory.current.calls;
   const people = memory.current.people;
+  const peoplePlace: PeoplePlace = people.screen === 'file' ? { fileId: people.id } : { kind: people.screen === 'people' ? people.kind : 'staff' };
   const cheques = memory.current.cheques;
   const chequesView = cheques.screen === 'templates' || cheques.screen === 'template' ? 'templates' : 'book';
 
@@ -139,7 +140,7 @@ export function App() {
         </div>
         <div className="screen" hidden={screen !== 'people'}>
           <ShownWhen when={screen === 'people'}>
-            <PeopleScreen onOpenContact={openContact} place={people.screen === 'file' ? { fileId: people.id } : { kind: people.screen === 'people' ? people.kind : 'staff' }} />
+            <PeopleScreen onOpenContact={openContact} place={peoplePlace} />
           </ShownWhen>
         </div>
         {screen === 'attendance' && (

@@ -81,10 +81,10 @@ export function PhonebookScreen({ searchRef, openId, newNumber, onOpenReminder, 
 
   // A form of the user's own gives way to a contact opened from elsewhere (a call, the popup).
   useEffect(() => setForm(null), [openId, newNumber]);
-  // The route's new-contact form, closed: back to the phonebook in the same history entry.
+  // The route's new-contact form, closed: back to what the phonebook showed under it, in the same history entry.
   const closeForm = () => {
     setForm(null);
-    if (newNumber !== null) navigate(HOME, { replace: true });
+    if (newNumber !== null) setOpenId(openId, true);
   };
 
   // Rows move when contacts are added or deleted: keep the selection on the same contact if it is
