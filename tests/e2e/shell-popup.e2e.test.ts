@@ -115,6 +115,6 @@ it("the popup window draws the caller card from the event's payload, asks the en
   expect((await standIn()).asked).toEqual(['settings/get']);
 
   await card.getByTestId('caller-open').click();
-  await expect(standIn()).resolves.toEqual({ asked: ['settings/get'], shown: [`#contact=${contact.id}`] });
+  await expect(standIn()).resolves.toEqual({ asked: ['settings/get'], shown: [`#/contact/${contact.id}`] });
   await win.close();
 });

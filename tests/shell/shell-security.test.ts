@@ -140,8 +140,8 @@ it('show-main: only from our page, only a plain route; the popup payload only fo
   showMain(fromPage(main), '#x";alert(1);"');
   expect(main.webContents.executeJavaScript).not.toHaveBeenCalled();
   main.minimized = true;
-  showMain(fromPage(main), '#contact=12');
-  expect(main.webContents.executeJavaScript).toHaveBeenCalledWith('location.hash = "#contact=12"');
+  showMain(fromPage(main), '#/contact/12'); // the router's address (the popup's links use it)
+  expect(main.webContents.executeJavaScript).toHaveBeenCalledWith('location.hash = "#/contact/12"');
   expect(main.calls).toEqual(['restore', 'show', 'focus']);
   expect(await shell.ipc.handle.get(IPC.popupCall)!(fromPage(main))).toBeNull();
   expect(await shell.ipc.handle.get(IPC.popupCall)!({ sender: stranger, senderFrame: stranger.mainFrame })).toBeNull();

@@ -6,7 +6,7 @@ import type { BrowserWindow } from 'electron';
 import { APP_ORIGIN, openSecureWindow } from './security';
 
 /** Routes the popup may send the main window to: a hash of word characters and a few separators. */
-const ROUTE = /^#[\w=&%.+-]*$/;
+const ROUTE = /^#[\w=&%.+/-]*$/; // the router's addresses: #/contact/12
 
 export function createMainWindow(preload: string) {
   let win: BrowserWindow | null = null;

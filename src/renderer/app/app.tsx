@@ -3,75 +3,62 @@ import { AlarmCenter } from '../alarms/alarm-center';
 import { CallBar } from '../calls/call-bar';
 import { CallsScreen } from '../calls/calls-screen';
 import { ChequesSection } from '../cheque-templates/cheques-section';
-import { ChequesScreen, type ChequeRequest } from '../cheques/cheques-screen';
+import { ChequesScreen } from '../cheques/cheques-screen';
 import { LinesScreen } from '../lines/lines-screen';
 import { IvrScreen } from '../ivr/ivr-screen';
 import { OperatorWaitingBars } from '../ivr/operator-waiting';
 import { VoicemailIndicator } from '../ivr/voicemail-indicator';
 import { RecordingIndicator } from '../recordings/recording-indicator';
 import { VoicemailInbox } from '../ivr/voicemail-inbox';
-import { PhonebookScreen, type PhonebookRequest } from '../phonebook/phonebook-screen';
-import { RemindersScreen, type ReminderRequest } from '../reminders/reminders-screen';
-import { PeopleScreen, type PeopleRequest } from '../people/people-screen';
+import { PhonebookScreen } from '../phonebook/phonebook-screen';
+import { RemindersScreen } from '../reminders/reminders-screen';
+import { PeopleScreen, type PeoplePlace } from '../people/people-screen';
 import { AttendanceScreen } from '../attendance/attendance-screen';
 import { CallerPopups } from '../popup/caller-popups';
 import { SettingsScreen } from '../settings/settings-screen';
 import { anyModalOpen } from '../ui/modal-stack';
+import { ShownWhen } from '../ui/shown-when';
 import { AppHeader, type Screen } from './app-header';
 import { ConnectionBanner } from './connection-banner';
-import { parseAppRoute } from './routes';
+import { screenOf, TAB_HOMES, tabRoute } from './route-memory';
+import { href, navigate, newContactRoute, useRoute, type Route } from './router';
 
 /**
- * The main window. The phonebook stays mounted while other screens are shown, so its search, scroll
- * and open contact are where the user left them. Ctrl+F (by key position, so it works on a Persian
- * keyboard layout too) goes to the phonebook's search box from anywhere. '#contact=12' and
- * '#new-contact=0912…' (from the desktop app's popup window, or a link) open the phonebook there;
- * '#voicemail' opens the voicemail inbox; '#cheque=5' opens a cheque and '#cheques?contact=12' the cheque
- * book filtered to a contact (both from the contact's list of cheques).
+ * The main window. Where the user is lives in the address's hash only (see router.ts): the header's tabs,
+ * links and "open" buttons navigate, and each screen shows what the route says, so Back, Forward, a copied
+ * link and a reload all land on the same screen and record. The phonebook stays mounted while other screens
+ * are shown, so its search, scroll and open contact are where the user left them, and its tab returns to
+ * the contact that was open. Ctrl+F (by key position, so it works on a Persian keyboard layout too) goes to
+ * the phonebook's search box from anywhere.
  */
 export function App() {
-  const [screen, setScreen] = useState<Screen>('phonebook');
-  const [showRecordings, setShowRecordings] = useState(0);
-  const [request, setRequest] = useState<PhonebookRequest | null>(null);
-  const seq = useRef(0);
+  const route = useRoute();
+  const screen = screenOf(route);
+  // Each tab's place to come back to (a contact open in the phonebook, the Calls tab last shown); kept in a
+  // ref so a render reads it at once, and changed only by the route being shown.
+  const memory = useRef<Record<Screen, Route>>({ ...TAB_HOMES });
+  memory.current[screen] = tabRoute(route) ?? memory.current[screen];
   const searchRef = useRef<HTMLInputElement>(null);
 
-  const openContact = useCallback((id: number) => {
-    setScreen('phonebook');
-    setRequest({ seq: ++seq.current, kind: 'open', id });
-  }, []);
-  const addContact = useCallback((number: string) => {
-    setScreen('phonebook');
-    setRequest({ seq: ++seq.current, kind: 'new', number });
-  }, []);
-  const [reminderRequest, setReminderRequest] = useState<ReminderRequest | null>(null);
-  const openReminder = useCallback((id: number) => {
-    setScreen('reminders');
-    setReminderRequest({ seq: ++seq.current, id });
-  }, []);
-  const [chequeRequest, setChequeRequest] = useState<ChequeRequest | null>(null);
-  const openCheque = useCallback((id: number) => {
-    setScreen('cheques');
-    setChequeRequest({ seq: ++seq.current, kind: 'open', id });
-  }, []);
-  const openContactCheques = useCallback((contactId: number) => {
-    setScreen('cheques');
-    setChequeRequest({ seq: ++seq.current, kind: 'contact', contactId });
-  }, []);
+  // Addresses of the first version ('#contact=12') and anything unreadable become the canonical address.
+  useEffect(() => {
+    if (window.location.hash !== href(route)) navigate(route, { replace: true });
+  }, [route]);
 
-  const [peopleRequest, setPeopleRequest] = useState<PeopleRequest | null>(null);
+  const openContact = useCallback((id: number) => navigate({ screen: 'contact', id }), []);
+  const addContact = useCallback((number: string) => navigate(newContactRoute(number)), []);
+  const openReminder = useCallback((id: number) => navigate({ screen: 'reminder', id }), []);
+  const openCheque = useCallback((id: number) => navigate({ screen: 'cheque', id }), []);
+  const openFile = useCallback((id: number) => navigate({ screen: 'file', id }), []);
+  const showScreen = useCallback((s: Screen) => navigate(memory.current[s]), []);
   // Where the alarm bell goes in the header (the alarm centre renders it there through a portal).
   const [bellSlot, setBellSlot] = useState<HTMLElement | null>(null);
-  const openFile = useCallback((id: number) => {
-    setScreen('people');
-    setPeopleRequest({ seq: ++seq.current, fileId: id });
-  }, []);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if ((e.ctrlKey || e.metaKey) && !e.altKey && e.code === 'KeyF' && !anyModalOpen()) {
         e.preventDefault();
-        setScreen('phonebook');
+        navigate(memory.current.phonebook);
         requestAnimationFrame(() => {
           searchRef.current?.focus();
           searchRef.current?.select();
@@ -82,40 +69,24 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  useEffect(() => {
-    const follow = () => {
-      const route = parseAppRoute(window.location.hash);
-      if (!route) return;
-      window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
-      if (route.kind === 'contact') openContact(route.id);
-      else if (route.kind === 'file') openFile(route.id);
-      else if (route.kind === 'voicemail') setScreen('voicemail');
-      else if (route.kind === 'lines') setScreen('lines');
-      else if (route.kind === 'phonebook') setScreen('phonebook');
-      else if (route.kind === 'cheque') openCheque(route.id);
-      else if (route.kind === 'contact-cheques') openContactCheques(route.contactId);
-      else addContact(route.number);
-    };
-    follow();
-    window.addEventListener('hashchange', follow);
-    return () => window.removeEventListener('hashchange', follow);
-  }, [openContact, addContact, openFile, openCheque, openContactCheques]);
+  // What the kept-mounted screens show in place: from their remembered route, so they stay as left.
+  const book = memory.current.phonebook;
+  const calls = memory.current.calls;
+  const people = memory.current.people;
+  const peoplePlace: PeoplePlace = people.screen === 'file' ? { fileId: people.id } : { kind: people.screen === 'people' ? people.kind : 'staff' };
+  const cheques = memory.current.cheques;
+  const chequesView = cheques.screen === 'templates' || cheques.screen === 'template' ? 'templates' : 'book';
 
   return (
     <div className="app">
       <AppHeader
         screen={screen}
-        onScreen={setScreen}
+        onScreen={showScreen}
         end={
           <>
             <span ref={setBellSlot} className="header-slot" />
-            <RecordingIndicator
-              onOpen={() => {
-                setScreen('calls');
-                setShowRecordings((n) => n + 1);
-              }}
-            />
-            <VoicemailIndicator onOpen={() => setScreen('voicemail')} />
+            <RecordingIndicator onOpen={() => navigate({ screen: 'calls', tab: 'recordings' })} />
+            <VoicemailIndicator onOpen={() => navigate({ screen: 'voicemail' })} />
           </>
         }
       />
@@ -125,29 +96,61 @@ export function App() {
       </CallBar>
       <main className="app-main">
         <div className="screen" hidden={screen !== 'phonebook'}>
-          <PhonebookScreen searchRef={searchRef} request={request} onOpenReminder={openReminder} onShowReminders={() => setScreen('reminders')} />
+          <ShownWhen when={screen === 'phonebook'}>
+            <PhonebookScreen
+              searchRef={searchRef}
+              openId={book.screen === 'contact' ? book.id : null}
+              newNumber={route.screen === 'new-contact' ? route.number : null}
+              onOpenReminder={openReminder}
+              onShowReminders={() => navigate({ screen: 'reminders' })}
+            />
+          </ShownWhen>
         </div>
         <div className="screen" hidden={screen !== 'calls'}>
-          <CallsScreen onOpenContact={openContact} onAddContact={addContact} showRecordings={showRecordings} />
+          <ShownWhen when={screen === 'calls'}>
+            <CallsScreen
+              tab={calls.screen === 'calls' ? calls.tab : 'recordings'}
+              recordingId={route.screen === 'recording' ? route.id : null}
+              onOpenContact={openContact}
+              onAddContact={addContact}
+            />
+          </ShownWhen>
         </div>
         <div className="screen" hidden={screen !== 'reminders'}>
-          <RemindersScreen onOpenContact={openContact} request={reminderRequest} />
+          <ShownWhen when={screen === 'reminders'}>
+            <RemindersScreen onOpenContact={openContact} reminderId={route.screen === 'reminder' ? route.id : null} />
+          </ShownWhen>
         </div>
         <div className="screen" hidden={screen !== 'cheques'}>
-          {/* Sub-tabs: the cheque book and the print templates (designer). */}
-          <ChequesSection bookRequest={chequeRequest} book={<ChequesScreen onOpenContact={openContact} request={chequeRequest} />} />
+          <ShownWhen when={screen === 'cheques'}>
+            {/* Sub-tabs: the cheque book and the print templates (designer). */}
+            <ChequesSection
+              view={chequesView}
+              templateId={cheques.screen === 'template' ? cheques.id : null}
+              book={
+                <ChequesScreen
+                  onOpenContact={openContact}
+                  chequeId={route.screen === 'cheque' ? route.id : null}
+                  contactId={route.screen === 'cheques' ? route.contactId : null}
+                  booksOpen={route.screen === 'cheque-books'}
+                />
+              }
+            />
+          </ShownWhen>
         </div>
         <div className="screen" hidden={screen !== 'people'}>
-          <PeopleScreen onOpenContact={openContact} request={peopleRequest} />
+          <ShownWhen when={screen === 'people'}>
+            <PeopleScreen onOpenContact={openContact} place={peoplePlace} />
+          </ShownWhen>
         </div>
         {screen === 'attendance' && (
           <div className="screen">
-            <AttendanceScreen />
+            <AttendanceScreen tab={route.screen === 'attendance' ? route.tab : 'clock'} />
           </div>
         )}
         {screen === 'ivr' && (
           <div className="screen screen-scroll">
-            <IvrScreen />
+            <IvrScreen tab={route.screen === 'ivr' ? route.tab : 'trees'} treeId={route.screen === 'ivr-tree' ? route.id : null} />
           </div>
         )}
         {screen === 'voicemail' && (
@@ -157,7 +160,7 @@ export function App() {
         )}
         {screen === 'lines' && (
           <div className="screen screen-scroll">
-            <LinesScreen />
+            <LinesScreen lineId={route.screen === 'line' ? route.id : null} />
           </div>
         )}
         {screen === 'settings' && (

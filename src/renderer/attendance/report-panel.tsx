@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { FileOut } from '../../shared/contract/io';
 import type { PersonReport, ReportTotals } from '../../shared/contract/attendance';
 import { useClient } from '../app/client';
+import { href } from '../app/router';
 import { useLocale } from '../i18n/use-t';
 import { saveFile } from '../lib/download';
 import { FileReadyDialog } from '../ui/file-ready-dialog';
@@ -113,7 +114,7 @@ export function ReportPanel() {
             {one.scheduleName === null && (
               <p className="form-banner" data-testid="no-schedule-warn">
                 {m.noScheduleWarn}{' '}
-                <a className="link-button" href={`#file=${one.fileId}`} data-testid="no-schedule-assign">
+                <a className="link-button" href={href({ screen: 'file', id: one.fileId })} data-testid="no-schedule-assign">
                   {m.assignSchedule}
                 </a>
               </p>

@@ -1,30 +1,29 @@
-import { useEffect, useState } from 'react';
+import { navigate, type CallsTab } from '../app/router';
 import { useT } from '../i18n/use-t';
+import { ShownWhen } from '../ui/shown-when';
 import { CallLogView } from './call-log-view';
 import { CallReportView } from './call-report-view';
 import { RecordingsView } from '../recordings/recordings-view';
 
-type Tab = 'log' | 'report' | 'recordings';
+type Tab = CallsTab;
 
 export type CallsScreenProps = {
+  /** The tab shown, from the route ('#/calls/report'); a tab's button navigates. */
+  tab: Tab;
+  /** The recording open in its player over the Recordings tab, from the route ('#/recording/9'). */
+  recordingId: number | null;
   /** Opens the contact in the phonebook (the app switches screens). */
   onOpenContact: (id: number) => void;
   /** Starts a new contact with this number filled in. */
   onAddContact: (number: string) => void;
-  /** Changes when the Recordings tab must be shown (the header's disk warning). */
-  showRecordings?: number;
 };
 
 /**
  * The Calls screen: the call log, the reports and the call recordings as tabs. The log stays mounted while the
  * reports are shown, so its filters and scroll are kept.
  */
-export function CallsScreen({ onOpenContact, onAddContact, showRecordings = 0 }: CallsScreenProps) {
+export function CallsScreen({ tab, recordingId, onOpenContact, onAddContact }: CallsScreenProps) {
   const t = useT();
-  const [tab, setTab] = useState<Tab>('log');
-  useEffect(() => {
-    if (showRecordings > 0) setTab('recordings');
-  }, [showRecordings]);
   const tabs: { id: Tab; label: string }[] = [
     { id: 'log', label: t.calls.tabLog },
     { id: 'report', label: t.calls.tabReport },
@@ -40,7 +39,7 @@ export function CallsScreen({ onOpenContact, onAddContact, showRecordings = 0 }:
             role="tab"
             aria-selected={tab === x.id}
             className={`tab${tab === x.id ? ' active' : ''}`}
-            onClick={() => setTab(x.id)}
+            onClick={() => navigate({ screen: 'calls', tab: x.id })}
             data-testid={`calls-tab-${x.id}`}
           >
             {x.label}
@@ -48,7 +47,9 @@ export function CallsScreen({ onOpenContact, onAddContact, showRecordings = 0 }:
         ))}
       </div>
       <div className="calls-panel" role="tabpanel" hidden={tab !== 'log'}>
-        <CallLogView onOpenContact={onOpenContact} onAddContact={onAddContact} />
+        <ShownWhen when={tab === 'log'}>
+          <CallLogView onOpenContact={onOpenContact} onAddContact={onAddContact} />
+        </ShownWhen>
       </div>
       {tab === 'report' && (
         <div className="calls-panel calls-panel-scroll" role="tabpanel">
@@ -57,7 +58,7 @@ export function CallsScreen({ onOpenContact, onAddContact, showRecordings = 0 }:
       )}
       {tab === 'recordings' && (
         <div className="calls-panel calls-panel-scroll" role="tabpanel">
-          <RecordingsView onOpenContact={onOpenContact} />
+          <RecordingsView open={recordingId} onOpenContact={onOpenContact} />
         </div>
       )}
     </div>

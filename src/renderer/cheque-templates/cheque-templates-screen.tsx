@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ChequeTemplate } from '../../shared/contract/cheque-print';
 import { useClient } from '../app/client';
+import { navigate } from '../app/router';
 import { useQuery } from '../hooks/use-query';
 import { useLocale } from '../i18n/use-t';
 import { useConfirm } from '../ui/confirm-context';
@@ -16,7 +17,7 @@ import { useChequeFonts } from './use-cheque-fonts';
  * Cheque print templates (PRODUCT.md §8): many templates (one per bank form or account), each
  * designed over a scan of the real leaf; copy one for another account; the fonts fields can use.
  */
-export function ChequeTemplatesScreen() {
+export function ChequeTemplatesScreen({ templateId }: { templateId: number | null }) {
   const { t, digits } = useLocale();
   const m = t.chequeTemplates;
   const client = useClient();
@@ -32,15 +33,23 @@ export function ChequeTemplatesScreen() {
 
   const open = async (id: number) => {
     if (current?.id === id) return;
-    if (dirty && !(await confirm({ title: m.discardTitle, body: m.discardBody, confirmLabel: m.discard, danger: true }))) return;
+    // Changes kept: the address goes back to the template still open.
+    if (dirty && !(await confirm({ title: m.discardTitle, body: m.discardBody, confirmLabel: m.discard, danger: true }))) {
+      return navigate(current ? { screen: 'template', id: current.id } : { screen: 'templates' }, { replace: true });
+    }
     const r = await client.call('cheque-templates/get', { id });
     if (!r.ok) return toast.show('error', r.error.message);
     setDirty(false);
     setCurrent(r.value);
   };
-  // Open the first template when none is open.
+  // The route's template ('#/template/3'), opened when the route names another; else the first when none is open.
+  const openRef = useRef(open);
+  openRef.current = open;
   useEffect(() => {
-    if (!current && list && list[0]) void open(list[0].id);
+    if (templateId !== null) void openRef.current(templateId);
+  }, [templateId]);
+  useEffect(() => {
+    if (!current && templateId === null && list && list[0]) void open(list[0].id);
   }, [list]); // only when the list changes: `open` is a new function on every render
 
   const remove = async () => {
@@ -50,11 +59,13 @@ export function ChequeTemplatesScreen() {
     if (!r.ok) return toast.show('error', r.error.message);
     setDirty(false);
     setCurrent(null);
+    navigate({ screen: 'templates' }, { replace: true });
   };
   const opened = (tpl: ChequeTemplate) => {
     setDialog(null);
     setDirty(false);
     setCurrent(tpl);
+    navigate({ screen: 'template', id: tpl.id });
   };
   /** New and copy open another template: unsaved changes are given up only when the user says so. */
   const leave = async (next: 'new' | 'copy') => {
@@ -77,7 +88,7 @@ export function ChequeTemplatesScreen() {
         <ul aria-label={m.title}>
           {(list ?? []).map((s) => (
             <li key={s.id}>
-              <button type="button" className={`cheque-template-item${current?.id === s.id ? ' active' : ''}`} aria-current={current?.id === s.id ? 'true' : undefined} onClick={() => void open(s.id)} data-testid="template-item">
+              <button type="button" className={`cheque-template-item${current?.id === s.id ? ' active' : ''}`} aria-current={current?.id === s.id ? 'true' : undefined} onClick={() => navigate({ screen: 'template', id: s.id })} data-testid="template-item">
                 <span className="cheque-template-name" dir="auto">{s.name}</span>
                 <span className="muted" dir="auto">{s.bank || m.noBank}</span>
                 <span className="muted">

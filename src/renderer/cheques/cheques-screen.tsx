@@ -3,6 +3,7 @@ import type { Cheque, ChequeDirection, ChequeQuery } from '../../shared/contract
 import type { FileOut } from '../../shared/contract/io';
 import { isoDateOf } from '../../shared/text/calendar';
 import { useClient } from '../app/client';
+import { navigate } from '../app/router';
 import { useDebounced } from '../hooks/use-debounced';
 import { useEvent } from '../hooks/use-event';
 import { useLocale } from '../i18n/use-t';
@@ -25,8 +26,6 @@ import { PrintOnChequeDialog, type PrintItem } from './print-on-cheque-dialog';
 import { printable, printItemOf } from './print-items';
 import { useCheques } from './use-cheques';
 
-/** From elsewhere in the app: open one cheque (an alarm, a contact's list), or show one contact's cheques. */
-export type ChequeRequest = { seq: number } & ({ kind: 'open'; id: number } | { kind: 'contact'; contactId: number });
 type FormState = { cheque: Cheque | null; direction: ChequeDirection; bookId: number | null };
 
 const LIMIT = 300;
@@ -37,7 +36,17 @@ const LIMIT = 300;
  * reports as PDF, CSV or Excel. A cheque opens with its details, status changes, scans and history;
  * own cheque books are managed in their own window.
  */
-export function ChequesScreen({ onOpenContact, request }: { onOpenContact: (id: number) => void; request: ChequeRequest | null }) {
+type Props = {
+  onOpenContact: (id: number) => void;
+  /** The cheque open in its window, from the route ('#/cheque/5'); opening and closing one navigates. */
+  chequeId: number | null;
+  /** The route's contact whose cheques to list ('#/cheques?contact=12'): the filters start from it. */
+  contactId: number | null;
+  /** The own cheque books' window, from the route ('#/cheques/books'). */
+  booksOpen: boolean;
+};
+
+export function ChequesScreen({ onOpenContact, chequeId, contactId, booksOpen }: Props) {
   const { t, calendar, num } = useLocale();
   const m = t.cheques;
   const client = useClient();
@@ -50,7 +59,9 @@ export function ChequesScreen({ onOpenContact, request }: { onOpenContact: (id: 
   const [mode, setMode] = useState<'list' | 'totals'>('list');
   const [form, setForm] = useState<FormState | null>(null);
   const [detail, setDetail] = useState<Cheque | null>(null);
-  const [booksOpen, setBooksOpen] = useState(false);
+  const setBooksOpen = (open: boolean) => navigate(open ? { screen: 'cheque-books' } : { screen: 'cheques', contactId: null });
+  // A cheque opened from the cheque books' window goes back to it when closed, as the window stayed open under it.
+  const fromBooks = useRef(false);
   const [busy, setBusy] = useState(false);
   const [pdf, setPdf] = useState<FileOut | null>(null);
   const [picked, setPicked] = useState<ReadonlySet<number>>(new Set());
@@ -68,29 +79,38 @@ export function ChequesScreen({ onOpenContact, request }: { onOpenContact: (id: 
   const state = useCheques(query, mode === 'totals');
   const error = !built.ok ? built.error : state.error;
 
-  const open = async (id: number) => {
-    const r = await client.call('cheques/get', { id });
-    if (!r.ok) return toast.show('error', r.error.message);
-    setDetail(r.value);
+  const open = (id: number, books = false) => {
+    fromBooks.current = books;
+    navigate({ screen: 'cheque', id });
   };
-  // Only a new request (an alarm, a contact's page) opens a cheque or filters; `open` itself is new on every render.
-  const openRef = useRef(open);
-  openRef.current = open;
+  const close = (replace = false) => navigate(fromBooks.current ? { screen: 'cheque-books' } : { screen: 'cheques', contactId: null }, { replace });
+  // The route's cheque, read whenever the route names another one; a cheque that cannot be read says why.
   useEffect(() => {
-    if (!request) return;
-    if (request.kind === 'open') return void openRef.current(request.id);
+    if (chequeId === null) return setDetail(null);
+    let stale = false;
+    void client.call('cheques/get', { id: chequeId }).then((r) => {
+      if (stale) return;
+      if (r.ok) return setDetail(r.value);
+      setDetail(null);
+      toast.show('error', r.error.message);
+    });
+    return () => {
+      stale = true;
+    };
+  }, [chequeId, client, toast]);
+  useEffect(() => {
+    if (contactId === null) return;
     // Everything else cleared so that the contact's cheques all show; the name comes with the contact.
-    const contactId = request.contactId;
     setMode('list');
     setFilters({ ...EMPTY_FILTERS, contact: { id: contactId, name: '' } });
     void client.call('contacts/get', { id: contactId }).then((r) => {
       if (r.ok) setFilters((f) => (f.contact?.id === contactId ? { ...f, contact: { id: contactId, name: r.value.displayName } } : f));
     });
-  }, [request, client]);
+  }, [contactId, client]);
   // The open cheque changed elsewhere (another window, an alarm): show it as it is now.
   useEvent('cheques/changed', (p) => {
     if (!detail || (p.ids !== null && !p.ids.includes(detail.id))) return;
-    void client.call('cheques/get', { id: detail.id }).then((r) => (r.ok ? setDetail(r.value) : setDetail(null)));
+    void client.call('cheques/get', { id: detail.id }).then((r) => (r.ok ? setDetail(r.value) : close(true)));
   });
 
   const exportAs = async (format: 'pdf' | 'csv' | 'xlsx') => {
@@ -181,7 +201,7 @@ export function ChequesScreen({ onOpenContact, request }: { onOpenContact: (id: 
             rows={items}
             today={today}
             toman={settings.showToman}
-            onOpen={(id) => void open(id)}
+            onOpen={(id) => open(id)}
             selected={picked}
             onSelect={(id, on) => setPicked((p) => {
               const next = new Set(p);
@@ -202,6 +222,7 @@ export function ChequesScreen({ onOpenContact, request }: { onOpenContact: (id: 
           onSaved={(c) => {
             setForm(null);
             setDetail(c);
+            open(c.id, booksOpen || fromBooks.current);
           }}
         />
       )}
@@ -211,11 +232,8 @@ export function ChequesScreen({ onOpenContact, request }: { onOpenContact: (id: 
           toman={settings.showToman}
           onChanged={setDetail}
           onEdit={() => setForm({ cheque: detail, direction: detail.direction, bookId: null })}
-          onClose={() => setDetail(null)}
-          onOpenContact={(id) => {
-            setDetail(null);
-            onOpenContact(id);
-          }}
+          onClose={() => close()}
+          onOpenContact={onOpenContact}
           extraActions={
             printable(detail) ? (
               <button type="button" className="button" onClick={() => setPrinting([printItemOf(detail)])} data-testid="cheque-print">
@@ -230,7 +248,7 @@ export function ChequesScreen({ onOpenContact, request }: { onOpenContact: (id: 
           books={books ?? []}
           toman={settings.showToman}
           onWrite={(bookId) => setForm({ cheque: null, direction: 'paid', bookId })}
-          onOpenCheque={(id) => void open(id)}
+          onOpenCheque={(id) => open(id, true)}
           onClose={() => setBooksOpen(false)}
         />
       )}

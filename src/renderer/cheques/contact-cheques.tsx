@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ChequeRow } from '../../shared/contract/cheques';
-import { chequeRoute, contactChequesRoute } from '../app/routes';
+import { href } from '../app/router';
 import { useClient } from '../app/client';
 import { useEvent } from '../hooks/use-event';
 import { useLocale } from '../i18n/use-t';
@@ -77,7 +77,7 @@ export function ContactCheques({ contactId }: { contactId: number }) {
       <ul className="plain-list contact-cheque-list">
         {rows.map((r) => (
           <li key={r.id}>
-            <a className="contact-cheque" href={chequeRoute(r.id)} data-testid="contact-cheque" data-cheque-id={r.id}>
+            <a className="contact-cheque" href={href({ screen: 'cheque', id: r.id })} data-testid="contact-cheque" data-cheque-id={r.id}>
               <span className="muted">{r.dueDate ? date(r.dueDate) : m.noDue}</span>
               <span className={`cheque-dir dir-${r.direction}`}>{m.types[r.direction]}</span>
               <AmountView rials={r.amount} toman={showToman} />
@@ -86,7 +86,7 @@ export function ContactCheques({ contactId }: { contactId: number }) {
           </li>
         ))}
       </ul>
-      <a className="link-button" href={contactChequesRoute(contactId)} data-testid="contact-cheques-all">
+      <a className="link-button" href={href({ screen: 'cheques', contactId })} data-testid="contact-cheques-all">
         {m.contactAll(num(total))}
       </a>
     </section>

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { CallRow } from '../../shared/contract/calls';
 import type { IvrRun, IvrTreeRow } from '../../shared/contract/ivr';
 import { useClient } from '../app/client';
-import { VOICEMAIL_ROUTE } from '../app/routes';
+import { navigate } from '../app/router';
 import { useLocale } from '../i18n/use-t';
 import { Dialog } from '../ui/dialog';
 import { runSteps, treeOfRun } from './ivr-run';
@@ -54,7 +54,7 @@ export function IvrRunDialog({ call, onClose }: { call: CallRow; onClose: () => 
 
   const openInbox = () => {
     onClose();
-    window.location.hash = VOICEMAIL_ROUTE;
+    navigate({ screen: 'voicemail' });
   };
   const who = call.contactName ?? call.callerName;
   const number = call.numberDisplay || call.numberRaw;

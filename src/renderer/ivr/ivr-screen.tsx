@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { IVR_TABS, navigate, type IvrTab } from '../app/router';
 import { useLocale } from '../i18n/use-t';
 import { AnsweringSetup } from './answering-setup';
 import { DemoCaller } from './demo-caller';
@@ -8,14 +8,13 @@ import { SoundCardTest } from './soundcard-test';
 import { TreeEditor } from './tree-editor';
 import { useIvrData } from './use-ivr-data';
 
-type Tab = 'trees' | 'prompts' | 'mailboxes' | 'setup';
 
 /** The smart answering service: trees, prompts, mailboxes, and when and where trees answer. */
-export function IvrScreen() {
+/** `tab`: from the route ('#/ivr/prompts'); a tab's button navigates. */
+export function IvrScreen({ tab, treeId }: { tab: IvrTab; treeId: number | null }) {
   const { t } = useLocale();
   const data = useIvrData();
-  const [tab, setTab] = useState<Tab>('trees');
-  const tabs: Tab[] = ['trees', 'prompts', 'mailboxes', 'setup'];
+  const tabs = IVR_TABS;
   return (
     <div className="ivr-screen">
       <header className="ivr-head">
@@ -26,14 +25,14 @@ export function IvrScreen() {
       </header>
       <div className="ivr-tabs" role="tablist">
         {tabs.map((x) => (
-          <button key={x} type="button" role="tab" aria-selected={tab === x} className={`tab${tab === x ? ' active' : ''}`} onClick={() => setTab(x)} data-testid={`ivr-tab-${x}`}>
+          <button key={x} type="button" role="tab" aria-selected={tab === x} className={`tab${tab === x ? ' active' : ''}`} onClick={() => navigate({ screen: 'ivr', tab: x })} data-testid={`ivr-tab-${x}`}>
             {t.ivr.tabs[x]}
           </button>
         ))}
       </div>
       {tab === 'trees' && (
         <div className="ivr-trees-page">
-          <TreeEditor trees={data.trees} prompts={data.prompts} mailboxes={data.mailboxes} />
+          <TreeEditor treeId={treeId} trees={data.trees} prompts={data.prompts} mailboxes={data.mailboxes} />
           <div className="ivr-side">
             <DemoCaller lines={data.lines} trees={data.trees} />
             <SoundCardTest trees={data.trees} />

@@ -1,7 +1,8 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { IvrTree, IvrTreeRow, Mailbox, Prompt } from '../../shared/contract/ivr';
 import { checkTree } from '../../shared/ivr/tree-check';
 import { useClient } from '../app/client';
+import { navigate } from '../app/router';
 import { useLocale } from '../i18n/use-t';
 import { useConfirm } from '../ui/confirm-context';
 import { FieldErrorText } from '../ui/field-error';
@@ -13,7 +14,10 @@ import { newTree } from './tree-ops';
 type Draft = { id: number | null; name: string; tree: IvrTree };
 
 /** The answering trees: a list, and the one being edited as an outline of node cards. */
-export function TreeEditor({ trees, prompts, mailboxes }: { trees: IvrTreeRow[]; prompts: Prompt[]; mailboxes: Mailbox[] }) {
+type Props = { treeId: number | null; trees: IvrTreeRow[]; prompts: Prompt[]; mailboxes: Mailbox[] };
+
+/** `treeId`: the tree the route opens ('#/ivr-tree/4'); picking a tree in the list navigates there. */
+export function TreeEditor({ treeId, trees, prompts, mailboxes }: Props) {
   const { t } = useLocale();
   const client = useClient();
   const toast = useToast();
@@ -22,8 +26,8 @@ export function TreeEditor({ trees, prompts, mailboxes }: { trees: IvrTreeRow[];
   const [error, setError] = useState<{ field: string; message: string } | null>(null);
   const [dirty, setDirty] = useState(false);
   useEffect(() => {
-    if (!draft && trees[0]) setDraft({ id: trees[0].id, name: trees[0].name, tree: trees[0].tree });
-  }, [trees, draft]);
+    if (!draft && treeId === null && trees[0]) setDraft({ id: trees[0].id, name: trees[0].name, tree: trees[0].tree });
+  }, [trees, draft, treeId]);
 
   const problems = useMemo(() => {
     const map = new Map<string, string[]>();
@@ -36,11 +40,27 @@ export function TreeEditor({ trees, prompts, mailboxes }: { trees: IvrTreeRow[];
   }, [draft, prompts, mailboxes, error, t]);
 
   const open = async (row: IvrTreeRow | null) => {
-    if (dirty && !(await confirm({ title: t.ivr.discardTitle, body: t.ivr.discardBody, confirmLabel: t.ivr.discard }))) return;
+    if (dirty && !(await confirm({ title: t.ivr.discardTitle, body: t.ivr.discardBody, confirmLabel: t.ivr.discard }))) {
+      // Changes kept: the address goes back to the tree still open.
+      return navigate(draft?.id ? { screen: 'ivr-tree', id: draft.id } : { screen: 'ivr', tab: 'trees' }, { replace: true });
+    }
     setError(null);
     setDirty(false);
     setDraft(row ? { id: row.id, name: row.name, tree: row.tree } : { id: null, name: '', tree: newTree(t.ivr.mainMenu) });
+    if (!row) navigate({ screen: 'ivr', tab: 'trees' });
   };
+  // The route's tree, opened once it is in the list (the list may arrive after the route on a fresh page).
+  const openRef = useRef(open);
+  openRef.current = open;
+  const applied = useRef<number | null>(null);
+  useEffect(() => {
+    if (treeId === null) applied.current = null;
+    if (treeId === null || applied.current === treeId) return;
+    const row = trees.find((x) => x.id === treeId);
+    if (!row) return;
+    applied.current = treeId;
+    if (draft?.id !== treeId) void openRef.current(row);
+  }, [treeId, trees, draft?.id]);
   const change = (tree: IvrTree) => {
     setDraft((d) => (d ? { ...d, tree } : d));
     setDirty(true);
@@ -53,6 +73,8 @@ export function TreeEditor({ trees, prompts, mailboxes }: { trees: IvrTreeRow[];
     setError(null);
     setDirty(false);
     setDraft({ id: r.value.id, name: r.value.name, tree: r.value.tree });
+    applied.current = r.value.id;
+    navigate({ screen: 'ivr-tree', id: r.value.id }, { replace: true });
     toast.show('success', t.ivr.treeSaved);
   };
   const remove = async () => {
@@ -62,6 +84,7 @@ export function TreeEditor({ trees, prompts, mailboxes }: { trees: IvrTreeRow[];
     if (!r.ok) return toast.show('error', r.error.message);
     setDirty(false);
     setDraft(null);
+    navigate({ screen: 'ivr', tab: 'trees' }, { replace: true });
   };
   const count = [...problems.values()].reduce((a, b) => a + b.length, 0);
 
@@ -74,7 +97,7 @@ export function TreeEditor({ trees, prompts, mailboxes }: { trees: IvrTreeRow[];
         <ul>
           {trees.map((row) => (
             <li key={row.id}>
-              <button type="button" className={`ivr-tree-link${draft?.id === row.id ? ' active' : ''}`} onClick={() => void open(row)} data-testid="tree-link">
+              <button type="button" className={`ivr-tree-link${draft?.id === row.id ? ' active' : ''}`} onClick={() => navigate({ screen: 'ivr-tree', id: row.id })} data-testid="tree-link">
                 {row.name}
               </button>
             </li>

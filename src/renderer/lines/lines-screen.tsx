@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { navigate } from '../app/router';
 import type { LineKindSetting, LineView } from '../../shared/contract/calls';
 import { useLines } from '../calls/use-lines';
 import { useT } from '../i18n/use-t';
@@ -14,10 +15,18 @@ type FormTarget = { line: LineView | null; kind: LineKindSetting };
  * The office's telephone lines: each voice modem (and the demo line) with its live status, what was
  * learnt about the device, and its settings. The demo line carries the panel that makes it ring.
  */
-export function LinesScreen() {
+export function LinesScreen({ lineId }: { lineId: number | null }) {
   const t = useT();
   const lines = useLines();
-  const [form, setForm] = useState<FormTarget | null>(null);
+  // A new line's form is the screen's own; a line's settings are the route's ('#/line/2').
+  const [ownForm, setForm] = useState<FormTarget | null>(null);
+  const routeLine = lineId === null ? null : (lines?.find((l) => l.id === lineId) ?? null);
+  const form = routeLine ? { line: routeLine, kind: routeLine.kind } : ownForm;
+  // A line that is not (or no longer) there: the lines, in the same history entry.
+  useEffect(() => {
+    if (lineId !== null && lines && !routeLine) navigate({ screen: 'lines' }, { replace: true });
+  }, [lineId, lines, routeLine]);
+  const closeForm = () => (routeLine ? navigate({ screen: 'lines' }) : setForm(null));
   const [testing, setTesting] = useState<LineView | null>(null);
   const hasDemo = lines?.some((l) => l.kind === 'demo') ?? true;
 
@@ -48,12 +57,12 @@ export function LinesScreen() {
       <ul className="line-cards" aria-label={t.lines.listLabel}>
         {(lines ?? []).map((line) => (
           <li key={line.id} className="line-card-item">
-            <LineCard line={line} onEdit={() => setForm({ line, kind: line.kind })} onTest={() => setTesting(line)} />
+            <LineCard line={line} onEdit={() => navigate({ screen: 'line', id: line.id })} onTest={() => setTesting(line)} />
             {line.kind === 'demo' && line.enabled && <DemoCallPanel line={line} />}
           </li>
         ))}
       </ul>
-      {form && <LineForm line={form.line} kind={form.kind} onClose={() => setForm(null)} />}
+      {form && <LineForm key={form.line?.id ?? 'new'} line={form.line} kind={form.kind} onClose={closeForm} />}
       {testing && <LineTestDialog line={testing} onClose={() => setTesting(null)} />}
     </div>
   );

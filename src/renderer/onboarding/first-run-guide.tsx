@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { LineView } from '../../shared/contract/calls';
 import { toAsciiDigits } from '../../shared/text/digits';
 import { useClient } from '../app/client';
-import { LINES_ROUTE } from '../app/routes';
+import { href } from '../app/router';
 import { useSettings } from '../app/settings-context';
 import { useLocale } from '../i18n/use-t';
 import { TextField } from '../ui/text-field';
@@ -102,7 +102,7 @@ export function FirstRunGuide({ onImport }: Props) {
             <p className="muted">{g.lineHelp}</p>
           )}
           <div className="button-row">
-            <a className="button" href={LINES_ROUTE} data-testid="guide-add-modem">
+            <a className="button" href={href({ screen: 'lines' })} data-testid="guide-add-modem">
               {g.addModem}
             </a>
             {!lines?.some((l) => l.kind === 'demo') && (

@@ -1,3 +1,4 @@
+import { href } from '../app/router';
 import { useQuery } from '../hooks/use-query';
 import { useLocale } from '../i18n/use-t';
 import { LoadError } from '../ui/load-error';
@@ -21,7 +22,7 @@ export function ContactFiles({ contactId }: { contactId: number }) {
       <h3 className="detail-section-title">{t.people.title}</h3>
       <p className="file-links">
         {files.map((f) => (
-          <a key={f.id} className="link-button" href={`#file=${f.id}`} data-testid="contact-file">
+          <a key={f.id} className="link-button" href={href({ screen: 'file', id: f.id })} data-testid="contact-file">
             {t.people.openFile(t.people.kindOne[f.kind], digits(f.fileNo))}
           </a>
         ))}

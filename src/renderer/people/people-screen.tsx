@@ -3,6 +3,7 @@ import { APPLICANT_STATUSES, FILE_KINDS, type ApplicantStatus, type FileKind, ty
 import type { FileOut } from '../../shared/contract/io';
 import { parseDateInput } from '../../shared/text/calendar';
 import { useClient } from '../app/client';
+import { navigate } from '../app/router';
 import { useDebounced } from '../hooks/use-debounced';
 import { useLocale } from '../i18n/use-t';
 import { DateInput } from '../ui/date-input';
@@ -13,28 +14,31 @@ import { FileForm } from './file-form';
 import { FileTable } from './file-table';
 import { useFiles } from './use-files';
 
-/** Open a file (from a contact's list of files): the screen finds its kind. */
-export type PeopleRequest = { seq: number; fileId: number };
+/** From the route: one kind's list ('#/people/customer'), or one file open beside its kind's list ('#/file/7'). */
+export type PeoplePlace = { kind: FileKind } | { fileId: number };
 
-type Props = { onOpenContact: (id: number) => void; request: PeopleRequest | null };
+type Props = { onOpenContact: (id: number) => void; place: PeoplePlace };
 
 /**
  * People files: personnel, customers and job applicants side by side in tabs; search by name,
  * phone, national ID or file number, by referrer and by registration dates; the chosen file opens
  * beside the list. Applicants also have a blank application form to print.
  */
-export function PeopleScreen({ onOpenContact, request }: Props) {
+export function PeopleScreen({ onOpenContact, place }: Props) {
   const { t, num, calendar } = useLocale();
   const m = t.people;
   const client = useClient();
   const toast = useToast();
-  const [kind, setKind] = useState<FileKind>('staff');
+  const routeKind = 'kind' in place ? place.kind : null;
+  const selected = 'fileId' in place ? place.fileId : null;
+  // A file's route does not say its kind: the file says it once read, and its kind's list shows beside it.
+  const [kind, setKind] = useState<FileKind>(routeKind ?? 'staff');
   const [text, setText] = useState('');
   const [referrer, setReferrer] = useState('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [status, setStatus] = useState<ApplicantStatus | null>(null);
-  const [selected, setSelected] = useState<number | null>(null);
+  const setSelected = (id: number | null) => navigate(id === null ? { screen: 'people', kind } : { screen: 'file', id });
   const [form, setForm] = useState<{ id: number | null } | null>(null);
   const [pdf, setPdf] = useState<FileOut | null>(null);
   const debounced = useDebounced({ text, referrer }, 200);
@@ -46,13 +50,20 @@ export function PeopleScreen({ onOpenContact, request }: Props) {
   const { list, error } = useFiles(query);
 
   useEffect(() => {
-    if (!request) return;
-    void client.call('people/get', { id: request.fileId }).then((r) => {
+    if (routeKind) setKind(routeKind);
+  }, [routeKind]);
+  useEffect(() => {
+    if (selected === null) return;
+    let stale = false;
+    void client.call('people/get', { id: selected }).then((r) => {
+      if (stale) return;
       if (!r.ok) return toast.show('error', r.error.message);
       setKind(r.value.kind);
-      setSelected(r.value.id);
     });
-  }, [request, client, toast]);
+    return () => {
+      stale = true;
+    };
+  }, [selected, client, toast]);
 
   const printBlank = async () => {
     const r = await client.call('people/print-application', {});
@@ -67,7 +78,7 @@ export function PeopleScreen({ onOpenContact, request }: Props) {
         <h1>{m.title}</h1>
         <div className="segmented" role="tablist" aria-label={m.title}>
           {FILE_KINDS.map((k) => (
-            <button key={k} type="button" role="tab" aria-selected={kind === k} className={`segment${kind === k ? ' active' : ''}`} onClick={() => { setKind(k); setSelected(null); }} data-testid={`files-${k}`}>
+            <button key={k} type="button" role="tab" aria-selected={kind === k} className={`segment${kind === k ? ' active' : ''}`} onClick={() => navigate({ screen: 'people', kind: k })} data-testid={`files-${k}`}>
               {m.kinds[k]}
             </button>
           ))}

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import type { Contact, ContactQuery } from '../../shared/contract/contacts';
 import { useCatalog } from '../app/catalog-context';
+import { HOME, navigate } from '../app/router';
 import { useSettings } from '../app/settings-context';
 import { FirstRunGuide } from '../onboarding/first-run-guide';
 import { useContactsSearch } from '../hooks/use-contacts-search';
@@ -25,9 +26,6 @@ const FOLLOW_SELECTION_MS = 120;
 
 type FormTarget = { contact: Contact | null; number?: string };
 
-/** Asked of the phonebook from elsewhere (a call, the popup): open a contact, or start one with a number. */
-export type PhonebookRequest = { seq: number } & ({ kind: 'open'; id: number } | { kind: 'new'; number: string });
-
 /**
  * The phonebook: search and filters on top, the virtualised list on the start side and the open
  * contact on the end side. Keys: ↑/↓ (PageUp/PageDown, Home/End) move the selection from the search
@@ -35,13 +33,16 @@ export type PhonebookRequest = { seq: number } & ({ kind: 'open'; id: number } |
  */
 type Props = {
   searchRef: RefObject<HTMLInputElement | null>;
-  request: PhonebookRequest | null;
+  /** The contact open beside the list, from the route ('#/contact/12'); opening and closing one navigates. */
+  openId: number | null;
+  /** The route's new contact with a number filled in ('#/new-contact/0912…', from a call), or null. */
+  newNumber: string | null;
   /** Today's agenda in the side pane: open a reminder, or the whole reminder book. */
   onOpenReminder: (id: number) => void;
   onShowReminders: () => void;
 };
 
-export function PhonebookScreen({ searchRef, request, onOpenReminder, onShowReminders }: Props) {
+export function PhonebookScreen({ searchRef, openId, newNumber, onOpenReminder, onShowReminders }: Props) {
   const { settings } = useSettings();
   const { calendar } = useLocale();
   const { fieldById, groupById, loaded } = useCatalog();
@@ -69,20 +70,22 @@ export function PhonebookScreen({ searchRef, request, onOpenReminder, onShowRemi
   // The keyboard selection: a row index, and the contact id there once its page has loaded.
   const [sel, setSel] = useState<{ index: number; id: number | null } | null>(null);
   const selected = sel?.index ?? null;
-  const [openId, setOpenId] = useState<number | null>(null);
-  const [form, setForm] = useState<FormTarget | null>(null);
+  // Opening a contact is a new place in the history; following the keyboard's selection only rewrites it.
+  const setOpenId = (id: number | null, replace = false) => navigate(id === null ? HOME : { screen: 'contact', id }, { replace });
+  const [ownForm, setForm] = useState<FormTarget | null>(null);
+  const form = ownForm ?? (newNumber !== null ? { contact: null, number: newNumber } : null);
   const [dialog, setDialog] = useState<'import' | 'manage' | null>(null);
   const listRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => setSel(null), [search.queryKey]);
 
-  useEffect(() => {
-    if (!request) return;
-    if (request.kind === 'open') {
-      setForm(null);
-      setOpenId(request.id);
-    } else setForm({ contact: null, number: request.number });
-  }, [request]);
+  // A form of the user's own gives way to a contact opened from elsewhere (a call, the popup).
+  useEffect(() => setForm(null), [openId, newNumber]);
+  // The route's new-contact form, closed: back to what the phonebook showed under it, in the same history entry.
+  const closeForm = () => {
+    setForm(null);
+    if (newNumber !== null) setOpenId(openId, true);
+  };
 
   // Rows move when contacts are added or deleted: keep the selection on the same contact if it is
   // still near, otherwise drop it (rather than silently selecting whoever took its place).
@@ -94,7 +97,7 @@ export function PhonebookScreen({ searchRef, request, onOpenReminder, onShowRemi
     const row = getRow(sel.index);
     if (!row || row.id === sel.id) return;
     if (sel.id === null) {
-      if (openWhenLoaded.current === sel.index) setOpenId(row.id);
+      if (openWhenLoaded.current === sel.index) setOpenId(row.id, true);
       openWhenLoaded.current = null;
       return setSel({ index: sel.index, id: row.id });
     }
@@ -121,7 +124,7 @@ export function PhonebookScreen({ searchRef, request, onOpenReminder, onShowRemi
     if (followTimer.current) clearTimeout(followTimer.current);
     followTimer.current = setTimeout(() => {
       const row = search.getRow(next);
-      if (row) setOpenId(row.id);
+      if (row) setOpenId(row.id, true);
       else openWhenLoaded.current = next;
     }, FOLLOW_SELECTION_MS);
   };
@@ -157,7 +160,7 @@ export function PhonebookScreen({ searchRef, request, onOpenReminder, onShowRemi
 
   const onSaved = (c: Contact) => {
     setForm(null);
-    setOpenId(c.id);
+    setOpenId(c.id, newNumber !== null);
   };
 
   return (
@@ -208,11 +211,11 @@ export function PhonebookScreen({ searchRef, request, onOpenReminder, onShowRemi
         <ContactForm
           contact={form.contact}
           initialNumber={form.number}
-          onClose={() => setForm(null)}
+          onClose={closeForm}
           onSaved={onSaved}
           onOpenContact={(id) => {
             setForm(null);
-            setOpenId(id);
+            setOpenId(id, newNumber !== null);
           }}
         />
       )}

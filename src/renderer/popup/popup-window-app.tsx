@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { CallerCard, CallRow } from '../../shared/contract/calls';
 import { useClient } from '../app/client';
+import { href, newContactRoute } from '../app/router';
 import { useEvent } from '../hooks/use-event';
 import { useT } from '../i18n/use-t';
 import { CallerCardView } from './caller-card-view';
@@ -65,9 +66,9 @@ export function PopupWindowApp({ callId }: { callId: number }) {
       card={card}
       variant="window"
       onDismiss={() => window.close()}
-      onOpenContact={(id) => shell.showMain(`#contact=${id}`)}
-      onOpenFile={(id) => shell.showMain(`#file=${id}`)}
-      onAddContact={(n) => shell.showMain(`#new-contact=${encodeURIComponent(n)}`)}
+      onOpenContact={(id) => shell.showMain(href({ screen: 'contact', id }))}
+      onOpenFile={(id) => shell.showMain(href({ screen: 'file', id }))}
+      onAddContact={(n) => shell.showMain(href(newContactRoute(n)))}
       onReload={reload}
     />
   );

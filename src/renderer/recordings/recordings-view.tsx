@@ -3,6 +3,7 @@ import type { RecordingList, RecordingSettings } from '../../shared/contract/rec
 import { parseDateInput } from '../../shared/text/calendar';
 import { toAsciiDigits } from '../../shared/text/digits';
 import { useClient } from '../app/client';
+import { navigate } from '../app/router';
 import { CallKind } from '../calls/call-kind';
 import { clock } from '../ivr/audio-player';
 import { useEvent } from '../hooks/use-event';
@@ -20,7 +21,8 @@ const PAGE = 100;
  * the warnings), the recordings newest first (by date range, kept only), each opened to play, keep,
  * note, save or delete; and the storage rules.
  */
-export function RecordingsView({ onOpenContact }: { onOpenContact: (id: number) => void }) {
+/** `open`: the recording in its player, from the route ('#/recording/9'); opening and closing one navigates. */
+export function RecordingsView({ open, onOpenContact }: { open: number | null; onOpenContact: (id: number) => void }) {
   const { t, num, digits, instant, calendar } = useLocale();
   const r = t.recordings;
   const client = useClient();
@@ -29,7 +31,7 @@ export function RecordingsView({ onOpenContact }: { onOpenContact: (id: number) 
   const [keptOnly, setKeptOnly] = useState(false);
   const [limit, setLimit] = useState(PAGE);
   const [list, setList] = useState<RecordingList | null>(null);
-  const [open, setOpen] = useState<number | null>(null);
+  const setOpen = (id: number | null) => navigate(id === null ? { screen: 'calls', tab: 'recordings' } : { screen: 'recording', id });
   const [tick, setTick] = useState(0);
 
   const fromIso = from.trim() ? parseDateInput(from, calendar) : null;

@@ -3,6 +3,7 @@ import { REMINDER_KINDS, type Occurrence, type OccurrenceQuery, type Reminder, t
 import type { FileOut } from '../../shared/contract/io';
 import { isoDateOf, parseDateInput } from '../../shared/text/calendar';
 import { useClient } from '../app/client';
+import { navigate } from '../app/router';
 import { useDebounced } from '../hooks/use-debounced';
 import { useLocale } from '../i18n/use-t';
 import { addDays, presetRange } from '../lib/date-ranges';
@@ -18,14 +19,12 @@ import { useReminderGroups } from './use-reminder-groups';
 type Preset = 'today' | 'week' | 'month' | 'next30' | 'custom';
 const PRESETS: Preset[] = ['today', 'week', 'month', 'next30', 'custom'];
 
-export type ReminderRequest = { seq: number; id: number };
-
 /**
  * The reminder book: the occurrences of a range (today, this week, this Jalali month, the next 30
  * days, or any range) by day, with birthdays from the phonebook; search by words, group and kind;
  * print as a list or with full descriptions. A click opens the reminder (or the birthday's contact).
  */
-export function RemindersScreen({ onOpenContact, request }: { onOpenContact: (id: number) => void; request: ReminderRequest | null }) {
+export function RemindersScreen({ onOpenContact, reminderId }: { onOpenContact: (id: number) => void; reminderId: number | null }) {
   const { t, calendar, num } = useLocale();
   const m = t.reminders;
   const client = useClient();
@@ -38,7 +37,9 @@ export function RemindersScreen({ onOpenContact, request }: { onOpenContact: (id
   const [groupId, setGroupId] = useState<number | null>(null);
   const [kind, setKind] = useState<ReminderKind | null>(null);
   const [birthdays, setBirthdays] = useState(true);
+  // A new reminder's form is the screen's own; a reminder open in its form is the route's ('#/reminder/3').
   const [form, setForm] = useState<{ reminder: Reminder | null } | null>(null);
+  const [opened, setOpened] = useState<Reminder | null>(null);
   const [groupsOpen, setGroupsOpen] = useState(false);
   const [pdf, setPdf] = useState<FileOut | null>(null);
   const [printing, setPrinting] = useState(false);
@@ -61,16 +62,23 @@ export function RemindersScreen({ onOpenContact, request }: { onOpenContact: (id
   const query: OccurrenceQuery | null = range && !badRange ? { ...range, text: debouncedText, groupId, kind, includeBirthdays: birthdays && kind === null } : null;
   const state = useOccurrences(query);
 
-  const open = async (o: Occurrence) => {
-    if (o.source === 'birthday') return onOpenContact(o.refId);
-    const r = await client.call('reminders/get', { id: o.refId });
-    if (!r.ok) return toast.show('error', r.error.message);
-    setForm({ reminder: r.value });
-  };
+  const open = (o: Occurrence) => (o.source === 'birthday' ? onOpenContact(o.refId) : navigate({ screen: 'reminder', id: o.refId }));
   useEffect(() => {
-    if (!request) return;
-    void client.call('reminders/get', { id: request.id }).then((r) => (r.ok ? setForm({ reminder: r.value }) : toast.show('error', r.error.message)));
-  }, [request, client, toast]);
+    setOpened(null);
+    if (reminderId === null) return;
+    let stale = false;
+    void client.call('reminders/get', { id: reminderId }).then((r) => {
+      if (stale) return;
+      if (!r.ok) return toast.show('error', r.error.message);
+      setForm(null);
+      setOpened(r.value);
+    });
+    return () => {
+      stale = true;
+    };
+  }, [reminderId, client, toast]);
+  const shown = opened ? { reminder: opened } : form;
+  const closeForm = () => (opened ? navigate({ screen: 'reminders' }) : setForm(null));
 
   const print = async (detail: 'list' | 'full') => {
     if (!query) return;
@@ -153,9 +161,9 @@ export function RemindersScreen({ onOpenContact, request }: { onOpenContact: (id
             {filtered ? m.emptyFiltered : m.empty}
           </p>
         )}
-        <OccurrenceList items={items} today={today} onOpen={(o) => void open(o)} />
+        <OccurrenceList items={items} today={today} onOpen={open} />
       </div>
-      {form && <ReminderForm reminder={form.reminder} day={range?.from && range.from > today ? range.from : today} groups={groups} onClose={() => setForm(null)} />}
+      {shown && <ReminderForm key={shown.reminder?.id ?? 'new'} reminder={shown.reminder} day={range?.from && range.from > today ? range.from : today} groups={groups} onClose={closeForm} />}
       {groupsOpen && <ReminderGroupsDialog groups={groups} onClose={() => setGroupsOpen(false)} />}
       {pdf && <FileReadyDialog file={pdf} onClose={() => setPdf(null)} countLabel={m.count} />}
     </div>

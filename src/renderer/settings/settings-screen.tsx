@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Settings } from '../../shared/contract/settings';
 import { toAsciiDigits } from '../../shared/text/digits';
 import { useClient } from '../app/client';
-import { PHONEBOOK_ROUTE } from '../app/routes';
+import { HOME, navigate } from '../app/router';
 import { useSettings } from '../app/settings-context';
 import { useQuery } from '../hooks/use-query';
 import { useLocale } from '../i18n/use-t';
@@ -107,7 +107,7 @@ export function SettingsScreen() {
           <TextField name="officeName" label={t.guide.officeName} value={draft.officeName} onChange={(v) => setDraft({ ...draft, officeName: v })} onBlur={() => void commit('officeName')} error={err('officeName')} />
         </div>
         {settings.setupDone && (
-          <button type="button" className="link-button" onClick={() => void apply({ setupDone: false }).then(() => { window.location.hash = PHONEBOOK_ROUTE; })} data-testid="settings-show-guide">
+          <button type="button" className="link-button" onClick={() => void apply({ setupDone: false }).then(() => { navigate(HOME); })} data-testid="settings-show-guide">
             {t.guide.showAgain}
           </button>
         )}

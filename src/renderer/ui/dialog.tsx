@@ -1,7 +1,8 @@
-import { useEffect, useId, useLayoutEffect, useRef, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
+import { useContext, useEffect, useId, useLayoutEffect, useRef, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { useT } from '../i18n/use-t';
 import { isTopModal, popModal, pushModal } from './modal-stack';
+import { ScreenShownContext } from './screen-shown';
 
 type Props = {
   title: ReactNode;
@@ -18,7 +19,8 @@ const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]):not([t
 
 /**
  * A modal dialog rendered over the app: Esc and the close button call `onClose`, Tab stays inside,
- * focus goes to the first `[data-autofocus]` (or first control) and back where it was on close.
+ * focus goes to the first `[data-autofocus]` (or first control) and back where it was on close. On a screen
+ * that is not shown (the user went Back from it), it stays open but hidden and out of the modal stack.
  */
 export function Dialog({ title, onClose, children, footer, size = 'medium', testId, onKeyDown }: Props) {
   const t = useT();
@@ -27,8 +29,10 @@ export function Dialog({ title, onClose, children, footer, size = 'medium', test
   const tokenRef = useRef<symbol | null>(null);
   const onCloseRef = useRef(onClose);
   onCloseRef.current = onClose;
+  const shown = useContext(ScreenShownContext);
 
   useLayoutEffect(() => {
+    if (!shown) return;
     const before = document.activeElement as HTMLElement | null;
     const token = pushModal();
     tokenRef.current = token;
@@ -37,9 +41,10 @@ export function Dialog({ title, onClose, children, footer, size = 'medium', test
     (first ?? el)?.focus();
     return () => {
       popModal(token);
+      tokenRef.current = null;
       before?.focus?.();
     };
-  }, []);
+  }, [shown]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -71,7 +76,7 @@ export function Dialog({ title, onClose, children, footer, size = 'medium', test
   };
 
   return createPortal(
-    <div className="modal-backdrop">
+    <div className="modal-backdrop" hidden={!shown}>
       <div
         ref={ref}
         className={`dialog dialog-${size}`}
