@@ -136,10 +136,10 @@ describe('the lint ban list holds the imports', () => {
     // Telephony and printing depend only on src/shared.
     {
       file: 'src/telephony/probe-main.ts',
-      code: "import { AppError } from '../main/engine/app-error';\nexport { AppError };\n",
-      expect: /telephony and print depend only on src\/shared/,
+      code: "import { AppError } from '../main/kernel/app-error';\nexport { AppError };\n",
+      expect: /telephony, print and fax depend only on src\/shared/,
     },
-    { file: 'src/print/probe-electron.ts', code: "import { app } from 'electron';\nexport { app };\n", expect: /telephony and print never import Electron/ },
+    { file: 'src/print/probe-electron.ts', code: "import { app } from 'electron';\nexport { app };\n", expect: /telephony, print and fax never import Electron/ },
     {
       file: 'src/telephony/probe-clean.ts',
       code: "import { SerialPort } from 'serialport';\nimport { once } from 'node:events';\nexport { SerialPort, once };\n",
