@@ -96,7 +96,7 @@ export function App() {
       </CallBar>
       <main className="app-main">
         <div className="screen" hidden={screen !== 'phonebook'}>
-          <ShownWhen when={screen === 'phonebook'}>
+          <ShownWhen when={screen === 'phonebook'} lazy>
             <PhonebookScreen
               searchRef={searchRef}
               openId={book.screen === 'contact' ? book.id : null}
@@ -107,7 +107,7 @@ export function App() {
           </ShownWhen>
         </div>
         <div className="screen" hidden={screen !== 'calls'}>
-          <ShownWhen when={screen === 'calls'}>
+          <ShownWhen when={screen === 'calls'} lazy>
             <CallsScreen
               tab={calls.screen === 'calls' ? calls.tab : 'recordings'}
               recordingId={route.screen === 'recording' ? route.id : null}
@@ -117,12 +117,12 @@ export function App() {
           </ShownWhen>
         </div>
         <div className="screen" hidden={screen !== 'reminders'}>
-          <ShownWhen when={screen === 'reminders'}>
+          <ShownWhen when={screen === 'reminders'} lazy>
             <RemindersScreen onOpenContact={openContact} reminderId={route.screen === 'reminder' ? route.id : null} />
           </ShownWhen>
         </div>
         <div className="screen" hidden={screen !== 'cheques'}>
-          <ShownWhen when={screen === 'cheques'}>
+          <ShownWhen when={screen === 'cheques'} lazy>
             {/* Sub-tabs: the cheque book and the print templates (designer). */}
             <ChequesSection
               view={chequesView}
@@ -139,7 +139,7 @@ export function App() {
           </ShownWhen>
         </div>
         <div className="screen" hidden={screen !== 'people'}>
-          <ShownWhen when={screen === 'people'}>
+          <ShownWhen when={screen === 'people'} lazy>
             <PeopleScreen onOpenContact={openContact} place={peoplePlace} />
           </ShownWhen>
         </div>
