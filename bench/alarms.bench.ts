@@ -83,6 +83,9 @@ export async function alarmsBench(): Promise<Record<string, number>> {
     await e.close();
     rmSync(dir, { recursive: true, force: true });
   }
-  console.log(`  ${latencies.length} alarms; latency (real ms) median ${p(latencies, 0.5).toFixed(2)}, p95 ${p(latencies, 0.95).toFixed(2)}, max ${Math.max(...latencies).toFixed(2)}`);
+  console.log(
+    `  ${latencies.length} alarms; latency (real ms) median ${p(latencies, 0.5).toFixed(2)}, p95 ${p(latencies, 0.95).toFixed(2)}, max ` +
+      `${Math.max(...latencies).toFixed(2)}`,
+  );
   return { alarm_latency_p95_ms: round(p(latencies, 0.95), 2) };
 }

@@ -27,7 +27,16 @@ import { contacts, rng, vcard } from './generate';
 
 /** Bump when the generated data changes: a cached log of another version is generated again. */
 const VERSION = 'calls-5m v2';
-export const CALL_LOG = { calls: 5_000_000, numbers: 50_000, firstDay: '2023-03-21', lastDay: '2026-03-20', lines: [{ id: 1, name: 'خط ۱' }, { id: 2, name: 'خط ۲' }] } as const;
+export const CALL_LOG = {
+  calls: 5_000_000,
+  numbers: 50_000,
+  firstDay: '2023-03-21',
+  lastDay: '2026-03-20',
+  lines: [
+    { id: 1, name: 'خط ۱' },
+    { id: 2, name: 'خط ۲' },
+  ],
+} as const;
 
 /** The generated phone numbers, most frequent first: what the network sends, and the normalised key. */
 export type GenNumber = { full: string; local: string | null; key: string; name: string };
@@ -110,7 +119,12 @@ export async function ensureCallLog(cache: string): Promise<string> {
   await importContacts(e, numbers);
   const db = e.db;
   for (const l of CALL_LOG.lines) {
-    db.prepare("INSERT INTO lines (id, name, kind, port, enabled, created_at) VALUES (?, ?, 'modem', ?, 0, ?)").run(l.id, l.name, `/dev/ttyACM${l.id - 1}`, `${CALL_LOG.firstDay}T00:00:00.000Z`);
+    db.prepare("INSERT INTO lines (id, name, kind, port, enabled, created_at) VALUES (?, ?, 'modem', ?, 0, ?)").run(
+      l.id,
+      l.name,
+      `/dev/ttyACM${l.id - 1}`,
+      `${CALL_LOG.firstDay}T00:00:00.000Z`,
+    );
   }
   writeCalls(e.db, numbers, (n) => console.log(`  ${n.toLocaleString('en')} calls (${((Date.now() - t0) / 1000).toFixed(0)} s)`));
   // No ANALYZE: the app never runs it, so the benchmark plans what an office's database plans.
@@ -153,7 +167,8 @@ function writeCalls(db: ReturnType<typeof createEngine>['db'], numbers: GenNumbe
   };
 
   const insert = db.prepare(
-    `INSERT INTO calls (id, line_id, line_name, direction, outcome, started_at, local_day, local_hour, ring_ms, answered_at, ended_at, duration_s, number_raw, number_key, caller_name, absence)
+    `INSERT INTO calls (id, line_id, line_name, direction, outcome, started_at, local_day, local_hour, ring_ms,
+     answered_at, ended_at, duration_s, number_raw, number_key, caller_name, absence)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const returned = db.prepare('UPDATE calls SET returned_at = ? WHERE id = ?');
@@ -198,7 +213,24 @@ function writeCalls(db: ReturnType<typeof createEngine>['db'], numbers: GenNumbe
           const ring = 4000 + Math.floor(r() * 20_000);
           const answered = outcome === 'answered' ? started + ring : null;
           const duration = answered ? talk() : 0;
-          insert.run(id, line.id, line.name, 'out', outcome, started, localDay, hour, ring, answered, (answered ?? started + ring) + duration * 1000, duration, num.full, num.key, '', null);
+          insert.run(
+            id,
+            line.id,
+            line.name,
+            'out',
+            outcome,
+            started,
+            localDay,
+            hour,
+            ring,
+            answered,
+            (answered ?? started + ring) + duration * 1000,
+            duration,
+            num.full,
+            num.key,
+            '',
+            null,
+          );
           if (answered) markReturned(n, answered);
           continue;
         }
@@ -212,7 +244,24 @@ function writeCalls(db: ReturnType<typeof createEngine>['db'], numbers: GenNumbe
         const ring = outcome === 'missed' ? 8000 + Math.floor(r() * 37_000) : 2000 + Math.floor(r() * 18_000);
         const answered = outcome === 'missed' ? null : started + ring;
         const duration = outcome === 'answered' ? talk() : outcome === 'ivr' ? 10 + Math.floor(r() * 80) : 0;
-        insert.run(id, line.id, line.name, 'in', outcome, started, localDay, hour, ring, answered, (answered ?? started + ring) + duration * 1000, duration, raw, num?.key ?? '', num?.name ?? '', absence);
+        insert.run(
+          id,
+          line.id,
+          line.name,
+          'in',
+          outcome,
+          started,
+          localDay,
+          hour,
+          ring,
+          answered,
+          (answered ?? started + ring) + duration * 1000,
+          duration,
+          raw,
+          num?.key ?? '',
+          num?.name ?? '',
+          absence,
+        );
         if (n < 0) continue;
         if (outcome === 'missed') {
           const list = pending.get(n) ?? [];

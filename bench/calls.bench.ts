@@ -87,7 +87,8 @@ export async function cidToEvent(numbers: GenNumber[]): Promise<Record<string, n
       const missed = nextEvent(e, `missed (call ${i})`, (ev) => ev.name === 'call/updated' && ev.payload.call.outcome === 'missed');
       sim.ring({ number: n.full, name: 'CALLER', format: 'mdmf', rings: 1 });
       const ev = await incoming;
-      if (ev.name !== 'call/incoming' || ev.payload.call.numberRaw !== n.full || ev.payload.call.lineId !== line.id) throw new Error('unexpected call/incoming');
+      if (ev.name !== 'call/incoming' || ev.payload.call.numberRaw !== n.full || ev.payload.call.lineId !== line.id)
+        throw new Error('unexpected call/incoming');
       if (cidWrittenAt === 0) throw new Error('the caller ID was not seen on the simulator side');
       if (i >= WARM_UP_RINGS) {
         ms.push(at - cidWrittenAt);
@@ -120,14 +121,24 @@ const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00
 function reportRanges(): { warmUp: Range[]; measured: Range[] } {
   const r = rng(21);
   const line = () => CALL_LOG.lines[Math.floor(r() * CALL_LOG.lines.length)]!.id;
-  const month = (jy: number, jm: number, lineId: number | null): Range => ({ kind: 'month', from: iso(toGregorian(jy, jm, 1)), to: iso(toGregorian(jy, jm, jalaaliMonthLength(jy, jm))), lineId });
+  const month = (jy: number, jm: number, lineId: number | null): Range => ({
+    kind: 'month',
+    from: iso(toGregorian(jy, jm, 1)),
+    to: iso(toGregorian(jy, jm, jalaaliMonthLength(jy, jm))),
+    lineId,
+  });
   const days = (Date.parse(`${CALL_LOG.lastDay}T00:00:00Z`) - Date.parse(`${CALL_LOG.firstDay}T00:00:00Z`)) / 86_400_000;
   // 2023-03-25 is a Saturday, the first day of the Iranian week.
   const week = (lineId: number | null): Range => {
     const from = addDays('2023-03-25', 7 * Math.floor(r() * Math.floor(days / 7)));
     return { kind: 'week', from, to: addDays(from, 6), lineId };
   };
-  const jalaliYear = (jy: number, lineId: number | null): Range => ({ kind: 'year', from: iso(toGregorian(jy, 1, 1)), to: addDays(iso(toGregorian(jy + 1, 1, 1)), -1), lineId });
+  const jalaliYear = (jy: number, lineId: number | null): Range => ({
+    kind: 'year',
+    from: iso(toGregorian(jy, 1, 1)),
+    to: addDays(iso(toGregorian(jy + 1, 1, 1)), -1),
+    lineId,
+  });
   const lastYear = (): Range => {
     const to = addDays(CALL_LOG.firstDay, 365 + Math.floor(r() * (days - 365)));
     return { kind: 'year', from: addDays(to, -364), to, lineId: null };
@@ -137,7 +148,10 @@ function reportRanges(): { warmUp: Range[]; measured: Range[] } {
   for (let i = 0; i < 30; i++) measured.push(week(null));
   for (let jy = 1402; jy <= 1404; jy++) measured.push(jalaliYear(jy, null));
   for (let i = 0; i < 9; i++) measured.push(lastYear());
-  measured.push({ kind: 'all', from: CALL_LOG.firstDay, to: CALL_LOG.lastDay, lineId: null }, { kind: 'all', from: '2023-01-01', to: '2026-12-31', lineId: null });
+  measured.push(
+    { kind: 'all', from: CALL_LOG.firstDay, to: CALL_LOG.lastDay, lineId: null },
+    { kind: 'all', from: '2023-01-01', to: '2026-12-31', lineId: null },
+  );
   measured.push({ kind: 'all', from: '2022-03-21', to: '2026-03-20', lineId: null }, { kind: 'all', from: CALL_LOG.firstDay, to: '2026-06-30', lineId: null });
   for (let i = 0; i < 6; i++) measured.push(month(1402 + Math.floor(r() * 3), 1 + Math.floor(r() * 12), line()));
   for (let i = 0; i < 6; i++) measured.push(week(line()));
@@ -148,7 +162,13 @@ function reportRanges(): { warmUp: Range[]; measured: Range[] } {
     const j = Math.floor(r() * (i + 1));
     [measured[i], measured[j]] = [measured[j]!, measured[i]!];
   }
-  const warmUp = [month(1403, 5, null), week(null), jalaliYear(1402, null), { kind: 'all', from: CALL_LOG.firstDay, to: CALL_LOG.lastDay, lineId: null }, month(1404, 2, 1)];
+  const warmUp = [
+    month(1403, 5, null),
+    week(null),
+    jalaliYear(1402, null),
+    { kind: 'all', from: CALL_LOG.firstDay, to: CALL_LOG.lastDay, lineId: null },
+    month(1404, 2, 1),
+  ];
   return { warmUp, measured };
 }
 

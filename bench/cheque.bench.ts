@@ -45,7 +45,14 @@ const NAMES = ['علی‌رضا حسینی‌نژاد', 'شرکت پارس‌آ�
 
 function leaf(i: number): ChequeValues {
   const day = new Date(Date.UTC(2025, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
-  return { date: day, amountRials: 1_000_000 + i * 7_919_113, payee: `${NAMES[i % NAMES.length]} ${i}`, nationalId: '0012345679', purpose: `بابت فاکتور ${i}`, sayadId: '1234567890123456' };
+  return {
+    date: day,
+    amountRials: 1_000_000 + i * 7_919_113,
+    payee: `${NAMES[i % NAMES.length]} ${i}`,
+    nationalId: '0012345679',
+    purpose: `بابت فاکتور ${i}`,
+    sayadId: '1234567890123456',
+  };
 }
 
 /** Set in the child process that measures one cold cheque (bench/run.ts hands it over to `chequeColdChild`). */
@@ -116,8 +123,11 @@ export async function chequeBench(): Promise<Record<string, number>> {
     const batch = (performance.now() - t0) / 100;
     const cold = await coldMs(5);
     return {
-      cheque_pdf_ms: Number(median(ms).toFixed(2)), cheque_pdf_batch_ms_per_leaf: Number(batch.toFixed(2)), cheque_pdf_cpu_ms: Number(median(cpu).toFixed(2)),
-      cheque_pdf_cold_ms: Number(cold.ms.toFixed(1)), cheque_pdf_cold_cpu_ms: Number(cold.cpu.toFixed(1)),
+      cheque_pdf_ms: Number(median(ms).toFixed(2)),
+      cheque_pdf_batch_ms_per_leaf: Number(batch.toFixed(2)),
+      cheque_pdf_cpu_ms: Number(median(cpu).toFixed(2)),
+      cheque_pdf_cold_ms: Number(cold.ms.toFixed(1)),
+      cheque_pdf_cold_cpu_ms: Number(cold.cpu.toFixed(1)),
     };
   } finally {
     await e.close();

@@ -24,15 +24,22 @@ async function chequesPerSecond(e: Engine): Promise<number> {
   const t0 = performance.now();
   for (let n = 1; n <= CHEQUES; n++) {
     await call(e, 'cheques/create', {
-      direction: 'received', sayadId: String(1_000_000_000_000_000 + n).slice(0, 16), bankCode: 'mellat', amount: n * 1_000_000,
-      dueDate: '2026-12-21', partyName: `مشتری ${n}`,
+      direction: 'received',
+      sayadId: String(1_000_000_000_000_000 + n).slice(0, 16),
+      bankCode: 'mellat',
+      amount: n * 1_000_000,
+      dueDate: '2026-12-21',
+      partyName: `مشتری ${n}`,
     });
   }
   return CHEQUES / ((performance.now() - t0) / 1000);
 }
 
 async function punchesPerSecond(e: Engine, advance: () => void): Promise<number> {
-  const schedule = await call(e, 'schedules/create', { name: 'اداری', shifts: [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, start: '08:00', end: '16:00' })) });
+  const schedule = await call(e, 'schedules/create', {
+    name: 'اداری',
+    shifts: [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, start: '08:00', end: '16:00' })),
+  });
   const person = await call(e, 'people/create', { kind: 'staff', contact: { firstName: 'رضا', lastName: 'کریمی' }, scheduleId: schedule.id });
   const t0 = performance.now();
   for (let i = 0; i < PUNCHES; i++) {
@@ -60,7 +67,12 @@ export async function durabilityBench(): Promise<Record<string, number>> {
       if (e.db.pragma('synchronous', { simple: true }) !== (mode === 'FULL' ? 2 : 1)) throw new Error(`synchronous is not ${mode}`);
       const key = mode.toLowerCase();
       out[`sync_${key}_cheque_creates_per_s`] = round(await chequesPerSecond(e), 0);
-      out[`sync_${key}_attendance_punches_per_s`] = round(await punchesPerSecond(e, () => { now += 2 * 60_000; }), 0);
+      out[`sync_${key}_attendance_punches_per_s`] = round(
+        await punchesPerSecond(e, () => {
+          now += 2 * 60_000;
+        }),
+        0,
+      );
       out[`sync_${key}_import_100k_vcards_s`] = round(await importSeconds(e), 2);
     } finally {
       await e.close();

@@ -1,8 +1,79 @@
 /** Deterministic generated phonebook data for benchmarks: Persian and Latin names, mobiles, landlines, companies. */
 
-const FIRST = ['علی', 'محمد', 'حسین', 'رضا', 'مهدی', 'زهرا', 'فاطمه', 'مریم', 'سارا', 'نرگس', 'امیر', 'حمید', 'سعید', 'مجید', 'نگار', 'پریسا', 'کاوه', 'بهرام', 'شیرین', 'مینا', 'یاسر', 'ژاله', 'گلناز', 'چنگیز', 'آرش', 'محمدرضا', 'علیرضا', 'امیرحسین', 'Ali', 'Sara', 'John', 'Maryam'];
-const LAST = ['احمدی', 'محمدی', 'رضایی', 'حسینی', 'کریمی', 'موسوی', 'جعفری', 'صادقی', 'رحیمی', 'قاسمی', 'میرزایی', 'عباسی', 'نوری', 'کاظمی', 'یزدانی', 'پورمحمد', 'گودرزی', 'شریفی', 'طاهری', 'زارعی', 'اکبری', 'فرهادی', 'Rezaei', 'Smith', 'Karimi'];
-const COMPANY = ['پارس‌آنلاین', 'نوآوران', 'صنایع غذایی بهار', 'بازرگانی آریا', 'فولاد مبارکه', 'داروسازی سینا', 'Tehran Trading', 'ساختمانی البرز', '', '', ''];
+const FIRST = [
+  'علی',
+  'محمد',
+  'حسین',
+  'رضا',
+  'مهدی',
+  'زهرا',
+  'فاطمه',
+  'مریم',
+  'سارا',
+  'نرگس',
+  'امیر',
+  'حمید',
+  'سعید',
+  'مجید',
+  'نگار',
+  'پریسا',
+  'کاوه',
+  'بهرام',
+  'شیرین',
+  'مینا',
+  'یاسر',
+  'ژاله',
+  'گلناز',
+  'چنگیز',
+  'آرش',
+  'محمدرضا',
+  'علیرضا',
+  'امیرحسین',
+  'Ali',
+  'Sara',
+  'John',
+  'Maryam',
+];
+const LAST = [
+  'احمدی',
+  'محمدی',
+  'رضایی',
+  'حسینی',
+  'کریمی',
+  'موسوی',
+  'جعفری',
+  'صادقی',
+  'رحیمی',
+  'قاسمی',
+  'میرزایی',
+  'عباسی',
+  'نوری',
+  'کاظمی',
+  'یزدانی',
+  'پورمحمد',
+  'گودرزی',
+  'شریفی',
+  'طاهری',
+  'زارعی',
+  'اکبری',
+  'فرهادی',
+  'Rezaei',
+  'Smith',
+  'Karimi',
+];
+const COMPANY = [
+  'پارس‌آنلاین',
+  'نوآوران',
+  'صنایع غذایی بهار',
+  'بازرگانی آریا',
+  'فولاد مبارکه',
+  'داروسازی سینا',
+  'Tehran Trading',
+  'ساختمانی البرز',
+  '',
+  '',
+  '',
+];
 const TITLE = ['مدیر فروش', 'حسابدار', 'مدیرعامل', 'کارشناس فنی', 'منشی', 'Engineer', ''];
 
 /** A small fast PRNG so every run generates the same data. */
@@ -33,10 +104,7 @@ export function* contacts(n: number, seed = 1): Generator<GenContact> {
 const esc = (s: string) => s.replace(/\\/g, '\\\\').replace(/,/g, '\\,').replace(/;/g, '\\;');
 
 export function vcard(c: GenContact): string {
-  const lines = [
-    'BEGIN:VCARD', 'VERSION:3.0', `N:${esc(c.last)};${esc(c.first)};;;`, `FN:${esc(c.first)} ${esc(c.last)}`,
-    `TEL;TYPE=CELL:${c.mobile}`,
-  ];
+  const lines = ['BEGIN:VCARD', 'VERSION:3.0', `N:${esc(c.last)};${esc(c.first)};;;`, `FN:${esc(c.first)} ${esc(c.last)}`, `TEL;TYPE=CELL:${c.mobile}`];
   if (c.work) lines.push(`TEL;TYPE=WORK,VOICE:${c.work}`);
   if (c.company) lines.push(`ORG:${esc(c.company)}`);
   if (c.title) lines.push(`TITLE:${esc(c.title)}`);
@@ -50,7 +118,9 @@ export function typedQueries(seed = 7): string[] {
   const r = rng(seed);
   const pick = <T>(a: T[]) => a[Math.floor(r() * a.length)]!;
   const out: string[] = [];
-  const typeOut = (s: string) => { for (let i = 1; i <= s.length; i++) out.push(s.slice(0, i)); };
+  const typeOut = (s: string) => {
+    for (let i = 1; i <= s.length; i++) out.push(s.slice(0, i));
+  };
   for (let i = 0; i < 40; i++) typeOut(`${pick(FIRST)} ${pick(LAST)}`);
   for (let i = 0; i < 10; i++) typeOut(pick(COMPANY.filter(Boolean)));
   for (let i = 0; i < 20; i++) typeOut(`09${String(10 + Math.floor(r() * 30))}${String(Math.floor(r() * 1e7)).padStart(7, '0')}`);

@@ -49,7 +49,10 @@ export async function import100k(cache: string): Promise<ImportTimes> {
   const e = createEngine({ dataDir: dir });
   try {
     const t = await importCardsTimed(e, 100_000, 42);
-    console.log(`import 100k: preview ${t.previewS.toFixed(2)} s (CPU ${t.previewCpuS.toFixed(2)} s), commit ${t.commitS.toFixed(2)} s (CPU ${t.commitCpuS.toFixed(2)} s)`);
+    console.log(
+      `import 100k: preview ${t.previewS.toFixed(2)} s (CPU ${t.previewCpuS.toFixed(2)} s), commit ${t.commitS.toFixed(2)} s (CPU ${t.commitCpuS.toFixed(2)} ` +
+        `s)`,
+    );
     return t;
   } finally {
     e.close();
@@ -71,9 +74,19 @@ function timeParse(text: string): number {
 
 export async function importBench(cache: string): Promise<Record<string, number>> {
   const photo = Buffer.alloc(768 * 1024, 7).toString('base64'); // 1 MB of base64
-  const photoCard = ['BEGIN:VCARD', 'VERSION:3.0', 'FN:Photo Person', 'TEL:09121234567', fold(`PHOTO;ENCODING=b;TYPE=JPEG:${photo}`), 'END:VCARD', ''].join('\r\n');
+  const photoCard = ['BEGIN:VCARD', 'VERSION:3.0', 'FN:Photo Person', 'TEL:09121234567', fold(`PHOTO;ENCODING=b;TYPE=JPEG:${photo}`), 'END:VCARD', ''].join(
+    '\r\n',
+  );
   const note = Array.from({ length: 40_000 }, () => '=D8=B9').join('=\r\n');
-  const qpCard = ['BEGIN:VCARD', 'VERSION:2.1', 'FN:QP Person', 'TEL:09121234567', `NOTE;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:${note}`, 'END:VCARD', ''].join('\r\n');
+  const qpCard = [
+    'BEGIN:VCARD',
+    'VERSION:2.1',
+    'FN:QP Person',
+    'TEL:09121234567',
+    `NOTE;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:${note}`,
+    'END:VCARD',
+    '',
+  ].join('\r\n');
   const parsed = { vcard_photo_1mb_ms: timeParse(photoCard), vcard_qp_40k_soft_breaks_ms: timeParse(qpCard) };
   const t = await import100k(cache);
   return {

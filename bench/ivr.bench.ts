@@ -34,7 +34,16 @@ export async function ivrBench(): Promise<Record<string, number>> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'monshi-bench-ivr-'));
   const sim = new ModemSimulator({ profile: 'conexant', ringOnMs: 100, ringOffMs: 200 });
   const pty = await serveSimulatorOnPty(sim);
-  const factory: LineFactory = (row) => ({ line: createVoiceModemLine({ id: `line-${row.id}`, port: row.port, open: serialTransport(row.port), callerIdMode: row.caller_id_mode, ringTimeoutMs: 1000 }), sim: null });
+  const factory: LineFactory = (row) => ({
+    line: createVoiceModemLine({
+      id: `line-${row.id}`,
+      port: row.port,
+      open: serialTransport(row.port),
+      callerIdMode: row.caller_id_mode,
+      ringTimeoutMs: 1000,
+    }),
+    sim: null,
+  });
   const e = createEngine({ dataDir: dir, lineFactory: factory });
   // First audio byte of a prompt: the first host write while a transmit state is open, after the aborted one ended.
   let phase: 'idle' | 'abort' | 'next' = 'idle';
@@ -45,7 +54,8 @@ export async function ivrBench(): Promise<Record<string, number>> {
   let key = 0;
   const send = sim.send.bind(sim);
   sim.send = (bytes: Buffer | string) => {
-    if (phase === 'abort' && keySentAt === 0 && typeof bytes !== 'string' && bytes.some((b, i) => b === 0x10 && bytes[i + 1] === key)) keySentAt = performance.now();
+    if (phase === 'abort' && keySentAt === 0 && typeof bytes !== 'string' && bytes.some((b, i) => b === 0x10 && bytes[i + 1] === key))
+      keySentAt = performance.now();
     send(bytes);
   };
   const write = sim.write.bind(sim);
@@ -69,7 +79,10 @@ export async function ivrBench(): Promise<Record<string, number>> {
       },
     });
     const line = await call(e, 'lines/create', { name: 'USB', kind: 'modem', port: pty.path(), ringsBeforeAnswer: 1 });
-    await call(e, 'ivr/settings-update', { hours: [], assignments: [{ lineId: line.id, officeTreeId: tree.id, closedTreeId: tree.id, holidayTreeId: tree.id }] });
+    await call(e, 'ivr/settings-update', {
+      hours: [],
+      assignments: [{ lineId: line.id, officeTreeId: tree.id, closedTreeId: tree.id, holidayTreeId: tree.id }],
+    });
     await until(() => e.db.prepare('SELECT 1').get() !== undefined && sim.regs.cidMode !== 0, 15_000, 'the line to start');
     sim.ring({ number: '09121234567', format: 'mdmf', rings: 0 });
     await until(() => sim.voice?.mode === 'tx', 15_000, 'the first prompt');
@@ -88,7 +101,11 @@ export async function ivrBench(): Promise<Record<string, number>> {
       if (i >= 10) ms.push(firstAudioAt - keySentAt); // the first ten warm up
     }
     sim.callerHangsUp();
-    return { ivr_dtmf_to_prompt_p95_ms: round(p(ms, 0.95), 1), ivr_dtmf_to_prompt_p50_ms: round(p(ms, 0.5), 1), ivr_dtmf_to_prompt_max_ms: round(Math.max(...ms), 1) };
+    return {
+      ivr_dtmf_to_prompt_p95_ms: round(p(ms, 0.95), 1),
+      ivr_dtmf_to_prompt_p50_ms: round(p(ms, 0.5), 1),
+      ivr_dtmf_to_prompt_max_ms: round(Math.max(...ms), 1),
+    };
   } finally {
     await e.close();
     await pty.close();

@@ -40,7 +40,13 @@ export async function popupBench(cache: string, millionDir: string, rendererDir:
   });
   const pty = await serveSimulatorOnPty(sim);
   const factory: LineFactory = (row) => ({
-    line: createVoiceModemLine({ id: `line-${row.id}`, port: row.port, open: serialTransport(row.port), callerIdMode: row.caller_id_mode, ringTimeoutMs: 1000 }),
+    line: createVoiceModemLine({
+      id: `line-${row.id}`,
+      port: row.port,
+      open: serialTransport(row.port),
+      callerIdMode: row.caller_id_mode,
+      ringTimeoutMs: 1000,
+    }),
     sim: null,
   });
   const e = createEngine({ dataDir: dir, lineFactory: factory, shell: 'browser' });
@@ -115,7 +121,10 @@ export async function popupBench(cache: string, millionDir: string, rendererDir:
       }
       await ended;
     }
-    console.log(`  caller ID → card on screen over ${CALLS} calls (1M contacts, ${missed} calls without caller ID skipped): p50 ${p(ms, 0.5).toFixed(1)} ms, p95 ${p(ms, 0.95).toFixed(1)} ms, max ${Math.max(...ms).toFixed(1)} ms; known callers p95 ${p(knownMs, 0.95).toFixed(1)} ms`);
+    console.log(
+      `  caller ID → card on screen over ${CALLS} calls (1M contacts, ${missed} calls without caller ID skipped): p50 ${p(ms, 0.5).toFixed(1)} ms, p95 ` +
+        `${p(ms, 0.95).toFixed(1)} ms, max ${Math.max(...ms).toFixed(1)} ms; known callers p95 ${p(knownMs, 0.95).toFixed(1)} ms`,
+    );
     return { cid_to_popup_p95_ms_1m: round(p(ms, 0.95), 1), cid_to_popup_max_ms_1m: round(Math.max(...ms), 1) };
   } finally {
     await browser.close();

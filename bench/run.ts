@@ -4,7 +4,8 @@
  * The 1,000,000-contact database is generated once (through the real import path) and cached in
  * bench/.cache/; so is the 5,000,000-call log of the call benchmarks (bench/calls.bench.ts).
  *
- * Only some benchmarks: `BENCH=calls npm run bench` (or `BENCH=contacts`, `BENCH=import` (the import alone), `BENCH=alarms`, `BENCH=popup`, `BENCH=ui`, `BENCH=ivr`, `BENCH=recording`, `BENCH=durability`, `BENCH=fax`; `node dist/bench/run.js calls`
+ * Only some benchmarks: `BENCH=calls npm run bench` (or `BENCH=contacts`, `BENCH=import` (the import alone), `BENCH=alarms`, `BENCH=popup`, `BENCH=ui`,
+ * `BENCH=ivr`, `BENCH=recording`, `BENCH=durability`, `BENCH=fax`; `node dist/bench/run.js calls`
  * after a build works too). The figures of the others stay in results.json as they were.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -29,8 +30,8 @@ const cache = path.join(root, 'bench', '.cache');
 const resultsFile = path.join(root, 'bench', 'results.json');
 
 const only = process.env.BENCH ?? process.argv[2] ?? 'all';
-if (!['all', 'contacts', 'import', 'calls', 'alarms', 'popup', 'ui', 'cheque', 'ivr', 'recording', 'durability', 'fax'].includes(only)) throw new Error(`BENCH=${only}: expected contacts, import, calls, alarms, popup, ui, cheque, ivr, recording, durability, fax or all`);
-
+if (!['all', 'contacts', 'import', 'calls', 'alarms', 'popup', 'ui', 'cheque', 'ivr', 'recording', 'durability', 'fax'].includes(only))
+  throw new Error(`BENCH=${only}: expected contacts, import, calls, alarms, popup, ui, cheque, ivr, recording, durability, fax or all`);
 
 async function ensureMillion(): Promise<string> {
   const dir = path.join(cache, 'contacts-1m');
@@ -100,7 +101,10 @@ async function contactsBench(results: Record<string, number>) {
   results.contacts_search_p95_ms_1m = round(p(searchMs, 0.95));
   results.contacts_search_max_ms_1m = round(Math.max(...searchMs));
   // The slowest queries, each asked again: a first read of cold pages, or the query itself (on a loaded machine, often neither).
-  const slowest = queries.map((q, i) => ({ q, ms: searchMs[i] ?? 0 })).sort((a, b) => b.ms - a.ms).slice(0, 8);
+  const slowest = queries
+    .map((q, i) => ({ q, ms: searchMs[i] ?? 0 }))
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, 8);
   for (const s of slowest) {
     const t0 = performance.now();
     await call(e, 'contacts/search', { text: s.q, limit: 100 });

@@ -14,21 +14,29 @@ const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'igno
 
 // command → Debian package that provides it
 const SYSTEM = {
-  chromium: 'chromium',          // end-to-end tests drive the real browser
-  pdftoppm: 'poppler-utils',     // PDFs are rasterised and read back
+  chromium: 'chromium', // end-to-end tests drive the real browser
+  pdftoppm: 'poppler-utils', // PDFs are rasterised and read back
   pdftotext: 'poppler-utils',
   'hb-shape': 'libharfbuzz-bin', // the independent reference for Persian shaping
-  vm: 'mgetty-voice',            // vm and vgetty, run against the modem simulator
-  pvftormd: 'mgetty-pvftools',   // pvftormd/rmdtopvf/wavtopvf: the IMA ADPCM reference (a package of its own)
-  'espeak-ng': 'espeak-ng',      // prompts spoken from text (a Persian voice); optional for users
-  tiffcp: 'libtiff-tools',       // tiffcp/fax2tiff/tiffinfo: the reference the fax codec is compared with
+  vm: 'mgetty-voice', // vm and vgetty, run against the modem simulator
+  pvftormd: 'mgetty-pvftools', // pvftormd/rmdtopvf/wavtopvf: the IMA ADPCM reference (a package of its own)
+  'espeak-ng': 'espeak-ng', // prompts spoken from text (a Persian voice); optional for users
+  tiffcp: 'libtiff-tools', // tiffcp/fax2tiff/tiffinfo: the reference the fax codec is compared with
 };
-const missing = [...new Set(Object.entries(SYSTEM).filter(([cmd]) => !has(cmd)).map(([, pkg]) => pkg))];
+const missing = [
+  ...new Set(
+    Object.entries(SYSTEM)
+      .filter(([cmd]) => !has(cmd))
+      .map(([, pkg]) => pkg),
+  ),
+];
 if (missing.length > 0) {
   const isRoot = process.getuid?.() === 0;
   if (isRoot && has('apt-get')) {
     run('apt-get', ['update', '-qq']);
-    run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing, 'fonts-noto-core'], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing, 'fonts-noto-core'], {
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
   } else {
     console.error(`The tests need these system packages: ${missing.join(' ')}\nOn Debian/Ubuntu: sudo apt-get install ${missing.join(' ')}`);
     process.exit(1);

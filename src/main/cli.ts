@@ -33,9 +33,17 @@ async function main(argv: string[]): Promise<number> {
     args: argv,
     allowPositionals: true,
     options: {
-      data: { type: 'string' }, port: { type: 'string' }, lan: { type: 'boolean' }, open: { type: 'boolean' },
-      'on-duplicate': { type: 'string' }, format: { type: 'string' }, lang: { type: 'string' }, help: { type: 'boolean' },
-      profile: { type: 'string' }, script: { type: 'string' }, ring: { type: 'string' },
+      data: { type: 'string' },
+      port: { type: 'string' },
+      lan: { type: 'boolean' },
+      open: { type: 'boolean' },
+      'on-duplicate': { type: 'string' },
+      format: { type: 'string' },
+      lang: { type: 'string' },
+      help: { type: 'boolean' },
+      profile: { type: 'string' },
+      script: { type: 'string' },
+      ring: { type: 'string' },
     },
   });
   const [command, file] = positionals;
@@ -50,9 +58,12 @@ async function main(argv: string[]): Promise<number> {
   const nativeBinding = process.env.MONSHI_SQLITE_BINDING;
   try {
     engine = createEngine({
-      dataDir, shell: command === 'serve' ? 'browser' : 'headless', nativeBinding,
+      dataDir,
+      shell: command === 'serve' ? 'browser' : 'headless',
+      nativeBinding,
       // import/export neither answer lines nor ring alarms (an alarm rung there would be seen by nobody).
-      noLines: command !== 'serve', noAlarms: command !== 'serve',
+      noLines: command !== 'serve',
+      noAlarms: command !== 'serve',
       // Export only reads, so it may run beside the Monshi that holds the folder; serve and import may not.
       noLock: command === 'export',
       // MONSHI_TEST_CLOCK=1: end-to-end tests and demos move the clock with 'clock/advance' (never in normal use).
@@ -68,7 +79,11 @@ async function main(argv: string[]): Promise<number> {
     const token = randomBytes(24).toString('base64url');
     const port = values.port ? Number(values.port) : 0;
     const server = await startServer({
-      engine, rendererDir: rendererDir(), token, port, host: values.lan ? '0.0.0.0' : '127.0.0.1',
+      engine,
+      rendererDir: rendererDir(),
+      token,
+      port,
+      host: values.lan ? '0.0.0.0' : '127.0.0.1',
       log: (what) => console.error(`monshi serve: ${what}`),
     });
     console.log(`Monshi is serving ${engine.dataDir}`);
@@ -98,7 +113,9 @@ async function main(argv: string[]): Promise<number> {
       const onDuplicate = values['on-duplicate'] ?? 'merge';
       const out = await call(engine, 'io/import-commit', { previewId: preview.previewId, onDuplicate }, uiLang);
       for (const n of preview.notices) console.error(`line ${n.line}: ${n.message}`);
-      console.log(`${preview.total} records: ${out.added} added, ${out.merged} merged, ${out.skipped} skipped.${out.rejected ? ` ${out.rejected} not imported.` : ''}`);
+      console.log(
+        `${preview.total} records: ${out.added} added, ${out.merged} merged, ${out.skipped} skipped.${out.rejected ? ` ${out.rejected} not imported.` : ''}`,
+      );
       return 0;
     }
     if (command === 'export' && file) {
@@ -117,7 +134,9 @@ async function main(argv: string[]): Promise<number> {
 }
 
 main(process.argv.slice(2)).then(
-  (code) => { if (code >= 0) process.exitCode = code; },
+  (code) => {
+    if (code >= 0) process.exitCode = code;
+  },
   (e: unknown) => {
     console.error(e instanceof CliError ? e.message : e instanceof Error ? e.message : String(e));
     process.exitCode = 1;

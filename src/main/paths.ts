@@ -66,7 +66,11 @@ const isOwn = (name: string) => OWN_ENTRIES.has(name) || /^monshi\./.test(name);
  * catches every writer. (A worker thread may not set it; there the folder's 0700 still protects.)
  */
 export function privateUmask(): void {
-  try { process.umask(0o077); } catch { /* worker threads cannot set the umask */ }
+  try {
+    process.umask(0o077);
+  } catch {
+    /* worker threads cannot set the umask */
+  }
 }
 
 /**

@@ -24,7 +24,10 @@ export async function simCommand(opts: { profile?: string; script?: string; ring
   }
   server.onPath((p) => console.log(`The simulated modem is at ${p}`));
   console.log(`Simulated ${sim.profile.label} at ${server.path()}`);
-  console.log('Commands: ring NUMBER [name="…"] [format=mdmf|sdmf|formatted-nospace|dtmf|private|none] [rings=N] [before-first-ring] · keys 123 · hangup · remote answer|busy|no-answer · unplug · replug · freeze · thaw · reset · no-carrier · handset up|down · extension up|down · quit');
+  console.log(
+    'Commands: ring NUMBER [name="…"] [format=mdmf|sdmf|formatted-nospace|dtmf|private|none] [rings=N] [before-first-ring] · keys 123 · hangup · remote ' +
+      'answer|busy|no-answer · unplug · replug · freeze · thaw · reset · no-carrier · handset up|down · extension up|down · quit',
+  );
   const run = async (text: string) => {
     try {
       await runSimScript(sim, parseSimScript(text), realTimers);

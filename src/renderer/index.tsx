@@ -26,5 +26,7 @@ const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root');
 const conn = createConnection();
 createRoot(container).render(
-  <StrictMode><Root conn={conn} /></StrictMode>,
+  <StrictMode>
+    <Root conn={conn} />
+  </StrictMode>,
 );

@@ -8,9 +8,19 @@ import { createVoiceModemLine, type VoiceModemLineOptions } from './modem/voice-
 import { ModemSimulator, type SimOptions } from './sim/modem-sim';
 import { createSimTransport } from './sim/sim.transport';
 
-export function createDemoLine(id: string, opts: { callerIdMode?: 'auto' | 'formatted' | 'unformatted' | 'off'; sim?: SimOptions; ringTimeoutMs?: VoiceModemLineOptions['ringTimeoutMs'] } = {}): { line: Line; sim: ModemSimulator } {
+export function createDemoLine(
+  id: string,
+  opts: { callerIdMode?: 'auto' | 'formatted' | 'unformatted' | 'off'; sim?: SimOptions; ringTimeoutMs?: VoiceModemLineOptions['ringTimeoutMs'] } = {},
+): { line: Line; sim: ModemSimulator } {
   // The demo conversation: a first recorded call on the demo line is heard, not digital silence.
   const sim = new ModemSimulator({ profile: 'conexant', demoConversation: true, ...opts.sim });
-  const line = createVoiceModemLine({ id, kind: 'demo', port: 'demo', open: async () => createSimTransport(sim), callerIdMode: opts.callerIdMode, ringTimeoutMs: opts.ringTimeoutMs });
+  const line = createVoiceModemLine({
+    id,
+    kind: 'demo',
+    port: 'demo',
+    open: async () => createSimTransport(sim),
+    callerIdMode: opts.callerIdMode,
+    ringTimeoutMs: opts.ringTimeoutMs,
+  });
   return { line, sim };
 }

@@ -22,7 +22,13 @@ beforeEach(async () => {
   e = testEngine(dir, clock, { noLines: true, noAlarms: true });
   const office = [0, 1, 2, 3, 4].map((weekday) => ({ weekday, start: '08:00', end: '16:00' }));
   scheduleId = (await e.ok('schedules/create', { name: 'اداری', shifts: office, graceMinutes: 5 })).id;
-  staffId = (await e.ok('people/create', { kind: 'staff', contact: { firstName: 'رضا', lastName: 'کریمی', phones: [{ kind: 'mobile', number: '09121111111' }] }, scheduleId })).id;
+  staffId = (
+    await e.ok('people/create', {
+      kind: 'staff',
+      contact: { firstName: 'رضا', lastName: 'کریمی', phones: [{ kind: 'mobile', number: '09121111111' }] },
+      scheduleId,
+    })
+  ).id;
 });
 afterEach(async () => {
   await e.close();
@@ -34,7 +40,13 @@ test('schedules: weekly hours, one shift a weekday, night shifts', async () => {
   expect(list).toEqual([expect.objectContaining({ name: 'اداری', weeklyMinutes: 40 * 60, staffCount: 1, graceMinutes: 5 })]);
   const night = await e.ok('schedules/create', { name: 'شب', shifts: [{ weekday: 0, start: '22:00', end: '06:00' }] });
   expect(night.weeklyMinutes).toBe(8 * 60);
-  const dup = await e.fail('schedules/create', { name: 'x', shifts: [{ weekday: 1, start: '08:00', end: '12:00' }, { weekday: 1, start: '13:00', end: '17:00' }] });
+  const dup = await e.fail('schedules/create', {
+    name: 'x',
+    shifts: [
+      { weekday: 1, start: '08:00', end: '12:00' },
+      { weekday: 1, start: '13:00', end: '17:00' },
+    ],
+  });
   expect(dup).toMatchObject({ code: 'validation', field: 'shifts.1.weekday' });
   expect(await e.fail('schedules/create', { name: 'x', shifts: [{ weekday: 1, start: '08:00', end: '08:00' }] })).toMatchObject({ field: 'shifts.0.end' });
 });
@@ -50,7 +62,14 @@ test('clock in and out at the front desk, with a PIN', async () => {
   expect(await e.ok('attendance/clock', { fileId: staffId, pin: '1234' })).toMatchObject({ action: 'out' });
   expect((await e.ok('attendance/roster', {}))[0]!.inSince).toBeNull();
   const records = await e.ok('attendance/records', { fileId: staffId, from: '2026-10-05', to: '2026-10-05' });
-  expect(records).toEqual([expect.objectContaining({ source: 'clock', start: new Date(2026, 9, 5, 7, 55).toISOString(), end: new Date(2026, 9, 5, 16, 20).toISOString(), history: [] })]);
+  expect(records).toEqual([
+    expect.objectContaining({
+      source: 'clock',
+      start: new Date(2026, 9, 5, 7, 55).toISOString(),
+      end: new Date(2026, 9, 5, 16, 20).toISOString(),
+      history: [],
+    }),
+  ]);
   const report = await e.ok('attendance/report', { year: 1405, month: 7, fileId: staffId });
   const day = report.people[0]!.days.find((d) => d.date === '2026-10-05')!;
   expect(day).toMatchObject({ status: 'present', firstIn: '07:55', lastOut: '16:20', lateMinutes: 0, overtimeMinutes: 25 });
@@ -66,20 +85,46 @@ test('a forgotten exit: the next clock-in starts a new day and the old record wa
 
 test('manual entries and corrections keep every old time with its reason', async () => {
   setNow(2026, 10, 8, 12, 0);
-  const r = await e.ok('attendance/record-add', { fileId: staffId, start: { date: '2026-10-05', time: '08:30' }, end: { date: '2026-10-05', time: '16:00' }, note: 'کارت یادش رفت' });
+  const r = await e.ok('attendance/record-add', {
+    fileId: staffId,
+    start: { date: '2026-10-05', time: '08:30' },
+    end: { date: '2026-10-05', time: '16:00' },
+    note: 'کارت یادش رفت',
+  });
   expect(r.history).toEqual([expect.objectContaining({ action: 'create', reason: 'کارت یادش رفت' })]);
-  const overlap = await e.fail('attendance/record-add', { fileId: staffId, start: { date: '2026-10-05', time: '15:00' }, end: { date: '2026-10-05', time: '17:00' } });
+  const overlap = await e.fail('attendance/record-add', {
+    fileId: staffId,
+    start: { date: '2026-10-05', time: '15:00' },
+    end: { date: '2026-10-05', time: '17:00' },
+  });
   expect(overlap).toMatchObject({ code: 'conflict', field: 'start' });
   expect(overlap.message).toContain('۱۴۰۵/۰۷/۱۳');
-  expect(await e.fail('attendance/record-add', { fileId: staffId, start: { date: '2026-10-06', time: '16:00' }, end: { date: '2026-10-06', time: '08:00' } })).toMatchObject({ field: 'end' });
-  expect(await e.fail('attendance/record-correct', { id: r.id, start: { date: '2026-10-05', time: '08:00' }, end: { date: '2026-10-05', time: '16:00' }, reason: '' })).toMatchObject({ field: 'reason' });
+  expect(
+    await e.fail('attendance/record-add', { fileId: staffId, start: { date: '2026-10-06', time: '16:00' }, end: { date: '2026-10-06', time: '08:00' } }),
+  ).toMatchObject({ field: 'end' });
+  expect(
+    await e.fail('attendance/record-correct', {
+      id: r.id,
+      start: { date: '2026-10-05', time: '08:00' },
+      end: { date: '2026-10-05', time: '16:00' },
+      reason: '',
+    }),
+  ).toMatchObject({ field: 'reason' });
 
   await e.ok('settings/update', { userName: 'مدیر دفتر' });
-  const fixed = await e.ok('attendance/record-correct', { id: r.id, start: { date: '2026-10-05', time: '08:00' }, end: { date: '2026-10-05', time: '16:00' }, reason: 'ساعت ورود طبق دفتر نگهبانی' });
+  const fixed = await e.ok('attendance/record-correct', {
+    id: r.id,
+    start: { date: '2026-10-05', time: '08:00' },
+    end: { date: '2026-10-05', time: '16:00' },
+    reason: 'ساعت ورود طبق دفتر نگهبانی',
+  });
   expect(fixed.start).toBe(new Date(2026, 9, 5, 8, 0).toISOString());
   expect(fixed.history[1]).toMatchObject({
-    action: 'correct', reason: 'ساعت ورود طبق دفتر نگهبانی', by: 'مدیر دفتر',
-    oldStart: new Date(2026, 9, 5, 8, 30).toISOString(), newStart: new Date(2026, 9, 5, 8, 0).toISOString(),
+    action: 'correct',
+    reason: 'ساعت ورود طبق دفتر نگهبانی',
+    by: 'مدیر دفتر',
+    oldStart: new Date(2026, 9, 5, 8, 30).toISOString(),
+    newStart: new Date(2026, 9, 5, 8, 0).toISOString(),
   });
   const before = await e.ok('attendance/report', { year: 1405, month: 7, fileId: staffId });
   expect(before.people[0]!.days.find((d) => d.date === '2026-10-05')!.lateMinutes).toBe(0);
@@ -90,24 +135,68 @@ test('manual entries and corrections keep every old time with its reason', async
   const all = await e.ok('attendance/records', { fileId: staffId, from: '2026-10-05', to: '2026-10-05', includeDeleted: true });
   expect(all[0]!.history.map((h) => h.action)).toEqual(['create', 'correct', 'delete']);
   expect(all[0]!.history[2]!.reason).toBe('ثبت اشتباه');
-  expect(await e.fail('attendance/record-correct', { id: r.id, start: { date: '2026-10-05', time: '08:00' }, end: null, reason: 'x' })).toMatchObject({ code: 'not_found' });
+  expect(await e.fail('attendance/record-correct', { id: r.id, start: { date: '2026-10-05', time: '08:00' }, end: null, reason: 'x' })).toMatchObject({
+    code: 'not_found',
+  });
 });
 
 test('leave and missions: overlaps refused, hours side by side allowed', async () => {
-  const day = await e.ok('attendance/absence-add', { fileId: staffId, category: 'leave', leaveType: 'entitled', unit: 'day', from: '2026-10-10', to: '2026-10-12' });
+  const day = await e.ok('attendance/absence-add', {
+    fileId: staffId,
+    category: 'leave',
+    leaveType: 'entitled',
+    unit: 'day',
+    from: '2026-10-10',
+    to: '2026-10-12',
+  });
   expect(day).toMatchObject({ from: '2026-10-10', to: '2026-10-12', displayName: 'رضا کریمی' });
-  const clash = await e.fail('attendance/absence-add', { fileId: staffId, category: 'leave', leaveType: 'sick', unit: 'day', from: '2026-10-12', to: '2026-10-14' });
+  const clash = await e.fail('attendance/absence-add', {
+    fileId: staffId,
+    category: 'leave',
+    leaveType: 'sick',
+    unit: 'day',
+    from: '2026-10-12',
+    to: '2026-10-14',
+  });
   expect(clash).toMatchObject({ code: 'conflict', field: 'from' });
   expect(clash.message).toContain('مرخصی');
-  expect(await e.fail('attendance/absence-add', { fileId: staffId, category: 'mission', unit: 'hour', from: '2026-10-11', start: '09:00', end: '11:00' })).toMatchObject({ code: 'conflict' });
-  await e.ok('attendance/absence-add', { fileId: staffId, category: 'leave', leaveType: 'entitled', unit: 'hour', from: '2026-10-13', start: '08:00', end: '10:00' });
+  expect(
+    await e.fail('attendance/absence-add', { fileId: staffId, category: 'mission', unit: 'hour', from: '2026-10-11', start: '09:00', end: '11:00' }),
+  ).toMatchObject({ code: 'conflict' });
+  await e.ok('attendance/absence-add', {
+    fileId: staffId,
+    category: 'leave',
+    leaveType: 'entitled',
+    unit: 'hour',
+    from: '2026-10-13',
+    start: '08:00',
+    end: '10:00',
+  });
   await e.ok('attendance/absence-add', { fileId: staffId, category: 'mission', unit: 'hour', from: '2026-10-13', start: '10:00', end: '12:00' });
-  expect(await e.fail('attendance/absence-add', { fileId: staffId, category: 'leave', leaveType: 'unpaid', unit: 'hour', from: '2026-10-13', start: '11:00', end: '13:00' })).toMatchObject({ code: 'conflict' });
+  expect(
+    await e.fail('attendance/absence-add', {
+      fileId: staffId,
+      category: 'leave',
+      leaveType: 'unpaid',
+      unit: 'hour',
+      from: '2026-10-13',
+      start: '11:00',
+      end: '13:00',
+    }),
+  ).toMatchObject({ code: 'conflict' });
   expect(await e.fail('attendance/absence-add', { fileId: staffId, category: 'leave', unit: 'day', from: '2026-10-20' })).toMatchObject({ field: 'leaveType' });
-  expect(await e.fail('attendance/absence-add', { fileId: staffId, category: 'leave', leaveType: 'sick', unit: 'day', from: '2026-10-20', to: '2026-10-19' })).toMatchObject({ field: 'to' });
-  expect(await e.fail('attendance/absence-add', { fileId: staffId, category: 'mission', unit: 'hour', from: '2026-10-20', start: '12:00', end: '09:00' })).toMatchObject({ field: 'end' });
+  expect(
+    await e.fail('attendance/absence-add', { fileId: staffId, category: 'leave', leaveType: 'sick', unit: 'day', from: '2026-10-20', to: '2026-10-19' }),
+  ).toMatchObject({ field: 'to' });
+  expect(
+    await e.fail('attendance/absence-add', { fileId: staffId, category: 'mission', unit: 'hour', from: '2026-10-20', start: '12:00', end: '09:00' }),
+  ).toMatchObject({ field: 'end' });
   const list = await e.ok('attendance/absences', { fileId: staffId, from: '2026-10-01', to: '2026-10-31' });
-  expect(list.map((a) => [a.category, a.unit])).toEqual([['leave', 'day'], ['leave', 'hour'], ['mission', 'hour']]);
+  expect(list.map((a) => [a.category, a.unit])).toEqual([
+    ['leave', 'day'],
+    ['leave', 'hour'],
+    ['mission', 'hour'],
+  ]);
   await e.ok('attendance/absence-delete', { id: day.id });
   await e.ok('attendance/absence-add', { fileId: staffId, category: 'leave', leaveType: 'sick', unit: 'day', from: '2026-10-10', to: '2026-10-12' });
 });

@@ -15,7 +15,14 @@ const nights: Shift[] = [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, start
 // Mehr 1405: 2026-09-23 (Wednesday) … 2026-10-22 (30 days).
 const MEHR = jalaliMonthRange(1405, 7);
 const base = (over: Partial<ReportInput>): ReportInput => ({
-  ...MEHR, now: at('2026-12-01', '12:00'), shifts: office, graceMinutes: 0, holidays: new Map(), records: [], absences: [], ...over,
+  ...MEHR,
+  now: at('2026-12-01', '12:00'),
+  shifts: office,
+  graceMinutes: 0,
+  holidays: new Map(),
+  records: [],
+  absences: [],
+  ...over,
 });
 const dayOf = (r: ReturnType<typeof computeMonth>, date: string) => r.days.find((d) => d.date === date)!;
 
@@ -53,7 +60,15 @@ describe('a day at the office', () => {
       { start: at('2026-09-28', '08:04'), end: at('2026-09-28', '15:57') }, // within a 5-minute grace
     ];
     const r = computeMonth(base({ records, graceMinutes: 5 }));
-    expect(dayOf(r, '2026-09-26')).toMatchObject({ status: 'present', firstIn: '08:10', lastOut: '16:30', lateMinutes: 10, earlyMinutes: 0, overtimeMinutes: 30, workedMinutes: 500 });
+    expect(dayOf(r, '2026-09-26')).toMatchObject({
+      status: 'present',
+      firstIn: '08:10',
+      lastOut: '16:30',
+      lateMinutes: 10,
+      earlyMinutes: 0,
+      overtimeMinutes: 30,
+      workedMinutes: 500,
+    });
     expect(dayOf(r, '2026-09-27')).toMatchObject({ lateMinutes: 0, earlyMinutes: 60, overtimeMinutes: 30 });
     expect(dayOf(r, '2026-09-28')).toMatchObject({ lateMinutes: 0, earlyMinutes: 0, overtimeMinutes: 0 });
     expect(r.totals).toMatchObject({ presentDays: 3, lateDays: 1, lateMinutes: 10, earlyDays: 1, earlyMinutes: 60, overtimeMinutes: 60 });
@@ -83,7 +98,9 @@ describe('a day at the office', () => {
   });
 
   test('hourly leave covering the whole shift is not an absence', () => {
-    const absences: ReportAbsence[] = [{ category: 'leave', leaveType: 'sick', unit: 'hour', from: '2026-10-01', to: '2026-10-01', start: '08:00', end: '12:00' }];
+    const absences: ReportAbsence[] = [
+      { category: 'leave', leaveType: 'sick', unit: 'hour', from: '2026-10-01', to: '2026-10-01', start: '08:00', end: '12:00' },
+    ];
     // 1 Oct 2026 is a Thursday: 08:00–12:00.
     expect(dayOf(computeMonth(base({ absences })), '2026-10-01')).toMatchObject({ status: 'leave', leaveType: 'sick' });
   });
@@ -122,7 +139,15 @@ describe('night shifts', () => {
   test('a shift across midnight is one day: no lateness, no overtime', () => {
     const records = [{ start: at('2026-09-26', '22:00'), end: at('2026-09-27', '06:00') }];
     const r = computeMonth(base({ shifts: nights, records }));
-    expect(dayOf(r, '2026-09-26')).toMatchObject({ status: 'present', firstIn: '22:00', lastOut: '06:00', workedMinutes: 480, lateMinutes: 0, earlyMinutes: 0, overtimeMinutes: 0 });
+    expect(dayOf(r, '2026-09-26')).toMatchObject({
+      status: 'present',
+      firstIn: '22:00',
+      lastOut: '06:00',
+      workedMinutes: 480,
+      lateMinutes: 0,
+      earlyMinutes: 0,
+      overtimeMinutes: 0,
+    });
     // The morning part does not make the next day present.
     expect(dayOf(r, '2026-09-27').status).toBe('absent');
   });
@@ -132,7 +157,7 @@ describe('night shifts', () => {
     expect(dayOf(computeMonth(base({ shifts: nights, records })), '2026-09-26')).toMatchObject({ lateMinutes: 90, earlyMinutes: 60 });
   });
 
-  test("the last night of the month counts in it; the night before the first day counts in the month before", () => {
+  test('the last night of the month counts in it; the night before the first day counts in the month before', () => {
     const records = [
       { start: at(addDays(MEHR.from, -1), '22:00'), end: at(MEHR.from, '06:00') }, // last night of Shahrivar
       { start: at(MEHR.to, '22:05'), end: at(addDays(MEHR.to, 1), '06:00') }, // last night of Mehr
@@ -177,7 +202,15 @@ describe('open records and now', () => {
   });
 
   test('no schedule: a day with clocked time is a day worked, not a day off; the other days stay off', () => {
-    const r = computeMonth(base({ shifts: null, records: [{ start: at('2026-09-26', '09:00'), end: at('2026-09-26', '17:30') }, { start: at('2026-09-27', '08:00'), end: at('2026-09-27', '12:00') }] }));
+    const r = computeMonth(
+      base({
+        shifts: null,
+        records: [
+          { start: at('2026-09-26', '09:00'), end: at('2026-09-26', '17:30') },
+          { start: at('2026-09-27', '08:00'), end: at('2026-09-27', '12:00') },
+        ],
+      }),
+    );
     expect(dayOf(r, '2026-09-26')).toMatchObject({ status: 'present', workedMinutes: 510, lateMinutes: 0, overtimeMinutes: 0 });
     expect(dayOf(r, '2026-09-27').status).toBe('present');
     expect(dayOf(r, '2026-09-28').status).toBe('off');

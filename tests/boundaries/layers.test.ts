@@ -139,7 +139,11 @@ describe('the lint ban list holds the imports', () => {
       code: "import { AppError } from '../main/kernel/app-error';\nexport { AppError };\n",
       expect: /telephony, print and fax depend only on src\/shared/,
     },
-    { file: 'src/print/probe-electron.ts', code: "import { app } from 'electron';\nexport { app };\n", expect: /telephony, print and fax never import Electron/ },
+    {
+      file: 'src/print/probe-electron.ts',
+      code: "import { app } from 'electron';\nexport { app };\n",
+      expect: /telephony, print and fax never import Electron/,
+    },
     {
       file: 'src/telephony/probe-clean.ts',
       code: "import { SerialPort } from 'serialport';\nimport { once } from 'node:events';\nexport { SerialPort, once };\n",

@@ -17,7 +17,9 @@ const engineAt = alarmEngine;
 describe('cheque due-date warnings', () => {
   let dir: string;
   const open: TestEngine[] = [];
-  beforeEach(() => { dir = tempDir(); });
+  beforeEach(() => {
+    dir = tempDir();
+  });
   afterEach(async () => {
     for (const e of open.splice(0)) await e.close();
     removeDir(dir);

@@ -23,7 +23,15 @@ describe('cheque books', () => {
 
   test('a book has every leaf before one is written, numbered from the first with its zeros', async () => {
     const b = await e.ok('cheque-books/create', book);
-    expect(b).toMatchObject({ account: '0102030405', series: '987/الف', firstSerial: '0047120', lastSerial: '0047129', leafCount: 10, counts: { blank: 10, used: 0, void: 0, lost: 0 }, nextLeaf: { serial: '0047120' } });
+    expect(b).toMatchObject({
+      account: '0102030405',
+      series: '987/الف',
+      firstSerial: '0047120',
+      lastSerial: '0047129',
+      leafCount: 10,
+      counts: { blank: 10, used: 0, void: 0, lost: 0 },
+      nextLeaf: { serial: '0047120' },
+    });
     const leaves = await e.ok('cheque-books/leaves', { bookId: b.id });
     expect(leaves.map((l) => l.serial)).toEqual(Array.from({ length: 10 }, (_, i) => `00471${20 + i}`));
     expect(leaves.every((l) => l.state === 'blank' && l.cheque === null)).toBe(true);
@@ -33,13 +41,23 @@ describe('cheque books', () => {
     const b = await e.ok('cheque-books/create', book);
     const leaves = await e.ok('cheque-books/leaves', { bookId: b.id });
     const first = await e.ok('cheques/create', { ...paid, bookId: b.id, bankCode: null, series: 'x', serial: 'y' });
-    expect(first).toMatchObject({ status: 'issued', bankCode: 'melli', branch: 'میدان ونک', account: '0102030405', series: '987/الف', serial: '0047120', leaf: { bookId: b.id, serial: '0047120' } });
+    expect(first).toMatchObject({
+      status: 'issued',
+      bankCode: 'melli',
+      branch: 'میدان ونک',
+      account: '0102030405',
+      series: '987/الف',
+      serial: '0047120',
+      leaf: { bookId: b.id, serial: '0047120' },
+    });
     const voided = await e.ok('cheque-books/mark-leaf', { leafId: leaves[1]!.id, state: 'void', date: '2026-11-10', note: 'خط خورد' });
     expect(voided).toMatchObject({ state: 'void', note: 'خط خورد', markedOn: '2026-11-10' });
     await e.ok('cheque-books/mark-leaf', { leafId: leaves[2]!.id, state: 'lost', date: '2026-11-11' });
     const second = await e.ok('cheques/create', { ...paid, bookId: b.id });
     expect(second.serial).toBe('0047123');
-    expect(await e.ok('cheque-books/list', {})).toEqual([expect.objectContaining({ counts: { blank: 6, used: 2, void: 1, lost: 1 }, nextLeaf: expect.objectContaining({ serial: '0047124' }) })]);
+    expect(await e.ok('cheque-books/list', {})).toEqual([
+      expect.objectContaining({ counts: { blank: 6, used: 2, void: 1, lost: 1 }, nextLeaf: expect.objectContaining({ serial: '0047124' }) }),
+    ]);
     const after = await e.ok('cheque-books/leaves', { bookId: b.id });
     expect(after.slice(0, 4).map((l) => l.state)).toEqual(['used', 'void', 'lost', 'used']);
     expect(after[0]!.cheque).toMatchObject({ id: first.id, status: 'issued', amount: 50_000_000, partyName: 'پخش البرز' });
@@ -67,7 +85,10 @@ describe('cheque books', () => {
   test('mistakes name their field; a book is only for paid cheques', async () => {
     expect(await e.fail('cheque-books/create', { ...book, account: ' ' })).toMatchObject({ field: 'account' });
     expect(await e.fail('cheque-books/create', { ...book, firstSerial: '12a' })).toMatchObject({ field: 'firstSerial' });
-    expect(await e.fail('cheque-books/create', { ...book, firstSerial: '995', leafCount: 10 }, 'en')).toMatchObject({ field: 'firstSerial', message: 'Leaf numbers would exceed 3 digits; correct the “first leaf number”.' });
+    expect(await e.fail('cheque-books/create', { ...book, firstSerial: '995', leafCount: 10 }, 'en')).toMatchObject({
+      field: 'firstSerial',
+      message: 'Leaf numbers would exceed 3 digits; correct the “first leaf number”.',
+    });
     expect(await e.fail('cheque-books/create', { ...book, bankCode: null })).toMatchObject({ field: 'bankCode' });
     expect(await e.fail('cheque-books/create', { ...book, leafCount: 0 })).toMatchObject({ field: 'leafCount' });
     const b = await e.ok('cheque-books/create', book);

@@ -39,7 +39,10 @@ describe("a contact's cheques", () => {
     const list = await e.ok('cheques/search', { contactId: maryam, sort: 'due-desc', limit: 10 });
     expect(list.items.map((r) => ids.indexOf(r.id))).toEqual([1, 3, 0, 2]);
     expect(list.total).toBe(4);
-    expect(list.totals).toEqual([{ direction: 'received', count: 3, amount: 80_000_000 }, { direction: 'paid', count: 1, amount: 20_000_000 }]);
+    expect(list.totals).toEqual([
+      { direction: 'received', count: 3, amount: 80_000_000 },
+      { direction: 'paid', count: 1, amount: 20_000_000 },
+    ]);
     const firstTwo = await e.ok('cheques/search', { contactId: maryam, sort: 'due-desc', limit: 2 });
     expect(firstTwo.items.map((r) => ids.indexOf(r.id))).toEqual([1, 3]);
     expect(firstTwo.total).toBe(4); // the count is of all of them, not of the page
@@ -53,11 +56,13 @@ describe("a contact's cheques", () => {
   test('totals by status for the contact', async () => {
     const rep = await e.ok('cheques/report', { contactId: maryam });
     expect(rep.byStatus).toHaveLength(3);
-    expect(rep.byStatus).toEqual(expect.arrayContaining([
-      { direction: 'received', status: 'on_hand', count: 2, amount: 40_000_000 },
-      { direction: 'received', status: 'cashed', count: 1, amount: 40_000_000 },
-      { direction: 'paid', status: 'issued', count: 1, amount: 20_000_000 },
-    ]));
+    expect(rep.byStatus).toEqual(
+      expect.arrayContaining([
+        { direction: 'received', status: 'on_hand', count: 2, amount: 40_000_000 },
+        { direction: 'received', status: 'cashed', count: 1, amount: 40_000_000 },
+        { direction: 'paid', status: 'issued', count: 1, amount: 20_000_000 },
+      ]),
+    );
   });
 
   test('an unknown sort is refused at the boundary', async () => {

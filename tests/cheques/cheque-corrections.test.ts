@@ -10,7 +10,13 @@ import { removeDir, tempDir, testEngine, type TestEngine } from '../helpers/engi
 /** 20 Aban 1405 (2026-11-11), 10:00 local. */
 const NOW = new Date(2026, 10, 11, 10, 0);
 const received: ChequeInput = {
-  direction: 'received', bankCode: 'mellat', amount: 125_000_000, dueDate: '2026-12-21', partyName: 'شرکت آسیا', partyId: '0076229645', purpose: 'فاکتور ۱۴۵',
+  direction: 'received',
+  bankCode: 'mellat',
+  amount: 125_000_000,
+  dueDate: '2026-12-21',
+  partyName: 'شرکت آسیا',
+  partyId: '0076229645',
+  purpose: 'فاکتور ۱۴۵',
 };
 
 describe('cheque money rules', () => {
@@ -35,7 +41,10 @@ describe('cheque money rules', () => {
     const en = await e.fail('cheques/update', { id: c.id, data: { ...received, amount: 135_000_000 } }, 'en');
     expect(en.message).toContain('“amount”');
     expect(en.message).toMatch(/correction/);
-    for (const [patch, field] of [[{ partyName: 'دیگری' }, 'partyName'], [{ partyId: '' }, 'partyId']] as const) {
+    for (const [patch, field] of [
+      [{ partyName: 'دیگری' }, 'partyName'],
+      [{ partyId: '' }, 'partyId'],
+    ] as const) {
       expect(await e.fail('cheques/update', { id: c.id, data: { ...received, ...patch } })).toMatchObject({ code: 'conflict', field });
     }
     const noted = await e.ok('cheques/update', { id: c.id, data: { ...received, note: 'وصول در شعبه' } });
@@ -82,8 +91,15 @@ describe('cheque money rules', () => {
     const done = await e.ok('cheques/correct', { ...fix, reason: 'ارقام جابه‌جا نوشته شده بود' });
     expect(done).toMatchObject({ amount: 152_000_000, partyName: 'مریم احمدی', contactId: contact.id, status: 'deposited' });
     expect(done.events.at(-1)).toMatchObject({
-      kind: 'corrected', note: 'ارقام جابه‌جا نوشته شده بود', by: 'خانم رضایی', date: '2026-11-11',
-      changes: [{ field: 'amount', from: '125000000', to: '152000000' }, { field: 'partyName', from: 'شرکت آسیا', to: 'مریم احمدی' }, { field: 'contactId', from: '', to: String(contact.id) }],
+      kind: 'corrected',
+      note: 'ارقام جابه‌جا نوشته شده بود',
+      by: 'خانم رضایی',
+      date: '2026-11-11',
+      changes: [
+        { field: 'amount', from: '125000000', to: '152000000' },
+        { field: 'partyName', from: 'شرکت آسیا', to: 'مریم احمدی' },
+        { field: 'contactId', from: '', to: String(contact.id) },
+      ],
     });
     await e.close();
     e = testEngine(dir, () => NOW, { noAlarms: true });
@@ -102,7 +118,8 @@ describe('cheque money rules', () => {
     const p = await e.ok('cheques/create', { ...received, direction: 'paid', amount: 7_000_000 });
     await e.ok('cheques/set-status', { id: p.id, status: 'cleared', date: '2026-11-11' });
     expect((await e.ok('cheques/search', {})).totals).toEqual([
-      { direction: 'received', count: 2, amount: 130_000_000 }, { direction: 'paid', count: 1, amount: 7_000_000 },
+      { direction: 'received', count: 2, amount: 130_000_000 },
+      { direction: 'paid', count: 1, amount: 7_000_000 },
     ]);
 
     const noReason = await e.fail('cheques/void', { id: a.id, date: '2026-11-11', reason: '' }, 'fa');

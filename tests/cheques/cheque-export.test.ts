@@ -17,7 +17,15 @@ describe('cheque report files', () => {
     dir = tempDir();
     e = testEngine(dir, () => NOW, { noAlarms: true });
     const base = { bankCode: 'mellat' as const };
-    const a = await e.ok('cheques/create', { ...base, direction: 'received', amount: 125_000_000, dueDate: '2026-11-21', partyName: 'شرکت آسیا تک', serial: '456789', series: '123' });
+    const a = await e.ok('cheques/create', {
+      ...base,
+      direction: 'received',
+      amount: 125_000_000,
+      dueDate: '2026-11-21',
+      partyName: 'شرکت آسیا تک',
+      serial: '456789',
+      series: '123',
+    });
     await e.ok('cheques/create', { ...base, direction: 'received', amount: 20_000_000, dueDate: '2026-11-22', partyName: 'Maryam Ahmadi', bankCode: 'saman' });
     await e.ok('cheques/create', { ...base, direction: 'paid', amount: 40_000_000, dueDate: '2026-12-22', partyName: 'پخش البرز' });
     await e.ok('cheques/set-status', { id: a.id, status: 'deposited', date: '2026-11-11' });
@@ -38,8 +46,28 @@ describe('cheque report files', () => {
       rasterise(file, 'cheques-report-fa');
       expect(pageCount(file)).toBe(1);
       const text = squash(pdfText(file));
-      for (const s of ['گزارش چک‌ها', 'دریافتی', 'چک—۱۴۵٬۰۰۰٬۰۰۰ریال', 'پرداختی', 'چک—۴۰٬۰۰۰٬۰۰۰ریال', 'جمع بر پایهٔ وضعیت', 'برگشتی', 'نزد صندوق', 'پاس نشده',
-        'جمع بر پایهٔ ماه سررسید', 'آبان۱۴۰۵', 'آذر۱۴۰۵', 'دی۱۴۰۵', 'شرکت آسیا تک', 'MaryamAhmadi', 'پخش البرز', '۱۲۵٬۰۰۰٬۰۰۰', '۱۴۰۵/۰۸/۳۰', 'بانک ملت', '۱۲۳/۴۵۶۷۸۹']) {
+      for (const s of [
+        'گزارش چک‌ها',
+        'دریافتی',
+        'چک—۱۴۵٬۰۰۰٬۰۰۰ریال',
+        'پرداختی',
+        'چک—۴۰٬۰۰۰٬۰۰۰ریال',
+        'جمع بر پایهٔ وضعیت',
+        'برگشتی',
+        'نزد صندوق',
+        'پاس نشده',
+        'جمع بر پایهٔ ماه سررسید',
+        'آبان۱۴۰۵',
+        'آذر۱۴۰۵',
+        'دی۱۴۰۵',
+        'شرکت آسیا تک',
+        'MaryamAhmadi',
+        'پخش البرز',
+        '۱۲۵٬۰۰۰٬۰۰۰',
+        '۱۴۰۵/۰۸/۳۰',
+        'بانک ملت',
+        '۱۲۳/۴۵۶۷۸۹',
+      ]) {
         expect([s, text.includes(squash(s))]).toEqual([s, true]);
       }
     });
@@ -50,7 +78,8 @@ describe('cheque report files', () => {
       const file = savePdf('cheques-report-en', Buffer.from(out.base64, 'base64'));
       rasterise(file, 'cheques-report-en');
       const text = pdfText(file);
-      for (const s of ['Bounced cheques', 'Received: 1 cheque — 125,000,000 rials', 'Totals by status', 'Bounced', 'Aban 1405', 'Bank Mellat', '125,000,000']) expect([s, text.includes(s)]).toEqual([s, true]);
+      for (const s of ['Bounced cheques', 'Received: 1 cheque — 125,000,000 rials', 'Totals by status', 'Bounced', 'Aban 1405', 'Bank Mellat', '125,000,000'])
+        expect([s, text.includes(s)]).toEqual([s, true]);
       expect(text).not.toContain('Maryam');
     });
   });
@@ -65,7 +94,23 @@ describe('cheque report files', () => {
     expect(list.views[0]).toMatchObject({ rightToLeft: true });
     expect(list.getRow(1).getCell(10).value).toBe('مبلغ (ریال)');
     expect(list.rowCount).toBe(4);
-    expect(list.getRow(2).values).toEqual([undefined, '1405/08/30', 'دریافتی', 'شرکت آسیا تک', undefined, 'بانک ملت', undefined, undefined, '123/456789', undefined, 125_000_000, 'برگشتی', undefined, undefined, '1405/08/20']);
+    expect(list.getRow(2).values).toEqual([
+      undefined,
+      '1405/08/30',
+      'دریافتی',
+      'شرکت آسیا تک',
+      undefined,
+      'بانک ملت',
+      undefined,
+      undefined,
+      '123/456789',
+      undefined,
+      125_000_000,
+      'برگشتی',
+      undefined,
+      undefined,
+      '1405/08/20',
+    ]);
     expect(list.getColumn(10).numFmt).toBe('#,##0');
     const months = wb.worksheets[2]!;
     expect([2, 3, 4].map((r) => months.getRow(r).values)).toEqual([
@@ -80,7 +125,9 @@ describe('cheque report files', () => {
     const bytes = Buffer.from(out.base64, 'base64');
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.toString('utf8').slice(1).split('\r\n');
-    expect(lines[0]).toBe('Due,Type,Payer / payee,National/legal ID,Bank,Branch,Account,Series/serial,Sayad ID,Amount (rials),Status,Purpose,Issued,Registered');
+    expect(lines[0]).toBe(
+      'Due,Type,Payer / payee,National/legal ID,Bank,Branch,Account,Series/serial,Sayad ID,Amount (rials),Status,Purpose,Issued,Registered',
+    );
     expect(lines[1]).toBe('1405/08/30,Received,شرکت آسیا تک,,Bank Mellat,,,123/456789,,125000000,Bounced,,,1405/08/20');
     expect(lines).toContain('Totals by due month');
     expect(lines).toContain('Dey 1405,Paid,1,40000000');

@@ -12,10 +12,18 @@ let now = new Date(2026, 10, 1, 10, 0);
 const base = { bankCode: 'mellat' as const, partyName: 'x' };
 /** Registered on different days: [registration day, cheque]. */
 const data: [Date, ChequeInput][] = [
-  [new Date(2026, 10, 1, 9), { ...base, direction: 'received', amount: 10_000_000, dueDate: '2026-11-21', partyName: 'شرکت آسیا تک', partyId: '10380284790', purpose: 'فاکتور ۱۰' }], // 30 Aban
-  [new Date(2026, 10, 1, 9), { ...base, direction: 'received', amount: 20_000_000, dueDate: '2026-11-22', partyName: 'مریم احمدی', bankCode: 'saman' }], // 1 Azar
-  [new Date(2026, 10, 5, 9), { ...base, direction: 'received', amount: 30_000_000, dueDate: '2026-12-21', partyName: 'علی رضايي', note: 'پیش‌پرداخت قرارداد' }], // 30 Azar
-  [new Date(2026, 10, 5, 9), { ...base, direction: 'paid', amount: 40_000_000, dueDate: '2026-12-22', partyName: 'پخش البرز', bankCode: null, bankName: 'صندوق رفاه فرهنگیان' }], // 1 Dey
+  [
+    new Date(2026, 10, 1, 9),
+    { ...base, direction: 'received', amount: 10_000_000, dueDate: '2026-11-21', partyName: 'شرکت آسیا تک', partyId: '10380284790', purpose: 'فاکتور ۱۰' },
+  ], // 30 Aban
+  // 1 Azar
+  [new Date(2026, 10, 1, 9), { ...base, direction: 'received', amount: 20_000_000, dueDate: '2026-11-22', partyName: 'مریم احمدی', bankCode: 'saman' }],
+  // 30 Azar
+  [new Date(2026, 10, 5, 9), { ...base, direction: 'received', amount: 30_000_000, dueDate: '2026-12-21', partyName: 'علی رضايي', note: 'پیش‌پرداخت قرارداد' }],
+  [
+    new Date(2026, 10, 5, 9),
+    { ...base, direction: 'paid', amount: 40_000_000, dueDate: '2026-12-22', partyName: 'پخش البرز', bankCode: null, bankName: 'صندوق رفاه فرهنگیان' },
+  ], // 1 Dey
   [new Date(2026, 10, 9, 9), { ...base, direction: 'paid', amount: 50_000_000, dueDate: '2026-11-30', partyName: 'شرکت آسیا تک' }], // 9 Azar
   [new Date(2026, 10, 9, 9), { ...base, direction: 'received', amount: 60_000_000, guarantee: true, dueDate: null, partyName: 'مریم احمدی' }],
 ];
@@ -46,7 +54,10 @@ describe('cheque search and reports', () => {
     const all = await e.ok('cheques/search', {});
     expect(all.items.map((r) => ids.indexOf(r.id))).toEqual([0, 1, 4, 2, 3, 5]);
     expect(all.total).toBe(6);
-    expect(all.totals).toEqual([{ direction: 'received', count: 4, amount: 120_000_000 }, { direction: 'paid', count: 2, amount: 90_000_000 }]);
+    expect(all.totals).toEqual([
+      { direction: 'received', count: 4, amount: 120_000_000 },
+      { direction: 'paid', count: 2, amount: 90_000_000 },
+    ]);
     expect(await found({ sort: 'amount' })).toEqual([5, 4, 3, 2, 1, 0]);
     expect(await found({ sort: 'registered' })).toEqual([5, 4, 3, 2, 1, 0]);
     expect(await found({ limit: 2, offset: 2 })).toEqual([4, 2]);
@@ -113,7 +124,11 @@ describe('cheque search and reports', () => {
   test('by Gregorian month when that calendar is chosen', async () => {
     await e.ok('settings/update', { calendar: 'gregorian' });
     const r = await e.ok('cheques/report', { direction: 'received' });
-    expect(r.byMonth.map((m) => [m.month, m.count])).toEqual([['2026-11', 2], ['2026-12', 1], [null, 1]]);
+    expect(r.byMonth.map((m) => [m.month, m.count])).toEqual([
+      ['2026-11', 2],
+      ['2026-12', 1],
+      [null, 1],
+    ]);
     await e.ok('settings/update', { calendar: 'jalali' });
   });
 });

@@ -16,8 +16,13 @@ const NOW = new Date(2026, 10, 11, 10, 0);
 const DAY = 86_400_000;
 const local = (y: number, m: number, d: number, h = 0, min = 0) => new Date(y, m - 1, d, h, min);
 const received = (n: number, patch: Partial<ChequeInput> = {}): ChequeInput => ({
-  direction: 'received', sayadId: `12345678901234${String(n).padStart(2, '0')}`, bankCode: 'mellat', amount: n * 1_000_000,
-  dueDate: '2026-12-21', partyName: `مشتری ${n}`, ...patch,
+  direction: 'received',
+  sayadId: `12345678901234${String(n).padStart(2, '0')}`,
+  bankCode: 'mellat',
+  amount: n * 1_000_000,
+  dueDate: '2026-12-21',
+  partyName: `مشتری ${n}`,
+  ...patch,
 });
 
 describe('status change of several cheques at once', () => {
@@ -39,7 +44,11 @@ describe('status change of several cheques at once', () => {
     const events: EngineEvent[] = [];
     e.subscribe((ev: EngineEvent) => events.push(ev));
     const r = await e.ok('cheques/set-status-batch', {
-      ids: [...ids, ids[0]], status: 'deposited', date: '2026-11-10', note: 'واگذاری پایان روز', counterparty: 'بانک ملت — حساب جاری ۱۲۳',
+      ids: [...ids, ids[0]],
+      status: 'deposited',
+      date: '2026-11-10',
+      note: 'واگذاری پایان روز',
+      counterparty: 'بانک ملت — حساب جاری ۱۲۳',
     });
     expect(r).toEqual({ ids, status: 'deposited' }); // a repeated id counts once
     for (const id of ids) {
@@ -63,7 +72,10 @@ describe('status change of several cheques at once', () => {
     await e.ok('cheques/set-status-batch', { ids: [a.id, b.id], status: 'cleared', date: '2026-11-11' });
     for (const id of [a.id, b.id]) {
       const c = await e.ok('cheques/get', { id });
-      expect(c.events.slice(1).map((x) => [x.fromStatus, x.toStatus, x.certificate])).toEqual([['issued', 'bounced', true], ['bounced', 'cleared', false]]);
+      expect(c.events.slice(1).map((x) => [x.fromStatus, x.toStatus, x.certificate])).toEqual([
+        ['issued', 'bounced', true],
+        ['bounced', 'cleared', false],
+      ]);
     }
   });
 
@@ -76,13 +88,12 @@ describe('status change of several cheques at once', () => {
     const fa = await e.fail('cheques/set-status-batch', input, 'fa');
     expect(fa).toMatchObject({ code: 'conflict', field: 'status' });
     expect(fa.message).toBe(
-      'هیچ چکی تغییر نکرد: ۱ چک از ۳ چک برگزیده این تغییر را نمی‌پذیرد.\n'
-      + 'چک سری/سریال \u2068۹۸۷/۰۰۴۷۱۲۰\u2069: چک همین حالا «پاس شده» است.',
+      'هیچ چکی تغییر نکرد: ۱ چک از ۳ چک برگزیده این تغییر را نمی‌پذیرد.\n' + 'چک سری/سریال \u2068۹۸۷/۰۰۴۷۱۲۰\u2069: چک همین حالا «پاس شده» است.',
     );
     const en = await e.fail('cheques/set-status-batch', input, 'en');
     expect(en.message).toBe(
-      'No cheque was changed: 1 of the 3 selected cheques cannot take this change.\n'
-      + 'Cheque series/serial \u2068987/0047120\u2069: The cheque is already “Cleared”.',
+      'No cheque was changed: 1 of the 3 selected cheques cannot take this change.\n' +
+        'Cheque series/serial \u2068987/0047120\u2069: The cheque is already “Cleared”.',
     );
     for (const x of [a, c]) {
       const now = await e.ok('cheques/get', { id: x.id });
@@ -111,8 +122,13 @@ describe('status change of several cheques at once', () => {
     // Only the date is wrong for one cheque: a validation of the date, naming that cheque.
     const d = await e.fail('cheques/set-status-batch', { ids: [ok.id, late.id], status: 'cashed', date: '2026-11-10' }, 'en');
     expect(d).toMatchObject({ code: 'validation', field: 'date' });
-    expect(d.message).toMatch(/^No cheque was changed: 1 of the 2 selected.*\nCheque with Sayad ID \u20681234 5678 9012 3403\u2069: .*before the last status change/);
-    expect(await e.fail('cheques/set-status-batch', { ids: [ok.id], status: 'deposited', date: '2026-11-12' })).toMatchObject({ code: 'validation', field: 'date' });
+    expect(d.message).toMatch(
+      /^No cheque was changed: 1 of the 2 selected.*\nCheque with Sayad ID \u20681234 5678 9012 3403\u2069: .*before the last status change/,
+    );
+    expect(await e.fail('cheques/set-status-batch', { ids: [ok.id], status: 'deposited', date: '2026-11-12' })).toMatchObject({
+      code: 'validation',
+      field: 'date',
+    });
     expect(await e.fail('cheques/set-status-batch', { ids: [ok.id, 999], status: 'deposited', date: '2026-11-11' })).toMatchObject({ code: 'not_found' });
     expect(await e.fail('cheques/set-status-batch', { ids: [], status: 'deposited', date: '2026-11-11' })).toMatchObject({ code: 'validation' });
     expect((await e.ok('cheques/get', { id: ok.id })).status).toBe('on_hand');
@@ -122,7 +138,9 @@ describe('status change of several cheques at once', () => {
 describe('due-date warnings after a batch', () => {
   let dir: string;
   const open: TestEngine[] = [];
-  beforeEach(() => { dir = tempDir(); });
+  beforeEach(() => {
+    dir = tempDir();
+  });
   afterEach(async () => {
     for (const x of open.splice(0)) await x.close();
     removeDir(dir);

@@ -10,14 +10,29 @@ const now = '2026-11-21T00:00:00.000Z';
 
 describe('migration: cheques', () => {
   let dir: string;
-  beforeEach(() => { dir = tempDir(); });
+  beforeEach(() => {
+    dir = tempDir();
+  });
   afterEach(() => removeDir(dir));
   const open = () => openDatabase(path.join(dir, 'a.sqlite'), { migrations: all.slice(0, upTo) });
   /** Inserts a cheque row: a valid one, changed by `extra`. */
   const insert = (db: ReturnType<typeof open>, extra: Record<string, string | number | null> = {}) => {
     const row = {
-      direction: 'received', status: 'on_hand', guarantee: 0, sayad_id: '', amount: 1000, due_date: '2026-12-01', bank_code: 'melli', bank_name: '',
-      party_name: 'x', party_id: '', created_at: now, created_on: '2026-11-21', updated_at: now, alarm_base_at: now, ...extra,
+      direction: 'received',
+      status: 'on_hand',
+      guarantee: 0,
+      sayad_id: '',
+      amount: 1000,
+      due_date: '2026-12-01',
+      bank_code: 'melli',
+      bank_name: '',
+      party_name: 'x',
+      party_id: '',
+      created_at: now,
+      created_on: '2026-11-21',
+      updated_at: now,
+      alarm_base_at: now,
+      ...extra,
     };
     const cols = Object.keys(row);
     return Number(db.prepare(`INSERT INTO cheques (${cols.join(', ')}) VALUES (${cols.map((c) => '@' + c).join(', ')})`).run(row).lastInsertRowid);
@@ -26,7 +41,10 @@ describe('migration: cheques', () => {
   it('exists, and its tables are STRICT', () => {
     expect(upTo).toBeGreaterThan(0);
     const db = open();
-    const tables = db.prepare("SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name LIKE 'cheque%'").all() as { name: string; strict: number }[];
+    const tables = db.prepare("SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name LIKE 'cheque%'").all() as {
+      name: string;
+      strict: number;
+    }[];
     expect(tables.map((t) => t.name).sort()).toEqual(['cheque_books', 'cheque_events', 'cheque_images', 'cheque_leaves', 'cheques']);
     expect(tables.every((t) => t.strict === 1)).toBe(true);
     db.close();
@@ -49,7 +67,12 @@ describe('migration: cheques', () => {
 
   it('open cheques by due date use the partial index; a deleted cheque takes its history and images', () => {
     const db = open();
-    const plan = db.prepare("EXPLAIN QUERY PLAN SELECT * FROM cheques WHERE status IN ('on_hand', 'deposited', 'issued') AND due_date IS NOT NULL AND due_date BETWEEN '2026-11-01' AND '2026-11-30'").all() as { detail: string }[];
+    const plan = db
+      .prepare(
+        "EXPLAIN QUERY PLAN SELECT * FROM cheques WHERE status IN ('on_hand', 'deposited', 'issued') AND due_date IS NOT NULL AND due_date BETWEEN " +
+          "'2026-11-01' AND '2026-11-30'",
+      )
+      .all() as { detail: string }[];
     expect(plan.map((p) => p.detail).join(' ')).toMatch(/USING INDEX cheques_open_by_due/);
     const id = insert(db);
     db.prepare("INSERT INTO cheque_events (cheque_id, kind, to_status, date, recorded_at) VALUES (?, 'created', 'on_hand', '2026-11-21', ?)").run(id, now);
@@ -65,16 +88,26 @@ describe('migration: cheques', () => {
     expect(before).toBeGreaterThan(0);
     let db = openDatabase(file, { migrations: all.slice(0, before) });
     const id = insert(db, { sayad_id: '1234567890123456' });
-    db.prepare("INSERT INTO cheque_events (cheque_id, kind, to_status, date, note, recorded_at) VALUES (?, 'created', 'on_hand', '2026-11-21', 'n', ?)").run(id, now);
+    db.prepare("INSERT INTO cheque_events (cheque_id, kind, to_status, date, note, recorded_at) VALUES (?, 'created', 'on_hand', '2026-11-21', 'n', ?)").run(
+      id,
+      now,
+    );
     db.close();
     db = openDatabase(file, { migrations: all });
     expect(db.prepare('SELECT amount, sayad_id FROM cheques WHERE id = ?').get(id)).toEqual({ amount: 1000, sayad_id: '1234567890123456' });
-    expect(db.prepare('SELECT kind, note, recorded_by FROM cheque_events WHERE cheque_id = ?').all(id)).toEqual([{ kind: 'created', note: 'n', recorded_by: '' }]);
+    expect(db.prepare('SELECT kind, note, recorded_by FROM cheque_events WHERE cheque_id = ?').all(id)).toEqual([
+      { kind: 'created', note: 'n', recorded_by: '' },
+    ]);
     db.prepare("UPDATE cheques SET status = 'void' WHERE id = ?").run(id);
     const event = db.prepare("INSERT INTO cheque_events (cheque_id, kind, date, note, recorded_at) VALUES (?, 'corrected', '2026-11-21', ?, ?)");
     expect(() => event.run(id, '', now)).toThrow(/CHECK/);
     event.run(id, 'typo', now);
-    const plan = db.prepare("EXPLAIN QUERY PLAN SELECT * FROM cheques WHERE status IN ('on_hand', 'deposited', 'issued') AND due_date IS NOT NULL AND due_date BETWEEN '2026-11-01' AND '2026-11-30'").all() as { detail: string }[];
+    const plan = db
+      .prepare(
+        "EXPLAIN QUERY PLAN SELECT * FROM cheques WHERE status IN ('on_hand', 'deposited', 'issued') AND due_date IS NOT NULL AND due_date BETWEEN " +
+          "'2026-11-01' AND '2026-11-30'",
+      )
+      .all() as { detail: string }[];
     expect(plan.map((p) => p.detail).join(' ')).toMatch(/USING INDEX cheques_open_by_due/);
     db.prepare('DELETE FROM cheques WHERE id = ?').run(id);
     expect(db.prepare('SELECT COUNT(*) FROM cheque_events').pluck().get()).toBe(0); // the history still goes with its cheque

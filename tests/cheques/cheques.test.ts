@@ -12,9 +12,20 @@ import { removeDir, tempDir, testEngine, type TestEngine } from '../helpers/engi
 /** 20 Aban 1405 (2026-11-11), 10:00 local. */
 const NOW = new Date(2026, 10, 11, 10, 0);
 const received: ChequeInput = {
-  direction: 'received', sayadId: '۱۲۳۴ ۵۶۷۸ ۹۰۱۲ ۳۴۵۶', series: '۱۲۳/ب', serial: '۴۵۶۷۸۹', bankCode: 'mellat', branch: 'فردوسی',
-  account: '۱۲۳-۴۵۶-۷۸۹', amount: 125_000_000, issueDate: '2026-11-10', dueDate: '2026-12-21', partyName: 'شركت آسيا', partyId: '۰۰۷۶۲۲۹۶۴۵',
-  purpose: 'فاکتور ۱۴۵', note: 'تحویل در دفتر',
+  direction: 'received',
+  sayadId: '۱۲۳۴ ۵۶۷۸ ۹۰۱۲ ۳۴۵۶',
+  series: '۱۲۳/ب',
+  serial: '۴۵۶۷۸۹',
+  bankCode: 'mellat',
+  branch: 'فردوسی',
+  account: '۱۲۳-۴۵۶-۷۸۹',
+  amount: 125_000_000,
+  issueDate: '2026-11-10',
+  dueDate: '2026-12-21',
+  partyName: 'شركت آسيا',
+  partyId: '۰۰۷۶۲۲۹۶۴۵',
+  purpose: 'فاکتور ۱۴۵',
+  note: 'تحویل در دفتر',
 };
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
 const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1]);
@@ -34,8 +45,19 @@ describe('cheques', () => {
   test('registers a received cheque: digits made ASCII, Arabic letters Persian, on hand, one "created" event', async () => {
     const c = await e.ok('cheques/create', received);
     expect(c).toMatchObject({
-      direction: 'received', status: 'on_hand', sayadId: '1234567890123456', series: '123/ب', serial: '456789', bankCode: 'mellat', bankName: '',
-      account: '123-456-789', amount: 125_000_000, partyName: 'شرکت آسیا', partyId: '0076229645', guarantee: false, canDelete: true,
+      direction: 'received',
+      status: 'on_hand',
+      sayadId: '1234567890123456',
+      series: '123/ب',
+      serial: '456789',
+      bankCode: 'mellat',
+      bankName: '',
+      account: '123-456-789',
+      amount: 125_000_000,
+      partyName: 'شرکت آسیا',
+      partyId: '0076229645',
+      guarantee: false,
+      canDelete: true,
       nextStatuses: ['deposited', 'cashed', 'endorsed', 'bounced', 'returned'],
     });
     expect(c.events).toEqual([expect.objectContaining({ kind: 'created', fromStatus: null, toStatus: 'on_hand', date: '2026-11-11' })]);
@@ -90,8 +112,12 @@ describe('cheques', () => {
     expect(settled.nextStatuses).toEqual([]);
     expect(settled.canDelete).toBe(false);
     expect(settled.events.map((x) => [x.kind, x.fromStatus, x.toStatus])).toEqual([
-      ['created', null, 'on_hand'], ['status', 'on_hand', 'deposited'], ['status', 'deposited', 'on_hand'],
-      ['status', 'on_hand', 'deposited'], ['status', 'deposited', 'bounced'], ['status', 'bounced', 'settled'],
+      ['created', null, 'on_hand'],
+      ['status', 'on_hand', 'deposited'],
+      ['status', 'deposited', 'on_hand'],
+      ['status', 'on_hand', 'deposited'],
+      ['status', 'deposited', 'bounced'],
+      ['status', 'bounced', 'settled'],
     ]);
     expect(settled.events[1]!.counterparty).toBe('بانک ملت — حساب جاری');
   });
@@ -100,7 +126,9 @@ describe('cheques', () => {
     const c = await e.ok('cheques/create', received);
     const fa = await e.fail('cheques/set-status', { id: c.id, status: 'cleared', date: '2026-11-11' }, 'fa');
     expect(fa).toMatchObject({ code: 'conflict', field: 'status' });
-    expect(fa.message).toBe('چکی که «نزد صندوق» است را نمی‌توان «پاس شده» کرد. از «نزد صندوق» فقط می‌شود: «در جریان وصول»، «وصول شده»، «خرج شده»، «برگشتی»، «عودت به صاحب چک».');
+    expect(fa.message).toBe(
+      'چکی که «نزد صندوق» است را نمی‌توان «پاس شده» کرد. از «نزد صندوق» فقط می‌شود: «در جریان وصول»، «وصول شده»، «خرج شده»، «برگشتی»، «عودت به صاحب چک».',
+    );
     await e.ok('cheques/set-status', { id: c.id, status: 'cashed', date: '2026-11-11' });
     const final = await e.fail('cheques/set-status', { id: c.id, status: 'bounced', date: '2026-11-11' }, 'en');
     expect(final.message).toBe('“Cashed” is a final status; it does not change any more.');
@@ -141,8 +169,13 @@ describe('cheques', () => {
     expect(same.events).toHaveLength(1); // nothing changed, nothing written
     const edited = await e.ok('cheques/update', { id: c.id, data: { ...received, amount: 130_000_000, dueDate: '2026-12-22', purpose: 'فاکتور ۱۴۶' } });
     expect(edited.events.at(-1)).toMatchObject({
-      kind: 'edited', date: '2026-11-11',
-      changes: [{ field: 'amount', from: '125000000', to: '130000000' }, { field: 'dueDate', from: '2026-12-21', to: '2026-12-22' }, { field: 'purpose', from: 'فاکتور ۱۴۵', to: 'فاکتور ۱۴۶' }],
+      kind: 'edited',
+      date: '2026-11-11',
+      changes: [
+        { field: 'amount', from: '125000000', to: '130000000' },
+        { field: 'dueDate', from: '2026-12-21', to: '2026-12-22' },
+        { field: 'purpose', from: 'فاکتور ۱۴۵', to: 'فاکتور ۱۴۶' },
+      ],
     });
     expect(await e.fail('cheques/update', { id: c.id, data: { ...received, direction: 'paid' } })).toMatchObject({ field: 'direction' });
   });
@@ -158,14 +191,24 @@ describe('cheques', () => {
 
   test('scanned images are stored in the data folder with their thumbnails; a non-image is refused', async () => {
     const c = await e.ok('cheques/create', received);
-    const withImage = await e.ok('cheques/add-image', { chequeId: c.id, fileName: 'front.png', base64: PNG.toString('base64'), thumbBase64: JPEG.toString('base64') });
-    expect(withImage.images).toEqual([expect.objectContaining({ fileName: 'front.png', mime: 'image/png', size: PNG.length, thumb: `data:image/jpeg;base64,${JPEG.toString('base64')}` })]);
+    const withImage = await e.ok('cheques/add-image', {
+      chequeId: c.id,
+      fileName: 'front.png',
+      base64: PNG.toString('base64'),
+      thumbBase64: JPEG.toString('base64'),
+    });
+    expect(withImage.images).toEqual([
+      expect.objectContaining({ fileName: 'front.png', mime: 'image/png', size: PNG.length, thumb: `data:image/jpeg;base64,${JPEG.toString('base64')}` }),
+    ]);
     expect(withImage.events.at(-1)).toMatchObject({ kind: 'edited', changes: [{ field: 'images', from: '', to: 'front.png' }] });
     const folder = path.join(dir, 'attachments', 'cheques');
     expect(readdirSync(folder)).toHaveLength(1);
     const full = await e.ok('cheques/image', { id: withImage.images[0]!.id });
     expect(Buffer.from(full.base64, 'base64').equals(PNG)).toBe(true);
-    expect(await e.fail('cheques/add-image', { chequeId: c.id, fileName: 'x.pdf', base64: Buffer.from('%PDF-1.4').toString('base64') }, 'en')).toMatchObject({ code: 'validation', field: 'base64' });
+    expect(await e.fail('cheques/add-image', { chequeId: c.id, fileName: 'x.pdf', base64: Buffer.from('%PDF-1.4').toString('base64') }, 'en')).toMatchObject({
+      code: 'validation',
+      field: 'base64',
+    });
     const removed = await e.ok('cheques/delete-image', { id: withImage.images[0]!.id });
     expect(removed.images).toEqual([]);
     expect(readdirSync(folder)).toHaveLength(0);

@@ -30,7 +30,10 @@ const SIGN_IN = /http:\/\/127\.0\.0\.1:\d+\/\?code=[\w-]+(?=\r?\n)/g;
  * so the harness keeps a few fresh ones: a line on the server's stdin makes it print another.
  */
 export function startApp(dataDir = tempDir('monshi-e2e-'), env: Record<string, string> = {}): Promise<App> {
-  const proc = spawn(process.execPath, [path.join(root, 'dist', 'cli.js'), 'serve', '--data', dataDir, '--port', '0'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  const proc = spawn(process.execPath, [path.join(root, 'dist', 'cli.js'), 'serve', '--data', dataDir, '--port', '0'], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
+  });
   const fresh: string[] = [];
   // A server that has stopped takes no more lines; its closed stdin must not fail the test.
   proc.stdin!.on('error', () => undefined);
@@ -62,11 +65,18 @@ export function startApp(dataDir = tempDir('monshi-e2e-'), env: Record<string, s
           more();
           return fresh.shift() ?? all[all.length - 1]!;
         },
-        dataDir, proc,
-        stop: () => new Promise<void>((done) => { proc.once('exit', () => done()); proc.kill('SIGTERM'); }),
+        dataDir,
+        proc,
+        stop: () =>
+          new Promise<void>((done) => {
+            proc.once('exit', () => done());
+            proc.kill('SIGTERM');
+          }),
       });
     });
-    proc.stderr!.on('data', (d: Buffer) => { out += String(d); });
+    proc.stderr!.on('data', (d: Buffer) => {
+      out += String(d);
+    });
     proc.once('exit', (code) => reject(new Error(`server exited (${code}): ${out}`)));
   });
 }

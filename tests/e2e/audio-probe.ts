@@ -62,7 +62,8 @@ export async function installAudioProbe(page: Page): Promise<AudioProbe> {
       if (o instanceof Blob) probe.blobs.set(u, o);
       return u;
     };
-    const onViolation = (e: SecurityPolicyViolationEvent) => probe.csp.push(`${e.effectiveDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}:${e.columnNumber} ${e.sample}`);
+    const onViolation = (e: SecurityPolicyViolationEvent) =>
+      probe.csp.push(`${e.effectiveDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}:${e.columnNumber} ${e.sample}`);
     // Capturing on the window sees the violations of the document and of every element.
     window.addEventListener('securitypolicyviolation', onViolation, true);
     // Everything connected to the speakers is also fed to an analyser, which hears what they hear.

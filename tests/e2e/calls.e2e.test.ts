@@ -13,7 +13,7 @@ const { page } = useApp({ name: 'calls', acceptDownloads: true });
 
 const api = <M extends Method>(method: M, input: InputOf<M>): Promise<OutputOf<M>> => engineApi(page, method, input);
 
-const poll = <T,>(read: () => Promise<T>, want: T, timeoutMs?: number): Promise<void> => pollUntil(page, read, want, timeoutMs);
+const poll = <T>(read: () => Promise<T>, want: T, timeoutMs?: number): Promise<void> => pollUntil(page, read, want, timeoutMs);
 
 const rows = () => page.getByTestId('call-row');
 const row = (i: number) => page.locator(`[data-testid="call-row"][data-index="${i}"]`);
@@ -176,7 +176,10 @@ it('is all in English, left to right, with the time axis running left to right',
   await expect(row(1).getByTestId('call-number').textContent()).resolves.toBe('021 8877 6655');
   // Every column header shows its whole name ("Returned / recording" was cut to «Returned / record…»),
   // at the test's width and at a narrower window where the line column folds away (to nothing: not counted).
-  const cutHeaders = () => page.locator('.call-head [role="columnheader"]').evaluateAll((hs) => hs.filter((h) => h.clientWidth > 0 && h.scrollWidth > h.clientWidth).map((h) => h.textContent));
+  const cutHeaders = () =>
+    page
+      .locator('.call-head [role="columnheader"]')
+      .evaluateAll((hs) => hs.filter((h) => h.clientWidth > 0 && h.scrollWidth > h.clientWidth).map((h) => h.textContent));
   await expect(cutHeaders()).resolves.toEqual([]);
   await page.setViewportSize({ width: 1100, height: 800 });
   await expect(cutHeaders()).resolves.toEqual([]);
@@ -184,13 +187,16 @@ it('is all in English, left to right, with the time axis running left to right',
   // The empty date filters show their whole pattern ("yyyy/mm/dd" was cut to «yyyy/mm/dc» beside the
   // calendar button): the placeholder's width against the room the input leaves for text.
   const cutPlaceholders = await page.locator('.call-filters .call-date input').evaluateAll((ins) =>
-    ins.filter((i) => {
-      const input = i as HTMLInputElement;
-      const css = getComputedStyle(input);
-      const ctx = document.createElement('canvas').getContext('2d')!;
-      ctx.font = css.font;
-      return ctx.measureText(input.placeholder).width > input.clientWidth - parseFloat(css.paddingLeft) - parseFloat(css.paddingRight);
-    }).map((i) => (i as HTMLInputElement).placeholder));
+    ins
+      .filter((i) => {
+        const input = i as HTMLInputElement;
+        const css = getComputedStyle(input);
+        const ctx = document.createElement('canvas').getContext('2d')!;
+        ctx.font = css.font;
+        return ctx.measureText(input.placeholder).width > input.clientWidth - parseFloat(css.paddingLeft) - parseFloat(css.paddingRight);
+      })
+      .map((i) => (i as HTMLInputElement).placeholder),
+  );
   expect(cutPlaceholders).toEqual([]);
   await shot(page, 'calls-08-log-en');
 

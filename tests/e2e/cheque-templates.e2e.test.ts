@@ -45,7 +45,7 @@ async function downloadPdf(button: string, name: string): Promise<{ text: string
 }
 const squash = (s: string) => s.replace(/\s+/g, ' ');
 
-const poll = <T,>(read: () => Promise<T>, want: T, timeoutMs?: number): Promise<void> => pollUntil(page, read, want, timeoutMs);
+const poll = <T>(read: () => Promise<T>, want: T, timeoutMs?: number): Promise<void> => pollUntil(page, read, want, timeoutMs);
 
 beforeAll(async () => {
   app = await startApp(dataDir);
@@ -170,7 +170,8 @@ it('prints a batch as the cheque book does: one leaf per page, words in order', 
   mkdirSync(pdfDir, { recursive: true });
   const file = path.join(pdfDir, 'batch.pdf');
   writeFileSync(file, Buffer.from(out.base64, 'base64'));
-  const pages = (p: number) => squash(execFileSync('pdftotext', ['-f', String(p), '-l', String(p), file, '-'], { encoding: 'utf8' }).replace(/[\u202a-\u202e]/g, ''));
+  const pages = (p: number) =>
+    squash(execFileSync('pdftotext', ['-f', String(p), '-l', String(p), file, '-'], { encoding: 'utf8' }).replace(/[\u202a-\u202e]/g, ''));
   expect(out.count).toBe(2);
   expect(pages(1)).toContain(amountInWords(18_500_000));
   expect(pages(2)).toContain(amountInWords(999_999_999_999_999));

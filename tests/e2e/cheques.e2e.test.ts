@@ -22,7 +22,7 @@ let maryamId: number;
 
 const api = <M extends Method>(method: M, input: InputOf<M>): Promise<OutputOf<M>> => engineApi(page, method, input);
 
-const poll = <T,>(read: () => Promise<T>, want: T, timeoutMs?: number): Promise<void> => pollUntil(page, read, want, timeoutMs);
+const poll = <T>(read: () => Promise<T>, want: T, timeoutMs?: number): Promise<void> => pollUntil(page, read, want, timeoutMs);
 
 const fa = (s: string | number) => String(s).replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]!);
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -42,7 +42,9 @@ beforeAll(async () => {
   page.setDefaultTimeout(10_000);
   await page.goto(app.url);
   await page.getByTestId('phonebook').waitFor();
-  maryamId = (await api('contacts/create', { firstName: 'مریم', lastName: 'احمدی', company: 'بازرگانی آسیا', phones: [{ number: '09351112233', kind: 'mobile' }] })).id;
+  maryamId = (
+    await api('contacts/create', { firstName: 'مریم', lastName: 'احمدی', company: 'بازرگانی آسیا', phones: [{ number: '09351112233', kind: 'mobile' }] })
+  ).id;
 }, 60_000);
 afterAll(async () => {
   await browser?.close();
@@ -191,10 +193,23 @@ it('defines a cheque book and writes a paid cheque on its next leaf; a leaf is v
   await expect(detail.textContent()).resolves.toContain('۹۸۷ / ۰۰۴۷۱۲۰');
 
   // Print it on its leaf with a template from the designer (made here through the API).
-  await api('cheque-templates/create', { name: 'ملت — جاری', bank: 'بانک ملت', widthMm: 180, heightMm: 85, fields: [{ kind: 'payee', xMm: 40, yMm: 52, widthMm: 120 }] });
   await api('cheque-templates/create', {
-    name: 'ملی — جاری ونک', bank: 'بانک ملی ایران', widthMm: 180, heightMm: 85,
-    fields: [{ kind: 'dateDigits', xMm: 20, yMm: 14, widthMm: 32 }, { kind: 'amountWords', xMm: 15, yMm: 40, widthMm: 150, font: 'nastaliq', suffix: 'ریال', guard: 'slashes' }, { kind: 'payee', xMm: 40, yMm: 52, widthMm: 120 }],
+    name: 'ملت — جاری',
+    bank: 'بانک ملت',
+    widthMm: 180,
+    heightMm: 85,
+    fields: [{ kind: 'payee', xMm: 40, yMm: 52, widthMm: 120 }],
+  });
+  await api('cheque-templates/create', {
+    name: 'ملی — جاری ونک',
+    bank: 'بانک ملی ایران',
+    widthMm: 180,
+    heightMm: 85,
+    fields: [
+      { kind: 'dateDigits', xMm: 20, yMm: 14, widthMm: 32 },
+      { kind: 'amountWords', xMm: 15, yMm: 40, widthMm: 150, font: 'nastaliq', suffix: 'ریال', guard: 'slashes' },
+      { kind: 'payee', xMm: 40, yMm: 52, widthMm: 120 },
+    ],
   });
   await detail.getByTestId('cheque-print').click();
   const print = page.getByTestId('print-on-cheque');
@@ -330,14 +345,23 @@ it('shows amounts in toman too when chosen in Settings; the warning days are a s
 it("lists a contact's cheques on their page; a row opens the cheque, 'all cheques' the cheque book filtered to them", async () => {
   const due = new Date(Date.now() + 30 * 86_400_000);
   const paid = await api('cheques/create', {
-    direction: 'paid', amount: 20_000_000, dueDate: `${due.getFullYear()}-${pad(due.getMonth() + 1)}-${pad(due.getDate())}`, contactId: maryamId, bankCode: 'saman', purpose: 'پیش‌پرداخت',
+    direction: 'paid',
+    amount: 20_000_000,
+    dueDate: `${due.getFullYear()}-${pad(due.getMonth() + 1)}-${pad(due.getDate())}`,
+    contactId: maryamId,
+    bankCode: 'saman',
+    purpose: 'پیش‌پرداخت',
   });
-  await page.evaluate((h) => { window.location.hash = h; }, `#contact=${maryamId}`);
+  await page.evaluate((h) => {
+    window.location.hash = h;
+  }, `#contact=${maryamId}`);
   const section = page.getByTestId('contact-cheques');
   await section.waitFor();
   await expect(section.getByTestId('contact-cheque-counts').textContent()).resolves.toBe('۲ چک — ۱ دریافتی، ۱ پرداختی');
   // The received cheque is cashed; the paid one is still open (rials first, toman beside them, as chosen).
-  await expect(section.getByTestId('contact-cheque-open').textContent()).resolves.toBe('باز (وصول یا پاس نشده): پرداختی: ۱ چک، ۲۰٬۰۰۰٬۰۰۰ ریال (۲٬۰۰۰٬۰۰۰ تومان)');
+  await expect(section.getByTestId('contact-cheque-open').textContent()).resolves.toBe(
+    'باز (وصول یا پاس نشده): پرداختی: ۱ چک، ۲۰٬۰۰۰٬۰۰۰ ریال (۲٬۰۰۰٬۰۰۰ تومان)',
+  );
   await expect(section.getByTestId('contact-cheque-statuses').textContent()).resolves.toContain('دریافتی · وصول شده: ۱');
   const items = section.getByTestId('contact-cheque');
   await poll(() => items.count(), 2);
@@ -440,7 +464,11 @@ it('groups the amount as it is typed or pasted, keeping the caret; the saved val
   await expect(amount.inputValue()).resolves.toBe('48,500,000');
   // Pasted from the clipboard, grouped either way.
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(app.url).origin });
-  const pastes: [string, string][] = [['1,234,000', '1,234,000'], ['۱۲٬۳۴۵٬۰۰۰', '۱۲٬۳۴۵٬۰۰۰'], ['12345000', '12,345,000']];
+  const pastes: [string, string][] = [
+    ['1,234,000', '1,234,000'],
+    ['۱۲٬۳۴۵٬۰۰۰', '۱۲٬۳۴۵٬۰۰۰'],
+    ['12345000', '12,345,000'],
+  ];
   for (const [pasted, shown] of pastes) {
     await page.evaluate((text) => navigator.clipboard.writeText(text), pasted);
     await amount.selectText();
@@ -498,7 +526,14 @@ it('a cheque with history: amount and party only through a correction with a rea
   await shot(page, 'cheques-21-correction-fa');
   await fix.getByTestId('correction-save').click();
   await fix.waitFor({ state: 'detached' });
-  await poll(() => detail.getByTestId('amount').textContent().then((s) => s?.startsWith('۱۲٬۵۴۳٬۰۰۰ ریال') ?? false), true);
+  await poll(
+    () =>
+      detail
+        .getByTestId('amount')
+        .textContent()
+        .then((s) => s?.startsWith('۱۲٬۵۴۳٬۰۰۰ ریال') ?? false),
+    true,
+  );
   const last = detail.getByTestId('cheque-event').last();
   await expect(last.getAttribute('data-kind')).resolves.toBe('corrected');
   await expect(last.textContent()).resolves.toContain('مبلغ: ۱۲٬۳۴۵٬۰۰۰ ← ۱۲٬۵۴۳٬۰۰۰');
@@ -530,6 +565,7 @@ it('a cheque with history: amount and party only through a correction with a rea
   expect(await receivedTotal()).toBe(left);
   await expect(row.getByTestId('cheque-status').textContent()).resolves.toBe('باطل شده');
   // The totals line on screen: what is left (nothing, when this file's tests run alone).
-  if (left > 0) await poll(() => screen().locator('.cheque-total.dir-received .amount-main').textContent(), `${fa(left.toLocaleString('en-US')).replace(/,/g, '٬')} ریال`);
+  if (left > 0)
+    await poll(() => screen().locator('.cheque-total.dir-received .amount-main').textContent(), `${fa(left.toLocaleString('en-US')).replace(/,/g, '٬')} ریال`);
   else await poll(() => screen().locator('.cheque-total.dir-received').count(), 0);
 });

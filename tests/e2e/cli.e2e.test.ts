@@ -36,7 +36,15 @@ it('imports a vCard file, exports CSV and vCard, and reports a bad file by line 
     expect(bad.status).toBe(1);
     expect(bad.stderr).toMatch(/^Line 7: /);
     expect(bad.stderr).not.toMatch(/\bat .*\.(ts|js):\d+/);
-    const count = execFileSync(process.execPath, ['-e', `const D=require('better-sqlite3');const d=new D(${JSON.stringify(path.join(data, 'monshi.sqlite'))});console.log(d.prepare('SELECT COUNT(*) n FROM contacts').get().n)`], { cwd: root, encoding: 'utf8' });
+    const count = execFileSync(
+      process.execPath,
+      [
+        '-e',
+        `const D=require('better-sqlite3');const d=new D(${JSON.stringify(path.join(data, 'monshi.sqlite'))});console.log(d.prepare('SELECT COUNT(*) n FROM ` +
+          `contacts').get().n)`,
+      ],
+      { cwd: root, encoding: 'utf8' },
+    );
     expect(Number(count)).toBe(added);
   } finally {
     removeDir(data);

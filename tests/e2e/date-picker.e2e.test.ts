@@ -10,7 +10,10 @@ const { page, pageErrors } = useApp({ name: 'dates' });
 afterEach(() => expect(pageErrors).toEqual([]));
 
 const picker = () => page.getByTestId('date-picker');
-const isoToday = () => { const d = new Date(); return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`; };
+const isoToday = () => {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
 /** Each test starts from the phonebook with nothing open, whatever the one before it left. */
 async function fromPhonebook() {
   await page.reload();
@@ -26,9 +29,10 @@ async function openContact(firstName: string, birthDate: string): Promise<number
   return id;
 }
 /** Reminders with 'تماس' in them on today's date, as the engine has them. */
-const savedToday = () => engineApi(page, 'reminders/occurrences', { from: isoToday(), to: isoToday(), text: 'تماس', includeBirthdays: false }).then((r) => r.items.length);
+const savedToday = () =>
+  engineApi(page, 'reminders/occurrences', { from: isoToday(), to: isoToday(), text: 'تماس', includeBirthdays: false }).then((r) => r.items.length);
 
-it('shows the pattern, not a date that looks filled in, as the empty field\'s placeholder', async () => {
+it("shows the pattern, not a date that looks filled in, as the empty field's placeholder", async () => {
   await fromPhonebook();
   await page.getByTestId('new-contact').click();
   await expect(page.getByTestId('birthDate').getAttribute('placeholder')).resolves.toBe('سال/ماه/روز');

@@ -42,7 +42,11 @@ function fillDisk() {
   writeFileSync(filler, '');
   const chunk = Buffer.alloc(64 * 1024, 1);
   for (let size = chunk.length; size >= 1; size = Math.floor(size / 2)) {
-    try { for (;;) writeFileSync(filler, chunk.subarray(0, size), { flag: 'a' }); } catch { /* ENOSPC: a smaller piece */ }
+    try {
+      for (;;) writeFileSync(filler, chunk.subarray(0, size), { flag: 'a' });
+    } catch {
+      /* ENOSPC: a smaller piece */
+    }
   }
 }
 

@@ -41,7 +41,10 @@ it('creates a group and two extra fields in the UI', async () => {
   await page.getByTestId('manage-button').click();
   await page.getByTestId('new-group-name').fill('مشتریان ویژه');
   await page.getByTestId('create-group').click();
-  await page.getByTestId('group-row').filter({ has: page.locator('input[value="مشتریان ویژه"]') }).waitFor();
+  await page
+    .getByTestId('group-row')
+    .filter({ has: page.locator('input[value="مشتریان ویژه"]') })
+    .waitFor();
   await page.getByTestId('manage-tab-fields').click();
   await page.getByTestId('new-field-name').fill('نام مدیر');
   await page.getByTestId('new-field-save').click();

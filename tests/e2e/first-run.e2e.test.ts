@@ -30,7 +30,14 @@ it('greets a new office on the empty phonebook and saves the office, area code a
   await guide().getByTestId('guide-phoneAreaCode').fill('۳۱');
   await guide().getByTestId('guide-userName').fill('نگار صالحی');
   await guide().getByTestId('guide-userName').press('Tab'); // each field is saved as it is left
-  await pollUntil(page, async () => { const s = await engineApi(page, 'settings/get', {}); return [s.officeName, s.phoneAreaCode, s.userName].join('|'); }, 'دفتر فنی نوآوران|31|نگار صالحی');
+  await pollUntil(
+    page,
+    async () => {
+      const s = await engineApi(page, 'settings/get', {});
+      return [s.officeName, s.phoneAreaCode, s.userName].join('|');
+    },
+    'دفتر فنی نوآوران|31|نگار صالحی',
+  );
 });
 
 it('adds the demo line in one click, and it is running among the lines', async () => {
@@ -41,7 +48,7 @@ it('adds the demo line in one click, and it is running among the lines', async (
   expect(lines.map((l) => [l.kind, l.name])).toEqual([['demo', 'خط نمایشی']]);
 });
 
-it('adds sample contacts marked as sample data; the user\'s name signs a note; one click removes them all', async () => {
+it("adds sample contacts marked as sample data; the user's name signs a note; one click removes them all", async () => {
   await guide().getByTestId('guide-add-sample').click();
   await guide().getByTestId('guide-remove-sample').waitFor();
   await pollUntil(page, () => rows().count(), 6);

@@ -23,7 +23,7 @@ let lineId = 0;
 let treeId = 0;
 
 const api = <M extends Method>(method: M, input: InputOf<M>): Promise<OutputOf<M>> => engineApi(page, method, input);
-const poll = <T,>(read: () => Promise<T>, want: T, timeoutMs?: number): Promise<void> => pollUntil(page, read, want, timeoutMs);
+const poll = <T>(read: () => Promise<T>, want: T, timeoutMs?: number): Promise<void> => pollUntil(page, read, want, timeoutMs);
 const lineOf = async () => (await api('lines/list', {})).find((l) => l.id === lineId)!;
 
 type Box = { x: number; y: number; width: number; height: number };

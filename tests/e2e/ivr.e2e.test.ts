@@ -26,7 +26,7 @@ let probe: AudioProbe;
 
 const api = <M extends Method>(method: M, input: InputOf<M>): Promise<OutputOf<M>> => engineApi(page, method, input);
 
-const poll = <T,>(read: () => Promise<T>, want: T, timeoutMs?: number): Promise<void> => pollUntil(page, read, want, timeoutMs);
+const poll = <T>(read: () => Promise<T>, want: T, timeoutMs?: number): Promise<void> => pollUntil(page, read, want, timeoutMs);
 
 beforeAll(async () => {
   app = await startApp(dataDir);
@@ -184,7 +184,15 @@ test('the sound-card test: the same tree with the PC as the caller (Chromium wit
   const { chromium } = await import('playwright-core');
   const b = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', '--autoplay-policy=no-user-gesture-required'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--use-fake-device-for-media-stream',
+      '--use-fake-ui-for-media-stream',
+      '--autoplay-policy=no-user-gesture-required',
+    ],
   });
   try {
     const p = await b.newPage({ viewport: { width: 1400, height: 900 } });
@@ -221,7 +229,10 @@ test('a transfer node in the editor: problems until digits and fallback are set;
   await page.getByTestId('add-option-n1').click();
   const node = page.getByTestId('node-n3');
   await node.getByTestId('node-label').fill('Sales desk');
-  await expect(node.getByTestId('node-problem').allTextContents()).resolves.toEqual(['Enter the extension or number to transfer to.', 'Choose where the call goes if the line cannot transfer it.']);
+  await expect(node.getByTestId('node-problem').allTextContents()).resolves.toEqual([
+    'Enter the extension or number to transfer to.',
+    'Choose where the call goes if the line cannot transfer it.',
+  ]);
   await node.getByTestId('node-digits').fill('12a');
   await expect(node.getByTestId('node-digits').getAttribute('aria-invalid')).resolves.toBe('true');
   await expect(node.getByTestId('node-problem').first().textContent()).resolves.toBe('Use only the digits 0–9, * and #, at most 20.');
@@ -231,7 +242,11 @@ test('a transfer node in the editor: problems until digits and fallback are set;
   await page.getByTestId('add-n3-fallback').click();
   await expect(page.getByTestId('node-problem').count()).resolves.toBe(0);
   await page.getByTestId('tree-save').click();
-  await poll(async () => JSON.stringify((await api('ivr/trees', {}))[0]!.tree.nodes.find((n) => n.id === 'n3')), JSON.stringify({ id: 'n3', label: 'Sales desk', kind: 'transfer', promptId: null, digits: '12#', fallback: 'n4' }), 5000);
+  await poll(
+    async () => JSON.stringify((await api('ivr/trees', {}))[0]!.tree.nodes.find((n) => n.id === 'n3')),
+    JSON.stringify({ id: 'n3', label: 'Sales desk', kind: 'transfer', promptId: null, digits: '12#', fallback: 'n4' }),
+    5000,
+  );
   await shot(page, 'ivr-transfer-en');
 
   // Persian: the number is shown in Persian digits; typed in Persian digits it is stored in ASCII.
@@ -270,7 +285,10 @@ test('a transfer node in the editor: problems until digits and fallback are set;
   await shot(page, 'ivr-transfer-soundcard-fa');
 
   // A ring-through node on the sound card: the panel says the caller waits and takes the call.
-  const desk = await api('ivr/tree-create', { name: 'میز پذیرش', tree: { root: 'op', nodes: [{ id: 'op', kind: 'operator', promptId: null, waitS: 60, fallback: null }] } });
+  const desk = await api('ivr/tree-create', {
+    name: 'میز پذیرش',
+    tree: { root: 'op', nodes: [{ id: 'op', kind: 'operator', promptId: null, waitS: 60, fallback: null }] },
+  });
   await page.reload();
   await page.getByTestId('nav-ivr').click();
   await page.getByTestId('ivr-tab-trees').click();

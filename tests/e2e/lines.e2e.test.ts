@@ -24,7 +24,7 @@ let portPath = '';
 
 const api = <M extends Method>(method: M, input: InputOf<M>): Promise<OutputOf<M>> => engineApi(page, method, input);
 
-const poll = <T,>(read: () => Promise<T>, want: T, timeoutMs?: number): Promise<void> => pollUntil(page, read, want, timeoutMs);
+const poll = <T>(read: () => Promise<T>, want: T, timeoutMs?: number): Promise<void> => pollUntil(page, read, want, timeoutMs);
 
 /** Types a command into the simulator, as a user at its terminal would. */
 const simSays = (command: string) => sim.stdin!.write(`${command}\n`);
@@ -62,7 +62,14 @@ beforeAll(async () => {
   await page.goto(app.url);
   await page.getByTestId('phonebook').waitFor();
   const group = await api('groups/create', { name: 'مشتریان ویژه', color: '#c2410c' });
-  const c = await api('contacts/create', { firstName: 'علی', lastName: 'کریمی', company: 'فولاد سپاهان', jobTitle: 'مدیر خرید', phones: [{ number: '0912 123 4567', kind: 'mobile' }], groupIds: [group.id] });
+  const c = await api('contacts/create', {
+    firstName: 'علی',
+    lastName: 'کریمی',
+    company: 'فولاد سپاهان',
+    jobTitle: 'مدیر خرید',
+    phones: [{ number: '0912 123 4567', kind: 'mobile' }],
+    groupIds: [group.id],
+  });
   contactId = c.id;
   await api('contacts/add-note', { contactId, body: 'پیش‌فاکتور ۱۲ تن میلگرد فرستاده شد؛ منتظر تأیید است.' });
 }, 60_000);
@@ -147,7 +154,15 @@ it('the modem rings with caller ID: the popup names the contact, with company, g
   await expect(row.getByTestId('call-contact').textContent()).resolves.toBe('علی کریمی');
   await expect(row.textContent()).resolves.toContain('خط پذیرش');
   const logged = (await api('calls/list', { limit: 1 })).rows[0]!;
-  expect(logged).toMatchObject({ direction: 'in', outcome: 'missed', numberRaw: '09121234567', numberKey: '989121234567', callerName: 'KARIMI ALI', contactId, lineName: 'خط پذیرش' });
+  expect(logged).toMatchObject({
+    direction: 'in',
+    outcome: 'missed',
+    numberRaw: '09121234567',
+    numberKey: '989121234567',
+    callerName: 'KARIMI ALI',
+    contactId,
+    lineName: 'خط پذیرش',
+  });
   expect(logged.ringMs).toBeGreaterThan(0);
 });
 
@@ -268,23 +283,26 @@ it('in English: the Lines screen and the popup', async () => {
   // the date and time into its right-to-left run (which showed «03:34 1405/09/16 · نگار صالحی»).
   await api('contacts/add-note', { contactId, body: 'Asked for a quote', author: 'نگار صالحی' });
   await poll(async () => (await p.getByTestId('caller-notes').textContent())?.includes('Asked for a quote') ?? false, true);
-  const dateLeftOfTime = await p.locator('.caller-notes li').first().evaluate((li) => {
-    const meta = li.lastElementChild!;
-    const [, date, time] = /(\d{4}\/\d{2}\/\d{2}) (\d{2}:\d{2})/.exec(meta.textContent ?? '') ?? [];
-    const leftOf = (s: string) => {
-      const walk = document.createTreeWalker(meta, NodeFilter.SHOW_TEXT);
-      for (let n = walk.nextNode(); n; n = walk.nextNode()) {
-        const at = n.textContent!.indexOf(s);
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(n, at);
-        range.setEnd(n, at + s.length);
-        return range.getBoundingClientRect().left;
-      }
-      return NaN;
-    };
-    return date !== undefined && time !== undefined && leftOf(date) < leftOf(time);
-  });
+  const dateLeftOfTime = await p
+    .locator('.caller-notes li')
+    .first()
+    .evaluate((li) => {
+      const meta = li.lastElementChild!;
+      const [, date, time] = /(\d{4}\/\d{2}\/\d{2}) (\d{2}:\d{2})/.exec(meta.textContent ?? '') ?? [];
+      const leftOf = (s: string) => {
+        const walk = document.createTreeWalker(meta, NodeFilter.SHOW_TEXT);
+        for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+          const at = n.textContent!.indexOf(s);
+          if (at < 0) continue;
+          const range = document.createRange();
+          range.setStart(n, at);
+          range.setEnd(n, at + s.length);
+          return range.getBoundingClientRect().left;
+        }
+        return NaN;
+      };
+      return date !== undefined && time !== undefined && leftOf(date) < leftOf(time);
+    });
   expect(dateLeftOfTime).toBe(true);
   await shot(page, 'lines-12-popup-en');
   await poll(() => p.getByTestId('caller-stage').getAttribute('data-stage'), 'missed', 20_000);

@@ -31,7 +31,8 @@ async function shown(p: Page): Promise<string> {
   const cheque = p.getByTestId('cheque-detail');
   const file = p.getByTestId('file-detail');
   const parts = [tab];
-  if (tab === 'nav-phonebook' && (await contact.count()) > 0) parts.push(`contact ${await contact.getAttribute('data-contact-id')} ${await p.getByTestId('detail-name').textContent()}`);
+  if (tab === 'nav-phonebook' && (await contact.count()) > 0)
+    parts.push(`contact ${await contact.getAttribute('data-contact-id')} ${await p.getByTestId('detail-name').textContent()}`);
   if ((await cheque.count()) > 0) parts.push(`cheque ${await cheque.getByTestId('cheque-detail-party').textContent()}`);
   if (tab === 'nav-people' && (await file.count()) > 0) parts.push(`file ${await file.getAttribute('data-file-id')}`);
   return parts.join(' | ');
@@ -48,9 +49,15 @@ beforeAll(async () => {
   maryam = (await api('contacts/create', { firstName: 'مریم', lastName: 'احمدی', phones: [{ number: '09351112233', kind: 'mobile' }] })).id;
   reza = (await api('contacts/create', { firstName: 'رضا', lastName: 'کریمی', phones: [{ number: '09121234567', kind: 'mobile' }] })).id;
   const due = new Date(Date.now() + 20 * 86_400_000);
-  chequeId = (await api('cheques/create', {
-    direction: 'received', amount: 5_000_000, dueDate: `${due.getFullYear()}-${pad(due.getMonth() + 1)}-${pad(due.getDate())}`, contactId: maryam, bankCode: 'mellat',
-  })).id;
+  chequeId = (
+    await api('cheques/create', {
+      direction: 'received',
+      amount: 5_000_000,
+      dueDate: `${due.getFullYear()}-${pad(due.getMonth() + 1)}-${pad(due.getDate())}`,
+      contactId: maryam,
+      bankCode: 'mellat',
+    })
+  ).id;
   fileId = (await api('people/create', { kind: 'customer', contactId: reza })).id;
 }, 60_000);
 afterAll(async () => {
@@ -114,9 +121,13 @@ it('opens a contact from the search, a cheque of theirs, the call log; Back walk
 });
 
 it('keeps a form left open by Back on its own screen, hidden, instead of over the screen Back went to', async () => {
-  await page.evaluate(() => { window.location.hash = '#/calls'; });
+  await page.evaluate(() => {
+    window.location.hash = '#/calls';
+  });
   await poll(page, 'nav-calls');
-  await page.evaluate((h) => { window.location.hash = h; }, `#/contact/${maryam}`);
+  await page.evaluate((h) => {
+    window.location.hash = h;
+  }, `#/contact/${maryam}`);
   await poll(page, `nav-phonebook | contact ${maryam} مریم احمدی`);
   await page.getByTestId('new-contact').click();
   const form = page.getByTestId('contact-form');
@@ -137,9 +148,13 @@ it('keeps a form left open by Back on its own screen, hidden, instead of over th
 });
 
 it("opens the new-contact form from a call's address over the contact that was open, and closes back to it", async () => {
-  await page.evaluate((h) => { window.location.hash = h; }, `#/contact/${maryam}`);
+  await page.evaluate((h) => {
+    window.location.hash = h;
+  }, `#/contact/${maryam}`);
   await poll(page, `nav-phonebook | contact ${maryam} مریم احمدی`);
-  await page.evaluate(() => { window.location.hash = '#/new-contact/%2B98%20912%20555%200000'; });
+  await page.evaluate(() => {
+    window.location.hash = '#/new-contact/%2B98%20912%20555%200000';
+  });
   const form = page.getByTestId('contact-form');
   await form.waitFor();
   await expect(form.locator('input[name="phones.0.number"]').inputValue()).resolves.toBe('+98 912 555 0000');
@@ -185,11 +200,15 @@ it("keeps opening the first version's links, rewritten to the new address", asyn
   const { ctx, p } = await openCopied(`#contact=${maryam}`);
   await poll(p, `nav-phonebook | contact ${maryam} مریم احمدی`);
   await pollUntil(p, () => hashOf(p), `#/contact/${maryam}`);
-  await p.evaluate(() => { window.location.hash = '#lines'; });
+  await p.evaluate(() => {
+    window.location.hash = '#lines';
+  });
   await pollUntil(p, () => currentTab(p), 'nav-lines');
   await pollUntil(p, () => hashOf(p), '#/lines');
   // An address the app cannot read is the phonebook, never a broken page.
-  await p.evaluate(() => { window.location.hash = '#/contact/banana'; });
+  await p.evaluate(() => {
+    window.location.hash = '#/contact/banana';
+  });
   await pollUntil(p, () => hashOf(p), '#/phonebook');
   await poll(p, 'nav-phonebook');
   await ctx.close();
@@ -214,12 +233,16 @@ it('gives the designer, an answering tree, a line and the cheque books window ad
   await p.goBack();
   await pollUntil(p, () => p.getByTestId('cheque-designer').locator('h2').textContent(), 'صادرات — ارزی');
 
-  await p.evaluate((h) => { window.location.hash = h; }, `#/ivr-tree/${night}`);
+  await p.evaluate((h) => {
+    window.location.hash = h;
+  }, `#/ivr-tree/${night}`);
   await pollUntil(p, () => p.locator('.ivr-tree-link.active').textContent(), 'منوی شب');
   await expect(p.locator('input[name="tree-name"]').inputValue()).resolves.toBe('منوی شب');
   await shot(p, 'navigation-07-ivr-tree-fa');
 
-  await p.evaluate((h) => { window.location.hash = h; }, `#/line/${line}`);
+  await p.evaluate((h) => {
+    window.location.hash = h;
+  }, `#/line/${line}`);
   await p.getByTestId('line-form').waitFor();
   await expect(p.getByTestId('line-form').textContent()).resolves.toContain('خط نمایشی');
   await p.keyboard.press('Escape');
@@ -227,14 +250,18 @@ it('gives the designer, an answering tree, a line and the cheque books window ad
   await p.goBack();
   await p.getByTestId('line-form').waitFor();
 
-  await p.evaluate((h) => { window.location.hash = h; }, '#/cheques/books');
+  await p.evaluate((h) => {
+    window.location.hash = h;
+  }, '#/cheques/books');
   await p.getByTestId('cheque-books').waitFor();
   expect(await currentTab(p)).toBe('nav-cheques');
   await ctx.close();
 });
 
 it('keeps the screen and the record over a reload', async () => {
-  await page.evaluate(() => { window.location.hash = '#/people'; });
+  await page.evaluate(() => {
+    window.location.hash = '#/people';
+  });
   await page.getByTestId('files-customer').click();
   await pollUntil(page, () => hashOf(page), '#/people/customer');
   await page.getByTestId('file-row').first().click();

@@ -19,7 +19,7 @@ let page: Page;
 
 const api = <M extends Method>(method: M, input: InputOf<M>): Promise<OutputOf<M>> => engineApi(page, method, input);
 
-const poll = <T,>(read: () => Promise<T>, want: T, timeoutMs?: number): Promise<void> => pollUntil(page, read, want, timeoutMs);
+const poll = <T>(read: () => Promise<T>, want: T, timeoutMs?: number): Promise<void> => pollUntil(page, read, want, timeoutMs);
 
 const fa = (s: string | number) => String(s).replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]!);
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -129,7 +129,10 @@ it('corrects the entry with a reason (kept in the history) and records leave', a
   await dialog.getByTestId('record-save').click();
   await expect(dialog.getByTestId('field-error').textContent()).resolves.toContain('علت');
   // Half an hour earlier than the clock says.
-  const [h, m] = startIn.replace(/[۰-۹]/g, (d) => String('۰۱۲۳۴۵۶۷۸۹'.indexOf(d))).split(':').map(Number) as [number, number];
+  const [h, m] = startIn
+    .replace(/[۰-۹]/g, (d) => String('۰۱۲۳۴۵۶۷۸۹'.indexOf(d)))
+    .split(':')
+    .map(Number) as [number, number];
   const earlier = h * 60 + m >= 30 ? `${pad(Math.floor((h * 60 + m - 30) / 60))}:${pad((h * 60 + m - 30) % 60)}` : '00:00';
   await dialog.getByTestId('start').fill(earlier);
   await dialog.getByTestId('reason').fill('کارت را دیر زد؛ طبق دفتر نگهبانی');
@@ -235,7 +238,10 @@ it('searches files by phone and by referrer', async () => {
   await poll(() => page.getByTestId('file-row').count(), 1);
   await page.getByTestId('files-search').fill('');
   await page.getByTestId('files-referrer').fill('کریمی');
-  await poll(async () => (await page.getByTestId('file-row').allTextContents()).join('|').includes('نگار صالحی') && (await page.getByTestId('file-row').count()) === 1, true);
+  await poll(
+    async () => (await page.getByTestId('file-row').allTextContents()).join('|').includes('نگار صالحی') && (await page.getByTestId('file-row').count()) === 1,
+    true,
+  );
   await page.getByTestId('files-referrer').fill('');
 });
 

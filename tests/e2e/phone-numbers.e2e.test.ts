@@ -44,7 +44,10 @@ it('moves an extension typed into the number to its own field and warns about a 
   await shot(page, 'phones-02-detail-fa');
   // What was stored, read back: the main number and the extension apart.
   const saved = (await engineApi(page, 'contacts/search', { text: 'دفتر' })).items[0]!;
-  expect(saved.phones.map((p) => [p.key, p.extension])).toEqual([['982188776655', '212'], ['989121234567', '']]);
+  expect(saved.phones.map((p) => [p.key, p.extension])).toEqual([
+    ['982188776655', '212'],
+    ['989121234567', ''],
+  ]);
 });
 
 it('a call from the main number raises the popup with the contact', async () => {

@@ -128,12 +128,26 @@ it('imports an Android vCard with a preview, duplicates shown, and merge', async
   const dir = mkdtempSync(path.join(os.tmpdir(), 'monshi-vcf-'));
   const file = path.join(dir, 'contacts.vcf');
   const qp = (s: string) => [...Buffer.from(s, 'utf8')].map((b) => '=' + b.toString(16).toUpperCase().padStart(2, '0')).join('');
-  writeFileSync(file, [
-    'BEGIN:VCARD', 'VERSION:2.1', `N;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:${qp('محمدی')};${qp('مریم')};;;`,
-    `FN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:${qp('مریم محمدی')}`, 'TEL;CELL:0913 555 6677', 'TEL;WORK;FAX:021-66554433', 'END:VCARD',
-    // The same person as the contact added above: the same number and the same name (a number alone no longer merges).
-    'BEGIN:VCARD', 'VERSION:2.1', `N;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:${qp('كريمي')};${qp('علي')};;;`, 'TEL;CELL:+989121234567', 'EMAIL;HOME:ali@example.com', 'END:VCARD', '',
-  ].join('\r\n'));
+  writeFileSync(
+    file,
+    [
+      'BEGIN:VCARD',
+      'VERSION:2.1',
+      `N;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:${qp('محمدی')};${qp('مریم')};;;`,
+      `FN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:${qp('مریم محمدی')}`,
+      'TEL;CELL:0913 555 6677',
+      'TEL;WORK;FAX:021-66554433',
+      'END:VCARD',
+      // The same person as the contact added above: the same number and the same name (a number alone no longer merges).
+      'BEGIN:VCARD',
+      'VERSION:2.1',
+      `N;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:${qp('كريمي')};${qp('علي')};;;`,
+      'TEL;CELL:+989121234567',
+      'EMAIL;HOME:ali@example.com',
+      'END:VCARD',
+      '',
+    ].join('\r\n'),
+  );
   await page.getByTestId('import-button').click();
   await page.getByTestId('import-file').setInputFiles(file);
   await page.getByTestId('import-preview').waitFor();

@@ -3,7 +3,8 @@
  * answered call in its form (the form says how this modem records); a call answered from the popup
  * is recorded while the caller speaks (the call bar and the header show it), and after the hang-up
  * the call log row plays it (heard: the element plays, its time advances, the samples are not silence
- * — the demo conversation goes on after the caller's words — no CSP error; waveform drawn), keeps it and notes it; the contact's calls and timeline play it too;
+ * — the demo conversation goes on after the caller's words — no CSP error; waveform drawn), keeps it and notes it; the contact's calls and timeline play it
+ * too;
  * the Recordings tab lists it with the storage in use, refuses a bad limit naming the field, and a
  * free-space threshold above the disk's free space raises the header's disk warning. On a line that
  * does not record automatically, the call bar's Record button starts and stops a recording. English,
@@ -24,7 +25,7 @@ let page: Page;
 let probe: AudioProbe;
 
 const api = <M extends Method>(method: M, input: InputOf<M>): Promise<OutputOf<M>> => engineApi(page, method, input);
-const poll = <T,>(read: () => Promise<T>, want: T, timeoutMs?: number): Promise<void> => pollUntil(page, read, want, timeoutMs);
+const poll = <T>(read: () => Promise<T>, want: T, timeoutMs?: number): Promise<void> => pollUntil(page, read, want, timeoutMs);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function open(): Promise<void> {

@@ -21,7 +21,7 @@ let probe: AudioProbe;
 
 const api = <M extends Method>(method: M, input: InputOf<M>): Promise<OutputOf<M>> => engineApi(page, method, input);
 
-const poll = <T,>(read: () => Promise<T>, want: T, timeoutMs?: number): Promise<void> => pollUntil(page, read, want, timeoutMs);
+const poll = <T>(read: () => Promise<T>, want: T, timeoutMs?: number): Promise<void> => pollUntil(page, read, want, timeoutMs);
 
 /** Occurrences on the reminder book's screen (today's agenda on the phonebook has its own). */
 const occ = (sel = '') => page.getByTestId('reminders-screen').locator(`[data-testid="occurrence"]${sel}`);
@@ -78,7 +78,10 @@ it('makes a group, then a weekly meeting with a participant; a missing subject i
   const form = page.getByTestId('reminder-form');
   await form.getByTestId('kind-meeting').click();
   // The kinds are as wide as their buttons: stretched across the form, they left an empty box beside «کار».
-  const emptyPx = await form.getByRole('radiogroup').first().evaluate((g) => g.getBoundingClientRect().width - [...g.children].reduce((w, c) => w + c.getBoundingClientRect().width, 0));
+  const emptyPx = await form
+    .getByRole('radiogroup')
+    .first()
+    .evaluate((g) => g.getBoundingClientRect().width - [...g.children].reduce((w, c) => w + c.getBoundingClientRect().width, 0));
   expect(emptyPx).toBeLessThan(4);
   const { date, time } = jalaliInputs(meetingAt);
   await form.getByTestId('date').fill(date);
@@ -185,7 +188,12 @@ it("after two weeks away a daily reminder's missed repeats are one alarm: how ma
   // A daily reminder from five minutes from now, then the computer "sleeps" for two weeks.
   const first = new Date(Math.ceil((Date.parse((await api('clock/advance', { ms: 0 })).now) + 5 * 60_000) / 60_000) * 60_000);
   const day = (t: Date) => `${t.getFullYear()}-${pad(t.getMonth() + 1)}-${pad(t.getDate())}`;
-  const daily = await api('reminders/create', { subject: 'بستن صندوق و گزارش روزانه', date: day(first), time: `${pad(first.getHours())}:${pad(first.getMinutes())}`, repeat: { kind: 'daily' } });
+  const daily = await api('reminders/create', {
+    subject: 'بستن صندوق و گزارش روزانه',
+    date: day(first),
+    time: `${pad(first.getHours())}:${pad(first.getMinutes())}`,
+    repeat: { kind: 'daily' },
+  });
   await api('clock/advance', { ms: 14 * 86_400_000, away: true });
 
   const pending = await api('alarms/pending', {});
@@ -202,7 +210,10 @@ it("after two weeks away a daily reminder's missed repeats are one alarm: how ma
     await dialog.getByTestId('alarm-dismiss').click();
     await poll(async () => (await dialog.getByTestId('alarm-card').getAttribute('data-alarm-id')) !== id, true);
   }
-  const jalali = (t: Date) => { const j = toJalaali(t.getFullYear(), t.getMonth() + 1, t.getDate()); return fa(`${j.jy}/${pad(j.jm)}/${pad(j.jd)}`); };
+  const jalali = (t: Date) => {
+    const j = toJalaali(t.getFullYear(), t.getMonth() + 1, t.getDate());
+    return fa(`${j.jy}/${pad(j.jm)}/${pad(j.jd)}`);
+  };
   const last = new Date(first.getTime() + 13 * 86_400_000);
   await expect(dialog.getByTestId('alarm-missed').textContent()).resolves.toBe(`۱۴ بار از ${jalali(first)} تا ${jalali(last)} زنگ نزد`);
   await shot(page, 'reminders-07-missed-fa');

@@ -48,8 +48,12 @@ it('the one-time address signs the browser in with a cookie the page cannot read
 it('imports a 3 MB vCard through the import dialog, sent as one POST /api body', async () => {
   const dir = tempDir('monshi-vcf-');
   const file = path.join(dir, 'big.vcf');
-  const cards = Array.from({ length: 20_000 }, (_, i) =>
-    `BEGIN:VCARD\r\nVERSION:3.0\r\nN:Person${i};Test;;;\r\nFN:Test Person${i}\r\nTEL;TYPE=CELL:+98912${String(i).padStart(7, '0')}\r\nNOTE:${'x'.repeat(60)}\r\nEND:VCARD\r\n`);
+  const cards = Array.from(
+    { length: 20_000 },
+    (_, i) =>
+      `BEGIN:VCARD\r\nVERSION:3.0\r\nN:Person${i};Test;;;\r\nFN:Test ` +
+      `Person${i}\r\nTEL;TYPE=CELL:+98912${String(i).padStart(7, '0')}\r\nNOTE:${'x'.repeat(60)}\r\nEND:VCARD\r\n`,
+  );
   writeFileSync(file, cards.join(''));
   const posted = page.waitForRequest((r) => r.method() === 'POST' && new URL(r.url()).pathname === '/api');
   await page.getByTestId('import-button').click();

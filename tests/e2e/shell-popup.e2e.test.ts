@@ -58,63 +58,71 @@ async function ringOnce(): Promise<IncomingCallEvent> {
   return incoming;
 }
 
-it("the popup window draws the caller card from the event's payload, asks the engine only for the settings, and opens the contact in the main window", async () => {
-  const contact = await engineApi(page, 'contacts/create', { firstName: 'علی', lastName: 'کریمی', company: 'فولاد سپاهان', phones: [{ kind: 'mobile', number: '0912 123 4567' }] });
-  await engineApi(page, 'contacts/add-note', { contactId: contact.id, body: 'پیش‌فاکتور را می‌خواهد' });
-  const event = await ringOnce();
-  expect(event.card.contact?.id).toBe(contact.id);
-
-  const win = await context.newPage();
-  await win.setViewportSize({ width: 400, height: 440 });
-  // What the preload exposes in the desktop app, carried here over the browser mode's socket.
-  await win.addInitScript((carried: IncomingCallEvent) => {
-    const asked: string[] = [];
-    const shown: string[] = [];
-    const listeners = new Map<string, Set<(payload: unknown) => void>>();
-    const waiting = new Map<number, (result: unknown) => void>();
-    let nextId = 1;
-    const ws = new WebSocket(`ws://${location.host}/ws`);
-    const open = new Promise((resolve) => (ws.onopen = resolve));
-    ws.onmessage = (ev) => {
-      const msg = JSON.parse(String(ev.data)) as { t: string; id: number; result: unknown; name: string; payload: unknown };
-      if (msg.t === 'res') waiting.get(msg.id)?.(msg.result);
-      if (msg.t === 'evt') for (const l of listeners.get(msg.name) ?? []) l(msg.payload);
-    };
-    Object.assign(window, {
-      shellStandIn: { asked, shown },
-      monshi: {
-        invoke: async (method: string, input: unknown, lang: string) => {
-          asked.push(method);
-          await open;
-          const id = nextId++;
-          return new Promise((resolve) => {
-            waiting.set(id, resolve);
-            ws.send(JSON.stringify({ t: 'req', id, method, input, lang }));
-          });
-        },
-        subscribe: (name: string, listener: (payload: unknown) => void) => {
-          const set = listeners.get(name) ?? new Set();
-          listeners.set(name, set);
-          set.add(listener);
-          return () => set.delete(listener);
-        },
-        showMain: (route: string) => shown.push(route),
-        popupCall: async () => carried,
-      },
+it(
+  "the popup window draws the caller card from the event's payload, asks the engine only for the settings, and opens the contact in the main " + 'window',
+  async () => {
+    const contact = await engineApi(page, 'contacts/create', {
+      firstName: 'علی',
+      lastName: 'کریمی',
+      company: 'فولاد سپاهان',
+      phones: [{ kind: 'mobile', number: '0912 123 4567' }],
     });
-  }, event);
-  const origin = new URL(page.url()).origin;
-  await win.goto(`${origin}/#popup?callId=${event.call.id}&number=${encodeURIComponent(event.call.numberRaw)}`);
-  const card = win.getByTestId('caller-card');
-  await card.waitFor();
-  await expect(card.getByTestId('caller-name').textContent()).resolves.toBe('علی کریمی');
-  await expect(card.getByTestId('caller-notes').textContent()).resolves.toContain('پیش‌فاکتور را می‌خواهد');
-  await expect(win.getByTestId('phonebook').count()).resolves.toBe(0);
-  await shot(win, 'shell-popup-window-fa');
-  const standIn = () => win.evaluate(() => (window as unknown as { shellStandIn: { asked: string[]; shown: string[] } }).shellStandIn);
-  expect((await standIn()).asked).toEqual(['settings/get']);
+    await engineApi(page, 'contacts/add-note', { contactId: contact.id, body: 'پیش‌فاکتور را می‌خواهد' });
+    const event = await ringOnce();
+    expect(event.card.contact?.id).toBe(contact.id);
 
-  await card.getByTestId('caller-open').click();
-  await expect(standIn()).resolves.toEqual({ asked: ['settings/get'], shown: [`#/contact/${contact.id}`] });
-  await win.close();
-});
+    const win = await context.newPage();
+    await win.setViewportSize({ width: 400, height: 440 });
+    // What the preload exposes in the desktop app, carried here over the browser mode's socket.
+    await win.addInitScript((carried: IncomingCallEvent) => {
+      const asked: string[] = [];
+      const shown: string[] = [];
+      const listeners = new Map<string, Set<(payload: unknown) => void>>();
+      const waiting = new Map<number, (result: unknown) => void>();
+      let nextId = 1;
+      const ws = new WebSocket(`ws://${location.host}/ws`);
+      const open = new Promise((resolve) => (ws.onopen = resolve));
+      ws.onmessage = (ev) => {
+        const msg = JSON.parse(String(ev.data)) as { t: string; id: number; result: unknown; name: string; payload: unknown };
+        if (msg.t === 'res') waiting.get(msg.id)?.(msg.result);
+        if (msg.t === 'evt') for (const l of listeners.get(msg.name) ?? []) l(msg.payload);
+      };
+      Object.assign(window, {
+        shellStandIn: { asked, shown },
+        monshi: {
+          invoke: async (method: string, input: unknown, lang: string) => {
+            asked.push(method);
+            await open;
+            const id = nextId++;
+            return new Promise((resolve) => {
+              waiting.set(id, resolve);
+              ws.send(JSON.stringify({ t: 'req', id, method, input, lang }));
+            });
+          },
+          subscribe: (name: string, listener: (payload: unknown) => void) => {
+            const set = listeners.get(name) ?? new Set();
+            listeners.set(name, set);
+            set.add(listener);
+            return () => set.delete(listener);
+          },
+          showMain: (route: string) => shown.push(route),
+          popupCall: async () => carried,
+        },
+      });
+    }, event);
+    const origin = new URL(page.url()).origin;
+    await win.goto(`${origin}/#popup?callId=${event.call.id}&number=${encodeURIComponent(event.call.numberRaw)}`);
+    const card = win.getByTestId('caller-card');
+    await card.waitFor();
+    await expect(card.getByTestId('caller-name').textContent()).resolves.toBe('علی کریمی');
+    await expect(card.getByTestId('caller-notes').textContent()).resolves.toContain('پیش‌فاکتور را می‌خواهد');
+    await expect(win.getByTestId('phonebook').count()).resolves.toBe(0);
+    await shot(win, 'shell-popup-window-fa');
+    const standIn = () => win.evaluate(() => (window as unknown as { shellStandIn: { asked: string[]; shown: string[] } }).shellStandIn);
+    expect((await standIn()).asked).toEqual(['settings/get']);
+
+    await card.getByTestId('caller-open').click();
+    await expect(standIn()).resolves.toEqual({ asked: ['settings/get'], shown: [`#/contact/${contact.id}`] });
+    await win.close();
+  },
+);

@@ -29,7 +29,8 @@ const day = (i: number) => new Date(Date.UTC(2026, 0, 1 + i)).toISOString().slic
 
 /** n random calls over 60 days, 3 lines, 40 numbers (skewed, some sent in two forms), some withheld. */
 function insertCalls(db: Db, n: number, r: () => number): void {
-  const ins = db.prepare(`INSERT INTO calls (line_id, line_name, direction, outcome, started_at, local_day, local_hour, duration_s, number_raw, number_key, returned_at)
+  const ins =
+    db.prepare(`INSERT INTO calls (line_id, line_name, direction, outcome, started_at, local_day, local_hour, duration_s, number_raw, number_key, returned_at)
     VALUES (?, 'L', ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   for (let i = 0; i < n; i++) {
     const k = Math.floor(Math.pow(r(), 2) * 40);
@@ -38,7 +39,18 @@ function insertCalls(db: Db, n: number, r: () => number): void {
     const raw = withheld ? '' : r() < 0.3 ? `912000${String(k).padStart(4, '0')}` : `0912000${String(k).padStart(4, '0')}`;
     // started_at falls on its local day, as the engine writes it (the log's date filters rely on it).
     const d = day(Math.floor(r() * 60));
-    ins.run(1 + Math.floor(r() * 3), r() < 0.8 ? 'in' : 'out', OUTCOMES[Math.floor(r() * OUTCOMES.length)]!, Date.parse(`${d}T12:00:00Z`) + i, d, Math.floor(r() * 24), Math.floor(r() * 300), raw, key, r() < 0.5 ? null : i * 1000 + 5);
+    ins.run(
+      1 + Math.floor(r() * 3),
+      r() < 0.8 ? 'in' : 'out',
+      OUTCOMES[Math.floor(r() * OUTCOMES.length)]!,
+      Date.parse(`${d}T12:00:00Z`) + i,
+      d,
+      Math.floor(r() * 24),
+      Math.floor(r() * 300),
+      raw,
+      key,
+      r() < 0.5 ? null : i * 1000 + 5,
+    );
   }
 }
 
@@ -48,13 +60,23 @@ function churn(db: Db, r: () => number): void {
   const pick = () => ids[Math.floor(r() * ids.length)]!;
   for (let i = 0; i < 300; i++) db.prepare("UPDATE calls SET outcome = 'missed', ended_at = 1, duration_s = 0 WHERE id = ?").run(pick());
   for (let i = 0; i < 300; i++) db.prepare("UPDATE calls SET outcome = 'answered', duration_s = ? WHERE id = ?").run(Math.floor(r() * 500), pick());
-  for (let i = 0; i < 20; i++) db.prepare("UPDATE calls SET returned_at = 99 WHERE number_key = ? AND outcome = 'missed' AND returned_at IS NULL").run(`98912000${String(i).padStart(4, '0')}`);
+  for (let i = 0; i < 20; i++)
+    db.prepare("UPDATE calls SET returned_at = 99 WHERE number_key = ? AND outcome = 'missed' AND returned_at IS NULL").run(
+      `98912000${String(i).padStart(4, '0')}`,
+    );
   // Caller ID arriving on a ringing call, a number corrected, a call moved to another day, line, direction.
-  for (let i = 0; i < 100; i++) db.prepare("UPDATE calls SET number_raw = '09350001111', number_key = '989350001111', caller_name = 'X' WHERE id = ?").run(pick());
+  for (let i = 0; i < 100; i++)
+    db.prepare("UPDATE calls SET number_raw = '09350001111', number_key = '989350001111', caller_name = 'X' WHERE id = ?").run(pick());
   for (let i = 0; i < 50; i++) db.prepare("UPDATE calls SET number_raw = '', number_key = '' WHERE id = ?").run(pick());
   for (let i = 0; i < 50; i++) {
     const d = day(Math.floor(r() * 60));
-    db.prepare('UPDATE calls SET started_at = ?, local_day = ?, local_hour = ?, line_id = ? WHERE id = ?').run(Date.parse(`${d}T12:00:00Z`) + i, d, Math.floor(r() * 24), 1 + Math.floor(r() * 3), pick());
+    db.prepare('UPDATE calls SET started_at = ?, local_day = ?, local_hour = ?, line_id = ? WHERE id = ?').run(
+      Date.parse(`${d}T12:00:00Z`) + i,
+      d,
+      Math.floor(r() * 24),
+      1 + Math.floor(r() * 3),
+      pick(),
+    );
   }
   for (let i = 0; i < 50; i++) db.prepare("UPDATE calls SET direction = CASE direction WHEN 'in' THEN 'out' ELSE 'in' END WHERE id = ?").run(pick());
   for (let i = 0; i < 200; i++) db.prepare('DELETE FROM calls WHERE id = ?').run(pick());
@@ -67,9 +89,15 @@ function reference(db: Db, from: string, to: string, lineId: number | null) {
   const line = lineId ? 'AND line_id = ?' : '';
   const params = lineId ? [from, to, lineId] : [from, to];
   const groups = db
-    .prepare(`SELECT local_day AS day, local_hour AS hour, direction, outcome, COUNT(*) AS n, SUM(duration_s) AS talk FROM calls WHERE local_day BETWEEN ? AND ? ${line} GROUP BY 1, 2, 3, 4`)
+    .prepare(
+      `SELECT local_day AS day, local_hour AS hour, direction, outcome, COUNT(*) AS n, SUM(duration_s) AS talk FROM calls WHERE local_day BETWEEN ? AND ? ` +
+        `${line} GROUP BY 1, 2, 3, 4`,
+    )
     .all(...params) as { day: string; hour: number; direction: string; outcome: string; n: number; talk: number }[];
-  const unreturned = db.prepare(`SELECT COUNT(*) FROM calls WHERE outcome = 'missed' AND returned_at IS NULL AND local_day BETWEEN ? AND ? ${line}`).pluck().get(...params) as number;
+  const unreturned = db
+    .prepare(`SELECT COUNT(*) FROM calls WHERE outcome = 'missed' AND returned_at IS NULL AND local_day BETWEEN ? AND ? ${line}`)
+    .pluck()
+    .get(...params) as number;
   const totals: Totals = { incoming: 0, answered: 0, missed: 0, ivr: 0, outgoing: 0, unreturned, talkSeconds: 0 };
   const perDay = new Map<string, { incoming: number; missed: number; outgoing: number }>();
   const perHour = new Map<number, { incoming: number; missed: number; outgoing: number }>();
@@ -107,7 +135,12 @@ function reference(db: Db, from: string, to: string, lineId: number | null) {
 
 /** Every range of a few shapes, each for all lines and for one. */
 function ranges(r: () => number): [string, string, number | null][] {
-  const out: [string, string, number | null][] = [[day(0), day(59), null], [day(-10), day(100), null], [day(70), day(80), null], [day(59), day(59), 2]];
+  const out: [string, string, number | null][] = [
+    [day(0), day(59), null],
+    [day(-10), day(100), null],
+    [day(70), day(80), null],
+    [day(59), day(59), 2],
+  ];
   for (let i = 0; i < 40; i++) {
     const a = Math.floor(r() * 60);
     const b = Math.min(59, a + Math.floor(r() * 30));
@@ -136,7 +169,8 @@ function expectSameAsReference(db: Db, r: () => number): void {
   }
   expect(boundsUsed).toBeGreaterThan(20);
   const keys = db.prepare<[], string>("SELECT DISTINCT number_key FROM calls WHERE number_key <> ''").pluck().all();
-  for (const key of keys) expect([key, viaScan.callCountOf(key)]).toEqual([key, db.prepare('SELECT COUNT(*) FROM calls WHERE number_key = ?').pluck().get(key)]);
+  for (const key of keys)
+    expect([key, viaScan.callCountOf(key)]).toEqual([key, db.prepare('SELECT COUNT(*) FROM calls WHERE number_key = ?').pluck().get(key)]);
   expect(viaScan.callCountOf('989999999999')).toBe(0);
   // Nothing left over: no number rows for calls that are gone.
   expect(db.prepare('SELECT COUNT(*) FROM call_number_days WHERE calls <= 0').pluck().get()).toBe(0);
@@ -185,10 +219,17 @@ describe('call statistics (migration 0004)', () => {
         expect(rep.totals).toEqual(ref.totals);
         for (const d of rep.perDay) expect(d).toEqual({ date: d.date, ...(ref.perDay.get(d.date) ?? { incoming: 0, missed: 0, outgoing: 0 }) });
         for (const h of rep.perHour) expect(h).toEqual({ hour: h.hour, ...(ref.perHour.get(h.hour) ?? { incoming: 0, missed: 0, outgoing: 0 }) });
-        expect(rep.topCallers.map((c) => [c.numberKey, c.calls, c.missed, c.talkSeconds])).toEqual(ref.top.map((c) => { const t = c as { number_key: string; calls: number; missed: number; talk: number }; return [t.number_key, t.calls, t.missed, t.talk]; }));
+        expect(rep.topCallers.map((c) => [c.numberKey, c.calls, c.missed, c.talkSeconds])).toEqual(
+          ref.top.map((c) => {
+            const t = c as { number_key: string; calls: number; missed: number; talk: number };
+            return [t.number_key, t.calls, t.missed, t.talk];
+          }),
+        );
         const line = lineId ? 'AND line_id = ?' : '';
         const unreturned = e.db
-          .prepare(`SELECT id FROM calls WHERE outcome = 'missed' AND returned_at IS NULL AND local_day BETWEEN ? AND ? ${line} ORDER BY started_at DESC LIMIT 200`)
+          .prepare(
+            `SELECT id FROM calls WHERE outcome = 'missed' AND returned_at IS NULL AND local_day BETWEEN ? AND ? ${line} ORDER BY started_at DESC LIMIT 200`,
+          )
           .pluck()
           .all(...(lineId ? [from, to, lineId] : [from, to]));
         expect(rep.unreturned.map((c) => c.id)).toEqual(unreturned);
@@ -203,14 +244,27 @@ describe('call statistics (migration 0004)', () => {
   test('every statistics query reads by an index', () => {
     const db = openDatabase(path.join(dir, 'c.sqlite'), { migrations });
     const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((p) => p.detail).join(' | ');
-    expect(plan("SELECT local_day, SUM(in_calls) FROM call_hour_stats WHERE local_day BETWEEN 'a' AND 'b' GROUP BY local_day")).toMatch(/SEARCH call_hour_stats USING PRIMARY KEY \(local_day>\? AND local_day<\?\)/);
-    expect(plan("SELECT SUM(calls), MAX(number_raw) FROM call_number_days WHERE number_key = 'k' AND local_day BETWEEN 'a' AND 'b'")).toMatch(/SEARCH call_number_days USING PRIMARY KEY \(number_key=\? AND local_day>\? AND local_day<\?\)/);
-    expect(plan("SELECT number_key, SUM(calls) FROM call_number_days WHERE local_day BETWEEN 'a' AND 'b' GROUP BY number_key")).toMatch(/COVERING INDEX call_number_days_by_day/);
-    const candidates = plan("SELECT number_key, calls_in FROM call_numbers WHERE (calls_in, number_key) < (5, 'k') ORDER BY calls_in DESC, number_key DESC LIMIT 256");
+    expect(plan("SELECT local_day, SUM(in_calls) FROM call_hour_stats WHERE local_day BETWEEN 'a' AND 'b' GROUP BY local_day")).toMatch(
+      /SEARCH call_hour_stats USING PRIMARY KEY \(local_day>\? AND local_day<\?\)/,
+    );
+    expect(plan("SELECT SUM(calls), MAX(number_raw) FROM call_number_days WHERE number_key = 'k' AND local_day BETWEEN 'a' AND 'b'")).toMatch(
+      /SEARCH call_number_days USING PRIMARY KEY \(number_key=\? AND local_day>\? AND local_day<\?\)/,
+    );
+    expect(plan("SELECT number_key, SUM(calls) FROM call_number_days WHERE local_day BETWEEN 'a' AND 'b' GROUP BY number_key")).toMatch(
+      /COVERING INDEX call_number_days_by_day/,
+    );
+    const candidates = plan(
+      "SELECT number_key, calls_in FROM call_numbers WHERE (calls_in, number_key) < (5, 'k') ORDER BY calls_in DESC, number_key DESC LIMIT 256",
+    );
     expect(candidates).toMatch(/call_numbers_by_calls_in/);
     expect(candidates).not.toMatch(/TEMP B-TREE/);
-    expect(plan("SELECT * FROM calls WHERE ended_at IS NULL AND outcome IN ('ringing', 'dialing', 'connected', 'answered', 'ivr')")).toMatch(/INDEX calls_open/);
-    const unreturned = plan("SELECT * FROM calls INDEXED BY calls_unreturned_by_day WHERE outcome = 'missed' AND returned_at IS NULL AND local_day BETWEEN 'a' AND 'b' ORDER BY started_at DESC, id DESC LIMIT 200");
+    expect(plan("SELECT * FROM calls WHERE ended_at IS NULL AND outcome IN ('ringing', 'dialing', 'connected', 'answered', 'ivr')")).toMatch(
+      /INDEX calls_open/,
+    );
+    const unreturned = plan(
+      "SELECT * FROM calls INDEXED BY calls_unreturned_by_day WHERE outcome = 'missed' AND returned_at IS NULL AND local_day BETWEEN 'a' AND 'b' ORDER BY " +
+        'started_at DESC, id DESC LIMIT 200',
+    );
     expect(unreturned).toMatch(/SCAN calls USING INDEX calls_unreturned_by_day/);
     expect(unreturned).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
     db.close();

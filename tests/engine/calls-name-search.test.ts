@@ -42,7 +42,19 @@ beforeAll(() => {
     const day = local.toISOString().slice(0, 10);
     const missed = c % 3 === 0;
     const late = c % 5 === 0;
-    const id = repo.insert({ lineId, lineName: 'L', direction: 'in', outcome: missed ? 'missed' : 'answered', startedAt: started, day, hour: local.getUTCHours(), numberRaw: late ? '' : raw, numberKey: late ? '' : key, callerName: late ? '' : name, absence: raw ? null : 'private' });
+    const id = repo.insert({
+      lineId,
+      lineName: 'L',
+      direction: 'in',
+      outcome: missed ? 'missed' : 'answered',
+      startedAt: started,
+      day,
+      hour: local.getUTCHours(),
+      numberRaw: late ? '' : raw,
+      numberKey: late ? '' : key,
+      callerName: late ? '' : name,
+      absence: raw ? null : 'private',
+    });
     if (late) repo.setCaller(id, raw, key, name, raw ? null : 'private');
     logged.push({ id, name, key, day, started, missed });
   }
@@ -55,7 +67,11 @@ afterAll(async () => {
 const newestFirst = (a: Logged, b: Logged) => b.started - a.started || b.id - a.id;
 /** SQLite's LIKE: case-insensitive for ASCII letters only. */
 const likeLower = (s: string) => s.replace(/[A-Z]/g, (ch) => ch.toLowerCase());
-const named = (text: string) => logged.filter((c) => likeLower(c.name).includes(likeLower(text))).sort(newestFirst).map((c) => c.id);
+const named = (text: string) =>
+  logged
+    .filter((c) => likeLower(c.name).includes(likeLower(text)))
+    .sort(newestFirst)
+    .map((c) => c.id);
 const inDays = (from: string, to: string) => logged.filter((c) => c.day >= from && c.day <= to).sort(newestFirst);
 
 test.each(['PARS', 'pars', 'Online', 'رضایی', 'CALLER 1', 'CALLER', 'nobody'])('typed name %s: the same calls as every caller name tested', async (text) => {
@@ -68,11 +84,13 @@ test.each(['PARS', 'pars', 'Online', 'رضایی', 'CALLER 1', 'CALLER', 'nobody
 test('the data has names with and without numbers, hundreds of names for one text, and late caller IDs', () => {
   expect(logged.some((c) => c.name === 'PARS ONLINE' && c.key === '')).toBe(true);
   expect(new Set(logged.filter((c) => c.name.includes('CALLER')).map((c) => c.name)).size).toBeGreaterThan(400);
-  expect((e.db.prepare('SELECT COUNT(*) FROM call_caller_names').pluck().get() as number)).toBe(new Set(logged.map((c) => c.name).filter(Boolean)).size);
+  expect(e.db.prepare('SELECT COUNT(*) FROM call_caller_names').pluck().get() as number).toBe(new Set(logged.map((c) => c.name).filter(Boolean)).size);
 });
 
 test('a typed name with a date range and a page further down', async () => {
-  const want = inDays('2025-03-10', '2025-03-20').filter((c) => likeLower(c.name).includes('pars')).map((c) => c.id);
+  const want = inDays('2025-03-10', '2025-03-20')
+    .filter((c) => likeLower(c.name).includes('pars'))
+    .map((c) => c.id);
   const got = await e.ok('calls/list', { text: 'pars', from: '2025-03-10', to: '2025-03-20', limit: 20, offset: 10 });
   expect(got.total).toBe(want.length);
   expect(got.rows.map((r) => r.id)).toEqual(want.slice(10, 30));
@@ -94,5 +112,10 @@ test.each([
   }
   expect(ids).toEqual(want);
   const report = await e.ok('calls/report', { from, to, lineId: null });
-  expect(report.unreturned.map((r) => r.id)).toEqual(inDays(from, to).filter((c) => c.missed).slice(0, 200).map((c) => c.id));
+  expect(report.unreturned.map((r) => r.id)).toEqual(
+    inDays(from, to)
+      .filter((c) => c.missed)
+      .slice(0, 200)
+      .map((c) => c.id),
+  );
 });

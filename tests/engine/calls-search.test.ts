@@ -44,7 +44,19 @@ beforeAll(() => {
     const { day, hour } = localDayHour(started);
     // One call in five gets its caller ID after the row is written, as on a real line.
     const late = c % 5 === 0;
-    const id = repo.insert({ lineId, lineName: 'L', direction: c % 4 === 0 ? 'out' : 'in', outcome: 'answered', startedAt: started, day, hour, numberRaw: late ? '' : raw, numberKey: late ? '' : key, callerName: '', absence: raw ? null : 'private' });
+    const id = repo.insert({
+      lineId,
+      lineName: 'L',
+      direction: c % 4 === 0 ? 'out' : 'in',
+      outcome: 'answered',
+      startedAt: started,
+      day,
+      hour,
+      numberRaw: late ? '' : raw,
+      numberKey: late ? '' : key,
+      callerName: '',
+      absence: raw ? null : 'private',
+    });
     if (late) repo.setCaller(id, raw, key, '', raw ? null : 'private');
     logged.push({ id, raw, key, started });
     if (logged.length > 5000) break db;

@@ -31,7 +31,6 @@ function engineAt(dir: string): TestEngine & { events: { name: string; payload: 
   }) as never;
 }
 
-
 const lastOf = <E extends keyof EventMap>(e: ReturnType<typeof engineAt>, name: E, pred: (p: EventMap[E]) => boolean = () => true) =>
   [...e.events].reverse().find((x) => x.name === name && pred(x.payload as EventMap[E]))?.payload as EventMap[E] | undefined;
 
@@ -45,7 +44,13 @@ describe('calls on the demo line', () => {
     dir = tempDir();
     e = engineAt(dir);
     const group = await e.ok('groups/create', { name: 'مشتریان ویژه' });
-    const c = await e.ok('contacts/create', { firstName: 'علی', lastName: 'رضایی', company: 'آسیا تک', phones: [{ kind: 'mobile', number: '0912 123 4567' }], groupIds: [group.id] });
+    const c = await e.ok('contacts/create', {
+      firstName: 'علی',
+      lastName: 'رضایی',
+      company: 'آسیا تک',
+      phones: [{ kind: 'mobile', number: '0912 123 4567' }],
+      groupIds: [group.id],
+    });
     contactId = c.id;
     await e.ok('contacts/add-note', { contactId, body: 'پیش‌فاکتور را می‌خواهد' });
     const line = await e.ok('lines/create', { name: 'خط نمایشی', kind: 'demo' });
@@ -64,7 +69,14 @@ describe('calls on the demo line', () => {
     const incoming = await until(() => lastOf(e, 'call/incoming'));
     expect(incoming.card.contact).toMatchObject({ id: contactId, displayName: 'علی رضایی', company: 'آسیا تک', groups: [{ name: 'مشتریان ویژه' }] });
     expect(incoming.card.contact?.lastNotes[0]?.body).toBe('پیش‌فاکتور را می‌خواهد');
-    expect(incoming.call).toMatchObject({ direction: 'in', outcome: 'ringing', numberRaw: '+989121234567', numberDisplay: '0912 123 4567', callerName: 'ALI REZAEI', contactId });
+    expect(incoming.call).toMatchObject({
+      direction: 'in',
+      outcome: 'ringing',
+      numberRaw: '+989121234567',
+      numberDisplay: '0912 123 4567',
+      callerName: 'ALI REZAEI',
+      contactId,
+    });
     const missed = await until(() => lastOf(e, 'call/updated', (u) => u.call.outcome === 'missed'));
     expect(missed.call.endedAt).not.toBeNull();
     expect(e.events.filter((x) => x.name === 'call/incoming')).toHaveLength(1);
@@ -163,9 +175,17 @@ describe('calls on the demo line', () => {
   });
 
   test('errors name the field in the user language', async () => {
-    expect(await e.fail('lines/create', { name: 'USB', kind: 'modem', port: '' })).toMatchObject({ code: 'validation', field: 'port', message: expect.stringContaining('درگاه') });
+    expect(await e.fail('lines/create', { name: 'USB', kind: 'modem', port: '' })).toMatchObject({
+      code: 'validation',
+      field: 'port',
+      message: expect.stringContaining('درگاه'),
+    });
     await e.ok('lines/create', { name: 'USB', kind: 'modem', port: '/dev/monshi-no-such-port', enabled: true });
-    expect(await e.fail('lines/create', { name: 'USB 2', kind: 'modem', port: '/dev/monshi-no-such-port' }, 'en')).toMatchObject({ code: 'conflict', field: 'port', message: 'Port “/dev/monshi-no-such-port” is already used by another line.' });
+    expect(await e.fail('lines/create', { name: 'USB 2', kind: 'modem', port: '/dev/monshi-no-such-port' }, 'en')).toMatchObject({
+      code: 'conflict',
+      field: 'port',
+      message: 'Port “/dev/monshi-no-such-port” is already used by another line.',
+    });
     expect(await e.fail('calls/dial', { number: 'abc' }, 'en')).toMatchObject({ field: 'number' });
     expect(await e.fail('lines/demo-call', { lineId: 999 }, 'en')).toMatchObject({ code: 'not_found' });
     // A missing modem leaves the line disconnected, with the reason, and the engine running.
@@ -182,7 +202,8 @@ describe('reports', () => {
     const e = engineAt(dir);
     try {
       await e.ok('contacts/create', { firstName: 'سارا', phones: [{ kind: 'work', number: '021 8888 7777' }] });
-      const ins = e.db.prepare(`INSERT INTO calls (line_id, line_name, direction, outcome, started_at, local_day, local_hour, duration_s, number_raw, number_key, returned_at, ended_at)
+      const ins = e.db.prepare(`INSERT INTO calls (line_id, line_name, direction, outcome, started_at, local_day, local_hour,
+        duration_s, number_raw, number_key, returned_at, ended_at)
         VALUES (1, 'L', ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`);
       const rows: [string, string, string, number, number, string, string, number | null][] = [
         ['in', 'answered', '2026-11-21', 9, 120, '02188887777', '982188887777', null],
@@ -230,8 +251,18 @@ describe('reports', () => {
     const dir = tempDir();
     const e = engineAt(dir);
     try {
-      const plan = (sql: string) => e.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all().map((r) => (r as { detail: string }).detail).join(' | ');
-      expect(plan("SELECT local_day, local_hour, direction, outcome, COUNT(*), SUM(duration_s) FROM calls WHERE local_day BETWEEN '2026-01-01' AND '2026-02-01' GROUP BY 1,2,3,4")).toMatch(/COVERING INDEX calls_report/);
+      const plan = (sql: string) =>
+        e.db
+          .prepare(`EXPLAIN QUERY PLAN ${sql}`)
+          .all()
+          .map((r) => (r as { detail: string }).detail)
+          .join(' | ');
+      expect(
+        plan(
+          "SELECT local_day, local_hour, direction, outcome, COUNT(*), SUM(duration_s) FROM calls WHERE local_day BETWEEN '2026-01-01' AND '2026-02-01' " +
+            'GROUP BY 1,2,3,4',
+        ),
+      ).toMatch(/COVERING INDEX calls_report/);
       expect(plan("SELECT * FROM calls WHERE number_key = '98912' ORDER BY started_at DESC LIMIT 6")).toMatch(/INDEX calls_number/);
       expect(plan('SELECT * FROM calls ORDER BY started_at DESC, id DESC LIMIT 100')).toMatch(/calls_started/);
     } finally {
@@ -244,7 +275,12 @@ describe('reports', () => {
     const dir = tempDir();
     const e1 = engineAt(dir);
     await e1.ok('lines/create', { name: 'Demo', kind: 'demo', ringsBeforeAnswer: 3 });
-    e1.db.prepare("INSERT INTO calls (line_id, line_name, direction, outcome, started_at, local_day, local_hour) VALUES (1, 'Demo', 'in', 'ringing', 5, '2026-11-23', 10)").run();
+    e1.db
+      .prepare(
+        "INSERT INTO calls (line_id, line_name, direction, outcome, started_at, local_day, local_hour) VALUES (1, 'Demo', 'in', 'ringing', 5, '2026-11-23', " +
+          '10)',
+      )
+      .run();
     await e1.close();
     const e2 = engineAt(dir);
     try {

@@ -77,11 +77,21 @@ describe('cheque templates', () => {
     const below = await e.fail('cheque-templates/create', { ...base, fields: [{ kind: 'payee', xMm: 10, yMm: 90, widthMm: 50 }] });
     expect(below).toMatchObject({ field: 'fields.0.yMm' });
     expect(below.message).toContain('خط کرسی');
-    expect(await e.fail('cheque-templates/create', { ...base, fields: [{ kind: 'text', xMm: 10, yMm: 10, widthMm: 50 }] })).toMatchObject({ field: 'fields.0.text' });
-    expect(await e.fail('cheque-templates/create', { ...base, fields: [{ kind: 'payee', xMm: 10, yMm: 10, widthMm: 50, font: 'user:99' }] })).toMatchObject({ field: 'fields.0.font' });
-    expect(await e.fail('cheque-templates/create', { ...base, fields: [{ kind: 'payee', xMm: 10, yMm: 10, widthMm: 50, sizePt: 100 }] })).toMatchObject({ field: 'fields.0.sizePt' });
+    expect(await e.fail('cheque-templates/create', { ...base, fields: [{ kind: 'text', xMm: 10, yMm: 10, widthMm: 50 }] })).toMatchObject({
+      field: 'fields.0.text',
+    });
+    expect(await e.fail('cheque-templates/create', { ...base, fields: [{ kind: 'payee', xMm: 10, yMm: 10, widthMm: 50, font: 'user:99' }] })).toMatchObject({
+      field: 'fields.0.font',
+    });
+    expect(await e.fail('cheque-templates/create', { ...base, fields: [{ kind: 'payee', xMm: 10, yMm: 10, widthMm: 50, sizePt: 100 }] })).toMatchObject({
+      field: 'fields.0.sizePt',
+    });
     expect(await e.fail('cheque-templates/create', { ...base, rotation: 45 })).toMatchObject({ field: 'rotation' });
-    const badImage = await e.fail('cheque-templates/create', { ...base, background: { mime: 'image/png', base64: Buffer.from('not an image').toString('base64') } }, 'en');
+    const badImage = await e.fail(
+      'cheque-templates/create',
+      { ...base, background: { mime: 'image/png', base64: Buffer.from('not an image').toString('base64') } },
+      'en',
+    );
     expect(badImage).toMatchObject({ code: 'validation', field: 'background' });
     await e.ok('cheque-templates/create', base);
     expect(await e.fail('cheque-templates/create', { ...base, name: 'ملت — جاری ۱۲۳ ' })).toMatchObject({ code: 'conflict', field: 'name' });
@@ -89,7 +99,12 @@ describe('cheque templates', () => {
 
   test('copy for another account: fields, calibration and its own background file; names «… (۲)», «… (۳)»', async () => {
     const png = makePng(20, 10, () => [200, 220, 240]);
-    const t = await e.ok('cheque-templates/create', { ...base, offsetXMm: 1.5, rotation: 90, background: { mime: 'image/png', base64: png.toString('base64') } });
+    const t = await e.ok('cheque-templates/create', {
+      ...base,
+      offsetXMm: 1.5,
+      rotation: 90,
+      background: { mime: 'image/png', base64: png.toString('base64') },
+    });
     const c1 = await e.ok('cheque-templates/copy', { id: t.id });
     const c2 = await e.ok('cheque-templates/copy', { id: t.id, bank: 'ملت، حساب ۴۵۶' });
     const c3 = await e.ok('cheque-templates/copy', { id: t.id, name: 'English copy' }, 'en');
@@ -149,7 +164,9 @@ describe('cheque templates', () => {
     expect(pdfText(file, 2).replace(/\s+/g, ' ')).toContain(amountInWords(5_000_000_000_007));
     expect(bytes.includes(Buffer.from('/Subtype /Image'))).toBe(false);
 
-    const preview = await e.ok('cheque-templates/preview', { draft: { ...base, name: 'unsaved', fields: [{ kind: 'amountWords', xMm: 10, yMm: 30, widthMm: 160, suffix: 'ریال' }] } });
+    const preview = await e.ok('cheque-templates/preview', {
+      draft: { ...base, name: 'unsaved', fields: [{ kind: 'amountWords', xMm: 10, yMm: 30, widthMm: 160, suffix: 'ریال' }] },
+    });
     expect(pdfText(savePdf('engine-preview', Buffer.from(preview.base64, 'base64'))).replace(/\s+/g, ' ')).toContain(amountInWords(1_250_000_000));
 
     const test = await e.ok('cheque-templates/test-print', { templateId: t.id }, 'en');
@@ -158,6 +175,8 @@ describe('cheque templates', () => {
     expect(testText).toContain('Test print of');
     expect(await e.fail('cheque-templates/test-print', {})).toMatchObject({ field: 'templateId' });
     expect(await e.fail('cheque-templates/print', { templateId: 999, items })).toMatchObject({ code: 'not_found' });
-    expect(await e.fail('cheque-templates/print', { templateId: t.id, items: [{ ...items[0], amountRials: 1e15 }] })).toMatchObject({ field: 'items.0.amountRials' });
+    expect(await e.fail('cheque-templates/print', { templateId: t.id, items: [{ ...items[0], amountRials: 1e15 }] })).toMatchObject({
+      field: 'items.0.amountRials',
+    });
   });
 });

@@ -14,14 +14,23 @@ const upTo = all.findIndex((m) => m.name.endsWith('_contacts_filed_without_title
 
 describe('contacts filed without their title', () => {
   let dir: string;
-  beforeEach(() => { dir = tempDir(); });
+  beforeEach(() => {
+    dir = tempDir();
+  });
   afterEach(() => removeDir(dir));
 
   const names = async (e: ReturnType<typeof testEngine>) => (await e.ok('contacts/search', { text: '' })).items.map((c) => c.displayName);
 
   it('sorts a titled name by the name itself', async () => {
     const e = testEngine(dir, undefined, { noAlarms: true });
-    for (const c of [{ firstName: 'مریم' }, { prefix: 'مهندس', firstName: 'حسین', lastName: 'کریمی' }, { firstName: 'بهرام' }, { prefix: 'Dr.', firstName: 'Anna' }, { firstName: 'Bob' }]) await e.ok('contacts/create', c);
+    for (const c of [
+      { firstName: 'مریم' },
+      { prefix: 'مهندس', firstName: 'حسین', lastName: 'کریمی' },
+      { firstName: 'بهرام' },
+      { prefix: 'Dr.', firstName: 'Anna' },
+      { firstName: 'Bob' },
+    ])
+      await e.ok('contacts/create', c);
     expect(await names(e)).toEqual(['بهرام', 'مهندس حسین کریمی', 'مریم', 'Dr. Anna', 'Bob']);
     e.close();
   });
@@ -30,8 +39,15 @@ describe('contacts filed without their title', () => {
     expect(upTo).toBeGreaterThan(0);
     // A phonebook of the previous version, keyed as that version keyed it: by the whole display name.
     const raw = openDatabase(path.join(dir, 'monshi.sqlite'), { migrations: all.slice(0, upTo - 1) });
-    const insert = raw.prepare("INSERT INTO contacts (prefix, first_name, last_name, display_name, sort_key, search_text, created_at, updated_at) VALUES (?, ?, ?, ?, ?, '', '2025-01-01', '2025-01-01')");
-    for (const [prefix, first, last] of [['', 'مریم', ''], ['مهندس', 'حسین', 'کریمی'], ['', 'بهرام', '']] as const) {
+    const insert = raw.prepare(
+      "INSERT INTO contacts (prefix, first_name, last_name, display_name, sort_key, search_text, created_at, updated_at) VALUES (?, ?, ?, ?, ?, '', " +
+        "'2025-01-01', '2025-01-01')",
+    );
+    for (const [prefix, first, last] of [
+      ['', 'مریم', ''],
+      ['مهندس', 'حسین', 'کریمی'],
+      ['', 'بهرام', ''],
+    ] as const) {
       const display = [prefix, first, last].filter(Boolean).join(' ');
       insert.run(prefix, first, last, display, sortKeyOf(display));
     }

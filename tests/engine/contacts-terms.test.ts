@@ -16,9 +16,19 @@ import { IRAN_TEHRAN, normalizePhone, phoneSearchTerms, type PhoneRegion } from 
 function referenceTerms(c: TermSource, region: PhoneRegion): string[] {
   const terms = new Set<string>();
   const texts = [
-    c.prefix, c.firstName, c.middleName, c.lastName, c.suffix, c.nickname,
-    c.company, c.department, c.jobTitle, c.city,
-    ...c.emails.map((e) => e.address), ...c.groupNames, ...c.fieldTexts,
+    c.prefix,
+    c.firstName,
+    c.middleName,
+    c.lastName,
+    c.suffix,
+    c.nickname,
+    c.company,
+    c.department,
+    c.jobTitle,
+    c.city,
+    ...c.emails.map((e) => e.address),
+    ...c.groupNames,
+    ...c.fieldTexts,
   ];
   for (const t of texts) {
     if (!t) continue;
@@ -50,7 +60,14 @@ const TRICKY: Partial<TermSource>[] = [
   { firstName: '-.ali.-', lastName: '_x_', company: 'a.b@c.d', emails: [{ address: 'ali.rezaei+work@example.com' }] },
   { firstName: 'e\u0301', middleName: '\u0301', lastName: '\u200cب', company: 'Tehran Trading', groupNames: ['VIP', 'همکاران'] },
   { firstName: 'İstanbul', lastName: 'ǅemal', nickname: 'ß', fieldTexts: ['٣٤٥ ۶۷۸', 'x-y z'] },
-  { firstName: 'علی', lastName: 'احمدی', phones: [{ kind: 'mobile', number: '09121234567', extension: '' }, { kind: 'work', number: '۰۲۱۸۸۷۷۶۶۵۵', extension: '' }] },
+  {
+    firstName: 'علی',
+    lastName: 'احمدی',
+    phones: [
+      { kind: 'mobile', number: '09121234567', extension: '' },
+      { kind: 'work', number: '۰۲۱۸۸۷۷۶۶۵۵', extension: '' },
+    ],
+  },
 ];
 
 describe('contact search terms', () => {
@@ -66,7 +83,11 @@ describe('contact search terms', () => {
   it('are the terms of the plain definition for 5,000 generated cards', () => {
     for (const g of contacts(5000, 11)) {
       const c = source({
-        firstName: g.first, lastName: g.last, company: g.company, jobTitle: g.title, groupNames: g.groups,
+        firstName: g.first,
+        lastName: g.last,
+        company: g.company,
+        jobTitle: g.title,
+        groupNames: g.groups,
         phones: [{ kind: 'mobile', number: g.mobile, extension: '' }, ...(g.work ? [{ kind: 'work' as const, number: g.work, extension: '' }] : [])],
       });
       expect(termsOf(c, IRAN_TEHRAN)).toEqual(referenceTerms(c, IRAN_TEHRAN));

@@ -15,17 +15,26 @@ describe('phonebook engine', () => {
     removeDir(dir);
   });
 
-  const names = async (text: string, extra: object = {}) =>
-    (await e.ok('contacts/search', { text, ...extra })).items.map((c) => c.displayName);
+  const names = async (text: string, extra: object = {}) => (await e.ok('contacts/search', { text, ...extra })).items.map((c) => c.displayName);
 
   it('creates a contact with full details, normalises input and keeps it across a restart', async () => {
     const g = await e.ok('groups/create', { name: 'مشتریان', color: '#aa3300' });
     const f = await e.ok('fields/create', { name: 'نام مدیر', kind: 'text' });
     const c = await e.ok('contacts/create', {
-      firstName: ' علي ', lastName: 'كريمي', company: 'نوآوران', jobTitle: 'مدیر فروش',
-      phones: [{ kind: 'mobile', number: '۰۹۱۲ ۱۲۳ ۴۵۶۷' }, { kind: 'work', number: '88776655', extension: '۱۲' }, { kind: 'home', number: '' }],
-      emails: [{ address: 'ali@example.com' }], birthDate: '1990-05-01', groupIds: [g.id],
-      fields: [{ fieldId: f.id, value: 'رضا' }], street: 'خیابان ولیعصر،\nپلاک ۱۲',
+      firstName: ' علي ',
+      lastName: 'كريمي',
+      company: 'نوآوران',
+      jobTitle: 'مدیر فروش',
+      phones: [
+        { kind: 'mobile', number: '۰۹۱۲ ۱۲۳ ۴۵۶۷' },
+        { kind: 'work', number: '88776655', extension: '۱۲' },
+        { kind: 'home', number: '' },
+      ],
+      emails: [{ address: 'ali@example.com' }],
+      birthDate: '1990-05-01',
+      groupIds: [g.id],
+      fields: [{ fieldId: f.id, value: 'رضا' }],
+      street: 'خیابان ولیعصر،\nپلاک ۱۲',
     });
     expect(c.displayName).toBe('علی کریمی');
     expect(c.phones).toEqual([
@@ -36,11 +45,24 @@ describe('phonebook engine', () => {
     e.close();
     e = testEngine(dir);
     const again = await e.ok('contacts/get', { id: c.id });
-    expect(again).toMatchObject({ firstName: 'علی', lastName: 'کریمی', birthDate: '1990-05-01', groupIds: [g.id], fields: [{ fieldId: f.id, value: 'رضا' }], street: 'خیابان ولیعصر،\nپلاک ۱۲' });
+    expect(again).toMatchObject({
+      firstName: 'علی',
+      lastName: 'کریمی',
+      birthDate: '1990-05-01',
+      groupIds: [g.id],
+      fields: [{ fieldId: f.id, value: 'رضا' }],
+      street: 'خیابان ولیعصر،\nپلاک ۱۲',
+    });
   });
 
   it('names the bad field, in the user language, and writes nothing', async () => {
-    const bad = { firstName: 'سارا', phones: [{ kind: 'mobile', number: '0912' }, { kind: 'work', number: 'تلفن ندارد' }] };
+    const bad = {
+      firstName: 'سارا',
+      phones: [
+        { kind: 'mobile', number: '0912' },
+        { kind: 'work', number: 'تلفن ندارد' },
+      ],
+    };
     const fa = await e.fail('contacts/create', bad, 'fa');
     expect(fa).toEqual({ code: 'validation', field: 'phones.1.number', message: 'شماره تلفن «تلفن ندارد» خوانا نیست.' });
     const en = await e.fail('contacts/create', { firstName: 'Sara', emails: [{ address: 'sara@' }] }, 'en');
@@ -56,7 +78,12 @@ describe('phonebook engine', () => {
     const f = await e.ok('fields/create', { name: 'منطقه', kind: 'choice', options: ['شمال', 'جنوب'] });
     await e.ok('contacts/create', { firstName: 'محمدرضا', lastName: 'می‌رزایی', phones: [{ kind: 'mobile', number: '09121234567' }] });
     await e.ok('contacts/create', { firstName: 'Ali', lastName: 'Rezaei', company: 'پارس‌آنلاین', groupIds: [g.id] });
-    await e.ok('contacts/create', { firstName: 'زهرا', lastName: 'احمدی', phones: [{ kind: 'work', number: '021-88776655' }], fields: [{ fieldId: f.id, value: 'شمال' }] });
+    await e.ok('contacts/create', {
+      firstName: 'زهرا',
+      lastName: 'احمدی',
+      phones: [{ kind: 'work', number: '021-88776655' }],
+      fields: [{ fieldId: f.id, value: 'شمال' }],
+    });
 
     expect(await names('محمد')).toEqual(['محمدرضا می‌رزایی']);
     expect(await names('میرزا')).toEqual(['محمدرضا می‌رزایی']); // ZWNJ ignored
@@ -75,25 +102,52 @@ describe('phonebook engine', () => {
   });
 
   it('an extension typed into the number is kept apart, so caller ID from the main number finds the contact', async () => {
-    const c = await e.ok('contacts/create', { firstName: 'دفتر', lastName: 'پارس', phones: [
-      { kind: 'work', number: '021 8877 6655 x123' }, { kind: 'work', number: '0912 123 4567 داخلی ۲۱۲' },
-      { kind: 'other', number: '88112233 ext. 12' }, { kind: 'fax', number: '021 6611 2233 #212' },
-    ] });
+    const c = await e.ok('contacts/create', {
+      firstName: 'دفتر',
+      lastName: 'پارس',
+      phones: [
+        { kind: 'work', number: '021 8877 6655 x123' },
+        { kind: 'work', number: '0912 123 4567 داخلی ۲۱۲' },
+        { kind: 'other', number: '88112233 ext. 12' },
+        { kind: 'fax', number: '021 6611 2233 #212' },
+      ],
+    });
     expect(c.phones.map((p) => [p.number, p.extension, p.display])).toEqual([
-      ['021 8877 6655', '123', '021 8877 6655'], ['0912 123 4567', '212', '0912 123 4567'],
-      ['88112233', '12', '021 8811 2233'], ['021 6611 2233', '212', '021 6611 2233'],
+      ['021 8877 6655', '123', '021 8877 6655'],
+      ['0912 123 4567', '212', '0912 123 4567'],
+      ['88112233', '12', '021 8811 2233'],
+      ['021 6611 2233', '212', '021 6611 2233'],
     ]);
     for (const caller of ['02188776655', '+982188776655', '88776655', '09121234567', '982166112233']) {
       expect([caller, (await e.ok('calls/caller-card', { number: caller })).contact?.id]).toEqual([caller, c.id]);
     }
-    const twice = await e.fail('contacts/update', { id: c.id, data: { firstName: 'دفتر', phones: [{ kind: 'work', number: '88776655 x1', extension: '2' }] } }, 'en');
+    const twice = await e.fail(
+      'contacts/update',
+      { id: c.id, data: { firstName: 'دفتر', phones: [{ kind: 'work', number: '88776655 x1', extension: '2' }] } },
+      'en',
+    );
     expect(twice).toMatchObject({ code: 'validation', field: 'phones.0.extension', message: expect.stringContaining('88776655 x1') });
   });
 
   it('short service numbers are stored, shown and found as typed; search reads international forms', async () => {
-    const police = await e.ok('contacts/create', { firstName: 'پلیس', phones: [{ kind: 'other', number: '۱۱۰' }, { kind: 'work', number: '1566' }] });
-    expect(police.phones.map((p) => [p.key, p.display])).toEqual([['110', '110'], ['1566', '1566']]);
-    await e.ok('contacts/create', { firstName: 'نگار', phones: [{ kind: 'mobile', number: '0912 765 4321' }, { kind: 'work', number: '021 8877 1122' }] });
+    const police = await e.ok('contacts/create', {
+      firstName: 'پلیس',
+      phones: [
+        { kind: 'other', number: '۱۱۰' },
+        { kind: 'work', number: '1566' },
+      ],
+    });
+    expect(police.phones.map((p) => [p.key, p.display])).toEqual([
+      ['110', '110'],
+      ['1566', '1566'],
+    ]);
+    await e.ok('contacts/create', {
+      firstName: 'نگار',
+      phones: [
+        { kind: 'mobile', number: '0912 765 4321' },
+        { kind: 'work', number: '021 8877 1122' },
+      ],
+    });
     expect(await names('110')).toEqual(['پلیس']);
     expect(await names('1566')).toEqual(['پلیس']);
     expect((await e.ok('calls/caller-card', { number: '110' })).contact?.id).toBe(police.id);
@@ -101,15 +155,30 @@ describe('phonebook engine', () => {
       expect([q, await names(q)]).toEqual([q, ['نگار']]);
     }
     expect((await e.fail('contacts/create', { firstName: 'x', phones: [{ kind: 'mobile', number: '0000 000 0000' }] }, 'en')).field).toBe('phones.0.number');
-    expect((await e.fail('contacts/create', { firstName: 'x', phones: [{ kind: 'mobile', number: '0912 123 4567 8901 2345' }] }, 'en')).field).toBe('phones.0.number');
+    expect((await e.fail('contacts/create', { firstName: 'x', phones: [{ kind: 'mobile', number: '0912 123 4567 8901 2345' }] }, 'en')).field).toBe(
+      'phones.0.number',
+    );
   });
 
   it('lists in Persian alphabetical order with paging, group and field filters', async () => {
     const g = await e.ok('groups/create', { name: 'VIP' });
     const age = await e.ok('fields/create', { name: 'سن', kind: 'number' });
     const vip = await e.ok('fields/create', { name: 'ویژه', kind: 'bool' });
-    for (const [n, a] of [['یاسر', '۴۰'], ['پرویز', '25'], ['بهرام', '33'], ['چنگیز', '51'], ['آرش', '19']] as const) {
-      await e.ok('contacts/create', { firstName: n, groupIds: n === 'پرویز' || n === 'یاسر' ? [g.id] : [], fields: [{ fieldId: age.id, value: a }, { fieldId: vip.id, value: n === 'آرش' ? 'بله' : 'خیر' }] });
+    for (const [n, a] of [
+      ['یاسر', '۴۰'],
+      ['پرویز', '25'],
+      ['بهرام', '33'],
+      ['چنگیز', '51'],
+      ['آرش', '19'],
+    ] as const) {
+      await e.ok('contacts/create', {
+        firstName: n,
+        groupIds: n === 'پرویز' || n === 'یاسر' ? [g.id] : [],
+        fields: [
+          { fieldId: age.id, value: a },
+          { fieldId: vip.id, value: n === 'آرش' ? 'بله' : 'خیر' },
+        ],
+      });
     }
     expect(await names('')).toEqual(['آرش', 'بهرام', 'پرویز', 'چنگیز', 'یاسر']);
     await e.ok('contacts/create', { firstName: 'Zoe' });
@@ -139,7 +208,10 @@ describe('phonebook engine', () => {
     const c = await e.ok('contacts/create', { firstName: 'مینا' });
     await e.ok('contacts/add-note', { contactId: c.id, body: 'تماس گرفت؛ فاکتور می‌خواهد.' });
     const after = await e.ok('contacts/add-note', { contactId: c.id, body: 'فاکتور فرستاده شد', author: 'حسابداری' });
-    expect(after.timeline.map((n) => [n.body, n.author])).toEqual([['فاکتور فرستاده شد', 'حسابداری'], ['تماس گرفت؛ فاکتور می‌خواهد.', 'منشی جلو']]);
+    expect(after.timeline.map((n) => [n.body, n.author])).toEqual([
+      ['فاکتور فرستاده شد', 'حسابداری'],
+      ['تماس گرفت؛ فاکتور می‌خواهد.', 'منشی جلو'],
+    ]);
     expect((await e.fail('contacts/add-note', { contactId: c.id, body: '   ' })).field).toBe('body');
     const left = await e.ok('contacts/delete-note', { id: after.timeline[0]!.id });
     expect(left.timeline).toHaveLength(1);
@@ -176,7 +248,16 @@ describe('phonebook engine', () => {
   });
 
   it('settings are validated, stored and survive a restart', async () => {
-    expect(await e.ok('settings/get', {})).toEqual({ language: 'fa', calendar: 'jalali', phoneCountryCode: '98', phoneAreaCode: '21', userName: '', officeName: '', setupDone: false, sampleGroupId: null });
+    expect(await e.ok('settings/get', {})).toEqual({
+      language: 'fa',
+      calendar: 'jalali',
+      phoneCountryCode: '98',
+      phoneAreaCode: '21',
+      userName: '',
+      officeName: '',
+      setupDone: false,
+      sampleGroupId: null,
+    });
     await e.ok('settings/update', { language: 'en', calendar: 'gregorian', phoneAreaCode: '31' });
     expect((await e.fail('settings/update', { phoneCountryCode: 'x' }, 'en')).field).toBe('phoneCountryCode');
     e.close();

@@ -17,7 +17,11 @@ describe('one Monshi per data folder', () => {
     const dir = tempDir();
     const first = testEngine(dir);
     let err: unknown;
-    try { testEngine(dir); } catch (e) { err = e; }
+    try {
+      testEngine(dir);
+    } catch (e) {
+      err = e;
+    }
     expect(err).toBeInstanceOf(AppError);
     expect((err as AppError).code).toBe('db/locked');
     expect((err as AppError).toShape('en').message).toContain(dir);
@@ -41,7 +45,13 @@ describe('one Monshi per data folder', () => {
     beforeAll(() => {
       // The CLI as `npm run build` bundles it, into its own folder so a parallel build does not race it.
       buildSync({
-        entryPoints: [path.join(root, 'src', 'main', 'cli.ts')], outfile: cli, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning',
+        entryPoints: [path.join(root, 'src', 'main', 'cli.ts')],
+        outfile: cli,
+        bundle: true,
+        platform: 'node',
+        target: 'node20',
+        format: 'cjs',
+        logLevel: 'warning',
         external: ['better-sqlite3', 'pdfkit', 'harfbuzzjs', 'electron', 'ws', 'bufferutil', 'utf-8-validate', 'serialport', 'koffi', 'exceljs'],
       });
     });
@@ -62,7 +72,10 @@ describe('one Monshi per data folder', () => {
       serve = child;
       await new Promise<void>((resolve, reject) => {
         let out = '';
-        child.stdout!.on('data', (b: Buffer) => { out += b.toString(); if (out.includes('Monshi is serving')) resolve(); });
+        child.stdout!.on('data', (b: Buffer) => {
+          out += b.toString();
+          if (out.includes('Monshi is serving')) resolve();
+        });
         child.on('exit', (code) => reject(new Error(`serve exited (${code})`)));
       });
 
@@ -116,7 +129,7 @@ describe('privacy of the data folder', () => {
     removeDir(parent);
   });
 
-  it('a folder left open by an older Monshi (0755, files 0644) is closed at start, recordings included; files not Monshi\'s are left alone', async () => {
+  it("a folder left open by an older Monshi (0755, files 0644) is closed at start, recordings included; files not Monshi's are left alone", async () => {
     const dir = tempDir();
     await testEngine(dir).close();
     mkdirSync(path.join(dir, 'recordings', '2026-12'), { recursive: true });

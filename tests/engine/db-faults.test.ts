@@ -28,7 +28,12 @@ function startError(dataDir: string): AppError {
 async function folderWithData(): Promise<string> {
   const dir = tempDir();
   const e = testEngine(dir);
-  for (let i = 0; i < 120; i++) await e.ok('contacts/create', { firstName: `نام ${i}`, notes: 'x'.repeat(1000), phones: [{ kind: 'mobile', number: `0912${String(i).padStart(7, '0')}` }] });
+  for (let i = 0; i < 120; i++)
+    await e.ok('contacts/create', {
+      firstName: `نام ${i}`,
+      notes: 'x'.repeat(1000),
+      phones: [{ kind: 'mobile', number: `0912${String(i).padStart(7, '0')}` }],
+    });
   await e.close();
   return dir;
 }
@@ -127,7 +132,11 @@ describe('bad database files at start', () => {
       const file = path.join(mnt, name);
       writeFileSync(file, '');
       for (let size = chunk.length; size >= 1; size = Math.floor(size / 2)) {
-        try { for (;;) writeFileSync(file, chunk.subarray(0, size), { flag: 'a' }); } catch { /* ENOSPC: try a smaller piece */ }
+        try {
+          for (;;) writeFileSync(file, chunk.subarray(0, size), { flag: 'a' });
+        } catch {
+          /* ENOSPC: try a smaller piece */
+        }
       }
     };
 

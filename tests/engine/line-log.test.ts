@@ -19,10 +19,16 @@ test('unplugged, frozen, reset and back: each status change with its reason', as
   const sim = new ModemSimulator({ profile: 'conexant' });
   const server = await serveSimulatorOnPty(sim);
   // The real driver on the pty, with a quick watchdog and backoff so the outages show within seconds.
-  const factory: LineFactory = (row) => ({ line: createVoiceModemLine({ id: `line-${row.id}`, port: row.port, open: serialTransport(row.port), watchdogMs: 300, maxBackoffMs: 300 }), sim: null });
+  const factory: LineFactory = (row) => ({
+    line: createVoiceModemLine({ id: `line-${row.id}`, port: row.port, open: serialTransport(row.port), watchdogMs: 300, maxBackoffMs: 300 }),
+    sim: null,
+  });
   const engine = createEngine({ dataDir: dir, lineFactory: factory });
   const log = () => readFileSync(path.join(dir, 'monshi.log'), 'utf8');
-  const lines = (re: RegExp) => log().split('\n').filter((l) => re.test(l));
+  const lines = (re: RegExp) =>
+    log()
+      .split('\n')
+      .filter((l) => re.test(l));
   try {
     const created = await engine.invoke('lines/create', { name: 'Office', kind: 'modem', port: server.path() }, 'en');
     expect(created.ok).toBe(true);

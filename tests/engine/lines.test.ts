@@ -77,10 +77,20 @@ it("says 'not found' for a call that does not exist", async () => {
 it('an update changes only what it carries: the rings from "Hours and lines" keep recording on, and the reverse', async () => {
   const id = (await ok('lines/create', { name: 'Recorded', kind: 'demo', recordCalls: true, callerIdMode: 'unformatted', ringsBeforeAnswer: 2 })).id;
   await ok('lines/update', { id, data: { ringsBeforeAnswer: 4 } });
-  expect((await ok('lines/list', {})).find((l) => l.id === id)).toMatchObject({ recordCalls: true, ringsBeforeAnswer: 4, callerIdMode: 'unformatted', name: 'Recorded' });
+  expect((await ok('lines/list', {})).find((l) => l.id === id)).toMatchObject({
+    recordCalls: true,
+    ringsBeforeAnswer: 4,
+    callerIdMode: 'unformatted',
+    name: 'Recorded',
+  });
   await ok('lines/update', { id, data: { enabled: false } });
   await ok('lines/update', { id, data: { recordCalls: false } });
-  expect((await ok('lines/list', {})).find((l) => l.id === id)).toMatchObject({ recordCalls: false, ringsBeforeAnswer: 4, enabled: false, callerIdMode: 'unformatted' });
+  expect((await ok('lines/list', {})).find((l) => l.id === id)).toMatchObject({
+    recordCalls: false,
+    ringsBeforeAnswer: 4,
+    enabled: false,
+    callerIdMode: 'unformatted',
+  });
   // A bad value in a patch is still refused, naming the field.
   expect(await fail('lines/update', { id, data: { ringsBeforeAnswer: 99 } })).toMatchObject({ code: 'validation', field: 'data.ringsBeforeAnswer' });
   // A modem line needs its port even when the patch only changes the kind.

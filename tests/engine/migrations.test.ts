@@ -10,7 +10,9 @@ const migrations = loadMigrations(migrationsDir());
 
 describe('migrations', () => {
   let dir: string;
-  beforeEach(() => { dir = tempDir(); });
+  beforeEach(() => {
+    dir = tempDir();
+  });
   afterEach(() => removeDir(dir));
 
   it('applies every migration to an empty file with WAL (synchronous FULL), foreign keys and a busy timeout', () => {
@@ -26,10 +28,15 @@ describe('migrations', () => {
 
   it('0001_phonebook: tables are STRICT and prefix search uses the search_terms primary key', () => {
     const db = openDatabase(path.join(dir, 'a.sqlite'), { migrations: migrations.slice(0, 1) });
-    const strict = db.prepare("SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%'").all() as { name: string; strict: number }[];
+    const strict = db.prepare("SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%'").all() as {
+      name: string;
+      strict: number;
+    }[];
     expect(strict.length).toBeGreaterThanOrEqual(9);
     for (const t of strict) expect([t.name, t.strict]).toEqual([t.name, 1]);
-    const plan = db.prepare("EXPLAIN QUERY PLAN SELECT contact_id FROM search_terms WHERE term >= 'ali' AND term < 'alj' ORDER BY term, contact_id").all() as { detail: string }[];
+    const plan = db.prepare("EXPLAIN QUERY PLAN SELECT contact_id FROM search_terms WHERE term >= 'ali' AND term < 'alj' ORDER BY term, contact_id").all() as {
+      detail: string;
+    }[];
     expect(plan.map((p) => p.detail).join(' ')).toMatch(/SEARCH search_terms USING PRIMARY KEY \(term>\? AND term<\?\)/);
     expect(plan.map((p) => p.detail).join(' ')).not.toMatch(/TEMP B-TREE/);
     const byPhone = db.prepare("EXPLAIN QUERY PLAN SELECT contact_id FROM contact_phones WHERE phone_key = '989121234567'").all() as { detail: string }[];
@@ -45,7 +52,11 @@ describe('migrations', () => {
     raw.close();
     const before = readFileSync(file);
     let err: unknown;
-    try { openDatabase(file, { migrations }); } catch (e) { err = e; }
+    try {
+      openDatabase(file, { migrations });
+    } catch (e) {
+      err = e;
+    }
     expect(err).toBeInstanceOf(AppError);
     expect((err as AppError).code).toBe('db/newer');
     expect((err as AppError).toShape('en').message).toMatch(new RegExp(`newer Monshi.*version ${migrations.length + 5}.*up to ${migrations.length}\\)`));
@@ -57,12 +68,17 @@ describe('migrations', () => {
     const file = path.join(dir, 'old.sqlite');
     openDatabase(file, { migrations }).close();
     const before = readFileSync(file);
-    const broken = [...migrations,
+    const broken = [
+      ...migrations,
       { version: migrations.length + 1, name: 'ok_step', sql: "CREATE TABLE extra (x TEXT NOT NULL) STRICT; INSERT INTO extra VALUES ('a');" },
       { version: migrations.length + 2, name: 'bad_step', sql: 'ALTER TABLE no_such_table ADD COLUMN y TEXT;' },
     ];
     let err: unknown;
-    try { openDatabase(file, { migrations: broken }); } catch (e) { err = e; }
+    try {
+      openDatabase(file, { migrations: broken });
+    } catch (e) {
+      err = e;
+    }
     expect((err as AppError).code).toBe('db/migration');
     expect((err as AppError).toShape('en').message).toMatch(new RegExp(`version ${migrations.length + 2} failed: no such table: no_such_table`));
     expect(readFileSync(file).equals(before)).toBe(true);

@@ -16,11 +16,22 @@ afterEach(async () => {
   removeDir(dir);
 });
 
-const keysOf = (id: number) => e.db.prepare<[number], { phone_key: string | null }>('SELECT phone_key FROM contact_phones WHERE contact_id = ? ORDER BY position').all(id).map((r) => r.phone_key);
+const keysOf = (id: number) =>
+  e.db
+    .prepare<[number], { phone_key: string | null }>('SELECT phone_key FROM contact_phones WHERE contact_id = ? ORDER BY position')
+    .all(id)
+    .map((r) => r.phone_key);
 
 it('a local number saved before the area code was set is found by the call once the area code is set', async () => {
   await e.ok('settings/update', { phoneAreaCode: '' });
-  const c = await e.ok('contacts/create', { firstName: 'دفتر', lastName: 'مرکزی', phones: [{ kind: 'work', number: '88776655' }, { kind: 'mobile', number: '09121112233' }] });
+  const c = await e.ok('contacts/create', {
+    firstName: 'دفتر',
+    lastName: 'مرکزی',
+    phones: [
+      { kind: 'work', number: '88776655' },
+      { kind: 'mobile', number: '09121112233' },
+    ],
+  });
   expect((await e.ok('contacts/find-by-phone', { number: '02188776655' })).map((m) => m.contactId)).toEqual([]);
 
   await e.ok('settings/update', { phoneAreaCode: '21' });
@@ -39,7 +50,13 @@ it('a local number saved before the area code was set is found by the call once 
 
 it('keys an older version wrote are computed again at the next start, once', async () => {
   await e.ok('settings/update', { phoneAreaCode: '21' });
-  const c = await e.ok('contacts/create', { firstName: 'آتش‌نشانی', phones: [{ kind: 'other', number: '125' }, { kind: 'work', number: '88776655' }] });
+  const c = await e.ok('contacts/create', {
+    firstName: 'آتش‌نشانی',
+    phones: [
+      { kind: 'other', number: '125' },
+      { kind: 'work', number: '88776655' },
+    ],
+  });
   expect(keysOf(c.id)).toEqual(['125', '982188776655']);
   // What the rules before issue 13 wrote for a short service number: the area code in front.
   e.db.prepare("UPDATE contact_phones SET phone_key = '9821125' WHERE phone_key = '125'").run();

@@ -196,7 +196,9 @@ describe('recording conversations', () => {
     header.writeUInt16LE(16, 34);
     header.write('data', 36, 'latin1');
     writeFileSync(path.join(r.dir, 'recordings', name), Buffer.concat([header, Buffer.alloc(16000 * 3)]));
-    r.engine.db.prepare('INSERT INTO call_recordings (call_id, line_id, started_at, file, started_by) VALUES (?, ?, ?, ?, ?)').run(callId, r.lineId, Date.now(), name, 'button');
+    r.engine.db
+      .prepare('INSERT INTO call_recordings (call_id, line_id, started_at, file, started_by) VALUES (?, ?, ?, ?, ?)')
+      .run(callId, r.lineId, Date.now(), name, 'button');
     await r.engine.close();
     r = await rig({}, true, r.dir);
     const after = await r.engine.ok('recordings/list', {});
@@ -223,7 +225,10 @@ describe('storage rules and the disk', () => {
     const t = Date.now() - daysAgo * 86_400_000;
     return Number(
       engine.db
-        .prepare('INSERT INTO call_recordings (call_id, line_id, started_at, ended_at, duration_ms, bytes, file, started_by, keep) VALUES (?, 1, ?, ?, 1000, ?, ?, ?, ?)')
+        .prepare(
+          'INSERT INTO call_recordings (call_id, line_id, started_at, ended_at, duration_ms, bytes, file, started_by, keep) VALUES (?, 1, ?, ?, 1000, ?, ?, ' +
+            '?, ?)',
+        )
         .run(i, t, t + 1000, mb * MB, name, 'auto', keep ? 1 : 0).lastInsertRowid,
     );
   }

@@ -82,7 +82,10 @@ describe('a bad address never ends the process and gets a 400 with the security 
   });
 
   it.each(['/%', '//[', '/ws?%'])('WebSocket upgrade to %s', async (target) => {
-    const r = await raw(`GET ${target} HTTP/1.1\r\nHost: 127.0.0.1:${srv.port}\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n`);
+    const r = await raw(
+      `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1:${srv.port}\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: ` +
+        `dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n`,
+    );
     expect(status(r)).toBeGreaterThanOrEqual(400);
     await stillServing();
   });
@@ -184,8 +187,13 @@ describe('a malformed request gets a clear error in the user language', () => {
 });
 
 describe('a request with a file goes as one POST /api body, within limits', () => {
-  const vcard = (n: number) => Array.from({ length: n }, (_, i) => `BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Person ${i}\r\nTEL:+98912${String(i).padStart(7, '0')}\r\nNOTE:${'x'.repeat(60)}\r\nEND:VCARD\r\n`).join('');
-  const importBody = (text: string) => JSON.stringify({ t: 'req', id: 1, method: 'io/import-preview', input: { fileName: 'a.vcf', base64: Buffer.from(text).toString('base64') }, lang: 'en' });
+  const vcard = (n: number) =>
+    Array.from(
+      { length: n },
+      (_, i) => `BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Person ${i}\r\nTEL:+98912${String(i).padStart(7, '0')}\r\nNOTE:${'x'.repeat(60)}\r\nEND:VCARD\r\n`,
+    ).join('');
+  const importBody = (text: string) =>
+    JSON.stringify({ t: 'req', id: 1, method: 'io/import-preview', input: { fileName: 'a.vcf', base64: Buffer.from(text).toString('base64') }, lang: 'en' });
 
   /** Starts a POST and gives the socket, to write the body in parts; resolves the reply when it comes. */
   function post(headers: Record<string, string | number>) {
@@ -196,8 +204,16 @@ describe('a request with a file goes as one POST /api body, within limits', () =
       socket.on('error', () => undefined);
       socket.on('close', () => resolve({ status: status(got), body: got.slice(got.indexOf('\r\n\r\n') + 4) }));
     });
-    const head = Object.entries({ host: `127.0.0.1:${srv.port}`, origin: `http://127.0.0.1:${srv.port}`, cookie, 'content-type': 'application/json', connection: 'close', ...headers })
-      .map(([k, v]) => `${k}: ${v}\r\n`).join('');
+    const head = Object.entries({
+      host: `127.0.0.1:${srv.port}`,
+      origin: `http://127.0.0.1:${srv.port}`,
+      cookie,
+      'content-type': 'application/json',
+      connection: 'close',
+      ...headers,
+    })
+      .map(([k, v]) => `${k}: ${v}\r\n`)
+      .join('');
     socket.write(`POST /api?lang=en HTTP/1.1\r\n${head}\r\n`);
     return { socket, reply };
   }

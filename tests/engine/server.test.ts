@@ -11,11 +11,13 @@ type Reply = { status: number; headers: http.IncomingHttpHeaders; body: string }
 
 function get(url: string, headers: Record<string, string> = {}): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    http.get(url, { headers }, (res) => {
-      let body = '';
-      res.on('data', (d) => (body += d));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    }).on('error', reject);
+    http
+      .get(url, { headers }, (res) => {
+        let body = '';
+        res.on('data', (d) => (body += d));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      })
+      .on('error', reject);
   });
 }
 
@@ -121,14 +123,18 @@ describe('browser-mode server', () => {
   it('answers requests and pushes events to every connected UI', async () => {
     const a = await connect(`ws://127.0.0.1:${server.port}/ws`, { cookie, origin: `http://127.0.0.1:${server.port}` });
     const b = await connect(`ws://127.0.0.1:${server.port}/ws`, { cookie });
-    const event = new Promise<unknown>((resolve) => b.on('message', (d) => {
-      const m = JSON.parse(String(d));
-      if (m.t === 'evt') resolve(m);
-    }));
-    const reply = new Promise<unknown>((resolve) => a.on('message', (d) => {
-      const m = JSON.parse(String(d));
-      if (m.t === 'res') resolve(m);
-    }));
+    const event = new Promise<unknown>((resolve) =>
+      b.on('message', (d) => {
+        const m = JSON.parse(String(d));
+        if (m.t === 'evt') resolve(m);
+      }),
+    );
+    const reply = new Promise<unknown>((resolve) =>
+      a.on('message', (d) => {
+        const m = JSON.parse(String(d));
+        if (m.t === 'res') resolve(m);
+      }),
+    );
     a.send(JSON.stringify({ t: 'req', id: 7, method: 'contacts/create', input: { firstName: 'لیلا' }, lang: 'fa' }));
     const res = (await reply) as { id: number; result: { ok: boolean; value: { id: number; displayName: string } } };
     expect(res.id).toBe(7);

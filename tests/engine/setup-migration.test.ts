@@ -9,7 +9,9 @@ const upTo = all.findIndex((m) => m.name.endsWith('_setup_done_for_existing')) +
 
 describe('migration: setup done for existing offices', () => {
   let dir: string;
-  beforeEach(() => { dir = tempDir(); });
+  beforeEach(() => {
+    dir = tempDir();
+  });
   afterEach(() => removeDir(dir));
 
   const startAt = (seed: (db: ReturnType<typeof openDatabase>) => void) => {
@@ -21,7 +23,14 @@ describe('migration: setup done for existing offices', () => {
 
   it('a phonebook with contacts is an office already set up', async () => {
     expect(upTo).toBeGreaterThan(0);
-    const e = startAt((db) => db.prepare("INSERT INTO contacts (first_name, display_name, sort_key, search_text, created_at, updated_at) VALUES ('a', 'a', '1a', '', '2020-01-01', '2020-01-01')").run());
+    const e = startAt((db) =>
+      db
+        .prepare(
+          "INSERT INTO contacts (first_name, display_name, sort_key, search_text, created_at, updated_at) VALUES ('a', 'a', '1a', '', '2020-01-01', " +
+            "'2020-01-01')",
+        )
+        .run(),
+    );
     expect((await e.ok('settings/get', {})).setupDone).toBe(true);
     e.close();
   });

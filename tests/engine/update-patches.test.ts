@@ -24,8 +24,14 @@ it('contacts: saving only the notes keeps phones, groups, birthday and extra fie
   const group = await e.ok('groups/create', { name: 'VIP', color: '#aa0000' });
   const field = await e.ok('fields/create', { name: 'Code', kind: 'text' });
   const c = await e.ok('contacts/create', {
-    firstName: 'Maryam', lastName: 'Ahmadi', company: 'Sepahan', phones: [{ kind: 'mobile', number: '09121234567', extension: '' }],
-    emails: [{ address: 'm@example.com' }], birthDate: '1990-05-01', groupIds: [group.id], fields: [{ fieldId: field.id, value: 'A-7' }],
+    firstName: 'Maryam',
+    lastName: 'Ahmadi',
+    company: 'Sepahan',
+    phones: [{ kind: 'mobile', number: '09121234567', extension: '' }],
+    emails: [{ address: 'm@example.com' }],
+    birthDate: '1990-05-01',
+    groupIds: [group.id],
+    fields: [{ fieldId: field.id, value: 'A-7' }],
   });
   const after = await e.ok('contacts/update', { id: c.id, data: { notes: 'prefers mornings' } });
   expect(after).toMatchObject({ notes: 'prefers mornings', firstName: 'Maryam', company: 'Sepahan', birthDate: '1990-05-01', groupIds: [group.id] });
@@ -41,7 +47,11 @@ it('groups, fields and reminder groups: a rename keeps the colour and the choice
   const g = await e.ok('groups/create', { name: 'Suppliers', color: '#123456' });
   expect(await e.ok('groups/update', { id: g.id, data: { name: 'Vendors' } })).toMatchObject({ name: 'Vendors', color: '#123456' });
   const f = await e.ok('fields/create', { name: 'Size', kind: 'choice', options: ['S', 'M', 'L'] });
-  expect(await e.ok('fields/update', { id: f.id, data: { name: 'Shirt size' } })).toMatchObject({ name: 'Shirt size', kind: 'choice', options: ['S', 'M', 'L'] });
+  expect(await e.ok('fields/update', { id: f.id, data: { name: 'Shirt size' } })).toMatchObject({
+    name: 'Shirt size',
+    kind: 'choice',
+    options: ['S', 'M', 'L'],
+  });
   const rg = await e.ok('reminder-groups/create', { name: 'Bank', color: '#00aa00' });
   expect(await e.ok('reminder-groups/update', { id: rg.id, data: { name: 'Banks' } })).toMatchObject({ name: 'Banks', color: '#00aa00' });
 });
@@ -50,7 +60,11 @@ it('mailboxes and trees: a rename keeps the greeting and the tree', async () => 
   const wav = makeWav([tone(440, 300, 8000, 0.2)], 8000, 16).toString('base64');
   const p = await e.ok('prompts/import', { name: 'hello', base64: wav });
   const m = await e.ok('mailboxes/create', { name: 'Sales', kind: 'person', greetingPromptId: p.id });
-  expect(await e.ok('mailboxes/update', { id: m.id, data: { name: 'Sales team' } })).toMatchObject({ name: 'Sales team', kind: 'person', greetingPromptId: p.id });
+  expect(await e.ok('mailboxes/update', { id: m.id, data: { name: 'Sales team' } })).toMatchObject({
+    name: 'Sales team',
+    kind: 'person',
+    greetingPromptId: p.id,
+  });
   const t = await e.ok('ivr/tree-create', { name: 'Day', tree: { root: 'n1', nodes: [{ id: 'n1', kind: 'play', promptId: p.id }] } });
   const t2 = await e.ok('ivr/tree-update', { id: t.id, data: { name: 'Daytime' } });
   expect(t2.name).toBe('Daytime');
@@ -81,12 +95,37 @@ it('schedules and cheque templates: a rename keeps the shifts and the fields', a
 
 it('cheques, reminders and people files: one key changes, the rest of the record stays', async () => {
   const party = await e.ok('contacts/create', { firstName: 'Reza', lastName: 'Karimi', phones: [{ kind: 'mobile', number: '09121111111' }] });
-  const ch = await e.ok('cheques/create', { direction: 'received', bankCode: 'mellat', amount: 12_500_000, dueDate: '2026-11-20', contactId: party.id, partyName: 'Reza Karimi', purpose: 'rent', branch: 'Central' });
+  const ch = await e.ok('cheques/create', {
+    direction: 'received',
+    bankCode: 'mellat',
+    amount: 12_500_000,
+    dueDate: '2026-11-20',
+    contactId: party.id,
+    partyName: 'Reza Karimi',
+    purpose: 'rent',
+    branch: 'Central',
+  });
   const ch2 = await e.ok('cheques/update', { id: ch.id, data: { note: 'call before cashing' } });
-  expect(ch2).toMatchObject({ note: 'call before cashing', amount: 12_500_000, dueDate: '2026-11-20', bankCode: 'mellat', purpose: 'rent', branch: 'Central', partyName: 'Reza Karimi' });
+  expect(ch2).toMatchObject({
+    note: 'call before cashing',
+    amount: 12_500_000,
+    dueDate: '2026-11-20',
+    bankCode: 'mellat',
+    purpose: 'rent',
+    branch: 'Central',
+    partyName: 'Reza Karimi',
+  });
   expect(ch2.contact?.id).toBe(party.id);
 
-  const rem = await e.ok('reminders/create', { subject: 'Visit', date: '2026-12-01', time: '10:00', place: 'Office', participantIds: [party.id], repeat: { kind: 'weekly', days: [6] }, alarmMinutesBefore: 30 });
+  const rem = await e.ok('reminders/create', {
+    subject: 'Visit',
+    date: '2026-12-01',
+    time: '10:00',
+    place: 'Office',
+    participantIds: [party.id],
+    repeat: { kind: 'weekly', days: [6] },
+    alarmMinutesBefore: 30,
+  });
   const rem2 = await e.ok('reminders/update', { id: rem.id, data: { subject: 'Site visit' } });
   expect(rem2).toMatchObject({ subject: 'Site visit', place: 'Office', date: '2026-12-01', time: '10:00', repeat: rem.repeat, alarmMinutesBefore: 30 });
   expect(rem2.participants.map((p) => p.id)).toEqual([party.id]);

@@ -68,14 +68,18 @@ describeLibtiff('the fax codec against libtiff', () => {
     ['MR K=2', { compression: 'mr', k: 2, fillBits: false }],
     ['MR K=4 with fill bits', { compression: 'mr', k: 4, fillBits: true }],
     ['MMR', { compression: 'mmr' }],
-  ] satisfies [string, Omit<TiffPage, 'bitmap'>][])('we write %s TIFF-F (all pages in one file); libtiff decodes every page exactly', (label, opts) => {
-    const file = path.join(dir, `ours-${label.replace(/\W+/g, '-')}.tif`);
-    const these = forLibtiff(opts.compression);
-    writeFileSync(file, writeTiffF(these.map(([, bitmap]) => ({ ...opts, bitmap, yResolution: 196 }))));
-    const decoded = libtiffDecode(file);
-    expect(decoded).toHaveLength(these.length);
-    these.forEach(([name, bitmap], i) => expect([name, sameBitmap(decoded[i]!, bitmap)]).toEqual([name, true]));
-  }, 60000);
+  ] satisfies [string, Omit<TiffPage, 'bitmap'>][])(
+    'we write %s TIFF-F (all pages in one file); libtiff decodes every page exactly',
+    (label, opts) => {
+      const file = path.join(dir, `ours-${label.replace(/\W+/g, '-')}.tif`);
+      const these = forLibtiff(opts.compression);
+      writeFileSync(file, writeTiffF(these.map(([, bitmap]) => ({ ...opts, bitmap, yResolution: 196 }))));
+      const decoded = libtiffDecode(file);
+      expect(decoded).toHaveLength(these.length);
+      these.forEach(([name, bitmap], i) => expect([name, sameBitmap(decoded[i]!, bitmap)]).toEqual([name, true]));
+    },
+    60000,
+  );
 
   test.each([
     ['MH', ['-1'], { coding: 'mh' }],
@@ -83,24 +87,28 @@ describeLibtiff('the fax codec against libtiff', () => {
     ['MR K=4', ['-2'], { coding: 'mr', k: 4 }],
     ['MR K=2 with fill and minimum lines', ['-2', '-A'], { coding: 'mr', k: 2, byteAlignEol: true, minLineBits: 96 }],
     ['MMR', ['-4'], { coding: 'mmr' }],
-  ] satisfies [string, string[], EncodeOptions][])('raw %s as sent on the line, with RTC: fax2tiff decodes every page exactly', (label, flags, opts) => {
-    for (const [name, bitmap] of forLibtiff(opts.coding)) {
-      const raw = path.join(dir, `raw-${label.replace(/\W+/g, '-')}.g3`);
-      writeFileSync(raw, encodeT4(bitmap, opts));
-      const out = path.join(dir, 'raw-out.tif');
-      // fax2tiff decodes the raw stream and writes it again as TIFF (T.6); tiffcp then decodes that.
-      run('fax2tiff', ['-M', ...flags, '-X', String(bitmap.width), '-R', '196', '-8', '-o', out, raw]); // -8: G4 out (see forLibtiff)
-      const decoded = libtiffDecode(out);
-      expect(decoded).toHaveLength(1);
-      // fax2tiff has no page height and turns the RTC's EOLs after the first into (up to 5) white rows.
-      const page = decoded[0]!;
-      expect(page.height - bitmap.height).toBeGreaterThanOrEqual(0);
-      expect(page.height - bitmap.height).toBeLessThanOrEqual(5);
-      expect(page.data.subarray(bitmap.data.length).every((b) => b === 0)).toBe(true);
-      const top = { ...page, height: bitmap.height, data: page.data.subarray(0, bitmap.data.length) };
-      expect([name, sameBitmap(top, bitmap)]).toEqual([name, true]);
-    }
-  }, 60000);
+  ] satisfies [string, string[], EncodeOptions][])(
+    'raw %s as sent on the line, with RTC: fax2tiff decodes every page exactly',
+    (label, flags, opts) => {
+      for (const [name, bitmap] of forLibtiff(opts.coding)) {
+        const raw = path.join(dir, `raw-${label.replace(/\W+/g, '-')}.g3`);
+        writeFileSync(raw, encodeT4(bitmap, opts));
+        const out = path.join(dir, 'raw-out.tif');
+        // fax2tiff decodes the raw stream and writes it again as TIFF (T.6); tiffcp then decodes that.
+        run('fax2tiff', ['-M', ...flags, '-X', String(bitmap.width), '-R', '196', '-8', '-o', out, raw]); // -8: G4 out (see forLibtiff)
+        const decoded = libtiffDecode(out);
+        expect(decoded).toHaveLength(1);
+        // fax2tiff has no page height and turns the RTC's EOLs after the first into (up to 5) white rows.
+        const page = decoded[0]!;
+        expect(page.height - bitmap.height).toBeGreaterThanOrEqual(0);
+        expect(page.height - bitmap.height).toBeLessThanOrEqual(5);
+        expect(page.data.subarray(bitmap.data.length).every((b) => b === 0)).toBe(true);
+        const top = { ...page, height: bitmap.height, data: page.data.subarray(0, bitmap.data.length) };
+        expect([name, sameBitmap(top, bitmap)]).toEqual([name, true]);
+      }
+    },
+    60000,
+  );
 
   test.each([
     ['g3:1d', 'mh', []],
@@ -110,19 +118,23 @@ describeLibtiff('the fax codec against libtiff', () => {
     ['g4', 'mmr', []],
     ['g3:2d', 'mr', ['-f', 'lsb2msb']],
     ['g4', 'mmr', ['-f', 'lsb2msb']],
-  ] satisfies [string, string, string[]][])('libtiff encodes -c %s (%s) with %j; we decode every page exactly', (scheme, coding, extra) => {
-    const src = path.join(dir, 'plain.tif');
-    writeFileSync(src, writeTiffF(pages.map(([, bitmap]) => ({ bitmap, compression: 'none' }))));
-    const out = path.join(dir, `libtiff-${scheme.replace(/\W+/g, '-')}.tif`);
-    run('tiffcp', ['-c', scheme, ...extra, src, out]);
-    const read = readTiffF(readFileSync(out));
-    expect(read).toHaveLength(pages.length);
-    pages.forEach(([name, bitmap], i) => {
-      expect(read[i]!.compression).toBe(coding);
-      expect(read[i]!.badLines).toEqual([]);
-      expect([name, sameBitmap(read[i]!.bitmap, bitmap)]).toEqual([name, true]);
-    });
-  }, 60000);
+  ] satisfies [string, string, string[]][])(
+    'libtiff encodes -c %s (%s) with %j; we decode every page exactly',
+    (scheme, coding, extra) => {
+      const src = path.join(dir, 'plain.tif');
+      writeFileSync(src, writeTiffF(pages.map(([, bitmap]) => ({ bitmap, compression: 'none' }))));
+      const out = path.join(dir, `libtiff-${scheme.replace(/\W+/g, '-')}.tif`);
+      run('tiffcp', ['-c', scheme, ...extra, src, out]);
+      const read = readTiffF(readFileSync(out));
+      expect(read).toHaveLength(pages.length);
+      pages.forEach(([name, bitmap], i) => {
+        expect(read[i]!.compression).toBe(coding);
+        expect(read[i]!.badLines).toEqual([]);
+        expect([name, sameBitmap(read[i]!.bitmap, bitmap)]).toEqual([name, true]);
+      });
+    },
+    60000,
+  );
 
   test.each([
     ['g3:1d', false],
@@ -144,10 +156,13 @@ describeLibtiff('the fax codec against libtiff', () => {
   test('libtiff reads our Class F tags: fax compression and options, resolution, page numbers, Software', () => {
     const file = path.join(dir, 'tags.tif');
     const bitmap = textPage(1728, 300, 8);
-    writeFileSync(file, writeTiffF([
-      { bitmap, compression: 'mr', yResolution: 196 },
-      { bitmap, compression: 'mmr', yResolution: 98 },
-    ]));
+    writeFileSync(
+      file,
+      writeTiffF([
+        { bitmap, compression: 'mr', yResolution: 196 },
+        { bitmap, compression: 'mmr', yResolution: 98 },
+      ]),
+    );
     const r = spawnSync('tiffinfo', [file], { encoding: 'utf8' });
     expect(r.stderr).toBe('');
     const [p1, p2] = r.stdout.split(/TIFF Directory at offset/).slice(1);

@@ -41,11 +41,19 @@ function setShortTag(file: Uint8Array, tag: number, value: number): void {
 
 test('an uncompressed page stored BlackIsZero, least significant bit first, reads as the same page', () => {
   const page = textPage(1001, 40, 3);
-  const file = writeTiffF([{ bitmap: { ...page, data: page.data.map((x) => {
-    let r = 0;
-    for (let i = 0; i < 8; i++) if (~x & (1 << i)) r |= 0x80 >> i;
-    return r;
-  }) }, compression: 'none' }]);
+  const file = writeTiffF([
+    {
+      bitmap: {
+        ...page,
+        data: page.data.map((x) => {
+          let r = 0;
+          for (let i = 0; i < 8; i++) if (~x & (1 << i)) r |= 0x80 >> i;
+          return r;
+        }),
+      },
+      compression: 'none',
+    },
+  ]);
   setShortTag(file, 262, 1); // BlackIsZero
   setShortTag(file, 266, 2); // FillOrder 2
   expect(sameBitmap(readTiffF(file)[0]!.bitmap, page)).toBe(true);
@@ -61,9 +69,12 @@ test('a file that is not a fax TIFF is refused with the reason', () => {
 });
 
 test('a damaged file (random bytes changed) is read or refused with TiffFormatError, never another exception', () => {
-  const good = writeTiffF([{ bitmap: textPage(1728, 60, 5), compression: 'mr' }, { bitmap: textPage(1728, 60, 6), compression: 'mmr' }]);
+  const good = writeTiffF([
+    { bitmap: textPage(1728, 60, 5), compression: 'mr' },
+    { bitmap: textPage(1728, 60, 6), compression: 'mmr' },
+  ]);
   let state = 7;
-  const rnd = () => ((state = (state * 1103515245 + 12345) >>> 0) / 4294967296);
+  const rnd = () => (state = (state * 1103515245 + 12345) >>> 0) / 4294967296;
   for (let i = 0; i < 300; i++) {
     const bad = good.slice();
     // Anywhere, and in the last page's IFD and values (the file's last ~300 bytes) where a change breaks the structure.

@@ -1,7 +1,6 @@
 /** The real demo line (the modem simulator behind the real driver) with its ring cadence shortened, and `until`, the wait its tests use. */
 import { defaultLineFactory, type LineFactory } from '../../src/main/lines/lines.service';
 import { createDemoLine, type ModemSimulator } from '../../src/telephony';
-import { waitFor } from './wait';
 
 /** The simulator behind each demo line `fastDemo` made, by line id (the latest engine's), to read what the host sent. */
 export const demoSims = new Map<number, ModemSimulator>();

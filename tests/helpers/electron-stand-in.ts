@@ -61,14 +61,26 @@ export class FakeWindow extends EventEmitter {
   isDestroyed = () => this.destroyed;
   isMinimized = () => this.minimized;
   isFocused = () => this.focused;
-  restore = () => { this.calls.push('restore'); this.minimized = false; };
-  show = () => { this.calls.push('show'); };
-  showInactive = () => { this.calls.push('showInactive'); };
-  focus = () => { this.calls.push('focus'); };
+  restore = () => {
+    this.calls.push('restore');
+    this.minimized = false;
+  };
+  show = () => {
+    this.calls.push('show');
+  };
+  showInactive = () => {
+    this.calls.push('showInactive');
+  };
+  focus = () => {
+    this.calls.push('focus');
+  };
   setAlwaysOnTop = jest.fn();
   flashFrame = jest.fn();
   setPosition = jest.fn();
-  close = () => { this.destroyed = true; this.emit('closed'); };
+  close = () => {
+    this.destroyed = true;
+    this.emit('closed');
+  };
 }
 
 type PermissionRequest = (wc: unknown, permission: string, callback: (granted: boolean) => void, details: Record<string, unknown>) => void;
@@ -79,7 +91,10 @@ export type FakeIpcEvent = { sender: FakeWebContents; senderFrame: FakeFrame | n
 export function createElectronStandIn(opts: { singleInstance: boolean; dialogAnswers: number[] }) {
   const app = Object.assign(new EventEmitter(), {
     ready: false,
-    whenReady: () => Promise.resolve().then(() => { app.ready = true; }),
+    whenReady: () =>
+      Promise.resolve().then(() => {
+        app.ready = true;
+      }),
     isReady: () => app.ready,
     requestSingleInstanceLock: jest.fn(() => opts.singleInstance),
     quit: jest.fn(),
@@ -104,8 +119,12 @@ export function createElectronStandIn(opts: { singleInstance: boolean; dialogAns
   const permissions: { request: PermissionRequest | null; check: PermissionCheck | null } = { request: null, check: null };
   const session = {
     defaultSession: {
-      setPermissionRequestHandler: (h: PermissionRequest) => { permissions.request = h; },
-      setPermissionCheckHandler: (h: PermissionCheck) => { permissions.check = h; },
+      setPermissionRequestHandler: (h: PermissionRequest) => {
+        permissions.request = h;
+      },
+      setPermissionCheckHandler: (h: PermissionCheck) => {
+        permissions.check = h;
+      },
     },
   };
   type Handler = (event: FakeIpcEvent, ...args: unknown[]) => unknown;
@@ -114,7 +133,11 @@ export function createElectronStandIn(opts: { singleInstance: boolean; dialogAns
   /** The files the app protocol read (net.fetch of a file: URL). */
   const fetched: string[] = [];
   const module = {
-    app, utilityProcess, dialog, shell, session,
+    app,
+    utilityProcess,
+    dialog,
+    shell,
+    session,
     BrowserWindow: FakeWindow,
     ipcMain: {
       handle: (channel: string, h: Handler) => ipc.handle.set(channel, h),
@@ -134,7 +157,9 @@ export function createElectronStandIn(opts: { singleInstance: boolean; dialogAns
 }
 
 /** Lets the shell's promise chains (whenReady, the dialog) run. */
-export const settle = async () => { for (let i = 0; i < 10; i++) await new Promise((r) => setImmediate(r)); };
+export const settle = async () => {
+  for (let i = 0; i < 10; i++) await new Promise((r) => setImmediate(r));
+};
 
 /**
  * Puts a real engine behind a stand-in utility process, through the same engine-port.ts the
@@ -175,4 +200,6 @@ export async function loadShell(dataDir: string, opts: { singleInstance?: boolea
   await settle();
   return standIn;
 }
-export const restoreArgv = () => { process.argv = argv; };
+export const restoreArgv = () => {
+  process.argv = argv;
+};

@@ -96,6 +96,6 @@ export const blankPage = (width: number, height: number): FaxBitmap => createBit
 /** Alternating single pixels, shifted by one on each row: the longest codes for every line (the worst case). */
 export function checkerPage(width: number, height: number): FaxBitmap {
   const b = createBitmap(width, height);
-  for (let y = 0; y < height; y++) for (let x = (y & 1); x < width; x += 2) setPixel(b, x, y, true);
+  for (let y = 0; y < height; y++) for (let x = y & 1; x < width; x += 2) setPixel(b, x, y, true);
   return b;
 }

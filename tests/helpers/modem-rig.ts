@@ -10,15 +10,23 @@ import { serveSimulatorOnPty, type PtyServer } from '../../src/telephony/sim/ser
 
 export type Rig = { sim: ModemSimulator; server: PtyServer; line: Line; events: { name: string; payload: unknown }[]; close(): Promise<void> };
 
-export async function rig(profile: 'conexant' | 'usr-5637' | 'agere' | 'silabs' = 'conexant', lineOpts: Partial<Pick<VoiceModemLineOptions, 'callerIdMode' | 'watchdogMs' | 'extraInit' | 'timers'>> = {}, simOpts: SimOptions = {}): Promise<Rig> {
+export async function rig(
+  profile: 'conexant' | 'usr-5637' | 'agere' | 'silabs' = 'conexant',
+  lineOpts: Partial<Pick<VoiceModemLineOptions, 'callerIdMode' | 'watchdogMs' | 'extraInit' | 'timers'>> = {},
+  simOpts: SimOptions = {},
+): Promise<Rig> {
   const sim = new ModemSimulator({ profile, ringOnMs: 150, ringOffMs: 250, keyDelayMs: 100, ...simOpts });
   const server = await serveSimulatorOnPty(sim);
   const line = createVoiceModemLine({ id: 't', port: 'pty', open: () => serialTransport(server.path())(), ringTimeoutMs: 900, maxBackoffMs: 300, ...lineOpts });
   const events: { name: string; payload: unknown }[] = [];
-  for (const name of ['status', 'ring', 'caller-id', 'answered', 'dtmf', 'tone', 'hangup', 'phone'] as LineEventName[]) line.on(name, (payload) => events.push({ name, payload }));
+  for (const name of ['status', 'ring', 'caller-id', 'answered', 'dtmf', 'tone', 'hangup', 'phone'] as LineEventName[])
+    line.on(name, (payload) => events.push({ name, payload }));
   await line.start();
   return {
-    sim, server, line, events,
+    sim,
+    server,
+    line,
+    events,
     async close() {
       await line.close();
       await server.close();

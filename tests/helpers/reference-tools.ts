@@ -22,9 +22,13 @@ export const describeWithTools = (tools: string[], pkg: string) => (name: string
 
 /** A test that fails when one of the tools is missing. */
 export const testWithTools = (tools: string[], pkg: string) => (name: string, fn: () => unknown, timeout?: number) =>
-  test(name, async () => {
-    assertTools(tools, pkg);
-    await fn();
-  }, timeout);
+  test(
+    name,
+    async () => {
+      assertTools(tools, pkg);
+      await fn();
+    },
+    timeout,
+  );
 
 export const POPPLER: [string[], string] = [['pdfinfo', 'pdftotext', 'pdftoppm', 'pdffonts'], 'poppler-utils'];

@@ -32,8 +32,13 @@ function cliBundle(): Promise<string> {
     const outdir = path.join(root, 'test-results', `serve-cli-${process.pid}`);
     mkdirSync(outdir, { recursive: true });
     await build({
-      entryPoints: { cli: path.join(root, 'src', 'main', 'cli.ts') }, outdir, bundle: true, platform: 'node', target: 'node20',
-      format: 'cjs', logLevel: 'warning',
+      entryPoints: { cli: path.join(root, 'src', 'main', 'cli.ts') },
+      outdir,
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      logLevel: 'warning',
       external: ['better-sqlite3', 'pdfkit', 'harfbuzzjs', 'electron', 'ws', 'bufferutil', 'utf-8-validate', 'serialport', 'koffi', 'exceljs'],
     });
     return path.join(outdir, 'cli.js');
@@ -41,10 +46,14 @@ function cliBundle(): Promise<string> {
   return bundled;
 }
 
-export async function startServeProcess(dataDir = tempDir('monshi-serve-'), extra: { args?: string[]; env?: Record<string, string> } = {}): Promise<ServeProcess> {
+export async function startServeProcess(
+  dataDir = tempDir('monshi-serve-'),
+  extra: { args?: string[]; env?: Record<string, string> } = {},
+): Promise<ServeProcess> {
   const cli = await cliBundle();
   const proc = spawn(process.execPath, [cli, 'serve', '--data', dataDir, '--port', '0', ...(extra.args ?? [])], {
-    stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...extra.env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+    env: { ...process.env, ...extra.env },
   });
   let out = '';
   proc.stdout!.on('data', (d: Buffer) => (out += String(d)));
@@ -63,7 +72,11 @@ export async function startServeProcess(dataDir = tempDir('monshi-serve-'), extr
     void exited.then((code) => reject(new Error(`monshi serve exited (${code}): ${out}`)));
   });
   return {
-    proc, url, dataDir, exited, output: () => out,
+    proc,
+    url,
+    dataDir,
+    exited,
+    output: () => out,
     port: Number(new URL(url).port),
     stop: async () => {
       if (proc.exitCode !== null || proc.signalCode !== null) return;

@@ -94,12 +94,25 @@ export function modemSentAudio(sim: ModemSimulator, bytes = 1): boolean {
 
 /** How many times the host sent `command` (e.g. 'AT+VCID?\r') from transcript entry `from` on: an idle watchdog's probes. */
 export function hostSentCount(sim: ModemSimulator, command: string, from = 0): number {
-  const sent = sim.transcript.slice(from).filter((e) => e.dir === 'host').map((e) => e.bytes.toString('latin1')).join('');
+  const sent = sim.transcript
+    .slice(from)
+    .filter((e) => e.dir === 'host')
+    .map((e) => e.bytes.toString('latin1'))
+    .join('');
   return sent.split(command).length - 1;
 }
 
 /** The host's last command was `command` (e.g. the caller-ID command ending an on-hook sequence) and the modem has answered it. */
 export function answeredLast(sim: ModemSimulator, command: string): boolean {
   const last = sim.transcript.findLastIndex((e) => e.dir === 'host');
-  return last >= 0 && last < sim.transcript.length - 1 && sim.transcript.slice(0, last + 1).filter((e) => e.dir === 'host').map((e) => e.bytes.toString('latin1')).join('').endsWith(command);
+  return (
+    last >= 0 &&
+    last < sim.transcript.length - 1 &&
+    sim.transcript
+      .slice(0, last + 1)
+      .filter((e) => e.dir === 'host')
+      .map((e) => e.bytes.toString('latin1'))
+      .join('')
+      .endsWith(command)
+  );
 }

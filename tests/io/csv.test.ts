@@ -8,8 +8,17 @@ describe('real files', () => {
     const [ali, john, negar] = parseCsv(fixture('google.csv'));
     expect(ali!.line).toBe(2);
     expect(ali!.contact).toMatchObject({
-      firstName: 'علی', lastName: 'رضایی', company: 'پارس‌آنلاین', jobTitle: 'کارشناس فروش', department: 'فروش', birthDate: '1980-01-15',
-      notes: 'مشتری قدیمی\nفقط عصرها تماس بگیرید', street: 'خیابان آزادی، پلاک ۱۲', city: 'تهران', postalCode: '1311615511', country: 'ایران',
+      firstName: 'علی',
+      lastName: 'رضایی',
+      company: 'پارس‌آنلاین',
+      jobTitle: 'کارشناس فروش',
+      department: 'فروش',
+      birthDate: '1980-01-15',
+      notes: 'مشتری قدیمی\nفقط عصرها تماس بگیرید',
+      street: 'خیابان آزادی، پلاک ۱۲',
+      city: 'تهران',
+      postalCode: '1311615511',
+      country: 'ایران',
       emails: [{ address: 'ali@pars.example' }, { address: 'ali.r@mail.example' }],
     });
     expect(ali!.contact.phones).toEqual([
@@ -23,23 +32,47 @@ describe('real files', () => {
     // Notes (1 extra line) and the formatted address (2 extra lines) push John to line 6.
     expect(john).toMatchObject({ line: 6, groupNames: [], contact: { firstName: 'John', lastName: 'Smith', birthDate: null } });
     expect(john!.contact.phones).toEqual([{ kind: 'home', number: '+1 555 0100', extension: '' }]);
-    expect(john!.extra).toEqual([{ name: 'Hobby', value: 'Chess' }, { name: 'Website', value: 'https://smith.example' }]);
+    expect(john!.extra).toEqual([
+      { name: 'Hobby', value: 'Chess' },
+      { name: 'Website', value: 'https://smith.example' },
+    ]);
     // Only the full "Name" column: split into given and family name; a custom phone label is 'other'.
-    expect(negar).toMatchObject({ line: 7, contact: { firstName: 'نگار', lastName: 'صادقی', phones: [{ kind: 'other', number: '09121112233', extension: '' }] } });
+    expect(negar).toMatchObject({
+      line: 7,
+      contact: { firstName: 'نگار', lastName: 'صادقی', phones: [{ kind: 'other', number: '09121112233', extension: '' }] },
+    });
   });
 
   it('reads an Outlook export: Title next to Job Title is a prefix, 0/0/00 is no date, the business address wins', () => {
     const [hamid, mina] = parseCsv(fixture('outlook.csv'));
     expect(hamid!.contact).toMatchObject({
-      prefix: 'Mr.', firstName: 'Hamid', lastName: 'Nouri', company: 'Alborz Construction', department: 'Procurement', jobTitle: 'Buyer',
-      street: '12 Azadi St.\nUnit 4', city: 'Karaj', province: 'Alborz', postalCode: '3143456789', country: 'Iran', birthDate: '1990-05-01',
-      emails: [{ address: 'h.nouri@alborz.example' }], notes: 'Prefers calls after 10am.',
+      prefix: 'Mr.',
+      firstName: 'Hamid',
+      lastName: 'Nouri',
+      company: 'Alborz Construction',
+      department: 'Procurement',
+      jobTitle: 'Buyer',
+      street: '12 Azadi St.\nUnit 4',
+      city: 'Karaj',
+      province: 'Alborz',
+      postalCode: '3143456789',
+      country: 'Iran',
+      birthDate: '1990-05-01',
+      emails: [{ address: 'h.nouri@alborz.example' }],
+      notes: 'Prefers calls after 10am.',
     });
-    expect(hamid!.contact.phones.map((p) => `${p.kind}:${p.number}`)).toEqual(['fax:026 3456 7891', 'work:026 3456 7890', 'home:026 3222 1111', 'mobile:0912 345 6789']);
+    expect(hamid!.contact.phones.map((p) => `${p.kind}:${p.number}`)).toEqual([
+      'fax:026 3456 7891',
+      'work:026 3456 7890',
+      'home:026 3222 1111',
+      'mobile:0912 345 6789',
+    ]);
     expect(hamid!.groupNames).toEqual(['Suppliers', 'VIP']);
     // Outlook's system columns (Priority, Sensitivity, Gender, Initials, E-mail Type…) are not fields; the home address is kept as extra.
     expect(hamid!.extra).toEqual([
-      { name: 'Profession', value: 'Civil engineer' }, { name: 'Home Street', value: '5 Golestan Alley' }, { name: 'Home City', value: 'Karaj' },
+      { name: 'Profession', value: 'Civil engineer' },
+      { name: 'Home Street', value: '5 Golestan Alley' },
+      { name: 'Home City', value: 'Karaj' },
     ]);
     expect(mina).toMatchObject({ line: 3, extra: [], contact: { firstName: 'Mina', birthDate: '1988-12-25' } }); // 25/12/1988: day first
   });
@@ -48,8 +81,14 @@ describe('real files', () => {
     const [maryam, ali, sina] = parseCsv(fixture('persian-excel.csv'));
     expect(maryam!.line).toBe(2);
     expect(maryam!.contact).toMatchObject({
-      firstName: 'مریم', lastName: 'احمدی', company: 'صنایع غذایی بهار', jobTitle: 'حسابدار', birthDate: '1990-05-01', city: 'تهران',
-      street: 'خیابان ولیعصر؛ نبش کوچه ۱۲\nطبقه سوم', emails: [{ address: 'maryam@bahar.example' }],
+      firstName: 'مریم',
+      lastName: 'احمدی',
+      company: 'صنایع غذایی بهار',
+      jobTitle: 'حسابدار',
+      birthDate: '1990-05-01',
+      city: 'تهران',
+      street: 'خیابان ولیعصر؛ نبش کوچه ۱۲\nطبقه سوم',
+      emails: [{ address: 'maryam@bahar.example' }],
     });
     expect(maryam!.contact.phones).toEqual([
       { kind: 'mobile', number: '۰۹۱۲ ۳۴۵ ۶۷۸۹', extension: '' },
@@ -74,12 +113,19 @@ describe('errors name the line', () => {
   // A bad date is a value, not syntax: the row comes in without it and the preview says so.
   it('an unreadable birth date: the row is kept without it, with a remark', () => {
     const rows = parseCsv(fixture('broken-bad-date.csv'));
-    expect(rows.map((r) => [r.line, r.contact.firstName, r.contact.birthDate])).toEqual([[2, 'علی', '1990-05-01'], [5, 'سارا', null]]);
+    expect(rows.map((r) => [r.line, r.contact.firstName, r.contact.birthDate])).toEqual([
+      [2, 'علی', '1990-05-01'],
+      [5, 'سارا', null],
+    ]);
     expect(rows[1]!.remarks).toEqual([{ kind: 'birthday_invalid', value: '۱۳۶۹/۱۳/۰۱' }]);
     expect(parseCsv('Name,Birthday\nAli,someday\n')[0]!.remarks).toEqual([{ kind: 'birthday_invalid', value: 'someday' }]);
     expect(parseCsv('Name,Birthday\nAli,1604-05-12\n')[0]!.remarks).toEqual([{ kind: 'birthday_invalid', value: '1604-05-12' }]); // Jalali 1604 = 2225
-    expect(parseCsv('Name,Birthday\nA B,1369-02-11 \nC D,1/5/1990\nE F,\nG H,۱۹۹۰-۰۵-۰۱\n').map((r) => r.contact.birthDate))
-      .toEqual(['1990-05-01', '1990-01-05', null, '1990-05-01']);
+    expect(parseCsv('Name,Birthday\nA B,1369-02-11 \nC D,1/5/1990\nE F,\nG H,۱۹۹۰-۰۵-۰۱\n').map((r) => r.contact.birthDate)).toEqual([
+      '1990-05-01',
+      '1990-01-05',
+      null,
+      '1990-05-01',
+    ]);
   });
   it('a quote that never closes: the line where it opened', () => {
     expect(parseError(() => parseCsv('Name,Notes\nAli,ok\nSara,"open\nstill open\n'))).toMatchObject({ line: 3, reason: 'bad_line' });
@@ -101,7 +147,7 @@ describe('headers and cells', () => {
   it('reads "Title" as the job title when there is no "Job Title" column', () => {
     expect(parseCsv('Name,Title\nAli Karimi,Buyer\n')[0]!.contact).toMatchObject({ firstName: 'Ali', lastName: 'Karimi', jobTitle: 'Buyer', prefix: '' });
   });
-  it('detects the delimiter, and honours Excel\'s sep= line', () => {
+  it("detects the delimiter, and honours Excel's sep= line", () => {
     expect(detectDelimiter('a;b;c\n1,5;2;3').delimiter).toBe(';');
     expect(detectDelimiter('a\tb\tc').delimiter).toBe('\t');
     expect(detectDelimiter('"a;b",c').delimiter).toBe(',');
@@ -110,7 +156,10 @@ describe('headers and cells', () => {
   });
   it('reads quoted cells with delimiters, doubled quotes, CR, LF and CRLF line breaks', () => {
     expect(readRows('a,"b,""c""\r\nd",e\r\nf\rg\n"h"', ',')).toEqual([
-      { line: 1, cells: ['a', 'b,"c"\r\nd', 'e'] }, { line: 3, cells: ['f'] }, { line: 4, cells: ['g'] }, { line: 5, cells: ['h'] },
+      { line: 1, cells: ['a', 'b,"c"\r\nd', 'e'] },
+      { line: 3, cells: ['f'] },
+      { line: 4, cells: ['g'] },
+      { line: 5, cells: ['h'] },
     ]);
   });
   it('guards formula cells for spreadsheets, reversibly, but leaves phone numbers alone', () => {

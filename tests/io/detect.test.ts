@@ -23,13 +23,19 @@ describe('decodeText', () => {
 
   it('reads an Excel "Unicode text" file (UTF-16LE, tabs) end to end', () => {
     const records = parseCsv(decodeText(fixtureBytes('excel-unicode.txt')));
-    expect(records.map((r) => [r.line, r.contact.firstName, r.contact.company])).toEqual([[2, 'سارا', 'بازرگانی آریا'], [3, 'John', 'Acme; Ltd']]);
+    expect(records.map((r) => [r.line, r.contact.firstName, r.contact.company])).toEqual([
+      [2, 'سارا', 'بازرگانی آریا'],
+      [3, 'John', 'Acme; Ltd'],
+    ]);
   });
 
   it('falls back to Windows-1256 for bytes that are not UTF-8', () => {
     const records = parseCsv(decodeText(fixtureBytes('legacy-1256.csv')));
     // cp1256 has only Arabic ي and ك; import normalisation makes them Persian.
-    expect(records.map((r) => [r.contact.firstName, r.contact.lastName, r.contact.company])).toEqual([['علی', 'کاظمی', 'پارس'], ['مهدی', 'یزدانی', 'گلستان']]);
+    expect(records.map((r) => [r.contact.firstName, r.contact.lastName, r.contact.company])).toEqual([
+      ['علی', 'کاظمی', 'پارس'],
+      ['مهدی', 'یزدانی', 'گلستان'],
+    ]);
   });
 
   it('has a Windows-1256 table equal to the runtime decoder for every byte', () => {
@@ -42,7 +48,11 @@ describe('decodeText', () => {
     const name = Buffer.from('FN:علی', 'utf8'); // ع = D8 B9
     const split = name.indexOf(0xb9);
     const bytes = Buffer.concat([
-      Buffer.from('BEGIN:VCARD\r\nVERSION:3.0\r\n'), name.subarray(0, split), Buffer.from('\r\n '), name.subarray(split), Buffer.from('\r\nEND:VCARD\r\nX\r\n'),
+      Buffer.from('BEGIN:VCARD\r\nVERSION:3.0\r\n'),
+      name.subarray(0, split),
+      Buffer.from('\r\n '),
+      name.subarray(split),
+      Buffer.from('\r\nEND:VCARD\r\nX\r\n'),
     ]);
     const decoded = decodeText(bytes);
     expect(decoded.split('\r\n')).toHaveLength(7);

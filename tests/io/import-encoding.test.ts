@@ -34,7 +34,11 @@ describe('a UTF-8 file with one byte that is not UTF-8', () => {
   });
 
   it('stops with the line of the bad byte when the file is neither clearly UTF-8 nor clearly a code page', async () => {
-    const bytes = Buffer.concat([Buffer.from('BEGIN:VCARD\r\nFN:علی رضایی\r\nTEL:09121234567\r\n', 'utf8'), Buffer.from([0x4e, 0x4f, 0x54, 0x45, 0x3a, 0xc7, 0xe1, 0xed, 0xd1, 0x0d, 0x0a]), Buffer.from('END:VCARD\r\n')]);
+    const bytes = Buffer.concat([
+      Buffer.from('BEGIN:VCARD\r\nFN:علی رضایی\r\nTEL:09121234567\r\n', 'utf8'),
+      Buffer.from([0x4e, 0x4f, 0x54, 0x45, 0x3a, 0xc7, 0xe1, 0xed, 0xd1, 0x0d, 0x0a]),
+      Buffer.from('END:VCARD\r\n'),
+    ]);
     expect(parseError(() => decodeFile(bytes))).toMatchObject({ line: 4, reason: 'mixed_encoding' });
     const error = await e.fail('io/import-preview', { fileName: 'x.vcf', base64: bytes.toString('base64') }, 'en');
     expect(error.message).toMatch(/^Line 4: /);
@@ -47,7 +51,13 @@ describe('single-byte code pages', () => {
     const { preview } = await importBytes(e, fixtureBytes('kde-2.1-latin1.vcf'), 'kde.vcf');
     expect(preview.encoding).toBe('Windows-1252');
     const [hans] = (await everyone(e)).filter((c) => c.lastName === 'Nüßlebaum');
-    expect(hans).toMatchObject({ firstName: 'Hans', street: 'Königstraße 5', city: 'München', notes: 'Grüße – über Café', emails: [{ address: 'hans.nüßlebaum@example.de' }] });
+    expect(hans).toMatchObject({
+      firstName: 'Hans',
+      street: 'Königstraße 5',
+      city: 'München',
+      notes: 'Grüße – über Café',
+      emails: [{ address: 'hans.nüßlebaum@example.de' }],
+    });
     expect(await names()).toEqual(['Hans Nüßlebaum', 'Åse Øster']);
   });
 

@@ -56,7 +56,15 @@ describe('what the parser used to lose without a word', () => {
   it('iPhone: the first ORG goes with the first TITLE, a second ORG is noted; middle names stay words', async () => {
     const { preview } = await importBytes(e, fixtureBytes('iphone-3.0-two-orgs.vcf'), 'iphone.vcf');
     const [hans] = await everyone(e);
-    expect(hans).toMatchObject({ prefix: 'Dr.', firstName: 'Hans', middleName: 'Peter Karl', lastName: 'Müller', company: 'Acme GmbH', department: 'Vertrieb', jobTitle: 'Ingenieur' });
+    expect(hans).toMatchObject({
+      prefix: 'Dr.',
+      firstName: 'Hans',
+      middleName: 'Peter Karl',
+      lastName: 'Müller',
+      company: 'Acme GmbH',
+      department: 'Vertrieb',
+      jobTitle: 'Ingenieur',
+    });
     expect(preview.notices).toEqual([{ line: 1, kind: 'changed', message: 'A second company “Beta AG” was not imported (a contact has one company).' }]);
   });
 });

@@ -41,7 +41,11 @@ describe('one odd value does not sink the file', () => {
 
   it('Gmail: a card with only an email is listed as skipped (fa and en); an email without a domain goes to the notes', async () => {
     const fa = await previewOf(e, fixtureBytes('gmail-3.0-email-only.vcf'), 'gmail.vcf', 'fa');
-    expect(fa.notices[0]).toEqual({ line: 1, kind: 'skipped', message: 'نه نامی دارد، نه شرکتی، نه شماره‌ای (فقط ایمیل: only.email@gmail.example)؛ وارد نمی‌شود.' });
+    expect(fa.notices[0]).toEqual({
+      line: 1,
+      kind: 'skipped',
+      message: 'نه نامی دارد، نه شرکتی، نه شماره‌ای (فقط ایمیل: only.email@gmail.example)؛ وارد نمی‌شود.',
+    });
     const { preview, outcome } = await importBytes(e, fixtureBytes('gmail-3.0-email-only.vcf'), 'gmail.vcf', 'en');
     expect(preview).toMatchObject({ total: 2, skipped: 1 });
     expect(preview.notices).toEqual([
@@ -68,7 +72,9 @@ describe('one odd value does not sink the file', () => {
 
   it('a card whose kept value cannot be decoded is skipped with its line; the others come in', async () => {
     const { preview, outcome } = await importBytes(e, fixtureBytes('broken-bad-qp.vcf'), 'bad-qp.vcf');
-    expect(preview.notices).toEqual([{ line: 6, kind: 'skipped', message: 'The text on line 9 cannot be read (broken encoding); this contact is not imported.' }]);
+    expect(preview.notices).toEqual([
+      { line: 6, kind: 'skipped', message: 'The text on line 9 cannot be read (broken encoding); this contact is not imported.' },
+    ]);
     expect(outcome).toMatchObject({ added: 1, rejected: 1 });
   });
 });

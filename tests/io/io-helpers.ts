@@ -22,8 +22,26 @@ export function parseError(fn: () => unknown): ImportParseError {
 }
 
 export const blank = (): ContactData => ({
-  prefix: '', firstName: '', middleName: '', lastName: '', suffix: '', nickname: '', company: '', department: '', jobTitle: '',
-  phones: [], emails: [], street: '', city: '', province: '', postalCode: '', country: '', birthDate: null, notes: '', groupIds: [], fields: [],
+  prefix: '',
+  firstName: '',
+  middleName: '',
+  lastName: '',
+  suffix: '',
+  nickname: '',
+  company: '',
+  department: '',
+  jobTitle: '',
+  phones: [],
+  emails: [],
+  street: '',
+  city: '',
+  province: '',
+  postalCode: '',
+  country: '',
+  birthDate: null,
+  notes: '',
+  groupIds: [],
+  fields: [],
 });
 
 /** A stored contact as the service would return it, with keys and display forms in the Tehran plan. */
@@ -43,7 +61,11 @@ export function stored(id: number, data: Partial<ContactData>): Contact {
   };
 }
 
-export const GROUPS = new Map([[1, 'مشتریان'], [2, 'همکاران VIP'], [3, 'تامین‌کنندگان']]);
+export const GROUPS = new Map([
+  [1, 'مشتریان'],
+  [2, 'همکاران VIP'],
+  [3, 'تامین‌کنندگان'],
+]);
 export const groupName = (id: number) => GROUPS.get(id) ?? '';
 export const FIELDS = [
   { id: 7, name: 'کد ملی', kind: 'text' as const, options: [], position: 2 },
@@ -54,8 +76,15 @@ export const FIELDS = [
 export function sampleContacts(): Contact[] {
   return [
     stored(1, {
-      prefix: 'مهندس', firstName: 'محمدرضا', middleName: 'علی', lastName: 'پورمحمد', suffix: 'Jr.', nickname: 'رضا، کوچیکه',
-      company: 'شرکت «نوآوران»; سهامی خاص', department: 'فروش, صادرات', jobTitle: 'مدیر فروش\\بازاریابی',
+      prefix: 'مهندس',
+      firstName: 'محمدرضا',
+      middleName: 'علی',
+      lastName: 'پورمحمد',
+      suffix: 'Jr.',
+      nickname: 'رضا، کوچیکه',
+      company: 'شرکت «نوآوران»; سهامی خاص',
+      department: 'فروش, صادرات',
+      jobTitle: 'مدیر فروش\\بازاریابی',
       phones: [
         { kind: 'mobile', number: '0912 123 4567', extension: '' },
         { kind: 'mobile', number: '0935 111 2233', extension: '' },
@@ -66,12 +95,19 @@ export function sampleContacts(): Contact[] {
       ],
       emails: [{ address: 'reza@novin.example' }, { address: 'r.pour@mail.example' }],
       street: 'خیابان ولی‌عصر، نبش کوچهٔ ۱۲; پلاک ۳\nطبقهٔ دوم، واحد ۴',
-      city: 'تهران', province: 'تهران', postalCode: '1415893743', country: 'ایران',
+      city: 'تهران',
+      province: 'تهران',
+      postalCode: '1415893743',
+      country: 'ایران',
       birthDate: '1990-05-01',
-      notes: 'تماس فقط صبح‌ها، قبل از ساعت ۱۰؛ منشی: خانم احمدی.\nپیش‌فاکتور با ایمیل; نه فکس, لطفاً.\n' +
+      notes:
+        'تماس فقط صبح‌ها، قبل از ساعت ۱۰؛ منشی: خانم احمدی.\nپیش‌فاکتور با ایمیل; نه فکس, لطفاً.\n' +
         'یک یادداشت طولانی که باید در چند خط تا شود تا شکستن خط در میان نویسه‌های چندبایتی آزموده شود 🙂 و تمام.',
       groupIds: [1, 2],
-      fields: [{ fieldId: 7, value: '0012345678' }, { fieldId: 8, value: 'A-1024, =SUM(1)' }],
+      fields: [
+        { fieldId: 7, value: '0012345678' },
+        { fieldId: 8, value: 'A-1024, =SUM(1)' },
+      ],
     }),
     stored(2, { company: 'داروسازی سینا', phones: [{ kind: 'work', number: '021 6655 4433', extension: '' }], groupIds: [3] }),
     stored(3, { nickname: 'نگهبان', phones: [{ kind: 'mobile', number: '0912 000 1122', extension: '' }] }),

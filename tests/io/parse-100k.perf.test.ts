@@ -38,7 +38,8 @@ run('parses 100,000 cards and 100,000 CSV rows', () => {
   const vcardWriteMs = performance.now() - t;
 
   console.log(
-    `${N} cards, ${(bytes.length / 1e6).toFixed(1)} MB: decode+parse vCard ${vcardMs.toFixed(0)} ms, write vCard ${vcardWriteMs.toFixed(0)} ms (${(v3.length / 1e6).toFixed(1)} M chars); ` +
+    `${N} cards, ${(bytes.length / 1e6).toFixed(1)} MB: decode+parse vCard ${vcardMs.toFixed(0)} ms, write vCard ${vcardWriteMs.toFixed(0)} ms ` +
+      `(${(v3.length / 1e6).toFixed(1)} M chars); ` +
       `write CSV ${csvWriteMs.toFixed(0)} ms, decode+parse CSV ${csvMs.toFixed(0)} ms`,
   );
 });

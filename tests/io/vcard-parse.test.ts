@@ -14,9 +14,18 @@ describe('real exports', () => {
     expect(records.map((r) => r.line)).toEqual([1, 37, 46]); // the fourth, empty card is skipped
     const [ali, zahra, numberOnly] = records;
     expect(ali!.contact).toMatchObject({
-      prefix: 'مهندس', firstName: 'علی', lastName: 'رضایی', company: 'شرکت پارس‌آنلاین', department: 'واحد فروش',
-      jobTitle: 'کارشناس ارشد فروش', street: 'خیابان آزادی، کوچه سوم، پلاک ۱۲', city: 'تهران', province: 'تهران',
-      postalCode: '1311615511', country: 'ایران', birthDate: '1980-01-15',
+      prefix: 'مهندس',
+      firstName: 'علی',
+      lastName: 'رضایی',
+      company: 'شرکت پارس‌آنلاین',
+      department: 'واحد فروش',
+      jobTitle: 'کارشناس ارشد فروش',
+      street: 'خیابان آزادی، کوچه سوم، پلاک ۱۲',
+      city: 'تهران',
+      province: 'تهران',
+      postalCode: '1311615511',
+      country: 'ایران',
+      birthDate: '1980-01-15',
       notes: 'مشتری قدیمی؛ پرداخت‌ها همیشه به‌موقع.\nشماره دوم فقط عصرها جواب می‌دهد.',
       emails: [{ address: 'ali.rezaei@example.com' }],
     });
@@ -41,8 +50,17 @@ describe('real exports', () => {
   it('reads an iPhone 3.0 export: item groups with X-ABLabel, repeated type=, preferred address, folded note', () => {
     const [sara, company] = parseVCards(fixture('iphone-3.0.vcf'));
     expect(sara!.contact).toMatchObject({
-      prefix: 'خانم', firstName: 'سارا', lastName: 'کریمی', nickname: 'سارا جون', company: 'بازرگانی آریا', department: 'فروش, صادرات',
-      jobTitle: 'مدیر فروش', street: 'خیابان ولیعصر, پلاک ۱۲\nواحد ۴', city: 'تهران', postalCode: '1415893743', birthDate: '1985-03-21',
+      prefix: 'خانم',
+      firstName: 'سارا',
+      lastName: 'کریمی',
+      nickname: 'سارا جون',
+      company: 'بازرگانی آریا',
+      department: 'فروش, صادرات',
+      jobTitle: 'مدیر فروش',
+      street: 'خیابان ولیعصر, پلاک ۱۲\nواحد ۴',
+      city: 'تهران',
+      postalCode: '1415893743',
+      birthDate: '1985-03-21',
       notes: 'تماس فقط صبح‌ها, قبل از ساعت ۱۰؛ منشی ایشان خانم احمدی است.\nپیش‌فاکتور را با ایمیل بفرستید; نه فکس.',
       emails: [{ address: 'sara@aria.example' }, { address: 'sales@aria.example' }],
     });
@@ -70,8 +88,19 @@ describe('real exports', () => {
       { kind: 'fax', number: '+982188776656', extension: '' },
       { kind: 'home', number: '021 2233 4455', extension: '' },
     ]);
-    expect(reza!.contact).toMatchObject({ prefix: 'Dr.', firstName: 'Reza', lastName: 'Mohammadi', company: 'Tehran Trading', department: 'Export',
-      jobTitle: 'Export Manager', street: 'Valiasr St. 100', city: 'Tehran', postalCode: '1234567890', country: 'Iran', birthDate: null });
+    expect(reza!.contact).toMatchObject({
+      prefix: 'Dr.',
+      firstName: 'Reza',
+      lastName: 'Mohammadi',
+      company: 'Tehran Trading',
+      department: 'Export',
+      jobTitle: 'Export Manager',
+      street: 'Valiasr St. 100',
+      city: 'Tehran',
+      postalCode: '1234567890',
+      country: 'Iran',
+      birthDate: null,
+    });
     expect(reza!.extra).toEqual([{ name: 'Account: code', value: 'A-1024' }]);
     expect(maryam!).toMatchObject({ line: 19, contact: { firstName: 'Maryam', lastName: 'Hosseini', birthDate: '1990-05-01' } });
   });
@@ -101,21 +130,48 @@ describe('syntax', () => {
   });
 
   it('accepts every parameter spelling for phone types', () => {
-    const r = one(card(
-      'TEL;CELL:1001', 'TEL;TYPE=CELL,VOICE:1002', 'TEL;TYPE=work;TYPE=pref:1003', 'TEL;type="work,voice":1004',
-      'TEL;TYPE=HOME:1005', 'TEL;TYPE=fax,work:1006', 'TEL;VALUE=uri:tel:+98-912-000-1007', 'TEL;TYPE=pager:1008',
-      'item9.tel;type=iPhone:1009',
-    ));
+    const r = one(
+      card(
+        'TEL;CELL:1001',
+        'TEL;TYPE=CELL,VOICE:1002',
+        'TEL;TYPE=work;TYPE=pref:1003',
+        'TEL;type="work,voice":1004',
+        'TEL;TYPE=HOME:1005',
+        'TEL;TYPE=fax,work:1006',
+        'TEL;VALUE=uri:tel:+98-912-000-1007',
+        'TEL;TYPE=pager:1008',
+        'item9.tel;type=iPhone:1009',
+      ),
+    );
     expect(r.contact.phones.map((p) => `${p.kind}:${p.number}`)).toEqual([
-      'mobile:1001', 'mobile:1002', 'work:1003', 'work:1004', 'home:1005', 'fax:1006', 'other:+98-912-000-1007', 'other:1008', 'mobile:1009',
+      'mobile:1001',
+      'mobile:1002',
+      'work:1003',
+      'work:1004',
+      'home:1005',
+      'fax:1006',
+      'other:+98-912-000-1007',
+      'other:1008',
+      'mobile:1009',
     ]);
   });
 
   it('separates extensions written as ;ext=, x123, ext. and داخلی', () => {
-    const r = one(card('TEL;TYPE=WORK:021 8877 6655 x12', 'TEL;TYPE=WORK:02188776655 ext. 345', 'TEL;VALUE=uri;TYPE=work:tel:+982188776655;ext=7',
-      'TEL;TYPE=WORK:021-8877-6655 داخلی ۲۱۵', 'TEL;TYPE=CELL:0912 123 4567'));
+    const r = one(
+      card(
+        'TEL;TYPE=WORK:021 8877 6655 x12',
+        'TEL;TYPE=WORK:02188776655 ext. 345',
+        'TEL;VALUE=uri;TYPE=work:tel:+982188776655;ext=7',
+        'TEL;TYPE=WORK:021-8877-6655 داخلی ۲۱۵',
+        'TEL;TYPE=CELL:0912 123 4567',
+      ),
+    );
     expect(r.contact.phones.map((p) => [p.number, p.extension])).toEqual([
-      ['021 8877 6655', '12'], ['02188776655', '345'], ['+982188776655', '7'], ['021-8877-6655', '215'], ['0912 123 4567', ''],
+      ['021 8877 6655', '12'],
+      ['02188776655', '345'],
+      ['+982188776655', '7'],
+      ['021-8877-6655', '215'],
+      ['0912 123 4567', ''],
     ]);
   });
 
@@ -127,10 +183,23 @@ describe('syntax', () => {
   });
 
   it('reads ADR parts, ROLE when there is no TITLE, NICKNAME lists, CATEGORIES with escaped commas', () => {
-    const r = one(card('ADR;TYPE=HOME:PO 12;Unit 4;Azadi St.;Tehran;Tehran;1311615511;Iran', 'ROLE:Buyer', 'NICKNAME:Ali,Aliko',
-      'CATEGORIES:Friends,Work\\, Tehran,Friends'));
-    expect(r.contact).toMatchObject({ street: 'Azadi St.\nUnit 4\nPO 12', city: 'Tehran', province: 'Tehran', postalCode: '1311615511', country: 'Iran',
-      jobTitle: 'Buyer', nickname: 'Ali, Aliko' });
+    const r = one(
+      card(
+        'ADR;TYPE=HOME:PO 12;Unit 4;Azadi St.;Tehran;Tehran;1311615511;Iran',
+        'ROLE:Buyer',
+        'NICKNAME:Ali,Aliko',
+        'CATEGORIES:Friends,Work\\, Tehran,Friends',
+      ),
+    );
+    expect(r.contact).toMatchObject({
+      street: 'Azadi St.\nUnit 4\nPO 12',
+      city: 'Tehran',
+      province: 'Tehran',
+      postalCode: '1311615511',
+      country: 'Iran',
+      jobTitle: 'Buyer',
+      nickname: 'Ali, Aliko',
+    });
     expect(r.groupNames).toEqual(['Friends', 'Work, Tehran']);
   });
 
@@ -152,10 +221,14 @@ describe('syntax', () => {
   });
 
   it('tolerates a BOM, lowercase names, blank lines and junk between cards', () => {
-    const text = '\uFEFFFrom: phone@example.com\r\nSubject: contacts\r\n\r\nbegin:vcard\r\nversion:3.0\r\n\r\nfn:Ali Karimi\r\nend:vcard\r\n' +
+    const text =
+      '\uFEFFFrom: phone@example.com\r\nSubject: contacts\r\n\r\nbegin:vcard\r\nversion:3.0\r\n\r\nfn:Ali Karimi\r\nend:vcard\r\n' +
       '--boundary--\r\n\r\nBEGIN:VCARD\r\nFN:Sara Ahmadi\r\nEND:VCARD';
     const records = parseVCards(text);
-    expect(records.map((r) => [r.line, r.contact.firstName])).toEqual([[4, 'Ali'], [11, 'Sara']]);
+    expect(records.map((r) => [r.line, r.contact.firstName])).toEqual([
+      [4, 'Ali'],
+      [11, 'Sara'],
+    ]);
   });
 });
 
@@ -168,7 +241,10 @@ describe('long values', () => {
     expect(one(card('FN:A B', folded)).contact.notes).toBe(words);
     const qp = Array.from({ length: 3000 }, () => '=D8=B9').join('=\r\n');
     expect(one(card('FN:A B', `NOTE;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:${qp}`)).contact.notes).toBe('ع'.repeat(3000));
-    const photo = 'QUJD'.repeat(200_000).match(/.{1,74}/g)!.join('\r\n ');
+    const photo = 'QUJD'
+      .repeat(200_000)
+      .match(/.{1,74}/g)!
+      .join('\r\n ');
     expect(one(card('FN:A B', `PHOTO;ENCODING=b;TYPE=JPEG:${photo}`, 'TEL:09121234567')).contact.phones).toHaveLength(1);
   });
 });

@@ -13,7 +13,12 @@ describe('WAV import', () => {
     [8000, 1, 16, 'pcm'],
   ] as const)('%i Hz, %i channel(s), %i-bit %s → 8 kHz mono at -20 dBFS', (rate, channels, bits, format) => {
     const src = tone(440, 1000, rate, 0.05);
-    const wav = makeWav(Array.from({ length: channels }, () => src), rate, bits, format);
+    const wav = makeWav(
+      Array.from({ length: channels }, () => src),
+      rate,
+      bits,
+      format,
+    );
     const a = parseWav(wav);
     expect(a.rate).toBe(rate);
     expect(a.channels).toHaveLength(channels);
@@ -23,7 +28,7 @@ describe('WAV import', () => {
     expect(rmsDb(pcm.subarray(100, 7900))).toBeCloseTo(-20, 0);
     // Still a 440 Hz tone: count zero crossings over the second.
     let z = 0;
-    for (let i = 1; i < pcm.length; i++) if ((pcm[i - 1]! < 0) !== (pcm[i]! < 0)) z++;
+    for (let i = 1; i < pcm.length; i++) if (pcm[i - 1]! < 0 !== pcm[i]! < 0) z++;
     expect(z).toBeGreaterThan(870);
     expect(z).toBeLessThan(890);
   });
@@ -44,7 +49,7 @@ describe('WAV import', () => {
   });
 
   test('what is written reads back exactly; broken files are refused with a reason', () => {
-    const pcm = Int16Array.from({ length: 800 }, (_, i) => (i * 97) % 30000 - 15000);
+    const pcm = Int16Array.from({ length: 800 }, (_, i) => ((i * 97) % 30000) - 15000);
     const back = readPcm16(writeWav(pcm));
     expect(back.rate).toBe(8000);
     expect(Array.from(back.pcm)).toEqual(Array.from(pcm));

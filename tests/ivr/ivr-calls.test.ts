@@ -33,11 +33,22 @@ describe('IVR on the demo line', () => {
   let contactId: number;
 
   beforeAll(async () => {
-    for (const [name, hz, ms] of [['welcome', 500, 1200], ['info', 900, 500], ['wrong', 1400, 300], ['greeting', 700, 400], ['hold', 300, 300]] as const) {
+    for (const [name, hz, ms] of [
+      ['welcome', 500, 1200],
+      ['info', 900, 500],
+      ['wrong', 1400, 300],
+      ['greeting', 700, 400],
+      ['hold', 300, 300],
+    ] as const) {
       // Imported from 44.1 kHz stereo 16-bit, as a user's file would be.
       const src = tone(hz, ms, 44100, 0.3);
       const p = await ok<{ id: number }>('prompts/import', { name, base64: makeWav([src, src], 44100, 16).toString('base64') });
-      prompt[name] = { id: p.id, pcm: (await import('../../src/main/ivr/audio/wav')).readPcm16(Buffer.from((await ok<{ base64: string }>('prompts/audio', { id: p.id })).base64, 'base64')).pcm };
+      prompt[name] = {
+        id: p.id,
+        pcm: (await import('../../src/main/ivr/audio/wav')).readPcm16(
+          Buffer.from((await ok<{ base64: string }>('prompts/audio', { id: p.id })).base64, 'base64'),
+        ).pcm,
+      };
     }
     mailboxId = (await ok<{ id: number }>('mailboxes/create', { name: 'Sales', kind: 'department', greetingPromptId: prompt.greeting!.id })).id;
     contactId = (await ok<{ id: number }>('contacts/create', { firstName: 'Ali', lastName: 'Rezaei', phones: [{ kind: 'mobile', number: '09121234567' }] })).id;
@@ -46,8 +57,22 @@ describe('IVR on the demo line', () => {
       tree: {
         root: 'main',
         nodes: [
-          { id: 'main', label: 'Main menu', kind: 'menu', promptId: prompt.welcome!.id, wrongPromptId: prompt.wrong!.id, timeoutS: 1, retries: 1, repeatKey: '*', backKey: '#',
-            options: [{ key: '1', next: 'info' }, { key: '2', next: 'vm' }, { key: '0', next: 'desk' }] },
+          {
+            id: 'main',
+            label: 'Main menu',
+            kind: 'menu',
+            promptId: prompt.welcome!.id,
+            wrongPromptId: prompt.wrong!.id,
+            timeoutS: 1,
+            retries: 1,
+            repeatKey: '*',
+            backKey: '#',
+            options: [
+              { key: '1', next: 'info' },
+              { key: '2', next: 'vm' },
+              { key: '0', next: 'desk' },
+            ],
+          },
           { id: 'info', kind: 'play', promptId: prompt.info!.id, next: 'bye' },
           { id: 'bye', kind: 'hangup' },
           { id: 'vm', kind: 'voicemail', mailboxId, maxSeconds: 20 },
@@ -71,10 +96,13 @@ describe('IVR on the demo line', () => {
     sim.played.length = 0;
     const before = events.length;
     sim.ring({ number, name: 'ALI', format: 'mdmf', rings: 6 });
-    const answered = await until(() => events.slice(before).find((x) => x.name === 'call/updated' && (x.payload as { call: { outcome: string } }).call.outcome === 'ivr'));
+    const answered = await until(() =>
+      events.slice(before).find((x) => x.name === 'call/updated' && (x.payload as { call: { outcome: string } }).call.outcome === 'ivr'),
+    );
     return (answered.payload as { call: { id: number } }).call.id;
   }
-  const closeTo = (played: Int16Array | undefined, p: Int16Array) => similarity(played ?? new Int16Array(0), p.subarray(0, Math.min(p.length, played?.length ?? 0)));
+  const closeTo = (played: Int16Array | undefined, p: Int16Array) =>
+    similarity(played ?? new Int16Array(0), p.subarray(0, Math.min(p.length, played?.length ?? 0)));
 
   test('answers after ringsBeforeAnswer; key 1 plays the info prompt and hangs up; path and outcome logged', async () => {
     const callId = await call();
@@ -141,7 +169,7 @@ describe('IVR on the demo line', () => {
     expect(c.outcome).toBe('ivr');
   });
 
-  test('voicemail: greeting, beep, the caller speaks; the message ends on silence and holds the caller\'s audio with the caller ID and contact', async () => {
+  test("voicemail: greeting, beep, the caller speaks; the message ends on silence and holds the caller's audio with the caller ID and contact", async () => {
     const voice = demoVoice(1.5);
     const before = events.length;
     const callId = await call();
@@ -154,7 +182,10 @@ describe('IVR on the demo line', () => {
     expect(run).toMatchObject({ path: ['main', 'key:2', 'vm'], end: 'voicemail' });
     // greeting then the beep were played before recording
     expect(closeTo(sim.played[1], prompt.greeting!.pcm)).toBeGreaterThan(0.95);
-    const [msg] = await ok<{ id: number; numberRaw: string; contactId: number | null; durationMs: number; heard: boolean; mailboxId: number }[]>('voicemail/list', {});
+    const [msg] = await ok<{ id: number; numberRaw: string; contactId: number | null; durationMs: number; heard: boolean; mailboxId: number }[]>(
+      'voicemail/list',
+      {},
+    );
     expect(msg).toMatchObject({ numberRaw: '09121234567', contactId, heard: false, mailboxId });
     // 1.5 s of voice plus at most the kept 300 ms of silence
     expect(msg!.durationMs).toBeGreaterThan(1400);
@@ -206,14 +237,22 @@ describe('IVR on the demo line', () => {
   });
 
   test('a fax machine calls a voicemail-only tree: its tone ends the recording, no message is kept, the run ends as "fax"', async () => {
-    const afterHours = await ok<{ id: number }>('ivr/tree-create', { name: 'After hours', tree: { root: 'vm', nodes: [{ id: 'vm', kind: 'voicemail', mailboxId, maxSeconds: 20 }] } });
+    const afterHours = await ok<{ id: number }>('ivr/tree-create', {
+      name: 'After hours',
+      tree: { root: 'vm', nodes: [{ id: 'vm', kind: 'voicemail', mailboxId, maxSeconds: 20 }] },
+    });
     const main = (await ok<{ assignments: { officeTreeId: number }[] }>('ivr/settings', {})).assignments[0]!.officeTreeId;
-    await ok('ivr/settings-update', { hours: [], assignments: [{ lineId, officeTreeId: afterHours.id, closedTreeId: afterHours.id, holidayTreeId: afterHours.id }] });
+    await ok('ivr/settings-update', {
+      hours: [],
+      assignments: [{ lineId, officeTreeId: afterHours.id, closedTreeId: afterHours.id, holidayTreeId: afterHours.id }],
+    });
     try {
       const messages = (await ok<unknown[]>('voicemail/list', {})).length;
       const before = events.length;
       sim.ring({ number: '02144556677', format: 'mdmf', rings: 6, fax: true });
-      const answered = await until(() => events.slice(before).find((x) => x.name === 'call/updated' && (x.payload as { call: { outcome: string } }).call.outcome === 'ivr'));
+      const answered = await until(() =>
+        events.slice(before).find((x) => x.name === 'call/updated' && (x.payload as { call: { outcome: string } }).call.outcome === 'ivr'),
+      );
       const callId = (answered.payload as { call: { id: number } }).call.id;
       const run = await until(async () => await ok<{ path: string[]; end: string } | null>('ivr/run', { callId }), 15000);
       expect(run).toEqual(expect.objectContaining({ path: ['vm', 'fax'], end: 'fax' }));
@@ -244,7 +283,9 @@ describe('IVR on the demo line', () => {
     sim.ring({ number: '09121234567', format: 'mdmf', rings: 6 });
     await until(() => events.slice(before).find((x) => x.name === 'call/updated' && (x.payload as { call: { outcome: string } }).call.outcome === 'ringing'));
     sim.phone('handset', true); // at the first ring: the IVR would answer at the second
-    const answered = await until(() => events.slice(before).find((x) => x.name === 'call/updated' && (x.payload as { call: { outcome: string } }).call.outcome === 'answered'));
+    const answered = await until(() =>
+      events.slice(before).find((x) => x.name === 'call/updated' && (x.payload as { call: { outcome: string } }).call.outcome === 'answered'),
+    );
     const callId = (answered.payload as { call: { id: number } }).call.id;
     await sleep(1500); // the IVR would answer at ring 2
     expect(sim.offHook).toBe(false);
@@ -258,7 +299,14 @@ describe('IVR on the demo line', () => {
   });
 
   test('a tree with a problem is refused, naming the node', async () => {
-    const r = await e.invoke('ivr/tree-create', { name: 'Bad', tree: { root: 'm', nodes: [{ id: 'm', label: 'Sales menu', kind: 'menu', options: [{ key: '2', next: 'gone' }] }] } }, 'en');
-    expect(r).toEqual({ ok: false, error: { code: 'validation', field: 'nodes.m.options.0.next', message: 'Node “Sales menu”: it points to a node that does not exist (gone).' } });
+    const r = await e.invoke(
+      'ivr/tree-create',
+      { name: 'Bad', tree: { root: 'm', nodes: [{ id: 'm', label: 'Sales menu', kind: 'menu', options: [{ key: '2', next: 'gone' }] }] } },
+      'en',
+    );
+    expect(r).toEqual({
+      ok: false,
+      error: { code: 'validation', field: 'nodes.m.options.0.next', message: 'Node “Sales menu”: it points to a node that does not exist (gone).' },
+    });
   });
 });

@@ -34,7 +34,11 @@ describe('transfer by hook flash and digits', () => {
 
   beforeAll(async () => {
     const { readPcm16 } = await import('../../src/main/ivr/audio/wav');
-    for (const [name, hz, ms] of [['welcome', 500, 1200], ['connecting', 900, 500], ['sorry', 1400, 300]] as const) {
+    for (const [name, hz, ms] of [
+      ['welcome', 500, 1200],
+      ['connecting', 900, 500],
+      ['sorry', 1400, 300],
+    ] as const) {
       const p = await ok<{ id: number }>('prompts/import', { name, base64: makeWav([tone(hz, ms, 8000, 0.3)], 8000, 16).toString('base64') });
       prompt[name] = { id: p.id, pcm: readPcm16(Buffer.from((await ok<{ base64: string }>('prompts/audio', { id: p.id })).base64, 'base64')).pcm };
     }
@@ -66,10 +70,15 @@ describe('transfer by hook flash and digits', () => {
     sim.tones.length = 0;
     const before = events.length;
     sim.ring({ number: '09121234567', name: 'ALI', format: 'mdmf', rings: 6 });
-    const answered = await until(() => events.slice(before).find((x) => x.name === 'call/updated' && (x.payload as { call: { outcome: string } }).call.outcome === 'ivr'), 15_000);
+    const answered = await until(
+      () => events.slice(before).find((x) => x.name === 'call/updated' && (x.payload as { call: { outcome: string } }).call.outcome === 'ivr'),
+      15_000,
+    );
     return (answered.payload as { call: { id: number } }).call.id;
   }
-  const lineStatus = () => [...events].reverse().find((x) => x.name === 'lines/status' && (x.payload as { lineId: number }).lineId === lineId)?.payload as { status: string } | undefined;
+  const lineStatus = () =>
+    [...events].reverse().find((x) => x.name === 'lines/status' && (x.payload as { lineId: number }).lineId === lineId)?.payload as
+      { status: string } | undefined;
 
   test('key 3: the prompt, then flash and the digits, then on hook; the run ends transferred and the call is logged', async () => {
     const callId = await call();
@@ -85,9 +94,16 @@ describe('transfer by hook flash and digits', () => {
     expect(sim.played[1]!.length).toBeGreaterThanOrEqual(prompt.connecting!.pcm.length - 80);
     expect(similarity(sim.played[1]!, prompt.connecting!.pcm.subarray(0, sim.played[1]!.length))).toBeGreaterThan(0.95);
     // Order on the wire: the prompt's +VTX, then +VTS, then the hang-up that completes the transfer.
-    const sent = sim.transcript.slice(from).filter((x) => x.dir === 'host').map((x) => text(x.bytes));
+    const sent = sim.transcript
+      .slice(from)
+      .filter((x) => x.dir === 'host')
+      .map((x) => text(x.bytes));
     const vts = sent.findIndex((s) => s.includes('AT+VTS={!,'));
-    const lastVtx = sent.map((s, i) => (s.includes('AT+VTX') ? i : -1)).filter((i) => i >= 0 && i < vts).pop() ?? -1;
+    const lastVtx =
+      sent
+        .map((s, i) => (s.includes('AT+VTX') ? i : -1))
+        .filter((i) => i >= 0 && i < vts)
+        .pop() ?? -1;
     // On hook is ATH or, in voice mode on this profile, +VLS=0.
     const hook = sent.findIndex((s, i) => i > vts && /^AT(H|\+VLS=0)/i.test(s.trim()));
     expect(lastVtx).toBeGreaterThanOrEqual(0);
@@ -95,7 +111,9 @@ describe('transfer by hook flash and digits', () => {
     expect(hook).toBeGreaterThan(vts);
     // The call log: answered by the IVR, ended, the caller kept.
     const c = await until(async () => {
-      const row = await ok<{ outcome: string; endedAt: string | null; answeredAt: string | null; numberRaw: string; direction: string }>('calls/get', { id: callId });
+      const row = await ok<{ outcome: string; endedAt: string | null; answeredAt: string | null; numberRaw: string; direction: string }>('calls/get', {
+        id: callId,
+      });
       return row.endedAt ? row : null;
     }, 20_000);
     expect(c).toMatchObject({ outcome: 'ivr', direction: 'in', numberRaw: '09121234567' });
@@ -118,7 +136,11 @@ describe('transfer by hook flash and digits', () => {
 
   test('the sound-card test cannot flash: the fallback is taken and the step says why', async () => {
     const at = events.length;
-    const card = () => events.slice(at).filter((x) => x.name === 'ivr/soundcard').map((x) => x.payload as SoundCardEvent);
+    const card = () =>
+      events
+        .slice(at)
+        .filter((x) => x.name === 'ivr/soundcard')
+        .map((x) => x.payload as SoundCardEvent);
     const { session } = await ok<{ session: number }>('ivr/soundcard-start', { treeId });
     // Skip the menu prompt with the key, as on the telephone.
     await until(() => card().some((x) => x.kind === 'play'));
@@ -127,16 +149,29 @@ describe('transfer by hook flash and digits', () => {
     const steps = card().flatMap((x) => (x.kind === 'step' ? [x.step] : []));
     expect(steps).toEqual(['main', 'key:3', 'desk', 'transfer:unsupported', 'sorry']);
     // welcome (cut by the key), connecting, then the fallback's prompt.
-    expect(card().filter((x) => x.kind === 'play').map((x) => (x.kind === 'play' ? x.durationMs : 0))).toEqual([1200, 500, 300]);
+    expect(
+      card()
+        .filter((x) => x.kind === 'play')
+        .map((x) => (x.kind === 'play' ? x.durationMs : 0)),
+    ).toEqual([1200, 500, 300]);
   });
 
   test('any other failure of the flash also takes the fallback', async () => {
     const sent: SoundCardEvent[] = [];
-    for (const [failure, step] of [[new LineError('bad-state', 'audio running'), 'transfer:bad-state'], [new Error('port closed'), 'transfer:failed']] as const) {
+    for (const [failure, step] of [
+      [new LineError('bad-state', 'audio running'), 'transfer:bad-state'],
+      [new Error('port closed'), 'transfer:failed'],
+    ] as const) {
       const line = { ...createSoundCardLine(99, realTimers, (x) => sent.push(x)), flash: () => Promise.reject(failure) };
       const h = runIvr({
         line,
-        tree: { root: 't', nodes: [{ id: 't', label: '', kind: 'transfer', promptId: null, digits: '12', fallback: 'h' }, { id: 'h', label: '', kind: 'hangup', promptId: null }] },
+        tree: {
+          root: 't',
+          nodes: [
+            { id: 't', label: '', kind: 'transfer', promptId: null, digits: '12', fallback: 'h' },
+            { id: 'h', label: '', kind: 'hangup', promptId: null },
+          ],
+        },
         timers: realTimers,
         prompt: () => null,
         greeting: () => null,
@@ -151,7 +186,14 @@ describe('transfer by hook flash and digits', () => {
   test('a tree with a bad transfer node is refused, naming the node, in English and Persian', async () => {
     const bad = (transfer: Record<string, unknown>) => ({
       name: 'Bad',
-      tree: { root: 'm', nodes: [{ id: 'm', kind: 'menu', options: [{ key: '1', next: 'x' }] }, { id: 'x', label: 'Sales desk', kind: 'transfer', ...transfer }, { id: 'h', kind: 'hangup' }] },
+      tree: {
+        root: 'm',
+        nodes: [
+          { id: 'm', kind: 'menu', options: [{ key: '1', next: 'x' }] },
+          { id: 'x', label: 'Sales desk', kind: 'transfer', ...transfer },
+          { id: 'h', kind: 'hangup' },
+        ],
+      },
     });
     const refused = async (input: unknown, lang: 'fa' | 'en') => {
       const r = await e.invoke('ivr/tree-create', input as never, lang);
@@ -168,8 +210,17 @@ describe('transfer by hook flash and digits', () => {
       field: 'nodes.x.digits',
       message: 'گرهٔ «Sales desk»: شمارهٔ انتقال «12a» درست نیست؛ فقط رقم‌های ۰ تا ۹، * و #، حداکثر ۲۰ تا.',
     });
-    expect(await refused(bad({ fallback: 'h' }), 'en')).toMatchObject({ field: 'nodes.x.digits', message: 'Node “Sales desk”: enter the extension or number to transfer to.' });
-    expect(await refused(bad({ digits: '12' }), 'fa')).toMatchObject({ field: 'nodes.x.fallback', message: 'گرهٔ «Sales desk»: مشخص کنید اگر خط نتوانست تماس را منتقل کند، تماس به کجا برود.' });
-    expect(await refused(bad({ digits: '12', fallback: 'nowhere' }), 'en')).toMatchObject({ field: 'nodes.x.fallback', message: 'Node “Sales desk”: it points to a node that does not exist (nowhere).' });
+    expect(await refused(bad({ fallback: 'h' }), 'en')).toMatchObject({
+      field: 'nodes.x.digits',
+      message: 'Node “Sales desk”: enter the extension or number to transfer to.',
+    });
+    expect(await refused(bad({ digits: '12' }), 'fa')).toMatchObject({
+      field: 'nodes.x.fallback',
+      message: 'گرهٔ «Sales desk»: مشخص کنید اگر خط نتوانست تماس را منتقل کند، تماس به کجا برود.',
+    });
+    expect(await refused(bad({ digits: '12', fallback: 'nowhere' }), 'en')).toMatchObject({
+      field: 'nodes.x.fallback',
+      message: 'Node “Sales desk”: it points to a node that does not exist (nowhere).',
+    });
   });
 });

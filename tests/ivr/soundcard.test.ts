@@ -33,7 +33,13 @@ test('a tree runs on the sound card: prompts to the speakers, keys from the keyp
   const box = await e.ok('mailboxes/create', { name: 'Support' });
   const tree = await e.ok('ivr/tree-create', {
     name: 'Test',
-    tree: { root: 'm', nodes: [{ id: 'm', kind: 'menu', promptId: welcome.id, options: [{ key: '3', next: 'vm' }] }, { id: 'vm', kind: 'voicemail', mailboxId: box.id, maxSeconds: 30 }] },
+    tree: {
+      root: 'm',
+      nodes: [
+        { id: 'm', kind: 'menu', promptId: welcome.id, options: [{ key: '3', next: 'vm' }] },
+        { id: 'vm', kind: 'voicemail', mailboxId: box.id, maxSeconds: 30 },
+      ],
+    },
   });
   const { session } = await e.ok('ivr/soundcard-start', { treeId: tree.id });
   const play = await next((x) => x.kind === 'play', 0);
@@ -62,7 +68,10 @@ test('a tree runs on the sound card: prompts to the speakers, keys from the keyp
 
 test('a ring-through node on the sound card: the page is told the caller waits, and takes the call', async () => {
   const hold = await e.ok('prompts/import', { name: 'hold', base64: makeWav([tone(400, 500, 8000)], 8000, 16).toString('base64') });
-  const tree = await e.ok('ivr/tree-create', { name: 'Desk', tree: { root: 'op', nodes: [{ id: 'op', kind: 'operator', promptId: hold.id, waitS: 60, fallback: null }] } });
+  const tree = await e.ok('ivr/tree-create', {
+    name: 'Desk',
+    tree: { root: 'op', nodes: [{ id: 'op', kind: 'operator', promptId: hold.id, waitS: 60, fallback: null }] },
+  });
   const at = events.length;
   const { session } = await e.ok('ivr/soundcard-start', { treeId: tree.id });
   const waiting = await next((x) => x.kind === 'waiting' && x.waiting, at);

@@ -6,7 +6,16 @@ const tree = (nodes: unknown[], root = 'main') => ivrTree.parse({ root, nodes })
 
 test('a good tree has no problems', () => {
   const t = tree([
-    { id: 'main', kind: 'menu', options: [{ key: '1', next: 'info' }, { key: '2', next: 'vm' }], repeatKey: '*', backKey: '#' },
+    {
+      id: 'main',
+      kind: 'menu',
+      options: [
+        { key: '1', next: 'info' },
+        { key: '2', next: 'vm' },
+      ],
+      repeatKey: '*',
+      backKey: '#',
+    },
     { id: 'info', kind: 'play', promptId: 1, next: 'again' },
     { id: 'again', kind: 'goto', target: 'main' },
     { id: 'vm', kind: 'voicemail', mailboxId: 3 },
@@ -16,7 +25,16 @@ test('a good tree has no problems', () => {
 
 test('problems name the node and the property', () => {
   const t = tree([
-    { id: 'main', kind: 'menu', options: [{ key: '1', next: 'nowhere' }, { key: '1', next: 'x' }, { key: '2', next: 'x' }], repeatKey: '2' },
+    {
+      id: 'main',
+      kind: 'menu',
+      options: [
+        { key: '1', next: 'nowhere' },
+        { key: '1', next: 'x' },
+        { key: '2', next: 'x' },
+      ],
+      repeatKey: '2',
+    },
     { id: 'x', kind: 'voicemail', promptId: 9 },
     { id: 'lost', kind: 'hangup' },
     { id: 'loop', kind: 'goto', target: 'loop' },
@@ -55,23 +73,36 @@ describe('transfer nodes', () => {
     expect(check(withTransfer({ digits: '12a', fallback: 'vm' }))).toEqual([{ code: 'bad-digits', nodeId: 'desk', property: 'digits', value: '12a' }]);
     expect(check(withTransfer({ digits: '1 2', fallback: 'vm' }))).toEqual([{ code: 'bad-digits', nodeId: 'desk', property: 'digits', value: '1 2' }]);
     expect(check(withTransfer({ digits: '۱۲', fallback: 'vm' }))).toEqual([{ code: 'bad-digits', nodeId: 'desk', property: 'digits', value: '۱۲' }]);
-    expect(check(withTransfer({ digits: '1'.repeat(21), fallback: 'vm' }))).toEqual([{ code: 'bad-digits', nodeId: 'desk', property: 'digits', value: '1'.repeat(21) }]);
+    expect(check(withTransfer({ digits: '1'.repeat(21), fallback: 'vm' }))).toEqual([
+      { code: 'bad-digits', nodeId: 'desk', property: 'digits', value: '1'.repeat(21) },
+    ]);
   });
 
   test('the fallback is required and must exist', () => {
     const none = check(withTransfer({ digits: '12' }));
     expect(none).toEqual(expect.arrayContaining([{ code: 'no-fallback', nodeId: 'desk', property: 'fallback' }]));
     // (vm is then unreachable too)
-    expect(check(withTransfer({ digits: '12', fallback: 'gone' }))).toEqual(expect.arrayContaining([{ code: 'missing-ref', nodeId: 'desk', property: 'fallback', value: 'gone' }]));
+    expect(check(withTransfer({ digits: '12', fallback: 'gone' }))).toEqual(
+      expect.arrayContaining([{ code: 'missing-ref', nodeId: 'desk', property: 'fallback', value: 'gone' }]),
+    );
   });
 
   test('an unknown prompt before the transfer is named', () => {
-    expect(check(withTransfer({ promptId: 7, digits: '12', fallback: 'vm' }))).toEqual([{ code: 'unknown-prompt', nodeId: 'desk', property: 'promptId', value: '7' }]);
+    expect(check(withTransfer({ promptId: 7, digits: '12', fallback: 'vm' }))).toEqual([
+      { code: 'unknown-prompt', nodeId: 'desk', property: 'promptId', value: '7' },
+    ]);
   });
 
   test('a stored tree from before transfer nodes still parses unchanged, and a transfer node gets its defaults', () => {
     const old = { root: 'm', nodes: [{ id: 'm', kind: 'operator', promptId: null, waitS: 30, fallback: null, label: '' }] };
     expect(ivrTree.parse(old)).toEqual(old);
-    expect(ivrTree.parse({ root: 't', nodes: [{ id: 't', kind: 'transfer' }] }).nodes[0]).toEqual({ id: 't', kind: 'transfer', label: '', promptId: null, digits: '', fallback: null });
+    expect(ivrTree.parse({ root: 't', nodes: [{ id: 't', kind: 'transfer' }] }).nodes[0]).toEqual({
+      id: 't',
+      kind: 'transfer',
+      label: '',
+      promptId: null,
+      digits: '',
+      fallback: null,
+    });
   });
 });

@@ -37,7 +37,10 @@ test('a file with a new person creates one phonebook contact, numbered per kind'
   await e.ok('contacts/update', { id: a.contact.id, data: { ...person('رضا', 'کریمی‌نژاد', '09121111111') } });
   expect((await e.ok('people/get', { id: c.id })).contact.displayName).toBe('رضا کریمی‌نژاد');
   expect((await e.ok('people/get', { id: a.id })).related.map((r) => r.kind)).toEqual(['customer']);
-  expect((await e.ok('people/of-contact', { contactId: a.contact.id })).map((f) => [f.kind, f.fileNo])).toEqual([['staff', '1'], ['customer', '1']]);
+  expect((await e.ok('people/of-contact', { contactId: a.contact.id })).map((f) => [f.kind, f.fileNo])).toEqual([
+    ['staff', '1'],
+    ['customer', '1'],
+  ]);
 });
 
 test('file numbers are editable and unique per kind; digits in any script', async () => {
@@ -64,7 +67,9 @@ test('errors name the field: national ID, phone, person', async () => {
   // Ten identical digits: the check digit matches, so the message says why it is refused.
   const same = await e.fail('people/create', { kind: 'staff', contact: person('Reza', 'Karimi', '09121111111'), nationalId: '1111111111' }, 'en');
   expect(same).toMatchObject({ field: 'nationalId', message: expect.stringContaining('never issued') });
-  expect((await e.fail('people/create', { kind: 'staff', contact: person('رضا', 'کریمی', '09121111111'), nationalId: '1230000003' })).message).toContain('صادر نمی‌شود');
+  expect((await e.fail('people/create', { kind: 'staff', contact: person('رضا', 'کریمی', '09121111111'), nationalId: '1230000003' })).message).toContain(
+    'صادر نمی‌شود',
+  );
   const phone = await e.fail('people/create', { kind: 'staff', contact: { firstName: 'رضا', phones: [{ kind: 'mobile', number: 'abc' }] } });
   expect(phone.field).toBe('contact.phones.0.number');
   expect(await e.fail('people/create', { kind: 'staff' })).toMatchObject({ code: 'validation', field: 'contactId' });
@@ -74,8 +79,19 @@ test('errors name the field: national ID, phone, person', async () => {
 
 test('search by file number, registration dates, name, phone, national ID and referrer', async () => {
   const boss = await e.ok('people/create', { kind: 'customer', contact: person('محمد', 'تهرانی', '09121000000'), registeredOn: '2026-03-21' });
-  const a = await e.ok('people/create', { kind: 'customer', contact: person('علی', 'احمدی', '09123333333'), registeredOn: '2026-04-10', referrerFileId: boss.id, nationalId: '0010524304' });
-  const b = await e.ok('people/create', { kind: 'customer', contact: person('زهرا', 'کاظمی', '02188776655'), registeredOn: '2026-05-01', referrerText: 'آقای صادقی از بانک' });
+  const a = await e.ok('people/create', {
+    kind: 'customer',
+    contact: person('علی', 'احمدی', '09123333333'),
+    registeredOn: '2026-04-10',
+    referrerFileId: boss.id,
+    nationalId: '0010524304',
+  });
+  const b = await e.ok('people/create', {
+    kind: 'customer',
+    contact: person('زهرا', 'کاظمی', '02188776655'),
+    registeredOn: '2026-05-01',
+    referrerText: 'آقای صادقی از بانک',
+  });
   await e.ok('people/create', { kind: 'staff', contact: person('علی', 'احمدی‌پور', '09127777777') });
   const ids = async (q: Record<string, unknown>) => (await e.ok('people/search', { kind: 'customer', ...q })).items.map((f) => f.id);
   expect(await ids({})).toEqual([b.id, a.id, boss.id]);
@@ -103,7 +119,12 @@ test('photo and documents are kept in the database', async () => {
   const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex').toString('base64');
   expect((await e.ok('people/set-photo', { id: a.id, base64: png, mime: 'image/png' })).hasPhoto).toBe(true);
   expect(await e.ok('people/photo', { id: a.id })).toEqual({ mime: 'image/png', base64: png });
-  const withDoc = await e.ok('people/add-document', { fileId: a.id, name: 'قرارداد.pdf', mime: 'application/pdf', base64: Buffer.from('%PDF-1.4 test').toString('base64') });
+  const withDoc = await e.ok('people/add-document', {
+    fileId: a.id,
+    name: 'قرارداد.pdf',
+    mime: 'application/pdf',
+    base64: Buffer.from('%PDF-1.4 test').toString('base64'),
+  });
   expect(withDoc.documents).toEqual([expect.objectContaining({ name: 'قرارداد.pdf', size: 13 })]);
   const doc = await e.ok('people/document', { id: withDoc.documents[0]!.id });
   expect(Buffer.from(doc.base64, 'base64').toString()).toBe('%PDF-1.4 test');
@@ -115,15 +136,26 @@ test('photo and documents are kept in the database', async () => {
 test('an applicant: application, interview notes, status, then hired into personnel without retyping', async () => {
   const ref = await e.ok('people/create', { kind: 'staff', contact: person('محمد', 'تهرانی', '09121000000') });
   const app = await e.ok('people/create', {
-    kind: 'applicant', contact: { ...person('نگار', 'صالحی', '09351234567'), birthDate: '1998-05-01' }, nationalId: '0010524304', referrerFileId: ref.id,
+    kind: 'applicant',
+    contact: { ...person('نگار', 'صالحی', '09351234567'), birthDate: '1998-05-01' },
+    nationalId: '0010524304',
+    referrerFileId: ref.id,
     application: {
-      fatherName: 'حسن', maritalStatus: 'single', position: 'حسابدار', expectedSalary: '۲۵۰۰۰۰۰۰۰', skills: 'اکسل، حسابداری',
+      fatherName: 'حسن',
+      maritalStatus: 'single',
+      position: 'حسابدار',
+      expectedSalary: '۲۵۰۰۰۰۰۰۰',
+      skills: 'اکسل، حسابداری',
       education: [{ degree: 'کارشناسی', field: 'حسابداری', institution: 'دانشگاه تهران', year: '1399', grade: '17.5' }, { degree: '' }],
       workHistory: [{ employer: 'شرکت آلفا', role: 'کمک‌حسابدار', from: '1400', to: '1403', leaving: 'پایان قرارداد' }],
     },
   });
   expect(app.status).toBe('new');
-  expect(app.application).toMatchObject({ position: 'حسابدار', expectedSalary: '250000000', education: [expect.objectContaining({ institution: 'دانشگاه تهران' })] });
+  expect(app.application).toMatchObject({
+    position: 'حسابدار',
+    expectedSalary: '250000000',
+    education: [expect.objectContaining({ institution: 'دانشگاه تهران' })],
+  });
   expect(app.application!.education).toHaveLength(1);
   const noted = await e.ok('people/add-interview', { fileId: app.id, body: 'مصاحبهٔ اول خوب بود.', author: 'مدیر' });
   expect(noted.interviews).toEqual([expect.objectContaining({ body: 'مصاحبهٔ اول خوب بود.', author: 'مدیر' })]);
@@ -162,7 +194,9 @@ testWithPoppler('the application form prints blank and filled, in Persian and En
   const blankText = pdfText(savePdf('application-blank-fa', Buffer.from(blank.base64, 'base64'))).replace(/\s+/g, '');
   for (const label of ['فرمدرخواستاستخدام', 'نامپدر', 'کدملی', 'سوابقتحصیلی', 'سوابقکاری', 'حقوقدرخواستی', 'امضایمتقاضی']) expect(blankText).toContain(label);
   const app = await e.ok('people/create', {
-    kind: 'applicant', contact: person('نگار', 'صالحی', '09351234567'), nationalId: '0010524304',
+    kind: 'applicant',
+    contact: person('نگار', 'صالحی', '09351234567'),
+    nationalId: '0010524304',
     application: { fatherName: 'حسن', position: 'حسابدار', education: [{ degree: 'کارشناسی', institution: 'دانشگاه تهران' }] },
   });
   await e.ok('people/add-interview', { fileId: app.id, body: 'مصاحبهٔ خوبی بود' });

@@ -16,14 +16,27 @@ const ENTRY = `
 import { printContactList } from '../../../src/print/index';
 import { writeFileSync } from 'node:fs';
 const rows = [
-  { id: 1, displayName: 'علی‌رضا حسینی‌نژاد', company: 'شرکت پارس‌آنلاین', jobTitle: 'مدیر فروش', phones: [{ kind: 'mobile', display: '0912 123 4567', key: '989121234567', extension: '' }], groupIds: [1] },
+  {
+    id: 1,
+    displayName: 'علی‌رضا حسینی‌نژاد',
+    company: 'شرکت پارس‌آنلاین',
+    jobTitle: 'مدیر فروش',
+    phones: [{ kind: 'mobile', display: '0912 123 4567', key: '989121234567', extension: '' }],
+    groupIds: [1],
+  },
   { id: 2, displayName: 'John Smith', company: 'Asia Tech Co.', jobTitle: '', phones: [], groupIds: [] },
 ] as const;
-printContactList(rows as never, { lang: 'fa', calendar: 'jalali', title: 'آزمون بسته', printedAt: new Date('2025-03-15T10:20:00Z'), groupNames: new Map([[1, 'مشتریان']]) })
+const options = {
+  lang: 'fa',
+  calendar: 'jalali',
+  title: 'آزمون بسته',
+  printedAt: new Date('2025-03-15T10:20:00Z'),
+  groupNames: new Map([[1, 'مشتریان']]),
+} as const;
+printContactList(rows as never, options)
   .then((pdf) => writeFileSync(process.argv[2] as string, pdf))
   .catch((e) => { console.error(e); process.exit(1); });
 `;
-
 
 describeWithPoppler('bundled with esbuild, run by plain Node', () => {
   test('prints a shaped Persian list without Jest in the way', () => {
@@ -31,8 +44,17 @@ describeWithPoppler('bundled with esbuild, run by plain Node', () => {
     mkdirSync(BUNDLE_DIR, { recursive: true });
     writeFileSync(join(BUNDLE_DIR, 'entry.ts'), ENTRY);
     const esbuild = join(ROOT, 'node_modules/.bin/esbuild');
-    execFileSync(esbuild, [join(BUNDLE_DIR, 'entry.ts'), '--bundle', '--platform=node', '--format=cjs', '--target=node20',
-      '--external:pdfkit', '--external:harfbuzzjs', `--outfile=${join(BUNDLE_DIR, 'cli.js')}`, '--log-level=warning']);
+    execFileSync(esbuild, [
+      join(BUNDLE_DIR, 'entry.ts'),
+      '--bundle',
+      '--platform=node',
+      '--format=cjs',
+      '--target=node20',
+      '--external:pdfkit',
+      '--external:harfbuzzjs',
+      `--outfile=${join(BUNDLE_DIR, 'cli.js')}`,
+      '--log-level=warning',
+    ]);
     const out = join(BUNDLE_DIR, 'list.pdf');
     const run = spawnSync(process.execPath, [join(BUNDLE_DIR, 'cli.js'), out], { encoding: 'utf8', cwd: '/' });
     expect(run.stderr).toBe(''); // no error, and no vm ExperimentalWarning: Node's own import() was used

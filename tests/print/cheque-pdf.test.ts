@@ -11,17 +11,30 @@ import { amountInWords, jalaliDateInWords } from '../../src/shared/text/persian-
 import { textOrigins } from './helpers/pdf-content';
 import { describeWithPoppler, fontsTable, pageCount, pdfText, rasterise, savePdf, wordBoxes } from './helpers/poppler';
 
-
 const FONTS = join(__dirname, '../../assets/fonts');
 const fontPath: FontResolver = (key) =>
-  ({ vazirmatn: 'Vazirmatn-Regular.ttf', 'vazirmatn-bold': 'Vazirmatn-Bold.ttf', nastaliq: 'NotoNastaliqUrdu-Regular.ttf' } as Record<string, string>)[key]
-    ? join(FONTS, ({ vazirmatn: 'Vazirmatn-Regular.ttf', 'vazirmatn-bold': 'Vazirmatn-Bold.ttf', nastaliq: 'NotoNastaliqUrdu-Regular.ttf' } as Record<string, string>)[key]!)
-    : (() => { throw new Error(`no font ${key}`); })();
+  (({ vazirmatn: 'Vazirmatn-Regular.ttf', 'vazirmatn-bold': 'Vazirmatn-Bold.ttf', nastaliq: 'NotoNastaliqUrdu-Regular.ttf' }) as Record<string, string>)[key]
+    ? join(
+        FONTS,
+        ({ vazirmatn: 'Vazirmatn-Regular.ttf', 'vazirmatn-bold': 'Vazirmatn-Bold.ttf', nastaliq: 'NotoNastaliqUrdu-Regular.ttf' } as Record<string, string>)[
+          key
+        ]!,
+      )
+    : (() => {
+        throw new Error(`no font ${key}`);
+      })();
 
 const field = (f: ChequeFieldInput) => chequeFieldInput.parse(f);
 const values = (v: ChequeValues) => chequeValuesInput.parse(v);
 
-const SAMPLE = values({ date: '2025-03-15', amountRials: 1_250_000_000, payee: 'علی‌رضا حسینی‌نژاد', nationalId: '0012345679', purpose: 'بابت فاکتور ۱۲۳۴', sayadId: '1234567890123456' });
+const SAMPLE = values({
+  date: '2025-03-15',
+  amountRials: 1_250_000_000,
+  payee: 'علی‌رضا حسینی‌نژاد',
+  nationalId: '0012345679',
+  purpose: 'بابت فاکتور ۱۲۳۴',
+  sayadId: '1234567890123456',
+});
 
 /** A Sayad-like leaf, 180 × 85 mm. */
 function template(over: Partial<ChequeLayoutTemplate> = {}): ChequeLayoutTemplate {
@@ -61,7 +74,11 @@ const TOL = 0.2;
 
 describeWithPoppler('cheque PDF', () => {
   test('a batch prints one page per leaf, the leaf size, with every value in reading order', async () => {
-    const items = [SAMPLE, values({ ...SAMPLE, amountRials: 999_999_999_999_999, payee: 'Asia Tech Co.', date: '2025-09-22' }), values({ ...SAMPLE, date: null, amountRials: 407_000 })];
+    const items = [
+      SAMPLE,
+      values({ ...SAMPLE, amountRials: 999_999_999_999_999, payee: 'Asia Tech Co.', date: '2025-09-22' }),
+      values({ ...SAMPLE, date: null, amountRials: 407_000 }),
+    ];
     const path = savePdf('cheque-batch', await printCheques(template(), items, { fontPath }));
     expect(pageCount(path)).toBe(3);
     const one = pdfText(path, 1);
@@ -85,7 +102,12 @@ describeWithPoppler('cheque PDF', () => {
   });
 
   test.each([0, 90, 180, 270] as const)('rotation %d° with a calibration offset: every text object where the matrix says, within ±0.2 mm', async (rotation) => {
-    const t = template({ rotation, offsetXMm: 1.5, offsetYMm: -0.8, fields: template().fields.map((f) => ({ ...f, align: 'left' as const, fill: false, guard: 'none' as const })) });
+    const t = template({
+      rotation,
+      offsetXMm: 1.5,
+      offsetYMm: -0.8,
+      fields: template().fields.map((f) => ({ ...f, align: 'left' as const, fill: false, guard: 'none' as const })),
+    });
     const pdf = await printCheques(t, [SAMPLE], { fontPath });
     savePdf(`cheque-rot${rotation}`, pdf);
     const origins = textOrigins(pdf);
@@ -160,7 +182,10 @@ describeWithPoppler('cheque PDF', () => {
   });
 
   test('the test print: A4, grid numbers, field names, sample values and the caption', async () => {
-    const labels = { caption: 'چاپ آزمایشی — ملت — شبکهٔ ۱۰ میلی‌متری', field: (k: string, n: number) => `${({ amountWords: 'مبلغ به حروف' } as Record<string, string>)[k] ?? k} (${n})` };
+    const labels = {
+      caption: 'چاپ آزمایشی — ملت — شبکهٔ ۱۰ میلی‌متری',
+      field: (k: string, n: number) => `${({ amountWords: 'مبلغ به حروف' } as Record<string, string>)[k] ?? k} (${n})`,
+    };
     const path = savePdf('cheque-test-print', await printChequeTest(template({ offsetXMm: 2, rotation: 0 }), SAMPLE, { fontPath }, labels));
     expect(pageCount(path)).toBe(1);
     const text = pdfText(path, 1);

@@ -7,10 +7,23 @@ import { toPersianDigits } from '../../src/shared/text/digits';
 import { FIELD_DEFS, GROUPS, fullContact, summaries, summary } from './fixtures/contacts.fixture';
 import { describeWithPoppler, fontsTable, pageCount, pdfText, rasterise, savePdf, wordBoxes } from './helpers/poppler';
 
-
 const printedAt = new Date('2025-03-15T10:20:00Z'); // 1403/12/25 in the Jalali calendar
-const faOpts: ContactPrintOptions = { lang: 'fa', calendar: 'jalali', title: 'دفترچه تلفن — همه مخاطبان', printedAt, groupNames: GROUPS, fieldDefs: FIELD_DEFS };
-const enOpts: ContactPrintOptions = { lang: 'en', calendar: 'gregorian', title: 'Phonebook — all contacts', printedAt, groupNames: GROUPS, fieldDefs: FIELD_DEFS };
+const faOpts: ContactPrintOptions = {
+  lang: 'fa',
+  calendar: 'jalali',
+  title: 'دفترچه تلفن — همه مخاطبان',
+  printedAt,
+  groupNames: GROUPS,
+  fieldDefs: FIELD_DEFS,
+};
+const enOpts: ContactPrintOptions = {
+  lang: 'en',
+  calendar: 'gregorian',
+  title: 'Phonebook — all contacts',
+  printedAt,
+  groupNames: GROUPS,
+  fieldDefs: FIELD_DEFS,
+};
 
 /**
  * For lines mixing directions: poppler gives letters and digits in reading order but moves the
@@ -72,8 +85,11 @@ describeWithPoppler('printContactList', () => {
     expect(rasterise(path, 'list-en').length).toBe(pages);
   });
 
-  test('the caller\'s labels replace the built-in ones', async () => {
-    const path = savePdf('list-labels', await printContactList(rows.slice(0, 3), { ...enOpts, labels: { phones: 'Telephones', 'phone.mobile': 'Cell', page: 'p. {page}/{pages}' } }));
+  test("the caller's labels replace the built-in ones", async () => {
+    const path = savePdf(
+      'list-labels',
+      await printContactList(rows.slice(0, 3), { ...enOpts, labels: { phones: 'Telephones', 'phone.mobile': 'Cell', page: 'p. {page}/{pages}' } }),
+    );
     const all = pdfText(path);
     expect(all).toContain('Telephones');
     expect(all).toContain('Cell: 0912 100 0000');
@@ -112,13 +128,30 @@ describeWithPoppler('printContact', () => {
     expect(pages).toBe(2);
     const all = pdfText(path);
     for (const s of [
-      'مهندس علی‌رضا حسینی‌نژاد', 'شرکت پارس‌آنلاین (سهامی خاص)', 'فروش سازمانی', 'مدیر فروش',
-      '۰۹۱۲ ۱۲۳ ۴۵۶۷', '۰۲۱ ۸۸۷۷ ۶۶۵۵', 'ali.hosseini@parsonline.example', 'ali@example.com',
-      'تهران', '۱۲۳۴۵۶۷۸۹۰', '۱۳۶۴/۰۱/۰۱', // birth date 1985-03-21 in Jalali
-      'مشتریان', 'VIP', 'تاریخ قرارداد', '۱۴۰۳/۱۰/۲۶', '۲۵۰٬۰۰۰٬۰۰۰', 'بله', 'Gold',
-      'مشتری قدیمی؛ پیش از تماس با دفتر هماهنگ شود.', 'یادداشت‌ها و رویدادها',
-      'Called about invoice #2001; will pay next week.', 'مریم کریمی',
-    ]) expect(all).toContain(s);
+      'مهندس علی‌رضا حسینی‌نژاد',
+      'شرکت پارس‌آنلاین (سهامی خاص)',
+      'فروش سازمانی',
+      'مدیر فروش',
+      '۰۹۱۲ ۱۲۳ ۴۵۶۷',
+      '۰۲۱ ۸۸۷۷ ۶۶۵۵',
+      'ali.hosseini@parsonline.example',
+      'ali@example.com',
+      'تهران',
+      '۱۲۳۴۵۶۷۸۹۰',
+      '۱۳۶۴/۰۱/۰۱', // birth date 1985-03-21 in Jalali
+      'مشتریان',
+      'VIP',
+      'تاریخ قرارداد',
+      '۱۴۰۳/۱۰/۲۶',
+      '۲۵۰٬۰۰۰٬۰۰۰',
+      'بله',
+      'Gold',
+      'مشتری قدیمی؛ پیش از تماس با دفتر هماهنگ شود.',
+      'یادداشت‌ها و رویدادها',
+      'Called about invoice #2001; will pay next week.',
+      'مریم کریمی',
+    ])
+      expect(all).toContain(s);
     for (const s of ['پلاک ۱۲، واحد ۴', 'صفحه ۲ از ۲', 'کد پستی: ۱۲۳۴۵۶۷۸۹۰']) expect(squash(all)).toContain(squash(s));
     expect(squash(all)).toContain(squash('کار: ۰۲۱ ۸۸۷۷ ۶۶۵۵ داخلی ۲۱۴'));
     // Every timeline note is printed (7 notes carry this Persian text, 7 the English one).
@@ -130,14 +163,43 @@ describeWithPoppler('printContact', () => {
   test('English: Gregorian dates and labels', async () => {
     const path = savePdf('contact-en', await printContact(fullContact(), { ...enOpts, title: 'Contact' }));
     const all = pdfText(path);
-    for (const s of ['Company', 'Phones', 'Work: 021 8877 6655 ext. 214', 'Birth date', '1985/03/21', '250,000,000', 'Yes', 'Notes and events', 'Page 1 of 2']) {
+    for (const s of [
+      'Company',
+      'Phones',
+      'Work: 021 8877 6655 ext. 214',
+      'Birth date',
+      '1985/03/21',
+      '250,000,000',
+      'Yes',
+      'Notes and events',
+      'Page 1 of 2',
+    ]) {
       expect(all).toContain(s);
     }
     expect(rasterise(path, 'contact-en').length).toBe(pageCount(path));
   });
 
   test('a contact with almost nothing prints on one page without empty rows', async () => {
-    const bare = { ...fullContact(), displayName: 'سلام', company: '', department: '', jobTitle: '', nickname: '', phones: [], emails: [], street: '', city: '', province: '', postalCode: '', country: '', birthDate: null, notes: '', groupIds: [], fields: [], timeline: [] };
+    const bare = {
+      ...fullContact(),
+      displayName: 'سلام',
+      company: '',
+      department: '',
+      jobTitle: '',
+      nickname: '',
+      phones: [],
+      emails: [],
+      street: '',
+      city: '',
+      province: '',
+      postalCode: '',
+      country: '',
+      birthDate: null,
+      notes: '',
+      groupIds: [],
+      fields: [],
+      timeline: [],
+    };
     const path = savePdf('contact-bare', await printContact(bare, faOpts));
     expect(pageCount(path)).toBe(1);
     const text = pdfText(path);

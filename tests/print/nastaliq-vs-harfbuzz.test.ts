@@ -24,10 +24,16 @@ type Span = { start: number; end: number; level: number; script: string; fontPat
 
 function hbShape(text: string, span: Span, language = span.script === 'Arab' ? 'fa' : 'en'): HbGlyph[] {
   const args = [
-    `--font-file=${span.fontPath}`, '--output-format=json', '--no-glyph-names',
-    `--direction=${span.level % 2 === 1 ? 'rtl' : 'ltr'}`, `--script=${span.script}`, `--language=${language}`,
-    `--text-before=${text.slice(0, span.start)}`, `--text-after=${text.slice(span.end)}`,
-    '--', text.slice(span.start, span.end),
+    `--font-file=${span.fontPath}`,
+    '--output-format=json',
+    '--no-glyph-names',
+    `--direction=${span.level % 2 === 1 ? 'rtl' : 'ltr'}`,
+    `--script=${span.script}`,
+    `--language=${language}`,
+    `--text-before=${text.slice(0, span.start)}`,
+    `--text-after=${text.slice(span.end)}`,
+    '--',
+    text.slice(span.start, span.end),
   ];
   const r = spawnSync('hb-shape', args, { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`hb-shape failed: ${r.stderr}`);
@@ -54,7 +60,10 @@ describeWithHbShape('Nastaliq cheque text matches native HarfBuzz (hb-shape)', (
     expect(line.runs.map((r) => [r.start, r.end, r.fontPath])).toEqual(spans.map((s) => [s.start, s.end, s.fontPath]));
     line.runs.forEach((run, i) => {
       const span = spans[i]!;
-      expect({ span: text.slice(span.start, span.end), glyphs: asHb(run.glyphs, span.start) }).toEqual({ span: text.slice(span.start, span.end), glyphs: hbShape(text, span) });
+      expect({ span: text.slice(span.start, span.end), glyphs: asHb(run.glyphs, span.start) }).toEqual({
+        span: text.slice(span.start, span.end),
+        glyphs: hbShape(text, span),
+      });
       expect(run.glyphs.some((g) => g.id === 0)).toBe(false); // no .notdef: every character found a font
     });
   });
@@ -84,7 +93,10 @@ describeWithHbShape('Nastaliq cheque text matches native HarfBuzz (hb-shape)', (
 
   test('numbers keep their order: a numeric date reads left to right in visual order', () => {
     const line = shapeRuns(shaper, 'تاریخ ۱۴۰۳/۱۲/۲۵', CHAIN, 14, 'rtl');
-    const digitClusters = line.runs.flatMap((r) => r.glyphs).map((g) => g.cluster).filter((c) => c >= 6);
+    const digitClusters = line.runs
+      .flatMap((r) => r.glyphs)
+      .map((g) => g.cluster)
+      .filter((c) => c >= 6);
     expect(digitClusters).toEqual([...digitClusters].sort((a, b) => a - b));
   });
 });

@@ -52,10 +52,7 @@ describeWithHbShape('shaping matches native HarfBuzz (hb-shape)', () => {
     expect(SHAPING_CORPUS.length).toBeGreaterThanOrEqual(100);
   });
 
-  const cases: [BaseDir, string][] = [
-    ...SHAPING_CORPUS.map((t): [BaseDir, string] => ['rtl', t]),
-    ...SHAPING_CORPUS.map((t): [BaseDir, string] => ['ltr', t]),
-  ];
+  const cases: [BaseDir, string][] = [...SHAPING_CORPUS.map((t): [BaseDir, string] => ['rtl', t]), ...SHAPING_CORPUS.map((t): [BaseDir, string] => ['ltr', t])];
 
   test.each(cases)('%s: %s', (dir, text) => {
     const items = itemizeLine(text, dir);

@@ -47,7 +47,8 @@ describe('truncateToWidth', () => {
 });
 
 describe('wrapText', () => {
-  const paragraph = 'تماس گرفته شد دربارهٔ پیش‌فاکتور شمارهٔ ۱۴۰۰. قرار شد نسخهٔ نهایی قرارداد تا پایان هفته ارسال شود و پس از امضا، پرداخت مرحلهٔ اول انجام گیرد.';
+  const paragraph =
+    'تماس گرفته شد دربارهٔ پیش‌فاکتور شمارهٔ ۱۴۰۰. قرار شد نسخهٔ نهایی قرارداد تا پایان هفته ارسال شود و پس از امضا، پرداخت مرحلهٔ اول انجام ' + 'گیرد.';
 
   test('every line fits and no word is lost or split', () => {
     const lines = wrapText(shaper, paragraph, fa, 150);

@@ -16,7 +16,8 @@ const fontkit = createRequire(require.resolve('pdfkit'))('fontkit') as { create(
 /** Glyph ids whose glyf entry is composite (numberOfContours < 0), read straight from the file. */
 function compositeGlyphs(file: Buffer, limit: number): number[] {
   const tables = new Map<string, [number, number]>();
-  for (let i = 0; i < file.readUInt16BE(4); i++) tables.set(file.toString('latin1', 12 + i * 16, 16 + i * 16), [file.readUInt32BE(20 + i * 16), file.readUInt32BE(24 + i * 16)]);
+  for (let i = 0; i < file.readUInt16BE(4); i++)
+    tables.set(file.toString('latin1', 12 + i * 16, 16 + i * 16), [file.readUInt32BE(20 + i * 16), file.readUInt32BE(24 + i * 16)]);
   const [head] = tables.get('head')!;
   const [loca] = tables.get('loca')!;
   const [glyf] = tables.get('glyf')!;

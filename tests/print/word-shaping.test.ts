@@ -9,7 +9,16 @@ import { runSpans, shapeRuns } from '../../src/print/shaping/run-shaper';
 import { createShaper, type ShapedGlyph, type Shaper } from '../../src/print/shaping/text-shaper';
 import { chequeFieldText } from '../../src/shared/text/cheque-field-text';
 
-const NAMES = ['علی‌رضا حسینی‌نژاد', 'شرکت پارس‌آنلاین', 'فاطمه‌زهرا میرزایی', 'Asia Tech Co. 2024', 'گروه صنعتی ایران‌خودرو', 'لا اله', 'یوسف ژیان چگینی (سهامی خاص)', 'mehr  & co'];
+const NAMES = [
+  'علی‌رضا حسینی‌نژاد',
+  'شرکت پارس‌آنلاین',
+  'فاطمه‌زهرا میرزایی',
+  'Asia Tech Co. 2024',
+  'گروه صنعتی ایران‌خودرو',
+  'لا اله',
+  'یوسف ژیان چگینی (سهامی خاص)',
+  'mehr  & co',
+];
 
 /** The texts a cheque prints: amounts and dates in words with guards and suffix, payees, purposes, numbers. */
 function corpus(n: number): string[] {
@@ -37,11 +46,7 @@ function wholeSpans(shaper: Shaper, text: string, fonts: string[]): ShapedGlyph[
 }
 
 describe('shaping by words in the shipped fonts', () => {
-  const chains = () => [
-    [builtinFontPath('nastaliq'), builtinFontPath('vazirmatn')],
-    [builtinFontPath('vazirmatn')],
-    [builtinFontPath('vazirmatn-bold')],
-  ];
+  const chains = () => [[builtinFontPath('nastaliq'), builtinFontPath('vazirmatn')], [builtinFontPath('vazirmatn')], [builtinFontPath('vazirmatn-bold')]];
 
   // The first lines are shaped whole (every word new); later ones mostly come from known words, with one or
   // two new words (a payee's number, a rarer amount word) shaped alone; the second pass adds a new last word.

@@ -67,7 +67,13 @@ describe('alarm scheduler', () => {
     const c = manualClock(new Date(2026, 0, 1, 0, 0));
     const store = memoryStore();
     const got: Fired[] = [];
-    const s = createAlarmScheduler({ clock: c.clock, timers: c.timers, store, sources: [scheduleSource(1, { date: '2026-01-01', time: '08:00', repeat: { kind: 'daily', every: 1 }, until: null })], onFire: (a) => got.push(...a) });
+    const s = createAlarmScheduler({
+      clock: c.clock,
+      timers: c.timers,
+      store,
+      sources: [scheduleSource(1, { date: '2026-01-01', time: '08:00', repeat: { kind: 'daily', every: 1 }, until: null })],
+      onFire: (a) => got.push(...a),
+    });
     s.start();
     c.advance(365 * 86_400_000);
     s.stop();
@@ -79,7 +85,10 @@ describe('alarm scheduler', () => {
     const c = manualClock(new Date(2026, 0, 1, 7, 0));
     const store = memoryStore();
     const got: Fired[] = [];
-    const src = [scheduleSource(1, { date: '2026-01-01', time: '08:00', repeat: { kind: 'daily', every: 1 }, until: null }), scheduleSource(2, { date: '2026-01-02', time: '07:30', repeat: { kind: 'none' }, until: null })];
+    const src = [
+      scheduleSource(1, { date: '2026-01-01', time: '08:00', repeat: { kind: 'daily', every: 1 }, until: null }),
+      scheduleSource(2, { date: '2026-01-02', time: '07:30', repeat: { kind: 'none' }, until: null }),
+    ];
     const first = createAlarmScheduler({ clock: c.clock, timers: c.timers, store, sources: src, onFire: (a) => got.push(...a) });
     first.start();
     first.stop(); // the app closes at 07:00 on day 1
@@ -95,7 +104,13 @@ describe('alarm scheduler', () => {
     const c = manualClock(new Date(2026, 0, 1, 7, 59));
     const store = memoryStore();
     const got: Fired[] = [];
-    const s = createAlarmScheduler({ clock: c.clock, timers: c.timers, store, sources: [scheduleSource(1, { date: '2026-01-01', time: '08:00', repeat: { kind: 'none' }, until: null })], onFire: (a) => got.push(...a) });
+    const s = createAlarmScheduler({
+      clock: c.clock,
+      timers: c.timers,
+      store,
+      sources: [scheduleSource(1, { date: '2026-01-01', time: '08:00', repeat: { kind: 'none' }, until: null })],
+      onFire: (a) => got.push(...a),
+    });
     s.start();
     c.advance(2 * 60_000);
     expect(got).toHaveLength(1);
@@ -108,7 +123,14 @@ describe('alarm scheduler', () => {
     const c = manualClock(new Date(2026, 0, 1, 7, 0));
     const store = memoryStore();
     const got: Fired[] = [];
-    const s = createAlarmScheduler({ clock: c.clock, timers: c.timers, store, sources: [scheduleSource(1, { date: '2026-01-01', time: '08:00', repeat: { kind: 'none' }, until: null })], onFire: (a) => got.push(...a), maxSleepMs: 30_000 });
+    const s = createAlarmScheduler({
+      clock: c.clock,
+      timers: c.timers,
+      store,
+      sources: [scheduleSource(1, { date: '2026-01-01', time: '08:00', repeat: { kind: 'none' }, until: null })],
+      onFire: (a) => got.push(...a),
+      maxSleepMs: 30_000,
+    });
     s.start();
     c.jump(new Date(2026, 0, 1, 9, 0)); // the machine slept through 08:00
     c.runPending(); // the first timer after waking

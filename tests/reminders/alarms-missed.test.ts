@@ -22,7 +22,9 @@ const summary = (a: Alarm) => [a.refId, a.late, a.missedCount, a.firstOccursAt, 
 describe('missed repeats ring as one late alarm', () => {
   let dir: string;
   const open: TestEngine[] = [];
-  beforeEach(() => { dir = tempDir(); });
+  beforeEach(() => {
+    dir = tempDir();
+  });
   afterEach(async () => {
     for (const e of open.splice(0)) await e.close();
     removeDir(dir);
@@ -68,7 +70,10 @@ describe('missed repeats ring as one late alarm', () => {
     const later = start(local(2026, 1, 24, 7, 0));
     await nextTurn();
     expect(later.fired.map((a) => [a.id, ...summary(a)])).toEqual([[pending[0]!.id, daily.id, true, 23, iso(2026, 1, 1, 8), iso(2026, 1, 23, 8)]]);
-    expect((await later.ok('alarms/pending', {})).map((a) => [a.id, a.missedCount])).toEqual([[pending[1]!.id, 6], [pending[0]!.id, 23]]);
+    expect((await later.ok('alarms/pending', {})).map((a) => [a.id, a.missedCount])).toEqual([
+      [pending[1]!.id, 6],
+      [pending[0]!.id, 23],
+    ]);
   });
 
   test('dismiss clears every merged occurrence; a clock set back rings none of them again', async () => {
@@ -150,7 +155,10 @@ describe('missed repeats ring as one late alarm', () => {
     ]);
     expect(new Set(back.fired.map((a) => a.id)).size).toBe(4);
     expect((await back.ok('alarms/pending', {})).map((a) => [a.refId, a.missedCount, a.late])).toEqual([
-      [daily.id, 3, true], [once.id, 1, false], [daily.id, 1, false], [daily.id, 1, false],
+      [daily.id, 3, true],
+      [once.id, 1, false],
+      [daily.id, 1, false],
+      [daily.id, 1, false],
     ]);
   });
 
@@ -158,7 +166,9 @@ describe('missed repeats ring as one late alarm', () => {
     const e = testEngine(dir, undefined, { testClock: true }); // real time plus an offset, real timers
     open.push(e);
     const fired: Alarm[] = [];
-    e.subscribe((ev) => { if (ev.name === 'alarms/fired') fired.push(...ev.payload.alarms); });
+    e.subscribe((ev) => {
+      if (ev.name === 'alarms/fired') fired.push(...ev.payload.alarms);
+    });
     const soon = new Date(Date.now() + 2 * 60 * MIN);
     const pad = (n: number) => String(n).padStart(2, '0');
     const date = `${soon.getFullYear()}-${pad(soon.getMonth() + 1)}-${pad(soon.getDate())}`;

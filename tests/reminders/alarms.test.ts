@@ -16,7 +16,9 @@ const engineAt = alarmEngine;
 describe('alarms', () => {
   let dir: string;
   const open: TestEngine[] = [];
-  beforeEach(() => { dir = tempDir(); });
+  beforeEach(() => {
+    dir = tempDir();
+  });
   afterEach(async () => {
     for (const e of open.splice(0)) await e.close();
     removeDir(dir);
@@ -31,7 +33,13 @@ describe('alarms', () => {
   test('a year of daily and weekly repeats: every occurrence rings once, at its time, in order', async () => {
     const e = start(local(2026, 1, 1, 0, 0));
     const daily = await e.ok('reminders/create', { ...reminder, subject: 'روزانه', repeat: { kind: 'daily' } });
-    const weekly = await e.ok('reminders/create', { ...reminder, subject: 'هفتگی', time: '17:30', repeat: { kind: 'weekly', days: [0, 4] }, alarmMinutesBefore: 15 });
+    const weekly = await e.ok('reminders/create', {
+      ...reminder,
+      subject: 'هفتگی',
+      time: '17:30',
+      repeat: { kind: 'weekly', days: [0, 4] },
+      alarmMinutesBefore: 15,
+    });
     e.advance(365 * DAY);
 
     const want: { refId: number; occursAt: string; at: number }[] = [];
@@ -60,9 +68,20 @@ describe('alarms', () => {
     expect(second.fired).toEqual([]); // the event goes out on the next turn, once the creator has subscribed
     await nextTurn();
     // The daily reminder's three missed repeats ring as one alarm (the last, with the count and the first).
-    const want = [[once.id, local(2026, 1, 1, 8, 0), 1, local(2026, 1, 1, 8, 0)], [daily.id, local(2026, 1, 3, 7, 30), 3, local(2026, 1, 1, 7, 30)]] as const;
-    expect(second.fired.map((a) => [a.refId, a.occursAt, a.late, a.missedCount, a.firstOccursAt])).toEqual(want.map(([id, t, n, f]) => [id, t.toISOString(), true, n, f.toISOString()]));
-    expect(second.fired[0]).toMatchObject({ title: 'یک‌بار', place: 'اتاق ۲', note: 'مدارک', firedAt: local(2026, 1, 3, 9, 0).toISOString(), snoozedUntil: null });
+    const want = [
+      [once.id, local(2026, 1, 1, 8, 0), 1, local(2026, 1, 1, 8, 0)],
+      [daily.id, local(2026, 1, 3, 7, 30), 3, local(2026, 1, 1, 7, 30)],
+    ] as const;
+    expect(second.fired.map((a) => [a.refId, a.occursAt, a.late, a.missedCount, a.firstOccursAt])).toEqual(
+      want.map(([id, t, n, f]) => [id, t.toISOString(), true, n, f.toISOString()]),
+    );
+    expect(second.fired[0]).toMatchObject({
+      title: 'یک‌بار',
+      place: 'اتاق ۲',
+      note: 'مدارک',
+      firedAt: local(2026, 1, 3, 9, 0).toISOString(),
+      snoozedUntil: null,
+    });
     expect((await second.ok('alarms/pending', {})).map((a) => a.id)).toEqual(second.fired.map((a) => a.id));
     await second.close();
 
@@ -175,12 +194,20 @@ describe('alarms', () => {
     const e = testEngine(dir, undefined, { testClock: true }); // real time plus an offset, real timers
     open.push(e);
     const fired: Alarm[] = [];
-    e.subscribe((ev) => { if (ev.name === 'alarms/fired') fired.push(...ev.payload.alarms); });
+    e.subscribe((ev) => {
+      if (ev.name === 'alarms/fired') fired.push(...ev.payload.alarms);
+    });
     const now = new Date();
     const inTwoHours = new Date(now.getTime() + 2 * 60 * MIN);
     const pad = (n: number) => String(n).padStart(2, '0');
     const date = `${inTwoHours.getFullYear()}-${pad(inTwoHours.getMonth() + 1)}-${pad(inTwoHours.getDate())}`;
-    await e.ok('reminders/create', { subject: 'روزانه', date, time: `${pad(inTwoHours.getHours())}:${pad(inTwoHours.getMinutes())}`, repeat: { kind: 'daily' }, alarmMinutesBefore: 5 });
+    await e.ok('reminders/create', {
+      subject: 'روزانه',
+      date,
+      time: `${pad(inTwoHours.getHours())}:${pad(inTwoHours.getMinutes())}`,
+      repeat: { kind: 'daily' },
+      alarmMinutesBefore: 5,
+    });
     const { now: after } = await e.ok('clock/advance', { ms: 3 * DAY });
     expect(Date.parse(after) - now.getTime()).toBeGreaterThanOrEqual(3 * DAY);
     expect(Date.parse(after) - now.getTime()).toBeLessThan(3 * DAY + 5000);

@@ -43,10 +43,24 @@ test('per-day and range lookups match a brute-force Jalali anniversary', () => {
     const first = toGregorian(1403, 1, 1);
     let day = Date.UTC(first.gy, first.gm - 1, first.gd);
     let days = 0;
-    for (let date = iso(new Date(day)); toJalaali(...(date.split('-').map(Number) as [number, number, number])).jy <= 1405; date = iso(new Date((day += 86_400_000)))) {
+    for (
+      let date = iso(new Date(day));
+      toJalaali(...(date.split('-').map(Number) as [number, number, number])).jy <= 1405;
+      date = iso(new Date((day += 86_400_000)))
+    ) {
       const want = (expected.get(date) ?? []).sort();
-      expect([date, birthdaysOn(repo, date).map((b) => `${b.displayName}:${b.age}`).sort()]).toEqual([date, want]);
-      expect([date, birthdaysBetween(repo, date, date).map((b) => `${b.displayName}:${b.age}`).sort()]).toEqual([date, want]);
+      expect([
+        date,
+        birthdaysOn(repo, date)
+          .map((b) => `${b.displayName}:${b.age}`)
+          .sort(),
+      ]).toEqual([date, want]);
+      expect([
+        date,
+        birthdaysBetween(repo, date, date)
+          .map((b) => `${b.displayName}:${b.age}`)
+          .sort(),
+      ]).toEqual([date, want]);
       days++;
     }
     expect(days).toBe(366 + 365 + 365); // 1403 is leap

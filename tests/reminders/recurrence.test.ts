@@ -1,7 +1,9 @@
 import { nextOccurrence, occurrencesBetween, weekDayOf, type Schedule } from '../../src/main/reminders/recurrence';
 
 // Office time: Tehran (no daylight saving since 2022). Set in jest's environment below.
-const iso = (t: Date) => `${t.getFullYear()}-${String(t.getMonth() + 1).padStart(2, '0')}-${String(t.getDate()).padStart(2, '0')} ${String(t.getHours()).padStart(2, '0')}:${String(t.getMinutes()).padStart(2, '0')}`;
+const iso = (t: Date) =>
+  `${t.getFullYear()}-${String(t.getMonth() + 1).padStart(2, '0')}-${String(t.getDate()).padStart(2, '0')} ` +
+  `${String(t.getHours()).padStart(2, '0')}:${String(t.getMinutes()).padStart(2, '0')}`;
 
 describe('recurrence (Jalali)', () => {
   test('Iranian weekday: 2026-11-21 is a Saturday', () => {

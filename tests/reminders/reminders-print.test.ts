@@ -19,8 +19,22 @@ maybe('reminders/print', () => {
     const g = await e.ok('reminder-groups/create', { name: 'مشتریان' });
     // Created out of order: the report is in time order.
     await e.ok('reminders/create', { subject: 'تحویل قرارداد', date: '2026-11-23', time: '14:00', place: 'دفتر مرکزی', groupId: g.id });
-    await e.ok('reminders/create', { subject: 'جلسه با مشاور مالیاتی', date: '2026-11-21', time: '10:30', kind: 'meeting', note: 'مدارک سال ۱۴۰۴ همراه باشد.\nSecond line in English.', participantIds: [sara.id] });
-    await e.ok('reminders/create', { subject: 'تماس با بانک', date: '2026-11-21', time: '08:15', kind: 'task', repeat: { kind: 'daily' }, until: '2026-11-22' });
+    await e.ok('reminders/create', {
+      subject: 'جلسه با مشاور مالیاتی',
+      date: '2026-11-21',
+      time: '10:30',
+      kind: 'meeting',
+      note: 'مدارک سال ۱۴۰۴ همراه باشد.\nSecond line in English.',
+      participantIds: [sara.id],
+    });
+    await e.ok('reminders/create', {
+      subject: 'تماس با بانک',
+      date: '2026-11-21',
+      time: '08:15',
+      kind: 'task',
+      repeat: { kind: 'daily' },
+      until: '2026-11-22',
+    });
   });
   afterAll(async () => {
     await e.close();

@@ -36,24 +36,60 @@ describe('reminder book', () => {
   });
 
   const base: ReminderInput = { subject: 'جلسه با مشاور', date: '2026-11-22', time: '10:30' };
-  const dates = async (q: { from: string; to: string; [k: string]: unknown }) => (await e.ok('reminders/occurrences', q)).items.map((o) => `${o.date} ${o.time}`);
+  const dates = async (q: { from: string; to: string; [k: string]: unknown }) =>
+    (await e.ok('reminders/occurrences', q)).items.map((o) => `${o.date} ${o.time}`);
 
   test('create, read, update and delete; each change says reminders/changed', async () => {
     const ali = await e.ok('contacts/create', { firstName: 'علی', lastName: 'رضایی' });
     const group = await e.ok('reminder-groups/create', { name: 'مالیات', color: '#aa3300' });
     events.length = 0;
-    const r = await e.ok('reminders/create', { ...base, kind: 'meeting', note: 'مدارک سال ۱۴۰۴', place: 'دفتر مرکزی', groupId: group.id, participantIds: [ali.id], alarmMinutesBefore: 15 });
+    const r = await e.ok('reminders/create', {
+      ...base,
+      kind: 'meeting',
+      note: 'مدارک سال ۱۴۰۴',
+      place: 'دفتر مرکزی',
+      groupId: group.id,
+      participantIds: [ali.id],
+      alarmMinutesBefore: 15,
+    });
     expect(r).toMatchObject({
-      kind: 'meeting', subject: 'جلسه با مشاور', note: 'مدارک سال ۱۴۰۴', place: 'دفتر مرکزی', groupId: group.id, date: '2026-11-22', time: '10:30',
-      repeat: { kind: 'none' }, until: null, alarmMinutesBefore: 15, group: { id: group.id, name: 'مالیات', color: '#aa3300' },
-      participants: [{ id: ali.id, displayName: 'علی رضایی' }], next: new Date(2026, 10, 22, 10, 30).toISOString(),
+      kind: 'meeting',
+      subject: 'جلسه با مشاور',
+      note: 'مدارک سال ۱۴۰۴',
+      place: 'دفتر مرکزی',
+      groupId: group.id,
+      date: '2026-11-22',
+      time: '10:30',
+      repeat: { kind: 'none' },
+      until: null,
+      alarmMinutesBefore: 15,
+      group: { id: group.id, name: 'مالیات', color: '#aa3300' },
+      participants: [{ id: ali.id, displayName: 'علی رضایی' }],
+      next: new Date(2026, 10, 22, 10, 30).toISOString(),
     });
     expect(events.map((x) => x.name)).toEqual(['reminders/changed']);
     expect(await e.ok('reminder-groups/list', {})).toEqual([{ id: group.id, name: 'مالیات', color: '#aa3300', count: 1 }]);
 
     // An update changes what it carries (issue 13): the group, the participants and the alarm are cleared by saying so.
-    const u = await e.ok('reminders/update', { id: r.id, data: { ...base, subject: 'جلسهٔ مالیاتی', repeat: { kind: 'weekly', days: [4, 0, 4] }, until: '2026-12-31', groupId: null, participantIds: [], alarmMinutesBefore: 0 } });
-    expect(u).toMatchObject({ subject: 'جلسهٔ مالیاتی', repeat: { kind: 'weekly', days: [0, 4], every: 1 }, groupId: null, participants: [], alarmMinutesBefore: 0 });
+    const u = await e.ok('reminders/update', {
+      id: r.id,
+      data: {
+        ...base,
+        subject: 'جلسهٔ مالیاتی',
+        repeat: { kind: 'weekly', days: [4, 0, 4] },
+        until: '2026-12-31',
+        groupId: null,
+        participantIds: [],
+        alarmMinutesBefore: 0,
+      },
+    });
+    expect(u).toMatchObject({
+      subject: 'جلسهٔ مالیاتی',
+      repeat: { kind: 'weekly', days: [0, 4], every: 1 },
+      groupId: null,
+      participants: [],
+      alarmMinutesBefore: 0,
+    });
     expect(u.next).toBe(new Date(2026, 10, 25, 10, 30).toISOString()); // Wednesday after Sunday the 22nd
     expect((await e.ok('reminders/get', { id: r.id })).subject).toBe('جلسهٔ مالیاتی');
 
@@ -97,7 +133,12 @@ describe('reminder book', () => {
     const dup = await e.fail('reminder-groups/create', { name: 'مشتريها' }, 'en'); // Arabic ي, no ZWNJ: the same name
     expect([dup.code, dup.field]).toEqual(['conflict', 'name']);
     const r = await e.ok('reminders/create', { ...base, groupId: g.id });
-    expect((await e.ok('reminder-groups/update', { id: g.id, data: { name: 'مشتریان', color: '#00aa00' } }))).toEqual({ id: g.id, name: 'مشتریان', color: '#00aa00', count: 1 });
+    expect(await e.ok('reminder-groups/update', { id: g.id, data: { name: 'مشتریان', color: '#00aa00' } })).toEqual({
+      id: g.id,
+      name: 'مشتریان',
+      color: '#00aa00',
+      count: 1,
+    });
     await e.ok('reminder-groups/delete', { id: g.id });
     expect((await e.ok('reminders/get', { id: r.id })).group).toBeNull();
     expect((await e.fail('reminder-groups/delete', { id: g.id })).code).toBe('not_found');
@@ -115,7 +156,16 @@ describe('reminder book', () => {
   test('monthly on the 31st: 31 Shahrivar, then the last day of 30-day months and of Esfand', async () => {
     await e.ok('reminders/create', { ...base, date: jalali(1405, 6, 31), time: '09:00', repeat: { kind: 'monthly', day: 31 } });
     const got = await dates({ from: '2026-09-01', to: '2027-05-01' });
-    const want = [[1405, 6], [1405, 7], [1405, 8], [1405, 9], [1405, 10], [1405, 11], [1405, 12], [1406, 1]].map(([y, m]) => `${jalali(y!, m!, 31)} 09:00`);
+    const want = [
+      [1405, 6],
+      [1405, 7],
+      [1405, 8],
+      [1405, 9],
+      [1405, 10],
+      [1405, 11],
+      [1405, 12],
+      [1406, 1],
+    ].map(([y, m]) => `${jalali(y!, m!, 31)} 09:00`);
     expect(got).toEqual(want);
     expect(got[1]).toBe('2026-10-22 09:00'); // 30 Mehr: Mehr has 30 days
     expect(got[6]).toBe('2027-03-20 09:00'); // 29 Esfand 1405 (a common year)
@@ -133,11 +183,32 @@ describe('reminder book', () => {
   });
 
   test('daily every 3 days until a date; weekly on Saturday and Wednesday every other week', async () => {
-    await e.ok('reminders/create', { ...base, subject: 'هر سه روز', date: '2026-11-21', time: '07:00', repeat: { kind: 'daily', every: 3 }, until: '2026-12-03' });
-    await e.ok('reminders/create', { ...base, subject: 'هفتگی', date: '2026-11-21', time: '16:00', repeat: { kind: 'weekly', days: [0, 4], every: 2 }, until: '2026-12-31' });
+    await e.ok('reminders/create', {
+      ...base,
+      subject: 'هر سه روز',
+      date: '2026-11-21',
+      time: '07:00',
+      repeat: { kind: 'daily', every: 3 },
+      until: '2026-12-03',
+    });
+    await e.ok('reminders/create', {
+      ...base,
+      subject: 'هفتگی',
+      date: '2026-11-21',
+      time: '16:00',
+      repeat: { kind: 'weekly', days: [0, 4], every: 2 },
+      until: '2026-12-31',
+    });
     const items = (await e.ok('reminders/occurrences', { from: '2026-11-20', to: '2027-01-31' })).items;
     expect(items.filter((o) => o.subject === 'هر سه روز').map((o) => o.date)).toEqual(['2026-11-21', '2026-11-24', '2026-11-27', '2026-11-30', '2026-12-03']);
-    expect(items.filter((o) => o.subject === 'هفتگی').map((o) => o.date)).toEqual(['2026-11-21', '2026-11-25', '2026-12-05', '2026-12-09', '2026-12-19', '2026-12-23']);
+    expect(items.filter((o) => o.subject === 'هفتگی').map((o) => o.date)).toEqual([
+      '2026-11-21',
+      '2026-11-25',
+      '2026-12-05',
+      '2026-12-09',
+      '2026-12-19',
+      '2026-12-23',
+    ]);
     // Time order across reminders; each occurrence carries its instant.
     expect(items.map((o) => o.at)).toEqual([...items.map((o) => o.at)].sort());
     expect(items[0]).toMatchObject({ at: new Date(2026, 10, 21, 7, 0).toISOString(), repeats: true, age: null, source: 'reminder' });
@@ -161,13 +232,18 @@ describe('reminder book', () => {
     expect([j.jm, j.jd]).toEqual([1, 1]);
 
     await e.ok('alarms/settings-update', { birthdayTime: '07:45', sound: true });
-    expect((await e.ok('reminders/occurrences', { from: '2026-03-21', to: '2026-03-21' })).items[0]).toMatchObject({ time: '07:45', at: new Date(2026, 2, 21, 7, 45).toISOString() });
+    expect((await e.ok('reminders/occurrences', { from: '2026-03-21', to: '2026-03-21' })).items[0]).toMatchObject({
+      time: '07:45',
+      at: new Date(2026, 2, 21, 7, 45).toISOString(),
+    });
     await e.ok('alarms/settings-update', { birthdayTime: null, sound: false });
     expect((await e.ok('reminders/occurrences', { from: '2026-03-21', to: '2026-03-21' })).items[0]!.time).toBe('09:00');
     expect((await e.ok('reminders/occurrences', { from: '2026-03-01', to: '2026-03-31', includeBirthdays: false })).items).toEqual([]);
     // Across the turn of the Gregorian year, and none before the birth.
     const baby = await e.ok('contacts/create', { firstName: 'نوزاد', birthDate: '2026-12-25' });
-    expect((await e.ok('reminders/occurrences', { from: '2026-12-01', to: '2027-12-31' })).items.filter((o) => o.refId === baby.id).map((o) => [o.date, o.age])).toEqual([[jalali(1406, 10, 4), 1]]);
+    expect(
+      (await e.ok('reminders/occurrences', { from: '2026-12-01', to: '2027-12-31' })).items.filter((o) => o.refId === baby.id).map((o) => [o.date, o.age]),
+    ).toEqual([[jalali(1406, 10, 4), 1]]);
   });
 
   test('search by words of subject, note, place and participants (folded), by group and by kind', async () => {

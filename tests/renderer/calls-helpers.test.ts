@@ -84,9 +84,26 @@ describe('call display', () => {
 
 describe('the call bar store', () => {
   const call = (patch: Partial<CallRow>): CallRow => ({
-    id: 7, lineId: 1, lineName: 'demo', direction: 'out', outcome: 'dialing', startedAt: '2025-01-01T10:00:00.000Z', ringMs: 0,
-    answeredAt: null, endedAt: null, durationS: 0, numberRaw: '09121234567', numberKey: '989121234567', numberDisplay: '0912 123 4567',
-    callerName: '', absence: null, contactId: null, contactName: null, returnedAt: null, recordingId: null, ...patch,
+    id: 7,
+    lineId: 1,
+    lineName: 'demo',
+    direction: 'out',
+    outcome: 'dialing',
+    startedAt: '2025-01-01T10:00:00.000Z',
+    ringMs: 0,
+    answeredAt: null,
+    endedAt: null,
+    durationS: 0,
+    numberRaw: '09121234567',
+    numberKey: '989121234567',
+    numberDisplay: '0912 123 4567',
+    callerName: '',
+    absence: null,
+    contactId: null,
+    contactName: null,
+    returnedAt: null,
+    recordingId: null,
+    ...patch,
   });
 
   it('keeps the later stage when a dial answer arrives after the connected event', () => {

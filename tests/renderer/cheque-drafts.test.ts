@@ -10,7 +10,12 @@ import { buildChequeFilter, EMPTY_FILTERS, moreCount, type FilterDraft } from '.
 
 const t = messages.fa;
 const draft = (patch: Partial<ChequeDraft> = {}): ChequeDraft => ({
-  ...emptyChequeDraft('received'), amount: '۱۲٬۵۰۰٬۰۰۰', dueDate: '۱۴۰۵/۰۹/۱۴', bank: 'mellat', partyName: 'مریم احمدی', ...patch,
+  ...emptyChequeDraft('received'),
+  amount: '۱۲٬۵۰۰٬۰۰۰',
+  dueDate: '۱۴۰۵/۰۹/۱۴',
+  bank: 'mellat',
+  partyName: 'مریم احمدی',
+  ...patch,
 });
 const errorOf = (d: ChequeDraft) => {
   const r = buildChequeInput(d, 'jalali', t, 'fa');
@@ -20,7 +25,18 @@ const errorOf = (d: ChequeDraft) => {
 describe('buildChequeInput', () => {
   it('reads Persian digits and separators, Jalali dates, a listed or typed bank', () => {
     const r = buildChequeInput(draft({ issueDate: '1405/9/1', sayadId: '۱۲۳۴ ۵۶۷۸ ۹۰۱۲ ۳۴۵۶' }), 'jalali', t, 'fa');
-    expect(r).toEqual({ ok: true, input: expect.objectContaining({ amount: 12_500_000, dueDate: '2026-12-05', issueDate: '2026-11-22', bankCode: 'mellat', bankName: '', direction: 'received', bookId: null }) });
+    expect(r).toEqual({
+      ok: true,
+      input: expect.objectContaining({
+        amount: 12_500_000,
+        dueDate: '2026-12-05',
+        issueDate: '2026-11-22',
+        bankCode: 'mellat',
+        bankName: '',
+        direction: 'received',
+        bookId: null,
+      }),
+    });
     const typed = buildChequeInput(draft({ bank: 'other', bankName: 'صندوق محل' }), 'jalali', t, 'fa');
     expect(typed.ok && [typed.input.bankCode, typed.input.bankName]).toEqual([null, 'صندوق محل']);
   });
@@ -41,9 +57,33 @@ describe('buildChequeInput', () => {
   });
 
   it('an edited cheque comes back in the user digits and calendar', () => {
-    const c = { direction: 'paid', amount: 48_500_000, dueDate: '2026-12-21', issueDate: null, guarantee: false, sayadId: '1234567890123456', sayadRegistered: true,
-      bankCode: null, bankName: 'صندوق', branch: '', account: '0102', series: '987', serial: '0047120', contact: null, partyName: 'پخش البرز', partyId: '', purpose: '', note: '' } as unknown as Cheque;
-    expect(draftFromCheque(c, 'jalali', 'fa')).toMatchObject({ amount: '۴۸٬۵۰۰٬۰۰۰', dueDate: '۱۴۰۵/۰۹/۳۰', sayadId: '۱۲۳۴ ۵۶۷۸ ۹۰۱۲ ۳۴۵۶', bank: 'other', serial: '۰۰۴۷۱۲۰' });
+    const c = {
+      direction: 'paid',
+      amount: 48_500_000,
+      dueDate: '2026-12-21',
+      issueDate: null,
+      guarantee: false,
+      sayadId: '1234567890123456',
+      sayadRegistered: true,
+      bankCode: null,
+      bankName: 'صندوق',
+      branch: '',
+      account: '0102',
+      series: '987',
+      serial: '0047120',
+      contact: null,
+      partyName: 'پخش البرز',
+      partyId: '',
+      purpose: '',
+      note: '',
+    } as unknown as Cheque;
+    expect(draftFromCheque(c, 'jalali', 'fa')).toMatchObject({
+      amount: '۴۸٬۵۰۰٬۰۰۰',
+      dueDate: '۱۴۰۵/۰۹/۳۰',
+      sayadId: '۱۲۳۴ ۵۶۷۸ ۹۰۱۲ ۳۴۵۶',
+      bank: 'other',
+      serial: '۰۰۴۷۱۲۰',
+    });
   });
 });
 
@@ -54,15 +94,22 @@ describe('buildChequeFilter', () => {
     // 2026-12-03 is a Thursday: its week runs Saturday 2026-11-28 to Friday 2026-12-04; Azar 1405 is 2026-11-22…12-21.
     expect(f({ view: 'dueWeek' })).toEqual({ ok: true, filter: expect.objectContaining({ dueFrom: '2026-11-28', dueTo: '2026-12-04' }) });
     expect(f({ view: 'dueMonth' })).toEqual({ ok: true, filter: expect.objectContaining({ dueFrom: '2026-11-22', dueTo: '2026-12-21' }) });
-    expect(f({ view: 'overdue', status: 'cashed' })).toEqual({ ok: true, filter: expect.objectContaining({ dueTo: '2026-12-02', statuses: ['on_hand', 'deposited', 'issued'] }) });
+    expect(f({ view: 'overdue', status: 'cashed' })).toEqual({
+      ok: true,
+      filter: expect.objectContaining({ dueTo: '2026-12-02', statuses: ['on_hand', 'deposited', 'issued'] }),
+    });
     expect(f({ view: 'bounced', direction: 'paid' })).toEqual({ ok: true, filter: expect.objectContaining({ direction: 'paid', statuses: ['bounced'] }) });
     // A typed range inside the week narrows it further.
-    expect(f({ view: 'dueWeek', dueFrom: '1405/09/10' })).toEqual({ ok: true, filter: expect.objectContaining({ dueFrom: '2026-12-01', dueTo: '2026-12-04' }) });
+    expect(f({ view: 'dueWeek', dueFrom: '1405/09/10' })).toEqual({
+      ok: true,
+      filter: expect.objectContaining({ dueFrom: '2026-12-01', dueTo: '2026-12-04' }),
+    });
   });
 
   it('typed ranges in any digits; mistakes on their field; the count of extra filters', () => {
     expect(f({ amountMin: '۱٬۰۰۰٬۰۰۰', registeredFrom: '۱۴۰۵/۰۹/۰۱', bank: 'saman', guarantee: 'only' })).toEqual({
-      ok: true, filter: expect.objectContaining({ amountMin: 1_000_000, registeredFrom: '2026-11-22', bank: 'saman', guarantee: true }),
+      ok: true,
+      filter: expect.objectContaining({ amountMin: 1_000_000, registeredFrom: '2026-11-22', bank: 'saman', guarantee: true }),
     });
     expect(f({ amountMax: 'زیاد' })).toEqual({ ok: false, error: { field: 'amountMax', message: t.cheques.invalidAmount } });
     expect(f({ dueTo: '1405/02/32' })).toMatchObject({ ok: false, error: { field: 'dueTo' } });

@@ -11,7 +11,10 @@ import { parseAmount } from '../../src/shared/text/amount';
 describe('amount in words under the amount', () => {
   it('reads back what the cheque will say, from what the clerk typed in any digits', () => {
     expect(amountWordsOf(parseAmount('۱۲۵٬۰۰۰٬۰۰۰'), false)).toEqual({ rials: 'یکصد و بیست و پنج میلیون ریال', toman: null });
-    expect(amountWordsOf(parseAmount('48,500,000'), true)).toEqual({ rials: 'چهل و هشت میلیون و پانصد هزار ریال', toman: 'چهار میلیون و هشتصد و پنجاه هزار تومان' });
+    expect(amountWordsOf(parseAmount('48,500,000'), true)).toEqual({
+      rials: 'چهل و هشت میلیون و پانصد هزار ریال',
+      toman: 'چهار میلیون و هشتصد و پنجاه هزار تومان',
+    });
   });
   it('keeps the rials a toman amount cannot say, and reaches the largest amount', () => {
     expect(amountWordsOf(12_345, true)?.toman).toBe('یک هزار و دویست و سی و چهار تومان و پنج ریال');
@@ -42,11 +45,21 @@ describe("a contact's cheque summary", () => {
     expect(s.received).toEqual({ count: 5, openCount: 3, openAmount: 37_000_000 });
     expect(s.paid).toEqual({ count: 3, openCount: 1, openAmount: 20_000_000 });
     expect(s.byStatus.map((x) => `${x.direction}:${x.status}:${x.count}`)).toEqual([
-      'received:on_hand:2', 'received:deposited:1', 'received:cashed:1', 'received:bounced:1', 'paid:issued:1', 'paid:cleared:2',
+      'received:on_hand:2',
+      'received:deposited:1',
+      'received:cashed:1',
+      'received:bounced:1',
+      'paid:issued:1',
+      'paid:cleared:2',
     ]);
   });
   it('is empty for a contact without cheques', () => {
-    expect(contactChequeSummary([])).toEqual({ all: 0, received: { count: 0, openCount: 0, openAmount: 0 }, paid: { count: 0, openCount: 0, openAmount: 0 }, byStatus: [] });
+    expect(contactChequeSummary([])).toEqual({
+      all: 0,
+      received: { count: 0, openCount: 0, openAmount: 0 },
+      paid: { count: 0, openCount: 0, openAmount: 0 },
+      byStatus: [],
+    });
   });
 });
 

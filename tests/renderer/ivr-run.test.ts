@@ -9,7 +9,19 @@ const en = makeLocale('en', 'gregorian');
 
 const nodes: IvrNode[] = [
   { id: 'h', label: '', kind: 'hours', open: 'n1', closed: 'n9', holiday: null },
-  { id: 'n1', label: '', kind: 'menu', promptId: null, options: [{ key: '1', next: 'n2' }], timeoutS: 6, wrongPromptId: null, retries: 2, repeatKey: null, backKey: null, fallback: null },
+  {
+    id: 'n1',
+    label: '',
+    kind: 'menu',
+    promptId: null,
+    options: [{ key: '1', next: 'n2' }],
+    timeoutS: 6,
+    wrongPromptId: null,
+    retries: 2,
+    repeatKey: null,
+    backKey: null,
+    fallback: null,
+  },
   { id: 'n2', label: 'صندوق فروش', kind: 'voicemail', mailboxId: 1, promptId: null, maxSeconds: 120 },
   { id: 'n9', label: 'Night', kind: 'hangup', promptId: null },
 ];

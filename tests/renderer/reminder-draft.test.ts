@@ -1,9 +1,20 @@
 /** The reminder form's draft → ReminderInput: times and numbers in any digits, Jalali dates, repeats, and errors on the right field. */
 import { messages } from '../../src/renderer/i18n/messages';
-import { buildReminderInput, emptyReminderDraft, neverRings, parseTime, withRepeatDefaults, type ReminderDraft } from '../../src/renderer/reminders/reminder-draft';
+import {
+  buildReminderInput,
+  emptyReminderDraft,
+  neverRings,
+  parseTime,
+  withRepeatDefaults,
+  type ReminderDraft,
+} from '../../src/renderer/reminders/reminder-draft';
 
 const t = messages.fa;
-const base = (patch: Partial<ReminderDraft> = {}): ReminderDraft => ({ ...emptyReminderDraft('2026-12-01', 'jalali', 'fa', new Date(2026, 11, 1, 9, 10)), subject: 'جلسه با بانک', ...patch });
+const base = (patch: Partial<ReminderDraft> = {}): ReminderDraft => ({
+  ...emptyReminderDraft('2026-12-01', 'jalali', 'fa', new Date(2026, 11, 1, 9, 10)),
+  subject: 'جلسه با بانک',
+  ...patch,
+});
 
 describe('parseTime', () => {
   it('reads times typed in Persian, Arabic-Indic or ASCII digits', () => {
@@ -24,7 +35,10 @@ describe('buildReminderInput', () => {
     expect(d.date).toBe('۱۴۰۵/۰۹/۱۰');
     expect(d.time).toBe('۱۰:۰۰');
     const r = buildReminderInput(d, 'jalali', t, 'fa');
-    expect(r).toEqual({ ok: true, input: expect.objectContaining({ date: '2026-12-01', time: '10:00', repeat: { kind: 'none' }, until: null, alarmMinutesBefore: 0 }) });
+    expect(r).toEqual({
+      ok: true,
+      input: expect.objectContaining({ date: '2026-12-01', time: '10:00', repeat: { kind: 'none' }, until: null, alarmMinutesBefore: 0 }),
+    });
   });
   it('names the field of the first mistake', () => {
     const err = (d: ReminderDraft) => {
@@ -46,7 +60,10 @@ describe('buildReminderInput', () => {
       return r.input;
     };
     expect(ok(base({ repeatKind: 'weekly', every: '۲', days: [4, 0] })).repeat).toEqual({ kind: 'weekly', every: 2, days: [0, 4] });
-    expect(ok(base({ repeatKind: 'monthly', monthDay: '۳۱', until: '۱۴۰۶/۰۱/۰۱' }))).toMatchObject({ repeat: { kind: 'monthly', day: 31 }, until: '2027-03-21' });
+    expect(ok(base({ repeatKind: 'monthly', monthDay: '۳۱', until: '۱۴۰۶/۰۱/۰۱' }))).toMatchObject({
+      repeat: { kind: 'monthly', day: 31 },
+      until: '2027-03-21',
+    });
     expect(ok(base({ repeatKind: 'yearly', yearMonth: 12, yearDay: '۳۰' })).repeat).toEqual({ kind: 'yearly', month: 12, day: 30 });
     expect(ok(base({ repeatKind: 'none', until: '۱۴۰۶/۰۱/۰۱' })).until).toBeNull();
     expect(ok(base({ alarm: 'none' })).alarmMinutesBefore).toBeNull();

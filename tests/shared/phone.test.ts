@@ -1,5 +1,16 @@
 import { toAsciiDigits } from '../../src/shared/text/digits';
-import { IRAN_TEHRAN, dialString, displayPhone, formatPhone, looksLikePhone, normalizePhone, phoneLengthProblem, phoneQueryPrefix, phoneSearchTerms, splitExtension } from '../../src/shared/text/phone';
+import {
+  IRAN_TEHRAN,
+  dialString,
+  displayPhone,
+  formatPhone,
+  looksLikePhone,
+  normalizePhone,
+  phoneLengthProblem,
+  phoneQueryPrefix,
+  phoneSearchTerms,
+  splitExtension,
+} from '../../src/shared/text/phone';
 
 const key = (s: string) => normalizePhone(s, IRAN_TEHRAN)?.key;
 
@@ -91,7 +102,8 @@ describe('short numbers, extensions, digit counts (issue 13)', () => {
   });
 
   it('finds numbers typed in their international forms', () => {
-    for (const typed of ['+98 (0) 912', '+980912', '98 912', '0098 (0)912', '98-912']) expect([typed, phoneQueryPrefix(typed, IRAN_TEHRAN)]).toEqual([typed, '912']);
+    for (const typed of ['+98 (0) 912', '+980912', '98 912', '0098 (0)912', '98-912'])
+      expect([typed, phoneQueryPrefix(typed, IRAN_TEHRAN)]).toEqual([typed, '912']);
     expect(phoneQueryPrefix('98 21 8877', IRAN_TEHRAN)).toBe('218877');
     expect(phoneQueryPrefix('+98 (0)21 88', IRAN_TEHRAN)).toBe('2188');
     expect(phoneQueryPrefix('+44 (0)20', IRAN_TEHRAN)).toBe('4420');

@@ -10,7 +10,9 @@ import { createElectronStandIn, FakeWindow, settle } from '../helpers/electron-s
 import { removeDir, tempDir, testEngine } from '../helpers/engine';
 
 const argv = process.argv;
-afterEach(() => { process.argv = argv; });
+afterEach(() => {
+  process.argv = argv;
+});
 
 async function loadShell(dataDir: string, opts: { singleInstance?: boolean; dialogAnswers?: number[] } = {}) {
   FakeWindow.all.length = 0;
@@ -27,29 +29,32 @@ describe('the Electron main process (stand-in electron)', () => {
   const dir = '/home/user/.config/Monshi';
   const failure = { t: 'start-failed', text: 'The database file “/home/user/.config/Monshi/monshi.sqlite” is damaged…', lang: 'en', dataDir: dir };
 
-  it('an engine that does not start: shows the reason and the data folder instead of quitting; "open folder" opens it, "try again" starts the engine again', async () => {
-    const shell = await loadShell(dir, { dialogAnswers: [1, 0] });
-    await settle();
-    expect(shell.forks).toHaveLength(1);
-    expect(shell.forks[0]!.args).toEqual([dir]);
-    expect(shell.windows).toHaveLength(0); // no main window before the engine said 'ready'
+  it(
+    'an engine that does not start: shows the reason and the data folder instead of quitting; "open folder" opens it, "try again" starts the engine ' + 'again',
+    async () => {
+      const shell = await loadShell(dir, { dialogAnswers: [1, 0] });
+      await settle();
+      expect(shell.forks).toHaveLength(1);
+      expect(shell.forks[0]!.args).toEqual([dir]);
+      expect(shell.windows).toHaveLength(0); // no main window before the engine said 'ready'
 
-    shell.forks[0]!.emit('message', failure);
-    await settle();
-    expect(shell.forks[0]!.kill).toHaveBeenCalled();
-    expect(shell.dialogs[0]!.detail).toContain(failure.text);
-    expect(shell.dialogs[0]!.detail).toContain(`Data folder: ${dir}`);
-    expect(shell.dialogs[0]!.buttons).toEqual(['Try again', 'Open the data folder', 'Quit']);
-    expect(shell.shell.openPath).toHaveBeenCalledWith(dir);
-    expect(shell.dialogs).toHaveLength(2); // still explained after the folder was opened
-    expect(shell.app.quit).not.toHaveBeenCalled();
-    expect(shell.forks).toHaveLength(2); // tried again
+      shell.forks[0]!.emit('message', failure);
+      await settle();
+      expect(shell.forks[0]!.kill).toHaveBeenCalled();
+      expect(shell.dialogs[0]!.detail).toContain(failure.text);
+      expect(shell.dialogs[0]!.detail).toContain(`Data folder: ${dir}`);
+      expect(shell.dialogs[0]!.buttons).toEqual(['Try again', 'Open the data folder', 'Quit']);
+      expect(shell.shell.openPath).toHaveBeenCalledWith(dir);
+      expect(shell.dialogs).toHaveLength(2); // still explained after the folder was opened
+      expect(shell.app.quit).not.toHaveBeenCalled();
+      expect(shell.forks).toHaveLength(2); // tried again
 
-    shell.forks[1]!.emit('message', { t: 'ready' });
-    await settle();
-    expect(shell.windows).toHaveLength(1);
-    expect(shell.windows[0]!.url).toBe('app://monshi/index.html');
-  });
+      shell.forks[1]!.emit('message', { t: 'ready' });
+      await settle();
+      expect(shell.windows).toHaveLength(1);
+      expect(shell.windows[0]!.url).toBe('app://monshi/index.html');
+    },
+  );
 
   it('"quit" quits; the labels are in both languages when the database could not tell the user\'s', async () => {
     const shell = await loadShell(dir, { dialogAnswers: [2] });
@@ -94,7 +99,9 @@ describe('the engine process (engine-host.ts) on real data folders', () => {
     proc.parentPort = { on: jest.fn(), postMessage: (m: (typeof posted)[number]) => posted.push(m) };
     process.argv = [argv[0]!, 'engine-host.js', dataDir];
     try {
-      await jest.isolateModulesAsync(async () => { await import('../../src/main/shell/engine-host'); });
+      await jest.isolateModulesAsync(async () => {
+        await import('../../src/main/shell/engine-host');
+      });
     } finally {
       delete proc.parentPort;
     }
@@ -113,7 +120,7 @@ describe('the engine process (engine-host.ts) on real data folders', () => {
     removeDir(dir);
   });
 
-  it('a folder another Monshi holds: says so in the settings\' language (English here), naming the folder', async () => {
+  it("a folder another Monshi holds: says so in the settings' language (English here), naming the folder", async () => {
     const dir = tempDir();
     const other = testEngine(dir);
     await other.ok('settings/update', { language: 'en' });

@@ -155,5 +155,8 @@ it('a request while the engine is down (crashed, before "try again") is answered
   const main = shell.windows[0]!;
   link.detach();
   shell.forks[0]!.emit('exit', 134);
-  await expect(invoke(shell, fromPage(main), 'settings/get', {}, 'en')).resolves.toEqual({ ok: false, error: { code: 'internal', message: 'engine stopped (134)' } });
+  await expect(invoke(shell, fromPage(main), 'settings/get', {}, 'en')).resolves.toEqual({
+    ok: false,
+    error: { code: 'internal', message: 'engine stopped (134)' },
+  });
 });

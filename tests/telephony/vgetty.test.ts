@@ -95,7 +95,8 @@ function rmd(pcm: Uint8Array): Buffer {
   return Buffer.concat([header, pcm]);
 }
 
-const tone = (seconds: number, amplitude: number) => Int16Array.from({ length: seconds * 8000 }, (_, i) => Math.round(amplitude * Math.sin((2 * Math.PI * 440 * i) / 8000)));
+const tone = (seconds: number, amplitude: number) =>
+  Int16Array.from({ length: seconds * 8000 }, (_, i) => Math.round(amplitude * Math.sin((2 * Math.PI * 440 * i) / 8000)));
 
 function hostSent(sim: ModemSimulator): string {
   return Buffer.concat(sim.transcript.filter((e) => e.dir === 'host').map((e) => e.bytes)).toString('latin1');
@@ -117,10 +118,13 @@ describe('mgetty-voice (vm, vgetty) against the simulated Conexant modem', () =>
 
   beforeAll(() => {
     if (!has('vm') || !existsSync(VGETTY)) {
-      throw new Error('These tests run the real vgetty tools: install the Debian package mgetty-voice (apt-get install mgetty-voice); `npm test` does it when run as root.');
+      throw new Error(
+        'These tests run the real vgetty tools: install the Debian package mgetty-voice (apt-get install mgetty-voice); `npm test` does it when run as root.',
+      );
     }
     const probe = spawnSync('unshare', ['--mount', ...(process.getuid?.() === 0 ? [] : ['--map-root-user']), 'true']);
-    if (probe.status !== 0) throw new Error(`vm and vgetty run in a private mount namespace (unshare --mount), which failed here: ${probe.stderr.toString().trim()}`);
+    if (probe.status !== 0)
+      throw new Error(`vm and vgetty run in a private mount namespace (unshare --mount), which failed here: ${probe.stderr.toString().trim()}`);
   });
 
   beforeEach(async () => {
@@ -147,7 +151,7 @@ describe('mgetty-voice (vm, vgetty) against the simulated Conexant modem', () =>
     expect(sim.offHook).toBe(false);
   }, 40_000);
 
-  test('vm shell: a script answers the ringing line and receives the caller\'s keys as DTMF events', async () => {
+  test("vm shell: a script answers the ringing line and receives the caller's keys as DTMF events", async () => {
     const script = path.join(box.dir, 'keys.sh');
     writeFileSync(
       script,

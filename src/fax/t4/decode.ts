@@ -201,7 +201,8 @@ export function decodeT4(data: Uint8Array, opts: DecodeOptions): DecodeResult {
   const r = new Reader(data, opts.fillOrder ?? 1);
   const rowBytes = (width + 7) >> 3;
   const into = opts.into;
-  if (into && (height === undefined || into.width !== width || (opts.intoRow ?? 0) + height > into.height)) throw new RangeError('decoding into a bitmap needs a height that fits it');
+  if (into && (height === undefined || into.width !== width || (opts.intoRow ?? 0) + height > into.height))
+    throw new RangeError('decoding into a bitmap needs a height that fits it');
   const rows = into ? new Rows(rowBytes, height!, (opts.intoRow ?? 0) * rowBytes, into.data) : new Rows(rowBytes, height ?? 1200);
   const badLines: number[] = [];
   let ref = new Int32Array(width + 4).fill(width);
@@ -282,10 +283,11 @@ export function decodeT4(data: Uint8Array, opts: DecodeOptions): DecodeResult {
   }
 
   // Rows the data ended before (only when the height is known): white, and counted as bad.
-  if (height !== undefined) while (rows.count < height) {
-    badLines.push(rows.count);
-    rows.next();
-  }
+  if (height !== undefined)
+    while (rows.count < height) {
+      badLines.push(rows.count);
+      rows.next();
+    }
   if (into) return { bitmap: into, badLines, endMarker };
   const bitmap = createBitmap(width, rows.count);
   bitmap.data.set(rows.data.subarray(0, rows.count * rowBytes));

@@ -38,7 +38,7 @@ export function readTiffF(file: Uint8Array): TiffReadPage[] {
   const u32 = (at: number) => v.getUint32(at, le);
   const pages: TiffReadPage[] = [];
   const seen = new Set<number>();
-  for (let ifd = u32(4); ifd !== 0; ) {
+  for (let ifd = u32(4); ifd !== 0;) {
     if (seen.has(ifd) || ifd + 2 > file.length) throw new TiffFormatError(`broken IFD chain at offset ${ifd}`);
     seen.add(ifd);
     const n = u16(ifd);
@@ -79,15 +79,26 @@ function readPage(
   const where = `page ${pageNo}`;
   const width = num(TAG.ImageWidth);
   const height = num(TAG.ImageLength);
-  if (!width || height === undefined || !Number.isInteger(width) || !Number.isInteger(height)) throw new TiffFormatError(`${where}: no valid ImageWidth/ImageLength`);
+  if (!width || height === undefined || !Number.isInteger(width) || !Number.isInteger(height))
+    throw new TiffFormatError(`${where}: no valid ImageWidth/ImageLength`);
   // Fax pages are at most a few thousand pixels each way; a header claiming more is broken, not a page.
-  if (width > 65535 || height > 1 << 20 || (width * height) / 8 > 256 * 1024 * 1024) throw new TiffFormatError(`${where}: ${width}×${height} pixels is not a fax page`);
-  if ((num(TAG.BitsPerSample) ?? 1) !== 1 || (num(TAG.SamplesPerPixel) ?? 1) !== 1) throw new TiffFormatError(`${where}: not a bilevel (1 bit per pixel) image`);
+  if (width > 65535 || height > 1 << 20 || (width * height) / 8 > 256 * 1024 * 1024)
+    throw new TiffFormatError(`${where}: ${width}×${height} pixels is not a fax page`);
+  if ((num(TAG.BitsPerSample) ?? 1) !== 1 || (num(TAG.SamplesPerPixel) ?? 1) !== 1)
+    throw new TiffFormatError(`${where}: not a bilevel (1 bit per pixel) image`);
   const compressionTag = num(TAG.Compression) ?? 1;
   const t4 = num(TAG.T4Options) ?? 0;
   if (compressionTag === COMPRESSION.t4 && t4 & T4_UNCOMPRESSED) throw new TiffFormatError(`${where}: T.4 uncompressed mode is not supported`);
   const compression: TiffCompression | undefined =
-    compressionTag === COMPRESSION.none ? 'none' : compressionTag === COMPRESSION.t6 ? 'mmr' : compressionTag === COMPRESSION.t4 ? (t4 & T4_2D ? 'mr' : 'mh') : undefined;
+    compressionTag === COMPRESSION.none
+      ? 'none'
+      : compressionTag === COMPRESSION.t6
+        ? 'mmr'
+        : compressionTag === COMPRESSION.t4
+          ? t4 & T4_2D
+            ? 'mr'
+            : 'mh'
+          : undefined;
   if (!compression) throw new TiffFormatError(`${where}: compression ${compressionTag} is not fax (1, 3 or 4)`);
   const fillOrder = num(TAG.FillOrder) === 2 ? 2 : 1;
   const offsets = list(TAG.StripOffsets);

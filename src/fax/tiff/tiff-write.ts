@@ -52,7 +52,11 @@ export function writeTiffF(pages: TiffPage[]): Uint8Array {
       { tag: TAG.ImageWidth, type: TYPE.LONG, values: [bitmap.width] },
       { tag: TAG.ImageLength, type: TYPE.LONG, values: [bitmap.height] },
       { tag: TAG.BitsPerSample, type: TYPE.SHORT, values: [1] },
-      { tag: TAG.Compression, type: TYPE.SHORT, values: [page.compression === 'none' ? COMPRESSION.none : page.compression === 'mmr' ? COMPRESSION.t6 : COMPRESSION.t4] },
+      {
+        tag: TAG.Compression,
+        type: TYPE.SHORT,
+        values: [page.compression === 'none' ? COMPRESSION.none : page.compression === 'mmr' ? COMPRESSION.t6 : COMPRESSION.t4],
+      },
       { tag: TAG.Photometric, type: TYPE.SHORT, values: [0] },
       { tag: TAG.FillOrder, type: TYPE.SHORT, values: [1] },
       { tag: TAG.StripOffsets, type: TYPE.LONG, values: [stripAt] },

@@ -26,7 +26,15 @@ export function attendanceHandlers({ settings, ctx, attendance }: AttendanceDeps
       exportAttendance(attendance.report(q), q.format, { lang: hc.lang, calendar: settings.get().calendar, printedAt: ctx.clock() }),
     'schedules/list': () => attendance.schedules(),
     'schedules/create': (data) => attendance.createSchedule(data),
-    'schedules/update': ({ id, data }) => attendance.updateSchedule(id, patched(scheduleInput, attendance.schedules().find((x) => x.id === id), data)),
+    'schedules/update': ({ id, data }) =>
+      attendance.updateSchedule(
+        id,
+        patched(
+          scheduleInput,
+          attendance.schedules().find((x) => x.id === id),
+          data,
+        ),
+      ),
     'schedules/delete': ({ id }) => attendance.deleteSchedule(id),
     'holidays/list': ({ from, to }) => attendance.listHolidays(from, to),
     'holidays/set': ({ date, title }) => attendance.setHoliday(date, title),

@@ -2,14 +2,41 @@
 import type { LeaveType, Shift } from '../../shared/contract/attendance';
 import type { Db } from '../db/database';
 
-export type RecordRow = { id: number; file_id: number; start_at: number; end_at: number | null; source: 'clock' | 'manual'; note: string; deleted_at: number | null; display_name: string };
+export type RecordRow = {
+  id: number;
+  file_id: number;
+  start_at: number;
+  end_at: number | null;
+  source: 'clock' | 'manual';
+  note: string;
+  deleted_at: number | null;
+  display_name: string;
+};
 export type EditRow = {
-  id: number; record_id: number; action: 'create' | 'correct' | 'delete'; old_start: number | null; old_end: number | null;
-  new_start: number | null; new_end: number | null; reason: string; by_user: string; at: number;
+  id: number;
+  record_id: number;
+  action: 'create' | 'correct' | 'delete';
+  old_start: number | null;
+  old_end: number | null;
+  new_start: number | null;
+  new_end: number | null;
+  reason: string;
+  by_user: string;
+  at: number;
 };
 export type AbsenceRow = {
-  id: number; file_id: number; category: 'leave' | 'mission'; leave_type: LeaveType | null; unit: 'day' | 'hour';
-  from_date: string; to_date: string; start: string | null; end: string | null; note: string; created_at: string; display_name: string;
+  id: number;
+  file_id: number;
+  category: 'leave' | 'mission';
+  leave_type: LeaveType | null;
+  unit: 'day' | 'hour';
+  from_date: string;
+  to_date: string;
+  start: string | null;
+  end: string | null;
+  note: string;
+  created_at: string;
+  display_name: string;
 };
 export type ScheduleRow = { id: number; name: string; grace_minutes: number; staff_count: number };
 
@@ -29,11 +56,14 @@ export function createAttendanceRepo(db: Db) {
     insert: db.prepare('INSERT INTO attendance_records (file_id, start_at, end_at, source, note) VALUES (?, ?, ?, ?, ?)'),
     setTimes: db.prepare('UPDATE attendance_records SET start_at = ?, end_at = ? WHERE id = ?'),
     markDeleted: db.prepare('UPDATE attendance_records SET deleted_at = ? WHERE id = ?'),
-    edit: db.prepare('INSERT INTO attendance_edits (record_id, action, old_start, old_end, new_start, new_end, reason, by_user, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+    edit: db.prepare(
+      'INSERT INTO attendance_edits (record_id, action, old_start, old_end, new_start, new_end, reason, by_user, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
     edits: db.prepare<[string], EditRow>('SELECT * FROM attendance_edits WHERE record_id IN (SELECT value FROM json_each(?)) ORDER BY record_id, id'),
     absence: db.prepare<[number], AbsenceRow>(`${ABSENCE} WHERE a.id = ?`),
     absenceInsert: db.prepare(
-      'INSERT INTO absences (file_id, category, leave_type, unit, from_date, to_date, start, "end", note, created_at) VALUES (@fileId, @category, @leaveType, @unit, @from, @to, @start, @end, @note, @now)',
+      'INSERT INTO absences (file_id, category, leave_type, unit, from_date, to_date, start, "end", note, created_at) VALUES (@fileId, @category, ' +
+        '@leaveType, @unit, @from, @to, @start, @end, @note, @now)',
     ),
     absenceDelete: db.prepare<[number]>('DELETE FROM absences WHERE id = ?'),
     absencesOfFileOn: db.prepare<[number, string, string], AbsenceRow>(`${ABSENCE} WHERE a.file_id = ? AND a.from_date <= ? AND a.to_date >= ?`),
@@ -68,17 +98,31 @@ export function createAttendanceRepo(db: Db) {
     /** Records starting in [a, b), by person (or everyone), oldest first. */
     recordsBetween(fileId: number | null, a: number, b: number, includeDeleted: boolean): RecordRow[] {
       const del = includeDeleted ? '' : ' AND r.deleted_at IS NULL';
-      return db.prepare(`${RECORD} WHERE r.start_at >= @a AND r.start_at < @b${fileClause(fileId)}${del} ORDER BY r.start_at, r.id`).all({ a, b, fileId }) as RecordRow[];
+      return db
+        .prepare(`${RECORD} WHERE r.start_at >= @a AND r.start_at < @b${fileClause(fileId)}${del} ORDER BY r.start_at, r.id`)
+        .all({ a, b, fileId }) as RecordRow[];
     },
     absence: (id: number) => s.absence.get(id),
-    insertAbsence: (a: { fileId: number; category: string; leaveType: string | null; unit: string; from: string; to: string; start: string | null; end: string | null; note: string; now: string }) =>
-      Number(s.absenceInsert.run(a).lastInsertRowid),
+    insertAbsence: (a: {
+      fileId: number;
+      category: string;
+      leaveType: string | null;
+      unit: string;
+      from: string;
+      to: string;
+      start: string | null;
+      end: string | null;
+      note: string;
+      now: string;
+    }) => Number(s.absenceInsert.run(a).lastInsertRowid),
     deleteAbsence: (id: number) => s.absenceDelete.run(id).changes > 0,
     /** A person's leave and missions touching [from, to]. */
     absencesOverlapping: (fileId: number, from: string, to: string) => s.absencesOfFileOn.all(fileId, to, from),
     absencesBetween(fileId: number | null, from: string, to: string): AbsenceRow[] {
       const f = fileId === null ? '' : ' AND a.file_id = @fileId';
-      return db.prepare(`${ABSENCE} WHERE a.from_date <= @to AND a.to_date >= @from${f} ORDER BY a.from_date, a.start, a.id`).all({ from, to, fileId }) as AbsenceRow[];
+      return db
+        .prepare(`${ABSENCE} WHERE a.from_date <= @to AND a.to_date >= @from${f} ORDER BY a.from_date, a.start, a.id`)
+        .all({ from, to, fileId }) as AbsenceRow[];
     },
     schedules: () => s.schedules.all(),
     schedule: (id: number) => s.schedule.get(id),

@@ -4,7 +4,16 @@
  * the holiday table and the monthly report. Every change emits 'attendance/changed'.
  */
 import type {
-  Absence, AttendanceRecord, ClockResult, Holiday, LocalMoment, MonthlyReport, PersonReport, RosterEntry, Schedule, Shift,
+  Absence,
+  AttendanceRecord,
+  ClockResult,
+  Holiday,
+  LocalMoment,
+  MonthlyReport,
+  PersonReport,
+  RosterEntry,
+  Schedule,
+  Shift,
 } from '../../shared/contract/attendance';
 import type { ParsedInputOf } from '../../shared/contract/api';
 import { formatDate, formatInstant, isIsoDate, type Lang } from '../../shared/text/calendar';
@@ -43,15 +52,28 @@ export function createAttendanceService(db: Db, ctx: EngineContext, people: Peop
   }
 
   const editOf = (e: EditRow) => ({
-    action: e.action, oldStart: iso(e.old_start), oldEnd: iso(e.old_end), newStart: iso(e.new_start), newEnd: iso(e.new_end),
-    reason: e.reason, by: e.by_user, at: new Date(e.at).toISOString(),
+    action: e.action,
+    oldStart: iso(e.old_start),
+    oldEnd: iso(e.old_end),
+    newStart: iso(e.new_start),
+    newEnd: iso(e.new_end),
+    reason: e.reason,
+    by: e.by_user,
+    at: new Date(e.at).toISOString(),
   });
 
   function toRecords(rows: RecordRow[]): AttendanceRecord[] {
     const edits = repo.editsOf(rows.map((r) => r.id));
     return rows.map((r) => ({
-      id: r.id, fileId: r.file_id, displayName: r.display_name, start: iso(r.start_at)!, end: iso(r.end_at), source: r.source, note: r.note,
-      deleted: r.deleted_at !== null, history: edits.filter((e) => e.record_id === r.id).map(editOf),
+      id: r.id,
+      fileId: r.file_id,
+      displayName: r.display_name,
+      start: iso(r.start_at)!,
+      end: iso(r.end_at),
+      source: r.source,
+      note: r.note,
+      deleted: r.deleted_at !== null,
+      history: edits.filter((e) => e.record_id === r.id).map(editOf),
     }));
   }
 
@@ -68,13 +90,29 @@ export function createAttendanceService(db: Db, ctx: EngineContext, people: Peop
     }
     if (a > nowMs() + 60_000) throw validationError('validation.in_future', 'start');
     const other = repo.overlapping(fileId, a, b ?? a + 1, exceptId)[0];
-    if (other) throw new AppError('conflict', 'conflict.record_overlap', { from: (lang) => fmt(other.start_at, lang), to: (lang) => (other.end_at ? fmt(other.end_at, lang) : '…') }, 'start');
+    if (other)
+      throw new AppError(
+        'conflict',
+        'conflict.record_overlap',
+        { from: (lang) => fmt(other.start_at, lang), to: (lang) => (other.end_at ? fmt(other.end_at, lang) : '…') },
+        'start',
+      );
     return { a, b };
   }
 
   const toAbsence = (r: AbsenceRow): Absence => ({
-    id: r.id, fileId: r.file_id, displayName: r.display_name, category: r.category, leaveType: r.leave_type, unit: r.unit,
-    from: r.from_date, to: r.to_date, start: r.start, end: r.end, note: r.note, createdAt: r.created_at,
+    id: r.id,
+    fileId: r.file_id,
+    displayName: r.display_name,
+    category: r.category,
+    leaveType: r.leave_type,
+    unit: r.unit,
+    from: r.from_date,
+    to: r.to_date,
+    start: r.start,
+    end: r.end,
+    note: r.note,
+    createdAt: r.created_at,
   });
 
   function toSchedule(id: number): Schedule {
@@ -102,10 +140,23 @@ export function createAttendanceService(db: Db, ctx: EngineContext, people: Peop
     const records = repo.recordsBetween(fileId, localMs(addDays(from, -1), '00:00'), localMs(addDays(to, 2), '00:00'), false);
     const absences = repo.absencesBetween(fileId, from, to);
     const { days, totals } = computeMonth({
-      from, to, now: nowMs(), shifts: schedule?.shifts ?? null, graceMinutes: schedule?.graceMinutes ?? 0,
-      holidays: holidays.mapBetween(from, to), employedFrom: f.registered_on,
+      from,
+      to,
+      now: nowMs(),
+      shifts: schedule?.shifts ?? null,
+      graceMinutes: schedule?.graceMinutes ?? 0,
+      holidays: holidays.mapBetween(from, to),
+      employedFrom: f.registered_on,
       records: records.map((r) => ({ start: r.start_at, end: r.end_at })),
-      absences: absences.map((a) => ({ category: a.category, leaveType: a.leave_type, unit: a.unit, from: a.from_date, to: a.to_date, start: a.start, end: a.end })),
+      absences: absences.map((a) => ({
+        category: a.category,
+        leaveType: a.leave_type,
+        unit: a.unit,
+        from: a.from_date,
+        to: a.to_date,
+        start: a.start,
+        end: a.end,
+      })),
     });
     return { fileId, fileNo: f.file_no, displayName: summary.display_name, scheduleName: schedule?.name ?? null, days, totals };
   }
@@ -146,7 +197,17 @@ export function createAttendanceService(db: Db, ctx: EngineContext, people: Peop
       const { a, b } = checkTimes(q.fileId, q.start, q.end, 0);
       const id = db.transaction(() => {
         const rid = repo.insertRecord(q.fileId, a, b, 'manual', normalizeInput(q.note));
-        repo.addEdit({ record_id: rid, action: 'create', old_start: null, old_end: null, new_start: a, new_end: b, reason: normalizeInput(q.note), by_user: user(), at: nowMs() });
+        repo.addEdit({
+          record_id: rid,
+          action: 'create',
+          old_start: null,
+          old_end: null,
+          new_start: a,
+          new_end: b,
+          reason: normalizeInput(q.note),
+          by_user: user(),
+          at: nowMs(),
+        });
         return rid;
       })();
       changed();
@@ -157,7 +218,17 @@ export function createAttendanceService(db: Db, ctx: EngineContext, people: Peop
       if (!r || r.deleted_at !== null) throw new AppError('not_found', 'not_found.record', {}, 'id');
       const { a, b } = checkTimes(r.file_id, q.start, q.end, r.id);
       db.transaction(() => {
-        repo.addEdit({ record_id: r.id, action: 'correct', old_start: r.start_at, old_end: r.end_at, new_start: a, new_end: b, reason: normalizeInput(q.reason), by_user: user(), at: nowMs() });
+        repo.addEdit({
+          record_id: r.id,
+          action: 'correct',
+          old_start: r.start_at,
+          old_end: r.end_at,
+          new_start: a,
+          new_end: b,
+          reason: normalizeInput(q.reason),
+          by_user: user(),
+          at: nowMs(),
+        });
         repo.setTimes(r.id, a, b);
       })();
       changed();
@@ -167,7 +238,17 @@ export function createAttendanceService(db: Db, ctx: EngineContext, people: Peop
       const r = repo.record(id);
       if (!r || r.deleted_at !== null) throw new AppError('not_found', 'not_found.record', {}, 'id');
       db.transaction(() => {
-        repo.addEdit({ record_id: id, action: 'delete', old_start: r.start_at, old_end: r.end_at, new_start: null, new_end: null, reason: normalizeInput(reason), by_user: user(), at: nowMs() });
+        repo.addEdit({
+          record_id: id,
+          action: 'delete',
+          old_start: r.start_at,
+          old_end: r.end_at,
+          new_start: null,
+          new_end: null,
+          reason: normalizeInput(reason),
+          by_user: user(),
+          at: nowMs(),
+        });
         repo.markDeleted(id, nowMs());
       })();
       changed();
@@ -199,10 +280,26 @@ export function createAttendanceService(db: Db, ctx: EngineContext, people: Peop
       for (const o of repo.absencesOverlapping(q.fileId, q.from, to)) {
         const clash = q.unit === 'day' || o.unit === 'day' || (o.start! < end! && start! < o.end!);
         if (clash) {
-          throw new AppError('conflict', 'conflict.absence_overlap', { what: (lang) => absenceName(lang, o.category), from: (lang) => fmtDate(o.from_date, lang), to: (lang) => fmtDate(o.to_date, lang) }, 'from');
+          throw new AppError(
+            'conflict',
+            'conflict.absence_overlap',
+            { what: (lang) => absenceName(lang, o.category), from: (lang) => fmtDate(o.from_date, lang), to: (lang) => fmtDate(o.to_date, lang) },
+            'from',
+          );
         }
       }
-      const id = repo.insertAbsence({ fileId: q.fileId, category: q.category, leaveType, unit: q.unit, from: q.from, to, start, end, note: normalizeInput(q.note), now: ctx.clock().toISOString() });
+      const id = repo.insertAbsence({
+        fileId: q.fileId,
+        category: q.category,
+        leaveType,
+        unit: q.unit,
+        from: q.from,
+        to,
+        start,
+        end,
+        note: normalizeInput(q.note),
+        now: ctx.clock().toISOString(),
+      });
       changed();
       return toAbsence(repo.absence(id)!);
     },

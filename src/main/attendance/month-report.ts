@@ -29,8 +29,13 @@ const OPEN_AFTER_MS = 20 * 60 * MINUTE;
 
 export type ReportRecord = { start: number; end: number | null };
 export type ReportAbsence = {
-  category: 'leave' | 'mission'; leaveType: LeaveType | null; unit: 'day' | 'hour';
-  from: string; to: string; start: string | null; end: string | null;
+  category: 'leave' | 'mission';
+  leaveType: LeaveType | null;
+  unit: 'day' | 'hour';
+  from: string;
+  to: string;
+  start: string | null;
+  end: string | null;
 };
 export type ReportInput = {
   from: string;
@@ -54,7 +59,10 @@ const overlap = (x: Span, y: Span) => Math.max(0, Math.min(x.b, y.b) - Math.max(
 /** Length of `span` not covered by any of `cover` (which may overlap each other). */
 function uncovered(span: Span, cover: Span[]): number {
   if (span.b <= span.a) return 0;
-  const parts = cover.map((c) => ({ a: Math.max(c.a, span.a), b: Math.min(c.b, span.b) })).filter((c) => c.b > c.a).sort((p, q) => p.a - q.a);
+  const parts = cover
+    .map((c) => ({ a: Math.max(c.a, span.a), b: Math.min(c.b, span.b) }))
+    .filter((c) => c.b > c.a)
+    .sort((p, q) => p.a - q.a);
   let covered = 0;
   let cursor = span.a;
   for (const p of parts) {
@@ -69,9 +77,21 @@ const toMinutes = (ms: number) => Math.round(ms / MINUTE);
 
 export function emptyTotals(): ReportTotals {
   return {
-    workDays: 0, presentDays: 0, absentDays: 0, holidays: 0, lateDays: 0, lateMinutes: 0, earlyDays: 0, earlyMinutes: 0,
-    overtimeMinutes: 0, workedMinutes: 0, leaveDays: { entitled: 0, sick: 0, unpaid: 0 }, leaveMinutes: { entitled: 0, sick: 0, unpaid: 0 },
-    missionDays: 0, missionMinutes: 0, openRecords: 0,
+    workDays: 0,
+    presentDays: 0,
+    absentDays: 0,
+    holidays: 0,
+    lateDays: 0,
+    lateMinutes: 0,
+    earlyDays: 0,
+    earlyMinutes: 0,
+    overtimeMinutes: 0,
+    workedMinutes: 0,
+    leaveDays: { entitled: 0, sick: 0, unpaid: 0 },
+    leaveMinutes: { entitled: 0, sick: 0, unpaid: 0 },
+    missionDays: 0,
+    missionMinutes: 0,
+    openRecords: 0,
   };
 }
 
@@ -131,11 +151,20 @@ export function computeMonth(input: ReportInput): { days: ReportDay[]; totals: R
     const open = recs.some((r) => r.open);
     const closed = recs.filter((r) => r.end !== null || !r.open);
     const day: ReportDay = {
-      date, status: 'off', holiday, shift: weekdayShift ? { start: weekdayShift.start, end: weekdayShift.end } : null,
+      date,
+      status: 'off',
+      holiday,
+      shift: weekdayShift ? { start: weekdayShift.start, end: weekdayShift.end } : null,
       firstIn: recs.length ? localTime(Math.min(...recs.map((r) => r.start))) : null,
       lastOut: closed.length && !open && recs.every((r) => r.end !== null) ? localTime(Math.max(...recs.map((r) => r.end ?? r.start))) : null,
-      workedMinutes: toMinutes(worked), lateMinutes: 0, earlyMinutes: 0, overtimeMinutes: 0,
-      leaveMinutes, missionMinutes, openRecord: open, leaveType: null,
+      workedMinutes: toMinutes(worked),
+      lateMinutes: 0,
+      earlyMinutes: 0,
+      overtimeMinutes: 0,
+      leaveMinutes,
+      missionMinutes,
+      openRecord: open,
+      leaveType: null,
     };
     if (holiday) totals.holidays++;
     if (open) totals.openRecords++;

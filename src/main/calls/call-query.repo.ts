@@ -107,16 +107,22 @@ export function createCallQueryRepo(db: Db, statsOptions: CallStatsOptions = {})
   const contactOf = db.prepare<[string], { id: number; display_name: string }>(
     'SELECT c.id, c.display_name FROM contact_phones p JOIN contacts c ON c.id = p.contact_id WHERE p.phone_key = ? ORDER BY c.sort_key LIMIT 1',
   );
-  const phoneKeys = db.prepare<[number], string>("SELECT phone_key FROM contact_phones WHERE contact_id = ? AND phone_key IS NOT NULL AND phone_key <> ''").pluck();
+  const phoneKeys = db
+    .prepare<[number], string>("SELECT phone_key FROM contact_phones WHERE contact_id = ? AND phone_key IS NOT NULL AND phone_key <> ''")
+    .pluck();
   const groupsOf = db.prepare<[number], { id: number; name: string; color: string }>(
     'SELECT g.id, g.name, g.color FROM contact_groups cg JOIN groups g ON g.id = cg.group_id WHERE cg.contact_id = ? ORDER BY g.name',
   );
   const byNumber = db.prepare<[string, number], CallDbRow>('SELECT * FROM calls WHERE number_key = ? ORDER BY started_at DESC LIMIT ?');
   const countByNumber = db.prepare<[string], number>('SELECT COUNT(*) FROM calls WHERE number_key = ?').pluck();
   const keysWithDigits = db
-    .prepare<[string, string, number], string>("SELECT DISTINCT number_key FROM call_number_forms WHERE number_key <> '' AND (instr(number_key, ?) > 0 OR instr(number_raw, ?) > 0) LIMIT ?")
+    .prepare<[string, string, number], string>(
+      "SELECT DISTINCT number_key FROM call_number_forms WHERE number_key <> '' AND (instr(number_key, ?) > 0 OR instr(number_raw, ?) > 0) LIMIT ?",
+    )
     .pluck();
-  const rawsWithDigits = db.prepare<[string, number], string>("SELECT number_raw FROM call_number_forms WHERE number_key = '' AND instr(number_raw, ?) > 0 LIMIT ?").pluck();
+  const rawsWithDigits = db
+    .prepare<[string, number], string>("SELECT number_raw FROM call_number_forms WHERE number_key = '' AND instr(number_raw, ?) > 0 LIMIT ?")
+    .pluck();
   function digitMatches(digits: string): DigitMatches {
     if (!digits) return null;
     const keys = keysWithDigits.all(digits, digits, MAX_DIGIT_NUMBERS + 1);
@@ -139,9 +145,15 @@ export function createCallQueryRepo(db: Db, statsOptions: CallStatsOptions = {})
     callCountOf: (key: string) => stats.callCountOf(key) ?? countByNumber.get(key) ?? 0,
     list(f: CallFilter, offset: number, limit: number): { rows: CallDbRow[]; total: number } {
       const w = where(f, digitMatches(f.digits), nameMatches(f.nameLike));
-      const rows = db.prepare<unknown[], CallDbRow>(`SELECT * FROM calls ${w.sql} ORDER BY started_at DESC, id DESC LIMIT ? OFFSET ?`).all(...w.params, limit, offset);
+      const rows = db
+        .prepare<unknown[], CallDbRow>(`SELECT * FROM calls ${w.sql} ORDER BY started_at DESC, id DESC LIMIT ? OFFSET ?`)
+        .all(...w.params, limit, offset);
       // Counting stops early on huge logs: the UI shows "10,000+".
-      const total = db.prepare<unknown[], number>(`SELECT COUNT(*) FROM (SELECT 1 FROM calls ${w.sql} LIMIT 10001)`).pluck().get(...w.params) ?? 0;
+      const total =
+        db
+          .prepare<unknown[], number>(`SELECT COUNT(*) FROM (SELECT 1 FROM calls ${w.sql} LIMIT 10001)`)
+          .pluck()
+          .get(...w.params) ?? 0;
       return { rows, total };
     },
     /** Totals, per day and per hour of a range (running totals of migration 0004). */

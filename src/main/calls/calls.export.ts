@@ -8,8 +8,30 @@ const cell = (v: string | number) => {
 };
 
 const HEAD = {
-  fa: { day: 'روز', incoming: 'ورودی', missed: 'بی‌پاسخ', outgoing: 'خروجی', top: 'بیشترین تماس‌گیرندگان', number: 'شماره', contact: 'مخاطب', calls: 'تماس‌ها', unreturned: 'بی‌پاسخ‌های پیگیری‌نشده', time: 'زمان' },
-  en: { day: 'Day', incoming: 'Incoming', missed: 'Missed', outgoing: 'Outgoing', top: 'Top callers', number: 'Number', contact: 'Contact', calls: 'Calls', unreturned: 'Missed, not returned', time: 'Time' },
+  fa: {
+    day: 'روز',
+    incoming: 'ورودی',
+    missed: 'بی‌پاسخ',
+    outgoing: 'خروجی',
+    top: 'بیشترین تماس‌گیرندگان',
+    number: 'شماره',
+    contact: 'مخاطب',
+    calls: 'تماس‌ها',
+    unreturned: 'بی‌پاسخ‌های پیگیری‌نشده',
+    time: 'زمان',
+  },
+  en: {
+    day: 'Day',
+    incoming: 'Incoming',
+    missed: 'Missed',
+    outgoing: 'Outgoing',
+    top: 'Top callers',
+    number: 'Number',
+    contact: 'Contact',
+    calls: 'Calls',
+    unreturned: 'Missed, not returned',
+    time: 'Time',
+  },
 };
 
 export function callCsv(r: CallReport, lang: Lang, cal: CalendarSystem): string {

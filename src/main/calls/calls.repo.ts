@@ -44,7 +44,9 @@ export function createCallsRepo(db: Db) {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     get: db.prepare<[number], CallDbRow>('SELECT * FROM calls WHERE id = ?'),
-    setCaller: db.prepare<[string, string, string, string | null, number]>('UPDATE calls SET number_raw = ?, number_key = ?, caller_name = ?, absence = ? WHERE id = ?'),
+    setCaller: db.prepare<[string, string, string, string | null, number]>(
+      'UPDATE calls SET number_raw = ?, number_key = ?, caller_name = ?, absence = ? WHERE id = ?',
+    ),
     setOutcome: db.prepare<[CallOutcome, number]>('UPDATE calls SET outcome = ? WHERE id = ?'),
     answered: db.prepare<[CallOutcome, number, number, number]>('UPDATE calls SET outcome = ?, answered_at = ?, ring_ms = ? - started_at WHERE id = ?'),
     ended: db.prepare<[CallOutcome, number, number, number, number]>(
@@ -62,7 +64,8 @@ export function createCallsRepo(db: Db) {
     lines: db.prepare<[], LineDbRow>('SELECT * FROM lines ORDER BY id'),
     line: db.prepare<[number], LineDbRow>('SELECT * FROM lines WHERE id = ?'),
     insertLine: db.prepare<[string, string, string, number, string, number, string, number, string]>(
-      'INSERT INTO lines (name, kind, port, enabled, caller_id_mode, rings_before_answer, extra_init, record_calls, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO lines (name, kind, port, enabled, caller_id_mode, rings_before_answer, extra_init, record_calls, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ' +
+        '?, ?)',
     ),
     updateLine: db.prepare<[string, string, string, number, string, number, string, number, number]>(
       'UPDATE lines SET name = ?, kind = ?, port = ?, enabled = ?, caller_id_mode = ?, rings_before_answer = ?, extra_init = ?, record_calls = ? WHERE id = ?',
@@ -71,8 +74,23 @@ export function createCallsRepo(db: Db) {
     lineByPort: db.prepare<[string], LineDbRow>("SELECT * FROM lines WHERE port = ? AND kind = 'modem'"),
   };
   return {
-    insert: (r: { lineId: number; lineName: string; direction: CallDirection; outcome: CallOutcome; startedAt: number; day: string; hour: number; numberRaw: string; numberKey: string; callerName: string; absence: string | null }) =>
-      Number(s.insert.run(r.lineId, r.lineName, r.direction, r.outcome, r.startedAt, r.day, r.hour, r.numberRaw, r.numberKey, r.callerName, r.absence).lastInsertRowid),
+    insert: (r: {
+      lineId: number;
+      lineName: string;
+      direction: CallDirection;
+      outcome: CallOutcome;
+      startedAt: number;
+      day: string;
+      hour: number;
+      numberRaw: string;
+      numberKey: string;
+      callerName: string;
+      absence: string | null;
+    }) =>
+      Number(
+        s.insert.run(r.lineId, r.lineName, r.direction, r.outcome, r.startedAt, r.day, r.hour, r.numberRaw, r.numberKey, r.callerName, r.absence)
+          .lastInsertRowid,
+      ),
     get: (id: number) => s.get.get(id),
     setCaller: (id: number, raw: string, key: string, name: string, absence: string | null) => s.setCaller.run(raw, key, name, absence, id),
     setOutcome: (id: number, outcome: CallOutcome) => s.setOutcome.run(outcome, id),
@@ -84,8 +102,12 @@ export function createCallsRepo(db: Db) {
     line: (id: number) => s.line.get(id),
     lineByPort: (port: string) => s.lineByPort.get(port),
     insertLine: (d: LineData, createdAt: string) =>
-      Number(s.insertLine.run(d.name, d.kind, d.port, d.enabled ? 1 : 0, d.callerIdMode, d.ringsBeforeAnswer, d.extraInit, d.recordCalls ? 1 : 0, createdAt).lastInsertRowid),
-    updateLine: (id: number, d: LineData) => s.updateLine.run(d.name, d.kind, d.port, d.enabled ? 1 : 0, d.callerIdMode, d.ringsBeforeAnswer, d.extraInit, d.recordCalls ? 1 : 0, id),
+      Number(
+        s.insertLine.run(d.name, d.kind, d.port, d.enabled ? 1 : 0, d.callerIdMode, d.ringsBeforeAnswer, d.extraInit, d.recordCalls ? 1 : 0, createdAt)
+          .lastInsertRowid,
+      ),
+    updateLine: (id: number, d: LineData) =>
+      s.updateLine.run(d.name, d.kind, d.port, d.enabled ? 1 : 0, d.callerIdMode, d.ringsBeforeAnswer, d.extraInit, d.recordCalls ? 1 : 0, id),
     deleteLine: (id: number) => s.deleteLine.run(id),
   };
 }

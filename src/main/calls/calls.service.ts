@@ -43,10 +43,24 @@ export function createCallsService(db: Db, ctx: EngineContext, contacts: Contact
   function toRow(r: CallDbRow): CallRow {
     const contact = q.contactOf(r.number_key);
     return {
-      id: r.id, lineId: r.line_id, lineName: r.line_name, direction: r.direction, outcome: r.outcome,
-      startedAt: iso(r.started_at)!, ringMs: r.ring_ms, answeredAt: iso(r.answered_at), endedAt: iso(r.ended_at), durationS: r.duration_s,
-      numberRaw: r.number_raw, numberKey: r.number_key, numberDisplay: numberDisplay(r.number_raw, r.number_key), callerName: r.caller_name,
-      absence: r.absence, contactId: contact?.id ?? null, contactName: contact?.display_name ?? null, returnedAt: iso(r.returned_at),
+      id: r.id,
+      lineId: r.line_id,
+      lineName: r.line_name,
+      direction: r.direction,
+      outcome: r.outcome,
+      startedAt: iso(r.started_at)!,
+      ringMs: r.ring_ms,
+      answeredAt: iso(r.answered_at),
+      endedAt: iso(r.ended_at),
+      durationS: r.duration_s,
+      numberRaw: r.number_raw,
+      numberKey: r.number_key,
+      numberDisplay: numberDisplay(r.number_raw, r.number_key),
+      callerName: r.caller_name,
+      absence: r.absence,
+      contactId: contact?.id ?? null,
+      contactName: contact?.display_name ?? null,
+      returnedAt: iso(r.returned_at),
       recordingId: recordingOf(r.id),
     };
   }
@@ -68,7 +82,17 @@ export function createCallsService(db: Db, ctx: EngineContext, contacts: Contact
         numberKeys = [...(numberKeys ?? []), ...ids.flatMap(phoneKeysOf)];
       }
     }
-    return { fromDay: input.from, toDay: input.to, direction: input.direction, outcome: input.outcome, unreturned: input.unreturned, lineId: input.lineId, numberKeys, digits, nameLike };
+    return {
+      fromDay: input.from,
+      toDay: input.to,
+      direction: input.direction,
+      outcome: input.outcome,
+      unreturned: input.unreturned,
+      lineId: input.lineId,
+      numberKeys,
+      digits,
+      nameLike,
+    };
   }
 
   const phoneKeysOf = (contactId: number) => q.phoneKeysOf(contactId);
@@ -89,9 +113,25 @@ export function createCallsService(db: Db, ctx: EngineContext, contacts: Contact
     for (const c of counted.perHour) if (hours[c.hour]) hours[c.hour] = { hour: c.hour, incoming: c.incoming, missed: c.missed, outgoing: c.outgoing };
     const topCallers = q.topCallers(from, to, lineId, 20).map((c) => {
       const contact = q.contactOf(c.number_key);
-      return { numberKey: c.number_key, numberDisplay: numberDisplay(c.number_raw, c.number_key), contactId: contact?.id ?? null, contactName: contact?.display_name ?? null, calls: c.calls, missed: c.missed, talkSeconds: c.talk ?? 0 };
+      return {
+        numberKey: c.number_key,
+        numberDisplay: numberDisplay(c.number_raw, c.number_key),
+        contactId: contact?.id ?? null,
+        contactName: contact?.display_name ?? null,
+        calls: c.calls,
+        missed: c.missed,
+        talkSeconds: c.talk ?? 0,
+      };
     });
-    return { from, to, totals: counted.totals, perDay: [...days.values()], perHour: hours, topCallers, unreturned: q.unreturned(from, to, lineId, 200).map(toRow) };
+    return {
+      from,
+      to,
+      totals: counted.totals,
+      perDay: [...days.values()],
+      perHour: hours,
+      topCallers,
+      unreturned: q.unreturned(from, to, lineId, 200).map(toRow),
+    };
   }
 
   return {
@@ -126,7 +166,11 @@ export function createCallsService(db: Db, ctx: EngineContext, contacts: Contact
         const c = contacts.get(first.contactId);
         const groups = q.groupsOf(c.id);
         contact = {
-          id: c.id, displayName: c.displayName, company: c.company, title: c.jobTitle, groups,
+          id: c.id,
+          displayName: c.displayName,
+          company: c.company,
+          title: c.jobTitle,
+          groups,
           lastNotes: c.timeline.slice(0, 3).map((t) => ({ body: t.body, author: t.author, createdAt: t.createdAt })),
           files: filesOf(c.id),
         };
@@ -154,12 +198,27 @@ export function createCallsService(db: Db, ctx: EngineContext, contacts: Contact
       }
       const m = (k: Parameters<typeof message>[1]) => message(lang, k);
       const pdf = await printCallReport(r, {
-        lang, calendar: cal, printedAt: ctx.clock(), title: m('calls.report_title'),
+        lang,
+        calendar: cal,
+        printedAt: ctx.clock(),
+        title: m('calls.report_title'),
         labels: {
-          incoming: m('calls.incoming'), answered: m('calls.answered'), missed: m('calls.missed'), outgoing: m('calls.outgoing'),
-          unreturned: m('calls.unreturned'), talkTime: m('calls.talk_time'), perDay: m('calls.per_day'), perHour: m('calls.per_hour'),
-          topCallers: m('calls.top_callers'), number: m('calls.number'), contact: m('calls.contact'), calls: m('calls.calls'),
-          unreturnedList: m('calls.unreturned_list'), time: m('calls.time'), none: m('calls.none'), page: m('calls.page'),
+          incoming: m('calls.incoming'),
+          answered: m('calls.answered'),
+          missed: m('calls.missed'),
+          outgoing: m('calls.outgoing'),
+          unreturned: m('calls.unreturned'),
+          talkTime: m('calls.talk_time'),
+          perDay: m('calls.per_day'),
+          perHour: m('calls.per_hour'),
+          topCallers: m('calls.top_callers'),
+          number: m('calls.number'),
+          contact: m('calls.contact'),
+          calls: m('calls.calls'),
+          unreturnedList: m('calls.unreturned_list'),
+          time: m('calls.time'),
+          none: m('calls.none'),
+          page: m('calls.page'),
         },
       });
       return { fileName: `${name}.pdf`, mime: 'application/pdf', base64: pdf.toString('base64'), count: r.perDay.length };

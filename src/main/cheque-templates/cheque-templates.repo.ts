@@ -3,34 +3,87 @@ import type { ChequeField, ChequeTemplateData } from '../../shared/contract/cheq
 import type { Db } from '../db/database';
 
 export type TemplateRow = {
-  id: number; name: string; bank: string; note: string; width_mm: number; height_mm: number;
-  paper: 'leaf' | 'a4'; rotation: 0 | 90 | 180 | 270; offset_x_mm: number; offset_y_mm: number;
-  background_file: string | null; background_mime: 'image/png' | 'image/jpeg' | null;
-  background_width_px: number | null; background_height_px: number | null;
-  created_at: string; updated_at: string;
+  id: number;
+  name: string;
+  bank: string;
+  note: string;
+  width_mm: number;
+  height_mm: number;
+  paper: 'leaf' | 'a4';
+  rotation: 0 | 90 | 180 | 270;
+  offset_x_mm: number;
+  offset_y_mm: number;
+  background_file: string | null;
+  background_mime: 'image/png' | 'image/jpeg' | null;
+  background_width_px: number | null;
+  background_height_px: number | null;
+  created_at: string;
+  updated_at: string;
 };
 export type SummaryRow = Pick<TemplateRow, 'id' | 'name' | 'bank' | 'width_mm' | 'height_mm' | 'updated_at'> & { field_count: number; has_background: 0 | 1 };
 type FieldRow = {
-  kind: ChequeField['kind']; x_mm: number; y_mm: number; width_mm: number; font: string | null; font_id: number | null;
-  size_pt: number; align: ChequeField['align']; shrink: 0 | 1; guard: ChequeField['guard']; fill: 0 | 1;
-  digits: ChequeField['digits']; suffix: string; text: string;
+  kind: ChequeField['kind'];
+  x_mm: number;
+  y_mm: number;
+  width_mm: number;
+  font: string | null;
+  font_id: number | null;
+  size_pt: number;
+  align: ChequeField['align'];
+  shrink: 0 | 1;
+  guard: ChequeField['guard'];
+  fill: 0 | 1;
+  digits: ChequeField['digits'];
+  suffix: string;
+  text: string;
 };
-export type FontRow = { id: number; name: string; file_name: string; units_per_em: number; ascender: number; descender: number; created_at: string; used_by: number };
+export type FontRow = {
+  id: number;
+  name: string;
+  file_name: string;
+  units_per_em: number;
+  ascender: number;
+  descender: number;
+  created_at: string;
+  used_by: number;
+};
 
 export type TemplateColumns = Omit<ChequeTemplateData, 'fields' | 'background'> & { nameKey: string };
 export type Background = { file: string; mime: 'image/png' | 'image/jpeg'; widthPx: number; heightPx: number };
 
 const fieldToRow = (f: ChequeField, templateId: number, position: number) => ({
-  template_id: templateId, position, kind: f.kind, x_mm: f.xMm, y_mm: f.yMm, width_mm: f.widthMm,
+  template_id: templateId,
+  position,
+  kind: f.kind,
+  x_mm: f.xMm,
+  y_mm: f.yMm,
+  width_mm: f.widthMm,
   font: f.font.startsWith('user:') ? null : f.font,
   font_id: f.font.startsWith('user:') ? Number(f.font.slice(5)) : null,
-  size_pt: f.sizePt, align: f.align, shrink: f.shrink ? 1 : 0, guard: f.guard, fill: f.fill ? 1 : 0, digits: f.digits, suffix: f.suffix, text: f.text,
+  size_pt: f.sizePt,
+  align: f.align,
+  shrink: f.shrink ? 1 : 0,
+  guard: f.guard,
+  fill: f.fill ? 1 : 0,
+  digits: f.digits,
+  suffix: f.suffix,
+  text: f.text,
 });
 
 const rowToField = (r: FieldRow): ChequeField => ({
-  kind: r.kind, xMm: r.x_mm, yMm: r.y_mm, widthMm: r.width_mm,
+  kind: r.kind,
+  xMm: r.x_mm,
+  yMm: r.y_mm,
+  widthMm: r.width_mm,
   font: r.font_id !== null ? `user:${r.font_id}` : ((r.font ?? 'vazirmatn') as ChequeField['font']),
-  sizePt: r.size_pt, align: r.align, shrink: r.shrink === 1, guard: r.guard, fill: r.fill === 1, digits: r.digits, suffix: r.suffix, text: r.text,
+  sizePt: r.size_pt,
+  align: r.align,
+  shrink: r.shrink === 1,
+  guard: r.guard,
+  fill: r.fill === 1,
+  digits: r.digits,
+  suffix: r.suffix,
+  text: r.text,
 });
 
 export type ChequeTemplatesRepo = ReturnType<typeof createChequeTemplatesRepo>;
@@ -60,7 +113,8 @@ export function createChequeTemplatesRepo(db: Db) {
     delete: db.prepare<[number]>('DELETE FROM cheque_templates WHERE id = ?'),
     deleteFields: db.prepare<[number]>('DELETE FROM cheque_template_fields WHERE template_id = ?'),
     insertField: db.prepare(
-      `INSERT INTO cheque_template_fields (template_id, position, kind, x_mm, y_mm, width_mm, font, font_id, size_pt, align, shrink, guard, fill, digits, suffix, text)
+      `INSERT INTO cheque_template_fields (template_id, position, kind, x_mm, y_mm, width_mm,
+       font, font_id, size_pt, align, shrink, guard, fill, digits, suffix, text)
        VALUES (@template_id, @position, @kind, @x_mm, @y_mm, @width_mm, @font, @font_id, @size_pt, @align, @shrink, @guard, @fill, @digits, @suffix, @text)`,
     ),
     fonts: db.prepare<[], FontRow>(

@@ -8,8 +8,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { ParsedInputOf } from '../../shared/contract/api';
 import {
-  BUILTIN_CHEQUE_FONTS, SAMPLE_CHEQUE,
-  type ChequeFont, type ChequeFontKey, type ChequeTemplate, type ChequeTemplateData, type ChequeTemplateSummary,
+  BUILTIN_CHEQUE_FONTS,
+  SAMPLE_CHEQUE,
+  type ChequeFont,
+  type ChequeFontKey,
+  type ChequeTemplate,
+  type ChequeTemplateData,
+  type ChequeTemplateSummary,
 } from '../../shared/contract/cheque-print';
 import type { FileOut } from '../../shared/contract/io';
 import { localDigits } from '../../shared/text/digits';
@@ -48,16 +53,25 @@ export function createChequeTemplatesService(db: Db, ctx: EngineContext, opts: {
 
   function layoutOf(r: TemplateRow): Omit<ChequeTemplateData, 'background'> {
     return {
-      name: r.name, bank: r.bank, note: r.note, widthMm: r.width_mm, heightMm: r.height_mm, paper: r.paper, rotation: r.rotation,
-      offsetXMm: r.offset_x_mm, offsetYMm: r.offset_y_mm, fields: repo.fields(r.id),
+      name: r.name,
+      bank: r.bank,
+      note: r.note,
+      widthMm: r.width_mm,
+      heightMm: r.height_mm,
+      paper: r.paper,
+      rotation: r.rotation,
+      offsetXMm: r.offset_x_mm,
+      offsetYMm: r.offset_y_mm,
+      fields: repo.fields(r.id),
     };
   }
 
   function toTemplate(r: TemplateRow): ChequeTemplate {
     const bytes = r.background_file ? files.readBackground(r.background_file) : null;
-    const background = bytes && r.background_mime && r.background_width_px && r.background_height_px
-      ? { mime: r.background_mime, base64: bytes.toString('base64'), widthPx: r.background_width_px, heightPx: r.background_height_px }
-      : null;
+    const background =
+      bytes && r.background_mime && r.background_width_px && r.background_height_px
+        ? { mime: r.background_mime, base64: bytes.toString('base64'), widthPx: r.background_width_px, heightPx: r.background_height_px }
+        : null;
     return { id: r.id, ...layoutOf(r), background, createdAt: r.created_at, updatedAt: r.updated_at };
   }
 
@@ -114,10 +128,26 @@ export function createChequeTemplatesService(db: Db, ctx: EngineContext, opts: {
         facts = await fontFacts(readFileSync(builtinFontPath(key)));
         builtinFacts.set(key, facts);
       }
-      out.push({ key, name: BUILTIN_FONT_NAMES[key], builtIn: true, unitsPerEm: facts.unitsPerEm, ascender: facts.ascender, descender: facts.descender, usedBy: use.get(key) ?? 0 });
+      out.push({
+        key,
+        name: BUILTIN_FONT_NAMES[key],
+        builtIn: true,
+        unitsPerEm: facts.unitsPerEm,
+        ascender: facts.ascender,
+        descender: facts.descender,
+        usedBy: use.get(key) ?? 0,
+      });
     }
     for (const f of repo.fonts()) {
-      out.push({ key: `user:${f.id}`, name: f.name, builtIn: false, unitsPerEm: f.units_per_em, ascender: f.ascender, descender: f.descender, usedBy: f.used_by });
+      out.push({
+        key: `user:${f.id}`,
+        name: f.name,
+        builtIn: false,
+        unitsPerEm: f.units_per_em,
+        ascender: f.ascender,
+        descender: f.descender,
+        usedBy: f.used_by,
+      });
     }
     return out;
   }
@@ -131,8 +161,14 @@ export function createChequeTemplatesService(db: Db, ctx: EngineContext, opts: {
   return {
     list(): ChequeTemplateSummary[] {
       return repo.list().map((r) => ({
-        id: r.id, name: r.name, bank: r.bank, widthMm: r.width_mm, heightMm: r.height_mm, fieldCount: r.field_count,
-        hasBackground: r.has_background === 1, updatedAt: r.updated_at,
+        id: r.id,
+        name: r.name,
+        bank: r.bank,
+        widthMm: r.width_mm,
+        heightMm: r.height_mm,
+        fieldCount: r.field_count,
+        hasBackground: r.has_background === 1,
+        updatedAt: r.updated_at,
       }));
     },
 
@@ -178,7 +214,12 @@ export function createChequeTemplatesService(db: Db, ctx: EngineContext, opts: {
       const { cols, fields } = columns({ ...layout, name, bank: input.bank ?? layout.bank }, null);
       const id = repo.insert(cols, fields, now());
       if (src.background_file && src.background_mime && src.background_width_px && src.background_height_px) {
-        repo.setBackground(id, { file: files.copyBackground(src.background_file, id), mime: src.background_mime, widthPx: src.background_width_px, heightPx: src.background_height_px });
+        repo.setBackground(id, {
+          file: files.copyBackground(src.background_file, id),
+          mime: src.background_mime,
+          widthPx: src.background_width_px,
+          heightPx: src.background_height_px,
+        });
       }
       changed();
       return toTemplate(row(id));
@@ -251,11 +292,21 @@ export function createChequeTemplatesService(db: Db, ctx: EngineContext, opts: {
       const t = sampleTemplate(input);
       // Isolated (LRI…PDI) so the sign stays in front of the number inside a Persian sentence; '٫' is the Persian decimal point.
       const signed = (n: number) => `\u2066${localDigits(n > 0 ? `+${n}` : String(n), lang).replace('.', lang === 'fa' ? '\u066b' : '.')}\u2069`;
-      const caption = message(lang, 'cheque_templates.test_caption', { name: t.name, x: signed(t.offsetXMm), y: signed(t.offsetYMm), rotation: localDigits(t.rotation, lang) });
-      const bytes = await printChequeTest(t, input.values ?? SAMPLE_CHEQUE, { fontPath: resolver }, {
-        caption,
-        field: (kind, n) => `${message(lang, `cheque_templates.kind_${kind}` satisfies MessageKey)} (${localDigits(n, lang)})`,
+      const caption = message(lang, 'cheque_templates.test_caption', {
+        name: t.name,
+        x: signed(t.offsetXMm),
+        y: signed(t.offsetYMm),
+        rotation: localDigits(t.rotation, lang),
       });
+      const bytes = await printChequeTest(
+        t,
+        input.values ?? SAMPLE_CHEQUE,
+        { fontPath: resolver },
+        {
+          caption,
+          field: (kind, n) => `${message(lang, `cheque_templates.kind_${kind}` satisfies MessageKey)} (${localDigits(n, lang)})`,
+        },
+      );
       return pdf('cheque-test-print.pdf', bytes, 1);
     },
   };

@@ -12,13 +12,27 @@ const round = (mm: number) => Math.round(mm * 100) / 100;
 const EDGE_SLACK = 0.05;
 
 export function cleanField(f: ChequeField, i: number, leaf: { widthMm: number; heightMm: number }, fontExists: (id: number) => boolean): ChequeField {
-  const field: ChequeField = { ...f, xMm: round(f.xMm), yMm: round(f.yMm), widthMm: round(f.widthMm), sizePt: Math.round(f.sizePt * 10) / 10, suffix: normalizeInput(f.suffix), text: normalizeInput(f.text) };
+  const field: ChequeField = {
+    ...f,
+    xMm: round(f.xMm),
+    yMm: round(f.yMm),
+    widthMm: round(f.widthMm),
+    sizePt: Math.round(f.sizePt * 10) / 10,
+    suffix: normalizeInput(f.suffix),
+    text: normalizeInput(f.text),
+  };
   const outside = (name: 'xMm' | 'yMm' | 'widthMm') =>
-    validationError('validation.cheque_field_outside', `fields.${i}.${name}`, { field: `fields.${i}.${name}`, n: i + 1, width: leaf.widthMm, height: leaf.heightMm });
+    validationError('validation.cheque_field_outside', `fields.${i}.${name}`, {
+      field: `fields.${i}.${name}`,
+      n: i + 1,
+      width: leaf.widthMm,
+      height: leaf.heightMm,
+    });
   if (field.xMm > leaf.widthMm + EDGE_SLACK) throw outside('xMm');
   if (field.xMm + field.widthMm > leaf.widthMm + EDGE_SLACK) throw outside('widthMm');
   if (field.yMm > leaf.heightMm + EDGE_SLACK) throw outside('yMm');
-  if (field.kind === 'text' && field.text === '') throw validationError('validation.cheque_field_text', `fields.${i}.text`, { field: `fields.${i}.text`, n: i + 1 });
+  if (field.kind === 'text' && field.text === '')
+    throw validationError('validation.cheque_field_text', `fields.${i}.text`, { field: `fields.${i}.text`, n: i + 1 });
   if (field.font.startsWith('user:') && !fontExists(Number(field.font.slice(5)))) {
     throw validationError('validation.cheque_font_missing', `fields.${i}.font`, { field: `fields.${i}.font`, n: i + 1 });
   }

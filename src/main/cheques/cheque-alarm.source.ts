@@ -45,8 +45,13 @@ export function chequeAlarmSource(repo: ChequesRepo, deps: ChequeAlarmDeps): Ala
         const at = ringAt(r, s);
         if (!at || at <= from || at > to) continue;
         out.push({
-          key: chequeKey(r.id, r.due_date!), at, occursAt: localInstant(r.due_date!, s.warnTime), source: 'cheque', refId: r.id,
-          title: deps.title(r), detail: { ...deps.detail(r), contactId: r.contact_id },
+          key: chequeKey(r.id, r.due_date!),
+          at,
+          occursAt: localInstant(r.due_date!, s.warnTime),
+          source: 'cheque',
+          refId: r.id,
+          title: deps.title(r),
+          detail: { ...deps.detail(r), contactId: r.contact_id },
         });
       }
       return out;

@@ -2,13 +2,31 @@
 import type { Db } from '../db/database';
 
 export type BookRowDb = {
-  id: number; bank_code: string | null; bank_name: string; branch: string; account: string; series: string;
-  first_serial: string; leaf_count: number; note: string; created_at: string;
+  id: number;
+  bank_code: string | null;
+  bank_name: string;
+  branch: string;
+  account: string;
+  series: string;
+  first_serial: string;
+  leaf_count: number;
+  note: string;
+  created_at: string;
 };
 export type BookCounts = { blank: number; used: number; void: number; lost: number };
 export type LeafRowDb = {
-  id: number; book_id: number; position: number; serial: string; mark: 'void' | 'lost' | null; mark_note: string; marked_on: string | null;
-  cheque_id: number | null; status: string | null; amount: number | null; party_name: string | null; due_date: string | null;
+  id: number;
+  book_id: number;
+  position: number;
+  serial: string;
+  mark: 'void' | 'lost' | null;
+  mark_note: string;
+  marked_on: string | null;
+  cheque_id: number | null;
+  status: string | null;
+  amount: number | null;
+  party_name: string | null;
+  due_date: string | null;
 };
 
 export type ChequeBooksRepo = ReturnType<typeof createChequeBooksRepo>;

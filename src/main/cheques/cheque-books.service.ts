@@ -28,17 +28,40 @@ export function createChequeBooksService(db: Db, ctx: EngineContext) {
   function toBook(b: BookRowDb): ChequeBook {
     const next = repo.nextLeaf(b.id);
     return {
-      id: b.id, bankCode: b.bank_code as ChequeBook['bankCode'], bankName: b.bank_name, branch: b.branch, account: b.account, series: b.series,
-      firstSerial: b.first_serial, lastSerial: leafSerials(b.first_serial, b.leaf_count).at(-1)!, leafCount: b.leaf_count, note: b.note,
-      counts: repo.counts(b.id), nextLeaf: next ? { id: next.id, serial: next.serial } : null, createdAt: b.created_at,
+      id: b.id,
+      bankCode: b.bank_code as ChequeBook['bankCode'],
+      bankName: b.bank_name,
+      branch: b.branch,
+      account: b.account,
+      series: b.series,
+      firstSerial: b.first_serial,
+      lastSerial: leafSerials(b.first_serial, b.leaf_count).at(-1)!,
+      leafCount: b.leaf_count,
+      note: b.note,
+      counts: repo.counts(b.id),
+      nextLeaf: next ? { id: next.id, serial: next.serial } : null,
+      createdAt: b.created_at,
     };
   }
 
   function toLeaf(l: LeafRowDb): ChequeLeaf {
     const used = l.cheque_id !== null;
     return {
-      id: l.id, position: l.position, serial: l.serial, state: used ? 'used' : (l.mark ?? 'blank'), note: l.mark_note, markedOn: l.marked_on,
-      cheque: used ? { id: l.cheque_id!, status: l.status as NonNullable<ChequeLeaf['cheque']>['status'], amount: l.amount!, partyName: l.party_name!, dueDate: l.due_date } : null,
+      id: l.id,
+      position: l.position,
+      serial: l.serial,
+      state: used ? 'used' : (l.mark ?? 'blank'),
+      note: l.mark_note,
+      markedOn: l.marked_on,
+      cheque: used
+        ? {
+            id: l.cheque_id!,
+            status: l.status as NonNullable<ChequeLeaf['cheque']>['status'],
+            amount: l.amount!,
+            partyName: l.party_name!,
+            dueDate: l.due_date,
+          }
+        : null,
     };
   }
 
@@ -51,18 +74,35 @@ export function createChequeBooksService(db: Db, ctx: EngineContext) {
   return {
     list: (): ChequeBook[] => repo.list().map(toBook),
     get: (id: number): ChequeBook => toBook(book(id)),
-    create(data: { bankCode: string | null; bankName: string; branch: string; account: string; series: string; firstSerial: string; leafCount: number; note: string }): ChequeBook {
+    create(data: {
+      bankCode: string | null;
+      bankName: string;
+      branch: string;
+      account: string;
+      series: string;
+      firstSerial: string;
+      leafCount: number;
+      note: string;
+    }): ChequeBook {
       const bank = cleanBank(data.bankCode, data.bankName);
       const account = toAsciiDigits(normalizeInput(data.account));
       if (account === '') throw new AppError('validation', 'validation.generic', { field: 'account' }, 'account');
       const first = toAsciiDigits(data.firstSerial).replace(/[\s\u200c-]/g, '');
       if (!/^\d{1,15}$/.test(first)) throw new AppError('validation', 'validation.serial_digits', { field: 'firstSerial' }, 'firstSerial');
       const serials = leafSerials(first, data.leafCount);
-      if (serials.at(-1)!.length > first.length) throw new AppError('validation', 'validation.serial_overflow', { field: 'firstSerial', max: first.length }, 'firstSerial');
+      if (serials.at(-1)!.length > first.length)
+        throw new AppError('validation', 'validation.serial_overflow', { field: 'firstSerial', max: first.length }, 'firstSerial');
       const id = repo.insert(
         {
-          bank_code: bank.bank_code, bank_name: bank.bank_name, branch: normalizeInput(data.branch), account, series: toAsciiDigits(normalizeInput(data.series)),
-          first_serial: first, leaf_count: data.leafCount, note: normalizeMultiline(data.note), created_at: ctx.clock().toISOString(),
+          bank_code: bank.bank_code,
+          bank_name: bank.bank_name,
+          branch: normalizeInput(data.branch),
+          account,
+          series: toAsciiDigits(normalizeInput(data.series)),
+          first_serial: first,
+          leaf_count: data.leafCount,
+          note: normalizeMultiline(data.note),
+          created_at: ctx.clock().toISOString(),
         },
         serials,
       );

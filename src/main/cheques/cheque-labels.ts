@@ -7,7 +7,12 @@ import { message, type Lang, type MessageKey } from '../i18n/messages';
  * 'void': a received cheque's record is cancelled («باطل شده»), a paid one is «ابطالی».
  */
 export function statusLabel(direction: ChequeDirection, status: ChequeStatus, lang: Lang): string {
-  const key = status === 'returned' ? `cheques.status_returned_${direction}` : status === 'void' && direction === 'received' ? 'cheques.status_void_received' : `cheques.status_${status}`;
+  const key =
+    status === 'returned'
+      ? `cheques.status_returned_${direction}`
+      : status === 'void' && direction === 'received'
+        ? 'cheques.status_void_received'
+        : `cheques.status_${status}`;
   return message(lang, key as MessageKey);
 }
 

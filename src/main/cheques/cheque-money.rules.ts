@@ -9,9 +9,23 @@ import type { ChequeColumns, ChequeRowDb } from './cheques.repo';
 
 /** Fields whose change an 'edited' or 'corrected' event records (as stored: ASCII digits, ISO dates, bank code or name). */
 const TRACKED = {
-  amount: 'amount', due_date: 'dueDate', issue_date: 'issueDate', party_name: 'partyName', party_id: 'partyId', sayad_id: 'sayadId',
-  sayad_registered: 'sayadRegistered', series: 'series', serial: 'serial', bank_code: 'bankCode', bank_name: 'bankName', branch: 'branch',
-  account: 'account', purpose: 'purpose', guarantee: 'guarantee', note: 'note', contact_id: 'contactId',
+  amount: 'amount',
+  due_date: 'dueDate',
+  issue_date: 'issueDate',
+  party_name: 'partyName',
+  party_id: 'partyId',
+  sayad_id: 'sayadId',
+  sayad_registered: 'sayadRegistered',
+  series: 'series',
+  serial: 'serial',
+  bank_code: 'bankCode',
+  bank_name: 'bankName',
+  branch: 'branch',
+  account: 'account',
+  purpose: 'purpose',
+  guarantee: 'guarantee',
+  note: 'note',
+  contact_id: 'contactId',
 } as const satisfies Partial<Record<keyof ChequeColumns, string>>;
 
 export type Changes = ChequeEvent['changes'];
@@ -33,9 +47,24 @@ export const moneyChanges = (changes: Changes): Changes => changes.filter((c) =>
 /** The cheque as a save would send it: the base of a correction, which replaces only the money fields. */
 export function dataOf(r: ChequeRowDb): ChequeData {
   return {
-    direction: r.direction, guarantee: r.guarantee === 1, sayadId: r.sayad_id, sayadRegistered: r.sayad_registered === 1, series: r.series, serial: r.serial,
-    bankCode: r.bank_code as ChequeData['bankCode'], bankName: r.bank_name, branch: r.branch, account: r.account, amount: r.amount,
-    issueDate: r.issue_date, dueDate: r.due_date, contactId: r.contact_id, partyName: r.party_name, partyId: r.party_id, purpose: r.purpose,
-    note: r.note, bookId: null,
+    direction: r.direction,
+    guarantee: r.guarantee === 1,
+    sayadId: r.sayad_id,
+    sayadRegistered: r.sayad_registered === 1,
+    series: r.series,
+    serial: r.serial,
+    bankCode: r.bank_code as ChequeData['bankCode'],
+    bankName: r.bank_name,
+    branch: r.branch,
+    account: r.account,
+    amount: r.amount,
+    issueDate: r.issue_date,
+    dueDate: r.due_date,
+    contactId: r.contact_id,
+    partyName: r.party_name,
+    partyId: r.party_id,
+    purpose: r.purpose,
+    note: r.note,
+    bookId: null,
   };
 }

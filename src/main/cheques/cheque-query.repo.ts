@@ -10,9 +10,19 @@ import type { ChequeRowDb } from './cheques.repo';
 
 /** The filter after zod (defaults filled). */
 export type ChequeFilterParsed = {
-  direction: ChequeDirection | null; guarantee: boolean | null; statuses: ChequeStatus[];
-  registeredFrom: string | null; registeredTo: string | null; dueFrom: string | null; dueTo: string | null;
-  amountMin: number | null; amountMax: number | null; contactId: number | null; person: string; bank: string; text: string;
+  direction: ChequeDirection | null;
+  guarantee: boolean | null;
+  statuses: ChequeStatus[];
+  registeredFrom: string | null;
+  registeredTo: string | null;
+  dueFrom: string | null;
+  dueTo: string | null;
+  amountMin: number | null;
+  amountMax: number | null;
+  contactId: number | null;
+  person: string;
+  bank: string;
+  text: string;
 };
 export type ListRowDb = ChequeRowDb & { image_count: number };
 
@@ -73,7 +83,8 @@ export function createChequeQueryRepo(db: Db) {
       const w = whereOf(f);
       return db
         .prepare<Record<string, string | number>, { direction: ChequeDirection; count: number; amount: number }>(
-          `SELECT c.direction, COUNT(*) AS count, COALESCE(SUM(c.amount), 0) AS amount FROM cheques c ${countedOf(w.sql)} GROUP BY c.direction ORDER BY c.direction DESC`,
+          `SELECT c.direction, COUNT(*) AS count, COALESCE(SUM(c.amount), 0) AS amount FROM cheques c ${countedOf(w.sql)} GROUP BY c.direction ORDER BY ` +
+            `c.direction DESC`,
         )
         .all(w.params);
     },

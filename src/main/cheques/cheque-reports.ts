@@ -4,9 +4,26 @@
  * CSV (UTF-8 with BOM so Excel reads Persian) or Excel (.xlsx, right-to-left sheets in Persian).
  */
 import { bankName } from '../../shared/contract/banks';
-import { CHEQUE_STATUSES, type CHEQUE_SORTS, type ChequeDirection, type ChequeList, type ChequeReport, type ChequeRow, type ChequeStatus } from '../../shared/contract/cheques';
+import {
+  CHEQUE_STATUSES,
+  type CHEQUE_SORTS,
+  type ChequeDirection,
+  type ChequeList,
+  type ChequeReport,
+  type ChequeRow,
+  type ChequeStatus,
+} from '../../shared/contract/cheques';
 import type { FileOut } from '../../shared/contract/io';
-import { fileNameDate, formatDate, formatInstant, isoDateOf, isoToParts, JALALI_MONTHS_EN, JALALI_MONTHS_FA, type CalendarSystem } from '../../shared/text/calendar';
+import {
+  fileNameDate,
+  formatDate,
+  formatInstant,
+  isoDateOf,
+  isoToParts,
+  JALALI_MONTHS_EN,
+  JALALI_MONTHS_FA,
+  type CalendarSystem,
+} from '../../shared/text/calendar';
 import { formatInteger, localDigits } from '../../shared/text/digits';
 import { printChequeReport, type ReportTable } from '../../print/cheque-book/cheque-report.print';
 import type { Db } from '../db/database';
@@ -24,14 +41,30 @@ const PDF_MAX_ROWS = 5000;
 
 export function toRow(r: ListRowDb): ChequeRow {
   return {
-    id: r.id, direction: r.direction, guarantee: r.guarantee === 1, status: r.status, sayadId: r.sayad_id, series: r.series, serial: r.serial,
-    bankCode: r.bank_code as ChequeRow['bankCode'], bankName: r.bank_name, amount: r.amount, issueDate: r.issue_date, dueDate: r.due_date,
-    partyName: r.party_name, partyId: r.party_id, contactId: r.contact_id, purpose: r.purpose, registeredAt: r.created_at, imageCount: r.image_count,
+    id: r.id,
+    direction: r.direction,
+    guarantee: r.guarantee === 1,
+    status: r.status,
+    sayadId: r.sayad_id,
+    series: r.series,
+    serial: r.serial,
+    bankCode: r.bank_code as ChequeRow['bankCode'],
+    bankName: r.bank_name,
+    amount: r.amount,
+    issueDate: r.issue_date,
+    dueDate: r.due_date,
+    partyName: r.party_name,
+    partyId: r.party_id,
+    contactId: r.contact_id,
+    purpose: r.purpose,
+    registeredAt: r.created_at,
+    imageCount: r.image_count,
   };
 }
 
 function checkFilter(f: ChequeFilterParsed): void {
-  if (f.amountMin !== null && f.amountMax !== null && f.amountMin > f.amountMax) throw new AppError('validation', 'validation.amount_range', { field: 'amountMax' }, 'amountMax');
+  if (f.amountMin !== null && f.amountMax !== null && f.amountMin > f.amountMax)
+    throw new AppError('validation', 'validation.amount_range', { field: 'amountMax' }, 'amountMax');
   if (f.dueFrom && f.dueTo && f.dueTo < f.dueFrom) throw new AppError('validation', 'validation.range_reversed', { field: 'dueTo' }, 'dueTo');
   if (f.registeredFrom && f.registeredTo && f.registeredTo < f.registeredFrom) {
     throw new AppError('validation', 'validation.range_reversed', { field: 'registeredTo' }, 'registeredTo');
@@ -46,9 +79,10 @@ export function monthOf(iso: string, cal: CalendarSystem): string {
 
 export function monthName(month: string, cal: CalendarSystem, lang: Lang, digits: Lang = lang): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
-  const name = cal === 'jalali'
-    ? (lang === 'fa' ? JALALI_MONTHS_FA : JALALI_MONTHS_EN)[m - 1]
-    : new Date(Date.UTC(y, m - 1, 1)).toLocaleString(lang === 'fa' ? 'fa-IR-u-ca-gregory' : 'en-GB', { month: 'long', timeZone: 'UTC' });
+  const name =
+    cal === 'jalali'
+      ? (lang === 'fa' ? JALALI_MONTHS_FA : JALALI_MONTHS_EN)[m - 1]
+      : new Date(Date.UTC(y, m - 1, 1)).toLocaleString(lang === 'fa' ? 'fa-IR-u-ca-gregory' : 'en-GB', { month: 'long', timeZone: 'UTC' });
   return `${name} ${localDigits(y, digits)}`;
 }
 
@@ -87,16 +121,44 @@ export function createChequeReportsService(db: Db, ctx: EngineContext) {
     const type = (d: ChequeDirection, g: boolean) => directionLabel(d, lang) + (g ? ` (${m('cheques.guarantee')})` : '');
     const n = (x: number) => formatInteger(x, digits);
     const list = rows.slice(0, maxRows).map((r) => ({
-      due: date(r.due_date), type: type(r.direction, r.guarantee === 1), party: r.party_name, partyId: localDigits(r.party_id, digits),
-      bank: bankName(r.bank_code, r.bank_name, lang), branch: r.branch, account: localDigits(r.account, digits),
-      serial: localDigits([r.series, r.serial].filter(Boolean).join('/'), digits), sayad: localDigits(r.sayad_id, digits),
-      amount: r.amount, status: statusLabel(r.direction, r.status, lang), purpose: r.purpose, registered: date(r.created_on), issue: date(r.issue_date),
+      due: date(r.due_date),
+      type: type(r.direction, r.guarantee === 1),
+      party: r.party_name,
+      partyId: localDigits(r.party_id, digits),
+      bank: bankName(r.bank_code, r.bank_name, lang),
+      branch: r.branch,
+      account: localDigits(r.account, digits),
+      serial: localDigits([r.series, r.serial].filter(Boolean).join('/'), digits),
+      sayad: localDigits(r.sayad_id, digits),
+      amount: r.amount,
+      status: statusLabel(r.direction, r.status, lang),
+      purpose: r.purpose,
+      registered: date(r.created_on),
+      issue: date(r.issue_date),
     }));
     return {
-      rep, list, cut, n, type,
-      status: rep.byStatus.map((s) => ({ type: directionLabel(s.direction, lang), status: statusLabel(s.direction, s.status, lang), count: s.count, amount: s.amount })),
-      month: rep.byMonth.map((x) => ({ month: x.month ? monthName(x.month, cal, lang, digits) : m('cheques.no_due'), type: directionLabel(x.direction, lang), count: x.count, amount: x.amount })),
-      totals: rep.totals.map((t) => `${directionLabel(t.direction, lang)}: ${m(t.count === 1 ? 'cheques.count_one' : 'cheques.count', { count: n(t.count) })} — ${n(t.amount)} ${lang === 'fa' ? 'ریال' : 'rials'}`),
+      rep,
+      list,
+      cut,
+      n,
+      type,
+      status: rep.byStatus.map((s) => ({
+        type: directionLabel(s.direction, lang),
+        status: statusLabel(s.direction, s.status, lang),
+        count: s.count,
+        amount: s.amount,
+      })),
+      month: rep.byMonth.map((x) => ({
+        month: x.month ? monthName(x.month, cal, lang, digits) : m('cheques.no_due'),
+        type: directionLabel(x.direction, lang),
+        count: x.count,
+        amount: x.amount,
+      })),
+      totals: rep.totals.map(
+        (t) =>
+          `${directionLabel(t.direction, lang)}: ${m(t.count === 1 ? 'cheques.count_one' : 'cheques.count', { count: n(t.count) })} — ${n(t.amount)} ` +
+          `${lang === 'fa' ? 'ریال' : 'rials'}`,
+      ),
     };
   }
 
@@ -106,7 +168,15 @@ export function createChequeReportsService(db: Db, ctx: EngineContext) {
     const list: ReportTable = {
       title: m('cheques.list'),
       // The amount last: aligned to the end side, it never runs into the status beside it.
-      head: [m('cheques.col_due'), m('cheques.col_type'), m('cheques.col_party'), m('cheques.col_bank'), m('cheques.col_serial'), m('cheques.col_status'), m('cheques.col_amount')],
+      head: [
+        m('cheques.col_due'),
+        m('cheques.col_type'),
+        m('cheques.col_party'),
+        m('cheques.col_bank'),
+        m('cheques.col_serial'),
+        m('cheques.col_status'),
+        m('cheques.col_amount'),
+      ],
       weights: [11, 10, 22, 16, 13, 13, 15],
       numeric: [false, false, false, false, false, false, true],
       rows: t.list.map((r) => [r.due, r.type, r.party, r.bank, r.serial, r.status, t.n(r.amount)]),
@@ -121,12 +191,21 @@ export function createChequeReportsService(db: Db, ctx: EngineContext) {
       empty: m('cheques.none'),
     });
     return printChequeReport({
-      lang, title,
+      lang,
+      title,
       note: formatInstant(ctx.clock().toISOString(), calendar(), lang),
       summary: [...t.totals, ...(t.cut ? [message(lang, 'reminders.truncated', { count: formatInteger(PDF_MAX_ROWS, lang) })] : [])],
       tables: [
-        table('cheques.by_status', m('cheques.col_status'), t.status.map((s) => ({ key: s.status, ...s }))),
-        table('cheques.by_month', m('cheques.col_month'), t.month.map((s) => ({ key: s.month, ...s }))),
+        table(
+          'cheques.by_status',
+          m('cheques.col_status'),
+          t.status.map((s) => ({ key: s.status, ...s })),
+        ),
+        table(
+          'cheques.by_month',
+          m('cheques.col_month'),
+          t.month.map((s) => ({ key: s.month, ...s })),
+        ),
         list,
       ],
       page: message(lang, 'cheques.page', { page: '{page}', pages: '{pages}' }),
@@ -140,12 +219,26 @@ export function createChequeReportsService(db: Db, ctx: EngineContext) {
       const s = String(v);
       return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
     };
-    const out: (string | number)[][] = [[
-      m('cheques.col_due'), m('cheques.col_type'), m('cheques.col_party'), m('cheques.col_party_id'), m('cheques.col_bank'), m('cheques.col_branch'),
-      m('cheques.col_account'), m('cheques.col_serial'), m('cheques.col_sayad'), m('cheques.col_amount'), m('cheques.col_status'), m('cheques.col_purpose'),
-      m('cheques.col_issue'), m('cheques.col_registered'),
-    ]];
-    for (const r of t.list) out.push([r.due, r.type, r.party, r.partyId, r.bank, r.branch, r.account, r.serial, r.sayad, r.amount, r.status, r.purpose, r.issue, r.registered]);
+    const out: (string | number)[][] = [
+      [
+        m('cheques.col_due'),
+        m('cheques.col_type'),
+        m('cheques.col_party'),
+        m('cheques.col_party_id'),
+        m('cheques.col_bank'),
+        m('cheques.col_branch'),
+        m('cheques.col_account'),
+        m('cheques.col_serial'),
+        m('cheques.col_sayad'),
+        m('cheques.col_amount'),
+        m('cheques.col_status'),
+        m('cheques.col_purpose'),
+        m('cheques.col_issue'),
+        m('cheques.col_registered'),
+      ],
+    ];
+    for (const r of t.list)
+      out.push([r.due, r.type, r.party, r.partyId, r.bank, r.branch, r.account, r.serial, r.sayad, r.amount, r.status, r.purpose, r.issue, r.registered]);
     out.push([], [m('cheques.by_status')], [m('cheques.col_status'), m('cheques.col_type'), m('cheques.col_count'), m('cheques.col_amount')]);
     for (const s of t.status) out.push([s.status, s.type, s.count, s.amount]);
     out.push([], [m('cheques.by_month')], [m('cheques.col_month'), m('cheques.col_type'), m('cheques.col_count'), m('cheques.col_amount')]);
@@ -173,14 +266,43 @@ export function createChequeReportsService(db: Db, ctx: EngineContext) {
       const m = (k: MessageKey) => message(lang, k);
       const t = tables(f, lang, 'en', 1_000_000);
       const xlsx = await toChequeXlsx({
-        lang, title,
+        lang,
+        title,
         sheets: {
           list: {
             name: m('cheques.sheet_list'),
-            head: [m('cheques.col_due'), m('cheques.col_type'), m('cheques.col_party'), m('cheques.col_party_id'), m('cheques.col_bank'), m('cheques.col_branch'),
-              m('cheques.col_account'), m('cheques.col_serial'), m('cheques.col_sayad'), m('cheques.col_amount'), m('cheques.col_status'), m('cheques.col_purpose'),
-              m('cheques.col_issue'), m('cheques.col_registered')],
-            rows: t.list.map((r) => [r.due, r.type, r.party, r.partyId, r.bank, r.branch, r.account, r.serial, r.sayad, r.amount, r.status, r.purpose, r.issue, r.registered]),
+            head: [
+              m('cheques.col_due'),
+              m('cheques.col_type'),
+              m('cheques.col_party'),
+              m('cheques.col_party_id'),
+              m('cheques.col_bank'),
+              m('cheques.col_branch'),
+              m('cheques.col_account'),
+              m('cheques.col_serial'),
+              m('cheques.col_sayad'),
+              m('cheques.col_amount'),
+              m('cheques.col_status'),
+              m('cheques.col_purpose'),
+              m('cheques.col_issue'),
+              m('cheques.col_registered'),
+            ],
+            rows: t.list.map((r) => [
+              r.due,
+              r.type,
+              r.party,
+              r.partyId,
+              r.bank,
+              r.branch,
+              r.account,
+              r.serial,
+              r.sayad,
+              r.amount,
+              r.status,
+              r.purpose,
+              r.issue,
+              r.registered,
+            ]),
             amountCols: [9],
           },
           status: {

@@ -14,8 +14,7 @@ import { AppError } from '../kernel/app-error';
 import type { MessageKey } from '../i18n/messages';
 import type { ChequeColumns } from './cheques.repo';
 
-const invalid = (key: MessageKey, field: string, params: Record<string, string | number> = {}) =>
-  new AppError('validation', key, { field, ...params }, field);
+const invalid = (key: MessageKey, field: string, params: Record<string, string | number> = {}) => new AppError('validation', key, { field, ...params }, field);
 
 /** The Sayad ID as 16 ASCII digits, or '' when none was given. */
 export function cleanSayad(text: string, field = 'sayadId'): string {
@@ -31,7 +30,12 @@ export function cleanPartyId(text: string, field = 'partyId'): string {
   if (text.trim() === '') return '';
   const r = checkPartyId(text);
   if (r.ok) return r.value;
-  const key = { length: 'validation.party_id_length', chars: 'validation.party_id_chars', checksum: 'validation.party_id_checksum', not_issued: 'validation.party_id_not_issued' } as const;
+  const key = {
+    length: 'validation.party_id_length',
+    chars: 'validation.party_id_chars',
+    checksum: 'validation.party_id_checksum',
+    not_issued: 'validation.party_id_not_issued',
+  } as const;
   throw invalid(key[r.problem], field);
 }
 
@@ -49,7 +53,11 @@ const numberText = (s: string) => toAsciiDigits(normalizeInput(s));
 
 export type ChequeChecks = { contactName(id: number): string | null };
 
-export function cleanCheque(data: ChequeData, checks: ChequeChecks, fromBook: { series: string; serial: string; bank_code: string | null; bank_name: string; branch: string; account: string } | null): ChequeColumns {
+export function cleanCheque(
+  data: ChequeData,
+  checks: ChequeChecks,
+  fromBook: { series: string; serial: string; bank_code: string | null; bank_name: string; branch: string; account: string } | null,
+): ChequeColumns {
   let partyName = normalizeInput(data.partyName);
   if (data.contactId !== null) {
     const name = checks.contactName(data.contactId);
@@ -70,9 +78,22 @@ export function cleanCheque(data: ChequeData, checks: ChequeChecks, fromBook: { 
   const purpose = normalizeInput(data.purpose);
   const note = normalizeMultiline(data.note);
   return {
-    guarantee: data.guarantee ? 1 : 0, sayad_id: sayad, sayad_registered: data.sayadRegistered ? 1 : 0, series, serial, ...bank,
-    branch, account, amount: data.amount, issue_date: data.issueDate, due_date: data.dueDate, contact_id: data.contactId,
-    party_name: partyName, party_id: partyId, purpose, note,
+    guarantee: data.guarantee ? 1 : 0,
+    sayad_id: sayad,
+    sayad_registered: data.sayadRegistered ? 1 : 0,
+    series,
+    serial,
+    ...bank,
+    branch,
+    account,
+    amount: data.amount,
+    issue_date: data.issueDate,
+    due_date: data.dueDate,
+    contact_id: data.contactId,
+    party_name: partyName,
+    party_id: partyId,
+    purpose,
+    note,
     search_text: foldForSearch([partyName, partyId, purpose, note, sayad, series, serial, account, branch, bank.bank_key].join(' ')),
     party_key: foldForSearch(`${partyName} ${partyId}`),
   };

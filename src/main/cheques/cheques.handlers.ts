@@ -13,7 +13,15 @@ export function chequesHandlers({ cheques, chequeBooks, chequeReports }: Cheques
   return {
     'cheques/get': ({ id }) => cheques.get(id),
     'cheques/create': (data) => cheques.create(data),
-    'cheques/update': ({ id, data }) => cheques.update(id, patched(chequeInput, storedOr(() => cheques.get(id)), data)),
+    'cheques/update': ({ id, data }) =>
+      cheques.update(
+        id,
+        patched(
+          chequeInput,
+          storedOr(() => cheques.get(id)),
+          data,
+        ),
+      ),
     'cheques/delete': ({ id }) => cheques.delete(id),
     'cheques/correct': (input) => cheques.correct(input),
     'cheques/void': (input) => cheques.void(input),

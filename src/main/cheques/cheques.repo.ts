@@ -4,28 +4,106 @@ import { DEFAULT_CHEQUE_SETTINGS } from '../../shared/contract/cheques';
 import type { Db } from '../db/database';
 
 export type ChequeRowDb = {
-  id: number; direction: ChequeDirection; status: ChequeStatus; guarantee: 0 | 1; sayad_id: string; sayad_registered: 0 | 1;
-  series: string; serial: string; bank_code: string | null; bank_name: string; branch: string; account: string; amount: number;
-  issue_date: string | null; due_date: string | null; contact_id: number | null; party_name: string; party_id: string;
-  purpose: string; note: string; leaf_id: number | null; search_text: string; party_key: string; bank_key: string;
-  created_at: string; created_on: string; updated_at: string; alarm_base_at: string;
+  id: number;
+  direction: ChequeDirection;
+  status: ChequeStatus;
+  guarantee: 0 | 1;
+  sayad_id: string;
+  sayad_registered: 0 | 1;
+  series: string;
+  serial: string;
+  bank_code: string | null;
+  bank_name: string;
+  branch: string;
+  account: string;
+  amount: number;
+  issue_date: string | null;
+  due_date: string | null;
+  contact_id: number | null;
+  party_name: string;
+  party_id: string;
+  purpose: string;
+  note: string;
+  leaf_id: number | null;
+  search_text: string;
+  party_key: string;
+  bank_key: string;
+  created_at: string;
+  created_on: string;
+  updated_at: string;
+  alarm_base_at: string;
 };
 /** What a save writes; the rest (status, times, leaf) is the service's business. */
 export type ChequeColumns = Pick<
   ChequeRowDb,
-  'guarantee' | 'sayad_id' | 'sayad_registered' | 'series' | 'serial' | 'bank_code' | 'bank_name' | 'branch' | 'account' | 'amount' |
-  'issue_date' | 'due_date' | 'contact_id' | 'party_name' | 'party_id' | 'purpose' | 'note' | 'search_text' | 'party_key' | 'bank_key'
+  | 'guarantee'
+  | 'sayad_id'
+  | 'sayad_registered'
+  | 'series'
+  | 'serial'
+  | 'bank_code'
+  | 'bank_name'
+  | 'branch'
+  | 'account'
+  | 'amount'
+  | 'issue_date'
+  | 'due_date'
+  | 'contact_id'
+  | 'party_name'
+  | 'party_id'
+  | 'purpose'
+  | 'note'
+  | 'search_text'
+  | 'party_key'
+  | 'bank_key'
 >;
 export type EventRowDb = {
-  id: number; cheque_id: number; kind: ChequeEventKind; from_status: ChequeStatus | null; to_status: ChequeStatus | null; date: string;
-  note: string; counterparty: string; certificate: 0 | 1; changes: string; recorded_at: string; recorded_by: string;
+  id: number;
+  cheque_id: number;
+  kind: ChequeEventKind;
+  from_status: ChequeStatus | null;
+  to_status: ChequeStatus | null;
+  date: string;
+  note: string;
+  counterparty: string;
+  certificate: 0 | 1;
+  changes: string;
+  recorded_at: string;
+  recorded_by: string;
 };
 export type NewEvent = Omit<EventRowDb, 'id'>;
-export type ImageRowDb = { id: number; cheque_id: number; file_name: string; mime: string; size: number; stored_as: string; thumb: Buffer | null; added_at: string };
+export type ImageRowDb = {
+  id: number;
+  cheque_id: number;
+  file_name: string;
+  mime: string;
+  size: number;
+  stored_as: string;
+  thumb: Buffer | null;
+  added_at: string;
+};
 
 export const CHEQUE_COLUMNS = [
-  'guarantee', 'sayad_id', 'sayad_registered', 'series', 'serial', 'bank_code', 'bank_name', 'branch', 'account', 'amount',
-  'issue_date', 'due_date', 'contact_id', 'party_name', 'party_id', 'purpose', 'note', 'search_text', 'party_key', 'bank_key',
+  'guarantee',
+  'sayad_id',
+  'sayad_registered',
+  'series',
+  'serial',
+  'bank_code',
+  'bank_name',
+  'branch',
+  'account',
+  'amount',
+  'issue_date',
+  'due_date',
+  'contact_id',
+  'party_name',
+  'party_id',
+  'purpose',
+  'note',
+  'search_text',
+  'party_key',
+  'bank_key',
 ] as const satisfies readonly (keyof ChequeColumns)[];
 
 const SETTING_KEYS = { warnDays: 'cheques.warnDays', warnTime: 'cheques.warnTime', showToman: 'cheques.showToman' } as const;
@@ -53,7 +131,8 @@ export function createChequesRepo(db: Db) {
     lastStatusDate: db.prepare<[number], string>("SELECT date FROM cheque_events WHERE cheque_id = ? AND kind = 'status' ORDER BY id DESC LIMIT 1"),
     laterEvents: db.prepare<[number], number>("SELECT COUNT(*) FROM cheque_events WHERE cheque_id = ? AND kind <> 'created'"),
     insertImage: db.prepare(
-      'INSERT INTO cheque_images (cheque_id, file_name, mime, size, stored_as, thumb, added_at) VALUES (@cheque_id, @file_name, @mime, @size, @stored_as, @thumb, @added_at)',
+      'INSERT INTO cheque_images (cheque_id, file_name, mime, size, stored_as, thumb, added_at) VALUES (@cheque_id, @file_name, @mime, @size, @stored_as, ' +
+        '@thumb, @added_at)',
     ),
     images: db.prepare<[number], ImageRowDb>('SELECT * FROM cheque_images WHERE cheque_id = ? ORDER BY id'),
     image: db.prepare<[number], ImageRowDb>('SELECT * FROM cheque_images WHERE id = ?'),

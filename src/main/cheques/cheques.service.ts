@@ -6,8 +6,19 @@
  */
 import type { AlarmSource } from '../reminders/alarm-scheduler';
 import {
-  INITIAL_STATUS, nextStatuses, OPEN_STATUSES, PAID_STATUSES, RECEIVED_STATUSES,
-  type Cheque, type ChequeCorrectionData, type ChequeData, type ChequeEvent, type ChequeVoidData, type ChequeSettings, type ChequeStatus, type StatusBatchResult,
+  INITIAL_STATUS,
+  nextStatuses,
+  OPEN_STATUSES,
+  PAID_STATUSES,
+  RECEIVED_STATUSES,
+  type Cheque,
+  type ChequeCorrectionData,
+  type ChequeData,
+  type ChequeEvent,
+  type ChequeVoidData,
+  type ChequeSettings,
+  type ChequeStatus,
+  type StatusBatchResult,
 } from '../../shared/contract/cheques';
 import { bankName } from '../../shared/contract/banks';
 import type { FileOut } from '../../shared/contract/io';
@@ -61,8 +72,17 @@ export function createChequesService(db: Db, ctx: EngineContext, hooks: ChequesH
 
   function toEvent(e: EventRowDb): ChequeEvent {
     return {
-      id: e.id, kind: e.kind, fromStatus: e.from_status, toStatus: e.to_status, date: e.date, note: e.note, counterparty: e.counterparty,
-      certificate: e.certificate === 1, changes: JSON.parse(e.changes) as ChequeEvent['changes'], recordedAt: e.recorded_at, by: e.recorded_by,
+      id: e.id,
+      kind: e.kind,
+      fromStatus: e.from_status,
+      toStatus: e.to_status,
+      date: e.date,
+      note: e.note,
+      counterparty: e.counterparty,
+      certificate: e.certificate === 1,
+      changes: JSON.parse(e.changes) as ChequeEvent['changes'],
+      recordedAt: e.recorded_at,
+      by: e.recorded_by,
     };
   }
 
@@ -70,20 +90,41 @@ export function createChequesService(db: Db, ctx: EngineContext, hooks: ChequesH
     const leaf = r.leaf_id === null ? undefined : books.leaf(r.leaf_id);
     const contactName = r.contact_id === null ? null : repo.contactName(r.contact_id);
     return {
-      id: r.id, direction: r.direction, status: r.status, guarantee: r.guarantee === 1, sayadId: r.sayad_id, sayadRegistered: r.sayad_registered === 1,
-      series: r.series, serial: r.serial, bankCode: r.bank_code as Cheque['bankCode'], bankName: r.bank_name, branch: r.branch, account: r.account,
-      amount: r.amount, issueDate: r.issue_date, dueDate: r.due_date, contactId: r.contact_id,
+      id: r.id,
+      direction: r.direction,
+      status: r.status,
+      guarantee: r.guarantee === 1,
+      sayadId: r.sayad_id,
+      sayadRegistered: r.sayad_registered === 1,
+      series: r.series,
+      serial: r.serial,
+      bankCode: r.bank_code as Cheque['bankCode'],
+      bankName: r.bank_name,
+      branch: r.branch,
+      account: r.account,
+      amount: r.amount,
+      issueDate: r.issue_date,
+      dueDate: r.due_date,
+      contactId: r.contact_id,
       contact: r.contact_id !== null && contactName !== null ? { id: r.contact_id, displayName: contactName } : null,
-      partyName: r.party_name, partyId: r.party_id, purpose: r.purpose, note: r.note,
+      partyName: r.party_name,
+      partyId: r.party_id,
+      purpose: r.purpose,
+      note: r.note,
       leaf: leaf ? { id: leaf.id, bookId: leaf.book_id, serial: leaf.serial } : null,
       images: repo.images(r.id).map((i) => ({
-        id: i.id, fileName: i.file_name, mime: i.mime, size: i.size, thumb: i.thumb ? `data:image/jpeg;base64,${i.thumb.toString('base64')}` : null,
+        id: i.id,
+        fileName: i.file_name,
+        mime: i.mime,
+        size: i.size,
+        thumb: i.thumb ? `data:image/jpeg;base64,${i.thumb.toString('base64')}` : null,
       })),
       events: repo.events(r.id).map(toEvent),
       nextStatuses: [...nextStatuses(r.direction, r.status)],
       canDelete: repo.laterEvents(r.id) === 0,
       canVoid: r.status !== 'void',
-      registeredAt: r.created_at, updatedAt: r.updated_at,
+      registeredAt: r.created_at,
+      updatedAt: r.updated_at,
     };
   }
 
@@ -91,7 +132,11 @@ export function createChequesService(db: Db, ctx: EngineContext, hooks: ChequesH
   function alarmText(r: ChequeRowDb): AlarmText {
     const l = lang();
     return {
-      title: message(l, 'cheques.alarm_title', { direction: directionLabel(r.direction, l), amount: formatInteger(r.amount, l), party: `\u2068${r.party_name}\u2069` }),
+      title: message(l, 'cheques.alarm_title', {
+        direction: directionLabel(r.direction, l),
+        amount: formatInteger(r.amount, l),
+        party: `\u2068${r.party_name}\u2069`,
+      }),
       place: bankName(r.bank_code, r.bank_name, l) + (r.branch ? ` — ${r.branch}` : ''),
       note: r.purpose,
       contactId: r.contact_id,
@@ -108,8 +153,16 @@ export function createChequesService(db: Db, ctx: EngineContext, hooks: ChequesH
 
   const event = (chequeId: number, e: Partial<EventRowDb> & Pick<EventRowDb, 'kind' | 'date'>) =>
     repo.addEvent({
-      cheque_id: chequeId, from_status: null, to_status: null, note: '', counterparty: '', certificate: 0, changes: '[]', recorded_at: now(),
-      recorded_by: ctx.settings.get().userName, ...e,
+      cheque_id: chequeId,
+      from_status: null,
+      to_status: null,
+      note: '',
+      counterparty: '',
+      certificate: 0,
+      changes: '[]',
+      recorded_at: now(),
+      recorded_by: ctx.settings.get().userName,
+      ...e,
     });
 
   function statusError(r: ChequeRowDb, to: ChequeStatus): AppError {
@@ -117,20 +170,31 @@ export function createChequesService(db: Db, ctx: EngineContext, hooks: ChequesH
     if (to === r.status) return new AppError('conflict', 'conflict.cheque_same', { from }, 'status');
     const allowed = nextStatuses(r.direction, r.status);
     if (allowed.length === 0) return new AppError('conflict', 'conflict.cheque_final', { from }, 'status');
-    return new AppError('conflict', 'conflict.cheque_transition', {
-      from, to: (l) => statusLabel(r.direction, to, l),
-      allowed: (l) => allowed.map((s) => `«${statusLabel(r.direction, s, l)}»`).join(l === 'fa' ? '، ' : ', '),
-    }, 'status');
+    return new AppError(
+      'conflict',
+      'conflict.cheque_transition',
+      {
+        from,
+        to: (l) => statusLabel(r.direction, to, l),
+        allowed: (l) => allowed.map((s) => `«${statusLabel(r.direction, s, l)}»`).join(l === 'fa' ? '، ' : ', '),
+      },
+      'status',
+    );
   }
 
   /** A status of the other type (cleared for a received cheque): said so, rather than listing what is allowed. */
   function wrongType(r: ChequeRowDb, to: ChequeStatus): AppError | null {
     const own: readonly ChequeStatus[] = r.direction === 'received' ? RECEIVED_STATUSES : PAID_STATUSES;
     if (own.includes(to)) return null;
-    return new AppError('conflict', 'conflict.cheque_wrong_type', {
-      direction: (l) => (l === 'en' ? directionLabel(r.direction, l).toLowerCase() : directionLabel(r.direction, l)),
-      to: (l) => statusLabel(r.direction === 'received' ? 'paid' : 'received', to, l),
-    }, 'status');
+    return new AppError(
+      'conflict',
+      'conflict.cheque_wrong_type',
+      {
+        direction: (l) => (l === 'en' ? directionLabel(r.direction, l).toLowerCase() : directionLabel(r.direction, l)),
+        to: (l) => statusLabel(r.direction === 'received' ? 'paid' : 'received', to, l),
+      },
+      'status',
+    );
   }
 
   const dateError = (last: string) =>
@@ -151,8 +215,13 @@ export function createChequesService(db: Db, ctx: EngineContext, hooks: ChequesH
     // Opened again (back from the bank, from a third party…): only warnings from now on may ring.
     if (!isOpen(r.status) && isOpen(input.status)) repo.rebaseAlarm(r.id, now());
     event(r.id, {
-      kind: 'status', from_status: r.status, to_status: input.status, date: input.date, note: normalizeMultiline(input.note),
-      counterparty: normalizeInput(input.counterparty), certificate: input.status === 'bounced' && input.certificate ? 1 : 0,
+      kind: 'status',
+      from_status: r.status,
+      to_status: input.status,
+      date: input.date,
+      note: normalizeMultiline(input.note),
+      counterparty: normalizeInput(input.counterparty),
+      certificate: input.status === 'bounced' && input.certificate ? 1 : 0,
     });
   }
 
@@ -286,16 +355,25 @@ export function createChequesService(db: Db, ctx: EngineContext, hooks: ChequesH
       repo.transaction(() => {
         const rows = ids.map(row);
         const refused = rows.flatMap((r): { r: ChequeRowDb; why: AppError; kind: 'status' | 'date' }[] => {
-          if (!nextStatuses(r.direction, r.status).includes(input.status)) return [{ r, why: wrongType(r, input.status) ?? statusError(r, input.status), kind: 'status' }];
+          if (!nextStatuses(r.direction, r.status).includes(input.status))
+            return [{ r, why: wrongType(r, input.status) ?? statusError(r, input.status), kind: 'status' }];
           const last = repo.lastStatusDate(r.id);
           return last !== null && input.date < last ? [{ r, why: dateError(last), kind: 'date' }] : [];
         });
         if (refused.length > 0) {
           const statusProblem = refused.some((x) => x.kind === 'status');
-          const list = (l: Lang) => refused.map((x) => message(l, 'cheques.batch_item', { cheque: chequeRef(x.r, l), why: x.why.toShape(l).message })).join('\n');
-          throw new AppError(statusProblem ? 'conflict' : 'validation', 'conflict.cheque_batch', {
-            count: (l) => formatInteger(refused.length, l), total: (l) => formatInteger(rows.length, l), list,
-          }, statusProblem ? 'status' : 'date');
+          const list = (l: Lang) =>
+            refused.map((x) => message(l, 'cheques.batch_item', { cheque: chequeRef(x.r, l), why: x.why.toShape(l).message })).join('\n');
+          throw new AppError(
+            statusProblem ? 'conflict' : 'validation',
+            'conflict.cheque_batch',
+            {
+              count: (l) => formatInteger(refused.length, l),
+              total: (l) => formatInteger(rows.length, l),
+              list,
+            },
+            statusProblem ? 'status' : 'date',
+          );
         }
         for (const r of rows) applyStatus(r, input);
       });
@@ -308,13 +386,26 @@ export function createChequesService(db: Db, ctx: EngineContext, hooks: ChequesH
       const img = checkImage(input.base64, input.thumbBase64);
       if (!img.ok) {
         if (img.problem === 'size') throw new AppError('validation', 'validation.image_size', { field: 'base64', max: MAX_IMAGE_MB }, 'base64');
-        throw new AppError('validation', 'validation.image_type', { field: img.problem === 'thumb' ? 'thumbBase64' : 'base64' }, img.problem === 'thumb' ? 'thumbBase64' : 'base64');
+        throw new AppError(
+          'validation',
+          'validation.image_type',
+          { field: img.problem === 'thumb' ? 'thumbBase64' : 'base64' },
+          img.problem === 'thumb' ? 'thumbBase64' : 'base64',
+        );
       }
       const fileName = normalizeInput(input.fileName) || `scan.${img.mime.slice(6)}`;
       const stored = images.save(input.chequeId, img.mime, img.bytes);
       try {
         repo.transaction(() => {
-          repo.addImage({ cheque_id: input.chequeId, file_name: fileName, mime: img.mime, size: img.bytes.length, stored_as: stored, thumb: img.thumb, added_at: now() });
+          repo.addImage({
+            cheque_id: input.chequeId,
+            file_name: fileName,
+            mime: img.mime,
+            size: img.bytes.length,
+            stored_as: stored,
+            thumb: img.thumb,
+            added_at: now(),
+          });
           event(input.chequeId, { kind: 'edited', date: today(), changes: JSON.stringify([{ field: 'images', from: '', to: fileName }]) });
         });
       } catch (e) {

@@ -23,8 +23,19 @@ export type ValidationContext = {
 
 export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const SINGLE_LINE = [
-  'prefix', 'firstName', 'middleName', 'lastName', 'suffix', 'nickname', 'company', 'department', 'jobTitle',
-  'city', 'province', 'postalCode', 'country',
+  'prefix',
+  'firstName',
+  'middleName',
+  'lastName',
+  'suffix',
+  'nickname',
+  'company',
+  'department',
+  'jobTitle',
+  'city',
+  'province',
+  'postalCode',
+  'country',
 ] as const;
 
 /**
@@ -115,7 +126,9 @@ export function canonicalFieldValue(def: FieldDef, raw: string, calendar: Calend
     case 'text':
       return v;
     case 'number': {
-      const ascii = toAsciiDigits(v).replace(/[,\u066c\s]/g, '').replace('\u066b', '.');
+      const ascii = toAsciiDigits(v)
+        .replace(/[,\u066c\s]/g, '')
+        .replace('\u066b', '.');
       const n = Number(ascii);
       if (ascii === '' || !Number.isFinite(n)) throw validationError('validation.number', field, { value: raw });
       return String(n);

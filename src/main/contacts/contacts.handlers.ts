@@ -14,7 +14,15 @@ export function contactsHandlers({ contacts, groups, people }: ContactsDeps): Ha
     'contacts/search': (q) => contacts.search(q),
     'contacts/get': ({ id }) => contacts.get(id),
     'contacts/create': (data) => contacts.create(data),
-    'contacts/update': ({ id, data }) => contacts.update(id, patched(contactInput, storedOr(() => contacts.get(id)), data)),
+    'contacts/update': ({ id, data }) =>
+      contacts.update(
+        id,
+        patched(
+          contactInput,
+          storedOr(() => contacts.get(id)),
+          data,
+        ),
+      ),
     'contacts/delete': ({ id }) => {
       people.assertContactDeletable(id);
       return contacts.delete(id);
@@ -24,11 +32,27 @@ export function contactsHandlers({ contacts, groups, people }: ContactsDeps): Ha
     'contacts/delete-note': ({ id }) => contacts.deleteNote(id),
     'groups/list': () => groups.listGroups(),
     'groups/create': (data) => groups.createGroup(data),
-    'groups/update': ({ id, data }) => groups.updateGroup(id, patched(groupInput, groups.listGroups().find((g) => g.id === id), data)),
+    'groups/update': ({ id, data }) =>
+      groups.updateGroup(
+        id,
+        patched(
+          groupInput,
+          groups.listGroups().find((g) => g.id === id),
+          data,
+        ),
+      ),
     'groups/delete': ({ id }) => groups.deleteGroup(id),
     'fields/list': () => groups.listFields(),
     'fields/create': (data) => groups.createField(data),
-    'fields/update': ({ id, data }) => groups.updateField(id, patched(fieldInput, groups.listFields().find((f) => f.id === id), data)),
+    'fields/update': ({ id, data }) =>
+      groups.updateField(
+        id,
+        patched(
+          fieldInput,
+          groups.listFields().find((f) => f.id === id),
+          data,
+        ),
+      ),
     'fields/delete': ({ id }) => groups.deleteField(id),
   };
 }

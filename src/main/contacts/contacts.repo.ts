@@ -3,10 +3,28 @@ import type { PhoneKind } from '../../shared/contract/contacts';
 import type { Db } from '../db/database';
 
 export type ContactRow = {
-  id: number; prefix: string; first_name: string; middle_name: string; last_name: string; suffix: string;
-  nickname: string; company: string; department: string; job_title: string; street: string; city: string;
-  province: string; postal_code: string; country: string; birth_date: string | null; notes: string;
-  display_name: string; sort_key: string; search_text: string; created_at: string; updated_at: string;
+  id: number;
+  prefix: string;
+  first_name: string;
+  middle_name: string;
+  last_name: string;
+  suffix: string;
+  nickname: string;
+  company: string;
+  department: string;
+  job_title: string;
+  street: string;
+  city: string;
+  province: string;
+  postal_code: string;
+  country: string;
+  birth_date: string | null;
+  notes: string;
+  display_name: string;
+  sort_key: string;
+  search_text: string;
+  created_at: string;
+  updated_at: string;
 };
 export type ContactColumns = Omit<ContactRow, 'id' | 'created_at' | 'updated_at'>;
 export type PhoneRow = { contact_id: number; kind: PhoneKind; number: string; extension: string; phone_key: string | null };
@@ -24,8 +42,25 @@ export const TERM_SEPARATOR = '|';
 
 /** The contacts table's own columns, as ContactColumns names them (bulk-insert.repo.ts writes the same). */
 export const CONTACT_COLUMNS = [
-  'prefix', 'first_name', 'middle_name', 'last_name', 'suffix', 'nickname', 'company', 'department', 'job_title',
-  'street', 'city', 'province', 'postal_code', 'country', 'birth_date', 'notes', 'display_name', 'sort_key', 'search_text',
+  'prefix',
+  'first_name',
+  'middle_name',
+  'last_name',
+  'suffix',
+  'nickname',
+  'company',
+  'department',
+  'job_title',
+  'street',
+  'city',
+  'province',
+  'postal_code',
+  'country',
+  'birth_date',
+  'notes',
+  'display_name',
+  'sort_key',
+  'search_text',
 ] as const;
 
 export type ContactsRepo = ReturnType<typeof createContactsRepo>;
@@ -51,7 +86,8 @@ export function createContactsRepo(db: Db) {
     deleteFields: db.prepare<[number]>('DELETE FROM contact_field_values WHERE contact_id = ?'),
     deleteTerm: db.prepare('DELETE FROM search_terms WHERE term = ? AND contact_id = ?'),
     phones: db.prepare<[string], PhoneRow>(
-      'SELECT contact_id, kind, number, extension, phone_key FROM contact_phones WHERE contact_id IN (SELECT value FROM json_each(?)) ORDER BY contact_id, position',
+      'SELECT contact_id, kind, number, extension, phone_key FROM contact_phones WHERE contact_id IN (SELECT value FROM json_each(?)) ORDER BY contact_id, ' +
+        'position',
     ),
     emails: db.prepare<[number], { address: string }>('SELECT address FROM contact_emails WHERE contact_id = ? ORDER BY position'),
     groupLinks: db.prepare<[string], { contact_id: number; group_id: number }>(
@@ -107,7 +143,10 @@ export function createContactsRepo(db: Db) {
     const keep = new Set(terms);
     for (const t of oldTerms) if (!keep.has(t)) s.deleteTerm.run(t, id);
     const had = new Set(oldTerms);
-    addTerms(id, terms.filter((t) => !had.has(t)));
+    addTerms(
+      id,
+      terms.filter((t) => !had.has(t)),
+    );
   }
 
   function writeChildren(id: number, ch: ContactChildren, oldTerms: string[]): void {

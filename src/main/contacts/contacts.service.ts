@@ -46,11 +46,25 @@ export function createContactsService(db: Db, ctx: EngineContext) {
     );
     const displayName = displayNameOf(data);
     const cols = {
-      prefix: data.prefix, first_name: data.firstName, middle_name: data.middleName, last_name: data.lastName,
-      suffix: data.suffix, nickname: data.nickname, company: data.company, department: data.department,
-      job_title: data.jobTitle, street: data.street, city: data.city, province: data.province,
-      postal_code: data.postalCode, country: data.country, birth_date: data.birthDate, notes: data.notes,
-      display_name: displayName, sort_key: sortKeyOf(sortNameOf(data)), search_text: terms.join(TERM_SEPARATOR),
+      prefix: data.prefix,
+      first_name: data.firstName,
+      middle_name: data.middleName,
+      last_name: data.lastName,
+      suffix: data.suffix,
+      nickname: data.nickname,
+      company: data.company,
+      department: data.department,
+      job_title: data.jobTitle,
+      street: data.street,
+      city: data.city,
+      province: data.province,
+      postal_code: data.postalCode,
+      country: data.country,
+      birth_date: data.birthDate,
+      notes: data.notes,
+      display_name: displayName,
+      sort_key: sortKeyOf(sortNameOf(data)),
+      search_text: terms.join(TERM_SEPARATOR),
     };
     return { cols, children: { ...children, terms } };
   }
@@ -62,17 +76,37 @@ export function createContactsService(db: Db, ctx: EngineContext) {
 
   function toContact(row: ContactRow): Contact {
     const phones = repo.phonesOf([row.id]).map((p) => ({
-      kind: p.kind, number: p.number, extension: p.extension, key: p.phone_key, display: displayOf(p),
+      kind: p.kind,
+      number: p.number,
+      extension: p.extension,
+      key: p.phone_key,
+      display: displayOf(p),
     }));
     return {
-      id: row.id, prefix: row.prefix, firstName: row.first_name, middleName: row.middle_name, lastName: row.last_name,
-      suffix: row.suffix, nickname: row.nickname, company: row.company, department: row.department, jobTitle: row.job_title,
-      phones, emails: repo.emailsOf(row.id).map((address) => ({ address })),
-      street: row.street, city: row.city, province: row.province, postalCode: row.postal_code, country: row.country,
-      birthDate: row.birth_date, notes: row.notes,
+      id: row.id,
+      prefix: row.prefix,
+      firstName: row.first_name,
+      middleName: row.middle_name,
+      lastName: row.last_name,
+      suffix: row.suffix,
+      nickname: row.nickname,
+      company: row.company,
+      department: row.department,
+      jobTitle: row.job_title,
+      phones,
+      emails: repo.emailsOf(row.id).map((address) => ({ address })),
+      street: row.street,
+      city: row.city,
+      province: row.province,
+      postalCode: row.postal_code,
+      country: row.country,
+      birthDate: row.birth_date,
+      notes: row.notes,
       groupIds: repo.groupLinksOf([row.id]).map((l) => l.group_id),
       fields: repo.fieldsOf(row.id).map((f) => ({ fieldId: f.field_id, value: f.value })),
-      displayName: row.display_name, createdAt: row.created_at, updatedAt: row.updated_at,
+      displayName: row.display_name,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
       timeline: repo.notesOf(row.id).map((n) => ({ id: n.id, contactId: n.contact_id, body: n.body, author: n.author, createdAt: n.created_at })),
     };
   }
@@ -133,7 +167,12 @@ export function createContactsService(db: Db, ctx: EngineContext) {
     }
     const sizes = words.map((w) => ({ w, n: search.rangeSize(w, 20_000) })).sort((a, b) => a.n - b.n);
     const driver = sizes[0]!.w;
-    for (const id of search.matchIds(driver, words.filter((w) => w !== driver), filters)) if (!seen.has(id)) yield id;
+    for (const id of search.matchIds(
+      driver,
+      words.filter((w) => w !== driver),
+      filters,
+    ))
+      if (!seen.has(id)) yield id;
   }
 
   /** Ids matching a query, in list order; used by export and print. */
@@ -156,7 +195,8 @@ export function createContactsService(db: Db, ctx: EngineContext) {
     if (words.length === 0) {
       const ids = search.listIds(filters, input.offset, input.limit);
       // The list's first rows need not wait for a count of the whole phonebook (see searchInput.countLater).
-      if (input.countLater && filters.length === 0 && !search.wholeCountKnown()) return { items: summaries(ids), total: input.offset + ids.length, totalExact: false };
+      if (input.countLater && filters.length === 0 && !search.wholeCountKnown())
+        return { items: summaries(ids), total: input.offset + ids.length, totalExact: false };
       return { items: summaries(ids), total: search.count(filters), totalExact: true };
     }
     const ids: number[] = [];
@@ -165,7 +205,10 @@ export function createContactsService(db: Db, ctx: EngineContext) {
     const stop = input.offset + input.limit + COUNT_AHEAD;
     for (const id of textMatches(words, filters)) {
       if (n >= input.offset && ids.length < input.limit) ids.push(id);
-      if (++n >= stop) { exact = false; break; }
+      if (++n >= stop) {
+        exact = false;
+        break;
+      }
     }
     return { items: summaries(ids), total: n, totalExact: exact };
   }
@@ -184,7 +227,16 @@ export function createContactsService(db: Db, ctx: EngineContext) {
   for (let rows = repo.unsorted(); rows.length > 0; rows = repo.unsorted()) {
     db.transaction(() => {
       for (const r of rows) {
-        const name = { prefix: r.prefix, firstName: r.first_name, middleName: r.middle_name, lastName: r.last_name, suffix: r.suffix, nickname: r.nickname, company: r.company, phones: [] };
+        const name = {
+          prefix: r.prefix,
+          firstName: r.first_name,
+          middleName: r.middle_name,
+          lastName: r.last_name,
+          suffix: r.suffix,
+          nickname: r.nickname,
+          company: r.company,
+          phones: [],
+        };
         repo.setSortKey(r.id, sortKeyOf(sortNameOf(name)) || sortKeyOf(r.display_name));
       }
     })();
@@ -230,9 +282,16 @@ export function createContactsService(db: Db, ctx: EngineContext) {
     findByPhone(number: string, excludeId: number | null): PhoneMatch[] {
       const n = normalizePhone(number, ctx.settings.phoneRegion());
       if (!n) return [];
-      return repo.byPhoneKey(n.key)
+      return repo
+        .byPhoneKey(n.key)
         .filter((r) => r.contact_id !== excludeId)
-        .map((r) => ({ contactId: r.contact_id, displayName: r.display_name, company: r.company, kind: r.kind, display: displayOf({ number: r.number, phone_key: n.key }) }));
+        .map((r) => ({
+          contactId: r.contact_id,
+          displayName: r.display_name,
+          company: r.company,
+          kind: r.kind,
+          display: displayOf({ number: r.number, phone_key: n.key }),
+        }));
     },
     addNote(contactId: number, body: string, author: string): Contact {
       const text = normalizeMultiline(body);

@@ -20,9 +20,7 @@ export function createGroupsRepo(db: Db) {
     delete: db.prepare<[number]>('DELETE FROM groups WHERE id = ?'),
     members: db.prepare<[number], number>('SELECT contact_id FROM contact_groups WHERE group_id = ?'),
     names: db.prepare<[], { id: number; name: string }>('SELECT id, name FROM groups'),
-    namesOf: db.prepare<[number], { name: string }>(
-      'SELECT g.name FROM contact_groups cg JOIN groups g ON g.id = cg.group_id WHERE cg.contact_id = ?',
-    ),
+    namesOf: db.prepare<[number], { name: string }>('SELECT g.name FROM contact_groups cg JOIN groups g ON g.id = cg.group_id WHERE cg.contact_id = ?'),
   };
   return {
     list: () => s.list.all(),
@@ -56,8 +54,7 @@ export function createFieldsRepo(db: Db) {
     list: () => s.list.all(),
     get: (id: number) => s.get.get(id),
     idByKey: (key: string) => s.byKey.get(key)?.id ?? null,
-    insert: (name: string, key: string, kind: FieldKind, options: string[]) =>
-      Number(s.insert.run(name, key, kind, JSON.stringify(options)).lastInsertRowid),
+    insert: (name: string, key: string, kind: FieldKind, options: string[]) => Number(s.insert.run(name, key, kind, JSON.stringify(options)).lastInsertRowid),
     update: (id: number, name: string, key: string, kind: FieldKind, options: string[]) =>
       s.update.run(name, key, kind, JSON.stringify(options), id).changes > 0,
     delete: (id: number) => s.delete.run(id).changes > 0,

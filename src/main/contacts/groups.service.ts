@@ -21,7 +21,9 @@ export function createGroupsService(db: Db, ctx: EngineContext, contacts: Contac
     return { name, key: foldForSearch(name) };
   };
   const toField = (f: FieldRow): CustomField => ({ id: f.id, name: f.name, kind: f.kind, options: JSON.parse(f.options) as string[], position: f.position });
-  const reindex = (ids: number[]) => { for (const id of ids) contacts.reindex(id); };
+  const reindex = (ids: number[]) => {
+    for (const id of ids) contacts.reindex(id);
+  };
 
   function getGroup(id: number): Group {
     const g = groups.get(id);

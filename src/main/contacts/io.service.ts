@@ -42,7 +42,13 @@ export function createIoService(db: Db, ctx: EngineContext, contacts: ContactsSe
    * `idsOf`) and a name that agrees (same-person.ts), or the same name when it has no phone. `others`
    * collects the names of contacts that share a number but are someone else.
    */
-  function duplicatesOf(data: ContactData, keys: string[], idsOf: (key: string) => readonly number[], others?: Set<string>, who = whoOf(data)): { id: number; displayName: string }[] {
+  function duplicatesOf(
+    data: ContactData,
+    keys: string[],
+    idsOf: (key: string) => readonly number[],
+    others?: Set<string>,
+    who = whoOf(data),
+  ): { id: number; displayName: string }[] {
     const found = new Map<number, string>();
     if (keys.length > 0) {
       const seen = new Set<number>();
@@ -96,14 +102,23 @@ export function createIoService(db: Db, ctx: EngineContext, contacts: ContactsSe
   type IdCache = { groups: Map<string, number>; fields: Map<string, number> };
 
   /** Applies one record: adds it, merges it into its duplicate, or skips it. */
-  function apply(r: ImportedRecord, onDuplicate: 'merge' | 'skip' | 'add', now: string, names: (ids: number[]) => Map<number, string>, ids: IdCache): 'added' | 'merged' | 'skipped' {
+  function apply(
+    r: ImportedRecord,
+    onDuplicate: 'merge' | 'skip' | 'add',
+    now: string,
+    names: (ids: number[]) => Map<number, string>,
+    ids: IdCache,
+  ): 'added' | 'merged' | 'skipped' {
     const cached = (m: Map<string, number>, name: string, find: () => number) => {
       let id = m.get(name);
       if (id === undefined) m.set(name, (id = find()));
       return id;
     };
     const groupIds = r.groupNames.map((g) => cached(ids.groups, g, () => groups.ensureGroup(g)));
-    const fields = r.extra.map((x) => ({ fieldId: cached(ids.fields, x.name, () => groups.fieldIdByName(x.name) ?? groups.ensureTextField(x.name)), value: x.value }));
+    const fields = r.extra.map((x) => ({
+      fieldId: cached(ids.fields, x.name, () => groups.fieldIdByName(x.name) ?? groups.ensureTextField(x.name)),
+      value: x.value,
+    }));
     const incoming: ContactData = { ...r.contact, groupIds, fields };
     const keys = onDuplicate === 'add' ? [] : incoming.phones.map((p) => keyOf(p.number)).filter((k): k is string => k !== null);
     const dup = onDuplicate === 'add' ? undefined : duplicatesOf(incoming, keys, contacts.repo.idsByPhoneKey)[0];
@@ -221,10 +236,20 @@ export function createIoService(db: Db, ctx: EngineContext, contacts: ContactsSe
       const date = fileNameDate(isoDateOf(ctx.clock()), ctx.settings.get().calendar);
       if (input.format === 'csv') {
         const text = writeCsv(list, groupName, groups.listFields());
-        return { fileName: `monshi-contacts-${date}.csv`, mime: 'text/csv;charset=utf-8', base64: Buffer.from(text, 'utf8').toString('base64'), count: list.length };
+        return {
+          fileName: `monshi-contacts-${date}.csv`,
+          mime: 'text/csv;charset=utf-8',
+          base64: Buffer.from(text, 'utf8').toString('base64'),
+          count: list.length,
+        };
       }
       const text = writeVCards(list, input.format === 'vcard3' ? '3.0' : '4.0', groupName, groups.listFields());
-      return { fileName: `monshi-contacts-${date}.vcf`, mime: 'text/vcard;charset=utf-8', base64: Buffer.from(text, 'utf8').toString('base64'), count: list.length };
+      return {
+        fileName: `monshi-contacts-${date}.vcf`,
+        mime: 'text/vcard;charset=utf-8',
+        base64: Buffer.from(text, 'utf8').toString('base64'),
+        count: list.length,
+      };
     },
 
     print: (input: ParsedInputOf<'print/contacts'>, lang: Lang) => printContactsPdf(input, lang, ctx, contacts, groups),
@@ -260,8 +285,22 @@ function sameInFile(r: ImportedRecord, keys: string[], earlier: Map<string, Earl
 /** Fills the existing contact's empty details from the incoming record; adds new phones, emails, groups, fields. */
 export function mergeInto(existing: Contact, incoming: ContactData, keyOf: (number: string) => string | null): ContactData {
   const base: ContactData = { ...existing, phones: existing.phones.map(({ kind, number, extension }) => ({ kind, number, extension })) };
-  const scalars = ['prefix', 'firstName', 'middleName', 'lastName', 'suffix', 'nickname', 'company', 'department', 'jobTitle',
-    'street', 'city', 'province', 'postalCode', 'country'] as const;
+  const scalars = [
+    'prefix',
+    'firstName',
+    'middleName',
+    'lastName',
+    'suffix',
+    'nickname',
+    'company',
+    'department',
+    'jobTitle',
+    'street',
+    'city',
+    'province',
+    'postalCode',
+    'country',
+  ] as const;
   for (const k of scalars) if (base[k] === '' && incoming[k] !== '') base[k] = incoming[k];
   if (base.birthDate === null) base.birthDate = incoming.birthDate;
   const keys = new Set(existing.phones.map((p) => p.key ?? p.number));
@@ -283,7 +322,8 @@ export function mergeInto(existing: Contact, incoming: ContactData, keyOf: (numb
 
 function parseReason(e: ImportParseError, lang: Lang): string {
   if (lang === 'fa') return PARSE_REASONS_FA[e.reason] ?? e.message;
-  if (e.reason === 'mixed_encoding') return 'Most of the file is UTF-8 but the byte on this line is not, so it is unclear how to read the text. Save the file as UTF-8 and try again.';
+  if (e.reason === 'mixed_encoding')
+    return 'Most of the file is UTF-8 but the byte on this line is not, so it is unclear how to read the text. Save the file as UTF-8 and try again.';
   return e.message.replace(/^line \d+: /, '');
 }
 

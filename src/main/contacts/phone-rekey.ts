@@ -16,7 +16,8 @@ export const PHONE_KEY_RULES = 2;
 const SIGNATURE_KEY = 'internal.phoneKeysWrittenFor';
 const BATCH = 2000;
 
-export const phoneKeysSignature = (r: PhoneRegion) => `${PHONE_KEY_RULES}|${r.countryCode}|${r.areaCode}|${r.trunkPrefix}|${r.internationalPrefix}|${r.nationalLength}`;
+export const phoneKeysSignature = (r: PhoneRegion) =>
+  `${PHONE_KEY_RULES}|${r.countryCode}|${r.areaCode}|${r.trunkPrefix}|${r.internationalPrefix}|${r.nationalLength}`;
 
 type Row = { id: number; contact_id: number; number: string; phone_key: string | null };
 

@@ -13,7 +13,11 @@ import type { GroupsService } from './groups.service';
 export const MAX_PRINT_ROWS = 50_000;
 
 export async function printContactsPdf(
-  input: ParsedInputOf<'print/contacts'>, lang: Lang, ctx: EngineContext, contacts: ContactsService, groups: GroupsService,
+  input: ParsedInputOf<'print/contacts'>,
+  lang: Lang,
+  ctx: EngineContext,
+  contacts: ContactsService,
+  groups: GroupsService,
 ): Promise<FileOut> {
   const settings = ctx.settings.get();
   const groupNames = new Map(groups.listGroups().map((g) => [g.id, g.name]));
@@ -34,7 +38,7 @@ export async function printContactsPdf(
   }
   const rows = [];
   for (let i = 0; i < ids.length; i += 500) rows.push(...contacts.summaries(ids.slice(i, i + 500)));
-  const filter = [input.text.trim(), input.groupId !== null ? groupNames.get(input.groupId) ?? '' : ''].filter(Boolean).join(lang === 'fa' ? '، ' : ', ');
+  const filter = [input.text.trim(), input.groupId !== null ? (groupNames.get(input.groupId) ?? '') : ''].filter(Boolean).join(lang === 'fa' ? '، ' : ', ');
   const title = filter ? message(lang, 'print.title_filtered', { filter }) : message(lang, 'print.title_list');
   const pdf = await printContactList(rows, { ...base, title });
   return { fileName: `monshi-contacts-${date}.pdf`, mime: 'application/pdf', base64: pdf.toString('base64'), count: rows.length };

@@ -45,18 +45,21 @@ export function createSearchRepo(db: Db) {
     /** Contact ids in name order. */
     listIds(filters: SqlFilter[], offset: number, limit: number): number[] {
       const st = prepared(`SELECT c.id FROM contacts c ${where(filters)} ORDER BY c.sort_key, c.id LIMIT ? OFFSET ?`);
-      return (st.pluck().all(...params(filters), limit, offset) as number[]);
+      return st.pluck().all(...params(filters), limit, offset) as number[];
     },
     /** Whether count([]) is known without reading the phonebook (counted since the last write). */
     wholeCountKnown: (): boolean => whole?.at === countedAt(),
     count(filters: SqlFilter[]): number {
       if (filters.length === 0) return wholeCount();
-      return prepared(`SELECT COUNT(*) FROM contacts c ${where(filters)}`).pluck().get(...params(filters)) as number;
+      return prepared(`SELECT COUNT(*) FROM contacts c ${where(filters)}`)
+        .pluck()
+        .get(...params(filters)) as number;
     },
     /** How many terms start with `prefix`, counted up to `cap` (to pick the most selective word). */
     rangeSize(prefix: string, cap: number): number {
       return prepared('SELECT COUNT(*) FROM (SELECT 1 FROM search_terms WHERE term >= ? AND term < ? LIMIT ?)')
-        .pluck().get(prefix, prefix + MAX_CHAR, cap) as number;
+        .pluck()
+        .get(prefix, prefix + MAX_CHAR, cap) as number;
     },
     /**
      * Contacts having a term that starts with `prefix`, in term order, each once. `words` must each
@@ -105,8 +108,14 @@ export function onField(fieldId: number, op: 'eq' | 'contains' | 'range' | 'set'
       const conds: string[] = [];
       const ps: unknown[] = [fieldId];
       const expr = numeric ? 'CAST(v.value AS REAL)' : 'v.value';
-      if (a !== '') { conds.push(`${expr} >= ?`); ps.push(numeric ? Number(a) : a); }
-      if (b !== '') { conds.push(`${expr} <= ?`); ps.push(numeric ? Number(b) : b); }
+      if (a !== '') {
+        conds.push(`${expr} >= ?`);
+        ps.push(numeric ? Number(a) : a);
+      }
+      if (b !== '') {
+        conds.push(`${expr} <= ?`);
+        ps.push(numeric ? Number(b) : b);
+      }
       return { sql: `EXISTS (${v} AND v.value <> ''${conds.map((c) => ' AND ' + c).join('')})`, params: ps };
     }
   }

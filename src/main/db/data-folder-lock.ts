@@ -35,5 +35,9 @@ export function lockDataFolder(dataDir: string, nativeBinding?: string): DataFol
     if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') throw new AppError('db/locked', 'db.locked', { folder: dataDir });
     throw dbFault(e, file) ?? e;
   }
-  return { release: () => { if (db.open) db.close(); } };
+  return {
+    release: () => {
+      if (db.open) db.close();
+    },
+  };
 }

@@ -16,7 +16,9 @@ export type Migration = { version: number; name: string; sql: string };
 
 /** Reads `NNNN_snake_case.sql` files in order; numbers must run 1, 2, 3… without gaps. */
 export function loadMigrations(dir: string): Migration[] {
-  const files = readdirSync(dir).filter((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f)).sort();
+  const files = readdirSync(dir)
+    .filter((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f))
+    .sort();
   return files.map((file, i) => {
     const version = Number(file.slice(0, 4));
     if (version !== i + 1) throw new Error(`migration ${file} is out of sequence (expected ${String(i + 1).padStart(4, '0')})`);

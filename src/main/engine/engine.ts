@@ -162,7 +162,11 @@ function buildEngine(opts: EngineOptions, { db, dbFile, lock }: OpenDataFolder):
         teardown();
         return Promise.resolve();
       }
-      return ivr.close().then(() => recordings.close()).then(() => lines.close()).then(teardown);
+      return ivr
+        .close()
+        .then(() => recordings.close())
+        .then(() => lines.close())
+        .then(teardown);
     },
     db,
     dataDir: opts.dataDir,

@@ -84,7 +84,24 @@ export function createServices(
   const sampleData = createSampleDataService({ ctx, contacts, groups, settings, isProtected: (id) => people.ofContact(id).length > 0 });
 
   return {
-    ctx, settings, contacts, groups, io, calls, lines, voicemail, ivr, recordings, reminders, alarms,
-    chequeTemplates, people, attendance, cheques, chequeBooks, chequeReports, sampleData,
+    ctx,
+    settings,
+    contacts,
+    groups,
+    io,
+    calls,
+    lines,
+    voicemail,
+    ivr,
+    recordings,
+    reminders,
+    alarms,
+    chequeTemplates,
+    people,
+    attendance,
+    cheques,
+    chequeBooks,
+    chequeReports,
+    sampleData,
   };
 }

@@ -4,7 +4,8 @@
  */
 export const peopleFa = {
   'validation.national_id': 'کد ملی «{value}» درست نیست (ده رقم با رقم کنترل درست).',
-  'validation.national_id_not_issued': 'کد ملی «{value}» صادر نمی‌شود (ده رقم یکسان یا شش صفر در میانه)، هرچند رقم کنترلش می‌خواند؛ آن را از روی کارت ملی بنویسید.',
+  'validation.national_id_not_issued':
+    'کد ملی «{value}» صادر نمی‌شود (ده رقم یکسان یا شش صفر در میانه)، هرچند رقم کنترلش می‌خواند؛ آن را از روی کارت ملی بنویسید.',
   'validation.referrer_self': 'هر پرونده نمی‌تواند معرف خودش باشد.',
   'validation.unknown_referrer': 'پروندهٔ معرف پیدا نشد؛ شاید حذف شده باشد.',
   'validation.unknown_schedule': 'برنامهٔ کاری انتخاب‌شده دیگر وجود ندارد.',
@@ -133,7 +134,8 @@ export type PeopleMessageKey = keyof typeof peopleFa;
 
 export const peopleEn: Record<PeopleMessageKey, string> = {
   'validation.national_id': 'The national ID “{value}” is not valid (ten digits with a correct check digit).',
-  'validation.national_id_not_issued': 'The national ID “{value}” is never issued (ten identical digits, or six zeros in the middle), although its check digit matches; copy it from the ID card.',
+  'validation.national_id_not_issued':
+    'The national ID “{value}” is never issued (ten identical digits, or six zeros in the middle), although its check digit matches; copy it from the ID card.',
   'validation.referrer_self': 'A file cannot be its own referrer.',
   'validation.unknown_referrer': 'The referrer’s file was not found; it may have been deleted.',
   'validation.unknown_schedule': 'The selected work schedule no longer exists.',
@@ -258,11 +260,29 @@ export const peopleEn: Record<PeopleMessageKey, string> = {
 
 /** What users call the fields of files and attendance the engine may name in an error. */
 export const PEOPLE_FIELD_LABELS: Record<string, [fa: string, en: string]> = {
-  fileNo: ['شمارهٔ پرونده', 'file number'], registeredOn: ['تاریخ ثبت', 'registration date'], nationalId: ['کد ملی', 'national ID'],
-  referrerFileId: ['معرف', 'referrer'], referrerText: ['معرف', 'referrer'], contactId: ['شخص', 'person'], scheduleId: ['برنامهٔ کاری', 'work schedule'],
-  pin: ['رمز ورود', 'PIN'], photo: ['عکس', 'photo'], document: ['مدرک', 'document'], start: ['ساعت شروع', 'start time'],
-  end: ['ساعت پایان', 'end time'], reason: ['علت', 'reason'], leaveType: ['نوع مرخصی', 'leave type'], fileId: ['پرونده', 'file'],
-  weekday: ['روز هفته', 'weekday'], shifts: ['شیفت‌ها', 'shifts'], graceMinutes: ['دقیقه‌های ارفاق', 'grace minutes'],
-  status: ['وضعیت', 'status'], position: ['سمت مورد تقاضا', 'position'], expectedSalary: ['حقوق درخواستی', 'expected salary'],
-  title: ['عنوان', 'title'], year: ['سال', 'year'], unit: ['واحد', 'unit'], category: ['نوع', 'kind'],
+  fileNo: ['شمارهٔ پرونده', 'file number'],
+  registeredOn: ['تاریخ ثبت', 'registration date'],
+  nationalId: ['کد ملی', 'national ID'],
+  referrerFileId: ['معرف', 'referrer'],
+  referrerText: ['معرف', 'referrer'],
+  contactId: ['شخص', 'person'],
+  scheduleId: ['برنامهٔ کاری', 'work schedule'],
+  pin: ['رمز ورود', 'PIN'],
+  photo: ['عکس', 'photo'],
+  document: ['مدرک', 'document'],
+  start: ['ساعت شروع', 'start time'],
+  end: ['ساعت پایان', 'end time'],
+  reason: ['علت', 'reason'],
+  leaveType: ['نوع مرخصی', 'leave type'],
+  fileId: ['پرونده', 'file'],
+  weekday: ['روز هفته', 'weekday'],
+  shifts: ['شیفت‌ها', 'shifts'],
+  graceMinutes: ['دقیقه‌های ارفاق', 'grace minutes'],
+  status: ['وضعیت', 'status'],
+  position: ['سمت مورد تقاضا', 'position'],
+  expectedSalary: ['حقوق درخواستی', 'expected salary'],
+  title: ['عنوان', 'title'],
+  year: ['سال', 'year'],
+  unit: ['واحد', 'unit'],
+  category: ['نوع', 'kind'],
 };

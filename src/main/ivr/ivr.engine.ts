@@ -42,8 +42,14 @@ export function beep(ms = 350, hz = 1000): Pcm {
 function holdTone(): Pcm {
   const a = beep(200, 440);
   const out = new Int16Array(8000 * 2);
-  out.set(a.map((v) => v >> 1), 0);
-  out.set(a.map((v) => v >> 1), 2400);
+  out.set(
+    a.map((v) => v >> 1),
+    0,
+  );
+  out.set(
+    a.map((v) => v >> 1),
+    2400,
+  );
   return out;
 }
 

@@ -19,7 +19,16 @@ export function ivrHandlers({ ivr, voicemail }: IvrDeps): Handlers<typeof ivrApi
     'prompts/audio': ({ id }) => ivr.promptAudio(id),
     'ivr/trees': () => ivr.trees(),
     'ivr/tree-create': (i, hc) => ivr.createTree(i, hc.lang),
-    'ivr/tree-update': ({ id, data }, hc) => ivr.updateTree(id, patched(treeInput, ivr.trees().find((x) => x.id === id), data), hc.lang),
+    'ivr/tree-update': ({ id, data }, hc) =>
+      ivr.updateTree(
+        id,
+        patched(
+          treeInput,
+          ivr.trees().find((x) => x.id === id),
+          data,
+        ),
+        hc.lang,
+      ),
     'ivr/tree-delete': ({ id }) => ivr.deleteTree(id),
     'ivr/settings': () => ivr.settings(),
     'ivr/settings-update': (s) => ivr.updateSettings(patched(ivrSettingsInput, ivr.settings(), s)),
@@ -37,7 +46,15 @@ export function ivrHandlers({ ivr, voicemail }: IvrDeps): Handlers<typeof ivrApi
     'ivr/soundcard-take': ({ session }) => ivr.soundcardTake(session),
     'mailboxes/list': () => voicemail.mailboxes(),
     'mailboxes/create': (d) => voicemail.createMailbox(d),
-    'mailboxes/update': ({ id, data }) => voicemail.updateMailbox(id, patched(mailboxInput, voicemail.mailboxes().find((m) => m.id === id), data)),
+    'mailboxes/update': ({ id, data }) =>
+      voicemail.updateMailbox(
+        id,
+        patched(
+          mailboxInput,
+          voicemail.mailboxes().find((m) => m.id === id),
+          data,
+        ),
+      ),
     'mailboxes/delete': ({ id }) => voicemail.deleteMailbox(id),
   };
 }

@@ -11,7 +11,9 @@ export function createIvrRepo(db: Db) {
     prompts: db.prepare<[], PromptRow>('SELECT id, name, source, text, duration_ms, created_at FROM prompts ORDER BY name COLLATE NOCASE, id'),
     prompt: db.prepare<[number], PromptRow>('SELECT id, name, source, text, duration_ms, created_at FROM prompts WHERE id = ?'),
     promptWav: db.prepare<[number], { wav: Buffer }>('SELECT wav FROM prompts WHERE id = ?'),
-    insertPrompt: db.prepare<[string, string, string, number, Buffer, string]>('INSERT INTO prompts (name, source, text, duration_ms, wav, created_at) VALUES (?, ?, ?, ?, ?, ?)'),
+    insertPrompt: db.prepare<[string, string, string, number, Buffer, string]>(
+      'INSERT INTO prompts (name, source, text, duration_ms, wav, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
     renamePrompt: db.prepare<[string, number]>('UPDATE prompts SET name = ? WHERE id = ?'),
     deletePrompt: db.prepare<[number]>('DELETE FROM prompts WHERE id = ?'),
     trees: db.prepare<[], TreeRow>('SELECT id, name, tree, updated_at FROM ivr_trees ORDER BY name COLLATE NOCASE'),
@@ -23,12 +25,18 @@ export function createIvrRepo(db: Db) {
     hours: db.prepare<[], { weekday: number; open: string; close: string }>('SELECT weekday, open, close FROM ivr_hours ORDER BY weekday'),
     clearHours: db.prepare('DELETE FROM ivr_hours'),
     insertHours: db.prepare<[number, string, string]>('INSERT INTO ivr_hours (weekday, open, close) VALUES (?, ?, ?)'),
-    assignments: db.prepare<[], AssignmentRow>('SELECT a.line_id, a.office_tree_id, a.closed_tree_id, a.holiday_tree_id FROM ivr_line_trees a JOIN lines l ON l.id = a.line_id ORDER BY a.line_id'),
+    assignments: db.prepare<[], AssignmentRow>(
+      'SELECT a.line_id, a.office_tree_id, a.closed_tree_id, a.holiday_tree_id FROM ivr_line_trees a JOIN lines l ON l.id = a.line_id ORDER BY a.line_id',
+    ),
     assignment: db.prepare<[number], AssignmentRow>('SELECT line_id, office_tree_id, closed_tree_id, holiday_tree_id FROM ivr_line_trees WHERE line_id = ?'),
     clearAssignments: db.prepare('DELETE FROM ivr_line_trees'),
-    insertAssignment: db.prepare<[number, number | null, number | null, number | null]>('INSERT INTO ivr_line_trees (line_id, office_tree_id, closed_tree_id, holiday_tree_id) VALUES (?, ?, ?, ?)'),
+    insertAssignment: db.prepare<[number, number | null, number | null, number | null]>(
+      'INSERT INTO ivr_line_trees (line_id, office_tree_id, closed_tree_id, holiday_tree_id) VALUES (?, ?, ?, ?)',
+    ),
     lineExists: db.prepare<[number], { id: number }>('SELECT id FROM lines WHERE id = ?'),
-    insertRun: db.prepare<[number, number | null, string, string, string]>('INSERT OR REPLACE INTO ivr_runs (call_id, tree_id, tree_name, path, end_reason) VALUES (?, ?, ?, ?, ?)'),
+    insertRun: db.prepare<[number, number | null, string, string, string]>(
+      'INSERT OR REPLACE INTO ivr_runs (call_id, tree_id, tree_name, path, end_reason) VALUES (?, ?, ?, ?, ?)',
+    ),
     run: db.prepare<[number], RunRow>('SELECT call_id, tree_id, tree_name, path, end_reason FROM ivr_runs WHERE call_id = ?'),
     promptIds: db.prepare<[], { id: number }>('SELECT id FROM prompts'),
   };
@@ -37,7 +45,8 @@ export function createIvrRepo(db: Db) {
     prompt: (id: number) => s.prompt.get(id),
     promptWav: (id: number) => s.promptWav.get(id)?.wav ?? null,
     promptIds: () => new Set(s.promptIds.all().map((r) => r.id)),
-    insertPrompt: (p: { name: string; source: string; text: string; durationMs: number; wav: Buffer }, at: string) => Number(s.insertPrompt.run(p.name, p.source, p.text, p.durationMs, p.wav, at).lastInsertRowid),
+    insertPrompt: (p: { name: string; source: string; text: string; durationMs: number; wav: Buffer }, at: string) =>
+      Number(s.insertPrompt.run(p.name, p.source, p.text, p.durationMs, p.wav, at).lastInsertRowid),
     renamePrompt: (id: number, name: string) => s.renamePrompt.run(name, id).changes > 0,
     deletePrompt: (id: number) => s.deletePrompt.run(id).changes > 0,
     trees: () => s.trees.all(),

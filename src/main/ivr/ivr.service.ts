@@ -27,7 +27,14 @@ import { createSoundCardLine, type SoundCardLine } from './soundcard-line';
 
 export type IvrRing = { lineId: number; rings: number; ringsBeforeAnswer: number; line: Line; callId: number | null };
 
-export type IvrDeps = { calls: CallsService; voicemail: VoicemailService; holidays: HolidayCalendar; log: Logger; timers?: Timers; simOf(lineId: number): ModemSimulator | null };
+export type IvrDeps = {
+  calls: CallsService;
+  voicemail: VoicemailService;
+  holidays: HolidayCalendar;
+  log: Logger;
+  timers?: Timers;
+  simOf(lineId: number): ModemSimulator | null;
+};
 
 export function createIvrService(db: Db, ctx: EngineContext, deps: IvrDeps) {
   const repo = createIvrRepo(db);
@@ -60,7 +67,9 @@ export function createIvrService(db: Db, ctx: EngineContext, deps: IvrDeps) {
     try {
       pcm = toLineAudio(parseWav(file));
     } catch (e) {
-      throw validationError(e instanceof WavError && e.reason === 'empty' ? 'prompt.empty' : 'prompt.bad_wav', field, { reason: e instanceof Error ? e.message : '' });
+      throw validationError(e instanceof WavError && e.reason === 'empty' ? 'prompt.empty' : 'prompt.bad_wav', field, {
+        reason: e instanceof Error ? e.message : '',
+      });
     }
     if (pcm.length > 8000 * 60 * 10) throw validationError('prompt.too_long', field, { max: 10 });
     const id = repo.insertPrompt({ name, source, text, durationMs: durationMs(pcm), wav: writeWav(pcm) }, ctx.clock().toISOString());
@@ -74,7 +83,12 @@ export function createIvrService(db: Db, ctx: EngineContext, deps: IvrDeps) {
     if (!p) return;
     const node = tree.nodes.find((n) => n.id === p.nodeId);
     const label = node?.label || p.nodeId;
-    throw new AppError('validation', 'ivr.tree_problem', { node: label, problem: message(lang, `ivr.problem.${p.code}`, { value: p.value ?? '' }) }, `nodes.${p.nodeId}.${p.property}`);
+    throw new AppError(
+      'validation',
+      'ivr.tree_problem',
+      { node: label, problem: message(lang, `ivr.problem.${p.code}`, { value: p.value ?? '' }) },
+      `nodes.${p.nodeId}.${p.property}`,
+    );
   }
 
   function treeView(id: number): IvrTreeRow {
@@ -91,7 +105,9 @@ export function createIvrService(db: Db, ctx: EngineContext, deps: IvrDeps) {
   function settings(): IvrSettings {
     return {
       hours: repo.hours(),
-      assignments: repo.assignments().map((a) => ({ lineId: a.line_id, officeTreeId: a.office_tree_id, closedTreeId: a.closed_tree_id, holidayTreeId: a.holiday_tree_id })),
+      assignments: repo
+        .assignments()
+        .map((a) => ({ lineId: a.line_id, officeTreeId: a.office_tree_id, closedTreeId: a.closed_tree_id, holidayTreeId: a.holiday_tree_id })),
     };
   }
 
@@ -106,7 +122,13 @@ export function createIvrService(db: Db, ctx: EngineContext, deps: IvrDeps) {
 
   function operatorEvent(lineId: number, callId: number | null, waiting: boolean) {
     const call = callId !== null ? deps.calls.get(callId) : null;
-    const payload: OperatorWaiting = { lineId, callId, numberDisplay: call?.numberDisplay ?? '', callerName: call?.contactName ?? call?.callerName ?? '', waiting };
+    const payload: OperatorWaiting = {
+      lineId,
+      callId,
+      numberDisplay: call?.numberDisplay ?? '',
+      callerName: call?.contactName ?? call?.callerName ?? '',
+      waiting,
+    };
     ctx.emit('ivr/operator', payload);
   }
 
@@ -157,7 +179,8 @@ export function createIvrService(db: Db, ctx: EngineContext, deps: IvrDeps) {
 
   return {
     // ------------------------------------------------------------ prompts
-    prompts: (): Prompt[] => repo.prompts().map((p) => ({ id: p.id, name: p.name, source: p.source, durationMs: p.duration_ms, text: p.text, createdAt: p.created_at })),
+    prompts: (): Prompt[] =>
+      repo.prompts().map((p) => ({ id: p.id, name: p.name, source: p.source, durationMs: p.duration_ms, text: p.text, createdAt: p.created_at })),
     importPrompt: (i: ParsedInputOf<'prompts/import'>) => store(i.name, i.source, '', Buffer.from(i.base64, 'base64'), 'base64'),
     ttsAvailable: () => ({ available: espeakPath() !== null }),
     async ttsPrompt(i: ParsedInputOf<'prompts/tts'>): Promise<Prompt> {
@@ -179,7 +202,11 @@ export function createIvrService(db: Db, ctx: EngineContext, deps: IvrDeps) {
     },
     deletePrompt(id: number): { id: number } {
       promptView(id);
-      const user = repo.trees().find((t) => (JSON.parse(t.tree) as IvrTree).nodes.some((n) => ('promptId' in n && n.promptId === id) || (n.kind === 'menu' && n.wrongPromptId === id)));
+      const user = repo
+        .trees()
+        .find((t) =>
+          (JSON.parse(t.tree) as IvrTree).nodes.some((n) => ('promptId' in n && n.promptId === id) || (n.kind === 'menu' && n.wrongPromptId === id)),
+        );
       if (user) throw new AppError('conflict', 'conflict.prompt_in_use', { tree: user.name }, 'id');
       repo.deletePrompt(id);
       cache.delete(id);
@@ -235,7 +262,10 @@ export function createIvrService(db: Db, ctx: EngineContext, deps: IvrDeps) {
           if (t !== null && !repo.tree(t)) throw validationError('ivr.unknown_tree', `assignments.${i}.${k}`);
         }
       });
-      repo.saveSettings(s.hours, s.assignments.map((a) => ({ line_id: a.lineId, office_tree_id: a.officeTreeId, closed_tree_id: a.closedTreeId, holiday_tree_id: a.holidayTreeId })));
+      repo.saveSettings(
+        s.hours,
+        s.assignments.map((a) => ({ line_id: a.lineId, office_tree_id: a.officeTreeId, closed_tree_id: a.closedTreeId, holiday_tree_id: a.holidayTreeId })),
+      );
       ctx.emit('ivr/changed', {});
       return settings();
     },
@@ -278,10 +308,13 @@ export function createIvrService(db: Db, ctx: EngineContext, deps: IvrDeps) {
       a.handle.take();
       return { ok: true };
     },
-    waiting: (): { lineId: number; callId: number | null }[] => [...active.entries()].filter(([, a]) => a.waiting).map(([lineId, a]) => ({ lineId, callId: a.callId })),
+    waiting: (): { lineId: number; callId: number | null }[] =>
+      [...active.entries()].filter(([, a]) => a.waiting).map(([lineId, a]) => ({ lineId, callId: a.callId })),
     runOf(callId: number): IvrRun | null {
       const r = repo.run(callId);
-      return r ? { callId: r.call_id, treeId: r.tree_id ?? 0, treeName: r.tree_name, path: JSON.parse(r.path) as string[], end: r.end_reason as IvrRun['end'] } : null;
+      return r
+        ? { callId: r.call_id, treeId: r.tree_id ?? 0, treeName: r.tree_name, path: JSON.parse(r.path) as string[], end: r.end_reason as IvrRun['end'] }
+        : null;
     },
     // ------------------------------------------------------------ the demo line's caller
     demoKeys(lineId: number, keys: string): { ok: true } {

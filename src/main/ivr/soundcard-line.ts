@@ -5,7 +5,17 @@
  * be tried with no telephone line at all.
  */
 import type { SoundCardEvent } from '../../shared/contract/ivr';
-import { LineError, type Line, type LineEventName, type LineEvents, type LineInfo, type Pcm, type PlayOutcome, type RecordOutcome, type Timers } from '../../telephony';
+import {
+  LineError,
+  type Line,
+  type LineEventName,
+  type LineEvents,
+  type LineInfo,
+  type Pcm,
+  type PlayOutcome,
+  type RecordOutcome,
+  type Timers,
+} from '../../telephony';
 import { writeWav } from './audio/wav';
 
 type Listener<E extends LineEventName> = (p: LineEvents[E]) => void;
@@ -39,7 +49,15 @@ export function createSoundCardLine(session: number, timers: Timers, send: (e: S
   const line: SoundCardLine = {
     id: `soundcard-${session}`,
     kind: 'demo',
-    info: (): LineInfo => ({ id: `soundcard-${session}`, kind: 'demo', port: 'sound card', status: inCall ? 'in-call' : 'idle', detail: null, identity: null, abilities: { recordCalls: null, flash: false } }),
+    info: (): LineInfo => ({
+      id: `soundcard-${session}`,
+      kind: 'demo',
+      port: 'sound card',
+      status: inCall ? 'in-call' : 'idle',
+      detail: null,
+      identity: null,
+      abilities: { recordCalls: null, flash: false },
+    }),
     on(event, listener) {
       const set = listeners.get(event) ?? new Set();
       listeners.set(event, set);

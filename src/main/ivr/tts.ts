@@ -27,10 +27,15 @@ export function speak(text: string, voice: string, speed = 150): Promise<Buffer>
   const exe = espeakPath();
   if (!exe) return Promise.reject(new Error('espeak-ng is not installed'));
   return new Promise((resolve, reject) => {
-    const child = execFile(exe, ['-v', voice, '-s', String(speed), '--stdin', '--stdout'], { encoding: 'buffer', maxBuffer: 64 * 1024 * 1024, timeout: 60_000 }, (err, stdout) => {
-      if (err) reject(err);
-      else resolve(stdout);
-    });
+    const child = execFile(
+      exe,
+      ['-v', voice, '-s', String(speed), '--stdin', '--stdout'],
+      { encoding: 'buffer', maxBuffer: 64 * 1024 * 1024, timeout: 60_000 },
+      (err, stdout) => {
+        if (err) reject(err);
+        else resolve(stdout);
+      },
+    );
     child.stdin?.end(text, 'utf8');
   });
 }

@@ -3,8 +3,20 @@ import type { Db } from '../db/database';
 
 export type MailboxRow = { id: number; name: string; kind: 'person' | 'department'; greeting_prompt_id: number | null; total: number; unheard: number };
 export type VoicemailRow = {
-  id: number; mailbox_id: number; mailbox_name: string; call_id: number | null; received_at: number; duration_ms: number; file: string;
-  number_raw: string; number_key: string; caller_name: string; heard: 0 | 1; note: string; attached_at: number | null; forwarded_from: string | null;
+  id: number;
+  mailbox_id: number;
+  mailbox_name: string;
+  call_id: number | null;
+  received_at: number;
+  duration_ms: number;
+  file: string;
+  number_raw: string;
+  number_key: string;
+  caller_name: string;
+  heard: 0 | 1;
+  note: string;
+  attached_at: number | null;
+  forwarded_from: string | null;
 };
 
 const MESSAGE = `SELECT v.id, v.mailbox_id, m.name AS mailbox_name, v.call_id, v.received_at, v.duration_ms, v.file, v.number_raw, v.number_key,
@@ -16,16 +28,21 @@ export function createVoicemailRepo(db: Db) {
       (SELECT COUNT(*) FROM voicemails v WHERE v.mailbox_id = m.id) AS total,
       (SELECT COUNT(*) FROM voicemails v WHERE v.mailbox_id = m.id AND v.heard = 0) AS unheard
       FROM mailboxes m ORDER BY m.name COLLATE NOCASE`),
-    box: db.prepare<[number], { id: number; name: string; greeting_prompt_id: number | null }>('SELECT id, name, greeting_prompt_id FROM mailboxes WHERE id = ?'),
+    box: db.prepare<[number], { id: number; name: string; greeting_prompt_id: number | null }>(
+      'SELECT id, name, greeting_prompt_id FROM mailboxes WHERE id = ?',
+    ),
     boxByName: db.prepare<[string], { id: number }>('SELECT id FROM mailboxes WHERE name = ?'),
     insertBox: db.prepare<[string, string, number | null, string]>('INSERT INTO mailboxes (name, kind, greeting_prompt_id, created_at) VALUES (?, ?, ?, ?)'),
     updateBox: db.prepare<[string, string, number | null, number]>('UPDATE mailboxes SET name = ?, kind = ?, greeting_prompt_id = ? WHERE id = ?'),
     deleteBox: db.prepare<[number]>('DELETE FROM mailboxes WHERE id = ?'),
     filesOfBox: db.prepare<[number], { file: string }>('SELECT file FROM voicemails WHERE mailbox_id = ?'),
-    list: db.prepare<[number | null, number | null, number, number], VoicemailRow>(`${MESSAGE} WHERE (? IS NULL OR v.mailbox_id = ?) AND v.heard <= ? ORDER BY v.received_at DESC, v.id DESC LIMIT ?`),
+    list: db.prepare<[number | null, number | null, number, number], VoicemailRow>(
+      `${MESSAGE} WHERE (? IS NULL OR v.mailbox_id = ?) AND v.heard <= ? ORDER BY v.received_at DESC, v.id DESC LIMIT ?`,
+    ),
     get: db.prepare<[number], VoicemailRow>(`${MESSAGE} WHERE v.id = ?`),
     insert: db.prepare<[number, number | null, number, number, string, string, string, string, string | null]>(
-      'INSERT INTO voicemails (mailbox_id, call_id, received_at, duration_ms, file, number_raw, number_key, caller_name, forwarded_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO voicemails (mailbox_id, call_id, received_at, duration_ms, file, number_raw, number_key, caller_name, forwarded_from) VALUES (?, ?, ?, ?, ' +
+        '?, ?, ?, ?, ?)',
     ),
     setHeard: db.prepare<[number, number]>('UPDATE voicemails SET heard = ? WHERE id = ?'),
     setNote: db.prepare<[string, number]>('UPDATE voicemails SET note = ? WHERE id = ?'),
@@ -44,7 +61,17 @@ export function createVoicemailRepo(db: Db) {
     filesOfBox: (id: number) => s.filesOfBox.all(id).map((r) => r.file),
     list: (mailboxId: number | null, unheardOnly: boolean, limit: number) => s.list.all(mailboxId, mailboxId, unheardOnly ? 0 : 1, limit),
     get: (id: number) => s.get.get(id),
-    insert: (v: { mailboxId: number; callId: number | null; receivedAt: number; durationMs: number; file: string; numberRaw: string; numberKey: string; callerName: string; forwardedFrom: string | null }) =>
+    insert: (v: {
+      mailboxId: number;
+      callId: number | null;
+      receivedAt: number;
+      durationMs: number;
+      file: string;
+      numberRaw: string;
+      numberKey: string;
+      callerName: string;
+      forwardedFrom: string | null;
+    }) =>
       Number(s.insert.run(v.mailboxId, v.callId, v.receivedAt, v.durationMs, v.file, v.numberRaw, v.numberKey, v.callerName, v.forwardedFrom).lastInsertRowid),
     setHeard: (id: number, heard: boolean) => s.setHeard.run(heard ? 1 : 0, id).changes > 0,
     setNote: (id: number, note: string) => s.setNote.run(note, id).changes > 0,

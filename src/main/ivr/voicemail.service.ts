@@ -25,7 +25,6 @@ export type CallerInfo = { callId: number | null; numberRaw: string; callerName:
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
-
 export function createVoicemailService(db: Db, ctx: EngineContext, contacts: ContactsService, dataDir: string) {
   const repo = createVoicemailRepo(db);
   const dir = path.join(dataDir, 'voicemail');
@@ -48,10 +47,21 @@ export function createVoicemailService(db: Db, ctx: EngineContext, contacts: Con
     const n = r.number_raw ? normalizePhone(r.number_raw, region) : null;
     const match = r.number_raw && n ? contacts.findByPhone(r.number_raw, null)[0] : undefined;
     return {
-      id: r.id, mailboxId: r.mailbox_id, mailboxName: r.mailbox_name, callId: r.call_id, receivedAt: iso(r.received_at)!, durationMs: r.duration_ms,
-      numberRaw: r.number_raw, numberDisplay: n ? formatPhone(n, region) : r.number_raw, callerName: r.caller_name,
-      contactId: match?.contactId ?? null, contactName: match?.displayName ?? null,
-      heard: r.heard === 1, note: r.note, attachedAt: iso(r.attached_at), forwardedFrom: r.forwarded_from,
+      id: r.id,
+      mailboxId: r.mailbox_id,
+      mailboxName: r.mailbox_name,
+      callId: r.call_id,
+      receivedAt: iso(r.received_at)!,
+      durationMs: r.duration_ms,
+      numberRaw: r.number_raw,
+      numberDisplay: n ? formatPhone(n, region) : r.number_raw,
+      callerName: r.caller_name,
+      contactId: match?.contactId ?? null,
+      contactName: match?.displayName ?? null,
+      heard: r.heard === 1,
+      note: r.note,
+      attachedAt: iso(r.attached_at),
+      forwardedFrom: r.forwarded_from,
     };
   }
 
@@ -63,7 +73,8 @@ export function createVoicemailService(db: Db, ctx: EngineContext, contacts: Con
   const fileOf = (r: VoicemailRow) => path.join(dir, path.basename(r.file));
 
   return {
-    mailboxes: (): Mailbox[] => repo.boxes().map((b) => ({ id: b.id, name: b.name, kind: b.kind, greetingPromptId: b.greeting_prompt_id, total: b.total, unheard: b.unheard })),
+    mailboxes: (): Mailbox[] =>
+      repo.boxes().map((b) => ({ id: b.id, name: b.name, kind: b.kind, greetingPromptId: b.greeting_prompt_id, total: b.total, unheard: b.unheard })),
     greetingOf: (mailboxId: number): number | null => repo.box(mailboxId)?.greeting_prompt_id ?? null,
     exists: (mailboxId: number) => !!repo.box(mailboxId),
     createMailbox(d: Required<MailboxInput>): Mailbox {
@@ -95,7 +106,17 @@ export function createVoicemailService(db: Db, ctx: EngineContext, contacts: Con
       const file = `${new Date(t).toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}.wav`;
       writeFileSync(path.join(dir, file), writeWav(pcm));
       const n = caller.numberRaw ? normalizePhone(caller.numberRaw, ctx.settings.phoneRegion()) : null;
-      const id = repo.insert({ mailboxId, callId: caller.callId, receivedAt: t, durationMs: durationMs(pcm), file, numberRaw: caller.numberRaw, numberKey: n?.key ?? '', callerName: caller.callerName, forwardedFrom: null });
+      const id = repo.insert({
+        mailboxId,
+        callId: caller.callId,
+        receivedAt: t,
+        durationMs: durationMs(pcm),
+        file,
+        numberRaw: caller.numberRaw,
+        numberKey: n?.key ?? '',
+        callerName: caller.callerName,
+        forwardedFrom: null,
+      });
       changed();
       return id;
     },
@@ -126,7 +147,12 @@ export function createVoicemailService(db: Db, ctx: EngineContext, contacts: Con
       const v = toView(row(id));
       if (v.contactId === null) throw new AppError('validation', 'voicemail.no_contact', {}, 'id');
       const secs = Math.round(v.durationMs / 1000);
-      const body = message(lang, 'voicemail.timeline_note', { mailbox: v.mailboxName, number: v.numberDisplay, duration: `${Math.floor(secs / 60)}:${String(secs % 60).padStart(2, '0')}`, note: v.note ? ` — ${v.note}` : '' });
+      const body = message(lang, 'voicemail.timeline_note', {
+        mailbox: v.mailboxName,
+        number: v.numberDisplay,
+        duration: `${Math.floor(secs / 60)}:${String(secs % 60).padStart(2, '0')}`,
+        note: v.note ? ` — ${v.note}` : '',
+      });
       contacts.addNote(v.contactId, body, '');
       repo.setAttached(id, now());
       ctx.emit('contacts/changed', { ids: [v.contactId] });
@@ -137,7 +163,17 @@ export function createVoicemailService(db: Db, ctx: EngineContext, contacts: Con
       const r = row(id);
       box(mailboxId);
       if (mailboxId === r.mailbox_id) throw new AppError('validation', 'voicemail.same_mailbox', {}, 'mailboxId');
-      const copy = repo.insert({ mailboxId, callId: r.call_id, receivedAt: r.received_at, durationMs: r.duration_ms, file: r.file, numberRaw: r.number_raw, numberKey: r.number_key, callerName: r.caller_name, forwardedFrom: r.mailbox_name });
+      const copy = repo.insert({
+        mailboxId,
+        callId: r.call_id,
+        receivedAt: r.received_at,
+        durationMs: r.duration_ms,
+        file: r.file,
+        numberRaw: r.number_raw,
+        numberKey: r.number_key,
+        callerName: r.caller_name,
+        forwardedFrom: r.mailbox_name,
+      });
       changed();
       return toView(row(copy));
     },

@@ -26,5 +26,4 @@ export class AppError extends Error {
   }
 }
 
-export const validationError = (key: MessageKey, field: string, params: Record<string, string | number> = {}) =>
-  new AppError('validation', key, params, field);
+export const validationError = (key: MessageKey, field: string, params: Record<string, string | number> = {}) => new AppError('validation', key, params, field);

@@ -9,7 +9,19 @@ import type { CallOutcome, DemoCallInput, LineData, LinePatch, LineView, PortInf
 import { dialString, normalizePhone, splitExtension } from '../../shared/text/phone';
 import { toAsciiDigits } from '../../shared/text/digits';
 import { applyPatch } from '../../shared/contract/patch';
-import { createDemoLine, createVoiceModemLine, listSerialPorts, probeModem, realTimers, serialTransport, LineError, type CallerId, type HangupReason, type Line, type ModemSimulator } from '../../telephony';
+import {
+  createDemoLine,
+  createVoiceModemLine,
+  listSerialPorts,
+  probeModem,
+  realTimers,
+  serialTransport,
+  LineError,
+  type CallerId,
+  type HangupReason,
+  type Line,
+  type ModemSimulator,
+} from '../../telephony';
 import { createCallsRepo, type LineDbRow } from '../calls/calls.repo';
 import { localDayHour, type CallsService } from '../calls/calls.service';
 import type { Db } from '../db/database';
@@ -23,11 +35,24 @@ export type LineFactory = (row: LineDbRow) => { line: Line; sim: ModemSimulator 
 export const defaultLineFactory: LineFactory = (row) => {
   const callerIdMode = row.caller_id_mode;
   if (row.kind === 'demo') return createDemoLine(`line-${row.id}`, { callerIdMode });
-  const extraInit = row.extra_init.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const extraInit = row.extra_init
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
   return { line: createVoiceModemLine({ id: `line-${row.id}`, port: row.port, open: serialTransport(row.port), callerIdMode, extraInit }), sim: null };
 };
 
-type Running = { row: LineDbRow; line: Line; sim: ModemSimulator | null; callId: number | null; direction: 'in' | 'out' | null; answered: boolean; /** The IVR took this call. */ ivr?: boolean; lastStatus: string; offs: (() => void)[] };
+type Running = {
+  row: LineDbRow;
+  line: Line;
+  sim: ModemSimulator | null;
+  callId: number | null;
+  direction: 'in' | 'out' | null;
+  answered: boolean;
+  /** The IVR took this call. */ ivr?: boolean;
+  lastStatus: string;
+  offs: (() => void)[];
+};
 
 /** The IVR's say on every ring of an incoming call: true when it takes the call (and answers it). */
 export type IvrRingHook = (r: { lineId: number; rings: number; ringsBeforeAnswer: number; line: Line; callId: number | null }) => boolean;
@@ -39,7 +64,12 @@ export function createLinesService(db: Db, ctx: EngineContext, calls: CallsServi
   let ivrHook: IvrRingHook | null = null;
 
   // Calls a crash or power cut left open are closed: a ringing one was missed.
-  for (const o of repo.orphans()) repo.ended(o.id, o.outcome === 'ringing' ? 'missed' : o.outcome === 'dialing' ? 'failed' : o.direction === 'out' ? 'answered' : o.outcome, o.answered_at ?? o.started_at);
+  for (const o of repo.orphans())
+    repo.ended(
+      o.id,
+      o.outcome === 'ringing' ? 'missed' : o.outcome === 'dialing' ? 'failed' : o.direction === 'out' ? 'answered' : o.outcome,
+      o.answered_at ?? o.started_at,
+    );
 
   const callUpdated = (id: number) => {
     const r = repo.get(id);
@@ -50,7 +80,19 @@ export function createLinesService(db: Db, ctx: EngineContext, calls: CallsServi
     if (run.callId !== null) return run.callId;
     const t = now();
     const { day, hour } = localDayHour(t);
-    run.callId = repo.insert({ lineId: run.row.id, lineName: run.row.name, direction: 'in', outcome: 'ringing', startedAt: t, day, hour, numberRaw: '', numberKey: '', callerName: '', absence: null });
+    run.callId = repo.insert({
+      lineId: run.row.id,
+      lineName: run.row.name,
+      direction: 'in',
+      outcome: 'ringing',
+      startedAt: t,
+      day,
+      hour,
+      numberRaw: '',
+      numberKey: '',
+      callerName: '',
+      absence: null,
+    });
     run.direction = 'in';
     run.answered = false;
     return run.callId;
@@ -126,7 +168,12 @@ export function createLinesService(db: Db, ctx: EngineContext, calls: CallsServi
           openIncoming(run);
           callUpdated(run.callId!);
         }
-        if (run.direction === 'in' && !run.ivr && ivrHook?.({ lineId: row.id, rings: r.count, ringsBeforeAnswer: run.row.rings_before_answer, line, callId: run.callId })) run.ivr = true;
+        if (
+          run.direction === 'in' &&
+          !run.ivr &&
+          ivrHook?.({ lineId: row.id, rings: r.count, ringsBeforeAnswer: run.row.rings_before_answer, line, callId: run.callId })
+        )
+          run.ivr = true;
       }),
       line.on('caller-id', (cid) => onCallerId(run, cid)),
       line.on('answered', () => onAnswered(run)),
@@ -148,11 +195,28 @@ export function createLinesService(db: Db, ctx: EngineContext, calls: CallsServi
     const run = running.get(row.id);
     const info = run?.line.info();
     const identity = info?.identity
-      ? { manufacturer: info.identity.manufacturer, model: info.identity.model, revision: info.identity.revision, profile: info.identity.profile, classes: info.identity.classes, voice: info.identity.voice, compressions: info.identity.compressions, compression: info.identity.compression, callerIdCommand: info.identity.callerIdCommand }
+      ? {
+          manufacturer: info.identity.manufacturer,
+          model: info.identity.model,
+          revision: info.identity.revision,
+          profile: info.identity.profile,
+          classes: info.identity.classes,
+          voice: info.identity.voice,
+          compressions: info.identity.compressions,
+          compression: info.identity.compression,
+          callerIdCommand: info.identity.callerIdCommand,
+        }
       : null;
     return {
-      id: row.id, name: row.name, kind: row.kind, port: row.port, enabled: row.enabled === 1, callerIdMode: row.caller_id_mode,
-      ringsBeforeAnswer: row.rings_before_answer, extraInit: row.extra_init, recordCalls: row.record_calls === 1,
+      id: row.id,
+      name: row.name,
+      kind: row.kind,
+      port: row.port,
+      enabled: row.enabled === 1,
+      callerIdMode: row.caller_id_mode,
+      ringsBeforeAnswer: row.rings_before_answer,
+      extraInit: row.extra_init,
+      recordCalls: row.record_calls === 1,
       status: info?.status === 'closed' || !info ? 'disconnected' : shownStatus(info.status),
       detail: info ? info.detail : null,
       identity,
@@ -163,8 +227,14 @@ export function createLinesService(db: Db, ctx: EngineContext, calls: CallsServi
 
   /** A stored line as the create request would have written it. */
   const dataOf = (row: LineDbRow): LineData => ({
-    name: row.name, kind: row.kind, port: row.port, enabled: row.enabled === 1, callerIdMode: row.caller_id_mode,
-    ringsBeforeAnswer: row.rings_before_answer, extraInit: row.extra_init, recordCalls: row.record_calls === 1,
+    name: row.name,
+    kind: row.kind,
+    port: row.port,
+    enabled: row.enabled === 1,
+    callerIdMode: row.caller_id_mode,
+    ringsBeforeAnswer: row.rings_before_answer,
+    extraInit: row.extra_init,
+    recordCalls: row.record_calls === 1,
   });
 
   const list = () => repo.lines().map(view);
@@ -215,7 +285,12 @@ export function createLinesService(db: Db, ctx: EngineContext, calls: CallsServi
       const data = validate(applyPatch(dataOf(old), patch), id);
       repo.updateLine(id, data);
       const row = repo.line(id)!;
-      const restart = old.port !== row.port || old.kind !== row.kind || old.caller_id_mode !== row.caller_id_mode || old.extra_init !== row.extra_init || old.enabled !== row.enabled;
+      const restart =
+        old.port !== row.port ||
+        old.kind !== row.kind ||
+        old.caller_id_mode !== row.caller_id_mode ||
+        old.extra_init !== row.extra_init ||
+        old.enabled !== row.enabled;
       if (restart) {
         await stop(id);
         if (row.enabled === 1) start(row);
@@ -242,7 +317,12 @@ export function createLinesService(db: Db, ctx: EngineContext, calls: CallsServi
       return { path: portPath, found: true, identity: r.identity, detail: null };
     },
     async ports(): Promise<PortInfo[]> {
-      const used = new Map(repo.lines().filter((l) => l.kind === 'modem').map((l) => [l.port, l.id]));
+      const used = new Map(
+        repo
+          .lines()
+          .filter((l) => l.kind === 'modem')
+          .map((l) => [l.port, l.id]),
+      );
       const ports = await listSerialPorts().catch(() => []);
       return ports.map((p) => ({ ...p, usedBy: used.get(p.path) ?? null }));
     },
@@ -283,7 +363,8 @@ export function createLinesService(db: Db, ctx: EngineContext, calls: CallsServi
       if (!run) throw new AppError('line/unavailable', 'line.unavailable', {}, 'lineId');
       const status = run.line.info().status;
       if (status !== 'idle') {
-        if (status === 'disconnected' || status === 'initialising') throw new AppError('line/unavailable', 'line.not_connected', { detail: run.line.info().detail ?? status }, 'lineId');
+        if (status === 'disconnected' || status === 'initialising')
+          throw new AppError('line/unavailable', 'line.not_connected', { detail: run.line.info().detail ?? status }, 'lineId');
         throw new AppError('line/busy', 'line.busy', {}, 'lineId');
       }
       const n = normalizePhone(number, ctx.settings.phoneRegion());
@@ -292,7 +373,19 @@ export function createLinesService(db: Db, ctx: EngineContext, calls: CallsServi
       // What the modem dials (dialString): a short number as typed, the national form for numbers of
       // this country, 00 and the international digits otherwise; service codes with * or # as typed.
       const atd = n && !/[*#]/.test(digits) ? dialString(n, ctx.settings.phoneRegion()) : digits.replace(/^\+/, ctx.settings.phoneRegion().internationalPrefix);
-      run.callId = repo.insert({ lineId: run.row.id, lineName: run.row.name, direction: 'out', outcome: 'dialing', startedAt: t, day, hour, numberRaw: number.trim(), numberKey: n?.key ?? '', callerName: '', absence: null });
+      run.callId = repo.insert({
+        lineId: run.row.id,
+        lineName: run.row.name,
+        direction: 'out',
+        outcome: 'dialing',
+        startedAt: t,
+        day,
+        hour,
+        numberRaw: number.trim(),
+        numberKey: n?.key ?? '',
+        callerName: '',
+        absence: null,
+      });
       run.direction = 'out';
       run.answered = false;
       const id = run.callId;

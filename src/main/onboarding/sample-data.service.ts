@@ -11,18 +11,46 @@ import { message, type Lang } from '../i18n/messages';
 import type { SettingsService } from '../settings/settings.service';
 
 type Deps = {
-  ctx: EngineContext; contacts: ContactsService; groups: GroupsService; settings: SettingsService;
+  ctx: EngineContext;
+  contacts: ContactsService;
+  groups: GroupsService;
+  settings: SettingsService;
   /** A contact that may not be deleted (it has a people file): left in place on removal. */
   isProtected: (contactId: number) => boolean;
 };
 
 const SAMPLE: Omit<ContactInput, 'groupIds' | 'notes'>[] = [
-  { prefix: 'مهندس', firstName: 'حسین', lastName: 'کریمی', company: 'نوآوران پارس', jobTitle: 'مدیر فروش', phones: [{ kind: 'mobile', number: '0912 100 2030' }, { kind: 'work', number: '8877 6655', extension: '12' }] },
+  {
+    prefix: 'مهندس',
+    firstName: 'حسین',
+    lastName: 'کریمی',
+    company: 'نوآوران پارس',
+    jobTitle: 'مدیر فروش',
+    phones: [
+      { kind: 'mobile', number: '0912 100 2030' },
+      { kind: 'work', number: '8877 6655', extension: '12' },
+    ],
+  },
   { firstName: 'مریم', lastName: 'احمدی', company: 'بانک ملت', jobTitle: 'کارشناس اعتبارات', phones: [{ kind: 'work', number: '2244 5566' }] },
   { prefix: 'دکتر', firstName: 'سارا', lastName: 'رضایی', phones: [{ kind: 'mobile', number: '0935 111 2233' }], birthDate: '1988-04-20' },
-  { firstName: 'رضا', lastName: 'محمدی', company: 'پخش البرز', jobTitle: 'انباردار', phones: [{ kind: 'mobile', number: '0919 444 5566' }, { kind: 'work', number: '4433 2211' }] },
+  {
+    firstName: 'رضا',
+    lastName: 'محمدی',
+    company: 'پخش البرز',
+    jobTitle: 'انباردار',
+    phones: [
+      { kind: 'mobile', number: '0919 444 5566' },
+      { kind: 'work', number: '4433 2211' },
+    ],
+  },
   { company: 'شرکت بیمه دانا', phones: [{ kind: 'work', number: '8899 1000' }] },
-  { firstName: 'Anna', lastName: 'Schmidt', company: 'Nordtech GmbH', phones: [{ kind: 'work', number: '+49 30 1234567' }], emails: [{ address: 'anna@nordtech.example' }] },
+  {
+    firstName: 'Anna',
+    lastName: 'Schmidt',
+    company: 'Nordtech GmbH',
+    phones: [{ kind: 'work', number: '+49 30 1234567' }],
+    emails: [{ address: 'anna@nordtech.example' }],
+  },
 ];
 
 export function createSampleDataService({ ctx, contacts, groups, settings, isProtected }: Deps) {

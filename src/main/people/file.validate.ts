@@ -24,9 +24,16 @@ function cleanApplication(a: Application): Application {
     .map((r) => ({ employer: t(r.employer), role: t(r.role), from: t(r.from), to: t(r.to), leaving: t(r.leaving) }))
     .filter((r) => Object.values(r).some((v) => v !== ''));
   return {
-    fatherName: t(a.fatherName), birthPlace: t(a.birthPlace), maritalStatus: a.maritalStatus, militaryService: a.militaryService,
-    education, workHistory, skills: normalizeMultiline(a.skills), position: t(a.position),
-    expectedSalary: t(toAsciiDigits(a.expectedSalary)), availableFrom: t(a.availableFrom),
+    fatherName: t(a.fatherName),
+    birthPlace: t(a.birthPlace),
+    maritalStatus: a.maritalStatus,
+    militaryService: a.militaryService,
+    education,
+    workHistory,
+    skills: normalizeMultiline(a.skills),
+    position: t(a.position),
+    expectedSalary: t(toAsciiDigits(a.expectedSalary)),
+    availableFrom: t(a.availableFrom),
   };
 }
 
@@ -46,7 +53,10 @@ export function cleanFile(data: FileData, cx: FileCheckContext): FileColumns {
   let nationalId = '';
   if (data.nationalId.trim() !== '') {
     const n = checkNationalId(data.nationalId);
-    if (!n.ok) throw validationError(n.problem === 'not_issued' ? 'validation.national_id_not_issued' : 'validation.national_id', 'nationalId', { value: data.nationalId.trim() });
+    if (!n.ok)
+      throw validationError(n.problem === 'not_issued' ? 'validation.national_id_not_issued' : 'validation.national_id', 'nationalId', {
+        value: data.nationalId.trim(),
+      });
     nationalId = n.id;
   }
 
@@ -61,8 +71,15 @@ export function cleanFile(data: FileData, cx: FileCheckContext): FileColumns {
   }
 
   return {
-    kind, contact_id: cx.contactId, file_no: fileNo, file_no_int: fileNoInt(fileNo), registered_on: registeredOn, national_id: nationalId,
-    referrer_file_id: data.referrerFileId, referrer_text: referrerText, referrer_terms: searchWords(foldForSearch(referrerText)).join('|'),
+    kind,
+    contact_id: cx.contactId,
+    file_no: fileNo,
+    file_no_int: fileNoInt(fileNo),
+    registered_on: registeredOn,
+    national_id: nationalId,
+    referrer_file_id: data.referrerFileId,
+    referrer_text: referrerText,
+    referrer_terms: searchWords(foldForSearch(referrerText)).join('|'),
     status: kind === 'applicant' ? data.status : 'new',
     application: kind === 'applicant' ? JSON.stringify(cleanApplication(data.application ?? emptyApplication())) : null,
     schedule_id: kind === 'staff' ? data.scheduleId : null,
@@ -72,7 +89,15 @@ export function cleanFile(data: FileData, cx: FileCheckContext): FileColumns {
 
 export function emptyApplication(): Application {
   return {
-    fatherName: '', birthPlace: '', maritalStatus: '', militaryService: '', education: [], workHistory: [],
-    skills: '', position: '', expectedSalary: '', availableFrom: '',
+    fatherName: '',
+    birthPlace: '',
+    maritalStatus: '',
+    militaryService: '',
+    education: [],
+    workHistory: [],
+    skills: '',
+    position: '',
+    expectedSalary: '',
+    availableFrom: '',
   };
 }

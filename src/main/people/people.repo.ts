@@ -3,9 +3,23 @@ import type { ApplicantStatus, FileKind } from '../../shared/contract/people';
 import type { Db } from '../db/database';
 
 export type FileRow = {
-  id: number; kind: FileKind; contact_id: number; file_no: string; file_no_int: number | null; registered_on: string;
-  national_id: string; referrer_file_id: number | null; referrer_text: string; referrer_terms: string; status: ApplicantStatus;
-  application: string | null; schedule_id: number | null; active: 0 | 1; pin_hash: string | null; created_at: string; updated_at: string;
+  id: number;
+  kind: FileKind;
+  contact_id: number;
+  file_no: string;
+  file_no_int: number | null;
+  registered_on: string;
+  national_id: string;
+  referrer_file_id: number | null;
+  referrer_text: string;
+  referrer_terms: string;
+  status: ApplicantStatus;
+  application: string | null;
+  schedule_id: number | null;
+  active: 0 | 1;
+  pin_hash: string | null;
+  created_at: string;
+  updated_at: string;
 };
 export type FileColumns = Omit<FileRow, 'id' | 'created_at' | 'updated_at' | 'pin_hash'>;
 export type SummaryRow = FileRow & { display_name: string; phone: string | null; referrer_name: string | null; has_photo: 0 | 1 };
@@ -16,8 +30,19 @@ export type RefRow = { id: number; kind: FileKind; file_no: string; display_name
 export type FileFilter = { sql: string; params: unknown[] };
 
 const COLUMNS = [
-  'kind', 'contact_id', 'file_no', 'file_no_int', 'registered_on', 'national_id', 'referrer_file_id', 'referrer_text',
-  'referrer_terms', 'status', 'application', 'schedule_id', 'active',
+  'kind',
+  'contact_id',
+  'file_no',
+  'file_no_int',
+  'registered_on',
+  'national_id',
+  'referrer_file_id',
+  'referrer_text',
+  'referrer_terms',
+  'status',
+  'application',
+  'schedule_id',
+  'active',
 ] as const;
 
 const SUMMARY = `SELECT f.*, c.display_name,
@@ -30,7 +55,9 @@ export type PeopleRepo = ReturnType<typeof createPeopleRepo>;
 
 export function createPeopleRepo(db: Db) {
   const s = {
-    insert: db.prepare(`INSERT INTO person_files (${COLUMNS.join(', ')}, created_at, updated_at) VALUES (${COLUMNS.map((c) => '@' + c).join(', ')}, @now, @now)`),
+    insert: db.prepare(
+      `INSERT INTO person_files (${COLUMNS.join(', ')}, created_at, updated_at) VALUES (${COLUMNS.map((c) => '@' + c).join(', ')}, @now, @now)`,
+    ),
     update: db.prepare(`UPDATE person_files SET ${COLUMNS.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @now WHERE id = @id`),
     delete: db.prepare<[number]>('DELETE FROM person_files WHERE id = ?'),
     get: db.prepare<[number], FileRow>('SELECT * FROM person_files WHERE id = ?'),
@@ -39,12 +66,16 @@ export function createPeopleRepo(db: Db) {
     ofContact: db.prepare<[number], RefRow>(
       'SELECT f.id, f.kind, f.file_no, c.display_name FROM person_files f JOIN contacts c ON c.id = f.contact_id WHERE f.contact_id = ? ORDER BY f.id',
     ),
-    ref: db.prepare<[number], RefRow>('SELECT f.id, f.kind, f.file_no, c.display_name FROM person_files f JOIN contacts c ON c.id = f.contact_id WHERE f.id = ?'),
+    ref: db.prepare<[number], RefRow>(
+      'SELECT f.id, f.kind, f.file_no, c.display_name FROM person_files f JOIN contacts c ON c.id = f.contact_id WHERE f.id = ?',
+    ),
     maxNumber: db.prepare<[FileKind], number | null>('SELECT MAX(file_no_int) FROM person_files WHERE kind = ?'),
     setStatus: db.prepare('UPDATE person_files SET status = ?, updated_at = ? WHERE id = ?'),
     setPin: db.prepare('UPDATE person_files SET pin_hash = ?, updated_at = ? WHERE id = ?'),
     photoGet: db.prepare<[number], { mime: string; data: Buffer }>('SELECT mime, data FROM person_photos WHERE file_id = ?'),
-    photoSet: db.prepare('INSERT INTO person_photos (file_id, mime, data) VALUES (?, ?, ?) ON CONFLICT (file_id) DO UPDATE SET mime = excluded.mime, data = excluded.data'),
+    photoSet: db.prepare(
+      'INSERT INTO person_photos (file_id, mime, data) VALUES (?, ?, ?) ON CONFLICT (file_id) DO UPDATE SET mime = excluded.mime, data = excluded.data',
+    ),
     photoCopy: db.prepare('INSERT OR REPLACE INTO person_photos (file_id, mime, data) SELECT ?, mime, data FROM person_photos WHERE file_id = ?'),
     photoDelete: db.prepare<[number]>('DELETE FROM person_photos WHERE file_id = ?'),
     hasPhoto: db.prepare<[number], number>('SELECT 1 FROM person_photos WHERE file_id = ?'),
@@ -81,7 +112,8 @@ export function createPeopleRepo(db: Db) {
     hasPhoto: (id: number) => s.hasPhoto.get(id) !== undefined,
     documents: (id: number) => s.docs.all(id),
     document: (id: number) => s.docGet.get(id),
-    addDocument: (fileId: number, name: string, mime: string, data: Buffer, now: string) => Number(s.docInsert.run(fileId, name, mime, data.length, data, now).lastInsertRowid),
+    addDocument: (fileId: number, name: string, mime: string, data: Buffer, now: string) =>
+      Number(s.docInsert.run(fileId, name, mime, data.length, data, now).lastInsertRowid),
     deleteDocument: (id: number) => s.docDelete.run(id).changes > 0,
     interviews: (id: number) => s.interviews.all(id),
     interview: (id: number) => s.interviewGet.get(id),
@@ -92,8 +124,13 @@ export function createPeopleRepo(db: Db) {
     /** Files matching every filter, newest registration first. */
     search(filters: FileFilter[], offset: number, limit: number): { rows: SummaryRow[]; total: number } {
       const w = where(filters);
-      const rows = db.prepare(`${SUMMARY} ${w} ORDER BY f.registered_on DESC, f.id DESC LIMIT ? OFFSET ?`).all(...params(filters), limit, offset) as SummaryRow[];
-      const total = db.prepare(`SELECT COUNT(*) FROM person_files f JOIN contacts c ON c.id = f.contact_id ${w}`).pluck().get(...params(filters)) as number;
+      const rows = db
+        .prepare(`${SUMMARY} ${w} ORDER BY f.registered_on DESC, f.id DESC LIMIT ? OFFSET ?`)
+        .all(...params(filters), limit, offset) as SummaryRow[];
+      const total = db
+        .prepare(`SELECT COUNT(*) FROM person_files f JOIN contacts c ON c.id = f.contact_id ${w}`)
+        .pluck()
+        .get(...params(filters)) as number;
       return { rows, total };
     },
     summary: (id: number) => db.prepare(`${SUMMARY} WHERE f.id = ?`).get(id) as SummaryRow | undefined,

@@ -7,8 +7,17 @@
 import type { ContactData } from '../../shared/contract/contacts';
 import type { FileOut } from '../../shared/contract/io';
 import {
-  type Application, type ApplicantStatus, type DocumentInfo, type FileData, type FileKind, type FileList, type FileRef,
-  type FileSummary, type PersonFile, type InterviewNote, MAX_ATTACHMENT_BYTES,
+  type Application,
+  type ApplicantStatus,
+  type DocumentInfo,
+  type FileData,
+  type FileKind,
+  type FileList,
+  type FileRef,
+  type FileSummary,
+  type PersonFile,
+  type InterviewNote,
+  MAX_ATTACHMENT_BYTES,
 } from '../../shared/contract/people';
 import { isoDateOf } from '../../shared/text/calendar';
 import { toAsciiDigits } from '../../shared/text/digits';
@@ -48,23 +57,49 @@ export function createPeopleService(db: Db, ctx: EngineContext, contacts: Contac
   function get(id: number): PersonFile {
     const r = row(id);
     const documents: DocumentInfo[] = repo.documents(id).map((d) => ({ id: d.id, name: d.name, mime: d.mime, size: d.size, addedAt: d.added_at }));
-    const interviews: InterviewNote[] = repo.interviews(id).map((n) => ({ id: n.id, fileId: n.file_id, contactId: r.contact_id, body: n.body, author: n.author, createdAt: n.created_at }));
+    const interviews: InterviewNote[] = repo
+      .interviews(id)
+      .map((n) => ({ id: n.id, fileId: n.file_id, contactId: r.contact_id, body: n.body, author: n.author, createdAt: n.created_at }));
     return {
-      id: r.id, kind: r.kind, fileNo: r.file_no, registeredOn: r.registered_on, nationalId: r.national_id,
-      referrer: refOf(r.referrer_file_id), referrerText: r.referrer_text, status: r.status,
+      id: r.id,
+      kind: r.kind,
+      fileNo: r.file_no,
+      registeredOn: r.registered_on,
+      nationalId: r.national_id,
+      referrer: refOf(r.referrer_file_id),
+      referrerText: r.referrer_text,
+      status: r.status,
       application: r.application ? { ...emptyApplication(), ...(JSON.parse(r.application) as Partial<Application>) } : null,
-      scheduleId: r.schedule_id, active: r.active === 1, hasPin: r.pin_hash !== null, hasPhoto: repo.hasPhoto(id),
-      contact: contacts.get(r.contact_id), documents, interviews,
-      related: repo.filesOfContact(r.contact_id).filter((f) => f.id !== id).map((f) => ({ id: f.id, kind: f.kind, fileNo: f.file_no, displayName: f.display_name })),
-      createdAt: r.created_at, updatedAt: r.updated_at,
+      scheduleId: r.schedule_id,
+      active: r.active === 1,
+      hasPin: r.pin_hash !== null,
+      hasPhoto: repo.hasPhoto(id),
+      contact: contacts.get(r.contact_id),
+      documents,
+      interviews,
+      related: repo
+        .filesOfContact(r.contact_id)
+        .filter((f) => f.id !== id)
+        .map((f) => ({ id: f.id, kind: f.kind, fileNo: f.file_no, displayName: f.display_name })),
+      createdAt: r.created_at,
+      updatedAt: r.updated_at,
     };
   }
 
   const summaryOf = (r: SummaryRow): FileSummary => ({
-    id: r.id, kind: r.kind, fileNo: r.file_no, registeredOn: r.registered_on, contactId: r.contact_id, displayName: r.display_name,
-    phone: r.phone ? displayPhone(r.phone, ctx.settings.phoneRegion()) : '', nationalId: r.national_id, referrer: r.referrer_name ?? r.referrer_text, status: r.status,
+    id: r.id,
+    kind: r.kind,
+    fileNo: r.file_no,
+    registeredOn: r.registered_on,
+    contactId: r.contact_id,
+    displayName: r.display_name,
+    phone: r.phone ? displayPhone(r.phone, ctx.settings.phoneRegion()) : '',
+    nationalId: r.national_id,
+    referrer: r.referrer_name ?? r.referrer_text,
+    status: r.status,
     position: r.application ? String((JSON.parse(r.application) as Partial<Application>).position ?? '') : '',
-    active: r.active === 1, hasPhoto: r.has_photo === 1,
+    active: r.active === 1,
+    hasPhoto: r.has_photo === 1,
   });
 
   /** Contact errors name their field under 'contact.' so the form shows them in the right place. */
@@ -117,7 +152,9 @@ export function createPeopleService(db: Db, ctx: EngineContext, contacts: Contac
     if (q.fileNo.trim() !== '') filters.push({ sql: 'f.file_no = ?', params: [cleanFileNo(q.fileNo)] });
     for (const w of new Set(searchWords(foldForSearch(q.referrer)))) {
       filters.push({
-        sql: `instr('|' || COALESCE((SELECT rc.search_text FROM person_files r JOIN contacts rc ON rc.id = r.contact_id WHERE r.id = f.referrer_file_id), '') || '|' || f.referrer_terms, '|' || ?) > 0`,
+        sql:
+          `instr('|' || COALESCE((SELECT rc.search_text FROM person_files r JOIN contacts rc ON rc.id = r.contact_id WHERE r.id = f.referrer_file_id), ` +
+          `'') || '|' || f.referrer_terms, '|' || ?) > 0`,
         params: [w],
       });
     }
@@ -133,7 +170,8 @@ export function createPeopleService(db: Db, ctx: EngineContext, contacts: Contac
     get,
     search,
     nextNumber: (kind: FileKind): string => String(repo.maxNumber(kind) + 1),
-    ofContact: (contactId: number): FileRef[] => repo.filesOfContact(contactId).map((f) => ({ id: f.id, kind: f.kind, fileNo: f.file_no, displayName: f.display_name })),
+    ofContact: (contactId: number): FileRef[] =>
+      repo.filesOfContact(contactId).map((f) => ({ id: f.id, kind: f.kind, fileNo: f.file_no, displayName: f.display_name })),
     create(data: FileData): PersonFile {
       const id = db.transaction(() => {
         const contactId = resolveContact(data, null, null);
@@ -175,8 +213,18 @@ export function createPeopleService(db: Db, ctx: EngineContext, contacts: Contac
         assertOneFilePerKind('staff', a.contact_id, null);
         const cols = cleanFile(
           {
-            kind: 'staff', contactId: a.contact_id, contact: null, fileNo: input.fileNo, registeredOn: input.registeredOn, nationalId: a.national_id,
-            referrerFileId: a.referrer_file_id, referrerText: a.referrer_text, status: 'new', application: null, scheduleId: input.scheduleId, active: true,
+            kind: 'staff',
+            contactId: a.contact_id,
+            contact: null,
+            fileNo: input.fileNo,
+            registeredOn: input.registeredOn,
+            nationalId: a.national_id,
+            referrerFileId: a.referrer_file_id,
+            referrerText: a.referrer_text,
+            status: 'new',
+            application: null,
+            scheduleId: input.scheduleId,
+            active: true,
           },
           { repo, today: today(), selfId: null, contactId: a.contact_id },
         );
@@ -269,6 +317,10 @@ export function createPeopleService(db: Db, ctx: EngineContext, contacts: Contac
 }
 
 export function kindName(lang: 'fa' | 'en', kind: FileKind): string {
-  const names: Record<FileKind, [string, string]> = { staff: ['پرسنلی', 'personnel'], customer: ['مشتری', 'customer'], applicant: ['متقاضی استخدام', 'job applicant'] };
+  const names: Record<FileKind, [string, string]> = {
+    staff: ['پرسنلی', 'personnel'],
+    customer: ['مشتری', 'customer'],
+    applicant: ['متقاضی استخدام', 'job applicant'],
+  };
   return names[kind][lang === 'fa' ? 0 : 1];
 }

@@ -3,15 +3,26 @@ import type { RecordingSettings } from '../../shared/contract/recordings';
 import type { Db } from '../db/database';
 
 export type RecordingDbRow = {
-  id: number; call_id: number; line_id: number; started_at: number; ended_at: number | null; duration_ms: number; bytes: number;
-  file: string; started_by: 'auto' | 'button'; keep: 0 | 1; note: string;
+  id: number;
+  call_id: number;
+  line_id: number;
+  started_at: number;
+  ended_at: number | null;
+  duration_ms: number;
+  bytes: number;
+  file: string;
+  started_by: 'auto' | 'button';
+  keep: 0 | 1;
+  note: string;
 };
 
 export type RecordingFilter = { fromMs: number | null; toMs: number | null; numberKeys: string[] | null; keptOnly: boolean };
 
 export function createRecordingsRepo(db: Db) {
   const s = {
-    insert: db.prepare<[number, number, number, string, string]>('INSERT INTO call_recordings (call_id, line_id, started_at, file, started_by) VALUES (?, ?, ?, ?, ?)'),
+    insert: db.prepare<[number, number, number, string, string]>(
+      'INSERT INTO call_recordings (call_id, line_id, started_at, file, started_by) VALUES (?, ?, ?, ?, ?)',
+    ),
     finish: db.prepare<[number, number, number, number]>('UPDATE call_recordings SET ended_at = ?, duration_ms = ?, bytes = ? WHERE id = ?'),
     get: db.prepare<[number], RecordingDbRow>('SELECT * FROM call_recordings WHERE id = ?'),
     unfinished: db.prepare<[], RecordingDbRow>('SELECT * FROM call_recordings WHERE ended_at IS NULL'),
@@ -23,9 +34,13 @@ export function createRecordingsRepo(db: Db) {
     totals: db.prepare<[], { count: number; bytes: number; kept: number }>(
       'SELECT COUNT(*) AS count, COALESCE(SUM(bytes), 0) AS bytes, COALESCE(SUM(CASE WHEN keep = 1 THEN bytes ELSE 0 END), 0) AS kept FROM call_recordings',
     ),
-    olderThan: db.prepare<[number], RecordingDbRow>('SELECT * FROM call_recordings WHERE keep = 0 AND ended_at IS NOT NULL AND started_at < ? ORDER BY started_at'),
+    olderThan: db.prepare<[number], RecordingDbRow>(
+      'SELECT * FROM call_recordings WHERE keep = 0 AND ended_at IS NOT NULL AND started_at < ? ORDER BY started_at',
+    ),
     oldestUnkept: db.prepare<[], RecordingDbRow>('SELECT * FROM call_recordings WHERE keep = 0 AND ended_at IS NOT NULL ORDER BY started_at, id LIMIT 50'),
-    settings: db.prepare<[], { limit_mb: number; retention_days: number; warn_free_mb: number }>('SELECT limit_mb, retention_days, warn_free_mb FROM recording_settings WHERE id = 1'),
+    settings: db.prepare<[], { limit_mb: number; retention_days: number; warn_free_mb: number }>(
+      'SELECT limit_mb, retention_days, warn_free_mb FROM recording_settings WHERE id = 1',
+    ),
     saveSettings: db.prepare<[number, number, number]>('UPDATE recording_settings SET limit_mb = ?, retention_days = ?, warn_free_mb = ? WHERE id = 1'),
   };
 
@@ -52,7 +67,8 @@ export function createRecordingsRepo(db: Db) {
   }
 
   return {
-    insert: (callId: number, lineId: number, startedAt: number, file: string, by: 'auto' | 'button') => Number(s.insert.run(callId, lineId, startedAt, file, by).lastInsertRowid),
+    insert: (callId: number, lineId: number, startedAt: number, file: string, by: 'auto' | 'button') =>
+      Number(s.insert.run(callId, lineId, startedAt, file, by).lastInsertRowid),
     finish: (id: number, endedAt: number, durationMs: number, bytes: number) => s.finish.run(endedAt, durationMs, bytes, id),
     get: (id: number) => s.get.get(id),
     unfinished: () => s.unfinished.all(),
@@ -67,8 +83,14 @@ export function createRecordingsRepo(db: Db) {
     list(f: RecordingFilter, limit: number, offset: number): { rows: RecordingDbRow[]; total: number } {
       const w = where(f);
       const from = 'FROM call_recordings r LEFT JOIN calls c ON c.id = r.call_id';
-      const rows = db.prepare<unknown[], RecordingDbRow>(`SELECT r.* ${from} ${w.sql} ORDER BY r.started_at DESC, r.id DESC LIMIT ? OFFSET ?`).all(...w.params, limit, offset);
-      const total = db.prepare<unknown[], number>(`SELECT COUNT(*) ${from} ${w.sql}`).pluck().get(...w.params) ?? 0;
+      const rows = db
+        .prepare<unknown[], RecordingDbRow>(`SELECT r.* ${from} ${w.sql} ORDER BY r.started_at DESC, r.id DESC LIMIT ? OFFSET ?`)
+        .all(...w.params, limit, offset);
+      const total =
+        db
+          .prepare<unknown[], number>(`SELECT COUNT(*) ${from} ${w.sql}`)
+          .pluck()
+          .get(...w.params) ?? 0;
       return { rows, total };
     },
     settings(): RecordingSettings {

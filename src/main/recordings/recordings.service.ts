@@ -174,7 +174,13 @@ export function createRecordingsService(db: Db, ctx: EngineContext, deps: Record
   }
 
   function activeList(): ActiveRecording[] {
-    return [...active.values()].map((a) => ({ lineId: a.lineId, callId: a.callId, recordingId: a.recordingId, startedAt: new Date(a.startedAt).toISOString(), startedBy: a.startedBy }));
+    return [...active.values()].map((a) => ({
+      lineId: a.lineId,
+      callId: a.callId,
+      recordingId: a.recordingId,
+      startedAt: new Date(a.startedAt).toISOString(),
+      startedBy: a.startedBy,
+    }));
   }
 
   function stopOne(a: Active, reason: RecordingStopReason): void {
@@ -262,7 +268,8 @@ export function createRecordingsService(db: Db, ctx: EngineContext, deps: Record
     }
     changed();
     callUpdated(a.callId);
-    if (a.stopReason === 'disk-low' || a.stopReason === 'max-length') ctx.emit('recordings/stopped', { lineId: a.lineId, callId: a.callId, reason: a.stopReason });
+    if (a.stopReason === 'disk-low' || a.stopReason === 'max-length')
+      ctx.emit('recordings/stopped', { lineId: a.lineId, callId: a.callId, reason: a.stopReason });
   }
 
   function row(id: number): RecordingDbRow {
@@ -273,10 +280,22 @@ export function createRecordingsService(db: Db, ctx: EngineContext, deps: Record
 
   function toView(r: RecordingDbRow, call: CallRow | null): RecordingRow {
     return {
-      id: r.id, callId: r.call_id, lineId: r.line_id, lineName: call?.lineName ?? '', startedAt: new Date(r.started_at).toISOString(),
-      endedAt: r.ended_at === null ? null : new Date(r.ended_at).toISOString(), durationMs: r.duration_ms, bytes: r.bytes, startedBy: r.started_by,
-      keep: r.keep === 1, note: r.note, direction: call?.direction ?? 'in', numberDisplay: call?.numberDisplay ?? '', callerName: call?.callerName ?? '',
-      contactId: call?.contactId ?? null, contactName: call?.contactName ?? null,
+      id: r.id,
+      callId: r.call_id,
+      lineId: r.line_id,
+      lineName: call?.lineName ?? '',
+      startedAt: new Date(r.started_at).toISOString(),
+      endedAt: r.ended_at === null ? null : new Date(r.ended_at).toISOString(),
+      durationMs: r.duration_ms,
+      bytes: r.bytes,
+      startedBy: r.started_by,
+      keep: r.keep === 1,
+      note: r.note,
+      direction: call?.direction ?? 'in',
+      numberDisplay: call?.numberDisplay ?? '',
+      callerName: call?.callerName ?? '',
+      contactId: call?.contactId ?? null,
+      contactName: call?.contactName ?? null,
     };
   }
 
@@ -299,7 +318,8 @@ export function createRecordingsService(db: Db, ctx: EngineContext, deps: Record
       if (!line?.info().abilities.recordCalls) return;
       start(call.lineId, 'auto').catch((e: unknown) => {
         deps.log.error(`call ${call.id} on line ${call.lineId} could not be recorded`, e);
-        if (e instanceof AppError && e.key === 'recording.disk_full') ctx.emit('recordings/stopped', { lineId: call.lineId, callId: call.id, reason: 'disk-low' });
+        if (e instanceof AppError && e.key === 'recording.disk_full')
+          ctx.emit('recordings/stopped', { lineId: call.lineId, callId: call.id, reason: 'disk-low' });
       });
     },
     start: (lineId: number) => start(lineId, 'button'),

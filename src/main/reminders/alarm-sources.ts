@@ -81,10 +81,7 @@ function eachDay(from: string, to: string): string[] {
 
 export type BirthdayAlarmSource = AlarmSource & { invalidate(): void };
 
-export function birthdayAlarmSource(
-  repo: RemindersRepo,
-  deps: { time(): string | null; title(name: string, age: number): string },
-): BirthdayAlarmSource {
+export function birthdayAlarmSource(repo: RemindersRepo, deps: { time(): string | null; title(name: string, age: number): string }): BirthdayAlarmSource {
   let nextCache: { time: string; after: number; next: number | null } | null = null;
   /** Birthdays per local date: the scheduler asks about today again at every look; contacts changing clears it. */
   const days = new Map<string, BirthdayOccurrence[]>();
@@ -109,8 +106,13 @@ export function birthdayAlarmSource(
         const at = localInstant(b.date, time);
         if (at <= from || at > to || at.getTime() <= Date.parse(b.updatedAt)) continue;
         out.push({
-          key: birthdayKey(b.contactId, b.date), at, occursAt: at, source: 'birthday', refId: b.contactId,
-          title: deps.title(b.displayName, b.age), detail: { place: '', note: '', contactId: b.contactId },
+          key: birthdayKey(b.contactId, b.date),
+          at,
+          occursAt: at,
+          source: 'birthday',
+          refId: b.contactId,
+          title: deps.title(b.displayName, b.age),
+          detail: { place: '', note: '', contactId: b.contactId },
         });
       }
       return out;

@@ -3,10 +3,23 @@ import type { AlarmSettings, AlarmSource } from '../../shared/contract/reminders
 import type { Db } from '../db/database';
 
 export type AlarmRow = {
-  id: number; key: string; source: AlarmSource; ref_id: number; title: string; place: string; note: string;
-  contact_id: number | null; occurs_at: number; fired_at: number; late: 0 | 1; snoozed_until: number | null; dismissed_at: number | null;
+  id: number;
+  key: string;
+  source: AlarmSource;
+  ref_id: number;
+  title: string;
+  place: string;
+  note: string;
+  contact_id: number | null;
+  occurs_at: number;
+  fired_at: number;
+  late: 0 | 1;
+  snoozed_until: number | null;
+  dismissed_at: number | null;
   /** The carrier alarm this missed occurrence was merged into (migration 0011), or null. */
-  merged_into: number | null; missed_count: number; first_occurs_at: number | null;
+  merged_into: number | null;
+  missed_count: number;
+  first_occurs_at: number | null;
 };
 export type FiredAlarm = Pick<AlarmRow, 'key' | 'source' | 'ref_id' | 'title' | 'place' | 'note' | 'contact_id' | 'occurs_at' | 'fired_at' | 'late'>;
 
@@ -49,14 +62,18 @@ export function createAlarmsRepo(db: Db) {
          late = 1, snoozed_until = NULL, dismissed_at = NULL WHERE id = @id`,
     ),
     clearSnooze: db.prepare<[number]>('UPDATE alarms SET snoozed_until = NULL WHERE id = ?'),
-    nextSnooze: db.prepare<[], number | null>('SELECT MIN(snoozed_until) FROM alarms WHERE snoozed_until IS NOT NULL AND dismissed_at IS NULL AND merged_into IS NULL'),
+    nextSnooze: db.prepare<[], number | null>(
+      'SELECT MIN(snoozed_until) FROM alarms WHERE snoozed_until IS NOT NULL AND dismissed_at IS NULL AND merged_into IS NULL',
+    ),
     snooze: db.prepare<[number, number]>('UPDATE alarms SET snoozed_until = ? WHERE id = ? AND dismissed_at IS NULL AND merged_into IS NULL'),
     // Dismissing a carrier dismisses every occurrence merged into it.
     dismiss: db.prepare<{ id: number; at: number }>(
       'UPDATE alarms SET dismissed_at = @at, snoozed_until = NULL WHERE (id = @id OR merged_into = @id) AND dismissed_at IS NULL',
     ),
     deleteOf: db.prepare<[string, number]>('DELETE FROM alarms WHERE source = ? AND ref_id = ?'),
-    pendingOf: db.prepare<[string, number], number>('SELECT COUNT(*) FROM alarms WHERE source = ? AND ref_id = ? AND dismissed_at IS NULL AND merged_into IS NULL'),
+    pendingOf: db.prepare<[string, number], number>(
+      'SELECT COUNT(*) FROM alarms WHERE source = ? AND ref_id = ? AND dismissed_at IS NULL AND merged_into IS NULL',
+    ),
     retitle: db.prepare<{ source: string; ref_id: number; title: string; place: string; note: string; contact_id: number | null }>(
       `UPDATE alarms SET title = @title, place = @place, note = @note, contact_id = @contact_id
         WHERE source = @source AND ref_id = @ref_id AND dismissed_at IS NULL
@@ -119,8 +136,16 @@ export function createAlarmsRepo(db: Db) {
       }
       for (const it of fresh) {
         s.insertMerged.run({
-          key: it.key, source: it.source, ref_id: it.ref_id, title: it.title, place: it.place, note: it.note,
-          contact_id: it.contact_id, occurs_at: it.occurs_at, fired_at: firedAt, merged_into: carrier.id,
+          key: it.key,
+          source: it.source,
+          ref_id: it.ref_id,
+          title: it.title,
+          place: it.place,
+          note: it.note,
+          contact_id: it.contact_id,
+          occurs_at: it.occurs_at,
+          fired_at: firedAt,
+          merged_into: carrier.id,
         });
         count += 1;
         first = Math.min(first, it.occurs_at);

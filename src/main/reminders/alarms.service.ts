@@ -30,9 +30,19 @@ const RETRY_MS = 30_000;
 
 export function toAlarm(r: AlarmRow): Alarm {
   return {
-    id: r.id, source: r.source, refId: r.ref_id, title: r.title, occursAt: iso(r.occurs_at)!, firedAt: iso(r.fired_at)!,
-    late: r.late === 1, snoozedUntil: iso(r.snoozed_until), place: r.place, note: r.note, contactId: r.contact_id,
-    missedCount: r.missed_count, firstOccursAt: iso(r.first_occurs_at ?? r.occurs_at)!,
+    id: r.id,
+    source: r.source,
+    refId: r.ref_id,
+    title: r.title,
+    occursAt: iso(r.occurs_at)!,
+    firedAt: iso(r.fired_at)!,
+    late: r.late === 1,
+    snoozedUntil: iso(r.snoozed_until),
+    place: r.place,
+    note: r.note,
+    contactId: r.contact_id,
+    missedCount: r.missed_count,
+    firstOccursAt: iso(r.first_occurs_at ?? r.occurs_at)!,
   };
 }
 
@@ -48,10 +58,19 @@ export function createAlarmsService(db: Db, ctx: EngineContext, deps: { reminder
   /** Alarms rung by the first look at start-up, sent once the engine's creator has subscribed. */
   let startup: Alarm[] | null = null;
 
-  const row = (item: DueItem, firedAt: Date, late: boolean) => ({
-    key: item.key, source: item.source, ref_id: item.refId, title: item.title, place: item.detail?.place ?? '', note: item.detail?.note ?? '',
-    contact_id: item.detail?.contactId ?? null, occurs_at: (item.occursAt ?? item.at).getTime(), fired_at: firedAt.getTime(), late: late ? 1 : 0,
-  } as const);
+  const row = (item: DueItem, firedAt: Date, late: boolean) =>
+    ({
+      key: item.key,
+      source: item.source,
+      ref_id: item.refId,
+      title: item.title,
+      place: item.detail?.place ?? '',
+      note: item.detail?.note ?? '',
+      contact_id: item.detail?.contactId ?? null,
+      occurs_at: (item.occursAt ?? item.at).getTime(),
+      fired_at: firedAt.getTime(),
+      late: late ? 1 : 0,
+    }) as const;
 
   const store: AlarmStore = {
     lastTick: () => {
@@ -61,10 +80,19 @@ export function createAlarmsService(db: Db, ctx: EngineContext, deps: { reminder
     setLastTick: (t) => repo.setLastTick(t.getTime()),
     wasFired: (key) => repo.wasFired(key),
     markFired: (item, firedAt, late) => repo.markFired(row(item, firedAt, late)),
-    markMissed: (items, firedAt) => repo.markMissed(items.map((i) => row(i, firedAt, true)), firedAt.getTime()),
+    markMissed: (items, firedAt) =>
+      repo.markMissed(
+        items.map((i) => row(i, firedAt, true)),
+        firedAt.getTime(),
+      ),
     takeSnoozesDue: (now) =>
       repo.takeSnoozesDue(now.getTime()).map((r): DueItem => ({
-        key: r.key, at: new Date(r.snoozed_until!), occursAt: new Date(r.occurs_at), source: r.source, refId: r.ref_id, title: r.title,
+        key: r.key,
+        at: new Date(r.snoozed_until!),
+        occursAt: new Date(r.occurs_at),
+        source: r.source,
+        refId: r.ref_id,
+        title: r.title,
         detail: { place: r.place, note: r.note, contactId: r.contact_id },
       })),
     nextSnooze: () => {
@@ -183,7 +211,11 @@ export function createAlarmsService(db: Db, ctx: EngineContext, deps: { reminder
      * An item of an added source (a cheque) changed: `text` brings its waiting alarms up to date, null
      * removes its alarms (it was closed or deleted); then the scheduler looks again.
      */
-    sourceItemChanged(source: Exclude<Alarm['source'], 'reminder' | 'birthday'>, refId: number, text: { title: string; place: string; note: string; contactId: number | null } | null): void {
+    sourceItemChanged(
+      source: Exclude<Alarm['source'], 'reminder' | 'birthday'>,
+      refId: number,
+      text: { title: string; place: string; note: string; contactId: number | null } | null,
+    ): void {
       if (text === null ? repo.deleteOf(source, refId) : repo.retitle(source, refId, text)) changed();
       poke();
     },

@@ -46,7 +46,12 @@ function monthDayWindows(from: string, to: string): [string, string][] {
   if (b - a >= 365) return [['01-01', '12-31']];
   const lo = isoOfDay(a).slice(5);
   const hi = isoOfDay(b).slice(5);
-  return lo <= hi ? [[lo, hi]] : [[lo, '12-31'], ['01-01', hi]];
+  return lo <= hi
+    ? [[lo, hi]]
+    : [
+        [lo, '12-31'],
+        ['01-01', hi],
+      ];
 }
 
 /** Anniversaries of one birth date in [from, to] (local ISO dates), from the first birthday on. */

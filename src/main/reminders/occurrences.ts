@@ -17,7 +17,12 @@ export const MAX_OCCURRENCES = 2000;
 const MS_DAY = 86_400_000;
 
 export type OccurrenceQueryParsed = {
-  from: string; to: string; text: string; groupId: number | null; kind: ReminderKind | null; includeBirthdays: boolean;
+  from: string;
+  to: string;
+  text: string;
+  groupId: number | null;
+  kind: ReminderKind | null;
+  includeBirthdays: boolean;
 };
 type GroupRef = { id: number; name: string; color: string };
 
@@ -82,12 +87,23 @@ export function findOccurrences(deps: OccurrenceDeps, q: OccurrenceQueryParsed, 
   for (const r of rows) {
     const participants = people.get(r.id) ?? [];
     if (match && !match([r.subject, r.note, r.place, ...participants.map((p) => p.displayName)].join('\n'))) continue;
-    const group = r.group_id === null ? null : groups.get(r.group_id) ?? null;
+    const group = r.group_id === null ? null : (groups.get(r.group_id) ?? null);
     const s = scheduleOf(r);
     for (const t of occurrencesBetween(s, start, end)) {
       items.push({
-        source: 'reminder', refId: r.id, date: isoDateOf(t), time: r.time, at: t.toISOString(), kind: r.kind,
-        subject: r.subject, note: r.note, place: r.place, group, participants, repeats: s.repeat.kind !== 'none', age: null,
+        source: 'reminder',
+        refId: r.id,
+        date: isoDateOf(t),
+        time: r.time,
+        at: t.toISOString(),
+        kind: r.kind,
+        subject: r.subject,
+        note: r.note,
+        place: r.place,
+        group,
+        participants,
+        repeats: s.repeat.kind !== 'none',
+        age: null,
       });
     }
   }
@@ -98,8 +114,19 @@ export function findOccurrences(deps: OccurrenceDeps, q: OccurrenceQueryParsed, 
       const subject = message(lang, 'reminders.birthday_subject', { name: b.displayName });
       if (match && !match(`${subject}\n${b.displayName}`)) continue;
       items.push({
-        source: 'birthday', refId: b.contactId, date: b.date, time, at: localInstant(b.date, time).toISOString(), kind: 'birthday',
-        subject, note: '', place: '', group: null, participants: [{ id: b.contactId, displayName: b.displayName }], repeats: true, age: b.age,
+        source: 'birthday',
+        refId: b.contactId,
+        date: b.date,
+        time,
+        at: localInstant(b.date, time).toISOString(),
+        kind: 'birthday',
+        subject,
+        note: '',
+        place: '',
+        group: null,
+        participants: [{ id: b.contactId, displayName: b.displayName }],
+        repeats: true,
+        age: b.age,
       });
     }
   }

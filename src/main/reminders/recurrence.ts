@@ -59,7 +59,7 @@ function isoOfDayNumber(n: number): string {
 /** Iranian weekday (0 = Saturday) of an ISO date. */
 export function weekDayOf(iso: string): WeekDay {
   // 1970-01-01 was a Thursday = 5 in the Iranian week.
-  return (((dayNumber(iso) + 5) % 7) + 7) % 7 as WeekDay;
+  return ((((dayNumber(iso) + 5) % 7) + 7) % 7) as WeekDay;
 }
 
 function jalaliDate(jy: number, jm: number, day: number): string {

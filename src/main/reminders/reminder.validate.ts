@@ -50,8 +50,16 @@ export function cleanReminder(data: ReminderData, checks: ReminderChecks): { col
   });
   return {
     cols: {
-      kind: data.kind, subject, note: normalizeMultiline(data.note), place: normalizeInput(data.place), group_id: data.groupId,
-      date: data.date, time: data.time, repeat: JSON.stringify(repeat), until: data.until, alarm_minutes_before: data.alarmMinutesBefore,
+      kind: data.kind,
+      subject,
+      note: normalizeMultiline(data.note),
+      place: normalizeInput(data.place),
+      group_id: data.groupId,
+      date: data.date,
+      time: data.time,
+      repeat: JSON.stringify(repeat),
+      until: data.until,
+      alarm_minutes_before: data.alarmMinutesBefore,
     },
     participantIds,
   };

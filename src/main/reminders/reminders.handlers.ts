@@ -22,7 +22,15 @@ export function remindersHandlers({ ctx, reminders, alarms }: RemindersDeps): Ha
     'reminders/print': (q, hc) => reminders.print(q, hc.lang),
     'reminder-groups/list': () => reminders.listGroups(),
     'reminder-groups/create': (data) => reminders.createGroup(data),
-    'reminder-groups/update': ({ id, data }) => reminders.updateGroup(id, patched(reminderGroupInput, reminders.listGroups().find((g) => g.id === id), data)),
+    'reminder-groups/update': ({ id, data }) =>
+      reminders.updateGroup(
+        id,
+        patched(
+          reminderGroupInput,
+          reminders.listGroups().find((g) => g.id === id),
+          data,
+        ),
+      ),
     'reminder-groups/delete': ({ id }) => reminders.deleteGroup(id),
     'alarms/pending': () => alarms.pending(),
     'alarms/snooze': ({ id, minutes }) => alarms.snooze(id, minutes),

@@ -2,9 +2,19 @@
 import type { Db } from '../db/database';
 
 export type ReminderRow = {
-  id: number; kind: 'appointment' | 'meeting' | 'task'; subject: string; note: string; place: string;
-  group_id: number | null; date: string; time: string; repeat: string; until: string | null;
-  alarm_minutes_before: number | null; created_at: string; updated_at: string;
+  id: number;
+  kind: 'appointment' | 'meeting' | 'task';
+  subject: string;
+  note: string;
+  place: string;
+  group_id: number | null;
+  date: string;
+  time: string;
+  repeat: string;
+  until: string | null;
+  alarm_minutes_before: number | null;
+  created_at: string;
+  updated_at: string;
 };
 export type ReminderColumns = Omit<ReminderRow, 'id' | 'created_at' | 'updated_at'>;
 export type ReminderGroupRow = { id: number; name: string; color: string; count: number };

@@ -36,8 +36,17 @@ export function createRemindersService(db: Db, ctx: EngineContext, hooks: Remind
     const g = row.group_id === null ? undefined : repo.groups.get(row.group_id);
     const next = nextOf(scheduleOf(row), ctx.clock());
     return {
-      id: row.id, kind: row.kind, subject: row.subject, note: row.note, place: row.place, groupId: row.group_id,
-      date: row.date, time: row.time, repeat: repeatOf(row), until: row.until, alarmMinutesBefore: row.alarm_minutes_before,
+      id: row.id,
+      kind: row.kind,
+      subject: row.subject,
+      note: row.note,
+      place: row.place,
+      groupId: row.group_id,
+      date: row.date,
+      time: row.time,
+      repeat: repeatOf(row),
+      until: row.until,
+      alarmMinutesBefore: row.alarm_minutes_before,
       group: g ? { id: g.id, name: g.name, color: g.color } : null,
       participants: participantsById(repo.participantsOf([row.id])).get(row.id) ?? [],
       createdAt: row.created_at,
@@ -98,7 +107,12 @@ export function createRemindersService(db: Db, ctx: EngineContext, hooks: Remind
     async print(q: OccurrenceQueryParsed & { detail: 'list' | 'full' }, lang: Lang): Promise<FileOut> {
       const list = findOccurrences(occurrenceDeps, q, lang);
       const pdf = await printReminders(list, { ...q, lang, calendar: ctx.settings.get().calendar, printedAt: ctx.clock() });
-      return { fileName: `reminders-${fileNameDate(q.from, ctx.settings.get().calendar)}-${fileNameDate(q.to, ctx.settings.get().calendar)}.pdf`, mime: 'application/pdf', base64: pdf.toString('base64'), count: list.items.length };
+      return {
+        fileName: `reminders-${fileNameDate(q.from, ctx.settings.get().calendar)}-${fileNameDate(q.to, ctx.settings.get().calendar)}.pdf`,
+        mime: 'application/pdf',
+        base64: pdf.toString('base64'),
+        count: list.items.length,
+      };
     },
     listGroups: (): ReminderGroup[] => repo.groups.list(),
     createGroup(data: { name: string; color: string }): ReminderGroup {

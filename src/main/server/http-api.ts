@@ -15,7 +15,8 @@ import { sendJson } from './responses';
 export type HttpApi = (req: http.IncomingMessage, res: http.ServerResponse, lang: Lang) => void;
 
 const failure = (lang: Lang, code: 'validation' | 'internal' | 'auth', key: MessageKey, params: Record<string, number> = {}): Result<never> => ({
-  ok: false, error: { code, message: message(lang, key, params) },
+  ok: false,
+  error: { code, message: message(lang, key, params) },
 });
 
 export function createHttpApi(engine: Engine, log: (what: string) => void): HttpApi {

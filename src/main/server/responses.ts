@@ -27,6 +27,8 @@ export function sendJson(res: http.ServerResponse, status: number, value: unknow
 
 /** Refuses a WebSocket upgrade on the raw socket (there is no ServerResponse for an upgrade). */
 export function refuseUpgrade(socket: Duplex, status: number, reason: string): void {
-  const headers = Object.entries(SECURITY_HEADERS).map(([k, v]) => `${k}: ${v}\r\n`).join('');
+  const headers = Object.entries(SECURITY_HEADERS)
+    .map(([k, v]) => `${k}: ${v}\r\n`)
+    .join('');
   socket.end(`HTTP/1.1 ${status} ${reason}\r\nconnection: close\r\ncontent-length: 0\r\n${headers}\r\n`, () => socket.destroy());
 }

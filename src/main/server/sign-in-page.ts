@@ -5,11 +5,15 @@
 const TEXT = {
   fa: {
     used: 'این نشانی ورود پیش‌تر به کار رفته یا منقضی شده است.',
-    how: 'برای ورود، نشانی‌ای را باز کنید که «منشی» هنگام اجرا چاپ کرده است. هر نشانی یک بار و تا ۱۰ دقیقه کار می‌کند؛ برای نشانی تازه، در پنجرهٔ فرمانی که «منشی» در آن اجرا شده Enter بزنید.',
+    how:
+      'برای ورود، نشانی‌ای را باز کنید که «منشی» هنگام اجرا چاپ کرده است. هر نشانی یک بار و تا ۱۰ دقیقه کار می‌کند؛ برای نشانی تازه، در پنجرهٔ فرمانی که ' +
+      '«منشی» در آن اجرا شده Enter بزنید.',
   },
   en: {
     used: 'This sign-in address has already been used or has expired.',
-    how: 'To sign in, open the address Monshi printed when it started. Each address works once, within 10 minutes; for a new one, press Enter in the terminal where Monshi is running.',
+    how:
+      'To sign in, open the address Monshi printed when it started. Each address works once, within 10 minutes; for a new one, press Enter in the ' +
+      'terminal where Monshi is running.',
   },
 };
 

@@ -5,8 +5,14 @@ import path from 'node:path';
 import { send, SECURITY_HEADERS } from './responses';
 
 const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.ttf': 'font/ttf', '.woff2': 'font/woff2', '.map': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.ttf': 'font/ttf',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
 };
 
 /**
@@ -46,5 +52,7 @@ export function serveFile(req: http.IncomingMessage, res: http.ServerResponse, f
   });
   if (req.method === 'HEAD') return void res.end();
   // A file removed or unreadable after the stat ends this response, not the process.
-  createReadStream(file).on('error', () => res.destroy()).pipe(res);
+  createReadStream(file)
+    .on('error', () => res.destroy())
+    .pipe(res);
 }

@@ -3,9 +3,7 @@ import type { Db } from '../db/database';
 /** Settings are stored one JSON value per key. */
 export function createSettingsRepo(db: Db) {
   const all = db.prepare<[], { key: string; value: string }>('SELECT key, value FROM settings');
-  const put = db.prepare<[string, string]>(
-    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-  );
+  const put = db.prepare<[string, string]>('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
   const one = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
   return {
     /** A bookkeeping value the engine keeps beside the settings (an `internal.` key: no screen shows it, load ignores it). */

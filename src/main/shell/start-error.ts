@@ -35,4 +35,5 @@ export async function askAfterStartFailure(failure: StartFailure): Promise<'retr
 
 /** The engine process ended without a word (both languages: nothing could tell us which the user reads). */
 export const engineStopped = (code: number) =>
-  `موتور منشی بی‌آنکه دلیلی بگوید بسته شد (کد ${code})؛ جزئیات در monshi.log در پوشهٔ داده‌هاست.\n\nMonshi's engine stopped without saying why (code ${code}); details are in monshi.log in the data folder.`;
+  `موتور منشی بی‌آنکه دلیلی بگوید بسته شد (کد ${code})؛ جزئیات در monshi.log در پوشهٔ داده‌هاست.\n\nMonshi's engine stopped without saying why (code ` +
+  `${code}); details are in monshi.log in the data folder.`;

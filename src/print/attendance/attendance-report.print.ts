@@ -11,10 +11,38 @@ import { PageFlow } from '../pdf/page-flow';
 import { MUTED, RULE_COLOR, reportFrame } from '../pdf/report-frame';
 
 export type AttendanceLabels = {
-  title: string; name: string; fileNo: string; schedule: string; noSchedule: string; workDays: string; present: string; absent: string;
-  late: string; early: string; overtime: string; worked: string; leaveEntitled: string; leaveSick: string; leaveUnpaid: string;
-  mission: string; leave: string; days: string; holidays: string; open: string; date: string; weekday: string; status: string; in: string; out: string; note: string;
-  summary: string; statuses: Record<ReportDay['status'], string>; weekdays: string[]; minutesNote: string; page: string; none: string;
+  title: string;
+  name: string;
+  fileNo: string;
+  schedule: string;
+  noSchedule: string;
+  workDays: string;
+  present: string;
+  absent: string;
+  late: string;
+  early: string;
+  overtime: string;
+  worked: string;
+  leaveEntitled: string;
+  leaveSick: string;
+  leaveUnpaid: string;
+  mission: string;
+  leave: string;
+  days: string;
+  holidays: string;
+  open: string;
+  date: string;
+  weekday: string;
+  status: string;
+  in: string;
+  out: string;
+  note: string;
+  summary: string;
+  statuses: Record<ReportDay['status'], string>;
+  weekdays: string[];
+  minutesNote: string;
+  page: string;
+  none: string;
 };
 
 export type AttendancePrintOptions = { lang: Lang; calendar: CalendarSystem; printedAt: Date; labels: AttendanceLabels; assetsDir?: string };
@@ -41,9 +69,18 @@ export function daysAndTime(days: number, minutes: number): string {
 
 export function summaryCells(t: ReportTotals): string[] {
   return [
-    String(t.workDays), String(t.presentDays), String(t.absentDays), daysAndTime(t.lateDays, t.lateMinutes), daysAndTime(t.earlyDays, t.earlyMinutes),
-    hhmm(t.overtimeMinutes), hhmm(t.workedMinutes), daysAndTime(t.leaveDays.entitled, t.leaveMinutes.entitled), daysAndTime(t.leaveDays.sick, t.leaveMinutes.sick),
-    daysAndTime(t.leaveDays.unpaid, t.leaveMinutes.unpaid), daysAndTime(t.missionDays, t.missionMinutes), t.openRecords ? String(t.openRecords) : '',
+    String(t.workDays),
+    String(t.presentDays),
+    String(t.absentDays),
+    daysAndTime(t.lateDays, t.lateMinutes),
+    daysAndTime(t.earlyDays, t.earlyMinutes),
+    hhmm(t.overtimeMinutes),
+    hhmm(t.workedMinutes),
+    daysAndTime(t.leaveDays.entitled, t.leaveMinutes.entitled),
+    daysAndTime(t.leaveDays.sick, t.leaveMinutes.sick),
+    daysAndTime(t.leaveDays.unpaid, t.leaveMinutes.unpaid),
+    daysAndTime(t.missionDays, t.missionMinutes),
+    t.openRecords ? String(t.openRecords) : '',
   ];
 }
 
@@ -54,7 +91,9 @@ export async function printAttendanceReport(report: MonthlyReport, opts: Attenda
   const d = (s: string | number) => localDigits(s, opts.lang);
   const frame = reportFrame(doc, {
     title: L.title,
-    note: `${formatDate(report.from, opts.calendar, opts.lang)} – ${formatDate(report.to, opts.calendar, opts.lang)}  ·  ${formatInstant(opts.printedAt.toISOString(), opts.calendar, opts.lang)}`,
+    note:
+      `${formatDate(report.from, opts.calendar, opts.lang)} – ${formatDate(report.to, opts.calendar, opts.lang)}  ·  ` +
+      `${formatInstant(opts.printedAt.toISOString(), opts.calendar, opts.lang)}`,
     footer: (p, ps) => L.page.replace('{page}', d(p)).replace('{pages}', d(ps)),
   });
   const flow = new PageFlow(frame);
@@ -63,14 +102,28 @@ export async function printAttendanceReport(report: MonthlyReport, opts: Attenda
     const cols = doc.columns(box.left, box.width, weights);
     const line = (cells: string[], look: TextLook, fill?: string) => {
       // Header cells wrap onto a second line rather than lose their words.
-      const texts = cells.map((c, i) => (look === HEAD ? doc.wrap(d(c), cols[i]!.width - 4, look).slice(0, 2).map((l) => l.text) : [doc.truncate(d(c), cols[i]!.width - 4, look)]));
+      const texts = cells.map((c, i) =>
+        look === HEAD
+          ? doc
+              .wrap(d(c), cols[i]!.width - 4, look)
+              .slice(0, 2)
+              .map((l) => l.text)
+          : [doc.truncate(d(c), cols[i]!.width - 4, look)],
+      );
       const lines = Math.max(1, ...texts.map((t) => t.length));
       const h = rowH + (lines - 1) * doc.lineHeight(look.size);
       if (fill) flow.push({ kind: 'rect', x: box.left, y: flow.y, w: box.width, h, color: fill });
       texts.forEach((t, i) => {
         const col = cols[i]!;
         t.forEach((text, k) => {
-          flow.push({ kind: 'text', text, x: col.x + 2, y: flow.y + 1.5 + k * doc.lineHeight(look.size), width: col.width - 4, look: { ...look, align: i === 0 ? 'start' : 'center', dir: i === 0 ? 'auto' : undefined } });
+          flow.push({
+            kind: 'text',
+            text,
+            x: col.x + 2,
+            y: flow.y + 1.5 + k * doc.lineHeight(look.size),
+            width: col.width - 4,
+            look: { ...look, align: i === 0 ? 'start' : 'center', dir: i === 0 ? 'auto' : undefined },
+          });
         });
       });
       flow.y += h;
@@ -87,7 +140,21 @@ export async function printAttendanceReport(report: MonthlyReport, opts: Attenda
     }
   };
 
-  const summaryHead = [L.name, L.workDays, L.present, L.absent, L.late, L.early, L.overtime, L.worked, L.leaveEntitled, L.leaveSick, L.leaveUnpaid, L.mission, L.open];
+  const summaryHead = [
+    L.name,
+    L.workDays,
+    L.present,
+    L.absent,
+    L.late,
+    L.early,
+    L.overtime,
+    L.worked,
+    L.leaveEntitled,
+    L.leaveSick,
+    L.leaveUnpaid,
+    L.mission,
+    L.open,
+  ];
   const summaryWeights = [15, 7, 7, 7, 9, 9, 8, 8, 9, 9, 9, 8, 7];
   flow.push({ kind: 'text', text: L.summary, x: box.left, y: flow.y, width: box.width, look: { ...H2, align: 'start' } });
   flow.y += doc.lineHeight(H2.size) + 2;
@@ -95,7 +162,11 @@ export async function printAttendanceReport(report: MonthlyReport, opts: Attenda
     flow.push({ kind: 'text', text: L.none, x: box.left, y: flow.y, width: box.width, look: { ...CELL, align: 'start' } });
     flow.y += rowH;
   }
-  table(summaryHead, summaryWeights, report.people.map((p) => ({ cells: [p.displayName, ...summaryCells(p.totals)] })));
+  table(
+    summaryHead,
+    summaryWeights,
+    report.people.map((p) => ({ cells: [p.displayName, ...summaryCells(p.totals)] })),
+  );
   flow.y += 4;
   flow.push({ kind: 'text', text: L.minutesNote, x: box.left, y: flow.y, width: box.width, look: { ...SMALL, align: 'start' } });
   flow.y += doc.lineHeight(SMALL.size) + 8;
@@ -105,20 +176,47 @@ export async function printAttendanceReport(report: MonthlyReport, opts: Attenda
   for (const p of report.people) {
     // Each person's days start on a fresh page unless they fit under what is there.
     if (!flow.fits(rowH * (p.days.length + 3))) flow.newPage();
-    flow.push({ kind: 'text', text: `\u2068${p.displayName}\u2069 — ${L.fileNo} ${d(p.fileNo)} — ${L.schedule}: \u2068${p.scheduleName ?? L.noSchedule}\u2069`, x: box.left, y: flow.y, width: box.width, look: { ...H2, align: 'start' } });
+    flow.push({
+      kind: 'text',
+      text: `\u2068${p.displayName}\u2069 — ${L.fileNo} ${d(p.fileNo)} — ${L.schedule}: \u2068${p.scheduleName ?? L.noSchedule}\u2069`,
+      x: box.left,
+      y: flow.y,
+      width: box.width,
+      look: { ...H2, align: 'start' },
+    });
     flow.y += doc.lineHeight(H2.size) + 2;
-    table(dayHead, dayWeights, p.days.map((day) => {
-      const weekday = L.weekdays[(new Date(`${day.date}T00:00:00Z`).getUTCDay() + 1) % 7] ?? '';
-      const note = [day.holiday ?? '', day.leaveType ? { entitled: L.leaveEntitled, sick: L.leaveSick, unpaid: L.leaveUnpaid }[day.leaveType] : '',
-        day.leaveMinutes ? `${L.leave} ${hhmm(day.leaveMinutes)}` : '', day.missionMinutes ? `${L.mission} ${hhmm(day.missionMinutes)}` : '',
-        day.openRecord ? L.open : ''].filter(Boolean).join('، ');
-      const fill = day.status === 'absent' ? ABSENT_FILL : day.status === 'off' || day.status === 'holiday' ? OFF_FILL : undefined;
-      return {
-        cells: [formatDate(day.date, opts.calendar, opts.lang), weekday, L.statuses[day.status], day.firstIn ?? '', day.lastOut ?? '', hhmm(day.workedMinutes),
-          hhmm(day.lateMinutes), hhmm(day.earlyMinutes), hhmm(day.overtimeMinutes), note],
-        fill,
-      };
-    }));
+    table(
+      dayHead,
+      dayWeights,
+      p.days.map((day) => {
+        const weekday = L.weekdays[(new Date(`${day.date}T00:00:00Z`).getUTCDay() + 1) % 7] ?? '';
+        const note = [
+          day.holiday ?? '',
+          day.leaveType ? { entitled: L.leaveEntitled, sick: L.leaveSick, unpaid: L.leaveUnpaid }[day.leaveType] : '',
+          day.leaveMinutes ? `${L.leave} ${hhmm(day.leaveMinutes)}` : '',
+          day.missionMinutes ? `${L.mission} ${hhmm(day.missionMinutes)}` : '',
+          day.openRecord ? L.open : '',
+        ]
+          .filter(Boolean)
+          .join('، ');
+        const fill = day.status === 'absent' ? ABSENT_FILL : day.status === 'off' || day.status === 'holiday' ? OFF_FILL : undefined;
+        return {
+          cells: [
+            formatDate(day.date, opts.calendar, opts.lang),
+            weekday,
+            L.statuses[day.status],
+            day.firstIn ?? '',
+            day.lastOut ?? '',
+            hhmm(day.workedMinutes),
+            hhmm(day.lateMinutes),
+            hhmm(day.earlyMinutes),
+            hhmm(day.overtimeMinutes),
+            note,
+          ],
+          fill,
+        };
+      }),
+    );
     flow.y += 10;
   }
 

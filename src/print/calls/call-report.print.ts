@@ -11,9 +11,22 @@ import { PageFlow } from '../pdf/page-flow';
 import { MUTED, RULE_COLOR, reportFrame } from '../pdf/report-frame';
 
 export type CallReportLabels = {
-  incoming: string; answered: string; missed: string; outgoing: string; unreturned: string; talkTime: string;
-  perDay: string; perHour: string; topCallers: string; number: string; contact: string; calls: string;
-  unreturnedList: string; time: string; none: string; page: string;
+  incoming: string;
+  answered: string;
+  missed: string;
+  outgoing: string;
+  unreturned: string;
+  talkTime: string;
+  perDay: string;
+  perHour: string;
+  topCallers: string;
+  number: string;
+  contact: string;
+  calls: string;
+  unreturnedList: string;
+  time: string;
+  none: string;
+  page: string;
 };
 
 export type CallReportPrintOptions = { lang: Lang; calendar: CalendarSystem; title: string; printedAt: Date; labels: CallReportLabels; assetsDir?: string };
@@ -30,16 +43,23 @@ export async function printCallReport(report: CallReport, opts: CallReportPrintO
   const n = (x: number) => formatInteger(x, opts.lang);
   const frame = reportFrame(doc, {
     title: opts.title,
-    note: `${formatDate(report.from, opts.calendar, opts.lang)} – ${formatDate(report.to, opts.calendar, opts.lang)}  ·  ${formatInstant(opts.printedAt.toISOString(), opts.calendar, opts.lang)}`,
+    note:
+      `${formatDate(report.from, opts.calendar, opts.lang)} – ${formatDate(report.to, opts.calendar, opts.lang)}  ·  ` +
+      `${formatInstant(opts.printedAt.toISOString(), opts.calendar, opts.lang)}`,
     footer: (p, ps) => L.page.replace('{page}', localDigits(p, opts.lang)).replace('{pages}', localDigits(ps, opts.lang)),
   });
   const flow = new PageFlow(frame);
-  const text = (t: string, look: TextLook, x = box.left, width = box.width) => flow.push({ kind: 'text', text: t, x, y: flow.y, width, look: { align: 'start', ...look } });
+  const text = (t: string, look: TextLook, x = box.left, width = box.width) =>
+    flow.push({ kind: 'text', text: t, x, y: flow.y, width, look: { align: 'start', ...look } });
 
   // Totals, one line.
   const t = report.totals;
   const minutes = Math.round(t.talkSeconds / 60);
-  text(`${L.incoming}: ${n(t.incoming)}   ${L.answered}: ${n(t.answered)}   ${L.missed}: ${n(t.missed)}   ${L.unreturned}: ${n(t.unreturned)}   ${L.outgoing}: ${n(t.outgoing)}   ${L.talkTime}: ${n(minutes)}′`, BODY);
+  text(
+    `${L.incoming}: ${n(t.incoming)}   ${L.answered}: ${n(t.answered)}   ${L.missed}: ${n(t.missed)}   ${L.unreturned}: ${n(t.unreturned)}   ${L.outgoing}: ` +
+      `${n(t.outgoing)}   ${L.talkTime}: ${n(minutes)}′`,
+    BODY,
+  );
   flow.y += doc.lineHeight(BODY.size) + 8;
 
   const chart = (title: string, bars: { label: string; answered: number; missed: number; outgoing: number }[]) => {
@@ -57,7 +77,11 @@ export async function printCallReport(report: CallReport, opts: CallReportPrintO
       // Time runs from the reading side: right to left in Persian.
       const x = opts.lang === 'fa' ? box.right - (i + 1) * slot + (slot - barW) / 2 : box.left + i * slot + (slot - barW) / 2;
       let top = base;
-      for (const [k, v] of [['answered', b.answered], ['missed', b.missed], ['outgoing', b.outgoing]] as const) {
+      for (const [k, v] of [
+        ['answered', b.answered],
+        ['missed', b.missed],
+        ['outgoing', b.outgoing],
+      ] as const) {
         if (v <= 0) continue;
         const h = (v / max) * height;
         top -= h;
@@ -68,8 +92,19 @@ export async function printCallReport(report: CallReport, opts: CallReportPrintO
     flow.push({ kind: 'text', text: n(max), x: box.left, y: flow.y - 2, width: box.width, look: { ...SMALL, align: 'end' } });
     flow.y = base + doc.lineHeight(SMALL.size) + 10;
   };
-  chart(L.perDay, report.perDay.map((d) => ({ label: formatDate(d.date, opts.calendar, opts.lang).slice(5), answered: d.incoming - d.missed, missed: d.missed, outgoing: d.outgoing })));
-  chart(L.perHour, report.perHour.map((h) => ({ label: localDigits(h.hour, opts.lang), answered: h.incoming - h.missed, missed: h.missed, outgoing: h.outgoing })));
+  chart(
+    L.perDay,
+    report.perDay.map((d) => ({
+      label: formatDate(d.date, opts.calendar, opts.lang).slice(5),
+      answered: d.incoming - d.missed,
+      missed: d.missed,
+      outgoing: d.outgoing,
+    })),
+  );
+  chart(
+    L.perHour,
+    report.perHour.map((h) => ({ label: localDigits(h.hour, opts.lang), answered: h.incoming - h.missed, missed: h.missed, outgoing: h.outgoing })),
+  );
 
   const table = (title: string, head: string[], weights: number[], rows: string[][]) => {
     flow.need(doc.lineHeight(H2.size) * 3);
@@ -80,7 +115,14 @@ export async function printCallReport(report: CallReport, opts: CallReportPrintO
       flow.need(doc.lineHeight(look.size) + 2);
       cells.forEach((c, i) => {
         const col = cols[i]!;
-        flow.push({ kind: 'text', text: doc.truncate(c, col.width - 6, look), x: col.x + 3, y: flow.y, width: col.width - 6, look: { ...look, align: 'start', dir: 'auto' } });
+        flow.push({
+          kind: 'text',
+          text: doc.truncate(c, col.width - 6, look),
+          x: col.x + 3,
+          y: flow.y,
+          width: col.width - 6,
+          look: { ...look, align: 'start', dir: 'auto' },
+        });
       });
       flow.y += doc.lineHeight(look.size) + 2;
     };
@@ -90,8 +132,18 @@ export async function printCallReport(report: CallReport, opts: CallReportPrintO
     for (const r of rows) row(r, BODY);
     flow.y += 8;
   };
-  table(L.topCallers, [L.number, L.contact, L.calls, L.missed], [30, 40, 15, 15], report.topCallers.map((c) => [c.numberDisplay, c.contactName ?? '', n(c.calls), n(c.missed)]));
-  table(L.unreturnedList, [L.time, L.number, L.contact], [30, 30, 40], report.unreturned.map((c) => [formatInstant(c.startedAt, opts.calendar, opts.lang), c.numberDisplay, c.contactName ?? c.callerName]));
+  table(
+    L.topCallers,
+    [L.number, L.contact, L.calls, L.missed],
+    [30, 40, 15, 15],
+    report.topCallers.map((c) => [c.numberDisplay, c.contactName ?? '', n(c.calls), n(c.missed)]),
+  );
+  table(
+    L.unreturnedList,
+    [L.time, L.number, L.contact],
+    [30, 30, 40],
+    report.unreturned.map((c) => [formatInstant(c.startedAt, opts.calendar, opts.lang), c.numberDisplay, c.contactName ?? c.callerName]),
+  );
 
   doc.render(flow.pages, frame.ops);
   return doc.end();

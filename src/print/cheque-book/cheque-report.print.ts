@@ -53,7 +53,14 @@ export async function printChequeReport(opts: ChequeReportPrintOptions): Promise
   const flow = new PageFlow(frame);
 
   for (const line of opts.summary) {
-    flow.push({ kind: 'text', text: doc.truncate(line, box.width, SUMMARY), x: box.left, y: flow.y, width: box.width, look: { ...SUMMARY, align: 'start', dir: 'auto' } });
+    flow.push({
+      kind: 'text',
+      text: doc.truncate(line, box.width, SUMMARY),
+      x: box.left,
+      y: flow.y,
+      width: box.width,
+      look: { ...SUMMARY, align: 'start', dir: 'auto' },
+    });
     flow.y += doc.lineHeight(SUMMARY.size);
   }
   flow.y += 6;
@@ -66,7 +73,14 @@ export async function printChequeReport(opts: ChequeReportPrintOptions): Promise
       cells.forEach((c, i) => {
         const col = cols[i]!;
         const align = t.numeric[i] ? 'end' : 'start';
-        flow.push({ kind: 'text', text: doc.truncate(c, col.width - 6, look), x: col.x + 3, y: flow.y, width: col.width - 6, look: { ...look, align, dir: t.numeric[i] ? undefined : 'auto' } });
+        flow.push({
+          kind: 'text',
+          text: doc.truncate(c, col.width - 6, look),
+          x: col.x + 3,
+          y: flow.y,
+          width: col.width - 6,
+          look: { ...look, align, dir: t.numeric[i] ? undefined : 'auto' },
+        });
       });
       flow.y += rowH;
     };

@@ -38,7 +38,10 @@ export type FontFacts = { family: string; unitsPerEm: number; ascender: number; 
 export type FontProblem = 'not_font' | 'collection' | 'web_font' | 'cff' | 'no_persian' | 'pdf';
 
 export class FontRejected extends Error {
-  constructor(readonly problem: FontProblem, detail = '') {
+  constructor(
+    readonly problem: FontProblem,
+    detail = '',
+  ) {
     super(`font rejected: ${problem}${detail ? ` (${detail})` : ''}`);
   }
 }
@@ -114,7 +117,14 @@ async function writeSample(path: string): Promise<void> {
   });
   doc.registerFont('user', path);
   doc.addPage({ size: [200, 100], margin: 0 });
-  writeShapedRuns(doc, line, 10, 50, () => 'user', (p, gid) => shaper.glyphAdvance(p, gid));
+  writeShapedRuns(
+    doc,
+    line,
+    10,
+    50,
+    () => 'user',
+    (p, gid) => shaper.glyphAdvance(p, gid),
+  );
   doc.end();
   await done;
 }

@@ -114,10 +114,18 @@ class ChequePdf {
   private readonly chunks: Buffer[] = [];
   private readonly done: Promise<Buffer>;
 
-  constructor(private readonly shaper: Shaper, title: string) {
+  constructor(
+    private readonly shaper: Shaper,
+    title: string,
+  ) {
     // font: null skips pdfkit's default Helvetica, whose AFM metrics it would parse for every document
     // (a tenth of a cheque's time); all text here goes through registered TTFs.
-    this.pdf = new PDFDocument({ autoFirstPage: false, font: null as unknown as string, lang: 'fa-IR', info: { Title: title, Producer: 'Monshi', Creator: 'Monshi' } });
+    this.pdf = new PDFDocument({
+      autoFirstPage: false,
+      font: null as unknown as string,
+      lang: 'fa-IR',
+      info: { Title: title, Producer: 'Monshi', Creator: 'Monshi' },
+    });
     this.pdf.on('data', (c: Buffer) => this.chunks.push(c));
     this.done = new Promise((resolve, reject) => {
       this.pdf.on('end', () => resolve(Buffer.concat(this.chunks)));
@@ -202,7 +210,12 @@ const LABEL_PT = 6;
  * corner, the leaf's outline where printing puts it (calibration and rotation included), every
  * field's box (ascender to descender of its font) with its baseline dashed, and the sample values.
  */
-export async function printChequeTest(template: ChequeLayoutTemplate, sample: ChequeValuesData, opts: ChequePrintOptions, labels: TestPrintLabels): Promise<Buffer> {
+export async function printChequeTest(
+  template: ChequeLayoutTemplate,
+  sample: ChequeValuesData,
+  opts: ChequePrintOptions,
+  labels: TestPrintLabels,
+): Promise<Buffer> {
   const shaper = await shaperWithFonts(new Set([opts.fontPath('vazirmatn'), ...template.fields.flatMap((f) => fontChain(f, opts.fontPath))]));
   const doc = new ChequePdf(shaper, opts.title ?? template.name);
   const placement = leafPlacement(template, 'a4');
@@ -211,14 +224,25 @@ export async function printChequeTest(template: ChequeLayoutTemplate, sample: Ch
   const lines = layoutLeaf(shaper, template, sample, opts.fontPath);
   doc.onLeaf(placement, () => {
     const pdf = doc.doc;
-    pdf.rect(0, 0, template.widthMm * MM, template.heightMm * MM).lineWidth(0.8).stroke('#000');
+    pdf
+      .rect(0, 0, template.widthMm * MM, template.heightMm * MM)
+      .lineWidth(0.8)
+      .stroke('#000');
     template.fields.forEach((f, i) => {
       const fonts = fontChain(f, opts.fontPath);
       const m = shaper.metrics(fonts[0] ?? '');
       const top = f.yMm * MM - (m.ascender * f.sizePt) / m.unitsPerEm;
       const bottom = f.yMm * MM - (m.descender * f.sizePt) / m.unitsPerEm;
-      pdf.rect(f.xMm * MM, top, f.widthMm * MM, bottom - top).lineWidth(0.4).stroke(BOX_COLOR);
-      pdf.moveTo(f.xMm * MM, f.yMm * MM).lineTo((f.xMm + f.widthMm) * MM, f.yMm * MM).dash(2, { space: 1.5 }).lineWidth(0.4).stroke(BOX_COLOR);
+      pdf
+        .rect(f.xMm * MM, top, f.widthMm * MM, bottom - top)
+        .lineWidth(0.4)
+        .stroke(BOX_COLOR);
+      pdf
+        .moveTo(f.xMm * MM, f.yMm * MM)
+        .lineTo((f.xMm + f.widthMm) * MM, f.yMm * MM)
+        .dash(2, { space: 1.5 })
+        .lineWidth(0.4)
+        .stroke(BOX_COLOR);
       pdf.undash();
       const labelText = labels.field(f.kind, i + 1);
       const label = shapeRuns(shaper, labelText, [opts.fontPath('vazirmatn')], LABEL_PT, firstStrongDir(labelText) ?? 'rtl');
@@ -227,7 +251,9 @@ export async function printChequeTest(template: ChequeLayoutTemplate, sample: Ch
     doc.draw(lines);
   });
   const caption = shapeRuns(shaper, labels.caption, [opts.fontPath('vazirmatn')], 9, 'rtl');
-  doc.draw([{ field: -1, line: caption, x: placement.pageWidth - 10 * MM - caption.width, baseline: placement.pageHeight - 8 * MM, baseDir: 'rtl', role: 'value' }]);
+  doc.draw([
+    { field: -1, line: caption, x: placement.pageWidth - 10 * MM - caption.width, baseline: placement.pageHeight - 8 * MM, baseDir: 'rtl', role: 'value' },
+  ]);
   return doc.end();
 }
 
@@ -237,15 +263,24 @@ function drawGrid(doc: ChequePdf, shaper: Shaper, placement: LeafPlacement, labe
   const rows = Math.floor(placement.pageHeight / MM / GRID_MM);
   for (let i = 0; i <= cols; i++) {
     const x = i * GRID_MM * MM;
-    pdf.moveTo(x, 0).lineTo(x, placement.pageHeight).lineWidth(i % 5 === 0 ? 0.5 : 0.25).stroke(i % 5 === 0 ? GRID_BOLD : GRID_COLOR);
+    pdf
+      .moveTo(x, 0)
+      .lineTo(x, placement.pageHeight)
+      .lineWidth(i % 5 === 0 ? 0.5 : 0.25)
+      .stroke(i % 5 === 0 ? GRID_BOLD : GRID_COLOR);
   }
   for (let j = 0; j <= rows; j++) {
     const y = j * GRID_MM * MM;
-    pdf.moveTo(0, y).lineTo(placement.pageWidth, y).lineWidth(j % 5 === 0 ? 0.5 : 0.25).stroke(j % 5 === 0 ? GRID_BOLD : GRID_COLOR);
+    pdf
+      .moveTo(0, y)
+      .lineTo(placement.pageWidth, y)
+      .lineWidth(j % 5 === 0 ? 0.5 : 0.25)
+      .stroke(j % 5 === 0 ? GRID_BOLD : GRID_COLOR);
   }
   const labels: PlacedLine[] = [];
   const label = (n: number) => shapeRuns(shaper, String(n), [labelFont], LABEL_PT, 'ltr');
-  for (let i = 1; i < cols; i++) labels.push({ field: -1, line: label(i * GRID_MM), x: i * GRID_MM * MM + 1, baseline: 2.5 * MM, baseDir: 'ltr', role: 'value' });
+  for (let i = 1; i < cols; i++)
+    labels.push({ field: -1, line: label(i * GRID_MM), x: i * GRID_MM * MM + 1, baseline: 2.5 * MM, baseDir: 'ltr', role: 'value' });
   for (let j = 1; j < rows; j++) labels.push({ field: -1, line: label(j * GRID_MM), x: 1, baseline: j * GRID_MM * MM - 1, baseDir: 'ltr', role: 'value' });
   doc.draw(labels, GRID_BOLD);
 }

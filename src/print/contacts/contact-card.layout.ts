@@ -74,11 +74,20 @@ function layoutDetails(doc: PrintDocument, flow: Flow, rows: [string, Value][]):
   const lh = doc.lineHeight(VALUE.size);
   for (const [label, value] of rows) {
     const look = value.look ?? VALUE;
-    const lines = value.lines.flatMap((l) => (value.mode === 'wrap' ? doc.wrap(l, valueCol.width, look) : [{ text: doc.truncate(l, valueCol.width, look), look }]));
+    const lines = value.lines.flatMap((l) =>
+      value.mode === 'wrap' ? doc.wrap(l, valueCol.width, look) : [{ text: doc.truncate(l, valueCol.width, look), look }],
+    );
     flow.room(lh);
     // The label shares the first value line's band; the smaller label type is nudged to its baseline.
     const labelY = flow.y + (lh - doc.lineHeight(LABEL.size)) / 2 + 1;
-    flow.add({ kind: 'text', text: doc.truncate(label, labelCol.width, LABEL), x: labelCol.x, y: labelY, width: labelCol.width, look: { ...LABEL, align: 'start' } });
+    flow.add({
+      kind: 'text',
+      text: doc.truncate(label, labelCol.width, LABEL),
+      x: labelCol.x,
+      y: labelY,
+      width: labelCol.width,
+      look: { ...LABEL, align: 'start' },
+    });
     for (const line of lines) {
       flow.room(lh);
       flow.add({ kind: 'text', text: line.text, x: valueCol.x, y: flow.y, width: valueCol.width, look: { ...line.look, align: 'start' } });

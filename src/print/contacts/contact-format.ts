@@ -36,10 +36,12 @@ export function groupList(ids: readonly number[], ctx: FormatContext): string {
   return names.map(autoIsolate).join(listSeparator(ctx.lang));
 }
 
-
 /** Address as printed lines: street; city, province, country; postal code. */
 export function addressLines(c: Contact, ctx: FormatContext): string[] {
-  const place = [c.city, c.province, c.country].map((s) => s.trim()).filter(Boolean).join(listSeparator(ctx.lang));
+  const place = [c.city, c.province, c.country]
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .join(listSeparator(ctx.lang));
   const lines = [c.street.trim(), place].filter(Boolean).map((s) => localDigits(s, ctx.lang));
   if (c.postalCode.trim()) lines.push(`${ctx.labels.postalCode}: ${ltrIsolate(localDigits(c.postalCode.trim(), ctx.lang))}`);
   return lines;

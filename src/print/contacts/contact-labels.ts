@@ -6,9 +6,33 @@
 import type { PhoneKind } from '../../shared/contract/contacts';
 
 export const CONTACT_LABEL_KEYS = [
-  'rowNumber', 'name', 'companyJob', 'company', 'department', 'jobTitle', 'nickname', 'phones', 'emails',
-  'address', 'postalCode', 'birthDate', 'groups', 'notes', 'timeline', 'extension', 'printedAt', 'page',
-  'count', 'yes', 'no', 'empty', 'phone.mobile', 'phone.work', 'phone.home', 'phone.fax', 'phone.other',
+  'rowNumber',
+  'name',
+  'companyJob',
+  'company',
+  'department',
+  'jobTitle',
+  'nickname',
+  'phones',
+  'emails',
+  'address',
+  'postalCode',
+  'birthDate',
+  'groups',
+  'notes',
+  'timeline',
+  'extension',
+  'printedAt',
+  'page',
+  'count',
+  'yes',
+  'no',
+  'empty',
+  'phone.mobile',
+  'phone.work',
+  'phone.home',
+  'phone.fax',
+  'phone.other',
 ] as const;
 
 export type ContactLabelKey = (typeof CONTACT_LABEL_KEYS)[number];

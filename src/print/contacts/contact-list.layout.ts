@@ -35,7 +35,10 @@ function wrapClamped(doc: PrintDocument, text: string, width: number, look: Text
   const lines = doc.wrap(text, width, look);
   if (lines.length > max) {
     const last = lines[max - 1]?.look ?? look;
-    const rest = lines.slice(max - 1).map((l) => l.text).join(' ');
+    const rest = lines
+      .slice(max - 1)
+      .map((l) => l.text)
+      .join(' ');
     lines.splice(max - 1, lines.length, { text: doc.truncate(`${rest} \u2026`, width, last), look: last });
   }
   return lines;

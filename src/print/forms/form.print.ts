@@ -60,13 +60,24 @@ export async function printForm(form: FormDocument): Promise<Buffer> {
       heading(s.title, fieldHeight);
       for (const row of s.rows) {
         flow.need(fieldHeight);
-        const cols = doc.columns(box.left, box.width, row.map((f) => f.span ?? 1));
+        const cols = doc.columns(
+          box.left,
+          box.width,
+          row.map((f) => f.span ?? 1),
+        );
         row.forEach((f, i) => {
           const c = cols[i]!;
           const x = c.x + 4;
           const w = c.width - 8;
           text(f.label, LABEL, x, w);
-          flow.push({ kind: 'text', text: doc.truncate(f.value, w, VALUE), x, y: flow.y + doc.lineHeight(LABEL.size), width: w, look: { ...VALUE, align: 'start' } });
+          flow.push({
+            kind: 'text',
+            text: doc.truncate(f.value, w, VALUE),
+            x,
+            y: flow.y + doc.lineHeight(LABEL.size),
+            width: w,
+            look: { ...VALUE, align: 'start' },
+          });
           rule(x, x + w, flow.y + doc.lineHeight(LABEL.size) + doc.lineHeight(VALUE.size) + 1);
         });
         flow.y += fieldHeight;
@@ -80,7 +91,14 @@ export async function printForm(form: FormDocument): Promise<Buffer> {
         if (fill) flow.push({ kind: 'rect', x: box.left, y: flow.y, w: box.width, h: rowH, color: fill });
         cells.forEach((cell, i) => {
           const c = cols[i]!;
-          flow.push({ kind: 'text', text: doc.truncate(cell, c.width - 8, look), x: c.x + 4, y: flow.y + 3, width: c.width - 8, look: { ...look, align: 'start' } });
+          flow.push({
+            kind: 'text',
+            text: doc.truncate(cell, c.width - 8, look),
+            x: c.x + 4,
+            y: flow.y + 3,
+            width: c.width - 8,
+            look: { ...look, align: 'start' },
+          });
         });
         // Column separators make the blank form easy to fill by hand.
         for (const c of cols.slice(1)) {

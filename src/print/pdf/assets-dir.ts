@@ -33,10 +33,7 @@ export function resolveAssetsDir(assetsDir?: string): string {
   // Found once per process: the folder does not move, and every font path of every cheque asks for it.
   if (foundDir !== null) return foundDir;
   const resourcesPath = (process as { resourcesPath?: string }).resourcesPath;
-  const found =
-    walkUp(__dirname) ??
-    walkUp(process.cwd()) ??
-    (resourcesPath && hasFonts(join(resourcesPath, 'assets')) ? join(resourcesPath, 'assets') : null);
+  const found = walkUp(__dirname) ?? walkUp(process.cwd()) ?? (resourcesPath && hasFonts(join(resourcesPath, 'assets')) ? join(resourcesPath, 'assets') : null);
   if (found) return (foundDir = found);
   throw new Error(`print: cannot find assets/fonts above ${__dirname} or ${process.cwd()}; pass assetsDir`);
 }

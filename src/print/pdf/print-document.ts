@@ -76,13 +76,23 @@ export class PrintDocument {
   private readonly done: Promise<Buffer>;
   private pagesStarted = 0;
 
-  private constructor(private readonly shaper: Shaper, opts: PrintDocumentOptions) {
+  private constructor(
+    private readonly shaper: Shaper,
+    opts: PrintDocumentOptions,
+  ) {
     this.lang = opts.lang;
     this.dir = opts.lang === 'fa' ? 'rtl' : 'ltr';
     this.fonts = fontPaths(resolveAssetsDir(opts.assetsDir));
     const m = typeof opts.marginsMm === 'object' ? opts.marginsMm : uniform(opts.marginsMm ?? 12);
     const [w, h] = A4;
-    this.box = { left: m.left * MM, top: m.top * MM, right: w - m.right * MM, bottom: h - m.bottom * MM, width: w - (m.left + m.right) * MM, height: h - (m.top + m.bottom) * MM };
+    this.box = {
+      left: m.left * MM,
+      top: m.top * MM,
+      right: w - m.right * MM,
+      bottom: h - m.bottom * MM,
+      width: w - (m.left + m.right) * MM,
+      height: h - (m.top + m.bottom) * MM,
+    };
     this.pdf = new PDFDocument({
       size: A4,
       autoFirstPage: false,
@@ -131,10 +141,13 @@ export class PrintDocument {
    * (for 'auto', from its first letter) and kept by all its lines, as UAX #9 wants.
    */
   wrap(text: string, width: number, look: TextLook): TextLine[] {
-    return text.replace(/\r\n?/g, '\n').split('\n').flatMap((paragraph) => {
-      const dir = this.baseDir(paragraph, look);
-      return wrapText(this.shaper, paragraph, this.style(paragraph, look), width).map((t) => ({ text: t, look: { ...look, dir } }));
-    });
+    return text
+      .replace(/\r\n?/g, '\n')
+      .split('\n')
+      .flatMap((paragraph) => {
+        const dir = this.baseDir(paragraph, look);
+        return wrapText(this.shaper, paragraph, this.style(paragraph, look), width).map((t) => ({ text: t, look: { ...look, dir } }));
+      });
   }
 
   /** The page side an alignment means; `textDir` is the line's own direction, used by 'natural'. */

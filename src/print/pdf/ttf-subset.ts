@@ -173,7 +173,12 @@ export class TtfSubset {
     hhea.writeUInt16BE(count, 34);
     const maxp = Buffer.from(tables.get('maxp')!);
     maxp.writeUInt16BE(count, 4);
-    const out: [string, Buffer][] = [['head', head], ['hhea', hhea], ['loca', locaOut], ['maxp', maxp]];
+    const out: [string, Buffer][] = [
+      ['head', head],
+      ['hhea', hhea],
+      ['loca', locaOut],
+      ['maxp', maxp],
+    ];
     for (const tag of ['cvt ', 'prep'] as const) {
       const t = tables.get(tag);
       if (t) out.push([tag, t]);

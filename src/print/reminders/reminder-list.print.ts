@@ -11,11 +11,17 @@ import { PageFlow } from '../pdf/page-flow';
 import { MUTED, RULE_COLOR, reportFrame } from '../pdf/report-frame';
 
 export type ReminderPrintLabels = {
-  title: string; time: string; subject: string; group: string; place: string; participants: string;
+  title: string;
+  time: string;
+  subject: string;
+  group: string;
+  place: string;
+  participants: string;
   kinds: Record<Occurrence['kind'], string>;
   /** '{age} سالگی' / 'turns {age}'. */
   age: string;
-  repeats: string; none: string;
+  repeats: string;
+  none: string;
   /** With {count}. */
   count: string;
   /** With {count}: shown when the list was cut. */
@@ -58,7 +64,11 @@ export async function printReminderList(items: readonly Occurrence[], opts: Remi
     flow.push({ kind: 'text', text: doc.truncate(text, width, look), x, y: flow.y, width, look: { align: 'start', dir: 'auto', ...look } });
   const rule = (width = 0.4) => flow.push({ kind: 'line', x1: box.left, y1: flow.y, x2: box.right, y2: flow.y, color: RULE_COLOR, width });
 
-  put(fill(L.count, { count: formatInteger(items.length, opts.lang) }) + (opts.truncated ? ` — ${fill(L.truncated, { count: formatInteger(items.length, opts.lang) })}` : ''), SMALL);
+  put(
+    fill(L.count, { count: formatInteger(items.length, opts.lang) }) +
+      (opts.truncated ? ` — ${fill(L.truncated, { count: formatInteger(items.length, opts.lang) })}` : ''),
+    SMALL,
+  );
   flow.y += doc.lineHeight(SMALL.size) + 4;
   if (items.length === 0) put(L.none, BODY);
 
@@ -97,7 +107,9 @@ export async function printReminderList(items: readonly Occurrence[], opts: Remi
     }
     // Full description: a heading line, then what the alarm window would show, wrapped.
     const lines: { text: string; look: TextLook }[] = [];
-    const facts = [L.kinds[o.kind], o.group ? `${L.group}: ${o.group.name}` : '', o.place ? `${L.place}: ${o.place}` : '', o.repeats ? L.repeats : ''].filter((t) => t !== '');
+    const facts = [L.kinds[o.kind], o.group ? `${L.group}: ${o.group.name}` : '', o.place ? `${L.place}: ${o.place}` : '', o.repeats ? L.repeats : ''].filter(
+      (t) => t !== '',
+    );
     lines.push({ text: facts.join('  ·  '), look: SMALL });
     if (o.participants.length > 0) lines.push({ text: `${L.participants}: ${o.participants.map((p) => p.displayName).join('، ')}`, look: BODY });
     const noteLines = o.note ? doc.wrap(o.note, box.width - 10, { ...BODY, dir: 'auto' }) : [];

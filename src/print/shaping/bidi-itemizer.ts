@@ -58,8 +58,11 @@ function visualOrder<T extends { level: number }>(runs: T[]): T[] {
   const max = Math.max(0, ...out.map((r) => r.level));
   const minOdd = Math.min(...out.map((r) => (r.level % 2 === 1 ? r.level : Infinity)));
   for (let lvl = max; lvl >= minOdd; lvl--) {
-    for (let i = 0; i < out.length; ) {
-      if ((out[i]?.level ?? 0) < lvl) { i++; continue; }
+    for (let i = 0; i < out.length;) {
+      if ((out[i]?.level ?? 0) < lvl) {
+        i++;
+        continue;
+      }
       let j = i;
       while (j < out.length && (out[j]?.level ?? 0) >= lvl) j++;
       const reversed = out.slice(i, j).reverse();

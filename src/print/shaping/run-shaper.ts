@@ -52,7 +52,8 @@ function spansOf(shaper: Shaper, text: string, item: { start: number; end: numbe
     const last = spans[spans.length - 1];
     let font: string;
     if (FOLLOWER.test(ch) && last) font = last.fontPath;
-    else if (last && !LETTER.test(ch) && shaper.covers(last.fontPath, cp)) font = last.fontPath; // spaces, digits, punctuation stay in the font around them
+    else if (last && !LETTER.test(ch) && shaper.covers(last.fontPath, cp))
+      font = last.fontPath; // spaces, digits, punctuation stay in the font around them
     else font = fonts.find((f) => shaper.covers(f, cp)) ?? (FOLLOWER.test(ch) ? '' : (fonts[0] ?? ''));
     if (font === '') font = nextFontOf(shaper, text, i + len, item.end, fonts); // leading follower: the next letter decides
     if (last && last.fontPath === font) last.end = i + len;
@@ -63,7 +64,7 @@ function spansOf(shaper: Shaper, text: string, item: { start: number; end: numbe
 }
 
 function nextFontOf(shaper: Shaper, text: string, from: number, end: number, fonts: readonly string[]): string {
-  for (let i = from; i < end; ) {
+  for (let i = from; i < end;) {
     const cp = text.codePointAt(i) ?? 0;
     const ch = String.fromCodePoint(cp);
     if (!FOLLOWER.test(ch)) return fonts.find((f) => shaper.covers(f, cp)) ?? fonts[0] ?? '';
@@ -124,7 +125,7 @@ function remember(key: string, glyphs: ShapedGlyph[]): void {
 /** The words of a span and the spaces between them, in logical order: [start, end) each. */
 function piecesOf(text: string, span: Span): [number, number][] {
   const pieces: [number, number][] = [];
-  for (let i = span.start; i < span.end; ) {
+  for (let i = span.start; i < span.end;) {
     let j = i + 1;
     if (text.charCodeAt(i) !== SPACE) while (j < span.end && text.charCodeAt(j) !== SPACE) j++;
     pieces.push([i, j]);

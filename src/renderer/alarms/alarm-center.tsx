@@ -129,11 +129,19 @@ export function AlarmCenter({ onOpenReminder, onOpenContact, onOpenCheque, bellS
                 <ul>
                   {showing.slice(1, 6).map((x) => (
                     <li key={x.id} dir="auto">
-                      {x.title} <span className="muted small">{x.missedCount > 1 ? `${a.missedTimes(num(x.missedCount))} · ${day(x.firstOccursAt)} – ${day(x.occursAt)}` : instant(x.occursAt)}</span>
+                      {x.title}{' '}
+                      <span className="muted small">
+                        {x.missedCount > 1 ? `${a.missedTimes(num(x.missedCount))} · ${day(x.firstOccursAt)} – ${day(x.occursAt)}` : instant(x.occursAt)}
+                      </span>
                     </li>
                   ))}
                 </ul>
-                <button type="button" className="link-button" onClick={() => void Promise.all(showing.map((x) => client.call('alarms/dismiss', { id: x.id })))} data-testid="alarm-dismiss-all">
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => void Promise.all(showing.map((x) => client.call('alarms/dismiss', { id: x.id })))}
+                  data-testid="alarm-dismiss-all"
+                >
                   {a.dismissAll}
                 </button>
               </div>
@@ -151,7 +159,11 @@ function notify(t: Messages, fired: Alarm[]): void {
   if (!document.hidden && document.hasFocus()) return;
   for (const x of fired.slice(0, 3)) {
     try {
-      const n = new Notification(t.alarms.notificationTitle(x.title), { body: [x.place, x.note].filter(Boolean).join(' · '), tag: `monshi-alarm-${x.id}`, requireInteraction: true });
+      const n = new Notification(t.alarms.notificationTitle(x.title), {
+        body: [x.place, x.note].filter(Boolean).join(' · '),
+        tag: `monshi-alarm-${x.id}`,
+        requireInteraction: true,
+      });
       n.onclick = () => {
         window.focus();
         n.close();

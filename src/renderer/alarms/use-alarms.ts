@@ -16,7 +16,9 @@ export function useAlarms(onFired: (alarms: Alarm[]) => void): Alarm[] {
   useFailureToast(q.error);
   useEvent('alarms/fired', ({ alarms: fired }) => {
     q.setData((xs) =>
-      [...(xs ?? []).filter((x) => !fired.some((f) => f.id === x.id)), ...fired].sort((a, b) => a.firedAt.localeCompare(b.firedAt) || a.occursAt.localeCompare(b.occursAt)),
+      [...(xs ?? []).filter((x) => !fired.some((f) => f.id === x.id)), ...fired].sort(
+        (a, b) => a.firedAt.localeCompare(b.firedAt) || a.occursAt.localeCompare(b.occursAt),
+      ),
     );
     onFired(fired);
   });

@@ -36,7 +36,17 @@ export function AbsenceDialog({ fileId, category, onClose }: Props) {
     const e = unit === 'hour' ? parseTime(end) : null;
     if (unit === 'hour' && !s) return setError({ field: 'start', message: m.badTime });
     if (unit === 'hour' && !e) return setError({ field: 'end', message: m.badTime });
-    const r = await client.call('attendance/absence-add', { fileId, category, leaveType: category === 'leave' ? leaveType : null, unit, from: fromIso, to: toIso, start: s, end: e, note });
+    const r = await client.call('attendance/absence-add', {
+      fileId,
+      category,
+      leaveType: category === 'leave' ? leaveType : null,
+      unit,
+      from: fromIso,
+      to: toIso,
+      start: s,
+      end: e,
+      note,
+    });
     if (!r.ok) return setError({ field: r.error.code === 'conflict' ? '' : (r.error.field ?? ''), message: r.error.message });
     toast.show('success', m.saved);
     onClose();
@@ -71,7 +81,15 @@ export function AbsenceDialog({ fileId, category, onClose }: Props) {
         {category === 'leave' && (
           <div className="segmented" role="radiogroup" aria-label={m.leaveType}>
             {LEAVE_TYPES.map((k) => (
-              <button key={k} type="button" role="radio" aria-checked={leaveType === k} className={`segment${leaveType === k ? ' active' : ''}`} onClick={() => setLeaveType(k)} data-testid={`leave-${k}`}>
+              <button
+                key={k}
+                type="button"
+                role="radio"
+                aria-checked={leaveType === k}
+                className={`segment${leaveType === k ? ' active' : ''}`}
+                onClick={() => setLeaveType(k)}
+                data-testid={`leave-${k}`}
+              >
                 {m.leaveTypes[k]}
               </button>
             ))}
@@ -79,22 +97,72 @@ export function AbsenceDialog({ fileId, category, onClose }: Props) {
         )}
         <div className="segmented" role="radiogroup" aria-label={m.unit}>
           {(['day', 'hour'] as const).map((k) => (
-            <button key={k} type="button" role="radio" aria-checked={unit === k} className={`segment${unit === k ? ' active' : ''}`} onClick={() => setUnit(k)} data-testid={`unit-${k}`}>
+            <button
+              key={k}
+              type="button"
+              role="radio"
+              aria-checked={unit === k}
+              className={`segment${unit === k ? ' active' : ''}`}
+              onClick={() => setUnit(k)}
+              data-testid={`unit-${k}`}
+            >
               {k === 'day' ? m.byDay : m.byHour}
             </button>
           ))}
         </div>
         <div className="grid cols-2">
-          <DateInput name="from" label={unit === 'day' ? m.fromDate : m.date} value={from} onChange={(v) => { setFrom(v); setError(null); }} error={fromError} />
+          <DateInput
+            name="from"
+            label={unit === 'day' ? m.fromDate : m.date}
+            value={from}
+            onChange={(v) => {
+              setFrom(v);
+              setError(null);
+            }}
+            error={fromError}
+          />
           {unit === 'day' ? (
-            <DateInput name="to" label={m.toDate} value={to} onChange={(v) => { setTo(v); setError(null); }} error={errorOf('to')} />
+            <DateInput
+              name="to"
+              label={m.toDate}
+              value={to}
+              onChange={(v) => {
+                setTo(v);
+                setError(null);
+              }}
+              error={errorOf('to')}
+            />
           ) : (
             <span />
           )}
           {unit === 'hour' && (
             <>
-              <TextField name="start" label={m.from} value={start} onChange={(v) => { setStart(v); setError(null); }} placeholder={m.timePlaceholder} inputMode="numeric" dir={dir} error={errorOf('start')} />
-              <TextField name="end" label={m.to} value={end} onChange={(v) => { setEnd(v); setError(null); }} placeholder={m.timePlaceholder} inputMode="numeric" dir={dir} error={errorOf('end')} />
+              <TextField
+                name="start"
+                label={m.from}
+                value={start}
+                onChange={(v) => {
+                  setStart(v);
+                  setError(null);
+                }}
+                placeholder={m.timePlaceholder}
+                inputMode="numeric"
+                dir={dir}
+                error={errorOf('start')}
+              />
+              <TextField
+                name="end"
+                label={m.to}
+                value={end}
+                onChange={(v) => {
+                  setEnd(v);
+                  setError(null);
+                }}
+                placeholder={m.timePlaceholder}
+                inputMode="numeric"
+                dir={dir}
+                error={errorOf('end')}
+              />
             </>
           )}
         </div>

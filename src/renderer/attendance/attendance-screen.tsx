@@ -18,7 +18,15 @@ export function AttendanceScreen({ tab }: { tab: AttendanceTab }) {
         <h1>{m.title}</h1>
         <div className="segmented" role="tablist" aria-label={m.title}>
           {TABS.map((k) => (
-            <button key={k} type="button" role="tab" aria-selected={tab === k} className={`segment${tab === k ? ' active' : ''}`} onClick={() => navigate({ screen: 'attendance', tab: k })} data-testid={`att-tab-${k}`}>
+            <button
+              key={k}
+              type="button"
+              role="tab"
+              aria-selected={tab === k}
+              className={`segment${tab === k ? ' active' : ''}`}
+              onClick={() => navigate({ screen: 'attendance', tab: k })}
+              data-testid={`att-tab-${k}`}
+            >
               {m.tabs[k]}
             </button>
           ))}

@@ -39,7 +39,9 @@ export function BookPanel() {
   // Ranges read "from … to …" in words: a dash between two numbers would swap them in a right-to-left line.
   const absenceWhen = (a: Absence) =>
     a.unit === 'day'
-      ? a.to !== a.from ? `${date(a.from)} ${m.until} ${date(a.to)}` : date(a.from)
+      ? a.to !== a.from
+        ? `${date(a.from)} ${m.until} ${date(a.to)}`
+        : date(a.from)
       : `${date(a.from)}${t.common.listSeparator}${digits(a.start ?? '')} ${m.until} ${digits(a.end ?? '')}`;
 
   return (
@@ -52,13 +54,34 @@ export function BookPanel() {
           {m.showDeleted}
         </label>
         <span className="toolbar-spacer" />
-        <button type="button" className="button" disabled={fileId === null} title={fileId === null ? m.pickPerson : undefined} onClick={() => setAbsence('leave')} data-testid="add-leave">
+        <button
+          type="button"
+          className="button"
+          disabled={fileId === null}
+          title={fileId === null ? m.pickPerson : undefined}
+          onClick={() => setAbsence('leave')}
+          data-testid="add-leave"
+        >
           {m.addLeave}
         </button>
-        <button type="button" className="button" disabled={fileId === null} title={fileId === null ? m.pickPerson : undefined} onClick={() => setAbsence('mission')} data-testid="add-mission">
+        <button
+          type="button"
+          className="button"
+          disabled={fileId === null}
+          title={fileId === null ? m.pickPerson : undefined}
+          onClick={() => setAbsence('mission')}
+          data-testid="add-mission"
+        >
           {m.addMission}
         </button>
-        <button type="button" className="button primary" disabled={fileId === null} title={fileId === null ? m.pickPerson : undefined} onClick={() => setEditing({ record: null, mode: 'new' })} data-testid="manual-entry">
+        <button
+          type="button"
+          className="button primary"
+          disabled={fileId === null}
+          title={fileId === null ? m.pickPerson : undefined}
+          onClick={() => setEditing({ record: null, mode: 'new' })}
+          data-testid="manual-entry"
+        >
           + {m.manualEntry}
         </button>
       </div>
@@ -87,7 +110,13 @@ export function BookPanel() {
               </thead>
               <tbody>
                 {records?.map((r) => (
-                  <RecordRow key={r.id} record={r} showName={fileId === null} onCorrect={() => setEditing({ record: r, mode: 'correct' })} onDelete={() => setEditing({ record: r, mode: 'delete' })} />
+                  <RecordRow
+                    key={r.id}
+                    record={r}
+                    showName={fileId === null}
+                    onCorrect={() => setEditing({ record: r, mode: 'correct' })}
+                    onDelete={() => setEditing({ record: r, mode: 'delete' })}
+                  />
                 ))}
               </tbody>
             </table>
@@ -102,10 +131,18 @@ export function BookPanel() {
               {absences?.map((a) => (
                 <li key={a.id} className="absence" data-testid="absence">
                   {fileId === null && <bdi className="absence-name">{a.displayName}</bdi>}
-                  <span className={`status-chip status-${a.category}`}>{a.category === 'leave' ? `${m.leave} ${m.leaveTypes[a.leaveType ?? 'entitled']}` : m.mission}</span>
+                  <span className={`status-chip status-${a.category}`}>
+                    {a.category === 'leave' ? `${m.leave} ${m.leaveTypes[a.leaveType ?? 'entitled']}` : m.mission}
+                  </span>
                   <span>{absenceWhen(a)}</span>
                   {a.note && <bdi className="muted">{a.note}</bdi>}
-                  <button type="button" className="icon-button" aria-label={m.absenceDeleteTitle} title={m.absenceDeleteTitle} onClick={() => void removeAbsence(a)}>
+                  <button
+                    type="button"
+                    className="icon-button"
+                    aria-label={m.absenceDeleteTitle}
+                    title={m.absenceDeleteTitle}
+                    onClick={() => void removeAbsence(a)}
+                  >
                     ×
                   </button>
                 </li>
@@ -115,7 +152,9 @@ export function BookPanel() {
         </section>
       </div>
       {editing && fileId !== null && editing.mode === 'new' && <RecordDialog fileId={fileId} record={null} mode="new" onClose={() => setEditing(null)} />}
-      {editing && editing.record && <RecordDialog fileId={editing.record.fileId} record={editing.record} mode={editing.mode} onClose={() => setEditing(null)} />}
+      {editing && editing.record && (
+        <RecordDialog fileId={editing.record.fileId} record={editing.record} mode={editing.mode} onClose={() => setEditing(null)} />
+      )}
       {absence && fileId !== null && <AbsenceDialog fileId={fileId} category={absence} onClose={() => setAbsence(null)} />}
     </div>
   );

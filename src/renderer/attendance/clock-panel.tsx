@@ -55,19 +55,33 @@ export function ClockPanel() {
   return (
     <div className="clock-panel">
       <div className="clock-now">
-        <span className="clock-time" data-testid="clock-time">{digits(hhmm(now.toISOString()))}</span>
+        <span className="clock-time" data-testid="clock-time">
+          {digits(hhmm(now.toISOString()))}
+        </span>
         <span className="clock-date">{formatDateLong(isoDateOf(now), calendar, lang)}</span>
       </div>
       <h2 className="clock-title">{m.clockTitle}</h2>
       {roster && roster.length === 0 && <p className="people-empty">{m.clockEmpty}</p>}
       <div className="clock-grid">
         {roster?.map((p) => (
-          <button key={p.fileId} type="button" className={`clock-tile${p.inSince ? ' in' : ''}`} onClick={() => tap(p)} data-testid="clock-tile" data-file-id={p.fileId} data-in={p.inSince ? '1' : '0'}>
+          <button
+            key={p.fileId}
+            type="button"
+            className={`clock-tile${p.inSince ? ' in' : ''}`}
+            onClick={() => tap(p)}
+            data-testid="clock-tile"
+            data-file-id={p.fileId}
+            data-in={p.inSince ? '1' : '0'}
+          >
             <span className="clock-name">
               <bdi>{p.displayName}</bdi>
             </span>
             <span className="clock-state">{p.inSince ? m.isIn(digits(hhmm(p.inSince))) : m.isOut}</span>
-            {p.hasPin && <span className="clock-lock" aria-hidden="true">🔒</span>}
+            {p.hasPin && (
+              <span className="clock-lock" aria-hidden="true">
+                🔒
+              </span>
+            )}
           </button>
         ))}
       </div>

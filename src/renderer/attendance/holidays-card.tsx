@@ -29,7 +29,8 @@ export function HolidaysCard() {
 
   const add = async () => {
     const iso = parseDateInput(date, calendar);
-    if (!iso) return setError({ field: 'date', message: t.form.invalidDate(calendar === 'jalali' ? t.form.datePlaceholderJalali : t.form.datePlaceholderGregorian) });
+    if (!iso)
+      return setError({ field: 'date', message: t.form.invalidDate(calendar === 'jalali' ? t.form.datePlaceholderJalali : t.form.datePlaceholderGregorian) });
     const r = await client.call('holidays/set', { date: iso, title });
     if (!r.ok) return setError({ field: r.error.field ?? 'title', message: r.error.message });
     setDate('');
@@ -64,8 +65,26 @@ export function HolidaysCard() {
         </button>
       </div>
       <div className="holiday-add">
-        <DateInput name="date" label={m.holidayDate} value={date} onChange={(v) => { setDate(v); setError(null); }} error={error?.field === 'date' ? error.message : undefined} />
-        <TextField name="title" label={m.holidayTitle} value={title} onChange={(v) => { setTitle(v); setError(null); }} error={error && error.field !== 'date' ? error.message : undefined} />
+        <DateInput
+          name="date"
+          label={m.holidayDate}
+          value={date}
+          onChange={(v) => {
+            setDate(v);
+            setError(null);
+          }}
+          error={error?.field === 'date' ? error.message : undefined}
+        />
+        <TextField
+          name="title"
+          label={m.holidayTitle}
+          value={title}
+          onChange={(v) => {
+            setTitle(v);
+            setError(null);
+          }}
+          error={error && error.field !== 'date' ? error.message : undefined}
+        />
         <button type="button" className="button" onClick={() => void add()} data-testid="holiday-add">
           + {m.addHoliday}
         </button>
@@ -76,7 +95,13 @@ export function HolidaysCard() {
           <li key={h.date} className="holiday" data-testid="holiday">
             <span className="holiday-date">{formatDateLong(h.date, calendar, lang)}</span>
             <bdi>{h.title}</bdi>
-            <button type="button" className="icon-button" aria-label={m.holidayDeleteTitle} title={m.holidayDeleteTitle} onClick={() => void remove(h.date, h.title)}>
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={m.holidayDeleteTitle}
+              title={m.holidayDeleteTitle}
+              onClick={() => void remove(h.date, h.title)}
+            >
               ×
             </button>
           </li>

@@ -23,14 +23,26 @@ export function MonthPicker({ value, onChange }: { value: YearMonth; onChange: (
       <button type="button" className="icon-button" onClick={() => step(-1)} aria-label="‹" data-testid="month-prev">
         {dir === 'rtl' ? '›' : '‹'}
       </button>
-      <select className="input" value={value.month} onChange={(e) => onChange({ ...value, month: Number(e.target.value) })} aria-label={t.attendance.month} data-testid="month">
+      <select
+        className="input"
+        value={value.month}
+        onChange={(e) => onChange({ ...value, month: Number(e.target.value) })}
+        aria-label={t.attendance.month}
+        data-testid="month"
+      >
         {months.map((name, i) => (
           <option key={name} value={i + 1}>
             {name}
           </option>
         ))}
       </select>
-      <select className="input" value={value.year} onChange={(e) => onChange({ ...value, year: Number(e.target.value) })} aria-label={t.attendance.year} data-testid="year">
+      <select
+        className="input"
+        value={value.year}
+        onChange={(e) => onChange({ ...value, year: Number(e.target.value) })}
+        aria-label={t.attendance.year}
+        data-testid="year"
+      >
         {years.map((y) => (
           <option key={y} value={y}>
             {digits(y)}

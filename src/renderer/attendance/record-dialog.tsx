@@ -47,7 +47,8 @@ export function RecordDialog({ fileId, record, mode, onClose }: Props) {
       return onClose();
     }
     const date = parseDateInput(day, calendar);
-    if (!date) return setError({ field: 'date', message: t.form.invalidDate(calendar === 'jalali' ? t.form.datePlaceholderJalali : t.form.datePlaceholderGregorian) });
+    if (!date)
+      return setError({ field: 'date', message: t.form.invalidDate(calendar === 'jalali' ? t.form.datePlaceholderJalali : t.form.datePlaceholderGregorian) });
     if (!startT) return setError({ field: 'start', message: m.badTime });
     if (end.trim() && !endT) return setError({ field: 'end', message: m.badTime });
     const endMoment = endT ? { date: nextDay ? addDays(date, 1) : date, time: endT } : null;
@@ -77,7 +78,13 @@ export function RecordDialog({ fileId, record, mode, onClose }: Props) {
           <button type="button" className="button" onClick={onClose}>
             {m.cancel}
           </button>
-          <button type="button" className={`button ${mode === 'delete' ? 'danger' : 'primary'}`} onClick={() => void save()} disabled={saving} data-testid="record-save">
+          <button
+            type="button"
+            className={`button ${mode === 'delete' ? 'danger' : 'primary'}`}
+            onClick={() => void save()}
+            disabled={saving}
+            data-testid="record-save"
+          >
             {mode === 'delete' ? m.remove : m.save}
           </button>
         </>
@@ -91,17 +98,65 @@ export function RecordDialog({ fileId, record, mode, onClose }: Props) {
         )}
         {mode !== 'delete' && (
           <>
-            <DateInput name="date" label={m.date} value={day} onChange={(v) => { setDay(v); setError(null); }} error={errorOf('date')} />
+            <DateInput
+              name="date"
+              label={m.date}
+              value={day}
+              onChange={(v) => {
+                setDay(v);
+                setError(null);
+              }}
+              error={errorOf('date')}
+            />
             <div className="grid cols-2">
-              <TextField name="start" label={m.startTime} value={start} onChange={(v) => { setStart(v); setError(null); }} placeholder={m.timePlaceholder} inputMode="numeric" dir={dir} error={errorOf('start')} autoFocus />
-              <TextField name="end" label={m.endTime} value={end} onChange={(v) => { setEnd(v); setError(null); }} placeholder={m.timePlaceholder} inputMode="numeric" dir={dir} error={errorOf('end')} hint={nextDay ? m.nextDayHint : m.endEmpty} />
+              <TextField
+                name="start"
+                label={m.startTime}
+                value={start}
+                onChange={(v) => {
+                  setStart(v);
+                  setError(null);
+                }}
+                placeholder={m.timePlaceholder}
+                inputMode="numeric"
+                dir={dir}
+                error={errorOf('start')}
+                autoFocus
+              />
+              <TextField
+                name="end"
+                label={m.endTime}
+                value={end}
+                onChange={(v) => {
+                  setEnd(v);
+                  setError(null);
+                }}
+                placeholder={m.timePlaceholder}
+                inputMode="numeric"
+                dir={dir}
+                error={errorOf('end')}
+                hint={nextDay ? m.nextDayHint : m.endEmpty}
+              />
             </div>
           </>
         )}
         {mode === 'new' ? (
           <TextField name="note" label={m.note} value={text} onChange={setText} error={errorOf('note')} />
         ) : (
-          <TextField name="reason" label={m.reason} value={text} onChange={(v) => { setText(v); setError(null); }} hint={m.reasonHint} error={errorOf('reason')} multiline rows={2} autoFocus={mode === 'delete'} />
+          <TextField
+            name="reason"
+            label={m.reason}
+            value={text}
+            onChange={(v) => {
+              setText(v);
+              setError(null);
+            }}
+            hint={m.reasonHint}
+            error={errorOf('reason')}
+            multiline
+            rows={2}
+            autoFocus={mode === 'delete'}
+          />
         )}
       </div>
     </Dialog>

@@ -9,7 +9,17 @@ const hhmm = (iso: string) => {
 };
 
 /** One entry and exit; corrected and deleted ones carry a badge, and their history opens under the row. */
-export function RecordRow({ record: r, showName, onCorrect, onDelete }: { record: AttendanceRecord; showName: boolean; onCorrect: () => void; onDelete: () => void }) {
+export function RecordRow({
+  record: r,
+  showName,
+  onCorrect,
+  onDelete,
+}: {
+  record: AttendanceRecord;
+  showName: boolean;
+  onCorrect: () => void;
+  onDelete: () => void;
+}) {
   const { t, date, digits, instant } = useLocale();
   const m = t.attendance;
   const [open, setOpen] = useState(false);

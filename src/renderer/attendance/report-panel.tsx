@@ -36,9 +36,22 @@ export function ReportPanel() {
     else saveFile(r.value);
   };
   const cells = (x: ReportTotals) => [
-    x.workDays, x.presentDays, x.absentDays, daysTime(x.lateDays, x.lateMinutes), daysTime(x.earlyDays, x.earlyMinutes), hm(x.overtimeMinutes), hm(x.workedMinutes),
-    [daysTime(x.leaveDays.entitled, x.leaveMinutes.entitled), daysTime(x.leaveDays.sick, x.leaveMinutes.sick), daysTime(x.leaveDays.unpaid, x.leaveMinutes.unpaid)].map((v) => v || '–').join(' / '),
-    daysTime(x.missionDays, x.missionMinutes), x.openRecords || '',
+    x.workDays,
+    x.presentDays,
+    x.absentDays,
+    daysTime(x.lateDays, x.lateMinutes),
+    daysTime(x.earlyDays, x.earlyMinutes),
+    hm(x.overtimeMinutes),
+    hm(x.workedMinutes),
+    [
+      daysTime(x.leaveDays.entitled, x.leaveMinutes.entitled),
+      daysTime(x.leaveDays.sick, x.leaveMinutes.sick),
+      daysTime(x.leaveDays.unpaid, x.leaveMinutes.unpaid),
+    ]
+      .map((v) => v || '–')
+      .join(' / '),
+    daysTime(x.missionDays, x.missionMinutes),
+    x.openRecords || '',
   ];
   const one: PersonReport | null = fileId !== null ? (report?.people[0] ?? null) : null;
   const weekday = (iso: string) => m.weekDays[(new Date(`${iso}T00:00:00Z`).getUTCDay() + 1) % 7];
@@ -148,7 +161,13 @@ export function ReportPanel() {
                     <td>{digits(hm(d.earlyMinutes))}</td>
                     <td>{digits(hm(d.overtimeMinutes))}</td>
                     <td>
-                      {[d.holiday ?? '', d.leaveType ? `${m.leave} ${m.leaveTypes[d.leaveType]}` : '', d.leaveMinutes ? `${m.leave} ${digits(hm(d.leaveMinutes))}` : '', d.missionMinutes ? `${m.mission} ${digits(hm(d.missionMinutes))}` : '', d.openRecord ? m.colOpen : '']
+                      {[
+                        d.holiday ?? '',
+                        d.leaveType ? `${m.leave} ${m.leaveTypes[d.leaveType]}` : '',
+                        d.leaveMinutes ? `${m.leave} ${digits(hm(d.leaveMinutes))}` : '',
+                        d.missionMinutes ? `${m.mission} ${digits(hm(d.missionMinutes))}` : '',
+                        d.openRecord ? m.colOpen : '',
+                      ]
                         .filter(Boolean)
                         .join(t.common.listSeparator)}
                     </td>

@@ -97,10 +97,26 @@ export function ScheduleDialog({ schedule, onClose }: { schedule: Schedule | nul
                     </label>
                   </td>
                   <td>
-                    <input className={`input time-input${errorOf(`row.${i}.start`) ? ' invalid' : ''}`} value={r.start} disabled={!r.on} onChange={(e) => set({ start: e.target.value })} aria-label={`${m.weekDays[i]} ${m.shiftStart}`} dir={dir} data-testid={`shift-${i}-start`} />
+                    <input
+                      className={`input time-input${errorOf(`row.${i}.start`) ? ' invalid' : ''}`}
+                      value={r.start}
+                      disabled={!r.on}
+                      onChange={(e) => set({ start: e.target.value })}
+                      aria-label={`${m.weekDays[i]} ${m.shiftStart}`}
+                      dir={dir}
+                      data-testid={`shift-${i}-start`}
+                    />
                   </td>
                   <td>
-                    <input className={`input time-input${errorOf(`row.${i}.end`) ? ' invalid' : ''}`} value={r.end} disabled={!r.on} onChange={(e) => set({ end: e.target.value })} aria-label={`${m.weekDays[i]} ${m.shiftEnd}`} dir={dir} data-testid={`shift-${i}-end`} />
+                    <input
+                      className={`input time-input${errorOf(`row.${i}.end`) ? ' invalid' : ''}`}
+                      value={r.end}
+                      disabled={!r.on}
+                      onChange={(e) => set({ end: e.target.value })}
+                      aria-label={`${m.weekDays[i]} ${m.shiftEnd}`}
+                      dir={dir}
+                      data-testid={`shift-${i}-end`}
+                    />
                   </td>
                   <td className="muted">{!r.on ? m.dayOff : night ? m.nightShift : ''}</td>
                 </tr>

@@ -52,7 +52,14 @@ export function CallBarItem({ call }: { call: CallRow }) {
   else text = t.calls.dialing(whoText);
 
   return (
-    <div className={`call-bar ${live ? (connected ? 'connected' : 'dialing') : 'ended'}`} role="status" dir={dir} data-testid="call-bar" data-state={live ? call.outcome : 'ended'} data-call-id={call.id}>
+    <div
+      className={`call-bar ${live ? (connected ? 'connected' : 'dialing') : 'ended'}`}
+      role="status"
+      dir={dir}
+      data-testid="call-bar"
+      data-state={live ? call.outcome : 'ended'}
+      data-call-id={call.id}
+    >
       <PhoneIcon size={18} className="call-bar-icon" />
       <div className="call-bar-text">
         <span className="call-bar-main">{text}</span>

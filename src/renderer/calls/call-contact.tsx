@@ -17,7 +17,14 @@ export function CallContact({ contactId, contactName, callerName = '', number, o
   if (contactId !== null) {
     const name = contactName || t.row.noName;
     return (
-      <button type="button" className="link-button call-contact" title={t.calls.openContact(name)} onClick={() => onOpenContact(contactId)} data-testid="call-contact" data-contact-id={contactId}>
+      <button
+        type="button"
+        className="link-button call-contact"
+        title={t.calls.openContact(name)}
+        onClick={() => onOpenContact(contactId)}
+        data-testid="call-contact"
+        data-contact-id={contactId}
+      >
         <bdi>{name}</bdi>
       </button>
     );

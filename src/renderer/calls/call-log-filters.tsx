@@ -37,7 +37,12 @@ export function CallLogFilters({ value, onChange, lines, count, pending }: Props
       <DateInput name="call-filter-to" label={c.to} value={value.to} onChange={(to) => set({ to })} className="call-date" />
       <label className="call-select">
         <span className="label">{c.direction}</span>
-        <select className="input" value={value.direction ?? ''} onChange={(e) => set({ direction: CALL_DIRECTIONS.find((d) => d === e.target.value) ?? null })} data-testid="call-filter-direction">
+        <select
+          className="input"
+          value={value.direction ?? ''}
+          onChange={(e) => set({ direction: CALL_DIRECTIONS.find((d) => d === e.target.value) ?? null })}
+          data-testid="call-filter-direction"
+        >
           <option value="">{c.anyDirection}</option>
           <option value="in">{c.dirIn}</option>
           <option value="out">{c.dirOut}</option>
@@ -45,7 +50,12 @@ export function CallLogFilters({ value, onChange, lines, count, pending }: Props
       </label>
       <label className="call-select">
         <span className="label">{c.outcome}</span>
-        <select className="input" value={value.outcome ?? ''} onChange={(e) => set({ outcome: FILTER_OUTCOMES.find((o) => o === e.target.value) ?? null })} data-testid="call-filter-outcome">
+        <select
+          className="input"
+          value={value.outcome ?? ''}
+          onChange={(e) => set({ outcome: FILTER_OUTCOMES.find((o) => o === e.target.value) ?? null })}
+          data-testid="call-filter-outcome"
+        >
           <option value="">{c.anyOutcome}</option>
           {FILTER_OUTCOMES.map((o) => (
             <option key={o} value={o}>
@@ -57,7 +67,12 @@ export function CallLogFilters({ value, onChange, lines, count, pending }: Props
       {lines.length > 1 && (
         <label className="call-select">
           <span className="label">{c.line}</span>
-          <select className="input" value={value.lineId ?? ''} onChange={(e) => set({ lineId: e.target.value ? Number(e.target.value) : null })} data-testid="call-filter-line">
+          <select
+            className="input"
+            value={value.lineId ?? ''}
+            onChange={(e) => set({ lineId: e.target.value ? Number(e.target.value) : null })}
+            data-testid="call-filter-line"
+          >
             <option value="">{c.anyLine}</option>
             {lines.map((l) => (
               <option key={l.id} value={l.id}>

@@ -33,7 +33,13 @@ export function CallReportView({ onOpenContact, onAddContact }: Props) {
       <div className="report-toolbar">
         <ReportRangePicker choice={choice} shown={range} onChoice={setChoice} />
         {lines.length > 1 && (
-          <select className="input report-line" aria-label={c.line} value={lineId ?? ''} onChange={(e) => setLineId(e.target.value ? Number(e.target.value) : null)} data-testid="report-line">
+          <select
+            className="input report-line"
+            aria-label={c.line}
+            value={lineId ?? ''}
+            onChange={(e) => setLineId(e.target.value ? Number(e.target.value) : null)}
+            data-testid="report-line"
+          >
             <option value="">{c.anyLine}</option>
             {lines.map((l) => (
               <option key={l.id} value={l.id}>
@@ -66,7 +72,9 @@ export function CallReportView({ onOpenContact, onAddContact }: Props) {
         </div>
       )}
       {!report && !error && <p className="pane-hint">{t.common.loading}</p>}
-      {files.pdf && <FileReadyDialog file={files.pdf} title={t.calls.pdfTitle} hint={t.calls.pdfBody(rangeText)} testId="report-pdf" onClose={files.closePdf} />}
+      {files.pdf && (
+        <FileReadyDialog file={files.pdf} title={t.calls.pdfTitle} hint={t.calls.pdfBody(rangeText)} testId="report-pdf" onClose={files.closePdf} />
+      )}
     </div>
   );
 }

@@ -23,7 +23,18 @@ type Props = {
 };
 
 /** One call of the log; a grey placeholder while its page loads. */
-export const CallRowView = memo(function CallRowView({ call, index, top, height, stale, onDial, onOpenContact, onAddContact, onOpenRecording, onOpenIvrRun }: Props) {
+export const CallRowView = memo(function CallRowView({
+  call,
+  index,
+  top,
+  height,
+  stale,
+  onDial,
+  onOpenContact,
+  onAddContact,
+  onOpenRecording,
+  onOpenIvrRun,
+}: Props) {
   const { t, digits, instant } = useLocale();
   const style = { transform: `translateY(${top}px)`, height };
   if (!call) {
@@ -70,7 +81,13 @@ export const CallRowView = memo(function CallRowView({ call, index, top, height,
           onAddContact={onAddContact}
         />
       </span>
-      <bdi className="call-duration" role="cell" dir="ltr" title={call.ringMs > 0 ? t.calls.ringFor(digits(Math.round(call.ringMs / 1000))) : undefined} data-testid="call-duration">
+      <bdi
+        className="call-duration"
+        role="cell"
+        dir="ltr"
+        title={call.ringMs > 0 ? t.calls.ringFor(digits(Math.round(call.ringMs / 1000))) : undefined}
+        data-testid="call-duration"
+      >
         {talked ? digits(formatDuration(call.durationS)) : t.common.none}
       </bdi>
       <span className="call-returned" role="cell" data-testid="call-returned">

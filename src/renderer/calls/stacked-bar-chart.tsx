@@ -78,7 +78,9 @@ export function StackedBarChart({ bars, series, title, emptyText, testId, height
                     if (v <= 0) return null;
                     const y0 = y(base);
                     base += v;
-                    return <rect key={s} className={series[s]?.className} x={x} y={y(base)} width={barW} height={Math.max(0, y0 - y(base))} rx={barW > 6 ? 2 : 0} />;
+                    return (
+                      <rect key={s} className={series[s]?.className} x={x} y={y(base)} width={barW} height={Math.max(0, y0 - y(base))} rx={barW > 6 ? 2 : 0} />
+                    );
                   })}
                   {labelled[i] && (
                     <text className="chart-label" x={slotX(i) + slot / 2} y={height - 8} textAnchor="middle">

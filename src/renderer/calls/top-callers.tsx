@@ -38,7 +38,13 @@ export function TopCallers({ callers, onDial, onOpenContact, onAddContact }: Pro
                   <CallNumber call={{ numberDisplay: r.numberDisplay, numberRaw: r.numberDisplay, absence: null }} onDial={onDial} />
                 </td>
                 <td>
-                  <CallContact contactId={r.contactId} contactName={r.contactName} number={r.numberDisplay} onOpenContact={onOpenContact} onAddContact={onAddContact} />
+                  <CallContact
+                    contactId={r.contactId}
+                    contactName={r.contactName}
+                    number={r.numberDisplay}
+                    onOpenContact={onOpenContact}
+                    onAddContact={onAddContact}
+                  />
                 </td>
                 <td className="num">{num(r.calls)}</td>
                 <td className={`num${r.missed > 0 ? ' missed-count' : ''}`}>{num(r.missed)}</td>

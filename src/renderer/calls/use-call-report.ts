@@ -33,9 +33,12 @@ export function useCallReport(input: ReportInput): CallReportState {
     if (timer.current) clearTimeout(timer.current);
     timer.current = setTimeout(() => setTick((x) => x + 1), REFRESH_DEBOUNCE_MS);
   };
-  useEffect(() => () => {
-    if (timer.current) clearTimeout(timer.current);
-  }, []);
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
   useEvent('call/incoming', refresh);
   useEvent('call/updated', refresh);
   useEvent('contacts/changed', refresh);

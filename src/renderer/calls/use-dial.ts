@@ -22,16 +22,19 @@ export function useDial(): Dialer {
   const t = useT();
   const [pending, setPending] = useState<string | null>(null);
 
-  const dial = useCallback(async (number: string, contactId: number | null = null) => {
-    setPending(number);
-    const r = await client.call('calls/dial', { number, contactId, lineId: null });
-    setPending(null);
-    if (r.ok) {
-      trackCall(r.value);
-      return true;
-    }
-    toast.show('error', r.error.message || t.calls.dialFailed);
-    return false;
-  }, [client, toast, t]);
+  const dial = useCallback(
+    async (number: string, contactId: number | null = null) => {
+      setPending(number);
+      const r = await client.call('calls/dial', { number, contactId, lineId: null });
+      setPending(null);
+      if (r.ok) {
+        trackCall(r.value);
+        return true;
+      }
+      toast.show('error', r.error.message || t.calls.dialFailed);
+      return false;
+    },
+    [client, toast, t],
+  );
   return { dial, pending };
 }

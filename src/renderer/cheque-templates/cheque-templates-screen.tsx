@@ -88,9 +88,19 @@ export function ChequeTemplatesScreen({ templateId }: { templateId: number | nul
         <ul aria-label={m.title}>
           {(list ?? []).map((s) => (
             <li key={s.id}>
-              <button type="button" className={`cheque-template-item${current?.id === s.id ? ' active' : ''}`} aria-current={current?.id === s.id ? 'true' : undefined} onClick={() => navigate({ screen: 'template', id: s.id })} data-testid="template-item">
-                <span className="cheque-template-name" dir="auto">{s.name}</span>
-                <span className="muted" dir="auto">{s.bank || m.noBank}</span>
+              <button
+                type="button"
+                className={`cheque-template-item${current?.id === s.id ? ' active' : ''}`}
+                aria-current={current?.id === s.id ? 'true' : undefined}
+                onClick={() => navigate({ screen: 'template', id: s.id })}
+                data-testid="template-item"
+              >
+                <span className="cheque-template-name" dir="auto">
+                  {s.name}
+                </span>
+                <span className="muted" dir="auto">
+                  {s.bank || m.noBank}
+                </span>
                 <span className="muted">
                   {m.summary(digits(s.widthMm), digits(s.heightMm), digits(s.fieldCount))}
                   {s.hasBackground ? ` · ${m.hasScan}` : ''}

@@ -6,7 +6,15 @@ import { Dialog } from '../ui/dialog';
 import { TextField } from '../ui/text-field';
 
 /** A copy of a template for another bank or account: everything is kept (fields, calibration, scan) under a new name. */
-export function CopyTemplateDialog({ source, onClose, onCopied }: { source: ChequeTemplateSummary; onClose: () => void; onCopied: (t: ChequeTemplate) => void }) {
+export function CopyTemplateDialog({
+  source,
+  onClose,
+  onCopied,
+}: {
+  source: ChequeTemplateSummary;
+  onClose: () => void;
+  onCopied: (t: ChequeTemplate) => void;
+}) {
   const t = useT();
   const m = t.chequeTemplates;
   const client = useClient();

@@ -85,9 +85,10 @@ export function DesignerCanvas(p: Props) {
     const dx = at.x - drag.start.x;
     const dy = at.y - drag.start.y;
     const f = drag.field;
-    const next = drag.mode === 'move'
-      ? placeField(f, f.xMm + dx, f.yMm + dy, p.draft)
-      : resizeField(f, drag.mode, (drag.mode === 'left' ? f.xMm : f.xMm + f.widthMm) + dx, widthMm);
+    const next =
+      drag.mode === 'move'
+        ? placeField(f, f.xMm + dx, f.yMm + dy, p.draft)
+        : resizeField(f, drag.mode, (drag.mode === 'left' ? f.xMm : f.xMm + f.widthMm) + dx, widthMm);
     p.onFieldChange(drag.index, next);
   };
   const end = (e: ReactPointerEvent) => {
@@ -148,7 +149,19 @@ export function DesignerCanvas(p: Props) {
         data-testid="cheque-svg"
       >
         <rect className="cheque-leaf" x={0} y={0} width={widthMm} height={heightMm} />
-        {p.background && <image href={p.background} x={0} y={0} width={widthMm} height={heightMm} preserveAspectRatio="none" opacity={p.backgroundOpacity} pointerEvents="none" data-testid="cheque-background" />}
+        {p.background && (
+          <image
+            href={p.background}
+            x={0}
+            y={0}
+            width={widthMm}
+            height={heightMm}
+            preserveAspectRatio="none"
+            opacity={p.backgroundOpacity}
+            pointerEvents="none"
+            data-testid="cheque-background"
+          />
+        )}
         {gridLines.map(([x1, y1, x2, y2]) => (
           <line key={`${x1}-${y1}-${x2}-${y2}`} className="cheque-grid" x1={x1} y1={y1} x2={x2} y2={y2} />
         ))}

@@ -36,13 +36,17 @@ export function FieldList({ fields, selected, onSelect, onAdd }: Props) {
       <ul className="cheque-field-list">
         {fields.map((f, i) => (
           <li key={`${i}-${f.kind}`}>
-            <button type="button" className={`cheque-field-item${selected === i ? ' active' : ''}`} aria-pressed={selected === i} onClick={() => onSelect(i)} data-testid={`field-item-${i}`}>
+            <button
+              type="button"
+              className={`cheque-field-item${selected === i ? ' active' : ''}`}
+              aria-pressed={selected === i}
+              onClick={() => onSelect(i)}
+              data-testid={`field-item-${i}`}
+            >
               <span>
                 {digits(i + 1)}. {m.kinds[f.kind]}
               </span>
-              <span className="muted cheque-field-pos">
-                {m.position(mm(f.xMm), mm(f.yMm), mm(f.widthMm))}
-              </span>
+              <span className="muted cheque-field-pos">{m.position(mm(f.xMm), mm(f.yMm), mm(f.widthMm))}</span>
             </button>
           </li>
         ))}

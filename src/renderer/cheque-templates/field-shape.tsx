@@ -108,8 +108,30 @@ export function FieldShape({ field, index, label, labelDir, font, sample, select
       )}
       {selected && (
         <>
-          <rect className="cheque-field-handle" x={field.xMm - handle / 2} y={box.top} width={handle} height={box.height} onPointerDown={(e) => { e.stopPropagation(); onDragStart(e, index, 'left'); }} data-testid={`cheque-field-${index}-left`} />
-          <rect className="cheque-field-handle" x={right - handle / 2} y={box.top} width={handle} height={box.height} onPointerDown={(e) => { e.stopPropagation(); onDragStart(e, index, 'right'); }} data-testid={`cheque-field-${index}-right`} />
+          <rect
+            className="cheque-field-handle"
+            x={field.xMm - handle / 2}
+            y={box.top}
+            width={handle}
+            height={box.height}
+            onPointerDown={(e) => {
+              e.stopPropagation();
+              onDragStart(e, index, 'left');
+            }}
+            data-testid={`cheque-field-${index}-left`}
+          />
+          <rect
+            className="cheque-field-handle"
+            x={right - handle / 2}
+            y={box.top}
+            width={handle}
+            height={box.height}
+            onPointerDown={(e) => {
+              e.stopPropagation();
+              onDragStart(e, index, 'right');
+            }}
+            data-testid={`cheque-field-${index}-right`}
+          />
         </>
       )}
     </g>

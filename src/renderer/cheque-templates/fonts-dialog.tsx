@@ -40,15 +40,28 @@ export function FontsDialog({ fonts, onClose }: { fonts: ChequeFont[]; onClose: 
   };
 
   return (
-    <Dialog title={m.fontsTitle} onClose={onClose} testId="cheque-fonts" footer={<button type="button" className="button primary" onClick={onClose}>{t.common.close}</button>}>
+    <Dialog
+      title={m.fontsTitle}
+      onClose={onClose}
+      testId="cheque-fonts"
+      footer={
+        <button type="button" className="button primary" onClick={onClose}>
+          {t.common.close}
+        </button>
+      }
+    >
       <ul className="cheque-font-list">
         {fonts.map((f) => {
           const css = cssFontOf(f.key);
           return (
             <li key={f.key} className="cheque-font-row" data-testid="cheque-font-row">
               <div>
-                <strong>{f.builtIn ? m.builtinFonts[f.key as keyof typeof m.builtinFonts] ?? f.name : f.name}</strong>
-                <span className="muted"> — {f.builtIn ? m.fontBuiltIn : m.fontUser}{f.usedBy > 0 ? ` — ${m.fontUsedBy(digits(f.usedBy))}` : ''}</span>
+                <strong>{f.builtIn ? (m.builtinFonts[f.key as keyof typeof m.builtinFonts] ?? f.name) : f.name}</strong>
+                <span className="muted">
+                  {' '}
+                  — {f.builtIn ? m.fontBuiltIn : m.fontUser}
+                  {f.usedBy > 0 ? ` — ${m.fontUsedBy(digits(f.usedBy))}` : ''}
+                </span>
                 <p className="cheque-font-specimen" style={{ fontFamily: `'${css.family}', Vazirmatn`, fontWeight: css.weight }} dir="rtl">
                   {SPECIMEN}
                 </p>
@@ -63,17 +76,28 @@ export function FontsDialog({ fonts, onClose }: { fonts: ChequeFont[]; onClose: 
         })}
       </ul>
       <div className="cheque-font-add">
-        <input ref={fileRef} type="file" accept=".ttf,font/ttf" hidden onChange={(e) => {
-          const file = e.target.files?.[0];
-          if (file) void add(file);
-          e.target.value = '';
-        }} data-testid="font-file" />
+        <input
+          ref={fileRef}
+          type="file"
+          accept=".ttf,font/ttf"
+          hidden
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (file) void add(file);
+            e.target.value = '';
+          }}
+          data-testid="font-file"
+        />
         <button type="button" className="button" disabled={busy} onClick={() => fileRef.current?.click()} data-testid="font-add">
           + {m.addFont}
         </button>
         <span className="field-hint">{m.addFontHint}</span>
       </div>
-      {error && <p className="field-error" role="alert" data-testid="font-error">{error}</p>}
+      {error && (
+        <p className="field-error" role="alert" data-testid="font-error">
+          {error}
+        </p>
+      )}
     </Dialog>
   );
 }

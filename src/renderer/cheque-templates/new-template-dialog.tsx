@@ -21,7 +21,12 @@ export function NewTemplateDialog({ onClose, onCreated }: { onClose: () => void;
 
   const create = async () => {
     setBusy(true);
-    const r = await client.call('cheque-templates/create', { name, bank, ...size, fields: withFields ? sayadFields().filter((f) => f.xMm + f.widthMm <= size.widthMm && f.yMm <= size.heightMm) : [] });
+    const r = await client.call('cheque-templates/create', {
+      name,
+      bank,
+      ...size,
+      fields: withFields ? sayadFields().filter((f) => f.xMm + f.widthMm <= size.widthMm && f.yMm <= size.heightMm) : [],
+    });
     setBusy(false);
     if (!r.ok) return setError({ field: r.error.field ?? 'name', message: r.error.message });
     onCreated(r.value);
@@ -49,8 +54,26 @@ export function NewTemplateDialog({ onClose, onCreated }: { onClose: () => void;
       <div className="grid cols-2">
         <TextField name="new-name" label={m.name} value={name} onChange={setName} error={errorOf('name')} className="span-2" autoFocus />
         <TextField name="new-bank" label={m.bank} value={bank} onChange={setBank} placeholder={m.bankPlaceholder} className="span-2" />
-        <NumberField name="new-widthMm" label={m.leafWidth} unit={m.mm} value={size.widthMm} min={50} max={400} onChange={(widthMm) => setSize((s) => ({ ...s, widthMm }))} error={errorOf('widthMm')} />
-        <NumberField name="new-heightMm" label={m.leafHeight} unit={m.mm} value={size.heightMm} min={30} max={400} onChange={(heightMm) => setSize((s) => ({ ...s, heightMm }))} error={errorOf('heightMm')} />
+        <NumberField
+          name="new-widthMm"
+          label={m.leafWidth}
+          unit={m.mm}
+          value={size.widthMm}
+          min={50}
+          max={400}
+          onChange={(widthMm) => setSize((s) => ({ ...s, widthMm }))}
+          error={errorOf('widthMm')}
+        />
+        <NumberField
+          name="new-heightMm"
+          label={m.leafHeight}
+          unit={m.mm}
+          value={size.heightMm}
+          min={30}
+          max={400}
+          onChange={(heightMm) => setSize((s) => ({ ...s, heightMm }))}
+          error={errorOf('heightMm')}
+        />
         <label className="cheque-check span-2">
           <input type="checkbox" checked={withFields} onChange={(e) => setWithFields(e.target.checked)} data-testid="new-with-fields" />
           {m.startWithSayad}

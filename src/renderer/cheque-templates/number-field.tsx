@@ -57,7 +57,11 @@ export function NumberField({ name, label, value, onChange, unit, min, max, erro
         />
         {unit && <span className="number-field-unit">{unit}</span>}
       </div>
-      {error && <p className="field-error" role="alert">{error}</p>}
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

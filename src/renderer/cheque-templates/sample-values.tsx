@@ -38,7 +38,14 @@ export function SampleValues({ value, onChange }: { value: SampleDraft; onChange
     <section className="cheque-panel" aria-label={m.sample}>
       <h3>{m.sample}</h3>
       <div className="grid">
-        <TextField name="sample-amount" label={m.sampleAmount} value={value.amount} inputMode="numeric" dir="ltr" onChange={(amount) => onChange({ ...value, amount })} />
+        <TextField
+          name="sample-amount"
+          label={m.sampleAmount}
+          value={value.amount}
+          inputMode="numeric"
+          dir="ltr"
+          onChange={(amount) => onChange({ ...value, amount })}
+        />
         <DateInput name="sample-date" label={m.sampleDate} value={value.date} onChange={(date) => onChange({ ...value, date })} />
         <TextField name="sample-payee" label={m.samplePayee} value={value.payee} onChange={(payee) => onChange({ ...value, payee })} />
       </div>

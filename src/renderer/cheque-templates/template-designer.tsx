@@ -1,5 +1,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { SAMPLE_CHEQUE, type ChequeBackground, type ChequeField, type ChequeFieldKind, type ChequeFont, type ChequeTemplate } from '../../shared/contract/cheque-print';
+import {
+  SAMPLE_CHEQUE,
+  type ChequeBackground,
+  type ChequeField,
+  type ChequeFieldKind,
+  type ChequeFont,
+  type ChequeTemplate,
+} from '../../shared/contract/cheque-print';
 import type { FileOut } from '../../shared/contract/io';
 import { useClient } from '../app/client';
 import { useLocale } from '../i18n/use-t';
@@ -130,12 +137,21 @@ export function TemplateDesigner({ template, fonts, onSaved, onDirty }: Props) {
       <div className="cheque-designer-toolbar">
         <div className="cheque-designer-title">
           <h2 dir="auto">{draft.name || m.untitled}</h2>
-          {dirty && <span className="badge warn" data-testid="template-dirty">{m.unsaved}</span>}
+          {dirty && (
+            <span className="badge warn" data-testid="template-dirty">
+              {m.unsaved}
+            </span>
+          )}
         </div>
         <div className="toolbar-actions">
           <label className="cheque-view-option">
             {m.zoom}
-            <select className="input small" value={zoom ?? 'fit'} onChange={(e) => setZoom(e.target.value === 'fit' ? null : (Number(e.target.value) as (typeof ZOOMS)[number]))} data-testid="designer-zoom">
+            <select
+              className="input small"
+              value={zoom ?? 'fit'}
+              onChange={(e) => setZoom(e.target.value === 'fit' ? null : (Number(e.target.value) as (typeof ZOOMS)[number]))}
+              data-testid="designer-zoom"
+            >
               {ZOOMS.map((z) => (
                 <option key={z ?? 'fit'} value={z ?? 'fit'}>
                   {z === null ? m.zoomFit : m.zoomPxPerMm(digits(z))}
@@ -159,7 +175,14 @@ export function TemplateDesigner({ template, fonts, onSaved, onDirty }: Props) {
           <button type="button" className="button" disabled={busy !== null} onClick={() => void makePdf('test')} data-testid="template-test-print">
             {m.testPrint}
           </button>
-          <button type="button" className="button primary" disabled={busy !== null || !dirty} onClick={() => void save()} data-testid="template-save" title={t.common.shortcutSave}>
+          <button
+            type="button"
+            className="button primary"
+            disabled={busy !== null || !dirty}
+            onClick={() => void save()}
+            data-testid="template-save"
+            title={t.common.shortcutSave}
+          >
             {busy === 'save' ? t.common.saving : t.common.save}
           </button>
         </div>

@@ -15,7 +15,8 @@ export const SAYAD_LEAF = { widthMm: 180, heightMm: 85 } as const;
 export function newField(kind: ChequeFieldKind, at: { xMm: number; yMm: number; widthMm: number }): ChequeField {
   const words = kind === 'amountWords' || kind === 'dateWords';
   return {
-    kind, ...at,
+    kind,
+    ...at,
     font: words ? 'nastaliq' : 'vazirmatn',
     sizePt: words ? 14 : 12,
     align: kind === 'dateDigits' || kind === 'amountDigits' ? 'center' : 'right',
@@ -68,11 +69,16 @@ export function resizeField(f: ChequeField, side: 'left' | 'right', edgeMm: numb
 export function nudgeOf(key: string, mods: { shiftKey: boolean; altKey: boolean }): { dx: number; dy: number } | null {
   const step = mods.shiftKey ? 5 : mods.altKey ? 0.1 : 0.5;
   switch (key) {
-    case 'ArrowLeft': return { dx: -step, dy: 0 };
-    case 'ArrowRight': return { dx: step, dy: 0 };
-    case 'ArrowUp': return { dx: 0, dy: -step };
-    case 'ArrowDown': return { dx: 0, dy: step };
-    default: return null;
+    case 'ArrowLeft':
+      return { dx: -step, dy: 0 };
+    case 'ArrowRight':
+      return { dx: step, dy: 0 };
+    case 'ArrowUp':
+      return { dx: 0, dy: -step };
+    case 'ArrowDown':
+      return { dx: 0, dy: step };
+    default:
+      return null;
   }
 }
 

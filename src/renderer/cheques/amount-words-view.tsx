@@ -12,11 +12,15 @@ export function AmountWordsView({ rials, toman }: { rials: number | null; toman:
   return (
     <span className="amount-words" data-testid="amount-words">
       <span className="amount-words-label">{t.cheques.inWords}</span>{' '}
-      <bdi lang="fa" dir="rtl" data-testid="amount-words-rials">{w.rials}</bdi>
+      <bdi lang="fa" dir="rtl" data-testid="amount-words-rials">
+        {w.rials}
+      </bdi>
       {w.toman && (
         <span className="amount-words-toman">
           <span className="amount-words-label">{t.cheques.inWordsToman}</span>{' '}
-          <bdi lang="fa" dir="rtl" data-testid="amount-words-toman">{w.toman}</bdi>
+          <bdi lang="fa" dir="rtl" data-testid="amount-words-toman">
+            {w.toman}
+          </bdi>
         </span>
       )}
     </span>

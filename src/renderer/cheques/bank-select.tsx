@@ -38,7 +38,9 @@ export function BankSelect({ value, name, onChange, error, nameError }: Props) {
         </select>
         <FieldErrorText id={`${id}-err`} message={error} />
       </div>
-      {value === 'other' && <TextField name="bankName" label={m.bankName} value={name} onChange={(n) => onChange({ bank: value, name: n })} error={nameError} />}
+      {value === 'other' && (
+        <TextField name="bankName" label={m.bankName} value={name} onChange={(n) => onChange({ bank: value, name: n })} error={nameError} />
+      )}
     </>
   );
 }

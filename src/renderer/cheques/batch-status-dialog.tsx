@@ -29,7 +29,9 @@ export function BatchStatusDialog({ rows, toman, onClose, onDone }: Props) {
   const directions = [...new Set(rows.map((r) => r.direction))];
   // One type: the action as the cheque window says it; both types: each type's name of the status.
   const label = (s: ChequeStatus) =>
-    directions.length === 1 ? m.actions[directions[0]!][s] || statusName(t, directions[0]!, s) : [...new Set(directions.map((d) => statusName(t, d, s)))].join(' / ');
+    directions.length === 1
+      ? m.actions[directions[0]!][s] || statusName(t, directions[0]!, s)
+      : [...new Set(directions.map((d) => statusName(t, d, s)))].join(' / ');
   const name = (s: ChequeStatus) => [...new Set(directions.map((d) => statusName(t, d, s)))].join(' / ');
 
   const apply = async () => {
@@ -37,7 +39,14 @@ export function BatchStatusDialog({ rows, toman, onClose, onDone }: Props) {
     const iso = draft.date();
     if (!iso) return;
     draft.setBusy(true);
-    const r = await client.call('cheques/set-status-batch', { ids: rows.map((x) => x.id), status: to, date: iso, note: draft.note, counterparty: draft.counterparty, certificate: draft.certificate });
+    const r = await client.call('cheques/set-status-batch', {
+      ids: rows.map((x) => x.id),
+      status: to,
+      date: iso,
+      note: draft.note,
+      counterparty: draft.counterparty,
+      certificate: draft.certificate,
+    });
     draft.setBusy(false);
     if (!r.ok) return draft.setError({ field: r.error.field ?? '', message: r.error.message });
     toast.show('success', m.batchChanged(num(r.value.ids.length), name(to)));
@@ -76,7 +85,11 @@ export function BatchStatusDialog({ rows, toman, onClose, onDone }: Props) {
       </ul>
       {choices.length === 0 ? (
         <p className="batch-none" data-testid="batch-none">
-          {m.batchNone(statusCounts(rows).map((x) => m.batchCount(m.types[x.direction], statusName(t, x.direction, x.status), num(x.count))).join(lang === 'fa' ? '، ' : ', '))}
+          {m.batchNone(
+            statusCounts(rows)
+              .map((x) => m.batchCount(m.types[x.direction], statusName(t, x.direction, x.status), num(x.count)))
+              .join(lang === 'fa' ? '، ' : ', '),
+          )}
         </p>
       ) : (
         <div className="status-change batch-status">

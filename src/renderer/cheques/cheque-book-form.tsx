@@ -26,11 +26,18 @@ export function ChequeBookForm({ onCreated }: { onCreated: () => void }) {
   const create = async () => {
     if (bank.bank === '') return setError({ field: 'bankCode', message: m.bankRequired });
     const count = Number(toAsciiDigits(f.leafCount.trim()));
-    if (!Number.isInteger(count) || count < 1 || count > 200) return setError({ field: 'leafCount', message: t.reminders.numberInvalid(digits(1), digits(200)) });
+    if (!Number.isInteger(count) || count < 1 || count > 200)
+      return setError({ field: 'leafCount', message: t.reminders.numberInvalid(digits(1), digits(200)) });
     setBusy(true);
     const r = await client.call('cheque-books/create', {
-      bankCode: bank.bank === 'other' ? null : bank.bank, bankName: bank.bank === 'other' ? bank.name : '', branch: f.branch, account: f.account,
-      series: f.series, firstSerial: f.firstSerial, leafCount: count, note: f.note,
+      bankCode: bank.bank === 'other' ? null : bank.bank,
+      bankName: bank.bank === 'other' ? bank.name : '',
+      branch: f.branch,
+      account: f.account,
+      series: f.series,
+      firstSerial: f.firstSerial,
+      leafCount: count,
+      note: f.note,
     });
     setBusy(false);
     if (!r.ok) return setError({ field: r.error.field ?? '', message: r.error.message });
@@ -42,14 +49,39 @@ export function ChequeBookForm({ onCreated }: { onCreated: () => void }) {
     <fieldset className="form-section cheque-book-form" data-testid="cheque-book-form">
       <legend>{m.newBook}</legend>
       <div className="form-row">
-        <BankSelect value={bank.bank} name={bank.name} onChange={(v) => { setBank(v); setError(null); }} error={err('bankCode')} nameError={err('bankName')} />
+        <BankSelect
+          value={bank.bank}
+          name={bank.name}
+          onChange={(v) => {
+            setBank(v);
+            setError(null);
+          }}
+          error={err('bankCode')}
+          nameError={err('bankName')}
+        />
         <TextField name="branch" label={m.branch} value={f.branch} onChange={(branch) => set({ branch })} />
         <TextField name="account" label={m.account} value={f.account} onChange={(account) => set({ account })} dir="ltr" error={err('account')} />
       </div>
       <div className="form-row">
         <TextField name="series" label={m.series} value={f.series} onChange={(series) => set({ series })} dir="ltr" />
-        <TextField name="firstSerial" label={m.bookFirst} value={f.firstSerial} onChange={(firstSerial) => set({ firstSerial })} inputMode="numeric" dir="ltr" error={err('firstSerial')} />
-        <TextField name="leafCount" label={m.bookCount} value={f.leafCount} onChange={(leafCount) => set({ leafCount })} inputMode="numeric" dir={dir} error={err('leafCount')} />
+        <TextField
+          name="firstSerial"
+          label={m.bookFirst}
+          value={f.firstSerial}
+          onChange={(firstSerial) => set({ firstSerial })}
+          inputMode="numeric"
+          dir="ltr"
+          error={err('firstSerial')}
+        />
+        <TextField
+          name="leafCount"
+          label={m.bookCount}
+          value={f.leafCount}
+          onChange={(leafCount) => set({ leafCount })}
+          inputMode="numeric"
+          dir={dir}
+          error={err('leafCount')}
+        />
       </div>
       <TextField name="bookNote" label={m.bookNote} value={f.note} onChange={(note) => set({ note })} />
       {error && !['bankCode', 'bankName', 'account', 'firstSerial', 'leafCount'].includes(error.field) && (

@@ -118,7 +118,12 @@ export function ChequeDetail({ cheque: c, toman, onChanged, onEdit, onClose, onO
               <>
                 <bdi data-testid="cheque-detail-party">{c.partyName}</bdi>
                 {c.contact && (
-                  <button type="button" className="link-button cheque-contact-link" onClick={() => onOpenContact(c.contact!.id)} data-testid="cheque-open-contact">
+                  <button
+                    type="button"
+                    className="link-button cheque-contact-link"
+                    onClick={() => onOpenContact(c.contact!.id)}
+                    data-testid="cheque-open-contact"
+                  >
                     {m.openContact}
                   </button>
                 )}
@@ -133,13 +138,22 @@ export function ChequeDetail({ cheque: c, toman, onChanged, onEdit, onClose, onO
               m.sayadId,
               c.sayadId ? (
                 <>
-                  <bdi dir="ltr" className="mono" data-testid="cheque-sayad">{digits(groupSayadId(c.sayadId))}</bdi>{' '}
+                  <bdi dir="ltr" className="mono" data-testid="cheque-sayad">
+                    {digits(groupSayadId(c.sayadId))}
+                  </bdi>{' '}
                   <span className="muted small">({c.sayadRegistered ? m.sayadYes : m.sayadNo})</span>
                 </>
               ) : null,
             )}
             {row(m.purpose, c.purpose ? <bdi>{c.purpose}</bdi> : null)}
-            {row(m.note, c.note ? <span className="pre-line" dir="auto">{c.note}</span> : null)}
+            {row(
+              m.note,
+              c.note ? (
+                <span className="pre-line" dir="auto">
+                  {c.note}
+                </span>
+              ) : null,
+            )}
             {row(m.registeredAt, instant(c.registeredAt))}
           </dl>
           <ChequeImages cheque={c} onChanged={onChanged} />

@@ -40,23 +40,60 @@ export type DraftError = { field: string; message: string };
 
 export function emptyChequeDraft(direction: ChequeDirection, bookId: number | null = null): ChequeDraft {
   return {
-    direction, bookId, amount: '', dueDate: '', issueDate: '', guarantee: false, sayadId: '', sayadRegistered: false, bank: '', bankName: '',
-    branch: '', account: '', series: '', serial: '', contact: null, partyName: '', partyId: '', purpose: '', note: '',
+    direction,
+    bookId,
+    amount: '',
+    dueDate: '',
+    issueDate: '',
+    guarantee: false,
+    sayadId: '',
+    sayadRegistered: false,
+    bank: '',
+    bankName: '',
+    branch: '',
+    account: '',
+    series: '',
+    serial: '',
+    contact: null,
+    partyName: '',
+    partyId: '',
+    purpose: '',
+    note: '',
   };
 }
 
 export function draftFromCheque(c: Cheque, cal: CalendarSystem, lang: Lang): ChequeDraft {
   const d = (s: string) => localDigits(s, lang);
   return {
-    direction: c.direction, bookId: null, amount: formatInteger(c.amount, lang), dueDate: c.dueDate ? formatDate(c.dueDate, cal, lang) : '',
-    issueDate: c.issueDate ? formatDate(c.issueDate, cal, lang) : '', guarantee: c.guarantee, sayadId: d(groupSayadId(c.sayadId)), sayadRegistered: c.sayadRegistered,
-    bank: c.bankCode ?? 'other', bankName: c.bankName, branch: c.branch, account: d(c.account), series: d(c.series), serial: d(c.serial),
-    contact: c.contact, partyName: c.partyName, partyId: d(c.partyId), purpose: c.purpose, note: c.note,
+    direction: c.direction,
+    bookId: null,
+    amount: formatInteger(c.amount, lang),
+    dueDate: c.dueDate ? formatDate(c.dueDate, cal, lang) : '',
+    issueDate: c.issueDate ? formatDate(c.issueDate, cal, lang) : '',
+    guarantee: c.guarantee,
+    sayadId: d(groupSayadId(c.sayadId)),
+    sayadRegistered: c.sayadRegistered,
+    bank: c.bankCode ?? 'other',
+    bankName: c.bankName,
+    branch: c.branch,
+    account: d(c.account),
+    series: d(c.series),
+    serial: d(c.serial),
+    contact: c.contact,
+    partyName: c.partyName,
+    partyId: d(c.partyId),
+    purpose: c.purpose,
+    note: c.note,
   };
 }
 
 /** The input for the engine, or the first mistake with the field the engine would name. */
-export function buildChequeInput(d: ChequeDraft, cal: CalendarSystem, t: Messages, lang: Lang): { ok: true; input: ChequeInput } | { ok: false; error: DraftError } {
+export function buildChequeInput(
+  d: ChequeDraft,
+  cal: CalendarSystem,
+  t: Messages,
+  lang: Lang,
+): { ok: true; input: ChequeInput } | { ok: false; error: DraftError } {
   const m = t.cheques;
   const fail = (field: string, message: string) => ({ ok: false as const, error: { field, message } });
   const example = cal === 'jalali' ? t.form.datePlaceholderJalali : t.form.datePlaceholderGregorian;
@@ -87,9 +124,25 @@ export function buildChequeInput(d: ChequeDraft, cal: CalendarSystem, t: Message
   return {
     ok: true,
     input: {
-      direction: d.direction, bookId: d.bookId, amount, dueDate, issueDate, guarantee: d.guarantee, sayadId: d.sayadId, sayadRegistered: d.sayadRegistered,
-      bankCode: typedBank ? null : (d.bank as BankCode), bankName: typedBank ? d.bankName : '', branch: d.branch, account: d.account,
-      series: d.series, serial: d.serial, contactId: d.contact?.id ?? null, partyName: d.partyName, partyId: d.partyId, purpose: d.purpose, note: d.note,
+      direction: d.direction,
+      bookId: d.bookId,
+      amount,
+      dueDate,
+      issueDate,
+      guarantee: d.guarantee,
+      sayadId: d.sayadId,
+      sayadRegistered: d.sayadRegistered,
+      bankCode: typedBank ? null : (d.bank as BankCode),
+      bankName: typedBank ? d.bankName : '',
+      branch: d.branch,
+      account: d.account,
+      series: d.series,
+      serial: d.serial,
+      contactId: d.contact?.id ?? null,
+      partyName: d.partyName,
+      partyId: d.partyId,
+      purpose: d.purpose,
+      note: d.note,
     },
   };
 }

@@ -33,13 +33,28 @@ export type FilterDraft = {
 };
 
 export const EMPTY_FILTERS: FilterDraft = {
-  direction: 'all', view: 'all', status: '', text: '', dueFrom: '', dueTo: '', registeredFrom: '', registeredTo: '',
-  amountMin: '', amountMax: '', person: '', bank: '', guarantee: 'any', contact: null,
+  direction: 'all',
+  view: 'all',
+  status: '',
+  text: '',
+  dueFrom: '',
+  dueTo: '',
+  registeredFrom: '',
+  registeredTo: '',
+  amountMin: '',
+  amountMax: '',
+  person: '',
+  bank: '',
+  guarantee: 'any',
+  contact: null,
 };
 
 /** How many of the "more filters" are set (shown on their button). */
 export function moreCount(f: FilterDraft): number {
-  return [f.dueFrom, f.dueTo, f.registeredFrom, f.registeredTo, f.amountMin, f.amountMax, f.person, f.bank].filter((v) => v.trim() !== '').length + (f.guarantee === 'any' ? 0 : 1);
+  return (
+    [f.dueFrom, f.dueTo, f.registeredFrom, f.registeredTo, f.amountMin, f.amountMax, f.person, f.bank].filter((v) => v.trim() !== '').length +
+    (f.guarantee === 'any' ? 0 : 1)
+  );
 }
 
 export type BuiltFilter = { ok: true; filter: ChequeFilter } | { ok: false; error: { field: string; message: string } };
@@ -47,7 +62,12 @@ export type BuiltFilter = { ok: true; filter: ChequeFilter } | { ok: false; erro
 export function buildChequeFilter(f: FilterDraft, today: string, cal: CalendarSystem, t: Messages): BuiltFilter {
   const fail = (field: string, message: string): BuiltFilter => ({ ok: false, error: { field, message } });
   const example = cal === 'jalali' ? t.form.datePlaceholderJalali : t.form.datePlaceholderGregorian;
-  const dates: Record<'dueFrom' | 'dueTo' | 'registeredFrom' | 'registeredTo', string | null> = { dueFrom: null, dueTo: null, registeredFrom: null, registeredTo: null };
+  const dates: Record<'dueFrom' | 'dueTo' | 'registeredFrom' | 'registeredTo', string | null> = {
+    dueFrom: null,
+    dueTo: null,
+    registeredFrom: null,
+    registeredTo: null,
+  };
   for (const k of Object.keys(dates) as (keyof typeof dates)[]) {
     if (!f[k].trim()) continue;
     const iso = parseDateInput(f[k], cal);

@@ -15,7 +15,8 @@ type Props = {
 
 /**
  * The cheque screen's filters: type, a quick view (due this week/month, overdue, bounced), status and
- * words (and the contact, when the screen was opened from a contact's page); and, under "more filters", due and registration date ranges, amount range, person, bank and
+ * words (and the contact, when the screen was opened from a contact's page); and, under "more filters", due and registration date ranges, amount range,
+ * person, bank and
  * guarantee cheques.
  */
 export function ChequeFilters({ value: f, onChange, more, onMore, error }: Props) {
@@ -51,7 +52,15 @@ export function ChequeFilters({ value: f, onChange, more, onMore, error }: Props
         </div>
         <div className="segmented" role="radiogroup" aria-label={m.viewLabel}>
           {CHEQUE_VIEWS.map((v) => (
-            <button key={v} type="button" role="radio" aria-checked={f.view === v} className={`segment${f.view === v ? ' active' : ''}`} onClick={() => onChange({ view: v })} data-testid={`cheque-view-${v}`}>
+            <button
+              key={v}
+              type="button"
+              role="radio"
+              aria-checked={f.view === v}
+              className={`segment${f.view === v ? ' active' : ''}`}
+              onClick={() => onChange({ view: v })}
+              data-testid={`cheque-view-${v}`}
+            >
               {m.views[v]}
             </button>
           ))}
@@ -61,7 +70,14 @@ export function ChequeFilters({ value: f, onChange, more, onMore, error }: Props
         {f.contact && (
           <span className="participant-chip cheque-contact-filter" data-testid="cheque-contact-filter">
             <bdi>{m.filterContact(f.contact.name || '…')}</bdi>
-            <button type="button" className="chip-x" onClick={() => onChange({ contact: null })} aria-label={m.filterContactClear} title={m.filterContactClear} data-testid="cheque-contact-filter-clear">
+            <button
+              type="button"
+              className="chip-x"
+              onClick={() => onChange({ contact: null })}
+              aria-label={m.filterContactClear}
+              title={m.filterContactClear}
+              data-testid="cheque-contact-filter-clear"
+            >
               ×
             </button>
           </span>
@@ -81,8 +97,22 @@ export function ChequeFilters({ value: f, onChange, more, onMore, error }: Props
             </option>
           ))}
         </select>
-        <input className="input cheque-search" value={f.text} onChange={(e) => onChange({ text: e.target.value })} placeholder={m.searchPlaceholder} aria-label={m.search} title={m.search} data-testid="cheque-search" />
-        <button type="button" className={`button${extra > 0 ? ' has-filters' : ''}`} aria-expanded={more} onClick={() => onMore(!more)} data-testid="cheque-more-filters">
+        <input
+          className="input cheque-search"
+          value={f.text}
+          onChange={(e) => onChange({ text: e.target.value })}
+          placeholder={m.searchPlaceholder}
+          aria-label={m.search}
+          title={m.search}
+          data-testid="cheque-search"
+        />
+        <button
+          type="button"
+          className={`button${extra > 0 ? ' has-filters' : ''}`}
+          aria-expanded={more}
+          onClick={() => onMore(!more)}
+          data-testid="cheque-more-filters"
+        >
           {m.moreFilters}
           {extra > 0 && <span className="badge">{num(extra)}</span>}
         </button>
@@ -96,14 +126,46 @@ export function ChequeFilters({ value: f, onChange, more, onMore, error }: Props
         <div className="cheque-more" data-testid="cheque-more">
           <DateInput name="dueFrom" label={m.dueFrom} value={f.dueFrom} onChange={(dueFrom) => onChange({ dueFrom })} error={errorOf('dueFrom')} />
           <DateInput name="dueTo" label={m.dueTo} value={f.dueTo} onChange={(dueTo) => onChange({ dueTo })} error={errorOf('dueTo')} />
-          <DateInput name="registeredFrom" label={m.registeredFrom} value={f.registeredFrom} onChange={(registeredFrom) => onChange({ registeredFrom })} error={errorOf('registeredFrom')} />
-          <DateInput name="registeredTo" label={m.registeredTo} value={f.registeredTo} onChange={(registeredTo) => onChange({ registeredTo })} error={errorOf('registeredTo')} />
-          <TextField name="amountMin" label={m.amountMin} value={f.amountMin} onChange={(amountMin) => onChange({ amountMin })} inputMode="numeric" error={errorOf('amountMin')} />
-          <TextField name="amountMax" label={m.amountMax} value={f.amountMax} onChange={(amountMax) => onChange({ amountMax })} inputMode="numeric" error={errorOf('amountMax')} />
+          <DateInput
+            name="registeredFrom"
+            label={m.registeredFrom}
+            value={f.registeredFrom}
+            onChange={(registeredFrom) => onChange({ registeredFrom })}
+            error={errorOf('registeredFrom')}
+          />
+          <DateInput
+            name="registeredTo"
+            label={m.registeredTo}
+            value={f.registeredTo}
+            onChange={(registeredTo) => onChange({ registeredTo })}
+            error={errorOf('registeredTo')}
+          />
+          <TextField
+            name="amountMin"
+            label={m.amountMin}
+            value={f.amountMin}
+            onChange={(amountMin) => onChange({ amountMin })}
+            inputMode="numeric"
+            error={errorOf('amountMin')}
+          />
+          <TextField
+            name="amountMax"
+            label={m.amountMax}
+            value={f.amountMax}
+            onChange={(amountMax) => onChange({ amountMax })}
+            inputMode="numeric"
+            error={errorOf('amountMax')}
+          />
           <TextField name="person" label={m.person} value={f.person} onChange={(person) => onChange({ person })} />
           <div className="form-field">
             <label htmlFor="cheque-bank-filter">{m.bank}</label>
-            <select id="cheque-bank-filter" className="input" value={f.bank} onChange={(e) => onChange({ bank: e.target.value })} data-testid="cheque-bank-filter">
+            <select
+              id="cheque-bank-filter"
+              className="input"
+              value={f.bank}
+              onChange={(e) => onChange({ bank: e.target.value })}
+              data-testid="cheque-bank-filter"
+            >
               <option value="">{m.anyBank}</option>
               {IRAN_BANKS.map((b) => (
                 <option key={b.code} value={b.code}>
@@ -114,7 +176,13 @@ export function ChequeFilters({ value: f, onChange, more, onMore, error }: Props
           </div>
           <div className="form-field">
             <label htmlFor="cheque-guarantee-filter">{m.guaranteeFilter}</label>
-            <select id="cheque-guarantee-filter" className="input" value={f.guarantee} onChange={(e) => onChange({ guarantee: e.target.value as FilterDraft['guarantee'] })} data-testid="cheque-guarantee-filter">
+            <select
+              id="cheque-guarantee-filter"
+              className="input"
+              value={f.guarantee}
+              onChange={(e) => onChange({ guarantee: e.target.value as FilterDraft['guarantee'] })}
+              data-testid="cheque-guarantee-filter"
+            >
               <option value="any">{m.guaranteeAny}</option>
               <option value="only">{m.guaranteeOnly}</option>
               <option value="none">{m.guaranteeNone}</option>

@@ -27,7 +27,25 @@ type Props = {
   onSaved: (c: Cheque) => void;
 };
 
-const KNOWN = ['amount', 'dueDate', 'issueDate', 'guarantee', 'sayadId', 'bankCode', 'bankName', 'branch', 'account', 'series', 'serial', 'partyName', 'contactId', 'partyId', 'purpose', 'note', 'bookId'];
+const KNOWN = [
+  'amount',
+  'dueDate',
+  'issueDate',
+  'guarantee',
+  'sayadId',
+  'bankCode',
+  'bankName',
+  'branch',
+  'account',
+  'series',
+  'serial',
+  'partyName',
+  'contactId',
+  'partyId',
+  'purpose',
+  'note',
+  'bookId',
+];
 
 /**
  * Register a received cheque, write a paid one (on the next blank leaf of a cheque book, or typed in),
@@ -53,7 +71,7 @@ export function ChequeForm({ cheque, direction, bookId = null, books, onClose, o
     setError(null);
   };
   const errorOf = (f: string) => (error && error.field === f ? error.message : undefined);
-  const book = draft.bookId === null ? null : books.find((b) => b.id === draft.bookId) ?? null;
+  const book = draft.bookId === null ? null : (books.find((b) => b.id === draft.bookId) ?? null);
   const fromBook = cheque ? cheque.leaf !== null : book !== null;
   // A cheque with history keeps its amount and parties unless corrected with a reason (the cheque's page).
   const locked = cheque !== null && !cheque.canDelete;
@@ -122,7 +140,11 @@ export function ChequeForm({ cheque, direction, bookId = null, books, onClose, o
               ))}
               <option value="">{m.sourceTyped}</option>
             </select>
-            {errorOf('bookId') && <p className="field-error" role="alert" data-testid="field-error">{errorOf('bookId')}</p>}
+            {errorOf('bookId') && (
+              <p className="field-error" role="alert" data-testid="field-error">
+                {errorOf('bookId')}
+              </p>
+            )}
           </div>
         )}
         {cheque?.leaf && <p className="cheque-leaf-note">{m.fromLeaf(digits(cheque.leaf.serial))}</p>}
@@ -156,35 +178,39 @@ export function ChequeForm({ cheque, direction, bookId = null, books, onClose, o
           <dl className="cheque-dl" data-testid="money-locked-party">
             <div className="cheque-dl-row">
               <dt>{draft.direction === 'received' ? m.payer : m.payee}</dt>
-              <dd><bdi>{draft.partyName || draft.contact?.displayName}</bdi></dd>
+              <dd>
+                <bdi>{draft.partyName || draft.contact?.displayName}</bdi>
+              </dd>
             </div>
             {draft.partyId && (
               <div className="cheque-dl-row">
                 <dt>{m.partyId}</dt>
-                <dd><bdi dir="ltr">{digits(draft.partyId)}</bdi></dd>
+                <dd>
+                  <bdi dir="ltr">{digits(draft.partyId)}</bdi>
+                </dd>
               </div>
             )}
           </dl>
         ) : (
-        <div className="form-row">
-          <PartyPicker
-            label={draft.direction === 'received' ? m.payer : m.payee}
-            name={draft.partyName}
-            contact={draft.contact}
-            onChange={({ name, contact }) => update({ partyName: name, contact })}
-            error={errorOf('partyName') ?? errorOf('contactId')}
-          />
-          <TextField
-            name="partyId"
-            label={m.partyId}
-            value={draft.partyId}
-            onChange={(v) => update({ partyId: v })}
-            inputMode="numeric"
-            dir="ltr"
-            hint={party?.ok ? `✓ ${m.partyIdKind[party.kind]}` : m.partyIdHint}
-            error={errorOf('partyId')}
-          />
-        </div>
+          <div className="form-row">
+            <PartyPicker
+              label={draft.direction === 'received' ? m.payer : m.payee}
+              name={draft.partyName}
+              contact={draft.contact}
+              onChange={({ name, contact }) => update({ partyName: name, contact })}
+              error={errorOf('partyName') ?? errorOf('contactId')}
+            />
+            <TextField
+              name="partyId"
+              label={m.partyId}
+              value={draft.partyId}
+              onChange={(v) => update({ partyId: v })}
+              inputMode="numeric"
+              dir="ltr"
+              hint={party?.ok ? `✓ ${m.partyIdKind[party.kind]}` : m.partyIdHint}
+              error={errorOf('partyId')}
+            />
+          </div>
         )}
 
         {!fromBook && (
@@ -207,10 +233,24 @@ export function ChequeForm({ cheque, direction, bookId = null, books, onClose, o
               <TextField name="serial" label={m.serial} value={draft.serial} onChange={(v) => update({ serial: v })} dir="ltr" error={errorOf('serial')} />
             </>
           )}
-          <TextField name="sayadId" label={m.sayadId} value={draft.sayadId} onChange={(v) => update({ sayadId: v })} inputMode="numeric" dir="ltr" className="sayad-field" error={errorOf('sayadId')} />
+          <TextField
+            name="sayadId"
+            label={m.sayadId}
+            value={draft.sayadId}
+            onChange={(v) => update({ sayadId: v })}
+            inputMode="numeric"
+            dir="ltr"
+            className="sayad-field"
+            error={errorOf('sayadId')}
+          />
         </div>
         <label className="checkbox-row">
-          <input type="checkbox" checked={draft.sayadRegistered} onChange={(e) => update({ sayadRegistered: e.target.checked })} data-testid="sayadRegistered" />
+          <input
+            type="checkbox"
+            checked={draft.sayadRegistered}
+            onChange={(e) => update({ sayadRegistered: e.target.checked })}
+            data-testid="sayadRegistered"
+          />
           {m.sayadRegistered}
         </label>
         <TextField name="purpose" label={m.purpose} value={draft.purpose} onChange={(v) => update({ purpose: v })} error={errorOf('purpose')} />

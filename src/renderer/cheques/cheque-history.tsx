@@ -77,7 +77,12 @@ export function ChequeHistory({ cheque }: { cheque: Cheque }) {
               )}
               <p className="muted small">
                 {m.historyRecorded(instant(e.recordedAt))}
-                {e.by && <> — <bdi>{m.historyBy(e.by)}</bdi></>}
+                {e.by && (
+                  <>
+                    {' '}
+                    — <bdi>{m.historyBy(e.by)}</bdi>
+                  </>
+                )}
               </p>
             </div>
           </li>

@@ -60,7 +60,15 @@ export function ChequeImages({ cheque, onChanged }: Props) {
         <button type="button" className="button small" onClick={() => input.current?.click()} disabled={busy} data-testid="cheque-attach">
           {busy ? m.attaching : `+ ${m.attach}`}
         </button>
-        <input ref={input} type="file" accept="image/png,image/jpeg,image/webp" multiple hidden onChange={(e) => void attach(e.target.files)} data-testid="cheque-attach-input" />
+        <input
+          ref={input}
+          type="file"
+          accept="image/png,image/jpeg,image/webp"
+          multiple
+          hidden
+          onChange={(e) => void attach(e.target.files)}
+          data-testid="cheque-attach-input"
+        />
       </div>
       {cheque.images.length === 0 ? (
         <p className="muted small">{m.noScans}</p>
@@ -69,7 +77,13 @@ export function ChequeImages({ cheque, onChanged }: Props) {
           {cheque.images.map((img) => (
             <li key={img.id} className="cheque-thumb" data-testid="cheque-thumb">
               <button type="button" className="cheque-thumb-open" onClick={() => void show(img)} title={img.fileName}>
-                {img.thumb ? <img src={img.thumb} alt={m.scanAlt(img.fileName)} /> : <span className="cheque-thumb-none" aria-label={m.scanAlt(img.fileName)}>🖼</span>}
+                {img.thumb ? (
+                  <img src={img.thumb} alt={m.scanAlt(img.fileName)} />
+                ) : (
+                  <span className="cheque-thumb-none" aria-label={m.scanAlt(img.fileName)}>
+                    🖼
+                  </span>
+                )}
               </button>
               <button type="button" className="chip-x cheque-thumb-x" aria-label={m.removeScan} title={m.removeScan} onClick={() => void remove(img)}>
                 ×

@@ -53,7 +53,8 @@ export function ChequeLeaves({ bookId, toman, onOpenCheque }: Props) {
             <span className="leaf-state">{m.leafStates[l.state]}</span>
             {l.cheque && (
               <button type="button" className="link-button leaf-cheque" onClick={() => onOpenCheque(l.cheque!.id)}>
-                <AmountView rials={l.cheque.amount} toman={toman} /> <bdi>{l.cheque.partyName}</bdi> <ChequeStatusBadge direction="paid" status={l.cheque.status} />
+                <AmountView rials={l.cheque.amount} toman={toman} /> <bdi>{l.cheque.partyName}</bdi>{' '}
+                <ChequeStatusBadge direction="paid" status={l.cheque.status} />
               </button>
             )}
             {(l.state === 'void' || l.state === 'lost') && (

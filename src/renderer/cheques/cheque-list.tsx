@@ -49,7 +49,14 @@ export function ChequeList({ rows, today, toman, onOpen, selected, onSelect }: P
               data-id={r.id}
             >
               <td className="pick" onClick={(e) => e.stopPropagation()}>
-                <input type="checkbox" checked={selected.has(r.id)} onChange={(e) => onSelect(r.id, e.target.checked)} aria-label={m.selectRow} title={m.selectRow} data-testid="cheque-pick" />
+                <input
+                  type="checkbox"
+                  checked={selected.has(r.id)}
+                  onChange={(e) => onSelect(r.id, e.target.checked)}
+                  aria-label={m.selectRow}
+                  title={m.selectRow}
+                  data-testid="cheque-pick"
+                />
               </td>
               <td className="nowrap">
                 {r.dueDate ? date(r.dueDate) : <span className="muted">{m.noDue}</span>}
@@ -63,15 +70,23 @@ export function ChequeList({ rows, today, toman, onOpen, selected, onSelect }: P
                 {r.guarantee && <span className="badge cheque-guarantee">{m.guarantee}</span>}
               </td>
               <td>
-                <bdi className="cheque-party" data-testid="cheque-party">{r.partyName}</bdi>
-                {r.purpose && <span className="muted cheque-purpose"> — <bdi>{r.purpose}</bdi></span>}
+                <bdi className="cheque-party" data-testid="cheque-party">
+                  {r.partyName}
+                </bdi>
+                {r.purpose && (
+                  <span className="muted cheque-purpose">
+                    {' '}
+                    — <bdi>{r.purpose}</bdi>
+                  </span>
+                )}
               </td>
               <td>{bankLabel(r.bankCode, r.bankName, lang)}</td>
               <td className="nowrap">
                 <bdi dir="ltr">{digits([r.series, r.serial].filter(Boolean).join('/'))}</bdi>
                 {r.imageCount > 0 && (
                   <span className="cheque-has-image" title={m.images(digits(r.imageCount))} aria-label={m.images(digits(r.imageCount))}>
-                    {' '}🖼
+                    {' '}
+                    🖼
                   </span>
                 )}
               </td>

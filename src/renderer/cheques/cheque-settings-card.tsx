@@ -74,12 +74,36 @@ export function ChequeSettingsCard() {
       <div className="grid cols-2">
         <div className="form-field">
           <label htmlFor="cheque-warn-days">{m.warnDays}</label>
-          <input id="cheque-warn-days" className={`input${error?.field === 'warnDays' ? ' invalid' : ''}`} value={days} dir={dir} inputMode="numeric" onChange={(e) => { setDays(e.target.value); setError(null); }} onBlur={onDays} data-testid="cheque-warn-days" />
+          <input
+            id="cheque-warn-days"
+            className={`input${error?.field === 'warnDays' ? ' invalid' : ''}`}
+            value={days}
+            dir={dir}
+            inputMode="numeric"
+            onChange={(e) => {
+              setDays(e.target.value);
+              setError(null);
+            }}
+            onBlur={onDays}
+            data-testid="cheque-warn-days"
+          />
           {error?.field === 'warnDays' ? <FieldErrorText id="cheque-warn-days-err" message={error.message} /> : <p className="field-hint">{m.warnDaysHint}</p>}
         </div>
         <div className="form-field">
           <label htmlFor="cheque-warn-time">{m.warnTime}</label>
-          <input id="cheque-warn-time" className={`input alarm-time${error?.field === 'warnTime' ? ' invalid' : ''}`} value={time} dir={dir} inputMode="numeric" onChange={(e) => { setTime(e.target.value); setError(null); }} onBlur={onTime} data-testid="cheque-warn-time" />
+          <input
+            id="cheque-warn-time"
+            className={`input alarm-time${error?.field === 'warnTime' ? ' invalid' : ''}`}
+            value={time}
+            dir={dir}
+            inputMode="numeric"
+            onChange={(e) => {
+              setTime(e.target.value);
+              setError(null);
+            }}
+            onBlur={onTime}
+            data-testid="cheque-warn-time"
+          />
           <FieldErrorText id="cheque-warn-time-err" message={error?.field === 'warnTime' ? error.message : undefined} />
         </div>
       </div>

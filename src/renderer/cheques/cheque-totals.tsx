@@ -11,12 +11,18 @@ export function ChequeTotals({ report, toman }: { report: ChequeReport; toman: b
   const monthLabel = (month: string | null) => {
     if (month === null) return m.noDue;
     const [y, mo] = month.split('-').map(Number) as [number, number];
-    const name = report.calendar === 'jalali'
-      ? (lang === 'fa' ? JALALI_MONTHS_FA : JALALI_MONTHS_EN)[mo - 1]
-      : new Date(Date.UTC(y, mo - 1, 1)).toLocaleString(lang === 'fa' ? 'fa-IR-u-ca-gregory' : 'en-GB', { month: 'long', timeZone: 'UTC' });
+    const name =
+      report.calendar === 'jalali'
+        ? (lang === 'fa' ? JALALI_MONTHS_FA : JALALI_MONTHS_EN)[mo - 1]
+        : new Date(Date.UTC(y, mo - 1, 1)).toLocaleString(lang === 'fa' ? 'fa-IR-u-ca-gregory' : 'en-GB', { month: 'long', timeZone: 'UTC' });
     return `${name} ${digits(y)}`;
   };
-  const table = (title: string, first: string, testId: string, rows: { key: string; label: string; direction: 'received' | 'paid'; count: number; amount: number }[]) => (
+  const table = (
+    title: string,
+    first: string,
+    testId: string,
+    rows: { key: string; label: string; direction: 'received' | 'paid'; count: number; amount: number }[],
+  ) => (
     <section className="cheque-totals-table">
       <h3>{title}</h3>
       <table className="cheque-table compact" data-testid={testId}>
@@ -52,8 +58,18 @@ export function ChequeTotals({ report, toman }: { report: ChequeReport; toman: b
   );
   return (
     <div className="cheque-totals" data-testid="cheque-totals">
-      {table(m.byStatus, m.cols.status, 'totals-status', report.byStatus.map((s) => ({ key: `${s.direction}-${s.status}`, label: statusName(t, s.direction, s.status), ...s })))}
-      {table(m.byMonth, m.cols.month, 'totals-month', report.byMonth.map((s) => ({ key: `${s.direction}-${s.month ?? 'none'}`, label: monthLabel(s.month), ...s })))}
+      {table(
+        m.byStatus,
+        m.cols.status,
+        'totals-status',
+        report.byStatus.map((s) => ({ key: `${s.direction}-${s.status}`, label: statusName(t, s.direction, s.status), ...s })),
+      )}
+      {table(
+        m.byMonth,
+        m.cols.month,
+        'totals-month',
+        report.byMonth.map((s) => ({ key: `${s.direction}-${s.month ?? 'none'}`, label: monthLabel(s.month), ...s })),
+      )}
     </div>
   );
 }

@@ -115,7 +115,9 @@ export function ChequesScreen({ onOpenContact, chequeId, contactId, booksOpen }:
 
   const exportAs = async (format: 'pdf' | 'csv' | 'xlsx') => {
     if (!built.ok) return;
-    const what = [filters.direction !== 'all' ? m.types[filters.direction] : '', filters.view !== 'all' ? m.views[filters.view] : ''].filter(Boolean).join(' — ');
+    const what = [filters.direction !== 'all' ? m.types[filters.direction] : '', filters.view !== 'all' ? m.views[filters.view] : '']
+      .filter(Boolean)
+      .join(' — ');
     setBusy(true);
     const r = await client.call('cheques/export', { ...built.filter, format, title: what ? m.exportTitle(what) : '' });
     setBusy(false);
@@ -158,10 +160,20 @@ export function ChequesScreen({ onOpenContact, chequeId, contactId, booksOpen }:
               { id: 'xlsx', label: m.exportXlsx, onSelect: () => void exportAs('xlsx') },
             ]}
           />
-          <button type="button" className="button primary" onClick={() => setForm({ cheque: null, direction: 'received', bookId: null })} data-testid="cheque-new-received">
+          <button
+            type="button"
+            className="button primary"
+            onClick={() => setForm({ cheque: null, direction: 'received', bookId: null })}
+            data-testid="cheque-new-received"
+          >
             + {m.newReceived}
           </button>
-          <button type="button" className="button primary" onClick={() => setForm({ cheque: null, direction: 'paid', bookId: null })} data-testid="cheque-new-paid">
+          <button
+            type="button"
+            className="button primary"
+            onClick={() => setForm({ cheque: null, direction: 'paid', bookId: null })}
+            data-testid="cheque-new-paid"
+          >
             + {m.newPaid}
           </button>
         </div>
@@ -169,7 +181,9 @@ export function ChequesScreen({ onOpenContact, chequeId, contactId, booksOpen }:
       <ChequeFilters value={filters} onChange={(patch) => setFilters((f) => ({ ...f, ...patch }))} more={more} onMore={setMore} error={error} />
       <div className="cheque-summary">
         <div className="cheque-summary-totals" data-testid="cheque-totals-line">
-          <span className="muted" data-testid="cheque-count">{state.list ? m.count(num(state.list.total)) : ''}</span>
+          <span className="muted" data-testid="cheque-count">
+            {state.list ? m.count(num(state.list.total)) : ''}
+          </span>
           {state.list?.totals.map((x) => (
             <span key={x.direction} className={`cheque-total dir-${x.direction}`}>
               {m.types[x.direction]}: {num(x.count)} — <AmountView rials={x.amount} toman={settings.showToman} />
@@ -177,10 +191,24 @@ export function ChequesScreen({ onOpenContact, chequeId, contactId, booksOpen }:
           ))}
         </div>
         <div className="segmented" role="radiogroup">
-          <button type="button" role="radio" aria-checked={mode === 'list'} className={`segment${mode === 'list' ? ' active' : ''}`} onClick={() => setMode('list')} data-testid="cheque-mode-list">
+          <button
+            type="button"
+            role="radio"
+            aria-checked={mode === 'list'}
+            className={`segment${mode === 'list' ? ' active' : ''}`}
+            onClick={() => setMode('list')}
+            data-testid="cheque-mode-list"
+          >
             {m.showList}
           </button>
-          <button type="button" role="radio" aria-checked={mode === 'totals'} className={`segment${mode === 'totals' ? ' active' : ''}`} onClick={() => setMode('totals')} data-testid="cheque-mode-totals">
+          <button
+            type="button"
+            role="radio"
+            aria-checked={mode === 'totals'}
+            className={`segment${mode === 'totals' ? ' active' : ''}`}
+            onClick={() => setMode('totals')}
+            data-testid="cheque-mode-totals"
+          >
             {m.showTotals}
           </button>
         </div>
@@ -197,19 +225,23 @@ export function ChequesScreen({ onOpenContact, chequeId, contactId, booksOpen }:
             {filtered ? m.emptyFiltered : m.empty}
           </p>
         )}
-        {mode === 'list' && items.length > 0 && <ChequeList
+        {mode === 'list' && items.length > 0 && (
+          <ChequeList
             rows={items}
             today={today}
             toman={settings.showToman}
             onOpen={(id) => open(id)}
             selected={picked}
-            onSelect={(id, on) => setPicked((p) => {
-              const next = new Set(p);
-              if (on) next.add(id);
-              else next.delete(id);
-              return next;
-            })}
-          />}
+            onSelect={(id, on) =>
+              setPicked((p) => {
+                const next = new Set(p);
+                if (on) next.add(id);
+                else next.delete(id);
+                return next;
+              })
+            }
+          />
+        )}
         {mode === 'list' && state.list && state.list.total > items.length && <p className="form-banner">{m.more(num(items.length))}</p>}
       </div>
       {form && (

@@ -28,14 +28,17 @@ export function ContactCheques({ contactId }: { contactId: number }) {
   const { showToman } = useChequeSettings();
   const [state, setState] = useState<State>(null);
 
-  const load = useCallback(async (isStale: () => boolean) => {
-    const [list, report] = await Promise.all([
-      client.call('cheques/search', { contactId, sort: 'due-desc', limit: SHOWN }),
-      client.call('cheques/report', { contactId }),
-    ]);
-    if (isStale() || !list.ok || !report.ok) return;
-    setState({ rows: list.value.items, total: list.value.total, summary: contactChequeSummary(report.value.byStatus) });
-  }, [client, contactId]);
+  const load = useCallback(
+    async (isStale: () => boolean) => {
+      const [list, report] = await Promise.all([
+        client.call('cheques/search', { contactId, sort: 'due-desc', limit: SHOWN }),
+        client.call('cheques/report', { contactId }),
+      ]);
+      if (isStale() || !list.ok || !report.ok) return;
+      setState({ rows: list.value.items, total: list.value.total, summary: contactChequeSummary(report.value.byStatus) });
+    },
+    [client, contactId],
+  );
 
   useEffect(() => {
     let stale = false;

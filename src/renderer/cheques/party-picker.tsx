@@ -70,7 +70,14 @@ export function PartyPicker({ label, name, contact, onChange, error }: Props) {
         {contact && (
           <span className="party-chip" data-testid="party-contact" title={m.partyFromPhonebook}>
             <span aria-hidden="true">👤</span> <bdi>{contact.displayName}</bdi>
-            <button type="button" className="chip-x" aria-label={m.partyUnlink} title={m.partyUnlink} onClick={() => onChange({ name, contact: null })} data-testid="party-unlink">
+            <button
+              type="button"
+              className="chip-x"
+              aria-label={m.partyUnlink}
+              title={m.partyUnlink}
+              onClick={() => onChange({ name, contact: null })}
+              data-testid="party-unlink"
+            >
               ×
             </button>
           </span>
@@ -82,7 +89,13 @@ export function PartyPicker({ label, name, contact, onChange, error }: Props) {
           {results.length === 0 && <li className="muted">{m.partyNone}</li>}
           {results.map((r) => (
             <li key={r.id}>
-              <button type="button" className="participant-result" onMouseDown={(e) => e.preventDefault()} onClick={() => pick({ id: r.id, displayName: r.displayName })} data-testid="party-result">
+              <button
+                type="button"
+                className="participant-result"
+                onMouseDown={(e) => e.preventDefault()}
+                onClick={() => pick({ id: r.id, displayName: r.displayName })}
+                data-testid="party-result"
+              >
                 <bdi>{r.displayName}</bdi>
                 {r.company && <span className="muted">{r.company}</span>}
               </button>

@@ -10,7 +10,12 @@ export const printable = (c: Pick<ChequeRow, 'direction' | 'status'>) => c.direc
 
 export function printItemOf(c: Printable): PrintItem {
   return {
-    date: c.dueDate, amountRials: c.amount, payee: c.partyName, nationalId: c.partyId, purpose: c.purpose, sayadId: c.sayadId,
+    date: c.dueDate,
+    amountRials: c.amount,
+    payee: c.partyName,
+    nationalId: c.partyId,
+    purpose: c.purpose,
+    sayadId: c.sayadId,
     // Both names, so a template named for the bank in either language is found.
     bank: `${bankName(c.bankCode, c.bankName, 'fa')} ${bankName(c.bankCode, c.bankName, 'en')}`,
   };

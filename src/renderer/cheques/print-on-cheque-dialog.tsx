@@ -68,7 +68,11 @@ export function PrintOnChequeDialog({ items, onClose }: Props) {
           {error}
         </p>
       )}
-      {templates && templates.length === 0 && <p className="muted" data-testid="print-no-templates">{m.printNoTemplates}</p>}
+      {templates && templates.length === 0 && (
+        <p className="muted" data-testid="print-no-templates">
+          {m.printNoTemplates}
+        </p>
+      )}
       {templates && templates.length > 0 && (
         <fieldset className="form-section print-templates">
           <legend>{m.printTemplate}</legend>

@@ -23,14 +23,26 @@ export function StatusChange({ cheque, onChanged }: Props) {
   // Another cheque, or this one changed: start again.
   useEffect(() => reset(), [cheque.id, cheque.status]);
 
-  if (cheque.nextStatuses.length === 0) return <p className="muted cheque-final" data-testid="cheque-final">{m.finalStatus}</p>;
+  if (cheque.nextStatuses.length === 0)
+    return (
+      <p className="muted cheque-final" data-testid="cheque-final">
+        {m.finalStatus}
+      </p>
+    );
 
   const apply = async () => {
     if (!to) return;
     const iso = draft.date();
     if (!iso) return;
     draft.setBusy(true);
-    const r = await client.call('cheques/set-status', { id: cheque.id, status: to, date: iso, note: draft.note, counterparty: draft.counterparty, certificate: draft.certificate });
+    const r = await client.call('cheques/set-status', {
+      id: cheque.id,
+      status: to,
+      date: iso,
+      note: draft.note,
+      counterparty: draft.counterparty,
+      certificate: draft.certificate,
+    });
     draft.setBusy(false);
     if (!r.ok) return draft.setError({ field: r.error.field ?? '', message: r.error.message });
     toast.show('success', m.statusChanged(statusName(t, cheque.direction, to)));

@@ -22,8 +22,19 @@ export function useStatusDraft() {
   const [error, setError] = useState<StatusError>(null);
   const [busy, setBusy] = useState(false);
   return {
-    to, day, note, counterparty, certificate, error, busy,
-    setDay, setNote, setCounterparty, setCertificate, setError, setBusy,
+    to,
+    day,
+    note,
+    counterparty,
+    certificate,
+    error,
+    busy,
+    setDay,
+    setNote,
+    setCounterparty,
+    setCertificate,
+    setError,
+    setBusy,
     pick(s: ChequeStatus) {
       setTo(s);
       setError(null);
@@ -37,7 +48,8 @@ export function useStatusDraft() {
     },
     date(): string | null {
       const iso = parseDateInput(day, calendar);
-      if (!iso) setError({ field: 'date', message: t.form.invalidDate(calendar === 'jalali' ? t.form.datePlaceholderJalali : t.form.datePlaceholderGregorian) });
+      if (!iso)
+        setError({ field: 'date', message: t.form.invalidDate(calendar === 'jalali' ? t.form.datePlaceholderJalali : t.form.datePlaceholderGregorian) });
       return iso;
     },
   };
@@ -51,7 +63,15 @@ export function StatusChoices({ choices, draft, label }: { choices: ChequeStatus
   return (
     <div className="status-choices" role="radiogroup" aria-label={m.newStatus}>
       {choices.map((s) => (
-        <button key={s} type="button" role="radio" aria-checked={draft.to === s} className={`status-choice${draft.to === s ? ' active' : ''}`} onClick={() => draft.pick(s)} data-testid={`to-${s}`}>
+        <button
+          key={s}
+          type="button"
+          role="radio"
+          aria-checked={draft.to === s}
+          className={`status-choice${draft.to === s ? ' active' : ''}`}
+          onClick={() => draft.pick(s)}
+          data-testid={`to-${s}`}
+        >
           {label(s)}
         </button>
       ))}
@@ -68,7 +88,12 @@ export function StatusFields({ draft, dateError }: { draft: StatusDraft; dateErr
       <div className="form-row">
         <DateInput name="date" label={m.statusDate} value={draft.day} onChange={draft.setDay} error={dateError} />
         {(to === 'deposited' || to === 'endorsed') && (
-          <TextField name="counterparty" label={to === 'deposited' ? m.counterpartyDeposited : m.counterpartyEndorsed} value={draft.counterparty} onChange={draft.setCounterparty} />
+          <TextField
+            name="counterparty"
+            label={to === 'deposited' ? m.counterpartyDeposited : m.counterpartyEndorsed}
+            value={draft.counterparty}
+            onChange={draft.setCounterparty}
+          />
         )}
       </div>
       {to === 'bounced' && (

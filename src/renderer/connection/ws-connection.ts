@@ -39,7 +39,10 @@ function fitsSocket(json: string): boolean {
 /** The server answers `POST /api` with a Result as JSON, its own errors included (413, 503, 403). */
 async function postRequest(url: string, json: string, lang: Lang): Promise<Result<unknown>> {
   if (json.length > MAX_UPLOAD_BYTES) {
-    return { ok: false, error: { code: 'validation', message: messages[lang].conn.tooLarge.replace('{max}', localDigits(Math.floor(MAX_UPLOAD_BYTES / 2 ** 20), lang)) } };
+    return {
+      ok: false,
+      error: { code: 'validation', message: messages[lang].conn.tooLarge.replace('{max}', localDigits(Math.floor(MAX_UPLOAD_BYTES / 2 ** 20), lang)) },
+    };
   }
   try {
     const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: json, credentials: 'same-origin' });

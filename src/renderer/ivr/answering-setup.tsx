@@ -30,12 +30,17 @@ export function AnsweringSetup({ settings, trees, lines }: { settings: IvrSettin
   }, [settings]);
 
   const span = (d: number) => hours.find((h) => h.weekday === d);
-  const setSpan = (d: number, v: { open: string; close: string } | null) => setHours([...hours.filter((h) => h.weekday !== d), ...(v ? [{ weekday: d, ...v }] : [])].sort((a, b) => a.weekday - b.weekday));
-  const of = (lineId: number): LineAssignment => assign.find((a) => a.lineId === lineId) ?? { lineId, officeTreeId: null, closedTreeId: null, holidayTreeId: null };
+  const setSpan = (d: number, v: { open: string; close: string } | null) =>
+    setHours([...hours.filter((h) => h.weekday !== d), ...(v ? [{ weekday: d, ...v }] : [])].sort((a, b) => a.weekday - b.weekday));
+  const of = (lineId: number): LineAssignment =>
+    assign.find((a) => a.lineId === lineId) ?? { lineId, officeTreeId: null, closedTreeId: null, holidayTreeId: null };
   const setOf = (a: LineAssignment) => setAssign([...assign.filter((x) => x.lineId !== a.lineId), a]);
 
   const save = async () => {
-    const r = await client.call('ivr/settings-update', { hours, assignments: assign.filter((a) => a.officeTreeId !== null || a.closedTreeId !== null || a.holidayTreeId !== null) });
+    const r = await client.call('ivr/settings-update', {
+      hours,
+      assignments: assign.filter((a) => a.officeTreeId !== null || a.closedTreeId !== null || a.holidayTreeId !== null),
+    });
     if (!r.ok) return setError({ field: r.error.field ?? '', message: r.error.message });
     for (const [id, n] of Object.entries(rings)) {
       const line = lines.find((l) => l.id === Number(id));
@@ -48,7 +53,10 @@ export function AnsweringSetup({ settings, trees, lines }: { settings: IvrSettin
     setRings({});
     toast.show('success', t.ivr.setupSaved);
   };
-  const time = (v: string) => toAsciiDigits(v).replace(/[^\d:]/g, '').slice(0, 5);
+  const time = (v: string) =>
+    toAsciiDigits(v)
+      .replace(/[^\d:]/g, '')
+      .slice(0, 5);
   const treeSelect = (value: number | null, onChange: (v: number | null) => void, label: string, testId: string) => (
     <label className="ivr-prop">
       <span>{label}</span>
@@ -73,8 +81,12 @@ export function AnsweringSetup({ settings, trees, lines }: { settings: IvrSettin
             <tr>
               <td />
               <th scope="col">{t.ivr.openDay}</th>
-              <th scope="col" id={colId('from')}>{t.ivr.from}</th>
-              <th scope="col" id={colId('to')}>{t.ivr.to}</th>
+              <th scope="col" id={colId('from')}>
+                {t.ivr.from}
+              </th>
+              <th scope="col" id={colId('to')}>
+                {t.ivr.to}
+              </th>
               <td />
             </tr>
           </thead>
@@ -87,11 +99,41 @@ export function AnsweringSetup({ settings, trees, lines }: { settings: IvrSettin
                     <label htmlFor={`${dayId(d)}-open`}>{t.ivr.weekdays[d]}</label>
                   </th>
                   <td>
-                    <input id={`${dayId(d)}-open`} type="checkbox" checked={!!s} onChange={(e) => setSpan(d, e.target.checked ? { open: '08:00', close: '17:00' } : null)} data-testid={`hours-open-${d}`} />
+                    <input
+                      id={`${dayId(d)}-open`}
+                      type="checkbox"
+                      checked={!!s}
+                      onChange={(e) => setSpan(d, e.target.checked ? { open: '08:00', close: '17:00' } : null)}
+                      data-testid={`hours-open-${d}`}
+                    />
                   </td>
-                  <td>{s && <input className="input ivr-time" dir="ltr" value={digits(s.open)} onChange={(e) => setSpan(d, { ...s, open: time(e.target.value) })} aria-labelledby={`${dayId(d)} ${colId('from')}`} />}</td>
-                  <td>{s && <input className="input ivr-time" dir="ltr" value={digits(s.close)} onChange={(e) => setSpan(d, { ...s, close: time(e.target.value) })} aria-labelledby={`${dayId(d)} ${colId('to')}`} />}</td>
-                  <td>{error?.field.startsWith(`hours.${hours.findIndex((h) => h.weekday === d)}.`) && i >= 0 && <span className="field-error">{error.message}</span>}</td>
+                  <td>
+                    {s && (
+                      <input
+                        className="input ivr-time"
+                        dir="ltr"
+                        value={digits(s.open)}
+                        onChange={(e) => setSpan(d, { ...s, open: time(e.target.value) })}
+                        aria-labelledby={`${dayId(d)} ${colId('from')}`}
+                      />
+                    )}
+                  </td>
+                  <td>
+                    {s && (
+                      <input
+                        className="input ivr-time"
+                        dir="ltr"
+                        value={digits(s.close)}
+                        onChange={(e) => setSpan(d, { ...s, close: time(e.target.value) })}
+                        aria-labelledby={`${dayId(d)} ${colId('to')}`}
+                      />
+                    )}
+                  </td>
+                  <td>
+                    {error?.field.startsWith(`hours.${hours.findIndex((h) => h.weekday === d)}.`) && i >= 0 && (
+                      <span className="field-error">{error.message}</span>
+                    )}
+                  </td>
                 </tr>
               );
             })}
@@ -113,7 +155,13 @@ export function AnsweringSetup({ settings, trees, lines }: { settings: IvrSettin
               {treeSelect(a.holidayTreeId, (v) => setOf({ ...a, holidayTreeId: v }), t.ivr.onHoliday, 'assign-holiday')}
               <label className="ivr-prop ivr-prop-small">
                 <span>{t.ivr.ringsBefore}</span>
-                <input className="input" inputMode="numeric" value={digits(r)} onChange={(e) => setRings({ ...rings, [l.id]: Math.min(20, Number(toAsciiDigits(e.target.value).replace(/\D/g, '') || 0)) })} data-testid="assign-rings" />
+                <input
+                  className="input"
+                  inputMode="numeric"
+                  value={digits(r)}
+                  onChange={(e) => setRings({ ...rings, [l.id]: Math.min(20, Number(toAsciiDigits(e.target.value).replace(/\D/g, '') || 0)) })}
+                  data-testid="assign-rings"
+                />
               </label>
               {r === 0 && (a.officeTreeId || a.closedTreeId) ? <p className="field-hint">{t.ivr.ringsZero}</p> : null}
             </div>

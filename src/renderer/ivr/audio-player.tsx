@@ -85,10 +85,15 @@ export function AudioPlayer({ load, durationMs, onHeard, testId }: Props) {
         {playing ? '❚❚' : '▶'}
       </button>
       {audio ? (
-        <Waveform peaks={audio.peaks} progress={progress} label={t.ivr.waveform} onSeek={(f) => {
+        <Waveform
+          peaks={audio.peaks}
+          progress={progress}
+          label={t.ivr.waveform}
+          onSeek={(f) => {
             const p = el.current?.el;
             if (p && p.duration) p.currentTime = f * p.duration;
-          }} />
+          }}
+        />
       ) : (
         <span className="waveform waveform-empty" aria-hidden="true" />
       )}

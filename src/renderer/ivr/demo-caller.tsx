@@ -61,30 +61,63 @@ export function DemoCaller({ lines, trees }: { lines: LineView[]; trees: IvrTree
             ))}
           </select>
         )}
-        <input className="input" dir="ltr" value={number} onChange={(e) => setNumber(e.target.value)} aria-label={t.ivr.callerNumber} data-testid="demo-caller-number" />
-        <button type="button" className="button primary" onClick={() => void run(client.call('lines/demo-call', { lineId: id, number, format: 'mdmf', rings: 10 }))} data-testid="demo-caller-ring">
+        <input
+          className="input"
+          dir="ltr"
+          value={number}
+          onChange={(e) => setNumber(e.target.value)}
+          aria-label={t.ivr.callerNumber}
+          data-testid="demo-caller-number"
+        />
+        <button
+          type="button"
+          className="button primary"
+          onClick={() => void run(client.call('lines/demo-call', { lineId: id, number, format: 'mdmf', rings: 10 }))}
+          data-testid="demo-caller-ring"
+        >
           {t.ivr.ring}
         </button>
-        <span className="badge" data-testid="demo-caller-status">{t.lines.statuses[st as keyof typeof t.lines.statuses] ?? st}</span>
+        <span className="badge" data-testid="demo-caller-status">
+          {t.lines.statuses[st as keyof typeof t.lines.statuses] ?? st}
+        </span>
       </div>
       <div className="ivr-keypad" dir="ltr" role="group" aria-label={t.ivr.keypad} data-keep-clear>
         {DTMF_KEYS.map((k) => (
-          <button key={k} type="button" className="button" onClick={() => void run(client.call('ivr/demo-keys', { lineId: id, keys: k }))} data-testid={`demo-key-${k === '*' ? 'star' : k === '#' ? 'hash' : k}`}>
+          <button
+            key={k}
+            type="button"
+            className="button"
+            onClick={() => void run(client.call('ivr/demo-keys', { lineId: id, keys: k }))}
+            data-testid={`demo-key-${k === '*' ? 'star' : k === '#' ? 'hash' : k}`}
+          >
             {digits(k)}
           </button>
         ))}
       </div>
       <div className="ivr-row" data-keep-clear>
-        <button type="button" className="button" onClick={() => void run(client.call('ivr/demo-speak', { lineId: id, seconds: 3 }))} data-testid="demo-caller-speak">
+        <button
+          type="button"
+          className="button"
+          onClick={() => void run(client.call('ivr/demo-speak', { lineId: id, seconds: 3 }))}
+          data-testid="demo-caller-speak"
+        >
           {t.ivr.speak}
         </button>
-        <button type="button" className="button danger-outline" onClick={() => void run(client.call('ivr/demo-hang-up', { lineId: id }))} data-testid="demo-caller-hangup">
+        <button
+          type="button"
+          className="button danger-outline"
+          onClick={() => void run(client.call('ivr/demo-hang-up', { lineId: id }))}
+          data-testid="demo-caller-hangup"
+        >
           {t.ivr.callerHangsUp}
         </button>
       </div>
       {lastRun && (
         <p className="muted" data-testid="demo-caller-run">
-          {t.ivr.lastRun}: {pathText(lastRun.path, trees.find((x) => x.id === lastRun.treeId)?.tree.nodes ?? [], locale)} — <strong data-testid="demo-caller-run-end" data-end={lastRun.end}>{endText(lastRun, locale)}</strong>
+          {t.ivr.lastRun}: {pathText(lastRun.path, trees.find((x) => x.id === lastRun.treeId)?.tree.nodes ?? [], locale)} —{' '}
+          <strong data-testid="demo-caller-run-end" data-end={lastRun.end}>
+            {endText(lastRun, locale)}
+          </strong>
         </p>
       )}
     </section>

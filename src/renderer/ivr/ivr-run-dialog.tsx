@@ -72,7 +72,8 @@ export function IvrRunDialog({ call, onClose }: { call: CallRow; onClose: () => 
       <dl className="ivr-run-facts">
         <dt>{x.runCall}</dt>
         <dd data-testid="ivr-run-call">
-          {who && <bdi>{who}</bdi>} {number && <bdi dir="ltr">{digits(number)}</bdi>} {!who && !number && x.unknownCaller} <span className="muted">· {instant(call.startedAt)}</span>
+          {who && <bdi>{who}</bdi>} {number && <bdi dir="ltr">{digits(number)}</bdi>} {!who && !number && x.unknownCaller}{' '}
+          <span className="muted">· {instant(call.startedAt)}</span>
         </dd>
         {state.kind === 'run' && <RunFacts run={state.run} tree={state.tree} onOpenInbox={openInbox} />}
       </dl>

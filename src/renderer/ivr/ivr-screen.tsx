@@ -8,7 +8,6 @@ import { SoundCardTest } from './soundcard-test';
 import { TreeEditor } from './tree-editor';
 import { useIvrData } from './use-ivr-data';
 
-
 /** The smart answering service: trees, prompts, mailboxes, and when and where trees answer. */
 /** `tab`: from the route ('#/ivr/prompts'); a tab's button navigates. */
 export function IvrScreen({ tab, treeId }: { tab: IvrTab; treeId: number | null }) {
@@ -25,7 +24,15 @@ export function IvrScreen({ tab, treeId }: { tab: IvrTab; treeId: number | null 
       </header>
       <div className="ivr-tabs" role="tablist">
         {tabs.map((x) => (
-          <button key={x} type="button" role="tab" aria-selected={tab === x} className={`tab${tab === x ? ' active' : ''}`} onClick={() => navigate({ screen: 'ivr', tab: x })} data-testid={`ivr-tab-${x}`}>
+          <button
+            key={x}
+            type="button"
+            role="tab"
+            aria-selected={tab === x}
+            className={`tab${tab === x ? ' active' : ''}`}
+            onClick={() => navigate({ screen: 'ivr', tab: x })}
+            data-testid={`ivr-tab-${x}`}
+          >
             {t.ivr.tabs[x]}
           </button>
         ))}

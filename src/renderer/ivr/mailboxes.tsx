@@ -26,7 +26,8 @@ export function Mailboxes({ mailboxes, prompts }: { mailboxes: Mailbox[]; prompt
     setDraft(null);
   };
   const remove = async (m: Mailbox) => {
-    if (!(await confirm({ title: t.ivr.deleteMailboxTitle, body: t.ivr.deleteMailboxBody(m.name, num(m.total)), confirmLabel: t.common.delete, danger: true }))) return;
+    if (!(await confirm({ title: t.ivr.deleteMailboxTitle, body: t.ivr.deleteMailboxBody(m.name, num(m.total)), confirmLabel: t.common.delete, danger: true })))
+      return;
     const r = await client.call('mailboxes/delete', { id: m.id });
     if (!r.ok) toast.show('error', r.error.message);
   };
@@ -34,16 +35,31 @@ export function Mailboxes({ mailboxes, prompts }: { mailboxes: Mailbox[]; prompt
   return (
     <div className="ivr-section" data-testid="mailboxes">
       <div className="ivr-row">
-        <button type="button" className="button primary" onClick={() => setDraft({ id: null, name: '', kind: 'department', greetingPromptId: null })} data-testid="mailbox-new">
+        <button
+          type="button"
+          className="button primary"
+          onClick={() => setDraft({ id: null, name: '', kind: 'department', greetingPromptId: null })}
+          data-testid="mailbox-new"
+        >
           {t.ivr.newMailbox}
         </button>
       </div>
       {draft && (
-        <form className="card ivr-mailbox-form" onSubmit={(e) => {
+        <form
+          className="card ivr-mailbox-form"
+          onSubmit={(e) => {
             e.preventDefault();
             void save();
-          }}>
-          <TextField name="mailbox-name" label={t.ivr.mailboxName} value={draft.name} onChange={(name) => setDraft({ ...draft, name })} error={error?.field === 'name' ? error.message : undefined} autoFocus />
+          }}
+        >
+          <TextField
+            name="mailbox-name"
+            label={t.ivr.mailboxName}
+            value={draft.name}
+            onChange={(name) => setDraft({ ...draft, name })}
+            error={error?.field === 'name' ? error.message : undefined}
+            autoFocus
+          />
           <label className="ivr-prop">
             <span>{t.ivr.mailboxKind}</span>
             <select className="input" value={draft.kind} onChange={(e) => setDraft({ ...draft, kind: e.target.value as Draft['kind'] })}>
@@ -53,7 +69,12 @@ export function Mailboxes({ mailboxes, prompts }: { mailboxes: Mailbox[]; prompt
           </label>
           <label className="ivr-prop">
             <span>{t.ivr.greeting}</span>
-            <select className="input" value={draft.greetingPromptId ?? ''} onChange={(e) => setDraft({ ...draft, greetingPromptId: e.target.value ? Number(e.target.value) : null })} data-testid="mailbox-greeting">
+            <select
+              className="input"
+              value={draft.greetingPromptId ?? ''}
+              onChange={(e) => setDraft({ ...draft, greetingPromptId: e.target.value ? Number(e.target.value) : null })}
+              data-testid="mailbox-greeting"
+            >
               <option value="">{t.ivr.noPrompt}</option>
               {prompts.map((p) => (
                 <option key={p.id} value={p.id}>
@@ -63,8 +84,12 @@ export function Mailboxes({ mailboxes, prompts }: { mailboxes: Mailbox[]; prompt
             </select>
           </label>
           <div className="ivr-row">
-            <button type="submit" className="button primary" data-testid="mailbox-save">{t.common.save}</button>
-            <button type="button" className="button" onClick={() => setDraft(null)}>{t.common.cancel}</button>
+            <button type="submit" className="button primary" data-testid="mailbox-save">
+              {t.common.save}
+            </button>
+            <button type="button" className="button" onClick={() => setDraft(null)}>
+              {t.common.cancel}
+            </button>
           </div>
         </form>
       )}
@@ -79,10 +104,20 @@ export function Mailboxes({ mailboxes, prompts }: { mailboxes: Mailbox[]; prompt
                 <span className="badge">{t.ivr.mailboxKinds[m.kind]}</span>
                 <span className="muted">{t.ivr.messageCount(num(m.total), num(m.unheard))}</span>
               </div>
-              <p className="muted">{t.ivr.greeting}: {prompts.find((p) => p.id === m.greetingPromptId)?.name ?? t.ivr.noPrompt}</p>
+              <p className="muted">
+                {t.ivr.greeting}: {prompts.find((p) => p.id === m.greetingPromptId)?.name ?? t.ivr.noPrompt}
+              </p>
               <div className="ivr-row">
-                <button type="button" className="button subtle small" onClick={() => setDraft({ id: m.id, name: m.name, kind: m.kind, greetingPromptId: m.greetingPromptId })}>{t.common.edit}</button>
-                <button type="button" className="button danger-outline small" onClick={() => void remove(m)}>{t.common.delete}</button>
+                <button
+                  type="button"
+                  className="button subtle small"
+                  onClick={() => setDraft({ id: m.id, name: m.name, kind: m.kind, greetingPromptId: m.greetingPromptId })}
+                >
+                  {t.common.edit}
+                </button>
+                <button type="button" className="button danger-outline small" onClick={() => void remove(m)}>
+                  {t.common.delete}
+                </button>
               </div>
             </li>
           ))}

@@ -6,7 +6,21 @@ import { useLocale } from '../i18n/use-t';
 
 type Props = { node: IvrNode; nodes: IvrNode[]; prompts: Prompt[]; mailboxes: Mailbox[]; onChange: (n: IvrNode) => void };
 
-function PromptSelect({ label, value, prompts, onChange, name, none }: { label: string; value: number | null; prompts: Prompt[]; onChange: (v: number | null) => void; name: string; none?: string }) {
+function PromptSelect({
+  label,
+  value,
+  prompts,
+  onChange,
+  name,
+  none,
+}: {
+  label: string;
+  value: number | null;
+  prompts: Prompt[];
+  onChange: (v: number | null) => void;
+  name: string;
+  none?: string;
+}) {
   const { t } = useLocale();
   return (
     <label className="ivr-prop">
@@ -23,25 +37,60 @@ function PromptSelect({ label, value, prompts, onChange, name, none }: { label: 
   );
 }
 
-function NumberProp({ label, value, min, max, onChange, name }: { label: string; value: number; min: number; max: number; onChange: (v: number) => void; name: string }) {
+function NumberProp({
+  label,
+  value,
+  min,
+  max,
+  onChange,
+  name,
+}: {
+  label: string;
+  value: number;
+  min: number;
+  max: number;
+  onChange: (v: number) => void;
+  name: string;
+}) {
   const { digits } = useLocale();
   return (
     <label className="ivr-prop ivr-prop-small">
       <span>{label}</span>
-      <input className="input" inputMode="numeric" value={digits(value)} data-testid={name} onChange={(e) => {
+      <input
+        className="input"
+        inputMode="numeric"
+        value={digits(value)}
+        data-testid={name}
+        onChange={(e) => {
           const n = Number(toAsciiDigits(e.target.value).replace(/\D/g, ''));
           if (Number.isFinite(n)) onChange(Math.max(min, Math.min(max, n)));
-        }} />
+        }}
+      />
     </label>
   );
 }
 
-function KeySelect({ label, value, onChange, name }: { label: string; value: string | null; onChange: (v: (typeof DTMF_KEYS)[number] | null) => void; name: string }) {
+function KeySelect({
+  label,
+  value,
+  onChange,
+  name,
+}: {
+  label: string;
+  value: string | null;
+  onChange: (v: (typeof DTMF_KEYS)[number] | null) => void;
+  name: string;
+}) {
   const { t, digits } = useLocale();
   return (
     <label className="ivr-prop ivr-prop-small">
       <span>{label}</span>
-      <select className="input" value={value ?? ''} onChange={(e) => onChange((e.target.value || null) as (typeof DTMF_KEYS)[number] | null)} data-testid={name}>
+      <select
+        className="input"
+        value={value ?? ''}
+        onChange={(e) => onChange((e.target.value || null) as (typeof DTMF_KEYS)[number] | null)}
+        data-testid={name}
+      >
         <option value="">{t.ivr.noKey}</option>
         {DTMF_KEYS.map((k) => (
           <option key={k} value={k}>
@@ -64,8 +113,18 @@ function DigitsProp({ label, value, onChange, name }: { label: string; value: st
   return (
     <label className="ivr-prop ivr-prop-digits">
       <span>{label}</span>
-      <input className={`input${invalid ? ' invalid' : ''}`} dir="ltr" inputMode="tel" autoComplete="off" maxLength={40} placeholder="0–9 * #" value={digits(value)} aria-invalid={invalid || undefined} data-testid={name}
-        onChange={(e) => onChange(toAsciiDigits(e.target.value).replace(/\s/g, ''))} />
+      <input
+        className={`input${invalid ? ' invalid' : ''}`}
+        dir="ltr"
+        inputMode="tel"
+        autoComplete="off"
+        maxLength={40}
+        placeholder="0–9 * #"
+        value={digits(value)}
+        aria-invalid={invalid || undefined}
+        data-testid={name}
+        onChange={(e) => onChange(toAsciiDigits(e.target.value).replace(/\s/g, ''))}
+      />
     </label>
   );
 }
@@ -76,12 +135,22 @@ export function NodeProperties({ node: n, nodes, prompts, mailboxes, onChange }:
   switch (n.kind) {
     case 'play':
     case 'hangup':
-      return <div className="ivr-props"><PromptSelect name="node-prompt" label={t.ivr.prompt} value={n.promptId} prompts={prompts} onChange={(promptId) => onChange({ ...n, promptId })} /></div>;
+      return (
+        <div className="ivr-props">
+          <PromptSelect name="node-prompt" label={t.ivr.prompt} value={n.promptId} prompts={prompts} onChange={(promptId) => onChange({ ...n, promptId })} />
+        </div>
+      );
     case 'menu':
       return (
         <div className="ivr-props">
           <PromptSelect name="node-prompt" label={t.ivr.prompt} value={n.promptId} prompts={prompts} onChange={(promptId) => onChange({ ...n, promptId })} />
-          <PromptSelect name="node-wrong-prompt" label={t.ivr.wrongPrompt} value={n.wrongPromptId} prompts={prompts} onChange={(wrongPromptId) => onChange({ ...n, wrongPromptId })} />
+          <PromptSelect
+            name="node-wrong-prompt"
+            label={t.ivr.wrongPrompt}
+            value={n.wrongPromptId}
+            prompts={prompts}
+            onChange={(wrongPromptId) => onChange({ ...n, wrongPromptId })}
+          />
           <NumberProp name="node-timeout" label={t.ivr.timeoutS} value={n.timeoutS} min={1} max={60} onChange={(timeoutS) => onChange({ ...n, timeoutS })} />
           <NumberProp name="node-retries" label={t.ivr.retries} value={n.retries} min={0} max={9} onChange={(retries) => onChange({ ...n, retries })} />
           <KeySelect name="node-repeat-key" label={t.ivr.repeatKey} value={n.repeatKey} onChange={(repeatKey) => onChange({ ...n, repeatKey })} />
@@ -93,7 +162,12 @@ export function NodeProperties({ node: n, nodes, prompts, mailboxes, onChange }:
         <div className="ivr-props">
           <label className="ivr-prop">
             <span>{t.ivr.mailbox}</span>
-            <select className="input" value={n.mailboxId ?? ''} onChange={(e) => onChange({ ...n, mailboxId: e.target.value ? Number(e.target.value) : null })} data-testid="node-mailbox">
+            <select
+              className="input"
+              value={n.mailboxId ?? ''}
+              onChange={(e) => onChange({ ...n, mailboxId: e.target.value ? Number(e.target.value) : null })}
+              data-testid="node-mailbox"
+            >
               <option value="">{t.ivr.chooseMailbox}</option>
               {mailboxes.map((m) => (
                 <option key={m.id} value={m.id}>
@@ -102,21 +176,47 @@ export function NodeProperties({ node: n, nodes, prompts, mailboxes, onChange }:
               ))}
             </select>
           </label>
-          <PromptSelect name="node-prompt" label={t.ivr.prompt} value={n.promptId} prompts={prompts} none={t.ivr.mailboxGreeting} onChange={(promptId) => onChange({ ...n, promptId })} />
-          <NumberProp name="node-max" label={t.ivr.maxSeconds} value={n.maxSeconds} min={5} max={600} onChange={(maxSeconds) => onChange({ ...n, maxSeconds })} />
+          <PromptSelect
+            name="node-prompt"
+            label={t.ivr.prompt}
+            value={n.promptId}
+            prompts={prompts}
+            none={t.ivr.mailboxGreeting}
+            onChange={(promptId) => onChange({ ...n, promptId })}
+          />
+          <NumberProp
+            name="node-max"
+            label={t.ivr.maxSeconds}
+            value={n.maxSeconds}
+            min={5}
+            max={600}
+            onChange={(maxSeconds) => onChange({ ...n, maxSeconds })}
+          />
         </div>
       );
     case 'operator':
       return (
         <div className="ivr-props">
-          <PromptSelect name="node-prompt" label={t.ivr.holdPrompt} value={n.promptId} prompts={prompts} onChange={(promptId) => onChange({ ...n, promptId })} />
+          <PromptSelect
+            name="node-prompt"
+            label={t.ivr.holdPrompt}
+            value={n.promptId}
+            prompts={prompts}
+            onChange={(promptId) => onChange({ ...n, promptId })}
+          />
           <NumberProp name="node-wait" label={t.ivr.waitS} value={n.waitS} min={5} max={600} onChange={(waitS) => onChange({ ...n, waitS })} />
         </div>
       );
     case 'transfer':
       return (
         <div className="ivr-props">
-          <PromptSelect name="node-prompt" label={t.ivr.transferPrompt} value={n.promptId} prompts={prompts} onChange={(promptId) => onChange({ ...n, promptId })} />
+          <PromptSelect
+            name="node-prompt"
+            label={t.ivr.transferPrompt}
+            value={n.promptId}
+            prompts={prompts}
+            onChange={(promptId) => onChange({ ...n, promptId })}
+          />
           <DigitsProp name="node-digits" label={t.ivr.transferDigits} value={n.digits} onChange={(digits) => onChange({ ...n, digits })} />
           <p className="muted ivr-prop-hint">{t.ivr.transferHint}</p>
         </div>
@@ -128,11 +228,13 @@ export function NodeProperties({ node: n, nodes, prompts, mailboxes, onChange }:
             <span>{t.ivr.jumpTo}</span>
             <select className="input" value={n.target ?? ''} onChange={(e) => onChange({ ...n, target: e.target.value || null })} data-testid="node-target">
               <option value="">—</option>
-              {nodes.filter((x) => x.id !== n.id && x.kind !== 'goto').map((x) => (
-                <option key={x.id} value={x.id}>
-                  {x.label || `${t.ivr.kinds[x.kind]} (${x.id})`}
-                </option>
-              ))}
+              {nodes
+                .filter((x) => x.id !== n.id && x.kind !== 'goto')
+                .map((x) => (
+                  <option key={x.id} value={x.id}>
+                    {x.label || `${t.ivr.kinds[x.kind]} (${x.id})`}
+                  </option>
+                ))}
             </select>
           </label>
         </div>

@@ -116,11 +116,22 @@ export function PromptLibrary({ prompts }: { prompts: Prompt[] }) {
           <button type="button" className="button" disabled={busy || !!recording} onClick={() => fileRef.current?.click()} data-testid="prompt-import">
             {t.ivr.importFile}
           </button>
-          <input ref={fileRef} type="file" accept="audio/*,.wav,.mp3,.ogg,.opus,.m4a,.flac" hidden onChange={(e) => void onFile(e.target.files?.[0])} data-testid="prompt-file" />
+          <input
+            ref={fileRef}
+            type="file"
+            accept="audio/*,.wav,.mp3,.ogg,.opus,.m4a,.flac"
+            hidden
+            onChange={(e) => void onFile(e.target.files?.[0])}
+            data-testid="prompt-file"
+          />
           <button type="button" className={`button${recording ? ' danger' : ''}`} disabled={busy} onClick={() => void record()} data-testid="prompt-record">
             {recording ? t.ivr.stopRecording : t.ivr.record}
           </button>
-          {recording && <span className="rec-dot" aria-live="polite">{t.ivr.recordingNow}</span>}
+          {recording && (
+            <span className="rec-dot" aria-live="polite">
+              {t.ivr.recordingNow}
+            </span>
+          )}
         </div>
         <p className="muted">{t.ivr.importHint}</p>
         <FieldErrorText id="prompt-file-error" message={errorOf('base64')} />
@@ -147,13 +158,26 @@ export function PromptLibrary({ prompts }: { prompts: Prompt[] }) {
             <li key={p.id} className="ivr-list-item" data-testid="prompt-item">
               <div className="ivr-item-head">
                 {editing?.id === p.id ? (
-                  <form className="ivr-row" onSubmit={(e) => {
+                  <form
+                    className="ivr-row"
+                    onSubmit={(e) => {
                       e.preventDefault();
                       void rename();
-                    }}>
-                    <input className="input" value={editing.name} onChange={(e) => setEditing({ id: p.id, name: e.target.value })} aria-label={t.ivr.promptName} autoFocus />
-                    <button type="submit" className="button small primary">{t.common.save}</button>
-                    <button type="button" className="button small" onClick={() => setEditing(null)}>{t.common.cancel}</button>
+                    }}
+                  >
+                    <input
+                      className="input"
+                      value={editing.name}
+                      onChange={(e) => setEditing({ id: p.id, name: e.target.value })}
+                      aria-label={t.ivr.promptName}
+                      autoFocus
+                    />
+                    <button type="submit" className="button small primary">
+                      {t.common.save}
+                    </button>
+                    <button type="button" className="button small" onClick={() => setEditing(null)}>
+                      {t.common.cancel}
+                    </button>
                   </form>
                 ) : (
                   <strong>{p.name}</strong>
@@ -162,13 +186,20 @@ export function PromptLibrary({ prompts }: { prompts: Prompt[] }) {
               </div>
               {p.text && <p className="muted">{p.text}</p>}
               <div className="ivr-row">
-                <AudioPlayer load={async () => {
+                <AudioPlayer
+                  load={async () => {
                     const r = await client.call('prompts/audio', { id: p.id });
                     if (!r.ok) toast.show('error', r.error.message);
                     return r.ok ? r.value : null;
-                  }} durationMs={p.durationMs} />
-                <button type="button" className="button subtle small" onClick={() => setEditing({ id: p.id, name: p.name })}>{t.ivr.rename}</button>
-                <button type="button" className="button danger-outline small" onClick={() => void remove(p)}>{t.common.delete}</button>
+                  }}
+                  durationMs={p.durationMs}
+                />
+                <button type="button" className="button subtle small" onClick={() => setEditing({ id: p.id, name: p.name })}>
+                  {t.ivr.rename}
+                </button>
+                <button type="button" className="button danger-outline small" onClick={() => void remove(p)}>
+                  {t.common.delete}
+                </button>
               </div>
             </li>
           ))}

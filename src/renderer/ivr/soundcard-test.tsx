@@ -44,10 +44,13 @@ export function SoundCardTest({ trees }: { trees: IvrTreeRow[] }) {
     const base64 = await r.stop().catch(() => '');
     await client.call('ivr/soundcard-audio', { session: s, base64 });
   };
-  useEffect(() => () => {
-    stopPlayer();
-    rec.current?.cancel();
-  }, []);
+  useEffect(
+    () => () => {
+      stopPlayer();
+      rec.current?.cancel();
+    },
+    [],
+  );
 
   useEvent('ivr/soundcard', (e) => {
     if (live.current.starting && live.current.session === null) {
@@ -117,7 +120,12 @@ export function SoundCardTest({ trees }: { trees: IvrTreeRow[] }) {
             {t.ivr.soundcardStart}
           </button>
         ) : (
-          <button type="button" className="button danger-outline" onClick={() => void client.call('ivr/soundcard-hang-up', { session })} data-testid="soundcard-hangup">
+          <button
+            type="button"
+            className="button danger-outline"
+            onClick={() => void client.call('ivr/soundcard-hang-up', { session })}
+            data-testid="soundcard-hangup"
+          >
             {t.ivr.callerHangsUp}
           </button>
         )}
@@ -158,7 +166,11 @@ export function SoundCardTest({ trees }: { trees: IvrTreeRow[] }) {
           )}
         </>
       )}
-      {steps.length > 0 && <p className="muted" data-testid="soundcard-path">{pathText(steps, trees.find((x) => x.id === id)?.tree.nodes ?? [], locale)}</p>}
+      {steps.length > 0 && (
+        <p className="muted" data-testid="soundcard-path">
+          {pathText(steps, trees.find((x) => x.id === id)?.tree.nodes ?? [], locale)}
+        </p>
+      )}
     </section>
   );
 }

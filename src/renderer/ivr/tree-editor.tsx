@@ -33,7 +33,8 @@ export function TreeEditor({ treeId, trees, prompts, mailboxes }: Props) {
     const map = new Map<string, string[]>();
     if (!draft) return map;
     const add = (id: string, text: string) => map.set(id, [...(map.get(id) ?? []), text]);
-    for (const p of checkTree(draft.tree, { prompts: new Set(prompts.map((x) => x.id)), mailboxes: new Set(mailboxes.map((x) => x.id)) })) add(p.nodeId, t.ivr.problems[p.code](p.value ?? ''));
+    for (const p of checkTree(draft.tree, { prompts: new Set(prompts.map((x) => x.id)), mailboxes: new Set(mailboxes.map((x) => x.id)) }))
+      add(p.nodeId, t.ivr.problems[p.code](p.value ?? ''));
     const m = error ? /^nodes\.([^.]+)\./.exec(error.field) : null;
     if (m && error && !map.has(m[1]!)) add(m[1]!, error.message);
     return map;
@@ -97,7 +98,12 @@ export function TreeEditor({ treeId, trees, prompts, mailboxes }: Props) {
         <ul>
           {trees.map((row) => (
             <li key={row.id}>
-              <button type="button" className={`ivr-tree-link${draft?.id === row.id ? ' active' : ''}`} onClick={() => navigate({ screen: 'ivr-tree', id: row.id })} data-testid="tree-link">
+              <button
+                type="button"
+                className={`ivr-tree-link${draft?.id === row.id ? ' active' : ''}`}
+                onClick={() => navigate({ screen: 'ivr-tree', id: row.id })}
+                data-testid="tree-link"
+              >
                 {row.name}
               </button>
             </li>
@@ -108,10 +114,16 @@ export function TreeEditor({ treeId, trees, prompts, mailboxes }: Props) {
       {draft ? (
         <section className="ivr-tree-edit" aria-label={t.ivr.editTree}>
           <div className="ivr-tree-toolbar">
-            <TextField name="tree-name" label={t.ivr.treeName} value={draft.name} onChange={(name) => {
+            <TextField
+              name="tree-name"
+              label={t.ivr.treeName}
+              value={draft.name}
+              onChange={(name) => {
                 setDraft({ ...draft, name });
                 setDirty(true);
-              }} error={error?.field === 'name' ? error.message : undefined} />
+              }}
+              error={error?.field === 'name' ? error.message : undefined}
+            />
             <div className="ivr-row">
               <button type="button" className="button primary" onClick={() => void save()} data-testid="tree-save">
                 {t.common.save}
@@ -121,7 +133,11 @@ export function TreeEditor({ treeId, trees, prompts, mailboxes }: Props) {
               </button>
             </div>
           </div>
-          {count > 0 && <p className="form-banner" role="status" data-testid="tree-problems">{t.ivr.problemCount(count)}</p>}
+          {count > 0 && (
+            <p className="form-banner" role="status" data-testid="tree-problems">
+              {t.ivr.problemCount(count)}
+            </p>
+          )}
           <FieldErrorText id="tree-error" message={error && !error.field.startsWith('nodes.') && error.field !== 'name' ? error.message : undefined} />
           <TreeOutline tree={draft.tree} prompts={prompts} mailboxes={mailboxes} problems={problems} onChange={change} />
         </section>

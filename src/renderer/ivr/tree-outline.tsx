@@ -61,14 +61,27 @@ function NodeCard({ id, ctx }: { id: string; ctx: Ctx }) {
   return (
     <div className={`ivr-node ivr-node-${n.kind}${problems.length ? ' has-problem' : ''}`} data-testid={`node-${n.id}`} aria-label={label}>
       <div className="ivr-node-head">
-        <select className="input ivr-kind" value={n.kind} onChange={(e) => onChange(changeKind(tree, n.id, e.target.value as NodeKind))} aria-label={t.ivr.kind} data-testid="node-kind">
+        <select
+          className="input ivr-kind"
+          value={n.kind}
+          onChange={(e) => onChange(changeKind(tree, n.id, e.target.value as NodeKind))}
+          aria-label={t.ivr.kind}
+          data-testid="node-kind"
+        >
           {NODE_KINDS.map((k) => (
             <option key={k} value={k}>
               {t.ivr.kinds[k]}
             </option>
           ))}
         </select>
-        <input className="input ivr-label" value={n.label} placeholder={t.ivr.labelPlaceholder} onChange={(e) => set({ ...n, label: e.target.value })} aria-label={t.ivr.label} data-testid="node-label" />
+        <input
+          className="input ivr-label"
+          value={n.label}
+          placeholder={t.ivr.labelPlaceholder}
+          onChange={(e) => set({ ...n, label: e.target.value })}
+          aria-label={t.ivr.label}
+          data-testid="node-label"
+        />
         {n.id !== tree.root && (
           <button type="button" className="button danger-outline small" onClick={() => onChange(removeNode(tree, n.id))} data-testid="node-remove">
             {t.common.remove}
@@ -92,17 +105,35 @@ function NodeCard({ id, ctx }: { id: string; ctx: Ctx }) {
                 via={t.ivr.keyPress}
                 actions={
                   <>
-                    <select className="input ivr-key" value={o.key} onChange={(e) => onChange(setOptionKey(tree, n.id, i, e.target.value as DtmfKey))} aria-label={t.ivr.key} data-testid={`option-key-${i}`}>
+                    <select
+                      className="input ivr-key"
+                      value={o.key}
+                      onChange={(e) => onChange(setOptionKey(tree, n.id, i, e.target.value as DtmfKey))}
+                      aria-label={t.ivr.key}
+                      data-testid={`option-key-${i}`}
+                    >
                       {DTMF_KEYS.map((k) => (
                         <option key={k} value={k}>
                           {digits(k)}
                         </option>
                       ))}
                     </select>
-                    <button type="button" className="icon-button" disabled={i === 0} onClick={() => onChange(moveOption(tree, n.id, i, -1))} aria-label={t.ivr.moveUp}>
+                    <button
+                      type="button"
+                      className="icon-button"
+                      disabled={i === 0}
+                      onClick={() => onChange(moveOption(tree, n.id, i, -1))}
+                      aria-label={t.ivr.moveUp}
+                    >
                       ↑
                     </button>
-                    <button type="button" className="icon-button" disabled={i === n.options.length - 1} onClick={() => onChange(moveOption(tree, n.id, i, 1))} aria-label={t.ivr.moveDown}>
+                    <button
+                      type="button"
+                      className="icon-button"
+                      disabled={i === n.options.length - 1}
+                      onClick={() => onChange(moveOption(tree, n.id, i, 1))}
+                      aria-label={t.ivr.moveDown}
+                    >
                       ↓
                     </button>
                   </>

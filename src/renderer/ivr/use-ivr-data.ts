@@ -11,8 +11,20 @@ export function useIvrData(): IvrData {
   const client = useClient();
   const [data, setData] = useState<Omit<IvrData, 'reload'>>({ prompts: [], trees: [], mailboxes: [], settings: null, lines: [] });
   const reload = useCallback(() => {
-    void Promise.all([client.call('prompts/list', {}), client.call('ivr/trees', {}), client.call('mailboxes/list', {}), client.call('ivr/settings', {}), client.call('lines/list', {})]).then(([p, t, m, s, l]) => {
-      setData({ prompts: p.ok ? p.value : [], trees: t.ok ? t.value : [], mailboxes: m.ok ? m.value : [], settings: s.ok ? s.value : null, lines: l.ok ? l.value : [] });
+    void Promise.all([
+      client.call('prompts/list', {}),
+      client.call('ivr/trees', {}),
+      client.call('mailboxes/list', {}),
+      client.call('ivr/settings', {}),
+      client.call('lines/list', {}),
+    ]).then(([p, t, m, s, l]) => {
+      setData({
+        prompts: p.ok ? p.value : [],
+        trees: t.ok ? t.value : [],
+        mailboxes: m.ok ? m.value : [],
+        settings: s.ok ? s.value : null,
+        lines: l.ok ? l.value : [],
+      });
     });
   }, [client]);
   useEffect(reload, [reload]);

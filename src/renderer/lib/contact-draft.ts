@@ -12,8 +12,21 @@ import { fieldValueToInput } from './field-values';
 import { asciiNumber } from './filter-drafts';
 
 export const TEXT_KEYS = [
-  'prefix', 'firstName', 'middleName', 'lastName', 'suffix', 'nickname', 'company', 'department', 'jobTitle',
-  'street', 'city', 'province', 'postalCode', 'country', 'notes',
+  'prefix',
+  'firstName',
+  'middleName',
+  'lastName',
+  'suffix',
+  'nickname',
+  'company',
+  'department',
+  'jobTitle',
+  'street',
+  'city',
+  'province',
+  'postalCode',
+  'country',
+  'notes',
 ] as const;
 export type TextKey = (typeof TEXT_KEYS)[number];
 
@@ -61,7 +74,9 @@ export function draftFromContact(c: Contact, fields: CustomField[], cal: Calenda
   return {
     ...text,
     postalCode: localDigits(c.postalCode, lang),
-    phones: c.phones.length ? c.phones.map((p) => ({ key: nextKey++, kind: p.kind, number: localDigits(p.number, lang), extension: localDigits(p.extension, lang) })) : [newPhone()],
+    phones: c.phones.length
+      ? c.phones.map((p) => ({ key: nextKey++, kind: p.kind, number: localDigits(p.number, lang), extension: localDigits(p.extension, lang) }))
+      : [newPhone()],
     emails: c.emails.length ? c.emails.map((e) => ({ key: nextKey++, address: e.address })) : [newEmail()],
     birthDate: c.birthDate ? formatDate(c.birthDate, cal, lang) : '',
     groupIds: [...c.groupIds],

@@ -31,7 +31,9 @@ export function newFilter(field: CustomField): FilterDraft {
 
 /** Number as the engine reads it: ASCII digits, '.' for the decimal point, no grouping. */
 export function asciiNumber(s: string): string {
-  return toAsciiDigits(s).replace(/[,\u066c\s]/g, '').replace('\u066b', '.');
+  return toAsciiDigits(s)
+    .replace(/[,\u066c\s]/g, '')
+    .replace('\u066b', '.');
 }
 const isNumber = (s: string) => s !== '' && Number.isFinite(Number(s));
 

@@ -32,7 +32,14 @@ export function DemoCallPanel({ line }: { line: LineView }) {
     const n = parseSmallNumber(rings, 0, 20);
     if (n === null) return setError({ field: 'rings', message: t.lines.demoRingsInvalid });
     setError(null);
-    const r = await client.call('lines/demo-call', { lineId: line.id, number: withheld ? '' : number, name: withheld ? '' : name, format, beforeFirstRing, rings: n });
+    const r = await client.call('lines/demo-call', {
+      lineId: line.id,
+      number: withheld ? '' : number,
+      name: withheld ? '' : name,
+      format,
+      beforeFirstRing,
+      rings: n,
+    });
     if (!r.ok) return setError({ field: r.error.field ?? '', message: r.error.message });
     toast.show('info', t.lines.demoStarted);
   };
@@ -43,14 +50,28 @@ export function DemoCallPanel({ line }: { line: LineView }) {
       <h3>{t.lines.demoTitle}</h3>
       <p className="muted">{t.lines.demoHint}</p>
       <div className="demo-grid">
-        <TextField name="demo-number" label={t.lines.demoNumber} value={number} onChange={(v) => {
+        <TextField
+          name="demo-number"
+          label={t.lines.demoNumber}
+          value={number}
+          onChange={(v) => {
             setNumber(v);
             if (error?.field === 'number') setError(null);
-          }} type="tel" dir="ltr" error={errorOf('number')} />
+          }}
+          type="tel"
+          dir="ltr"
+          error={errorOf('number')}
+        />
         <TextField name="demo-name" label={t.lines.demoName} value={name} onChange={setName} error={errorOf('name')} />
         <div className="form-field">
           <label htmlFor={`demo-format-${line.id}`}>{t.lines.demoFormat}</label>
-          <select id={`demo-format-${line.id}`} className="input" value={format} onChange={(e) => setFormat(e.target.value as Format)} data-testid="demo-format">
+          <select
+            id={`demo-format-${line.id}`}
+            className="input"
+            value={format}
+            onChange={(e) => setFormat(e.target.value as Format)}
+            data-testid="demo-format"
+          >
             {FORMATS.map((f) => (
               <option key={f} value={f}>
                 {t.lines.demoFormats[f]}
@@ -58,10 +79,19 @@ export function DemoCallPanel({ line }: { line: LineView }) {
             ))}
           </select>
         </div>
-        <TextField name="demo-rings" label={t.lines.demoRings} value={digits(rings)} onChange={(v) => {
+        <TextField
+          name="demo-rings"
+          label={t.lines.demoRings}
+          value={digits(rings)}
+          onChange={(v) => {
             setRings(toAsciiDigits(v));
             if (error?.field === 'rings') setError(null);
-          }} inputMode="numeric" dir={dir} hint={t.lines.demoRingsHint} error={errorOf('rings')} />
+          }}
+          inputMode="numeric"
+          dir={dir}
+          hint={t.lines.demoRingsHint}
+          error={errorOf('rings')}
+        />
       </div>
       <label className="checkbox-row">
         <input type="checkbox" checked={beforeFirstRing} onChange={(e) => setBefore(e.target.checked)} data-testid="demo-before" />

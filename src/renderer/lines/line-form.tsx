@@ -1,5 +1,13 @@
 import { useCallback, useEffect, useState, type KeyboardEvent } from 'react';
-import { CALLER_ID_MODES, LINE_KINDS, type CallerIdMode, type LineKindSetting, type LineView, type PortInfo, type PortProbe } from '../../shared/contract/calls';
+import {
+  CALLER_ID_MODES,
+  LINE_KINDS,
+  type CallerIdMode,
+  type LineKindSetting,
+  type LineView,
+  type PortInfo,
+  type PortProbe,
+} from '../../shared/contract/calls';
 import { useClient } from '../app/client';
 import { useLocale } from '../i18n/use-t';
 import { Dialog } from '../ui/dialog';
@@ -11,7 +19,16 @@ import { parseSmallNumber } from './small-number';
 
 type Props = { line: LineView | null; kind: LineKindSetting; onClose: () => void };
 
-type Draft = { name: string; kind: LineKindSetting; port: string; enabled: boolean; callerIdMode: CallerIdMode; rings: string; extraInit: string; recordCalls: boolean };
+type Draft = {
+  name: string;
+  kind: LineKindSetting;
+  port: string;
+  enabled: boolean;
+  callerIdMode: CallerIdMode;
+  rings: string;
+  extraInit: string;
+  recordCalls: boolean;
+};
 
 /**
  * New or edit line. The port comes from the serial ports found on this computer (with who uses
@@ -41,7 +58,12 @@ export function LineForm({ line, kind, onClose }: Props) {
 
   /** Asks every free port found (and the one typed) whether a modem answers; picks the first that does. */
   const findModems = async () => {
-    const paths = [...new Set([...(ports ?? []).filter((p) => p.usedBy === null || p.usedBy === line?.id).map((p) => p.path), ...(draft.port.trim() ? [draft.port.trim()] : [])])];
+    const paths = [
+      ...new Set([
+        ...(ports ?? []).filter((p) => p.usedBy === null || p.usedBy === line?.id).map((p) => p.path),
+        ...(draft.port.trim() ? [draft.port.trim()] : []),
+      ]),
+    ];
     setProbes(new Map(paths.map((p) => [p, 'probing'])));
     let first: string | null = null;
     for (const path of paths) {
@@ -87,7 +109,16 @@ export function LineForm({ line, kind, onClose }: Props) {
   const save = async () => {
     const rings = parseSmallNumber(draft.rings, 0, 20);
     if (rings === null) return setError({ field: 'ringsBeforeAnswer', message: t.lines.ringsInvalid });
-    const data = { name: draft.name, kind: draft.kind, port: draft.kind === 'modem' ? draft.port : '', enabled: draft.enabled, callerIdMode: draft.callerIdMode, ringsBeforeAnswer: rings, extraInit: draft.kind === 'modem' ? draft.extraInit : '', recordCalls: draft.recordCalls };
+    const data = {
+      name: draft.name,
+      kind: draft.kind,
+      port: draft.kind === 'modem' ? draft.port : '',
+      enabled: draft.enabled,
+      callerIdMode: draft.callerIdMode,
+      ringsBeforeAnswer: rings,
+      extraInit: draft.kind === 'modem' ? draft.extraInit : '',
+      recordCalls: draft.recordCalls,
+    };
     setSaving(true);
     const r = line ? await client.call('lines/update', { id: line.id, data }) : await client.call('lines/create', data);
     setSaving(false);
@@ -127,7 +158,15 @@ export function LineForm({ line, kind, onClose }: Props) {
             {banner}
           </p>
         )}
-        <TextField name="name" label={t.lines.name} value={draft.name} onChange={(name) => update({ name })} placeholder={t.lines.namePlaceholder} error={errorOf('name')} autoFocus />
+        <TextField
+          name="name"
+          label={t.lines.name}
+          value={draft.name}
+          onChange={(name) => update({ name })}
+          placeholder={t.lines.namePlaceholder}
+          error={errorOf('name')}
+          autoFocus
+        />
         <div className="form-field">
           <label htmlFor="line-kind">{t.lines.kind}</label>
           <select id="line-kind" className="input" value={draft.kind} onChange={(e) => update({ kind: e.target.value as LineKindSetting })} data-testid="kind">
@@ -171,7 +210,9 @@ export function LineForm({ line, kind, onClose }: Props) {
                     {p.path}
                   </span>
                   {p.manufacturer && <span className="muted">{p.manufacturer}</span>}
-                  {p.usedBy !== null && p.usedBy !== line?.id && <span className="muted">{t.lines.portUsedBy(lineNames.get(p.usedBy) ?? digits(p.usedBy))}</span>}
+                  {p.usedBy !== null && p.usedBy !== line?.id && (
+                    <span className="muted">{t.lines.portUsedBy(lineNames.get(p.usedBy) ?? digits(p.usedBy))}</span>
+                  )}
                   {probeLabel(p.path)}
                 </button>
               ))}
@@ -195,7 +236,13 @@ export function LineForm({ line, kind, onClose }: Props) {
         )}
         <div className="form-field">
           <label htmlFor="line-cid">{t.lines.callerIdMode}</label>
-          <select id="line-cid" className="input" value={draft.callerIdMode} onChange={(e) => update({ callerIdMode: e.target.value as CallerIdMode })} data-testid="callerIdMode">
+          <select
+            id="line-cid"
+            className="input"
+            value={draft.callerIdMode}
+            onChange={(e) => update({ callerIdMode: e.target.value as CallerIdMode })}
+            data-testid="callerIdMode"
+          >
             {CALLER_ID_MODES.map((m) => (
               <option key={m} value={m}>
                 {t.lines.callerIdModes[m]}
@@ -203,9 +250,28 @@ export function LineForm({ line, kind, onClose }: Props) {
             ))}
           </select>
         </div>
-        <TextField name="ringsBeforeAnswer" label={t.lines.ringsBeforeAnswer} value={draft.rings} onChange={(rings) => update({ rings })} inputMode="numeric" dir={dir} hint={t.lines.ringsHint} error={errorOf('ringsBeforeAnswer')} />
+        <TextField
+          name="ringsBeforeAnswer"
+          label={t.lines.ringsBeforeAnswer}
+          value={draft.rings}
+          onChange={(rings) => update({ rings })}
+          inputMode="numeric"
+          dir={dir}
+          hint={t.lines.ringsHint}
+          error={errorOf('ringsBeforeAnswer')}
+        />
         {draft.kind === 'modem' && (
-          <TextField name="extraInit" label={t.lines.extraInit} value={draft.extraInit} onChange={(extraInit) => update({ extraInit })} multiline rows={2} dir="ltr" hint={t.lines.extraInitHint} error={errorOf('extraInit')} />
+          <TextField
+            name="extraInit"
+            label={t.lines.extraInit}
+            value={draft.extraInit}
+            onChange={(extraInit) => update({ extraInit })}
+            multiline
+            rows={2}
+            dir="ltr"
+            hint={t.lines.extraInitHint}
+            error={errorOf('extraInit')}
+          />
         )}
         <div className="form-field">
           <label className="checkbox-row">
@@ -215,7 +281,11 @@ export function LineForm({ line, kind, onClose }: Props) {
           <p className="field-hint">{t.recordings.recordCallsHint}</p>
           {line && (
             <p className="field-hint" data-testid="record-ability">
-              {line.abilities.recordCalls === 'phone-socket' ? t.recordings.abilityPhoneSocket : line.abilities.recordCalls === 'line' ? t.recordings.abilityLine : t.recordings.abilityNone}
+              {line.abilities.recordCalls === 'phone-socket'
+                ? t.recordings.abilityPhoneSocket
+                : line.abilities.recordCalls === 'line'
+                  ? t.recordings.abilityLine
+                  : t.recordings.abilityNone}
             </p>
           )}
         </div>

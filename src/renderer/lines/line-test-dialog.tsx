@@ -17,7 +17,9 @@ export function LineTestDialog({ line, onClose }: { line: LineView; onClose: () 
 
   const run = useCallback(() => {
     setState({ kind: 'running' });
-    void client.call('lines/test', { id: line.id }).then((r) => setState(r.ok ? { kind: 'done', result: r.value } : { kind: 'failed', message: r.error.message }));
+    void client
+      .call('lines/test', { id: line.id })
+      .then((r) => setState(r.ok ? { kind: 'done', result: r.value } : { kind: 'failed', message: r.error.message }));
   }, [client, line.id]);
   useEffect(run, [run]);
 

@@ -43,7 +43,9 @@ export function FirstRunGuide({ onImport }: Props) {
       if (r.ok) setLines(r.value);
       else toast.show('error', r.error.message);
     });
-    return () => { live = false; };
+    return () => {
+      live = false;
+    };
   }, [client, toast]);
 
   // Saved as each field is left, the one model of Settings too.
@@ -62,12 +64,23 @@ export function FirstRunGuide({ onImport }: Props) {
     done(r.value);
   };
   const addDemoLine = () =>
-    run(() => client.call('lines/create', { name: g.demoLineName, kind: 'demo' }), (line) => {
-      setLines((l) => [...(l ?? []), line]);
-      setNotice({ step: 'line', text: g.demoLineAdded });
-    });
-  const addSample = () => run(() => client.call('onboarding/add-sample', {}), (v) => setNotice({ step: 'contacts', text: g.sampleAdded(digits(v.count)) }));
-  const removeSample = () => run(() => client.call('onboarding/remove-sample', {}), (v) => setNotice({ step: 'contacts', text: g.sampleRemoved(digits(v.removed)) }));
+    run(
+      () => client.call('lines/create', { name: g.demoLineName, kind: 'demo' }),
+      (line) => {
+        setLines((l) => [...(l ?? []), line]);
+        setNotice({ step: 'line', text: g.demoLineAdded });
+      },
+    );
+  const addSample = () =>
+    run(
+      () => client.call('onboarding/add-sample', {}),
+      (v) => setNotice({ step: 'contacts', text: g.sampleAdded(digits(v.count)) }),
+    );
+  const removeSample = () =>
+    run(
+      () => client.call('onboarding/remove-sample', {}),
+      (v) => setNotice({ step: 'contacts', text: g.sampleRemoved(digits(v.removed)) }),
+    );
   const errorOf = (f: string) => (error?.field === f ? error.message : undefined); // the engine names the setting's own field
 
   return (
@@ -79,7 +92,15 @@ export function FirstRunGuide({ onImport }: Props) {
           <h3>{g.languageStep}</h3>
           <div className="segmented" role="radiogroup" aria-label={g.languageStep}>
             {(['fa', 'en'] as const).map((lang) => (
-              <button key={lang} type="button" role="radio" aria-checked={settings.language === lang} className={`segment${settings.language === lang ? ' active' : ''}`} onClick={() => void update({ language: lang })} data-testid={`guide-lang-${lang}`}>
+              <button
+                key={lang}
+                type="button"
+                role="radio"
+                aria-checked={settings.language === lang}
+                className={`segment${settings.language === lang ? ' active' : ''}`}
+                onClick={() => void update({ language: lang })}
+                data-testid={`guide-lang-${lang}`}
+              >
                 {lang === 'fa' ? 'فارسی' : 'English'}
               </button>
             ))}
@@ -88,9 +109,34 @@ export function FirstRunGuide({ onImport }: Props) {
         <li>
           <h3>{g.officeStep}</h3>
           <div className="form-row">
-            <TextField name="guide-officeName" label={g.officeName} value={office.officeName} onChange={(officeName) => setOffice({ ...office, officeName })} onBlur={() => void commit('officeName')} error={errorOf('officeName')} />
-            <TextField name="guide-phoneAreaCode" label={g.areaCode} value={digits(office.phoneAreaCode)} onChange={(v) => setOffice({ ...office, phoneAreaCode: toAsciiDigits(v).trim() })} onBlur={() => void commit('phoneAreaCode')} inputMode="numeric" dir="ltr" hint={g.areaCodeHint} error={errorOf('phoneAreaCode')} />
-            <TextField name="guide-userName" label={g.userName} value={office.userName} onChange={(userName) => setOffice({ ...office, userName })} onBlur={() => void commit('userName')} hint={g.userNameHint} error={errorOf('userName')} />
+            <TextField
+              name="guide-officeName"
+              label={g.officeName}
+              value={office.officeName}
+              onChange={(officeName) => setOffice({ ...office, officeName })}
+              onBlur={() => void commit('officeName')}
+              error={errorOf('officeName')}
+            />
+            <TextField
+              name="guide-phoneAreaCode"
+              label={g.areaCode}
+              value={digits(office.phoneAreaCode)}
+              onChange={(v) => setOffice({ ...office, phoneAreaCode: toAsciiDigits(v).trim() })}
+              onBlur={() => void commit('phoneAreaCode')}
+              inputMode="numeric"
+              dir="ltr"
+              hint={g.areaCodeHint}
+              error={errorOf('phoneAreaCode')}
+            />
+            <TextField
+              name="guide-userName"
+              label={g.userName}
+              value={office.userName}
+              onChange={(userName) => setOffice({ ...office, userName })}
+              onBlur={() => void commit('userName')}
+              hint={g.userNameHint}
+              error={errorOf('userName')}
+            />
           </div>
           {noticeOf('office')}
         </li>

@@ -24,13 +24,30 @@ export function ApplicationEditor({ value, onChange }: { value: Application; onC
         <legend>{m.application}</legend>
         <div className="grid cols-3">
           <TextField name="application.position" label={m.position} value={value.position} onChange={(position) => set({ position })} />
-          <TextField name="application.expectedSalary" label={m.salary} value={value.expectedSalary} onChange={(expectedSalary) => set({ expectedSalary })} inputMode="numeric" dir={dir} />
-          <TextField name="application.availableFrom" label={m.availableFrom} value={value.availableFrom} onChange={(availableFrom) => set({ availableFrom })} />
+          <TextField
+            name="application.expectedSalary"
+            label={m.salary}
+            value={value.expectedSalary}
+            onChange={(expectedSalary) => set({ expectedSalary })}
+            inputMode="numeric"
+            dir={dir}
+          />
+          <TextField
+            name="application.availableFrom"
+            label={m.availableFrom}
+            value={value.availableFrom}
+            onChange={(availableFrom) => set({ availableFrom })}
+          />
           <TextField name="application.fatherName" label={m.fatherName} value={value.fatherName} onChange={(fatherName) => set({ fatherName })} />
           <TextField name="application.birthPlace" label={m.birthPlace} value={value.birthPlace} onChange={(birthPlace) => set({ birthPlace })} />
           <div className="form-field">
             <label htmlFor="app-marital">{m.marital}</label>
-            <select id="app-marital" className="input" value={value.maritalStatus} onChange={(e) => set({ maritalStatus: e.target.value as Application['maritalStatus'] })}>
+            <select
+              id="app-marital"
+              className="input"
+              value={value.maritalStatus}
+              onChange={(e) => set({ maritalStatus: e.target.value as Application['maritalStatus'] })}
+            >
               {(['', 'single', 'married'] as const).map((k) => (
                 <option key={k} value={k}>
                   {m.maritalOptions[k]}
@@ -40,7 +57,12 @@ export function ApplicationEditor({ value, onChange }: { value: Application; onC
           </div>
           <div className="form-field">
             <label htmlFor="app-military">{m.military}</label>
-            <select id="app-military" className="input" value={value.militaryService} onChange={(e) => set({ militaryService: e.target.value as Application['militaryService'] })}>
+            <select
+              id="app-military"
+              className="input"
+              value={value.militaryService}
+              onChange={(e) => set({ militaryService: e.target.value as Application['militaryService'] })}
+            >
               {(['', 'done', 'exempt', 'pending', 'na'] as const).map((k) => (
                 <option key={k} value={k}>
                   {m.militaryOptions[k]}
@@ -63,14 +85,28 @@ export function ApplicationEditor({ value, onChange }: { value: Application; onC
       </fieldset>
       <fieldset className="form-section">
         <legend>{m.work}</legend>
-        <RowsTable keys={WORK_KEYS} labels={workLabels} rows={work} prefix="application.workHistory" onChange={(rows) => set({ workHistory: rows })} onAdd={() => set({ workHistory: [...work, emptyWork()] })} />
+        <RowsTable
+          keys={WORK_KEYS}
+          labels={workLabels}
+          rows={work}
+          prefix="application.workHistory"
+          onChange={(rows) => set({ workHistory: rows })}
+          onAdd={() => set({ workHistory: [...work, emptyWork()] })}
+        />
       </fieldset>
       <TextField name="application.skills" label={m.skills} value={value.skills} onChange={(skills) => set({ skills })} multiline rows={2} />
     </>
   );
 }
 
-function RowsTable<K extends string, R extends Record<K, string>>(p: { keys: readonly K[]; labels: Record<K, string>; rows: R[]; prefix: string; onChange: (rows: R[]) => void; onAdd: () => void }) {
+function RowsTable<K extends string, R extends Record<K, string>>(p: {
+  keys: readonly K[];
+  labels: Record<K, string>;
+  rows: R[];
+  prefix: string;
+  onChange: (rows: R[]) => void;
+  onAdd: () => void;
+}) {
   const { t } = useLocale();
   return (
     <div className="rows-table">
@@ -99,7 +135,13 @@ function RowsTable<K extends string, R extends Record<K, string>>(p: { keys: rea
                 </td>
               ))}
               <td>
-                <button type="button" className="icon-button" aria-label={t.people.removeRow} title={t.people.removeRow} onClick={() => p.onChange(p.rows.filter((_, j) => j !== i))}>
+                <button
+                  type="button"
+                  className="icon-button"
+                  aria-label={t.people.removeRow}
+                  title={t.people.removeRow}
+                  onClick={() => p.onChange(p.rows.filter((_, j) => j !== i))}
+                >
                   ×
                 </button>
               </td>

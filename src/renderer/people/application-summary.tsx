@@ -6,21 +6,27 @@ export function ApplicationSummary({ app }: { app: Application }) {
   const { t, digits } = useLocale();
   const m = t.people;
   const facts: [string, string][] = [
-    [m.position, app.position], [m.salary, digits(app.expectedSalary)], [m.availableFrom, digits(app.availableFrom)],
-    [m.fatherName, app.fatherName], [m.birthPlace, app.birthPlace], [m.marital, app.maritalStatus ? m.maritalOptions[app.maritalStatus] : ''],
+    [m.position, app.position],
+    [m.salary, digits(app.expectedSalary)],
+    [m.availableFrom, digits(app.availableFrom)],
+    [m.fatherName, app.fatherName],
+    [m.birthPlace, app.birthPlace],
+    [m.marital, app.maritalStatus ? m.maritalOptions[app.maritalStatus] : ''],
     [m.military, app.militaryService ? m.militaryOptions[app.militaryService] : ''],
   ];
   return (
     <div className="application-summary">
       <dl className="field-list app-facts">
-        {facts.filter(([, v]) => v !== '').map(([k, v]) => (
-          <div key={k} className="field-item">
-            <dt>{k}</dt>
-            <dd>
-              <bdi>{v}</bdi>
-            </dd>
-          </div>
-        ))}
+        {facts
+          .filter(([, v]) => v !== '')
+          .map(([k, v]) => (
+            <div key={k} className="field-item">
+              <dt>{k}</dt>
+              <dd>
+                <bdi>{v}</bdi>
+              </dd>
+            </div>
+          ))}
       </dl>
       {app.education.length > 0 && (
         <table className="table compact" data-testid="app-education">

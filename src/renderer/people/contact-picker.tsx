@@ -26,7 +26,15 @@ export function ContactPicker({ label, onPick, error }: Props) {
   return (
     <div className="form-field picker">
       <label htmlFor={id}>{label}</label>
-      <input id={id} className={`input${error ? ' invalid' : ''}`} value={text} placeholder={t.people.personSearch} onChange={(e) => setText(e.target.value)} autoComplete="off" data-testid="contact-picker" />
+      <input
+        id={id}
+        className={`input${error ? ' invalid' : ''}`}
+        value={text}
+        placeholder={t.people.personSearch}
+        onChange={(e) => setText(e.target.value)}
+        autoComplete="off"
+        data-testid="contact-picker"
+      />
       <FieldErrorText id={`${id}-err`} message={error} />
       {results && (
         <ul className="participant-results" role="listbox">
@@ -35,7 +43,9 @@ export function ContactPicker({ label, onPick, error }: Props) {
             <li key={r.id}>
               <button type="button" className="participant-result" onClick={() => onPick(r)} data-testid="contact-pick">
                 <bdi>{r.displayName}</bdi>
-                <bdi dir="ltr" className="muted">{digits(r.phones[0]?.display ?? '')}</bdi>
+                <bdi dir="ltr" className="muted">
+                  {digits(r.phones[0]?.display ?? '')}
+                </bdi>
               </button>
             </li>
           ))}

@@ -61,7 +61,13 @@ export function DocumentsSection({ file, onChanged }: { file: PersonFile; onChan
               </button>
               <span className="muted">{m.size(num(Math.max(1, Math.round(d.size / 1024))))}</span>
               <span className="muted">{date(d.addedAt.slice(0, 10))}</span>
-              <button type="button" className="icon-button" aria-label={m.documentDeleteTitle} title={m.documentDeleteTitle} onClick={() => void remove(d.id, d.name)}>
+              <button
+                type="button"
+                className="icon-button"
+                aria-label={m.documentDeleteTitle}
+                title={m.documentDeleteTitle}
+                onClick={() => void remove(d.id, d.name)}
+              >
                 ×
               </button>
             </li>

@@ -78,8 +78,15 @@ export function FileDetail({ id, onEdit, onClose, onOpenFile, onOpenContact }: P
             <bdi>{c.displayName}</bdi>
           </h2>
           <p className="detail-work">
-            <span className="badge">{m.kindOne[f.kind]}</span> <span data-testid="file-no">{m.fileNo}: {digits(f.fileNo)}</span>
-            {f.kind === 'applicant' && <span className={`status-chip status-${f.status}`} data-testid="file-status">{m.statuses[f.status]}</span>}
+            <span className="badge">{m.kindOne[f.kind]}</span>{' '}
+            <span data-testid="file-no">
+              {m.fileNo}: {digits(f.fileNo)}
+            </span>
+            {f.kind === 'applicant' && (
+              <span className={`status-chip status-${f.status}`} data-testid="file-status">
+                {m.statuses[f.status]}
+              </span>
+            )}
           </p>
         </div>
         <div className="detail-actions">
@@ -138,7 +145,10 @@ export function FileDetail({ id, onEdit, onClose, onOpenFile, onOpenContact }: P
               <>
                 <div className="field-item">
                   <dt>{m.schedule}</dt>
-                  <dd data-testid="file-schedule">{schedule?.name ?? m.noSchedule}{!f.active && ` — ${m.inactive}`}</dd>
+                  <dd data-testid="file-schedule">
+                    {schedule?.name ?? m.noSchedule}
+                    {!f.active && ` — ${m.inactive}`}
+                  </dd>
                 </div>
                 <div className="field-item">
                   <dt>{m.pin}</dt>
@@ -205,7 +215,16 @@ export function FileDetail({ id, onEdit, onClose, onOpenFile, onOpenContact }: P
       <ContactCalls contactId={c.id} />
       <ContactTimeline contact={c} onChanged={(contact) => set({ ...f, contact })} />
       {pdf && <FileReadyDialog file={pdf} onClose={() => setPdf(null)} countLabel={() => c.displayName} />}
-      {hiring && <HireDialog file={f} onClose={() => setHiring(false)} onHired={(staff) => { setHiring(false); onOpenFile(staff.id, 'staff'); }} />}
+      {hiring && (
+        <HireDialog
+          file={f}
+          onClose={() => setHiring(false)}
+          onHired={(staff) => {
+            setHiring(false);
+            onOpenFile(staff.id, 'staff');
+          }}
+        />
+      )}
       {pin && <PinDialog file={f} onClose={() => setPin(false)} onChanged={set} />}
     </article>
   );

@@ -22,7 +22,16 @@ import { ReferrerPicker, type Referrer } from './referrer-picker';
 type Props = { kind: FileKind; id: number | null; onClose: () => void; onSaved: (f: PersonFile) => void };
 
 const emptyApp = (): Application => ({
-  fatherName: '', birthPlace: '', maritalStatus: '', militaryService: '', education: [], workHistory: [], skills: '', position: '', expectedSalary: '', availableFrom: '',
+  fatherName: '',
+  birthPlace: '',
+  maritalStatus: '',
+  militaryService: '',
+  education: [],
+  workHistory: [],
+  skills: '',
+  position: '',
+  expectedSalary: '',
+  availableFrom: '',
 });
 
 /**
@@ -112,8 +121,16 @@ export function FileForm({ kind, id, onClose, onSaved }: Props) {
     }
     if (id === null && mode === 'existing' && !picked) return showError({ field: 'contactId', message: t.people.personSearch });
     const input: FileInput = {
-      kind, fileNo, registeredOn: reg, nationalId, referrerFileId: referrer?.id ?? null, referrerText: referrer ? '' : referrerText,
-      status, scheduleId, active, application: kind === 'applicant' ? app : null,
+      kind,
+      fileNo,
+      registeredOn: reg,
+      nationalId,
+      referrerFileId: referrer?.id ?? null,
+      referrerText: referrer ? '' : referrerText,
+      status,
+      scheduleId,
+      active,
+      application: kind === 'applicant' ? app : null,
       contactId: id === null && mode === 'existing' ? (picked?.id ?? null) : null,
       contact: built ? built.input : null,
     };
@@ -141,7 +158,14 @@ export function FileForm({ kind, id, onClose, onSaved }: Props) {
     }
   };
   const text = (key: 'firstName' | 'lastName' | 'street' | 'city', label: string, autoFocus = false) => (
-    <TextField name={key} label={label} value={contact[key]} onChange={(v) => setContact((c) => ({ ...c, [key]: v }))} error={errors[key]} autoFocus={autoFocus} />
+    <TextField
+      name={key}
+      label={label}
+      value={contact[key]}
+      onChange={(v) => setContact((c) => ({ ...c, [key]: v }))}
+      error={errors[key]}
+      autoFocus={autoFocus}
+    />
   );
   const nidState = nationalId.trim() === '' ? null : isValidNationalId(nationalId);
   const personEditable = id !== null || mode === 'new';
@@ -176,7 +200,15 @@ export function FileForm({ kind, id, onClose, onSaved }: Props) {
           {id === null && (
             <div className="segmented" role="radiogroup" aria-label={m.person}>
               {(['new', 'existing'] as const).map((k) => (
-                <button key={k} type="button" role="radio" aria-checked={mode === k} className={`segment${mode === k ? ' active' : ''}`} onClick={() => setMode(k)} data-testid={`person-${k}`}>
+                <button
+                  key={k}
+                  type="button"
+                  role="radio"
+                  aria-checked={mode === k}
+                  className={`segment${mode === k ? ' active' : ''}`}
+                  onClick={() => setMode(k)}
+                  data-testid={`person-${k}`}
+                >
                   {k === 'new' ? m.personNew : m.personExisting}
                 </button>
               ))}
@@ -186,7 +218,9 @@ export function FileForm({ kind, id, onClose, onSaved }: Props) {
             (picked ? (
               <div className="picked">
                 <bdi data-testid="person-picked">{picked.displayName}</bdi>
-                <bdi dir="ltr" className="muted">{digits(picked.phones[0]?.display ?? '')}</bdi>
+                <bdi dir="ltr" className="muted">
+                  {digits(picked.phones[0]?.display ?? '')}
+                </bdi>
                 <button type="button" className="link-button" onClick={() => setPicked(null)}>
                   {m.personChange}
                 </button>
@@ -199,9 +233,21 @@ export function FileForm({ kind, id, onClose, onSaved }: Props) {
               <div className="grid cols-3">
                 {text('firstName', m.firstName, true)}
                 {text('lastName', m.lastName)}
-                <DateInput name="birthDate" label={m.birthDate} value={contact.birthDate} onChange={(birthDate) => setContact((c) => ({ ...c, birthDate }))} error={errors.birthDate} />
+                <DateInput
+                  name="birthDate"
+                  label={m.birthDate}
+                  value={contact.birthDate}
+                  onChange={(birthDate) => setContact((c) => ({ ...c, birthDate }))}
+                  error={errors.birthDate}
+                />
               </div>
-              <PhonesEditor phones={contact.phones} excludeId={file?.contact.id ?? null} errors={errors} onChange={(phones) => setContact((c) => ({ ...c, phones }))} onOpenContact={() => undefined} />
+              <PhonesEditor
+                phones={contact.phones}
+                excludeId={file?.contact.id ?? null}
+                errors={errors}
+                onChange={(phones) => setContact((c) => ({ ...c, phones }))}
+                onOpenContact={() => undefined}
+              />
               <div className="grid cols-3">
                 <div className="span-2">{text('street', m.street)}</div>
                 {text('city', m.city)}
@@ -214,7 +260,16 @@ export function FileForm({ kind, id, onClose, onSaved }: Props) {
         <fieldset className="form-section">
           <legend>{m.facts}</legend>
           <div className="grid cols-3">
-            <TextField name="fileNo" label={m.fileNo} value={fileNo} onChange={setFileNo} placeholder={digits(next)} hint={id === null && next ? m.fileNoHint(digits(next)) : undefined} dir={dir} error={errors.fileNo} />
+            <TextField
+              name="fileNo"
+              label={m.fileNo}
+              value={fileNo}
+              onChange={setFileNo}
+              placeholder={digits(next)}
+              hint={id === null && next ? m.fileNoHint(digits(next)) : undefined}
+              dir={dir}
+              error={errors.fileNo}
+            />
             <DateInput name="registeredOn" label={m.registeredOn} value={registeredOn} onChange={setRegisteredOn} error={errors.registeredOn} />
             <TextField
               name="nationalId"
@@ -229,7 +284,16 @@ export function FileForm({ kind, id, onClose, onSaved }: Props) {
           </div>
           <div className="grid cols-3">
             <div className="span-2">
-              <ReferrerPicker value={referrer} text={referrerText} onChange={(v, s) => { setReferrer(v); setReferrerText(s); }} error={errors.referrerText} excludeId={id} />
+              <ReferrerPicker
+                value={referrer}
+                text={referrerText}
+                onChange={(v, s) => {
+                  setReferrer(v);
+                  setReferrerText(s);
+                }}
+                error={errors.referrerText}
+                excludeId={id}
+              />
             </div>
             {kind === 'applicant' && (
               <div className="form-field">
@@ -246,7 +310,13 @@ export function FileForm({ kind, id, onClose, onSaved }: Props) {
             {kind === 'staff' && (
               <div className="form-field">
                 <label htmlFor="file-schedule">{m.schedule}</label>
-                <select id="file-schedule" className="input" value={scheduleId ?? ''} onChange={(e) => setScheduleId(e.target.value ? Number(e.target.value) : null)} data-testid="scheduleId">
+                <select
+                  id="file-schedule"
+                  className="input"
+                  value={scheduleId ?? ''}
+                  onChange={(e) => setScheduleId(e.target.value ? Number(e.target.value) : null)}
+                  data-testid="scheduleId"
+                >
                   <option value="">{m.noSchedule}</option>
                   {schedules.map((s) => (
                     <option key={s.id} value={s.id}>

@@ -28,7 +28,11 @@ export function HireDialog({ file, onClose, onHired }: { file: PersonFile; onClo
 
   const save = async () => {
     const registeredOn = date.trim() ? parseDateInput(date, calendar) : null;
-    if (date.trim() && !registeredOn) return setError({ field: 'registeredOn', message: t.form.invalidDate(calendar === 'jalali' ? t.form.datePlaceholderJalali : t.form.datePlaceholderGregorian) });
+    if (date.trim() && !registeredOn)
+      return setError({
+        field: 'registeredOn',
+        message: t.form.invalidDate(calendar === 'jalali' ? t.form.datePlaceholderJalali : t.form.datePlaceholderGregorian),
+      });
     const r = await client.call('people/hire', { id: file.id, fileNo, registeredOn, scheduleId });
     if (!r.ok) return setError({ field: r.error.field ?? '', message: r.error.message });
     toast.show('success', m.hired(digits(r.value.fileNo)));
@@ -60,11 +64,25 @@ export function HireDialog({ file, onClose, onHired }: { file: PersonFile; onClo
             {banner}
           </p>
         )}
-        <TextField name="fileNo" label={m.fileNo} value={fileNo} onChange={setFileNo} placeholder={digits(next)} hint={next ? m.fileNoHint(digits(next)) : undefined} error={error?.field === 'fileNo' ? error.message : undefined} />
+        <TextField
+          name="fileNo"
+          label={m.fileNo}
+          value={fileNo}
+          onChange={setFileNo}
+          placeholder={digits(next)}
+          hint={next ? m.fileNoHint(digits(next)) : undefined}
+          error={error?.field === 'fileNo' ? error.message : undefined}
+        />
         <DateInput name="registeredOn" label={m.hireDate} value={date} onChange={setDate} error={error?.field === 'registeredOn' ? error.message : undefined} />
         <div className="form-field">
           <label htmlFor="hire-schedule">{m.schedule}</label>
-          <select id="hire-schedule" className="input" value={scheduleId ?? ''} onChange={(e) => setScheduleId(e.target.value ? Number(e.target.value) : null)} data-testid="hire-schedule">
+          <select
+            id="hire-schedule"
+            className="input"
+            value={scheduleId ?? ''}
+            onChange={(e) => setScheduleId(e.target.value ? Number(e.target.value) : null)}
+            data-testid="hire-schedule"
+          >
             <option value="">{m.noSchedule}</option>
             {schedules.map((s) => (
               <option key={s.id} value={s.id}>

@@ -63,7 +63,13 @@ export function InterviewsSection({ file, onChanged }: { file: PersonFile; onCha
               <div className="note-meta">
                 <time dateTime={n.createdAt}>{instant(n.createdAt)}</time>
                 <span className="note-author">{n.author || t.timeline.unknownAuthor}</span>
-                <button type="button" className="icon-button note-delete" aria-label={m.interviewDeleteTitle} title={m.interviewDeleteTitle} onClick={() => void remove(n.id)}>
+                <button
+                  type="button"
+                  className="icon-button note-delete"
+                  aria-label={m.interviewDeleteTitle}
+                  title={m.interviewDeleteTitle}
+                  onClick={() => void remove(n.id)}
+                >
                   ×
                 </button>
               </div>

@@ -43,10 +43,17 @@ export function PeopleScreen({ onOpenContact, place }: Props) {
   const [pdf, setPdf] = useState<FileOut | null>(null);
   const debounced = useDebounced({ text, referrer }, 200);
 
-  const query: FileQuery = useMemo(() => ({
-    kind, text: debounced.text, referrer: debounced.referrer, status: kind === 'applicant' ? status : null,
-    from: from.trim() ? parseDateInput(from, calendar) : null, to: to.trim() ? parseDateInput(to, calendar) : null,
-  }), [kind, debounced, status, from, to, calendar]);
+  const query: FileQuery = useMemo(
+    () => ({
+      kind,
+      text: debounced.text,
+      referrer: debounced.referrer,
+      status: kind === 'applicant' ? status : null,
+      from: from.trim() ? parseDateInput(from, calendar) : null,
+      to: to.trim() ? parseDateInput(to, calendar) : null,
+    }),
+    [kind, debounced, status, from, to, calendar],
+  );
   const { list, error } = useFiles(query);
 
   useEffect(() => {
@@ -78,7 +85,15 @@ export function PeopleScreen({ onOpenContact, place }: Props) {
         <h1>{m.title}</h1>
         <div className="segmented" role="tablist" aria-label={m.title}>
           {FILE_KINDS.map((k) => (
-            <button key={k} type="button" role="tab" aria-selected={kind === k} className={`segment${kind === k ? ' active' : ''}`} onClick={() => navigate({ screen: 'people', kind: k })} data-testid={`files-${k}`}>
+            <button
+              key={k}
+              type="button"
+              role="tab"
+              aria-selected={kind === k}
+              className={`segment${kind === k ? ' active' : ''}`}
+              onClick={() => navigate({ screen: 'people', kind: k })}
+              data-testid={`files-${k}`}
+            >
               {m.kinds[k]}
             </button>
           ))}
@@ -95,12 +110,32 @@ export function PeopleScreen({ onOpenContact, place }: Props) {
         </div>
       </div>
       <div className="people-filters">
-        <input className="input people-search" value={text} onChange={(e) => setText(e.target.value)} placeholder={m.search} aria-label={m.search} data-testid="files-search" />
-        <input className="input people-referrer" value={referrer} onChange={(e) => setReferrer(e.target.value)} placeholder={m.referrerSearch} aria-label={m.referrerSearch} data-testid="files-referrer" />
+        <input
+          className="input people-search"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          placeholder={m.search}
+          aria-label={m.search}
+          data-testid="files-search"
+        />
+        <input
+          className="input people-referrer"
+          value={referrer}
+          onChange={(e) => setReferrer(e.target.value)}
+          placeholder={m.referrerSearch}
+          aria-label={m.referrerSearch}
+          data-testid="files-referrer"
+        />
         <DateInput name="files-from" label={m.from} value={from} onChange={setFrom} className="people-date" />
         <DateInput name="files-to" label={m.to} value={to} onChange={setTo} className="people-date" />
         {kind === 'applicant' && (
-          <select className="input" value={status ?? ''} onChange={(e) => setStatus((e.target.value || null) as ApplicantStatus | null)} aria-label={m.status} data-testid="files-status">
+          <select
+            className="input"
+            value={status ?? ''}
+            onChange={(e) => setStatus((e.target.value || null) as ApplicantStatus | null)}
+            aria-label={m.status}
+            data-testid="files-status"
+          >
             <option value="">{m.anyStatus}</option>
             {APPLICANT_STATUSES.map((s) => (
               <option key={s} value={s}>
@@ -127,7 +162,16 @@ export function PeopleScreen({ onOpenContact, place }: Props) {
           {selected === null ? (
             <p className="pane-hint">{m.selectHint}</p>
           ) : (
-            <FileDetail id={selected} onEdit={() => setForm({ id: selected })} onClose={() => setSelected(null)} onOpenFile={(id, k) => { setKind(k); setSelected(id); }} onOpenContact={onOpenContact} />
+            <FileDetail
+              id={selected}
+              onEdit={() => setForm({ id: selected })}
+              onClose={() => setSelected(null)}
+              onOpenFile={(id, k) => {
+                setKind(k);
+                setSelected(id);
+              }}
+              onOpenContact={onOpenContact}
+            />
           )}
         </div>
       </div>

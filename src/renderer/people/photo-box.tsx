@@ -47,7 +47,13 @@ export function PhotoBox({ file, onChanged }: { file: PersonFile; onChanged: (f:
 
   return (
     <div className="photo-box" data-testid="photo-box">
-      {src ? <img src={src} alt={m.photo} className="photo" data-testid="photo" /> : <div className="photo photo-empty" aria-hidden="true">{[...file.contact.displayName][0] ?? '?'}</div>}
+      {src ? (
+        <img src={src} alt={m.photo} className="photo" data-testid="photo" />
+      ) : (
+        <div className="photo photo-empty" aria-hidden="true">
+          {[...file.contact.displayName][0] ?? '?'}
+        </div>
+      )}
       <div className="photo-actions">
         <button type="button" className="link-button" onClick={() => input.current?.click()} data-testid="photo-change">
           {file.hasPhoto ? m.photoChange : m.photoAdd}

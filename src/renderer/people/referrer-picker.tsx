@@ -43,15 +43,31 @@ export function ReferrerPicker({ value, text, onChange, error, excludeId }: Prop
   return (
     <div className="form-field picker">
       <label htmlFor={id}>{m.referrer}</label>
-      <input id={id} name="referrerText" className={`input${error ? ' invalid' : ''}`} value={text} onChange={(e) => onChange(null, e.target.value)} autoComplete="off" dir="auto" data-testid="referrer" />
+      <input
+        id={id}
+        name="referrerText"
+        className={`input${error ? ' invalid' : ''}`}
+        value={text}
+        onChange={(e) => onChange(null, e.target.value)}
+        autoComplete="off"
+        dir="auto"
+        data-testid="referrer"
+      />
       {error ? <FieldErrorText id={`${id}-err`} message={error} /> : <p className="field-hint">{m.referrerHint}</p>}
       {results.length > 0 && (
         <ul className="participant-results" role="listbox">
           {results.map((r) => (
             <li key={r.id}>
-              <button type="button" className="participant-result" onClick={() => onChange({ id: r.id, name: r.displayName, fileNo: r.fileNo }, '')} data-testid="referrer-pick">
+              <button
+                type="button"
+                className="participant-result"
+                onClick={() => onChange({ id: r.id, name: r.displayName, fileNo: r.fileNo }, '')}
+                data-testid="referrer-pick"
+              >
                 <bdi>{r.displayName}</bdi>
-                <span className="muted">{m.kindOne[r.kind]} {digits(r.fileNo)}</span>
+                <span className="muted">
+                  {m.kindOne[r.kind]} {digits(r.fileNo)}
+                </span>
               </button>
             </li>
           ))}

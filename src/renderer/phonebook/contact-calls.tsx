@@ -40,9 +40,13 @@ export function ContactCalls({ contactId }: { contactId: number }) {
       const r = await client.call('calls/list', { ...base, limit: RECENT });
       const [incoming, outgoing, missed] = await Promise.all([count({ direction: 'in' }), count({ direction: 'out' }), count({ outcome: 'missed' })]);
       if (stop) return;
-      if (!r.ok || !incoming.ok || !outgoing.ok || !missed.ok) return setLoadError([r, incoming, outgoing, missed].flatMap((x) => (x.ok ? [] : [x.error.message]))[0] ?? null);
+      if (!r.ok || !incoming.ok || !outgoing.ok || !missed.ok)
+        return setLoadError([r, incoming, outgoing, missed].flatMap((x) => (x.ok ? [] : [x.error.message]))[0] ?? null);
       setLoadError(null);
-      setState({ recent: r.value.rows, counts: { all: r.value.total, incoming: incoming.value.total, outgoing: outgoing.value.total, missed: missed.value.total } });
+      setState({
+        recent: r.value.rows,
+        counts: { all: r.value.total, incoming: incoming.value.total, outgoing: outgoing.value.total, missed: missed.value.total },
+      });
     })();
     return () => {
       stop = true;
@@ -50,9 +54,12 @@ export function ContactCalls({ contactId }: { contactId: number }) {
   }, [client, contactId, tick, attempt]);
 
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  useEffect(() => () => {
-    if (timer.current) clearTimeout(timer.current);
-  }, []);
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
   useEvent('call/updated', ({ call }) => {
     if (call.contactId !== contactId && call.contactId !== null) return;
     if (timer.current) clearTimeout(timer.current);
@@ -70,7 +77,9 @@ export function ContactCalls({ contactId }: { contactId: number }) {
       ) : (
         <>
           <p className="contact-call-counts" data-testid="contact-call-counts">
-            {counts.all > COUNT_CAP ? c.contactCountsMore(num(COUNT_CAP)) : c.contactCounts(num(counts.all), num(counts.incoming), num(counts.outgoing), num(counts.missed))}
+            {counts.all > COUNT_CAP
+              ? c.contactCountsMore(num(COUNT_CAP))
+              : c.contactCounts(num(counts.all), num(counts.incoming), num(counts.outgoing), num(counts.missed))}
           </p>
           <ul className="plain-list contact-call-list">
             {recent.map((call) => (

@@ -34,7 +34,11 @@ export function ContactDetail({ contact: c, onEdit, onDelete, onPrint, onClose, 
     const f = fieldById.get(v.fieldId);
     return f && v.value !== '' ? [{ f, v: v.value }] : [];
   });
-  const addressLines = [c.street, [c.city, c.province].filter(Boolean).join(t.common.listSeparator), [c.postalCode && digits(c.postalCode), c.country].filter(Boolean).join(' — ')].filter(Boolean);
+  const addressLines = [
+    c.street,
+    [c.city, c.province].filter(Boolean).join(t.common.listSeparator),
+    [c.postalCode && digits(c.postalCode), c.country].filter(Boolean).join(' — '),
+  ].filter(Boolean);
   const yesNo = { yes: t.common.yes, no: t.common.no };
 
   return (
@@ -93,7 +97,11 @@ export function ContactDetail({ contact: c, onEdit, onDelete, onPrint, onClose, 
           )}
         </DetailSection>
         <DetailSection title={t.detail.address} testId="detail-address">
-          {addressLines.length > 0 && <p className="pre-line" dir="auto">{addressLines.join('\n')}</p>}
+          {addressLines.length > 0 && (
+            <p className="pre-line" dir="auto">
+              {addressLines.join('\n')}
+            </p>
+          )}
         </DetailSection>
         <DetailSection title={t.detail.birthDate} testId="detail-birth-date">
           {c.birthDate && (

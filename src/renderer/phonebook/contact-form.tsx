@@ -3,7 +3,17 @@ import type { Contact } from '../../shared/contract/contacts';
 import { useCatalog } from '../app/catalog-context';
 import { useClient } from '../app/client';
 import { useLocale } from '../i18n/use-t';
-import { buildInput, draftFromContact, draftWithNumber, emptyDraft, errorOnForm, TEXT_KEYS, type ContactDraft, type FieldError, type TextKey } from '../lib/contact-draft';
+import {
+  buildInput,
+  draftFromContact,
+  draftWithNumber,
+  emptyDraft,
+  errorOnForm,
+  TEXT_KEYS,
+  type ContactDraft,
+  type FieldError,
+  type TextKey,
+} from '../lib/contact-draft';
 import { useConfirm } from '../ui/confirm-context';
 import { DateInput } from '../ui/date-input';
 import { Dialog } from '../ui/dialog';
@@ -36,7 +46,9 @@ export function ContactForm({ contact, initialNumber, onClose, onSaved, onOpenCo
   const toast = useToast();
   const confirm = useConfirm();
   // Taken once: later catalog or settings changes must not reset what the user is typing.
-  const [initial] = useState(() => (contact ? draftFromContact(contact, fields, calendar, lang) : initialNumber ? draftWithNumber(initialNumber) : emptyDraft()));
+  const [initial] = useState(() =>
+    contact ? draftFromContact(contact, fields, calendar, lang) : initialNumber ? draftWithNumber(initialNumber) : emptyDraft(),
+  );
   const initialJson = useRef(JSON.stringify(initial));
   const [draft, setDraft] = useState<ContactDraft>(initial);
   const [error, setError] = useState<FieldError | null>(null);

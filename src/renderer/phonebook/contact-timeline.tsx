@@ -125,7 +125,9 @@ export function ContactTimeline({ contact, onChanged }: Props) {
                     ×
                   </button>
                 </div>
-                <p className="note-body" dir="auto">{n.body}</p>
+                <p className="note-body" dir="auto">
+                  {n.body}
+                </p>
               </li>
             );
           })}

@@ -38,7 +38,14 @@ export function CustomFieldInput({ field, value, error, onChange }: Props) {
       return (
         <div className="form-field">
           <label htmlFor={name}>{field.name}</label>
-          <select id={name} name={name} className={`input${error ? ' invalid' : ''}`} value={value} onChange={(e) => onChange(e.target.value)} data-testid={name}>
+          <select
+            id={name}
+            name={name}
+            className={`input${error ? ' invalid' : ''}`}
+            value={value}
+            onChange={(e) => onChange(e.target.value)}
+            data-testid={name}
+          >
             <option value="">{t.form.chooseOption}</option>
             {/* A value no longer among the options is kept visible rather than silently dropped. */}
             {value && !field.options.includes(value) && <option value={value}>{value}</option>}

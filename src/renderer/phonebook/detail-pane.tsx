@@ -48,7 +48,12 @@ export function DetailPane({ id, onClose, onEdit, onPrint, printing, agenda, gui
       </>
     );
   else if (state.missing) body = <p className="pane-hint">{t.detail.notFound}</p>;
-  else if (state.error) body = <p className="pane-hint error" role="alert">{state.error}</p>;
+  else if (state.error)
+    body = (
+      <p className="pane-hint error" role="alert">
+        {state.error}
+      </p>
+    );
   else if (!c) body = <p className="pane-hint">{t.common.loading}</p>;
   else
     body = (

@@ -16,7 +16,13 @@ export function FieldFilterRow({ draft, field, index, onChange, onRemove }: Prop
   const { t, calendar } = useLocale();
   const set = (patch: Partial<FilterDraft>) => onChange({ ...draft, ...patch });
   const datePlaceholder = t.form.datePattern;
-  const opLabel: Record<FilterOp, string> = { contains: t.filters.contains, eq: t.filters.eq, range: t.filters.range, set: t.filters.set, unset: t.filters.unset };
+  const opLabel: Record<FilterOp, string> = {
+    contains: t.filters.contains,
+    eq: t.filters.eq,
+    range: t.filters.range,
+    set: t.filters.set,
+    unset: t.filters.unset,
+  };
   const tid = `filter-${index}`;
 
   const valueInput = () => {
@@ -53,7 +59,13 @@ export function FieldFilterRow({ draft, field, index, onChange, onRemove }: Prop
     }
     if (field.kind === 'choice') {
       return (
-        <select className="input small" value={draft.value} onChange={(e) => set({ value: e.target.value })} aria-label={t.filters.value} data-testid={`${tid}-value`}>
+        <select
+          className="input small"
+          value={draft.value}
+          onChange={(e) => set({ value: e.target.value })}
+          aria-label={t.filters.value}
+          data-testid={`${tid}-value`}
+        >
           <option value="">{t.filters.anyChoice}</option>
           {field.options.map((o) => (
             <option key={o} value={o}>
@@ -97,7 +109,13 @@ export function FieldFilterRow({ draft, field, index, onChange, onRemove }: Prop
       {field.kind === 'bool' ? (
         boolSelect
       ) : (
-        <select className="input small" value={draft.op} onChange={(e) => set({ op: e.target.value as FilterOp })} aria-label={field.name} data-testid={`${tid}-op`}>
+        <select
+          className="input small"
+          value={draft.op}
+          onChange={(e) => set({ op: e.target.value as FilterOp })}
+          aria-label={field.name}
+          data-testid={`${tid}-op`}
+        >
           {opsFor(field.kind).map((op) => (
             <option key={op} value={op}>
               {opLabel[op]}

@@ -32,4 +32,3 @@ export function FieldFilters({ filters, onChange }: Props) {
     </div>
   );
 }
-

@@ -8,7 +8,11 @@ import { FieldErrorText } from '../ui/field-error';
 
 type Props = { field: CustomField | null; index: number };
 
-const optionsOf = (text: string) => text.split('\n').map((s) => s.trim()).filter(Boolean);
+const optionsOf = (text: string) =>
+  text
+    .split('\n')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 /**
  * A user-defined field: name, kind and (for a choice) its options. With `field` null it is the
@@ -60,7 +64,13 @@ export function FieldRowEditor({ field, index }: Props) {
           data-autofocus={isNew ? true : undefined}
           data-testid={`${tid}-name`}
         />
-        <select className="input kind-select" value={kind} aria-label={t.manage.fieldKind} onChange={(e) => setKind(e.target.value as FieldKind)} data-testid={`${tid}-kind`}>
+        <select
+          className="input kind-select"
+          value={kind}
+          aria-label={t.manage.fieldKind}
+          onChange={(e) => setKind(e.target.value as FieldKind)}
+          data-testid={`${tid}-kind`}
+        >
           {FIELD_KIND_LIST.map((k) => (
             <option key={k} value={k}>
               {t.fieldKinds[k]}

@@ -22,7 +22,12 @@ export function GroupRowEditor({ group, index }: { group: Group; index: number }
     setError(r.ok ? null : r.error.message);
   };
   const remove = async () => {
-    const ok = await confirm({ title: t.manage.deleteGroupTitle, body: t.manage.deleteGroupBody(group.name, num(group.count)), confirmLabel: t.common.delete, danger: true });
+    const ok = await confirm({
+      title: t.manage.deleteGroupTitle,
+      body: t.manage.deleteGroupBody(group.name, num(group.count)),
+      confirmLabel: t.common.delete,
+      danger: true,
+    });
     if (!ok) return;
     const r = await client.call('groups/delete', { id: group.id });
     if (!r.ok) setError(r.error.message);

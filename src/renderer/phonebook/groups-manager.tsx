@@ -26,7 +26,14 @@ export function GroupsManager() {
     <div className="manager" data-testid="groups-manager">
       <div className="manage-new">
         <div className="manage-row-inputs">
-          <input type="color" className="color-input" value={color} aria-label={t.manage.groupColor} onChange={(e) => setColor(e.target.value)} data-testid="new-group-color" />
+          <input
+            type="color"
+            className="color-input"
+            value={color}
+            aria-label={t.manage.groupColor}
+            onChange={(e) => setColor(e.target.value)}
+            data-testid="new-group-color"
+          />
           <input
             className={`input${error ? ' invalid' : ''}`}
             value={name}

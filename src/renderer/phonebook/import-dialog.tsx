@@ -168,7 +168,14 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
               <legend>{t.importer.onDuplicate}</legend>
               {(['merge', 'skip', 'add'] as const).map((v) => (
                 <label key={v}>
-                  <input type="radio" name="onDuplicate" value={v} checked={onDuplicate === v} onChange={() => setOnDuplicate(v)} data-testid={`on-duplicate-${v}`} />
+                  <input
+                    type="radio"
+                    name="onDuplicate"
+                    value={v}
+                    checked={onDuplicate === v}
+                    onChange={() => setOnDuplicate(v)}
+                    data-testid={`on-duplicate-${v}`}
+                  />
                   {v === 'merge' ? t.importer.merge : v === 'skip' ? t.importer.skip : t.importer.addAnyway}
                 </label>
               ))}

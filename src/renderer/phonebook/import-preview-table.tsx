@@ -2,8 +2,7 @@ import type { ContactData } from '../../shared/contract/contacts';
 import type { ImportPreview } from '../../shared/contract/io';
 import { useLocale } from '../i18n/use-t';
 
-const nameOf = (c: ContactData) =>
-  [c.prefix, c.firstName, c.middleName, c.lastName, c.suffix].filter(Boolean).join(' ') || c.nickname || c.company;
+const nameOf = (c: ContactData) => [c.prefix, c.firstName, c.middleName, c.lastName, c.suffix].filter(Boolean).join(' ') || c.nickname || c.company;
 
 /** The first records of the file as the engine read them; duplicates are highlighted. */
 export function ImportPreviewTable({ preview }: { preview: ImportPreview }) {
@@ -38,7 +37,9 @@ export function ImportPreviewTable({ preview }: { preview: ImportPreview }) {
                 ))}
               </td>
               <td className="dup-cell">
-                {[...r.duplicateOf.map((d) => d.displayName), ...(r.sameAsLine === null ? [] : [t.importer.sameAsLine(num(r.sameAsLine))])].join(t.common.listSeparator)}
+                {[...r.duplicateOf.map((d) => d.displayName), ...(r.sameAsLine === null ? [] : [t.importer.sameAsLine(num(r.sameAsLine))])].join(
+                  t.common.listSeparator,
+                )}
               </td>
             </tr>
           ))}

@@ -12,7 +12,15 @@ export function ManageDialog({ onClose }: { onClose: () => void }) {
     <Dialog title={t.manage.title} size="medium" testId="manage-dialog" onClose={onClose}>
       <div className="tabs" role="tablist">
         {(['groups', 'fields'] as const).map((k) => (
-          <button key={k} type="button" role="tab" aria-selected={tab === k} className={`tab${tab === k ? ' active' : ''}`} onClick={() => setTab(k)} data-testid={`manage-tab-${k}`}>
+          <button
+            key={k}
+            type="button"
+            role="tab"
+            aria-selected={tab === k}
+            className={`tab${tab === k ? ' active' : ''}`}
+            onClick={() => setTab(k)}
+            data-testid={`manage-tab-${k}`}
+          >
             {k === 'groups' ? t.manage.groupsTab : t.manage.fieldsTab}
           </button>
         ))}

@@ -114,7 +114,13 @@ export function PhoneRowEditor({ phone, index, excludeId, errors, onChange, onRe
           {matches.map((m, i) => (
             <span key={m.contactId}>
               {i > 0 && t.common.listSeparator}
-              <button type="button" className="link-button" onClick={() => onOpenContact(m.contactId)} title={t.form.openDuplicate(m.displayName)} data-testid="duplicate-open">
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => onOpenContact(m.contactId)}
+                title={t.form.openDuplicate(m.displayName)}
+                data-testid="duplicate-open"
+              >
                 <bdi>{m.displayName}</bdi>
               </button>
               {m.company && <span className="muted"> ({m.company})</span>}

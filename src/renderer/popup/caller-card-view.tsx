@@ -72,7 +72,13 @@ export function CallerCardView({ call, card, variant, onOpenContact, onOpenFile,
   };
 
   return (
-    <section className={`caller-card caller-card-${variant} stage-${stage}`} role="dialog" aria-label={t.popup.label} data-testid="caller-card" data-call-id={call.id}>
+    <section
+      className={`caller-card caller-card-${variant} stage-${stage}`}
+      role="dialog"
+      aria-label={t.popup.label}
+      data-testid="caller-card"
+      data-call-id={call.id}
+    >
       <header className="caller-card-head">
         <span className="caller-card-line">{t.popup.incoming(call.lineName)}</span>
         <span className={`caller-stage stage-${stage}`} data-testid="caller-stage" data-stage={stage}>
@@ -199,7 +205,13 @@ export function CallerCardView({ call, card, variant, onOpenContact, onOpenFile,
         )}
         {contact ? (
           <>
-            <button type="button" className="button small" onClick={() => (file ? onOpenFile(file.id) : onOpenContact(contact.id))} data-testid="caller-open" data-opens={file ? 'file' : 'contact'}>
+            <button
+              type="button"
+              className="button small"
+              onClick={() => (file ? onOpenFile(file.id) : onOpenContact(contact.id))}
+              data-testid="caller-open"
+              data-opens={file ? 'file' : 'contact'}
+            >
               {file ? t.popup.openFile : t.popup.open}
             </button>
             {!noting && (

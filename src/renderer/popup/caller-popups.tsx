@@ -21,7 +21,15 @@ type Item = { call: CallRow; card: CallerCard };
  * over whatever screen is shown, plus a desktop notification while the window is not in front. The
  * desktop app shows the same card in its own always-on-top window instead, so this stays quiet there.
  */
-export function CallerPopups({ onOpenContact, onOpenFile, onAddContact }: { onOpenContact: (id: number) => void; onOpenFile: (id: number) => void; onAddContact: (number: string) => void }) {
+export function CallerPopups({
+  onOpenContact,
+  onOpenFile,
+  onAddContact,
+}: {
+  onOpenContact: (id: number) => void;
+  onOpenFile: (id: number) => void;
+  onAddContact: (number: string) => void;
+}) {
   const { t } = useLocale();
   const client = useClient();
   const [items, setItems] = useState<Item[]>([]);
@@ -34,7 +42,9 @@ export function CallerPopups({ onOpenContact, onOpenFile, onAddContact }: { onOp
     setItems((xs) => (xs.some((x) => x.call.id === call.id) ? xs.map((x) => (x.call.id === call.id ? { call, card } : x)) : [...xs, { call, card }]));
     notify(tRef.current, call, card, () => window.focus());
   });
-  useEvent('call/updated', ({ call }) => setItems((xs) => (xs.some((x) => x.call.id === call.id) ? xs.map((x) => (x.call.id === call.id ? { ...x, call } : x)) : xs)));
+  useEvent('call/updated', ({ call }) =>
+    setItems((xs) => (xs.some((x) => x.call.id === call.id) ? xs.map((x) => (x.call.id === call.id ? { ...x, call } : x)) : xs)),
+  );
 
   const dismiss = useCallback((id: number) => setItems((xs) => xs.filter((x) => x.call.id !== id)), []);
   const [stack, setStack] = useState<HTMLDivElement | null>(null);
@@ -65,7 +75,13 @@ export function CallerPopups({ onOpenContact, onOpenFile, onAddContact }: { onOp
   );
 }
 
-type ItemProps = { item: Item; onDismiss: () => void; onOpenContact: (id: number) => void; onOpenFile: (id: number) => void; onAddContact: (n: string) => void };
+type ItemProps = {
+  item: Item;
+  onDismiss: () => void;
+  onOpenContact: (id: number) => void;
+  onOpenFile: (id: number) => void;
+  onAddContact: (n: string) => void;
+};
 
 function PopupItem({ item, onDismiss, onOpenContact, onOpenFile, onAddContact }: ItemProps) {
   const { card, reload } = useCallerCard(item.call, item.card);
@@ -103,7 +119,12 @@ function notify(t: Messages, call: CallRow, card: CallerCard, onClick: () => voi
   const who = card.contact?.displayName || card.callerName || (card.absence ? t.calls.absence[card.absence] : card.numberDisplay || t.popup.unknown);
   const body = [card.numberDisplay, card.contact?.company, call.lineName].filter(Boolean).join(' · ');
   try {
-    const n = new Notification(t.popup.notificationTitle(who), { body, tag: `monshi-call-${call.id}`, lang: document.documentElement.lang, dir: document.documentElement.dir === 'rtl' ? 'rtl' : 'ltr' });
+    const n = new Notification(t.popup.notificationTitle(who), {
+      body,
+      tag: `monshi-call-${call.id}`,
+      lang: document.documentElement.lang,
+      dir: document.documentElement.dir === 'rtl' ? 'rtl' : 'ltr',
+    });
     n.onclick = () => {
       onClick();
       n.close();

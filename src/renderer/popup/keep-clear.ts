@@ -24,7 +24,11 @@ export function cornerRect(corner: Corner, size: { width: number; height: number
 }
 
 /** The first corner (in CORNERS order) that covers none of `avoid`; if none is free, the one covering least. */
-export function clearCorner(size: { width: number; height: number }, view: { width: number; height: number; top: number; rtl: boolean }, avoid: readonly Rect[]): Corner {
+export function clearCorner(
+  size: { width: number; height: number },
+  view: { width: number; height: number; top: number; rtl: boolean },
+  avoid: readonly Rect[],
+): Corner {
   let best: Corner = 'bottom-end';
   let least = Infinity;
   for (const c of CORNERS) {

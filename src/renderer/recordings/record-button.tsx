@@ -42,7 +42,14 @@ export function RecordButton({ call, canRecord, active }: { call: CallRow; canRe
     );
   }
   return (
-    <button type="button" className="button small rec-start" onClick={() => void toggle()} disabled={busy} title={t.recordings.recordTitle} data-testid="rec-start">
+    <button
+      type="button"
+      className="button small rec-start"
+      onClick={() => void toggle()}
+      disabled={busy}
+      title={t.recordings.recordTitle}
+      data-testid="rec-start"
+    >
       <span className="rec-dot" aria-hidden="true" /> {t.recordings.record}
     </button>
   );

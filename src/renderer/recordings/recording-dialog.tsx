@@ -61,7 +61,7 @@ export function RecordingDialog({ recordingId, onClose, onOpenContact }: { recor
     onClose();
   };
 
-  const who = rec ? rec.contactName ?? rec.callerName ?? '' : '';
+  const who = rec ? (rec.contactName ?? rec.callerName ?? '') : '';
   return (
     <Dialog
       title={r.dialogTitle}
@@ -95,8 +95,7 @@ export function RecordingDialog({ recordingId, onClose, onOpenContact }: { recor
           <dl className="rec-facts">
             <dt>{r.who}</dt>
             <dd data-testid="rec-who">
-              <span className="rec-dir">{rec.direction === 'in' ? r.incoming : r.outgoing}</span>{' '}
-              {who && <bdi>{who}</bdi>}{' '}
+              <span className="rec-dir">{rec.direction === 'in' ? r.incoming : r.outgoing}</span> {who && <bdi>{who}</bdi>}{' '}
               {rec.numberDisplay ? <bdi dir="ltr">{digits(rec.numberDisplay)}</bdi> : !who && r.unknown}
               {rec.contactId !== null && onOpenContact && (
                 <button type="button" className="link-button rec-open-contact" onClick={() => onOpenContact(rec.contactId!)}>
@@ -113,11 +112,15 @@ export function RecordingDialog({ recordingId, onClose, onOpenContact }: { recor
             <dt>{r.size}</dt>
             <dd>{formatSize(rec.bytes, num, r, digits)}</dd>
           </dl>
-          <AudioPlayer load={async () => {
+          <AudioPlayer
+            load={async () => {
               const x = await client.call('recordings/audio', { id: recordingId });
               if (!x.ok) toast.show('error', x.error.message);
               return x.ok ? x.value : null;
-            }} durationMs={rec.durationMs} testId="rec-player" />
+            }}
+            durationMs={rec.durationMs}
+            testId="rec-player"
+          />
           <label className="checkbox-row" title={r.keepHint}>
             <input type="checkbox" checked={rec.keep} onChange={(e) => void keep(e.target.checked)} data-testid="rec-keep" />
             {r.keep}
@@ -125,7 +128,15 @@ export function RecordingDialog({ recordingId, onClose, onOpenContact }: { recor
           </label>
           <div className="form-field">
             <label htmlFor="rec-note">{r.note}</label>
-            <textarea id="rec-note" className="input" rows={2} value={note} placeholder={r.notePlaceholder} onChange={(e) => setNote(e.target.value)} data-testid="rec-note" />
+            <textarea
+              id="rec-note"
+              className="input"
+              rows={2}
+              value={note}
+              placeholder={r.notePlaceholder}
+              onChange={(e) => setNote(e.target.value)}
+              data-testid="rec-note"
+            />
             {note.trim() !== rec.note && (
               <button type="button" className="button small" onClick={() => void saveNote()} data-testid="rec-note-save">
                 {r.save}

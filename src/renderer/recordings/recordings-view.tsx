@@ -112,7 +112,13 @@ export function RecordingsView({ open, onOpenContact }: { open: number | null; o
                   ) : x.callerName ? (
                     <bdi>{x.callerName}</bdi>
                   ) : null}{' '}
-                  {x.numberDisplay ? <bdi dir="ltr" className="muted">{digits(x.numberDisplay)}</bdi> : !x.contactName && !x.callerName && <span className="muted">{r.unknown}</span>}
+                  {x.numberDisplay ? (
+                    <bdi dir="ltr" className="muted">
+                      {digits(x.numberDisplay)}
+                    </bdi>
+                  ) : (
+                    !x.contactName && !x.callerName && <span className="muted">{r.unknown}</span>
+                  )}
                 </td>
                 <td>
                   <bdi>{x.lineName}</bdi>
@@ -181,9 +187,35 @@ function RecordingRules() {
     <section className="rec-rules detail-section" data-testid="rec-rules">
       <h3 className="detail-section-title">{r.settingsTitle}</h3>
       <div className="rec-rules-fields">
-        <TextField name="limitMb" label={r.limitMb} value={draft.limitMb} onChange={(limitMb) => set({ limitMb })} inputMode="numeric" dir={dir} hint={r.limitHint} error={err('limitMb')} />
-        <TextField name="retentionDays" label={r.retentionDays} value={draft.retentionDays} onChange={(retentionDays) => set({ retentionDays })} inputMode="numeric" dir={dir} hint={r.retentionHint} error={err('retentionDays')} />
-        <TextField name="warnFreeMb" label={r.warnFreeMb} value={draft.warnFreeMb} onChange={(warnFreeMb) => set({ warnFreeMb })} inputMode="numeric" dir={dir} error={err('warnFreeMb')} />
+        <TextField
+          name="limitMb"
+          label={r.limitMb}
+          value={draft.limitMb}
+          onChange={(limitMb) => set({ limitMb })}
+          inputMode="numeric"
+          dir={dir}
+          hint={r.limitHint}
+          error={err('limitMb')}
+        />
+        <TextField
+          name="retentionDays"
+          label={r.retentionDays}
+          value={draft.retentionDays}
+          onChange={(retentionDays) => set({ retentionDays })}
+          inputMode="numeric"
+          dir={dir}
+          hint={r.retentionHint}
+          error={err('retentionDays')}
+        />
+        <TextField
+          name="warnFreeMb"
+          label={r.warnFreeMb}
+          value={draft.warnFreeMb}
+          onChange={(warnFreeMb) => set({ warnFreeMb })}
+          inputMode="numeric"
+          dir={dir}
+          error={err('warnFreeMb')}
+        />
       </div>
       {error && !(error.field in BOUNDS) && (
         <p className="form-banner error" role="alert">

@@ -52,9 +52,7 @@ export function OccurrenceList({ items, today, onOpen, compact = false }: Props)
                       <span className="occ-meta">
                         <span className={`badge occ-kind kind-${o.kind}`}>{m.kinds[o.kind]}</span>
                         {o.age !== null && <span>{m.age(digits(o.age))}</span>}
-                        {o.group && (
-                          <bdi className="occ-group">{o.group.name}</bdi>
-                        )}
+                        {o.group && <bdi className="occ-group">{o.group.name}</bdi>}
                         {o.repeats && o.source === 'reminder' && (
                           <span title={m.repeats} aria-label={m.repeats}>
                             ↻

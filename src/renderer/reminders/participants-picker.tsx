@@ -39,7 +39,12 @@ export function ParticipantsPicker({ value, onChange, error }: Props) {
           {value.map((p) => (
             <span key={p.id} className="participant-chip">
               {p.displayName}
-              <button type="button" className="chip-x" aria-label={t.reminders.removeParticipant(p.displayName)} onClick={() => onChange(value.filter((x) => x.id !== p.id))}>
+              <button
+                type="button"
+                className="chip-x"
+                aria-label={t.reminders.removeParticipant(p.displayName)}
+                onClick={() => onChange(value.filter((x) => x.id !== p.id))}
+              >
                 ×
               </button>
             </span>
@@ -71,7 +76,12 @@ export function ParticipantsPicker({ value, onChange, error }: Props) {
           {results.length === 0 && <li className="muted">{t.reminders.participantsNone}</li>}
           {results.map((r) => (
             <li key={r.id}>
-              <button type="button" className="participant-result" onClick={() => add({ id: r.id, displayName: r.displayName })} data-testid="participant-result">
+              <button
+                type="button"
+                className="participant-result"
+                onClick={() => add({ id: r.id, displayName: r.displayName })}
+                data-testid="participant-result"
+              >
                 <span>{r.displayName}</span>
                 {r.company && <span className="muted">{r.company}</span>}
               </button>

@@ -55,9 +55,22 @@ function whole(text: string, min: number, max: number): number | null {
 export function emptyReminderDraft(isoDay: string, cal: CalendarSystem, lang: Lang, now: Date): ReminderDraft {
   const hour = Math.min(23, now.getHours() + 1);
   return {
-    kind: 'appointment', subject: '', date: formatDate(isoDay, cal, lang), time: localDigits(`${String(hour).padStart(2, '0')}:00`, lang),
-    repeatKind: 'none', every: localDigits(1, lang), days: [], monthDay: '', yearMonth: 1, yearDay: '', until: '', alarm: '0',
-    groupId: null, participants: [], place: '', note: '',
+    kind: 'appointment',
+    subject: '',
+    date: formatDate(isoDay, cal, lang),
+    time: localDigits(`${String(hour).padStart(2, '0')}:00`, lang),
+    repeatKind: 'none',
+    every: localDigits(1, lang),
+    days: [],
+    monthDay: '',
+    yearMonth: 1,
+    yearDay: '',
+    until: '',
+    alarm: '0',
+    groupId: null,
+    participants: [],
+    place: '',
+    note: '',
   };
 }
 
@@ -65,7 +78,10 @@ export function draftFromReminder(r: Reminder, cal: CalendarSystem, lang: Lang):
   const d = localDigits;
   const rep = r.repeat;
   return {
-    kind: r.kind, subject: r.subject, date: formatDate(r.date, cal, lang), time: d(r.time, lang),
+    kind: r.kind,
+    subject: r.subject,
+    date: formatDate(r.date, cal, lang),
+    time: d(r.time, lang),
     repeatKind: rep.kind,
     every: d(rep.kind === 'daily' || rep.kind === 'weekly' ? rep.every : 1, lang),
     days: rep.kind === 'weekly' ? [...rep.days] : [],
@@ -74,7 +90,10 @@ export function draftFromReminder(r: Reminder, cal: CalendarSystem, lang: Lang):
     yearDay: rep.kind === 'yearly' ? d(rep.day, lang) : '',
     until: r.until ? formatDate(r.until, cal, lang) : '',
     alarm: r.alarmMinutesBefore === null ? 'none' : String(r.alarmMinutesBefore),
-    groupId: r.group?.id ?? null, participants: r.participants, place: r.place, note: r.note,
+    groupId: r.group?.id ?? null,
+    participants: r.participants,
+    place: r.place,
+    note: r.note,
   };
 }
 
@@ -97,7 +116,12 @@ export function withRepeatDefaults(d: ReminderDraft, kind: RepeatKind, cal: Cale
 }
 
 /** The input for the engine, or the first mistake with the field the engine would name. */
-export function buildReminderInput(d: ReminderDraft, cal: CalendarSystem, t: Messages, lang: Lang): { ok: true; input: ReminderInput } | { ok: false; error: DraftError } {
+export function buildReminderInput(
+  d: ReminderDraft,
+  cal: CalendarSystem,
+  t: Messages,
+  lang: Lang,
+): { ok: true; input: ReminderInput } | { ok: false; error: DraftError } {
   const m = t.reminders;
   const fail = (field: string, message: string) => ({ ok: false as const, error: { field, message } });
   const example = cal === 'jalali' ? t.form.datePlaceholderJalali : t.form.datePlaceholderGregorian;
@@ -147,7 +171,14 @@ export function buildReminderInput(d: ReminderDraft, cal: CalendarSystem, t: Mes
   return {
     ok: true,
     input: {
-      kind: d.kind, subject: d.subject, note: d.note, place: d.place, groupId: d.groupId, date, time, repeat,
+      kind: d.kind,
+      subject: d.subject,
+      note: d.note,
+      place: d.place,
+      groupId: d.groupId,
+      date,
+      time,
+      repeat,
       until: d.repeatKind === 'none' ? null : until,
       alarmMinutesBefore: d.alarm === 'none' ? null : Number(d.alarm),
       participantIds: d.participants.map((p) => p.id),

@@ -10,7 +10,17 @@ import { FieldErrorText } from '../ui/field-error';
 import { TextField } from '../ui/text-field';
 import { useToast } from '../ui/toast-context';
 import { ParticipantsPicker } from './participants-picker';
-import { ALARM_CHOICES, buildReminderInput, neverRings, draftFromReminder, emptyReminderDraft, withRepeatDefaults, type DraftError, type ReminderDraft, type RepeatKind } from './reminder-draft';
+import {
+  ALARM_CHOICES,
+  buildReminderInput,
+  neverRings,
+  draftFromReminder,
+  emptyReminderDraft,
+  withRepeatDefaults,
+  type DraftError,
+  type ReminderDraft,
+  type RepeatKind,
+} from './reminder-draft';
 
 type Props = {
   /** null for a new reminder. */
@@ -34,7 +44,9 @@ export function ReminderForm({ reminder, day, groups, onClose }: Props) {
   const client = useClient();
   const toast = useToast();
   const confirm = useConfirm();
-  const [draft, setDraft] = useState<ReminderDraft>(() => (reminder ? draftFromReminder(reminder, calendar, lang) : emptyReminderDraft(day, calendar, lang, new Date())));
+  const [draft, setDraft] = useState<ReminderDraft>(() =>
+    reminder ? draftFromReminder(reminder, calendar, lang) : emptyReminderDraft(day, calendar, lang, new Date()),
+  );
   const [error, setError] = useState<DraftError | null>(null);
   const [saving, setSaving] = useState(false);
 
@@ -48,7 +60,11 @@ export function ReminderForm({ reminder, day, groups, onClose }: Props) {
   // date while it is typed, and ask once more on save (a past meeting may still be worth noting).
   const built = buildReminderInput(draft, calendar, t, lang);
   const original = reminder ? buildReminderInput(draftFromReminder(reminder, calendar, lang), calendar, t, lang) : null;
-  const timingChanged = !original?.ok || !built.ok || JSON.stringify([built.input.date, built.input.time, built.input.repeat, built.input.until, built.input.alarmMinutesBefore]) !== JSON.stringify([original.input.date, original.input.time, original.input.repeat, original.input.until, original.input.alarmMinutesBefore]);
+  const timingChanged =
+    !original?.ok ||
+    !built.ok ||
+    JSON.stringify([built.input.date, built.input.time, built.input.repeat, built.input.until, built.input.alarmMinutesBefore]) !==
+      JSON.stringify([original.input.date, original.input.time, original.input.repeat, original.input.until, original.input.alarmMinutesBefore]);
   const silent = built.ok && timingChanged ? neverRings(built.input, new Date()) : null;
 
   const save = async () => {
@@ -110,7 +126,15 @@ export function ReminderForm({ reminder, day, groups, onClose }: Props) {
         )}
         <div className="segmented" role="radiogroup" aria-label={m.kind}>
           {REMINDER_KINDS.map((k) => (
-            <button key={k} type="button" role="radio" aria-checked={draft.kind === k} className={`segment${draft.kind === k ? ' active' : ''}`} onClick={() => update({ kind: k })} data-testid={`kind-${k}`}>
+            <button
+              key={k}
+              type="button"
+              role="radio"
+              aria-checked={draft.kind === k}
+              className={`segment${draft.kind === k ? ' active' : ''}`}
+              onClick={() => update({ kind: k })}
+              data-testid={`kind-${k}`}
+            >
               {m.kinds[k]}
             </button>
           ))}
@@ -118,7 +142,16 @@ export function ReminderForm({ reminder, day, groups, onClose }: Props) {
         <TextField name="subject" label={m.subject} value={draft.subject} onChange={(subject) => update({ subject })} error={errorOf('subject')} autoFocus />
         <div className="form-row">
           <DateInput name="date" label={m.date} value={draft.date} onChange={(date) => update({ date })} error={errorOf('date')} />
-          <TextField name="time" label={m.time} value={draft.time} onChange={(time) => update({ time })} placeholder={m.timePlaceholder} dir={dir} inputMode="numeric" error={errorOf('time')} />
+          <TextField
+            name="time"
+            label={m.time}
+            value={draft.time}
+            onChange={(time) => update({ time })}
+            placeholder={m.timePlaceholder}
+            dir={dir}
+            inputMode="numeric"
+            error={errorOf('time')}
+          />
           <div className="form-field">
             <label htmlFor="reminder-alarm">{m.alarm}</label>
             <select id="reminder-alarm" className="input" value={draft.alarm} onChange={(e) => update({ alarm: e.target.value })} data-testid="alarm">
@@ -142,7 +175,13 @@ export function ReminderForm({ reminder, day, groups, onClose }: Props) {
           <div className="form-row">
             <div className="form-field">
               <label htmlFor="reminder-repeat">{m.repeat}</label>
-              <select id="reminder-repeat" className="input" value={draft.repeatKind} onChange={(e) => setDraft((d) => withRepeatDefaults(d, e.target.value as RepeatKind, calendar, lang))} data-testid="repeat">
+              <select
+                id="reminder-repeat"
+                className="input"
+                value={draft.repeatKind}
+                onChange={(e) => setDraft((d) => withRepeatDefaults(d, e.target.value as RepeatKind, calendar, lang))}
+                data-testid="repeat"
+              >
                 {REPEAT_KINDS.map((k) => (
                   <option key={k} value={k}>
                     {m.repeatKinds[k]}
@@ -162,13 +201,28 @@ export function ReminderForm({ reminder, day, groups, onClose }: Props) {
               />
             )}
             {draft.repeatKind === 'monthly' && (
-              <TextField name="repeat.day" label={m.monthDay} value={draft.monthDay} onChange={(monthDay) => update({ monthDay })} inputMode="numeric" dir={dir} hint={m.monthDayHint} error={errorOf('repeat.day')} />
+              <TextField
+                name="repeat.day"
+                label={m.monthDay}
+                value={draft.monthDay}
+                onChange={(monthDay) => update({ monthDay })}
+                inputMode="numeric"
+                dir={dir}
+                hint={m.monthDayHint}
+                error={errorOf('repeat.day')}
+              />
             )}
             {draft.repeatKind === 'yearly' && (
               <>
                 <div className="form-field">
                   <label htmlFor="reminder-month">{m.yearMonth}</label>
-                  <select id="reminder-month" className="input" value={draft.yearMonth} onChange={(e) => update({ yearMonth: Number(e.target.value) })} data-testid="repeat.month">
+                  <select
+                    id="reminder-month"
+                    className="input"
+                    value={draft.yearMonth}
+                    onChange={(e) => update({ yearMonth: Number(e.target.value) })}
+                    data-testid="repeat.month"
+                  >
                     {months.map((name, i) => (
                       <option key={name} value={i + 1}>
                         {name}
@@ -176,10 +230,20 @@ export function ReminderForm({ reminder, day, groups, onClose }: Props) {
                     ))}
                   </select>
                 </div>
-                <TextField name="repeat.day" label={m.yearDay} value={draft.yearDay} onChange={(yearDay) => update({ yearDay })} inputMode="numeric" dir={dir} error={errorOf('repeat.day')} />
+                <TextField
+                  name="repeat.day"
+                  label={m.yearDay}
+                  value={draft.yearDay}
+                  onChange={(yearDay) => update({ yearDay })}
+                  inputMode="numeric"
+                  dir={dir}
+                  error={errorOf('repeat.day')}
+                />
               </>
             )}
-            {draft.repeatKind !== 'none' && <DateInput name="until" label={m.until} value={draft.until} onChange={(until) => update({ until })} error={errorOf('until')} />}
+            {draft.repeatKind !== 'none' && (
+              <DateInput name="until" label={m.until} value={draft.until} onChange={(until) => update({ until })} error={errorOf('until')} />
+            )}
           </div>
           {draft.repeatKind === 'weekly' && (
             <div className="weekday-picker" role="group" aria-label={m.repeatKinds.weekly}>
@@ -202,7 +266,13 @@ export function ReminderForm({ reminder, day, groups, onClose }: Props) {
         <div className="form-row">
           <div className="form-field">
             <label htmlFor="reminder-group">{m.group}</label>
-            <select id="reminder-group" className={`input${errorOf('groupId') ? ' invalid' : ''}`} value={draft.groupId ?? ''} onChange={(e) => update({ groupId: e.target.value ? Number(e.target.value) : null })} data-testid="groupId">
+            <select
+              id="reminder-group"
+              className={`input${errorOf('groupId') ? ' invalid' : ''}`}
+              value={draft.groupId ?? ''}
+              onChange={(e) => update({ groupId: e.target.value ? Number(e.target.value) : null })}
+              data-testid="groupId"
+            >
               <option value="">{m.noGroup}</option>
               {groups.map((g) => (
                 <option key={g.id} value={g.id}>

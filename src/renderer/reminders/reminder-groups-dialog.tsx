@@ -38,12 +38,26 @@ export function ReminderGroupsDialog({ groups, onClose }: { groups: ReminderGrou
   };
 
   return (
-    <Dialog title={m.groupsTitle} onClose={onClose} testId="reminder-groups" footer={<button type="button" className="button primary" onClick={onClose}>{m.close}</button>}>
+    <Dialog
+      title={m.groupsTitle}
+      onClose={onClose}
+      testId="reminder-groups"
+      footer={
+        <button type="button" className="button primary" onClick={onClose}>
+          {m.close}
+        </button>
+      }
+    >
       <ul className="rgroup-list">
         {groups.map((g) => (
           <li key={g.id} className="rgroup-row" data-testid="rgroup-row">
             <input type="color" value={g.color} onChange={(e) => void change(g, { color: e.target.value })} aria-label={m.groupColor} />
-            <input className="input" defaultValue={g.name} onBlur={(e) => e.target.value !== g.name && void change(g, { name: e.target.value })} aria-label={m.groupName} />
+            <input
+              className="input"
+              defaultValue={g.name}
+              onBlur={(e) => e.target.value !== g.name && void change(g, { name: e.target.value })}
+              aria-label={m.groupName}
+            />
             <span className="muted">{m.groupCount(digits(g.count))}</span>
             <button type="button" className="icon-button" onClick={() => void remove(g)} aria-label={m.deleteGroup} title={m.deleteGroup}>
               ×

@@ -59,7 +59,8 @@ export function RemindersScreen({ onOpenContact, reminderId }: { onOpenContact: 
     return from && to ? { from, to } : null;
   }, [preset, today, calendar, custom]);
   const badRange = range !== null && range.to < range.from;
-  const query: OccurrenceQuery | null = range && !badRange ? { ...range, text: debouncedText, groupId, kind, includeBirthdays: birthdays && kind === null } : null;
+  const query: OccurrenceQuery | null =
+    range && !badRange ? { ...range, text: debouncedText, groupId, kind, includeBirthdays: birthdays && kind === null } : null;
   const state = useOccurrences(query);
 
   const open = (o: Occurrence) => (o.source === 'birthday' ? onOpenContact(o.refId) : navigate({ screen: 'reminder', id: o.refId }));
@@ -113,7 +114,15 @@ export function RemindersScreen({ onOpenContact, reminderId }: { onOpenContact: 
       <div className="reminders-filters">
         <div className="segmented" role="radiogroup" aria-label={m.rangeLabel}>
           {PRESETS.map((p) => (
-            <button key={p} type="button" role="radio" aria-checked={preset === p} className={`segment${preset === p ? ' active' : ''}`} onClick={() => setPreset(p)} data-testid={`range-${p}`}>
+            <button
+              key={p}
+              type="button"
+              role="radio"
+              aria-checked={preset === p}
+              className={`segment${preset === p ? ' active' : ''}`}
+              onClick={() => setPreset(p)}
+              data-testid={`range-${p}`}
+            >
               {m.ranges[p]}
             </button>
           ))}
@@ -121,11 +130,31 @@ export function RemindersScreen({ onOpenContact, reminderId }: { onOpenContact: 
         {preset === 'custom' && (
           <div className="reminders-custom">
             <DateInput name="from" label={m.from} value={custom.from} onChange={(from) => setCustom((c) => ({ ...c, from }))} />
-            <DateInput name="to" label={m.to} value={custom.to} onChange={(to) => setCustom((c) => ({ ...c, to }))} error={badRange ? m.invalidRange : undefined} />
+            <DateInput
+              name="to"
+              label={m.to}
+              value={custom.to}
+              onChange={(to) => setCustom((c) => ({ ...c, to }))}
+              error={badRange ? m.invalidRange : undefined}
+            />
           </div>
         )}
-        <input className="input reminders-search" value={text} onChange={(e) => setText(e.target.value)} placeholder={m.searchPlaceholder} aria-label={m.search} title={m.search} data-testid="reminders-search" />
-        <select className="input" value={groupId ?? ''} onChange={(e) => setGroupId(e.target.value ? Number(e.target.value) : null)} aria-label={m.group} data-testid="reminders-group">
+        <input
+          className="input reminders-search"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          placeholder={m.searchPlaceholder}
+          aria-label={m.search}
+          title={m.search}
+          data-testid="reminders-search"
+        />
+        <select
+          className="input"
+          value={groupId ?? ''}
+          onChange={(e) => setGroupId(e.target.value ? Number(e.target.value) : null)}
+          aria-label={m.group}
+          data-testid="reminders-group"
+        >
           <option value="">{m.anyGroup}</option>
           {groups.map((g) => (
             <option key={g.id} value={g.id}>
@@ -133,7 +162,13 @@ export function RemindersScreen({ onOpenContact, reminderId }: { onOpenContact: 
             </option>
           ))}
         </select>
-        <select className="input" value={kind ?? ''} onChange={(e) => setKind((e.target.value || null) as ReminderKind | null)} aria-label={m.kind} data-testid="reminders-kind">
+        <select
+          className="input"
+          value={kind ?? ''}
+          onChange={(e) => setKind((e.target.value || null) as ReminderKind | null)}
+          aria-label={m.kind}
+          data-testid="reminders-kind"
+        >
           <option value="">{m.anyKind}</option>
           {REMINDER_KINDS.map((k) => (
             <option key={k} value={k}>
@@ -142,7 +177,13 @@ export function RemindersScreen({ onOpenContact, reminderId }: { onOpenContact: 
           ))}
         </select>
         <label className="checkbox-row">
-          <input type="checkbox" checked={birthdays} onChange={(e) => setBirthdays(e.target.checked)} disabled={kind !== null} data-testid="reminders-birthdays" />
+          <input
+            type="checkbox"
+            checked={birthdays}
+            onChange={(e) => setBirthdays(e.target.checked)}
+            disabled={kind !== null}
+            data-testid="reminders-birthdays"
+          />
           {m.birthdays}
         </label>
         <span className="muted reminders-count" data-testid="reminders-count">
@@ -163,7 +204,15 @@ export function RemindersScreen({ onOpenContact, reminderId }: { onOpenContact: 
         )}
         <OccurrenceList items={items} today={today} onOpen={open} />
       </div>
-      {shown && <ReminderForm key={shown.reminder?.id ?? 'new'} reminder={shown.reminder} day={range?.from && range.from > today ? range.from : today} groups={groups} onClose={closeForm} />}
+      {shown && (
+        <ReminderForm
+          key={shown.reminder?.id ?? 'new'}
+          reminder={shown.reminder}
+          day={range?.from && range.from > today ? range.from : today}
+          groups={groups}
+          onClose={closeForm}
+        />
+      )}
       {groupsOpen && <ReminderGroupsDialog groups={groups} onClose={() => setGroupsOpen(false)} />}
       {pdf && <FileReadyDialog file={pdf} onClose={() => setPdf(null)} countLabel={m.count} />}
     </div>

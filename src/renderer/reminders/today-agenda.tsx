@@ -5,7 +5,15 @@ import { OccurrenceList } from './occurrence-list';
 import { useOccurrences } from './use-occurrences';
 
 /** Today's agenda, shown on the main window (the phonebook's side pane when no contact is open). */
-export function TodayAgenda({ onOpenReminder, onOpenContact, onShowAll }: { onOpenReminder: (id: number) => void; onOpenContact: (id: number) => void; onShowAll: () => void }) {
+export function TodayAgenda({
+  onOpenReminder,
+  onOpenContact,
+  onShowAll,
+}: {
+  onOpenReminder: (id: number) => void;
+  onOpenContact: (id: number) => void;
+  onShowAll: () => void;
+}) {
   const t = useT();
   const [today] = useState(() => isoDateOf(new Date()));
   const { list } = useOccurrences({ from: today, to: today });

@@ -13,7 +13,12 @@ import { TextField } from '../ui/text-field';
 import { useToast } from '../ui/toast-context';
 
 type Editable = Pick<Settings, 'phoneCountryCode' | 'phoneAreaCode' | 'userName' | 'officeName'>;
-const pick = (s: Settings): Editable => ({ phoneCountryCode: s.phoneCountryCode, phoneAreaCode: s.phoneAreaCode, userName: s.userName, officeName: s.officeName });
+const pick = (s: Settings): Editable => ({
+  phoneCountryCode: s.phoneCountryCode,
+  phoneAreaCode: s.phoneAreaCode,
+  userName: s.userName,
+  officeName: s.officeName,
+});
 
 /**
  * Every card saves as it changes, one model for the whole screen: a choice (language, calendar, a
@@ -68,21 +73,35 @@ export function SettingsScreen() {
   return (
     <div className="settings" data-testid="settings-screen">
       <h1 className="screen-title">{t.settings.title}</h1>
-      <p className="muted" data-testid="settings-model">{t.settings.savedAsYouGo}</p>
+      <p className="muted" data-testid="settings-model">
+        {t.settings.savedAsYouGo}
+      </p>
 
       <section className="card">
         <h2>{t.settings.sectionGeneral}</h2>
         <div className="grid cols-2">
           <div className="form-field">
             <label htmlFor="set-language">{t.settings.language}</label>
-            <select id="set-language" className="input" value={settings.language} onChange={(e) => void apply({ language: e.target.value as Settings['language'] })} data-testid="settings-language">
+            <select
+              id="set-language"
+              className="input"
+              value={settings.language}
+              onChange={(e) => void apply({ language: e.target.value as Settings['language'] })}
+              data-testid="settings-language"
+            >
               <option value="fa">{t.settings.languageFa}</option>
               <option value="en">{t.settings.languageEn}</option>
             </select>
           </div>
           <div className="form-field">
             <label htmlFor="set-calendar">{t.settings.calendar}</label>
-            <select id="set-calendar" className="input" value={settings.calendar} onChange={(e) => void apply({ calendar: e.target.value as Settings['calendar'] })} data-testid="settings-calendar">
+            <select
+              id="set-calendar"
+              className="input"
+              value={settings.calendar}
+              onChange={(e) => void apply({ calendar: e.target.value as Settings['calendar'] })}
+              data-testid="settings-calendar"
+            >
               <option value="jalali">{t.settings.calendarJalali}</option>
               <option value="gregorian">{t.settings.calendarGregorian}</option>
             </select>
@@ -95,19 +114,62 @@ export function SettingsScreen() {
         <h2>{t.settings.sectionPhone}</h2>
         <p className="muted">{t.settings.phoneHelp}</p>
         <div className="grid cols-4">
-          <TextField name="phoneCountryCode" label={t.settings.countryCode} value={digits(draft.phoneCountryCode)} dir="ltr" inputMode="numeric" onChange={(v) => setDraft({ ...draft, phoneCountryCode: toAsciiDigits(v) })} onBlur={() => void commit('phoneCountryCode')} error={err('phoneCountryCode')} hint={<bdi dir="ltr">+{digits(draft.phoneCountryCode || '98')}</bdi>} />
-          <TextField name="phoneAreaCode" label={t.settings.areaCode} value={digits(draft.phoneAreaCode)} dir="ltr" inputMode="numeric" onChange={(v) => setDraft({ ...draft, phoneAreaCode: toAsciiDigits(v) })} onBlur={() => void commit('phoneAreaCode')} error={err('phoneAreaCode')} />
+          <TextField
+            name="phoneCountryCode"
+            label={t.settings.countryCode}
+            value={digits(draft.phoneCountryCode)}
+            dir="ltr"
+            inputMode="numeric"
+            onChange={(v) => setDraft({ ...draft, phoneCountryCode: toAsciiDigits(v) })}
+            onBlur={() => void commit('phoneCountryCode')}
+            error={err('phoneCountryCode')}
+            hint={<bdi dir="ltr">+{digits(draft.phoneCountryCode || '98')}</bdi>}
+          />
+          <TextField
+            name="phoneAreaCode"
+            label={t.settings.areaCode}
+            value={digits(draft.phoneAreaCode)}
+            dir="ltr"
+            inputMode="numeric"
+            onChange={(v) => setDraft({ ...draft, phoneAreaCode: toAsciiDigits(v) })}
+            onBlur={() => void commit('phoneAreaCode')}
+            error={err('phoneAreaCode')}
+          />
         </div>
       </section>
 
       <section className="card">
         <h2>{t.settings.sectionUser}</h2>
         <div className="grid cols-2">
-          <TextField name="userName" label={t.settings.userName} value={draft.userName} onChange={(v) => setDraft({ ...draft, userName: v })} onBlur={() => void commit('userName')} error={err('userName')} hint={t.settings.userNameHelp} />
-          <TextField name="officeName" label={t.guide.officeName} value={draft.officeName} onChange={(v) => setDraft({ ...draft, officeName: v })} onBlur={() => void commit('officeName')} error={err('officeName')} />
+          <TextField
+            name="userName"
+            label={t.settings.userName}
+            value={draft.userName}
+            onChange={(v) => setDraft({ ...draft, userName: v })}
+            onBlur={() => void commit('userName')}
+            error={err('userName')}
+            hint={t.settings.userNameHelp}
+          />
+          <TextField
+            name="officeName"
+            label={t.guide.officeName}
+            value={draft.officeName}
+            onChange={(v) => setDraft({ ...draft, officeName: v })}
+            onBlur={() => void commit('officeName')}
+            error={err('officeName')}
+          />
         </div>
         {settings.setupDone && (
-          <button type="button" className="link-button" onClick={() => void apply({ setupDone: false }).then(() => { navigate(HOME); })} data-testid="settings-show-guide">
+          <button
+            type="button"
+            className="link-button"
+            onClick={() =>
+              void apply({ setupDone: false }).then(() => {
+                navigate(HOME);
+              })
+            }
+            data-testid="settings-show-guide"
+          >
             {t.guide.showAgain}
           </button>
         )}
@@ -128,7 +190,9 @@ export function SettingsScreen() {
             <div className="field-item">
               <dt>{t.settings.dataDir}</dt>
               <dd>
-                <bdi dir="ltr" className="mono">{info.dataDir}</bdi>
+                <bdi dir="ltr" className="mono">
+                  {info.dataDir}
+                </bdi>
               </dd>
             </div>
             <div className="field-item">

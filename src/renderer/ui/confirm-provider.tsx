@@ -25,10 +25,22 @@ export function ConfirmProvider({ children }: { children: ReactNode }) {
           footer={
             <>
               {/* A destructive question starts on the safe answer: Enter or a stray key press keeps the data. */}
-              <button type="button" className="button" onClick={() => finish(false)} data-testid="confirm-cancel" data-autofocus={open.danger ? true : undefined}>
+              <button
+                type="button"
+                className="button"
+                onClick={() => finish(false)}
+                data-testid="confirm-cancel"
+                data-autofocus={open.danger ? true : undefined}
+              >
                 {t.common.cancel}
               </button>
-              <button type="button" className={open.danger ? 'button danger' : 'button primary'} onClick={() => finish(true)} data-testid="confirm-ok" data-autofocus={open.danger ? undefined : true}>
+              <button
+                type="button"
+                className={open.danger ? 'button danger' : 'button primary'}
+                onClick={() => finish(true)}
+                data-testid="confirm-ok"
+                data-autofocus={open.danger ? undefined : true}
+              >
                 {open.confirmLabel}
               </button>
             </>

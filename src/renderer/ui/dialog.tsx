@@ -15,7 +15,9 @@ type Props = {
   onKeyDown?: (e: ReactKeyboardEvent) => void;
 };
 
-const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), ' +
+  '[tabindex]:not([tabindex="-1"])';
 
 /**
  * A modal dialog rendered over the app: Esc and the close button call `onClose`, Tab stays inside,

@@ -37,7 +37,10 @@ export function FileReadyDialog({ file, onClose, countLabel, title, hint, testId
         <>
           {/* FSI…PDI keeps a Latin file name from reordering the Persian sentence around it. */}
           <span className="shortcut-hint" data-testid="file-ready-count">
-            {hint ?? (countLabel ? `\u2068${file.fileName}\u2069 — ${countLabel(num(file.count))}` : t.fileReady.pdfBody(`\u2068${file.fileName}\u2069`, num(file.count)))}
+            {hint ??
+              (countLabel
+                ? `\u2068${file.fileName}\u2069 — ${countLabel(num(file.count))}`
+                : t.fileReady.pdfBody(`\u2068${file.fileName}\u2069`, num(file.count)))}
           </span>
           <button type="button" className="button" onClick={onClose}>
             {t.common.close}

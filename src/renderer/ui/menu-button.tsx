@@ -29,7 +29,15 @@ export function MenuButton({ label, items, disabled, testId }: Props) {
 
   return (
     <div className="menu-button" ref={ref}>
-      <button type="button" className="button" aria-haspopup="menu" aria-expanded={open} disabled={disabled} onClick={() => setOpen((o) => !o)} data-testid={testId}>
+      <button
+        type="button"
+        className="button"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        disabled={disabled}
+        onClick={() => setOpen((o) => !o)}
+        data-testid={testId}
+      >
         {label} <span aria-hidden="true">▾</span>
       </button>
       {open && (

@@ -54,7 +54,17 @@ export type Permission = Api[Method]['permission'];
 type Flat<T> = { [K in keyof T]: T[K] };
 /** Events pushed from the engine to every connected UI. */
 export type EventMap = Flat<
-  SettingsEvents & ContactsEvents & LinesEvents & CallsEvents & IvrEvents & VoicemailEvents & RecordingsEvents &
-    ChequesEvents & ChequeTemplatesEvents & RemindersEvents & PeopleEvents & AttendanceEvents
+  SettingsEvents &
+    ContactsEvents &
+    LinesEvents &
+    CallsEvents &
+    IvrEvents &
+    VoicemailEvents &
+    RecordingsEvents &
+    ChequesEvents &
+    ChequeTemplatesEvents &
+    RemindersEvents &
+    PeopleEvents &
+    AttendanceEvents
 >;
 export type EventName = keyof EventMap;

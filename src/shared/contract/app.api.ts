@@ -16,7 +16,16 @@ export const appApi = {
    * ring each at its time; with `away` the clock jumps as if the computer slept (or the app was
    * closed), so they ring at the end as late ("while you were away"), missed repeats merged.
    */
-  'clock/advance': request(z.object({ ms: z.number().int().min(0).max(400 * 86_400_000), away: z.boolean().default(false) }))
+  'clock/advance': request(
+    z.object({
+      ms: z
+        .number()
+        .int()
+        .min(0)
+        .max(400 * 86_400_000),
+      away: z.boolean().default(false),
+    }),
+  )
     .writes('app.admin')
     .returns<{ now: string }>(),
 } satisfies RequestMap;

@@ -4,8 +4,23 @@
  */
 import { z } from 'zod';
 import {
-  absenceInput, clockInput, holidayInput, rangeQuery, recordCorrection, recordDelete, recordInput, reportExportInput, reportQuery, scheduleInput,
-  type Absence, type AttendanceRecord, type ClockResult, type Holiday, type MonthlyReport, type RosterEntry, type Schedule,
+  absenceInput,
+  clockInput,
+  holidayInput,
+  rangeQuery,
+  recordCorrection,
+  recordDelete,
+  recordInput,
+  reportExportInput,
+  reportQuery,
+  scheduleInput,
+  type Absence,
+  type AttendanceRecord,
+  type ClockResult,
+  type Holiday,
+  type MonthlyReport,
+  type RosterEntry,
+  type Schedule,
 } from './attendance';
 import type { FileOut } from './io';
 import { patchOf } from './patch';
@@ -37,7 +52,9 @@ export const attendanceApi = {
   'attendance/report-export': request(reportExportInput).reads('attendance.read').returns<FileOut>(),
   'schedules/list': request(none).reads('attendance.read').returns<Schedule[]>(),
   'schedules/create': request(scheduleInput).writes('attendance.admin').returns<Schedule>(),
-  'schedules/update': request(z.object({ id, data: schedulePatch })).writes('attendance.admin').returns<Schedule>(),
+  'schedules/update': request(z.object({ id, data: schedulePatch }))
+    .writes('attendance.admin')
+    .returns<Schedule>(),
   /** Staff on this schedule are left without one. */
   'schedules/delete': request(z.object({ id })).writes('attendance.admin').returns<{ id: number }>(),
   /** The shared holiday table between two dates. */
@@ -46,9 +63,13 @@ export const attendanceApi = {
     .returns<Holiday[]>(),
   /** Adds a holiday or renames the one on that date. */
   'holidays/set': request(holidayInput).writes('attendance.admin').returns<Holiday>(),
-  'holidays/delete': request(z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) })).writes('attendance.admin').returns<{ date: string }>(),
+  'holidays/delete': request(z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }))
+    .writes('attendance.admin')
+    .returns<{ date: string }>(),
   /** Adds Iran's fixed-date official holidays of a Jalali year (dates already in the table are kept). */
-  'holidays/add-official': request(z.object({ year: z.number().int().min(1300).max(1500) })).writes('attendance.admin').returns<{ added: number }>(),
+  'holidays/add-official': request(z.object({ year: z.number().int().min(1300).max(1500) }))
+    .writes('attendance.admin')
+    .returns<{ added: number }>(),
 } satisfies RequestMap;
 
 /** Events of this domain, pushed from the engine to every connected UI. */

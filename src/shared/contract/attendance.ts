@@ -46,7 +46,11 @@ export const clockInput = z.object({
 export type ClockResult = { action: 'in' | 'out'; at: string; displayName: string };
 
 export type RosterEntry = {
-  fileId: number; fileNo: string; displayName: string; hasPin: boolean; hasPhoto: boolean;
+  fileId: number;
+  fileNo: string;
+  displayName: string;
+  hasPin: boolean;
+  hasPhoto: boolean;
   /** When the open record started (the person is in), or null. */
   inSince: string | null;
 };
@@ -73,8 +77,13 @@ export const recordDelete = z.object({ id, reason: z.string().trim().min(1).max(
 
 export type RecordEdit = {
   action: 'create' | 'correct' | 'delete';
-  oldStart: string | null; oldEnd: string | null; newStart: string | null; newEnd: string | null;
-  reason: string; by: string; at: string;
+  oldStart: string | null;
+  oldEnd: string | null;
+  newStart: string | null;
+  newEnd: string | null;
+  reason: string;
+  by: string;
+  at: string;
 };
 
 export type AttendanceRecord = {
@@ -159,11 +168,20 @@ export type ReportDay = {
 };
 
 export type ReportTotals = {
-  workDays: number; presentDays: number; absentDays: number; holidays: number;
-  lateDays: number; lateMinutes: number; earlyDays: number; earlyMinutes: number;
-  overtimeMinutes: number; workedMinutes: number;
-  leaveDays: Record<LeaveType, number>; leaveMinutes: Record<LeaveType, number>;
-  missionDays: number; missionMinutes: number;
+  workDays: number;
+  presentDays: number;
+  absentDays: number;
+  holidays: number;
+  lateDays: number;
+  lateMinutes: number;
+  earlyDays: number;
+  earlyMinutes: number;
+  overtimeMinutes: number;
+  workedMinutes: number;
+  leaveDays: Record<LeaveType, number>;
+  leaveMinutes: Record<LeaveType, number>;
+  missionDays: number;
+  missionMinutes: number;
   openRecords: number;
 };
 

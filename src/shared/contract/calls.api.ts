@@ -4,7 +4,15 @@
  */
 import { z } from 'zod';
 import {
-  callListInput, dialInput, reportExportInput, reportInput, type CallerCard, type CallList, type CallReport, type CallRow, type IncomingCallEvent,
+  callListInput,
+  dialInput,
+  reportExportInput,
+  reportInput,
+  type CallerCard,
+  type CallList,
+  type CallReport,
+  type CallRow,
+  type IncomingCallEvent,
 } from './calls';
 import type { FileOut } from './io';
 import { request, id, type RequestMap } from './request';
@@ -18,13 +26,19 @@ export const callsApi = {
   /** One call, as in the log (the popup window starts from its id). */
   'calls/get': request(z.object({ id })).reads('calls.read').returns<CallRow>(),
   /** Everything the popup shows about a number (also pushed with 'call/incoming'). */
-  'calls/caller-card': request(z.object({ number: z.string().max(40) })).reads('calls.read').returns<CallerCard>(),
+  'calls/caller-card': request(z.object({ number: z.string().max(40) }))
+    .reads('calls.read')
+    .returns<CallerCard>(),
   /** Dials in voice mode; the user lifts the handset. Logged as outgoing. 'line/unavailable' when no line is idle. */
   'calls/dial': request(dialInput).writes('calls.write').returns<CallRow>(),
   /** Hangs up the call in progress on a line. */
-  'calls/hang-up': request(z.object({ lineId: id })).writes('calls.write').returns<{ ok: true }>(),
+  'calls/hang-up': request(z.object({ lineId: id }))
+    .writes('calls.write')
+    .returns<{ ok: true }>(),
   /** Answers a ringing line (the modem goes off hook). */
-  'calls/answer': request(z.object({ lineId: id })).writes('calls.write').returns<{ ok: true }>(),
+  'calls/answer': request(z.object({ lineId: id }))
+    .writes('calls.write')
+    .returns<{ ok: true }>(),
 } satisfies RequestMap;
 
 /** Events of this domain, pushed from the engine to every connected UI. */

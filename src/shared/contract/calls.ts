@@ -168,7 +168,15 @@ export type CallReport = {
   /** 24 entries, hour 0–23 local time. */
   perHour: { hour: number; incoming: number; missed: number; outgoing: number }[];
   /** The 20 numbers that called most in the range. */
-  topCallers: { numberKey: string; numberDisplay: string; contactId: number | null; contactName: string | null; calls: number; missed: number; talkSeconds: number }[];
+  topCallers: {
+    numberKey: string;
+    numberDisplay: string;
+    contactId: number | null;
+    contactName: string | null;
+    calls: number;
+    missed: number;
+    talkSeconds: number;
+  }[];
   /** Missed calls in the range that nobody has returned yet, newest first (at most 200). */
   unreturned: CallRow[];
 };

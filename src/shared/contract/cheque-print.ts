@@ -148,7 +148,10 @@ export type ChequeFont = {
 export const addFontInput = z.object({
   fileName: z.string().max(300).default(''),
   /** The TTF file, base64 (at most 30 MB). */
-  base64: z.string().min(1).max(40 * 1024 * 1024),
+  base64: z
+    .string()
+    .min(1)
+    .max(40 * 1024 * 1024),
   /** Shown in the font lists; default: the family name in the file. */
   name: z.string().trim().max(100).default(''),
 });

@@ -4,8 +4,16 @@
  */
 import { z } from 'zod';
 import {
-  addFontInput, chequeFontKey, chequePrintInput, chequeSampleInput, chequeTemplateInput, copyTemplateInput, type ChequeFont, type ChequeFontKey,
-  type ChequeTemplate, type ChequeTemplateSummary,
+  addFontInput,
+  chequeFontKey,
+  chequePrintInput,
+  chequeSampleInput,
+  chequeTemplateInput,
+  copyTemplateInput,
+  type ChequeFont,
+  type ChequeFontKey,
+  type ChequeTemplate,
+  type ChequeTemplateSummary,
 } from './cheque-print';
 import type { FileOut } from './io';
 import { patchOf } from './patch';
@@ -22,7 +30,9 @@ export const chequeTemplatesApi = {
   /** 'validation' names the field ('fields.2.xMm' outside the leaf, 'fields.0.font', 'background'); 'conflict' (field 'name') for a name in use. */
   'cheque-templates/create': request(chequeTemplateInput).writes('cheques.admin').returns<ChequeTemplate>(),
   /** Replaces the template; `background` absent keeps the scan, null removes it. */
-  'cheque-templates/update': request(z.object({ id, data: chequeTemplatePatch })).writes('cheques.admin').returns<ChequeTemplate>(),
+  'cheque-templates/update': request(z.object({ id, data: chequeTemplatePatch }))
+    .writes('cheques.admin')
+    .returns<ChequeTemplate>(),
   'cheque-templates/delete': request(z.object({ id })).writes('cheques.admin').returns<{ id: number }>(),
   /** A copy (fields, calibration, background) for another bank or account; default name «name (2)». */
   'cheque-templates/copy': request(copyTemplateInput).writes('cheques.admin').returns<ChequeTemplate>(),
@@ -34,9 +44,13 @@ export const chequeTemplatesApi = {
    */
   'cheque-templates/add-font': request(addFontInput).writes('cheques.admin').returns<ChequeFont>(),
   /** Removes a user font; 'conflict' while a template uses it. */
-  'cheque-templates/delete-font': request(z.object({ key: chequeFontKey })).writes('cheques.admin').returns<{ key: ChequeFontKey }>(),
+  'cheque-templates/delete-font': request(z.object({ key: chequeFontKey }))
+    .writes('cheques.admin')
+    .returns<{ key: ChequeFontKey }>(),
   /** A user font's TTF (base64), for the designer to preview text in it. */
-  'cheque-templates/font-file': request(z.object({ key: chequeFontKey })).reads('cheques.read').returns<{ base64: string }>(),
+  'cheque-templates/font-file': request(z.object({ key: chequeFontKey }))
+    .reads('cheques.read')
+    .returns<{ base64: string }>(),
   /** Cheques on their leaves: one page per item, the template's calibration applied, the background never printed. */
   'cheque-templates/print': request(chequePrintInput).reads('cheques.read').returns<FileOut>(),
   /** One leaf of a saved template or an unsaved draft, with sample (or given) values. */

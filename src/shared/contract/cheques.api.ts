@@ -4,9 +4,25 @@
  */
 import { z } from 'zod';
 import {
-  chequeBookInput, chequeCorrectionInput, chequeExportInput, chequeFilter, chequeImageInput, chequeInput, chequeQuery, chequeSettingsInput,
-  chequeVoidInput, markLeafInput, statusBatchInput, statusChangeInput, type Cheque, type ChequeBook, type ChequeLeaf, type ChequeList,
-  type ChequeReport, type ChequeSettings, type StatusBatchResult,
+  chequeBookInput,
+  chequeCorrectionInput,
+  chequeExportInput,
+  chequeFilter,
+  chequeImageInput,
+  chequeInput,
+  chequeQuery,
+  chequeSettingsInput,
+  chequeVoidInput,
+  markLeafInput,
+  statusBatchInput,
+  statusChangeInput,
+  type Cheque,
+  type ChequeBook,
+  type ChequeLeaf,
+  type ChequeList,
+  type ChequeReport,
+  type ChequeSettings,
+  type StatusBatchResult,
 } from './cheques';
 import type { FileOut } from './io';
 import { patchOf } from './patch';
@@ -30,7 +46,9 @@ export const chequesApi = {
    * type and leaf never change; once the cheque has history (`canDelete` false) its amount and parties do
    * not either ('conflict' naming the field: use 'cheques/correct').
    */
-  'cheques/update': request(z.object({ id, data: chequePatch })).writes('cheques.write').returns<Cheque>(),
+  'cheques/update': request(z.object({ id, data: chequePatch }))
+    .writes('cheques.write')
+    .returns<Cheque>(),
   /** Only while it has no event but its registration (a mistaken entry): 'conflict' otherwise (void it). Frees its leaf. */
   'cheques/delete': request(z.object({ id })).writes('cheques.write').returns<{ id: number }>(),
   /** Corrects the amount and parties with a reason; see `chequeCorrectionInput`. */
@@ -65,7 +83,9 @@ export const chequesApi = {
   /** Only a book no cheque was written from ('conflict'). */
   'cheque-books/delete': request(z.object({ id })).writes('cheques.write').returns<{ id: number }>(),
   /** Every leaf of a book in order: blank, used (with its cheque), void or lost. */
-  'cheque-books/leaves': request(z.object({ bookId: id })).reads('cheques.read').returns<ChequeLeaf[]>(),
+  'cheque-books/leaves': request(z.object({ bookId: id }))
+    .reads('cheques.read')
+    .returns<ChequeLeaf[]>(),
   /** Marks a blank leaf void or lost ('conflict' for a used or marked one). */
   'cheque-books/mark-leaf': request(markLeafInput).writes('cheques.write').returns<ChequeLeaf>(),
 } satisfies RequestMap;

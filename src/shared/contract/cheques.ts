@@ -300,7 +300,10 @@ export const chequeImageInput = z.object({
   /** PNG, JPEG or WebP, at most 15 MB ('base64' when it is not one of these). */
   base64: z.string().max(21 * 1024 * 1024),
   /** A JPEG thumbnail at most ~200 KB, or '' (the list then shows a placeholder). */
-  thumbBase64: z.string().max(300 * 1024).default(''),
+  thumbBase64: z
+    .string()
+    .max(300 * 1024)
+    .default(''),
 });
 
 // ---------------------------------------------------------------- own cheque books

@@ -3,9 +3,7 @@
  * Each request says what it guarantees and how it fails; request.ts explains the builder.
  */
 import { z } from 'zod';
-import {
-  contactInput, fieldInput, groupInput, searchInput, type Contact, type CustomField, type Group, type PhoneMatch, type SearchResult,
-} from './contacts';
+import { contactInput, fieldInput, groupInput, searchInput, type Contact, type CustomField, type Group, type PhoneMatch, type SearchResult } from './contacts';
 import { patchOf } from './patch';
 import { request, id, none, type RequestMap } from './request';
 
@@ -22,7 +20,9 @@ export const contactsApi = {
   /** Creates a contact; 'validation' names the first bad field (e.g. 'phones.1.number'). */
   'contacts/create': request(contactInput).writes('contacts.write').returns<Contact>(),
   /** Changes the details it carries, the others keep their value (timeline notes are kept). */
-  'contacts/update': request(z.object({ id, data: contactPatch })).writes('contacts.write').returns<Contact>(),
+  'contacts/update': request(z.object({ id, data: contactPatch }))
+    .writes('contacts.write')
+    .returns<Contact>(),
   'contacts/delete': request(z.object({ id })).writes('contacts.write').returns<{ id: number }>(),
   /** Contacts that already have this number (in any format); for the duplicate flag and caller ID. */
   'contacts/find-by-phone': request(z.object({ number: z.string().max(40), excludeId: id.nullable().default(null) }))
@@ -35,13 +35,17 @@ export const contactsApi = {
   'contacts/delete-note': request(z.object({ id })).writes('contacts.write').returns<Contact>(),
   'groups/list': request(none).reads('contacts.read').returns<Group[]>(),
   'groups/create': request(groupInput).writes('contacts.write').returns<Group>(),
-  'groups/update': request(z.object({ id, data: groupPatch })).writes('contacts.write').returns<Group>(),
+  'groups/update': request(z.object({ id, data: groupPatch }))
+    .writes('contacts.write')
+    .returns<Group>(),
   /** Deletes the group; its contacts stay. */
   'groups/delete': request(z.object({ id })).writes('contacts.write').returns<{ id: number }>(),
   'fields/list': request(none).reads('contacts.read').returns<CustomField[]>(),
   'fields/create': request(fieldInput).writes('contacts.admin').returns<CustomField>(),
   /** Renames or changes options; the kind of a field that has values cannot change ('conflict'). */
-  'fields/update': request(z.object({ id, data: fieldPatch })).writes('contacts.admin').returns<CustomField>(),
+  'fields/update': request(z.object({ id, data: fieldPatch }))
+    .writes('contacts.admin')
+    .returns<CustomField>(),
   /** Deletes the field and its values. */
   'fields/delete': request(z.object({ id })).writes('contacts.admin').returns<{ id: number }>(),
 } satisfies RequestMap;

@@ -16,9 +16,29 @@ const id = z.number().int().positive();
  * below) and for import (io.service.ts), so an imported contact can always be opened and saved again.
  */
 export const CONTACT_LIMITS = {
-  prefix: 40, firstName: 100, middleName: 100, lastName: 100, suffix: 40, nickname: 100,
-  company: 200, department: 200, jobTitle: 200, street: 500, city: 100, province: 100, postalCode: 20, country: 100,
-  notes: 10000, phones: 50, emails: 20, groupIds: 200, fields: 200, phoneNumber: 40, extension: 10, email: 254, fieldValue: 2000,
+  prefix: 40,
+  firstName: 100,
+  middleName: 100,
+  lastName: 100,
+  suffix: 40,
+  nickname: 100,
+  company: 200,
+  department: 200,
+  jobTitle: 200,
+  street: 500,
+  city: 100,
+  province: 100,
+  postalCode: 20,
+  country: 100,
+  notes: 10000,
+  phones: 50,
+  emails: 20,
+  groupIds: 200,
+  fields: 200,
+  phoneNumber: 40,
+  extension: 10,
+  email: 254,
+  fieldValue: 2000,
 } as const;
 const L = CONTACT_LIMITS;
 
@@ -93,7 +113,13 @@ export type ContactSummary = {
 };
 
 export type Group = { id: number; name: string; color: string; count: number };
-export const groupInput = z.object({ name: text(100), color: z.string().regex(/^#[0-9a-fA-F]{6}$/).default('#4a7dbd') });
+export const groupInput = z.object({
+  name: text(100),
+  color: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/)
+    .default('#4a7dbd'),
+});
 
 export type CustomField = { id: number; name: string; kind: FieldKind; options: string[]; position: number };
 export const fieldInput = z.object({

@@ -60,7 +60,10 @@ export const ivrNode = z.discriminatedUnion('kind', [
     ...base,
     kind: z.literal('menu'),
     promptId: promptRef,
-    options: z.array(z.object({ key, next: nodeId })).max(12).default([]),
+    options: z
+      .array(z.object({ key, next: nodeId }))
+      .max(12)
+      .default([]),
     timeoutS: z.number().int().min(1).max(60).default(6),
     wrongPromptId: promptRef,
     retries: z.number().int().min(0).max(9).default(2),
@@ -69,7 +72,13 @@ export const ivrNode = z.discriminatedUnion('kind', [
     fallback: ref,
   }),
   /** Plays the mailbox's greeting (or `promptId`), a beep, and records a message; '#' ends it. */
-  z.object({ ...base, kind: z.literal('voicemail'), mailboxId: id.nullable().default(null), promptId: promptRef, maxSeconds: z.number().int().min(5).max(600).default(120) }),
+  z.object({
+    ...base,
+    kind: z.literal('voicemail'),
+    mailboxId: id.nullable().default(null),
+    promptId: promptRef,
+    maxSeconds: z.number().int().min(5).max(600).default(120),
+  }),
   /**
    * Ring-through to the front desk: the IVR stops, plays the prompt ("please hold") and keeps the
    * caller waiting while the front desk is alerted; whoever takes the call lifts a phone on the line.
@@ -108,7 +117,12 @@ export const officeHours = z.array(z.object({ weekday: z.number().int().min(0).m
 export type OfficeHours = z.output<typeof officeHours>;
 
 /** Which tree answers a line: in office hours, when closed, on holidays (null: nobody, the line just rings). */
-export const lineAssignment = z.object({ lineId: id, officeTreeId: id.nullable().default(null), closedTreeId: id.nullable().default(null), holidayTreeId: id.nullable().default(null) });
+export const lineAssignment = z.object({
+  lineId: id,
+  officeTreeId: id.nullable().default(null),
+  closedTreeId: id.nullable().default(null),
+  holidayTreeId: id.nullable().default(null),
+});
 export type LineAssignment = z.output<typeof lineAssignment>;
 
 export const ivrSettingsInput = z.object({ hours: officeHours, assignments: z.array(lineAssignment).max(50) });
@@ -145,7 +159,11 @@ export type Voicemail = {
   forwardedFrom: string | null;
 };
 
-export const voicemailListInput = z.object({ mailboxId: id.nullable().default(null), unheardOnly: z.boolean().default(false), limit: z.number().int().min(1).max(500).default(200) });
+export const voicemailListInput = z.object({
+  mailboxId: id.nullable().default(null),
+  unheardOnly: z.boolean().default(false),
+  limit: z.number().int().min(1).max(500).default(200),
+});
 
 /** What the IVR did on one call: the nodes it went through and how it ended. */
 export type IvrRun = { callId: number; treeId: number; treeName: string; path: string[]; end: IvrEnd };

@@ -12,11 +12,15 @@ export const linesApi = {
   /** Serial ports on this machine (USB modems show their vendor), with the line already using each. */
   'lines/ports': request(none).reads('lines.read').returns<PortInfo[]>(),
   /** Looks for a modem on a port (AT → OK, then identifies it) and closes it again; a port in use by a line is refused ('conflict'). */
-  'lines/probe': request(z.object({ path: z.string().trim().min(1).max(200) })).reads('lines.admin').returns<PortProbe>(),
+  'lines/probe': request(z.object({ path: z.string().trim().min(1).max(200) }))
+    .reads('lines.admin')
+    .returns<PortProbe>(),
   /** Adds a line and starts it; 'validation' names the field, 'conflict' when the port is taken. */
   'lines/create': request(lineInput).writes('lines.admin').returns<LineView>(),
   /** Changes the keys it carries, the others keep their value; the line restarts when its port or caller-ID mode changed. */
-  'lines/update': request(z.object({ id, data: linePatch })).writes('lines.admin').returns<LineView>(),
+  'lines/update': request(z.object({ id, data: linePatch }))
+    .writes('lines.admin')
+    .returns<LineView>(),
   /** Stops the line and removes it; its calls stay in the log. */
   'lines/delete': request(z.object({ id })).writes('lines.admin').returns<{ id: number }>(),
   /** Re-identifies the modem and returns the AT exchange; 'line/unavailable' when it is not connected. */

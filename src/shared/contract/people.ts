@@ -20,10 +20,18 @@ export type ApplicantStatus = (typeof APPLICANT_STATUSES)[number];
 const text = (max: number) => z.string().max(max).default('');
 
 export const educationRow = z.object({
-  degree: text(100), field: text(150), institution: text(200), year: text(20), grade: text(20),
+  degree: text(100),
+  field: text(150),
+  institution: text(200),
+  year: text(20),
+  grade: text(20),
 });
 export const workRow = z.object({
-  employer: text(200), role: text(150), from: text(30), to: text(30), leaving: text(300),
+  employer: text(200),
+  role: text(150),
+  from: text(30),
+  to: text(30),
+  leaving: text(300),
 });
 
 /** The employment application form (فرم استخدام) beyond the contact's own details. */
@@ -102,8 +110,19 @@ export type PersonFile = {
 };
 
 export type FileSummary = {
-  id: number; kind: FileKind; fileNo: string; registeredOn: string; contactId: number; displayName: string;
-  phone: string; nationalId: string; referrer: string; status: ApplicantStatus; position: string; active: boolean; hasPhoto: boolean;
+  id: number;
+  kind: FileKind;
+  fileNo: string;
+  registeredOn: string;
+  contactId: number;
+  displayName: string;
+  phone: string;
+  nationalId: string;
+  referrer: string;
+  status: ApplicantStatus;
+  position: string;
+  active: boolean;
+  hasPhoto: boolean;
 };
 
 export const fileQuery = z.object({
@@ -129,7 +148,10 @@ export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 export const photoInput = z.object({
   id,
   /** null removes the photo. */
-  base64: z.string().max(Math.ceil(MAX_ATTACHMENT_BYTES * 1.37)).nullable(),
+  base64: z
+    .string()
+    .max(Math.ceil(MAX_ATTACHMENT_BYTES * 1.37))
+    .nullable(),
   mime: z.enum(['image/jpeg', 'image/png', 'image/webp', 'image/gif']).default('image/jpeg'),
 });
 export const documentInput = z.object({

@@ -6,7 +6,13 @@ import { z } from 'zod';
 import type { FileOut } from './io';
 import type { AudioOut } from './ivr';
 import {
-  recordingQuery, recordingSettingsInput, type ActiveRecording, type RecordingList, type RecordingRow, type RecordingSettings, type RecordingStopReason,
+  recordingQuery,
+  recordingSettingsInput,
+  type ActiveRecording,
+  type RecordingList,
+  type RecordingRow,
+  type RecordingSettings,
+  type RecordingStopReason,
   type RecordingUsage,
 } from './recordings';
 import { patchOf } from './patch';
@@ -21,15 +27,23 @@ export const recordingsApi = {
   /** The recordings running now (one per line at most). */
   'recordings/active': request(none).reads('recordings.read').returns<ActiveRecording[]>(),
   /** Starts recording the call in progress on a line (the call bar's button). */
-  'recordings/start': request(z.object({ lineId: id })).writes('recordings.write').returns<ActiveRecording>(),
-  'recordings/stop': request(z.object({ lineId: id })).writes('recordings.write').returns<{ ok: true }>(),
+  'recordings/start': request(z.object({ lineId: id }))
+    .writes('recordings.write')
+    .returns<ActiveRecording>(),
+  'recordings/stop': request(z.object({ lineId: id }))
+    .writes('recordings.write')
+    .returns<{ ok: true }>(),
   'recordings/get': request(z.object({ id })).reads('recordings.read').returns<RecordingRow>(),
   'recordings/audio': request(z.object({ id })).reads('recordings.read').returns<AudioOut>(),
   /** The WAV file, to save. */
   'recordings/file': request(z.object({ id })).reads('recordings.read').returns<FileOut>(),
   /** Kept recordings are never removed by the retention period or the storage limit. */
-  'recordings/keep': request(z.object({ id, keep: z.boolean() })).writes('recordings.write').returns<RecordingRow>(),
-  'recordings/note': request(z.object({ id, note: z.string().max(2000) })).writes('recordings.write').returns<RecordingRow>(),
+  'recordings/keep': request(z.object({ id, keep: z.boolean() }))
+    .writes('recordings.write')
+    .returns<RecordingRow>(),
+  'recordings/note': request(z.object({ id, note: z.string().max(2000) }))
+    .writes('recordings.write')
+    .returns<RecordingRow>(),
   'recordings/delete': request(z.object({ id })).writes('recordings.write').returns<{ id: number }>(),
   'recordings/settings': request(none).reads('recordings.read').returns<RecordingSettings>(),
   /** Saves the storage rules and applies them at once; `removed` says how many recordings went. */

@@ -5,8 +5,17 @@
 import { z } from 'zod';
 import type { FileOut } from './io';
 import {
-  alarmSettingsInput, occurrenceQuery, reminderGroupInput, reminderInput, remindersPrintInput, snoozeInput, type Alarm, type AlarmSettings,
-  type OccurrenceList, type Reminder, type ReminderGroup,
+  alarmSettingsInput,
+  occurrenceQuery,
+  reminderGroupInput,
+  reminderInput,
+  remindersPrintInput,
+  snoozeInput,
+  type Alarm,
+  type AlarmSettings,
+  type OccurrenceList,
+  type Reminder,
+  type ReminderGroup,
 } from './reminders';
 import { patchOf } from './patch';
 import { request, id, none, type RequestMap } from './request';
@@ -21,7 +30,9 @@ export const remindersApi = {
   'reminders/get': request(z.object({ id })).reads('reminders.read').returns<Reminder>(),
   /** 'validation' names the field ('subject', 'date', 'time', 'until', 'repeat.days', 'participantIds.0'…). */
   'reminders/create': request(reminderInput).writes('reminders.write').returns<Reminder>(),
-  'reminders/update': request(z.object({ id, data: reminderPatch })).writes('reminders.write').returns<Reminder>(),
+  'reminders/update': request(z.object({ id, data: reminderPatch }))
+    .writes('reminders.write')
+    .returns<Reminder>(),
   /** Deletes the reminder and its pending alarms. */
   'reminders/delete': request(z.object({ id })).writes('reminders.write').returns<{ id: number }>(),
   /** Occurrences (repeats expanded, birthdays included) in a date range, filtered; the agenda and the search. */
@@ -30,7 +41,9 @@ export const remindersApi = {
   'reminders/print': request(remindersPrintInput).reads('reminders.read').returns<FileOut>(),
   'reminder-groups/list': request(none).reads('reminders.read').returns<ReminderGroup[]>(),
   'reminder-groups/create': request(reminderGroupInput).writes('reminders.write').returns<ReminderGroup>(),
-  'reminder-groups/update': request(z.object({ id, data: reminderGroupPatch })).writes('reminders.write').returns<ReminderGroup>(),
+  'reminder-groups/update': request(z.object({ id, data: reminderGroupPatch }))
+    .writes('reminders.write')
+    .returns<ReminderGroup>(),
   /** Deletes the group; its reminders stay, without a group. */
   'reminder-groups/delete': request(z.object({ id })).writes('reminders.write').returns<{ id: number }>(),
   /** Alarms that rang and wait for the user, and snoozed ones; oldest first. Survives restarts. */

@@ -60,7 +60,10 @@ export type Reminder = Omit<ReminderData, 'participantIds'> & {
 
 export const reminderGroupInput = z.object({
   name: z.string().trim().min(1).max(60),
-  color: z.string().regex(/^#[0-9a-fA-F]{6}$/).default('#1f5fa8'),
+  color: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/)
+    .default('#1f5fa8'),
 });
 export type ReminderGroup = { id: number; name: string; color: string; count: number };
 

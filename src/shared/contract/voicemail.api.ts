@@ -10,12 +10,18 @@ export const voicemailApi = {
   'voicemail/list': request(voicemailListInput).reads('voicemail.read').returns<Voicemail[]>(),
   'voicemail/unheard': request(none).reads('voicemail.read').returns<{ unheard: number }>(),
   'voicemail/audio': request(z.object({ id })).reads('voicemail.read').returns<AudioOut>(),
-  'voicemail/mark': request(z.object({ id, heard: z.boolean() })).writes('voicemail.write').returns<Voicemail>(),
-  'voicemail/note': request(z.object({ id, note: z.string().max(2000) })).writes('voicemail.write').returns<Voicemail>(),
+  'voicemail/mark': request(z.object({ id, heard: z.boolean() }))
+    .writes('voicemail.write')
+    .returns<Voicemail>(),
+  'voicemail/note': request(z.object({ id, note: z.string().max(2000) }))
+    .writes('voicemail.write')
+    .returns<Voicemail>(),
   /** Adds a note about the message to the matched contact's timeline; 'validation' when no contact matches. */
   'voicemail/attach': request(z.object({ id })).writes('voicemail.write').returns<Voicemail>(),
   /** Copies the message into another mailbox (the audio is shared). */
-  'voicemail/forward': request(z.object({ id, mailboxId: id })).writes('voicemail.write').returns<Voicemail>(),
+  'voicemail/forward': request(z.object({ id, mailboxId: id }))
+    .writes('voicemail.write')
+    .returns<Voicemail>(),
   'voicemail/delete': request(z.object({ id })).writes('voicemail.write').returns<{ id: number }>(),
 } satisfies RequestMap;
 

@@ -81,11 +81,13 @@ export function checkTree(tree: IvrTree, known?: { prompts: Set<number>; mailbox
         seen.add(o.key);
       });
       if (n.repeatKey !== null && seen.has(n.repeatKey)) problems.push({ code: 'key-conflict', nodeId: n.id, property: 'repeatKey', value: n.repeatKey });
-      if (n.backKey !== null && (seen.has(n.backKey) || n.backKey === n.repeatKey)) problems.push({ code: 'key-conflict', nodeId: n.id, property: 'backKey', value: n.backKey });
+      if (n.backKey !== null && (seen.has(n.backKey) || n.backKey === n.repeatKey))
+        problems.push({ code: 'key-conflict', nodeId: n.id, property: 'backKey', value: n.backKey });
     }
     if (n.kind === 'voicemail') {
       if (n.mailboxId === null) problems.push({ code: 'no-mailbox', nodeId: n.id, property: 'mailboxId' });
-      else if (known && !known.mailboxes.has(n.mailboxId)) problems.push({ code: 'unknown-mailbox', nodeId: n.id, property: 'mailboxId', value: String(n.mailboxId) });
+      else if (known && !known.mailboxes.has(n.mailboxId))
+        problems.push({ code: 'unknown-mailbox', nodeId: n.id, property: 'mailboxId', value: String(n.mailboxId) });
     }
     if (n.kind === 'transfer') {
       if (n.digits === '') problems.push({ code: 'no-digits', nodeId: n.id, property: 'digits' });
@@ -93,9 +95,12 @@ export function checkTree(tree: IvrTree, known?: { prompts: Set<number>; mailbox
       // Without one, a caller on a line that cannot flash would just be hung up on.
       if (n.fallback === null) problems.push({ code: 'no-fallback', nodeId: n.id, property: 'fallback' });
     }
-    if (known) for (const p of promptRefs(n)) if (!known.prompts.has(p.id)) problems.push({ code: 'unknown-prompt', nodeId: n.id, property: p.property, value: String(p.id) });
+    if (known)
+      for (const p of promptRefs(n))
+        if (!known.prompts.has(p.id)) problems.push({ code: 'unknown-prompt', nodeId: n.id, property: p.property, value: String(p.id) });
   }
-  for (const n of tree.nodes) if (n.id !== tree.root && !parent.has(n.id) && byId.get(n.id) === n) problems.push({ code: 'unreachable', nodeId: n.id, property: 'id' });
+  for (const n of tree.nodes)
+    if (n.id !== tree.root && !parent.has(n.id) && byId.get(n.id) === n) problems.push({ code: 'unreachable', nodeId: n.id, property: 'id' });
   return problems;
 }
 

@@ -28,8 +28,7 @@ export function fillSign(field: Pick<ChequeField, 'guard'>): string {
 }
 
 const digitsOf = (s: string, style: ChequeField['digits']) => (style === 'fa' ? toPersianDigits(s) : toAsciiDigits(s));
-const grouped = (n: number, style: ChequeField['digits']) =>
-  digitsOf(String(n).replace(/\B(?=(\d{3})+(?!\d))/g, style === 'fa' ? '\u066c' : ','), style);
+const grouped = (n: number, style: ChequeField['digits']) => digitsOf(String(n).replace(/\B(?=(\d{3})+(?!\d))/g, style === 'fa' ? '\u066c' : ','), style);
 
 /** The bare value of a field, '' when the leaf has none (a guarantee cheque's date, an empty payee). */
 export function chequeFieldValue(field: Pick<ChequeField, 'kind' | 'digits' | 'text'>, v: ChequeValuesData): string {

@@ -24,6 +24,8 @@ export function localDigits(s: string | number, lang: 'fa' | 'en'): string {
 
 /** Groups thousands (Persian uses the Arabic thousands separator U+066C). */
 export function formatInteger(n: number, lang: 'fa' | 'en'): string {
-  const grouped = Math.trunc(n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'fa' ? '\u066c' : ',');
+  const grouped = Math.trunc(n)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'fa' ? '\u066c' : ',');
   return localDigits(grouped, lang);
 }

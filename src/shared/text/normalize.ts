@@ -63,5 +63,8 @@ export function foldForSearch(s: string): string {
 
 /** Words of a folded text: runs of letters and digits (punctuation separates words). */
 export function searchWords(folded: string): string[] {
-  return folded.split(/[^\p{L}\p{N}@.+_-]+/u).map((w) => w.replace(/^[.+_-]+|[.+_-]+$/g, '')).filter((w) => w.length > 0);
+  return folded
+    .split(/[^\p{L}\p{N}@.+_-]+/u)
+    .map((w) => w.replace(/^[.+_-]+|[.+_-]+$/g, ''))
+    .filter((w) => w.length > 0);
 }

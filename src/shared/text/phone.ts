@@ -81,11 +81,7 @@ export function normalizePhone(raw: string, region: PhoneRegion): NormalizedPhon
   if (plus) international = digits;
   else if (region.internationalPrefix && digits.startsWith(region.internationalPrefix)) {
     international = digits.slice(region.internationalPrefix.length);
-  } else if (
-    digits.startsWith(cc) &&
-    digits.length === cc.length + region.nationalLength &&
-    !(region.trunkPrefix && digits.startsWith(region.trunkPrefix))
-  ) {
+  } else if (digits.startsWith(cc) && digits.length === cc.length + region.nationalLength && !(region.trunkPrefix && digits.startsWith(region.trunkPrefix))) {
     international = digits; // 98912… without '+', as caller ID often sends it
   }
 
@@ -195,9 +191,7 @@ export function formatPhone(p: NormalizedPhone, region: PhoneRegion): string {
   if (p.national === null) return '+' + p.key;
   const n = region.trunkPrefix + p.national;
   if (region.countryCode === '98' && n.length === 11) {
-    return n.startsWith('09')
-      ? `${n.slice(0, 4)} ${n.slice(4, 7)} ${n.slice(7)}`
-      : `${n.slice(0, 3)} ${n.slice(3, 7)} ${n.slice(7)}`;
+    return n.startsWith('09') ? `${n.slice(0, 4)} ${n.slice(4, 7)} ${n.slice(7)}` : `${n.slice(0, 3)} ${n.slice(3, 7)} ${n.slice(7)}`;
   }
   return n;
 }

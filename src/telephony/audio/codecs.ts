@@ -53,7 +53,14 @@ export function alawDecodeSample(b: number): number {
 
 /** A byte-per-sample codec: no state, nothing held. */
 function perByte(name: CodecName, silenceByte: number, enc: (s: number) => number, dec: (b: number) => number): Codec {
-  return { name, bitsPerSample: 8, silenceByte, encode: (p) => Uint8Array.from(p, enc), flush: () => new Uint8Array(0), decode: (b) => Int16Array.from(b, dec) };
+  return {
+    name,
+    bitsPerSample: 8,
+    silenceByte,
+    encode: (p) => Uint8Array.from(p, enc),
+    flush: () => new Uint8Array(0),
+    decode: (b) => Int16Array.from(b, dec),
+  };
 }
 
 function s16leCodec(): Codec {
@@ -83,9 +90,19 @@ function s16leCodec(): Codec {
 export function getCodec(name: CodecName): Codec {
   switch (name) {
     case 'u8':
-      return perByte(name, 0x80, (s) => (s >> 8) + 128, (x) => (x - 128) << 8);
+      return perByte(
+        name,
+        0x80,
+        (s) => (s >> 8) + 128,
+        (x) => (x - 128) << 8,
+      );
     case 's8':
-      return perByte(name, 0, (s) => (s >> 8) & 0xff, (x) => ((x << 24) >> 24) << 8);
+      return perByte(
+        name,
+        0,
+        (s) => (s >> 8) & 0xff,
+        (x) => ((x << 24) >> 24) << 8,
+      );
     case 'ulaw':
       return perByte(name, 0xff, ulawEncodeSample, ulawDecodeSample);
     case 'alaw':

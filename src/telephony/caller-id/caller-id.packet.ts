@@ -17,11 +17,29 @@ export type PacketResult = { ok: true; cid: CallerId } | { ok: false; reason: Pa
 
 /** MDMF / ETSI parameter types (reference §3.4, §3.5). */
 const PARAM_NAMES: Record<number, string> = {
-  0x01: 'datetime', 0x02: 'number', 0x03: 'dialable-number', 0x04: 'number-absence', 0x05: 'redirection',
-  0x06: 'qualifier', 0x07: 'name', 0x08: 'name-absence', 0x09: 'alternate-route', 0x0b: 'message-waiting',
-  0x0d: 'message-id', 0x10: 'complementary-cli', 0x11: 'call-type', 0x13: 'messages', 0x15: 'forwarded-call-type',
-  0x16: 'calling-user-type', 0x1a: 'redirecting-number', 0x20: 'charge', 0x21: 'additional-charge', 0x23: 'duration',
-  0x50: 'display', 0x55: 'service-info', 0xe0: 'operator-info',
+  0x01: 'datetime',
+  0x02: 'number',
+  0x03: 'dialable-number',
+  0x04: 'number-absence',
+  0x05: 'redirection',
+  0x06: 'qualifier',
+  0x07: 'name',
+  0x08: 'name-absence',
+  0x09: 'alternate-route',
+  0x0b: 'message-waiting',
+  0x0d: 'message-id',
+  0x10: 'complementary-cli',
+  0x11: 'call-type',
+  0x13: 'messages',
+  0x15: 'forwarded-call-type',
+  0x16: 'calling-user-type',
+  0x1a: 'redirecting-number',
+  0x20: 'charge',
+  0x21: 'additional-charge',
+  0x23: 'duration',
+  0x50: 'display',
+  0x55: 'service-info',
+  0xe0: 'operator-info',
 };
 
 export function hexToBytes(hex: string): Uint8Array | null {
@@ -74,7 +92,7 @@ function sdmf(body: Uint8Array, raw: string): CallerId {
 
 function mdmf(body: Uint8Array, raw: string): PacketResult {
   const cid = empty('mdmf', raw);
-  for (let i = 0; i < body.length; ) {
+  for (let i = 0; i < body.length;) {
     const p = body[i]!;
     const l = body[i + 1];
     if (l === undefined || i + 2 + l > body.length) return { ok: false, reason: 'length' };
@@ -101,7 +119,8 @@ function mdmf(body: Uint8Array, raw: string): PacketResult {
         if (!cid.name) cid.extras['name-absence'] = text === 'P' ? 'private' : 'unavailable';
         break;
       default:
-        cid.extras[PARAM_NAMES[p] ?? `param-${p.toString(16).padStart(2, '0')}`] = /^[\x20-\x7e]*$/.test(text) && l > 1 ? text : Buffer.from(value).toString('hex');
+        cid.extras[PARAM_NAMES[p] ?? `param-${p.toString(16).padStart(2, '0')}`] =
+          /^[\x20-\x7e]*$/.test(text) && l > 1 ? text : Buffer.from(value).toString('hex');
     }
     i += 2 + l;
   }

@@ -96,7 +96,11 @@ export function parseCallerIdLine(input: string): CidField[] | null {
 
   // DATE TIME=01/06 14:15 (one line for both).
   let m = /^DATE\s*TIME\s*=\s*(\d{1,2})\/(\d{1,2})\s+(\d{1,2}):(\d{2})$/i.exec(line);
-  if (m) return [{ kind: 'date', value: m[1]!.padStart(2, '0') + m[2]!.padStart(2, '0') }, { kind: 'time', value: m[3]!.padStart(2, '0') + m[4] }];
+  if (m)
+    return [
+      { kind: 'date', value: m[1]!.padStart(2, '0') + m[2]!.padStart(2, '0') },
+      { kind: 'time', value: m[3]!.padStart(2, '0') + m[4] },
+    ];
 
   // TAG = value / TAG=value / TAG: value
   m = /^(DATE|TIME|NMBR|NAME|DDN_NMBR|DDN|NDID|MESG|NBR|CALLER NUMBER|CALLER NAME|REASON FOR NO CALLER NUMBER|CALLERID|CALLER ID)\s*[=:]\s?(.*)$/i.exec(line);

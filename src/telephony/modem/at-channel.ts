@@ -21,7 +21,16 @@ export type AtResult = { final: string; lines: string[]; numeric?: boolean; echo
 const FINALS = /^(OK|ERROR|CONNECT(\s.*)?|VCON|NO CARRIER|BUSY|NO ANSWER|NO DIAL ?TONE|\+FCERROR|FAX|DATA)$/;
 const UNSOLICITED = /^(RING(\s.*)?|DRON=\d+|DROF=\d+|CID RING|\+CRING:.*)$/i;
 /** V.250 numeric result codes (V0). */
-const NUMERIC: Record<string, string> = { '0': 'OK', '1': 'CONNECT', '2': 'RING', '3': 'NO CARRIER', '4': 'ERROR', '6': 'NO DIALTONE', '7': 'BUSY', '8': 'NO ANSWER' };
+const NUMERIC: Record<string, string> = {
+  '0': 'OK',
+  '1': 'CONNECT',
+  '2': 'RING',
+  '3': 'NO CARRIER',
+  '4': 'ERROR',
+  '6': 'NO DIALTONE',
+  '7': 'BUSY',
+  '8': 'NO ANSWER',
+};
 /**
  * The longest line kept: unformatted caller ID is the longest a modem prints (a 258-byte packet in
  * hex). The rest of a longer line is dropped, and so is the line.
@@ -32,7 +41,16 @@ const MAX_LINES = 256;
 /** In a voice transmit state the modem sends only DLE events: this much other text means it is not in one. */
 const STRAY_TEXT = 64;
 
-type Pending = { text: string; enterData: boolean; numeric: boolean; echoed?: boolean; lines: string[]; resolve: (r: AtResult) => void; reject: (e: Error) => void; timer: unknown };
+type Pending = {
+  text: string;
+  enterData: boolean;
+  numeric: boolean;
+  echoed?: boolean;
+  lines: string[];
+  resolve: (r: AtResult) => void;
+  reject: (e: Error) => void;
+  timer: unknown;
+};
 
 export type AtChannelOptions = {
   timers: Timers;
@@ -192,8 +210,7 @@ export class AtChannel {
       if (lineEnds) {
         this.endOfLine();
         this.connectCr = this.dataState && chunk[end] === 0x0d;
-      }
-      else if (this.voiceTx && this.text.length > STRAY_TEXT) this.stray(this.text);
+      } else if (this.voiceTx && this.text.length > STRAY_TEXT) this.stray(this.text);
     }
   }
 

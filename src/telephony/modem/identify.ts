@@ -19,7 +19,10 @@ const MAX_CLASSES = 64;
  */
 export function parseClasses(text: string): string[] {
   const out: string[] = [];
-  for (const part of text.slice(0, 4096).replace(/[()\s]/g, '').split(',')) {
+  for (const part of text
+    .slice(0, 4096)
+    .replace(/[()\s]/g, '')
+    .split(',')) {
     if (out.length >= MAX_CLASSES) break;
     const range = /^(\d+)-(\d+)$/.exec(part);
     if (!range) {
@@ -34,10 +37,16 @@ export function parseClasses(text: string): string[] {
 }
 
 function parseRates(text: string): number[] {
-  return text.replace(/[()]/g, '').split(',').map((r) => r.trim()).filter(Boolean).flatMap((r) => {
-    const m = /^(\d+)-(\d+)$/.exec(r);
-    return m ? [Number(m[1]), Number(m[2])] : [Number(r)];
-  }).filter((n) => Number.isFinite(n) && n > 0);
+  return text
+    .replace(/[()]/g, '')
+    .split(',')
+    .map((r) => r.trim())
+    .filter(Boolean)
+    .flatMap((r) => {
+      const m = /^(\d+)-(\d+)$/.exec(r);
+      return m ? [Number(m[1]), Number(m[2])] : [Number(r)];
+    })
+    .filter((n) => Number.isFinite(n) && n > 0);
 }
 
 /**

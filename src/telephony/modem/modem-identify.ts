@@ -8,7 +8,16 @@ import type { AtChannel } from './at-channel';
 import { chooseVoiceMethod, parseClasses, parseLineModes, parseVoiceMethods } from './identify';
 import { profileFor, type ModemProfile } from './modem-profiles';
 
-const clean = (lines: string[]) => lines.map((l) => l.replace(/^\+(FMI|FMM|FMR|GMI|GMM|GMR):\s*/i, '').replace(/^"(.*)"$/, '$1').trim()).filter(Boolean).join(' ');
+const clean = (lines: string[]) =>
+  lines
+    .map((l) =>
+      l
+        .replace(/^\+(FMI|FMM|FMR|GMI|GMM|GMR):\s*/i, '')
+        .replace(/^"(.*)"$/, '$1')
+        .trim(),
+    )
+    .filter(Boolean)
+    .join(' ');
 
 async function info(at: AtChannel, ...cmds: string[]): Promise<string> {
   for (const c of cmds) {
@@ -18,7 +27,9 @@ async function info(at: AtChannel, ...cmds: string[]): Promise<string> {
   return '';
 }
 
-export async function identifyModem(at: AtChannel): Promise<{ profile: ModemProfile; identity: Omit<LineIdentity, 'callerIdCommand'> & { callerIdCommand: null } }> {
+export async function identifyModem(
+  at: AtChannel,
+): Promise<{ profile: ModemProfile; identity: Omit<LineIdentity, 'callerIdCommand'> & { callerIdCommand: null } }> {
   // Echo off first: with E1 every answer starts with our own command (which the channel drops anyway).
   // Numeric results accepted: a modem that ignored what followed Z on the reset line is still in V0.
   await at.command('ATE0V1Q0', 3000, false, true);

@@ -8,7 +8,8 @@ import type { Timers, TransportFactory } from '../transport';
 import { AtChannel } from './at-channel';
 import { identifyModem } from './modem-identify';
 
-export type ProbeResult = { ok: true; identity: Omit<LineIdentity, 'callerIdCommand' | 'lineModes'> } | { ok: false; reason: 'open-failed' | 'no-answer'; detail: string };
+export type ProbeResult =
+  { ok: true; identity: Omit<LineIdentity, 'callerIdCommand' | 'lineModes'> } | { ok: false; reason: 'open-failed' | 'no-answer'; detail: string };
 
 export async function probeModem(open: TransportFactory, timers: Timers, answerMs = 1200): Promise<ProbeResult> {
   let transport;

@@ -54,5 +54,11 @@ export type SerialPortInfo = { path: string; manufacturer: string; vendorId: str
 
 export async function listSerialPorts(): Promise<SerialPortInfo[]> {
   const ports = await SerialPort.list();
-  return ports.map((p) => ({ path: p.path, manufacturer: p.manufacturer ?? '', vendorId: p.vendorId ?? '', productId: p.productId ?? '', serialNumber: p.serialNumber ?? '' }));
+  return ports.map((p) => ({
+    path: p.path,
+    manufacturer: p.manufacturer ?? '',
+    vendorId: p.vendorId ?? '',
+    productId: p.productId ?? '',
+    serialNumber: p.serialNumber ?? '',
+  }));
 }

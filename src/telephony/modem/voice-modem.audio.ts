@@ -173,7 +173,12 @@ export class VoiceAudio {
    * audio goes only to `onAudio` and the outcome's pcm is empty. `lineMode`: a +VLS label to switch to
    * first (the one that keeps the local phone connected while recording a conversation).
    */
-  async record(maxMs: number, stopOnDtmf: boolean, silenceMs: number, opt: { keep?: boolean; lineMode?: number; voiceClass?: boolean } = {}): Promise<RecordOutcome> {
+  async record(
+    maxMs: number,
+    stopOnDtmf: boolean,
+    silenceMs: number,
+    opt: { keep?: boolean; lineMode?: number; voiceClass?: boolean } = {},
+  ): Promise<RecordOutcome> {
     this.mode = 'record';
     this.stopOnDtmf = stopOnDtmf;
     this.endOnSilence = silenceMs > 0;

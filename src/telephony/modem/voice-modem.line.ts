@@ -7,7 +7,20 @@
  * nothing waits forever.
  */
 import { CallerIdAssembler } from '../caller-id/caller-id.assembler';
-import { LineError, type DialOutcome, type LineAbilities, type Line, type LineEventName, type LineEvents, type LineIdentity, type LineInfo, type LineStatus, type Pcm, type PlayOutcome, type RecordOutcome } from '../line';
+import {
+  LineError,
+  type DialOutcome,
+  type LineAbilities,
+  type Line,
+  type LineEventName,
+  type LineEvents,
+  type LineIdentity,
+  type LineInfo,
+  type LineStatus,
+  type Pcm,
+  type PlayOutcome,
+  type RecordOutcome,
+} from '../line';
 import { realTimers, type Timers } from '../transport';
 import type { AtChannel } from './at-channel';
 import type { DleEvent } from './dle';
@@ -284,11 +297,13 @@ class VoiceModemLine implements Line {
     if (!digits) throw new LineError('bad-state', 'Nothing to dial.');
     const at = this.modem.requireAt();
     this.setStatus('dialing');
-    const final = await this.modem.exclusive(async () => {
-      await at.command('AT+FCLASS=8');
-      // The far end's answer (or busy / no answer) can take a minute on a real line.
-      return (await at.command(`ATD${digits}`, 90_000)).final;
-    }).catch(() => 'ERROR');
+    const final = await this.modem
+      .exclusive(async () => {
+        await at.command('AT+FCLASS=8');
+        // The far end's answer (or busy / no answer) can take a minute on a real line.
+        return (await at.command(`ATD${digits}`, 90_000)).final;
+      })
+      .catch(() => 'ERROR');
     if ((this.st as LineStatus) !== 'dialing') return 'failed'; // hung up meanwhile
     if (final === 'OK' || final === 'VCON' || final.startsWith('CONNECT')) {
       this.setStatus('in-call');
@@ -358,7 +373,16 @@ class VoiceModemLine implements Line {
       // V.253 +VTS with each element's own duration (10 ms units), so +VTD's default of a second per
       // tone does not apply: a 300 ms hook flash (Conexant's own example), a second of silence for the
       // exchange's dial tone, then 100 ms digits with 50 ms gaps (two equal digits must not merge).
-      const list = ['{!,30}', '[,,100]', keys.split('').map((k) => `{${k},10}`).join(',[,,5],')].filter(Boolean).join(',');
+      const list = [
+        '{!,30}',
+        '[,,100]',
+        keys
+          .split('')
+          .map((k) => `{${k},10}`)
+          .join(',[,,5],'),
+      ]
+        .filter(Boolean)
+        .join(',');
       const r = await at.command(`AT+VTS=${list}`, 10_000 + keys.length * 1000);
       if (r.final !== 'OK') throw new LineError('unsupported', `AT+VTS: ${r.final}`);
     });

@@ -221,10 +221,13 @@ export class ModemSupervisor {
     this.calls.setStatus('disconnected', reason);
     const wait = this.backoff;
     this.backoff = this.backoff * 2;
-    this.retryTimer = this.opts.timers.setTimeout(() => {
-      this.retryTimer = null;
-      void this.connect();
-    }, Math.min(wait, this.opts.maxBackoffMs ?? 30_000));
+    this.retryTimer = this.opts.timers.setTimeout(
+      () => {
+        this.retryTimer = null;
+        void this.connect();
+      },
+      Math.min(wait, this.opts.maxBackoffMs ?? 30_000),
+    );
   }
 
   private armWatchdog(): void {

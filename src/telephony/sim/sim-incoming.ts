@@ -57,7 +57,8 @@ export function scheduleRings(sim: SimState, call: SimCall): void {
 function ringOnce(sim: SimState, call: SimCall): void {
   if (call.answered) return;
   call.rings++;
-  if (sim.voice) sim.send(Buffer.from([0x10, 0x52])); // <DLE>R in a voice state
+  if (sim.voice)
+    sim.send(Buffer.from([0x10, 0x52])); // <DLE>R in a voice state
   else sim.result('RING');
   const s0 = sim.regs.s.get(0) ?? 0;
   if (s0 > 0 && call.rings >= s0) sim.answer();

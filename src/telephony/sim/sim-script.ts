@@ -55,7 +55,15 @@ export function parseSimScript(text: string): SimStep[] {
         const number = args.find((a) => !a.includes('=') && /^\+?[\d*#]+$/.test(a)) ?? '';
         const format = (kv.get('format') ?? (number ? 'mdmf' : 'none')) as SimCallerIdFormat;
         if (!FORMATS.includes(format)) throw new SimScriptError(line, `unknown format "${format}"`);
-        const call: SimIncomingCall = { number, name: kv.get('name') ?? '', format, beforeFirstRing: flags.has('before-first-ring'), rings: kv.has('rings') ? Number(kv.get('rings')) : 4, keys: kv.get('keys'), fax: flags.has('fax') };
+        const call: SimIncomingCall = {
+          number,
+          name: kv.get('name') ?? '',
+          format,
+          beforeFirstRing: flags.has('before-first-ring'),
+          rings: kv.has('rings') ? Number(kv.get('rings')) : 4,
+          keys: kv.get('keys'),
+          fax: flags.has('fax'),
+        };
         if (kv.has('hangup-after')) call.hangUpAfterMs = duration(kv.get('hangup-after')!, line);
         return void steps.push({ line, run: (s) => s.ring(call) });
       }
@@ -66,7 +74,8 @@ export function parseSimScript(text: string): SimStep[] {
         return void steps.push({ line, run: (s) => s.callerHangsUp() });
       case 'remote': {
         const kind = args[0];
-        if (kind === 'answer') return void steps.push({ line, run: (s) => s.setRemote({ kind: 'answer', afterMs: kv.has('after') ? duration(kv.get('after')!, line) : 1500 }) });
+        if (kind === 'answer')
+          return void steps.push({ line, run: (s) => s.setRemote({ kind: 'answer', afterMs: kv.has('after') ? duration(kv.get('after')!, line) : 1500 }) });
         if (kind === 'busy' || kind === 'no-answer' || kind === 'no-dialtone') return void steps.push({ line, run: (s) => s.setRemote({ kind }) });
         throw new SimScriptError(line, 'remote answer|busy|no-answer|no-dialtone');
       }

@@ -114,13 +114,22 @@ export function sampleFormatOf(methodLine: string | undefined): SampleFormat {
   if (/MU-LAW|ULAW|G\.711U/.test(name)) return perSample(ulawEncode, ulawDecode);
   if (/A-LAW|ALAW|G\.711A/.test(name)) return perSample(alawEncode, alawDecode);
   if (/ADPCM/.test(name)) return IMA;
-  if (/"SIGNED PCM"/.test(name)) return perSample((s) => (s >> 8) & 0xff, (b) => ((b << 24) >> 24) << 8);
-  return perSample((s) => ((s >> 8) + 128) & 0xff, (b) => (b - 128) << 8);
+  if (/"SIGNED PCM"/.test(name))
+    return perSample(
+      (s) => (s >> 8) & 0xff,
+      (b) => ((b << 24) >> 24) << 8,
+    );
+  return perSample(
+    (s) => ((s >> 8) + 128) & 0xff,
+    (b) => (b - 128) << 8,
+  );
 }
 
 /** A fax machine's calling tone (CNG): 1100 Hz, 0.5 s on and 3 s off, for `seconds`. */
 export function cngTone(seconds: number): Int16Array {
-  return Int16Array.from({ length: Math.round(seconds * RATE) }, (_, i) => (i % (RATE * 3.5) < RATE * 0.5 ? Math.round(8000 * Math.sin((2 * Math.PI * 1100 * i) / RATE)) : 0));
+  return Int16Array.from({ length: Math.round(seconds * RATE) }, (_, i) =>
+    i % (RATE * 3.5) < RATE * 0.5 ? Math.round(8000 * Math.sin((2 * Math.PI * 1100 * i) / RATE)) : 0,
+  );
 }
 
 export class VoiceStream implements SimVoiceState {
@@ -180,9 +189,10 @@ export class VoiceStream implements SimVoiceState {
       // Nothing left to play (the host sent no more, or cleared it with <DLE><CAN>): the state ends now,
       // not at the next 20 ms tick of the pacing — a tick is the simulator's, not the modem's.
       if (this.buffer.length === 0) this.finish();
-    }
-    else if (b === 0x18) this.buffer = []; // <DLE><CAN>: drop what is not played yet
-    else if ((b === 0x21 || (b === 0x1b && this.sim.profile.echoesEtx)) && this.mode === 'rx') this.finish(); // <DLE>! / <DLE><ESC>
+    } else if (b === 0x18)
+      this.buffer = []; // <DLE><CAN>: drop what is not played yet
+    else if ((b === 0x21 || (b === 0x1b && this.sim.profile.echoesEtx)) && this.mode === 'rx')
+      this.finish(); // <DLE>! / <DLE><ESC>
     else if (b === 0x5e && this.mode === 'duplex') this.finish(); // <DLE>^
   }
 

@@ -19,9 +19,12 @@ export type TextOrigin = {
 
 type M = [number, number, number, number, number, number];
 const mul = (m: M, n: M): M => [
-  m[0] * n[0] + m[1] * n[2], m[0] * n[1] + m[1] * n[3],
-  m[2] * n[0] + m[3] * n[2], m[2] * n[1] + m[3] * n[3],
-  m[4] * n[0] + m[5] * n[2] + n[4], m[4] * n[1] + m[5] * n[3] + n[5],
+  m[0] * n[0] + m[1] * n[2],
+  m[0] * n[1] + m[1] * n[3],
+  m[2] * n[0] + m[3] * n[2],
+  m[2] * n[1] + m[3] * n[3],
+  m[4] * n[0] + m[5] * n[2] + n[4],
+  m[4] * n[1] + m[5] * n[3] + n[5],
 ];
 
 /** Page content streams in page order (pdfkit writes one FlateDecode stream per page, pages in order). */
@@ -58,20 +61,41 @@ export function textOrigins(pdf: Buffer): TextOrigin[] {
       }
       const nums = operands.map(Number);
       switch (tok) {
-        case 'q': stack.push(ctm); break;
-        case 'Q': ctm = stack.pop() ?? [1, 0, 0, 1, 0, 0]; break;
-        case 'cm': ctm = mul(nums.slice(-6) as M, ctm); break;
-        case 'Tf': font = (operands[operands.length - 2] ?? '').slice(1); size = nums[nums.length - 1] ?? 0; break;
-        case 'Tm': tm = nums.slice(-6) as M; break;
-        case 'ET': tm = null; break;
+        case 'q':
+          stack.push(ctm);
+          break;
+        case 'Q':
+          ctm = stack.pop() ?? [1, 0, 0, 1, 0, 0];
+          break;
+        case 'cm':
+          ctm = mul(nums.slice(-6) as M, ctm);
+          break;
+        case 'Tf':
+          font = (operands[operands.length - 2] ?? '').slice(1);
+          size = nums[nums.length - 1] ?? 0;
+          break;
+        case 'Tm':
+          tm = nums.slice(-6) as M;
+          break;
+        case 'ET':
+          tm = null;
+          break;
         case 'TJ':
           if (tm) {
             const m = mul(tm, ctm);
-            out.push({ page: pageIndex + 1, xMm: (m[4] / 72) * 25.4, yMm: ((height - m[5]) / 72) * 25.4, angle: Math.round((-Math.atan2(m[1], m[0]) * 180) / Math.PI + 360) % 360, font, sizePt: size });
+            out.push({
+              page: pageIndex + 1,
+              xMm: (m[4] / 72) * 25.4,
+              yMm: ((height - m[5]) / 72) * 25.4,
+              angle: Math.round((-Math.atan2(m[1], m[0]) * 180) / Math.PI + 360) % 360,
+              font,
+              sizePt: size,
+            });
             tm = null; // one origin per text object
           }
           break;
-        default: break;
+        default:
+          break;
       }
       operands.length = 0;
     }

@@ -42,7 +42,13 @@ export function wordBoxes(pdfPath: string, page: number): WordBox[] {
   const html = execFileSync('pdftotext', ['-bbox', '-f', String(page), '-l', String(page), pdfPath, '-'], { encoding: 'utf8' });
   const out: WordBox[] = [];
   for (const m of html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)) {
-    out.push({ xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), yMax: Number(m[4]), text: readingOrder((m[5] ?? '').replace(/[\u202a-\u202e]/g, '')) });
+    out.push({
+      xMin: Number(m[1]),
+      yMin: Number(m[2]),
+      xMax: Number(m[3]),
+      yMax: Number(m[4]),
+      text: readingOrder((m[5] ?? '').replace(/[\u202a-\u202e]/g, '')),
+    });
   }
   return out;
 }

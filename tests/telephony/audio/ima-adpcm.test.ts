@@ -16,7 +16,7 @@ const tone440 = Int16Array.from({ length: 8000 }, (_, i) => Math.round(8000 * Ma
 /** Something like speech: a gliding 110–160 Hz voice with its harmonics, syllables, a little noise. */
 function voiceLike(seconds: number, seed = 1): Int16Array {
   let s = seed;
-  const rnd = () => ((s = (s * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff) - 0.5;
+  const rnd = () => (s = (s * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff - 0.5;
   let phase = 0;
   return Int16Array.from({ length: 8000 * seconds }, (_, i) => {
     const t = i / 8000;
@@ -100,7 +100,7 @@ describe('IMA ADPCM codec', () => {
     for (let round = 0; round < 20; round++) {
       const c = getCodec('ima');
       const parts: Uint8Array[] = [];
-      for (let off = 0; off < pcm.length; ) {
+      for (let off = 0; off < pcm.length;) {
         seed = (seed * 69069 + 1) >>> 0;
         const n = 1 + (seed % 97);
         parts.push(c.encode(pcm.subarray(off, off + n)));
@@ -111,7 +111,7 @@ describe('IMA ADPCM codec', () => {
       // And the decoder takes the bytes in runs of any length.
       const d = getCodec('ima');
       const pieces: number[] = [];
-      for (let off = 0; off < whole.length; ) {
+      for (let off = 0; off < whole.length;) {
         seed = (seed * 69069 + 1) >>> 0;
         const n = 1 + (seed % 13);
         pieces.push(...d.decode(whole.subarray(off, off + n)));
@@ -219,7 +219,7 @@ describeWithPvftools('against mgetty-voice pvftormd / rmdtopvf (V253modem 5, "4-
     ['440 Hz', tone440],
     ['voice-like', voiceLike(2, 5)],
     ['full scale square wave (clipping, the top of the step table)', Int16Array.from({ length: 4000 }, (_, i) => (i % 40 < 20 ? 32767 : -32768))],
-  ])('%s: our encoder gives pvftormd\'s bytes, byte for byte', (name, pcm) => {
+  ])("%s: our encoder gives pvftormd's bytes, byte for byte", (name, pcm) => {
     const theirs = pvftormd(pcm, name.replace(/\W+/g, '-'));
     const c = getCodec('ima');
     const ours = concat([c.encode(pcm), c.flush()]);
@@ -230,7 +230,7 @@ describeWithPvftools('against mgetty-voice pvftormd / rmdtopvf (V253modem 5, "4-
     expect(Buffer.from(ours)).toEqual(theirs.subarray(0, ours.length));
   });
 
-  test('our decoder on pvftormd\'s bytes: the reference\'s shift-and-add, closer to the input than rmdtopvf\'s rounding, which drifts', () => {
+  test("our decoder on pvftormd's bytes: the reference's shift-and-add, closer to the input than rmdtopvf's rounding, which drifts", () => {
     const pcm = voiceLike(2, 9);
     const raw = pvftormd(pcm, 'dec');
     const theirs = rmdtopvf(raw, 'dec');

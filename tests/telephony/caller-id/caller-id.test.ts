@@ -28,20 +28,29 @@ describe('unformatted packets (reference §3.4 vectors, corrected checksums)', (
     expect(decodeCallerIdPacket('801E01083130313532303338020A37303835353530303031070C552E532E524F424F5449435322').ok).toBe(false);
   });
   test('MDMF private number and name; out of area', () => {
-    expect(decodeCallerIdPacket(hex('80 10 01 08 30 31 30 31 31 32 30 30 04 01 50 08 01 50 34'))).toMatchObject({ ok: true, cid: { absence: 'private', number: null, name: null } });
+    expect(decodeCallerIdPacket(hex('80 10 01 08 30 31 30 31 31 32 30 30 04 01 50 08 01 50 34'))).toMatchObject({
+      ok: true,
+      cid: { absence: 'private', number: null, name: null },
+    });
     expect(decodeCallerIdPacket(hex('80 10 01 08 30 31 30 31 31 32 30 30 04 01 4F 08 01 4F 36'))).toMatchObject({ ok: true, cid: { absence: 'unavailable' } });
   });
   test('ETSI call set-up with call type', () => {
-    const r = decodeCallerIdPacket(hex('80 26 11 01 01 01 08 31 30 30 31 31 37 35 30 02 0B 30 32 30 37 31 32 33 34 35 36 37 07 0A 4A 4F 48 4E 20 53 4D 49 54 48 88'));
+    const r = decodeCallerIdPacket(
+      hex('80 26 11 01 01 01 08 31 30 30 31 31 37 35 30 02 0B 30 32 30 37 31 32 33 34 35 36 37 07 0A 4A 4F 48 4E 20 53 4D 49 54 48 88'),
+    );
     expect(r).toMatchObject({ ok: true, cid: { number: '02071234567', name: 'JOHN SMITH', date: '1001', time: '1750', extras: { 'call-type': '01' } } });
   });
   test('generated MDMF packets round-trip; any corrupted byte is rejected', () => {
     let seed = 7;
-    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n);
+    const rnd = (n: number) => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n;
     for (let k = 0; k < 200; k++) {
       const number = Array.from({ length: 7 + rnd(8) }, () => String(rnd(10))).join('');
       const name = Array.from({ length: 1 + rnd(15) }, () => String.fromCharCode(65 + rnd(26))).join('');
-      const params = [[0x01, Buffer.from('11231405')], [0x02, Buffer.from(number)], [0x07, Buffer.from(name)]] as const;
+      const params = [
+        [0x01, Buffer.from('11231405')],
+        [0x02, Buffer.from(number)],
+        [0x07, Buffer.from(name)],
+      ] as const;
       const body = Buffer.concat(params.map(([t, v]) => Buffer.concat([Buffer.from([t, v.length]), v])));
       const msg = Buffer.concat([Buffer.from([0x80, body.length]), body]);
       const sum = msg.reduce((a, b) => (a + b) & 0xff, 0);
@@ -72,7 +81,13 @@ describe('formatted lines', () => {
     ['DATE = 0321', [{ kind: 'date', value: '0321' }]],
     ['DATE =', []],
     ['TIME = 12541', [{ kind: 'time', value: '1254' }]],
-    ['DATE TIME=01/06 14:15', [{ kind: 'date', value: '0106' }, { kind: 'time', value: '1415' }]],
+    [
+      'DATE TIME=01/06 14:15',
+      [
+        { kind: 'date', value: '0106' },
+        { kind: 'time', value: '1415' },
+      ],
+    ],
     ['MESG = 110101', [{ kind: 'extra', key: 'call-type', value: 'voice' }]],
     ['MESG = 06014C', [{ kind: 'extra', key: 'qualifier', value: 'long-distance' }]],
     ['MESG = 030735353531323132', [{ kind: 'extra', key: 'dialable-number', value: '5551212' }]],
@@ -175,11 +190,17 @@ describe('issue 13: caller ID that went missing or disagreed', () => {
     const body = Buffer.concat(params.map(([p, v]) => Buffer.concat([Buffer.from([p, v.length]), v])));
     const msg = Buffer.concat([Buffer.from([type, body.length]), body]);
     const sum = msg.reduce((x, b) => (x + b) & 0xff, 0);
-    return Buffer.concat([msg, Buffer.from([(256 - sum) & 0xff])]).toString('hex').toUpperCase();
+    return Buffer.concat([msg, Buffer.from([(256 - sum) & 0xff])])
+      .toString('hex')
+      .toUpperCase();
   };
 
   test('DTMF caller ID without its end marker keeps its digits at the first ring', () => {
-    for (const [digits, number] of [['A09121234567', '09121234567'], ['D0287654321', '0287654321'], ['A0612345678D0698765432', '0612345678']] as const) {
+    for (const [digits, number] of [
+      ['A09121234567', '09121234567'],
+      ['D0287654321', '0287654321'],
+      ['A0612345678D0698765432', '0612345678'],
+    ] as const) {
       const { got, a } = setup();
       for (const d of digits) a.dtmf(d);
       a.ring(1);
@@ -224,14 +245,30 @@ describe('issue 13: caller ID that went missing or disagreed', () => {
   });
 
   test('MDMF: an empty number says why it is absent; the dialable number alone is the number, as DDN_NMBR is', () => {
-    const empty = decodeCallerIdPacket(packet(0x80, [[0x01, Buffer.from('03240902')], [0x02, Buffer.alloc(0)], [0x07, Buffer.from('JOHN')]]));
+    const empty = decodeCallerIdPacket(
+      packet(0x80, [
+        [0x01, Buffer.from('03240902')],
+        [0x02, Buffer.alloc(0)],
+        [0x07, Buffer.from('JOHN')],
+      ]),
+    );
     expect(empty).toMatchObject({ ok: true, cid: { number: null, absence: 'unavailable', name: 'JOHN' } });
-    const ddn = decodeCallerIdPacket(packet(0x80, [[0x01, Buffer.from('03240902')], [0x03, Buffer.from('5551212')]]));
+    const ddn = decodeCallerIdPacket(
+      packet(0x80, [
+        [0x01, Buffer.from('03240902')],
+        [0x03, Buffer.from('5551212')],
+      ]),
+    );
     expect(ddn).toMatchObject({ ok: true, cid: { number: '5551212', absence: null } });
     expect(parseCallerIdLine('DDN_NMBR= 5551212')).toEqual([{ kind: 'number', value: '5551212' }]);
     expect(parseCallerIdLine('NMBR =')).toEqual([{ kind: 'absence', value: 'unavailable' }]); // the text path agrees on an empty number
     // With both, the calling number (0x02) is the number and the dialable one stays beside it.
-    const both = decodeCallerIdPacket(packet(0x80, [[0x02, Buffer.from('2125551212')], [0x03, Buffer.from('5551212')]]));
+    const both = decodeCallerIdPacket(
+      packet(0x80, [
+        [0x02, Buffer.from('2125551212')],
+        [0x03, Buffer.from('5551212')],
+      ]),
+    );
     expect(both).toMatchObject({ ok: true, cid: { number: '2125551212', extras: { 'dialable-number': '5551212' } } });
     // MESG carrying parameter 03 alone is the number, as the packet path reads it.
     const { got, a } = setup();
@@ -242,7 +279,11 @@ describe('issue 13: caller ID that went missing or disagreed', () => {
   });
 
   test('a truncated packet is reported as truncated, not as a checksum error', () => {
-    const full = packet(0x80, [[0x01, Buffer.from('03240902')], [0x02, Buffer.from('8005551212')], [0x07, Buffer.from('JOHN DOE')]]);
+    const full = packet(0x80, [
+      [0x01, Buffer.from('03240902')],
+      [0x02, Buffer.from('8005551212')],
+      [0x07, Buffer.from('JOHN DOE')],
+    ]);
     const cut = full.slice(0, -12);
     expect(decodeCallerIdPacket(cut)).toEqual({ ok: false, reason: 'truncated' });
     expect(parseCallerIdLine(cut)).toEqual([{ kind: 'packet', hex: cut, ok: false, reason: 'truncated' }]);

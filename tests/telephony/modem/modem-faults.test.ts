@@ -8,7 +8,6 @@ import { answeredLast, hostPlaying, hostSentCount, modemSentAudio, until } from 
 
 jest.setTimeout(30_000);
 
-
 async function answered(r: Rig, call: Parameters<Rig['sim']['ring']>[0] = { number: '09121234567' }): Promise<void> {
   r.sim.ring(call);
   await waitFor(r, 'ring');
@@ -65,7 +64,7 @@ describe('a modem that resets itself (findings 2 and 3)', () => {
     }
   });
 
-  test('echo or another caller-ID mode set by the user\'s extra init commands is not taken for a reset', async () => {
+  test("echo or another caller-ID mode set by the user's extra init commands is not taken for a reset", async () => {
     const r = await rig('conexant', { watchdogMs: 200, extraInit: ['ATE1', 'AT+VCID=2'] });
     try {
       r.events.length = 0;

@@ -24,7 +24,13 @@ describe('AtChannel on recorded byte strings', () => {
     const w = wire();
     const unsolicited: string[] = [];
     const events: DleEvent[] = [];
-    const at = new AtChannel(w.t, { timers: manualTimers().timers, onLine: (l) => unsolicited.push(l), onEvent: (e) => events.push(e), onAudio: () => undefined, onTrace: () => undefined });
+    const at = new AtChannel(w.t, {
+      timers: manualTimers().timers,
+      onLine: (l) => unsolicited.push(l),
+      onEvent: (e) => events.push(e),
+      onAudio: () => undefined,
+      onTrace: () => undefined,
+    });
     return { ...w, at, unsolicited, events };
   }
   test('echo (E1) is dropped: ATV1\\r\\r\\nOK\\r\\n', async () => {
@@ -60,7 +66,13 @@ describe('AtChannel on recorded byte strings', () => {
   test('CONNECT and audio in one read: data from the byte after CONNECT, DLE pairs kept', async () => {
     const w = wire();
     const audio: number[] = [];
-    const at = new AtChannel(w.t, { timers: manualTimers().timers, onLine: () => undefined, onEvent: () => undefined, onAudio: (b) => audio.push(...b), onTrace: () => undefined });
+    const at = new AtChannel(w.t, {
+      timers: manualTimers().timers,
+      onLine: () => undefined,
+      onEvent: () => undefined,
+      onAudio: (b) => audio.push(...b),
+      onTrace: () => undefined,
+    });
     const r = at.command('AT+VRX', 3000, true);
     w.reply('\r\nCONNECT\r\n\x10\x10\x0a\x10\x10\x80', '\x0d\x10\x10');
     await expect(r).resolves.toEqual({ final: 'CONNECT', lines: [] });
@@ -103,9 +115,23 @@ describe('DLE', () => {
 });
 
 describe('capabilities and the voice method, by name', () => {
-  const cx = ['0,"SIGNED PCM",8,0,8000,0,0', '1,"UNSIGNED PCM",8,0,8000,0,0', '129,"IMA ADPCM",4,0,8000,0,0', '130,"UNSIGNED PCM",8,0,8000,0,0', '131,"Mu-Law",8,0,8000,0,0', '132,"A-Law",8,0,8000,0,0', '133,"14 bit PCM",14,0,8000,0,0'];
-  const usr = ['128,"8-BIT LINEAR",(7200,8000,11025)', '129,"16-BIT LINEAR",(7200,8000,11025)', '130,"8-BIT ALAW",(8000)', '131,"8-BIT ULAW",(8000)', '132,"IMA ADPCM",(7200,8000,11025)'];
-  test('CX93001 → method 1 UNSIGNED PCM (not vgetty\'s 130)', () => {
+  const cx = [
+    '0,"SIGNED PCM",8,0,8000,0,0',
+    '1,"UNSIGNED PCM",8,0,8000,0,0',
+    '129,"IMA ADPCM",4,0,8000,0,0',
+    '130,"UNSIGNED PCM",8,0,8000,0,0',
+    '131,"Mu-Law",8,0,8000,0,0',
+    '132,"A-Law",8,0,8000,0,0',
+    '133,"14 bit PCM",14,0,8000,0,0',
+  ];
+  const usr = [
+    '128,"8-BIT LINEAR",(7200,8000,11025)',
+    '129,"16-BIT LINEAR",(7200,8000,11025)',
+    '130,"8-BIT ALAW",(8000)',
+    '131,"8-BIT ULAW",(8000)',
+    '132,"IMA ADPCM",(7200,8000,11025)',
+  ];
+  test("CX93001 → method 1 UNSIGNED PCM (not vgetty's 130)", () => {
     expect(chooseVoiceMethod(parseVoiceMethods(cx))).toMatchObject({ method: { id: 1, name: 'UNSIGNED PCM' }, codec: 'u8' });
   });
   test('USR5637 → 128 8-BIT LINEAR with its rate list', () => {
@@ -128,7 +154,10 @@ describe('capabilities and the voice method, by name', () => {
     expect(chooseVoiceMethod(parseVoiceMethods(rc56))).toMatchObject({ method: { id: 129, name: 'IMA ADPCM', bits: 4 }, codec: 'ima' });
   });
   test('Intel numbering (140 = A-law, 128 signed) still right by name', () => {
-    expect(chooseVoiceMethod(parseVoiceMethods(['128,"SIGNED PCM",8,0,8000,0,0', '140,"A-LAW",8,0,8000,0,0']))).toMatchObject({ method: { id: 140 }, codec: 'alaw' });
+    expect(chooseVoiceMethod(parseVoiceMethods(['128,"SIGNED PCM",8,0,8000,0,0', '140,"A-LAW",8,0,8000,0,0']))).toMatchObject({
+      method: { id: 140 },
+      codec: 'alaw',
+    });
   });
   test('+FCLASS=? both layouts; +VLS=? with 8 or 10 hex digits', () => {
     expect(parseClasses('0,1,2,2.0,8')).toEqual(['0', '1', '2', '2.0', '8']);
@@ -139,7 +168,10 @@ describe('capabilities and the voice method, by name', () => {
     expect(parseClasses('0-400000000')).toEqual(['0', '400000000']);
     expect(parseClasses('0,1,2.0,8-12')).toEqual(['0', '1', '2.0', '8', '9', '10', '11', '12']);
     expect(parseClasses(Array.from({ length: 5000 }, (_, i) => String(i)).join(',')).length).toBe(64);
-    expect(parseLineModes(['0,"",B0804100,B0804100,B0804100', '1,"T",0B8418E000,0B8418E000,0B8418E000'])).toEqual([{ label: 0, primitives: '' }, { label: 1, primitives: 'T' }]);
+    expect(parseLineModes(['0,"",B0804100,B0804100,B0804100', '1,"T",0B8418E000,0B8418E000,0B8418E000'])).toEqual([
+      { label: 0, primitives: '' },
+      { label: 1, primitives: 'T' },
+    ]);
   });
   test('profiles are chosen from what the modem says', () => {
     expect(profileFor('56000\nCX93001-EIS_V0.2013-V92').id).toBe('conexant');

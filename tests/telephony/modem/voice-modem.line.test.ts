@@ -209,10 +209,12 @@ describe('IMA ADPCM: a modem that offers nothing else Monshi speaks', () => {
     }
   });
 
-  test('the caller\'s voice is recorded through the modem\'s ADPCM encoder and decoded close to it', async () => {
+  test("the caller's voice is recorded through the modem's ADPCM encoder and decoded close to it", async () => {
     const r = await rig('conexant', {}, { voiceMethods });
     try {
-      const speech = Int16Array.from({ length: 8000 }, (_, i) => Math.round(7000 * Math.sin((2 * Math.PI * 300 * i) / 8000) + 3000 * Math.sin((2 * Math.PI * 1100 * i) / 8000)));
+      const speech = Int16Array.from({ length: 8000 }, (_, i) =>
+        Math.round(7000 * Math.sin((2 * Math.PI * 300 * i) / 8000) + 3000 * Math.sin((2 * Math.PI * 1100 * i) / 8000)),
+      );
       r.sim.ring({ number: '1', audio: speech });
       await waitFor(r, 'ring');
       await r.line.answer();
@@ -253,7 +255,10 @@ describe('conversations', () => {
       const out = await rec;
       expect(out.stoppedBy).toBe('stop');
       expect(out.pcm.length).toBe(0);
-      const sent = r.sim.transcript.filter((t) => t.dir === 'host').map((t) => t.bytes.toString('latin1')).join('');
+      const sent = r.sim.transcript
+        .filter((t) => t.dir === 'host')
+        .map((t) => t.bytes.toString('latin1'))
+        .join('');
       expect(sent).toMatch(/AT\+VLS=3\r[\s\S]*AT\+VSD=0,0\r[\s\S]*AT\+VRX/);
       const total = heard.reduce((n, c) => n + c.length, 0);
       expect(total).toBeGreaterThan(8000 * 2);
@@ -322,7 +327,12 @@ describe('a modem that goes away', () => {
       r.sim.freeze();
       await waitFor(r, 'status', (s) => s.status === 'disconnected', 6000);
       r.sim.thaw();
-      await waitFor(r, 'status', (s) => s.status === 'idle' && r.events.some((e) => e.name === 'status' && (e.payload as { status: string }).status === 'disconnected'), 8000);
+      await waitFor(
+        r,
+        'status',
+        (s) => s.status === 'idle' && r.events.some((e) => e.name === 'status' && (e.payload as { status: string }).status === 'disconnected'),
+        8000,
+      );
     } finally {
       await r.close();
     }

@@ -81,7 +81,11 @@ describe('AT command set', () => {
     cx.t.advance(3000);
     const body = Buffer.from('\x04\x12' + '11231000' + '6095551212', 'latin1');
     const sum = (256 - (body.reduce((a, b) => a + b, 0) & 0xff)) & 0xff;
-    expect(cx.take()).toBe(`\r\nRING\r\n\r\n${Buffer.concat([body, Buffer.from([sum])]).toString('hex').toUpperCase()}\r\n`);
+    expect(cx.take()).toBe(
+      `\r\nRING\r\n\r\n${Buffer.concat([body, Buffer.from([sum])])
+        .toString('hex')
+        .toUpperCase()}\r\n`,
+    );
     cx.at('AT+VCID=1');
     cx.sim.ring({ number: '09121234567', name: 'X', corrupt: true, rings: 1 });
     cx.t.advance(3000);
@@ -187,11 +191,19 @@ describe("the demo line's conversation", () => {
 
 describe('the recorded host sequences (modem-captures.txt)', () => {
   const captures = readFileSync(path.join(__dirname, '../../fixtures/sim/modem-captures.txt'), 'latin1');
-  const sections = captures.split(/^===== /m).slice(1).filter((s) => /^vm /.test(s));
+  const sections = captures
+    .split(/^===== /m)
+    .slice(1)
+    .filter((s) => /^vm /.test(s));
   test.each(sections.map((s) => [s.split('\n')[0]!, s]))('%s', (_title, text) => {
     const { t, sim, take } = harness();
     // The host's writes, as captured.
-    const writes = [...text.matchAll(/^<< b'(.*)'$/gm)].map((m) => Buffer.from(m[1]!.replace(/\\r/g, '\r').replace(/\\x([0-9a-f]{2})/g, (_x, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1'));
+    const writes = [...text.matchAll(/^<< b'(.*)'$/gm)].map((m) =>
+      Buffer.from(
+        m[1]!.replace(/\\r/g, '\r').replace(/\\x([0-9a-f]{2})/g, (_x, h: string) => String.fromCharCode(parseInt(h, 16))),
+        'latin1',
+      ),
+    );
     let finals = 0;
     let line = ''; // vgetty may write a command and its CR separately
     for (const w of writes) {

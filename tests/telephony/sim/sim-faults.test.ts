@@ -101,7 +101,8 @@ describe('what the simulator does not implement, it refuses', () => {
     const { at } = harness();
     at('ATE0');
     expect(at('AT+FCLASS=?')).toBe('\r\n0,8\r\n\r\nOK\r\n');
-    for (const c of ['AT+FCLASS=1', 'AT+FCLASS=2.0', 'AT+FTH=3', 'AT+FRH=3', 'AT+FRS=8', 'AT+FTM=96', 'AT+FRM=?', 'AT+FDT', 'AT+FDR']) expect([c, at(c)]).toEqual([c, '\r\nERROR\r\n']);
+    for (const c of ['AT+FCLASS=1', 'AT+FCLASS=2.0', 'AT+FTH=3', 'AT+FRH=3', 'AT+FRS=8', 'AT+FTM=96', 'AT+FRM=?', 'AT+FDT', 'AT+FDR'])
+      expect([c, at(c)]).toEqual([c, '\r\nERROR\r\n']);
     expect(at('AT+FCLASS=8')).toBe('\r\nOK\r\n');
   });
 });

@@ -22,7 +22,7 @@ function harness(profile: 'conexant' | 'usr-5637' = 'conexant') {
 }
 
 describe('voice parameters are checked against the ranges the firmware declares', () => {
-  test('Conexant refuses vgetty\'s AT+VSD=40,70 and AT+VDR=1,15 and keeps its settings', () => {
+  test("Conexant refuses vgetty's AT+VSD=40,70 and AT+VDR=1,15 and keeps its settings", () => {
     const { at } = harness();
     expect(at('AT+VSD=?')).toBe('\r\n(0,127,128,129),(0-255)\r\n\r\nOK\r\n');
     expect(at('AT+VSD=40,70')).toBe('\r\nERROR\r\n');
@@ -81,7 +81,7 @@ describe('voice parameters are checked against the ranges the firmware declares'
 });
 
 describe('pre-V.253 Rockwell commands', () => {
-  test('a Conexant answers ERROR to #CLS and #VLS (vgetty\'s Rockwell driver fails there, as on the real chip)', () => {
+  test("a Conexant answers ERROR to #CLS and #VLS (vgetty's Rockwell driver fails there, as on the real chip)", () => {
     const { at } = harness();
     expect(at('AT#CLS?')).toBe('\r\nERROR\r\n');
     expect(at('AT#CLS=8')).toBe('\r\nERROR\r\n');

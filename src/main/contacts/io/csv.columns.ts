@@ -7,9 +7,7 @@
 import type { PhoneKind } from '../../../shared/contract/contacts';
 import { foldForSearch } from '../../../shared/text/normalize';
 
-export type TextField =
-  | 'prefix' | 'firstName' | 'middleName' | 'lastName' | 'suffix' | 'nickname'
-  | 'company' | 'department' | 'jobTitle' | 'notes';
+export type TextField = 'prefix' | 'firstName' | 'middleName' | 'lastName' | 'suffix' | 'nickname' | 'company' | 'department' | 'jobTitle' | 'notes';
 export type AddressPart = 'street' | 'street2' | 'street3' | 'extended' | 'po' | 'city' | 'province' | 'postalCode' | 'country' | 'formatted';
 
 export type Column =
@@ -51,20 +49,67 @@ const KNOWN = table([
   [['job title', 'organization title', 'position', 'role', 'occupation', 'سمت', 'شغل', 'عنوان شغلی'], t('jobTitle')],
   [['notes', 'note', 'comment', 'comments', 'یادداشت', 'یادداشت‌ها', 'توضیحات', 'ملاحظات'], t('notes')],
   [['name', 'full name', 'display name', 'نام و نام خانوادگی', 'نام کامل'], { role: 'fullName' }],
-  [['mobile', 'mobile phone', 'cell', 'cell phone', 'cellular', 'موبایل', 'همراه', 'تلفن همراه', 'شماره همراه', 'شماره موبایل', 'تلفن موبایل'], phone('mobile')],
+  [
+    ['mobile', 'mobile phone', 'cell', 'cell phone', 'cellular', 'موبایل', 'همراه', 'تلفن همراه', 'شماره همراه', 'شماره موبایل', 'تلفن موبایل'],
+    phone('mobile'),
+  ],
   [['work phone', 'business phone', 'office phone', 'company main phone', 'work', 'تلفن محل کار', 'تلفن کار', 'تلفن شرکت', 'تلفن دفتر'], phone('work')],
   [['home phone', 'home', 'تلفن منزل', 'تلفن خانه', 'منزل'], phone('home')],
   [['fax', 'business fax', 'home fax', 'other fax', 'work fax', 'fax number', 'فکس', 'نمابر', 'شماره فکس', 'دورنگار'], phone('fax')],
-  [['other phone', 'phone', 'telephone', 'tel', 'primary phone', 'car phone', 'pager', 'callback', 'radio phone', 'isdn', 'tty/tdd phone', 'telex',
-    "assistant's phone", 'تلفن', 'شماره تلفن', 'شماره', 'تلفن دیگر', 'سایر تلفن‌ها', 'تلفن ثابت'], phone('other')],
+  [
+    [
+      'other phone',
+      'phone',
+      'telephone',
+      'tel',
+      'primary phone',
+      'car phone',
+      'pager',
+      'callback',
+      'radio phone',
+      'isdn',
+      'tty/tdd phone',
+      'telex',
+      "assistant's phone",
+      'تلفن',
+      'شماره تلفن',
+      'شماره',
+      'تلفن دیگر',
+      'سایر تلفن‌ها',
+      'تلفن ثابت',
+    ],
+    phone('other'),
+  ],
   [['extension', 'ext', 'داخلی'], { role: 'extension' }],
   [['email', 'e-mail', 'email address', 'e-mail address', 'ایمیل', 'پست الکترونیک', 'پست الکترونیکی', 'رایانامه'], { role: 'email' }],
   [['birth date', 'birthday', 'date of birth', 'dob', 'تاریخ تولد', 'تولد'], { role: 'birthDate' }],
   [['groups', 'group', 'categories', 'category', 'group membership', 'labels', 'گروه', 'گروه‌ها', 'دسته', 'دسته‌بندی'], { role: 'groups' }],
   // Export noise: derived or system columns that would otherwise become a field on every contact.
-  [['e-mail display name', 'e-mail type', 'photo', 'file as', 'initials', 'yomi name', 'given name yomi', 'additional name yomi', 'family name yomi',
-    'phonetic first name', 'phonetic middle name', 'phonetic last name', 'priority', 'sensitivity', 'private', 'gender',
-    'internet free busy', 'directory server', 'billing information', 'mileage'], IGNORE],
+  [
+    [
+      'e-mail display name',
+      'e-mail type',
+      'photo',
+      'file as',
+      'initials',
+      'yomi name',
+      'given name yomi',
+      'additional name yomi',
+      'family name yomi',
+      'phonetic first name',
+      'phonetic middle name',
+      'phonetic last name',
+      'priority',
+      'sensitivity',
+      'private',
+      'gender',
+      'internet free busy',
+      'directory server',
+      'billing information',
+      'mileage',
+    ],
+    IGNORE,
+  ],
 ]);
 
 const ADDRESS_PARTS = table([
@@ -116,8 +161,10 @@ function googleColumn(header: string): Column | undefined {
   const part = headerKey(m[3]!);
   const label = part === 'type' || part === 'label';
   switch (group) {
-    case 'phone': return label ? { role: 'phoneLabel', pair: n } : part === 'value' ? { role: 'phoneValue', pair: n } : IGNORE;
-    case 'email': return part === 'value' ? { role: 'email' } : IGNORE;
+    case 'phone':
+      return label ? { role: 'phoneLabel', pair: n } : part === 'value' ? { role: 'phoneValue', pair: n } : IGNORE;
+    case 'email':
+      return part === 'value' ? { role: 'email' } : IGNORE;
     case 'address': {
       if (label) return IGNORE;
       const col = ADDRESS_PARTS.get(part);
@@ -128,8 +175,10 @@ function googleColumn(header: string): Column | undefined {
       if (n === '1' && part === 'title') return t('jobTitle');
       if (n === '1' && part === 'department') return t('department');
       return label || part === 'yominame' ? IGNORE : { role: 'extra', name: header.trim() };
-    case 'website': return part === 'value' ? { role: 'extra', name: 'Website' } : IGNORE;
-    default: return label ? IGNORE : { role: 'extra', name: header.trim() };
+    case 'website':
+      return part === 'value' ? { role: 'extra', name: 'Website' } : IGNORE;
+    default:
+      return label ? IGNORE : { role: 'extra', name: header.trim() };
   }
 }
 

@@ -24,7 +24,11 @@ export function detectDelimiter(text: string): { delimiter: Delimiter; hintLine:
   const firstLine = /^[^\r\n]*/.exec(text)![0];
   const hint = /^sep=([,;\t])\s*$/i.exec(firstLine);
   if (hint) return { delimiter: hint[1] as Delimiter, hintLine: true };
-  const counts = new Map<Delimiter, number>([[',', 0], [';', 0], ['\t', 0]]);
+  const counts = new Map<Delimiter, number>([
+    [',', 0],
+    [';', 0],
+    ['\t', 0],
+  ]);
   let quoted = false;
   for (const ch of firstLine) {
     if (ch === '"') quoted = !quoted;

@@ -77,11 +77,21 @@ function toRecord(row: CsvRow, columns: Column[], headers: string[]): ImportedRe
         if (c[col.field] === '') c[col.field] = value;
         else if (c[col.field] !== value) r.extra.push({ name, value });
         break;
-      case 'fullName': fullName ||= value; break;
-      case 'phone': addPhones(c.phones, col.kind, value); break;
-      case 'phoneValue': addPhones(c.phones, kindFromLabels([phoneLabels.get(col.pair) ?? '']), value); break;
-      case 'extension': extension ||= toAsciiDigits(value); break;
-      case 'email': for (const address of value.split(EMAIL_SEPARATORS)) c.emails.push({ address }); break;
+      case 'fullName':
+        fullName ||= value;
+        break;
+      case 'phone':
+        addPhones(c.phones, col.kind, value);
+        break;
+      case 'phoneValue':
+        addPhones(c.phones, kindFromLabels([phoneLabels.get(col.pair) ?? '']), value);
+        break;
+      case 'extension':
+        extension ||= toAsciiDigits(value);
+        break;
+      case 'email':
+        for (const address of value.split(EMAIL_SEPARATORS)) c.emails.push({ address });
+        break;
       case 'address': {
         const set = addresses.get(col.set) ?? { parts: {}, cells: [] };
         addresses.set(col.set, set);
@@ -97,8 +107,12 @@ function toRecord(row: CsvRow, columns: Column[], headers: string[]): ImportedRe
         if (d.kind === 'date') c.birthDate = d.iso;
         break;
       }
-      case 'groups': r.groupNames.push(...groupList(value)); break;
-      case 'extra': r.extra.push({ name: col.name, value }); break;
+      case 'groups':
+        r.groupNames.push(...groupList(value));
+        break;
+      case 'extra':
+        r.extra.push({ name: col.name, value });
+        break;
       case 'phoneLabel':
       case 'ignore':
         break;
@@ -139,7 +153,7 @@ function applyAddresses(r: ImportedRecord, addresses: Map<string, AddressSet>): 
     const lines = [parts.street, parts.street2, parts.street3, parts.extended, parts.po].filter((s): s is string => !!s);
     const onlyFormatted = lines.length === 0 && !parts.city && !parts.province && !parts.postalCode && !parts.country;
     Object.assign(r.contact, {
-      street: onlyFormatted ? parts.formatted ?? '' : lines.join('\n'),
+      street: onlyFormatted ? (parts.formatted ?? '') : lines.join('\n'),
       city: parts.city ?? '',
       province: parts.province ?? '',
       postalCode: parts.postalCode ?? '',
@@ -150,9 +164,29 @@ function applyAddresses(r: ImportedRecord, addresses: Map<string, AddressSet>): 
 
 /** Columns of our export; parseCsv reads each of them back to the same detail. */
 export const CSV_COLUMNS = [
-  'Prefix', 'First Name', 'Middle Name', 'Last Name', 'Suffix', 'Nickname', 'Company', 'Department', 'Job Title',
-  'Mobile', 'Work Phone', 'Home Phone', 'Fax', 'Other Phone', 'Email',
-  'Street', 'City', 'Province', 'Postal Code', 'Country', 'Birth Date', 'Groups', 'Notes',
+  'Prefix',
+  'First Name',
+  'Middle Name',
+  'Last Name',
+  'Suffix',
+  'Nickname',
+  'Company',
+  'Department',
+  'Job Title',
+  'Mobile',
+  'Work Phone',
+  'Home Phone',
+  'Fax',
+  'Other Phone',
+  'Email',
+  'Street',
+  'City',
+  'Province',
+  'Postal Code',
+  'Country',
+  'Birth Date',
+  'Groups',
+  'Notes',
 ] as const;
 
 const PHONE_COLUMNS: PhoneKind[] = ['mobile', 'work', 'home', 'fax', 'other'];
@@ -173,11 +207,32 @@ export function writeCsv(
   for (const c of contacts) {
     const values = new Map(c.fields.map((f) => [f.fieldId, f.value]));
     lines.push([
-      c.prefix, c.firstName, c.middleName, c.lastName, c.suffix, c.nickname, c.company, c.department, c.jobTitle,
-      ...PHONE_COLUMNS.map((kind) => c.phones.filter((p) => p.kind === kind).map((p) => (p.extension ? `${p.number} x${p.extension}` : p.number)).join(' ; ')),
+      c.prefix,
+      c.firstName,
+      c.middleName,
+      c.lastName,
+      c.suffix,
+      c.nickname,
+      c.company,
+      c.department,
+      c.jobTitle,
+      ...PHONE_COLUMNS.map((kind) =>
+        c.phones
+          .filter((p) => p.kind === kind)
+          .map((p) => (p.extension ? `${p.number} x${p.extension}` : p.number))
+          .join(' ; '),
+      ),
       c.emails.map((e) => e.address).join(' ; '),
-      c.street, c.city, c.province, c.postalCode, c.country, c.birthDate ?? '',
-      c.groupIds.map(groupNames).filter((g) => g !== '').join(';'),
+      c.street,
+      c.city,
+      c.province,
+      c.postalCode,
+      c.country,
+      c.birthDate ?? '',
+      c.groupIds
+        .map(groupNames)
+        .filter((g) => g !== '')
+        .join(';'),
       c.notes,
       ...fields.map((f) => values.get(f.id) ?? ''),
     ]);

@@ -24,8 +24,10 @@ export function detectFormat(fileName: string, bytes: Buffer): FileFormat | null
 
 /** ZIP (xlsx, ods) and OLE2 (xls) containers. */
 function isBinarySpreadsheet(bytes: Buffer): boolean {
-  return (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)
-    || (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0);
+  return (
+    (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) ||
+    (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)
+  );
 }
 
 /** File bytes → text without a BOM (see encoding.ts; throws ImportParseError when the encoding is in doubt). */

@@ -44,7 +44,11 @@ export function decodeFile(bytes: Buffer): DecodedFile {
   const scan = scanUtf8(bytes);
   if (scan.valid >= UTF8_MARGIN * scan.invalid) return { text: utf8Lenient.decode(bytes), encoding: 'UTF-8', legacy: null, badLines: scan.badLines };
   if (scan.valid > scan.invalid) {
-    throw new ImportParseError(scan.firstBadLine, 'mixed_encoding', `mostly UTF-8, but the byte on this line is not (${scan.valid} valid sequences, ${scan.invalid} bad bytes)`);
+    throw new ImportParseError(
+      scan.firstBadLine,
+      'mixed_encoding',
+      `mostly UTF-8, but the byte on this line is not (${scan.valid} valid sequences, ${scan.invalid} bad bytes)`,
+    );
   }
   const legacy = guessLegacyCharset(bytes);
   return { text: decodeLegacy(bytes, legacy), encoding: LEGACY_NAMES[legacy], legacy, badLines: [] };
@@ -114,7 +118,10 @@ function sequenceLength(b: Uint8Array, k: number): number {
 }
 
 const LEGACY_NAMES: Record<LegacyCharset, string> = {
-  'windows-1256': 'Windows-1256', 'windows-1252': 'Windows-1252', 'windows-1251': 'Windows-1251', 'windows-1253': 'Windows-1253',
+  'windows-1256': 'Windows-1256',
+  'windows-1252': 'Windows-1252',
+  'windows-1251': 'Windows-1251',
+  'windows-1253': 'Windows-1253',
 };
 
 /**
@@ -161,7 +168,8 @@ export function guessLegacyCharset(bytes: Uint8Array): LegacyCharset {
  * Windows-1252 bytes 0x80–0x9F (WHATWG index): Node decodes them as C1 controls, which is Latin-1,
  * not 1252. 0x81, 0x8D, 0x8F, 0x90 and 0x9D are unassigned and keep their control code.
  */
-const CP1252_C1 = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+const CP1252_C1 =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
   '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
 
 const decoders = new Map<string, TextDecoder>();

@@ -40,8 +40,21 @@ export type Reviewed = {
 };
 
 const TEXT_FIELDS = [
-  'prefix', 'firstName', 'middleName', 'lastName', 'suffix', 'nickname', 'company', 'department', 'jobTitle',
-  'street', 'city', 'province', 'postalCode', 'country', 'notes',
+  'prefix',
+  'firstName',
+  'middleName',
+  'lastName',
+  'suffix',
+  'nickname',
+  'company',
+  'department',
+  'jobTitle',
+  'street',
+  'city',
+  'province',
+  'postalCode',
+  'country',
+  'notes',
 ] as const;
 
 /** Labels of values moved into the notes, in the language of the request that previewed the file. */
@@ -107,7 +120,12 @@ function moveUnreadable(c: ContactData, region: PhoneRegion, lang: Lang, out: Re
 function overLimit(r: ImportedRecord): NoticeWhat | null {
   const c = r.contact;
   for (const k of TEXT_FIELDS) if (c[k].length > CONTACT_LIMITS[k]) return { kind: 'too_long', field: k, max: CONTACT_LIMITS[k] };
-  const counts = [['phones', c.phones.length], ['emails', c.emails.length], ['groupIds', r.groupNames.length], ['fields', r.extra.length]] as const;
+  const counts = [
+    ['phones', c.phones.length],
+    ['emails', c.emails.length],
+    ['groupIds', r.groupNames.length],
+    ['fields', r.extra.length],
+  ] as const;
   for (const [field, count] of counts) if (count > CONTACT_LIMITS[field]) return { kind: 'too_many', field, max: CONTACT_LIMITS[field], count };
   for (const x of r.extra) if (x.value.length > CONTACT_LIMITS.fieldValue) return { kind: 'too_long', field: 'fieldValue', max: CONTACT_LIMITS.fieldValue };
   return null;

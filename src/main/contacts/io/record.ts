@@ -66,16 +66,43 @@ export class ImportParseError extends Error {
 
 export function emptyContact(): ContactData {
   return {
-    prefix: '', firstName: '', middleName: '', lastName: '', suffix: '', nickname: '',
-    company: '', department: '', jobTitle: '', phones: [], emails: [],
-    street: '', city: '', province: '', postalCode: '', country: '',
-    birthDate: null, notes: '', groupIds: [], fields: [],
+    prefix: '',
+    firstName: '',
+    middleName: '',
+    lastName: '',
+    suffix: '',
+    nickname: '',
+    company: '',
+    department: '',
+    jobTitle: '',
+    phones: [],
+    emails: [],
+    street: '',
+    city: '',
+    province: '',
+    postalCode: '',
+    country: '',
+    birthDate: null,
+    notes: '',
+    groupIds: [],
+    fields: [],
   };
 }
 
 const SINGLE_LINE = [
-  'prefix', 'firstName', 'middleName', 'lastName', 'suffix', 'nickname', 'company', 'department', 'jobTitle',
-  'city', 'province', 'postalCode', 'country',
+  'prefix',
+  'firstName',
+  'middleName',
+  'lastName',
+  'suffix',
+  'nickname',
+  'company',
+  'department',
+  'jobTitle',
+  'city',
+  'province',
+  'postalCode',
+  'country',
 ] as const;
 
 /** Brings a record's text into stored form and drops empty phones, emails, groups and extras. */
@@ -90,17 +117,24 @@ export function finishRecord(r: ImportedRecord): ImportedRecord {
     .filter((p) => p.number !== '');
   c.emails = c.emails.map((e) => ({ address: normalizeInput(e.address) })).filter((e) => e.address !== '');
   r.groupNames = [...new Set(r.groupNames.map(normalizedName).filter((g) => g !== ''))];
-  r.extra = r.extra
-    .map((x) => ({ name: normalizeInput(x.name), value: normalizeMultiline(x.value) }))
-    .filter((x) => x.name !== '' && x.value !== '');
+  r.extra = r.extra.map((x) => ({ name: normalizeInput(x.name), value: normalizeMultiline(x.value) })).filter((x) => x.name !== '' && x.value !== '');
   return r;
 }
 
 /** True when a record carries nothing at all (an empty card or row): such records are skipped, not errors. */
 export function isBlankRecord(r: ImportedRecord): boolean {
   const c = r.contact;
-  return r.remarks === undefined && SINGLE_LINE.every((k) => c[k] === '') && c.street === '' && c.notes === '' && c.birthDate === null
-    && c.phones.length === 0 && c.emails.length === 0 && r.groupNames.length === 0 && r.extra.length === 0;
+  return (
+    r.remarks === undefined &&
+    SINGLE_LINE.every((k) => c[k] === '') &&
+    c.street === '' &&
+    c.notes === '' &&
+    c.birthDate === null &&
+    c.phones.length === 0 &&
+    c.emails.length === 0 &&
+    r.groupNames.length === 0 &&
+    r.extra.length === 0
+  );
 }
 
 /**
@@ -109,7 +143,9 @@ export function isBlankRecord(r: ImportedRecord): boolean {
  * (a phone number, '—') is no name at all.
  */
 export function splitFullName(full: string): { firstName: string; lastName: string } {
-  const words = normalizeInput(full).split(' ').filter((w) => w !== '');
+  const words = normalizeInput(full)
+    .split(' ')
+    .filter((w) => w !== '');
   if (words.length === 0 || !/\p{L}/u.test(full)) return { firstName: '', lastName: '' };
   if (words.length === 1) return { firstName: words[0]!, lastName: '' };
   return { firstName: words.slice(0, -1).join(' '), lastName: words[words.length - 1]! };

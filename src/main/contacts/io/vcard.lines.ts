@@ -258,9 +258,15 @@ function readParam(seg: string, params: Map<string, string[]>): void {
   const key = eq >= 0 ? seg.slice(0, eq).trim().toUpperCase() : BARE_ENCODINGS.has(seg.toUpperCase()) ? 'ENCODING' : 'TYPE';
   const raw = eq >= 0 ? seg.slice(eq + 1) : seg;
   // TYPE="work,voice" is a list even when quoted as one value; other values may hold quoted commas.
-  const values = key === 'TYPE'
-    ? raw.replace(/"/g, '').toLowerCase().split(',').map((v) => v.trim()).filter((v) => v !== '')
-    : splitOutsideQuotes(raw, ',').map((v) => decodeParamValue(v.trim()));
+  const values =
+    key === 'TYPE'
+      ? raw
+          .replace(/"/g, '')
+          .toLowerCase()
+          .split(',')
+          .map((v) => v.trim())
+          .filter((v) => v !== '')
+      : splitOutsideQuotes(raw, ',').map((v) => decodeParamValue(v.trim()));
   const list = params.get(key);
   if (list) list.push(...values);
   else params.set(key, values);
@@ -294,7 +300,7 @@ function decodeValue(p: VProperty, lineNo: number, legacy: LegacyCharset | null)
   const enc = p.params.get('ENCODING')?.at(-1)?.toUpperCase();
   const named = p.params.get('CHARSET')?.at(-1);
   // A CHARSET name we do not know: UTF-8 (or the file's code page) is what the writer nearly always meant.
-  const charset = named !== undefined && charsetOf(named) !== null ? named : legacy ?? 'utf-8';
+  const charset = named !== undefined && charsetOf(named) !== null ? named : (legacy ?? 'utf-8');
   if (enc === 'QUOTED-PRINTABLE') return decodeQuotedPrintable(p.value, charset, lineNo, legacy !== null);
   if (enc === 'B' || enc === 'BASE64') {
     if (BINARY.has(p.name)) return ''; // photos are not imported; no need to decode megabytes

@@ -63,12 +63,24 @@ function toRecord(card: VCardBlock): ImportedRecord {
         Object.assign(c, { lastName: last, firstName: first, middleName: middle, prefix, suffix });
         break;
       }
-      case 'FN': fullName = text(p); break;
-      case 'NICKNAME': c.nickname ||= splitValue(p.value, ',').map(unescapeValue).filter((s) => s.trim()).join(', '); break;
+      case 'FN':
+        fullName = text(p);
+        break;
+      case 'NICKNAME':
+        c.nickname ||= splitValue(p.value, ',')
+          .map(unescapeValue)
+          .filter((s) => s.trim())
+          .join(', ');
+        break;
       case 'ORG': {
         // The first ORG goes with the first TITLE (as both are read); a further one is only noted.
         if (hasOrg) {
-          addRemark(r, { kind: 'extra_org', value: parts(p).filter((u) => u.trim() !== '').join(', ') });
+          addRemark(r, {
+            kind: 'extra_org',
+            value: parts(p)
+              .filter((u) => u.trim() !== '')
+              .join(', '),
+          });
           break;
         }
         const [company = '', ...units] = parts(p);
@@ -77,10 +89,18 @@ function toRecord(card: VCardBlock): ImportedRecord {
         hasOrg = true;
         break;
       }
-      case 'TITLE': title ||= text(p); break;
-      case 'ROLE': role ||= text(p); break;
-      case 'TEL': phones.push({ group: p.group, types: types(p), value: text(p), uri: isUri(p) }); break;
-      case 'EMAIL': c.emails.push({ address: text(p).replace(/^mailto:/i, '') }); break;
+      case 'TITLE':
+        title ||= text(p);
+        break;
+      case 'ROLE':
+        role ||= text(p);
+        break;
+      case 'TEL':
+        phones.push({ group: p.group, types: types(p), value: text(p), uri: isUri(p) });
+        break;
+      case 'EMAIL':
+        c.emails.push({ address: text(p).replace(/^mailto:/i, '') });
+        break;
       case 'ADR': {
         // The first address, unless a later one is marked preferred.
         const pref = types(p).includes('pref') || p.params.has('PREF');
@@ -91,12 +111,24 @@ function toRecord(card: VCardBlock): ImportedRecord {
         addressIsPref = pref;
         break;
       }
-      case 'BDAY': c.birthDate = birthDate(p, r); break;
-      case 'NOTE': notes.push(text(p)); break;
-      case 'CATEGORIES': r.groupNames.push(...splitValue(p.value, ',').map(unescapeValue)); break;
-      case 'URL': r.extra.push({ name: WEBSITE_FIELD, value: text(p) }); break;
-      case MONSHI_FIELD: r.extra.push({ name: p.params.get('NAME')?.[0] ?? '', value: text(p) }); break;
-      case 'X-ABLABEL': labels.set(p.group, appleLabel(text(p))); break;
+      case 'BDAY':
+        c.birthDate = birthDate(p, r);
+        break;
+      case 'NOTE':
+        notes.push(text(p));
+        break;
+      case 'CATEGORIES':
+        r.groupNames.push(...splitValue(p.value, ',').map(unescapeValue));
+        break;
+      case 'URL':
+        r.extra.push({ name: WEBSITE_FIELD, value: text(p) });
+        break;
+      case MONSHI_FIELD:
+        r.extra.push({ name: p.params.get('NAME')?.[0] ?? '', value: text(p) });
+        break;
+      case 'X-ABLABEL':
+        labels.set(p.group, appleLabel(text(p)));
+        break;
     }
   }
 
@@ -112,7 +144,12 @@ function toRecord(card: VCardBlock): ImportedRecord {
 const text = (p: VProperty) => unescapeValue(p.value);
 const parts = (p: VProperty) => splitValue(p.value, ';').map(unescapeValue);
 const nameParts = (p: VProperty) =>
-  splitValue(p.value, ';').map((part) => splitValue(part, ',').map(unescapeValue).filter((w) => w.trim() !== '').join(' '));
+  splitValue(p.value, ';').map((part) =>
+    splitValue(part, ',')
+      .map(unescapeValue)
+      .filter((w) => w.trim() !== '')
+      .join(' '),
+  );
 
 function types(p: VProperty): string[] {
   return p.params.get('TYPE') ?? [];

@@ -72,12 +72,19 @@ function telLine(p: Contact['phones'][number], version: VCardVersion): string {
 /** Text value escaping (RFC 6350 §3.4): backslash, ',', ';' and line breaks. */
 export function esc(s: string): string {
   if (!/[\\;,\r\n]/.test(s)) return s;
-  return s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+  return s
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n');
 }
 
 /** A quoted parameter value with RFC 6868 escapes, so any field name survives. */
 function paramValue(s: string): string {
-  return `"${s.replace(/\^/g, '^^').replace(/\r\n|\r|\n/g, '^n').replace(/"/g, "^'")}"`;
+  return `"${s
+    .replace(/\^/g, '^^')
+    .replace(/\r\n|\r|\n/g, '^n')
+    .replace(/"/g, "^'")}"`;
 }
 
 const MAX_OCTETS = 75;
@@ -93,7 +100,7 @@ export function fold(line: string): string {
   let start = 0;
   let octets = 0;
   let limit = MAX_OCTETS;
-  for (let k = 0; k < line.length; ) {
+  for (let k = 0; k < line.length;) {
     const atomLength = line[k] === '\\' && k + 1 < line.length ? 2 : 1;
     let size = 0;
     let units = 0;

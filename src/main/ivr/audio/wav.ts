@@ -8,7 +8,10 @@ import { alawDecodeSample, ulawDecodeSample } from '../../../telephony/audio/cod
 export type DecodedAudio = { rate: number; channels: Float32Array[] };
 
 export class WavError extends Error {
-  constructor(readonly reason: 'not-wav' | 'format' | 'empty', message: string) {
+  constructor(
+    readonly reason: 'not-wav' | 'format' | 'empty',
+    message: string,
+  ) {
     super(message);
   }
 }

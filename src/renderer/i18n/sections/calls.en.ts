@@ -86,8 +86,7 @@ export const callsEn: CallsMessages = {
   seriesAnswered: 'Incoming, answered',
   seriesMissed: 'Missed',
   seriesOutgoing: 'Outgoing',
-  barTitle: (label: string, answered: string, missed: string, outgoing: string) =>
-    `${label}: ${answered} answered, ${missed} missed, ${outgoing} outgoing`,
+  barTitle: (label: string, answered: string, missed: string, outgoing: string) => `${label}: ${answered} answered, ${missed} missed, ${outgoing} outgoing`,
   hourLabel: (h: string) => `${h}:00`,
   chartEmpty: 'No calls in this range.',
   topCallers: 'Top callers',

@@ -126,8 +126,7 @@ export const callsFa = {
 
   // The contact's calls (phonebook)
   contactCalls: 'تماس‌ها',
-  contactCounts: (all: string, incoming: string, outgoing: string, missed: string) =>
-    `${all} تماس: ${incoming} ورودی، ${outgoing} خروجی، ${missed} بی‌پاسخ`,
+  contactCounts: (all: string, incoming: string, outgoing: string, missed: string) => `${all} تماس: ${incoming} ورودی، ${outgoing} خروجی، ${missed} بی‌پاسخ`,
   contactCountsMore: (all: string) => `بیش از ${all} تماس`,
   contactNoCalls: 'هنوز تماسی با این مخاطب ثبت نشده است.',
 };

@@ -23,7 +23,9 @@ export const chequeTemplatesEn: typeof chequeTemplatesFa = {
   unsaved: 'Unsaved',
 
   canvasLabel: 'Cheque leaf; drag a field with the mouse or move it with the arrow keys',
-  canvasHint: 'Drag a field to move it, drag its edges to change its width. Arrow keys: 0.5 mm (Shift: 5, Alt: 0.1). Delete removes it. The dashed line is the text’s baseline.',
+  canvasHint:
+    'Drag a field to move it, drag its edges to change its width. Arrow keys: 0.5 mm (Shift: 5, Alt: 0.1). Delete removes it. The dashed line is the text’s ' +
+    'baseline.',
   zoom: 'Zoom',
   zoomFit: 'Fit',
   zoomPxPerMm: (n) => `${n} px per mm`,

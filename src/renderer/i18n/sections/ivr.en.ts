@@ -38,7 +38,16 @@ export const ivrEn: IvrMessages = {
   },
   missingNode: 'This node is missing.',
   kind: 'Node kind',
-  kinds: { play: 'Play a prompt', menu: 'Menu', voicemail: 'Voicemail', operator: 'Ring the front desk', transfer: 'Transfer to extension', hangup: 'Hang up', goto: 'Jump to node', hours: 'By office hours' },
+  kinds: {
+    play: 'Play a prompt',
+    menu: 'Menu',
+    voicemail: 'Voicemail',
+    operator: 'Ring the front desk',
+    transfer: 'Transfer to extension',
+    hangup: 'Hang up',
+    goto: 'Jump to node',
+    hours: 'By office hours',
+  },
   label: 'Label',
   labelPlaceholder: 'Node label (optional)',
   then: 'Then',
@@ -59,7 +68,9 @@ export const ivrEn: IvrMessages = {
   holdPrompt: 'Hold prompt',
   transferPrompt: 'Prompt before transfer',
   transferDigits: 'Extension',
-  transferHint: "Hook flash, this number, then the line hangs up: the PBX (or the exchange's call-transfer service) passes the call on. The sound-card test and a modem without hook flash take the fallback branch.",
+  transferHint:
+    "Hook flash, this number, then the line hangs up: the PBX (or the exchange's call-transfer service) passes the call on. The sound-card test and a modem " +
+    'without hook flash take the fallback branch.',
   noPrompt: 'No prompt',
   timeoutS: 'Timeout (s)',
   retries: 'Retries',
