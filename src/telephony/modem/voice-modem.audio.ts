@@ -4,7 +4,7 @@
  * second — and aborted like vgetty does (NUL <DLE><CAN><DLE><ETX>). Recording ends on QUIET/SILENCE,
  * a key, the caller hanging up, or the length limit, by <DLE>! and the modem's <DLE><ETX> OK.
  */
-import { getCodec, type Codec } from '../audio/codecs';
+import { getCodec, type Codec, type CodecName } from '../audio/codecs';
 import type { PlayOutcome, RecordOutcome } from '../line';
 import type { Timers } from '../transport';
 import type { AtChannel } from './at-channel';
@@ -31,10 +31,30 @@ function joinBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
   return out;
 }
 
+/**
+ * A prompt's bytes per line format, kept as long as its PCM is (the IVR keeps each prompt's PCM once
+ * loaded): encoding three seconds took 4 ms on a quiet machine and up to 100 ms on a busy one, and it
+ * sat between a caller's key and the next prompt on every barge-in. A whole prompt encoded from a
+ * fresh codec is the same bytes every time, so ADPCM's per-stream state is no reason to encode again.
+ */
+const encoded = new WeakMap<Int16Array, Map<string, Uint8Array>>();
+
+function encodeOnce(pcm: Int16Array, format: string, fresh: () => Codec): Uint8Array {
+  let byFormat = encoded.get(pcm);
+  const hit = byFormat?.get(format);
+  if (hit) return hit;
+  const codec = fresh();
+  const bytes = joinBytes(codec.encode(pcm), codec.flush());
+  if (!byFormat) encoded.set(pcm, (byFormat = new Map()));
+  byFormat.set(format, bytes);
+  return bytes;
+}
+
 type Stop = 'end' | 'dtmf' | 'hangup' | 'stop' | 'silence' | 'quiet' | 'max-length' | 'fax';
 
 export class VoiceAudio {
   private readonly codec: Codec;
+  private readonly codecName: CodecName;
   private stopWith: { reason: Stop; digit?: string } | null = null;
   private wake: (() => void) | null = null;
   private mode: 'play' | 'record' | null = null;
@@ -60,7 +80,8 @@ export class VoiceAudio {
   ) {
     // A codec per VoiceAudio, and a VoiceAudio per play or record: ADPCM's state belongs to one stream.
     const codec = codecOfMethod({ id: method.id, name: method.name, bits: method.bits, rates: [method.rate] });
-    this.codec = getCodec(codec ?? 'u8');
+    this.codecName = codec ?? 'u8';
+    this.codec = getCodec(this.codecName);
   }
 
   /** An in-band event while playing or recording; true when it was consumed here. */
@@ -133,8 +154,9 @@ export class VoiceAudio {
   async play(pcm: Int16Array, stopOnDtmf: boolean): Promise<PlayOutcome> {
     this.mode = 'play';
     this.stopOnDtmf = stopOnDtmf;
-    // Encoded before the commands, so the first chunk follows CONNECT at once (the caller waits for it).
-    const bytes = joinBytes(this.codec.encode(pcm), this.codec.flush());
+    // Encoded before the commands, so the first chunk follows CONNECT at once (the caller waits for it);
+    // the same prompt again is not encoded again (the codec's name covers its bits; the rate is the PCM's).
+    const bytes = encodeOnce(pcm, this.codecName, () => getCodec(this.codecName));
     await this.prepare();
     const r = await this.at.command('AT+VTX');
     if (!r.final.startsWith('CONNECT')) return { stoppedBy: this.gone || r.final === 'NO CARRIER' ? 'hangup' : 'stop' };
