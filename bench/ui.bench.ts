@@ -59,6 +59,7 @@ export async function uiBench(cache: string, millionDir: string, rendererDir: st
         const W = window.WebSocket;
         window.__ws = [];
         const at = () => Math.round(performance.now());
+        document.addEventListener('input', () => window.__ws.push([at(), 'key', '']), true);
         window.WebSocket = class extends W {
           constructor(...a) { super(...a); this.addEventListener('message', (e) => window.__ws.push([at(), 'in', String(e.data).slice(0, 90)])); }
           send(d) { window.__ws.push([at(), 'out', String(d).slice(0, 90)]); super.send(d); }
@@ -117,7 +118,10 @@ export async function uiBench(cache: string, millionDir: string, rendererDir: st
         await page.waitForFunction(`window.__typed.length > ${before}`, undefined, { timeout: 10_000, polling: 5 });
         await page.waitForTimeout(120);
       }
-      searchMs.push(...((await page.evaluate('window.__typed.slice()')) as number[]));
+      const typed = (await page.evaluate('window.__typed.slice()')) as number[];
+      if (process.env.UI_TIMING) console.log(`  ${text}: ${typed.map((ms) => ms.toFixed(0)).join(' ')}`);
+      if (process.env.UI_TIMING && text === '0912') console.log((await page.evaluate('JSON.stringify(window.__ws.slice(-40))')) as string);
+      searchMs.push(...typed);
     }
 
     // Scrolling the whole list fast.
