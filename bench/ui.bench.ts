@@ -59,7 +59,10 @@ export async function uiBench(cache: string, millionDir: string, rendererDir: st
         const W = window.WebSocket;
         window.__ws = [];
         const at = () => Math.round(performance.now());
-        document.addEventListener('input', () => window.__ws.push([at(), 'key', '']), true);
+        let keyAt = 0;
+        document.addEventListener('input', () => { keyAt = performance.now(); window.__ws.push([at(), 'key', '']); }, true);
+        // React renders the keystroke inside the input event: the bubbling end on window is after its commit.
+        window.addEventListener('input', () => window.__ws.push([at(), 'rendered', (performance.now() - keyAt).toFixed(1)]));
         window.WebSocket = class extends W {
           constructor(...a) { super(...a); this.addEventListener('message', (e) => window.__ws.push([at(), 'in', String(e.data).slice(0, 90)])); }
           send(d) { window.__ws.push([at(), 'out', String(d).slice(0, 90)]); super.send(d); }
