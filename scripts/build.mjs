@@ -46,6 +46,10 @@ const [, , , renderer] = await Promise.all([
     loader: { '.woff2': 'file', '.ttf': 'file' },
     define: { 'process.env.NODE_ENV': '"production"' },
     plugins: [noZodLocales],
+    // zod must be told to stay jitless (src/renderer/lib/zod-no-eval.ts) before any schema parses; split
+    // into chunks, a shared chunk's modules run before app.js's first import, so every file starts by
+    // setting zod's global config (the object zod's config() writes to) itself.
+    banner: { js: '(globalThis.__zod_globalConfig ??= {}).jitless = true;' },
     metafile: true,
     logLevel: 'warning',
   }),
