@@ -53,6 +53,21 @@ export async function uiBench(cache: string, millionDir: string, rendererDir: st
         requestAnimationFrame(() => { window.__firstRowAt = performance.timeOrigin + performance.now(); });
       }).observe(document, { childList: true, subtree: true });
     })()`);
+    // With UI_TIMING set, every WebSocket message's time and first characters (what the first row waits for).
+    if (process.env.UI_TIMING)
+      await page.addInitScript(`(() => {
+        const W = window.WebSocket;
+        window.__ws = [];
+        const at = () => Math.round(performance.now());
+        let keyAt = 0;
+        document.addEventListener('input', () => { keyAt = performance.now(); window.__ws.push([at(), 'key', '']); }, true);
+        // React renders the keystroke inside the input event: the bubbling end on window is after its commit.
+        window.addEventListener('input', () => window.__ws.push([at(), 'rendered', (performance.now() - keyAt).toFixed(1)]));
+        window.WebSocket = class extends W {
+          constructor(...a) { super(...a); this.addEventListener('message', (e) => window.__ws.push([at(), 'in', String(e.data).slice(0, 90)])); }
+          send(d) { window.__ws.push([at(), 'out', String(d).slice(0, 90)]); super.send(d); }
+        };
+      })()`);
     // The server's address carries a one-time sign-in code (a redirect sets the cookie, as for a user).
     await page.goto(/[?&](code|token)=/.test(server.url) ? server.url : `${server.url}?token=${token}`);
     const ready = (await (await page.waitForFunction('window.__firstRowAt ?? null', undefined, { timeout: 60_000, polling: 10 })).jsonValue()) as number;
@@ -61,6 +76,15 @@ export async function uiBench(cache: string, millionDir: string, rendererDir: st
       'JSON.stringify({ origin: performance.timeOrigin, dcl: performance.timing.domContentLoadedEventEnd, load: performance.timing.loadEventEnd })',
     )) as string;
     const n = JSON.parse(nav) as { origin: number; dcl: number; load: number };
+    // UI_TIMING=1: where the time before the first row goes (the server shares its thread with the engine).
+    if (process.env.UI_TIMING) {
+      const res = (await page.evaluate(
+        `JSON.stringify(performance.getEntriesByType('resource').concat(performance.getEntriesByType('navigation'))` +
+          `.map((r) => [r.name.replace(/^.*\\//, ''), Math.round(r.startTime), Math.round(r.responseStart), Math.round(r.responseEnd)]))`,
+      )) as string;
+      console.log(`  files (name, start, first byte, end; ms after navigation): ${res}`);
+      console.log(`  WebSocket (ms after navigation): ${(await page.evaluate('JSON.stringify(window.__ws.slice(0, 30))')) as string}`);
+    }
     console.log(
       `  ready: server listening at ${(serverAt - t0).toFixed(0)} ms, page navigation at ${(n.origin - t0).toFixed(0)} ms, DOM loaded at ` +
         `${(n.dcl - t0).toFixed(0)} ms, first row painted at ${readyMs.toFixed(0)} ms`,
@@ -97,7 +121,10 @@ export async function uiBench(cache: string, millionDir: string, rendererDir: st
         await page.waitForFunction(`window.__typed.length > ${before}`, undefined, { timeout: 10_000, polling: 5 });
         await page.waitForTimeout(120);
       }
-      searchMs.push(...((await page.evaluate('window.__typed.slice()')) as number[]));
+      const typed = (await page.evaluate('window.__typed.slice()')) as number[];
+      if (process.env.UI_TIMING) console.log(`  ${text}: ${typed.map((ms) => ms.toFixed(0)).join(' ')}`);
+      if (process.env.UI_TIMING && text === '0912') console.log((await page.evaluate('JSON.stringify(window.__ws.slice(-40))')) as string);
+      searchMs.push(...typed);
     }
 
     // Scrolling the whole list fast.

@@ -8,6 +8,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { InputOf, Method, OutputOf } from '../../src/shared/contract/api';
 import { engineApi, launchBrowser, pollUntil, shot, startApp, type App } from './app';
+import { installAudioProbe } from './audio-probe';
 import { removeDir, tempDir } from '../helpers/engine';
 
 const dataDir = tempDir('monshi-e2e-navigation-');
@@ -282,3 +283,28 @@ it('keeps the screen and the record over a reload', async () => {
   await pollUntil(page, () => hashOf(page), '#/cheques');
   await pollUntil(page, () => page.getByTestId('cheques-tab-book').getAttribute('aria-current'), 'page');
 });
+
+it('starts and opens every screen (each loaded when first shown) without a Content Security Policy violation', async () => {
+  const fresh = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+  const probe = await installAudioProbe(fresh);
+  await fresh.goto(app.url);
+  await fresh.getByTestId('contact-row').first().waitFor();
+  const tabs = await fresh.locator('.app-nav [data-testid^="nav-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid') ?? ''));
+  expect(tabs.length).toBeGreaterThan(4);
+  for (const tab of tabs) {
+    await fresh.getByTestId(tab).click();
+    await pollUntil(fresh, () => currentTab(fresh), tab);
+    // The screen drew something of its own: its chunk loaded and ran.
+    await pollUntil(
+      fresh,
+      () =>
+        fresh
+          .locator('.app-main > .screen:not([hidden]) *')
+          .count()
+          .then((n) => n > 0),
+      true,
+    );
+  }
+  await expect(probe.cspErrors()).resolves.toEqual([]);
+  await fresh.close();
+}, 60_000);

@@ -1,25 +1,28 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { AlarmCenter } from '../alarms/alarm-center';
 import { CallBar } from '../calls/call-bar';
-import { CallsScreen } from '../calls/calls-screen';
-import { ChequesSection } from '../cheque-templates/cheques-section';
-import { ChequesScreen } from '../cheques/cheques-screen';
-import { LinesScreen } from '../lines/lines-screen';
-import { IvrScreen } from '../ivr/ivr-screen';
 import { OperatorWaitingBars } from '../ivr/operator-waiting';
 import { VoicemailIndicator } from '../ivr/voicemail-indicator';
 import { RecordingIndicator } from '../recordings/recording-indicator';
-import { VoicemailInbox } from '../ivr/voicemail-inbox';
 import { PhonebookScreen } from '../phonebook/phonebook-screen';
-import { RemindersScreen } from '../reminders/reminders-screen';
-import { PeopleScreen, type PeoplePlace } from '../people/people-screen';
-import { AttendanceScreen } from '../attendance/attendance-screen';
+import type { PeoplePlace } from '../people/people-screen';
 import { CallerPopups } from '../popup/caller-popups';
-import { SettingsScreen } from '../settings/settings-screen';
 import { anyModalOpen } from '../ui/modal-stack';
 import { ShownWhen } from '../ui/shown-when';
 import { AppHeader, type Screen } from './app-header';
 import { ConnectionBanner } from './connection-banner';
+import {
+  AttendanceScreen,
+  CallsScreen,
+  ChequesScreen,
+  ChequesSection,
+  IvrScreen,
+  LinesScreen,
+  PeopleScreen,
+  RemindersScreen,
+  SettingsScreen,
+  VoicemailInbox,
+} from './lazy-screens';
 import { screenOf, TAB_HOMES, tabRoute } from './route-memory';
 import { href, navigate, newContactRoute, useRoute, type Route } from './router';
 
