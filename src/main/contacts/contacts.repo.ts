@@ -27,6 +27,7 @@ export type ContactRow = {
   updated_at: string;
 };
 export type ContactColumns = Omit<ContactRow, 'id' | 'created_at' | 'updated_at'>;
+export type PhoneKeyRow = { id: number; contact_id: number; number: string; phone_key: string | null };
 export type PhoneRow = { contact_id: number; kind: PhoneKind; number: string; extension: string; phone_key: string | null };
 export type NoteRow = { id: number; contact_id: number; body: string; author: string; created_at: string };
 export type ContactChildren = {
@@ -118,6 +119,9 @@ export function createContactsRepo(db: Db) {
     // Migration 0012 empties the sort key of the contacts whose filing name changed; '' is never a real key.
     unsorted: db.prepare<[], ContactRow>("SELECT * FROM contacts WHERE sort_key = '' LIMIT 1000"),
     setSortKey: db.prepare<[string, number]>('UPDATE contacts SET sort_key = ? WHERE id = ?'),
+    // Phone keys computed again (phone-rekey.ts): every stored number, a page at a time in id order.
+    phonesAfter: db.prepare<[number, number], PhoneKeyRow>('SELECT id, contact_id, number, phone_key FROM contact_phones WHERE id > ? ORDER BY id LIMIT ?'),
+    setPhoneKey: db.prepare<[string | null, number]>('UPDATE contact_phones SET phone_key = ? WHERE id = ?'),
   };
 
   // A contact's new terms in one multi-row INSERT (a statement per count, prepared once): a row per
@@ -195,6 +199,9 @@ export function createContactsRepo(db: Db) {
     /** Up to 1000 contacts waiting for a sort key (found through the sort-key index, so none costs nothing). */
     unsorted: () => s.unsorted.all(),
     setSortKey: (id: number, key: string) => s.setSortKey.run(key, id),
+    /** Up to `limit` stored numbers with an id above `afterId`, in id order (the phone keys' re-key). */
+    phonesAfter: (afterId: number, limit: number) => s.phonesAfter.all(afterId, limit),
+    setPhoneKey: (phoneId: number, key: string | null) => s.setPhoneKey.run(key, phoneId),
     phonesOf: (ids: number[]) => s.phones.all(JSON.stringify(ids)),
     emailsOf: (id: number) => s.emails.all(id).map((r) => r.address),
     groupLinksOf: (ids: number[]) => s.groupLinks.all(JSON.stringify(ids)),

@@ -276,7 +276,7 @@ export function createContactsService(db: Db, ctx: EngineContext) {
      * at start, and after Settings changed the office's region. Says which contacts changed.
      */
     rekeyPhones(): void {
-      const ids = rekeyPhones(db, ctx.settings.phoneRegion(), (batch) => batch.forEach(reindex));
+      const ids = rekeyPhones(db, repo, ctx.settings.phoneRegion(), (batch) => batch.forEach(reindex));
       if (ids.length > 0) changed(ids);
     },
     findByPhone(number: string, excludeId: number | null): PhoneMatch[] {

@@ -9,6 +9,7 @@
 import { normalizePhone, type PhoneRegion } from '../../shared/text/phone';
 import type { Db } from '../db/database';
 import { createSettingsRepo } from '../settings/settings.repo';
+import type { ContactsRepo } from './contacts.repo';
 
 /** Bump when `normalizePhone` keys a number differently: every stored key is then computed again. */
 export const PHONE_KEY_RULES = 2;
@@ -19,28 +20,24 @@ const BATCH = 2000;
 export const phoneKeysSignature = (r: PhoneRegion) =>
   `${PHONE_KEY_RULES}|${r.countryCode}|${r.areaCode}|${r.trunkPrefix}|${r.internationalPrefix}|${r.nationalLength}`;
 
-type Row = { id: number; contact_id: number; number: string; phone_key: string | null };
-
 /**
  * Recomputes every key that differs under `region`, in batches of one transaction each, and calls
  * `reindex` for each contact whose keys changed (its search terms hold the number's forms). Returns
  * the contacts changed. Cheap when nothing differs: one read of a settings row.
  */
-export function rekeyPhones(db: Db, region: PhoneRegion, reindex: (contactIds: number[]) => void): number[] {
+export function rekeyPhones(db: Db, repo: ContactsRepo, region: PhoneRegion, reindex: (contactIds: number[]) => void): number[] {
   const signature = phoneKeysSignature(region);
   const settings = createSettingsRepo(db);
   if (settings.internal(SIGNATURE_KEY) === signature) return [];
-  const page = db.prepare<[number, number], Row>('SELECT id, contact_id, number, phone_key FROM contact_phones WHERE id > ? ORDER BY id LIMIT ?');
-  const setKey = db.prepare<[string | null, number]>('UPDATE contact_phones SET phone_key = ? WHERE id = ?');
   const changed = new Set<number>();
-  for (let after = 0, rows = page.all(after, BATCH); rows.length > 0; rows = page.all(after, BATCH)) {
+  for (let after = 0, rows = repo.phonesAfter(after, BATCH); rows.length > 0; rows = repo.phonesAfter(after, BATCH)) {
     after = rows[rows.length - 1]!.id;
     const ids = new Set<number>();
     db.transaction(() => {
       for (const r of rows) {
         const key = normalizePhone(r.number, region)?.key ?? null;
         if (key === r.phone_key) continue;
-        setKey.run(key, r.id);
+        repo.setPhoneKey(r.id, key);
         ids.add(r.contact_id);
       }
       if (ids.size > 0) reindex([...ids]);
