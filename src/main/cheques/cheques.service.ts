@@ -9,12 +9,9 @@ import {
   INITIAL_STATUS,
   nextStatuses,
   OPEN_STATUSES,
-  PAID_STATUSES,
-  RECEIVED_STATUSES,
   type Cheque,
   type ChequeCorrectionData,
   type ChequeData,
-  type ChequeEvent,
   type ChequeVoidData,
   type ChequeSettings,
   type ChequeStatus,
@@ -22,9 +19,8 @@ import {
 } from '../../shared/contract/cheques';
 import { bankName } from '../../shared/contract/banks';
 import type { FileOut } from '../../shared/contract/io';
-import { formatDate, isoDateOf } from '../../shared/text/calendar';
-import { formatInteger, localDigits } from '../../shared/text/digits';
-import { groupSayadId } from '../../shared/text/sayad-id';
+import { isoDateOf } from '../../shared/text/calendar';
+import { formatInteger } from '../../shared/text/digits';
 import { normalizeInput, normalizeMultiline } from '../../shared/text/normalize';
 import type { Db } from '../db/database';
 import { AppError } from '../kernel/app-error';
@@ -33,8 +29,9 @@ import { message, type Lang } from '../i18n/messages';
 import { chequeAlarmSource } from './cheque-alarm.source';
 import { createChequeBooksRepo } from './cheque-books.repo';
 import { checkImage, createImageStore, MAX_IMAGE_MB } from './cheque-images';
-import { directionLabel, statusLabel } from './cheque-labels';
+import { directionLabel } from './cheque-labels';
 import { cleanCheque } from './cheque.validate';
+import { chequeRef, dateError, statusError, toEvent, wrongType } from './cheque-status.errors';
 import { dataOf, diff, moneyChanges } from './cheque-money.rules';
 import { createChequesRepo, type ChequeRowDb, type EventRowDb } from './cheques.repo';
 
@@ -68,22 +65,6 @@ export function createChequesService(db: Db, ctx: EngineContext, hooks: ChequesH
     const r = repo.get(id);
     if (!r) throw new AppError('not_found', 'not_found.cheque', {}, 'id');
     return r;
-  }
-
-  function toEvent(e: EventRowDb): ChequeEvent {
-    return {
-      id: e.id,
-      kind: e.kind,
-      fromStatus: e.from_status,
-      toStatus: e.to_status,
-      date: e.date,
-      note: e.note,
-      counterparty: e.counterparty,
-      certificate: e.certificate === 1,
-      changes: JSON.parse(e.changes) as ChequeEvent['changes'],
-      recordedAt: e.recorded_at,
-      by: e.recorded_by,
-    };
   }
 
   function toCheque(r: ChequeRowDb): Cheque {
@@ -164,50 +145,6 @@ export function createChequesService(db: Db, ctx: EngineContext, hooks: ChequesH
       recorded_by: ctx.settings.get().userName,
       ...e,
     });
-
-  function statusError(r: ChequeRowDb, to: ChequeStatus): AppError {
-    const from = (l: Lang) => statusLabel(r.direction, r.status, l);
-    if (to === r.status) return new AppError('conflict', 'conflict.cheque_same', { from }, 'status');
-    const allowed = nextStatuses(r.direction, r.status);
-    if (allowed.length === 0) return new AppError('conflict', 'conflict.cheque_final', { from }, 'status');
-    return new AppError(
-      'conflict',
-      'conflict.cheque_transition',
-      {
-        from,
-        to: (l) => statusLabel(r.direction, to, l),
-        allowed: (l) => allowed.map((s) => `«${statusLabel(r.direction, s, l)}»`).join(l === 'fa' ? '، ' : ', '),
-      },
-      'status',
-    );
-  }
-
-  /** A status of the other type (cleared for a received cheque): said so, rather than listing what is allowed. */
-  function wrongType(r: ChequeRowDb, to: ChequeStatus): AppError | null {
-    const own: readonly ChequeStatus[] = r.direction === 'received' ? RECEIVED_STATUSES : PAID_STATUSES;
-    if (own.includes(to)) return null;
-    return new AppError(
-      'conflict',
-      'conflict.cheque_wrong_type',
-      {
-        direction: (l) => (l === 'en' ? directionLabel(r.direction, l).toLowerCase() : directionLabel(r.direction, l)),
-        to: (l) => statusLabel(r.direction === 'received' ? 'paid' : 'received', to, l),
-      },
-      'status',
-    );
-  }
-
-  const dateError = (last: string) =>
-    new AppError('validation', 'validation.status_before', { field: 'date', value: (l: Lang) => formatDate(last, ctx.settings.get().calendar, l) }, 'date');
-
-  /** How an error names one cheque: its Sayad ID, else series/serial, else payer/payee and amount. */
-  function chequeRef(r: ChequeRowDb, l: Lang): string {
-    const iso = (t: string) => `\u2068${t}\u2069`;
-    if (r.sayad_id) return message(l, 'cheques.ref_sayad', { value: iso(localDigits(groupSayadId(r.sayad_id), l)) });
-    const serial = [r.series, r.serial].filter(Boolean).join('/');
-    if (serial) return message(l, 'cheques.ref_serial', { value: iso(localDigits(serial, l)) });
-    return message(l, 'cheques.ref_party', { party: iso(r.party_name), amount: formatInteger(r.amount, l) });
-  }
 
   /** Writes one checked status change and its event (inside the caller's transaction). */
   function applyStatus(r: ChequeRowDb, input: StatusChange): void {
@@ -329,7 +266,7 @@ export function createChequesService(db: Db, ctx: EngineContext, hooks: ChequesH
       if (reason === '') throw new AppError('validation', 'validation.void_reason', {}, 'reason');
       if (input.date > today()) throw new AppError('validation', 'validation.status_future', { field: 'date' }, 'date');
       const last = repo.lastStatusDate(r.id);
-      if (last !== null && input.date < last) throw dateError(last);
+      if (last !== null && input.date < last) throw dateError(last, ctx.settings.get().calendar);
       repo.transaction(() => applyStatus(r, { status: 'void', date: input.date, note: reason, counterparty: '', certificate: false }));
       return toCheque(afterStatus([r.id])[0]!);
     },
@@ -339,7 +276,7 @@ export function createChequesService(db: Db, ctx: EngineContext, hooks: ChequesH
       if (!nextStatuses(r.direction, r.status).includes(input.status)) throw statusError(r, input.status);
       if (input.date > today()) throw new AppError('validation', 'validation.status_future', { field: 'date' }, 'date');
       const last = repo.lastStatusDate(r.id);
-      if (last !== null && input.date < last) throw dateError(last);
+      if (last !== null && input.date < last) throw dateError(last, ctx.settings.get().calendar);
       repo.transaction(() => applyStatus(r, input));
       return toCheque(afterStatus([r.id])[0]!);
     },
@@ -358,7 +295,7 @@ export function createChequesService(db: Db, ctx: EngineContext, hooks: ChequesH
           if (!nextStatuses(r.direction, r.status).includes(input.status))
             return [{ r, why: wrongType(r, input.status) ?? statusError(r, input.status), kind: 'status' }];
           const last = repo.lastStatusDate(r.id);
-          return last !== null && input.date < last ? [{ r, why: dateError(last), kind: 'date' }] : [];
+          return last !== null && input.date < last ? [{ r, why: dateError(last, ctx.settings.get().calendar), kind: 'date' }] : [];
         });
         if (refused.length > 0) {
           const statusProblem = refused.some((x) => x.kind === 'status');

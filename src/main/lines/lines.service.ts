@@ -6,12 +6,10 @@
  * modem never stops the engine — the line just shows 'disconnected' and keeps retrying.
  */
 import type { CallOutcome, DemoCallInput, LineData, LinePatch, LineView, PortInfo, PortProbe, LineTestResult, CallRow } from '../../shared/contract/calls';
-import { dialString, normalizePhone, splitExtension } from '../../shared/text/phone';
+import { normalizePhone } from '../../shared/text/phone';
 import { toAsciiDigits } from '../../shared/text/digits';
 import { applyPatch } from '../../shared/contract/patch';
 import {
-  createDemoLine,
-  createVoiceModemLine,
   listSerialPorts,
   probeModem,
   realTimers,
@@ -29,18 +27,12 @@ import { AppError, validationError } from '../kernel/app-error';
 import type { EngineContext } from '../kernel/context';
 import type { Logger } from '../kernel/logger';
 import { shownStatus } from './line-status';
+import { dialTarget } from './dial-target';
+import { lineDataOf, lineView } from './line-view';
 
-export type LineFactory = (row: LineDbRow) => { line: Line; sim: ModemSimulator | null };
+import { defaultLineFactory, type LineFactory } from './line-factory';
 
-export const defaultLineFactory: LineFactory = (row) => {
-  const callerIdMode = row.caller_id_mode;
-  if (row.kind === 'demo') return createDemoLine(`line-${row.id}`, { callerIdMode });
-  const extraInit = row.extra_init
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter(Boolean);
-  return { line: createVoiceModemLine({ id: `line-${row.id}`, port: row.port, open: serialTransport(row.port), callerIdMode, extraInit }), sim: null };
-};
+export { defaultLineFactory, type LineFactory };
 
 type Running = {
   row: LineDbRow;
@@ -191,51 +183,10 @@ export function createLinesService(db: Db, ctx: EngineContext, calls: CallsServi
     await run.line.close().catch(() => undefined);
   }
 
-  function view(row: LineDbRow): LineView {
+  const view = (row: LineDbRow): LineView => {
     const run = running.get(row.id);
-    const info = run?.line.info();
-    const identity = info?.identity
-      ? {
-          manufacturer: info.identity.manufacturer,
-          model: info.identity.model,
-          revision: info.identity.revision,
-          profile: info.identity.profile,
-          classes: info.identity.classes,
-          voice: info.identity.voice,
-          compressions: info.identity.compressions,
-          compression: info.identity.compression,
-          callerIdCommand: info.identity.callerIdCommand,
-        }
-      : null;
-    return {
-      id: row.id,
-      name: row.name,
-      kind: row.kind,
-      port: row.port,
-      enabled: row.enabled === 1,
-      callerIdMode: row.caller_id_mode,
-      ringsBeforeAnswer: row.rings_before_answer,
-      extraInit: row.extra_init,
-      recordCalls: row.record_calls === 1,
-      status: info?.status === 'closed' || !info ? 'disconnected' : shownStatus(info.status),
-      detail: info ? info.detail : null,
-      identity,
-      callId: run?.callId ?? null,
-      abilities: info?.abilities ?? { recordCalls: null, flash: false },
-    };
-  }
-
-  /** A stored line as the create request would have written it. */
-  const dataOf = (row: LineDbRow): LineData => ({
-    name: row.name,
-    kind: row.kind,
-    port: row.port,
-    enabled: row.enabled === 1,
-    callerIdMode: row.caller_id_mode,
-    ringsBeforeAnswer: row.rings_before_answer,
-    extraInit: row.extra_init,
-    recordCalls: row.record_calls === 1,
-  });
+    return lineView(row, run?.line.info() ?? null, run?.callId ?? null);
+  };
 
   const list = () => repo.lines().map(view);
   const changed = () => ctx.emit('lines/changed', { lines: list() });
@@ -282,7 +233,7 @@ export function createLinesService(db: Db, ctx: EngineContext, calls: CallsServi
     async update(id: number, patch: LinePatch): Promise<LineView> {
       const old = repo.line(id);
       if (!old) throw new AppError('not_found', 'not_found.line', {}, 'id');
-      const data = validate(applyPatch(dataOf(old), patch), id);
+      const data = validate(applyPatch(lineDataOf(old), patch), id);
       repo.updateLine(id, data);
       const row = repo.line(id)!;
       const restart =
@@ -354,11 +305,7 @@ export function createLinesService(db: Db, ctx: EngineContext, calls: CallsServi
       return { ok: true };
     },
     async dial(lineId: number | null, number: string): Promise<CallRow> {
-      // The main number is dialled; an extension written after it ("x12", «داخلی ۱۲») is the
-      // operator's to ask for, not digits for the exchange.
-      number = splitExtension(toAsciiDigits(number)).number;
-      const digits = number.replace(/[^0-9*#+]/g, '');
-      if (!/\d/.test(digits)) throw validationError('line.bad_number', 'number', { value: number });
+      const target = dialTarget(number, ctx.settings.phoneRegion());
       const run = lineId !== null ? runningOf(lineId) : [...running.values()].find((r) => r.line.info().status === 'idle');
       if (!run) throw new AppError('line/unavailable', 'line.unavailable', {}, 'lineId');
       const status = run.line.info().status;
@@ -367,12 +314,8 @@ export function createLinesService(db: Db, ctx: EngineContext, calls: CallsServi
           throw new AppError('line/unavailable', 'line.not_connected', { detail: run.line.info().detail ?? status }, 'lineId');
         throw new AppError('line/busy', 'line.busy', {}, 'lineId');
       }
-      const n = normalizePhone(number, ctx.settings.phoneRegion());
       const t = now();
       const { day, hour } = localDayHour(t);
-      // What the modem dials (dialString): a short number as typed, the national form for numbers of
-      // this country, 00 and the international digits otherwise; service codes with * or # as typed.
-      const atd = n && !/[*#]/.test(digits) ? dialString(n, ctx.settings.phoneRegion()) : digits.replace(/^\+/, ctx.settings.phoneRegion().internationalPrefix);
       run.callId = repo.insert({
         lineId: run.row.id,
         lineName: run.row.name,
@@ -381,15 +324,15 @@ export function createLinesService(db: Db, ctx: EngineContext, calls: CallsServi
         startedAt: t,
         day,
         hour,
-        numberRaw: number.trim(),
-        numberKey: n?.key ?? '',
+        numberRaw: target.typed,
+        numberKey: target.key,
         callerName: '',
         absence: null,
       });
       run.direction = 'out';
       run.answered = false;
       const id = run.callId;
-      run.line.dial(atd).catch((e: unknown) => {
+      run.line.dial(target.atd).catch((e: unknown) => {
         log.error(`dial on line ${run.row.id} failed`, e);
         if (run.callId === id) onHangup(run, 'failed');
       });

@@ -8,7 +8,7 @@
  * the front desk is warned; under a tenth of it recordings stop rather than fill the disk.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, statfsSync, unlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import type { ParsedInputOf } from '../../shared/contract/api';
 import type { CallRow } from '../../shared/contract/calls';
@@ -24,6 +24,7 @@ import type { Logger } from '../kernel/logger';
 import { audioOut } from '../ivr/audio/audio-out';
 import type { LinesService } from '../lines/lines.service';
 import { createRecordingsRepo, type RecordingDbRow } from './recordings.repo';
+import { defaultDiskFree, recordingView } from './recording-view';
 import { repairWav, WavFileWriter, wavDurationMs } from './wav-file';
 
 /** The longest single recording: a call left off hook must not fill the disk by itself. */
@@ -53,15 +54,6 @@ type Active = {
   stopReason: RecordingStopReason | null;
   done: Promise<void>;
 };
-
-function defaultDiskFree(dir: string): number | null {
-  try {
-    const s = statfsSync(dir);
-    return Number(s.bavail) * Number(s.bsize);
-  } catch {
-    return null;
-  }
-}
 
 export function createRecordingsService(db: Db, ctx: EngineContext, deps: RecordingsDeps) {
   const repo = createRecordingsRepo(db);
@@ -278,27 +270,6 @@ export function createRecordingsService(db: Db, ctx: EngineContext, deps: Record
     return r;
   }
 
-  function toView(r: RecordingDbRow, call: CallRow | null): RecordingRow {
-    return {
-      id: r.id,
-      callId: r.call_id,
-      lineId: r.line_id,
-      lineName: call?.lineName ?? '',
-      startedAt: new Date(r.started_at).toISOString(),
-      endedAt: r.ended_at === null ? null : new Date(r.ended_at).toISOString(),
-      durationMs: r.duration_ms,
-      bytes: r.bytes,
-      startedBy: r.started_by,
-      keep: r.keep === 1,
-      note: r.note,
-      direction: call?.direction ?? 'in',
-      numberDisplay: call?.numberDisplay ?? '',
-      callerName: call?.callerName ?? '',
-      contactId: call?.contactId ?? null,
-      contactName: call?.contactName ?? null,
-    };
-  }
-
   const callOrNull = (id: number): CallRow | null => {
     try {
       return deps.calls.get(id);
@@ -337,11 +308,11 @@ export function createRecordingsService(db: Db, ctx: EngineContext, deps: Record
         q.limit,
         q.offset,
       );
-      return { rows: rows.map((r) => toView(r, callOrNull(r.call_id))), total, usage: usage() };
+      return { rows: rows.map((r) => recordingView(r, callOrNull(r.call_id))), total, usage: usage() };
     },
     get: (id: number): RecordingRow => {
       const r = row(id);
-      return toView(r, callOrNull(r.call_id));
+      return recordingView(r, callOrNull(r.call_id));
     },
     audio(id: number): AudioOut {
       const r = row(id);
