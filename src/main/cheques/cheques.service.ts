@@ -70,28 +70,13 @@ export function createChequesService(db: Db, ctx: EngineContext, hooks: ChequesH
   function toCheque(r: ChequeRowDb): Cheque {
     const leaf = r.leaf_id === null ? undefined : books.leaf(r.leaf_id);
     const contactName = r.contact_id === null ? null : repo.contactName(r.contact_id);
+    // The saved fields as a save sends them; bookId is only for writing on a new leaf.
+    const { bookId: _bookId, ...data } = dataOf(r);
     return {
       id: r.id,
-      direction: r.direction,
       status: r.status,
-      guarantee: r.guarantee === 1,
-      sayadId: r.sayad_id,
-      sayadRegistered: r.sayad_registered === 1,
-      series: r.series,
-      serial: r.serial,
-      bankCode: r.bank_code as Cheque['bankCode'],
-      bankName: r.bank_name,
-      branch: r.branch,
-      account: r.account,
-      amount: r.amount,
-      issueDate: r.issue_date,
-      dueDate: r.due_date,
-      contactId: r.contact_id,
+      ...data,
       contact: r.contact_id !== null && contactName !== null ? { id: r.contact_id, displayName: contactName } : null,
-      partyName: r.party_name,
-      partyId: r.party_id,
-      purpose: r.purpose,
-      note: r.note,
       leaf: leaf ? { id: leaf.id, bookId: leaf.book_id, serial: leaf.serial } : null,
       images: repo.images(r.id).map((i) => ({
         id: i.id,
