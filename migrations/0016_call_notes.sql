@@ -8,3 +8,6 @@ CREATE TABLE call_notes (
   created_at TEXT NOT NULL
 ) STRICT;
 CREATE INDEX call_notes_by_call ON call_notes (call_id, created_at);
+
+-- The voicemail a call left, for the call's page.
+CREATE INDEX voicemails_by_call ON voicemails (call_id);

@@ -4,6 +4,7 @@
  * not in the phonebook; a call opened from the log has its own address, a reload keeps it, Back returns
  * to the log and Forward to the call; a note written on it stays; its recording plays on the page (the element plays, its time
  * advances, the samples are not silence, no CSP error); the contact's calls and the popup open it too;
+ * a call the answering service took shows the caller's way through it and plays the voicemail they left;
  * an address of a call that does not exist says so in words. Persian, then English.
  */
 import type { InputOf, Method, OutputOf } from '../../src/shared/contract/api';
@@ -26,8 +27,8 @@ let contactId = 0;
 let recorded = 0;
 let missed = 0;
 
-async function untilIdle() {
-  const isIdle = async () => (await api('lines/list', {})).find((l) => l.id === lineId)?.status === 'idle';
+async function untilIdle(line = lineId) {
+  const isIdle = async () => (await api('lines/list', {})).find((l) => l.id === line)?.status === 'idle';
   await waitFor(isIdle, { what: 'the demo line to be idle', everyMs: 100, timeoutMs: 20_000 });
 }
 
@@ -165,6 +166,42 @@ it("opens a call from the contact's calls and from the popup of a ringing call, 
   // The page follows the call: it rang out while open.
   await poll(() => detail().getAttribute('data-outcome'), 'missed', 30_000);
   await untilIdle();
+});
+
+it('shows the way the caller went through the answering service and plays the voicemail they left', async () => {
+  const mailboxId = (await api('mailboxes/create', { name: 'فروش', kind: 'department' })).id;
+  const tree = await api('ivr/tree-create', { name: 'پیام‌گیر', tree: { root: 'vm', nodes: [{ id: 'vm', kind: 'voicemail', mailboxId, maxSeconds: 20 }] } });
+  // Answered at the second ring: the caller ID comes between the first and the second.
+  const ivrLine = (await api('lines/create', { name: 'خط پاسخگو', kind: 'demo', ringsBeforeAnswer: 2 })).id;
+  // The same tree day and night, so the test does not depend on the hour it runs at.
+  await api('ivr/settings-update', { assignments: [{ lineId: ivrLine, officeTreeId: tree.id, closedTreeId: tree.id, holidayTreeId: tree.id }] });
+  await untilIdle(ivrLine);
+  await api('lines/demo-call', { lineId: ivrLine, number: '09121234567', rings: 6 });
+  const answered = await newest((c) => c.outcome === 'ivr' && c.lineId === ivrLine, 'the answering service to answer');
+  await api('ivr/demo-speak', { lineId: ivrLine, seconds: 2 });
+  await waitFor(async () => (await api('voicemail/list', { callId: answered.id })).length === 1, {
+    what: 'the voicemail to be kept',
+    everyMs: 200,
+    timeoutMs: 30_000,
+  });
+  await newest((c) => c.id === answered.id && c.endedAt !== null, 'the answered call to end');
+
+  await page.evaluate((id) => (window.location.hash = `#/call/${id}`), answered.id);
+  await detail().waitFor();
+  await expect(page.getByTestId('call-detail-who').textContent()).resolves.toBe('سارا کریمی');
+  await expect(page.getByTestId('call-detail-ending').textContent()).resolves.toBe('پاسخگوی خودکار به این تماس پاسخ داد.');
+  const ivr = page.getByTestId('call-ivr');
+  await expect(ivr.getByTestId('ivr-run-tree').textContent()).resolves.toBe('پیام‌گیر');
+  await expect(ivr.getByTestId('ivr-run-end').getAttribute('data-end')).resolves.toBe('voicemail');
+  const item = page.getByTestId('call-voicemail-item');
+  await expect(item.textContent()).resolves.toContain('فروش');
+  await item.getByTestId('play').click();
+  expectHeard(await probe.lastPlayed(), 0.05);
+  await expect(probe.cspErrors()).resolves.toEqual([]);
+  // Heard on the page is heard in the inbox too.
+  await waitFor(async () => (await api('voicemail/unheard', {})).unheard === 0, { what: 'the message to be marked heard', everyMs: 100, timeoutMs: 10_000 });
+  await shot(page, 'call-view-07-ivr-voicemail-fa');
+  await untilIdle(ivrLine);
 });
 
 it('says a call that does not exist was not found', async () => {

@@ -8,15 +8,17 @@ import { CallKind } from './call-kind';
 import { CallNotesSection } from './call-notes-section';
 import { CallNumber } from './call-number';
 import { CallRecordingSection } from './call-recording-section';
+import { CallVoicemailSection } from './call-voicemail-section';
 import { DialButton } from './dial-button';
 import { useCall } from './use-call';
 
 /**
  * One call on a page of its own (#/call/12), opened from the log, a contact's calls, the popup, the
  * reports or a recording: when, on which line, which way, the number and who it matched, how it went
- * and ended in words (the answering service's own ending under its path), how long it rang and lasted, the answering service's path, the recording with
- * its player, the notes written on it, and Call back. It follows the call while it goes on. A call the engine does not know
- * says so in words, with the way back to the log.
+ * and ended in words (the answering service's own ending under its path), how long it rang and lasted,
+ * the voicemail left and the recording with their players, the notes written on it, and Call back. It
+ * follows the call while it goes on. A call the engine does not know says so in words, with the way
+ * back to the log.
  */
 export function CallView({ id }: { id: number }) {
   const { t, dir } = useLocale();
@@ -105,7 +107,7 @@ function CallDetail({ call }: { call: CallRow }) {
         <dd data-testid="call-detail-ending">
           {t.calls.view.endings[endingOf(call)]}
         </dd>
-        {call.ringMs > 0 && (
+        {call.ringMs >= 500 && (
           <>
             <dt>{v.ring}</dt>
             <dd>{v.seconds(digits(Math.round(call.ringMs / 1000)))}</dd>
@@ -124,6 +126,7 @@ function CallDetail({ call }: { call: CallRow }) {
       </dl>
       {call.recordingId !== null && <CallRecordingSection recordingId={call.recordingId} />}
       {call.outcome === 'ivr' && <CallIvrSection call={call} />}
+      {call.outcome === 'ivr' && <CallVoicemailSection callId={call.id} />}
       <CallNotesSection callId={call.id} />
     </article>
   );

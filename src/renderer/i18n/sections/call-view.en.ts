@@ -32,6 +32,7 @@ export const callViewEn: CallViewMessages = {
   },
   recording: 'Recording',
   openRecording: 'Keep, note or save the file…',
+  voicemail: 'Voicemail',
   ivr: 'Answering service',
   notes: 'Notes on this call',
   notesEmpty: 'No notes on this call yet.',

@@ -33,6 +33,7 @@ export const callViewFa = {
   },
   recording: 'ضبط مکالمه',
   openRecording: 'نگه‌داشتن، یادداشت یا ذخیرهٔ فایل…',
+  voicemail: 'پیام صوتی',
   ivr: 'پاسخگوی خودکار',
   notes: 'یادداشت‌های این تماس',
   notesEmpty: 'هنوز یادداشتی برای این تماس نیست.',
