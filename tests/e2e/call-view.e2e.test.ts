@@ -79,6 +79,8 @@ it('opens a call from the log at its own address; a reload keeps it; Back return
   const row = page.locator(`[data-testid="call-row"][data-call-id="${recorded}"]`);
   const link = row.getByTestId('call-link');
   expect(await link.getAttribute('href')).toBe(`#/call/${recorded}`);
+  // The call's contact in the log is a link too.
+  expect(await row.getByTestId('call-contact').getAttribute('href')).toBe(`#/contact/${contactId}`);
   await link.click();
   await detail().waitFor();
   expect(await hash()).toBe(`#/call/${recorded}`);
