@@ -187,6 +187,9 @@ describe('IVR on the demo line', () => {
       {},
     );
     expect(msg).toMatchObject({ numberRaw: '09121234567', contactId, heard: false, mailboxId });
+    // The call's page finds the message by its call, and no other call's.
+    expect((await ok<{ id: number }[]>('voicemail/list', { callId })).map((v) => v.id)).toEqual([msg!.id]);
+    expect(await ok<unknown[]>('voicemail/list', { callId: callId + 1000 })).toEqual([]);
     // 1.5 s of voice plus at most the kept 300 ms of silence
     expect(msg!.durationMs).toBeGreaterThan(1400);
     expect(msg!.durationMs).toBeLessThan(2100);

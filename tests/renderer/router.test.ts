@@ -15,6 +15,7 @@ const EVERY: { [S in Route['screen']]: Extract<Route, { screen: S }>[] } = {
     { screen: 'new-contact', number: '+98 912 / ۱۲۳#?&' },
   ],
   calls: CALLS_TABS.map((tab) => ({ screen: 'calls', tab })),
+  call: [{ screen: 'call', id: 31 }],
   recording: [{ screen: 'recording', id: 9 }],
   reminders: [{ screen: 'reminders' }],
   reminder: [{ screen: 'reminder', id: 3 }],
@@ -52,6 +53,7 @@ describe('router', () => {
 
   it('writes the addresses the docs name', () => {
     expect(href({ screen: 'contact', id: 12 })).toBe('#/contact/12');
+    expect(href({ screen: 'call', id: 31 })).toBe('#/call/31');
     expect(href({ screen: 'calls', tab: 'log' })).toBe('#/calls');
     expect(href({ screen: 'calls', tab: 'report' })).toBe('#/calls/report');
     expect(href({ screen: 'cheques', contactId: 3 })).toBe('#/cheques?contact=3');
@@ -78,6 +80,10 @@ describe('router', () => {
       '#/contact/1e3',
       '#/contact/99999999999999999999',
       '#/calls/nope',
+      '#/call',
+      '#/call/0',
+      '#/call/x',
+      '#/call/12/notes',
       '#/people/boss',
       '#/ivr/x',
       '#/attendance/report/2',
@@ -126,5 +132,8 @@ describe('router', () => {
     expect(tabRoute({ screen: 'template', id: 2 })).toEqual({ screen: 'template', id: 2 });
     // The new-contact form leaves the phonebook's place as it was (the contact open under it).
     expect(tabRoute({ screen: 'new-contact', number: '0912' })).toBeNull();
+    // So does one call's page over the Calls tab: the tab returns to the log or report it was opened from.
+    expect(tabRoute({ screen: 'call', id: 31 })).toBeNull();
+    expect(screenOf({ screen: 'call', id: 31 })).toBe('calls');
   });
 });

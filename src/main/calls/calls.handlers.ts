@@ -12,6 +12,8 @@ export function callsHandlers({ lines, calls }: CallsDeps): Handlers<typeof call
     'calls/report': (input) => calls.report(input),
     'calls/report-export': (input, hc) => calls.exportReport(input, hc.lang),
     'calls/get': ({ id }) => calls.get(id),
+    'calls/notes': ({ callId }) => calls.notes(callId),
+    'calls/add-note': ({ callId, body, author }) => calls.addNote(callId, body, author),
     'calls/caller-card': ({ number }) => calls.card(number, '', null),
     'calls/dial': ({ lineId, number }) => lines.dial(lineId, number),
     'calls/hang-up': ({ lineId }) => lines.hangUp(lineId),

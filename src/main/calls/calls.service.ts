@@ -2,10 +2,11 @@
  * The call log as the front desk and the manager see it: rows with the matched contact, the caller
  * card for the popup, reports over a date range, and their CSV/PDF export.
  */
-import type { CallerCard, CallRow, CallReport, ReportInput } from '../../shared/contract/calls';
+import type { CallerCard, CallNote, CallRow, CallReport, ReportInput } from '../../shared/contract/calls';
 import type { ParsedInputOf } from '../../shared/contract/api';
 import type { FileOut } from '../../shared/contract/io';
 import { fileNameDate, formatInstant, type Lang } from '../../shared/text/calendar';
+import { normalizeMultiline } from '../../shared/text/normalize';
 import { formatPhone, looksLikePhone, normalizePhone, phoneDigits } from '../../shared/text/phone';
 import { printCallReport } from '../../print';
 import type { ContactsService } from '../contacts/contacts.service';
@@ -15,7 +16,8 @@ import { message } from '../i18n/messages';
 import { createCallQueryRepo, type CallFilter } from './call-query.repo';
 import { createCallsRepo, type CallDbRow } from './calls.repo';
 import { callCsv } from './calls.export';
-import { AppError } from '../kernel/app-error';
+import { AppError, validationError } from '../kernel/app-error';
+import { createCallNotesRepo } from './call-notes.repo';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -29,6 +31,7 @@ export function localDayHour(ms: number): { day: string; hour: number } {
 export function createCallsService(db: Db, ctx: EngineContext, contacts: ContactsService) {
   const q = createCallQueryRepo(db);
   const callsRepo = createCallsRepo(db);
+  const notesRepo = createCallNotesRepo(db);
   /** The finished recording of a call (set by the recordings service). */
   let recordingOf: (callId: number) => number | null = () => null;
   // The people files of a contact; set by the engine once the people service exists (it comes later).
@@ -154,6 +157,19 @@ export function createCallsService(db: Db, ctx: EngineContext, contacts: Contact
       const r = callsRepo.get(id);
       if (!r) throw new AppError('not_found', 'not_found.call', {}, 'id');
       return toRow(r);
+    },
+    /** The notes written on one call, oldest first; 'not_found' when there is no such call. */
+    notes(callId: number): CallNote[] {
+      if (!callsRepo.get(callId)) throw new AppError('not_found', 'not_found.call', {}, 'callId');
+      return notesRepo.ofCall(callId);
+    },
+    /** Adds a note to a call (the author is the office's user name when none is given); returns the call's notes. */
+    addNote(callId: number, body: string, author: string): CallNote[] {
+      const text = normalizeMultiline(body);
+      if (text === '') throw validationError('validation.empty_note', 'body');
+      if (!callsRepo.get(callId)) throw new AppError('not_found', 'not_found.call', {}, 'callId');
+      notesRepo.add(callId, text, author.trim() || ctx.settings.get().userName, ctx.clock().toISOString());
+      return notesRepo.ofCall(callId);
     },
     /** What the popup shows for a number: the contact, notes, last calls. */
     card(numberRaw: string, callerName: string, absence: CallerCard['absence']): CallerCard {

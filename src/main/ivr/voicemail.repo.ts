@@ -36,8 +36,8 @@ export function createVoicemailRepo(db: Db) {
     updateBox: db.prepare<[string, string, number | null, number]>('UPDATE mailboxes SET name = ?, kind = ?, greeting_prompt_id = ? WHERE id = ?'),
     deleteBox: db.prepare<[number]>('DELETE FROM mailboxes WHERE id = ?'),
     filesOfBox: db.prepare<[number], { file: string }>('SELECT file FROM voicemails WHERE mailbox_id = ?'),
-    list: db.prepare<[number | null, number | null, number, number], VoicemailRow>(
-      `${MESSAGE} WHERE (? IS NULL OR v.mailbox_id = ?) AND v.heard <= ? ORDER BY v.received_at DESC, v.id DESC LIMIT ?`,
+    list: db.prepare<[number | null, number | null, number | null, number | null, number, number], VoicemailRow>(
+      `${MESSAGE} WHERE (? IS NULL OR v.mailbox_id = ?) AND (? IS NULL OR v.call_id = ?) AND v.heard <= ? ORDER BY v.received_at DESC, v.id DESC LIMIT ?`,
     ),
     get: db.prepare<[number], VoicemailRow>(`${MESSAGE} WHERE v.id = ?`),
     insert: db.prepare<[number, number | null, number, number, string, string, string, string, string | null]>(
@@ -59,7 +59,8 @@ export function createVoicemailRepo(db: Db) {
     updateBox: (id: number, name: string, kind: string, greeting: number | null) => s.updateBox.run(name, kind, greeting, id).changes > 0,
     deleteBox: (id: number) => s.deleteBox.run(id).changes > 0,
     filesOfBox: (id: number) => s.filesOfBox.all(id).map((r) => r.file),
-    list: (mailboxId: number | null, unheardOnly: boolean, limit: number) => s.list.all(mailboxId, mailboxId, unheardOnly ? 0 : 1, limit),
+    list: (mailboxId: number | null, callId: number | null, unheardOnly: boolean, limit: number) =>
+      s.list.all(mailboxId, mailboxId, callId, callId, unheardOnly ? 0 : 1, limit),
     get: (id: number) => s.get.get(id),
     insert: (v: {
       mailboxId: number;

@@ -120,7 +120,7 @@ export function createVoicemailService(db: Db, ctx: EngineContext, contacts: Con
       changed();
       return id;
     },
-    list: (q: ParsedInputOf<'voicemail/list'>): Voicemail[] => repo.list(q.mailboxId, q.unheardOnly, q.limit).map(toView),
+    list: (q: ParsedInputOf<'voicemail/list'>): Voicemail[] => repo.list(q.mailboxId, q.callId, q.unheardOnly, q.limit).map(toView),
     get: (id: number): Voicemail => toView(row(id)),
     unheard: () => ({ unheard: repo.unheard() }),
     audio(id: number): AudioOut {

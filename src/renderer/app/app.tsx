@@ -114,6 +114,7 @@ export function App() {
             <CallsScreen
               tab={calls.screen === 'calls' ? calls.tab : 'recordings'}
               recordingId={route.screen === 'recording' ? route.id : null}
+              callId={route.screen === 'call' ? route.id : null}
               onOpenContact={openContact}
               onAddContact={addContact}
             />

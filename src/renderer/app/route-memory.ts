@@ -7,6 +7,7 @@ export function screenOf(route: Route): Screen {
     case 'contact':
     case 'new-contact':
       return 'phonebook';
+    case 'call':
     case 'recording':
       return 'calls';
     case 'reminder':
@@ -29,7 +30,8 @@ export function screenOf(route: Route): Screen {
 
 /**
  * Where a header tab goes back to when the user left it at this route; null: where it was before (the
- * new-contact form opens over whatever the phonebook showed, and closes back to it). The screens kept mounted keep what
+ * new-contact form opens over whatever the phonebook showed, and closes back to it; so does one call's page over
+ * the Calls tab it was opened from). The screens kept mounted keep what
  * was open in place (a contact beside the list, a people file, a tab of Calls or a cheque sub-tab), as they
  * did before the router; a record that opens in a dialog is not opened again by the tab, and a screen drawn
  * afresh each time starts on its first tab.
@@ -37,6 +39,7 @@ export function screenOf(route: Route): Screen {
 export function tabRoute(route: Route): Route | null {
   switch (route.screen) {
     case 'new-contact':
+    case 'call':
       return null;
     case 'recording':
       return { screen: 'calls', tab: 'recordings' };

@@ -20,6 +20,8 @@ export type Route =
   /** The new-contact form over the phonebook, with a number filled in (from a call). */
   | { screen: 'new-contact'; number: string }
   | { screen: 'calls'; tab: CallsTab }
+  /** One call: when, who, how it went, its recording, voicemail, answering-service path and notes. */
+  | { screen: 'call'; id: number }
   /** A call recording's player over the Recordings tab. */
   | { screen: 'recording'; id: number }
   | { screen: 'reminders' }
@@ -64,6 +66,7 @@ export function href(route: Route): string {
     case 'settings':
       return `#/${route.screen}`;
     case 'contact':
+    case 'call':
     case 'recording':
     case 'reminder':
     case 'file':
@@ -134,6 +137,7 @@ function parseNew(hash: string): Route | null {
     case 'settings':
       return b === undefined ? { screen: a } : null;
     case 'contact':
+    case 'call':
     case 'recording':
     case 'reminder':
     case 'file':

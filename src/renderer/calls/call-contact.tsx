@@ -1,3 +1,4 @@
+import { href } from '../app/router';
 import { useT } from '../i18n/use-t';
 
 type Props = {
@@ -11,22 +12,27 @@ type Props = {
   onAddContact: (number: string) => void;
 };
 
-/** Who the call was with: the contact (opens it) or, for an unknown number, "add to phonebook". */
+/** Who the call was with: the contact (a link to it) or, for an unknown number, "add to phonebook". */
 export function CallContact({ contactId, contactName, callerName = '', number, onOpenContact, onAddContact }: Props) {
   const t = useT();
   if (contactId !== null) {
     const name = contactName || t.row.noName;
     return (
-      <button
-        type="button"
+      <a
         className="link-button call-contact"
+        href={href({ screen: 'contact', id: contactId })}
         title={t.calls.openContact(name)}
-        onClick={() => onOpenContact(contactId)}
+        onClick={(e) => {
+          // A plain click goes where the screen says; Ctrl/Shift/middle click is the browser's (a new tab, a copied link).
+          if (e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
+          e.preventDefault();
+          onOpenContact(contactId);
+        }}
         data-testid="call-contact"
         data-contact-id={contactId}
       >
         <bdi>{name}</bdi>
-      </button>
+      </a>
     );
   }
   return (

@@ -33,3 +33,25 @@ export function toneOf(direction: CallDirection, outcome: CallOutcome): CallTone
   if (outcome === 'busy' || outcome === 'no-answer' || outcome === 'failed') return 'failed';
   return direction;
 }
+
+/** How a call ended, as one call's page says it in words (the answering service's own ending comes from its run). */
+export type CallEnding = 'live' | 'missedIn' | 'answeredIn' | 'answeredOut' | 'busy' | 'noAnswer' | 'failed' | 'ivrPending';
+
+export function endingOf(call: Pick<CallRow, 'direction' | 'outcome' | 'endedAt'>): CallEnding {
+  if (isInProgress(call)) return 'live';
+  switch (call.outcome) {
+    case 'missed':
+      return 'missedIn';
+    case 'busy':
+      return 'busy';
+    case 'no-answer':
+      return 'noAnswer';
+    case 'ivr':
+      return 'ivrPending';
+    case 'failed':
+    case 'dialing':
+      return 'failed';
+    default:
+      return call.direction === 'in' ? 'answeredIn' : 'answeredOut';
+  }
+}

@@ -6,6 +6,7 @@ import { RecordingPlayButton } from '../recordings/recording-dialog';
 import { formatDuration, isUnreturnedMiss } from './call-format';
 import { CallContact } from './call-contact';
 import { CallKind } from './call-kind';
+import { CallLink } from './call-link';
 import { CallNumber } from './call-number';
 
 type Props = {
@@ -60,7 +61,7 @@ export const CallRowView = memo(function CallRowView({
       data-direction={call.direction}
     >
       <span className="call-when" role="cell" data-testid="call-when">
-        {instant(call.startedAt)}
+        <CallLink id={call.id}>{instant(call.startedAt)}</CallLink>
       </span>
       <span className="call-line" role="cell" title={call.lineName}>
         <bdi>{call.lineName}</bdi>

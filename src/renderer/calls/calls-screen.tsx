@@ -2,6 +2,7 @@ import { navigate, type CallsTab } from '../app/router';
 import { useT } from '../i18n/use-t';
 import { ShownWhen } from '../ui/shown-when';
 import { CallLogView } from './call-log-view';
+import { CallView } from './call-view';
 import { CallReportView } from './call-report-view';
 import { RecordingsView } from '../recordings/recordings-view';
 
@@ -12,6 +13,8 @@ export type CallsScreenProps = {
   tab: Tab;
   /** The recording open in its player over the Recordings tab, from the route ('#/recording/9'). */
   recordingId: number | null;
+  /** One call open on its page over the tabs, from the route ('#/call/12'); the tab under it stays as it was. */
+  callId: number | null;
   /** Opens the contact in the phonebook (the app switches screens). */
   onOpenContact: (id: number) => void;
   /** Starts a new contact with this number filled in. */
@@ -20,9 +23,10 @@ export type CallsScreenProps = {
 
 /**
  * The Calls screen: the call log, the reports and the call recordings as tabs. The log stays mounted while the
- * reports are shown, so its filters and scroll are kept.
+ * reports are shown, so its filters and scroll are kept; so it is while one call's page is open over it, so
+ * Back returns to the log as it was.
  */
-export function CallsScreen({ tab, recordingId, onOpenContact, onAddContact }: CallsScreenProps) {
+export function CallsScreen({ tab, recordingId, callId, onOpenContact, onAddContact }: CallsScreenProps) {
   const t = useT();
   const tabs: { id: Tab; label: string }[] = [
     { id: 'log', label: t.calls.tabLog },
@@ -37,8 +41,8 @@ export function CallsScreen({ tab, recordingId, onOpenContact, onAddContact }: C
             key={x.id}
             type="button"
             role="tab"
-            aria-selected={tab === x.id}
-            className={`tab${tab === x.id ? ' active' : ''}`}
+            aria-selected={callId === null && tab === x.id}
+            className={`tab${callId === null && tab === x.id ? ' active' : ''}`}
             onClick={() => navigate({ screen: 'calls', tab: x.id })}
             data-testid={`calls-tab-${x.id}`}
           >
@@ -46,17 +50,22 @@ export function CallsScreen({ tab, recordingId, onOpenContact, onAddContact }: C
           </button>
         ))}
       </div>
-      <div className="calls-panel" role="tabpanel" hidden={tab !== 'log'}>
-        <ShownWhen when={tab === 'log'}>
+      {callId !== null && (
+        <div className="calls-panel calls-panel-scroll">
+          <CallView id={callId} />
+        </div>
+      )}
+      <div className="calls-panel" role="tabpanel" hidden={callId !== null || tab !== 'log'}>
+        <ShownWhen when={callId === null && tab === 'log'}>
           <CallLogView onOpenContact={onOpenContact} onAddContact={onAddContact} />
         </ShownWhen>
       </div>
-      {tab === 'report' && (
+      {callId === null && tab === 'report' && (
         <div className="calls-panel calls-panel-scroll" role="tabpanel">
           <CallReportView onOpenContact={onOpenContact} onAddContact={onAddContact} />
         </div>
       )}
-      {tab === 'recordings' && (
+      {callId === null && tab === 'recordings' && (
         <div className="calls-panel calls-panel-scroll" role="tabpanel">
           <RecordingsView open={recordingId} onOpenContact={onOpenContact} />
         </div>

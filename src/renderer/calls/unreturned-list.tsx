@@ -1,6 +1,7 @@
 import type { CallRow } from '../../shared/contract/calls';
 import { useLocale } from '../i18n/use-t';
 import { CallContact } from './call-contact';
+import { CallLink } from './call-link';
 import { CallNumber } from './call-number';
 import { DialButton } from './dial-button';
 
@@ -27,7 +28,9 @@ export function UnreturnedList({ calls, total, onOpenContact, onAddContact }: Pr
             const number = call.numberDisplay || call.numberRaw;
             return (
               <li key={call.id} className="unreturned-item" data-testid="unreturned-call" data-call-id={call.id}>
-                <span className="muted unreturned-when">{instant(call.startedAt)}</span>
+                <CallLink id={call.id} className="muted unreturned-when">
+                  {instant(call.startedAt)}
+                </CallLink>
                 <CallNumber call={call} />
                 <CallContact
                   contactId={call.contactId}

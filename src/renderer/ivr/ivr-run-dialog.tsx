@@ -13,21 +13,17 @@ const RUN_TRIES = 20;
 const RUN_RETRY_MS = 150;
 const JUST_ENDED_MS = 10_000;
 
-type State = { kind: 'loading' } | { kind: 'none' } | { kind: 'error'; message: string } | { kind: 'run'; run: IvrRun; tree: IvrTreeRow | null };
+export type IvrRunState = { kind: 'loading' } | { kind: 'none' } | { kind: 'error'; message: string } | { kind: 'run'; run: IvrRun; tree: IvrTreeRow | null };
 
 const justEnded = (call: CallRow) => call.endedAt !== null && Date.now() - Date.parse(call.endedAt) < JUST_ENDED_MS;
 
 /**
- * What the answering service did on one call: which tree answered, the way the caller went through
- * it (node labels from the tree as it is now; raw node ids once the tree is gone) and how it ended.
- * Opened from the call log and the contact's calls.
+ * The answering service's run of a call, loaded when the call changes; a call that has just ended is
+ * asked again for a moment, since the run is stored just after the IVR's own hang-up.
  */
-export function IvrRunDialog({ call, onClose }: { call: CallRow; onClose: () => void }) {
-  const locale = useLocale();
-  const { t, digits, instant } = locale;
-  const x = t.ivr;
+export function useIvrRun(call: CallRow): IvrRunState {
   const client = useClient();
-  const [state, setState] = useState<State>({ kind: 'loading' });
+  const [state, setState] = useState<IvrRunState>({ kind: 'loading' });
 
   useEffect(() => {
     let stop = false;
@@ -51,6 +47,19 @@ export function IvrRunDialog({ call, onClose }: { call: CallRow; onClose: () => 
       stop = true;
     };
   }, [client, call]);
+  return state;
+}
+
+/**
+ * What the answering service did on one call: which tree answered, the way the caller went through
+ * it (node labels from the tree as it is now; raw node ids once the tree is gone) and how it ended.
+ * Opened from the call log and the contact's calls.
+ */
+export function IvrRunDialog({ call, onClose }: { call: CallRow; onClose: () => void }) {
+  const locale = useLocale();
+  const { t, digits, instant } = locale;
+  const x = t.ivr;
+  const state = useIvrRun(call);
 
   const openInbox = () => {
     onClose();
@@ -92,7 +101,7 @@ export function IvrRunDialog({ call, onClose }: { call: CallRow; onClose: () => 
 }
 
 /** The tree, the path and the end, as rows of the dialog's list. */
-function RunFacts({ run, tree, onOpenInbox }: { run: IvrRun; tree: IvrTreeRow | null; onOpenInbox: () => void }) {
+export function RunFacts({ run, tree, onOpenInbox }: { run: IvrRun; tree: IvrTreeRow | null; onOpenInbox: () => void }) {
   const locale = useLocale();
   const { t } = locale;
   const x = t.ivr;

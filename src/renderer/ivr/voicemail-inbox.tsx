@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Mailbox, Voicemail } from '../../shared/contract/ivr';
 import { useClient } from '../app/client';
+import { CallLink } from '../calls/call-link';
 import { useQuery } from '../hooks/use-query';
 import { useLocale } from '../i18n/use-t';
 import { useConfirm } from '../ui/confirm-context';
@@ -35,7 +36,13 @@ function Message({ v, mailboxes, onOpenContact }: { v: Voicemail; mailboxes: Mai
         )}
         <span className="badge">{v.mailboxName}</span>
         {v.forwardedFrom && <span className="muted">{t.ivr.forwardedFrom(v.forwardedFrom)}</span>}
-        <span className="muted vm-time">{instant(v.receivedAt)}</span>
+        {v.callId !== null ? (
+          <CallLink id={v.callId} className="muted vm-time">
+            {instant(v.receivedAt)}
+          </CallLink>
+        ) : (
+          <span className="muted vm-time">{instant(v.receivedAt)}</span>
+        )}
       </div>
       <AudioPlayer
         testId="voicemail-player"

@@ -3,6 +3,7 @@ import type { CallQuery, CallRow } from '../../shared/contract/calls';
 import { useClient } from '../app/client';
 import { formatDuration } from '../calls/call-format';
 import { CallKind } from '../calls/call-kind';
+import { CallLink } from '../calls/call-link';
 import { CallNumber } from '../calls/call-number';
 import { useDial } from '../calls/use-dial';
 import { useEvent } from '../hooks/use-event';
@@ -84,7 +85,9 @@ export function ContactCalls({ contactId }: { contactId: number }) {
           <ul className="plain-list contact-call-list">
             {recent.map((call) => (
               <li key={call.id} className="contact-call" data-testid="contact-call" data-call-id={call.id}>
-                <span className="muted">{instant(call.startedAt)}</span>
+                <CallLink id={call.id} className="muted">
+                  {instant(call.startedAt)}
+                </CallLink>
                 <CallKind direction={call.direction} outcome={call.outcome} unreturned={call.outcome === 'missed' && call.returnedAt === null} />
                 <CallNumber call={call} onDial={(n) => void dial(n, contactId)} />
                 <span className="contact-call-end">

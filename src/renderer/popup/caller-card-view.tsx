@@ -14,6 +14,8 @@ export type CallerCardActions = {
   /** A people file (پرونده) of the caller. */
   onOpenFile: (id: number) => void;
   onAddContact: (number: string) => void;
+  /** One call's page (#/call/12): this call, or one of the caller's last calls. */
+  onOpenCall: (id: number) => void;
   onDismiss: () => void;
   /** The card may be out of date (a note was added). */
   onReload: () => void;
@@ -38,7 +40,7 @@ function stageOf(call: CallRow): 'ringing' | 'answered' | 'ivr' | 'missed' | 'en
  * (or Add to phonebook for an unknown number) and Dismiss. Used by the in-app toast and by the
  * desktop app's always-on-top popup window.
  */
-export function CallerCardView({ call, card, variant, onOpenContact, onOpenFile, onAddContact, onDismiss, onReload, onNoting }: Props) {
+export function CallerCardView({ call, card, variant, onOpenContact, onOpenFile, onAddContact, onOpenCall, onDismiss, onReload, onNoting }: Props) {
   const { t, digits, instant, dir } = useLocale();
   const client = useClient();
   const toast = useToast();
@@ -155,7 +157,15 @@ export function CallerCardView({ call, card, variant, onOpenContact, onOpenFile,
             {lastCalls.map((c) => (
               <li key={c.id}>
                 <CallKindIcon tone={toneOf(c.direction, c.outcome)} />
-                <span>{instant(c.startedAt)}</span>
+                <button
+                  type="button"
+                  className="link-button caller-call-link"
+                  onClick={() => onOpenCall(c.id)}
+                  data-testid="caller-call-link"
+                  data-call-id={c.id}
+                >
+                  {instant(c.startedAt)}
+                </button>
                 <span className="muted">{callKindLabel(t, c.direction, c.outcome)}</span>
                 {c.durationS > 0 && <span className="muted">{digits(formatDuration(c.durationS))}</span>}
               </li>
@@ -227,6 +237,9 @@ export function CallerCardView({ call, card, variant, onOpenContact, onOpenFile,
             </button>
           )
         )}
+        <button type="button" className="button small subtle" onClick={() => onOpenCall(call.id)} data-testid="caller-open-call">
+          {t.calls.view.open}
+        </button>
       </footer>
     </section>
   );

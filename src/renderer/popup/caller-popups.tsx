@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CallerCard, CallRow } from '../../shared/contract/calls';
 import { useClient } from '../app/client';
+import { navigate } from '../app/router';
 import { useEvent } from '../hooks/use-event';
 import { useLocale } from '../i18n/use-t';
 import type { Messages } from '../i18n/messages';
@@ -69,6 +70,10 @@ export function CallerPopups({
             dismiss(x.call.id);
             onAddContact(n);
           }}
+          onOpenCall={(id) => {
+            dismiss(x.call.id);
+            navigate({ screen: 'call', id });
+          }}
         />
       ))}
     </div>
@@ -81,9 +86,10 @@ type ItemProps = {
   onOpenContact: (id: number) => void;
   onOpenFile: (id: number) => void;
   onAddContact: (n: string) => void;
+  onOpenCall: (id: number) => void;
 };
 
-function PopupItem({ item, onDismiss, onOpenContact, onOpenFile, onAddContact }: ItemProps) {
+function PopupItem({ item, onDismiss, onOpenContact, onOpenFile, onAddContact, onOpenCall }: ItemProps) {
   const { card, reload } = useCallerCard(item.call, item.card);
   const [noting, setNoting] = useState(false);
   const ended = item.call.endedAt !== null;
@@ -106,6 +112,7 @@ function PopupItem({ item, onDismiss, onOpenContact, onOpenFile, onAddContact }:
       onOpenContact={onOpenContact}
       onOpenFile={onOpenFile}
       onAddContact={onAddContact}
+      onOpenCall={onOpenCall}
       onReload={reload}
       onNoting={setNoting}
     />

@@ -69,6 +69,7 @@ export function PopupWindowApp({ callId }: { callId: number }) {
       onOpenContact={(id) => shell.showMain(href({ screen: 'contact', id }))}
       onOpenFile={(id) => shell.showMain(href({ screen: 'file', id }))}
       onAddContact={(n) => shell.showMain(href(newContactRoute(n)))}
+      onOpenCall={(id) => shell.showMain(href({ screen: 'call', id }))}
       onReload={reload}
     />
   );

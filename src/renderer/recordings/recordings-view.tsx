@@ -5,6 +5,7 @@ import { toAsciiDigits } from '../../shared/text/digits';
 import { useClient } from '../app/client';
 import { navigate } from '../app/router';
 import { CallKind } from '../calls/call-kind';
+import { CallLink } from '../calls/call-link';
 import { clock } from '../ivr/audio-player';
 import { useEvent } from '../hooks/use-event';
 import { useLocale } from '../i18n/use-t';
@@ -102,7 +103,9 @@ export function RecordingsView({ open, onOpenContact }: { open: number | null; o
                 <td>
                   <RecordingPlayButton onOpen={() => setOpen(x.id)} />
                 </td>
-                <td>{instant(x.startedAt)}</td>
+                <td>
+                  <CallLink id={x.callId}>{instant(x.startedAt)}</CallLink>
+                </td>
                 <td>
                   <CallKind direction={x.direction} outcome="answered" unreturned={false} />{' '}
                   {x.contactName ? (

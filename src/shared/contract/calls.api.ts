@@ -5,11 +5,13 @@
 import { z } from 'zod';
 import {
   callListInput,
+  callNoteInput,
   dialInput,
   reportExportInput,
   reportInput,
   type CallerCard,
   type CallList,
+  type CallNote,
   type CallReport,
   type CallRow,
   type IncomingCallEvent,
@@ -25,6 +27,12 @@ export const callsApi = {
   'calls/report-export': request(reportExportInput).reads('calls.read').returns<FileOut>(),
   /** One call, as in the log (the popup window starts from its id). */
   'calls/get': request(z.object({ id })).reads('calls.read').returns<CallRow>(),
+  /** The notes on one call, oldest first; 'not_found' when there is no such call. */
+  'calls/notes': request(z.object({ callId: id }))
+    .reads('calls.read')
+    .returns<CallNote[]>(),
+  /** Adds a note to a call and returns its notes; 'validation' (field body) for an empty note, 'not_found' for no such call. */
+  'calls/add-note': request(callNoteInput).writes('calls.write').returns<CallNote[]>(),
   /** Everything the popup shows about a number (also pushed with 'call/incoming'). */
   'calls/caller-card': request(z.object({ number: z.string().max(40) }))
     .reads('calls.read')

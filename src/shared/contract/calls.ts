@@ -135,6 +135,11 @@ export type CallRow = {
   recordingId: number | null;
 };
 
+/** A note written on one call's page: what was said, by whom, when. */
+export type CallNote = { id: number; callId: number; body: string; author: string; createdAt: string };
+
+export const callNoteInput = z.object({ callId: id, body: z.string().max(10000), author: z.string().max(100).default('') });
+
 export const callQuery = z.object({
   from: isoDate.nullable().default(null),
   to: isoDate.nullable().default(null),

@@ -161,6 +161,8 @@ export type Voicemail = {
 
 export const voicemailListInput = z.object({
   mailboxId: id.nullable().default(null),
+  /** The messages a call left (one, and its forwarded copies): a call's page. */
+  callId: id.nullable().default(null),
   unheardOnly: z.boolean().default(false),
   limit: z.number().int().min(1).max(500).default(200),
 });

@@ -1,4 +1,5 @@
 /** English messages of the call log, call reports and dialing; typed by the Persian section. */
+import { callViewEn } from './call-view.en';
 import type { CallsMessages } from './calls.fa';
 
 const plural = (n: string, one: string, many: string) => `${n} ${n === '1' ? one : many}`;
@@ -124,4 +125,7 @@ export const callsEn: CallsMessages = {
     `${plural(all, 'call', 'calls')}: ${incoming} incoming, ${outgoing} outgoing, ${missed} missed`,
   contactCountsMore: (all: string) => `More than ${all} calls`,
   contactNoCalls: 'No calls with this contact yet.',
+
+  /** One call's page. */
+  view: callViewEn,
 };

@@ -2,6 +2,8 @@
  * Persian messages of the call log, call reports and dialing: the `calls` section of the catalogue.
  * The source of truth for its keys; `calls.en.ts` is typed as `CallsMessages`.
  */
+import { callViewFa } from './call-view.fa';
+
 export const callsFa = {
   title: 'تماس‌ها',
   tabLog: 'فهرست تماس‌ها',
@@ -129,6 +131,9 @@ export const callsFa = {
   contactCounts: (all: string, incoming: string, outgoing: string, missed: string) => `${all} تماس: ${incoming} ورودی، ${outgoing} خروجی، ${missed} بی‌پاسخ`,
   contactCountsMore: (all: string) => `بیش از ${all} تماس`,
   contactNoCalls: 'هنوز تماسی با این مخاطب ثبت نشده است.',
+
+  /** One call's page. */
+  view: callViewFa,
 };
 
 export type CallsMessages = typeof callsFa;
