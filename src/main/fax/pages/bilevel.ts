@@ -131,13 +131,13 @@ export function toBilevel(
   return { bitmap: b, photoTiles: count };
 }
 
-/** RGBA (as a canvas gives it) → grey, one byte per pixel: ITU-R BT.601 luma, composited over white. */
+/** RGBA (as a canvas gives it) → grey, one byte per pixel: ITU-R BT.601 luma (in 1/256ths), composited over white. */
 export function rgbaToGrey(rgba: Uint8Array | Uint8ClampedArray, pixels: number): Uint8Array {
   const grey = new Uint8Array(pixels);
   for (let i = 0, j = 0; i < pixels; i++, j += 4) {
     const a = rgba[j + 3]!;
-    const luma = (rgba[j]! * 299 + rgba[j + 1]! * 587 + rgba[j + 2]! * 114) / 1000;
-    grey[i] = Math.round((luma * a + 255 * (255 - a)) / 255);
+    const luma = (rgba[j]! * 77 + rgba[j + 1]! * 150 + rgba[j + 2]! * 29 + 128) >> 8;
+    grey[i] = a === 255 ? luma : (luma * a + 255 * (255 - a) + 127) / 255;
   }
   return grey;
 }

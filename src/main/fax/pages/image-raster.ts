@@ -53,7 +53,9 @@ export async function renderImage(bytes: Uint8Array, kind: 'png' | 'jpeg', fileN
   } else {
     ctx.drawImage(image, fit.x, fit.y, fit.w, fit.h);
   }
-  return rgbaToGrey(ctx.getImageData(0, 0, g.width, g.height).data, g.width * g.height);
+  // The canvas's own pixels (RGBA, premultiplied — the same as straight here: the page was filled with opaque
+  // white first); getImageData would copy and un-premultiply them, which cost more than drawing the page.
+  return rgbaToGrey(canvas.data(), g.width * g.height);
 }
 
 async function decodeJpeg(bytes: Uint8Array): Promise<Rgba> {

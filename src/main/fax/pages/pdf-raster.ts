@@ -61,7 +61,9 @@ async function renderPage(doc: PDFDocumentProxy, index: number, g: PageGeometry,
     ctx.fillRect(0, 0, g.width, g.height);
     // The viewport draws at `scale` both ways; the transform squeezes it down to the fax's own line pitch and centres it.
     await page.render({ canvas: canvas as never, canvasContext: ctx as never, viewport, transform: [1, 0, 0, g.sy / g.sx, fit.x, fit.y] }).promise;
-    return rgbaToGrey(ctx.getImageData(0, 0, g.width, g.height).data, g.width * g.height);
+    // The canvas's own pixels (RGBA, premultiplied — the same as straight here: the page was filled with opaque
+    // white first); getImageData would copy and un-premultiply them, which cost more than drawing the page.
+    return rgbaToGrey(canvas.data(), g.width * g.height);
   } finally {
     page.cleanup();
   }
