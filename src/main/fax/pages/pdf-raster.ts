@@ -10,6 +10,7 @@ import { loadPdfJs } from './pdfjs-loader';
 import { rgbaToGrey } from './bilevel';
 import { faxDocumentError } from './document-errors';
 import { AppError } from '../../kernel/app-error';
+import { MAX_IMAGE_MEGAPIXELS } from './image-raster';
 
 /** `turn: false` keeps a landscape page as it is (a header strip is meant to be wide). */
 export type RenderPageOptions = { turn?: boolean };
@@ -23,7 +24,16 @@ export type OpenPdf = {
 export async function openPdf(bytes: Uint8Array, fileName: string): Promise<OpenPdf> {
   const { pdfjs, folders } = await loadPdfJs();
   // pdf.js may take the buffer over (transfer it to its worker): give it a copy, never the caller's bytes.
-  const task = pdfjs.getDocument({ data: new Uint8Array(bytes), ...folders, cMapPacked: true, isEvalSupported: false, verbosity: 0, stopAtErrors: false });
+  // maxImageSize: an image inside a PDF is held decoded in memory too, so the image limit applies (a larger one is left out, not decoded).
+  const task = pdfjs.getDocument({
+    data: new Uint8Array(bytes),
+    ...folders,
+    cMapPacked: true,
+    isEvalSupported: false,
+    verbosity: 0,
+    stopAtErrors: false,
+    maxImageSize: MAX_IMAGE_MEGAPIXELS * 1e6,
+  });
   let doc: PDFDocumentProxy;
   try {
     doc = await task.promise;

@@ -10,7 +10,7 @@ import type { Lang } from '../../i18n/messages';
 import { renderCover, type FaxCover } from './cover-page';
 import { withHeaders } from './page-header';
 import { DEFAULT_FORMAT, type FaxPageFormat } from './page-format';
-import { MAX_FAX_PAGES, openDocument, type FaxDocumentInput, type OpenDocument, type RenderOptions } from './render-document';
+import { MAX_FAX_PAGES, nextTurn, openDocument, type FaxDocumentInput, type OpenDocument, type RenderOptions } from './render-document';
 
 export type PrepareFax = {
   documents: FaxDocumentInput[];
@@ -39,7 +39,12 @@ export async function prepareFax(p: PrepareFax): Promise<{ format: FaxPageFormat
       count += d.pageCount;
       if (count > MAX_FAX_PAGES) throw new AppError('fax/document', 'fax.too_many_in_fax', { file: doc.fileName, count, max: MAX_FAX_PAGES }, 'file');
     }
-    for (const d of open) for (let i = 0; i < d.pageCount; i++) pages.push((await d.render(i)).bitmap);
+    for (const d of open) {
+      for (let i = 0; i < d.pageCount; i++) {
+        pages.push((await d.render(i)).bitmap);
+        await nextTurn();
+      }
+    }
   } finally {
     for (const d of open) await d.close();
   }

@@ -71,12 +71,21 @@ export async function renderDocument(doc: FaxDocumentInput, opts: RenderOptions 
   const open = await openDocument(doc, opts);
   try {
     const pages: RenderedPage[] = [];
-    for (let i = 0; i < open.pageCount; i++) pages.push(await open.render(i));
+    for (let i = 0; i < open.pageCount; i++) {
+      pages.push(await open.render(i));
+      await nextTurn();
+    }
     return { kind: open.kind, format: open.format, pages };
   } finally {
     await open.close();
   }
 }
+
+/**
+ * pdf.js draws a page in this thread (a few hundred milliseconds, mostly without giving way): between
+ * pages the event loop gets a turn, so a line's modem traffic and timers are not held up for a whole document.
+ */
+export const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export function checkPageCount(count: number, fileName: string): void {
   if (count === 0) throw faxDocumentError('empty', fileName);
