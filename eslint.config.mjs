@@ -57,7 +57,7 @@ export default tseslint.config(
       'no-restricted-imports': ['error', {
         paths: ['electron', 'react', 'react-dom'].map((name) => ({ name, message: 'The kernel stays plain Node: no Electron, React or DOM (STYLE.md).' })),
         patterns: [{
-          group: ['attendance', 'calendar', 'calls', 'cheque-templates', 'cheques', 'contacts', 'engine', 'ivr', 'lines', 'onboarding', 'people',
+          group: ['attendance', 'calendar', 'calls', 'cheque-templates', 'cheques', 'contacts', 'engine', 'fax', 'ivr', 'lines', 'onboarding', 'people',
             'recordings', 'reminders', 'server', 'settings', 'shell'].flatMap((d) => [`../${d}/**`, `**/main/${d}/**`]).concat(['**/renderer/**']),
           message: 'src/main/kernel imports no domain: only src/shared, src/main/i18n and src/main/db.',
         }],

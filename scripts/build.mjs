@@ -4,7 +4,20 @@ import { build } from 'esbuild';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 
 const root = new URL('..', import.meta.url).pathname;
-const external = ['better-sqlite3', 'pdfkit', 'harfbuzzjs', 'electron', 'ws', 'bufferutil', 'utf-8-validate', 'serialport', 'koffi', 'exceljs'];
+const external = [
+  'better-sqlite3',
+  'pdfkit',
+  'harfbuzzjs',
+  'electron',
+  'ws',
+  'bufferutil',
+  'utf-8-validate',
+  'serialport',
+  'koffi',
+  'exceljs',
+  'pdfjs-dist',
+  '@napi-rs/canvas',
+];
 // zod's `z` namespace re-exports every one of its ~50 message locales (about 300 kB minified, more
 // than React DOM), and a namespace object keeps them all in the bundle. The renderer never reads
 // `z.locales` or `core.locales` (zod registers English itself from schemas.js), so its locales index is an empty module

@@ -22,6 +22,7 @@ const SYSTEM = {
   pvftormd: 'mgetty-pvftools', // pvftormd/rmdtopvf/wavtopvf: the IMA ADPCM reference (a package of its own)
   'espeak-ng': 'espeak-ng', // prompts spoken from text (a Persian voice); optional for users
   tiffcp: 'libtiff-tools', // tiffcp/fax2tiff/tiffinfo: the reference the fax codec is compared with
+  tifftopnm: 'netpbm', // decodes the fax pages' TIFF independently of libtiff's tools
 };
 const missing = [
   ...new Set(

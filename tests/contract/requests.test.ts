@@ -148,6 +148,8 @@ describe('a request that says it only reads', () => {
     'cheque-templates/preview': { templateId: 1 },
     'cheque-templates/test-print': { templateId: 1 },
     'people/document': { id: 1 },
+    'fax/document-page': { id: 1 },
+    'fax/document-tiff': { id: 1 },
   };
 
   /** What this connection changed so far, and the bytes of the database and its write-ahead log. */

@@ -46,6 +46,28 @@ export function makePng(width: number, height: number, pixel: (x: number, y: num
   ]);
 }
 
+/** A 1-bit greyscale PNG of rows packed most-significant bit first with 1 = black (a fax bitmap's layout). */
+export function makeBilevelPng(width: number, height: number, rows: Uint8Array): Buffer {
+  const rowBytes = (width + 7) >> 3;
+  const raw = Buffer.alloc((rowBytes + 1) * height);
+  for (let y = 0; y < height; y++) {
+    raw[y * (rowBytes + 1)] = 0; // filter: none
+    // PNG's 1-bit grey has 0 = black: the fax layout inverted.
+    for (let i = 0; i < rowBytes; i++) raw[y * (rowBytes + 1) + 1 + i] = ~rows[y * rowBytes + i]! & 0xff;
+  }
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 1; // bit depth
+  ihdr[9] = 0; // colour type: grey
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
 /**
  * A pale "scan" of a cheque leaf at `dpmm` pixels per millimetre: a tinted leaf with a border and
  * the printed lines a writer follows (date top left, amount in words, payee, amount box).

@@ -9,6 +9,7 @@ import { chequeTemplatesHandlers } from '../cheque-templates/cheque-templates.ha
 import { chequesHandlers } from '../cheques/cheques.handlers';
 import { contactsHandlers } from '../contacts/contacts.handlers';
 import { ioHandlers } from '../contacts/io.handlers';
+import { faxHandlers } from '../fax/fax.handlers';
 import { ivrHandlers } from '../ivr/ivr.handlers';
 import { voicemailHandlers } from '../ivr/voicemail.handlers';
 import { joinHandlers, type Handlers } from '../kernel/handlers';
@@ -39,6 +40,7 @@ export function handlerMaps(s: Services, app: AppDeps) {
     remindersHandlers(s),
     peopleHandlers(s),
     attendanceHandlers(s),
+    faxHandlers(s),
   ];
 }
 

@@ -23,6 +23,7 @@ import { createRemindersService } from '../reminders/reminders.service';
 import { createPeopleService } from '../people/people.service';
 import { createAttendanceService } from '../attendance/attendance.service';
 import { createChequeTemplatesService } from '../cheque-templates/cheque-templates.service';
+import { createFaxDocumentsService } from '../fax/fax-documents.service';
 import type { Timers } from '../../telephony/transport';
 import type { EngineContext } from '../kernel/context';
 import type { Logger } from '../kernel/logger';
@@ -81,6 +82,7 @@ export function createServices(
   alarms.addSource(cheques.alarmSource());
   const chequeBooks = createChequeBooksService(db, ctx);
   const chequeReports = createChequeReportsService(db, ctx);
+  const faxDocuments = createFaxDocumentsService(db, ctx, { dataDir: opts.dataDir });
   const sampleData = createSampleDataService({ ctx, contacts, groups, settings, isProtected: (id) => people.ofContact(id).length > 0 });
 
   return {
@@ -103,5 +105,6 @@ export function createServices(
     chequeBooks,
     chequeReports,
     sampleData,
+    faxDocuments,
   };
 }

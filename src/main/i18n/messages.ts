@@ -6,6 +6,7 @@ import { PEOPLE_FIELD_LABELS, peopleEn, peopleFa } from './people.messages';
 import { localDigits } from '../../shared/text/digits';
 import { ivrEn, ivrFa } from './ivr.messages';
 import { recordingsEn, recordingsFa } from './recordings.messages';
+import { faxEn, faxFa } from './fax.messages';
 import { serverEn, serverFa } from './server.messages';
 import { dbEn, dbFa } from './db.messages';
 import { CHEQUE_FIELD_LABELS, chequesEn, chequesFa } from './cheques.messages';
@@ -15,6 +16,7 @@ const fa = {
   ...ivrFa,
   ...dbFa,
   ...recordingsFa,
+  ...faxFa,
   ...serverFa,
   ...peopleFa,
   'sample.group': 'دادهٔ نمونه (قابل حذف)',
@@ -126,6 +128,7 @@ const en: Record<MessageKey, string> = {
   ...ivrEn,
   ...dbEn,
   ...recordingsEn,
+  ...faxEn,
   ...serverEn,
   ...peopleEn,
   'sample.group': 'Sample data (removable)',

@@ -59,10 +59,13 @@ export type PrintDocumentOptions = {
   marginsMm?: number | Margins;
   /** Folder containing fonts/Vazirmatn-*.ttf; found automatically when omitted. */
   assetsDir?: string;
+  /** Page size in points [width, height]; default A4 (fax pages also print on US letter and on a header strip). */
+  pageSize?: readonly [number, number];
 };
 
 export const MM = 72 / 25.4;
-const A4: [number, number] = [595.28, 841.89];
+export const A4: readonly [number, number] = [595.28, 841.89];
+export const LETTER: readonly [number, number] = [612, 792];
 /** Line box height per point of font size: Vazirmatn's ascent + descent is 1.56 em; a bit tighter reads well in tables. */
 const LINE_FACTOR = 1.5;
 
@@ -75,6 +78,7 @@ export class PrintDocument {
   private readonly chunks: Buffer[] = [];
   private readonly done: Promise<Buffer>;
   private pagesStarted = 0;
+  private readonly size: [number, number];
 
   private constructor(
     private readonly shaper: Shaper,
@@ -84,7 +88,8 @@ export class PrintDocument {
     this.dir = opts.lang === 'fa' ? 'rtl' : 'ltr';
     this.fonts = fontPaths(resolveAssetsDir(opts.assetsDir));
     const m = typeof opts.marginsMm === 'object' ? opts.marginsMm : uniform(opts.marginsMm ?? 12);
-    const [w, h] = A4;
+    this.size = [...(opts.pageSize ?? A4)];
+    const [w, h] = this.size;
     this.box = {
       left: m.left * MM,
       top: m.top * MM,
@@ -94,7 +99,7 @@ export class PrintDocument {
       height: h - (m.top + m.bottom) * MM,
     };
     this.pdf = new PDFDocument({
-      size: A4,
+      size: this.size,
       autoFirstPage: false,
       lang: opts.lang === 'fa' ? 'fa-IR' : 'en',
       info: { Title: opts.title ?? '', Producer: 'Monshi', Creator: 'Monshi' },
@@ -202,7 +207,7 @@ export class PrintDocument {
   render(pages: readonly DrawOp[][], frame?: (page: number, pageCount: number) => DrawOp[]): void {
     const count = Math.max(1, pages.length);
     for (let i = 0; i < count; i++) {
-      this.pdf.addPage({ size: A4, margin: 0 });
+      this.pdf.addPage({ size: this.size, margin: 0 });
       this.pagesStarted++;
       for (const op of frame?.(i, count) ?? []) this.draw(op);
       for (const op of pages[i] ?? []) this.draw(op);
@@ -211,7 +216,7 @@ export class PrintDocument {
 
   /** Finishes the file and resolves with its bytes. */
   end(): Promise<Buffer> {
-    if (this.pagesStarted === 0) this.pdf.addPage({ size: A4, margin: 0 }); // a PDF needs at least one page
+    if (this.pagesStarted === 0) this.pdf.addPage({ size: this.size, margin: 0 }); // a PDF needs at least one page
     this.pdf.end();
     return this.done;
   }

@@ -22,6 +22,7 @@ import { chequeTemplatesApi, type ChequeTemplatesEvents } from './cheque-templat
 import { remindersApi, type RemindersEvents } from './reminders.api';
 import { peopleApi, type PeopleEvents } from './people.api';
 import { attendanceApi, type AttendanceEvents } from './attendance.api';
+import { faxApi, type FaxEvents } from './fax.api';
 
 export type { AppInfo };
 
@@ -41,6 +42,7 @@ export const api = {
   ...remindersApi,
   ...peopleApi,
   ...attendanceApi,
+  ...faxApi,
 };
 
 export type Api = typeof api;
@@ -65,6 +67,7 @@ export type EventMap = Flat<
     ChequeTemplatesEvents &
     RemindersEvents &
     PeopleEvents &
-    AttendanceEvents
+    AttendanceEvents &
+    FaxEvents
 >;
 export type EventName = keyof EventMap;

@@ -21,6 +21,8 @@ export type ErrorCode =
   | 'auth'
   | 'line/unavailable'
   | 'line/busy'
+  /** A document given to fax is not one (not a PDF, image or text), is damaged, locked by a password, empty or too long. */
+  | 'fax/document'
   | 'internal';
 
 export type AppErrorShape = { code: ErrorCode; message: string; field?: string };
