@@ -1,4 +1,4 @@
-/** The SQL of the fax document library (migration 0016). */
+/** The SQL of the fax document library (migration 0017). */
 import type { FaxDocument } from '../../shared/contract/fax';
 import type { Db } from '../db/database';
 
