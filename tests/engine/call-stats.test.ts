@@ -27,8 +27,18 @@ function rng(seed: number) {
 const OUTCOMES = ['ringing', 'dialing', 'connected', 'answered', 'missed', 'ivr', 'busy', 'no-answer', 'failed'];
 const day = (i: number) => new Date(Date.UTC(2026, 0, 1 + i)).toISOString().slice(0, 10);
 
+/**
+ * One transaction per batch of writes: the triggers under test run for each row all the same, and
+ * thousands of separate commits, each fsync'd (synchronous=FULL), took most of this file's minute.
+ */
+const batch = (db: Db, writes: () => void) => db.transaction(writes)();
+
 /** n random calls over 60 days, 3 lines, 40 numbers (skewed, some sent in two forms), some withheld. */
 function insertCalls(db: Db, n: number, r: () => number): void {
+  batch(db, () => insertEach(db, n, r));
+}
+
+function insertEach(db: Db, n: number, r: () => number): void {
   const ins =
     db.prepare(`INSERT INTO calls (line_id, line_name, direction, outcome, started_at, local_day, local_hour, duration_s, number_raw, number_key, returned_at)
     VALUES (?, 'L', ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
@@ -56,6 +66,10 @@ function insertCalls(db: Db, n: number, r: () => number): void {
 
 /** What the engine and odd hands do to logged calls: every column a total depends on changes somewhere. */
 function churn(db: Db, r: () => number): void {
+  batch(db, () => churnEach(db, r));
+}
+
+function churnEach(db: Db, r: () => number): void {
   const ids = db.prepare<[], number>('SELECT id FROM calls').pluck().all();
   const pick = () => ids[Math.floor(r() * ids.length)]!;
   for (let i = 0; i < 300; i++) db.prepare("UPDATE calls SET outcome = 'missed', ended_at = 1, duration_s = 0 WHERE id = ?").run(pick());

@@ -1,19 +1,23 @@
 /**
  * Lines and the call log inside the engine, on a real SQLite file, with the REAL demo line (the modem
  * simulator in-process behind the real driver; its ring cadence shortened so the suite stays quick).
+ * The calls run on one driven clock (helpers/manual-timers.ts): rings and dialling pass in milliseconds.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { EventMap } from '../../src/shared/contract/api';
 import { createEngine } from '../../src/main/engine/engine';
-import { demoSims, fastDemo, until } from '../helpers/demo-line';
+import { demoOn, demoSims, fastDemo, until as realUntil } from '../helpers/demo-line';
 import { removeDir, tempDir, type TestEngine } from '../helpers/engine';
+import { drivenClock, type DrivenClock } from '../helpers/manual-timers';
 
 jest.setTimeout(30_000);
 
-function engineAt(dir: string): TestEngine & { events: { name: string; payload: unknown }[] } {
-  const engine = createEngine({ dataDir: dir, lineFactory: fastDemo });
+function engineAt(dir: string, clock?: DrivenClock): TestEngine & { events: { name: string; payload: unknown }[] } {
+  const engine = createEngine(
+    clock ? { dataDir: dir, clock: clock.date, timers: clock.timers, lineFactory: demoOn(clock) } : { dataDir: dir, lineFactory: fastDemo },
+  );
   const events: { name: string; payload: unknown }[] = [];
   engine.subscribe((e) => events.push(e));
   return Object.assign(engine, {
@@ -39,10 +43,12 @@ describe('calls on the demo line', () => {
   let e: ReturnType<typeof engineAt>;
   let lineId: number;
   let contactId: number;
+  const clock = drivenClock();
+  const until = clock.until;
 
   beforeAll(async () => {
     dir = tempDir();
-    e = engineAt(dir);
+    e = engineAt(dir, clock);
     const group = await e.ok('groups/create', { name: 'مشتریان ویژه' });
     const c = await e.ok('contacts/create', {
       firstName: 'علی',
@@ -59,7 +65,7 @@ describe('calls on the demo line', () => {
   });
   afterAll(async () => {
     if (process.env.TRACE) console.log(readFileSync(path.join(dir, 'monshi.log'), 'utf8'));
-    await e.close();
+    await clock.during(e.close());
     removeDir(dir);
   });
 
@@ -90,10 +96,10 @@ describe('calls on the demo line', () => {
     e.events.length = 0;
     await e.ok('lines/demo-call', { lineId, number: '09121234567', name: 'ALI', rings: 0 });
     const incoming = await until(() => lastOf(e, 'call/incoming'));
-    await e.ok('calls/answer', { lineId });
+    await clock.during(e.ok('calls/answer', { lineId }));
     const answered = await until(() => lastOf(e, 'call/updated', (u) => u.call.id === incoming.call.id && u.call.outcome === 'answered'));
     expect(answered.call.answeredAt).not.toBeNull();
-    await e.ok('calls/hang-up', { lineId });
+    await clock.during(e.ok('calls/hang-up', { lineId }));
     const ended = await until(() => lastOf(e, 'call/updated', (u) => u.call.id === incoming.call.id && u.call.endedAt !== null));
     expect(ended.call.outcome).toBe('answered');
     expect((await e.ok('calls/list', { unreturned: true })).total).toBe(0);
@@ -148,7 +154,7 @@ describe('calls on the demo line', () => {
     expect(row).toMatchObject({ direction: 'out', outcome: 'dialing', contactId, lineId });
     await until(() => lastOf(e, 'call/updated', (u) => u.call.id === row.id && u.call.outcome === 'connected'));
     expect(await e.fail('calls/dial', { number: '021 1234 5678' }, 'en')).toMatchObject({ code: 'line/unavailable' });
-    await e.ok('calls/hang-up', { lineId });
+    await clock.during(e.ok('calls/hang-up', { lineId }));
     const done = await until(() => lastOf(e, 'call/updated', (u) => u.call.id === row.id && u.call.endedAt !== null));
     expect(done.call.outcome).toBe('answered');
   });
@@ -167,7 +173,7 @@ describe('calls on the demo line', () => {
       const sim = demoSims.get(lineId)!;
       await until(() => lastOf(e, 'call/updated', (u) => u.call.id === row.id && u.call.outcome === 'connected'));
       expect([typed, sim.dialled.at(-1)]).toEqual([typed, atd]);
-      await e.ok('calls/hang-up', { lineId });
+      await clock.during(e.ok('calls/hang-up', { lineId }));
       await until(() => lastOf(e, 'call/updated', (u) => u.call.id === row.id && u.call.endedAt !== null));
     }
     const rows = (await e.ok('calls/list', { text: '110' })).rows;
@@ -188,9 +194,9 @@ describe('calls on the demo line', () => {
     });
     expect(await e.fail('calls/dial', { number: 'abc' }, 'en')).toMatchObject({ field: 'number' });
     expect(await e.fail('lines/demo-call', { lineId: 999 }, 'en')).toMatchObject({ code: 'not_found' });
-    // A missing modem leaves the line disconnected, with the reason, and the engine running.
+    // A missing modem leaves the line disconnected, with the reason, and the engine running (a real port: real time).
     const usb = (await e.ok('lines/list', {})).find((l) => l.name === 'USB')!;
-    await until(() => lastOf(e, 'lines/status', (s) => s.lineId === usb.id && s.status === 'disconnected'));
+    await realUntil(() => lastOf(e, 'lines/status', (s) => s.lineId === usb.id && s.status === 'disconnected'));
     expect((await e.ok('lines/list', {})).find((l) => l.id === usb.id)!.detail).toContain('/dev/monshi-no-such-port');
     await e.ok('lines/delete', { id: usb.id });
   });

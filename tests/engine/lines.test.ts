@@ -3,12 +3,13 @@
  * real demo line (the simulator behind the real driver, ring cadence shortened): the device learnt at
  * start is pushed with 'lines/changed'; the demo line takes a caller's number typed in Persian
  * digits and with spaces, and refuses one that is not a number, naming the field; 'calls/get' gives
- * one call as the log shows it.
+ * one call as the log shows it. The line and the engine run on one driven clock (helpers/manual-timers.ts).
  */
 import type { EventMap, InputOf, Method, OutputOf } from '../../src/shared/contract/api';
 import { createEngine } from '../../src/main/engine/engine';
-import { fastDemo, until } from '../helpers/demo-line';
+import { demoOn } from '../helpers/demo-line';
 import { removeDir, tempDir } from '../helpers/engine';
+import { drivenClock } from '../helpers/manual-timers';
 
 jest.setTimeout(30_000);
 
@@ -29,15 +30,17 @@ async function fail<M extends Method>(method: M, input: InputOf<M>, lang: 'fa' |
   return r.error;
 }
 
+const clock = drivenClock();
+const until = clock.until;
 let lineId = 0;
 beforeAll(async () => {
   dir = tempDir();
-  engine = createEngine({ dataDir: dir, lineFactory: fastDemo });
+  engine = createEngine({ dataDir: dir, clock: clock.date, timers: clock.timers, lineFactory: demoOn(clock) });
   engine.subscribe((e) => events.push(e));
   lineId = (await ok('lines/create', { name: 'Demo', kind: 'demo' })).id;
 });
 afterAll(async () => {
-  await engine.close();
+  await clock.during(engine.close());
   removeDir(dir);
 });
 

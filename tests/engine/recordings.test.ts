@@ -4,7 +4,9 @@
  * caller hangs up, and the file holds the caller's voice; the call bar's button starts and stops a
  * recording on any line that can; errors name the field in both languages; recordings survive a
  * restart, and one a crash interrupted is repaired from its file; the storage rules remove the
- * oldest unkept recordings; a nearly full disk is warned about and stops recording.
+ * oldest unkept recordings; a nearly full disk is warned about and stops recording. The demo line and
+ * the engine run on one driven clock (helpers/manual-timers.ts): "three seconds of a call" pass in
+ * milliseconds and are three seconds of audio however loaded the machine is.
  */
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -13,24 +15,46 @@ import { createEngine, type EngineOptions } from '../../src/main/engine/engine';
 import { readPcm16 } from '../../src/main/ivr/audio/wav';
 import { demoVoice } from '../../src/main/ivr/ivr.service';
 import { similarity } from '../ivr/audio-helpers';
-import { fastDemo, until } from '../helpers/demo-line';
-import { manualTimers } from '../helpers/manual-timers';
+import { demoOn, fastDemo, until } from '../helpers/demo-line';
+import { drivenClock, manualTimers, type DrivenClock } from '../helpers/manual-timers';
+import { waitFor } from '../helpers/wait';
 import { removeDir, tempDir, testEngine, type TestEngine } from '../helpers/engine';
 
 jest.setTimeout(40_000);
 
 const MB = 1024 * 1024;
 
-type Rig = { engine: TestEngine; dir: string; lineId: number; events: { name: string; payload: unknown }[] };
+type Rig = {
+  engine: TestEngine;
+  dir: string;
+  lineId: number;
+  events: { name: string; payload: unknown }[];
+  /** Waits for a condition: on the driven clock, or in real time when the test brought its own engine timers. */
+  wait: DrivenClock['until'];
+  /** Lets `ms` of a call pass on the driven clock. */
+  pass(ms: number): Promise<void>;
+  /** Settles a request that waits on the line (answer, dial, hang up, close) while time moves. */
+  during<T>(p: Promise<T>): Promise<T>;
+};
 
 async function rig(opts: Partial<EngineOptions> = {}, recordCalls = false, dir = tempDir()): Promise<Rig> {
-  const engine = testEngine(dir, undefined, { lineFactory: fastDemo, ...opts });
+  // A test with its own engine timers (the disk watcher's) keeps the demo line in real time.
+  const clock = opts.timers ? null : drivenClock();
+  const engine = clock
+    ? testEngine(dir, clock.date, { lineFactory: demoOn(clock), timers: clock.timers, ...opts })
+    : testEngine(dir, undefined, { lineFactory: fastDemo, ...opts });
+  const wait: Rig['wait'] = clock ? clock.until : (check, ms) => waitFor(check, { timeoutMs: ms });
+  const pass = async (ms: number) => {
+    if (!clock) throw new Error('pass() needs the driven clock');
+    await clock.pass(ms);
+  };
+  const during = <T>(p: Promise<T>) => (clock ? clock.during(p) : p);
   const events: Rig['events'] = [];
   engine.subscribe((e) => events.push(e));
   const existing = (await engine.ok('lines/list', {}))[0];
   const lineId = existing ? existing.id : (await engine.ok('lines/create', { name: 'Demo', kind: 'demo', recordCalls })).id;
-  await until(() => events.some((e) => e.name === 'lines/status' && (e.payload as EventMap['lines/status']).status === 'idle'));
-  return { engine, dir, lineId, events };
+  await wait(() => events.some((e) => e.name === 'lines/status' && (e.payload as EventMap['lines/status']).status === 'idle'));
+  return { engine, dir, lineId, events, wait, pass, during };
 }
 
 const last = <E extends keyof EventMap>(r: Rig, name: E, pred: (p: EventMap[E]) => boolean = () => true) =>
@@ -40,13 +64,11 @@ const last = <E extends keyof EventMap>(r: Rig, name: E, pred: (p: EventMap[E]) 
 async function answeredCall(r: Rig, seconds: number): Promise<number> {
   const before = r.events.length;
   await r.engine.ok('lines/demo-call', { lineId: r.lineId, number: '09121234567' });
-  const incoming = await until(() => r.events.slice(before).find((e) => e.name === 'call/incoming')?.payload as EventMap['call/incoming'] | undefined);
+  const incoming = await r.wait(() => r.events.slice(before).find((e) => e.name === 'call/incoming')?.payload as EventMap['call/incoming'] | undefined);
   await r.engine.ok('ivr/demo-speak', { lineId: r.lineId, seconds });
-  await r.engine.ok('calls/answer', { lineId: r.lineId });
+  await r.during(r.engine.ok('calls/answer', { lineId: r.lineId }));
   return incoming.call.id;
 }
-
-const sleep = (ms: number) => new Promise((res) => setTimeout(res, ms));
 
 const rms = (pcm: Int16Array) => Math.sqrt(pcm.reduce((sum, v) => sum + v * v, 0) / Math.max(1, pcm.length));
 
@@ -65,7 +87,7 @@ function pitchOf(w: Int16Array): number {
 describe('recording conversations', () => {
   let r: Rig;
   afterEach(async () => {
-    await r.engine.close();
+    await r.during(r.engine.close());
     removeDir(r.dir);
   });
 
@@ -75,11 +97,11 @@ describe('recording conversations', () => {
     expect(line.recordCalls).toBe(true);
     expect(line.abilities).toEqual({ recordCalls: 'phone-socket', flash: true });
     const callId = await answeredCall(r, 2);
-    const started = await until(() => last(r, 'recordings/changed', (p) => p.active.some((a) => a.callId === callId)));
+    const started = await r.wait(() => last(r, 'recordings/changed', (p) => p.active.some((a) => a.callId === callId)));
     expect(started.active[0]).toMatchObject({ lineId: r.lineId, callId, startedBy: 'auto' });
-    await sleep(3000);
+    await r.pass(3000);
     await r.engine.ok('ivr/demo-hang-up', { lineId: r.lineId });
-    const ended = await until(() => last(r, 'call/updated', (p) => p.call.id === callId && p.call.endedAt !== null && p.call.recordingId !== null));
+    const ended = await r.wait(() => last(r, 'call/updated', (p) => p.call.id === callId && p.call.endedAt !== null && p.call.recordingId !== null));
     const list = await r.engine.ok('recordings/list', {});
     expect(list.total).toBe(1);
     const rec = list.rows[0]!;
@@ -106,12 +128,12 @@ describe('recording conversations', () => {
     r = await rig({}, true);
     const before = r.events.length;
     await r.engine.ok('lines/demo-call', { lineId: r.lineId, number: '09121234567' });
-    await until(() => r.events.slice(before).find((e) => e.name === 'call/incoming'));
-    await r.engine.ok('calls/answer', { lineId: r.lineId });
-    await until(() => last(r, 'recordings/changed', (p) => p.active.length === 1));
-    await sleep(5500); // one turn of each side
-    await r.engine.ok('calls/hang-up', { lineId: r.lineId });
-    await until(() => last(r, 'recordings/changed', (p) => p.active.length === 0 && p.usage.count === 1));
+    await r.wait(() => r.events.slice(before).find((e) => e.name === 'call/incoming'));
+    await r.during(r.engine.ok('calls/answer', { lineId: r.lineId }));
+    await r.wait(() => last(r, 'recordings/changed', (p) => p.active.length === 1));
+    await r.pass(5500); // one turn of each side
+    await r.during(r.engine.ok('calls/hang-up', { lineId: r.lineId }));
+    await r.wait(() => last(r, 'recordings/changed', (p) => p.active.length === 0 && p.usage.count === 1));
     const rec = (await r.engine.ok('recordings/list', {})).rows[0]!;
     const { pcm } = readPcm16(Buffer.from((await r.engine.ok('recordings/audio', { id: rec.id })).base64, 'base64'));
     expect(pcm.length).toBeGreaterThan(4 * 8000);
@@ -127,12 +149,12 @@ describe('recording conversations', () => {
 
   test('a dialled call is recorded from the moment it connects on a line that records every call', async () => {
     r = await rig({}, true);
-    const row = await r.engine.ok('calls/dial', { lineId: r.lineId, number: '02188776655' });
-    await until(() => last(r, 'recordings/changed', (p) => p.active.some((a) => a.callId === row.id && a.startedBy === 'auto')), 10_000);
+    const row = await r.during(r.engine.ok('calls/dial', { lineId: r.lineId, number: '02188776655' }));
+    await r.wait(() => last(r, 'recordings/changed', (p) => p.active.some((a) => a.callId === row.id && a.startedBy === 'auto')), 10_000);
     expect((await r.engine.ok('calls/get', { id: row.id })).outcome).toBe('connected');
-    await sleep(1200);
-    await r.engine.ok('calls/hang-up', { lineId: r.lineId });
-    await until(() => last(r, 'call/updated', (p) => p.call.id === row.id && p.call.endedAt !== null && p.call.recordingId !== null));
+    await r.pass(1200);
+    await r.during(r.engine.ok('calls/hang-up', { lineId: r.lineId }));
+    await r.wait(() => last(r, 'call/updated', (p) => p.call.id === row.id && p.call.endedAt !== null && p.call.recordingId !== null));
     const rec = (await r.engine.ok('recordings/list', {})).rows[0]!;
     expect(rec).toMatchObject({ callId: row.id, direction: 'out', startedBy: 'auto', numberDisplay: '021 8877 6655' });
     expect(rec.durationMs).toBeGreaterThan(800);
@@ -144,19 +166,19 @@ describe('recording conversations', () => {
     expect(none).toMatchObject({ field: 'lineId', message: 'روی این خط تماسِ پاسخ‌داده‌شده‌ای در جریان نیست.' });
     expect((await r.engine.fail('recordings/start', { lineId: r.lineId }, 'en')).message).toBe('There is no answered call in progress on this line.');
     const callId = await answeredCall(r, 1);
-    await until(() => last(r, 'call/updated', (p) => p.call.id === callId && p.call.answeredAt !== null));
-    await sleep(300);
+    await r.wait(() => last(r, 'call/updated', (p) => p.call.id === callId && p.call.answeredAt !== null));
+    await r.pass(300);
     expect(await r.engine.ok('recordings/active', {})).toEqual([]); // not recorded automatically here
-    const a = await r.engine.ok('recordings/start', { lineId: r.lineId });
+    const a = await r.during(r.engine.ok('recordings/start', { lineId: r.lineId }));
     expect(a).toMatchObject({ lineId: r.lineId, callId, startedBy: 'button' });
     expect((await r.engine.fail('recordings/start', { lineId: r.lineId }, 'en')).message).toBe('This call is already being recorded.');
-    await sleep(1500);
-    await r.engine.ok('recordings/stop', { lineId: r.lineId });
-    await until(() => last(r, 'recordings/changed', (p) => p.active.length === 0 && p.usage.count === 1));
+    await r.pass(1500);
+    await r.during(r.engine.ok('recordings/stop', { lineId: r.lineId }));
+    await r.wait(() => last(r, 'recordings/changed', (p) => p.active.length === 0 && p.usage.count === 1));
     expect((await r.engine.fail('recordings/stop', { lineId: r.lineId }, 'en')).message).toBe('Nothing is being recorded on this line.');
     // The call goes on after the recording stopped; the front desk hangs up.
     expect((await r.engine.ok('lines/list', {}))[0]!.status).toBe('in-call');
-    await r.engine.ok('calls/hang-up', { lineId: r.lineId });
+    await r.during(r.engine.ok('calls/hang-up', { lineId: r.lineId }));
     const row = await r.engine.ok('calls/get', { id: callId });
     expect(row.recordingId).toBe(a.recordingId);
     const rec = await r.engine.ok('recordings/get', { id: a.recordingId });
@@ -178,9 +200,9 @@ describe('recording conversations', () => {
   test('recordings survive a restart; one a crash interrupted is repaired from its file', async () => {
     r = await rig({}, true);
     const callId = await answeredCall(r, 1);
-    await sleep(1500);
+    await r.pass(1500);
     await r.engine.ok('ivr/demo-hang-up', { lineId: r.lineId });
-    await until(() => last(r, 'call/updated', (p) => p.call.id === callId && p.call.recordingId !== null));
+    await r.wait(() => last(r, 'call/updated', (p) => p.call.id === callId && p.call.recordingId !== null));
     const before = (await r.engine.ok('recordings/list', {})).rows[0]!;
     // A recording the power cut interrupted: a row without an end and a file whose header says 0 bytes.
     const name = 'call-999-deadbeef.wav';
@@ -199,7 +221,7 @@ describe('recording conversations', () => {
     r.engine.db
       .prepare('INSERT INTO call_recordings (call_id, line_id, started_at, file, started_by) VALUES (?, ?, ?, ?, ?)')
       .run(callId, r.lineId, Date.now(), name, 'button');
-    await r.engine.close();
+    await r.during(r.engine.close());
     r = await rig({}, true, r.dir);
     const after = await r.engine.ok('recordings/list', {});
     expect(after.total).toBe(2);
@@ -214,7 +236,7 @@ describe('recording conversations', () => {
 describe('storage rules and the disk', () => {
   let r: Rig;
   afterEach(async () => {
-    await r.engine.close();
+    await r.during(r.engine.close());
     removeDir(r.dir);
   });
 
@@ -280,7 +302,7 @@ describe('storage rules and the disk', () => {
     free = 500 * MB; // under the 1000 MB warning
     timers.advance(30_000);
     await until(() => last(r, 'recordings/changed', (p) => p.usage.warnings.includes('disk-low') && p.active.length === 1));
-    await sleep(1000);
+    await new Promise((res) => setTimeout(res, 1000));
     free = 50 * MB; // under a tenth of it: recording stops, the call goes on
     timers.advance(30_000);
     const stopped = await until(() => last(r, 'recordings/stopped'));

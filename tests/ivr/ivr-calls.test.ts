@@ -2,23 +2,26 @@
  * A scripted caller walks answering trees on the REAL demo line (the modem simulator in-process
  * behind the real V.253 driver; ring cadence shortened): what the line played is compared with the
  * prompts, the mailbox holds the caller's audio, and wrong keys, timeouts, barge-in and hanging up
- * mid-prompt behave. Prompts are tones of different pitches so each is recognisable.
+ * mid-prompt behave. Prompts are tones of different pitches so each is recognisable. The simulator,
+ * the driver and the engine run on one driven clock (helpers/manual-timers.ts): a call's seconds pass
+ * in milliseconds, and timings are the clock's, so a loaded machine slows the file without changing it.
  */
 import { createEngine } from '../../src/main/engine/engine';
 import { demoVoice } from '../../src/main/ivr/ivr.service';
 import type { ModemSimulator } from '../../src/telephony';
-import { demoSims, fastDemo } from '../helpers/demo-line';
-import { hostPlaying, modemSentAudio, until } from '../helpers/wait';
+import { demoOn, demoSims } from '../helpers/demo-line';
+import { drivenClock } from '../helpers/manual-timers';
+import { hostPlaying, modemSentAudio } from '../helpers/wait';
 import { removeDir, tempDir } from '../helpers/engine';
 import { makeWav, similarity, tone } from './audio-helpers';
 
 jest.setTimeout(60_000);
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 describe('IVR on the demo line', () => {
   const dir = tempDir();
-  const e = createEngine({ dataDir: dir, lineFactory: fastDemo });
+  const clock = drivenClock();
+  const until = clock.until;
+  const e = createEngine({ dataDir: dir, clock: clock.date, timers: clock.timers, lineFactory: demoOn(clock) });
   const events: { name: string; payload: unknown }[] = [];
   e.subscribe((ev) => events.push(ev));
   const ok = async <T>(method: string, input: unknown): Promise<T> => {
@@ -87,7 +90,7 @@ describe('IVR on the demo line', () => {
     await until(() => events.some((x) => x.name === 'lines/status' && (x.payload as { status: string }).status === 'idle'));
   });
   afterAll(async () => {
-    await e.close();
+    await clock.during(e.close());
     removeDir(dir);
   });
 
@@ -141,9 +144,9 @@ describe('IVR on the demo line', () => {
 
   test('no key: the menu repeats after its timeout, then the call ends; the timing follows timeoutS', async () => {
     const callId = await call();
-    const t0 = Date.now();
+    const t0 = clock.now();
     const run = await until(async () => await ok<{ path: string[]; end: string } | null>('ivr/run', { callId }));
-    const took = Date.now() - t0;
+    const took = clock.now() - t0;
     expect(run.path).toEqual(['main', 'timeout', 'timeout']);
     expect(run.end).toBe('timeout');
     // two full welcomes (1.2 s each) and two 1 s timeouts, plus the answer and hang-up
@@ -159,10 +162,10 @@ describe('IVR on the demo line', () => {
     await until(() => hostPlaying(sim));
     sim.pressKeys('*');
     await until(() => sim.played.length >= 1 && hostPlaying(sim));
-    const t0 = Date.now();
+    const t0 = clock.now();
     sim.callerHangsUp();
     const run = await until(async () => await ok<{ path: string[]; end: string } | null>('ivr/run', { callId }));
-    expect(Date.now() - t0).toBeLessThan(600);
+    expect(clock.now() - t0).toBeLessThan(600);
     expect(run.path).toEqual(['main', 'key:*']);
     expect(run.end).toBe('caller-hung-up');
     const c = await ok<{ outcome: string }>('calls/get', { id: callId });
@@ -290,7 +293,7 @@ describe('IVR on the demo line', () => {
       events.slice(before).find((x) => x.name === 'call/updated' && (x.payload as { call: { outcome: string } }).call.outcome === 'answered'),
     );
     const callId = (answered.payload as { call: { id: number } }).call.id;
-    await sleep(1500); // the IVR would answer at ring 2
+    await clock.pass(1500); // the IVR would answer at ring 2
     expect(sim.offHook).toBe(false);
     sim.phone('handset', false);
     const row = await until(async () => {

@@ -2,15 +2,17 @@
  * Transfer nodes (hook flash and digits) on the REAL demo line (the modem simulator in-process behind
  * the real V.253 driver): the caller reaches the node, hears the prompt, the line sends +VTS with the
  * flash and the digits and then goes on hook (a blind transfer); the run ends 'transferred' and the
- * call is logged. A line that cannot flash (the sound-card test) takes the fallback and says so.
+ * call is logged. A line that cannot flash (the sound-card test) takes the fallback and says so. The
+ * simulator, the driver and the engine run on one driven clock (helpers/manual-timers.ts).
  */
 import { createEngine } from '../../src/main/engine/engine';
 import { runIvr } from '../../src/main/ivr/ivr.engine';
 import { createSoundCardLine } from '../../src/main/ivr/soundcard-line';
 import type { SoundCardEvent } from '../../src/shared/contract/ivr';
 import { LineError, realTimers, type ModemSimulator } from '../../src/telephony';
-import { demoSims, fastDemo } from '../helpers/demo-line';
-import { hostPlaying, until } from '../helpers/wait';
+import { demoOn, demoSims } from '../helpers/demo-line';
+import { drivenClock } from '../helpers/manual-timers';
+import { hostPlaying } from '../helpers/wait';
 import { removeDir, tempDir } from '../helpers/engine';
 import { makeWav, similarity, tone } from './audio-helpers';
 
@@ -18,7 +20,9 @@ jest.setTimeout(60_000);
 
 describe('transfer by hook flash and digits', () => {
   const dir = tempDir();
-  const e = createEngine({ dataDir: dir, lineFactory: fastDemo });
+  const clock = drivenClock();
+  const until = clock.until;
+  const e = createEngine({ dataDir: dir, clock: clock.date, timers: clock.timers, lineFactory: demoOn(clock) });
   const events: { name: string; payload: unknown }[] = [];
   e.subscribe((ev) => events.push(ev));
   const ok = async <T>(method: string, input: unknown, lang: 'fa' | 'en' = 'en'): Promise<T> => {
@@ -61,7 +65,7 @@ describe('transfer by hook flash and digits', () => {
     await until(() => events.some((x) => x.name === 'lines/status' && (x.payload as { status: string }).status === 'idle'));
   });
   afterAll(async () => {
-    await e.close();
+    await clock.during(e.close());
     removeDir(dir);
   });
 

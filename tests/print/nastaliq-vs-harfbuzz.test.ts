@@ -3,13 +3,14 @@
  * '*', '#', '%', '@') must come out exactly as native HarfBuzz (`hb-shape`) shapes it: same glyph
  * ids, advances, offsets and clusters, span by span, each with the rest of the line as context and
  * the Persian language system (FAR), so digits take their Persian forms and dots sit where they should.
+ * Every request goes to one `hb-shape --batch` (helpers/hb-shape.ts).
  */
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { BaseDir } from '../../src/print/shaping/bidi-itemizer';
 import { runSpans, shapeRuns } from '../../src/print/shaping/run-shaper';
 import { createShaper, type ShapedGlyph, type Shaper } from '../../src/print/shaping/text-shaper';
 import { CHEQUE_CORPUS } from './fixtures/cheque-corpus';
+import { hbShaper, type HbGlyph, type HbRequest } from '../helpers/hb-shape';
 import { describeWithTools } from '../helpers/reference-tools';
 
 const FONTS = join(__dirname, '../../assets/fonts');
@@ -19,26 +20,20 @@ const CHAIN = [NASTALIQ, VAZIR];
 
 const describeWithHbShape = describeWithTools(['hb-shape'], 'libharfbuzz-bin');
 
-type HbGlyph = { g: number; cl: number; dx: number; dy: number; ax: number; ay: number };
 type Span = { start: number; end: number; level: number; script: string; fontPath: string };
 
-function hbShape(text: string, span: Span, language = span.script === 'Arab' ? 'fa' : 'en'): HbGlyph[] {
-  const args = [
-    `--font-file=${span.fontPath}`,
-    '--output-format=json',
-    '--no-glyph-names',
-    `--direction=${span.level % 2 === 1 ? 'rtl' : 'ltr'}`,
-    `--script=${span.script}`,
-    `--language=${language}`,
-    `--text-before=${text.slice(0, span.start)}`,
-    `--text-after=${text.slice(span.end)}`,
-    '--',
-    text.slice(span.start, span.end),
-  ];
-  const r = spawnSync('hb-shape', args, { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`hb-shape failed: ${r.stderr}`);
-  return JSON.parse(r.stdout) as HbGlyph[];
-}
+const request = (text: string, span: Span, language = span.script === 'Arab' ? 'fa' : 'en'): HbRequest => ({
+  font: span.fontPath,
+  text: text.slice(span.start, span.end),
+  direction: span.level % 2 === 1 ? 'rtl' : 'ltr',
+  script: span.script,
+  language,
+  before: text.slice(0, span.start),
+  after: text.slice(span.end),
+});
+
+const hb = hbShaper();
+const hbShape = (text: string, span: Span, language?: string): HbGlyph[] => hb.shape(request(text, span, language));
 
 const asHb = (glyphs: ShapedGlyph[], offset: number): HbGlyph[] =>
   glyphs.map((g) => ({ g: g.id, cl: g.cluster - offset, dx: g.xOffset, dy: g.yOffset, ax: g.xAdvance, ay: 0 }));
@@ -47,6 +42,8 @@ describeWithHbShape('Nastaliq cheque text matches native HarfBuzz (hb-shape)', (
   let shaper: Shaper;
   beforeAll(async () => {
     shaper = await createShaper();
+    // Every span of the corpus, from one hb-shape process.
+    hb.prepare(CHEQUE_CORPUS.flatMap((text) => runSpans(shaper, text, CHAIN, 'rtl').map((span) => request(text, span))));
   });
 
   test('the corpus has a few hundred cheque strings', () => {

@@ -1,13 +1,13 @@
 /**
  * The WebAssembly shaper must give exactly what native HarfBuzz (`hb-shape`, Debian
  * libharfbuzz-bin) gives: same glyph ids, advances, offsets and clusters, item by item, with the
- * same text context around each item.
+ * same text context around each item. Every request goes to one `hb-shape --batch` (helpers/hb-shape.ts).
  */
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { itemizeLine, type BaseDir, type TextItem } from '../../src/print/shaping/bidi-itemizer';
 import { createShaper, type Shaper, type ShapedGlyph } from '../../src/print/shaping/text-shaper';
 import { SHAPING_CORPUS } from './fixtures/shaping-corpus';
+import { hbShaper, type HbGlyph, type HbRequest } from '../helpers/hb-shape';
 import { describeWithTools } from '../helpers/reference-tools';
 
 const FONTS = join(__dirname, '../../assets/fonts');
@@ -16,27 +16,28 @@ const BOLD = join(FONTS, 'Vazirmatn-Bold.ttf');
 
 const describeWithHbShape = describeWithTools(['hb-shape'], 'libharfbuzz-bin');
 
-type HbGlyph = { g: number; cl: number; dx: number; dy: number; ax: number; ay: number };
-
-/** Runs native hb-shape on one item, with the rest of the line as context, as our shaper does. */
-function hbShape(font: string, text: string, item: TextItem | null): HbGlyph[] {
-  const args = [`--font-file=${font}`, '--output-format=json', '--no-glyph-names'];
-  if (item) {
-    args.push(
-      `--direction=${item.level % 2 === 1 ? 'rtl' : 'ltr'}`,
-      `--script=${item.script}`,
-      `--language=${item.script === 'Arab' ? 'fa' : 'en'}`,
-      `--text-before=${text.slice(0, item.start)}`,
-      `--text-after=${text.slice(item.end)}`,
-    );
-  } else {
-    args.push('--language=fa', '--script=Arab', '--direction=rtl'); // the plain command for a single RTL run
-  }
-  args.push('--', item ? text.slice(item.start, item.end) : text);
-  const r = spawnSync('hb-shape', args, { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`hb-shape failed: ${r.stderr}`);
-  return JSON.parse(r.stdout) as HbGlyph[];
+/** Native hb-shape on one item, with the rest of the line as context, as our shaper does. */
+function request(font: string, text: string, item: TextItem | null): HbRequest {
+  if (!item) return { font, text, language: 'fa', script: 'Arab', direction: 'rtl' }; // the plain command for a single RTL run
+  return {
+    font,
+    text: text.slice(item.start, item.end),
+    direction: item.level % 2 === 1 ? 'rtl' : 'ltr',
+    script: item.script,
+    language: item.script === 'Arab' ? 'fa' : 'en',
+    before: text.slice(0, item.start),
+    after: text.slice(item.end),
+  };
 }
+
+const hb = hbShaper();
+const hbShape = (font: string, text: string, item: TextItem | null): HbGlyph[] => hb.shape(request(font, text, item));
+
+const cases: [BaseDir, string][] = [...SHAPING_CORPUS.map((t): [BaseDir, string] => ['rtl', t]), ...SHAPING_CORPUS.map((t): [BaseDir, string] => ['ltr', t])];
+const rtlOnly = SHAPING_CORPUS.filter((t) => {
+  const items = itemizeLine(t, 'rtl');
+  return items.length === 1 && items[0]?.level === 1;
+});
 
 /** Our glyphs in the shape of hb-shape's JSON (clusters relative to the item start, as hb-shape reports them). */
 const asHb = (glyphs: ShapedGlyph[], offset: number): HbGlyph[] =>
@@ -46,13 +47,16 @@ describeWithHbShape('shaping matches native HarfBuzz (hb-shape)', () => {
   let shaper: Shaper;
   beforeAll(async () => {
     shaper = await createShaper();
+    // Every answer the tests below ask for, from one hb-shape process.
+    hb.prepare([
+      ...cases.flatMap(([dir, text]) => itemizeLine(text, dir).map((item) => request(REGULAR, text, item))),
+      ...[REGULAR, BOLD].flatMap((font) => rtlOnly.map((text) => request(font, text, null))),
+    ]);
   });
 
   test('the corpus is big enough to mean something', () => {
     expect(SHAPING_CORPUS.length).toBeGreaterThanOrEqual(100);
   });
-
-  const cases: [BaseDir, string][] = [...SHAPING_CORPUS.map((t): [BaseDir, string] => ['rtl', t]), ...SHAPING_CORPUS.map((t): [BaseDir, string] => ['ltr', t])];
 
   test.each(cases)('%s: %s', (dir, text) => {
     const items = itemizeLine(text, dir);
@@ -69,10 +73,6 @@ describeWithHbShape('shaping matches native HarfBuzz (hb-shape)', () => {
   });
 
   test('single right-to-left runs match the plain `hb-shape --direction=rtl` command, regular and bold', () => {
-    const rtlOnly = SHAPING_CORPUS.filter((t) => {
-      const items = itemizeLine(t, 'rtl');
-      return items.length === 1 && items[0]?.level === 1;
-    });
     expect(rtlOnly.length).toBeGreaterThan(30);
     for (const font of [REGULAR, BOLD]) {
       for (const text of rtlOnly) {

@@ -128,7 +128,8 @@ describe('mgetty-voice (vm, vgetty) against the simulated Conexant modem', () =>
   });
 
   beforeEach(async () => {
-    sim = new ModemSimulator({ profile: 'conexant' });
+    // Rings every 3 s instead of the US 6 s (a cadence real exchanges use too): vgetty answers at the third.
+    sim = new ModemSimulator({ profile: 'conexant', ringOnMs: 1000, ringOffMs: 2000 });
     server = await serveSimulatorOnPty(sim);
     tty = server.path().replace(/^\/dev\//, '');
     box = new Sandbox();

@@ -52,7 +52,15 @@ export function createServices(
   const calls = createCallsService(db, ctx, contacts);
   const lines = createLinesService(db, ctx, calls, log, opts.lineFactory);
   const voicemail = createVoicemailService(db, ctx, contacts, opts.dataDir);
-  const ivr = createIvrService(db, ctx, { calls, voicemail, holidays: createHolidaysRepo(db), log, simOf: (id) => lines.simOf(id) });
+  const ivr = createIvrService(db, ctx, {
+    calls,
+    voicemail,
+    holidays: createHolidaysRepo(db),
+    log,
+    // The engine's timers, as the recordings' and the alarms': a test's manual clock reaches the menus' timeouts too.
+    timers: opts.timers,
+    simOf: (id) => lines.simOf(id),
+  });
   lines.setIvr((r) => ivr.ring(r));
   const recordings = createRecordingsService(db, ctx, { calls, lines, log, dataDir: opts.dataDir, timers: opts.timers, diskFree: opts.diskFree });
   follow((e) => {

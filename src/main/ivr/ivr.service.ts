@@ -1,12 +1,12 @@
 /**
- * The smart answering service in the engine: the prompt library, the trees, when each tree answers
- * each line, and the runs. A line with a tree for the present time (office hours, closed, holiday)
- * and `ringsBeforeAnswer` > 0 is answered after that many rings; the tree runs on the line, the call
- * is logged with outcome 'ivr' and the path it took (ivr_runs). The front desk is alerted when a
- * caller asks for a person.
+ * The smart answering service in the engine: the trees, when each tree answers each line, and the
+ * runs (the prompt library they play is prompts.service.ts, spread into this service). A line with a
+ * tree for the present time (office hours, closed, holiday) and `ringsBeforeAnswer` > 0 is answered
+ * after that many rings; the tree runs on the line, the call is logged with outcome 'ivr' and the
+ * path it took (ivr_runs). The front desk is alerted when a caller asks for a person.
  */
 import type { ParsedInputOf } from '../../shared/contract/api';
-import type { AudioOut, IvrRun, IvrSettings, IvrTree, IvrTreeRow, OperatorWaiting, Prompt } from '../../shared/contract/ivr';
+import type { IvrRun, IvrSettings, IvrTree, IvrTreeRow, OperatorWaiting } from '../../shared/contract/ivr';
 import { checkTree } from '../../shared/ivr/tree-check';
 import { realTimers, type Line, type ModemSimulator, type Pcm, type Timers } from '../../telephony';
 import type { CallsService } from '../calls/calls.service';
@@ -15,13 +15,12 @@ import { AppError, validationError } from '../kernel/app-error';
 import type { EngineContext } from '../kernel/context';
 import type { Logger } from '../kernel/logger';
 import { message, type Lang } from '../i18n/messages';
-import { durationMs, toLineAudio } from './audio/pcm-convert';
-import { isWav, parseWav, readPcm16, WavError, writeWav } from './audio/wav';
-import { espeakPath, speak } from './tts';
+import { toLineAudio } from './audio/pcm-convert';
+import { isWav, parseWav } from './audio/wav';
 import { runIvr, type IvrRunHandle } from './ivr.engine';
 import { createIvrRepo } from './ivr.repo';
 import { officeState, type HolidayCalendar } from './office-hours';
-import { audioOut } from './audio/audio-out';
+import { createPromptsService } from './prompts.service';
 import type { VoicemailService } from './voicemail.service';
 import { createSoundCardLine, type SoundCardLine } from './soundcard-line';
 
@@ -38,44 +37,12 @@ export type IvrDeps = {
 
 export function createIvrService(db: Db, ctx: EngineContext, deps: IvrDeps) {
   const repo = createIvrRepo(db);
+  const prompts = createPromptsService(repo, ctx, deps.log);
+  const pcmOf = prompts.pcmOf;
   const timers = deps.timers ?? realTimers;
-  const cache = new Map<number, Pcm>();
   const active = new Map<number, { handle: IvrRunHandle; callId: number | null; waiting: boolean }>();
   const soundCards = new Map<number, SoundCardLine>();
   let lastSession = 0;
-
-  function promptView(id: number): Prompt {
-    const p = repo.prompt(id);
-    if (!p) throw new AppError('not_found', 'not_found.prompt', {}, 'id');
-    return { id: p.id, name: p.name, source: p.source, durationMs: p.duration_ms, text: p.text, createdAt: p.created_at };
-  }
-
-  function pcmOf(id: number | null): Pcm | null {
-    if (id === null) return null;
-    const hit = cache.get(id);
-    if (hit) return hit;
-    const wav = repo.promptWav(id);
-    if (!wav) return null;
-    const { pcm } = readPcm16(wav);
-    cache.set(id, pcm);
-    return pcm;
-  }
-
-  function store(name: string, source: 'import' | 'record' | 'tts', text: string, file: Buffer, field: string): Prompt {
-    if (!isWav(file)) throw validationError('prompt.not_wav', field);
-    let pcm: Pcm;
-    try {
-      pcm = toLineAudio(parseWav(file));
-    } catch (e) {
-      throw validationError(e instanceof WavError && e.reason === 'empty' ? 'prompt.empty' : 'prompt.bad_wav', field, {
-        reason: e instanceof Error ? e.message : '',
-      });
-    }
-    if (pcm.length > 8000 * 60 * 10) throw validationError('prompt.too_long', field, { max: 10 });
-    const id = repo.insertPrompt({ name, source, text, durationMs: durationMs(pcm), wav: writeWav(pcm) }, ctx.clock().toISOString());
-    ctx.emit('ivr/changed', {});
-    return promptView(id);
-  }
 
   function problems(tree: IvrTree, lang: Lang): void {
     const found = checkTree(tree, { prompts: repo.promptIds(), mailboxes: new Set(deps.voicemail.mailboxes().map((b) => b.id)) });
@@ -178,46 +145,8 @@ export function createIvrService(db: Db, ctx: EngineContext, deps: IvrDeps) {
   }
 
   return {
-    // ------------------------------------------------------------ prompts
-    prompts: (): Prompt[] =>
-      repo.prompts().map((p) => ({ id: p.id, name: p.name, source: p.source, durationMs: p.duration_ms, text: p.text, createdAt: p.created_at })),
-    importPrompt: (i: ParsedInputOf<'prompts/import'>) => store(i.name, i.source, '', Buffer.from(i.base64, 'base64'), 'base64'),
-    ttsAvailable: () => ({ available: espeakPath() !== null }),
-    async ttsPrompt(i: ParsedInputOf<'prompts/tts'>): Promise<Prompt> {
-      if (!espeakPath()) throw new AppError('validation', 'prompt.no_tts', {}, 'text');
-      let wav: Buffer;
-      try {
-        wav = await speak(i.text, i.voice);
-      } catch (e) {
-        deps.log.error('espeak-ng failed', e);
-        throw new AppError('validation', 'prompt.tts_failed', {}, 'text');
-      }
-      return store(i.name, 'tts', i.text, wav, 'text');
-    },
-    renamePrompt(id: number, name: string): Prompt {
-      promptView(id);
-      repo.renamePrompt(id, name);
-      ctx.emit('ivr/changed', {});
-      return promptView(id);
-    },
-    deletePrompt(id: number): { id: number } {
-      promptView(id);
-      const user = repo
-        .trees()
-        .find((t) =>
-          (JSON.parse(t.tree) as IvrTree).nodes.some((n) => ('promptId' in n && n.promptId === id) || (n.kind === 'menu' && n.wrongPromptId === id)),
-        );
-      if (user) throw new AppError('conflict', 'conflict.prompt_in_use', { tree: user.name }, 'id');
-      repo.deletePrompt(id);
-      cache.delete(id);
-      ctx.emit('ivr/changed', {});
-      return { id };
-    },
-    promptAudio(id: number): AudioOut {
-      promptView(id);
-      return audioOut(repo.promptWav(id)!);
-    },
-    pcmOf,
+    // ------------------------------------------------------------ prompts (prompts.service.ts)
+    ...prompts,
 
     // ------------------------------------------------------------ trees
     trees: (): IvrTreeRow[] => repo.trees().map((r) => treeView(r.id)),

@@ -2,11 +2,12 @@
  * A V.253 voice modem as a `Line`: the call control. The connection — opening the port, identifying
  * the modem, the idle watchdog, a reset noticed, reopening with backoff — is the supervisor's
  * (voice-modem.supervisor.ts); this side turns what the modem prints into line events (rings, caller
- * ID, keys, tones, hang-ups) and runs the actions (answer, play, record, dial, flash, hang up). When
+ * ID, keys, tones, hang-ups) and runs the actions (answer, play, record, dial, flash, hang up). Rings
+ * are counted and caller ID assembled by voice-modem.ringing.ts, the audio states run by
+ * voice-modem.audio.ts. When
  * the supervisor finds the device gone or reset, the call in progress ends with 'device-lost';
  * nothing waits forever.
  */
-import { CallerIdAssembler } from '../caller-id/caller-id.assembler';
 import {
   LineError,
   type DialOutcome,
@@ -25,6 +26,7 @@ import { realTimers, type Timers } from '../transport';
 import type { AtChannel } from './at-channel';
 import type { DleEvent } from './dle';
 import { VoiceAudio } from './voice-modem.audio';
+import { Ringing } from './voice-modem.ringing';
 import { ModemSupervisor, type CallSide, type SupervisorOptions } from './voice-modem.supervisor';
 
 export type VoiceModemLineOptions = Omit<SupervisorOptions, 'timers'> & {
@@ -49,9 +51,7 @@ class VoiceModemLine implements Line {
   private listeners = new Map<LineEventName, Set<Listener<LineEventName>>>();
   private st: LineStatus = 'disconnected';
   private detail: string | null = null;
-  private assembler: CallerIdAssembler;
-  private rings = 0;
-  private ringTimer: unknown = null;
+  private readonly ringing: Ringing;
   private audio: VoiceAudio | null = null;
   private audioDone: Promise<unknown> | null = null;
   private hangingUp = false;
@@ -62,10 +62,17 @@ class VoiceModemLine implements Line {
     this.id = opts.id;
     this.kind = opts.kind ?? 'voice-modem';
     this.timers = opts.timers ?? realTimers;
-    this.assembler = new CallerIdAssembler({ timers: this.timers }, (cid) => {
-      if (this.st === 'idle') this.setStatus('ringing');
-      this.armRingTimer();
-      this.emit('caller-id', cid);
+    this.ringing = new Ringing(this.timers, opts.ringTimeoutMs ?? 8000, {
+      callerId: (cid) => {
+        if (this.st === 'idle') this.setStatus('ringing');
+        this.emit('caller-id', cid);
+      },
+      stopped: () => {
+        if (this.st !== 'ringing') return;
+        this.ringing.reset();
+        this.setStatus('idle');
+        this.emit('hangup', { reason: 'ring-stopped' });
+      },
     });
     this.modem = new ModemSupervisor({ ...opts, timers: this.timers }, this.callSide());
   }
@@ -83,16 +90,14 @@ class VoiceModemLine implements Line {
         const hadCall = this.st === 'in-call' || this.st === 'dialing' || this.st === 'ringing';
         if (how === 'reset') this.audio?.lost();
         else {
-          this.clearRingTimer();
+          this.ringing.clearTimer();
           this.audio?.abort(how === 'lost' ? 'hangup' : 'stop');
           if (how === 'lost') this.audio = null;
         }
         return { hadCall, settled: this.audioDone };
       },
       forget: (hadCall) => {
-        this.clearRingTimer();
-        this.rings = 0;
-        this.assembler.reset();
+        this.ringing.reset();
         this.byPhone = false;
         if (hadCall) this.emit('hangup', { reason: 'device-lost' });
       },
@@ -144,33 +149,15 @@ class VoiceModemLine implements Line {
   private unsolicited(line: string): void {
     if (/^RING\b/i.test(line) || /^CID RING$/i.test(line)) return this.ring();
     if (line === 'NO CARRIER') return this.carrierLost();
-    if (this.st === 'idle' || this.st === 'ringing') this.assembler.line(line);
+    if (this.st === 'idle' || this.st === 'ringing') this.ringing.line(line);
   }
 
   private ring(): void {
     if (this.st !== 'idle' && this.st !== 'ringing') return;
-    this.rings++;
-    this.setStatus('ringing');
-    this.armRingTimer();
-    this.emit('ring', { count: this.rings });
-    this.assembler.ring(this.rings);
-  }
-
-  private armRingTimer(): void {
-    this.clearRingTimer();
-    this.ringTimer = this.timers.setTimeout(() => {
-      this.ringTimer = null;
-      if (this.st !== 'ringing') return;
-      this.rings = 0;
-      this.assembler.reset();
-      this.setStatus('idle');
-      this.emit('hangup', { reason: 'ring-stopped' });
-    }, this.opts.ringTimeoutMs ?? 8000);
-  }
-
-  private clearRingTimer(): void {
-    if (this.ringTimer !== null) this.timers.clearTimeout(this.ringTimer);
-    this.ringTimer = null;
+    this.ringing.ring((count) => {
+      this.setStatus('ringing');
+      this.emit('ring', { count });
+    });
   }
 
   private dleEvent(e: DleEvent): void {
@@ -179,7 +166,7 @@ class VoiceModemLine implements Line {
     if (this.audio && this.audio.event(e)) return;
     if (e.kind === 'dtmf') {
       if (this.st === 'in-call') this.emit('dtmf', { digit: e.digit });
-      else if (this.st === 'idle' || this.st === 'ringing') this.assembler.dtmf(e.digit);
+      else if (this.st === 'idle' || this.st === 'ringing') this.ringing.dtmf(e.digit);
       return;
     }
     if (e.kind === 'tone') {
@@ -211,7 +198,7 @@ class VoiceModemLine implements Line {
   private phone(phone: 'handset' | 'extension', offHook: boolean): void {
     this.emit('phone', { phone, offHook });
     if (offHook && this.st === 'ringing') {
-      this.clearRingTimer();
+      this.ringing.clearTimer();
       this.byPhone = true;
       this.setStatus('in-call', 'answered at a telephone');
       this.emit('answered', { byPhone: true });
@@ -261,7 +248,7 @@ class VoiceModemLine implements Line {
         if (r.final !== 'OK' && r.final !== 'VCON') throw new LineError('bad-state', `${c}: ${r.final}`);
       }
     });
-    this.clearRingTimer();
+    this.ringing.clearTimer();
     this.setStatus('in-call');
     this.emit('answered', {});
   }
@@ -278,8 +265,7 @@ class VoiceModemLine implements Line {
     const at = this.modem.at;
     this.byPhone = false;
     this.setStatus('idle');
-    this.rings = 0;
-    this.assembler.reset();
+    this.ringing.reset();
     this.emit('hangup', { reason });
     if (!at) return;
     await this.modem.exclusive(() => this.backOnHook(at));
