@@ -22,6 +22,9 @@ const SYSTEM = {
   pvftormd: 'mgetty-pvftools', // pvftormd/rmdtopvf/wavtopvf: the IMA ADPCM reference (a package of its own)
   'espeak-ng': 'espeak-ng', // prompts spoken from text (a Persian voice); optional for users
   tiffcp: 'libtiff-tools', // tiffcp/fax2tiff/tiffinfo: the reference the fax codec is compared with
+  iaxmodem: 'iaxmodem', // two real software fax modems (spandsp) that our T.30 engine calls through
+  efax: 'efax', // efax/efix: the independent fax program at the far end
+  ip: 'iproute2', // brings up loopback in the iaxmodem pair's private network namespace
 };
 const missing = [
   ...new Set(
