@@ -166,4 +166,35 @@ describe('T.30 over iaxmodem against efax', () => {
     },
     CALL_MS,
   );
+
+  test(
+    'ECM at 14400 through the real modems, our transmitter to our receiver: MMR pages in HDLC frames we frame ourselves',
+    async () => {
+      pair = await startIaxModemPair();
+      const traceA: string[] = [];
+      const traceB: string[] = [];
+      const a = await openModem(pair.ttyA, traceA);
+      const b = await openModem(pair.ttyB, traceB);
+      const pages: SendPage[] = [textPage(1728, 500, 26), textPage(1728, 400, 27)].map((bitmap) => ({ bitmap, fine: true }));
+      try {
+        const answering = (async () => {
+          expect(await b.modem.waitForRing(30_000)).not.toBeNull();
+          await b.modem.answer();
+          return receiveFax({ port: b.modem, clock: realTimers, localId: '1002', capabilities: { ecm: true, mmr: true } });
+        })();
+        await a.modem.dial('1002');
+        const sent = await transmitFax({ port: a.modem, clock: realTimers, localId: '1001', pages, ecm: true });
+        const got = await answering;
+        const why = `A:\n${traceA.slice(-40).join('\n')}\nB:\n${traceB.slice(-40).join('\n')}`;
+        expect([sent.ok, sent.reason, got.ok, got.reason, why]).toEqual([true, undefined, true, undefined, why]);
+        expect([sent.params!.rate.bps, sent.params!.ecm, sent.params!.coding]).toEqual([14400, true, 'mmr']);
+        expect(got.received).toHaveLength(2);
+        got.received.forEach((p, i) => expect([i, sameBitmap(p.bitmap, pages[i]!.bitmap)]).toEqual([i, true]));
+        await Promise.all([a.modem.hangUp(), b.modem.hangUp()]);
+      } finally {
+        await Promise.all([a.close(), b.close()]);
+      }
+    },
+    CALL_MS,
+  );
 });

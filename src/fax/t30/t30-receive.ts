@@ -13,7 +13,10 @@
 import { type Capabilities, decodeDcs, encodeDis, type SessionParams } from './dis-dcs';
 import { FCF } from './fcf';
 import { buildFrame, decodeId, idFrame } from './frames';
-import { pageFromLine, trainingGood } from './page-line';
+import { FCD, PPS_NULL, pprFif } from './ecm';
+import { hdlcDecode } from './hdlc-bits';
+import { pageFromLine, reverseBits, trainingGood } from './page-line';
+import { decodeT4, type DecodeResult } from '../t4/decode';
 import { findFrame, type FaxEvent, type FaxOutcome, hex, type Message, receiveMessage, type ReceivedPage, type SessionOptions } from './session';
 import { MAX_TRIES, T30_TIMERS } from './timers';
 
@@ -48,9 +51,9 @@ export async function receiveFax(o: ReceiveOptions): Promise<ReceiveOutcome> {
   const log = (e: FaxEvent) => o.onEvent?.(e);
   const caps: Capabilities = { ...DEFAULT_CAPABILITIES, ...o.capabilities };
   const out: ReceiveOutcome = { ok: false, remoteId: '', pages: 0, received: [] };
-  const answer = async (fcf: number, silence = true) => {
+  const answer = async (fcf: number, silence = true, fif?: Uint8Array) => {
     if (silence) await port.waitSilence(SILENCE_MS);
-    const f = buildFrame(fcf);
+    const f = buildFrame(fcf, fif);
     log({ dir: 'tx', text: hex(f) });
     await port.sendFrames([f]);
   };
@@ -117,10 +120,75 @@ export async function receiveFax(o: ReceiveOptions): Promise<ReceiveOutcome> {
     }
   };
 
+  /**
+   * ECM phase C and D for one page: blocks of FCD frames, each ended by PPS; PPR lists the frames that
+   * did not arrive (bad FCS or lost) until the block is whole, then MCF. Returns the page's post-page
+   * message and its coded octets.
+   */
+  let lastEcmBlock: string | undefined;
+  const receiveEcmPage = async (): Promise<{ ppm: number; octets: Uint8Array } | { fail: FaxOutcome['reason'] }> => {
+    const blocks: Uint8Array[] = [];
+    let frames = new Map<number, Uint8Array>();
+    for (;;) {
+      const data = await port.receiveData(params!.rate.pageModulation, t.t2);
+      if (data.kind === 'data') for (const f of hdlcDecode(data.octets)) if (f.length >= 4 && f[2] === FCD) frames.set(f[3]!, f.subarray(4));
+      let m: Message = { kind: 'timeout' };
+      for (let i = 0; i < MAX_TRIES && !findFrame(m, 'PPS', 'DCN', 'RR'); i++) m = await receiveMessage(port, t.t2, log);
+      if (findFrame(m, 'DCN')) return { fail: 'remote-disconnected' };
+      if (findFrame(m, 'RR')) {
+        await answer(FCF.MCF);
+        continue;
+      }
+      const pps = findFrame(m, 'PPS');
+      if (!pps || pps.fif.length < 4) return { fail: 'no-page-data' };
+      const key = `${pps.fif[1]}/${pps.fif[2]}`;
+      if (frames.size === 0 && key === lastEcmBlock) {
+        // The PPS of the block we already confirmed: our MCF was lost.
+        await answer(FCF.MCF);
+        continue;
+      }
+      const count = pps.fif[3]! + 1;
+      const missing: number[] = [];
+      for (let n = 0; n < count; n++) if (!frames.has(n)) missing.push(n);
+      log({ dir: 'info', text: `ECM block ${pps.fif[2]}: ${count - missing.length}/${count} frames` });
+      if (missing.length > 0) {
+        await answer(FCF.PPR, true, pprFif(missing));
+        continue;
+      }
+      const parts = Array.from({ length: count }, (_v, n) => frames.get(n)!);
+      const size = parts.reduce((a, p) => a + p.length, 0);
+      const block = new Uint8Array(size);
+      parts.reduce((at, p) => (block.set(p, at), at + p.length), 0);
+      blocks.push(block);
+      lastEcmBlock = key;
+      frames = new Map();
+      await answer(FCF.MCF);
+      const ppm = pps.fif[0]! & ~1;
+      if (ppm === PPS_NULL) continue;
+      const octets = new Uint8Array(blocks.reduce((a, b) => a + b.length, 0));
+      blocks.reduce((at, b) => (octets.set(b, at), at + b.length), 0);
+      return { ppm, octets };
+    }
+  };
+
   if (!(await negotiate())) return fail(params ? 'remote-disconnected' : 'no-handshake');
   let lastAnswer: number = FCF.MCF;
   for (;;) {
     // Phase C: the page. V.21 instead (+FCERROR) means the transmitter is still in phase B or D.
+    if (params!.ecm) {
+      const r = await receiveEcmPage();
+      if ('fail' in r) return fail(r.fail);
+      const decoded: DecodeResult =
+        params!.coding === 'mmr' ? decodeT4(reverseBits(r.octets), { coding: 'mmr', width: 1728 }) : pageFromLine(r.octets, params!);
+      const page: ReceivedPage = { bitmap: decoded.bitmap, fine: params!.fine, badLines: decoded.badLines.length };
+      out.received.push(page);
+      out.pages++;
+      o.onPage?.(page);
+      lastAnswer = FCF.MCF;
+      if (r.ppm === FCF.EOP) return finish();
+      if (r.ppm === FCF.EOM && !(await negotiate())) return fail('no-handshake');
+      continue;
+    }
     const data = await port.receiveData(params!.rate.pageModulation, t.t2);
     if (data.kind !== 'data') {
       const m = await receiveMessage(port, t.t2, log);
@@ -129,10 +197,11 @@ export async function receiveFax(o: ReceiveOptions): Promise<ReceiveOutcome> {
         if (!(await negotiate())) return fail('training-failed');
         continue;
       }
-      if (findFrame(m, 'MPS', 'EOP', 'EOM')) {
+      const repeated = findFrame(m, 'MPS', 'EOP', 'EOM', 'PPS');
+      if (repeated) {
         // Our answer to the last post-page command was lost: say it again.
         await answer(lastAnswer);
-        if (findFrame(m, 'EOP')) return finish();
+        if (repeated.name === 'EOP' || (repeated.name === 'PPS' && (repeated.fif[0]! & ~1) === FCF.EOP)) return finish();
         continue;
       }
       if (findFrame(m, 'DCN')) return out.pages > 0 ? fail('remote-disconnected') : fail('no-page-data');

@@ -12,6 +12,8 @@ import type { FaxBitmap } from '../t4/bitmap';
 import { type Capabilities, commonRates, decodeDis, encodeDcs, type SessionParams } from './dis-dcs';
 import { FCF, FCF_X } from './fcf';
 import { buildFrame, decodeId, idFrame } from './frames';
+import { fcdFrame, PPS_NULL, ppsFrame, pprMissing, rcpFrames, toBlocks } from './ecm';
+import { hdlcEncode } from './hdlc-bits';
 import { pageForLine } from './page-line';
 import type { FaxRate } from './rates';
 import { findFrame, type FaxEvent, type FaxOutcome, hex, type Message, receiveMessage, type SessionOptions } from './session';
@@ -27,10 +29,14 @@ export type TransmitOptions = SessionOptions & {
   modems?: Capabilities['modems'];
   /** Use MR (2-D) coding when the receiver has it. Default true. */
   mr?: boolean;
+  /** Use ECM (T.30 Annex A) when the receiver has it, and then MMR when it has that. Default false. */
+  ecm?: boolean;
 };
 
 /** A page refused with RTN is sent again at most this many times. */
 const MAX_PAGE_SENDS = 3;
+/** ECM: a block is sent again for PPR at most this many times (T.30 then expects CTC or EOR; we stop). */
+const MAX_PPR = 4;
 
 export async function transmitFax(o: TransmitOptions): Promise<FaxOutcome> {
   const { port, clock } = o;
@@ -68,13 +74,15 @@ export async function transmitFax(o: TransmitOptions): Promise<FaxOutcome> {
   const rates = commonRates(dis, o.modems ?? { v27ter: true, v29: true, v17: true }, o.maxBps ?? 14400);
   if (!dis.receiver || rates.length === 0 || (fine && !dis.fine)) return fail('incompatible');
   let rate: FaxRate = rates[0]!;
+  const ecm = o.ecm === true && dis.ecm;
   const paramsAt = (r: FaxRate): SessionParams => ({
     rate: r,
     fine,
-    coding: o.mr !== false && dis.mr ? 'mr' : 'mh',
+    coding: ecm && dis.mmr ? 'mmr' : o.mr !== false && dis.mr ? 'mr' : 'mh',
     length: dis.length === 'a4' ? 'a4' : 'unlimited',
-    minScanMs: dis.minScanMs,
-    ecm: false,
+    // With ECM the receiver buffers whole blocks, so lines need no minimum time.
+    minScanMs: ecm ? 0 : dis.minScanMs,
+    ecm,
     ecmFrameSize: 256,
   });
 
@@ -105,25 +113,60 @@ export async function transmitFax(o: TransmitOptions): Promise<FaxOutcome> {
   };
 
   /** A post-page command until a response comes, three times at most. */
-  const postPage = async (ppm: number): Promise<Message | null> => {
+  const postPage = async (frame: Uint8Array): Promise<Message | null> => {
     for (let i = 0; i < MAX_TRIES; i++) {
-      await sendFrames([buildFrame(ppm | FCF_X)]);
+      await sendFrames([frame]);
       const m = await receiveMessage(port, t.t4, log);
-      if (findFrame(m, 'MCF', 'RTP', 'RTN', 'PIP', 'PIN', 'DCN')) return m;
+      if (findFrame(m, 'MCF', 'RTP', 'RTN', 'PIP', 'PIN', 'DCN', 'PPR', 'RNR')) return m;
     }
     return null;
+  };
+
+  /** ECM: the page in blocks of FCD frames; PPS after each; PPR's frames again until MCF. */
+  const sendEcmPage = async (n: number, last: boolean): Promise<FaxOutcome['reason'] | 'ok'> => {
+    const params = out.params!;
+    const blocks = toBlocks(pageForLine(o.pages[n]!.bitmap, params), params.ecmFrameSize);
+    for (let b = 0; b < blocks.length; b++) {
+      const payloads = blocks[b]!;
+      const ppm = b < blocks.length - 1 ? PPS_NULL : last ? FCF.EOP : FCF.MPS;
+      let frames = payloads.map((_p, i) => i);
+      for (let round = 0; ; round++) {
+        log({ dir: 'info', text: `page ${n + 1} block ${b}: ${frames.length} of ${payloads.length} frames` });
+        await port.pause(TURNAROUND_MS);
+        await port.sendData(params.rate.pageModulation, hdlcEncode([...frames.map((i) => fcdFrame(i, payloads[i]!)), ...rcpFrames()]));
+        await port.pause(TURNAROUND_MS);
+        let m = await postPage(ppsFrame(ppm, n, b, payloads.length));
+        // RNR: the receiver is busy (writing the block); ask with RR until it is ready, within T5.
+        const since = clock.now();
+        while (m && findFrame(m, 'RNR') && clock.now() - since < t.t5) m = await postPage(buildFrame(FCF.RR | FCF_X));
+        if (!m || findFrame(m, 'RNR')) return 'no-response';
+        if (findFrame(m, 'DCN')) return 'remote-disconnected';
+        if (findFrame(m, 'MCF')) break;
+        const ppr = findFrame(m, 'PPR');
+        if (!ppr || round + 1 >= MAX_PPR) return 'page-rejected';
+        frames = pprMissing(ppr.fif, payloads.length);
+        if (frames.length === 0) frames = payloads.map((_p, i) => i);
+      }
+    }
+    return 'ok';
   };
 
   if (!(await train())) return fail('training-failed');
   for (let n = 0; n < o.pages.length; n++) {
     const last = n === o.pages.length - 1;
+    if (out.params!.ecm) {
+      const r = await sendEcmPage(n, last);
+      if (r !== 'ok') return fail(r, r !== 'remote-disconnected');
+      out.pages++;
+      continue;
+    }
     for (let sends = 1; ; sends++) {
       const params = out.params!;
       log({ dir: 'info', text: `page ${n + 1}/${o.pages.length} at ${params.rate.bps}` });
       await port.pause(TURNAROUND_MS);
       await port.sendData(params.rate.pageModulation, pageForLine(o.pages[n]!.bitmap, params));
       await port.pause(TURNAROUND_MS);
-      const m = await postPage(last ? FCF.EOP : FCF.MPS);
+      const m = await postPage(buildFrame((last ? FCF.EOP : FCF.MPS) | FCF_X));
       if (!m) return fail('no-response');
       if (findFrame(m, 'DCN')) return fail('remote-disconnected', false);
       if (findFrame(m, 'MCF', 'PIP')) {
