@@ -60,7 +60,18 @@ export class ByteReader {
 
   setFlowControl(on: boolean): void {
     this.flowControl = on;
-    if (!on) this.xoff = false;
+    if (!on) {
+      this.xoff = false;
+      return;
+    }
+    // An XOFF may have come in the same read as CONNECT, before we knew it was flow control.
+    const kept: number[] = [];
+    for (const b of this.buf) {
+      if (b === XOFF) this.xoff = true;
+      else if (b === XON) this.xoff = false;
+      else kept.push(b);
+    }
+    this.buf = Uint8Array.from(kept);
   }
 
   get paused(): boolean {
