@@ -8,11 +8,13 @@
  * - efax sends us a page made by efix at 14400; the TIFF-F we store holds efax's source page exactly,
  *   below the 20 rows efax adds on top of every page it sends (its header, which `-h ''` leaves blank:
  *   with text there, the header's glyphs reach 3 rows into the page).
- * A missing tool (iaxmodem, efax, libtiff-tools) fails these tests; `npm test` installs them. Each call
+ * - with ECM: we send two pages at 14400 to HylaFAX's faxgetty (ECM and MMR are what it offers), and the
+ *   TIFF it files holds exactly our bitmaps; and our own two sides exchange ECM pages through the modems.
+ * A missing tool (iaxmodem, efax, libtiff-tools, HylaFAX's .debs) fails these tests; `npm test` installs them. Each call
  * takes 25–40 s, so there are only three, with their own timeout.
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { receiveFax } from '../../src/fax/t30/t30-receive';
 import { transmitFax, type SendPage } from '../../src/fax/t30/t30-transmit';
@@ -20,10 +22,11 @@ import type { FaxEvent } from '../../src/fax/t30/session';
 import { createBitmap, type FaxBitmap, sameBitmap } from '../../src/fax/t4/bitmap';
 import { readTiffF } from '../../src/fax/tiff/tiff-read';
 import { writeTiffF } from '../../src/fax/tiff/tiff-write';
-import { Class1Modem } from '../../src/telephony/fax/class1.modem';
+import { Class1Error, Class1Modem } from '../../src/telephony/fax/class1.modem';
 import { serialTransport } from '../../src/telephony/modem/serial.transport';
 import { realTimers } from '../../src/telephony/transport';
 import { textPage } from '../helpers/fax-pages';
+import { startFaxgetty } from '../helpers/hylafax';
 import { type IaxModemPair, runProgram, startIaxModemPair } from '../helpers/iaxmodem-pair';
 
 const CALL_MS = 150_000;
@@ -59,7 +62,7 @@ async function openModem(tty: string, trace: string[]): Promise<{ modem: Class1M
 
 const explain = (trace: string[], efaxOutput: string) => `our trace:\n${trace.slice(-60).join('\n')}\nefax:\n${efaxOutput.slice(-3000)}`;
 
-describe('T.30 over iaxmodem against efax', () => {
+describe('T.30 over iaxmodem against efax and HylaFAX', () => {
   beforeAll(() => {
     const missing = ['tiffcp'].filter((t) => spawnSync('sh', ['-c', `command -v ${t}`]).status !== 0);
     if (missing.length > 0) throw new Error('reference tool missing: tiffcp (Debian package libtiff-tools; `npm test` installs it)');
@@ -163,6 +166,59 @@ describe('T.30 over iaxmodem against efax', () => {
       expect(rows(page, 0, EFAX_HEADER_ROWS).data.every((b) => b === 0)).toBe(true);
       // And the page is not blank: efix's text is in it.
       expect(source.data.filter((b) => b !== 0).length).toBeGreaterThan(100);
+    },
+    CALL_MS,
+  );
+
+  test(
+    'ECM at 14400 to HylaFAX faxgetty: MMR pages in 256-octet frames, confirmed by PPS/MCF; its TIFF holds our bitmaps',
+    async () => {
+      pair = await startIaxModemPair();
+      const faxgetty = await startFaxgetty(pair.dir, pair.ttyB, '+1 555 0002');
+      const trace: string[] = [];
+      const events: FaxEvent[] = [];
+      const bitmaps = [textPage(1728, 500, 28), textPage(1728, 400, 29)];
+      let outcome;
+      try {
+        const ours = await openModem(pair.ttyA, trace);
+        try {
+          // iaxmodem refuses calls for ~5 s after a hang-up (fax-loopback.md), and faxgetty's reset hangs B up.
+          for (let tries = 1; ; tries++) {
+            const e = await ours.modem.dial('5551234').then(
+              () => null,
+              (err: unknown) => err,
+            );
+            if (!e) break;
+            if (!(e instanceof Class1Error && e.code === 'no-dialtone' && tries < 4)) throw e;
+            await new Promise((r) => setTimeout(r, 6000));
+          }
+          const pages = bitmaps.map((bitmap) => ({ bitmap, fine: true }));
+          outcome = await transmitFax({ port: ours.modem, clock: realTimers, localId: '+98 21 5555 0001', pages, ecm: true, onEvent: (e) => events.push(e) });
+          await ours.modem.hangUp();
+        } finally {
+          await ours.close();
+        }
+        // faxgetty files the fax and logs it a moment after DCN.
+        const log = path.join(faxgetty.spool, 'log/xferfaxlog');
+        for (let i = 0; i < 100 && !(existsSync(log) && readFileSync(log, 'utf8').includes('RECV')); i++) await new Promise((r) => setTimeout(r, 100));
+      } finally {
+        await faxgetty.stop();
+      }
+      const why = `${trace.slice(-40).join('\n')}\n${events.map((e) => `${e.dir} ${e.text}`).join('\n')}`;
+      expect([outcome.ok, outcome.reason, why]).toEqual([true, undefined, why]);
+      expect([outcome.params!.rate.bps, outcome.params!.ecm, outcome.params!.coding, outcome.pages]).toEqual([14400, true, 'mmr', 2]);
+      expect(outcome.remoteId).toBe('+1 555 0002');
+      const recvq = path.join(faxgetty.spool, 'recvq');
+      const files = readdirSync(recvq).filter((f) => f.endsWith('.tif'));
+      expect(files).toHaveLength(1);
+      const file = path.join(recvq, files[0]!);
+      const byLibtiff = libtiffPages(file);
+      const byUs = readTiffF(readFileSync(file));
+      expect(byLibtiff).toHaveLength(2);
+      bitmaps.forEach((b, i) => {
+        expect([i, sameBitmap(byLibtiff[i]!, b)]).toEqual([i, true]);
+        expect([i, byUs[i]!.compression, sameBitmap(byUs[i]!.bitmap, b)]).toEqual([i, 'mmr', true]);
+      });
     },
     CALL_MS,
   );
