@@ -23,6 +23,9 @@ const SYSTEM = {
   'espeak-ng': 'espeak-ng', // prompts spoken from text (a Persian voice); optional for users
   tiffcp: 'libtiff-tools', // tiffcp/fax2tiff/tiffinfo: the reference the fax codec is compared with
   tifftopnm: 'netpbm', // decodes the fax pages' TIFF independently of libtiff's tools
+  iaxmodem: 'iaxmodem', // two real software fax modems (spandsp) that our T.30 engine calls through
+  efax: 'efax', // efax/efix: the independent fax program at the far end
+  ip: 'iproute2', // brings up loopback in the iaxmodem pair's private network namespace
 };
 const missing = [
   ...new Set(
