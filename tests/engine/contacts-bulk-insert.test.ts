@@ -110,7 +110,7 @@ beforeAll(async () => {
   byTable = testEngine(dirs[1], () => new Date(NOW), { noLines: true, noAlarms: true });
   const ids = await setUp(byRow);
   expect(await setUp(byTable)).toEqual(ids);
-  list = varied(6_200, ids); // more than one batch of 5,000
+  list = varied(6_200, ids); // many batches of 500
 
   const rowService = createContactsService(byRow.db, ctx);
   const rowRepo = createContactsRepo(byRow.db);
