@@ -13,6 +13,7 @@ import type { Db } from '../db/database';
 import { AppError } from '../kernel/app-error';
 import type { EngineContext } from '../kernel/context';
 import type { Lang } from '../i18n/messages';
+import { createBulkInsert } from './bulk-insert.repo';
 import type { ContactsService } from './contacts.service';
 import { displayNameOf, sortKeyOf, sortNameOf } from './contacts.terms';
 import type { GroupsService } from './groups.service';
@@ -36,6 +37,8 @@ type Earlier = { who: Who; line: number; name: string };
 export function createIoService(db: Db, ctx: EngineContext, contacts: ContactsService, groups: GroupsService) {
   const pending = new Map<string, Pending>();
   const keyOf = (n: string) => normalizePhone(n, ctx.settings.phoneRegion())?.key ?? null;
+  // New contacts of a commit are written a table at a time (bulk-insert.repo.ts).
+  const bulk = createBulkInsert(db);
 
   /**
    * Existing contacts this record is the same person as: one of its numbers (`keys`, looked up with
@@ -120,11 +123,16 @@ export function createIoService(db: Db, ctx: EngineContext, contacts: ContactsSe
       value: x.value,
     }));
     const incoming: ContactData = { ...r.contact, groupIds, fields };
-    const keys = onDuplicate === 'add' ? [] : incoming.phones.map((p) => keyOf(p.number)).filter((k): k is string => k !== null);
-    const dup = onDuplicate === 'add' ? undefined : duplicatesOf(incoming, keys, contacts.repo.idsByPhoneKey)[0];
+    let dup: { id: number } | undefined;
+    if (onDuplicate !== 'add') {
+      const keys = incoming.phones.map((p) => keyOf(p.number)).filter((k): k is string => k !== null);
+      // The duplicate check reads the database: the new contacts it could find are written first.
+      if (bulk.holds(keys, keys.length > 0 ? '' : sortKeyOf(sortNameOf(incoming)))) bulk.flush();
+      dup = duplicatesOf(incoming, keys, contacts.repo.idsByPhoneKey)[0];
+    }
     if (!dup) {
       const { cols, children } = contacts.prepare(incoming, names(groupIds));
-      contacts.repo.insert(cols, children, now);
+      bulk.add(cols, children, now);
       return 'added';
     }
     if (onDuplicate === 'skip') return 'skipped';
@@ -209,18 +217,23 @@ export function createIoService(db: Db, ctx: EngineContext, contacts: ContactsSe
         return cache;
       };
       const ids: IdCache = { groups: new Map(), fields: new Map() };
-      db.transaction(() => {
-        for (const r of p.records) {
-          try {
-            outcome[apply(r, input.onDuplicate, now, groupNames, ids)]++;
-          } catch (e) {
-            if (e instanceof AppError && e.code === 'validation') {
-              throw new AppError('import/parse', 'import.parse', { line: r.line, reason: (lang: Lang) => e.toShape(lang).message }, `line ${r.line}`);
+      try {
+        db.transaction(() => {
+          for (const r of p.records) {
+            try {
+              outcome[apply(r, input.onDuplicate, now, groupNames, ids)]++;
+            } catch (e) {
+              if (e instanceof AppError && e.code === 'validation') {
+                throw new AppError('import/parse', 'import.parse', { line: r.line, reason: (lang: Lang) => e.toShape(lang).message }, `line ${r.line}`);
+              }
+              throw e;
             }
-            throw e;
           }
-        }
-      })();
+          bulk.flush();
+        })();
+      } finally {
+        bulk.discard(); // after a rollback, the contacts still held; nothing after a commit
+      }
       pending.delete(input.previewId);
       ctx.emit('contacts/changed', { ids: null });
       ctx.emit('groups/changed', {});
