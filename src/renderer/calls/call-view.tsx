@@ -104,9 +104,7 @@ function CallDetail({ call }: { call: CallRow }) {
           </>
         )}
         <dt>{v.ending}</dt>
-        <dd data-testid="call-detail-ending">
-          {t.calls.view.endings[endingOf(call)]}
-        </dd>
+        <dd data-testid="call-detail-ending">{t.calls.view.endings[endingOf(call)]}</dd>
         {call.ringMs >= 500 && (
           <>
             <dt>{v.ring}</dt>
