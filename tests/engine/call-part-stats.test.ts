@@ -280,7 +280,8 @@ function expectReportsExact(db: Db, r: () => number): void {
   const all = rows(db);
   const repos: [string, CallStatsRepo][] = [
     ['default', createCallStatsRepo(db)],
-    ['parts always', createCallStatsRepo(db, { scanBelow: -1 })],
+    ['parts always', createCallStatsRepo(db, { scanBelow: -1, allTimeShare: Number.POSITIVE_INFINITY })],
+    ['all-time counts first', createCallStatsRepo(db, { scanBelow: -1, allTimeShare: 0 })],
     ['scan always', createCallStatsRepo(db, { scanBelow: Number.POSITIVE_INFINITY })],
     ['parts, then scan', createCallStatsRepo(db, { scanBelow: -1, maxProbes: 4 })],
   ];
@@ -384,6 +385,28 @@ describe('call totals per day and per part of a month (migration 0016)', () => {
     const db = openDatabase(file, { migrations });
     expectTablesExact(db);
     expectReportsExact(db, r);
+    db.close();
+  });
+
+  test('the report reads by index: the busiest numbers of a part in order, the parts of a number, the unreturned calls from the index alone', () => {
+    const db = openDatabase(path.join(dir, 'e.sqlite'), { migrations });
+    const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((p) => p.detail).join(' | ');
+    const busiest = plan(
+      "SELECT number_key, calls FROM call_part_callers WHERE part = 'p' AND line_id = 1 AND (calls, number_key) < (5, 'k') " +
+        'ORDER BY calls DESC, number_key DESC LIMIT 9',
+    );
+    expect(busiest).toMatch(/SEARCH call_part_callers USING COVERING INDEX call_part_callers_by_calls/);
+    expect(busiest).not.toMatch(/TEMP B-TREE/);
+    expect(plan("SELECT SUM(calls), MAX(number_raw) FROM call_number_parts WHERE number_key = 'k' AND part BETWEEN 'a' AND 'b'")).toMatch(
+      /SEARCH call_number_parts USING PRIMARY KEY \(number_key=\? AND part>\? AND part<\?\)/,
+    );
+    // Every column of the list's rows is in the partial index: no page of the log itself is read.
+    expect(
+      plan(
+        "SELECT * FROM calls INDEXED BY calls_unreturned_by_day WHERE outcome = 'missed' AND returned_at IS NULL AND local_day BETWEEN 'a' AND 'b' " +
+          'AND started_at >= 1 AND started_at < 2 AND line_id = 1 ORDER BY started_at DESC, id DESC LIMIT 200',
+      ),
+    ).toMatch(/SEARCH calls USING COVERING INDEX calls_unreturned_by_day/);
     db.close();
   });
 

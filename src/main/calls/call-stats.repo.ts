@@ -27,6 +27,12 @@ export type CallStatsOptions = {
   scanBelow?: number;
   /** After this many numbers tried, the range is summed after all (a range unlike its parts). */
   maxProbes?: number;
+  /**
+   * A range (of all lines or one) with at least this share of the whole log's incoming calls tries
+   * numbers by their all-time count first (see `byAllTime`): a year or more of the benchmark log.
+   * Default 0.25.
+   */
+  allTimeShare?: number;
 };
 
 type Range = { fromDay: string; toDay: string; lineId: number | null; limit: number };
@@ -124,6 +130,7 @@ const splitParams = (s: Split, lineId: number | null) => ({
 export function createCallStatsRepo(db: Db, opts: CallStatsOptions = {}) {
   const scanBelow = opts.scanBelow ?? 4_000;
   const maxProbes = opts.maxProbes ?? 5_000;
+  const allTimeShare = opts.allTimeShare ?? 0.25;
   const all = statements(db, '');
   const oneLine = statements(db, 'AND line_id = @line');
   const oneLinePositional = statements(db, 'AND line_id = ?');
@@ -137,6 +144,48 @@ export function createCallStatsRepo(db: Db, opts: CallStatsOptions = {}) {
      ORDER BY calls DESC, number_key DESC LIMIT ?`,
   );
   const callsOf = db.prepare<[string], number>('SELECT calls FROM call_numbers WHERE number_key = ?').pluck();
+  // Numbers by all-time incoming count, highest first, a batch at a time (keyset on the index).
+  const allTime = db.prepare<[number, string], { number_key: string; calls_in: number }>(
+    'SELECT number_key, calls_in FROM call_numbers WHERE (calls_in, number_key) < (?, ?) ORDER BY calls_in DESC, number_key DESC LIMIT 64',
+  );
+  const incomingEver = db.prepare<[], number>('SELECT COALESCE(SUM(in_calls), 0) FROM call_day_stats').pluck();
+  const before = (a: TopCaller, b: TopCaller) => a.calls > b.calls || (a.calls === b.calls && a.number_key < b.number_key);
+  /** Puts a number in its place in `top` (calls descending, then number_key ascending), `limit` kept. */
+  function place(top: TopCaller[], row: TopCaller, limit: number): void {
+    let i = top.length;
+    while (i > 0 && before(row, top[i - 1]!)) i--;
+    if (i < limit) {
+      top.splice(i, 0, row);
+      if (top.length > limit) top.pop();
+    }
+  }
+  function exact(r: Range, key: string, params: ReturnType<typeof splitParams>): TopCaller | null {
+    const got = (r.lineId ? oneLine : all).probe.get({ key, ...params });
+    return got?.calls ? { number_key: key, number_raw: got.number_raw ?? '', calls: got.calls, missed: got.missed, talk: got.talk } : null;
+  }
+
+  /**
+   * Top callers of a range that holds a good share of the log: numbers in order of their all-time
+   * incoming count (all lines; an upper bound of any range's count, and close to it here) until none
+   * left can enter. One list instead of one per part and line of a long range. null after maxProbes.
+   */
+  function byAllTime(r: Range): TopCaller[] | null {
+    const params = splitParams(split(r.fromDay, r.toDay), r.lineId);
+    const top: TopCaller[] = [];
+    let cursor: [number, string] = [Number.MAX_SAFE_INTEGER, ''];
+    for (let probes = 0; ;) {
+      const batch = allTime.all(...cursor);
+      if (batch.length === 0) return top;
+      for (const c of batch) {
+        // No number from here on can reach the last place (a tie would need at least its count).
+        if (c.calls_in === 0 || (top.length === r.limit && c.calls_in < top[r.limit - 1]!.calls)) return top;
+        if (++probes > maxProbes) return null;
+        const row = exact(r, c.number_key, params);
+        if (row) place(top, row, r.limit);
+      }
+      cursor = [batch[batch.length - 1]!.calls_in, batch[batch.length - 1]!.number_key];
+    }
+  }
 
   /**
    * Top callers by the parts the range touches (a threshold algorithm): each part-and-line list is
@@ -145,16 +194,12 @@ export function createCallStatsRepo(db: Db, opts: CallStatsOptions = {}) {
    * once the last place beats that sum, no number left can enter. null after maxProbes numbers.
    */
   function byParts(r: Range): TopCaller[] | null {
-    const sp = split(r.fromDay, r.toDay);
-    const s = r.lineId ? oneLine : all;
-    const params = splitParams(sp, r.lineId);
+    const params = splitParams(split(r.fromDay, r.toDay), r.lineId);
     const cellParams = r.lineId ? [partOf(r.fromDay), partOf(r.toDay), r.lineId] : [partOf(r.fromDay), partOf(r.toDay)];
     const lists = positional(r.lineId)
       .cells.all(...cellParams)
       .map((c) => ({ ...c, cursor: [Number.MAX_SAFE_INTEGER, ''] as [number, string], head: 0, done: false }));
-    // Kept in the report's order: calls descending, then number_key ascending.
     const top: TopCaller[] = [];
-    const before = (a: TopCaller, b: TopCaller) => a.calls > b.calls || (a.calls === b.calls && a.number_key < b.number_key);
     const seen = new Set<string>();
     for (let chunk = Math.max(32, r.limit * 2); ; chunk = Math.min(chunk * 2, 2048)) {
       for (const list of lists) {
@@ -167,15 +212,8 @@ export function createCallStatsRepo(db: Db, opts: CallStatsOptions = {}) {
           if (seen.has(number_key)) continue;
           seen.add(number_key);
           if (seen.size > maxProbes) return null;
-          const got = s.probe.get({ key: number_key, ...params });
-          if (!got || !got.calls) continue;
-          const row: TopCaller = { number_key, number_raw: got.number_raw ?? '', calls: got.calls, missed: got.missed, talk: got.talk };
-          let i = top.length;
-          while (i > 0 && before(row, top[i - 1]!)) i--;
-          if (i < r.limit) {
-            top.splice(i, 0, row);
-            if (top.length > r.limit) top.pop();
-          }
+          const row = exact(r, number_key, params);
+          if (row) place(top, row, r.limit);
         }
       }
       const bound = lists.reduce((sum, l) => sum + l.head, 0);
@@ -207,7 +245,10 @@ export function createCallStatsRepo(db: Db, opts: CallStatsOptions = {}) {
       const s = positional(lineId);
       const params = lineId ? [fromDay, toDay, lineId] : [fromDay, toDay];
       const r = { fromDay, toDay, lineId, limit };
-      return (s.incoming.get(...params)! > scanBelow ? byParts(r) : null) ?? s.scan.all(...params, limit);
+      const incoming = s.incoming.get(...params)!;
+      if (incoming <= scanBelow) return s.scan.all(...params, limit);
+      const most = incoming >= allTimeShare * incomingEver.get()!;
+      return (most ? byAllTime(r) : null) ?? byParts(r) ?? s.scan.all(...params, limit);
     },
     /** Calls with this number key in the whole log, both directions ('' has no running count). */
     callCountOf: (key: string): number | null => (key ? (callsOf.get(key) ?? 0) : null),
