@@ -1,5 +1,5 @@
 /**
- * Migration 0016's totals per day and per part of a month (call_day_stats, call_part_hours,
+ * Migration 0018's totals per day and per part of a month (call_day_stats, call_part_hours,
  * call_number_parts, call_part_callers) against the raw log, on real SQLite files: a random log in the
  * office's time zone (Asia/Tehran, across Iran's last daylight-saving year), written the way the
  * engine writes calls plus odd edits (re-keyed numbers, moved calls, deletes, a retention sweep), and
@@ -159,7 +159,7 @@ const pick = (db: Db, r: () => number) => {
 
 const rows = (db: Db) => db.prepare<[], Row>('SELECT * FROM calls').all();
 
-/** Every table of 0016 equals its GROUP BY over the log, the part computed here from jalaali-js's months. */
+/** Every table of 0018 equals its GROUP BY over the log, the part computed here from jalaali-js's months. */
 function expectTablesExact(db: Db): void {
   const { partOf } = monthParts(new Map(db.prepare('SELECT month, first_day FROM jalali_month_starts').raw().all() as [string, string][]));
   const days = new Map<string, number[]>();
@@ -312,7 +312,7 @@ function expectReportsExact(db: Db, r: () => number): void {
   }
 }
 
-describe('call totals per day and per part of a month (migration 0016)', () => {
+describe('call totals per day and per part of a month (migration 0018)', () => {
   let dir: string;
   beforeEach(() => {
     dir = tempDir();

@@ -279,7 +279,7 @@ describe('call statistics (migration 0004)', () => {
       "SELECT * FROM calls INDEXED BY calls_unreturned_by_day WHERE outcome = 'missed' AND returned_at IS NULL AND local_day BETWEEN 'a' AND 'b' ORDER BY " +
         'started_at DESC, id DESC LIMIT 200',
     );
-    // Since 0016 the index holds every column the list shows (covering).
+    // Since 0018 the index holds every column the list shows (covering).
     expect(unreturned).toMatch(/SCAN calls USING (COVERING )?INDEX calls_unreturned_by_day/);
     expect(unreturned).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
     db.close();

@@ -1,5 +1,5 @@
 /**
- * Reading the running totals of migrations 0004 and 0016: a report over a year of a 5,000,000-call log
+ * Reading the running totals of migrations 0004 and 0018: a report over a year of a 5,000,000-call log
  * reads a few thousand rows instead of millions. A range is read as its whole parts of months (a
  * Jalali or Gregorian month or year is whole parts) from the part tables, and the days at either end
  * from the day tables (see `monthParts`). Every figure equals the GROUP BY over `calls` it replaces
@@ -47,7 +47,7 @@ const lastDayOf = (month: string) => new Date(Date.parse(`${shiftMonth(month, 1)
 const dayBefore = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 
 /**
- * The parts of migration 0016: a Gregorian month cut on the day (two digits) a Jalali month begins in
+ * The parts of migration 0018: a Gregorian month cut on the day (two digits) a Jalali month begins in
  * it — 'YYYY-MMa' before, 'YYYY-MMb' from it; a month without a cut is one part 'a'. The same rule as
  * the migration's triggers, on the same table.
  */
