@@ -5,7 +5,7 @@
  * bench/.cache/; so is the 5,000,000-call log of the call benchmarks (bench/calls.bench.ts).
  *
  * Only some benchmarks: `BENCH=calls npm run bench` (or `BENCH=contacts`, `BENCH=import` (the import alone), `BENCH=alarms`, `BENCH=popup`, `BENCH=ui`,
- * `BENCH=ivr`, `BENCH=recording`, `BENCH=durability`, `BENCH=fax`; `node dist/bench/run.js calls`
+ * `BENCH=ivr`, `BENCH=cid` (caller ID to event alone), `BENCH=recording`, `BENCH=durability`, `BENCH=fax`; `node dist/bench/run.js calls`
  * after a build works too). The figures of the others stay in results.json as they were.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,7 +14,8 @@ import { performance } from 'node:perf_hooks';
 import { createEngine } from '../src/main/engine/engine';
 import { call, p, round } from './bench-util';
 import { alarmsBench } from './alarms.bench';
-import { callsBench } from './calls.bench';
+import { callsBench, cidToEvent } from './calls.bench';
+import { generatedNumbers } from './calls-data';
 import { ivrBench } from './ivr.bench';
 import { recordingBench } from './recording.bench';
 import { chequeBench, chequeColdChild, COLD_CHILD_ENV } from './cheque.bench';
@@ -30,8 +31,8 @@ const cache = path.join(root, 'bench', '.cache');
 const resultsFile = path.join(root, 'bench', 'results.json');
 
 const only = process.env.BENCH ?? process.argv[2] ?? 'all';
-if (!['all', 'contacts', 'import', 'calls', 'alarms', 'popup', 'ui', 'cheque', 'ivr', 'recording', 'durability', 'fax'].includes(only))
-  throw new Error(`BENCH=${only}: expected contacts, import, calls, alarms, popup, ui, cheque, ivr, recording, durability, fax or all`);
+if (!['all', 'contacts', 'import', 'calls', 'cid', 'alarms', 'popup', 'ui', 'cheque', 'ivr', 'recording', 'durability', 'fax'].includes(only))
+  throw new Error(`BENCH=${only}: expected contacts, import, calls, cid, alarms, popup, ui, cheque, ivr, recording, durability, fax or all`);
 
 async function ensureMillion(): Promise<string> {
   const dir = path.join(cache, 'contacts-1m');
@@ -58,6 +59,11 @@ async function main() {
   if (only === 'all' || only === 'contacts' || only === 'import') Object.assign(results, await importBench(cache));
   if (only === 'all' || only === 'contacts') await contactsBench(results);
   if (only === 'all' || only === 'calls') Object.assign(results, await callsBench(cache));
+  // The caller-ID path alone (it is part of BENCH=calls), without the 5M-call log.
+  if (only === 'cid') {
+    process.env.TZ = 'Asia/Tehran'; // as BENCH=calls runs it
+    Object.assign(results, await cidToEvent(generatedNumbers()));
+  }
   if (only === 'all' || only === 'alarms') Object.assign(results, await alarmsBench());
   if (only === 'all' || only === 'popup') Object.assign(results, await popupBench(cache, await ensureMillion(), path.join(root, 'dist', 'renderer')));
   if (only === 'all' || only === 'ui') Object.assign(results, await uiBench(cache, await ensureMillion(), path.join(root, 'dist', 'renderer')));

@@ -19,6 +19,7 @@ import { chromium } from 'playwright-core';
 import { createEngine } from '../src/main/engine/engine';
 import { startServer } from '../src/main/server/http-server';
 import { p, round } from './bench-util';
+import { PAGE_TRACE, reportHops, traceServer } from './ui-hops';
 
 const TYPED = ['علی رضایی', 'محمد کریمی', 'زهرا احمدی', 'Sara Smith', '0912', 'پارس'];
 const now = () => performance.timeOrigin + performance.now();
@@ -41,6 +42,7 @@ export async function uiBench(cache: string, millionDir: string, rendererDir: st
   await page.goto('about:blank');
   const t0 = now();
   const e = createEngine({ dataDir: dir, shell: 'browser', noLines: true });
+  const hops = process.env.UI_HOPS ? traceServer(e) : null;
   const token = 'bench-token-0123456789abcdef';
   const server = await startServer({ engine: e, rendererDir, token, port: 0, host: '127.0.0.1' });
   const serverAt = now();
@@ -53,6 +55,7 @@ export async function uiBench(cache: string, millionDir: string, rendererDir: st
         requestAnimationFrame(() => { window.__firstRowAt = performance.timeOrigin + performance.now(); });
       }).observe(document, { childList: true, subtree: true });
     })()`);
+    if (hops) await page.addInitScript(PAGE_TRACE);
     // With UI_TIMING set, every WebSocket message's time and first characters (what the first row waits for).
     if (process.env.UI_TIMING)
       await page.addInitScript(`(() => {
@@ -104,8 +107,12 @@ export async function uiBench(cache: string, millionDir: string, rendererDir: st
         if (pending) { sawPending = true; return; }
         if (!sawPending) return;
         const at = typedAt;
+        const committed = performance.now();
         typedAt = 0;
-        requestAnimationFrame(() => window.__typed.push(performance.now() - at));
+        requestAnimationFrame(() => {
+          window.__typed.push(performance.now() - at);
+          window.__hops?.painted.push([performance.timeOrigin + at, performance.timeOrigin + committed, performance.timeOrigin + performance.now()]);
+        });
       }).observe(document.querySelector('[data-testid="phonebook"]'), { childList: true, subtree: true, attributes: true, characterData: true });
     })()`);
     const input = page.getByTestId('search-input');
@@ -126,6 +133,8 @@ export async function uiBench(cache: string, millionDir: string, rendererDir: st
       if (process.env.UI_TIMING && text === '0912') console.log((await page.evaluate('JSON.stringify(window.__ws.slice(-40))')) as string);
       searchMs.push(...typed);
     }
+
+    if (hops) reportHops(JSON.parse((await page.evaluate('JSON.stringify(window.__hops)')) as string), hops);
 
     // Scrolling the whole list fast.
     await input.fill('');

@@ -23,6 +23,7 @@ import {
 import { createCallsRepo, type LineDbRow } from '../calls/calls.repo';
 import { localDayHour, type CallsService } from '../calls/calls.service';
 import type { Db } from '../db/database';
+import { commitBeforeFsync } from '../db/wal-sync';
 import { AppError, validationError } from '../kernel/app-error';
 import type { EngineContext } from '../kernel/context';
 import type { Logger } from '../kernel/logger';
@@ -96,12 +97,29 @@ export function createLinesService(db: Db, ctx: EngineContext, calls: CallsServi
    * row and the popup replaces its card.
    */
   function onCallerId(run: Running, cid: CallerId): void {
-    const id = openIncoming(run);
     const raw = cid.number ?? '';
     const key = raw ? (normalizePhone(raw, ctx.settings.phoneRegion())?.key ?? '') : '';
-    repo.setCaller(id, raw, key, cid.name ?? '', cid.absence);
-    const row = calls.toRow(repo.get(id)!);
-    ctx.emit('call/incoming', { call: row, card: calls.card(raw, cid.name ?? '', cid.absence) });
+    const opened = run.callId === null;
+    // The popup waits for the commit, not for the disk (0.3 ms quiet, 5-20 ms while the disk is busy):
+    // the caller is in the WAL before anyone sees it (a crash keeps it), fsync'd right after the event.
+    let committed: { value: CallRow; fsync: () => void };
+    try {
+      committed = commitBeforeFsync(db, () => {
+        const id = openIncoming(run);
+        repo.setCaller(id, raw, key, cid.name ?? '', cid.absence);
+        return calls.toRow(repo.get(id)!);
+      });
+    } catch (e) {
+      // Rolled back: a call this opened does not exist.
+      if (opened) [run.callId, run.direction] = [null, null];
+      throw e;
+    }
+    const row = committed.value;
+    try {
+      ctx.emit('call/incoming', { call: row, card: calls.card(raw, cid.name ?? '', cid.absence) });
+    } finally {
+      committed.fsync();
+    }
     ctx.emit('call/updated', { call: row });
   }
 
