@@ -4,20 +4,9 @@ import { build } from 'esbuild';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 
 const root = new URL('..', import.meta.url).pathname;
-const external = [
-  'better-sqlite3',
-  'pdfkit',
-  'harfbuzzjs',
-  'electron',
-  'ws',
-  'bufferutil',
-  'utf-8-validate',
-  'serialport',
-  'koffi',
-  'exceljs',
-  'pdfjs-dist',
-  '@napi-rs/canvas',
-];
+// Packages left out of the Node bundles (native addons, or files they load at run time); the tests
+// that bundle the CLI themselves read the same list.
+const external = JSON.parse(readFileSync(`${root}scripts/node-externals.json`, 'utf8'));
 // zod's `z` namespace re-exports every one of its ~50 message locales (about 300 kB minified, more
 // than React DOM), and a namespace object keeps them all in the bundle. The renderer never reads
 // `z.locales` or `core.locales` (zod registers English itself from schemas.js), so its locales index is an empty module

@@ -13,6 +13,7 @@ import { commitBeforeFsync } from '../../src/main/db/wal-sync';
 import { createEngine } from '../../src/main/engine/engine';
 import { fastDemo, until } from '../helpers/demo-line';
 import { removeDir, tempDir, testEngine } from '../helpers/engine';
+import { nodeExternals } from '../helpers/node-externals';
 
 jest.setTimeout(60_000);
 
@@ -29,7 +30,7 @@ it('a Monshi killed while the popup shows a caller has that call, with its numbe
     target: 'node20',
     format: 'cjs',
     logLevel: 'warning',
-    external: ['better-sqlite3', 'pdfkit', 'harfbuzzjs', 'electron', 'ws', 'bufferutil', 'utf-8-validate', 'serialport', 'koffi', 'exceljs'],
+    external: nodeExternals,
   });
   const dir = tempDir();
   try {

@@ -9,6 +9,7 @@ import { buildSync } from 'esbuild';
 import { AppError } from '../../src/main/kernel/app-error';
 import { DATA_SUBDIRS } from '../../src/main/paths';
 import { removeDir, tempDir, testEngine } from '../helpers/engine';
+import { nodeExternals } from '../helpers/node-externals';
 
 const mode = (p: string) => statSync(p).mode & 0o777;
 
@@ -52,7 +53,7 @@ describe('one Monshi per data folder', () => {
         target: 'node20',
         format: 'cjs',
         logLevel: 'warning',
-        external: ['better-sqlite3', 'pdfkit', 'harfbuzzjs', 'electron', 'ws', 'bufferutil', 'utf-8-validate', 'serialport', 'koffi', 'exceljs'],
+        external: nodeExternals,
       });
     });
     afterAll(() => {

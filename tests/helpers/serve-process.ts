@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { tempDir } from './engine';
+import { nodeExternals } from './node-externals';
 
 const root = path.resolve(__dirname, '..', '..');
 
@@ -39,7 +40,7 @@ function cliBundle(): Promise<string> {
       target: 'node20',
       format: 'cjs',
       logLevel: 'warning',
-      external: ['better-sqlite3', 'pdfkit', 'harfbuzzjs', 'electron', 'ws', 'bufferutil', 'utf-8-validate', 'serialport', 'koffi', 'exceljs'],
+      external: nodeExternals,
     });
     return path.join(outdir, 'cli.js');
   })();
