@@ -97,6 +97,8 @@ export type E2eSetup = {
    * one of each for the whole file.
    */
   fresh?: 'test' | 'file';
+  /** Fills a new data folder before the server starts on it (a copy of a large data set made once, …). */
+  prepareData?: (dataDir: string) => void;
   /** Runs on each new page before it opens the app (an audio probe's init script, …). */
   prepare?: (page: Page) => Promise<unknown>;
 };
@@ -151,6 +153,7 @@ export function useApp(setup: E2eSetup): E2e {
   };
   const up = async () => {
     dataDir = tempDir(`monshi-e2e-${setup.name}-`);
+    setup.prepareData?.(dataDir);
     pageErrors.length = 0;
     loadProblems.length = 0;
     context = await browser!.newContext({ viewport: setup.viewport ?? { width: 1280, height: 800 }, acceptDownloads: setup.acceptDownloads ?? false });
