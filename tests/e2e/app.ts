@@ -149,7 +149,8 @@ export function useApp(setup: E2eSetup): E2e {
   const open = async (env = setup.env) => {
     app = await startApp(dataDir, env);
     await page!.goto(app.url);
-    await page!.getByTestId(setup.ready ?? 'phonebook').waitFor();
+    // A loaded machine may take a while for the first screen after a (re)start.
+    await page!.getByTestId(setup.ready ?? 'phonebook').waitFor({ timeout: 30_000 });
   };
   const up = async () => {
     dataDir = tempDir(`monshi-e2e-${setup.name}-`);
