@@ -75,6 +75,8 @@ async function outgoingCall() {
   };
   await waitFor(logged, { what: 'the outgoing call to be logged as ended', everyMs: 100 });
   await untilIdle(lineId);
+  // The page shows the ended call in its bar for a few seconds, as after the dialling test.
+  await page.getByTestId('call-bar').waitFor({ state: 'detached', timeout: 8000 });
 }
 
 /** The call log's tab, or its report's (for today). */
