@@ -264,3 +264,18 @@ export async function pdfPreviewLoaded(page: Page, frame = page.getByTestId('pdf
   // The thumbnail is drawn after the page: once it is there, the page is on screen too.
   await viewer.locator('viewer-thumbnail').first().waitFor();
 }
+
+/**
+ * Waits until the page is still enough for a screenshot: its fonts loaded, every image decoded and no
+ * finite CSS animation or transition running (a dialog fading in), instead of a fixed sleep before the shot.
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      document.fonts.status === 'loaded' &&
+      [...document.images].every((img) => img.complete) &&
+      document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
+    undefined,
+    { polling: 50 },
+  );
+}
