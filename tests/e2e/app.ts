@@ -5,11 +5,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { InputOf, Method, OutputOf } from '../../src/shared/contract/api';
 import type { Result } from '../../src/shared/contract/errors';
 import { removeDir, tempDir } from '../helpers/engine';
-import { waitForValue } from '../helpers/wait';
+import { waitFor, waitForValue } from '../helpers/wait';
 
 const root = path.resolve(__dirname, '..', '..');
 export const shotsDir = path.join(root, 'test-results', 'e2e');
@@ -91,13 +91,24 @@ export type E2eSetup = {
   acceptDownloads?: boolean;
   /** The test id the page shows when the app is ready; the phonebook by default. */
   ready?: string;
+  /**
+   * 'test': every test gets its own data folder, server and browser context (Chromium is shared by the
+   * file), so no test sees what an earlier one left and each can run alone with `-t`. 'file' (the default):
+   * one of each for the whole file.
+   */
+  fresh?: 'test' | 'file';
+  /** Fills a new data folder before the server starts on it (a copy of a large data set made once, …). */
+  prepareData?: (dataDir: string) => void;
+  /** Runs on each new page before it opens the app (an audio probe's init script, …). */
+  prepare?: (page: Page) => Promise<unknown>;
 };
 
 export type E2e = {
   app: App;
   browser: Browser;
   page: Page;
-  dataDir: string;
+  /** The current data folder (a new one per test when `fresh: 'test'`). */
+  readonly dataDir: string;
   pageErrors: string[];
   /** Failed responses (`404 /favicon.ico`) and console errors since the page opened (a test may clear it). */
   loadProblems: string[];
@@ -121,25 +132,33 @@ function late<T extends object>(what: string, get: () => T | undefined): T {
 }
 
 /**
- * The set-up every e2e file repeated: before the file's tests, the server on a fresh data folder,
- * Chromium and a page signed in and showing the app; after them, all stopped and the folder removed.
- * Uncaught page errors are collected in `pageErrors` for a file that checks them.
+ * The set-up every e2e file repeated: the server on a fresh data folder, Chromium and a page signed in
+ * and showing the app, before the file's tests (or before each test with `fresh: 'test'`); after them,
+ * all stopped and the folder removed. Uncaught page errors are collected in `pageErrors` for a file that
+ * checks them.
  */
 export function useApp(setup: E2eSetup): E2e {
-  const dataDir = tempDir(`monshi-e2e-${setup.name}-`);
+  const perTest = setup.fresh === 'test';
+  let dataDir = '';
   const pageErrors: string[] = [];
   const loadProblems: string[] = [];
   let app: App | undefined;
   let browser: Browser | undefined;
+  let context: BrowserContext | undefined;
   let page: Page | undefined;
   const open = async (env = setup.env) => {
     app = await startApp(dataDir, env);
     await page!.goto(app.url);
-    await page!.getByTestId(setup.ready ?? 'phonebook').waitFor();
+    // A loaded machine may take a while for the first screen after a (re)start.
+    await page!.getByTestId(setup.ready ?? 'phonebook').waitFor({ timeout: 30_000 });
   };
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: setup.viewport ?? { width: 1280, height: 800 }, acceptDownloads: setup.acceptDownloads ?? false });
+  const up = async () => {
+    dataDir = tempDir(`monshi-e2e-${setup.name}-`);
+    setup.prepareData?.(dataDir);
+    pageErrors.length = 0;
+    loadProblems.length = 0;
+    context = await browser!.newContext({ viewport: setup.viewport ?? { width: 1280, height: 800 }, acceptDownloads: setup.acceptDownloads ?? false });
+    page = await context.newPage();
     page.setDefaultTimeout(10_000);
     page.on('pageerror', (e) => pageErrors.push(e.message));
     page.on('response', (r) => {
@@ -148,18 +167,44 @@ export function useApp(setup: E2eSetup): E2e {
     page.on('console', (m) => {
       if (m.type() === 'error') loadProblems.push(`console: ${m.text()}`);
     });
+    await setup.prepare?.(page);
     await open();
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
+  };
+  const down = async () => {
+    await context?.close();
     await app?.stop();
-    removeDir(dataDir);
+    if (dataDir) removeDir(dataDir);
+    context = undefined;
+    page = undefined;
+    app = undefined;
+  };
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    if (!perTest) await up();
+  }, 60_000);
+  if (perTest) {
+    beforeEach(up, 60_000);
+    afterEach(down);
+  }
+  afterAll(async () => {
+    if (!perTest) await down();
+    await browser?.close();
   });
   const restart = async (env?: Record<string, string>) => {
     await app?.stop();
     await open(env);
   };
-  return { app: late('app', () => app), browser: late('browser', () => browser), page: late('page', () => page), dataDir, pageErrors, loadProblems, restart };
+  return {
+    app: late('app', () => app),
+    browser: late('browser', () => browser),
+    page: late('page', () => page),
+    get dataDir() {
+      return dataDir;
+    },
+    pageErrors,
+    loadProblems,
+    restart,
+  };
 }
 
 export async function launchBrowser(): Promise<Browser> {
@@ -203,4 +248,34 @@ export async function engineApi<M extends Method>(page: Page, method: M, input: 
 /** Waits until `read()` gives `want` (checked every 100 ms); fails with the last value it saw. `page` is kept for the callers. */
 export async function pollUntil<T>(_page: Page, read: () => Promise<T>, want: T, timeoutMs = 10_000): Promise<void> {
   await waitForValue(read, want, { timeoutMs });
+}
+
+/**
+ * Waits until the PDF preview (`pdf-preview`, an iframe on a blob address) shows its document: Chromium's
+ * viewer inside it has read the file and counts its pages, so a screenshot shows the pages, not an empty frame.
+ */
+export async function pdfPreviewLoaded(page: Page, frame = page.getByTestId('pdf-preview')): Promise<void> {
+  await frame.waitFor();
+  const blob = await waitFor(async () => (await frame.elementHandle())?.contentFrame(), { what: 'the PDF preview frame' });
+  const viewer = await waitFor(() => blob.childFrames().find((f) => f.url().startsWith('chrome-extension:')), { what: "Chromium's PDF viewer in the preview" });
+  const pages = () =>
+    viewer.locator('viewer-page-selector').evaluate((el) => (el as unknown as { docLength?: number }).docLength ?? 0, undefined, { timeout: 1000 });
+  await waitFor(async () => (await pages().catch(() => 0)) > 0, { what: 'the PDF preview to show its pages' });
+  // The thumbnail is drawn after the page: once it is there, the page is on screen too.
+  await viewer.locator('viewer-thumbnail').first().waitFor();
+}
+
+/**
+ * Waits until the page is still enough for a screenshot: its fonts loaded, every image decoded and no
+ * finite CSS animation or transition running (a dialog fading in), instead of a fixed sleep before the shot.
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      document.fonts.status === 'loaded' &&
+      [...document.images].every((img) => img.complete) &&
+      document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
+    undefined,
+    { polling: 50 },
+  );
 }

@@ -5,13 +5,26 @@
  * contact's number is dialled from the phonebook (call bar → hang up → an outgoing row); then the
  * same screens in English.
  */
+import { cpSync } from 'node:fs';
+import { createEngine, type Engine } from '../../src/main/engine/engine';
 import type { InputOf, Method, OutputOf } from '../../src/shared/contract/api';
+import { removeDir, tempDir } from '../helpers/engine';
 import { waitFor } from '../helpers/wait';
-import { engineApi, pollUntil, shot, useApp } from './app';
+import { engineApi, pdfPreviewLoaded, pollUntil, shot, useApp } from './app';
 
-const { page } = useApp({ name: 'calls', acceptDownloads: true });
+/** The demo line, the contact and the two missed calls, made once through the engine's requests; every test starts on a copy. */
+const seeded = tempDir('monshi-e2e-calls-seed-');
+// Each test on its own data folder (that copy) and server.
+const { page } = useApp({ name: 'calls', fresh: 'test', acceptDownloads: true, prepareData: (dataDir) => cpSync(seeded, dataDir, { recursive: true }) });
 
-const api = <M extends Method>(method: M, input: InputOf<M>): Promise<OutputOf<M>> => engineApi(page, method, input);
+/** The page's engine while a test runs; the seeding engine in beforeAll. */
+let seeding: Engine | null = null;
+const api = async <M extends Method>(method: M, input: InputOf<M>): Promise<OutputOf<M>> => {
+  if (!seeding) return engineApi(page, method, input);
+  const r = await seeding.invoke(method, input, 'fa');
+  if (!r.ok) throw new Error(`${method} failed: ${r.error.message}`);
+  return r.value;
+};
 
 const poll = <T>(read: () => Promise<T>, want: T, timeoutMs?: number): Promise<void> => pollUntil(page, read, want, timeoutMs);
 
@@ -38,12 +51,41 @@ let lineId = 0;
 let contactId = 0;
 
 beforeAll(async () => {
+  seeding = createEngine({ dataDir: seeded });
   lineId = (await api('lines/create', { name: 'خط نمایشی', kind: 'demo' })).id;
   contactId = (await api('contacts/create', { firstName: 'علی', lastName: 'کریمی', phones: [{ number: '0912 123 4567', kind: 'mobile' }] })).id;
   await untilIdle(lineId);
   await missedCall(lineId, '09121234567');
   await missedCall(lineId, '02188776655', 'ACME');
+  await untilIdle(lineId);
+  seeding.close();
+  seeding = null;
 }, 90_000);
+afterAll(() => removeDir(seeded));
+
+/** The call the dialling test makes from the phonebook, made through the same requests: dialled, answered, hung up, logged. */
+async function outgoingCall() {
+  await api('calls/dial', { number: '09121234567', contactId, lineId: null });
+  const inCall = async () => (await api('lines/list', {})).find((l) => l.id === lineId)?.status === 'in-call';
+  await waitFor(inCall, { what: 'the dialled demo call to connect', everyMs: 100 });
+  await api('calls/hang-up', { lineId });
+  const logged = async () => {
+    const last = (await api('calls/list', { limit: 1 })).rows[0];
+    return last?.direction === 'out' && last.endedAt !== null;
+  };
+  await waitFor(logged, { what: 'the outgoing call to be logged as ended', everyMs: 100 });
+  await untilIdle(lineId);
+  // The page shows the ended call in its bar for a few seconds, as after the dialling test.
+  await page.getByTestId('call-bar').waitFor({ state: 'detached', timeout: 8000 });
+}
+
+/** The call log's tab, or its report's (for today). */
+async function openCalls(tab: 'log' | 'report') {
+  await page.getByTestId('nav-calls').click();
+  await page.getByTestId(`calls-tab-${tab}`).click();
+  if (tab === 'log') await row(1).waitFor();
+  else await page.getByTestId('report-range-today').click();
+}
 
 it('shows the calls newest first, in Persian, with the contact or "add to phonebook"', async () => {
   await page.getByTestId('nav-calls').click();
@@ -73,6 +115,7 @@ it('shows the calls newest first, in Persian, with the contact or "add to phoneb
 });
 
 it('filters by number in any format, by name and by "missed, not returned"', async () => {
+  await openCalls('log');
   await page.getByTestId('call-filter-text').fill('۰۹۱۲۱۲۳');
   await poll(() => rows().count(), 1);
   await expect(row(0).getByTestId('call-contact').textContent()).resolves.toBe('علی کریمی');
@@ -89,6 +132,7 @@ it('filters by number in any format, by name and by "missed, not returned"', asy
 });
 
 it('reports today: totals, a bar per day and per hour, top callers and the unreturned list', async () => {
+  await page.getByTestId('nav-calls').click();
   await page.getByTestId('calls-tab-report').click();
   await page.getByTestId('report-range-today').click();
   await page.getByTestId('report-body').waitFor();
@@ -114,6 +158,7 @@ it('reports today: totals, a bar per day and per hour, top callers and the unret
 });
 
 it('a week starts on Saturday and a month is a Jalali month', async () => {
+  await openCalls('report');
   await page.getByTestId('report-range-week').click();
   await poll(() => page.getByTestId('report-chart-day').getByTestId('chart-bar').count(), 7);
   const first = await page.getByTestId('report-chart-day').getByTestId('chart-bar').first().getAttribute('data-key');
@@ -125,12 +170,13 @@ it('a week starts on Saturday and a month is a Jalali month', async () => {
 });
 
 it('exports the report as CSV and previews it as PDF', async () => {
+  await openCalls('report');
+  await page.getByTestId('report-body').waitFor();
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
   expect(csv.suggestedFilename()).toMatch(/^calls-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
   await page.getByTestId('export-pdf').click();
   await page.getByTestId('report-pdf').waitFor();
-  await page.getByTestId('pdf-preview').waitFor();
-  await page.waitForTimeout(800);
+  await pdfPreviewLoaded(page);
   await shot(page, 'calls-04-pdf-fa');
   await page.getByTestId('dialog-close').click();
   await page.getByTestId('report-pdf').waitFor({ state: 'detached' });
@@ -147,7 +193,7 @@ it("dials a contact's number from the phonebook: call bar, hang up, an outgoing 
   await bar.waitFor();
   await expect(bar.textContent()).resolves.toContain('گوشی تلفن را بردارید');
   await poll(() => bar.getAttribute('data-state'), 'connected', 15_000);
-  await page.waitForTimeout(1200); // the duration ticks
+  await waitFor(async () => /^۰۰:۰[۱-۹]$/.test((await bar.getByTestId('call-bar-duration').textContent()) ?? ''), { what: 'the duration to tick' });
   expect(await bar.getByTestId('call-bar-duration').textContent()).toMatch(/^۰۰:۰[۱-۹]$/);
   await shot(page, 'calls-05-connected-fa');
 
@@ -168,6 +214,8 @@ it("dials a contact's number from the phonebook: call bar, hang up, an outgoing 
 });
 
 it('is all in English, left to right, with the time axis running left to right', async () => {
+  await outgoingCall();
+  await openCalls('log');
   await api('settings/update', { language: 'en' });
   await poll(() => page.locator('html').getAttribute('dir'), 'ltr');
   await expect(page.getByTestId('call-count').textContent()).resolves.toBe('3 calls');

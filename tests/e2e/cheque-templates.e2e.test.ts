@@ -8,17 +8,15 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
 import type { InputOf, Method, OutputOf } from '../../src/shared/contract/api';
 import { amountInWords, jalaliDateInWords } from '../../src/shared/text/persian-words';
-import { removeDir, tempDir } from '../helpers/engine';
+import { SAYAD_LEAF, sayadFields } from '../../src/renderer/cheque-templates/template-draft';
 import { chequeScanPng } from '../helpers/png';
-import { engineApi, launchBrowser, pollUntil, shot, shotsDir, startApp, type App } from './app';
+import { engineApi, pollUntil, shot, shotsDir, useApp } from './app';
 
-const dataDir = tempDir('monshi-e2e-cheque-templates-');
-let app: App;
-let browser: Browser;
-let page: Page;
+// Each test on its own data folder and server; the template the first test makes in the designer, the others make
+// through the engine's request (the same Sayad fields and scan) and open in the designer.
+const { page } = useApp({ name: 'cheque-templates', fresh: 'test', viewport: { width: 1400, height: 900 }, acceptDownloads: true });
 
 const api = <M extends Method>(method: M, input: InputOf<M>): Promise<OutputOf<M>> => engineApi(page, method, input, 'fa');
 
@@ -47,27 +45,28 @@ const squash = (s: string) => s.replace(/\s+/g, ' ');
 
 const poll = <T>(read: () => Promise<T>, want: T, timeoutMs?: number): Promise<void> => pollUntil(page, read, want, timeoutMs);
 
-beforeAll(async () => {
-  app = await startApp(dataDir);
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
-  page.setDefaultTimeout(10_000);
-  await page.goto(app.url);
-  await page.getByTestId('phonebook').waitFor();
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  removeDir(dataDir);
-});
-
 let templateId = 0;
 
-it('makes a template with the usual Sayad fields and puts the scan of a leaf behind it', async () => {
+/** The cheque templates screen. */
+async function openTemplates() {
   await page.getByTestId('nav-cheques').click();
   await page.getByTestId('cheques-tab-templates').click();
-  const screen = page.getByTestId('cheque-templates-screen');
-  await screen.waitFor();
+  await page.getByTestId('cheque-templates-screen').waitFor();
+}
+
+/** The first test's template (the new-template dialog's Sayad fields and the scan of a leaf), open in the designer. */
+async function seedTemplate() {
+  const background = { mime: 'image/png' as const, base64: chequeScanPng().toString('base64') };
+  const leaf = { name: 'ملت — جاری ۱۲۳', bank: 'بانک ملت، شعبهٔ ولیعصر', ...SAYAD_LEAF };
+  const made = await api('cheque-templates/create', { ...leaf, fields: sayadFields(), background });
+  templateId = made.id;
+  await openTemplates();
+  await page.getByTestId('cheque-designer').waitFor();
+  await page.getByTestId('cheque-background').waitFor();
+}
+
+it('makes a template with the usual Sayad fields and puts the scan of a leaf behind it', async () => {
+  await openTemplates();
   await page.getByTestId('template-new-open').click();
   const dialog = page.getByTestId('template-new');
   await dialog.getByTestId('new-name').fill('ملت — جاری ۱۲۳');
@@ -89,6 +88,7 @@ it('makes a template with the usual Sayad fields and puts the scan of a leaf beh
 });
 
 it('drags the amount-in-words field with the mouse: its mm coordinates follow the pointer', async () => {
+  await seedTemplate();
   const field = page.locator('[data-kind="amountWords"]');
   const box = (await field.locator('rect.cheque-field-box').boundingBox())!;
   await field.locator('rect.cheque-field-box').click({ position: { x: 20, y: box.height / 2 } });
@@ -134,6 +134,7 @@ it('drags the amount-in-words field with the mouse: its mm coordinates follow th
 });
 
 it('previews the PDF with sample values: the amount in words reads in order, the scan is not printed', async () => {
+  await seedTemplate();
   await page.getByTestId('sample-amount').fill('۲۵۰۰۰۰۰۰۰۰۰۰۰');
   const { text, file } = await downloadPdf('template-preview', 'preview');
   expect(squash(text)).toContain(amountInWords(2_500_000_000_000));
@@ -144,6 +145,7 @@ it('previews the PDF with sample values: the amount in words reads in order, the
 });
 
 it('prints the A4 test sheet with the 10 mm grid, the field names and the calibration', async () => {
+  await seedTemplate();
   await page.getByTestId('template-offsetXMm').fill('1.5');
   const { text } = await downloadPdf('template-test-print', 'test-print');
   for (const n of ['10', '100', '200']) expect(text).toMatch(new RegExp(`(^|\\s)${n}(\\s|$)`));
@@ -160,6 +162,7 @@ it('prints the A4 test sheet with the 10 mm grid, the field names and the calibr
 });
 
 it('prints a batch as the cheque book does: one leaf per page, words in order', async () => {
+  await seedTemplate();
   const out = await api('cheque-templates/print', {
     templateId,
     items: [
@@ -179,6 +182,7 @@ it('prints a batch as the cheque book does: one leaf per page, words in order', 
 });
 
 it('adds a user TTF in the fonts dialog, refuses a file that is not a font with the reason, and previews a field in it', async () => {
+  await seedTemplate();
   await page.getByTestId('cheque-fonts-open').click();
   const dialog = page.getByTestId('cheque-fonts');
   await expect(dialog.getByTestId('cheque-font-row').count()).resolves.toBe(3);
@@ -201,6 +205,7 @@ it('adds a user TTF in the fonts dialog, refuses a file that is not a font with 
 });
 
 it('copies the template for another account and shows the designer in English', async () => {
+  await seedTemplate();
   await page.getByTestId('template-copy-open').click();
   const dialog = page.getByTestId('template-copy');
   await dialog.getByTestId('copy-bank').fill('بانک ملت، حساب ۴۵۶');

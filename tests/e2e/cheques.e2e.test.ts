@@ -11,7 +11,7 @@
 import { toJalaali } from 'jalaali-js';
 import type { Browser, Page } from 'playwright-core';
 import type { InputOf, Method, OutputOf } from '../../src/shared/contract/api';
-import { engineApi, launchBrowser, pollUntil, shot, startApp, type App } from './app';
+import { engineApi, launchBrowser, pdfPreviewLoaded, pollUntil, settled, shot, startApp, type App } from './app';
 import { removeDir, tempDir } from '../helpers/engine';
 
 const dataDir = tempDir('monshi-e2e-cheques-');
@@ -106,7 +106,7 @@ it('registers a received cheque in Persian; each mistake shows under its field',
   await detail.getByTestId('cheque-attach-input').setInputFiles({ name: 'روی-چک.png', mimeType: 'image/png', buffer: png });
   await detail.getByTestId('cheque-thumb').waitFor();
   await expect(detail.locator('[data-testid="cheque-thumb"] img').getAttribute('src')).resolves.toMatch(/^data:image\/jpeg;base64,/);
-  await page.waitForTimeout(300);
+  await settled(page);
   await shot(page, 'cheques-02-detail-fa');
   await detail.getByTestId('dialog-close').click();
   await poll(() => rows().count(), 1);
@@ -215,7 +215,7 @@ it('defines a cheque book and writes a paid cheque on its next leaf; a leaf is v
   const print = page.getByTestId('print-on-cheque');
   await print.getByTestId('print-template').nth(1).waitFor();
   await expect(print.locator('[data-testid="print-template"]:has(input:checked)').textContent()).resolves.toContain('ملی — جاری ونک');
-  await page.waitForTimeout(300);
+  await settled(page);
   await shot(page, 'cheques-06a-print-fa');
   await print.getByTestId('print-on-cheque-go').click();
   await page.getByTestId('file-ready').waitFor();
@@ -271,7 +271,7 @@ it('filters by type, quick views and words; shows totals by status and month; pr
   await page.getByTestId('cheque-export-pdf').click();
   await page.getByTestId('file-ready').waitFor();
   await expect(page.getByTestId('file-ready-count').textContent()).resolves.toMatch(/ — ۲ چک$/);
-  await page.waitForTimeout(800);
+  await pdfPreviewLoaded(page);
   await shot(page, 'cheques-09-report-fa');
   await page.getByTestId('file-ready').getByTestId('dialog-close').click();
 });
@@ -284,7 +284,7 @@ it('in English, and after a restart', async () => {
   const detail = page.getByTestId('cheque-detail');
   await detail.waitFor();
   await expect(detail.getByTestId('cheque-event').nth(2).textContent()).resolves.toContain('On hand → Deposited for collection');
-  await page.waitForTimeout(300);
+  await settled(page);
   await shot(page, 'cheques-11-detail-en');
   await detail.getByTestId('dialog-close').click();
 
@@ -399,7 +399,7 @@ it('changes the status of two picked cheques at once, in Persian; the history of
   await expect(dialog.getByTestId('batch-none').textContent()).resolves.toBe(
     'هیچ وضعیتی نیست که همهٔ این چک‌ها بتوانند بگیرند: ۱ دریافتی «وصول شده»، ۱ پرداختی «پاس نشده». چک‌های هم‌وضعیت را با هم برگزینید.',
   );
-  await page.waitForTimeout(300);
+  await settled(page);
   await shot(page, 'cheques-16-batch-none-fa');
   await dialog.getByTestId('dialog-close').click();
   await pick('received').uncheck();
@@ -413,7 +413,7 @@ it('changes the status of two picked cheques at once, in Persian; the history of
   await dialog.getByTestId('to-cleared').click();
   await dialog.getByTestId('statusNote').fill('صورت‌حساب بانک ملی، آذر');
   await expect(dialog.getByTestId('batch-status-apply').textContent()).resolves.toBe('ثبت «پاس شده» برای ۲ چک');
-  await page.waitForTimeout(300);
+  await settled(page);
   await shot(page, 'cheques-17-batch-dialog-fa');
   await dialog.getByTestId('batch-status-apply').click();
   await dialog.waitFor({ state: 'detached' });
@@ -430,7 +430,7 @@ it('changes the status of two picked cheques at once, in Persian; the history of
   const last = detail.getByTestId('cheque-event').last();
   await expect(last.textContent()).resolves.toContain('پاس نشده ← پاس شده');
   await expect(last.textContent()).resolves.toContain('صورت‌حساب بانک ملی، آذر');
-  await page.waitForTimeout(300);
+  await settled(page);
   await shot(page, 'cheques-19-batch-history-fa');
   await detail.getByTestId('dialog-close').click();
 });
@@ -522,7 +522,7 @@ it('a cheque with history: amount and party only through a correction with a rea
   await fix.getByTestId('correction-save').click();
   await expect(fix.getByTestId('field-error').textContent()).resolves.toBe('دلیل اصلاح را بنویسید.');
   await fix.getByTestId('reason').fill('رقم‌ها جابه‌جا ثبت شده بود');
-  await page.waitForTimeout(200);
+  await settled(page);
   await shot(page, 'cheques-21-correction-fa');
   await fix.getByTestId('correction-save').click();
   await fix.waitFor({ state: 'detached' });
@@ -541,7 +541,7 @@ it('a cheque with history: amount and party only through a correction with a rea
   await expect(last.textContent()).resolves.toContain('به دست خانم رضایی');
   const id = Number(await detail.locator('.cheque-detail').getAttribute('data-id'));
   expect((await api('cheques/get', { id })).amount).toBe(12_543_000);
-  await page.waitForTimeout(200);
+  await settled(page);
   await shot(page, 'cheques-22-corrected-fa');
 
   // Voided: it stays with its history, out of the totals.
@@ -558,7 +558,7 @@ it('a cheque with history: amount and party only through a correction with a rea
   await expect(detail.getByTestId('cheque-event').last().textContent()).resolves.toContain('در جریان وصول ← باطل شده');
   await expect(detail.getByTestId('cheque-void').count()).resolves.toBe(0);
   await expect(detail.getByTestId('cheque-correct').count()).resolves.toBe(0);
-  await page.waitForTimeout(200);
+  await settled(page);
   await shot(page, 'cheques-23-void-fa');
   await detail.getByTestId('dialog-close').click();
   const left = before - 12_543_000;

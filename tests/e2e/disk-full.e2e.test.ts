@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, shot, startApp, type App } from './app';
+import { launchBrowser, pollUntil, shot, startApp, type App } from './app';
 import { removeDir, tempDir } from '../helpers/engine';
 
 const mnt = tempDir('monshi-e2e-tmpfs-');
@@ -75,7 +75,7 @@ it('Persian: the form says the disk is full and names the database; saved after 
 it('English: the same, in English', async () => {
   await page.getByTestId('nav-settings').click();
   await page.getByTestId('settings-language').selectOption('en');
-  await page.waitForTimeout(300);
+  await pollUntil(page, () => page.locator('html').getAttribute('dir'), 'ltr');
   await page.getByTestId('nav-phonebook').click();
   fillDisk();
   await trySave('Disk full');

@@ -7,18 +7,22 @@
  * lines" inputs have labels; the popup's Open goes to the people file when there is one. Persian, then
  * English where the text changed.
  */
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import type { InputOf, Method, OutputOf } from '../../src/shared/contract/api';
-import { engineApi, launchBrowser, pollUntil, shot, startApp, type App } from './app';
-import { removeDir, tempDir } from '../helpers/engine';
+import { engineApi, pollUntil, shot, useApp } from './app';
 import { makeWav, tone } from '../ivr/audio-helpers';
 
 jest.setTimeout(180_000);
 
-const dataDir = tempDir('monshi-e2e-desk-');
-let app: App;
-let browser: Browser;
-let page: Page;
+// Each test on its own data folder and server, with the demo line, its menu and the caller made anew (below).
+const { page } = useApp({
+  name: 'desk',
+  fresh: 'test',
+  prepare: async (p) => {
+    p.on('pageerror', (e) => console.error('pageerror', e));
+    p.on('console', (m) => m.type() === 'error' && console.error('console', m.text()));
+  },
+});
 let lineId = 0;
 let treeId = 0;
 
@@ -40,17 +44,16 @@ async function coveredBy(cover: Locator, under: Locator[]): Promise<string[]> {
   for (const u of under) if (overlaps(c, await box(u))) hit.push((await u.getAttribute('data-testid')) ?? '?');
   return hit;
 }
+/** The answering screen's trees tab, where the demo caller's keypad and Ring button are. */
+async function openDemoCaller() {
+  await page.getByTestId('nav-ivr').click();
+  await page.getByTestId('ivr-tab-trees').click();
+  await page.getByTestId('demo-caller-ring').waitFor();
+}
 const keypad = () => ['1', '2', '3', '4', '5', '6', '7', '8', '9', 'star', '0', 'hash'].map((k) => page.getByTestId(`demo-key-${k}`));
 const controls = () => [page.getByTestId('demo-caller-ring'), page.getByTestId('demo-caller-speak'), page.getByTestId('demo-caller-hangup'), ...keypad()];
 
-beforeAll(async () => {
-  app = await startApp(dataDir);
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  page.on('pageerror', (e) => console.error('pageerror', e));
-  page.on('console', (m) => m.type() === 'error' && console.error('console', m.text()));
-  await page.goto(app.url);
-  await page.getByTestId('nav-phonebook').waitFor();
+beforeEach(async () => {
   // The demo line records every answered call and answers on the second ring (caller ID comes after the first); a menu (no key in 6 s → hang
   // up; 1 → the front desk) answers it day and night.
   lineId = (await api('lines/create', { name: 'خط نمایشی', kind: 'demo', recordCalls: true, ringsBeforeAnswer: 2 })).id;
@@ -72,12 +75,7 @@ beforeAll(async () => {
   const contact = await api('contacts/create', { firstName: 'مریم', lastName: 'احمدی', phones: [{ kind: 'mobile', number: '09121234567' }] });
   await api('people/create', { kind: 'customer', contactId: contact.id });
   await poll(async () => (await lineOf()).status, 'idle', 20_000);
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  removeDir(dataDir);
-});
+}, 60_000);
 
 test('saving "Hours and lines" or switching the line off and on keeps "record every answered call"', async () => {
   await page.getByTestId('nav-ivr').click();
@@ -132,6 +130,7 @@ test('the popup of an IVR call says the IVR answered and keeps off the keypad; t
 });
 
 test('a call answered at the desk: the call bar comes and goes without moving the page; the card keeps off the Ring button', async () => {
+  await openDemoCaller();
   await api('lines/update', { id: lineId, data: { ringsBeforeAnswer: 0 } });
   await poll(async () => (await lineOf()).status, 'idle', 20_000);
   const ring = page.getByTestId('demo-caller-ring');
@@ -153,6 +152,7 @@ test('a call answered at the desk: the call bar comes and goes without moving th
 });
 
 test('a menu timeout is "no key pressed", not unanswered; English too', async () => {
+  await openDemoCaller();
   await page.getByTestId('demo-caller-ring').click();
   await page.getByTestId('caller-card').waitFor();
   // This call's run, not the last one's: the card ends first, then the run is shown.
@@ -178,6 +178,7 @@ test('a menu timeout is "no key pressed", not unanswered; English too', async ()
 });
 
 test('a note being typed keeps the popup after the call; saving it lets the card go', async () => {
+  await openDemoCaller();
   await page.getByTestId('demo-caller-ring').click();
   const popup = page.getByTestId('caller-card');
   await popup.waitFor();
@@ -191,6 +192,7 @@ test('a note being typed keeps the popup after the call; saving it lets the card
 });
 
 test("the popup's Open goes to the caller's people file, or says it opens the contact", async () => {
+  await openDemoCaller();
   await page.getByTestId('demo-caller-ring').click();
   const popup = page.getByTestId('caller-card');
   await popup.waitFor();

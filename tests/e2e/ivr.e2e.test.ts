@@ -251,6 +251,8 @@ test('a transfer node in the editor: problems until digits and fallback are set;
 
   // Persian: the number is shown in Persian digits; typed in Persian digits it is stored in ASCII.
   await page.getByTestId('language-switch').click();
+  // The language is saved through the engine before the page turns Persian: the save's message is in the language of its moment.
+  await poll(() => page.locator('html').getAttribute('dir'), 'rtl');
   await page.getByTestId('node-n3').getByTestId('node-digits').fill('۱۲#');
   await page.getByTestId('tree-save').click();
   await page.getByText('درخت ذخیره شد.').waitFor();

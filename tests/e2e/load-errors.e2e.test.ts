@@ -7,32 +7,14 @@
  */
 import Database from 'better-sqlite3';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { engineApi, launchBrowser, shot, startApp, type App } from './app';
-import { removeDir, tempDir } from '../helpers/engine';
+import { engineApi, shot, useApp } from './app';
 
-const dataDir = tempDir('monshi-e2e-load-errors-');
-let app: App;
-let browser: Browser;
-let page: Page;
-
-beforeAll(async () => {
-  app = await startApp(dataDir);
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  page.setDefaultTimeout(10_000);
-  await page.goto(app.url);
-  await page.getByTestId('phonebook').waitFor();
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  removeDir(dataDir);
-});
+const e2e = useApp({ name: 'load-errors', fresh: 'test' });
+const { app, page } = e2e;
 
 /** Runs `fn` on the engine's database file through a connection of the test's own. */
 function onDatabase<T>(fn: (db: Database.Database) => T): T {
-  const db = new Database(path.join(dataDir, 'monshi.sqlite'));
+  const db = new Database(path.join(e2e.dataDir, 'monshi.sqlite'));
   try {
     db.pragma('foreign_keys = OFF'); // only the book's own row goes; its leaves stay for the restore
     return fn(db);

@@ -5,16 +5,13 @@
  * file, a tab) opened in a fresh browser lands on that record right after the one-time sign-in, the first
  * version's links still open, and a reload keeps the screen.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import type { InputOf, Method, OutputOf } from '../../src/shared/contract/api';
-import { engineApi, launchBrowser, pollUntil, shot, startApp, type App } from './app';
+import { engineApi, pollUntil, shot, useApp } from './app';
 import { installAudioProbe } from './audio-probe';
-import { removeDir, tempDir } from '../helpers/engine';
 
-const dataDir = tempDir('monshi-e2e-navigation-');
-let app: App;
-let browser: Browser;
-let page: Page;
+// Each test on its own data folder and server, with the same two contacts, cheque and file added through the engine's requests.
+const { app, browser, page } = useApp({ name: 'navigation', fresh: 'test', viewport: { width: 1280, height: 860 } });
 let maryam: number;
 let reza: number;
 let chequeId: number;
@@ -40,13 +37,7 @@ async function shown(p: Page): Promise<string> {
 }
 const poll = (p: Page, want: string) => pollUntil(p, () => shown(p), want);
 
-beforeAll(async () => {
-  app = await startApp(dataDir);
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
-  page.setDefaultTimeout(10_000);
-  await page.goto(app.url);
-  await page.getByTestId('phonebook').waitFor();
+beforeEach(async () => {
   maryam = (await api('contacts/create', { firstName: 'مریم', lastName: 'احمدی', phones: [{ number: '09351112233', kind: 'mobile' }] })).id;
   reza = (await api('contacts/create', { firstName: 'رضا', lastName: 'کریمی', phones: [{ number: '09121234567', kind: 'mobile' }] })).id;
   const due = new Date(Date.now() + 20 * 86_400_000);
@@ -60,11 +51,6 @@ beforeAll(async () => {
     })
   ).id;
   fileId = (await api('people/create', { kind: 'customer', contactId: reza })).id;
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  removeDir(dataDir);
 });
 
 it('opens a contact from the search, a cheque of theirs, the call log; Back walks back through them and Forward again', async () => {

@@ -6,16 +6,14 @@
  * application form, is interviewed and hired into personnel; English; and everything is still there
  * after a restart.
  */
-import { toJalaali } from 'jalaali-js';
-import type { Browser, Page } from 'playwright-core';
+import { toGregorian, toJalaali } from 'jalaali-js';
 import type { InputOf, Method, OutputOf } from '../../src/shared/contract/api';
-import { engineApi, launchBrowser, pollUntil, shot, startApp, type App } from './app';
-import { removeDir, tempDir } from '../helpers/engine';
+import { engineApi, pdfPreviewLoaded, pollUntil, shot, useApp } from './app';
 
-const dataDir = tempDir('monshi-e2e-people-');
-let app: App;
-let browser: Browser;
-let page: Page;
+// Each test on its own data folder and server (with a test clock); what the earlier steps of the story made, it makes
+// itself through the engine's requests (the seeding steps below).
+const e2e = useApp({ name: 'people', fresh: 'test', env: { MONSHI_TEST_CLOCK: '1' }, viewport: { width: 1366, height: 860 }, acceptDownloads: true });
+const { page } = e2e;
 
 const api = <M extends Method>(method: M, input: InputOf<M>): Promise<OutputOf<M>> => engineApi(page, method, input);
 
@@ -26,22 +24,71 @@ const pad = (n: number) => String(n).padStart(2, '0');
 const today = new Date();
 const tj = toJalaali(today.getFullYear(), today.getMonth() + 1, today.getDate());
 const todayIso = `${today.getFullYear()}-${pad(today.getMonth() + 1)}-${pad(today.getDate())}`;
+const isoOfJalali = (jy: number, jm: number, jd: number) => {
+  const g = toGregorian(jy, jm, jd);
+  return `${g.gy}-${pad(g.gm)}-${pad(g.gd)}`;
+};
 /** Another day of this Jalali month for the leave: the 1st, or the 2nd when today is the 1st. */
 const leaveDay = tj.jd === 1 ? 2 : 1;
 
-beforeAll(async () => {
-  app = await startApp(dataDir, { MONSHI_TEST_CLOCK: '1' });
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1366, height: 860 }, acceptDownloads: true });
-  page.setDefaultTimeout(10_000);
-  await page.goto(app.url);
-  await page.getByTestId('phonebook').waitFor();
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  removeDir(dataDir);
-});
+/** Ids of what the seeding steps made. */
+const made = { scheduleId: 0, rezaFile: 0, negarFile: 0 };
+
+/** The office schedule of the first test (Saturday to Wednesday 8–16, Thursday to noon, Friday too) and the official holidays, today left a work day. */
+async function seedSchedule() {
+  const day = (weekday: number, end = '16:00') => ({ weekday, start: '08:00', end });
+  const shifts = [day(0), day(1), day(2), day(3), day(4), day(5, '12:00'), day(6)];
+  made.scheduleId = (await api('schedules/create', { name: 'اداری', shifts })).id;
+  await api('holidays/add-official', { year: tj.jy });
+  if ((await api('holidays/list', { from: todayIso, to: todayIso })).length) await api('holidays/delete', { date: todayIso });
+}
+
+/** The staff member of the second test, on that schedule, with the PIN 1234. */
+async function seedStaff() {
+  await seedSchedule();
+  const contact = { firstName: 'رضا', lastName: 'کریمی', phones: [{ number: '09121112233', kind: 'mobile' as const }] };
+  made.rezaFile = (await api('people/create', { kind: 'staff', contact, nationalId: '0010524304', scheduleId: made.scheduleId })).id;
+  await api('people/set-pin', { id: made.rezaFile, pin: '1234' });
+}
+
+/** The third test's day: in with the PIN, out three hours later (the test clock moved). */
+async function seedWorkedDay() {
+  await seedStaff();
+  await api('attendance/clock', { fileId: made.rezaFile, pin: '1234' });
+  await api('clock/advance', { ms: 3 * 3_600_000 });
+  await api('attendance/clock', { fileId: made.rezaFile, pin: '1234' });
+  await api('attendance/absence-add', {
+    fileId: made.rezaFile,
+    category: 'leave',
+    leaveType: 'entitled',
+    unit: 'day',
+    from: isoOfJalali(tj.jy, tj.jm, leaveDay),
+    note: 'کار شخصی',
+  });
+}
+
+/** The applicant of the sixth test, introduced by Reza, interviewed and hired onto the schedule. */
+async function seedHired() {
+  await seedWorkedDay();
+  const contact = { firstName: 'نگار', lastName: 'صالحی', phones: [{ number: '09351234567', kind: 'mobile' as const }] };
+  const application = {
+    position: 'حسابدار',
+    expectedSalary: '250000000',
+    education: [{ degree: 'کارشناسی', field: 'حسابداری', institution: 'دانشگاه تهران' }],
+    workHistory: [{ employer: 'شرکت آلفا' }],
+  };
+  const applicant = await api('people/create', { kind: 'applicant', contact, referrerFileId: made.rezaFile, application });
+  await api('people/add-interview', { fileId: applicant.id, body: 'مصاحبهٔ اول: مسلط به اکسل.' });
+  await api('people/set-status', { id: applicant.id, status: 'interview' });
+  made.negarFile = (await api('people/hire', { id: applicant.id, scheduleId: made.scheduleId })).id;
+}
+
+/** The staff files tab of the people screen. */
+async function openStaffFiles() {
+  await page.getByTestId('nav-people').click();
+  await page.getByTestId('files-staff').click();
+  await poll(() => page.getByTestId('files-staff').getAttribute('aria-selected'), 'true');
+}
 
 it('makes a work schedule: Saturday to Wednesday 8 to 16, Thursday to noon, and (for this test) Friday', async () => {
   await page.getByTestId('nav-attendance').click();
@@ -64,6 +111,7 @@ it('makes a work schedule: Saturday to Wednesday 8 to 16, Thursday to noon, and 
 });
 
 it('adds a staff member: the national ID is checked, the person lands in the phonebook too', async () => {
+  await seedSchedule();
   await page.getByTestId('nav-people').click();
   await page.getByTestId('files-staff').click();
   await page.getByTestId('file-new').click();
@@ -95,6 +143,7 @@ it('adds a staff member: the national ID is checked, the person lands in the pho
 });
 
 it('clocks in with the PIN at the front desk, and out three hours later', async () => {
+  await seedStaff();
   await page.getByTestId('nav-attendance').click();
   await page.getByTestId('att-tab-clock').click();
   const tile = page.getByTestId('clock-tile').first();
@@ -119,6 +168,11 @@ it('clocks in with the PIN at the front desk, and out three hours later', async 
 });
 
 it('corrects the entry with a reason (kept in the history) and records leave', async () => {
+  await seedStaff();
+  await api('attendance/clock', { fileId: made.rezaFile, pin: '1234' });
+  await api('clock/advance', { ms: 3 * 3_600_000 });
+  await api('attendance/clock', { fileId: made.rezaFile, pin: '1234' });
+  await page.getByTestId('nav-attendance').click();
   await page.getByTestId('att-tab-book').click();
   await page.getByTestId('staff-select').selectOption({ index: 1 });
   const record = page.getByTestId('record');
@@ -163,6 +217,8 @@ it('corrects the entry with a reason (kept in the history) and records leave', a
 });
 
 it('reads the monthly report and exports it as PDF and Excel', async () => {
+  await seedWorkedDay();
+  await page.getByTestId('nav-attendance').click();
   await page.getByTestId('att-tab-report').click();
   const row = page.getByTestId('report-row');
   await poll(() => row.count(), 1);
@@ -177,7 +233,7 @@ it('reads the monthly report and exports it as PDF and Excel', async () => {
 
   await page.getByTestId('report-pdf').click();
   await page.getByTestId('file-ready').waitFor();
-  await page.waitForTimeout(800);
+  await pdfPreviewLoaded(page);
   await shot(page, 'people-09-report-pdf-fa');
   await page.getByTestId('file-ready').getByTestId('dialog-close').click();
   const download = page.waitForEvent('download');
@@ -186,6 +242,7 @@ it('reads the monthly report and exports it as PDF and Excel', async () => {
 });
 
 it('takes an application, notes the interview, prints it and hires the applicant without retyping', async () => {
+  await seedStaff();
   await page.getByTestId('nav-people').click();
   await page.getByTestId('files-applicant').click();
   await page.getByTestId('file-new').click();
@@ -215,7 +272,7 @@ it('takes an application, notes the interview, prints it and hires the applicant
   await poll(() => detail.getByTestId('file-status').textContent(), 'مصاحبه');
   await detail.getByTestId('file-print').click();
   await page.getByTestId('file-ready').waitFor();
-  await page.waitForTimeout(800);
+  await pdfPreviewLoaded(page);
   await shot(page, 'people-11-application-pdf-fa');
   await page.getByTestId('file-ready').getByTestId('dialog-close').click();
 
@@ -234,6 +291,8 @@ it('takes an application, notes the interview, prints it and hires the applicant
 });
 
 it('searches files by phone and by referrer', async () => {
+  await seedHired();
+  await openStaffFiles();
   await page.getByTestId('files-search').fill('۰۹۱۲۱۱۱');
   await poll(() => page.getByTestId('file-row').count(), 1);
   await page.getByTestId('files-search').fill('');
@@ -246,6 +305,8 @@ it('searches files by phone and by referrer', async () => {
 });
 
 it("shows a person's files on their phonebook contact, each opening the file", async () => {
+  await seedHired();
+  await openStaffFiles();
   await page.getByTestId('file-row').filter({ hasText: 'نگار صالحی' }).click();
   await page.getByTestId('file-detail').getByTestId('file-open-contact').click();
   const files = page.getByTestId('contact-detail').getByTestId('contact-file');
@@ -258,6 +319,8 @@ it("shows a person's files on their phonebook contact, each opening the file", a
 });
 
 it('in English, and after a restart', async () => {
+  await seedHired();
+  await openStaffFiles();
   await page.getByTestId('language-switch').click();
   await page.getByTestId('file-row').first().click();
   await page.getByTestId('file-detail').waitFor();
@@ -269,10 +332,8 @@ it('in English, and after a restart', async () => {
   await page.getByTestId('att-tab-clock').click();
   await shot(page, 'people-16-clock-en');
 
-  await app.stop();
-  app = await startApp(dataDir);
-  await page.goto(app.url);
-  await page.getByTestId('phonebook').waitFor({ timeout: 30_000 });
+  // Started again as a user would start it: with the real clock.
+  await e2e.restart({});
   await page.getByTestId('nav-attendance').click();
   await page.getByTestId('att-tab-report').click();
   await poll(() => page.getByTestId('report-row').count(), 2);

@@ -5,9 +5,21 @@
  * digit count is warned about, naming the field, in Persian and English; a number typed in its
  * international form finds the contact in search.
  */
-import { engineApi, shot, useApp } from './app';
+import { waitFor } from '../helpers/wait';
+import { engineApi, pollUntil, shot, useApp } from './app';
 
-const { page } = useApp({ name: 'phones' });
+// Each test on its own data folder and server; the contact the first test saves, the others add through the engine's request.
+const { page } = useApp({ name: 'phones', fresh: 'test' });
+
+/** The first test's contact: the office's main number with its extension apart, and a mobile. */
+async function seedOffice() {
+  const phones = [
+    { kind: 'work' as const, number: '02188776655', extension: '212' },
+    { kind: 'mobile' as const, number: '09121234567' },
+  ];
+  await engineApi(page, 'contacts/create', { firstName: 'دفتر پارس', phones });
+  await pollUntil(page, () => page.getByTestId('contact-row').count(), 1);
+}
 
 const numberInput = (i: number) => page.getByTestId(`phones.${i}.number`);
 const extInput = (i: number) => page.getByTestId(`phones.${i}.extension`);
@@ -51,8 +63,10 @@ it('moves an extension typed into the number to its own field and warns about a 
 });
 
 it('a call from the main number raises the popup with the contact', async () => {
+  await seedOffice();
   const line = await engineApi(page, 'lines/create', { name: 'خط نمایشی', kind: 'demo' });
-  for (let i = 0; i < 100 && (await engineApi(page, 'lines/list', {})).find((l) => l.id === line.id)?.status !== 'idle'; i++) await page.waitForTimeout(100);
+  const idle = async () => (await engineApi(page, 'lines/list', {})).find((l) => l.id === line.id)?.status === 'idle';
+  await waitFor(idle, { what: 'the demo line to be idle', everyMs: 100, timeoutMs: 10_000 });
   await engineApi(page, 'lines/demo-call', { lineId: line.id, number: '02188776655', rings: 1 });
   const card = page.getByTestId('caller-card');
   await card.waitFor();
@@ -62,9 +76,11 @@ it('a call from the main number raises the popup with the contact', async () => 
 });
 
 it('finds the contact by its number typed in international forms', async () => {
+  await seedOffice();
   for (const q of ['+98 (0) 21 8877', '98 21 8877 66', '98912123', '+98 (0) 912 123']) {
     await page.getByTestId('search-input').fill(q);
-    await page.waitForTimeout(300);
+    // Every keystroke searches at once; the count is marked pending until this search's answer is shown.
+    await page.locator('[data-testid="result-count"]:not(.pending)').waitFor();
     await expect([q, await page.getByTestId('contact-row').allTextContents()].flat().join('|')).toContain('دفتر پارس');
   }
   await shot(page, 'phones-04-search-fa');
@@ -74,7 +90,7 @@ it('finds the contact by its number typed in international forms', async () => {
 it('warns in English too, naming the field', async () => {
   await page.getByTestId('nav-settings').click();
   await page.getByTestId('settings-language').selectOption('en');
-  await page.waitForTimeout(300);
+  await pollUntil(page, () => page.locator('html').getAttribute('dir'), 'ltr');
   await page.getByTestId('nav-phonebook').click();
   await page.getByTestId('new-contact').click();
   await page.getByTestId('firstName').fill('Nima');

@@ -7,35 +7,40 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { engineApi, launchBrowser, shot, shotsDir, startApp, type App } from './app';
-import { removeDir, tempDir } from '../helpers/engine';
+import { engineApi, pdfPreviewLoaded, pollUntil, shot, shotsDir, useApp } from './app';
+import { removeDir } from '../helpers/engine';
 
-const dataDir = tempDir('monshi-e2e-');
-let app: App;
-let browser: Browser;
-let page: Page;
+// Each test on its own data folder and server: what a test needs in the phonebook it adds itself.
+const e2e = useApp({ name: 'phonebook', fresh: 'test', acceptDownloads: true });
+const { page, browser } = e2e;
 
-beforeAll(async () => {
-  app = await startApp(dataDir);
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  page.setDefaultTimeout(10_000);
-  await page.goto(app.url);
-  await page.getByTestId('phonebook').waitFor();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  removeDir(dataDir);
-});
+/** The contacts the tests share, added through the engine's own request (as the form would). */
+const people = {
+  ali: { firstName: 'علی', lastName: 'کریمی', company: 'نوآوران', birthDate: '1990-05-01', phones: [{ number: '09121234567', kind: 'mobile' as const }] },
+  reza: { firstName: 'رضا', phones: [{ number: '09351112233', kind: 'mobile' as const }] },
+  maryam: {
+    firstName: 'مریم',
+    lastName: 'محمدی',
+    phones: [
+      { number: '09135556677', kind: 'mobile' as const },
+      { number: '02166554433', kind: 'fax' as const },
+    ],
+  },
+};
+
+/** Adds the named contacts and waits until the phonebook list shows them all. */
+async function seed(...who: (keyof typeof people)[]) {
+  for (const name of who) await engineApi(page, 'contacts/create', people[name]);
+  await pollUntil(page, () => rows().count(), who.length);
+}
 
 const rows = () => page.getByTestId('contact-row');
 
 async function search(text: string) {
   const box = page.getByTestId('search-input');
   await box.fill(text);
-  await page.waitForTimeout(300);
+  // Every keystroke searches at once (no debounce); the count is marked pending until this search's answer is shown.
+  await page.locator('[data-testid="result-count"]:not(.pending)').waitFor();
 }
 
 async function newContact(fields: Record<string, string>) {
@@ -70,6 +75,7 @@ it('adds a contact in Persian with Persian digits and shows it', async () => {
 });
 
 it('names the bad field in Persian and saves nothing', async () => {
+  await seed('ali');
   await newContact({ firstName: 'سارا', 'phones.0.number': 'ندارد' });
   await page.getByTestId('save-contact').click();
   const err = page.getByTestId('field-error').first();
@@ -83,6 +89,7 @@ it('names the bad field in Persian and saves nothing', async () => {
 });
 
 it('flags a number that is already in the phonebook, typed in another format', async () => {
+  await seed('ali');
   await newContact({ firstName: 'رضا', 'phones.0.number': '+98 912 123 4567' });
   await page.getByTestId('lastName').click();
   const dup = page.getByTestId('duplicate-phone');
@@ -95,6 +102,7 @@ it('flags a number that is already in the phonebook, typed in another format', a
 });
 
 it('edits a contact and finds it by name, ZWNJ-free spelling and any phone format', async () => {
+  await seed('ali', 'reza');
   await search('علی');
   await rows().first().click();
   await page.getByTestId('edit-contact').click();
@@ -113,6 +121,7 @@ it('edits a contact and finds it by name, ZWNJ-free spelling and any phone forma
 });
 
 it('keeps a timeline of notes on the contact', async () => {
+  await seed('reza');
   await search('رضا');
   await rows().filter({ hasText: 'رضا' }).click();
   await page.getByTestId('detail-name').filter({ hasText: 'رضا' }).waitFor();
@@ -125,6 +134,7 @@ it('keeps a timeline of notes on the contact', async () => {
 });
 
 it('imports an Android vCard with a preview, duplicates shown, and merge', async () => {
+  await seed('ali', 'reza');
   const dir = mkdtempSync(path.join(os.tmpdir(), 'monshi-vcf-'));
   const file = path.join(dir, 'contacts.vcf');
   const qp = (s: string) => [...Buffer.from(s, 'utf8')].map((b) => '=' + b.toString(16).toUpperCase().padStart(2, '0')).join('');
@@ -172,11 +182,10 @@ it('imports an Android vCard with a preview, duplicates shown, and merge', async
 });
 
 it('prints the filtered list as a PDF that reads back in Persian', async () => {
+  await seed('ali', 'reza', 'maryam');
   await search('محمدی');
   await page.getByTestId('print-list').click();
-  const frame = page.getByTestId('pdf-preview');
-  await frame.waitFor();
-  await page.waitForTimeout(800);
+  await pdfPreviewLoaded(page);
   await shot(page, '10-print-preview-fa');
   const pdf = path.join(shotsDir, 'list-fa.pdf');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('save-pdf').click()]);
@@ -191,14 +200,12 @@ it('prints the filtered list as a PDF that reads back in Persian', async () => {
 });
 
 it('switches to English, left to right, and keeps the language and data after a restart', async () => {
+  await seed('ali', 'reza', 'maryam');
   await page.getByTestId('nav-settings').click();
   await page.getByTestId('settings-language').selectOption('en');
-  await page.waitForTimeout(300);
-  expect(await page.locator('html').getAttribute('dir')).toBe('ltr');
+  await pollUntil(page, () => page.locator('html').getAttribute('dir'), 'ltr');
   await shot(page, '11-settings-en');
-  await app.stop();
-  app = await startApp(dataDir);
-  await page.goto(app.url);
+  await e2e.restart();
   await page.getByTestId('nav-phonebook').click();
   await page.getByTestId('phonebook').waitFor();
   await expect(rows().count()).resolves.toBe(3);
@@ -211,13 +218,14 @@ it('switches to English, left to right, and keeps the language and data after a 
   await chipName.waitFor();
   await expect(chipName.evaluate((el) => getComputedStyle(el).direction)).resolves.toBe('rtl');
   await rows().first().click();
+  await page.locator('[data-testid="contact-detail"]:not([aria-busy="true"])').waitFor();
   await shot(page, '12-phonebook-en');
   await expect(page.getByTestId('result-count').textContent()).resolves.toMatch(/3/);
 });
 
 it('shows a clear message, not the phonebook, without signing in', async () => {
   const other = await browser.newPage();
-  await other.goto(app.url.replace(/\?code=.*/, ''));
+  await other.goto(e2e.app.url.replace(/\?code=.*/, ''));
   await other.getByTestId('start-screen').waitFor();
   await expect(other.getByTestId('phonebook').count()).resolves.toBe(0);
   await other.close();

@@ -7,17 +7,20 @@
  * dismissed; search and print; English; and everything is still there after a restart.
  */
 import { toJalaali, toGregorian } from 'jalaali-js';
-import type { Browser, Page } from 'playwright-core';
 import type { InputOf, Method, OutputOf } from '../../src/shared/contract/api';
-import { engineApi, launchBrowser, pollUntil, shot, startApp, type App } from './app';
+import { engineApi, pdfPreviewLoaded, pollUntil, shot, useApp } from './app';
 import { installAudioProbe, type AudioProbe } from './audio-probe';
-import { removeDir, tempDir } from '../helpers/engine';
 
-const dataDir = tempDir('monshi-e2e-reminders-');
-let app: App;
-let browser: Browser;
-let page: Page;
 let probe: AudioProbe;
+// Each test on its own data folder and server with a test clock; what it needs (the birthday, the meeting) it adds itself.
+const e2e = useApp({
+  name: 'reminders',
+  fresh: 'test',
+  env: { MONSHI_TEST_CLOCK: '1' },
+  acceptDownloads: true,
+  prepare: async (p) => (probe = await installAudioProbe(p)),
+});
+const { page } = e2e;
 
 const api = <M extends Method>(method: M, input: InputOf<M>): Promise<OutputOf<M>> => engineApi(page, method, input);
 
@@ -34,29 +37,38 @@ function jalaliInputs(t: Date): { date: string; time: string } {
   return { date: fa(`${j.jy}/${pad(j.jm)}/${pad(j.jd)}`), time: fa(`${pad(t.getHours())}:${pad(t.getMinutes())}`) };
 }
 
-/** The meeting: three minutes from now, on the minute. */
-const meetingAt = new Date(Math.ceil((Date.now() + 3 * 60_000) / 60_000) * 60_000);
+/** The meeting: three minutes from the start of the test (and of its server's clock), on the minute. */
+let meetingAt = new Date();
+const meeting = { subject: 'جلسه با بانک ملت دربارهٔ وام', place: 'شعبهٔ مرکزی، خیابان فردوسی', note: 'مدارک ضمانت و ترازنامهٔ ۱۴۰۴ همراه باشد.' };
+let maryamId = 0;
 
-beforeAll(async () => {
-  app = await startApp(dataDir, { MONSHI_TEST_CLOCK: '1' });
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
-  page.setDefaultTimeout(10_000);
-  probe = await installAudioProbe(page);
-  await page.goto(app.url);
-  await page.getByTestId('phonebook').waitFor();
+beforeEach(async () => {
+  meetingAt = new Date(Math.ceil((Date.now() + 3 * 60_000) / 60_000) * 60_000);
   // Born 35 Jalali years ago, five days from today in the Jalali calendar.
   const soon = new Date(Date.now() + 5 * 86_400_000);
   const j = toJalaali(soon.getFullYear(), soon.getMonth() + 1, soon.getDate());
   const g = toGregorian(j.jy - 35, j.jm, j.jd);
   const birthDate = `${g.gy}-${pad(g.gm)}-${pad(g.gd)}`;
-  await api('contacts/create', { firstName: 'مریم', lastName: 'احمدی', company: 'بانک ملت', birthDate, phones: [{ number: '09351112233', kind: 'mobile' }] });
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  removeDir(dataDir);
+  const maryam = { firstName: 'مریم', lastName: 'احمدی', company: 'بانک ملت', birthDate, phones: [{ number: '09351112233', kind: 'mobile' as const }] };
+  maryamId = (await api('contacts/create', maryam)).id;
 });
+
+/** The group and the weekly meeting the second test makes in the form, made through the engine's requests. */
+async function seedMeeting() {
+  const group = await api('reminder-groups/create', { name: 'جلسات بانکی' });
+  const iso = `${meetingAt.getFullYear()}-${pad(meetingAt.getMonth() + 1)}-${pad(meetingAt.getDate())}`;
+  await api('reminders/create', {
+    kind: 'meeting',
+    ...meeting,
+    groupId: group.id,
+    date: iso,
+    time: `${pad(meetingAt.getHours())}:${pad(meetingAt.getMinutes())}`,
+    // Saturday is 0, as the form counts the week.
+    repeat: { kind: 'weekly', days: [(meetingAt.getDay() + 1) % 7] },
+    alarmMinutesBefore: 0,
+    participantIds: [maryamId],
+  });
+}
 
 it('shows the birthday from the phonebook in the next 30 days without any reminder', async () => {
   await page.getByTestId('nav-reminders').click();
@@ -67,6 +79,7 @@ it('shows the birthday from the phonebook in the next 30 days without any remind
 });
 
 it('makes a group, then a weekly meeting with a participant; a missing subject is named', async () => {
+  await page.getByTestId('nav-reminders').click();
   await page.getByTestId('reminder-groups-open').click();
   const groups = page.getByTestId('reminder-groups');
   await groups.getByTestId('rgroup-name').fill('جلسات بانکی');
@@ -110,6 +123,7 @@ it('makes a group, then a weekly meeting with a participant; a missing subject i
 });
 
 it('rings at the time: the alarm dialog, snoozed, rings again, dismissed', async () => {
+  await seedMeeting();
   await page.getByTestId('nav-phonebook').click();
   await api('clock/advance', { ms: meetingAt.getTime() - Date.now() + 1500 });
   const dialog = page.getByTestId('alarm-dialog');
@@ -134,6 +148,7 @@ it('rings at the time: the alarm dialog, snoozed, rings again, dismissed', async
 });
 
 it("shows today's agenda on the phonebook and opens the reminder from it", async () => {
+  await seedMeeting();
   const agenda = page.getByTestId('today-agenda');
   await agenda.waitFor();
   if (meetingAt.toDateString() === new Date().toDateString()) {
@@ -147,6 +162,7 @@ it("shows today's agenda on the phonebook and opens the reminder from it", async
 });
 
 it('searches by a word of the note and filters by group; prints the list', async () => {
+  await seedMeeting();
   await page.getByTestId('nav-reminders').click();
   await page.getByTestId('reminders-search').fill('ترازنامه');
   await poll(() => occ().count(), 5);
@@ -161,29 +177,26 @@ it('searches by a word of the note and filters by group; prints the list', async
   await page.getByTestId('reminders-print-full').click();
   await page.getByTestId('file-ready').waitFor();
   await expect(page.getByTestId('file-ready-count').textContent()).resolves.toMatch(/ — ۶ مورد$/);
-  await page.waitForTimeout(800);
+  await pdfPreviewLoaded(page);
   await shot(page, 'reminders-05-print-fa');
   await page.getByTestId('file-ready').getByTestId('dialog-close').click();
 });
 
 it('in English, and after a restart', async () => {
+  await seedMeeting();
+  await page.getByTestId('nav-reminders').click();
   await page.getByTestId('language-switch').click();
   await page.getByTestId('range-month').click();
   await occ().first().waitFor();
   await shot(page, 'reminders-06-en');
-  await app.stop();
-  app = await startApp(dataDir);
-  await page.goto(app.url);
+  // Restarted as a user would start it: with the real clock.
+  await e2e.restart({});
   await page.getByTestId('nav-reminders').click();
   await poll(() => occ('[data-source="reminder"]').count(), 5);
   await expect(page.getByTestId('reminders-count').textContent()).resolves.toMatch(/^\d+ items$/);
 });
 
 it("after two weeks away a daily reminder's missed repeats are one alarm: how many times, from and to; dismissed at once", async () => {
-  await app.stop();
-  app = await startApp(dataDir, { MONSHI_TEST_CLOCK: '1' });
-  await page.goto(app.url);
-  await page.getByTestId('phonebook').waitFor();
   if ((await page.getByTestId('language-switch').textContent())?.includes('فارسی')) await page.getByTestId('language-switch').click();
   // A daily reminder from five minutes from now, then the computer "sleeps" for two weeks.
   const first = new Date(Math.ceil((Date.parse((await api('clock/advance', { ms: 0 })).now) + 5 * 60_000) / 60_000) * 60_000);

@@ -5,28 +5,16 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, shot, startApp, type App } from './app';
 import { removeDir, tempDir } from '../helpers/engine';
+import { shot, useApp } from './app';
 
-const dataDir = tempDir('monshi-e2e-');
-let app: App;
-let browser: Browser;
-let page: Page;
-
-beforeAll(async () => {
-  app = await startApp(dataDir);
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  page.setDefaultTimeout(15_000);
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  removeDir(dataDir);
-});
+// Each test on its own server; the page useApp gives is already signed in (as after the first test's check).
+const { app, browser, page } = useApp({ name: 'server', fresh: 'test' });
 
 it('the one-time address signs the browser in with a cookie the page cannot read, and works once', async () => {
+  // A browser of its own that has not signed in yet.
+  const first = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await first.newPage();
   const url = app.url;
   await page.goto(url);
   await page.getByTestId('phonebook').waitFor();
@@ -43,6 +31,7 @@ it('the one-time address signs the browser in with a cookie the page cannot read
   await expect(other.getByTestId('phonebook').count()).resolves.toBe(0);
   await shot(other, 'server-01-spent-address');
   await other.close();
+  await first.close();
 });
 
 it('imports a 3 MB vCard through the import dialog, sent as one POST /api body', async () => {
@@ -55,6 +44,7 @@ it('imports a 3 MB vCard through the import dialog, sent as one POST /api body',
       `Person${i}\r\nTEL;TYPE=CELL:+98912${String(i).padStart(7, '0')}\r\nNOTE:${'x'.repeat(60)}\r\nEND:VCARD\r\n`,
   );
   writeFileSync(file, cards.join(''));
+  page.setDefaultTimeout(15_000);
   const posted = page.waitForRequest((r) => r.method() === 'POST' && new URL(r.url()).pathname === '/api');
   await page.getByTestId('import-button').click();
   await page.getByTestId('import-file').setInputFiles(file);

@@ -10,6 +10,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { IncomingCallEvent } from '../../src/shared/contract/calls';
 import { engineApi, launchBrowser, shot, startApp, type App } from './app';
 import { removeDir, tempDir } from '../helpers/engine';
+import { waitFor } from '../helpers/wait';
 
 const dataDir = tempDir('monshi-e2e-shell-popup-');
 let app: App;
@@ -40,6 +41,8 @@ async function ringOnce(): Promise<IncomingCallEvent> {
         const ws = new WebSocket(`ws://${location.host}/ws`);
         ws.onmessage = (ev) => {
           const msg = JSON.parse(String(ev.data)) as { t: string; name?: string; payload?: IncomingCallEvent };
+          // The answer to its first request: the socket is signed in and gets the engine's events.
+          if (msg.t === 'res') (window as unknown as { listening?: boolean }).listening = true;
           if (msg.t === 'evt' && msg.name === 'call/incoming' && msg.payload) {
             ws.close();
             resolve(msg.payload);
@@ -48,12 +51,10 @@ async function ringOnce(): Promise<IncomingCallEvent> {
         ws.onopen = () => ws.send(JSON.stringify({ t: 'req', id: 1, method: 'settings/get', input: {}, lang: 'fa' }));
       }),
   );
-  await page.waitForTimeout(300); // the listening socket is open before the call rings
-  for (let i = 0; i < 50; i++) {
-    const lines = await engineApi(page, 'lines/list', {});
-    if (lines.find((l) => l.id === line.id)?.status === 'idle') break;
-    await page.waitForTimeout(200);
-  }
+  // The listening socket is open before the call rings, and the line is ready to ring.
+  await page.waitForFunction(() => (window as unknown as { listening?: boolean }).listening === true);
+  const idle = async () => (await engineApi(page, 'lines/list', {})).find((l) => l.id === line.id)?.status === 'idle';
+  await waitFor(idle, { what: 'the demo line to be idle', everyMs: 200, timeoutMs: 10_000 });
   await engineApi(page, 'lines/demo-call', { lineId: line.id, number: '09121234567', name: 'ALI', rings: 1 });
   return incoming;
 }
