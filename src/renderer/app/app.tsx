@@ -16,6 +16,7 @@ import {
   CallsScreen,
   ChequesScreen,
   ChequesSection,
+  FaxScreen,
   IvrScreen,
   LinesScreen,
   PeopleScreen,
@@ -165,6 +166,11 @@ export function App() {
         {screen === 'lines' && (
           <div className="screen screen-scroll">
             <LinesScreen lineId={route.screen === 'line' ? route.id : null} />
+          </div>
+        )}
+        {screen === 'fax' && (
+          <div className="screen screen-scroll">
+            <FaxScreen documentId={route.screen === 'fax-document' ? route.id : null} />
           </div>
         )}
         {screen === 'settings' && (
