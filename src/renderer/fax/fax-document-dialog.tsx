@@ -10,8 +10,8 @@ import { Dialog } from '../ui/dialog';
 import { LoadError } from '../ui/load-error';
 import { useToast } from '../ui/toast-context';
 
-/** Zoom steps: the window's width, or a share of the page's own 1728 pixels. */
-const ZOOMS = ['fit', '50', '75', '100'] as const;
+/** Zoom steps: the whole page in the window, the window's width, or a share of the page's own 1728 pixels. */
+const ZOOMS = ['page', 'width', '50', '75', '100'] as const;
 type Zoom = (typeof ZOOMS)[number];
 
 type Props = {
@@ -34,7 +34,7 @@ export function FaxDocumentDialog({ id, doc, listed, onClose }: Props) {
   const toast = useToast();
   const confirm = useConfirm();
   const [page, setPage] = useState(1);
-  const [zoom, setZoom] = useState<Zoom>('fit');
+  const [zoom, setZoom] = useState<Zoom>('page');
   const [busy, setBusy] = useState(false);
   const preview = useQuery('fax/document-page', { id, page });
   const pages = preview.data?.pages ?? doc?.pages ?? 0;
@@ -65,7 +65,8 @@ export function FaxDocumentDialog({ id, doc, listed, onClose }: Props) {
   };
 
   const shown = preview.data && preview.data.page === page ? preview.data : null;
-  const width = zoom === 'fit' ? '100%' : `${(1728 * Number(zoom)) / 100}px`;
+  // The whole page: as tall as the frame (fax.css), its width following the page's shape.
+  const size = zoom === 'page' ? undefined : { inlineSize: zoom === 'width' ? '100%' : `${(1728 * Number(zoom)) / 100}px` };
   return (
     <Dialog
       title={<bdi>{doc?.name ?? t.common.loading}</bdi>}
@@ -106,7 +107,7 @@ export function FaxDocumentDialog({ id, doc, listed, onClose }: Props) {
           <select className="input" value={zoom} onChange={(e) => setZoom(e.target.value as Zoom)} data-testid="fax-zoom">
             {ZOOMS.map((z) => (
               <option key={z} value={z}>
-                {z === 'fit' ? t.fax.zoomFit : t.fax.percent(num(Number(z)))}
+                {z === 'page' ? t.fax.zoomPage : z === 'width' ? t.fax.zoomFit : t.fax.percent(num(Number(z)))}
               </option>
             ))}
           </select>
@@ -116,10 +117,10 @@ export function FaxDocumentDialog({ id, doc, listed, onClose }: Props) {
       <div className="fax-page-frame" data-testid="fax-page-frame">
         {shown && (
           <img
-            className="fax-page"
+            className={zoom === 'page' ? 'fax-page whole' : 'fax-page'}
             src={`data:image/png;base64,${shown.png}`}
             alt={t.fax.pageAlt(doc?.name ?? '', num(page))}
-            style={{ inlineSize: width }}
+            style={size}
             data-testid="fax-page-image"
             data-page={shown.page}
           />

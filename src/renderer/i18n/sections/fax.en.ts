@@ -25,6 +25,7 @@ export const faxEn: FaxMessages = {
   previous: 'Previous page',
   next: 'Next page',
   zoom: 'Zoom',
+  zoomPage: 'Whole page',
   zoomFit: 'Fit width',
   percent: (n) => `${n}%`,
   pageAlt: (name, n) => `Page ${n} of “${name}”`,

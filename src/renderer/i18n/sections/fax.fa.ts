@@ -25,6 +25,7 @@ export const faxFa = {
   previous: 'صفحهٔ قبل',
   next: 'صفحهٔ بعد',
   zoom: 'بزرگ‌نمایی',
+  zoomPage: 'کل صفحه',
   zoomFit: 'هم‌عرض پنجره',
   percent: (n: string) => `${n}٪`,
   pageAlt: (name: string, n: string) => `صفحهٔ ${n} از «${name}»`,
