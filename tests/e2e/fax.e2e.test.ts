@@ -195,6 +195,25 @@ test('English: Export TIFF saves a file libtiff reads; Delete asks first (Cancel
   const left = await engineApi(page, 'fax/documents', {});
   expect(left.some((d) => d.fileName === 'letter-en.pdf')).toBe(false);
   await expect(page.evaluate(() => location.hash)).resolves.toBe('#/fax');
+  // A link to the deleted document opens the library, not an empty dialog.
+  const gone = left.length === 0 ? 999 : Math.max(...left.map((d) => d.id)) + 1;
+  await page.evaluate((h) => (location.hash = h), `#/fax/document/${gone}`);
+  await poll(() => page.evaluate(() => location.hash), '#/fax');
+  await expect(page.getByTestId('fax-document').count()).resolves.toBe(0);
+});
+
+test('Back closes an open document and Forward opens it again', async () => {
+  await useLanguage('en');
+  await openFax();
+  await addFile('back-en.png', squarePng(), 'image/png');
+  await row('back-en.png').getByTestId('fax-open').click();
+  await poll(() => page.getByTestId('fax-page-of').textContent(), 'Page 1 of 1');
+  await page.goBack();
+  await page.getByTestId('fax-document').waitFor({ state: 'detached' });
+  await expect(page.evaluate(() => location.hash)).resolves.toBe('#/fax');
+  await page.goForward();
+  await poll(() => page.getByTestId('fax-page-of').textContent(), 'Page 1 of 1');
+  expect((await pixelsOfPage(page)).width).toBe(1728);
 });
 
 test('a damaged file is refused with a message naming it, in the user’s language, and nothing is listed', async () => {
