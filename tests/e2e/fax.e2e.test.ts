@@ -206,6 +206,7 @@ test('Back closes an open document and Forward opens it again', async () => {
   await useLanguage('en');
   await openFax();
   await addFile('back-en.png', squarePng(), 'image/png');
+  await page.getByTestId('toast-success').filter({ hasText: '“back-en.png” added with 1 page.' }).waitFor();
   await row('back-en.png').getByTestId('fax-open').click();
   await poll(() => page.getByTestId('fax-page-of').textContent(), 'Page 1 of 1');
   await page.goBack();
@@ -214,6 +215,23 @@ test('Back closes an open document and Forward opens it again', async () => {
   await page.goForward();
   await poll(() => page.getByTestId('fax-page-of').textContent(), 'Page 1 of 1');
   expect((await pixelsOfPage(page)).width).toBe(1728);
+});
+
+test('plain text (Persian and English) becomes a fax page; the kind comes from the content, so text named .pdf is text', async () => {
+  await useLanguage('fa');
+  await openFax();
+  const text = 'فهرست قیمت‌ها — پاییز ۱۴۰۵\nPrice list, autumn 2026\nتلفن: ۰۲۱-۸۸۸۸۸۸۸۸\n';
+  await addFile('notes-fa.pdf', Buffer.from(text, 'utf8'), 'application/pdf');
+  await expect(row('notes-fa.pdf').getByTestId('fax-pages').textContent()).resolves.toBe('۱');
+  await expect((await engineApi(page, 'fax/documents', {})).find((d) => d.fileName === 'notes-fa.pdf')?.kind).toBe('text');
+  await row('notes-fa.pdf').getByTestId('fax-open').click();
+  await poll(() => page.getByTestId('fax-page-of').textContent(), 'صفحهٔ ۱ از ۱');
+  const drawn = await pixelsOfPage(page);
+  expect(drawn.width).toBe(1728);
+  expect(drawn.black).toBeGreaterThan(2_000);
+  await shot(page, 'fax-08-text-fa');
+  await page.keyboard.press('Escape');
+  await page.getByTestId('fax-document').waitFor({ state: 'detached' });
 });
 
 test('a damaged file is refused with a message naming it, in the user’s language, and nothing is listed', async () => {

@@ -41,7 +41,7 @@ export function FaxScreen({ documentId }: { documentId: number | null }) {
         setAddError(r.error.message);
         return;
       }
-      toast.show('success', t.fax.added.replace('{name}', r.value.name).replace('{pages}', num(r.value.pages)));
+      toast.show('success', t.fax.added(r.value.name, num(r.value.pages), r.value.pages));
       docs.reload();
     } catch (e) {
       setAddError(e instanceof Error ? e.message : String(e));

@@ -9,7 +9,7 @@ export const faxEn: FaxMessages = {
     'Sending and receiving faxes over a telephone line come in a later version; for now you can prepare documents, look at their pages and save them as TIFF.',
   add: 'Add document…',
   adding: 'Turning “{name}” into fax pages…',
-  added: '“{name}” added with {pages} pages.',
+  added: (name, pages, count) => `“${name}” added with ${pages} ${count === 1 ? 'page' : 'pages'}.`,
   paper: 'Paper',
   resolution: 'Resolution',
   papers: { a4: 'A4', letter: 'Letter' },

@@ -9,7 +9,7 @@ export const faxFa = {
   later: 'فرستادن و دریافت فکس از روی خط تلفن در نسخهٔ بعدی می‌آید؛ اکنون می‌توانید سندها را آماده کنید، ببینید و به‌صورت TIFF ذخیره کنید.',
   add: 'افزودن سند…',
   adding: 'در حال تبدیل «{name}» به صفحه‌های فکس…',
-  added: '«{name}» با {pages} صفحه افزوده شد.',
+  added: (name: string, pages: string, _count: number) => `«${name}» با ${pages} صفحه افزوده شد.`,
   paper: 'کاغذ',
   resolution: 'وضوح',
   papers: { a4: 'A4', letter: 'نامه (Letter)' },
