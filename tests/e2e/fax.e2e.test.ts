@@ -7,7 +7,8 @@
  * naming it and nothing is listed. Persian and English, and a reload keeps the open document.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { engineApi, pollUntil, shot, useApp } from './app';
 import { pdfOf } from '../helpers/fax-docs';
@@ -15,7 +16,8 @@ import { makePng } from '../helpers/png';
 
 jest.setTimeout(120_000);
 
-const { page } = useApp({ name: 'fax', acceptDownloads: true });
+const { page, dataDir, restart } = useApp({ name: 'fax', acceptDownloads: true });
+const storedFiles = () => readdirSync(path.join(dataDir, 'fax', 'documents'));
 const poll = <T>(read: () => Promise<T>, want: T, timeoutMs?: number): Promise<void> => pollUntil(page, read, want, timeoutMs);
 
 /** A two-page A4 PDF: a black block on page 1, a line of text on page 2. */
@@ -252,4 +254,37 @@ test('a damaged file is refused with a message naming it, in the user’s langua
   expect((await engineApi(page, 'fax/documents', {})).length).toBe(before);
   await expect(row('broken.pdf').count()).resolves.toBe(0);
   await expect(row('junk.pdf').count()).resolves.toBe(0);
+});
+
+test('a document whose stored file went missing says so in the dialog and on Save as TIFF, instead of an empty page', async () => {
+  await useLanguage('en');
+  await openFax();
+  const before = new Set(storedFiles());
+  await addFile('lost-en.png', squarePng(), 'image/png');
+  const added = storedFiles().filter((f) => !before.has(f));
+  expect(added).toHaveLength(1);
+  // Removed behind the app's back (another program, a restored backup).
+  rmSync(path.join(dataDir, 'fax', 'documents', added[0]!));
+  await row('lost-en.png').getByTestId('fax-open').click();
+  const dialog = page.getByTestId('fax-document');
+  await poll(() => dialog.getByTestId('load-error').textContent(), 'The page file of this document is not in the data folder. Try again');
+  await expect(dialog.getByTestId('fax-page-image').count()).resolves.toBe(0);
+  await dialog.getByTestId('fax-export-tiff').click();
+  await page.getByTestId('toast-error').filter({ hasText: 'not in the data folder' }).waitFor();
+  await shot(page, 'fax-09-missing-en');
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+});
+
+test('the library is still there after a restart, and its document links still open', async () => {
+  await useLanguage('en');
+  await openFax();
+  await addFile('kept-en.pdf', await twoPagePdf(), 'application/pdf');
+  const id = await row('kept-en.pdf').getAttribute('data-id');
+  await restart();
+  await page.evaluate((h) => (location.hash = h), `#/fax/document/${id}`);
+  await poll(() => page.getByTestId('fax-page-of').textContent(), 'Page 1 of 2');
+  expect((await pixelsOfPage(page)).black).toBeGreaterThan(150_000);
+  await page.keyboard.press('Escape');
+  await expect(row('kept-en.pdf').getByTestId('fax-pages').textContent()).resolves.toBe('2');
 });

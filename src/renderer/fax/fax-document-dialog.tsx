@@ -114,7 +114,7 @@ export function FaxDocumentDialog({ id, doc, listed, onClose }: Props) {
         </label>
       </div>
       {preview.error && <LoadError message={preview.error} onRetry={preview.reload} />}
-      <div className="fax-page-frame" data-testid="fax-page-frame">
+      <div className="fax-page-frame" hidden={!!preview.error} data-testid="fax-page-frame">
         {shown && (
           <img
             className={zoom === 'page' ? 'fax-page whole' : 'fax-page'}
