@@ -13,6 +13,7 @@ import './styles/dialogs.css';
 import './styles/calls.css';
 import './styles/call-reports.css';
 import './styles/lines.css';
+import './styles/fax.css';
 import './styles/ivr.css';
 import './styles/ivr-runs.css';
 import './styles/recordings.css';

@@ -35,6 +35,8 @@ const EVERY: { [S in Route['screen']]: Extract<Route, { screen: S }>[] } = {
   ivr: IVR_TABS.map((tab) => ({ screen: 'ivr', tab })),
   voicemail: [{ screen: 'voicemail' }],
   lines: [{ screen: 'lines' }],
+  fax: [{ screen: 'fax' }],
+  'fax-document': [{ screen: 'fax-document', id: 4 }],
   settings: [{ screen: 'settings' }],
 };
 const ALL: Route[] = Object.values(EVERY).flat();
@@ -58,6 +60,7 @@ describe('router', () => {
     expect(href({ screen: 'calls', tab: 'report' })).toBe('#/calls/report');
     expect(href({ screen: 'cheques', contactId: 3 })).toBe('#/cheques?contact=3');
     expect(href({ screen: 'templates' })).toBe('#/cheques/templates');
+    expect(href({ screen: 'fax-document', id: 4 })).toBe('#/fax/document/4');
     expect(href({ screen: 'people', kind: 'applicant' })).toBe('#/people/applicant');
     expect(href({ screen: 'new-contact', number: '+98 912' })).toBe('#/new-contact/%2B98%20912');
     // A first tab named in full is the same place.
@@ -93,6 +96,11 @@ describe('router', () => {
       '#/cheques/templates?contact=1',
       '#/cheques/books/1',
       '#/lines/3',
+      '#/fax/3',
+      '#/fax/document',
+      '#/fax/document/0',
+      '#/fax/document/4/x',
+      '#/fax/page/4',
       '#/template/x',
       '#/ivr-tree/',
       '#/new-contact/',

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { useT } from '../i18n/use-t';
 import { LanguageSwitch } from './language-switch';
 
-export type Screen = 'phonebook' | 'calls' | 'reminders' | 'people' | 'attendance' | 'cheques' | 'ivr' | 'voicemail' | 'lines' | 'settings';
+export type Screen = 'phonebook' | 'calls' | 'reminders' | 'people' | 'attendance' | 'cheques' | 'ivr' | 'voicemail' | 'lines' | 'fax' | 'settings';
 
 /** App name, the modules that exist (only those), and the language switch. */
 export function AppHeader({ screen, onScreen, end }: { screen: Screen; onScreen: (s: Screen) => void; end?: ReactNode }) {
@@ -16,6 +16,7 @@ export function AppHeader({ screen, onScreen, end }: { screen: Screen; onScreen:
     { id: 'cheques', label: t.cheques.nav },
     { id: 'ivr', label: t.ivr.nav },
     { id: 'voicemail', label: t.ivr.navInbox },
+    { id: 'fax', label: t.fax.nav },
     { id: 'lines', label: t.nav.lines },
     { id: 'settings', label: t.nav.settings },
   ];

@@ -16,6 +16,7 @@ import {
   CallsScreen,
   ChequesScreen,
   ChequesSection,
+  FaxScreen,
   IvrScreen,
   LinesScreen,
   PeopleScreen,
@@ -24,7 +25,7 @@ import {
   VoicemailInbox,
 } from './lazy-screens';
 import { screenOf, TAB_HOMES, tabRoute } from './route-memory';
-import { href, navigate, newContactRoute, useRoute, type Route } from './router';
+import { href, navigate, newContactRoute, parse, useRoute, type Route } from './router';
 
 /**
  * The main window. Where the user is lives in the address's hash only (see router.ts): the header's tabs,
@@ -44,8 +45,11 @@ export function App() {
   const searchRef = useRef<HTMLInputElement>(null);
 
   // Addresses of the first version ('#contact=12') and anything unreadable become the canonical address.
+  // It reads the address as it is now: a screen's own effect in the same commit may already have moved on
+  // (a deleted record's link replaced by its list), and the route this render saw would move it back.
   useEffect(() => {
-    if (window.location.hash !== href(route)) navigate(route, { replace: true });
+    const now = parse(window.location.hash);
+    if (window.location.hash !== href(now)) navigate(now, { replace: true });
   }, [route]);
 
   const openContact = useCallback((id: number) => navigate({ screen: 'contact', id }), []);
@@ -165,6 +169,11 @@ export function App() {
         {screen === 'lines' && (
           <div className="screen screen-scroll">
             <LinesScreen lineId={route.screen === 'line' ? route.id : null} />
+          </div>
+        )}
+        {screen === 'fax' && (
+          <div className="screen screen-scroll">
+            <FaxScreen documentId={route.screen === 'fax-document' ? route.id : null} />
           </div>
         )}
         {screen === 'settings' && (

@@ -30,4 +30,5 @@ export const AttendanceScreen = screen(async () => (await import('./other-screen
 export const IvrScreen = screen(async () => (await import('./other-screens')).IvrScreen);
 export const VoicemailInbox = screen(async () => (await import('./other-screens')).VoicemailInbox);
 export const LinesScreen = screen(async () => (await import('./other-screens')).LinesScreen);
+export const FaxScreen = screen(async () => (await import('./other-screens')).FaxScreen);
 export const SettingsScreen = screen(async () => (await import('./other-screens')).SettingsScreen);

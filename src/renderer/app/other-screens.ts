@@ -7,6 +7,7 @@ export { AttendanceScreen } from '../attendance/attendance-screen';
 export { CallsScreen } from '../calls/calls-screen';
 export { ChequesSection } from '../cheque-templates/cheques-section';
 export { ChequesScreen } from '../cheques/cheques-screen';
+export { FaxScreen } from '../fax/fax-screen';
 export { IvrScreen } from '../ivr/ivr-screen';
 export { VoicemailInbox } from '../ivr/voicemail-inbox';
 export { LinesScreen } from '../lines/lines-screen';

@@ -23,6 +23,8 @@ export function screenOf(route: Route): Screen {
       return 'ivr';
     case 'line':
       return 'lines';
+    case 'fax-document':
+      return 'fax';
     default:
       return route.screen;
   }
@@ -56,6 +58,8 @@ export function tabRoute(route: Route): Route | null {
       return { screen: 'ivr', tab: 'trees' };
     case 'line':
       return { screen: 'lines' };
+    case 'fax-document':
+      return { screen: 'fax' };
     default:
       return route;
   }
@@ -72,5 +76,6 @@ export const TAB_HOMES: Record<Screen, Route> = {
   ivr: { screen: 'ivr', tab: 'trees' },
   voicemail: { screen: 'voicemail' },
   lines: { screen: 'lines' },
+  fax: { screen: 'fax' },
   settings: { screen: 'settings' },
 };

@@ -44,6 +44,9 @@ export type Route =
   | { screen: 'lines' }
   /** One line's settings, open over the lines. */
   | { screen: 'line'; id: number }
+  /** The fax document library; one document's pages open over it. */
+  | { screen: 'fax' }
+  | { screen: 'fax-document'; id: number }
   | { screen: 'settings' };
 
 export const HOME: Route = { screen: 'phonebook' };
@@ -63,8 +66,11 @@ export function href(route: Route): string {
     case 'reminders':
     case 'voicemail':
     case 'lines':
+    case 'fax':
     case 'settings':
       return `#/${route.screen}`;
+    case 'fax-document':
+      return `#/fax/document/${route.id}`;
     case 'contact':
     case 'call':
     case 'recording':
@@ -128,7 +134,8 @@ function parseNew(hash: string): Route | null {
   if (!m) return null;
   const [a, b, ...rest] = m[1]!.split('/');
   const query = m[2];
-  if (rest.length > 0 || (query !== undefined && a !== 'cheques')) return null;
+  // Only a fax document's address has a third part (`#/fax/document/4`).
+  if (rest.length > (a === 'fax' ? 1 : 0) || (query !== undefined && a !== 'cheques')) return null;
   switch (a) {
     case 'phonebook':
     case 'reminders':
@@ -147,6 +154,11 @@ function parseNew(hash: string): Route | null {
     case 'line': {
       const id = idOf(b);
       return id === null ? null : { screen: a, id };
+    }
+    case 'fax': {
+      if (b === undefined) return { screen: 'fax' };
+      const id = b === 'document' ? idOf(rest[0]) : null;
+      return id === null ? null : { screen: 'fax-document', id };
     }
     case 'new-contact': {
       const number = b === undefined ? null : numberOf(b);

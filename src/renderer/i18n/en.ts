@@ -10,6 +10,7 @@ import { remindersEn, alarmsEn } from './sections/reminders.en';
 import { chequeTemplatesEn } from './sections/cheque-templates.en';
 import { peopleEn } from './sections/people.en';
 import { attendanceEn } from './sections/attendance.en';
+import { faxEn } from './sections/fax.en';
 
 const plural = (n: string, count: number, one: string, many: string) => `${n} ${count === 1 ? one : many}`;
 
@@ -286,5 +287,6 @@ export const en: Messages = {
   chequeTemplates: chequeTemplatesEn,
   people: peopleEn,
   attendance: attendanceEn,
+  fax: faxEn,
   alarms: alarmsEn,
 };

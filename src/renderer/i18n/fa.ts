@@ -13,6 +13,7 @@ import { remindersFa, alarmsFa } from './sections/reminders.fa';
 import { chequeTemplatesFa } from './sections/cheque-templates.fa';
 import { peopleFa } from './sections/people.fa';
 import { attendanceFa } from './sections/attendance.fa';
+import { faxFa } from './sections/fax.fa';
 export const fa = {
   app: {
     name: 'منشی',
@@ -287,6 +288,7 @@ export const fa = {
   chequeTemplates: chequeTemplatesFa,
   people: peopleFa,
   attendance: attendanceFa,
+  fax: faxFa,
   alarms: alarmsFa,
 };
 
