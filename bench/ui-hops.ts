@@ -95,7 +95,8 @@ type PageHops = { keys: number[]; sent: Record<string, number>; recv: Record<str
 /** One line per key: the request that carried it and the time of each hop, in ms after the key. */
 export function reportHops(page: PageHops, { stamps, busy }: { stamps: Map<number, ServerStamp>; busy: Busy[] }): void {
   const searches = [...stamps.entries()]
-    .filter(([, s]) => s.method === 'contacts/search' && /"offset":0,"limit":100/.test(s.input ?? ''))
+    // A query's first request (the rows on screen; not the rest of its page, nor the one-row count).
+    .filter(([, s]) => s.method === 'contacts/search' && /"offset":0,"limit":(?!1,)\d+/.test(s.input ?? ''))
     .sort((a, b) => a[0] - b[0]);
   const rows: Record<string, string | number>[] = [];
   for (const [i, [key, committedAt, paintedAt]] of page.painted.entries()) {

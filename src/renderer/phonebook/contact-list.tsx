@@ -66,7 +66,8 @@ export function ContactList({ search, selectedIndex, openId, onOpen, onKeyDown, 
         </div>
       )}
       {search.error && <LoadError variant="list" message={search.error} onRetry={search.reload} testId="list-error" />}
-      <div className="contact-list-spacer" style={{ height: realHeight }}>
+      {/* Dimmed here, not per row: a new query's pending state renders no row again. */}
+      <div className={`contact-list-spacer${search.settled ? '' : ' stale'}`} style={{ height: realHeight }}>
         {items.map((item) => {
           const contact = search.getRow(item.index);
           // Without a keyboard selection, the row of the open contact is the highlighted one.
@@ -79,7 +80,6 @@ export function ContactList({ search, selectedIndex, openId, onOpen, onKeyDown, 
               top={realTop(item.start)}
               height={ROW_HEIGHT}
               selected={selected}
-              stale={!search.settled}
               groupById={groupById}
               onPick={onOpen}
             />

@@ -10,7 +10,6 @@ type Props = {
   top: number;
   height: number;
   selected: boolean;
-  stale: boolean;
   groupById: Map<number, Group>;
   onPick: (index: number) => void;
 };
@@ -19,7 +18,7 @@ const MAX_PHONES = 2;
 const MAX_CHIPS = 2;
 
 /** One line of the contact list; a grey placeholder while its page is loading. */
-export const ContactRow = memo(function ContactRow({ contact, index, top, height, selected, stale, groupById, onPick }: Props) {
+export const ContactRow = memo(function ContactRow({ contact, index, top, height, selected, groupById, onPick }: Props) {
   const { t, num } = useLocale();
   const style = { transform: `translateY(${top}px)`, height };
   if (!contact) {
@@ -35,7 +34,7 @@ export const ContactRow = memo(function ContactRow({ contact, index, top, height
   return (
     <div
       id={`contact-row-${index}`}
-      className={`contact-row${selected ? ' selected' : ''}${stale ? ' stale' : ''}`}
+      className={`contact-row${selected ? ' selected' : ''}`}
       style={style}
       role="option"
       aria-selected={selected}

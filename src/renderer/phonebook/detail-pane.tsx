@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import type { Contact } from '../../shared/contract/contacts';
 import { useClient } from '../app/client';
 import { useContact } from '../hooks/use-contact';
@@ -19,8 +19,8 @@ type Props = {
   guide?: ReactNode;
 };
 
-/** The end-side pane: the open contact, or a hint when none is open. */
-export function DetailPane({ id, onClose, onEdit, onPrint, printing, agenda, guide }: Props) {
+/** The end-side pane: the open contact, or a hint when none is open (memoised: typing in the search leaves it alone). */
+export const DetailPane = memo(function DetailPane({ id, onClose, onEdit, onPrint, printing, agenda, guide }: Props) {
   const t = useT();
   const client = useClient();
   const toast = useToast();
@@ -75,4 +75,4 @@ export function DetailPane({ id, onClose, onEdit, onPrint, printing, agenda, gui
       {id === null && <p className="pane-keys muted">{t.phonebook.keyboardHint}</p>}
     </div>
   );
-}
+});

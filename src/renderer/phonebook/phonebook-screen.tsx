@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import type { Contact, ContactQuery } from '../../shared/contract/contacts';
 import { useCatalog } from '../app/catalog-context';
 import { HOME, navigate } from '../app/router';
@@ -25,6 +25,9 @@ const FILTER_DEBOUNCE_MS = 250;
 const FOLLOW_SELECTION_MS = 120;
 
 type FormTarget = { contact: Contact | null; number?: string };
+
+// Opening a contact is a new place in the history; following the keyboard's selection only rewrites it.
+const setOpenId = (id: number | null, replace = false) => navigate(id === null ? HOME : { screen: 'contact', id }, { replace });
 
 /**
  * The phonebook: search and filters on top, the virtualised list on the start side and the open
@@ -70,8 +73,6 @@ export function PhonebookScreen({ searchRef, openId, newNumber, onOpenReminder, 
   // The keyboard selection: a row index, and the contact id there once its page has loaded.
   const [sel, setSel] = useState<{ index: number; id: number | null } | null>(null);
   const selected = sel?.index ?? null;
-  // Opening a contact is a new place in the history; following the keyboard's selection only rewrites it.
-  const setOpenId = (id: number | null, replace = false) => navigate(id === null ? HOME : { screen: 'contact', id }, { replace });
   const [ownForm, setForm] = useState<FormTarget | null>(null);
   const form = ownForm ?? (newNumber !== null ? { contact: null, number: newNumber } : null);
   const [dialog, setDialog] = useState<'import' | 'manage' | null>(null);
@@ -109,12 +110,16 @@ export function PhonebookScreen({ searchRef, openId, newNumber, onOpenReminder, 
 
   // With a contact open, moving the selection shows the newly selected one after a short pause.
   const followTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const openIndex = (index: number) => {
-    const row = search.getRow(index);
-    setSel({ index, id: row?.id ?? null });
-    if (row) setOpenId(row.id);
-    else openWhenLoaded.current = index;
-  };
+  // Stable (getRow is), so the list's memoised rows do not all render again on every keystroke and answer.
+  const openIndex = useCallback(
+    (index: number) => {
+      const row = getRow(index);
+      setSel({ index, id: row?.id ?? null });
+      if (row) setOpenId(row.id);
+      else openWhenLoaded.current = index;
+    },
+    [getRow],
+  );
   const move = (delta: number) => {
     if (search.rowCount === 0) return;
     const last = search.totalExact ? search.rowCount - 1 : search.rowCount - 2;
@@ -158,6 +163,25 @@ export function PhonebookScreen({ searchRef, openId, newNumber, onOpenReminder, 
     setOpenId(null);
   };
 
+  // The side pane does not change with the search: its props stay the same while the user types.
+  const latest = useRef({ files, onOpenReminder, onShowReminders });
+  latest.current = { files, onOpenReminder, onShowReminders };
+  const closeOpen = useCallback(() => setOpenId(null), []);
+  const editContact = useCallback((contact: Contact) => setForm({ contact }), []);
+  const printOne = useCallback((id: number) => void latest.current.files.printOne(id), []);
+  const openImport = useCallback(() => setDialog('import'), []);
+  const guide = useMemo(() => (settings.setupDone ? null : <FirstRunGuide onImport={openImport} />), [settings.setupDone, openImport]);
+  const agenda = useMemo(
+    () => (
+      <TodayAgenda
+        onOpenReminder={(id) => latest.current.onOpenReminder(id)}
+        onOpenContact={setOpenId}
+        onShowAll={() => latest.current.onShowReminders()}
+      />
+    ),
+    [],
+  );
+
   const onSaved = (c: Contact) => {
     setForm(null);
     setOpenId(c.id, newNumber !== null);
@@ -199,12 +223,12 @@ export function PhonebookScreen({ searchRef, openId, newNumber, onOpenReminder, 
         />
         <DetailPane
           id={openId}
-          onClose={() => setOpenId(null)}
-          onEdit={(contact) => setForm({ contact })}
-          onPrint={(id) => void files.printOne(id)}
+          onClose={closeOpen}
+          onEdit={editContact}
+          onPrint={printOne}
           printing={files.printingId !== null}
-          guide={settings.setupDone ? null : <FirstRunGuide onImport={() => setDialog('import')} />}
-          agenda={<TodayAgenda onOpenReminder={onOpenReminder} onOpenContact={setOpenId} onShowAll={onShowReminders} />}
+          guide={guide}
+          agenda={agenda}
         />
       </div>
       {form && (
