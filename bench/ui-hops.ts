@@ -128,7 +128,10 @@ export function reportHops(page: PageHops, { stamps, busy }: { stamps: Map<numbe
   const hops = ['send', 'data', 'start', 'end', 'reply', 'recv', 'commit', 'painted'];
   const q = (xs: number[], at: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(at * xs.length) - 1)] ?? NaN;
   const summary = hops.map((h, i) => {
-    const xs = rows.filter((r) => r.text !== '').map((r) => Number(r[h]) - (i === 0 ? 0 : Number(r[hops[i - 1]!]))).filter((x) => !Number.isNaN(x));
+    const xs = rows
+      .filter((r) => r.text !== '')
+      .map((r) => Number(r[h]) - (i === 0 ? 0 : Number(r[hops[i - 1]!])))
+      .filter((x) => !Number.isNaN(x));
     return { hop: `${i === 0 ? 'key' : hops[i - 1]} → ${h}`, p50: Math.round(q(xs, 0.5) * 10) / 10, p95: Math.round(q(xs, 0.95) * 10) / 10 };
   });
   console.table(summary);
