@@ -173,11 +173,7 @@ export function PhonebookScreen({ searchRef, openId, newNumber, onOpenReminder, 
   const guide = useMemo(() => (settings.setupDone ? null : <FirstRunGuide onImport={openImport} />), [settings.setupDone, openImport]);
   const agenda = useMemo(
     () => (
-      <TodayAgenda
-        onOpenReminder={(id) => latest.current.onOpenReminder(id)}
-        onOpenContact={setOpenId}
-        onShowAll={() => latest.current.onShowReminders()}
-      />
+      <TodayAgenda onOpenReminder={(id) => latest.current.onOpenReminder(id)} onOpenContact={setOpenId} onShowAll={() => latest.current.onShowReminders()} />
     ),
     [],
   );
