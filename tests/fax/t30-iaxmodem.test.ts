@@ -183,12 +183,20 @@ describe('T.30 over iaxmodem against efax and HylaFAX', () => {
         const ours = await openModem(pair.ttyA, trace);
         try {
           // iaxmodem refuses calls for ~5 s after a hang-up (fax-loopback.md), and faxgetty's reset hangs B up.
+          // Once in a clean-clone CI run faxgetty let the first call ring out (NO ANSWER after 45 s) although
+          // its status said "Running and idle" — not reproduced since, cause unknown: one more call then,
+          // with both modems' logs kept for the next time it happens.
+          let unanswered = 0;
           for (let tries = 1; ; tries++) {
             const e = await ours.modem.dial('5551234').then(
               () => null,
               (err: unknown) => err,
             );
             if (!e) break;
+            if (e instanceof Class1Error && e.code === 'no-answer' && unanswered++ === 0) {
+              trace.push(`first call not answered; modem logs:\n${pair!.log()}`);
+              continue;
+            }
             if (!(e instanceof Class1Error && e.code === 'no-dialtone' && tries < 4)) throw e;
             await new Promise((r) => setTimeout(r, 6000));
           }
@@ -220,7 +228,7 @@ describe('T.30 over iaxmodem against efax and HylaFAX', () => {
         expect([i, byUs[i]!.compression, sameBitmap(byUs[i]!.bitmap, b)]).toEqual([i, 'mmr', true]);
       });
     },
-    CALL_MS,
+    CALL_MS + 60_000, // room for the second call above
   );
 
   test(
