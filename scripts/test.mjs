@@ -59,6 +59,7 @@ run('node', ['scripts/build.mjs']);
 run('node', ['scripts/typecheck.mjs']); // every layer, the Electron shell included
 run('npm', ['run', 'lint']);
 run('npx', ['jest', '--ci']);
+run('npx', ['jest', '--ci', '-c', 'jest.modems.config.js']); // fax over real software modems, in a process of its own
 // End-to-end files start their own servers on port 0 with their own data folders, so two run at once:
 // most of a file's time is Chromium and the server waiting on each other, not both cores busy.
 run('npx', ['jest', '--ci', '-c', 'jest.e2e.config.js', '--maxWorkers=2']);
