@@ -16,8 +16,10 @@ import { makePng } from '../helpers/png';
 
 jest.setTimeout(120_000);
 
-const { page, dataDir, restart } = useApp({ name: 'fax', acceptDownloads: true });
-const storedFiles = () => readdirSync(path.join(dataDir, 'fax', 'documents'));
+const app = useApp({ name: 'fax', acceptDownloads: true });
+const { page, restart } = app;
+// The data folder is made when the file starts (a getter): read it then, not here.
+const storedFiles = () => readdirSync(path.join(app.dataDir, 'fax', 'documents'));
 const poll = <T>(read: () => Promise<T>, want: T, timeoutMs?: number): Promise<void> => pollUntil(page, read, want, timeoutMs);
 
 /** A two-page A4 PDF: a black block on page 1, a line of text on page 2. */
@@ -264,7 +266,7 @@ test('a document whose stored file went missing says so in the dialog and on Sav
   const added = storedFiles().filter((f) => !before.has(f));
   expect(added).toHaveLength(1);
   // Removed behind the app's back (another program, a restored backup).
-  rmSync(path.join(dataDir, 'fax', 'documents', added[0]!));
+  rmSync(path.join(app.dataDir, 'fax', 'documents', added[0]!));
   await row('lost-en.png').getByTestId('fax-open').click();
   const dialog = page.getByTestId('fax-document');
   await poll(() => dialog.getByTestId('load-error').textContent(), 'The page file of this document is not in the data folder. Try again');
