@@ -115,6 +115,38 @@ export type LineIdentity = {
  *   exchange's call-transfer service).
  */
 export type LineAbilities = { recordCalls: 'phone-socket' | 'line' | null; flash: boolean };
+// Fax (issue 16) adds here `fax: 'class1' | null` (from +FCLASS=?), and `Line.fax(h: FaxHandover): Promise<FaxHandoverResult>`
+// (rejects with LineError 'unsupported' when the line cannot fax, 'bad-state' when it is not in the state `h` needs).
+
+/**
+ * How a line hands its modem to the fax engine (T.30 runs above it: src/fax/t30):
+ * - 'dial': dial the number in fax mode (Class 1); ready once the far fax machine answered;
+ * - 'answer': answer a ringing line as a fax machine;
+ * - 'switch': an answered voice call heard a fax machine's calling tone (the IVR, voicemail or a recording
+ *   got `tone` 'fax-calling'): stop the audio as on barge-in, switch the modem to fax while off hook and
+ *   answer as a fax machine (adaptive answer).
+ */
+export type FaxHandover = { how: 'dial'; number: string } | { how: 'answer' } | { how: 'switch' };
+
+/** The T.31 operations the fax engine drives (src/fax/t30/port.ts `FaxPort`, matched by shape). */
+export type FaxModemPort = {
+  sendFrames(frames: readonly Uint8Array[]): Promise<void>;
+  receiveFrame(timeoutMs: number): Promise<{ kind: 'frame'; octets: Uint8Array; fcsOk: boolean } | { kind: 'timeout' } | { kind: 'no-carrier' }>;
+  sendData(modulation: number, octets: Uint8Array): Promise<void>;
+  receiveData(modulation: number, timeoutMs: number): Promise<{ kind: 'data'; octets: Uint8Array } | { kind: 'other-carrier' } | { kind: 'timeout' }>;
+  pause(ms: number): Promise<void>;
+  waitSilence(ms: number): Promise<void>;
+};
+
+/**
+ * The modem while it belongs to the fax engine: the line's watchdog and ring logic are paused and
+ * nothing else writes to the port until `release()`, which hangs up and gives the modem back to the
+ * line (voice mode, caller ID on, ringing watched again). The call's `hangup` event then says 'fax'.
+ */
+export type FaxLink = { modem: FaxModemPort; release(): Promise<void> };
+
+/** A handover that could not happen for a line or far-end condition (never a throw, as with dial). */
+export type FaxHandoverResult = { ok: true; link: FaxLink } | { ok: false; outcome: Exclude<DialOutcome, 'connected'> };
 
 export type LineInfo = {
   id: string;

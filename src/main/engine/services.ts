@@ -24,6 +24,7 @@ import { createPeopleService } from '../people/people.service';
 import { createAttendanceService } from '../attendance/attendance.service';
 import { createChequeTemplatesService } from '../cheque-templates/cheque-templates.service';
 import { createFaxDocumentsService } from '../fax/fax-documents.service';
+import { createFaxLines } from '../fax/fax-lines';
 import type { Timers } from '../../telephony/transport';
 import type { EngineContext } from '../kernel/context';
 import type { Logger } from '../kernel/logger';
@@ -91,6 +92,8 @@ export function createServices(
   const chequeBooks = createChequeBooksService(db, ctx);
   const chequeReports = createChequeReportsService(db, ctx);
   const faxDocuments = createFaxDocumentsService(db, ctx, { dataDir: opts.dataDir });
+  // Fax calls on the lines: what the outbox sends through and what received faxes arrive from.
+  const faxLines = createFaxLines();
   const sampleData = createSampleDataService({ ctx, contacts, groups, settings, isProtected: (id) => people.ofContact(id).length > 0 });
 
   return {
@@ -114,5 +117,6 @@ export function createServices(
     chequeReports,
     sampleData,
     faxDocuments,
+    faxLines,
   };
 }
