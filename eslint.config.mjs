@@ -11,7 +11,8 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
 // Dependencies that run in the sandboxed page. Any other dependency (a native addon, one that reads
 // files, opens sockets or ports: better-sqlite3, serialport, koffi, ws, pdfkit, exceljs, harfbuzzjs,
 // electron, …) needs Node and is refused in src/renderer and src/shared until it is listed here.
-const browserPackages = ['react', 'react-dom', '@tanstack/react-virtual', 'react-day-picker', 'jalaali-js', 'bidi-js', 'zod'];
+// pdfjs-dist: its main build is a browser build (the renderer's PDF viewer); the engine loads the legacy one.
+const browserPackages = ['react', 'react-dom', '@tanstack/react-virtual', 'react-day-picker', 'jalaali-js', 'bidi-js', 'zod', 'pdfjs-dist'];
 // The page's own packages: the engine, telephony and printing have no use for them.
 const uiPackages = ['react', 'react-dom', '@tanstack/react-virtual', 'react-day-picker'];
 const nodeOnlyPackages = Object.keys({ ...pkg.dependencies, ...pkg.optionalDependencies }).filter((name) => !browserPackages.includes(name));

@@ -66,5 +66,8 @@ const preloads = appOut[1].imports
 const html = readFileSync(`${root}src/renderer/index.html`, 'utf8');
 if (!html.includes('    <script type="module" src="app.js"></script>')) throw new Error('index.html: the app.js script tag moved');
 writeFileSync(`${root}dist/renderer/index.html`, html.replace('    <script type="module"', `${preloads.join('')}    <script type="module"`));
+// pdf.js's worker (src/renderer/ui/pdf-js.ts), served from our own origin so the CSP's script-src 'self' admits it;
+// named .js so both shells serve it as JavaScript.
+cpSync(`${root}node_modules/pdfjs-dist/build/pdf.worker.min.mjs`, `${root}dist/renderer/pdf.worker.js`);
 cpSync(`${root}src/renderer/icon.svg`, `${root}dist/renderer/icon.svg`);
 cpSync(`${root}assets/fonts`, `${root}dist/renderer/fonts`, { recursive: true, filter: (f) => !f.endsWith('.txt') });

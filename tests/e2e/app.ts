@@ -251,18 +251,28 @@ export async function pollUntil<T>(_page: Page, read: () => Promise<T>, want: T,
 }
 
 /**
- * Waits until the PDF preview (`pdf-preview`, an iframe on a blob address) shows its document: Chromium's
- * viewer inside it has read the file and counts its pages, so a screenshot shows the pages, not an empty frame.
+ * Waits until the PDF preview (pdf.js, src/renderer/ui/pdf-viewer.tsx) has read the file and drawn
+ * every page that is in view on its canvas; fails at once with the viewer's message when it could not read it.
  */
-export async function pdfPreviewLoaded(page: Page, frame = page.getByTestId('pdf-preview')): Promise<void> {
-  await frame.waitFor();
-  const blob = await waitFor(async () => (await frame.elementHandle())?.contentFrame(), { what: 'the PDF preview frame' });
-  const viewer = await waitFor(() => blob.childFrames().find((f) => f.url().startsWith('chrome-extension:')), { what: "Chromium's PDF viewer in the preview" });
-  const pages = () =>
-    viewer.locator('viewer-page-selector').evaluate((el) => (el as unknown as { docLength?: number }).docLength ?? 0, undefined, { timeout: 1000 });
-  await waitFor(async () => (await pages().catch(() => 0)) > 0, { what: 'the PDF preview to show its pages' });
-  // The thumbnail is drawn after the page: once it is there, the page is on screen too.
-  await viewer.locator('viewer-thumbnail').first().waitFor();
+export async function pdfPreviewLoaded(page: Page, preview = page.getByTestId('pdf-preview')): Promise<void> {
+  await preview.waitFor();
+  const state = await waitFor(async () => {
+    const s = await preview.getAttribute('data-state');
+    return s !== 'loading' && s;
+  }, { what: 'the PDF preview to read its file' });
+  if (state !== 'ready') throw new Error(`the PDF preview could not read its file: ${await preview.textContent()}`);
+  await waitFor(
+    () =>
+      preview.evaluate((box) => {
+        const view = box.getBoundingClientRect();
+        const inView = [...box.querySelectorAll('canvas')].filter((c) => {
+          const r = c.getBoundingClientRect();
+          return r.bottom > view.top && r.top < view.bottom;
+        });
+        return inView.length > 0 && inView.every((c) => c.dataset.rendered === 'true');
+      }),
+    { what: 'the PDF preview to draw its pages' },
+  );
 }
 
 /**

@@ -1,11 +1,16 @@
 /** Files made by the engine (exports, PDFs) arrive as base64; these hand them to the user. */
 import type { FileOut } from '../../shared/contract/io';
 
-function blobOf(file: FileOut): Blob {
+/** The file's bytes, decoded from the base64 it travelled in. */
+export function bytesOf(file: FileOut): Uint8Array<ArrayBuffer> {
   const bin = atob(file.base64);
   const bytes = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-  return new Blob([bytes], { type: file.mime });
+  return bytes;
+}
+
+function blobOf(file: FileOut): Blob {
+  return new Blob([bytesOf(file)], { type: file.mime });
 }
 
 /** A blob: URL of the file; the caller revokes it when done (URL.revokeObjectURL). */

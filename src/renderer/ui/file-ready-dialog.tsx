@@ -1,9 +1,11 @@
+import { useMemo } from 'react';
 import type { FileOut } from '../../shared/contract/io';
 import { useClient } from '../app/client';
 import { useLocale } from '../i18n/use-t';
 import { useObjectUrl } from '../hooks/use-object-url';
-import { openInNewTab, saveFile } from '../lib/download';
+import { bytesOf, openInNewTab, saveFile } from '../lib/download';
 import { Dialog } from './dialog';
+import { PdfViewer } from './pdf-viewer';
 
 type Props = {
   file: FileOut;
@@ -17,14 +19,15 @@ type Props = {
 };
 
 /**
- * A PDF made by the engine, shown in the page (the browser's PDF viewer has its own print button),
- * with Save and — in browser mode — Open in a new tab. A dialog rather than opening at once because
+ * A PDF made by the engine, drawn in the page by pdf.js (PdfViewer: pages, zoom, Print), with Save
+ * and — in browser mode — Open in a new tab. A dialog rather than opening at once because
  * a browser only lets a click open a tab, and the PDF arrives after the click. Every PDF preview
  * (printed lists, forms, cheques, the call report) is this one dialog.
  */
 export function FileReadyDialog({ file, onClose, countLabel, title, hint, testId = 'file-ready' }: Props) {
   const { t, num } = useLocale();
   const url = useObjectUrl(file);
+  const bytes = useMemo(() => bytesOf(file), [file]);
   const { newTabs } = useClient().shell;
 
   return (
@@ -56,7 +59,7 @@ export function FileReadyDialog({ file, onClose, countLabel, title, hint, testId
         </>
       }
     >
-      {url && <iframe className="pdf-frame" src={url} title={file.fileName} data-testid="pdf-preview" />}
+      <PdfViewer bytes={bytes} fileName={file.fileName} />
     </Dialog>
   );
 }
