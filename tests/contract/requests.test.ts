@@ -150,6 +150,7 @@ describe('a request that says it only reads', () => {
     'people/document': { id: 1 },
     'fax/document-page': { id: 1 },
     'fax/document-tiff': { id: 1 },
+    'fax/document-pdf': { id: 1 },
   };
 
   /** What this connection changed so far, and the bytes of the database and its write-ahead log. */

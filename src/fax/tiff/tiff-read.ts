@@ -19,6 +19,11 @@ export type TiffReadPage = {
   /** Rows that did not decode (copied from the row above or left white). */
   badLines: number[];
   software?: string;
+  /**
+   * The page's coded data as the file holds it, bits most significant first, when it is one T.4/T.6 strip
+   * in fax's WhiteIsZero: what a PDF can carry as it is (/CCITTFaxDecode) instead of coding the bitmap again.
+   */
+  coded?: Uint8Array;
 };
 
 /** Why a file could not be read as a fax TIFF. */
@@ -127,6 +132,8 @@ function readPage(
   if (num(TAG.Photometric) === 1) for (let i = 0; i < bitmap.data.length; i++) bitmap.data[i] = ~bitmap.data[i]! & 0xff;
   if (num(TAG.Photometric) === 1 && width & 7) clearPad(bitmap);
   const sw = fields.get(TAG.Software);
+  const one = offsets.length === 1 && compression !== 'none' && (num(TAG.Photometric) ?? 0) === 0;
+  const coded = one ? file.subarray(offsets[0]!, offsets[0]! + counts[0]!) : undefined;
   return {
     bitmap,
     compression,
@@ -134,6 +141,7 @@ function readPage(
     xResolution: num(TAG.XResolution) ?? 204,
     yResolution: num(TAG.YResolution) ?? 98,
     badLines,
+    ...(coded ? { coded: fillOrder === 2 ? coded.map(reverseBits) : coded } : {}),
     ...(sw ? { software: new TextDecoder('latin1').decode(file.subarray(sw.at, sw.at + sw.count)).replace(/\0+$/, '') } : {}),
   };
 }

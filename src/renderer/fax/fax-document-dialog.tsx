@@ -25,7 +25,7 @@ type Props = {
 
 /**
  * One fax document's pages as the fax will send them (the engine's PNG of the stored page), page by
- * page with zoom; its TIFF saved for other fax software; deleted after a question whose safe answer
+ * page with zoom; its TIFF saved for other fax software, or a PDF of it; deleted after a question whose safe answer
  * has the focus.
  */
 export function FaxDocumentDialog({ id, doc, listed, onClose }: Props) {
@@ -44,9 +44,10 @@ export function FaxDocumentDialog({ id, doc, listed, onClose }: Props) {
     if (listed && !doc) navigate({ screen: 'fax' }, { replace: true });
   }, [listed, doc]);
 
-  const exportTiff = async () => {
+  // The stored TIFF as it is, or the same pages as a PDF that keeps their G3/G4 data (src/print/fax/fax-tiff-pdf.ts).
+  const save = async (method: 'fax/document-tiff' | 'fax/document-pdf') => {
     setBusy(true);
-    const r = await client.call('fax/document-tiff', { id });
+    const r = await client.call(method, { id });
     setBusy(false);
     if (r.ok) saveFile(r.value);
     else toast.show('error', r.error.message);
@@ -78,8 +79,11 @@ export function FaxDocumentDialog({ id, doc, listed, onClose }: Props) {
           <button type="button" className="button danger fax-delete" disabled={busy || !doc} onClick={() => void remove()} data-testid="fax-delete">
             {t.common.delete}
           </button>
-          <button type="button" className="button" disabled={busy} onClick={() => void exportTiff()} data-testid="fax-export-tiff">
+          <button type="button" className="button" disabled={busy} onClick={() => void save('fax/document-tiff')} data-testid="fax-export-tiff">
             {t.fax.exportTiff}
+          </button>
+          <button type="button" className="button" disabled={busy} onClick={() => void save('fax/document-pdf')} data-testid="fax-export-pdf">
+            {t.fax.exportPdf}
           </button>
           <button type="button" className="button primary" onClick={onClose} data-autofocus data-testid="fax-close">
             {t.common.close}

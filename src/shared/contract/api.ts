@@ -23,6 +23,7 @@ import { remindersApi, type RemindersEvents } from './reminders.api';
 import { peopleApi, type PeopleEvents } from './people.api';
 import { attendanceApi, type AttendanceEvents } from './attendance.api';
 import { faxApi, type FaxEvents } from './fax.api';
+import { faxPdfApi } from './fax-pdf.api';
 
 export type { AppInfo };
 
@@ -43,6 +44,7 @@ export const api = {
   ...peopleApi,
   ...attendanceApi,
   ...faxApi,
+  ...faxPdfApi,
 };
 
 export type Api = typeof api;

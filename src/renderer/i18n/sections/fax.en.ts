@@ -30,6 +30,7 @@ export const faxEn: FaxMessages = {
   percent: (n) => `${n}%`,
   pageAlt: (name, n) => `Page ${n} of “${name}”`,
   exportTiff: 'Save as TIFF',
+  exportPdf: 'Save as PDF',
   deleteTitle: 'Delete fax document',
   deleteBody: (name) => `Delete “${name}” and its pages from the fax library? This cannot be undone.`,
   deleted: '“{name}” deleted.',

@@ -30,6 +30,7 @@ export const faxFa = {
   percent: (n: string) => `${n}٪`,
   pageAlt: (name: string, n: string) => `صفحهٔ ${n} از «${name}»`,
   exportTiff: 'ذخیره به‌صورت TIFF',
+  exportPdf: 'ذخیره به‌صورت PDF',
   deleteTitle: 'حذف سند فکس',
   deleteBody: (name: string) => `«${name}» و صفحه‌هایش از کتابخانهٔ فکس حذف شود؟ این کار برگشت‌پذیر نیست.`,
   deleted: '«{name}» حذف شد.',
