@@ -33,7 +33,13 @@ async function relaySocket(p: Page): Promise<void> {
   });
 }
 
-const { page } = useApp({ name: 'pdf-preview', fresh: 'test', viewport: { width: 1400, height: 900 }, acceptDownloads: true, prepare: relaySocket });
+const { page, loadProblems, pageErrors } = useApp({
+  name: 'pdf-preview',
+  fresh: 'test',
+  viewport: { width: 1400, height: 900 },
+  acceptDownloads: true,
+  prepare: relaySocket,
+});
 const api = <M extends Method>(method: M, input: InputOf<M>): Promise<OutputOf<M>> => engineApi(page, method, input, 'fa');
 const dir = path.join(shotsDir, 'pdf-preview');
 
@@ -129,6 +135,9 @@ it('draws a cheque leaf: ink where the template puts the amount, none below it, 
   await expect(page.getByTestId('pdf-zoom').textContent()).resolves.toBe('۱۲۵٪');
   await pdfPreviewLoaded(page);
   await pollUntil(page, async () => (await canvasInk(cols, rows)).width > before * 1.2, true);
+  // pdf.js and its worker ran under the CSP: nothing refused (a refusal is a console error), nothing thrown.
+  expect(loadProblems).toEqual([]);
+  expect(pageErrors).toEqual([]);
 });
 
 it('counts the pages of a long list as it scrolls, in English; Print gives one sheet per page', async () => {
@@ -179,6 +188,8 @@ it('counts the pages of a long list as it scrolls, in English; Print gives one s
   const original = popplerInk(file, 298, 421, 30, 42);
   expect(original.filter((v) => v === 1).length).toBeGreaterThan(50);
   expect(sheet.filter((v, i) => v !== original[i]).length).toBeLessThan(0.1 * original.filter((v) => v === 1).length);
+  expect(loadProblems).toEqual([]);
+  expect(pageErrors).toEqual([]);
 });
 
 it('says in Persian and in English that a file could not be read, and Save still keeps it', async () => {
