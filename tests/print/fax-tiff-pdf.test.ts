@@ -89,3 +89,30 @@ it('codes a page again as T.6 when the TIFF holds it uncoded, and it still reads
 it('refuses a file that is not a fax TIFF', () => {
   expect(() => faxTiffToPdf(new TextEncoder().encode('%PDF-1.4 not a tiff'))).toThrow(/not a TIFF/);
 });
+
+/** Our TIFF rewritten by libtiff's tiffcp with `args` (another writer, another fill order or strip layout). */
+function viaTiffcp(name: string, page: FaxBitmap, args: string[]): Uint8Array {
+  const from = path.join(dir, `${name}-in.tif`);
+  const to = path.join(dir, `${name}.tif`);
+  writeFileSync(from, writeTiffF([{ bitmap: page, compression: 'mmr', yResolution: 196 }]));
+  execFileSync('tiffcp', [...args, from, to]);
+  return readFileSync(to);
+}
+
+it.each([
+  ['libtiff T.6, bits least significant first (FillOrder 2): the bytes turned, the codes kept', ['-c', 'g4', '-f', 'lsb2msb'], true],
+  ['libtiff T.4 2-D with fill: kept', ['-c', 'g3:2d:fill'], true],
+  ['libtiff T.4 1-D without fill: kept', ['-c', 'g3:1d'], true],
+  ['libtiff T.6 in strips of 100 rows: coded again as one T.6 image', ['-c', 'g4', '-r', '100'], false],
+] as const)('reads %s, exactly', (_label, args, kept) => {
+  const page = textPage(1728, 2287, 6);
+  const tiff = viaTiffcp(`tiffcp-${args.join('')}`, page, [...args]);
+  const pdf = path.join(dir, `tiffcp-${args.join('')}.pdf`);
+  const bytes = Buffer.from(faxTiffToPdf(tiff));
+  writeFileSync(pdf, bytes);
+  expect(imagesList(pdf)[0]![8]).toBe('ccitt');
+  const [read] = readTiffF(tiff);
+  expect(read!.coded !== undefined).toBe(kept);
+  if (kept) expect(bytes.indexOf(Buffer.from(read!.coded!))).toBeGreaterThan(0);
+  expect(differingPixels(popplerPage(pdf, 1, 204, 196), page)).toBe(0);
+});
