@@ -39,15 +39,16 @@ export async function openPdfDocument(bytes: Uint8Array): Promise<PDFDocumentPro
   }
 }
 
-/** Page sizes in CSS pixels at scale 1 (1 pt = 1 px, as pdf.js measures), read before any page is drawn. */
+/**
+ * Page sizes in CSS pixels at scale 1 (1 pt = 1 px, as pdf.js measures), read before any page is drawn so
+ * the scroll box has its full height at once; asked all together, so the worker answers them in one run.
+ */
 export async function pageSizes(doc: PDFDocumentProxy): Promise<{ width: number; height: number }[]> {
-  const sizes = [];
-  for (let i = 1; i <= doc.numPages; i++) {
-    const page = await doc.getPage(i);
+  const pages = await Promise.all(Array.from({ length: doc.numPages }, (_, i) => doc.getPage(i + 1)));
+  return pages.map((page) => {
     const { width, height } = page.getViewport({ scale: 1 });
-    sizes.push({ width, height });
-  }
-  return sizes;
+    return { width, height };
+  });
 }
 
 export type PageDrawing = { done: Promise<void>; cancel: () => void };
