@@ -38,7 +38,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/main/**/*.ts', 'src/telephony/**/*.ts', 'src/print/**/*.ts', 'src/fax/**/*.ts'],
+    files: ['src/main/**/*.ts', 'src/telephony/**/*.ts', 'src/print/**/*.ts', 'src/fax/**/*.ts', 'src/node/**/*.ts'],
     ignores: ['src/main/shell/**'],
     rules: {
       'no-restricted-imports': ['error', {
@@ -71,6 +71,17 @@ export default tseslint.config(
       'no-restricted-imports': ['error', {
         paths: ['electron', ...uiPackages].map((name) => ({ name, message: 'telephony, print and fax never import Electron, React or the DOM.' })),
         patterns: [{ group: ['**/main/**', '**/renderer/**'], message: 'telephony, print and fax depend only on src/shared.' }],
+      }],
+    },
+  },
+  // src/node: small helpers for the Node runtime (a real ESM import) that the engine, telephony, print and
+  // fax may all import, so it imports nothing of ours: imports run one way, down.
+  {
+    files: ['src/node/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: ['electron', ...uiPackages].map((name) => ({ name, message: 'src/node stays plain Node: no Electron, React or DOM.' })),
+        patterns: [{ group: ['../**'], message: 'src/node imports nothing of ours: every Node layer imports it.' }],
       }],
     },
   },

@@ -26,6 +26,8 @@ const SYSTEM = {
   iaxmodem: 'iaxmodem', // two real software fax modems (spandsp) that our T.30 engine calls through
   efax: 'efax', // efax/efix: the independent fax program at the far end
   ip: 'iproute2', // brings up loopback in the iaxmodem pair's private network namespace
+  exiftool: 'libimage-exiftool-perl', // writes the EXIF orientation of the fax pages' test photos
+  exiftran: 'exiftran', // turns those photos upright by their tag: the reference the fax page is compared with
 };
 const missing = [
   ...new Set(

@@ -149,6 +149,24 @@ describe('the lint ban list holds the imports', () => {
       code: "import { SerialPort } from 'serialport';\nimport { once } from 'node:events';\nexport { SerialPort, once };\n",
       expect: '',
     },
+    // src/node: every Node layer may import it (print does, for a real ESM import); it imports nothing of ours.
+    { file: 'src/print/probe-node.ts', code: "import { importEsm } from '../node/esm-import';\nexport { importEsm };\n", expect: '' },
+    {
+      file: 'src/node/probe-main.ts',
+      code: "import { AppError } from '../main/kernel/app-error';\nexport { AppError };\n",
+      expect: /src\/node imports nothing of ours/,
+    },
+    {
+      file: 'src/node/probe-shared.ts',
+      code: "import { toAsciiDigits } from '../shared/text/digits';\nexport { toAsciiDigits };\n",
+      expect: /src\/node imports nothing of ours/,
+    },
+    { file: 'src/node/probe-electron.ts', code: "import { app } from 'electron';\nexport { app };\n", expect: /src\/node stays plain Node/ },
+    {
+      file: 'src/node/probe-clean.ts',
+      code: "import vm from 'node:vm';\nimport { pathToFileURL } from 'node:url';\nexport { vm, pathToFileURL };\n",
+      expect: '',
+    },
   ];
 
   it('every boundary probe fails with its message, and each clean probe passes', () => {

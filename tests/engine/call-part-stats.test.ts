@@ -10,23 +10,9 @@ import path from 'node:path';
 import { jalaaliMonthLength, toGregorian, toJalaali } from 'jalaali-js';
 import { createCallStatsRepo, monthParts, type CallStatsRepo } from '../../src/main/calls/call-stats.repo';
 import { createCallsRepo } from '../../src/main/calls/calls.repo';
-import { loadMigrations, openDatabase, type Db } from '../../src/main/db/database';
-import { migrationsDir } from '../../src/main/paths';
-import { removeDir, tempDir, testEngine } from '../helpers/engine';
-
-const migrations = loadMigrations(migrationsDir());
-const partsMigration = migrations.findIndex((m) => m.name.endsWith('_call_part_stats'));
-
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { openDatabase, type Db } from '../../src/main/db/database';
+import { testEngine } from '../helpers/engine';
+import { expectReportLikeReference, freshFolderEach, migratedAfterWrites, migrationIndex, migrations, queryPlan, rng } from '../helpers/call-stats';
 
 const DAY = 86_400_000;
 /**
@@ -313,11 +299,7 @@ function expectReportsExact(db: Db, r: () => number): void {
 }
 
 describe('call totals per day and per part of a month (migration 0018)', () => {
-  let dir: string;
-  beforeEach(() => {
-    dir = tempDir();
-  });
-  afterEach(() => removeDir(dir));
+  const folder = freshFolderEach();
 
   test('local days of the log are Tehran days, with its old daylight saving', () => {
     expect(localDayHour(Date.parse('2022-06-01T19:45:00Z'))).toEqual({ day: '2022-06-02', hour: 0 }); // +04:30
@@ -325,7 +307,7 @@ describe('call totals per day and per part of a month (migration 0018)', () => {
   });
 
   test('the cut days are where Jalali months begin, and Jalali and Gregorian months and years are whole parts', () => {
-    const db = openDatabase(path.join(dir, 'a.sqlite'), { migrations });
+    const db = folder.db('a.sqlite');
     const cuts = db.prepare('SELECT month, first_day FROM jalali_month_starts').raw().all() as [string, string][];
     expect(cuts.length).toBe(111 * 12);
     for (const [month, day] of cuts) expect([month, toJalaali(new Date(`${month}-${day}T12:00:00Z`)).jd]).toEqual([month, 1]);
@@ -351,7 +333,7 @@ describe('call totals per day and per part of a month (migration 0018)', () => {
   });
 
   test('every report section equals the raw log for random ranges, through random writes and edits', () => {
-    const db = openDatabase(path.join(dir, 'b.sqlite'), { migrations });
+    const db = folder.db('b.sqlite');
     const r = rng(7);
     logCalls(db, 5000, r);
     // A few calls where the cut table has no month, and on its first and last months.
@@ -367,7 +349,7 @@ describe('call totals per day and per part of a month (migration 0018)', () => {
   });
 
   test.each(Object.keys(EDITS))('the totals stay exact after one kind of write: %s', (kind) => {
-    const db = openDatabase(path.join(dir, 'c.sqlite'), { migrations });
+    const db = folder.db('c.sqlite');
     const r = rng(kind.length);
     logCalls(db, 1500, r);
     EDITS[kind]!(db, r);
@@ -376,21 +358,36 @@ describe('call totals per day and per part of a month (migration 0018)', () => {
   });
 
   test('filled from an existing log by the migration', () => {
-    const file = path.join(dir, 'd.sqlite');
-    const before = openDatabase(file, { migrations: migrations.slice(0, partsMigration) });
     const r = rng(11);
-    logCalls(before, 3000, r);
-    for (const edit of Object.values(EDITS)) edit(before, r);
-    before.close();
+    const db = migratedAfterWrites(path.join(folder.dir(), 'd.sqlite'), '_call_part_stats', (before) => {
+      logCalls(before, 3000, r);
+      for (const edit of Object.values(EDITS)) edit(before, r);
+    });
+    expectTablesExact(db);
+    expectReportsExact(db, r);
+    db.close();
+  });
+
+  test('a database whose totals the first triggers kept stays exact after the triggers are replaced by the signed changes', () => {
+    const file = path.join(folder.dir(), 'f.sqlite');
+    const r = rng(13);
+    const first = openDatabase(file, { migrations: migrations.slice(0, migrationIndex('_call_part_stats') + 1) });
+    expect(first.prepare("SELECT COUNT(*) FROM sqlite_master WHERE name = 'call_stat_changes'").pluck().get()).toBe(0);
+    logCalls(first, 1500, r);
+    for (const edit of Object.values(EDITS)) edit(first, r);
+    first.close();
     const db = openDatabase(file, { migrations });
+    expectTablesExact(db);
+    logCalls(db, 800, r);
+    for (const edit of Object.values(EDITS)) edit(db, r);
     expectTablesExact(db);
     expectReportsExact(db, r);
     db.close();
   });
 
   test('the report reads by index: the busiest numbers of a part in order, the parts of a number, the unreturned calls from the index alone', () => {
-    const db = openDatabase(path.join(dir, 'e.sqlite'), { migrations });
-    const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((p) => p.detail).join(' | ');
+    const db = folder.db('e.sqlite');
+    const plan = (sql: string) => queryPlan(db, sql);
     const busiest = plan(
       "SELECT number_key, calls FROM call_part_callers WHERE part = 'p' AND line_id = 1 AND (calls, number_key) < (5, 'k') " +
         'ORDER BY calls DESC, number_key DESC LIMIT 9',
@@ -411,21 +408,14 @@ describe('call totals per day and per part of a month (migration 0018)', () => {
   });
 
   test('the report through the engine equals the raw log, day by day and hour by hour', async () => {
-    const e = testEngine(dir);
+    const e = testEngine(folder.dir());
     try {
       const r = rng(5);
       logCalls(e.db, 2000, r);
       EDITS['calls deleted']!(e.db, r);
       const all = rows(e.db);
       for (const [from, to, lineId] of ranges(r).slice(0, 16)) {
-        const rep = await e.ok('calls/report', { from, to, lineId });
-        const ref = reference(all, from, to, lineId);
-        expect(rep.totals).toEqual(ref.totals);
-        for (const d of rep.perDay) expect(d).toEqual({ date: d.date, ...(ref.perDay.get(d.date) ?? { incoming: 0, missed: 0, outgoing: 0 }) });
-        for (const h of rep.perHour) expect(h).toEqual({ hour: h.hour, ...(ref.perHour.get(h.hour) ?? { incoming: 0, missed: 0, outgoing: 0 }) });
-        expect(rep.topCallers.map((c) => [c.numberKey, c.calls, c.missed, c.talkSeconds])).toEqual(
-          ref.top.slice(0, 20).map((c) => [c.number_key, c.calls, c.missed, c.talk]),
-        );
+        expectReportLikeReference(await e.ok('calls/report', { from, to, lineId }), reference(all, from, to, lineId));
       }
     } finally {
       await e.close();

@@ -6,23 +6,9 @@
  */
 import path from 'node:path';
 import { createCallStatsRepo } from '../../src/main/calls/call-stats.repo';
-import { loadMigrations, openDatabase, type Db } from '../../src/main/db/database';
-import { migrationsDir } from '../../src/main/paths';
-import { removeDir, tempDir, testEngine } from '../helpers/engine';
-
-const migrations = loadMigrations(migrationsDir());
-const statsMigration = migrations.findIndex((m) => m.name.endsWith('_call_stats'));
-
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import type { Db } from '../../src/main/db/database';
+import { testEngine } from '../helpers/engine';
+import { expectReportLikeReference, freshFolderEach, migratedAfterWrites, queryPlan, rng } from '../helpers/call-stats';
 
 const OUTCOMES = ['ringing', 'dialing', 'connected', 'answered', 'missed', 'ivr', 'busy', 'no-answer', 'failed'];
 const day = (i: number) => new Date(Date.UTC(2026, 0, 1 + i)).toISOString().slice(0, 10);
@@ -143,7 +129,7 @@ function reference(db: Db, from: string, to: string, lineId: number | null) {
        FROM calls WHERE local_day BETWEEN ? AND ? AND direction = 'in' AND number_key <> '' ${line}
        GROUP BY number_key ORDER BY calls DESC, number_key LIMIT 20`,
     )
-    .all(...params);
+    .all(...params) as { number_key: string; number_raw: string; calls: number; missed: number; talk: number }[];
   return { totals, perDay, perHour, top };
 }
 
@@ -192,14 +178,10 @@ function expectSameAsReference(db: Db, r: () => number): void {
 }
 
 describe('call statistics (migration 0004)', () => {
-  let dir: string;
-  beforeEach(() => {
-    dir = tempDir();
-  });
-  afterEach(() => removeDir(dir));
+  const folder = freshFolderEach();
 
   test('kept exact by the triggers through inserts, updates and deletes', () => {
-    const db = openDatabase(path.join(dir, 'a.sqlite'), { migrations });
+    const db = folder.db('a.sqlite');
     const r = rng(1);
     insertCalls(db, 3000, r);
     expectSameAsReference(db, r);
@@ -210,35 +192,24 @@ describe('call statistics (migration 0004)', () => {
   });
 
   test('filled from an existing log by the migration', () => {
-    const file = path.join(dir, 'b.sqlite');
-    const before = openDatabase(file, { migrations: migrations.slice(0, statsMigration) });
     const r = rng(2);
-    insertCalls(before, 3000, r);
-    churn(before, r);
-    before.close();
-    const db = openDatabase(file, { migrations });
+    const db = migratedAfterWrites(path.join(folder.dir(), 'b.sqlite'), '_call_stats', (before) => {
+      insertCalls(before, 3000, r);
+      churn(before, r);
+    });
     expectSameAsReference(db, r);
     db.close();
   });
 
   test('the report through the engine equals the report from `calls`, and the card counts every call', async () => {
-    const e = testEngine(dir);
+    const e = testEngine(folder.dir());
     try {
       const r = rng(3);
       insertCalls(e.db, 2000, r);
       churn(e.db, r);
       for (const [from, to, lineId] of ranges(r).slice(0, 12)) {
         const rep = await e.ok('calls/report', { from, to, lineId });
-        const ref = reference(e.db, from, to, lineId);
-        expect(rep.totals).toEqual(ref.totals);
-        for (const d of rep.perDay) expect(d).toEqual({ date: d.date, ...(ref.perDay.get(d.date) ?? { incoming: 0, missed: 0, outgoing: 0 }) });
-        for (const h of rep.perHour) expect(h).toEqual({ hour: h.hour, ...(ref.perHour.get(h.hour) ?? { incoming: 0, missed: 0, outgoing: 0 }) });
-        expect(rep.topCallers.map((c) => [c.numberKey, c.calls, c.missed, c.talkSeconds])).toEqual(
-          ref.top.map((c) => {
-            const t = c as { number_key: string; calls: number; missed: number; talk: number };
-            return [t.number_key, t.calls, t.missed, t.talk];
-          }),
-        );
+        expectReportLikeReference(rep, reference(e.db, from, to, lineId));
         const line = lineId ? 'AND line_id = ?' : '';
         const unreturned = e.db
           .prepare(
@@ -256,8 +227,8 @@ describe('call statistics (migration 0004)', () => {
   });
 
   test('every statistics query reads by an index', () => {
-    const db = openDatabase(path.join(dir, 'c.sqlite'), { migrations });
-    const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((p) => p.detail).join(' | ');
+    const db = folder.db('c.sqlite');
+    const plan = (sql: string) => queryPlan(db, sql);
     expect(plan("SELECT local_day, SUM(in_calls) FROM call_hour_stats WHERE local_day BETWEEN 'a' AND 'b' GROUP BY local_day")).toMatch(
       /SEARCH call_hour_stats USING PRIMARY KEY \(local_day>\? AND local_day<\?\)/,
     );

@@ -1,6 +1,7 @@
 /**
  * A PNG or JPEG → the grey pixels of one fax page: decoded in JavaScript (png-decode.ts; pdf.js's JPEG
- * decoder) — never by the canvas's native decoder, which a damaged file crashed — fitted to the
+ * decoder) — never by the canvas's native decoder, which a damaged file crashed — a JPEG turned upright
+ * as its EXIF orientation says (jpeg-orientation.ts: a phone photo held upright), fitted to the
  * paper keeping its shape (an image has no physical size we trust, so it fills the paper's width, or
  * its length when it is longer than the paper), turned a quarter when it is landscape, and resampled
  * with Skia's high-quality filter at 204 × 98/196 pixels per inch.
@@ -11,6 +12,7 @@ import { faxDocumentError } from './document-errors';
 import { imageSize } from './document-kind';
 import { fitOnPage, turnsOnPage, type PageGeometry } from './page-format';
 import { AppError } from '../../kernel/app-error';
+import { jpegOrientation, uprightPixels } from './jpeg-orientation';
 import { loadJpegDecoder } from './pdfjs-loader';
 import { decodePng, type Rgba } from './png-decode';
 
@@ -30,7 +32,7 @@ export async function renderImage(bytes: Uint8Array, kind: 'png' | 'jpeg', fileN
   checkImageHeader(bytes, kind, fileName);
   let rgba: Rgba;
   try {
-    rgba = kind === 'png' ? decodePng(bytes, MAX_IMAGE_MEGAPIXELS * 1e6) : await decodeJpeg(bytes);
+    rgba = kind === 'png' ? decodePng(bytes, MAX_IMAGE_MEGAPIXELS * 1e6) : uprightPixels(await decodeJpeg(bytes), jpegOrientation(bytes));
   } catch {
     throw faxDocumentError('bad_image', fileName);
   }

@@ -3,16 +3,15 @@
  * folders it reads fonts, character maps and its image decoders from.
  *
  * pdfjs-dist is an ES module only, so it must come through a real `import()` that esbuild (bundling to
- * CommonJS) and swc (Jest) do not rewrite into `require()`; under Jest, whose `vm` context has no ESM
- * loader, the import runs in the main context — the same two steps as src/print's harfbuzz-loader.ts.
+ * CommonJS) and swc (Jest) do not rewrite into `require()`: src/node/esm-import.ts, shared with
+ * src/print's harfbuzz-loader.ts.
  * pdf.js runs its "worker" in this thread (no Worker under Node): parsing a document is synchronous
  * work in the engine process, which is why documents are rendered once, when they are added.
  */
 import type * as PdfJsModule from 'pdfjs-dist';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import vm from 'node:vm';
+import { importEsm } from '../../../node/esm-import';
 
 export type PdfJs = typeof PdfJsModule;
 /** pdf.js's JPEG decoder (pure JavaScript), the part of pdfjs-dist/image_decoders the fax pages use. */
@@ -47,21 +46,6 @@ export function loadJpegDecoder(): Promise<JpegDecoder> {
 }
 
 const pdfjsRoot = () => path.dirname(createRequire(__filename).resolve('pdfjs-dist/package.json'));
-
-async function importEsm<T>(file: string): Promise<T> {
-  const url = pathToFileURL(file).href;
-  const nativeImport = new Function('url', 'return import(url)') as (u: string) => Promise<T>;
-  try {
-    return await nativeImport(url);
-  } catch (err) {
-    const code = (err as { code?: string }).code ?? '';
-    if (!code.startsWith('ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING')) throw err;
-    const mainContextImport = vm.runInThisContext('(url) => import(url)', {
-      importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
-    }) as (u: string) => Promise<T>;
-    return mainContextImport(url);
-  }
-}
 
 async function importPdfJs(): Promise<PdfJsLoaded> {
   const root = pdfjsRoot();
