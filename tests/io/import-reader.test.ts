@@ -11,6 +11,7 @@ import { readInWorker, type FileHead } from '../../src/main/contacts/io/import-r
 import { readImportFile, type ReadFile } from '../../src/main/contacts/io/read-file';
 import { ImportParseError, type ImportedRecord } from '../../src/main/contacts/io/record';
 import { contacts, vcard } from '../../bench/generate';
+import { removeDir, tempDir, testEngine } from '../helpers/engine';
 import { fixtureBytes } from './io-helpers';
 
 type Outcome = { file: ReadFile | null } | { error: { line: number; reason: string; message: string; column?: string } };
@@ -118,4 +119,24 @@ describe('the import reader thread gives what the engine thread reads', () => {
     for (const stop of running) stop();
     await expect(read).rejects.toThrow(/stopped/);
   });
+});
+
+describe('the engine while a large file is read', () => {
+  it('answers another request before the preview of 30,000 cards is done, and the preview is whole', async () => {
+    const dir = tempDir();
+    const e = testEngine(dir, undefined, { noLines: true, noAlarms: true });
+    try {
+      const base64 = Buffer.from([...contacts(30_000, 9)].map(vcard).join(''), 'utf8').toString('base64');
+      const order: string[] = [];
+      const preview = e.ok('io/import-preview', { fileName: 'big.vcf', base64 }).then((p) => (order.push('preview'), p));
+      const search = e.ok('contacts/search', { text: 'علی' }).then((r) => (order.push('search'), r));
+      const [p, r] = await Promise.all([preview, search]);
+      expect(order).toEqual(['search', 'preview']);
+      expect(r.total).toBe(0);
+      expect(p.total).toBe(30_000);
+    } finally {
+      await e.close();
+      removeDir(dir);
+    }
+  }, 60_000);
 });
