@@ -21,15 +21,24 @@ const noZodLocales = {
   },
 };
 const node = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: 'linked', external, logLevel: 'warning' };
+// Worker threads of the engine (src/main/kernel/worker-thread.ts): each is bundled beside every Node
+// bundle that may start one, under the name the engine asks for; the tests that bundle the CLI read the same list.
+const nodeWorkers = JSON.parse(readFileSync(`${root}scripts/node-workers.json`, 'utf8'));
+const workers = (dir) => Object.fromEntries(Object.entries(nodeWorkers).map(([name, source]) => [`${dir}${name}`, `${root}${source}`]));
 
 rmSync(`${root}dist`, { recursive: true, force: true });
 const [, , , renderer] = await Promise.all([
-  build({ ...node, entryPoints: { cli: `${root}src/main/cli.ts` }, outdir: `${root}dist` }),
+  build({ ...node, entryPoints: { cli: `${root}src/main/cli.ts`, ...workers('') }, outdir: `${root}dist` }),
   // The benchmark also drives Chromium (playwright-core, a dev dependency, loaded from node_modules).
-  build({ ...node, external: [...external, 'playwright-core'], entryPoints: { 'bench/run': `${root}bench/run.ts` }, outdir: `${root}dist` }),
+  build({ ...node, external: [...external, 'playwright-core'], entryPoints: { 'bench/run': `${root}bench/run.ts`, ...workers('bench/') }, outdir: `${root}dist` }),
   build({
     ...node,
-    entryPoints: { main: `${root}src/main/shell/main.ts`, preload: `${root}src/main/shell/preload.ts`, 'engine-host': `${root}src/main/shell/engine-host.ts` },
+    entryPoints: {
+      main: `${root}src/main/shell/main.ts`,
+      preload: `${root}src/main/shell/preload.ts`,
+      'engine-host': `${root}src/main/shell/engine-host.ts`,
+      ...workers(''),
+    },
     outdir: `${root}dist/shell`,
   }),
   build({

@@ -9,7 +9,7 @@ import { buildSync } from 'esbuild';
 import { AppError } from '../../src/main/kernel/app-error';
 import { DATA_SUBDIRS } from '../../src/main/paths';
 import { removeDir, tempDir, testEngine } from '../helpers/engine';
-import { nodeExternals } from '../helpers/node-externals';
+import { nodeExternals, nodeWorkers } from '../helpers/node-externals';
 
 const mode = (p: string) => statSync(p).mode & 0o777;
 
@@ -46,8 +46,8 @@ describe('one Monshi per data folder', () => {
     beforeAll(() => {
       // The CLI as `npm run build` bundles it, into its own folder so a parallel build does not race it.
       buildSync({
-        entryPoints: [path.join(root, 'src', 'main', 'cli.ts')],
-        outfile: cli,
+        entryPoints: { cli: path.join(root, 'src', 'main', 'cli.ts'), ...nodeWorkers },
+        outdir: path.dirname(cli),
         bundle: true,
         platform: 'node',
         target: 'node20',

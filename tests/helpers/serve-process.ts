@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { tempDir } from './engine';
-import { nodeExternals } from './node-externals';
+import { nodeExternals, nodeWorkers } from './node-externals';
 
 const root = path.resolve(__dirname, '..', '..');
 
@@ -33,7 +33,7 @@ function cliBundle(): Promise<string> {
     const outdir = path.join(root, 'test-results', `serve-cli-${process.pid}`);
     mkdirSync(outdir, { recursive: true });
     await build({
-      entryPoints: { cli: path.join(root, 'src', 'main', 'cli.ts') },
+      entryPoints: { cli: path.join(root, 'src', 'main', 'cli.ts'), ...nodeWorkers },
       outdir,
       bundle: true,
       platform: 'node',

@@ -21,7 +21,7 @@ import { writeCsv } from './io/csv';
 import { noticeText } from './io/import-notices';
 import type { FieldDef } from './contact.validate';
 import { review, type NoticeWhat, type Reviewed } from './io/import-review';
-import { readImportFile, type ReadFile } from './io/read-file';
+import { readInWorker, type FileHead } from './io/import-reader';
 import { ImportParseError, type ImportedRecord } from './io/record';
 import { samePerson, whoOf, type Who } from './io/same-person';
 import { writeVCards } from './io/vcard.write';
@@ -36,6 +36,8 @@ type Earlier = { who: Who; line: number; name: string };
 
 export function createIoService(db: Db, ctx: EngineContext, contacts: ContactsService, groups: GroupsService) {
   const pending = new Map<string, Pending>();
+  /** Stops for the files being read by a preview (import-reader.ts), so closing the engine ends their threads. */
+  const readers = new Set<() => void>();
   const keyOf = (n: string) => normalizePhone(n, ctx.settings.phoneRegion())?.key ?? null;
   // New contacts of a commit are written a table at a time (bulk-insert.repo.ts).
   const bulk = createBulkInsert(db);
@@ -86,12 +88,13 @@ export function createIoService(db: Db, ctx: EngineContext, contacts: ContactsSe
     return out;
   }
 
-  function read(input: ParsedInputOf<'io/import-preview'>): ReadFile {
+  /** Reads the picked file in a worker thread, passing its records on in chunks as they are parsed (import-reader.ts). */
+  async function read(input: ParsedInputOf<'io/import-preview'>, onRecords: (head: FileHead, records: ImportedRecord[]) => void): Promise<FileHead> {
     const bytes = Buffer.from(input.base64, 'base64');
     try {
-      const file = readImportFile(input.fileName, bytes, input.format);
-      if (!file) throw new AppError('import/parse', 'import.unknown_format', {}, 'file');
-      return file;
+      const head = await readInWorker(input.fileName, bytes, input.format, onRecords, readers);
+      if (!head) throw new AppError('import/parse', 'import.unknown_format', {}, 'file');
+      return head;
     } catch (e) {
       if (e instanceof ImportParseError) {
         if (e.reason === 'empty') throw new AppError('import/empty', 'import.empty', {}, 'file');
@@ -146,15 +149,13 @@ export function createIoService(db: Db, ctx: EngineContext, contacts: ContactsSe
      * Reads the file without writing: the records to import, the ones skipped and what was changed
      * (each with its line and reason, in `lang`), and the duplicates in the phonebook and in the file.
      */
-    preview(input: ParsedInputOf<'io/import-preview'>, lang: Lang): ImportPreview {
-      const file = read(input);
+    async preview(input: ParsedInputOf<'io/import-preview'>, lang: Lang): Promise<ImportPreview> {
       const region = ctx.settings.phoneRegion();
       const accepted: ImportedRecord[] = [];
       let skipped = 0;
       let changed = 0;
       const found: { line: number; kind: ImportNotice['kind']; what: NoticeWhat }[] = [];
       const notice = (line: number, kind: ImportNotice['kind'], what: NoticeWhat) => found.push({ line, kind, what });
-      const reviewed: Reviewed[] = [];
       const calendar = ctx.settings.get().calendar;
       const fieldDefs = new Map(groups.listFields().map((f) => [f.id, f]));
       const defByName = new Map<string, FieldDef | undefined>();
@@ -165,35 +166,52 @@ export function createIoService(db: Db, ctx: EngineContext, contacts: ContactsSe
         }
         return defByName.get(name);
       };
-      file.records.forEach((r, i) => {
-        const next = file.records[i + 1];
-        const v = review(r, next ? next.line - 1 : Infinity, file.badLines, region, lang, { defOf: fieldDefOf, calendar });
-        if (v.skip) {
-          skipped++;
-          notice(r.line, 'skipped', v.skip);
-        } else {
-          accepted.push(r);
-          reviewed.push(v);
-        }
-      });
-      const existing = existingByKey(reviewed.flatMap((v) => v.keys));
-      const idsOf = (key: string) => existing.get(key) ?? [];
       let duplicates = 0;
       const rows: ImportPreview['rows'] = [];
       const earlier = new Map<string, Earlier[]>(); // phone key → records before this one in the file
-      for (const v of reviewed) {
-        const r = v.record;
-        const others = new Set<string>();
-        const who = whoOf(r.contact);
-        const duplicateOf = duplicatesOf(r.contact, v.keys, idsOf, others, who);
-        const sameAsLine = sameInFile(r, v.keys, earlier, others, who);
-        for (const name of others) v.changes.push({ kind: 'shares_number', with: name });
-        if (v.changes.length > 0) changed++;
-        for (const c of v.changes) notice(r.line, c.kind === 'shares_number' ? 'note' : 'changed', c);
-        if (duplicateOf.length > 0 || sameAsLine !== null) duplicates++;
-        if (rows.length < PREVIEW_ROWS) rows.push({ line: r.line, contact: r.contact, duplicateOf, sameAsLine });
+      // A record's last line is the line before the next record: the last record of a chunk waits for the next chunk.
+      let waiting: ImportedRecord | null = null;
+
+      /** Reviews records (each up to the line before the next) and checks the accepted ones for duplicates, in file order. */
+      function take(head: FileHead, records: ImportedRecord[], lastLines: number[]): void {
+        const reviewed: Reviewed[] = [];
+        records.forEach((r, i) => {
+          const v = review(r, lastLines[i]!, head.badLines, region, lang, { defOf: fieldDefOf, calendar });
+          if (v.skip) {
+            skipped++;
+            notice(r.line, 'skipped', v.skip);
+          } else {
+            accepted.push(r);
+            reviewed.push(v);
+          }
+        });
+        const existing = existingByKey(reviewed.flatMap((v) => v.keys));
+        const idsOf = (key: string) => existing.get(key) ?? [];
+        for (const v of reviewed) {
+          const r = v.record;
+          const others = new Set<string>();
+          const who = whoOf(r.contact);
+          const duplicateOf = duplicatesOf(r.contact, v.keys, idsOf, others, who);
+          const sameAsLine = sameInFile(r, v.keys, earlier, others, who);
+          for (const name of others) v.changes.push({ kind: 'shares_number', with: name });
+          if (v.changes.length > 0) changed++;
+          for (const c of v.changes) notice(r.line, c.kind === 'shares_number' ? 'note' : 'changed', c);
+          if (duplicateOf.length > 0 || sameAsLine !== null) duplicates++;
+          if (rows.length < PREVIEW_ROWS) rows.push({ line: r.line, contact: r.contact, duplicateOf, sameAsLine });
+        }
       }
-      // In file order (skipped records were noted in the first pass); only the first ones are put into words.
+
+      const file = await read(input, (head, chunk) => {
+        const records = waiting ? [waiting, ...chunk] : chunk;
+        waiting = records.pop()!;
+        take(
+          head,
+          records,
+          records.map((_, i) => records[i + 1]?.line ?? waiting!.line).map((next) => next - 1),
+        );
+      });
+      if (waiting) take(file, [waiting], [Infinity]);
+      // In file order (skipped records were noted as they were reviewed); only the first ones are put into words.
       found.sort((x, y) => x.line - y.line);
       const notices = found.slice(0, PREVIEW_NOTICES).map((n) => ({ line: n.line, kind: n.kind, message: noticeText(n.what, lang) }));
       if (accepted.length === 0 && skipped === 0) throw new AppError('import/empty', 'import.empty', {}, 'file');
@@ -267,7 +285,10 @@ export function createIoService(db: Db, ctx: EngineContext, contacts: ContactsSe
 
     print: (input: ParsedInputOf<'print/contacts'>, lang: Lang) => printContactsPdf(input, lang, ctx, contacts, groups),
 
-    dispose: () => pending.clear(),
+    dispose: () => {
+      pending.clear();
+      for (const stop of readers) stop();
+    },
   };
 }
 

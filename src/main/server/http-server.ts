@@ -101,6 +101,10 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       send(res, 500, 'internal error');
     }
   });
+  // A client that ends its side after sending a request (curl, a script) still gets the answer: by
+  // default Node closes the socket then, and an answer that takes a moment (an import read in a
+  // worker thread) would be lost. Node's http server reads this property (not in its typings).
+  Object.assign(server, { httpAllowHalfOpen: true });
 
   server.on('upgrade', (req: http.IncomingMessage, socket, head: Buffer) => {
     socket.on('error', () => socket.destroy());

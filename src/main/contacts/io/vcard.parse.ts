@@ -27,14 +27,24 @@ const KEPT = new Set(['N', 'FN', 'NICKNAME', 'ORG', 'TITLE', 'ROLE', 'TEL', 'EMA
  * Latin-1, to be decoded value by value (encoding.ts).
  */
 export function parseVCards(text: string, legacy: LegacyCharset | null = null): ImportedRecord[] {
-  const records: ImportedRecord[] = [];
-  for (const card of readCards(text, { keep: KEPT, legacy })) {
-    const r = toRecord(card);
-    if (!isBlankRecord(r)) records.push(r);
-  }
-  if (records.length === 0) throw new ImportParseError(1, 'empty', 'the file holds no contact data');
+  const records = [...vcardRecords(text, legacy)];
+  if (records.length === 0) throw noVCardData();
   return records;
 }
+
+/**
+ * The records of parseVCards one at a time, as the cards are read (the import's reader posts them in
+ * chunks while it reads on). Does not check that there was any: the caller throws noVCardData().
+ */
+export function* vcardRecords(text: string, legacy: LegacyCharset | null = null): Generator<ImportedRecord> {
+  for (const card of readCards(text, { keep: KEPT, legacy })) {
+    const r = toRecord(card);
+    if (!isBlankRecord(r)) yield r;
+  }
+}
+
+/** A vCard file whose cards hold no contact data at all. */
+export const noVCardData = () => new ImportParseError(1, 'empty', 'the file holds no contact data');
 
 type PendingPhone = { group: string; types: string[]; value: string; uri: boolean };
 
