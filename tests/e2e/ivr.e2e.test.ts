@@ -7,40 +7,65 @@
  * the waveform is drawn) and playing marks it heard; the call log's row of the call opens the IVR's path (tree, key,
  * mailbox, end). Persian first, then English. Then a transfer node is added in
  * the editor (its problems named until the digits and the fallback are set) and a call through it
- * ends 'transferred' in the demo caller's last-call line.
+ * ends 'transferred' in the demo caller's last-call line. Each test starts on its own data folder; the
+ * later ones make the first one's prompts, mailbox, tree and line through the engine's requests.
  */
-import type { Browser, Page } from 'playwright-core';
 import type { InputOf, Method, OutputOf } from '../../src/shared/contract/api';
-import { engineApi, launchBrowser, pollUntil, shot, startApp, type App } from './app';
+import { engineApi, pollUntil, shot, useApp } from './app';
 import { expectHeard, installAudioProbe, type AudioProbe } from './audio-probe';
-import { removeDir, tempDir } from '../helpers/engine';
 import { makeWav, tone } from '../ivr/audio-helpers';
 
 jest.setTimeout(120_000);
 
-const dataDir = tempDir('monshi-e2e-ivr-');
-let app: App;
-let browser: Browser;
-let page: Page;
 let probe: AudioProbe;
+// Each test on its own data folder and server; what a test needs of the answering service it makes itself.
+const e2e = useApp({
+  name: 'ivr',
+  fresh: 'test',
+  viewport: { width: 1400, height: 900 },
+  ready: 'nav-phonebook',
+  prepare: async (p) => (probe = await installAudioProbe(p)),
+});
+const { page } = e2e;
 
 const api = <M extends Method>(method: M, input: InputOf<M>): Promise<OutputOf<M>> => engineApi(page, method, input);
 
 const poll = <T>(read: () => Promise<T>, want: T, timeoutMs?: number): Promise<void> => pollUntil(page, read, want, timeoutMs);
 
-beforeAll(async () => {
-  app = await startApp(dataDir);
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  probe = await installAudioProbe(page);
-  await page.goto(app.url);
-  await page.getByTestId('nav-phonebook').waitFor();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  removeDir(dataDir);
-});
+/** The prompts the first test picks in the page: a 44.1 kHz stereo welcome and an 8-bit mailbox greeting. */
+const welcomeWav = () => makeWav([tone(440, 1200, 44100, 0.2), tone(440, 1200, 44100, 0.2)], 44100, 16);
+const greetingWav = () => makeWav([tone(660, 600, 22050, 0.3)], 22050, 8);
+
+/**
+ * What the first test builds in the page, made through the engine's requests: Maryam, the demo line
+ * answering on the second ring, the two prompts, the mailbox 'فروش' and the tree 'پاسخگوی روز' (a menu
+ * whose key 1 leads to the mailbox, node ids as the editor gives them) assigned to the line day and night.
+ */
+async function answeringService(): Promise<void> {
+  const line = await api('lines/create', { name: 'خط نمایشی', kind: 'demo', ringsBeforeAnswer: 2 });
+  await api('contacts/create', { firstName: 'مریم', lastName: 'احمدی', phones: [{ kind: 'mobile', number: '09121234567' }] });
+  const welcome = await api('prompts/import', { name: 'خوشامد', base64: welcomeWav().toString('base64') });
+  const greeting = await api('prompts/import', { name: 'پیام صندوق', base64: greetingWav().toString('base64') });
+  const mailbox = await api('mailboxes/create', { name: 'فروش', greetingPromptId: greeting.id });
+  const tree = await api('ivr/tree-create', {
+    name: 'پاسخگوی روز',
+    tree: {
+      root: 'n1',
+      nodes: [
+        { id: 'n1', kind: 'menu', label: 'منوی اصلی', promptId: welcome.id, options: [{ key: '1', next: 'n2' }] },
+        { id: 'n2', kind: 'voicemail', label: 'صندوق فروش', mailboxId: mailbox.id },
+      ],
+    },
+  });
+  await api('ivr/settings-update', { assignments: [{ lineId: line.id, officeTreeId: tree.id, closedTreeId: tree.id, holidayTreeId: tree.id }] });
+}
+
+/** Turns the app English (as the first test leaves it) and reloads the page on it. */
+async function inEnglish(): Promise<void> {
+  await api('settings/update', { language: 'en' });
+  await page.reload();
+  await poll(() => page.locator('html').getAttribute('dir'), 'ltr');
+}
 
 test('build a tree, assign it to the demo line, leave a voicemail, hear it in the inbox', async () => {
   const line = await api('lines/create', { name: 'خط نمایشی', kind: 'demo' });
@@ -50,11 +75,10 @@ test('build a tree, assign it to the demo line, leave a voicemail, hear it in th
   await page.getByTestId('nav-ivr').click();
   await page.getByTestId('ivr-tab-prompts').click();
   await page.getByTestId('prompt-name').fill('خوشامد');
-  const wav = makeWav([tone(440, 1200, 44100, 0.2), tone(440, 1200, 44100, 0.2)], 44100, 16);
-  await page.getByTestId('prompt-file').setInputFiles({ name: 'welcome.wav', mimeType: 'audio/wav', buffer: wav });
+  await page.getByTestId('prompt-file').setInputFiles({ name: 'welcome.wav', mimeType: 'audio/wav', buffer: welcomeWav() });
   await page.getByTestId('prompt-item').first().waitFor();
   await page.getByTestId('prompt-name').fill('پیام صندوق');
-  await page.getByTestId('prompt-file').setInputFiles({ name: 'greeting.wav', mimeType: 'audio/wav', buffer: makeWav([tone(660, 600, 22050, 0.3)], 22050, 8) });
+  await page.getByTestId('prompt-file').setInputFiles({ name: 'greeting.wav', mimeType: 'audio/wav', buffer: greetingWav() });
   await page.getByTestId('prompt-item').nth(1).waitFor();
   await page.getByTestId('prompt-item').first().getByTestId('play').click();
   await page.getByTestId('prompt-item').first().getByTestId('waveform').waitFor();
@@ -181,6 +205,9 @@ test('build a tree, assign it to the demo line, leave a voicemail, hear it in th
 });
 
 test('the sound-card test: the same tree with the PC as the caller (Chromium with a fake microphone)', async () => {
+  await answeringService();
+  // The first test leaves the app in English (the panel's buttons are named in English below).
+  await api('settings/update', { language: 'en' });
   const { chromium } = await import('playwright-core');
   const b = await chromium.launch({
     executablePath: '/usr/bin/chromium',
@@ -197,7 +224,7 @@ test('the sound-card test: the same tree with the PC as the caller (Chromium wit
   try {
     const p = await b.newPage({ viewport: { width: 1400, height: 900 } });
     const heard = await installAudioProbe(p);
-    await p.goto(app.url);
+    await p.goto(e2e.app.url);
     await p.getByTestId('nav-ivr').click();
     const panel = p.getByTestId('soundcard-test');
     await panel.getByTestId('soundcard-start').click();
@@ -207,11 +234,13 @@ test('the sound-card test: the same tree with the PC as the caller (Chromium wit
     await expect(heard.cspErrors()).resolves.toEqual([]);
     await panel.getByRole('button', { name: '1', exact: true }).click();
     await panel.locator('.rec-dot').waitFor({ timeout: 10_000 });
+    // The caller speaks for a second and a half (the fake microphone's tone): an act that takes time, not a wait for something to happen.
     await p.waitForTimeout(1500);
     await shot(p, 'ivr-soundcard-en');
     await panel.getByRole('button', { name: 'Done speaking' }).click();
     await panel.getByTestId('soundcard-start').waitFor({ timeout: 10_000 });
-    await poll(async () => (await api('voicemail/list', {})).length, 2, 10_000);
+    // The only message in this test's data folder (the second in the story, after the first test's voicemail).
+    await poll(async () => (await api('voicemail/list', {})).length, 1, 10_000);
     const [latest] = await api('voicemail/list', {});
     expect(latest!.durationMs).toBeGreaterThan(800);
     expect(latest!.numberRaw).toBe('');
@@ -221,7 +250,9 @@ test('the sound-card test: the same tree with the PC as the caller (Chromium wit
 });
 
 test('a transfer node in the editor: problems until digits and fallback are set; a call through it is transferred', async () => {
+  await answeringService();
   // The UI is in English after the first test.
+  await inEnglish();
   await page.getByTestId('nav-ivr').click();
   await page.getByTestId('ivr-tab-trees').click();
   await page.getByTestId('tree-link').first().click();

@@ -4,21 +4,21 @@
  * by its port path, and the app's real driver talks to it through the real serialport. The simulator
  * rings with caller ID (typed into its stdin, as a user would); the popup must name the right
  * contact, take a note, offer "add to phonebook" for an unknown number, and the call log must hold
- * the right rows. Then the demo line, unplugging the modem, the popup-window route, and English.
+ * the right rows. Then the demo line, unplugging the modem, the popup-window route, and English. Each
+ * test starts on its own data folder with its own simulator; a test that needs the modem line the adding
+ * test makes in the form, or Ali's call, makes it through the engine's requests.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
 import type { InputOf, Method, OutputOf } from '../../src/shared/contract/api';
-import { engineApi, launchBrowser, pollUntil, shot, startApp, type App } from './app';
-import { removeDir, tempDir } from '../helpers/engine';
+import { waitFor } from '../helpers/wait';
+import { engineApi, pollUntil, shot, useApp } from './app';
 
 const root = path.resolve(__dirname, '..', '..');
-const dataDir = tempDir('monshi-e2e-lines-');
-let app: App;
-let browser: Browser;
-let page: Page;
-let sim: ChildProcess;
+// Each test on its own data folder and server, and (when it needs a modem) its own simulator.
+const e2e = useApp({ name: 'lines', fresh: 'test' });
+const { page, browser } = e2e;
+let sim: ChildProcess | null = null;
 let simOut = '';
 let portPath = '';
 
@@ -27,40 +27,51 @@ const api = <M extends Method>(method: M, input: InputOf<M>): Promise<OutputOf<M
 const poll = <T>(read: () => Promise<T>, want: T, timeoutMs?: number): Promise<void> => pollUntil(page, read, want, timeoutMs);
 
 /** Types a command into the simulator, as a user at its terminal would. */
-const simSays = (command: string) => sim.stdin!.write(`${command}\n`);
+const simSays = (command: string) => sim!.stdin!.write(`${command}\n`);
 
-/** Resolves with the next 'The simulated modem is at …' / 'Simulated … at …' path the simulator prints. */
-function nextSimPath(after: number): Promise<string> {
+/**
+ * Resolves with the next 'The simulated modem is at …' / 'Simulated … at …' path the simulator prints.
+ * A new simulator process may take a while to start on a loaded machine (seen over 10 s).
+ */
+function nextSimPath(after: number, timeoutMs = 30_000): Promise<string> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no port path from the simulator: ${simOut}`)), 10_000);
+    const timer = setTimeout(() => reject(new Error(`no port path from the simulator in ${timeoutMs} ms: ${simOut}`)), timeoutMs);
     const look = () => {
       const m = /(?:is at|at) (\/dev\/\S+)/.exec(simOut.slice(after));
       if (!m) return;
       clearTimeout(timer);
-      sim.stdout!.off('data', look);
+      sim!.stdout!.off('data', look);
       resolve(m[1]!);
     };
-    sim.stdout!.on('data', look);
+    sim!.stdout!.on('data', look);
     look();
   });
 }
+
+/** `monshi sim` (the simulated Conexant voice modem) in a process of its own; resolves once it printed its port. */
+async function startSim(): Promise<void> {
+  simOut = '';
+  sim = spawn(process.execPath, [path.join(root, 'dist', 'cli.js'), 'sim', '--profile', 'conexant'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  sim.stdout!.on('data', (d: Buffer) => (simOut += String(d)));
+  sim.stderr!.on('data', (d: Buffer) => (simOut += String(d)));
+  portPath = await nextSimPath(0);
+}
+afterEach(async () => {
+  if (!sim) return;
+  const done = new Promise((r) => sim!.once('exit', r));
+  sim.stdin?.end('quit\n');
+  sim.kill('SIGTERM');
+  await done;
+  sim = null;
+});
 
 const card = () => page.getByTestId('line-card').filter({ has: page.getByTestId('line-port') });
 const popup = () => page.getByTestId('caller-card');
 
 let contactId = 0;
 
-beforeAll(async () => {
-  sim = spawn(process.execPath, [path.join(root, 'dist', 'cli.js'), 'sim', '--profile', 'conexant'], { stdio: ['pipe', 'pipe', 'pipe'] });
-  sim.stdout!.on('data', (d: Buffer) => (simOut += String(d)));
-  sim.stderr!.on('data', (d: Buffer) => (simOut += String(d)));
-  portPath = await nextSimPath(0);
-  app = await startApp(dataDir);
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  page.setDefaultTimeout(10_000);
-  await page.goto(app.url);
-  await page.getByTestId('phonebook').waitFor();
+/** Ali, in a group and with a note: the caller the popup must name. */
+async function addAli(): Promise<void> {
   const group = await api('groups/create', { name: 'مشتریان ویژه', color: '#c2410c' });
   const c = await api('contacts/create', {
     firstName: 'علی',
@@ -72,14 +83,22 @@ beforeAll(async () => {
   });
   contactId = c.id;
   await api('contacts/add-note', { contactId, body: 'پیش‌فاکتور ۱۲ تن میلگرد فرستاده شد؛ منتظر تأیید است.' });
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  sim?.stdin?.end('quit\n');
-  sim?.kill('SIGTERM');
-  removeDir(dataDir);
-});
+}
+
+/** The simulator and the line on its port, as the adding test makes it in the form (here through the engine's request), ready. */
+async function modemLine(): Promise<void> {
+  await startSim();
+  await api('lines/create', { name: 'خط پذیرش', kind: 'modem', port: portPath });
+  await page.getByTestId('nav-lines').click();
+  await poll(() => card().getByTestId('line-status').getAttribute('data-status'), 'idle', 20_000);
+}
+
+/** The demo line, as the demo test adds it from the Lines screen, idle. */
+async function demoLine(): Promise<number> {
+  const { id } = await api('lines/create', { name: 'خط نمایشی', kind: 'demo' });
+  await waitFor(async () => (await api('lines/list', {})).find((l) => l.id === id)?.status === 'idle', { what: 'the demo line to be idle', everyMs: 100 });
+  return id;
+}
 
 it('starts with no lines and says how to add one', async () => {
   await page.getByTestId('nav-lines').click();
@@ -89,6 +108,8 @@ it('starts with no lines and says how to add one', async () => {
 });
 
 it('names the port field when it is left empty, then adds the modem by its port and identifies it', async () => {
+  await startSim();
+  await page.getByTestId('nav-lines').click();
   await page.getByTestId('line-add').click();
   const form = page.getByTestId('line-form');
   await form.getByTestId('name').fill('خط پذیرش');
@@ -110,6 +131,7 @@ it('names the port field when it is left empty, then adds the modem by its port 
 });
 
 it('tests the modem: what it said about itself and the AT exchange', async () => {
+  await modemLine();
   await card().getByTestId('line-test').click();
   const dialog = page.getByTestId('line-test-dialog');
   await dialog.getByTestId('line-test-ok').waitFor({ timeout: 15_000 });
@@ -123,6 +145,8 @@ it('tests the modem: what it said about itself and the AT exchange', async () =>
 });
 
 it('the modem rings with caller ID: the popup names the contact, with company, group and last note; a note is added', async () => {
+  await addAli();
+  await modemLine();
   simSays('ring 09121234567 name="KARIMI ALI" rings=2');
   const p = popup();
   await p.waitFor({ timeout: 15_000 });
@@ -167,6 +191,7 @@ it('the modem rings with caller ID: the popup names the contact, with company, g
 });
 
 it('an unknown number gets "add to phonebook" with the number filled in; the popup then shows the new contact', async () => {
+  await modemLine();
   simSays('ring 02144556677 format=sdmf rings=0');
   const p = popup();
   await p.waitFor({ timeout: 15_000 });
@@ -190,6 +215,7 @@ it('an unknown number gets "add to phonebook" with the number filled in; the pop
 });
 
 it('a withheld number still pops up and is logged', async () => {
+  await modemLine();
   simSays('ring format=private rings=1');
   const p = popup();
   await p.waitFor({ timeout: 15_000 });
@@ -201,6 +227,7 @@ it('a withheld number still pops up and is logged', async () => {
 });
 
 it('shows an unplugged modem as not connected and finds it again', async () => {
+  await modemLine();
   await page.getByTestId('nav-lines').click();
   const mark = simOut.length;
   simSays('unplug');
@@ -222,6 +249,8 @@ it('shows an unplugged modem as not connected and finds it again', async () => {
 });
 
 it('the demo line: added from the Lines screen, rings from its panel, answered from the popup', async () => {
+  await addAli();
+  await page.getByTestId('nav-lines').click();
   await page.getByTestId('line-add-demo').click();
   const form = page.getByTestId('line-form');
   await form.getByTestId('line-save').click();
@@ -251,9 +280,21 @@ it('the demo line: added from the Lines screen, rings from its panel, answered f
 });
 
 it("the popup window's route shows the card alone, and Open goes to the contact in the main window", async () => {
+  // Ali's call on the demo line, answered and hung up (as in the demo test), through the engine's requests.
+  await addAli();
+  const lineId = await demoLine();
+  const status = async () => (await api('lines/list', {})).find((l) => l.id === lineId)?.status;
+  await api('lines/demo-call', { lineId, number: '09121234567', format: 'mdmf', rings: 0 });
+  // Answered once the caller ID has come (between the first and second ring) and the card named Ali.
+  await popup().getByTestId('caller-name').filter({ hasText: 'علی کریمی' }).waitFor({ timeout: 15_000 });
+  await expect(status()).resolves.toBe('ringing');
+  await api('calls/answer', { lineId });
+  await poll(status, 'in-call', 15_000);
+  await api('calls/hang-up', { lineId });
+  await poll(async () => (await api('calls/list', { limit: 1 })).rows[0]?.endedAt != null, true, 15_000);
   const last = (await api('calls/list', { limit: 1 })).rows[0]!;
   const win = await browser.newPage({ viewport: { width: 400, height: 440 } });
-  await win.goto(`${app.url}#popup?callId=${last.id}&number=${encodeURIComponent(last.numberRaw)}`);
+  await win.goto(`${e2e.app.url}#popup?callId=${last.id}&number=${encodeURIComponent(last.numberRaw)}`);
   const p = win.getByTestId('caller-card');
   await p.waitFor();
   await expect(p.getByTestId('caller-name').textContent()).resolves.toBe('علی کریمی');
@@ -266,6 +307,11 @@ it("the popup window's route shows the card alone, and Open goes to the contact 
 });
 
 it('in English: the Lines screen and the popup', async () => {
+  await addAli();
+  await modemLine();
+  await demoLine();
+  // The demo panel's rings typed in Persian digits, as the demo test leaves them.
+  await page.getByTestId('demo-panel').getByTestId('demo-rings').fill('۰');
   await page.getByTestId('language-switch').click();
   await page.getByTestId('nav-lines').click();
   // The switch is saved through the engine first: wait for the page to turn English.

@@ -8,46 +8,46 @@
  * the Recordings tab lists it with the storage in use, refuses a bad limit naming the field, and a
  * free-space threshold above the disk's free space raises the header's disk warning. On a line that
  * does not record automatically, the call bar's Record button starts and stops a recording. English,
- * and everything is still there after a restart.
+ * and everything is still there after a restart. Each test starts on its own data folder: the second
+ * makes the first one's kept recording itself (its line through the engine's request, not the form).
  */
-import type { Browser, Page } from 'playwright-core';
 import type { InputOf, Method, OutputOf } from '../../src/shared/contract/api';
-import { engineApi, launchBrowser, pollUntil, shot, startApp, type App } from './app';
+import { waitFor } from '../helpers/wait';
+import { engineApi, pollUntil, shot, useApp } from './app';
 import { expectHeard, installAudioProbe, type AudioProbe } from './audio-probe';
-import { removeDir, tempDir } from '../helpers/engine';
 
 jest.setTimeout(150_000);
 
-const dataDir = tempDir('monshi-e2e-rec-');
-let app: App;
-let browser: Browser;
-let page: Page;
 let probe: AudioProbe;
+// Each test on its own data folder and server; the probe is installed on every new page (and kept across a restart).
+const e2e = useApp({
+  name: 'rec',
+  fresh: 'test',
+  viewport: { width: 1400, height: 900 },
+  ready: 'nav-phonebook',
+  prepare: async (p) => (probe = await installAudioProbe(p)),
+});
+const { page } = e2e;
 
 const api = <M extends Method>(method: M, input: InputOf<M>): Promise<OutputOf<M>> => engineApi(page, method, input);
 const poll = <T>(read: () => Promise<T>, want: T, timeoutMs?: number): Promise<void> => pollUntil(page, read, want, timeoutMs);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function open(): Promise<void> {
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  probe = await installAudioProbe(page);
-  await page.goto(app.url);
-  await page.getByTestId('nav-phonebook').waitFor();
-}
-
-beforeAll(async () => {
-  app = await startApp(dataDir);
-  browser = await launchBrowser();
-  await open();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  removeDir(dataDir);
-});
 
 let lineId = 0;
 let contactId = 0;
+
+/** The whole seconds a running time on the page shows ('۰۰:۰۳' or '00:03' within its text); 0 before it shows one. */
+function shownSeconds(text: string | null): number {
+  const latin = (text ?? '').replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0));
+  const m = /(\d+):(\d{2})(?::(\d{2}))?/.exec(latin);
+  if (!m) return 0;
+  return m[3] === undefined ? Number(m[1]) * 60 + Number(m[2]) : Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3]);
+}
+
+/** Waits until the call bar's `testId` (its call time, or the recording mark's) has counted `seconds`. */
+async function barCounted(testId: 'call-bar-duration' | 'rec-mark', seconds: number): Promise<void> {
+  const shown = page.getByTestId('call-bar').getByTestId(testId);
+  await waitFor(async () => shownSeconds(await shown.textContent()) >= seconds, { what: `${testId} to count ${seconds} s`, everyMs: 100, timeoutMs: 20_000 });
+}
 
 /** Rings the demo line; the caller says `seconds` of voice; answered from the popup. */
 async function answeredCall(seconds: number): Promise<void> {
@@ -66,8 +66,33 @@ async function hangUp(): Promise<void> {
   await popup.getByTestId('caller-dismiss').click();
 }
 
-test('a line that records every call: recorded, played from the log and the contact, kept, noted; storage rules', async () => {
+/** Sara, whose number calls in every test. */
+async function addSara(): Promise<void> {
   contactId = (await api('contacts/create', { firstName: 'سارا', lastName: 'کریمی', phones: [{ kind: 'mobile', number: '09121234567' }] })).id;
+}
+
+/**
+ * What the first test leaves, its line made through the engine's request instead of the form: the demo
+ * line recording every call, and Sara's call recorded automatically (over three seconds), kept and noted.
+ */
+async function keptRecording(): Promise<void> {
+  await addSara();
+  lineId = (await api('lines/create', { name: 'خط نمایشی', kind: 'demo', recordCalls: true })).id;
+  await poll(async () => (await api('lines/list', {}))[0]!.status, 'idle', 20_000);
+  await answeredCall(3);
+  await barCounted('rec-mark', 4);
+  await hangUp();
+  // Written to the end (a recording still being saved is not found yet).
+  await poll(async () => (await api('recordings/list', {})).rows[0]?.endedAt != null, true);
+  const { id } = (await api('recordings/list', {})).rows[0]!;
+  await api('recordings/keep', { id, keep: true });
+  await api('recordings/note', { id, note: 'قرار پنجشنبه ساعت ۱۰' });
+  // The storage rules the first test leaves.
+  await api('recordings/settings-update', { limitMb: 500, warnFreeMb: 1000 });
+}
+
+test('a line that records every call: recorded, played from the log and the contact, kept, noted; storage rules', async () => {
+  await addSara();
 
   // The demo line, set to record every answered call in its form.
   await page.getByTestId('nav-lines').click();
@@ -92,7 +117,8 @@ test('a line that records every call: recorded, played from the log and the cont
   const bar = page.getByTestId('call-bar');
   await bar.getByTestId('rec-mark').waitFor({ timeout: 10_000 });
   await page.getByTestId('header-recording').waitFor();
-  await sleep(3500);
+  // The caller's three seconds, and more, recorded (the length is checked below).
+  await barCounted('rec-mark', 4);
   await shot(page, 'recordings-02-call-bar-fa');
   await hangUp();
   await page.getByTestId('header-recording').waitFor({ state: 'detached' });
@@ -163,16 +189,18 @@ test('a line that records every call: recorded, played from the log and the cont
 });
 
 test('the call bar button records on a line that does not record every call; English; after a restart', async () => {
+  await keptRecording();
   await api('lines/update', { id: lineId, data: { name: 'خط نمایشی', kind: 'demo', recordCalls: false } });
   await poll(async () => (await api('lines/list', {}))[0]!.status, 'idle', 20_000);
   await answeredCall(2);
   const bar = page.getByTestId('call-bar');
   await bar.getByTestId('rec-start').waitFor();
-  await sleep(500);
+  // A second into the call on the bar's own clock: a recording that started by itself would show by now.
+  await barCounted('call-bar-duration', 1);
   await expect(bar.getByTestId('rec-mark').count()).resolves.toBe(0);
   await bar.getByTestId('rec-start').click();
   await bar.getByTestId('rec-mark').waitFor();
-  await sleep(2000);
+  await barCounted('rec-mark', 2);
   await bar.getByTestId('rec-stop').click();
   await bar.getByTestId('rec-start').waitFor();
   await hangUp();
@@ -199,10 +227,7 @@ test('the call bar button records on a line that does not record every call; Eng
   await shot(page, 'recordings-07-tab-en');
 
   // After a restart.
-  await page.close();
-  await app.stop();
-  app = await startApp(dataDir);
-  await open();
+  await e2e.restart();
   await page.getByTestId('nav-calls').click();
   await page.getByTestId('calls-tab-recordings').click();
   await poll(() => page.getByTestId('rec-row').count(), 2, 15_000);
