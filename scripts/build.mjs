@@ -30,7 +30,12 @@ rmSync(`${root}dist`, { recursive: true, force: true });
 const [, , , renderer] = await Promise.all([
   build({ ...node, entryPoints: { cli: `${root}src/main/cli.ts`, ...workers('') }, outdir: `${root}dist` }),
   // The benchmark also drives Chromium (playwright-core, a dev dependency, loaded from node_modules).
-  build({ ...node, external: [...external, 'playwright-core'], entryPoints: { 'bench/run': `${root}bench/run.ts`, ...workers('bench/') }, outdir: `${root}dist` }),
+  build({
+    ...node,
+    external: [...external, 'playwright-core'],
+    entryPoints: { 'bench/run': `${root}bench/run.ts`, ...workers('bench/') },
+    outdir: `${root}dist`,
+  }),
   build({
     ...node,
     entryPoints: {

@@ -256,10 +256,13 @@ export async function pollUntil<T>(_page: Page, read: () => Promise<T>, want: T,
  */
 export async function pdfPreviewLoaded(page: Page, preview = page.getByTestId('pdf-preview')): Promise<void> {
   await preview.waitFor();
-  const state = await waitFor(async () => {
-    const s = await preview.getAttribute('data-state');
-    return s !== 'loading' && s;
-  }, { what: 'the PDF preview to read its file' });
+  const state = await waitFor(
+    async () => {
+      const s = await preview.getAttribute('data-state');
+      return s !== 'loading' && s;
+    },
+    { what: 'the PDF preview to read its file' },
+  );
   if (state !== 'ready') throw new Error(`the PDF preview could not read its file: ${await preview.textContent()}`);
   await waitFor(
     () =>

@@ -27,7 +27,7 @@ export async function preparePrint(doc: PDFDocumentProxy, sizes: { width: number
   };
   try {
     // The paper of the first page, so the print dialog offers it (a cheque's own size, A4 for a list).
-    const first = sizes[0];
+    const first = sizes[0] ?? { width: 595.28, height: 841.89 }; // a document always has a page; A4 otherwise
     const style = document.createElement('style');
     style.textContent = `@page { size: ${first.width}pt ${first.height}pt; margin: 0; }`;
     holder.append(style);
@@ -41,8 +41,9 @@ export async function preparePrint(doc: PDFDocumentProxy, sizes: { width: number
       const img = document.createElement('img');
       img.src = url;
       img.alt = '';
-      img.style.width = `${sizes[i].width}pt`;
-      img.style.height = `${sizes[i].height}pt`;
+      const size = sizes[i]!;
+      img.style.width = `${size.width}pt`;
+      img.style.height = `${size.height}pt`;
       holder.append(img);
       await img.decode();
     }

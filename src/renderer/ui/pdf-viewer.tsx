@@ -101,7 +101,7 @@ export function PdfViewer({ bytes, fileName }: { bytes: Uint8Array; fileName: st
           <button
             type="button"
             className="button"
-            onClick={() => setZoom(ZOOMS[zoomIndex - 1])}
+            onClick={() => setZoom(ZOOMS[zoomIndex - 1] ?? zoom)}
             disabled={zoomIndex <= 0}
             aria-label={m.zoomOut}
             title={m.zoomOut}
@@ -113,7 +113,7 @@ export function PdfViewer({ bytes, fileName }: { bytes: Uint8Array; fileName: st
           <button
             type="button"
             className="button"
-            onClick={() => setZoom(ZOOMS[zoomIndex + 1])}
+            onClick={() => setZoom(ZOOMS[zoomIndex + 1] ?? zoom)}
             disabled={zoomIndex >= ZOOMS.length - 1}
             aria-label={m.zoomIn}
             title={m.zoomIn}

@@ -39,7 +39,6 @@ export function openImportFile(fileName: string, bytes: Buffer, format: FileForm
   if (!f) return null;
   const decoded = decodeFile(bytes);
   // A single-byte vCard is parsed as Latin-1 (a character per byte) so each value is decoded in its own CHARSET.
-  const records =
-    f === 'csv' ? parseCsv(decoded.text) : decoded.legacy ? vcardRecords(bytes.toString('latin1'), decoded.legacy) : vcardRecords(decoded.text);
+  const records = f === 'csv' ? parseCsv(decoded.text) : decoded.legacy ? vcardRecords(bytes.toString('latin1'), decoded.legacy) : vcardRecords(decoded.text);
   return { format: f, records, encoding: decoded.encoding, badLines: decoded.badLines };
 }
