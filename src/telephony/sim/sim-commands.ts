@@ -149,6 +149,7 @@ function extended(sim: SimState, cmd: string): CommandOutcome {
       if (op === '?') return infoList(sim, [r.fclass]);
       if (!simulatedClasses(p.fclasses).includes(arg.trim())) return done(false);
       r.fclass = arg.trim();
+      if (p.faxClassForgetsCid && r.fclass.startsWith('1')) r.cidMode = 0;
       return done(true);
     case '+FMI':
     case '+GMI':
