@@ -3,7 +3,8 @@
  * over the REAL serialport on a pty to the simulator, our T.30 engine above it, and our T.30 engine as
  * the far fax machine at the simulator's far end. Three pages each way, compared bit for bit, with and
  * without ECM; a noisy line that makes training fail at 14400; +FCERROR when frames come where page
- * data was expected. On a clock ten times faster than real time (tests/helpers/fast-timers.ts).
+ * data was expected. On a clock five times faster than real time (tests/helpers/fast-timers.ts): not
+ * more, as a command's answer may take a second of real time on a loaded machine.
  */
 import { receiveFax, type ReceiveOutcome } from '../../src/fax/t30/t30-receive';
 import { transmitFax, type SendPage } from '../../src/fax/t30/t30-transmit';
@@ -18,7 +19,7 @@ import type { Timers, Transport } from '../../src/telephony/transport';
 import { textPage } from '../helpers/fax-pages';
 import { fastTimers } from '../helpers/fast-timers';
 
-jest.setTimeout(60_000);
+jest.setTimeout(90_000);
 
 const pages: SendPage[] = [textPage(1728, 90, 41), textPage(1728, 70, 42), textPage(1728, 80, 43)].map((bitmap) => ({ bitmap, fine: true }));
 
@@ -26,7 +27,7 @@ type Bench = { sim: ModemSimulator; server: PtyServer; transport: Transport; mod
 let bench: Bench | null = null;
 
 async function setUp(opts: SimOptions = {}): Promise<Bench> {
-  const timers = fastTimers(10);
+  const timers = fastTimers(5);
   const sim = new ModemSimulator({ profile: 'conexant', timers, faxNumbers: ['5550100'], ...opts });
   const server = await serveSimulatorOnPty(sim);
   const transport = await serialTransport(server.path())();

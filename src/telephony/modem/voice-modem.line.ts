@@ -29,6 +29,7 @@ import type { AtChannel } from './at-channel';
 import type { DleEvent } from './dle';
 import { VoiceAudio } from './voice-modem.audio';
 import { handOverToFax, type FaxCall, type FaxLineSide } from './voice-modem.fax';
+import { sendFlash } from './voice-modem.flash';
 import { Ringing } from './voice-modem.ringing';
 import { ModemSupervisor, type CallSide, type SupervisorOptions } from './voice-modem.supervisor';
 
@@ -362,25 +363,7 @@ class VoiceModemLine implements Line {
     if (!this.abilities().flash) throw new LineError('unsupported', 'This line cannot send a hook flash.');
     if (this.st !== 'in-call') throw new LineError('bad-state', 'No call in progress.');
     if (this.audio) throw new LineError('bad-state', 'Audio is playing or recording.');
-    const keys = digits.replace(/[^0-9*#]/g, '');
-    const at = this.modem.requireAt();
-    await this.modem.exclusive(async () => {
-      // V.253 +VTS with each element's own duration (10 ms units), so +VTD's default of a second per
-      // tone does not apply: a 300 ms hook flash (Conexant's own example), a second of silence for the
-      // exchange's dial tone, then 100 ms digits with 50 ms gaps (two equal digits must not merge).
-      const list = [
-        '{!,30}',
-        '[,,100]',
-        keys
-          .split('')
-          .map((k) => `{${k},10}`)
-          .join(',[,,5],'),
-      ]
-        .filter(Boolean)
-        .join(',');
-      const r = await at.command(`AT+VTS=${list}`, 10_000 + keys.length * 1000);
-      if (r.final !== 'OK') throw new LineError('unsupported', `AT+VTS: ${r.final}`);
-    });
+    await sendFlash(this.modem, digits);
   }
 
   async fax(h: FaxHandover): Promise<FaxHandoverResult> {

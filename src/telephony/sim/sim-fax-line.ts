@@ -10,7 +10,8 @@
  * (`SimFaxFarEnd`) and whoever drives the simulator runs a T.30 engine on it (tests and the demo line
  * run our own, src/fax/t30; telephony imports nothing of it). The far end's operations behave as a
  * Class 1 modem's would for its machine: a receive that hears nothing ends at its timeout, V.21 heard
- * where data was expected is 'other-carrier', and once the call is over everything ends at once.
+ * where data was expected is 'other-carrier'; once the call is over a receive ends at once and a
+ * transmit rejects, so the far machine's T.30 stops instead of calling into an empty line until T1.
  */
 import type { FaxModemPort } from '../line';
 import type { Timers } from '../transport';
@@ -123,6 +124,10 @@ export class SimFaxLine {
 /** The far fax machine's end of `line`. */
 function farEndOf(line: SimFaxLine, timers: Timers, role: SimFaxFarEnd['role']): SimFaxFarEnd {
   const inbox = line.toFar;
+  /** Once the call is over, transmitting fails at once (as a Class 1 driver's does on a closed call). */
+  const over = () => {
+    if (line.ended) throw new Error('The fax call is over (the line was hung up).');
+  };
   /** Waits until the head of the inbox passes `accept` (taken) or the deadline; 'ended' when the call is over. */
   const next = async <T>(timeoutMs: number, look: (s: FaxSignal) => { take: boolean; value?: T }): Promise<T | 'timeout' | 'ended'> => {
     const deadline = timers.now() + timeoutMs;
@@ -142,8 +147,9 @@ function farEndOf(line: SimFaxLine, timers: Timers, role: SimFaxFarEnd['role']):
     hangUp: () => line.end(),
     async sendFrames(frames) {
       for (const [i, f] of frames.entries()) {
+        over();
         await line.sleep((i === 0 ? PREAMBLE_MS : 0) + frameMs(f.length));
-        if (line.ended) return;
+        over();
         const o = Uint8Array.from(f);
         o[1] = i === frames.length - 1 ? 0x13 : 0x03;
         line.toModem.put({ kind: 'frame', octets: withFcs(o) });
@@ -157,8 +163,9 @@ function farEndOf(line: SimFaxLine, timers: Timers, role: SimFaxFarEnd['role']):
       return { kind: 'frame', octets: r, fcsOk: true };
     },
     async sendData(modulation, octets) {
+      over();
       await line.sleep(trainingMs(modulation));
-      if (line.ended) return;
+      over();
       // The modem streams it as it arrives; the far end's call returns when the last octet is on the line.
       line.toModem.put({ kind: 'data', modulation, octets: line.carry(modulation, octets) });
       await line.sleep(dataMs(modulation, octets.length));
@@ -173,7 +180,7 @@ function farEndOf(line: SimFaxLine, timers: Timers, role: SimFaxFarEnd['role']):
       if (r === 'ended' || r === 'timeout') return { kind: 'timeout' };
       return { kind: 'data', octets: r };
     },
-    pause: (ms) => line.sleep(ms),
-    waitSilence: (ms) => line.sleep(ms),
+    pause: async (ms) => (over(), line.sleep(ms)),
+    waitSilence: async (ms) => (over(), line.sleep(ms)),
   };
 }

@@ -25,6 +25,12 @@ const XOFF = 0x13;
 const TICK_MS = 50;
 /** CED (2100 Hz answer tone) lasts 2.6–4 s (T.30 §5.3.5.3), then the answerer's V.21 flags begin. */
 export const CED_MS = 3000;
+/**
+ * A transmit state whose host sends nothing for this long goes back to command state with ERROR
+ * (spandsp's T.31, iaxmodem's engine, has a 5 s DTE timeout; what it then answers is our assumption):
+ * without it, a host that gave up mid-frame would have its next commands taken as frame data.
+ */
+const DTE_TIMEOUT_MS = 5000;
 /** How long ATD waits for the far end's first frame before NO CARRIER (S7, about 50 s on most modems). */
 const DIAL_CARRIER_MS = 50_000;
 
@@ -43,6 +49,7 @@ export class SimClass1 implements SimFaxState {
   line: SimFaxLine | null = null;
   private state: State = { kind: 'idle' };
   private timer: unknown = null;
+  private dteTimer: unknown = null;
   /** Frames and data the host sent and received on this modem, for tests. */
   readonly log: string[] = [];
 
@@ -85,6 +92,8 @@ export class SimClass1 implements SimFaxState {
   /** On hook (ATH, reset, DTR dropped, unplugged): the call ends for the far end too. */
   hangUp(): void {
     this.clearTimer();
+    if (this.dteTimer !== null) this.sim.timers.clearTimeout(this.dteTimer);
+    this.dteTimer = null;
     this.state = { kind: 'idle' };
     const line = this.line;
     this.line = null;
@@ -115,6 +124,7 @@ export class SimClass1 implements SimFaxState {
       this.sim.result('CONNECT');
       const startAt = this.sim.timers.now() + trainingMs(n);
       this.enter({ kind: 'data-tx', modulation: n, buffer: [], sent: [], escaped: false, ending: false, xoff: false, startAt });
+      this.armDteTimeout();
     } else this.enter({ kind: 'data-rx', modulation: n, octets: null, at: 0 });
     return 'later';
   }
@@ -140,6 +150,7 @@ export class SimClass1 implements SimFaxState {
 
   /** Bytes while a Class 1 state is on; returns how many it took (the rest are commands again). */
   fromHost(buf: Buffer): number {
+    this.armDteTimeout();
     for (let i = 0; i < buf.length; i++) {
       const s = this.state;
       const b = buf[i]!;
@@ -197,6 +208,26 @@ export class SimClass1 implements SimFaxState {
 
   private enterHdlcTx(): void {
     this.state = { kind: 'hdlc-tx', bytes: [], escaped: false, queued: [], sending: false, first: true };
+    this.armDteTimeout();
+  }
+
+  /** (Re)starts the DTE timeout while a transmit state waits for the host's bytes. */
+  private armDteTimeout(): void {
+    if (this.dteTimer !== null) this.sim.timers.clearTimeout(this.dteTimer);
+    this.dteTimer = null;
+    if (!this.waitsForHost()) return;
+    this.dteTimer = this.sim.timers.setTimeout(() => {
+      this.dteTimer = null;
+      if (!this.waitsForHost()) return;
+      this.clearTimer();
+      this.state = { kind: 'idle' };
+      this.sim.result('ERROR');
+    }, DTE_TIMEOUT_MS);
+  }
+
+  private waitsForHost(): boolean {
+    const s = this.state;
+    return (s.kind === 'hdlc-tx' && !s.sending && s.queued.length === 0) || (s.kind === 'data-tx' && !s.ending);
   }
 
   /** One frame of the host's on the line, then CONNECT (more follow) or OK (it was the final one). */
@@ -224,6 +255,7 @@ export class SimClass1 implements SimFaxState {
         } else {
           this.sim.result('CONNECT');
           this.sendNextFrame(s);
+          this.armDteTimeout();
         }
       },
       (s.first ? PREAMBLE_MS : 0) + frameMs(frame.length),

@@ -133,7 +133,7 @@ describe('Class 1 (T.31) at the AT level', () => {
     expect(take()).toBe('');
   });
 
-  test('a fax caller answered with ATA in Class 1: the answer tone, then CONNECT; no <DLE>c any more', () => {
+  test('a fax caller answered with ATA in Class 1: the answer tone, then CONNECT; no <DLE>c any more; the DTE timeout', () => {
     const { t, sim, at, take } = harness();
     at('ATE0');
     sim.ring({ fax: true, rings: 5 });
@@ -145,8 +145,15 @@ describe('Class 1 (T.31) at the AT level', () => {
     expect(take()).toBe('');
     t.advance(1);
     expect(take()).toBe('\r\nCONNECT\r\n');
+    // No <DLE>c after the answer; a host that sends no frame within the DTE timeout (5 s) gets ERROR,
+    // and its next command is a command again, not frame data.
+    t.advance(4999);
+    expect(take()).toBe('');
+    t.advance(1);
+    expect(take()).toBe('\r\nERROR\r\n');
     t.advance(20_000);
     expect(take()).toBe('');
+    expect(at('AT')).toBe('\r\nOK\r\n');
   });
 });
 
