@@ -16,6 +16,7 @@ import type { SimOptions } from '../../../src/telephony/sim/modem-sim';
 import { textPage } from '../../helpers/fax-pages';
 import { fastTimers } from '../../helpers/fast-timers';
 import { rig, waitFor, type Rig } from '../../helpers/modem-rig';
+import { createDemoLine } from '../../../src/telephony/demo-line';
 
 jest.setTimeout(120_000);
 
@@ -145,4 +146,26 @@ test('the modem unplugged mid-fax: the fax engine gets an error, the call ends d
   rg.sim.replug();
   await waitFor(rg, 'status', (s) => s.status === 'idle' && rg.line.info().status === 'idle', 20_000);
   await nextCallHasCallerId(rg);
+});
+
+test('the demo line (the simulator in-process) dials a fax number and sends, as the engine will use it', async () => {
+  const { line, sim } = createDemoLine('demo-fax', { timers, ringTimeoutMs: 8000, sim: { faxNumbers: ['5550100'] } });
+  let got: Promise<ReceiveOutcome> | null = null;
+  sim.onFaxMachine((end) => void (got = receiveFax({ port: end, clock, localId: '+98 21 5550100' }).finally(() => end.hangUp())));
+  const hangups: string[] = [];
+  line.on('hangup', (h) => hangups.push(h.reason));
+  try {
+    await line.start();
+    expect(line.info().abilities.fax).toBe('class1');
+    const r1 = await line.fax({ how: 'dial', number: '5550100' });
+    if (!r1.ok) throw new Error(`no fax: ${r1.outcome}`);
+    const sent = await transmitFax({ port: r1.link.modem, clock, localId: '+98 21 1111', pages });
+    await r1.link.release();
+    expect([sent.ok, sent.pages]).toEqual([true, 2]);
+    expect(samePages(await got!)).toEqual([true, true]);
+    expect([hangups, line.info().status]).toEqual([['fax'], 'idle']);
+  } finally {
+    await line.close();
+    sim.close();
+  }
 });
