@@ -32,7 +32,7 @@ export function lineView(row: LineDbRow, info: LineInfo | null, callId: number |
     detail: info ? info.detail : null,
     identity,
     callId,
-    abilities: info?.abilities ?? { recordCalls: null, flash: false },
+    abilities: info?.abilities ?? { recordCalls: null, flash: false, fax: null },
   };
 }
 
