@@ -63,10 +63,13 @@ const belowHeader = (b: FaxBitmap) => Buffer.from(b.data.subarray(ROWS * b.rowBy
 const headerOf = (b: FaxBitmap) => Buffer.from(b.data.subarray(0, ROWS * b.rowBytes));
 const job = (e: TestEngine, id: number) => e.ok('fax/job', { id }, 'en');
 const until = (e: TestEngine, id: number, ok: (j: FaxJob) => boolean, what: string) =>
-  waitFor(async () => {
-    const j = await job(e, id);
-    return ok(j) && j;
-  }, { what, timeoutMs: 30_000 });
+  waitFor(
+    async () => {
+      const j = await job(e, id);
+      return ok(j) && j;
+    },
+    { what, timeoutMs: 30_000 },
+  );
 
 test('a fax to a typed number: the far end gets the documents in the chosen order, header stamped, and the job says sent', async () => {
   const { e, lines } = open();

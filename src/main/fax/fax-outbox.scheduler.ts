@@ -195,7 +195,8 @@ export function createFaxScheduler(_db: Db, ctx: EngineContext, d: SchedulerDeps
     cancel(row: FaxJobDbRow): void {
       repo.update(row.id, { status: 'cancelled', finished_at: now(), last_reason: 'cancelled' });
       const r = running.get(row.id);
-      if (r) r.abort.abort(); // the attempt's end records it in the log, with what the far end confirmed
+      if (r)
+        r.abort.abort(); // the attempt's end records it in the log, with what the far end confirmed
       else record(repo.get(row.id)!, { ...emptyReport('cancelled', now(), 'cancelled before it was sent'), pages: row.pages_confirmed }, row.line_id);
       d.changed(row.id);
       wake();
