@@ -81,9 +81,23 @@ test('English: two documents reordered with the keyboard go to a typed number; t
   const row = page.getByTestId('fax-job-row');
   await pollUntil(page, () => row.getByTestId('fax-job-status').textContent(), 'Waiting for a line: no line can send faxes now');
   await shot(page, 'fax-send-en-outbox');
+
+  // The retry rules: a busy line waits 7 minutes from now on; 0 attempts is refused under its field.
+  await page.getByTestId('fax-outbox-settings').locator('summary').click();
+  await page.getByTestId('busyDelayMin').fill('7');
+  await page.getByTestId('maxAttempts').fill('0');
+  await page.getByTestId('fax-outbox-settings-save').click();
+  await page.getByTestId('fax-outbox-settings').getByTestId('field-error').waitFor();
+  expect((await engineApi(page, 'fax/outbox-settings', {})).busyDelayMin).toBe(3);
+  await page.getByTestId('maxAttempts').fill('4');
+  await page.getByTestId('fax-outbox-settings-save').click();
+  await pollUntil(page, async () => (await engineApi(page, 'fax/outbox-settings', {})).busyDelayMin, 7);
+  await shot(page, 'fax-send-en-settings');
+
   await app.restart();
   await page.getByTestId('nav-fax').click();
   await pollUntil(page, () => page.getByTestId('fax-job-row').getByTestId('fax-job-status').textContent(), 'Waiting for a line: no line can send faxes now');
+  expect(await engineApi(page, 'fax/outbox-settings', {})).toMatchObject({ busyDelayMin: 7, maxAttempts: 4 });
 });
 
 test('Persian: a bad number is refused under the number field and no document under the documents; nothing is queued', async () => {

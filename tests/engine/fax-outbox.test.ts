@@ -193,6 +193,32 @@ test('no line can fax: the job waits for a line without spending an attempt, and
   expect(await job(e, id)).toMatchObject({ status: 'queued', attempts: 0, waitingForLine: true });
 });
 
+test('a cover page goes first and counts itself; a group sends one job per member with a number and names the one without', async () => {
+  const { e, lines } = open();
+  const { text } = await library(e);
+  const group = await e.ok('groups/create', { name: 'Suppliers', color: '#888888' }, 'en');
+  const withFax = await e.ok('contacts/create', {
+    firstName: 'Nima',
+    groupIds: [group.id],
+    phones: [
+      { number: '0912 111 2222', kind: 'mobile' },
+      { number: '021 6655 4433', kind: 'fax' },
+    ],
+  });
+  const without = await e.ok('contacts/create', { firstName: 'Leila', groupIds: [group.id], phones: [] });
+  const sent = await e.ok('fax/send', { documentIds: [text], groupId: group.id, cover: { to: 'Suppliers', subject: 'Order 12' } }, 'en');
+  expect(sent.skipped).toEqual([{ contactId: without.id, name: 'Leila' }]);
+  expect(sent.jobs.map((j) => [j.contactId, j.recipient, j.number, j.pages, j.cover])).toEqual([[withFax.id, 'Nima', '021 6655 4433', 2, true]]);
+  await until(e, sent.jobs[0]!.id, (j) => j.status === 'sent', 'the fax with its cover');
+  expect(lines.calls[0]!.dial).toBe('02166554433');
+  // The far end's first page is the cover (ink on it, not the document's page), the second the document.
+  const doc = await docPages(e, text);
+  expect(lines.farEnd).toHaveLength(2);
+  expect(belowHeader(lines.farEnd[0]!.bitmap).some((b) => b !== 0)).toBe(true);
+  expect(belowHeader(lines.farEnd[0]!.bitmap).equals(belowHeader(doc[0]!))).toBe(false);
+  expect(belowHeader(lines.farEnd[1]!.bitmap).equals(belowHeader(doc[0]!))).toBe(true);
+});
+
 test('bad input is refused naming the field, in the user language, and nothing is queued', async () => {
   const { e, lines } = open();
   const { text } = await library(e);

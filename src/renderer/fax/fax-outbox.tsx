@@ -7,6 +7,7 @@ import { useLocale } from '../i18n/use-t';
 import { LoadError } from '../ui/load-error';
 import { useToast } from '../ui/toast-context';
 import { faxJobStatus } from './fax-job-status';
+import { FaxOutboxSettingsForm } from './fax-outbox-settings';
 
 /** Who a job is for: the contact's name and the number, the number read left to right in either language. */
 export function FaxRecipient({ job }: { job: FaxJob }) {
@@ -63,6 +64,7 @@ export function FaxOutbox() {
           {t.faxOut.noLine}
         </p>
       )}
+      <FaxOutboxSettingsForm />
       {outbox.error && <LoadError message={outbox.error} onRetry={outbox.reload} variant="list" />}
       {outbox.data && jobs.length === 0 && <p className="fax-empty">{t.faxOut.outboxEmpty}</p>}
       {jobs.length > 0 && (

@@ -57,6 +57,15 @@ export const faxOutEn: typeof faxOutFa = {
   attempts: (n, max) => `Attempts: ${n} of ${max}`,
   confirmed: (n, m) => `Pages confirmed: ${n} of ${m}`,
   remote: 'Far end’s ID',
+  settingsTitle: 'Retry rules and our fax number',
+  settingsSaved: 'The outbox settings were saved.',
+  settings: {
+    busyDelayMin: 'Minutes before retrying after a busy line',
+    noAnswerDelayMin: 'Minutes before retrying after no answer',
+    failedDelayMin: 'Minutes before retrying after a broken transfer',
+    maxAttempts: 'Attempts at most',
+    ourNumber: 'Our fax number (on the header line and shown to the far end)',
+  },
   status: {
     queued: 'In the queue',
     waitingLine: 'Waiting for a line: no line can send faxes now',

@@ -62,6 +62,15 @@ export const faxOutFa = {
   attempts: (n: string, max: string) => `تلاش: ${n} از ${max}`,
   confirmed: (n: string, m: string) => `صفحه‌های تأییدشده: ${n} از ${m}`,
   remote: 'شناسهٔ دستگاه مقابل',
+  settingsTitle: 'قاعده‌های تلاش دوباره و شمارهٔ فکس ما',
+  settingsSaved: 'تنظیمات صف ارسال ذخیره شد.',
+  settings: {
+    busyDelayMin: 'دقیقه تا تلاش دوباره پس از اشغال بودن خط',
+    noAnswerDelayMin: 'دقیقه تا تلاش دوباره پس از پاسخ ندادن',
+    failedDelayMin: 'دقیقه تا تلاش دوباره پس از قطع شدن فرستادن',
+    maxAttempts: 'بیشترین شمار تلاش',
+    ourNumber: 'شمارهٔ فکس ما (در سرصفحه و نزد دستگاه مقابل)',
+  },
   status: {
     queued: 'در صف',
     waitingLine: 'در انتظار خط: اکنون هیچ خطی نمی‌تواند فکس بفرستد',
