@@ -122,6 +122,8 @@ export function createFaxScheduler(_db: Db, ctx: EngineContext, d: SchedulerDeps
         row.pages_confirmed,
         { lang: s.language, calendar: s.calendar, officeName: s.officeName, ourNumber, when: ctx.clock(), resolution, assetsDir: d.assetsDir },
       );
+      // The engine may have stopped while the header was drawn: the job stays 'sending' and goes at the next start.
+      if (closed) return;
       const dial = dialTarget(row.number, ctx.settings.phoneRegion()).atd;
       const offset = row.pages_confirmed;
       report = await d.faxLines.send({

@@ -50,7 +50,7 @@ export function createFaxOutboxService(db: Db, ctx: EngineContext, deps: FaxOutb
   const outDir = path.join(deps.dataDir, 'fax', 'outbox');
   const progress = new Map<number, FaxJobProgress>();
 
-  const toJob = (r: FaxJobDbRow): FaxJob => ({
+  const toJob = (r: FaxJobDbRow, maxAttempts = repo.settings().maxAttempts): FaxJob => ({
     id: r.id,
     number: r.number,
     contactId: r.contact_id,
@@ -65,7 +65,7 @@ export function createFaxOutboxService(db: Db, ctx: EngineContext, deps: FaxOutb
     notBefore: iso(r.not_before),
     nextAttempt: iso(r.next_attempt),
     attempts: r.attempts,
-    maxAttempts: repo.settings().maxAttempts,
+    maxAttempts,
     lastReason: r.last_reason,
     waitingForLine: r.waiting_line === 1,
     lastBps: r.last_bps,
@@ -171,7 +171,10 @@ export function createFaxOutboxService(db: Db, ctx: EngineContext, deps: FaxOutb
       return { jobs: ids.map((id) => toJob(repo.get(id)!)), skipped: recipients.skipped };
     },
 
-    outbox: (): FaxOutbox => ({ jobs: repo.list().map(toJob), lineCanFax: deps.faxLines.available().length > 0 }),
+    outbox(): FaxOutbox {
+      const max = repo.settings().maxAttempts;
+      return { jobs: repo.list().map((r) => toJob(r, max)), lineCanFax: deps.faxLines.available().length > 0 };
+    },
 
     job: (id: number): FaxJob => toJob(found(id)),
 
