@@ -151,6 +151,8 @@ describe('a request that says it only reads', () => {
     'fax/document-page': { id: 1 },
     'fax/document-tiff': { id: 1 },
     'fax/document-pdf': { id: 1 },
+    'fax/job': { id: 1 },
+    'fax/job-page': { id: 1 },
   };
 
   /** What this connection changed so far, and the bytes of the database and its write-ahead log. */

@@ -37,6 +37,8 @@ const EVERY: { [S in Route['screen']]: Extract<Route, { screen: S }>[] } = {
   lines: [{ screen: 'lines' }],
   fax: [{ screen: 'fax' }],
   'fax-document': [{ screen: 'fax-document', id: 4 }],
+  'fax-send': [{ screen: 'fax-send' }],
+  'fax-job': [{ screen: 'fax-job', id: 7 }],
   settings: [{ screen: 'settings' }],
 };
 const ALL: Route[] = Object.values(EVERY).flat();
@@ -61,6 +63,8 @@ describe('router', () => {
     expect(href({ screen: 'cheques', contactId: 3 })).toBe('#/cheques?contact=3');
     expect(href({ screen: 'templates' })).toBe('#/cheques/templates');
     expect(href({ screen: 'fax-document', id: 4 })).toBe('#/fax/document/4');
+    expect(href({ screen: 'fax-send' })).toBe('#/fax/send');
+    expect(href({ screen: 'fax-job', id: 7 })).toBe('#/fax/job/7');
     expect(href({ screen: 'people', kind: 'applicant' })).toBe('#/people/applicant');
     expect(href({ screen: 'new-contact', number: '+98 912' })).toBe('#/new-contact/%2B98%20912');
     // A first tab named in full is the same place.

@@ -19,6 +19,7 @@ import { createTestClock } from '../kernel/test-clock';
 import { openDataFolder, type OpenDataFolder } from './engine-start';
 import { createHandlers } from './handlers';
 import { createServices } from './services';
+import type { FaxLines } from '../fax/fax-calls';
 
 export type EngineOptions = {
   dataDir: string;
@@ -45,6 +46,8 @@ export type EngineOptions = {
   noLock?: boolean;
   /** SQLite's `synchronous` (default FULL); NORMAL only for the benchmark that compares the two. */
   synchronous?: 'NORMAL' | 'FULL';
+  /** Fax calls on lines (tests: our T.30 over an in-memory line); default: the lines'. */
+  faxLines?: FaxLines;
 };
 
 export type EngineEvent = { [E in EventName]: { name: E; payload: EventMap[E] } }[EventName];
@@ -97,9 +100,8 @@ function buildEngine(opts: EngineOptions, { db, dbFile, lock }: OpenDataFolder):
     },
   };
   const timers = opts.timers ?? backgroundTimers;
-  const services = createServices(db, ctx, settings, { dataDir: opts.dataDir, lineFactory: opts.lineFactory, diskFree: opts.diskFree, timers }, log, (f) =>
-    followers.push(f),
-  );
+  const serviceOpts = { dataDir: opts.dataDir, lineFactory: opts.lineFactory, diskFree: opts.diskFree, timers, faxLines: opts.faxLines };
+  const services = createServices(db, ctx, settings, serviceOpts, log, (f) => followers.push(f));
   const { alarms, lines, recordings, ivr, io } = services;
   const handlers = createHandlers(services, { version: VERSION, dataDir: opts.dataDir, shell: opts.shell ?? 'headless', testClock, alarms });
   const gate = createGate({ api, handlers, log, fault: (e) => dbFault(e, dbFile) });
@@ -116,6 +118,8 @@ function buildEngine(opts: EngineOptions, { db, dbFile, lock }: OpenDataFolder):
   log.info(`engine started, data in ${opts.dataDir}`);
   if (!opts.noLines) lines.startAll();
   if (!opts.noAlarms) alarms.start();
+  // Queued faxes go out on the lines; a reader beside another Monshi (CLI export) sends nothing.
+  if (!opts.noLines) services.faxOutbox.start();
   /** Runs `fn` every `everyMs` (first after `firstMs`) on the background timers; a failure is logged, never thrown. */
   const repeatTimers = timers;
   const repeating = new Set<unknown>();
@@ -149,6 +153,7 @@ function buildEngine(opts: EngineOptions, { db, dbFile, lock }: OpenDataFolder):
     },
     close() {
       alarms.stop();
+      services.faxOutbox.close();
       for (const h of repeating) repeatTimers.clearTimeout(h);
       repeating.clear();
       const teardown = () => {

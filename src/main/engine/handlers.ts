@@ -11,6 +11,7 @@ import { contactsHandlers } from '../contacts/contacts.handlers';
 import { ioHandlers } from '../contacts/io.handlers';
 import { faxHandlers } from '../fax/fax.handlers';
 import { faxPdfHandlers } from '../fax/fax-pdf.handlers';
+import { faxOutboxHandlers } from '../fax/fax-outbox.handlers';
 import { ivrHandlers } from '../ivr/ivr.handlers';
 import { voicemailHandlers } from '../ivr/voicemail.handlers';
 import { joinHandlers, type Handlers } from '../kernel/handlers';
@@ -43,6 +44,7 @@ export function handlerMaps(s: Services, app: AppDeps) {
     attendanceHandlers(s),
     faxHandlers(s),
     faxPdfHandlers(s),
+    faxOutboxHandlers(s),
   ];
 }
 

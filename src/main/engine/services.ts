@@ -25,6 +25,8 @@ import { createAttendanceService } from '../attendance/attendance.service';
 import { createChequeTemplatesService } from '../cheque-templates/cheque-templates.service';
 import { createFaxDocumentsService } from '../fax/fax-documents.service';
 import { createFaxLines } from '../fax/fax-lines';
+import type { FaxLines, FaxLogWriter } from '../fax/fax-calls';
+import { createFaxOutboxService } from '../fax/fax-outbox.service';
 import type { Timers } from '../../telephony/transport';
 import type { EngineContext } from '../kernel/context';
 import type { Logger } from '../kernel/logger';
@@ -35,6 +37,8 @@ export type ServiceOptions = {
   lineFactory?: LineFactory;
   diskFree?: (dir: string) => number | null;
   timers: Timers;
+  /** Fax calls on lines; tests pass T.30 over an in-memory line. Default: the lines' (fax-lines.ts). */
+  faxLines?: FaxLines;
 };
 
 export type Services = ReturnType<typeof createServices>;
@@ -93,7 +97,17 @@ export function createServices(
   const chequeReports = createChequeReportsService(db, ctx);
   const faxDocuments = createFaxDocumentsService(db, ctx, { dataDir: opts.dataDir });
   // Fax calls on the lines: what the outbox sends through and what received faxes arrive from.
-  const faxLines = createFaxLines();
+  const faxLines = opts.faxLines ?? createFaxLines();
+  // the fax log (faxlog's branch) at merge
+  const faxLog: FaxLogWriter = { record: () => ({ id: 0 }) };
+  const faxOutbox = createFaxOutboxService(db, ctx, {
+    dataDir: opts.dataDir,
+    faxLines,
+    faxLog,
+    getContact: (id) => contacts.get(id),
+    timers: opts.timers,
+    log,
+  });
   const sampleData = createSampleDataService({ ctx, contacts, groups, settings, isProtected: (id) => people.ofContact(id).length > 0 });
 
   return {
@@ -118,5 +132,6 @@ export function createServices(
     sampleData,
     faxDocuments,
     faxLines,
+    faxOutbox,
   };
 }

@@ -173,7 +173,7 @@ export function App() {
         )}
         {screen === 'fax' && (
           <div className="screen screen-scroll">
-            <FaxScreen documentId={route.screen === 'fax-document' ? route.id : null} />
+            <FaxScreen route={route} />
           </div>
         )}
         {screen === 'settings' && (

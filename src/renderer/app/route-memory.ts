@@ -24,6 +24,8 @@ export function screenOf(route: Route): Screen {
     case 'line':
       return 'lines';
     case 'fax-document':
+    case 'fax-send':
+    case 'fax-job':
       return 'fax';
     default:
       return route.screen;
@@ -59,6 +61,8 @@ export function tabRoute(route: Route): Route | null {
     case 'line':
       return { screen: 'lines' };
     case 'fax-document':
+    case 'fax-send':
+    case 'fax-job':
       return { screen: 'fax' };
     default:
       return route;

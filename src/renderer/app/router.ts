@@ -47,6 +47,9 @@ export type Route =
   /** The fax document library; one document's pages open over it. */
   | { screen: 'fax' }
   | { screen: 'fax-document'; id: number }
+  /** The send form and one outbox job, open over the fax screen. */
+  | { screen: 'fax-send' }
+  | { screen: 'fax-job'; id: number }
   | { screen: 'settings' };
 
 export const HOME: Route = { screen: 'phonebook' };
@@ -71,6 +74,10 @@ export function href(route: Route): string {
       return `#/${route.screen}`;
     case 'fax-document':
       return `#/fax/document/${route.id}`;
+    case 'fax-send':
+      return '#/fax/send';
+    case 'fax-job':
+      return `#/fax/job/${route.id}`;
     case 'contact':
     case 'call':
     case 'recording':
@@ -157,8 +164,9 @@ function parseNew(hash: string): Route | null {
     }
     case 'fax': {
       if (b === undefined) return { screen: 'fax' };
-      const id = b === 'document' ? idOf(rest[0]) : null;
-      return id === null ? null : { screen: 'fax-document', id };
+      if (b === 'send') return rest.length === 0 ? { screen: 'fax-send' } : null;
+      const id = b === 'document' || b === 'job' ? idOf(rest[0]) : null;
+      return id === null ? null : b === 'job' ? { screen: 'fax-job', id } : { screen: 'fax-document', id };
     }
     case 'new-contact': {
       const number = b === undefined ? null : numberOf(b);

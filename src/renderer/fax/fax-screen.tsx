@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { useClient } from '../app/client';
-import { href, navigate } from '../app/router';
+import { href, navigate, type Route } from '../app/router';
 import { FAX_PAPERS, FAX_RESOLUTIONS, type FaxDocument } from '../../shared/contract/fax';
 import { useQuery } from '../hooks/use-query';
 import { useLocale } from '../i18n/use-t';
@@ -8,6 +8,9 @@ import { readFileAsBase64 } from '../lib/read-file';
 import { LoadError } from '../ui/load-error';
 import { useToast } from '../ui/toast-context';
 import { FaxDocumentDialog } from './fax-document-dialog';
+import { FaxJobDialog } from './fax-job-dialog';
+import { FaxOutbox } from './fax-outbox';
+import { FaxSendDialog } from './fax-send-dialog';
 
 type Paper = FaxDocument['paper'];
 type Resolution = FaxDocument['resolution'];
@@ -16,10 +19,12 @@ const ACCEPT = 'application/pdf,image/png,image/jpeg,text/plain,.pdf,.png,.jpg,.
 
 /**
  * The fax document library: documents rendered once to fax pages and kept, listed newest first, each
- * opened over the list at its own address ('#/fax/document/4'). Sending and receiving are not wired to a
- * line yet, and the screen says so rather than showing a Send button that could not send.
+ * opened over the list at its own address ('#/fax/document/4'); "Send a fax" ('#/fax/send') and the
+ * outbox, each job at its own address ('#/fax/job/7'). Receiving is not wired to a line yet, and the
+ * screen says so.
  */
-export function FaxScreen({ documentId }: { documentId: number | null }) {
+export function FaxScreen({ route }: { route: Route }) {
+  const documentId = route.screen === 'fax-document' ? route.id : null;
   const { t, num, instant } = useLocale();
   const client = useClient();
   const toast = useToast();
@@ -60,6 +65,9 @@ export function FaxScreen({ documentId }: { documentId: number | null }) {
           <h1>{t.fax.title}</h1>
           <p className="muted">{t.fax.intro}</p>
         </div>
+        <a href={href({ screen: 'fax-send' })} className="button primary" data-testid="fax-send-open">
+          {t.faxOut.sendButton}
+        </a>
       </div>
       <p className="fax-later" data-testid="fax-later">
         {t.fax.later}
@@ -145,6 +153,9 @@ export function FaxScreen({ documentId }: { documentId: number | null }) {
           onClose={() => navigate({ screen: 'fax' })}
         />
       )}
+      <FaxOutbox />
+      {route.screen === 'fax-send' && <FaxSendDialog library={list} onClose={() => navigate({ screen: 'fax' })} />}
+      {route.screen === 'fax-job' && <FaxJobDialog key={route.id} id={route.id} onClose={() => navigate({ screen: 'fax' })} />}
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { chequeTemplatesEn } from './sections/cheque-templates.en';
 import { peopleEn } from './sections/people.en';
 import { attendanceEn } from './sections/attendance.en';
 import { faxEn } from './sections/fax.en';
+import { faxOutEn } from './sections/fax-outbox.en';
 
 const plural = (n: string, count: number, one: string, many: string) => `${n} ${count === 1 ? one : many}`;
 
@@ -296,5 +297,6 @@ export const en: Messages = {
   people: peopleEn,
   attendance: attendanceEn,
   fax: faxEn,
+  faxOut: faxOutEn,
   alarms: alarmsEn,
 };

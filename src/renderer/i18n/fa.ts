@@ -14,6 +14,7 @@ import { chequeTemplatesFa } from './sections/cheque-templates.fa';
 import { peopleFa } from './sections/people.fa';
 import { attendanceFa } from './sections/attendance.fa';
 import { faxFa } from './sections/fax.fa';
+import { faxOutFa } from './sections/fax-outbox.fa';
 export const fa = {
   app: {
     name: 'منشی',
@@ -297,6 +298,7 @@ export const fa = {
   people: peopleFa,
   attendance: attendanceFa,
   fax: faxFa,
+  faxOut: faxOutFa,
   alarms: alarmsFa,
 };
 

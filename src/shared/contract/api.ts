@@ -24,6 +24,7 @@ import { peopleApi, type PeopleEvents } from './people.api';
 import { attendanceApi, type AttendanceEvents } from './attendance.api';
 import { faxApi, type FaxEvents } from './fax.api';
 import { faxPdfApi } from './fax-pdf.api';
+import { faxOutboxApi, type FaxOutboxEvents } from './fax-outbox.api';
 
 export type { AppInfo };
 
@@ -45,6 +46,7 @@ export const api = {
   ...attendanceApi,
   ...faxApi,
   ...faxPdfApi,
+  ...faxOutboxApi,
 };
 
 export type Api = typeof api;
@@ -70,6 +72,7 @@ export type EventMap = Flat<
     RemindersEvents &
     PeopleEvents &
     AttendanceEvents &
-    FaxEvents
+    FaxEvents &
+    FaxOutboxEvents
 >;
 export type EventName = keyof EventMap;

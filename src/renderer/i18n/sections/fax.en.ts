@@ -5,8 +5,7 @@ export const faxEn: FaxMessages = {
   nav: 'Fax',
   title: 'Fax',
   intro: 'Documents to fax: each one (a PDF, a PNG or JPEG image, or plain text) is turned into fax pages once and kept.',
-  later:
-    'Sending and receiving faxes over a telephone line come in a later version; for now you can prepare documents, look at their pages and save them as TIFF.',
+  later: 'Receiving faxes over a telephone line comes in a later version; documents can be prepared, looked at, saved as TIFF and sent.',
   add: 'Add document…',
   adding: 'Turning “{name}” into fax pages…',
   added: (name, pages, count) => `“${name}” added with ${pages} ${count === 1 ? 'page' : 'pages'}.`,
