@@ -126,6 +126,7 @@ describe('a request that says it only reads', () => {
     'attendance/report': () => month,
     'attendance/report-export': () => ({ ...month, format: 'xlsx' }),
     'holidays/list': () => range,
+    'fax/log-report': () => range,
   };
   /**
    * These need a record this test does not make (a call, a recording, a voicemail, a prompt, a cheque
@@ -150,6 +151,9 @@ describe('a request that says it only reads', () => {
     'people/document': { id: 1 },
     'fax/document-page': { id: 1 },
     'fax/document-tiff': { id: 1 },
+    'fax/log-entry': { id: 1 },
+    'fax/log-page': { id: 1 },
+    'fax/log-tiff': { id: 1 },
   };
 
   /** What this connection changed so far, and the bytes of the database and its write-ahead log. */

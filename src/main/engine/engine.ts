@@ -11,6 +11,7 @@ import { dbFault } from '../db/db-faults';
 import type { Lang } from '../i18n/messages';
 import { createSettingsService } from '../settings/settings.service';
 import type { LineFactory } from '../lines/lines.service';
+import type { FaxLines } from '../fax/fax-calls';
 import type { Timers } from '../../telephony/transport';
 import type { EngineContext } from '../kernel/context';
 import { createGate } from '../kernel/gate';
@@ -45,6 +46,8 @@ export type EngineOptions = {
   noLock?: boolean;
   /** SQLite's `synchronous` (default FULL); NORMAL only for the benchmark that compares the two. */
   synchronous?: 'NORMAL' | 'FULL';
+  /** Fax calls on the lines (tests: our T.30 over a line in memory); default the lines' own. */
+  faxLines?: FaxLines;
 };
 
 export type EngineEvent = { [E in EventName]: { name: E; payload: EventMap[E] } }[EventName];
@@ -97,9 +100,8 @@ function buildEngine(opts: EngineOptions, { db, dbFile, lock }: OpenDataFolder):
     },
   };
   const timers = opts.timers ?? backgroundTimers;
-  const services = createServices(db, ctx, settings, { dataDir: opts.dataDir, lineFactory: opts.lineFactory, diskFree: opts.diskFree, timers }, log, (f) =>
-    followers.push(f),
-  );
+  const serviceOptions = { dataDir: opts.dataDir, lineFactory: opts.lineFactory, diskFree: opts.diskFree, timers, faxLines: opts.faxLines };
+  const services = createServices(db, ctx, settings, serviceOptions, log, (f) => followers.push(f));
   const { alarms, lines, recordings, ivr, io } = services;
   const handlers = createHandlers(services, { version: VERSION, dataDir: opts.dataDir, shell: opts.shell ?? 'headless', testClock, alarms });
   const gate = createGate({ api, handlers, log, fault: (e) => dbFault(e, dbFile) });

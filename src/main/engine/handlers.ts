@@ -10,6 +10,7 @@ import { chequesHandlers } from '../cheques/cheques.handlers';
 import { contactsHandlers } from '../contacts/contacts.handlers';
 import { ioHandlers } from '../contacts/io.handlers';
 import { faxHandlers } from '../fax/fax.handlers';
+import { faxLogHandlers } from '../fax/fax-log.handlers';
 import { ivrHandlers } from '../ivr/ivr.handlers';
 import { voicemailHandlers } from '../ivr/voicemail.handlers';
 import { joinHandlers, type Handlers } from '../kernel/handlers';
@@ -41,6 +42,7 @@ export function handlerMaps(s: Services, app: AppDeps) {
     peopleHandlers(s),
     attendanceHandlers(s),
     faxHandlers(s),
+    faxLogHandlers(s),
   ];
 }
 

@@ -25,6 +25,9 @@ import { createAttendanceService } from '../attendance/attendance.service';
 import { createChequeTemplatesService } from '../cheque-templates/cheque-templates.service';
 import { createFaxDocumentsService } from '../fax/fax-documents.service';
 import { createFaxLines } from '../fax/fax-lines';
+import type { FaxLines } from '../fax/fax-calls';
+import { createFaxLogService } from '../fax/fax-log.service';
+import { createFaxLogReports } from '../fax/fax-log.reports';
 import type { Timers } from '../../telephony/transport';
 import type { EngineContext } from '../kernel/context';
 import type { Logger } from '../kernel/logger';
@@ -35,6 +38,8 @@ export type ServiceOptions = {
   lineFactory?: LineFactory;
   diskFree?: (dir: string) => number | null;
   timers: Timers;
+  /** Fax calls on the lines; tests pass faxes of our T.30 over a line in memory. Default: the lines'. */
+  faxLines?: FaxLines;
 };
 
 export type Services = ReturnType<typeof createServices>;
@@ -93,7 +98,18 @@ export function createServices(
   const chequeReports = createChequeReportsService(db, ctx);
   const faxDocuments = createFaxDocumentsService(db, ctx, { dataDir: opts.dataDir });
   // Fax calls on the lines: what the outbox sends through and what received faxes arrive from.
-  const faxLines = createFaxLines();
+  const faxLines = opts.faxLines ?? createFaxLines();
+  // The fax log keeps every received fax, and is the writer the outbox records sent faxes with.
+  const faxLog = createFaxLogService(db, ctx, { dataDir: opts.dataDir, contacts });
+  const faxLogReports = createFaxLogReports(ctx, faxLog);
+  faxLines.onReceived((fax) => {
+    try {
+      faxLog.receive(fax);
+    } catch (e) {
+      // A full disk or a damaged database: the fax cannot be kept, and the log says so (the line goes on).
+      log.error(`fax log: a fax received on line ${fax.lineId} could not be kept`, e);
+    }
+  });
   const sampleData = createSampleDataService({ ctx, contacts, groups, settings, isProtected: (id) => people.ofContact(id).length > 0 });
 
   return {
@@ -118,5 +134,7 @@ export function createServices(
     sampleData,
     faxDocuments,
     faxLines,
+    faxLog,
+    faxLogReports,
   };
 }

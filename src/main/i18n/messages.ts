@@ -7,6 +7,7 @@ import { localDigits } from '../../shared/text/digits';
 import { ivrEn, ivrFa } from './ivr.messages';
 import { recordingsEn, recordingsFa } from './recordings.messages';
 import { faxEn, faxFa } from './fax.messages';
+import { faxLogEn, faxLogFa } from './fax-log.messages';
 import { serverEn, serverFa } from './server.messages';
 import { dbEn, dbFa } from './db.messages';
 import { CHEQUE_FIELD_LABELS, chequesEn, chequesFa } from './cheques.messages';
@@ -17,6 +18,7 @@ const fa = {
   ...dbFa,
   ...recordingsFa,
   ...faxFa,
+  ...faxLogFa,
   ...serverFa,
   ...peopleFa,
   'sample.group': 'دادهٔ نمونه (قابل حذف)',
@@ -129,6 +131,7 @@ const en: Record<MessageKey, string> = {
   ...dbEn,
   ...recordingsEn,
   ...faxEn,
+  ...faxLogEn,
   ...serverEn,
   ...peopleEn,
   'sample.group': 'Sample data (removable)',

@@ -23,6 +23,7 @@ import { remindersApi, type RemindersEvents } from './reminders.api';
 import { peopleApi, type PeopleEvents } from './people.api';
 import { attendanceApi, type AttendanceEvents } from './attendance.api';
 import { faxApi, type FaxEvents } from './fax.api';
+import { faxLogApi, type FaxLogEvents } from './fax-log.api';
 
 export type { AppInfo };
 
@@ -43,6 +44,7 @@ export const api = {
   ...peopleApi,
   ...attendanceApi,
   ...faxApi,
+  ...faxLogApi,
 };
 
 export type Api = typeof api;
@@ -68,6 +70,7 @@ export type EventMap = Flat<
     RemindersEvents &
     PeopleEvents &
     AttendanceEvents &
-    FaxEvents
+    FaxEvents &
+    FaxLogEvents
 >;
 export type EventName = keyof EventMap;
