@@ -37,6 +37,8 @@ const EVERY: { [S in Route['screen']]: Extract<Route, { screen: S }>[] } = {
   lines: [{ screen: 'lines' }],
   fax: [{ screen: 'fax' }],
   'fax-document': [{ screen: 'fax-document', id: 4 }],
+  'fax-log': [{ screen: 'fax-log' }],
+  'fax-log-entry': [{ screen: 'fax-log-entry', id: 7 }],
   settings: [{ screen: 'settings' }],
 };
 const ALL: Route[] = Object.values(EVERY).flat();
@@ -61,6 +63,8 @@ describe('router', () => {
     expect(href({ screen: 'cheques', contactId: 3 })).toBe('#/cheques?contact=3');
     expect(href({ screen: 'templates' })).toBe('#/cheques/templates');
     expect(href({ screen: 'fax-document', id: 4 })).toBe('#/fax/document/4');
+    expect(href({ screen: 'fax-log' })).toBe('#/fax/log');
+    expect(href({ screen: 'fax-log-entry', id: 7 })).toBe('#/fax/log/7');
     expect(href({ screen: 'people', kind: 'applicant' })).toBe('#/people/applicant');
     expect(href({ screen: 'new-contact', number: '+98 912' })).toBe('#/new-contact/%2B98%20912');
     // A first tab named in full is the same place.
@@ -100,6 +104,8 @@ describe('router', () => {
       '#/fax/document',
       '#/fax/document/0',
       '#/fax/document/4/x',
+      '#/fax/log/0',
+      '#/fax/log/7/x',
       '#/fax/page/4',
       '#/template/x',
       '#/ivr-tree/',

@@ -24,6 +24,8 @@ export function screenOf(route: Route): Screen {
     case 'line':
       return 'lines';
     case 'fax-document':
+    case 'fax-log':
+    case 'fax-log-entry':
       return 'fax';
     default:
       return route.screen;
@@ -60,6 +62,8 @@ export function tabRoute(route: Route): Route | null {
       return { screen: 'lines' };
     case 'fax-document':
       return { screen: 'fax' };
+    case 'fax-log-entry':
+      return { screen: 'fax-log' };
     default:
       return route;
   }

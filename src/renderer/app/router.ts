@@ -47,6 +47,9 @@ export type Route =
   /** The fax document library; one document's pages open over it. */
   | { screen: 'fax' }
   | { screen: 'fax-document'; id: number }
+  /** The fax log (every fax in and out), and one fax's pages and details. */
+  | { screen: 'fax-log' }
+  | { screen: 'fax-log-entry'; id: number }
   | { screen: 'settings' };
 
 export const HOME: Route = { screen: 'phonebook' };
@@ -71,6 +74,10 @@ export function href(route: Route): string {
       return `#/${route.screen}`;
     case 'fax-document':
       return `#/fax/document/${route.id}`;
+    case 'fax-log':
+      return '#/fax/log';
+    case 'fax-log-entry':
+      return `#/fax/log/${route.id}`;
     case 'contact':
     case 'call':
     case 'recording':
@@ -134,7 +141,7 @@ function parseNew(hash: string): Route | null {
   if (!m) return null;
   const [a, b, ...rest] = m[1]!.split('/');
   const query = m[2];
-  // Only a fax document's address has a third part (`#/fax/document/4`).
+  // Only a fax document's or a logged fax's address has a third part (`#/fax/document/4`, `#/fax/log/7`).
   if (rest.length > (a === 'fax' ? 1 : 0) || (query !== undefined && a !== 'cheques')) return null;
   switch (a) {
     case 'phonebook':
@@ -157,6 +164,11 @@ function parseNew(hash: string): Route | null {
     }
     case 'fax': {
       if (b === undefined) return { screen: 'fax' };
+      if (b === 'log') {
+        if (rest[0] === undefined) return { screen: 'fax-log' };
+        const entry = idOf(rest[0]);
+        return entry === null ? null : { screen: 'fax-log-entry', id: entry };
+      }
       const id = b === 'document' ? idOf(rest[0]) : null;
       return id === null ? null : { screen: 'fax-document', id };
     }

@@ -60,6 +60,11 @@ export function FaxScreen({ documentId }: { documentId: number | null }) {
           <h1>{t.fax.title}</h1>
           <p className="muted">{t.fax.intro}</p>
         </div>
+        <nav className="fax-links">
+          <a href={href({ screen: 'fax-log' })} data-testid="fax-log-link">
+            {t.faxLog.nav}
+          </a>
+        </nav>
       </div>
       <p className="fax-later" data-testid="fax-later">
         {t.fax.later}

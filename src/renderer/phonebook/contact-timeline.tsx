@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import type { Contact } from '../../shared/contract/contacts';
+import type { FaxLogRow } from '../../shared/contract/fax-log';
 import type { RecordingRow } from '../../shared/contract/recordings';
+import { href } from '../app/router';
 import { useClient } from '../app/client';
 import { useQuery } from '../hooks/use-query';
 import { useLocale } from '../i18n/use-t';
@@ -20,15 +22,21 @@ const RECORDINGS_SHOWN = 50;
  * delete with confirmation; a recorded call plays from here.
  */
 export function ContactTimeline({ contact, onChanged }: Props) {
-  const { t, instant, digits } = useLocale();
+  const { t, instant, digits, num } = useLocale();
   const client = useClient();
   const recordingsQuery = useQuery('recordings/list', { contactId: contact.id, limit: RECORDINGS_SHOWN }, { reloadOn: ['recordings/changed'] });
   const recordings = (recordingsQuery.data?.rows ?? []).filter((x) => x.endedAt !== null);
+  // Faxes in and out matched to this contact (by number or fax ID), each a link to its page.
+  const faxQuery = useQuery('fax/log', { contactId: contact.id, limit: RECORDINGS_SHOWN }, { reloadOn: ['fax/log-changed'] });
   const [openRecording, setOpenRecording] = useState<number | null>(null);
-  type Entry = { kind: 'note'; at: string; note: Contact['timeline'][number] } | { kind: 'recording'; at: string; rec: RecordingRow };
+  type Entry =
+    | { kind: 'note'; at: string; note: Contact['timeline'][number] }
+    | { kind: 'recording'; at: string; rec: RecordingRow }
+    | { kind: 'fax'; at: string; fax: FaxLogRow };
   const entries: Entry[] = [
     ...contact.timeline.map((note): Entry => ({ kind: 'note', at: note.createdAt, note })),
     ...recordings.map((rec): Entry => ({ kind: 'recording', at: rec.startedAt, rec })),
+    ...(faxQuery.data?.rows ?? []).map((fax): Entry => ({ kind: 'fax', at: fax.startedAt, fax })),
   ].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
   const toast = useToast();
   const confirm = useConfirm();
@@ -87,11 +95,30 @@ export function ContactTimeline({ contact, onChanged }: Props) {
         </p>
       )}
       {recordingsQuery.error && <LoadError message={recordingsQuery.error} onRetry={recordingsQuery.reload} />}
+      {faxQuery.error && <LoadError message={faxQuery.error} onRetry={faxQuery.reload} />}
       {entries.length === 0 ? (
         <p className="muted">{t.timeline.empty}</p>
       ) : (
         <ol className="notes">
           {entries.map((e) => {
+            if (e.kind === 'fax') {
+              const fax = e.fax;
+              return (
+                <li key={`fax-${fax.id}`} className="note note-fax" data-testid="timeline-fax" data-fax-id={fax.id}>
+                  <div className="note-meta">
+                    <time dateTime={fax.startedAt}>{instant(fax.startedAt)}</time>
+                    <span className="note-author">{fax.direction === 'in' ? t.faxLog.timelineIn : t.faxLog.timelineOut}</span>
+                  </div>
+                  <p className="note-body">
+                    <a href={href({ screen: 'fax-log-entry', id: fax.id })} data-testid="timeline-fax-open">
+                      {t.faxLog.popupPages(num(fax.pagesDone))}
+                    </a>{' '}
+                    {fax.remoteId && <bdi dir="ltr">{fax.remoteId}</bdi>}{' '}
+                    {!fax.ok && fax.reason && <span className="muted">{t.faxLog.reasons[fax.reason]}</span>}
+                  </p>
+                </li>
+              );
+            }
             if (e.kind === 'recording') {
               const rec = e.rec;
               return (
