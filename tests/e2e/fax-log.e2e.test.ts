@@ -96,6 +96,14 @@ test('the log lists the received faxes with their contact and fax ID, and the se
   await page.getByTestId('fax-log-direction').selectOption('out');
   await page.getByTestId('fax-log-empty').waitFor();
   await shot(page, 'fax-log-02-filtered-en');
+
+  // The report over the last 30 days: both faxes, by day and by contact (the withheld one by its TSI).
+  await page.getByTestId('fax-log-report-open').click();
+  await pollUntil(page, () => page.getByTestId('fax-report-totals').textContent(), 'Received: 2 faxes, 3 pages · Sent: 0 faxes, 0 pages · Failed: 0');
+  await expect(page.getByTestId('fax-report-day').count()).resolves.toBe(1);
+  const who = await page.getByTestId('fax-report-contact').allTextContents();
+  expect(who.map((w) => w.replace(/\d+/g, '').trim()).sort()).toEqual(['ACME SALES', 'رضا کریمی']);
+  await shot(page, 'fax-log-02b-report-en');
 });
 
 test('a fax opens at its address with its page drawn; rotated, it stays turned after a restart', async () => {

@@ -134,7 +134,8 @@ export function createFaxLogRepo(db: Db) {
           [string, string],
           { contact_id: number | null; contact_name: string | null; number: string; direction: 'in' | 'out'; faxes: number; pages: number }
         >(
-          `SELECT m.contact_id, c.display_name AS contact_name, CASE WHEN m.contact_id IS NULL THEN m.remote_number ELSE '' END AS number,
+          `SELECT m.contact_id, c.display_name AS contact_name,
+             CASE WHEN m.contact_id IS NULL THEN COALESCE(NULLIF(m.remote_number, ''), m.remote_id) ELSE '' END AS number,
              m.direction, count(*) AS faxes, sum(m.pages_done) AS pages
            FROM ${MATCHED} m LEFT JOIN contacts c ON c.id = m.contact_id
            WHERE m.local_day BETWEEN ? AND ? GROUP BY m.contact_id, number, m.direction`,

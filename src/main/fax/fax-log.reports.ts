@@ -91,7 +91,7 @@ export function createFaxLogReports(ctx: EngineContext, log: FaxLogService) {
       const who = new Map<string, FaxLogReport['perContact'][number]>();
       for (const c of log.repo.perContact(from, to)) {
         const key = c.contact_id !== null ? `c${c.contact_id}` : `n${c.number}`;
-        const row = who.get(key) ?? { contactId: c.contact_id, contactName: c.contact_name, numberDisplay: c.number, ...zero };
+        const row = who.get(key) ?? { contactId: c.contact_id, contactName: c.contact_name, numberDisplay: log.display(c.number), ...zero };
         row[c.direction === 'in' ? 'faxesIn' : 'faxesOut'] += c.faxes;
         row[c.direction === 'in' ? 'pagesIn' : 'pagesOut'] += c.pages;
         who.set(key, row);

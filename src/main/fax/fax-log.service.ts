@@ -131,6 +131,8 @@ export function createFaxLogService(db: Db, ctx: EngineContext, deps: { dataDir:
   return {
     writer,
     toRow,
+    /** A number as the office writes it ('021 8888 1234'); any other text as it came. */
+    display,
 
     /** Keeps a received fax (the pages it got, even when cut short), logs it and pops it up. */
     receive(fax: ReceivedFax): { id: number } {

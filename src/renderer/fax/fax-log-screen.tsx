@@ -13,6 +13,7 @@ import { LoadError } from '../ui/load-error';
 import { SearchIcon } from '../ui/search-icon';
 import { useToast } from '../ui/toast-context';
 import { FaxLogEntryView } from './fax-log-entry';
+import { FaxLogReportDialog } from './fax-log-report';
 import { durationOf, partyOf, resultOf } from './fax-log-words';
 
 const PAGE = 100;
@@ -37,6 +38,7 @@ export function FaxLogScreen({ entryId }: { entryId: number | null }) {
   const [limit, setLimit] = useState(PAGE);
   const [pdf, setPdf] = useState<FileOut | null>(null);
   const [printing, setPrinting] = useState(false);
+  const [reporting, setReporting] = useState(false);
   const query = {
     text: useDebounced(text.trim(), 250),
     direction,
@@ -106,6 +108,9 @@ export function FaxLogScreen({ entryId }: { entryId: number | null }) {
         <button type="button" className="button" disabled={printing} onClick={() => void print()} data-testid="fax-log-print">
           {printing ? m.printing : m.print}
         </button>
+        <button type="button" className="button" onClick={() => setReporting(true)} data-testid="fax-log-report-open">
+          {m.report}
+        </button>
         <span className="muted" data-testid="fax-log-count">
           {log.data ? m.count(num(rows.length), num(total)) : ''}
         </span>
@@ -171,6 +176,7 @@ export function FaxLogScreen({ entryId }: { entryId: number | null }) {
           {m.more}
         </button>
       )}
+      {reporting && <FaxLogReportDialog from={query.from} to={query.to} onClose={() => setReporting(false)} />}
       {pdf && <FileReadyDialog file={pdf} onClose={() => setPdf(null)} countLabel={() => m.title} testId="fax-log-pdf" />}
     </div>
   );

@@ -96,7 +96,7 @@ export type FaxLogReport = {
   totals: Counts & { failed: number };
   /** Every day of the range, oldest first. */
   perDay: (Counts & { date: string })[];
-  /** The busiest contacts (or numbers with no contact), most faxes first; at most 50. */
+  /** The busiest contacts (or, with no contact, the number, else the TSI/CSI), most faxes first; at most 50. */
   perContact: (Counts & { contactId: number | null; contactName: string | null; numberDisplay: string })[];
 };
 

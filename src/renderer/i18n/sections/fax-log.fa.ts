@@ -87,6 +87,18 @@ export const faxLogFa = {
   popupPages: (pages: string) => `${pages} صفحه`,
   open: 'باز کردن',
   dismiss: 'بستن',
+  // The report
+  report: 'گزارش',
+  reportTitle: (from: string, to: string) => `گزارش فکس‌ها، ${from} تا ${to}`,
+  reportTotals: (inN: string, inP: string, outN: string, outP: string, failed: string) =>
+    `دریافتی: ${inN} فکس، ${inP} صفحه · ارسالی: ${outN} فکس، ${outP} صفحه · ناموفق: ${failed}`,
+  reportDay: 'روز',
+  reportByDay: 'روزبه‌روز',
+  reportByContact: 'به تفکیک مخاطب',
+  reportIn: 'دریافتی',
+  reportPagesIn: 'صفحهٔ دریافتی',
+  reportOut: 'ارسالی',
+  reportPagesOut: 'صفحهٔ ارسالی',
   // The contact's timeline
   timelineIn: 'فکس دریافتی',
   timelineOut: 'فکس ارسالی',
