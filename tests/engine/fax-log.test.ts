@@ -292,3 +292,21 @@ async function recordThroughEngine(entry: FaxLogEntry): Promise<number> {
   const log = createFaxLogService(e.db, ctx, { dataDir: dir, contacts: createContactsService(e.db, ctx) });
   return log.writer.record(entry).id;
 }
+
+test('a fax that cannot be kept leaves neither a row nor a file, and the line is not stopped by it', async () => {
+  const got = await receivedOverMemory({ pages: [blankPage(1728, 100)], callerNumber: '02111112222' });
+  // The row cannot be written (as on a full disk): the file already written is removed again.
+  e.db.exec("CREATE TEMP TRIGGER refuse BEFORE INSERT ON fax_log BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END");
+  expect(() => fax.deliver(got)).not.toThrow();
+  expect((await e.ok('fax/log', {}, 'en')).total).toBe(0);
+  expect(receivedFiles()).toEqual([]);
+  expect(events.some((x) => x.name === 'fax/received')).toBe(false);
+  expect(readFileSync(path.join(dir, 'monshi.log'), 'utf8')).toMatch(/fax log: a fax received on line 1 could not be kept/);
+
+  // The folder cannot be written (a file stands where it goes): no row names a file that is not there.
+  e.db.exec('DROP TRIGGER refuse');
+  removeDir(path.join(dir, 'fax', 'received'));
+  writeFileSync(path.join(dir, 'fax', 'received'), 'not a folder');
+  expect(() => fax.deliver(got)).not.toThrow();
+  expect((await e.ok('fax/log', {}, 'en')).total).toBe(0);
+});
