@@ -13,3 +13,4 @@ export { printCallReport, type CallReportLabels, type CallReportPrintOptions } f
 export { printReminderList, type ReminderPrintLabels, type ReminderPrintOptions } from './reminders/reminder-list.print';
 export { printForm, type FormDocument, type FormField, type FormSection } from './forms/form.print';
 export { printAttendanceReport, hhmm, type AttendanceLabels, type AttendancePrintOptions } from './attendance/attendance-report.print';
+export { printFaxLog, type FaxLogPrintOptions } from './fax/fax-log.print';

@@ -126,6 +126,7 @@ describe('a request that says it only reads', () => {
     'attendance/report': () => month,
     'attendance/report-export': () => ({ ...month, format: 'xlsx' }),
     'holidays/list': () => range,
+    'fax/log-report': () => range,
   };
   /**
    * These need a record this test does not make (a call, a recording, a voicemail, a prompt, a cheque
@@ -153,6 +154,9 @@ describe('a request that says it only reads', () => {
     'fax/document-pdf': { id: 1 },
     'fax/job': { id: 1 },
     'fax/job-page': { id: 1 },
+    'fax/log-entry': { id: 1 },
+    'fax/log-page': { id: 1 },
+    'fax/log-tiff': { id: 1 },
   };
 
   /** What this connection changed so far, and the bytes of the database and its write-ahead log. */

@@ -39,6 +39,8 @@ const EVERY: { [S in Route['screen']]: Extract<Route, { screen: S }>[] } = {
   'fax-document': [{ screen: 'fax-document', id: 4 }],
   'fax-send': [{ screen: 'fax-send' }],
   'fax-job': [{ screen: 'fax-job', id: 7 }],
+  'fax-log': [{ screen: 'fax-log' }],
+  'fax-log-entry': [{ screen: 'fax-log-entry', id: 7 }],
   settings: [{ screen: 'settings' }],
 };
 const ALL: Route[] = Object.values(EVERY).flat();
@@ -65,6 +67,8 @@ describe('router', () => {
     expect(href({ screen: 'fax-document', id: 4 })).toBe('#/fax/document/4');
     expect(href({ screen: 'fax-send' })).toBe('#/fax/send');
     expect(href({ screen: 'fax-job', id: 7 })).toBe('#/fax/job/7');
+    expect(href({ screen: 'fax-log' })).toBe('#/fax/log');
+    expect(href({ screen: 'fax-log-entry', id: 7 })).toBe('#/fax/log/7');
     expect(href({ screen: 'people', kind: 'applicant' })).toBe('#/people/applicant');
     expect(href({ screen: 'new-contact', number: '+98 912' })).toBe('#/new-contact/%2B98%20912');
     // A first tab named in full is the same place.
@@ -104,6 +108,8 @@ describe('router', () => {
       '#/fax/document',
       '#/fax/document/0',
       '#/fax/document/4/x',
+      '#/fax/log/0',
+      '#/fax/log/7/x',
       '#/fax/page/4',
       '#/template/x',
       '#/ivr-tree/',

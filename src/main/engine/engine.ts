@@ -11,6 +11,7 @@ import { dbFault } from '../db/db-faults';
 import type { Lang } from '../i18n/messages';
 import { createSettingsService } from '../settings/settings.service';
 import type { LineFactory } from '../lines/lines.service';
+import type { FaxLines } from '../fax/fax-calls';
 import type { Timers } from '../../telephony/transport';
 import type { EngineContext } from '../kernel/context';
 import { createGate } from '../kernel/gate';
@@ -19,7 +20,6 @@ import { createTestClock } from '../kernel/test-clock';
 import { openDataFolder, type OpenDataFolder } from './engine-start';
 import { createHandlers } from './handlers';
 import { createServices } from './services';
-import type { FaxLines } from '../fax/fax-calls';
 
 export type EngineOptions = {
   dataDir: string;

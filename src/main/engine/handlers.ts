@@ -12,6 +12,7 @@ import { ioHandlers } from '../contacts/io.handlers';
 import { faxHandlers } from '../fax/fax.handlers';
 import { faxPdfHandlers } from '../fax/fax-pdf.handlers';
 import { faxOutboxHandlers } from '../fax/fax-outbox.handlers';
+import { faxLogHandlers } from '../fax/fax-log.handlers';
 import { ivrHandlers } from '../ivr/ivr.handlers';
 import { voicemailHandlers } from '../ivr/voicemail.handlers';
 import { joinHandlers, type Handlers } from '../kernel/handlers';
@@ -45,6 +46,7 @@ export function handlerMaps(s: Services, app: AppDeps) {
     faxHandlers(s),
     faxPdfHandlers(s),
     faxOutboxHandlers(s),
+    faxLogHandlers(s),
   ];
 }
 

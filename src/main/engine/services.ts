@@ -25,8 +25,10 @@ import { createAttendanceService } from '../attendance/attendance.service';
 import { createChequeTemplatesService } from '../cheque-templates/cheque-templates.service';
 import { createFaxDocumentsService } from '../fax/fax-documents.service';
 import { createFaxLines } from '../fax/fax-lines';
-import type { FaxLines, FaxLogWriter } from '../fax/fax-calls';
+import type { FaxLines } from '../fax/fax-calls';
 import { createFaxOutboxService } from '../fax/fax-outbox.service';
+import { createFaxLogService } from '../fax/fax-log.service';
+import { createFaxLogReports } from '../fax/fax-log.reports';
 import type { Timers } from '../../telephony/transport';
 import type { EngineContext } from '../kernel/context';
 import type { Logger } from '../kernel/logger';
@@ -98,12 +100,21 @@ export function createServices(
   const faxDocuments = createFaxDocumentsService(db, ctx, { dataDir: opts.dataDir });
   // Fax calls on the lines: what the outbox sends through and what received faxes arrive from.
   const faxLines = opts.faxLines ?? createFaxLines();
-  // the fax log (faxlog's branch) at merge
-  const faxLog: FaxLogWriter = { record: () => ({ id: 0 }) };
+  // The fax log keeps every received fax, and is the writer the outbox records sent faxes with.
+  const faxLog = createFaxLogService(db, ctx, { dataDir: opts.dataDir, contacts });
+  const faxLogReports = createFaxLogReports(ctx, faxLog);
+  faxLines.onReceived((fax) => {
+    try {
+      faxLog.receive(fax);
+    } catch (e) {
+      // A full disk or a damaged database: the fax cannot be kept, and the log says so (the line goes on).
+      log.error(`fax log: a fax received on line ${fax.lineId} could not be kept`, e);
+    }
+  });
   const faxOutbox = createFaxOutboxService(db, ctx, {
     dataDir: opts.dataDir,
     faxLines,
-    faxLog,
+    faxLog: faxLog.writer,
     getContact: (id) => contacts.get(id),
     timers: opts.timers,
     log,
@@ -133,5 +144,7 @@ export function createServices(
     faxDocuments,
     faxLines,
     faxOutbox,
+    faxLog,
+    faxLogReports,
   };
 }

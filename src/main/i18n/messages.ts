@@ -8,6 +8,7 @@ import { ivrEn, ivrFa } from './ivr.messages';
 import { recordingsEn, recordingsFa } from './recordings.messages';
 import { faxEn, faxFa } from './fax.messages';
 import { faxOutboxEn, faxOutboxFa } from './fax-outbox.messages';
+import { faxLogEn, faxLogFa } from './fax-log.messages';
 import { serverEn, serverFa } from './server.messages';
 import { dbEn, dbFa } from './db.messages';
 import { CHEQUE_FIELD_LABELS, chequesEn, chequesFa } from './cheques.messages';
@@ -19,6 +20,7 @@ const fa = {
   ...recordingsFa,
   ...faxFa,
   ...faxOutboxFa,
+  ...faxLogFa,
   ...serverFa,
   ...peopleFa,
   'sample.group': 'دادهٔ نمونه (قابل حذف)',
@@ -132,6 +134,7 @@ const en: Record<MessageKey, string> = {
   ...recordingsEn,
   ...faxEn,
   ...faxOutboxEn,
+  ...faxLogEn,
   ...serverEn,
   ...peopleEn,
   'sample.group': 'Sample data (removable)',

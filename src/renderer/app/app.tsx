@@ -7,6 +7,7 @@ import { RecordingIndicator } from '../recordings/recording-indicator';
 import { PhonebookScreen } from '../phonebook/phonebook-screen';
 import type { PeoplePlace } from '../people/people-screen';
 import { CallerPopups } from '../popup/caller-popups';
+import { FaxPopups } from '../popup/fax-popups';
 import { anyModalOpen } from '../ui/modal-stack';
 import { ShownWhen } from '../ui/shown-when';
 import { AppHeader, type Screen } from './app-header';
@@ -17,6 +18,7 @@ import {
   ChequesScreen,
   ChequesSection,
   FaxScreen,
+  FaxLogScreen,
   IvrScreen,
   LinesScreen,
   PeopleScreen,
@@ -173,7 +175,11 @@ export function App() {
         )}
         {screen === 'fax' && (
           <div className="screen screen-scroll">
-            <FaxScreen route={route} />
+            {route.screen === 'fax-log' || route.screen === 'fax-log-entry' ? (
+              <FaxLogScreen entryId={route.screen === 'fax-log-entry' ? route.id : null} />
+            ) : (
+              <FaxScreen route={route} />
+            )}
           </div>
         )}
         {screen === 'settings' && (
@@ -183,6 +189,7 @@ export function App() {
         )}
       </main>
       <CallerPopups onOpenContact={openContact} onOpenFile={openFile} onAddContact={addContact} />
+      <FaxPopups />
       <AlarmCenter onOpenReminder={openReminder} onOpenContact={openContact} onOpenCheque={openCheque} bellSlot={bellSlot} />
     </div>
   );

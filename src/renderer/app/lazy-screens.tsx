@@ -31,4 +31,5 @@ export const IvrScreen = screen(async () => (await import('./other-screens')).Iv
 export const VoicemailInbox = screen(async () => (await import('./other-screens')).VoicemailInbox);
 export const LinesScreen = screen(async () => (await import('./other-screens')).LinesScreen);
 export const FaxScreen = screen(async () => (await import('./other-screens')).FaxScreen);
+export const FaxLogScreen = screen(async () => (await import('./other-screens')).FaxLogScreen);
 export const SettingsScreen = screen(async () => (await import('./other-screens')).SettingsScreen);

@@ -26,6 +26,8 @@ export function screenOf(route: Route): Screen {
     case 'fax-document':
     case 'fax-send':
     case 'fax-job':
+    case 'fax-log':
+    case 'fax-log-entry':
       return 'fax';
     default:
       return route.screen;
@@ -64,6 +66,8 @@ export function tabRoute(route: Route): Route | null {
     case 'fax-send':
     case 'fax-job':
       return { screen: 'fax' };
+    case 'fax-log-entry':
+      return { screen: 'fax-log' };
     default:
       return route;
   }

@@ -50,6 +50,9 @@ export type Route =
   /** The send form and one outbox job, open over the fax screen. */
   | { screen: 'fax-send' }
   | { screen: 'fax-job'; id: number }
+  /** The fax log (every fax in and out), and one fax's pages and details. */
+  | { screen: 'fax-log' }
+  | { screen: 'fax-log-entry'; id: number }
   | { screen: 'settings' };
 
 export const HOME: Route = { screen: 'phonebook' };
@@ -78,6 +81,10 @@ export function href(route: Route): string {
       return '#/fax/send';
     case 'fax-job':
       return `#/fax/job/${route.id}`;
+    case 'fax-log':
+      return '#/fax/log';
+    case 'fax-log-entry':
+      return `#/fax/log/${route.id}`;
     case 'contact':
     case 'call':
     case 'recording':
@@ -141,7 +148,7 @@ function parseNew(hash: string): Route | null {
   if (!m) return null;
   const [a, b, ...rest] = m[1]!.split('/');
   const query = m[2];
-  // Only a fax document's address has a third part (`#/fax/document/4`).
+  // Only a fax document's or a logged fax's address has a third part (`#/fax/document/4`, `#/fax/log/7`).
   if (rest.length > (a === 'fax' ? 1 : 0) || (query !== undefined && a !== 'cheques')) return null;
   switch (a) {
     case 'phonebook':
@@ -165,6 +172,11 @@ function parseNew(hash: string): Route | null {
     case 'fax': {
       if (b === undefined) return { screen: 'fax' };
       if (b === 'send') return rest.length === 0 ? { screen: 'fax-send' } : null;
+      if (b === 'log') {
+        if (rest[0] === undefined) return { screen: 'fax-log' };
+        const entry = idOf(rest[0]);
+        return entry === null ? null : { screen: 'fax-log-entry', id: entry };
+      }
       const id = b === 'document' || b === 'job' ? idOf(rest[0]) : null;
       return id === null ? null : b === 'job' ? { screen: 'fax-job', id } : { screen: 'fax-document', id };
     }

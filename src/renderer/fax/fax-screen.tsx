@@ -65,9 +65,14 @@ export function FaxScreen({ route }: { route: Route }) {
           <h1>{t.fax.title}</h1>
           <p className="muted">{t.fax.intro}</p>
         </div>
-        <a href={href({ screen: 'fax-send' })} className="button primary" data-testid="fax-send-open">
-          {t.faxOut.sendButton}
-        </a>
+        <nav className="fax-links">
+          <a href={href({ screen: 'fax-send' })} className="button primary" data-testid="fax-send-open">
+            {t.faxOut.sendButton}
+          </a>
+          <a href={href({ screen: 'fax-log' })} data-testid="fax-log-link">
+            {t.faxLog.nav}
+          </a>
+        </nav>
       </div>
       <p className="fax-later" data-testid="fax-later">
         {t.fax.later}

@@ -12,6 +12,7 @@ import { peopleEn } from './sections/people.en';
 import { attendanceEn } from './sections/attendance.en';
 import { faxEn } from './sections/fax.en';
 import { faxOutEn } from './sections/fax-outbox.en';
+import { faxLogEn } from './sections/fax-log.en';
 
 const plural = (n: string, count: number, one: string, many: string) => `${n} ${count === 1 ? one : many}`;
 
@@ -298,5 +299,6 @@ export const en: Messages = {
   attendance: attendanceEn,
   fax: faxEn,
   faxOut: faxOutEn,
+  faxLog: faxLogEn,
   alarms: alarmsEn,
 };

@@ -15,6 +15,7 @@ import { peopleFa } from './sections/people.fa';
 import { attendanceFa } from './sections/attendance.fa';
 import { faxFa } from './sections/fax.fa';
 import { faxOutFa } from './sections/fax-outbox.fa';
+import { faxLogFa } from './sections/fax-log.fa';
 export const fa = {
   app: {
     name: 'منشی',
@@ -299,6 +300,7 @@ export const fa = {
   attendance: attendanceFa,
   fax: faxFa,
   faxOut: faxOutFa,
+  faxLog: faxLogFa,
   alarms: alarmsFa,
 };
 

@@ -25,6 +25,7 @@ import { attendanceApi, type AttendanceEvents } from './attendance.api';
 import { faxApi, type FaxEvents } from './fax.api';
 import { faxPdfApi } from './fax-pdf.api';
 import { faxOutboxApi, type FaxOutboxEvents } from './fax-outbox.api';
+import { faxLogApi, type FaxLogEvents } from './fax-log.api';
 
 export type { AppInfo };
 
@@ -47,6 +48,7 @@ export const api = {
   ...faxApi,
   ...faxPdfApi,
   ...faxOutboxApi,
+  ...faxLogApi,
 };
 
 export type Api = typeof api;
@@ -73,6 +75,7 @@ export type EventMap = Flat<
     PeopleEvents &
     AttendanceEvents &
     FaxEvents &
-    FaxOutboxEvents
+    FaxOutboxEvents &
+    FaxLogEvents
 >;
 export type EventName = keyof EventMap;
