@@ -101,7 +101,8 @@ describe('what the simulator does not implement, it refuses', () => {
     const { at } = harness();
     at('ATE0');
     expect(at('AT+FCLASS=?')).toBe('\r\n0,1,1.0,8\r\n\r\nOK\r\n');
-    for (const c of ['AT+FCLASS=2.0', 'AT+FCLASS=2', 'AT+FDT', 'AT+FDR', 'AT+FTH=3', 'AT+FRS=8']) expect([c, at(c)]).toEqual([c, '\r\nERROR\r\n']); // the T.31 commands only in Class 1
+    // The T.31 commands only in Class 1.
+    for (const c of ['AT+FCLASS=2.0', 'AT+FCLASS=2', 'AT+FDT', 'AT+FDR', 'AT+FTH=3', 'AT+FRS=8']) expect([c, at(c)]).toEqual([c, '\r\nERROR\r\n']);
     expect(at('AT+FCLASS=1')).toBe('\r\nOK\r\n');
     for (const c of ['AT+FAR=1', 'AT+FDD=1', 'AT+FTH=24', 'AT+FTM=3', 'AT+FRM=95']) expect([c, at(c)]).toEqual([c, '\r\nERROR\r\n']);
     expect(at('AT+FCLASS=8')).toBe('\r\nOK\r\n');
