@@ -93,7 +93,8 @@ export function createServices(
   const chequeReports = createChequeReportsService(db, ctx);
   const faxDocuments = createFaxDocumentsService(db, ctx, { dataDir: opts.dataDir });
   // Fax calls on the lines: what the outbox sends through and what received faxes arrive from.
-  const faxLines = createFaxLines();
+  // Our CSI is empty until the office's fax number is a setting (the outbox stamps its own TSI per call).
+  const faxLines = createFaxLines({ lines: () => lines.runningLines(), now: () => ctx.clock().getTime(), localId: () => '', log });
   const sampleData = createSampleDataService({ ctx, contacts, groups, settings, isProtected: (id) => people.ofContact(id).length > 0 });
 
   return {

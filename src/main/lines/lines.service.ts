@@ -372,6 +372,8 @@ export function createLinesService(db: Db, ctx: EngineContext, calls: CallsServi
     async close(): Promise<void> {
       await Promise.all([...running.keys()].map(stop));
     },
+    /** Every running line (fax calls pick theirs from these). */
+    runningLines: () => [...running.values()].map((r) => ({ id: r.row.id, name: r.row.name, line: r.line })),
     /** The running Line of a line id (for the IVR and tests). */
     lineOf: (id: number) => running.get(id)?.line ?? null,
     simOf: (id: number) => running.get(id)?.sim ?? null,
