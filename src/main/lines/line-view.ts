@@ -28,11 +28,13 @@ export function lineView(row: LineDbRow, info: LineInfo | null, callId: number |
     ringsBeforeAnswer: row.rings_before_answer,
     extraInit: row.extra_init,
     recordCalls: row.record_calls === 1,
+    faxMode: row.fax_mode,
+    faxRings: row.fax_rings,
     status: info?.status === 'closed' || !info ? 'disconnected' : shownStatus(info.status),
     detail: info ? info.detail : null,
     identity,
     callId,
-    abilities: info?.abilities ?? { recordCalls: null, flash: false },
+    abilities: { recordCalls: info?.abilities.recordCalls ?? null, flash: info?.abilities.flash ?? false, fax: info ? faxAbility(info) : null },
   };
 }
 
@@ -46,4 +48,12 @@ export const lineDataOf = (row: LineDbRow): LineData => ({
   ringsBeforeAnswer: row.rings_before_answer,
   extraInit: row.extra_init,
   recordCalls: row.record_calls === 1,
+  faxMode: row.fax_mode,
+  faxRings: row.fax_rings,
 });
+
+/** Class 1 when the line's modem reported it (a line kind without the ability cannot fax). */
+function faxAbility(info: LineInfo): 'class1' | null {
+  const a = info.abilities;
+  return 'fax' in a && a.fax === 'class1' ? 'class1' : null;
+}

@@ -11,6 +11,7 @@ import { chequeTemplatesEn } from './sections/cheque-templates.en';
 import { peopleEn } from './sections/people.en';
 import { attendanceEn } from './sections/attendance.en';
 import { faxEn } from './sections/fax.en';
+import { lineFaxEn } from './sections/line-fax.en';
 
 const plural = (n: string, count: number, one: string, many: string) => `${n} ${count === 1 ? one : many}`;
 
@@ -288,5 +289,6 @@ export const en: Messages = {
   people: peopleEn,
   attendance: attendanceEn,
   fax: faxEn,
+  lineFax: lineFaxEn,
   alarms: alarmsEn,
 };

@@ -14,6 +14,7 @@ import { chequeTemplatesFa } from './sections/cheque-templates.fa';
 import { peopleFa } from './sections/people.fa';
 import { attendanceFa } from './sections/attendance.fa';
 import { faxFa } from './sections/fax.fa';
+import { lineFaxFa } from './sections/line-fax.fa';
 export const fa = {
   app: {
     name: 'منشی',
@@ -289,6 +290,7 @@ export const fa = {
   people: peopleFa,
   attendance: attendanceFa,
   fax: faxFa,
+  lineFax: lineFaxFa,
   alarms: alarmsFa,
 };
 

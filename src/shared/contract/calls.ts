@@ -21,6 +21,14 @@ export type CallerIdMode = (typeof CALLER_ID_MODES)[number];
 export const LINE_STATUSES = ['disconnected', 'initialising', 'idle', 'ringing', 'dialing', 'in-call', 'closed'] as const;
 export type LineStatus = (typeof LINE_STATUSES)[number];
 
+/**
+ * How a line treats fax calls (only when its modem can fax): 'off' voice only; 'adaptive' voice answers
+ * and a fax machine's calling tone switches the call to fax; 'fax-only' every call is answered as fax at
+ * ring `faxRings`; 'after-rings' answered as fax at ring `faxRings` when voice answering has not taken it.
+ */
+export const FAX_MODES = ['off', 'adaptive', 'fax-only', 'after-rings'] as const;
+export type FaxMode = (typeof FAX_MODES)[number];
+
 export const lineInput = z.object({
   name: z.string().trim().min(1).max(60),
   kind: z.enum(LINE_KINDS),
@@ -34,6 +42,9 @@ export const lineInput = z.object({
   extraInit: z.string().max(500).default(''),
   /** Record every answered call on this line (when the line can record). */
   recordCalls: z.boolean().default(false),
+  faxMode: z.enum(FAX_MODES).default('off'),
+  /** The ring at which 'fax-only' and 'after-rings' answer as fax. */
+  faxRings: z.number().int().min(1).max(20).default(4),
 });
 export type LineInput = z.input<typeof lineInput>;
 export type LineData = z.output<typeof lineInput>;
@@ -68,7 +79,7 @@ export type LineView = LineData & {
    * stays connected), 'line' (the telephone must be on a parallel socket), null (it cannot, or the
    * device is not identified yet). `flash`: it can transfer a call by hook flash and digits.
    */
-  abilities: { recordCalls: 'phone-socket' | 'line' | null; flash: boolean };
+  abilities: { recordCalls: 'phone-socket' | 'line' | null; flash: boolean; fax: 'class1' | null };
 };
 
 export type PortInfo = { path: string; manufacturer: string; vendorId: string; productId: string; serialNumber: string; usedBy: number | null };
