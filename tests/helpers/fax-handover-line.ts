@@ -66,10 +66,19 @@ export function faxHandoverLine(id: string, farEnd: FarEnd, opts: { tamper?: Tam
       for (const l of listeners.get(event) ?? []) l(payload);
     },
     start: async () => undefined,
-    answer: unsupported,
-    hangUp: unsupported,
+    // Enough of a voice line for the IVR to answer, wait for keys and hang up.
+    async answer() {
+      if (line.status !== 'ringing') throw new LineError('bad-state', 'not ringing');
+      line.status = 'in-call';
+      line.emit('answered', {});
+    },
+    async hangUp() {
+      if (line.status === 'idle') return;
+      line.status = 'idle';
+      line.emit('hangup', { reason: 'local' });
+    },
     dial: unsupported,
-    play: unsupported,
+    play: async () => ({ stoppedBy: 'end' }),
     record: unsupported,
     recordCall: unsupported,
     flash: unsupported,
@@ -95,6 +104,8 @@ export function faxHandoverLine(id: string, farEnd: FarEnd, opts: { tamper?: Tam
           release: async () => {
             line.releases++;
             line.status = before === 'ringing' || before === 'in-call' ? 'idle' : before;
+            // The call ends (the real line says 'fax' as the reason).
+            if (h.how !== 'dial') line.emit('hangup', { reason: 'local' });
           },
         },
       };

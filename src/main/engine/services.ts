@@ -25,6 +25,7 @@ import { createAttendanceService } from '../attendance/attendance.service';
 import { createChequeTemplatesService } from '../cheque-templates/cheque-templates.service';
 import { createFaxDocumentsService } from '../fax/fax-documents.service';
 import { createFaxLines } from '../fax/fax-lines';
+import { createFaxAnswer } from '../fax/fax-answer';
 import type { Timers } from '../../telephony/transport';
 import type { EngineContext } from '../kernel/context';
 import type { Logger } from '../kernel/logger';
@@ -61,9 +62,24 @@ export function createServices(
     // The engine's timers, as the recordings' and the alarms': a test's manual clock reaches the menus' timeouts too.
     timers: opts.timers,
     simOf: (id) => lines.simOf(id),
+    faxTone: (id) => faxAnswer.faxTone(id),
   });
   lines.setIvr((r) => ivr.ring(r));
-  const recordings = createRecordingsService(db, ctx, { calls, lines, log, dataDir: opts.dataDir, timers: opts.timers, diskFree: opts.diskFree });
+  const recordings = createRecordingsService(db, ctx, {
+    calls,
+    lines,
+    log,
+    dataDir: opts.dataDir,
+    timers: opts.timers,
+    diskFree: opts.diskFree,
+    faxTone: (id) => faxAnswer.faxTone(id),
+  });
+  // Fax calls on the lines: what the outbox sends through and what received faxes arrive from; and
+  // when a line takes a call as fax (its fax setting).
+  // Our CSI is empty until the office's fax number is a setting (the outbox stamps its own TSI per call).
+  const faxLines = createFaxLines({ lines: () => lines.runningLines(), now: () => ctx.clock().getTime(), localId: () => '', log });
+  const faxAnswer = createFaxAnswer(lines, faxLines, log);
+  lines.setFaxRing(faxAnswer.ring);
   follow((e) => {
     if (e.name === 'call/updated') recordings.callUpdated(e.payload.call);
     if (e.name === 'settings/changed') contacts.rekeyPhones(); // a new area code keys local numbers anew
@@ -92,9 +108,6 @@ export function createServices(
   const chequeBooks = createChequeBooksService(db, ctx);
   const chequeReports = createChequeReportsService(db, ctx);
   const faxDocuments = createFaxDocumentsService(db, ctx, { dataDir: opts.dataDir });
-  // Fax calls on the lines: what the outbox sends through and what received faxes arrive from.
-  // Our CSI is empty until the office's fax number is a setting (the outbox stamps its own TSI per call).
-  const faxLines = createFaxLines({ lines: () => lines.runningLines(), now: () => ctx.clock().getTime(), localId: () => '', log });
   const sampleData = createSampleDataService({ ctx, contacts, groups, settings, isProtected: (id) => people.ofContact(id).length > 0 });
 
   return {

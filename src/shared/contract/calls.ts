@@ -113,7 +113,7 @@ export type CallDirection = (typeof CALL_DIRECTIONS)[number];
  * ringing / dialing / connected: in progress. answered: a person took it. missed: rang out.
  * ivr: answered by the IVR. busy, no-answer, failed: outgoing calls that never connected.
  */
-export const CALL_OUTCOMES = ['ringing', 'dialing', 'connected', 'answered', 'missed', 'ivr', 'busy', 'no-answer', 'failed'] as const;
+export const CALL_OUTCOMES = ['ringing', 'dialing', 'connected', 'answered', 'missed', 'ivr', 'busy', 'no-answer', 'failed', 'fax'] as const;
 export type CallOutcome = (typeof CALL_OUTCOMES)[number];
 
 export type CallRow = {
