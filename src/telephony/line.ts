@@ -52,7 +52,8 @@ export type HangupReason =
   | 'no-answer'
   | 'no-dialtone'
   | 'failed'
-  | 'device-lost';
+  | 'device-lost'
+  | 'fax'; // the call was handed to fax (Line.fax) and released
 
 export type ToneKind = 'fax-calling' | 'data-calling' | 'answer-tone' | 'busy' | 'dial-tone' | 'ringback' | 'silence' | 'quiet';
 
@@ -114,9 +115,12 @@ export type LineIdentity = {
  * - `flash`: a hook flash and digits can be sent on an answered call (transfer on a PBX or with the
  *   exchange's call-transfer service).
  */
-export type LineAbilities = { recordCalls: 'phone-socket' | 'line' | null; flash: boolean };
-// Fax (issue 16) adds here `fax: 'class1' | null` (from +FCLASS=?), and `Line.fax(h: FaxHandover): Promise<FaxHandoverResult>`
-// (rejects with LineError 'unsupported' when the line cannot fax, 'bad-state' when it is not in the state `h` needs).
+export type LineAbilities = {
+  recordCalls: 'phone-socket' | 'line' | null;
+  flash: boolean;
+  /** 'class1': the modem does T.31 (+FCLASS=? lists 1), so `Line.fax` can hand it to our T.30; null: no fax. */
+  fax: 'class1' | null;
+};
 
 /**
  * How a line hands its modem to the fax engine (T.30 runs above it: src/fax/t30):
@@ -196,6 +200,14 @@ export type Line = {
    * transfer. Rejects with LineError 'unsupported' when `info().abilities.flash` is false.
    */
   flash(digits: string): Promise<void>;
+  /**
+   * Hands the modem to the fax engine (FaxHandover says how). Resolves with the link once the far fax
+   * machine is there, or with the outcome when it could not be (busy, no answer …: the call then ended
+   * with that hang-up reason). Rejects with LineError 'unsupported' when `info().abilities.fax` is null,
+   * 'bad-state' when the line is not in the state `h` needs (idle to dial, ringing to answer, in a call
+   * it answered to switch).
+   */
+  fax(h: FaxHandover): Promise<FaxHandoverResult>;
   /** Stops a play or record in progress (resolves its promise with stoppedBy 'stop'). */
   stopAudio(): Promise<void>;
   /** Re-identifies the device and returns the exchange as sent and received. */

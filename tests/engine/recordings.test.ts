@@ -95,7 +95,7 @@ describe('recording conversations', () => {
     r = await rig({}, true);
     const line = (await r.engine.ok('lines/list', {}))[0]!;
     expect(line.recordCalls).toBe(true);
-    expect(line.abilities).toEqual({ recordCalls: 'phone-socket', flash: true, fax: null });
+    expect(line.abilities).toEqual({ recordCalls: 'phone-socket', flash: true, fax: 'class1' });
     const callId = await answeredCall(r, 2);
     const started = await r.wait(() => last(r, 'recordings/changed', (p) => p.active.some((a) => a.callId === callId)));
     expect(started.active[0]).toMatchObject({ lineId: r.lineId, callId, startedBy: 'auto' });

@@ -53,7 +53,7 @@ export function faxHandoverLine(id: string, farEnd: FarEnd, opts: { tamper?: Tam
       status: line.status,
       detail: null,
       identity: null,
-      abilities: { recordCalls: null, flash: false, ...(opts.canFax === false ? {} : { fax: 'class1' as const }) },
+      abilities: { recordCalls: null, flash: false, fax: opts.canFax === false ? null : 'class1' },
     }),
     on(event, listener) {
       const set = listeners.get(event) ?? new Set();
@@ -104,8 +104,8 @@ export function faxHandoverLine(id: string, farEnd: FarEnd, opts: { tamper?: Tam
           release: async () => {
             line.releases++;
             line.status = before === 'ringing' || before === 'in-call' ? 'idle' : before;
-            // The call ends (the real line says 'fax' as the reason).
-            if (h.how !== 'dial') line.emit('hangup', { reason: 'local' });
+            // The call ends, as the real line's does.
+            if (h.how !== 'dial') line.emit('hangup', { reason: 'fax' });
           },
         },
       };

@@ -12,7 +12,7 @@ export type Rig = { sim: ModemSimulator; server: PtyServer; line: Line; events: 
 
 export async function rig(
   profile: 'conexant' | 'usr-5637' | 'agere' | 'silabs' = 'conexant',
-  lineOpts: Partial<Pick<VoiceModemLineOptions, 'callerIdMode' | 'watchdogMs' | 'extraInit' | 'timers'>> = {},
+  lineOpts: Partial<Pick<VoiceModemLineOptions, 'callerIdMode' | 'watchdogMs' | 'extraInit' | 'timers' | 'ringTimeoutMs'>> = {},
   simOpts: SimOptions = {},
 ): Promise<Rig> {
   const sim = new ModemSimulator({ profile, ringOnMs: 150, ringOffMs: 250, keyDelayMs: 100, ...simOpts });

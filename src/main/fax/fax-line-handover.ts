@@ -1,13 +1,9 @@
 /**
- * Which running lines can fax. A line hands its modem to the fax engine with `fax(h)` when its modem
- * has Class 1 (`abilities.fax`, from +FCLASS=?); the demo line and voice modems have it, a sound card does not.
+ * Which running lines can fax: a line hands its modem to the fax engine with `fax(h)` when its modem
+ * has Class 1 (`abilities.fax`, from +FCLASS=?); a sound card or a modem without Class 1 cannot.
  */
-import type { FaxHandover, FaxHandoverResult, Line } from '../../telephony';
+import type { Line } from '../../telephony';
 
-export type FaxCapableLine = Line & { fax(h: FaxHandover): Promise<FaxHandoverResult> };
+export type FaxCapableLine = Line;
 
-export function canFax(line: Line): line is FaxCapableLine {
-  // A line kind without the ability (a sound card) cannot fax.
-  const abilities = line.info().abilities;
-  return 'fax' in abilities && abilities.fax === 'class1' && 'fax' in line && typeof line.fax === 'function';
-}
+export const canFax = (line: Line): boolean => line.info().abilities.fax === 'class1';

@@ -56,7 +56,7 @@ export function createSoundCardLine(session: number, timers: Timers, send: (e: S
       status: inCall ? 'in-call' : 'idle',
       detail: null,
       identity: null,
-      abilities: { recordCalls: null, flash: false },
+      abilities: { recordCalls: null, flash: false, fax: null },
     }),
     on(event, listener) {
       const set = listeners.get(event) ?? new Set();
@@ -68,6 +68,7 @@ export function createSoundCardLine(session: number, timers: Timers, send: (e: S
     answer: async () => undefined,
     hangUp: async () => ended('local'),
     dial: async () => 'failed',
+    fax: () => Promise.reject(new LineError('unsupported', 'A sound card cannot fax.')),
     play(pcm, o = {}) {
       if (!inCall) return Promise.reject(new LineError('bad-state', 'No call in progress.'));
       const durationMs = Math.round((pcm.length * 1000) / 8000);

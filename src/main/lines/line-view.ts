@@ -34,7 +34,7 @@ export function lineView(row: LineDbRow, info: LineInfo | null, callId: number |
     detail: info ? info.detail : null,
     identity,
     callId,
-    abilities: { recordCalls: info?.abilities.recordCalls ?? null, flash: info?.abilities.flash ?? false, fax: info ? faxAbility(info) : null },
+    abilities: info?.abilities ?? { recordCalls: null, flash: false, fax: null },
   };
 }
 
@@ -52,8 +52,3 @@ export const lineDataOf = (row: LineDbRow): LineData => ({
   faxRings: row.fax_rings,
 });
 
-/** Class 1 when the line's modem reported it (a line kind without the ability cannot fax). */
-function faxAbility(info: LineInfo): 'class1' | null {
-  const a = info.abilities;
-  return 'fax' in a && a.fax === 'class1' ? 'class1' : null;
-}

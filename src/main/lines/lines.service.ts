@@ -149,7 +149,7 @@ export function createLinesService(db: Db, ctx: EngineContext, calls: CallsServi
     const id = run.callId;
     let outcome: CallOutcome;
     if (run.direction === 'out') outcome = run.answered ? 'answered' : reason === 'busy' ? 'busy' : reason === 'no-answer' ? 'no-answer' : 'failed';
-    else outcome = run.fax ? 'fax' : run.ivr && run.answered ? 'ivr' : run.answered ? 'answered' : 'missed';
+    else outcome = run.fax || reason === 'fax' ? 'fax' : run.ivr && run.answered ? 'ivr' : run.answered ? 'answered' : 'missed';
     repo.ended(id, outcome, now());
     run.callId = null;
     run.direction = null;

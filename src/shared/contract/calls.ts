@@ -77,7 +77,8 @@ export type LineView = LineData & {
   /**
    * How the line can record conversations: 'phone-socket' (the telephone on the modem's PHONE socket
    * stays connected), 'line' (the telephone must be on a parallel socket), null (it cannot, or the
-   * device is not identified yet). `flash`: it can transfer a call by hook flash and digits.
+   * device is not identified yet). `flash`: it can transfer a call by hook flash and digits. `fax`:
+   * 'class1' when the modem offers Class 1 fax (+FCLASS=? lists 1), null when the line cannot fax.
    */
   abilities: { recordCalls: 'phone-socket' | 'line' | null; flash: boolean; fax: 'class1' | null };
 };

@@ -80,7 +80,7 @@ export class AtChannel {
   private dataState = false;
   private closed = false;
   private readonly dle: DleDecoder;
-  private readonly off: () => void;
+  private off: (() => void) | null;
 
   constructor(
     private readonly transport: Transport,
@@ -152,7 +152,8 @@ export class AtChannel {
   }
 
   close(): void {
-    this.off();
+    this.off?.();
+    this.off = null;
     this.fail(new LineError('device-lost', 'closed'));
   }
 
@@ -169,6 +170,21 @@ export class AtChannel {
   setVoiceTransmit(on: boolean): void {
     this.voiceTx = on;
     this.strayReported = false;
+  }
+
+  /**
+   * Stops reading the port: while a fax runs, the Class 1 driver is its only reader (page data would
+   * look like result lines, a NO CARRIER like a hang-up). `resume` reads again, from a clean state.
+   */
+  suspend(): void {
+    this.off?.();
+    this.off = null;
+    this.leaveVoiceStates();
+  }
+
+  resume(): void {
+    if (this.off || this.closed) return;
+    this.off = this.transport.onData((chunk) => this.receive(chunk));
   }
 
   /** Back to command state after the modem lost its voice state on its own (a reset, NO CARRIER). */

@@ -11,6 +11,8 @@
 import {
   LineError,
   type DialOutcome,
+  type FaxHandover,
+  type FaxHandoverResult,
   type LineAbilities,
   type Line,
   type LineEventName,
@@ -26,6 +28,7 @@ import { realTimers, type Timers } from '../transport';
 import type { AtChannel } from './at-channel';
 import type { DleEvent } from './dle';
 import { VoiceAudio } from './voice-modem.audio';
+import { handOverToFax, type FaxCall, type FaxLineSide } from './voice-modem.fax';
 import { Ringing } from './voice-modem.ringing';
 import { ModemSupervisor, type CallSide, type SupervisorOptions } from './voice-modem.supervisor';
 
@@ -57,6 +60,8 @@ class VoiceModemLine implements Line {
   private hangingUp = false;
   /** The call in progress was answered at a telephone; the modem is on hook. */
   private byPhone = false;
+  /** The modem belongs to the fax engine (Line.fax) until this call's release. */
+  private faxCall: FaxCall | null = null;
 
   constructor(private readonly opts: VoiceModemLineOptions) {
     this.id = opts.id;
@@ -97,6 +102,8 @@ class VoiceModemLine implements Line {
         return { hadCall, settled: this.audioDone };
       },
       forget: (hadCall) => {
+        if (this.faxCall) this.faxCall.dead = true;
+        this.faxCall = null;
         this.ringing.reset();
         this.byPhone = false;
         if (hadCall) this.emit('hangup', { reason: 'device-lost' });
@@ -109,11 +116,12 @@ class VoiceModemLine implements Line {
     return { id: this.id, kind: this.kind, port: this.opts.port, status: this.st, detail: this.detail, identity, abilities: this.abilities() };
   }
 
-  /** From what the modem said of itself: its voice formats and its +VLS line modes. */
+  /** From what the modem said of itself: its voice formats, its +VLS line modes and its classes (+FCLASS=?). */
   private abilities(): LineAbilities {
     const id = this.modem.identity;
-    if (!id || !id.voice || !id.compression) return { recordCalls: null, flash: false };
-    return { recordCalls: this.callLineMode() ? 'phone-socket' : id.lineModes.some((m) => m.primitives === 'T') ? 'line' : null, flash: true };
+    const fax = id?.classes.includes('1') ? 'class1' : null;
+    if (!id || !id.voice || !id.compression) return { recordCalls: null, flash: false, fax };
+    return { recordCalls: this.callLineMode() ? 'phone-socket' : id.lineModes.some((m) => m.primitives === 'T') ? 'line' : null, flash: true, fax };
   }
 
   /** The +VLS label that puts the modem and the local phone both on the line ("LT"), if offered. */
@@ -254,6 +262,7 @@ class VoiceModemLine implements Line {
   }
 
   async hangUp(): Promise<void> {
+    if (this.faxCall) return this.faxCall.release();
     if (this.st !== 'in-call' && this.st !== 'dialing') return;
     this.audio?.abort('stop');
     // Any character aborts a dial in progress (the modem answers NO CARRIER), so ours can go next.
@@ -372,6 +381,39 @@ class VoiceModemLine implements Line {
       const r = await at.command(`AT+VTS=${list}`, 10_000 + keys.length * 1000);
       if (r.final !== 'OK') throw new LineError('unsupported', `AT+VTS: ${r.final}`);
     });
+  }
+
+  async fax(h: FaxHandover): Promise<FaxHandoverResult> {
+    if (!this.abilities().fax) throw new LineError('unsupported', 'This modem cannot fax (it offers no Class 1).');
+    if (this.faxCall) throw new LineError('bad-state', 'A fax is already running on this line.');
+    const r = await handOverToFax(this.faxSide(), h, (call) => (this.faxCall = call)).catch((e: unknown) => {
+      this.faxCall = null;
+      throw e;
+    });
+    if (!r.ok) this.faxCall = null;
+    return r;
+  }
+
+  private faxSide(): FaxLineSide {
+    return {
+      supervisor: this.modem,
+      timers: this.timers,
+      status: () => this.st,
+      setStatus: (s, detail) => this.setStatus(s, detail),
+      ringingOver: () => this.ringing.clearTimer(),
+      stopAudio: async () => {
+        this.audio?.abort('stop');
+        if (this.audioDone) await this.audioDone;
+      },
+      answered: () => this.emit('answered', {}),
+      ended: (reason) => {
+        this.faxCall = null;
+        this.ringing.reset();
+        this.byPhone = false;
+        this.emit('hangup', { reason });
+      },
+      trace: (dir, text) => this.emit('trace', { dir, text, at: this.timers.now() }),
+    };
   }
 
   async stopAudio(): Promise<void> {

@@ -76,6 +76,27 @@ export class ModemSupervisor {
     return this.channel;
   }
 
+  /**
+   * Lends the port to the fax engine: the AT channel stops reading and the watchdog stays quiet until
+   * the returned function gives it back. Null when the modem is not connected.
+   */
+  lend(): { transport: Transport; giveBack(): void } | null {
+    const transport = this.transport;
+    const channel = this.channel;
+    if (!transport || !channel) return null;
+    this.busy = true;
+    channel.suspend();
+    const gen = this.generation;
+    return {
+      transport,
+      giveBack: () => {
+        this.busy = false;
+        // The port went away meanwhile: a new one is being opened with a channel of its own.
+        if (gen === this.generation) channel.resume();
+      },
+    };
+  }
+
   /** Runs a command sequence of the call side; the idle watchdog does not probe meanwhile. */
   async exclusive<T>(fn: () => Promise<T>): Promise<T> {
     this.busy = true;
@@ -190,6 +211,21 @@ export class ModemSupervisor {
       if (r.final === 'OK') return mode === 'off' ? null : c;
     }
     return null;
+  }
+
+  /**
+   * After a fax: the set-up a reset would need, without the reset (the modem is known): the profile's
+   * init and on-hook commands (out of Class 1, back to the data class the line idles in), caller ID —
+   * which USR and Conexant firmware forget on a class change — and the user's extra commands.
+   */
+  async afterFax(): Promise<void> {
+    const at = this.requireAt();
+    await this.exclusive(async () => {
+      for (const c of [...this.profile.init, ...this.profile.onHook]) await at.command(c).catch(() => undefined);
+      const cid = await this.enableCallerId().catch(() => null);
+      for (const c of this.opts.extraInit ?? []) await at.command(c).catch(() => undefined);
+      if (this.identity) this.identity = { ...this.identity, callerIdCommand: cid };
+    });
   }
 
   /** Re-identifies the device (the "test modem" view) and returns the exchange as sent and received. */

@@ -15,6 +15,8 @@
 import type { Timers } from '../transport';
 import { realTimers } from '../transport';
 import { runCommandLine } from './sim-commands';
+import { SimClass1 } from './sim-fax';
+import type { SimFaxFarEnd } from './sim-fax-line';
 import { ringingCall, scheduleCaller, scheduleRings, SimKeypad, stopRinging } from './sim-incoming';
 import { defaultRegisters, type SimIncomingCall, type SimOptions, type SimRemote, type SimResult, type TranscriptEntry } from './sim-options';
 import { SIM_PROFILES, type SimProfile } from './sim-profiles';
@@ -41,6 +43,11 @@ export class ModemSimulator implements SimState {
   readonly dialled: string[] = [];
   call: SimCall | null = null;
   voice: SimVoiceState | null = null;
+  /** Class 1 (T.31): the fax call and its data states (sim-fax.ts). */
+  readonly fax: SimClass1 = new SimClass1(this);
+  readonly faxNumbers: Set<string>;
+  faxMachine: ((end: SimFaxFarEnd) => void) | null = null;
+  faxLimitBps: number | null;
   remote: SimRemote = { kind: 'answer', afterMs: 1500 };
   private line = '';
   private listeners = new Set<(b: Buffer) => void>();
@@ -67,6 +74,8 @@ export class ModemSimulator implements SimState {
     this.connectWithAudio = opts.connectWithAudio ?? false;
     this.classesAnswer = opts.classesAnswer ?? null;
     this.regs = defaultRegisters(this.stored);
+    this.faxNumbers = new Set(opts.faxNumbers ?? []);
+    this.faxLimitBps = opts.faxLimitBps ?? null;
   }
 
   // ------------------------------------------------------------ the wire
@@ -80,7 +89,8 @@ export class ModemSimulator implements SimState {
       this.voice.fromHost(buf);
       return;
     }
-    for (const byte of buf) this.commandByte(byte);
+    const taken = this.fax.busy ? this.fax.fromHost(buf) : 0;
+    for (const byte of buf.subarray(taken)) this.commandByte(byte);
   }
 
   /** Bytes to the host; returns an unsubscribe function. */
@@ -167,16 +177,16 @@ export class ModemSimulator implements SimState {
     if (this.line.length > 1 && !/at/i.test(this.line)) this.line = this.line.slice(-1);
   }
 
-  private runLine(body: string): void {
+  runLine(body: string): void {
     const outcome = runCommandLine(this, body);
     if (outcome.kind === 'done') this.result(outcome.ok ? 'OK' : 'ERROR');
     else if (outcome.kind === 'later') this.pendingCommand = outcome.handle;
   }
 
   /** For commands that answer later (ATD, +VTS): clears the pending marker and sends the result. */
-  finishPending(code: Parameters<ModemSimulator['result']>[0]): void {
+  finishPending(code: SimResult | null): void {
     this.pendingCommand = null;
-    this.result(code);
+    if (code !== null) this.result(code);
   }
 
   // ------------------------------------------------------------ incoming calls
@@ -259,6 +269,29 @@ export class ModemSimulator implements SimState {
     this.call = null;
   }
 
+  /**
+   * The far fax machine: `driver` gets the far end of each fax call (a `FaxModemPort` and its role:
+   * 'called' when we dialled one of `faxNumbers`, 'caller' when a `fax` caller was answered in Class 1)
+   * and runs a fax machine on it (our T.30 engine, in tests and on the demo line). Returns a function
+   * that takes it away again.
+   */
+  onFaxMachine(driver: (end: SimFaxFarEnd) => void): () => void {
+    this.faxMachine = driver;
+    return () => {
+      if (this.faxMachine === driver) this.faxMachine = null;
+    };
+  }
+
+  /** ATD to this number in Class 1 reaches a fax machine. */
+  addFaxNumber(number: string): void {
+    this.faxNumbers.add(number);
+  }
+
+  /** A noisy line for fax from now on: page data faster than `bps` arrives damaged (null: clean). */
+  setFaxLineLimit(bps: number | null): void {
+    this.faxLimitBps = bps;
+  }
+
   /** How ATD calls go from now on. */
   setRemote(remote: SimRemote): void {
     this.remote = remote;
@@ -270,6 +303,7 @@ export class ModemSimulator implements SimState {
     this.pendingCommand = null;
     this.voice?.stop();
     this.voice = null;
+    this.fax.hangUp();
     this.line = '';
     if (this.offHook && this.call?.answered) this.endCall();
     this.offHook = false;
@@ -281,6 +315,7 @@ export class ModemSimulator implements SimState {
   /** The USB plug is pulled: the port goes away, everything in flight is lost. */
   unplug(): void {
     this.unplugged = true;
+    this.fax.hangUp();
     this.endCall();
     this.voice?.stop();
     this.voice = null;
@@ -312,6 +347,7 @@ export class ModemSimulator implements SimState {
   reset(): void {
     this.regs = defaultRegisters(this.stored);
     this.line = '';
+    this.fax.hangUp();
     this.voice?.stop();
     this.voice = null;
   }
@@ -341,11 +377,13 @@ export class ModemSimulator implements SimState {
       if (voice.mode !== 'tx') this.send(Buffer.from([0x10, 0x03]));
     }
     if (this.call?.answered) this.endCall();
+    this.fax.hangUp();
     this.offHook = false;
     this.result('NO CARRIER');
   }
 
   close(): void {
+    this.fax.hangUp();
     this.endCall();
     this.keypad.clear();
     this.voice?.stop();

@@ -8,6 +8,7 @@ import { defaultRegisters, type SimRegisters } from './sim-options';
 import { applyParam, initialValue } from './sim-params';
 import type { SimState } from './sim-state';
 import { sampleFormatOf, VoiceStream } from './sim-voice';
+import { CED_MS } from './sim-fax';
 
 export type CommandOutcome = { kind: 'done'; ok: boolean } | { kind: 'later'; handle: unknown } | { kind: 'none' };
 
@@ -23,6 +24,15 @@ export function runCommandLine(sim: SimState, body: string): CommandOutcome {
       const end = s.indexOf(';');
       const cmd = end < 0 ? s : s.slice(0, end);
       s = end < 0 ? '' : s.slice(end + 1);
+      // +FTS / +FRS wait first; the rest of the line (mgetty's `AT+FTS=8;+FTM=96`) runs after the wait.
+      const wait = /^\+F(TS|RS)\s*(=\?|\?|=)?\s*(.*)$/i.exec(cmd.trim());
+      if (wait) {
+        if (!isClass1(sim)) return done(false);
+        const r = sim.fax.wait(`+F${wait[1]!.toUpperCase()}`, wait[2] ?? '', wait[3] ?? '', s);
+        if (r === 'later') return { kind: 'none' };
+        if (r === 'error') return done(false);
+        continue;
+      }
       const out = extended(sim, cmd.trim());
       if (out.kind !== 'done' || !out.ok) return out;
       continue;
@@ -68,6 +78,11 @@ function basic(sim: SimState, cmd: string, n: number, arg: string | undefined): 
         return { kind: 'none' };
       }
       sim.answer();
+      if (isClass1(sim)) {
+        // The answer tone (CED), then V.21 flags: CONNECT, ready for our first frame (T.31: ATA implies
+        // +FTH=3). Off hook already (an answered voice call heard CNG), this is adaptive answer.
+        return { kind: 'later', handle: sim.timers.setTimeout(() => (sim.finishPending(null), sim.fax.answered()), CED_MS) };
+      }
       if (r.fclass === '8') {
         sim.result(sim.profile.voiceAnswer);
         return { kind: 'none' };
@@ -92,12 +107,16 @@ function basic(sim: SimState, cmd: string, n: number, arg: string | undefined): 
 }
 
 function hangUp(sim: SimState): void {
+  sim.fax.hangUp();
   sim.offHook = false;
   sim.phoneOnLine = false;
   if (sim.call?.cid && sim.call.answered) sim.endCall();
 }
 
-const SIMULATED_CLASSES = ['0', '8'];
+/** Data (which never finds a carrier), Class 1 and 1.0 fax at the frame level (sim-fax.ts), voice. */
+const SIMULATED_CLASSES = ['0', '1', '1.0', '8'];
+
+const isClass1 = (sim: SimState) => sim.regs.fclass === '1' || sim.regs.fclass === '1.0';
 
 function simulatedClasses(profileClasses: string): string[] {
   return profileClasses.split(',').filter((c) => SIMULATED_CLASSES.includes(c));
@@ -123,13 +142,14 @@ function extended(sim: SimState, cmd: string): CommandOutcome {
     case '#CLS':
     case '+FCLASS':
       if (name === '#CLS' && !p.legacyCommands.includes('#CLS')) return done(false);
-      // Only the classes simulated: data (0, which never finds a carrier) and voice (8). The fax
-      // classes of the real device are refused, so fax software gives up at once instead of waiting
-      // for frames that never come (efax waited 30 s on an OK to +FTH).
+      // Only the classes simulated, of those the real device has: data (0, which never finds a
+      // carrier), Class 1/1.0 fax and voice (8). Class 2/2.0 is refused, so fax software that wants it
+      // gives up at once instead of waiting for answers that never come (efax waited 30 s on +FTH).
       if (op === '=?') return infoList(sim, [sim.classesAnswer ?? simulatedClasses(p.fclasses).join(',')]);
       if (op === '?') return infoList(sim, [r.fclass]);
       if (!simulatedClasses(p.fclasses).includes(arg.trim())) return done(false);
       r.fclass = arg.trim();
+      if (p.faxClassForgetsCid && r.fclass.startsWith('1')) r.cidMode = 0;
       return done(true);
     case '+FMI':
     case '+GMI':
@@ -200,15 +220,22 @@ function extended(sim: SimState, cmd: string): CommandOutcome {
     case '+FRM':
     case '+FTM':
     case '+FRH':
-    case '+FTH':
-    case '+FRS':
-    case '+FTS':
+    case '+FTH': {
+      if (!isClass1(sim)) return done(false);
+      const out = sim.fax.command(name, op, arg);
+      return out === 'later' ? { kind: 'none' } : done(out === 'ok');
+    }
+    case '+FAR':
+    case '+FDD':
+      // Adaptive reception and <DLE><SUB> are not simulated: only their off setting is accepted.
+      if (op === '=?') return infoList(sim, ['0']);
+      if (op === '?') return infoList(sim, ['0']);
+      return done(isClass1(sim) && arg.trim() === '0');
     case '+FDT':
     case '+FDR':
     case '+FKS':
     case '+FK':
-    case '+FAR':
-      return done(false); // fax (T.31 / T.32) is not simulated
+      return done(false); // fax Class 2/2.0 (T.32) is not simulated
     case '+VRID':
       return done(true);
     case '#VLS':
@@ -267,6 +294,7 @@ function dial(sim: SimState, rest: string): CommandOutcome {
   if (sim.remote.kind === 'no-dialtone') return later(2000, () => sim.finishPending('NO DIALTONE'));
   sim.offHook = true;
   if (semicolon) return later(dialMs, () => sim.finishPending('OK'));
+  if (isClass1(sim)) return dialFax(sim, number, dialMs);
   if (sim.regs.fclass !== '8') return later(dialMs + 30_000, () => ((sim.offHook = false), sim.finishPending('NO CARRIER')));
   const remote = sim.remote;
   switch (remote.kind) {
@@ -277,4 +305,20 @@ function dial(sim: SimState, rest: string): CommandOutcome {
     case 'answer':
       return later(dialMs + remote.afterMs, () => sim.finishPending(sim.profile.dialConnect));
   }
+}
+
+/**
+ * ATD in Class 1: a fax machine at one of the fax numbers answers (after the rings and its CED) and
+ * the modem waits for its first frame (CONNECT comes with it). Busy, no answer and no dial tone as
+ * in voice; a person answering sends no V.21 flags, so the modem gives up with NO CARRIER.
+ */
+function dialFax(sim: SimState, number: string, dialMs: number): CommandOutcome {
+  const later = (ms: number, fn: () => void): CommandOutcome => ({ kind: 'later', handle: sim.timers.setTimeout(fn, ms) });
+  const remote = sim.remote;
+  if (remote.kind === 'busy') return later(dialMs + 2000, () => ((sim.offHook = false), sim.finishPending('BUSY')));
+  const ringMs = remote.kind === 'answer' ? remote.afterMs : 1500;
+  if (sim.faxNumbers.has(number) && sim.faxMachine) return later(dialMs + ringMs + CED_MS, () => sim.fax.dialled());
+  if (remote.kind === 'no-answer' || sim.faxNumbers.has(number))
+    return later(dialMs + sim.regs.vrn * 1000, () => ((sim.offHook = false), sim.finishPending('NO ANSWER')));
+  return later(dialMs + ringMs + 30_000, () => ((sim.offHook = false), sim.finishPending('NO CARRIER')));
 }

@@ -90,7 +90,8 @@ export function scheduleCaller(sim: SimState, call: SimCall): void {
     // A fax machine calls with CNG (1100 Hz, 0.5 s on, 3 s off) until it hears a fax answer; the
     // modem reports it as <DLE>c after some cadence, about every 4 s.
     call.spec.audio ??= cngTone(60);
-    for (let i = 1; i <= 15; i++) at(i * 4000 - 500, () => sim.event('c'));
+    // Reported in voice mode only: it is a V.253 event (in Class 1 the modem listens for V.21, not tones).
+    for (let i = 1; i <= 15; i++) at(i * 4000 - 500, () => sim.regs.fclass === '8' && sim.event('c'));
   }
   if (call.spec.hangUpAfterMs !== undefined) at(call.spec.hangUpAfterMs, () => sim.callerHangsUp());
 }

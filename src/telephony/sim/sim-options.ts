@@ -16,7 +16,10 @@ export type SimIncomingCall = {
   rings?: number;
   corrupt?: boolean;
   mesg?: boolean;
-  /** After answer: keys the caller presses (each after `keyDelayMs`), a fax machine's tone, audio. */
+  /**
+   * After answer: keys the caller presses (each after `keyDelayMs`), audio. `fax`: the caller is a fax
+   * machine: its calling tone (CNG, <DLE>c) until the modem answers in Class 1, then it sends a fax.
+   */
   keys?: string;
   fax?: boolean;
   audio?: Int16Array;
@@ -56,9 +59,13 @@ export type SimOptions = {
    * they queued.
    */
   demoConversation?: boolean;
+  /** Numbers a fax machine answers: ATD to one of them in Class 1 connects to the far fax machine. */
+  faxNumbers?: string[];
+  /** A noisy line for fax: page data faster than this (bit/s) arrives damaged, so training fails above it. */
+  faxLimitBps?: number;
 };
 
-export type SimResult = 'OK' | 'ERROR' | 'CONNECT' | 'VCON' | 'NO CARRIER' | 'BUSY' | 'NO ANSWER' | 'NO DIALTONE' | 'RING';
+export type SimResult = 'OK' | 'ERROR' | 'CONNECT' | 'VCON' | 'NO CARRIER' | 'BUSY' | 'NO ANSWER' | 'NO DIALTONE' | 'RING' | '+FCERROR';
 
 export type TranscriptEntry = { dir: 'host' | 'modem'; at: number; bytes: Buffer };
 

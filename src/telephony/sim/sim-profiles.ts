@@ -38,6 +38,8 @@ export type SimProfile = {
    * vgetty's Rockwell driver fail on a Conexant that says `56000` to ATI.
    */
   legacyCommands: ('#CLS' | '#VLS')[];
+  /** Caller ID is switched off by a change to a fax class (USR: mgetty's post-init-chat, reference §6 quirk 2). */
+  faxClassForgetsCid: boolean;
 };
 
 export type SimProfileId = 'conexant' | 'usr-5637' | 'agere' | 'silabs';
@@ -100,6 +102,7 @@ export const SIM_PROFILES: Record<SimProfileId, SimProfile> = {
     // (ref) vm.log of a TRENDnet TFM-561U (CX93010, cgk.sh): ERROR to #VSP, #TL, #RG, #VSD, #VTD, #VSS,
     // and the time-outs after #CLS? that an ERROR there causes.
     legacyCommands: [],
+    faxClassForgetsCid: false,
   },
   'usr-5637': {
     id: 'usr-5637',
@@ -125,6 +128,7 @@ export const SIM_PROFILES: Record<SimProfileId, SimProfile> = {
     dtmfShielded: false,
     params: V253_PARAMS,
     legacyCommands: ['#CLS', '#VLS'],
+    faxClassForgetsCid: true, // (ref) USR modems forget #CID=1 when switching fax/data modes
   },
   agere: {
     id: 'agere',
@@ -144,6 +148,7 @@ export const SIM_PROFILES: Record<SimProfileId, SimProfile> = {
     dtmfShielded: true,
     params: V253_PARAMS,
     legacyCommands: ['#CLS', '#VLS'],
+    faxClassForgetsCid: false,
   },
   silabs: {
     id: 'silabs',
@@ -163,6 +168,7 @@ export const SIM_PROFILES: Record<SimProfileId, SimProfile> = {
     dtmfShielded: true,
     params: V253_PARAMS,
     legacyCommands: ['#CLS', '#VLS'],
+    faxClassForgetsCid: false,
   },
 };
 

@@ -1,6 +1,9 @@
 /**
  * Driving the simulator from a script file or typed commands, one per line (a line starting with '#' is a comment):
  *   ring 09121234567 name="Ali Rezaei" format=mdmf rings=4 before-first-ring keys=12# hangup-after=20s
+ *   ring 02155550100 fax  a fax machine calls: its calling tone until answered in Class 1, then it sends
+ *   fax-number 5550100    a fax machine answers this number (ATD in Class 1)
+ *   fax-line limit=12000 | fax-line clean    page data faster than the limit arrives damaged
  *   keys 1 2 #          the caller presses keys
  *   hangup              the caller hangs up
  *   remote answer after=3s | remote busy | remote no-answer | remote no-dialtone
@@ -78,6 +81,15 @@ export function parseSimScript(text: string): SimStep[] {
           return void steps.push({ line, run: (s) => s.setRemote({ kind: 'answer', afterMs: kv.has('after') ? duration(kv.get('after')!, line) : 1500 }) });
         if (kind === 'busy' || kind === 'no-answer' || kind === 'no-dialtone') return void steps.push({ line, run: (s) => s.setRemote({ kind }) });
         throw new SimScriptError(line, 'remote answer|busy|no-answer|no-dialtone');
+      }
+      case 'fax-number':
+        if (!args[0] || !/^[\d*#+]+$/.test(args[0])) throw new SimScriptError(line, 'fax-number NUMBER');
+        return void steps.push({ line, run: (s) => s.addFaxNumber(args[0]!) });
+      case 'fax-line': {
+        const limit = kv.get('limit');
+        if (flags.has('clean')) return void steps.push({ line, run: (s) => s.setFaxLineLimit(null) });
+        if (!limit || !/^\d+$/.test(limit)) throw new SimScriptError(line, 'fax-line limit=BPS | fax-line clean');
+        return void steps.push({ line, run: (s) => s.setFaxLineLimit(Number(limit)) });
       }
       case 'wait':
         return void steps.push({ line, waitMs: duration(args[0] ?? '', line) });

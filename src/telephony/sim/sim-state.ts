@@ -7,6 +7,7 @@
  */
 import type { Timers } from '../transport';
 import type { SimCallerId } from './sim-callerid';
+import type { SimFaxFarEnd } from './sim-fax-line';
 import type { SimIncomingCall, SimOptions, SimRegisters, SimRemote, SimResult } from './sim-options';
 import type { SimProfile } from './sim-profiles';
 
@@ -25,6 +26,22 @@ export type SimVoiceState = {
   callerGone(): void;
 };
 
+/** The modem's Class 1 part (sim-fax.ts's SimClass1): the fax call on the line and the T.31 data states. */
+export type SimFaxState = {
+  /** A T.31 state is on (a data state, or a receive or +FRS waiting): the host's bytes go to it. */
+  readonly busy: boolean;
+  /** Takes the host's bytes while busy; returns how many it took (the rest are commands again). */
+  fromHost(buf: Buffer): number;
+  /** +FTH / +FRH / +FTM / +FRM; 'later': the result follows. */
+  command(name: string, op: string, arg: string): 'ok' | 'error' | 'later';
+  /** +FTS / +FRS; `rest` of the command line runs when the wait is over. */
+  wait(name: string, op: string, arg: string, rest: string): 'ok' | 'error' | 'later';
+  /** ATD reached a fax machine; ATA in Class 1 after the answer tone. */
+  dialled(): void;
+  answered(): void;
+  hangUp(): void;
+};
+
 export type SimState = {
   readonly profile: SimProfile;
   readonly timers: Timers;
@@ -40,7 +57,14 @@ export type SimState = {
   phoneOnLine: boolean;
   readonly call: SimCall | null;
   voice: SimVoiceState | null;
+  readonly fax: SimFaxState;
   readonly remote: SimRemote;
+  /** Numbers that a fax machine answers (ATD in Class 1 connects to it). */
+  readonly faxNumbers: ReadonlySet<string>;
+  /** Whoever drives the far fax machine, given its end of each fax call; null: no fax machine there. */
+  readonly faxMachine: ((end: SimFaxFarEnd) => void) | null;
+  /** Page data faster than this (bit/s) is damaged on the line; null: a clean line. */
+  readonly faxLimitBps: number | null;
   /** What the host played (decoded to 16-bit PCM), the tones it asked for and the numbers it dialled, for tests. */
   readonly played: Int16Array[];
   readonly tones: string[];
@@ -55,7 +79,9 @@ export type SimState = {
   /** CTS towards the host: false while the voice transmit buffer is full. */
   setClearToSend(ready: boolean): void;
   /** For commands that answer later (ATD, +VTS): clears the pending marker and sends the result. */
-  finishPending(code: SimResult): void;
+  finishPending(code: SimResult | null): void;
+  /** Runs a command line (the part after 'AT'), as when the host sent it: the rest of a line after +FTS. */
+  runLine(body: string): void;
   /** The host took the line off hook while it rang; false when no call was waiting. */
   answer(): boolean;
   endCall(): void;

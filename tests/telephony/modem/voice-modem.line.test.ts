@@ -234,7 +234,7 @@ describe('conversations', () => {
   test('abilities come from +VLS=?: "LT" keeps the phone socket connected', async () => {
     const r = await rig();
     try {
-      expect(r.line.info().abilities).toEqual({ recordCalls: 'phone-socket', flash: true });
+      expect(r.line.info().abilities).toEqual({ recordCalls: 'phone-socket', flash: true, fax: 'class1' });
     } finally {
       await r.close();
     }

@@ -97,13 +97,56 @@ describe('faults in a call', () => {
 });
 
 describe('what the simulator does not implement, it refuses', () => {
-  test('fax: no fax class offered or accepted, T.31/T.32 actions are ERROR', () => {
+  test('fax: Class 1/1.0 offered as the device has them, Class 2/2.0 and T.32 actions are ERROR', () => {
     const { at } = harness();
     at('ATE0');
-    expect(at('AT+FCLASS=?')).toBe('\r\n0,8\r\n\r\nOK\r\n');
-    for (const c of ['AT+FCLASS=1', 'AT+FCLASS=2.0', 'AT+FTH=3', 'AT+FRH=3', 'AT+FRS=8', 'AT+FTM=96', 'AT+FRM=?', 'AT+FDT', 'AT+FDR'])
-      expect([c, at(c)]).toEqual([c, '\r\nERROR\r\n']);
+    expect(at('AT+FCLASS=?')).toBe('\r\n0,1,1.0,8\r\n\r\nOK\r\n');
+    for (const c of ['AT+FCLASS=2.0', 'AT+FCLASS=2', 'AT+FDT', 'AT+FDR', 'AT+FTH=3', 'AT+FRS=8'])
+      expect([c, at(c)]).toEqual([c, '\r\nERROR\r\n']); // the T.31 commands only in Class 1
+    expect(at('AT+FCLASS=1')).toBe('\r\nOK\r\n');
+    for (const c of ['AT+FAR=1', 'AT+FDD=1', 'AT+FTH=24', 'AT+FTM=3', 'AT+FRM=95']) expect([c, at(c)]).toEqual([c, '\r\nERROR\r\n']);
     expect(at('AT+FCLASS=8')).toBe('\r\nOK\r\n');
+  });
+});
+
+describe('Class 1 (T.31) at the AT level', () => {
+  test('the =? lists as iaxmodem prints them; on hook a receive or transmit finds no carrier', () => {
+    const { t, sim, at, take } = harness();
+    at('ATE0');
+    expect(at('AT+FCLASS=1.0')).toBe('\r\nOK\r\n');
+    expect(at('AT+FTM=?')).toBe('\r\n24,48,72,73,74,96,97,98,121,122,145,146\r\n\r\nOK\r\n');
+    expect(at('AT+FRH=?')).toBe('\r\n3\r\n\r\nOK\r\n');
+    expect(at('AT+FRS=?')).toBe('\r\n0-255\r\n\r\nOK\r\n');
+    expect(at('AT+FRH=3')).toBe('\r\nNO CARRIER\r\n');
+    expect(at('AT+FTM=96')).toBe('\r\nNO CARRIER\r\n');
+    // +FTS waits its n x 10 ms, then the rest of the line runs (mgetty's AT+FTS=8;+FTM=96).
+    expect(at('AT+FTS=8;+FRH=3')).toBe('');
+    t.advance(79);
+    expect(take()).toBe('');
+    t.advance(1);
+    expect(take()).toBe('\r\nNO CARRIER\r\n');
+    // +FRS is cancelled by any character.
+    expect(at('AT+FRS=100')).toBe('');
+    sim.write(Buffer.from([0x18]));
+    expect(take()).toBe('\r\nOK\r\n');
+    t.advance(2000);
+    expect(take()).toBe('');
+  });
+
+  test('a fax caller answered with ATA in Class 1: the answer tone, then CONNECT; no <DLE>c any more', () => {
+    const { t, sim, at, take } = harness();
+    at('ATE0');
+    sim.ring({ fax: true, rings: 5 });
+    at('AT+FCLASS=1');
+    t.advance(7000);
+    take();
+    expect(at('ATA')).toBe('');
+    t.advance(2999);
+    expect(take()).toBe('');
+    t.advance(1);
+    expect(take()).toBe('\r\nCONNECT\r\n');
+    t.advance(20_000);
+    expect(take()).toBe('');
   });
 });
 
