@@ -334,6 +334,7 @@ export function createLinesService(db: Db, ctx: EngineContext, calls: CallsServi
         format: format === 'formatted' ? 'mdmf' : format === 'formatted-nospace' ? 'formatted-nospace' : format,
         beforeFirstRing: input.beforeFirstRing,
         rings: input.rings,
+        fax: input.fax,
       });
       return { ok: true };
     },

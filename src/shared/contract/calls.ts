@@ -102,6 +102,8 @@ export const demoCallInput = z.object({
   beforeFirstRing: z.boolean().default(false),
   /** The caller gives up after this many rings (0: rings until answered, up to 10). */
   rings: z.number().int().min(0).max(20).default(4),
+  /** The caller is a fax machine: its calling tone once answered, and a sample page when answered as fax. */
+  fax: z.boolean().default(false),
 });
 export type DemoCallInput = z.input<typeof demoCallInput>;
 

@@ -19,4 +19,5 @@ export const lineFaxEn: LineFaxMessages = {
   ringsInvalid: 'Type a whole number from 1 to 20.',
   cannot: 'This line’s modem has no fax (Class 1): it cannot fax.',
   unknown: 'Not known yet whether this line’s modem can fax: the line is not connected. Open this again once it is.',
+  demoCaller: 'The caller is a fax machine (it sends a sample page)',
 };

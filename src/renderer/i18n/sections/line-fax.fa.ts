@@ -19,6 +19,7 @@ export const lineFaxFa = {
   ringsInvalid: 'عددی درست از ۱ تا ۲۰ بنویسید.',
   cannot: 'مودم این خط فکس (Class 1) ندارد؛ فکس روی این خط ممکن نیست.',
   unknown: 'هنوز معلوم نیست مودم این خط فکس دارد یا نه: خط وصل نیست. پس از وصل شدن دوباره باز کنید.',
+  demoCaller: 'تماس‌گیرنده دستگاه فکس است (یک صفحهٔ نمونه می‌فرستد)',
 };
 
 export type LineFaxMessages = typeof lineFaxFa;
