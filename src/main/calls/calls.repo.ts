@@ -32,6 +32,8 @@ export type LineDbRow = {
   rings_before_answer: number;
   extra_init: string;
   record_calls: number;
+  fax_mode: LineData['faxMode'];
+  fax_rings: number;
   created_at: string;
 };
 
@@ -63,12 +65,13 @@ export function createCallsRepo(db: Db) {
 
     lines: db.prepare<[], LineDbRow>('SELECT * FROM lines ORDER BY id'),
     line: db.prepare<[number], LineDbRow>('SELECT * FROM lines WHERE id = ?'),
-    insertLine: db.prepare<[string, string, string, number, string, number, string, number, string]>(
-      'INSERT INTO lines (name, kind, port, enabled, caller_id_mode, rings_before_answer, extra_init, record_calls, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ' +
-        '?, ?)',
+    insertLine: db.prepare<[string, string, string, number, string, number, string, number, string, number, string]>(
+      'INSERT INTO lines (name, kind, port, enabled, caller_id_mode, rings_before_answer, extra_init, record_calls, fax_mode, fax_rings, created_at) ' +
+        'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     ),
-    updateLine: db.prepare<[string, string, string, number, string, number, string, number, number]>(
-      'UPDATE lines SET name = ?, kind = ?, port = ?, enabled = ?, caller_id_mode = ?, rings_before_answer = ?, extra_init = ?, record_calls = ? WHERE id = ?',
+    updateLine: db.prepare<[string, string, string, number, string, number, string, number, string, number, number]>(
+      'UPDATE lines SET name = ?, kind = ?, port = ?, enabled = ?, caller_id_mode = ?, rings_before_answer = ?, extra_init = ?, record_calls = ?, ' +
+        'fax_mode = ?, fax_rings = ? WHERE id = ?',
     ),
     deleteLine: db.prepare<[number]>('DELETE FROM lines WHERE id = ?'),
     lineByPort: db.prepare<[string], LineDbRow>("SELECT * FROM lines WHERE port = ? AND kind = 'modem'"),
@@ -103,11 +106,34 @@ export function createCallsRepo(db: Db) {
     lineByPort: (port: string) => s.lineByPort.get(port),
     insertLine: (d: LineData, createdAt: string) =>
       Number(
-        s.insertLine.run(d.name, d.kind, d.port, d.enabled ? 1 : 0, d.callerIdMode, d.ringsBeforeAnswer, d.extraInit, d.recordCalls ? 1 : 0, createdAt)
-          .lastInsertRowid,
+        s.insertLine.run(
+          d.name,
+          d.kind,
+          d.port,
+          d.enabled ? 1 : 0,
+          d.callerIdMode,
+          d.ringsBeforeAnswer,
+          d.extraInit,
+          d.recordCalls ? 1 : 0,
+          d.faxMode,
+          d.faxRings,
+          createdAt,
+        ).lastInsertRowid,
       ),
     updateLine: (id: number, d: LineData) =>
-      s.updateLine.run(d.name, d.kind, d.port, d.enabled ? 1 : 0, d.callerIdMode, d.ringsBeforeAnswer, d.extraInit, d.recordCalls ? 1 : 0, id),
+      s.updateLine.run(
+        d.name,
+        d.kind,
+        d.port,
+        d.enabled ? 1 : 0,
+        d.callerIdMode,
+        d.ringsBeforeAnswer,
+        d.extraInit,
+        d.recordCalls ? 1 : 0,
+        d.faxMode,
+        d.faxRings,
+        id,
+      ),
     deleteLine: (id: number) => s.deleteLine.run(id),
   };
 }

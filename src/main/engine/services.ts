@@ -29,6 +29,7 @@ import type { FaxLines } from '../fax/fax-calls';
 import { createFaxOutboxService } from '../fax/fax-outbox.service';
 import { createFaxLogService } from '../fax/fax-log.service';
 import { createFaxLogReports } from '../fax/fax-log.reports';
+import { createFaxAnswer } from '../fax/fax-answer';
 import type { Timers } from '../../telephony/transport';
 import type { EngineContext } from '../kernel/context';
 import type { Logger } from '../kernel/logger';
@@ -67,9 +68,26 @@ export function createServices(
     // The engine's timers, as the recordings' and the alarms': a test's manual clock reaches the menus' timeouts too.
     timers: opts.timers,
     simOf: (id) => lines.simOf(id),
+    faxTone: (id) => faxAnswer.faxTone(id),
   });
   lines.setIvr((r) => ivr.ring(r));
-  const recordings = createRecordingsService(db, ctx, { calls, lines, log, dataDir: opts.dataDir, timers: opts.timers, diskFree: opts.diskFree });
+  const recordings = createRecordingsService(db, ctx, {
+    calls,
+    lines,
+    log,
+    dataDir: opts.dataDir,
+    timers: opts.timers,
+    diskFree: opts.diskFree,
+    faxTone: (id) => faxAnswer.faxTone(id),
+  });
+  // Fax calls on the lines: what the outbox sends through and what received faxes arrive from; and
+  // when a line takes a call as fax (its fax setting).
+  // Our CSI is the office's fax number of the outbox's settings (the outbox stamps it as TSI per call too).
+  const lineFax = createFaxLines({ lines: () => lines.runningLines(), now: () => ctx.clock().getTime(), localId: () => faxOutbox.settings().ourNumber, log });
+  // Tests may put T.30 over an in-memory line in place of the lines' own (the outbox and the log then use it).
+  const faxLines: FaxLines = opts.faxLines ?? lineFax;
+  const faxAnswer = createFaxAnswer(lines, lineFax, log);
+  lines.setFaxRing(faxAnswer.ring);
   follow((e) => {
     if (e.name === 'call/updated') recordings.callUpdated(e.payload.call);
     if (e.name === 'settings/changed') contacts.rekeyPhones(); // a new area code keys local numbers anew
@@ -98,8 +116,6 @@ export function createServices(
   const chequeBooks = createChequeBooksService(db, ctx);
   const chequeReports = createChequeReportsService(db, ctx);
   const faxDocuments = createFaxDocumentsService(db, ctx, { dataDir: opts.dataDir });
-  // Fax calls on the lines: what the outbox sends through and what received faxes arrive from.
-  const faxLines = opts.faxLines ?? createFaxLines();
   // The fax log keeps every received fax, and is the writer the outbox records sent faxes with.
   const faxLog = createFaxLogService(db, ctx, { dataDir: opts.dataDir, contacts });
   const faxLogReports = createFaxLogReports(ctx, faxLog);

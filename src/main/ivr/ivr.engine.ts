@@ -24,6 +24,11 @@ export type IvrRunDeps = {
   operator(waiting: boolean): void;
   /** Each node entered and each key or timeout, as it happens. */
   onStep?(step: string): void;
+  /**
+   * A fax machine's calling tone ended the run: true when the line's fax setting (adaptive) hands the
+   * call to fax — the run then ends without hanging up.
+   */
+  takeFax?(): boolean;
 };
 
 export type IvrRunResult = { path: string[]; end: IvrEnd };
@@ -179,7 +184,8 @@ export function runIvr(d: IvrRunDeps): IvrRunHandle {
     await play(beep());
     if (over()) return;
     const r = await line.record({ maxMs: n.maxSeconds * 1000, silenceMs: 4000, stopOnDtmf: true }).catch(() => null);
-    if (!r || r.stoppedBy === 'fax' || fax) return; // a fax machine's tone is not a message
+    if (r?.stoppedBy === 'fax') fax = true;
+    if (!r || fax) return; // a fax machine's tone is not a message
     const pcm = trimSilence(r.pcm);
     if (pcm.length >= 4000) d.saveVoicemail(n.mailboxId, pcm); // half a second: anything shorter is a click
   }
@@ -291,6 +297,7 @@ export function runIvr(d: IvrRunDeps): IvrRunHandle {
     if (fax) end = 'fax';
     if (taken) end = 'operator';
     offs.forEach((off) => off());
+    if (end === 'fax' && !gone && d.takeFax?.()) return { path, end };
     // A person who took the call is on another phone of the line: going on hook leaves them talking.
     // After a transfer's flash and digits, going on hook is what makes the exchange or PBX connect
     // the caller to the extension (a blind transfer), so it is right there too.

@@ -33,6 +33,8 @@ export type IvrDeps = {
   log: Logger;
   timers?: Timers;
   simOf(lineId: number): ModemSimulator | null;
+  /** A fax machine's tone on a call the IVR answered: true when the line's fax setting takes the call (src/main/fax/fax-answer.ts). */
+  faxTone?(lineId: number): boolean;
 };
 
 export function createIvrService(db: Db, ctx: EngineContext, deps: IvrDeps) {
@@ -127,6 +129,7 @@ export function createIvrService(db: Db, ctx: EngineContext, deps: IvrDeps) {
         else ctx.emit('ivr/soundcard', { session: -lineId, kind: 'waiting', waiting });
       },
       onStep,
+      takeFax: () => lineId > 0 && (deps.faxTone?.(lineId) ?? false),
     });
     entry.handle = handle;
     active.set(lineId, entry);

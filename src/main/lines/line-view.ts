@@ -28,6 +28,8 @@ export function lineView(row: LineDbRow, info: LineInfo | null, callId: number |
     ringsBeforeAnswer: row.rings_before_answer,
     extraInit: row.extra_init,
     recordCalls: row.record_calls === 1,
+    faxMode: row.fax_mode,
+    faxRings: row.fax_rings,
     status: info?.status === 'closed' || !info ? 'disconnected' : shownStatus(info.status),
     detail: info ? info.detail : null,
     identity,
@@ -46,4 +48,7 @@ export const lineDataOf = (row: LineDbRow): LineData => ({
   ringsBeforeAnswer: row.rings_before_answer,
   extraInit: row.extra_init,
   recordCalls: row.record_calls === 1,
+  faxMode: row.fax_mode,
+  faxRings: row.fax_rings,
 });
+

@@ -43,6 +43,7 @@ type Running = {
   direction: 'in' | 'out' | null;
   answered: boolean;
   /** The IVR took this call. */ ivr?: boolean;
+  /** The fax engine took this call (its log row ends as 'fax'). */ fax?: boolean;
   lastStatus: string;
   offs: (() => void)[];
 };
@@ -50,11 +51,18 @@ type Running = {
 /** The IVR's say on every ring of an incoming call: true when it takes the call (and answers it). */
 export type IvrRingHook = (r: { lineId: number; rings: number; ringsBeforeAnswer: number; line: Line; callId: number | null }) => boolean;
 
+/**
+ * The fax policy's say on every ring of an incoming call the IVR has not taken (src/main/fax/fax-answer.ts):
+ * true when it answers the call as fax.
+ */
+export type FaxRingHook = (r: { lineId: number; rings: number; row: LineDbRow; line: Line; callId: number | null; callerNumber: string | null }) => boolean;
+
 export function createLinesService(db: Db, ctx: EngineContext, calls: CallsService, log: Logger, factory: LineFactory = defaultLineFactory) {
   const repo = createCallsRepo(db);
   const running = new Map<number, Running>();
   const now = () => ctx.clock().getTime();
   let ivrHook: IvrRingHook | null = null;
+  let faxHook: FaxRingHook | null = null;
 
   // Calls a crash or power cut left open are closed: a ringing one was missed.
   for (const o of repo.orphans())
@@ -123,6 +131,8 @@ export function createLinesService(db: Db, ctx: EngineContext, calls: CallsServi
     ctx.emit('call/updated', { call: row });
   }
 
+  const callerOf = (run: Running): string | null => (run.callId !== null ? repo.get(run.callId)?.number_raw || null : null);
+
   function onAnswered(run: Running): void {
     if (run.callId === null) return;
     run.answered = true;
@@ -139,12 +149,13 @@ export function createLinesService(db: Db, ctx: EngineContext, calls: CallsServi
     const id = run.callId;
     let outcome: CallOutcome;
     if (run.direction === 'out') outcome = run.answered ? 'answered' : reason === 'busy' ? 'busy' : reason === 'no-answer' ? 'no-answer' : 'failed';
-    else outcome = run.ivr && run.answered ? 'ivr' : run.answered ? 'answered' : 'missed';
+    else outcome = run.fax || reason === 'fax' ? 'fax' : run.ivr && run.answered ? 'ivr' : run.answered ? 'answered' : 'missed';
     repo.ended(id, outcome, now());
     run.callId = null;
     run.direction = null;
     run.answered = false;
     run.ivr = false;
+    run.fax = false;
     callUpdated(id);
   }
 
@@ -178,12 +189,16 @@ export function createLinesService(db: Db, ctx: EngineContext, calls: CallsServi
           openIncoming(run);
           callUpdated(run.callId!);
         }
+        if (run.direction !== 'in' || run.fax) return;
+        // A fax-only line answers every call as fax; otherwise voice answering has the first say.
         if (
-          run.direction === 'in' &&
           !run.ivr &&
+          run.row.fax_mode !== 'fax-only' &&
           ivrHook?.({ lineId: row.id, rings: r.count, ringsBeforeAnswer: run.row.rings_before_answer, line, callId: run.callId })
         )
           run.ivr = true;
+        if (!run.ivr && !run.answered && faxHook?.({ lineId: row.id, rings: r.count, row: run.row, line, callId: run.callId, callerNumber: callerOf(run) }))
+          run.fax = true;
       }),
       line.on('caller-id', (cid) => onCallerId(run, cid)),
       line.on('answered', () => onAnswered(run)),
@@ -319,6 +334,7 @@ export function createLinesService(db: Db, ctx: EngineContext, calls: CallsServi
         format: format === 'formatted' ? 'mdmf' : format === 'formatted-nospace' ? 'formatted-nospace' : format,
         beforeFirstRing: input.beforeFirstRing,
         rings: input.rings,
+        fax: input.fax,
       });
       return { ok: true };
     },
@@ -372,6 +388,8 @@ export function createLinesService(db: Db, ctx: EngineContext, calls: CallsServi
     async close(): Promise<void> {
       await Promise.all([...running.keys()].map(stop));
     },
+    /** Every running line (fax calls pick theirs from these). */
+    runningLines: () => [...running.values()].map((r) => ({ id: r.row.id, name: r.row.name, line: r.line })),
     /** The running Line of a line id (for the IVR and tests). */
     lineOf: (id: number) => running.get(id)?.line ?? null,
     simOf: (id: number) => running.get(id)?.sim ?? null,
@@ -382,6 +400,21 @@ export function createLinesService(db: Db, ctx: EngineContext, calls: CallsServi
     },
     /** Whether the line records every answered call. */
     recordsCalls: (id: number) => running.get(id)?.row.record_calls === 1,
+    /** The fax policy answers calls through this hook (see FaxRingHook). */
+    setFaxRing: (hook: FaxRingHook) => {
+      faxHook = hook;
+    },
+    /** The answered incoming call on a line, for a hand-over to fax (adaptive answer); null when there is none. */
+    faxCandidate(id: number): { row: LineDbRow; line: Line; callId: number; callerNumber: string | null } | null {
+      const run = running.get(id);
+      if (!run || run.callId === null || run.direction !== 'in' || !run.answered || run.fax) return null;
+      return { row: run.row, line: run.line, callId: run.callId, callerNumber: callerOf(run) };
+    },
+    /** Whether the fax engine has the call on a line (its log row then ends as 'fax'); false when a hand-over failed. */
+    markFax(id: number, fax: boolean): void {
+      const run = running.get(id);
+      if (run) run.fax = fax;
+    },
     /** The IVR answers calls through this hook (see IvrRingHook). */
     setIvr: (hook: IvrRingHook) => {
       ivrHook = hook;

@@ -41,6 +41,8 @@ export type RecordingsDeps = {
   timers?: Timers;
   /** Free bytes on the disk holding `dir` (tests pass their own); null when unknown. */
   diskFree?: (dir: string) => number | null;
+  /** A fax machine's tone stopped a recording: the line's fax setting may take the call (src/main/fax/fax-answer.ts). */
+  faxTone?(lineId: number): boolean;
 };
 
 type Active = {
@@ -203,10 +205,12 @@ export function createRecordingsService(db: Db, ctx: EngineContext, deps: Record
     const off = line.on('audio', (e) => writer.append(e.pcm));
     let settled = false;
     let failure: unknown = null;
+    let faxHeard = false;
     const a: Active = { lineId, callId: call.callId, recordingId, startedAt, startedBy, writer, line, stopReason: null, done: Promise.resolve() };
     const recording = line.recordCall({ maxMs: MAX_RECORDING_MS }).then(
       (r) => {
         settled = true;
+        faxHeard = r.stoppedBy === 'fax';
         if (!a.stopReason) a.stopReason = r.stoppedBy === 'max-length' ? 'max-length' : r.stoppedBy === 'hangup' ? 'hangup' : 'button';
       },
       (e: unknown) => {
@@ -224,7 +228,11 @@ export function createRecordingsService(db: Db, ctx: EngineContext, deps: Record
       if (failure instanceof LineError && failure.code === 'unsupported') throw new AppError('validation', 'recording.unsupported', {}, 'lineId');
       throw failure;
     }
-    a.done = recording.then(() => finish(a, off));
+    a.done = recording.then(() => {
+      finish(a, off);
+      // What was recorded is kept (the start of the call); the rest of the call may be a fax.
+      if (faxHeard) deps.faxTone?.(lineId);
+    });
     active.set(lineId, a);
     changed();
     callUpdated(call.callId);

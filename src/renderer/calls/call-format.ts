@@ -35,7 +35,7 @@ export function toneOf(direction: CallDirection, outcome: CallOutcome): CallTone
 }
 
 /** How a call ended, as one call's page says it in words (the answering service's own ending comes from its run). */
-export type CallEnding = 'live' | 'missedIn' | 'answeredIn' | 'answeredOut' | 'busy' | 'noAnswer' | 'failed' | 'ivrPending';
+export type CallEnding = 'live' | 'missedIn' | 'answeredIn' | 'answeredOut' | 'busy' | 'noAnswer' | 'failed' | 'ivrPending' | 'fax';
 
 export function endingOf(call: Pick<CallRow, 'direction' | 'outcome' | 'endedAt'>): CallEnding {
   if (isInProgress(call)) return 'live';
@@ -48,6 +48,8 @@ export function endingOf(call: Pick<CallRow, 'direction' | 'outcome' | 'endedAt'
       return 'noAnswer';
     case 'ivr':
       return 'ivrPending';
+    case 'fax':
+      return 'fax';
     case 'failed':
     case 'dialing':
       return 'failed';

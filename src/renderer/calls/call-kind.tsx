@@ -7,7 +7,8 @@ import { CallKindIcon } from './call-kind-icon';
 /** The words for a call's direction and outcome: 'Incoming', 'Missed', 'Outgoing — Busy'. */
 export function callKindLabel(t: Messages, direction: CallDirection, outcome: CallOutcome): string {
   const c = t.calls;
-  if (outcome === 'missed' || outcome === 'ringing' || outcome === 'dialing' || outcome === 'connected' || outcome === 'ivr') return c.outcomes[outcome];
+  if (outcome === 'missed' || outcome === 'ringing' || outcome === 'dialing' || outcome === 'connected' || outcome === 'ivr' || outcome === 'fax')
+    return c.outcomes[outcome];
   if (direction === 'in') return c.kindIn;
   return outcome === 'answered' ? c.kindOut : c.kindWith(c.kindOut, c.outcomes[outcome]);
 }

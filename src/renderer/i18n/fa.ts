@@ -16,6 +16,7 @@ import { attendanceFa } from './sections/attendance.fa';
 import { faxFa } from './sections/fax.fa';
 import { faxOutFa } from './sections/fax-outbox.fa';
 import { faxLogFa } from './sections/fax-log.fa';
+import { lineFaxFa } from './sections/line-fax.fa';
 export const fa = {
   app: {
     name: 'منشی',
@@ -301,6 +302,7 @@ export const fa = {
   fax: faxFa,
   faxOut: faxOutFa,
   faxLog: faxLogFa,
+  lineFax: lineFaxFa,
   alarms: alarmsFa,
 };
 

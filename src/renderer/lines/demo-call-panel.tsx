@@ -23,6 +23,7 @@ export function DemoCallPanel({ line }: { line: LineView }) {
   const [name, setName] = useState('');
   const [format, setFormat] = useState<Format>('formatted');
   const [beforeFirstRing, setBefore] = useState(false);
+  const [fax, setFax] = useState(false);
   // Kept in ASCII digits and shown in the language's own, so a language switch changes them too.
   const [rings, setRings] = useState('4');
   const [error, setError] = useState<{ field: string; message: string } | null>(null);
@@ -38,6 +39,7 @@ export function DemoCallPanel({ line }: { line: LineView }) {
       name: withheld ? '' : name,
       format,
       beforeFirstRing,
+      fax,
       rings: n,
     });
     if (!r.ok) return setError({ field: r.error.field ?? '', message: r.error.message });
@@ -97,6 +99,12 @@ export function DemoCallPanel({ line }: { line: LineView }) {
         <input type="checkbox" checked={beforeFirstRing} onChange={(e) => setBefore(e.target.checked)} data-testid="demo-before" />
         {t.lines.demoBeforeRing}
       </label>
+      {line.abilities.fax === 'class1' && (
+        <label className="checkbox-row">
+          <input type="checkbox" checked={fax} onChange={(e) => setFax(e.target.checked)} data-testid="demo-fax" />
+          {t.lineFax.demoCaller}
+        </label>
+      )}
       {error && !['number', 'name', 'rings'].includes(error.field) && <FieldErrorText id={`demo-err-${line.id}`} message={error.message} />}
       <div className="demo-actions">
         <button type="button" className="button primary" onClick={() => void ring()} disabled={!line.enabled} data-testid="demo-ring">

@@ -3,6 +3,7 @@ import {
   CALLER_ID_MODES,
   LINE_KINDS,
   type CallerIdMode,
+  type FaxMode,
   type LineKindSetting,
   type LineView,
   type PortInfo,
@@ -15,6 +16,7 @@ import { FieldErrorText } from '../ui/field-error';
 import { LoadError } from '../ui/load-error';
 import { TextField } from '../ui/text-field';
 import { useToast } from '../ui/toast-context';
+import { LineFaxField } from './line-fax-field';
 import { parseSmallNumber } from './small-number';
 
 type Props = { line: LineView | null; kind: LineKindSetting; onClose: () => void };
@@ -28,6 +30,8 @@ type Draft = {
   rings: string;
   extraInit: string;
   recordCalls: boolean;
+  faxMode: FaxMode;
+  faxRings: string;
 };
 
 /**
@@ -47,6 +51,8 @@ export function LineForm({ line, kind, onClose }: Props) {
     rings: digits(line?.ringsBeforeAnswer ?? 0),
     extraInit: line?.extraInit ?? '',
     recordCalls: line?.recordCalls ?? false,
+    faxMode: line?.faxMode ?? 'off',
+    faxRings: digits(line?.faxRings ?? 4),
   }));
   const [error, setError] = useState<{ field: string; message: string } | null>(null);
   const [saving, setSaving] = useState(false);
@@ -109,6 +115,8 @@ export function LineForm({ line, kind, onClose }: Props) {
   const save = async () => {
     const rings = parseSmallNumber(draft.rings, 0, 20);
     if (rings === null) return setError({ field: 'ringsBeforeAnswer', message: t.lines.ringsInvalid });
+    const faxRings = parseSmallNumber(draft.faxRings, 1, 20);
+    if (faxRings === null) return setError({ field: 'faxRings', message: t.lineFax.ringsInvalid });
     const data = {
       name: draft.name,
       kind: draft.kind,
@@ -118,6 +126,8 @@ export function LineForm({ line, kind, onClose }: Props) {
       ringsBeforeAnswer: rings,
       extraInit: draft.kind === 'modem' ? draft.extraInit : '',
       recordCalls: draft.recordCalls,
+      faxMode: draft.faxMode,
+      faxRings,
     };
     setSaving(true);
     const r = line ? await client.call('lines/update', { id: line.id, data }) : await client.call('lines/create', data);
@@ -132,7 +142,7 @@ export function LineForm({ line, kind, onClose }: Props) {
       void save();
     }
   };
-  const known = new Set(['name', 'kind', 'port', 'callerIdMode', 'ringsBeforeAnswer', 'extraInit']);
+  const known = new Set(['name', 'kind', 'port', 'callerIdMode', 'ringsBeforeAnswer', 'extraInit', 'faxRings']);
   const banner = error && !known.has(error.field) ? error.message : null;
 
   return (
@@ -289,6 +299,7 @@ export function LineForm({ line, kind, onClose }: Props) {
             </p>
           )}
         </div>
+        <LineFaxField line={line} mode={draft.faxMode} rings={draft.faxRings} onChange={update} ringsError={errorOf('faxRings')} />
         <label className="checkbox-row">
           <input type="checkbox" checked={draft.enabled} onChange={(e) => update({ enabled: e.target.checked })} data-testid="enabled" />
           {t.lines.enabled}

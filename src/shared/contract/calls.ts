@@ -21,6 +21,14 @@ export type CallerIdMode = (typeof CALLER_ID_MODES)[number];
 export const LINE_STATUSES = ['disconnected', 'initialising', 'idle', 'ringing', 'dialing', 'in-call', 'closed'] as const;
 export type LineStatus = (typeof LINE_STATUSES)[number];
 
+/**
+ * How a line treats fax calls (only when its modem can fax): 'off' voice only; 'adaptive' voice answers
+ * and a fax machine's calling tone switches the call to fax; 'fax-only' every call is answered as fax at
+ * ring `faxRings`; 'after-rings' answered as fax at ring `faxRings` when voice answering has not taken it.
+ */
+export const FAX_MODES = ['off', 'adaptive', 'fax-only', 'after-rings'] as const;
+export type FaxMode = (typeof FAX_MODES)[number];
+
 export const lineInput = z.object({
   name: z.string().trim().min(1).max(60),
   kind: z.enum(LINE_KINDS),
@@ -34,6 +42,9 @@ export const lineInput = z.object({
   extraInit: z.string().max(500).default(''),
   /** Record every answered call on this line (when the line can record). */
   recordCalls: z.boolean().default(false),
+  faxMode: z.enum(FAX_MODES).default('off'),
+  /** The ring at which 'fax-only' and 'after-rings' answer as fax. */
+  faxRings: z.number().int().min(1).max(20).default(4),
 });
 export type LineInput = z.input<typeof lineInput>;
 export type LineData = z.output<typeof lineInput>;
@@ -91,6 +102,8 @@ export const demoCallInput = z.object({
   beforeFirstRing: z.boolean().default(false),
   /** The caller gives up after this many rings (0: rings until answered, up to 10). */
   rings: z.number().int().min(0).max(20).default(4),
+  /** The caller is a fax machine: its calling tone once answered, and a sample page when answered as fax. */
+  fax: z.boolean().default(false),
 });
 export type DemoCallInput = z.input<typeof demoCallInput>;
 
@@ -103,7 +116,7 @@ export type CallDirection = (typeof CALL_DIRECTIONS)[number];
  * ringing / dialing / connected: in progress. answered: a person took it. missed: rang out.
  * ivr: answered by the IVR. busy, no-answer, failed: outgoing calls that never connected.
  */
-export const CALL_OUTCOMES = ['ringing', 'dialing', 'connected', 'answered', 'missed', 'ivr', 'busy', 'no-answer', 'failed'] as const;
+export const CALL_OUTCOMES = ['ringing', 'dialing', 'connected', 'answered', 'missed', 'ivr', 'busy', 'no-answer', 'failed', 'fax'] as const;
 export type CallOutcome = (typeof CALL_OUTCOMES)[number];
 
 export type CallRow = {

@@ -29,6 +29,7 @@ export const callViewEn: CallViewMessages = {
     noAnswer: 'The other side did not answer.',
     failed: 'The call could not be placed.',
     ivrPending: 'The answering service took this call.',
+    fax: 'A fax machine called: the line took the call as a fax (see the fax log).',
   },
   recording: 'Recording',
   openRecording: 'Keep, note or save the file…',

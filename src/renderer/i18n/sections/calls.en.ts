@@ -37,6 +37,7 @@ export const callsEn: CallsMessages = {
     busy: 'Busy',
     'no-answer': 'No answer',
     failed: 'Failed',
+    fax: 'Fax',
   },
   kindIn: 'Incoming',
   kindOut: 'Outgoing',

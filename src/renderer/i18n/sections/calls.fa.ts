@@ -39,6 +39,7 @@ export const callsFa = {
     busy: 'اشغال',
     'no-answer': 'جواب نداد',
     failed: 'ناموفق',
+    fax: 'فکس',
   },
   kindIn: 'ورودی',
   kindOut: 'خروجی',
