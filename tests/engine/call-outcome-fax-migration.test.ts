@@ -9,7 +9,7 @@ import { migrationsDir } from '../../src/main/paths';
 import { removeDir, tempDir } from '../helpers/engine';
 
 const all = loadMigrations(migrationsDir());
-const at = all.findIndex((m) => m.name.endsWith('_faxline_fax_on_lines'));
+const at = all.findIndex((m) => m.name.endsWith('_fax_on_lines'));
 
 let dir: string;
 beforeEach(() => {

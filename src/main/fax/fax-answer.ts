@@ -1,5 +1,5 @@
 /**
- * When a line takes a call as fax, by its fax setting (stored with the line, migration *_faxline_fax_on_lines):
+ * When a line takes a call as fax, by its fax setting (stored with the line, migration 0019_fax_on_lines):
  * - 'fax-only': at ring `fax_rings`, whatever else is set (the IVR is not asked);
  * - 'after-rings': at ring `fax_rings` when voice answering (the IVR) has not taken the call by then;
  * - 'adaptive': voice answers; when the IVR, voicemail or a call recording hears a fax machine's
