@@ -65,17 +65,13 @@ export function createCallsRepo(db: Db) {
 
     lines: db.prepare<[], LineDbRow>('SELECT * FROM lines ORDER BY id'),
     line: db.prepare<[number], LineDbRow>('SELECT * FROM lines WHERE id = ?'),
-    insertLine: db.prepare<[string, string, string, number, string, number, string, number, string, number, string]>(
-      'INSERT INTO lines (name, kind, port, enabled, caller_id_mode, rings_before_answer, extra_init, record_calls, fax_mode, fax_rings, created_at) ' +
-        'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    ),
-    updateLine: db.prepare<[string, string, string, number, string, number, string, number, string, number, number]>(
-      'UPDATE lines SET name = ?, kind = ?, port = ?, enabled = ?, caller_id_mode = ?, rings_before_answer = ?, extra_init = ?, record_calls = ?, ' +
-        'fax_mode = ?, fax_rings = ? WHERE id = ?',
-    ),
     deleteLine: db.prepare<[number]>('DELETE FROM lines WHERE id = ?'),
     lineByPort: db.prepare<[string], LineDbRow>("SELECT * FROM lines WHERE port = ? AND kind = 'modem'"),
   };
+  // The line writes are prepared on first use: the call-statistics tests log calls with this repo on
+  // databases from before the lines' fax columns (to test the migrations that fill the totals).
+  let lineWrites: ReturnType<typeof prepareLineWrites> | null = null;
+  const lw = () => (lineWrites ??= prepareLineWrites(db));
   return {
     insert: (r: {
       lineId: number;
@@ -106,7 +102,7 @@ export function createCallsRepo(db: Db) {
     lineByPort: (port: string) => s.lineByPort.get(port),
     insertLine: (d: LineData, createdAt: string) =>
       Number(
-        s.insertLine.run(
+        lw().insertLine.run(
           d.name,
           d.kind,
           d.port,
@@ -121,7 +117,7 @@ export function createCallsRepo(db: Db) {
         ).lastInsertRowid,
       ),
     updateLine: (id: number, d: LineData) =>
-      s.updateLine.run(
+      lw().updateLine.run(
         d.name,
         d.kind,
         d.port,
@@ -135,5 +131,18 @@ export function createCallsRepo(db: Db) {
         id,
       ),
     deleteLine: (id: number) => s.deleteLine.run(id),
+  };
+}
+
+function prepareLineWrites(db: Db) {
+  return {
+    insertLine: db.prepare<[string, string, string, number, string, number, string, number, string, number, string]>(
+      'INSERT INTO lines (name, kind, port, enabled, caller_id_mode, rings_before_answer, extra_init, record_calls, fax_mode, fax_rings, created_at) ' +
+        'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
+    updateLine: db.prepare<[string, string, string, number, string, number, string, number, string, number, number]>(
+      'UPDATE lines SET name = ?, kind = ?, port = ?, enabled = ?, caller_id_mode = ?, rings_before_answer = ?, extra_init = ?, record_calls = ?, ' +
+        'fax_mode = ?, fax_rings = ? WHERE id = ?',
+    ),
   };
 }
