@@ -8,7 +8,7 @@ import type { CalendarSystem } from '../../shared/text/calendar';
 import { isIsoDate, parseDateInput } from '../../shared/text/calendar';
 import { toAsciiDigits } from '../../shared/text/digits';
 import { normalizeInput, normalizeMultiline } from '../../shared/text/normalize';
-import { normalizePhone, splitExtension, type PhoneRegion } from '../../shared/text/phone';
+import { normalizePhone, splitExtension, type NormalizedPhone, type PhoneRegion } from '../../shared/text/phone';
 import { validationError } from '../kernel/app-error';
 import type { ContactChildren } from './contacts.repo';
 
@@ -52,7 +52,8 @@ export function normalizedName(s: string): string {
   return n;
 }
 
-export type CleanContact = { data: ContactData; children: Omit<ContactChildren, 'terms'> };
+/** `normalized`: each kept phone read in the region, in the order of children.phones (for its search terms: a number is read once). */
+export type CleanContact = { data: ContactData; children: Omit<ContactChildren, 'terms'>; normalized: NormalizedPhone[] };
 
 export function cleanContact(input: ContactData, ctx: ValidationContext): CleanContact {
   const data: ContactData = { ...input };
@@ -63,6 +64,7 @@ export function cleanContact(input: ContactData, ctx: ValidationContext): CleanC
   data.notes = input.notes === '' ? '' : normalizeMultiline(input.notes);
 
   const phones: ContactChildren['phones'] = [];
+  const normalized: NormalizedPhone[] = [];
   input.phones.forEach((p, i) => {
     // An extension typed into the number ("… x12", «… داخلی ۱۲») goes to its own field: glued on, it
     // would change the number and caller ID from the main number would no longer find the contact.
@@ -78,6 +80,7 @@ export function cleanContact(input: ContactData, ctx: ValidationContext): CleanC
     const extension = typedExtension || split.extension;
     if (!/^\d{0,10}$/.test(extension)) throw validationError('validation.extension', `phones.${i}.extension`);
     phones.push({ kind: p.kind, number, extension, key: n.key });
+    normalized.push(n);
   });
   data.phones = phones.map(({ kind, number, extension }) => ({ kind, number, extension }));
 
@@ -112,7 +115,7 @@ export function cleanContact(input: ContactData, ctx: ValidationContext): CleanC
     if (value !== '') fields.push({ fieldId: f.fieldId, value });
   }
   data.fields = fields;
-  return { data, children: { phones, emails, groupIds, fields } };
+  return { data, children: { phones, emails, groupIds, fields }, normalized };
 }
 
 const YES = new Set(['1', 'true', 'yes', 'y', 'بله', 'آری', 'بلی', 'دارد']);

@@ -7,8 +7,9 @@ import type { Db } from '../db/database';
 import { AppError, validationError } from '../kernel/app-error';
 import type { EngineContext } from '../kernel/context';
 import { cleanContact, canonicalFieldValue, type FieldDef } from './contact.validate';
-import { createContactsRepo, TERM_SEPARATOR, type ContactRow, type PhoneRow } from './contacts.repo';
-import { displayNameOf, sortKeyOf, sortNameOf, termsOf } from './contacts.terms';
+import { createContactsRepo, type ContactRow, type PhoneRow } from './contacts.repo';
+import { sortKeyOf, sortNameOf, termsOf } from './contacts.terms';
+import { columnsOf } from './contact-row';
 import { createFieldsRepo, createGroupsRepo } from './groups.repo';
 import { createSearchRepo, inGroup, onField, type SqlFilter } from './search.repo';
 import { rekeyPhones } from './phone-rekey';
@@ -38,35 +39,14 @@ export function createContactsService(db: Db, ctx: EngineContext) {
 
   /** Columns and children of a cleaned contact, with its display name, sort key and terms. */
   function prepare(input: ContactData, groupNames?: Map<number, string>) {
-    const { data, children } = cleanContact(input, validation());
+    const { data, children, normalized } = cleanContact(input, validation());
     const names = groupNames ?? groups.nameMap();
     const terms = termsOf(
       { ...data, groupNames: data.groupIds.map((g) => names.get(g) ?? ''), fieldTexts: children.fields.map((f) => f.value) },
       ctx.settings.phoneRegion(),
+      normalized,
     );
-    const displayName = displayNameOf(data);
-    const cols = {
-      prefix: data.prefix,
-      first_name: data.firstName,
-      middle_name: data.middleName,
-      last_name: data.lastName,
-      suffix: data.suffix,
-      nickname: data.nickname,
-      company: data.company,
-      department: data.department,
-      job_title: data.jobTitle,
-      street: data.street,
-      city: data.city,
-      province: data.province,
-      postal_code: data.postalCode,
-      country: data.country,
-      birth_date: data.birthDate,
-      notes: data.notes,
-      display_name: displayName,
-      sort_key: sortKeyOf(sortNameOf(data)),
-      search_text: terms.join(TERM_SEPARATOR),
-    };
-    return { cols, children: { ...children, terms } };
+    return { cols: columnsOf(data, terms), children: { ...children, terms } };
   }
 
   const displayOf = (p: Pick<PhoneRow, 'number' | 'phone_key'>) => {

@@ -4,7 +4,7 @@
  */
 import type { ContactData } from '../../shared/contract/contacts';
 import { foldForSearch, searchWords } from '../../shared/text/normalize';
-import { normalizePhone, phoneSearchTerms, type PhoneRegion } from '../../shared/text/phone';
+import { normalizePhone, phoneSearchTerms, type NormalizedPhone, type PhoneRegion } from '../../shared/text/phone';
 
 export function displayNameOf(c: Pick<ContactData, 'prefix' | 'firstName' | 'middleName' | 'lastName' | 'suffix' | 'company' | 'nickname' | 'phones'>): string {
   const name = [c.prefix, c.firstName, c.middleName, c.lastName, c.suffix].filter((p) => p.trim() !== '').join(' ');
@@ -73,27 +73,48 @@ function textTerms(text: string): readonly string[] {
  * Search terms of a contact: each folded word of its names, company, department, job title, emails,
  * groups and extra fields, its full name and company as phrases, and each phone under its national,
  * local and international digits. Terms never contain '|', which joins them in contacts.search_text.
+ * `normalized`: the phones already read in `region` (cleanContact's), so a number is normalised once.
  */
-export function termsOf(c: TermSource, region: PhoneRegion): string[] {
+export function termsOf(c: TermSource, region: PhoneRegion, normalized?: readonly NormalizedPhone[]): string[] {
+  return joinTerms(ownTerms(c), c.groupNames, c.fieldTexts, laterTerms(c, region, normalized));
+}
+
+/**
+ * The terms of a contact's own words (names, company, department, job title, city, emails), without
+ * repeats: termsOf's first part. It and laterTerms need no database, so an import's reader thread
+ * computes them while the file is read; groups and fields are added by joinTerms on the engine thread.
+ */
+export function ownTerms(c: ContactData): string[] {
   const terms = new Set<string>();
   const add = (t: string) => {
     if (t) for (const term of textTerms(t)) terms.add(term);
   };
   for (const t of [c.prefix, c.firstName, c.middleName, c.lastName, c.suffix, c.nickname, c.company, c.department, c.jobTitle, c.city]) add(t);
   for (const e of c.emails) add(e.address);
-  for (const t of c.groupNames) add(t);
-  for (const t of c.fieldTexts) add(t);
+  return [...terms];
+}
+
+/** termsOf's last part: the full name and company as phrases, then each phone's digit forms (may repeat earlier terms). */
+export function laterTerms(c: ContactData, region: PhoneRegion, normalized?: readonly NormalizedPhone[]): string[] {
+  const out: string[] = [];
   // The whole name and company name as phrases ('حمید میرزایی'), so that typing a full name is one
   // range scan instead of intersecting two long word lists. (Other word orders take the slower path.)
   // The words of the joined parts are the words of each part in turn: a space always separates words.
   const name = [...foldedWords(c.firstName), ...foldedWords(c.middleName), ...foldedWords(c.lastName)].join(' ');
   const company = foldedWords(c.company).join(' ');
   for (const ph of [name, company]) {
-    if (ph.includes(' ')) terms.add(ph);
+    if (ph.includes(' ')) out.push(ph);
   }
-  for (const p of c.phones) {
-    const n = normalizePhone(p.number, region);
-    if (n) for (const t of phoneSearchTerms(n, region)) terms.add(t);
-  }
+  const phones = normalized ?? c.phones.map((p) => normalizePhone(p.number, region));
+  for (const n of phones) if (n) out.push(...phoneSearchTerms(n, region));
+  return out;
+}
+
+/** A contact's terms in termsOf's order, without repeats: its own, its groups', its fields', then the later ones. */
+export function joinTerms(own: readonly string[], groupNames: readonly string[], fieldTexts: readonly string[], later: readonly string[]): string[] {
+  const terms = new Set(own);
+  for (const t of groupNames) if (t) for (const term of textTerms(t)) terms.add(term);
+  for (const t of fieldTexts) if (t) for (const term of textTerms(t)) terms.add(term);
+  for (const t of later) terms.add(t);
   return [...terms];
 }

@@ -22,6 +22,7 @@ import { noticeText } from './io/import-notices';
 import type { FieldDef } from './contact.validate';
 import { review, type NoticeWhat, type Reviewed } from './io/import-review';
 import { readInWorker, type FileHead } from './io/import-reader';
+import { finishPrepared, type PrepareContext, type PreparedRecord } from './io/import-prepare';
 import { ImportParseError, type ImportedRecord } from './io/record';
 import { samePerson, whoOf, type Who } from './io/same-person';
 import { writeVCards } from './io/vcard.write';
@@ -30,8 +31,11 @@ import { printContactsPdf } from './print.service';
 const PREVIEW_ROWS = 200;
 const PREVIEW_NOTICES = 500;
 const PREVIEW_TTL_MS = 60 * 60 * 1000;
+/** What the preview's review changes in a record (import-review.ts), so the reader thread's preparation no longer holds. */
+const MOVES = new Set<string>(['phone_to_notes', 'email_to_notes', 'field_to_notes']);
 
-type Pending = { records: ImportedRecord[]; rejected: number; expires: number };
+/** `prepared`: each record's preparation by the reader thread (import-prepare.ts), valid while the region is `region`'s. */
+type Pending = { records: ImportedRecord[]; prepared: (PreparedRecord | null)[]; region: string; rejected: number; expires: number };
 type Earlier = { who: Who; line: number; name: string };
 
 export function createIoService(db: Db, ctx: EngineContext, contacts: ContactsService, groups: GroupsService) {
@@ -89,10 +93,14 @@ export function createIoService(db: Db, ctx: EngineContext, contacts: ContactsSe
   }
 
   /** Reads the picked file in a worker thread, passing its records on in chunks as they are parsed (import-reader.ts). */
-  async function read(input: ParsedInputOf<'io/import-preview'>, onRecords: (head: FileHead, records: ImportedRecord[]) => void): Promise<FileHead> {
+  async function read(
+    input: ParsedInputOf<'io/import-preview'>,
+    prepare: PrepareContext,
+    onRecords: (head: FileHead, records: ImportedRecord[], prepared?: (PreparedRecord | null)[]) => void,
+  ): Promise<FileHead> {
     const bytes = Buffer.from(input.base64, 'base64');
     try {
-      const head = await readInWorker(input.fileName, bytes, input.format, onRecords, readers);
+      const head = await readInWorker(input.fileName, bytes, input.format, onRecords, readers, prepare);
       if (!head) throw new AppError('import/parse', 'import.unknown_format', {}, 'file');
       return head;
     } catch (e) {
@@ -110,6 +118,7 @@ export function createIoService(db: Db, ctx: EngineContext, contacts: ContactsSe
   /** Applies one record: adds it, merges it into its duplicate, or skips it. */
   function apply(
     r: ImportedRecord,
+    prepared: PreparedRecord | null,
     onDuplicate: 'merge' | 'skip' | 'add',
     now: string,
     names: (ids: number[]) => Map<number, string>,
@@ -134,7 +143,8 @@ export function createIoService(db: Db, ctx: EngineContext, contacts: ContactsSe
       dup = duplicatesOf(incoming, keys, contacts.repo.idsByPhoneKey)[0];
     }
     if (!dup) {
-      const { cols, children } = contacts.prepare(incoming, names(groupIds));
+      // Prepared by the reader thread, the record only needs its groups; otherwise cleaned and prepared here.
+      const { cols, children } = prepared ? finishPrepared(prepared, groupIds, names(groupIds)) : contacts.prepare(incoming, names(groupIds));
       bulk.add(cols, children, now);
       return 'added';
     }
@@ -152,6 +162,7 @@ export function createIoService(db: Db, ctx: EngineContext, contacts: ContactsSe
     async preview(input: ParsedInputOf<'io/import-preview'>, lang: Lang): Promise<ImportPreview> {
       const region = ctx.settings.phoneRegion();
       const accepted: ImportedRecord[] = [];
+      const acceptedPrepared: (PreparedRecord | null)[] = [];
       let skipped = 0;
       let changed = 0;
       const found: { line: number; kind: ImportNotice['kind']; what: NoticeWhat }[] = [];
@@ -171,9 +182,10 @@ export function createIoService(db: Db, ctx: EngineContext, contacts: ContactsSe
       const earlier = new Map<string, Earlier[]>(); // phone key → records before this one in the file
       // A record's last line is the line before the next record: the last record of a chunk waits for the next chunk.
       let waiting: ImportedRecord | null = null;
+      let waitingPrepared: PreparedRecord | null = null;
 
       /** Reviews records (each up to the line before the next) and checks the accepted ones for duplicates, in file order. */
-      function take(head: FileHead, records: ImportedRecord[], lastLines: number[]): void {
+      function take(head: FileHead, records: ImportedRecord[], lastLines: number[], prepared: (PreparedRecord | null)[]): void {
         const reviewed: Reviewed[] = [];
         records.forEach((r, i) => {
           const v = review(r, lastLines[i]!, head.badLines, region, lang, { defOf: fieldDefOf, calendar });
@@ -182,6 +194,8 @@ export function createIoService(db: Db, ctx: EngineContext, contacts: ContactsSe
             notice(r.line, 'skipped', v.skip);
           } else {
             accepted.push(r);
+            // A record the review changed (values moved into its notes) is prepared again at the commit.
+            acceptedPrepared.push(v.changes.some((c) => MOVES.has(c.kind)) ? null : (prepared[i] ?? null));
             reviewed.push(v);
           }
         });
@@ -201,23 +215,28 @@ export function createIoService(db: Db, ctx: EngineContext, contacts: ContactsSe
         }
       }
 
-      const file = await read(input, (head, chunk) => {
+      const file = await read(input, { region, calendar }, (head, chunk, preparedChunk) => {
         const records = waiting ? [waiting, ...chunk] : chunk;
+        const prepared = preparedChunk ?? chunk.map(() => null);
+        if (waiting) prepared.unshift(waitingPrepared);
         waiting = records.pop()!;
+        waitingPrepared = prepared.pop() ?? null;
         take(
           head,
           records,
           records.map((_, i) => records[i + 1]?.line ?? waiting!.line).map((next) => next - 1),
+          prepared,
         );
       });
-      if (waiting) take(file, [waiting], [Infinity]);
+      if (waiting) take(file, [waiting], [Infinity], [waitingPrepared]);
       // In file order (skipped records were noted as they were reviewed); only the first ones are put into words.
       found.sort((x, y) => x.line - y.line);
       const notices = found.slice(0, PREVIEW_NOTICES).map((n) => ({ line: n.line, kind: n.kind, message: noticeText(n.what, lang) }));
       if (accepted.length === 0 && skipped === 0) throw new AppError('import/empty', 'import.empty', {}, 'file');
       for (const [id, p] of pending) if (p.expires < Date.now()) pending.delete(id);
       const previewId = randomUUID();
-      pending.set(previewId, { records: accepted, rejected: skipped, expires: Date.now() + PREVIEW_TTL_MS });
+      const expires = Date.now() + PREVIEW_TTL_MS;
+      pending.set(previewId, { records: accepted, prepared: acceptedPrepared, region: JSON.stringify(region), rejected: skipped, expires });
       const newGroups = [...new Set(accepted.flatMap((r) => r.groupNames))].filter((g) => groups.groupIdByName(g) === null);
       return { previewId, format: file.format, total: accepted.length, duplicates, rows, newGroups, skipped, changed, notices, encoding: file.encoding };
     },
@@ -237,9 +256,11 @@ export function createIoService(db: Db, ctx: EngineContext, contacts: ContactsSe
       const ids: IdCache = { groups: new Map(), fields: new Map() };
       try {
         db.transaction(() => {
-          for (const r of p.records) {
+          // Phones were read in the region of the preview: after Settings changed it, every record is prepared here.
+          const samePlan = p.region === JSON.stringify(ctx.settings.phoneRegion());
+          for (const [i, r] of p.records.entries()) {
             try {
-              outcome[apply(r, input.onDuplicate, now, groupNames, ids)]++;
+              outcome[apply(r, samePlan ? p.prepared[i]! : null, input.onDuplicate, now, groupNames, ids)]++;
             } catch (e) {
               if (e instanceof AppError && e.code === 'validation') {
                 throw new AppError('import/parse', 'import.parse', { line: r.line, reason: (lang: Lang) => e.toShape(lang).message }, `line ${r.line}`);

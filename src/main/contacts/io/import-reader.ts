@@ -6,16 +6,17 @@
 import path from 'node:path';
 import { startWorker } from '../../kernel/worker-thread';
 import type { FileFormat } from './detect';
+import type { PrepareContext, PreparedRecord } from './import-prepare';
 import type { ReadFile } from './read-file';
 import { ImportParseError, type ImportErrorReason, type ImportedRecord } from './record';
 
-export type ReaderInput = { fileName: string; bytes: Uint8Array; format: FileFormat | 'auto' };
+export type ReaderInput = { fileName: string; bytes: Uint8Array; format: FileFormat | 'auto'; prepare?: PrepareContext };
 
 /** What the reader thread posts, in this order: opened (or unknown_format), records…, done — or unreadable at any point. */
 export type ReaderMessage =
   | { kind: 'unknown_format' }
   | { kind: 'opened'; format: FileFormat; encoding: string; badLines: number[] }
-  | { kind: 'records'; records: ImportedRecord[] }
+  | { kind: 'records'; records: ImportedRecord[]; prepared?: (PreparedRecord | null)[] }
   | { kind: 'done' }
   | { kind: 'unreadable'; line: number; reason: ImportErrorReason; detail: string; column?: string };
 
@@ -28,17 +29,20 @@ export type FileHead = Omit<ReadFile, 'records'>;
  * stopped), or with the reader thread's own failure. `running` holds a stop function while the
  * reader runs (the engine's import service stops its readers when it closes; the preview then fails).
  * The bytes are handed over to the thread, not copied: the caller's Buffer is empty afterwards.
+ * With `prepare`, the thread also prepares each record for the commit (import-prepare.ts), passed
+ * beside the records (null for a record it could not prepare).
  */
 export function readInWorker(
   fileName: string,
   bytes: Buffer,
   format: FileFormat | 'auto',
-  onRecords: (head: FileHead, records: ImportedRecord[]) => void,
+  onRecords: (head: FileHead, records: ImportedRecord[], prepared?: (PreparedRecord | null)[]) => void,
   running: Set<() => void>,
+  prepare?: PrepareContext,
 ): Promise<FileHead | null> {
   // Transferred, not copied; a small Buffer may share Node's pool with others, so it is copied first.
   const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : Uint8Array.prototype.slice.call(bytes);
-  const input: ReaderInput = { fileName, bytes: own, format };
+  const input: ReaderInput = { fileName, bytes: own, format, prepare };
   const worker = startWorker('import-reader.worker', path.join(__dirname, 'import-reader.worker.ts'), {
     workerData: input,
     transferList: [own.buffer as ArrayBuffer],
@@ -64,7 +68,7 @@ export function readInWorker(
             head = { format: m.format, encoding: m.encoding, badLines: m.badLines };
             return;
           case 'records':
-            if (!settled) onRecords(head!, m.records);
+            if (!settled) onRecords(head!, m.records, m.prepared);
             return;
           case 'done':
             return finish(() => resolve(head));

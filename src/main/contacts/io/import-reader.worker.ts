@@ -6,6 +6,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { FileFormat } from './detect';
+import { prepareRecord, type PrepareContext } from './import-prepare';
 import { openImportFile } from './read-file';
 import { ImportParseError, type ImportedRecord } from './record';
 import { noVCardData } from './vcard.parse';
@@ -18,7 +19,12 @@ function post(m: ReaderMessage): void {
   parentPort!.postMessage(m);
 }
 
-function read({ fileName, bytes, format }: ReaderInput): void {
+/** Posts a chunk of records, each prepared for the commit when asked (import-prepare.ts). */
+function send(records: ImportedRecord[], prepare: PrepareContext | undefined): void {
+  post(prepare ? { kind: 'records', records, prepared: records.map((r) => prepareRecord(r, prepare)) } : { kind: 'records', records });
+}
+
+function read({ fileName, bytes, format, prepare }: ReaderInput): void {
   const file = openImportFile(fileName, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), format as FileFormat | 'auto');
   if (!file) return post({ kind: 'unknown_format' });
   post({ kind: 'opened', format: file.format, encoding: file.encoding, badLines: file.badLines });
@@ -28,12 +34,12 @@ function read({ fileName, bytes, format }: ReaderInput): void {
     chunk.push(r);
     count++;
     if (chunk.length === CHUNK) {
-      post({ kind: 'records', records: chunk });
+      send(chunk, prepare);
       chunk = [];
     }
   }
   if (count === 0) throw noVCardData(); // a CSV without records has thrown already
-  if (chunk.length > 0) post({ kind: 'records', records: chunk });
+  if (chunk.length > 0) send(chunk, prepare);
   post({ kind: 'done' });
 }
 
