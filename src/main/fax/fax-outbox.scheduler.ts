@@ -164,10 +164,13 @@ export function createFaxScheduler(_db: Db, ctx: EngineContext, d: SchedulerDeps
     if (closed) return;
     if (timer !== null) d.timers.clearTimeout(timer);
     timer = null;
+    // Nothing waiting (the usual case at start): no clock reading, no look at the lines.
+    const pending = repo.pending();
+    if (pending.length === 0) return;
     const t = now();
     const lines = d.faxLines.available();
     let next = Infinity;
-    for (const row of repo.pending()) {
+    for (const row of pending) {
       if (running.has(row.id)) continue;
       if (row.next_attempt > t) {
         next = Math.min(next, row.next_attempt);
