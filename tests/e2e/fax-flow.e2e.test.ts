@@ -79,13 +79,16 @@ test('Persian: a PDF from the library is sent on the demo line to the far fax ma
   await expect(status.textContent()).resolves.toBe('فرستاده شد (۱ صفحه)');
   await expect(page.getByTestId('fax-job').textContent()).resolves.toContain('صفحه‌های تأییدشده: ۱ از ۱');
   await shot(page, 'fax-flow-02-job-sent-fa');
-  const { jobs } = await engineApi(page, 'fax/outbox', {});
+  const { jobs, lineCanFax } = await engineApi(page, 'fax/outbox', {});
+  expect(lineCanFax).toBe(true);
   expect(jobs).toHaveLength(1);
   expect(jobs[0]).toMatchObject({ status: 'sent', pages: 1, pagesConfirmed: 1, attempts: 1 });
 
   await page.keyboard.press('Escape');
   await page.getByTestId('fax-job').waitFor({ state: 'detached' });
   await pollUntil(page, () => page.getByTestId('fax-job-row').getAttribute('data-status'), 'sent');
+  // The outbox sees the demo line as able to fax: no "no line can send faxes now" note.
+  await expect(page.getByTestId('fax-no-line').count()).resolves.toBe(0);
   await page.getByTestId('fax-log-link').click();
   const logRow = page.getByTestId('fax-log-row');
   await pollUntil(page, () => logRow.count(), 1);
