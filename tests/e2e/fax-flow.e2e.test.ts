@@ -95,6 +95,14 @@ test('Persian: a PDF from the library is sent on the demo line to the far fax ma
   await expect(logRow.textContent()).resolves.toContain('ارسالی');
   await expect(logRow.getByTestId('fax-log-pages').textContent()).resolves.toBe('۱ از ۱');
   await expect(logRow.getByTestId('fax-log-result').textContent()).resolves.toBe('انجام شد');
+  // The row is the outbox's job: same id, the page confirmed; the number is kept as typed (Persian digits)
+  // and found by its digits in any script.
+  const logged = (await engineApi(page, 'fax/log', {})).rows;
+  expect(logged.map((r) => [r.direction, r.jobId, r.remoteNumber, r.pagesDone, r.pagesTotal, r.ok])).toEqual([['out', jobs[0]!.id, '۵۵۵۰۱۰۰', 1, 1, true]]);
+  await page.getByTestId('fax-log-search').fill('4550100');
+  await page.getByTestId('fax-log-empty').waitFor();
+  await page.getByTestId('fax-log-search').fill('5550100');
+  await pollUntil(page, () => logRow.count(), 1);
   await shot(page, 'fax-flow-03-log-fa');
   await logRow.getByTestId('fax-log-open').click();
   await page.getByTestId('fax-log-entry').waitFor();
@@ -144,6 +152,10 @@ test('English: the demo line set to Fax only receives a fax machine’s call; th
     'fax',
     30_000,
   );
+  // The fax in the log is the call's: its row names the call-log row of the line's call.
+  const call = (await engineApi(page, 'calls/list', {})).rows.find((c) => c.lineId === lineId && c.outcome === 'fax')!;
+  const logged = (await engineApi(page, 'fax/log', {})).rows;
+  expect(logged.map((r) => [r.direction, r.callId, r.pagesDone, r.ok])).toEqual([['in', call.id, 1, true]]);
   await page.getByTestId('nav-calls').click();
   const kind = page.getByTestId('call-kind').first();
   await expect(kind.getAttribute('data-outcome')).resolves.toBe('fax');
