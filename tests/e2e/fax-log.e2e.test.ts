@@ -5,8 +5,8 @@
  * with their contacts and is searched; a fax opens at its own address with its page really drawn (a
  * canvas counts its black pixels); Rotate turns it and it stays turned after a restart; the contact's
  * timeline shows the fax and links to it. Persian and English.
- * Not here: the received-fax popup while the page is open — no line of the running server can receive a
- * fax yet (src/main/fax/fax-lines.ts), and its payload is checked in tests/engine/fax-log.test.ts.
+ * Not here: the received-fax popup while the page is open — tests/e2e/fax-flow.e2e.test.ts drives it from
+ * the demo line; its payload is checked in tests/engine/fax-log.test.ts.
  */
 import type { Page } from 'playwright-core';
 import type { ReceivedFax } from '../../src/main/fax/fax-calls';

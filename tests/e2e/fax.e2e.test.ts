@@ -82,8 +82,9 @@ async function pixelsOfPage(p: Page): Promise<{ width: number; height: number; b
 test('Persian: a PDF and a PNG are added, listed with their pages; a page is drawn, page by page, zoomed; the open document survives a reload', async () => {
   await useLanguage('fa');
   await openFax();
-  // Honest about what is not there yet: a line saying so, and no Send button.
-  await expect(page.getByTestId('fax-later').textContent()).resolves.toContain('نسخهٔ بعدی');
+  // Honest about where faxes go in and out (receiving on lines is there now, no "later version"); Send a fax is a link.
+  await expect(page.getByTestId('fax-lines-note').textContent()).resolves.toContain('دفتر فکس‌ها');
+  await expect(page.getByTestId('fax-screen').textContent()).resolves.not.toContain('نسخهٔ بعدی');
   await expect(page.getByRole('button', { name: /ارسال|فرستادن|Send/ }).count()).resolves.toBe(0);
 
   await addFile('price-list-fa.pdf', await twoPagePdf(), 'application/pdf');
@@ -162,7 +163,8 @@ test('English: Export TIFF saves a file libtiff reads; Delete asks first (Cancel
   await expect(row('letter-en.pdf').getByTestId('fax-pages').textContent()).resolves.toBe('2');
   await expect(row('letter-en.pdf').getByTestId('fax-format').textContent()).resolves.toBe('A4, Fine');
   await expect(row('letter-en.pdf').getByTestId('fax-added').textContent()).resolves.toMatch(/20(26|27)/);
-  await expect(page.getByTestId('fax-later').textContent()).resolves.toContain('later version');
+  await expect(page.getByTestId('fax-lines-note').textContent()).resolves.toContain('Fax log');
+  await expect(page.getByTestId('fax-screen').textContent()).resolves.not.toContain('later version');
   await shot(page, 'fax-03-list-en');
 
   await row('letter-en.pdf').getByTestId('fax-open').click();

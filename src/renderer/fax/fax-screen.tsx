@@ -74,8 +74,8 @@ export function FaxScreen({ route }: { route: Route }) {
           </a>
         </nav>
       </div>
-      <p className="fax-later" data-testid="fax-later">
-        {t.fax.later}
+      <p className="fax-later" data-testid="fax-lines-note">
+        {t.fax.lines}
       </p>
       <div className="fax-add">
         <label className="fax-option">

@@ -5,7 +5,9 @@ export const faxEn: FaxMessages = {
   nav: 'Fax',
   title: 'Fax',
   intro: 'Documents to fax: each one (a PDF, a PNG or JPEG image, or plain text) is turned into fax pages once and kept.',
-  later: 'Receiving faxes over a telephone line comes in a later version; documents can be prepared, looked at, saved as TIFF and sent.',
+  lines:
+    'Faxes go out and come in on a line whose modem can fax; a line’s form (Lines) sets when it answers a call as fax. ' +
+    'Every fax sent and received is in the Fax log.',
   add: 'Add document…',
   adding: 'Turning “{name}” into fax pages…',
   added: (name, pages, count) => `“${name}” added with ${pages} ${count === 1 ? 'page' : 'pages'}.`,
