@@ -136,7 +136,12 @@ test('English: the demo line set to Fax only receives a fax machine’s call; th
   // A card in the corner, as a caller's card is: not stretched down the whole window.
   const box = (await popup.boundingBox())!;
   expect(box.height).toBeLessThan(260);
-  await expect(popup.getByTestId('fax-popup-open').boundingBox().then((b) => b!.height)).resolves.toBeLessThan(48);
+  await expect(
+    popup
+      .getByTestId('fax-popup-open')
+      .boundingBox()
+      .then((b) => b!.height),
+  ).resolves.toBeLessThan(48);
   await shot(page, 'fax-flow-05-popup-en');
   await popup.getByTestId('fax-popup-open').click();
   await page.getByTestId('fax-log-entry').waitFor();

@@ -49,12 +49,7 @@ test('Fax only on the demo line: a fax machine’s call is answered as fax and l
   await panel.getByTestId('demo-ring').click();
   // Answered at ring 1, before the caller ID (it comes between rings 1 and 2): the row is the line's.
   // The sample page takes a while at the simulated line's real rate.
-  await pollUntil(
-    page,
-    async () => (await api('calls/list', {})).rows.find((c) => c.lineId === line.id && c.endedAt !== null)?.outcome ?? null,
-    'fax',
-    90_000,
-  );
+  await pollUntil(page, async () => (await api('calls/list', {})).rows.find((c) => c.lineId === line.id && c.endedAt !== null)?.outcome ?? null, 'fax', 90_000);
   await page.getByTestId('nav-calls').click();
   const kind = page.getByTestId('call-kind').first();
   await expect(kind.getAttribute('data-outcome')).resolves.toBe('fax');

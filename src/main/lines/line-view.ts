@@ -51,4 +51,3 @@ export const lineDataOf = (row: LineDbRow): LineData => ({
   faxMode: row.fax_mode,
   faxRings: row.fax_rings,
 });
-
