@@ -7,19 +7,8 @@
  */
 import type { CallOutcome, DemoCallInput, LineData, LinePatch, LineView, PortInfo, PortProbe, LineTestResult, CallRow } from '../../shared/contract/calls';
 import { normalizePhone } from '../../shared/text/phone';
-import { toAsciiDigits } from '../../shared/text/digits';
 import { applyPatch } from '../../shared/contract/patch';
-import {
-  listSerialPorts,
-  probeModem,
-  realTimers,
-  serialTransport,
-  LineError,
-  type CallerId,
-  type HangupReason,
-  type Line,
-  type ModemSimulator,
-} from '../../telephony';
+import { listSerialPorts, probeModem, realTimers, serialTransport, type CallerId, type HangupReason, type Line, type ModemSimulator } from '../../telephony';
 import { createCallsRepo, type LineDbRow } from '../calls/calls.repo';
 import { localDayHour, type CallsService } from '../calls/calls.service';
 import type { Db } from '../db/database';
@@ -30,6 +19,7 @@ import type { Logger } from '../kernel/logger';
 import { shownStatus } from './line-status';
 import { dialTarget } from './dial-target';
 import { lineDataOf, lineView } from './line-view';
+import { lineAppError, ringDemo } from './demo-call';
 
 import { defaultLineFactory, type LineFactory } from './line-factory';
 
@@ -241,13 +231,7 @@ export function createLinesService(db: Db, ctx: EngineContext, calls: CallsServi
     return run;
   }
 
-  const lineError = (e: unknown, run: Running): never => {
-    if (e instanceof LineError) {
-      if (e.code === 'bad-state') throw new AppError('line/busy', 'line.busy', {}, 'lineId');
-      throw new AppError('line/unavailable', 'line.not_connected', { detail: run.line.info().detail ?? e.message }, 'lineId');
-    }
-    throw e;
-  };
+  const lineError = (e: unknown, run: Running): never => lineAppError(e, run.line);
 
   return {
     startAll(): void {
@@ -323,19 +307,7 @@ export function createLinesService(db: Db, ctx: EngineContext, calls: CallsServi
     demoCall(input: Required<Pick<DemoCallInput, 'lineId'>> & Omit<DemoCallInput, 'lineId'>): { ok: true } {
       const run = runningOf(input.lineId);
       if (!run.sim) throw validationError('line.not_demo', 'lineId');
-      const format = input.format ?? 'formatted';
-      // Typed in any digits and with spaces or dashes; the network sends ASCII digits only.
-      const typed = toAsciiDigits(input.number ?? '').trim();
-      const number = typed.replace(/[\s().-]/g, '');
-      if (typed && !/^\+?[\d*#]+$/.test(number)) throw validationError('line.bad_caller_number', 'number', { value: input.number ?? '' });
-      run.sim.ring({
-        number,
-        name: input.name ?? '',
-        format: format === 'formatted' ? 'mdmf' : format === 'formatted-nospace' ? 'formatted-nospace' : format,
-        beforeFirstRing: input.beforeFirstRing,
-        rings: input.rings,
-        fax: input.fax,
-      });
+      ringDemo(run.sim, input);
       return { ok: true };
     },
     async dial(lineId: number | null, number: string): Promise<CallRow> {

@@ -8,22 +8,10 @@
  * the supervisor finds the device gone or reset, the call in progress ends with 'device-lost';
  * nothing waits forever.
  */
-import {
-  LineError,
-  type DialOutcome,
-  type FaxHandover,
-  type FaxHandoverResult,
-  type LineAbilities,
-  type Line,
-  type LineEventName,
-  type LineEvents,
-  type LineIdentity,
-  type LineInfo,
-  type LineStatus,
-  type Pcm,
-  type PlayOutcome,
-  type RecordOutcome,
-} from '../line';
+import { callLineMode, modemAbilities } from './voice-modem.abilities';
+import { lineListeners } from '../line-events';
+import { LineError, type DialOutcome, type FaxHandover, type FaxHandoverResult, type Line, type LineEventName, type LineEvents } from '../line';
+import type { LineIdentity, LineInfo, LineStatus, Pcm, PlayOutcome, RecordOutcome } from '../line';
 import { realTimers, type Timers } from '../transport';
 import type { AtChannel } from './at-channel';
 import type { DleEvent } from './dle';
@@ -41,8 +29,6 @@ export type VoiceModemLineOptions = Omit<SupervisorOptions, 'timers'> & {
   ringTimeoutMs?: number;
 };
 
-type Listener<E extends LineEventName> = (p: LineEvents[E]) => void;
-
 export function createVoiceModemLine(opts: VoiceModemLineOptions): Line {
   return new VoiceModemLine(opts);
 }
@@ -52,7 +38,7 @@ class VoiceModemLine implements Line {
   readonly kind: 'voice-modem' | 'demo';
   private readonly timers: Timers;
   private readonly modem: ModemSupervisor;
-  private listeners = new Map<LineEventName, Set<Listener<LineEventName>>>();
+  private readonly events = lineListeners();
   private st: LineStatus = 'disconnected';
   private detail: string | null = null;
   private readonly ringing: Ringing;
@@ -114,32 +100,23 @@ class VoiceModemLine implements Line {
 
   info(): LineInfo {
     const identity = this.modem.identity;
-    return { id: this.id, kind: this.kind, port: this.opts.port, status: this.st, detail: this.detail, identity, abilities: this.abilities() };
-  }
-
-  /** From what the modem said of itself: its voice formats, its +VLS line modes and its classes (+FCLASS=?). */
-  private abilities(): LineAbilities {
-    const id = this.modem.identity;
-    const fax = id?.classes.includes('1') ? 'class1' : null;
-    if (!id || !id.voice || !id.compression) return { recordCalls: null, flash: false, fax };
-    return { recordCalls: this.callLineMode() ? 'phone-socket' : id.lineModes.some((m) => m.primitives === 'T') ? 'line' : null, flash: true, fax };
-  }
-
-  /** The +VLS label that puts the modem and the local phone both on the line ("LT"), if offered. */
-  private callLineMode(): number | null {
-    const m = this.modem.identity?.lineModes.find((l) => /L/.test(l.primitives) && /T/.test(l.primitives) && !/[MSH]/.test(l.primitives));
-    return m ? m.label : null;
+    return {
+      id: this.id,
+      kind: this.kind,
+      port: this.opts.port,
+      status: this.st,
+      detail: this.detail,
+      identity,
+      abilities: modemAbilities(this.modem.identity),
+    };
   }
 
   on<E extends LineEventName>(event: E, listener: (payload: LineEvents[E]) => void): () => void {
-    const set = this.listeners.get(event) ?? new Set();
-    this.listeners.set(event, set);
-    set.add(listener as Listener<LineEventName>);
-    return () => set.delete(listener as Listener<LineEventName>);
+    return this.events.on(event, listener);
   }
 
   private emit<E extends LineEventName>(event: E, payload: LineEvents[E]): void {
-    for (const l of this.listeners.get(event) ?? []) (l as Listener<E>)(payload);
+    this.events.emit(event, payload);
   }
 
   private setStatus(s: LineStatus, detail: string | null = null): void {
@@ -354,20 +331,23 @@ class VoiceModemLine implements Line {
   }
 
   async recordCall(o: { maxMs: number }): Promise<RecordOutcome> {
-    if (!this.abilities().recordCalls) throw new LineError('unsupported', 'This modem cannot record a conversation.');
+    if (!modemAbilities(this.modem.identity).recordCalls) throw new LineError('unsupported', 'This modem cannot record a conversation.');
     const audio = this.voiceAudio();
-    return this.audioRun(audio, audio.record(o.maxMs, false, 0, { keep: false, lineMode: this.callLineMode() ?? undefined, voiceClass: this.byPhone }));
+    return this.audioRun(
+      audio,
+      audio.record(o.maxMs, false, 0, { keep: false, lineMode: callLineMode(this.modem.identity) ?? undefined, voiceClass: this.byPhone }),
+    );
   }
 
   async flash(digits: string): Promise<void> {
-    if (!this.abilities().flash) throw new LineError('unsupported', 'This line cannot send a hook flash.');
+    if (!modemAbilities(this.modem.identity).flash) throw new LineError('unsupported', 'This line cannot send a hook flash.');
     if (this.st !== 'in-call') throw new LineError('bad-state', 'No call in progress.');
     if (this.audio) throw new LineError('bad-state', 'Audio is playing or recording.');
     await sendFlash(this.modem, digits);
   }
 
   async fax(h: FaxHandover): Promise<FaxHandoverResult> {
-    if (!this.abilities().fax) throw new LineError('unsupported', 'This modem cannot fax (it offers no Class 1).');
+    if (!modemAbilities(this.modem.identity).fax) throw new LineError('unsupported', 'This modem cannot fax (it offers no Class 1).');
     if (this.faxCall) throw new LineError('bad-state', 'A fax is already running on this line.');
     const r = await handOverToFax(this.faxSide(), h, (call) => (this.faxCall = call)).catch((e: unknown) => {
       this.faxCall = null;
