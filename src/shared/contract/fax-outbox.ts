@@ -1,25 +1,12 @@
 /** The fax outbox's job states and the reasons an attempt did not complete, for the contract and the UI's words. */
 import { z } from 'zod';
 import { id } from './request';
+import { FAX_FAILURES } from './fax-log';
 export const FAX_JOB_STATUSES = ['queued', 'scheduled', 'sending', 'sent', 'failed', 'cancelled'] as const;
 export type FaxJobStatus = (typeof FAX_JOB_STATUSES)[number];
 
-/** Why an attempt did not complete (the FaxCallFailure of src/main/fax/fax-calls.ts), or '' before any. */
-export const FAX_JOB_REASONS = [
-  'no-handshake',
-  'training-failed',
-  'no-response',
-  'remote-disconnected',
-  'page-rejected',
-  'incompatible',
-  'no-page-data',
-  'busy',
-  'no-answer',
-  'no-dialtone',
-  'line-unavailable',
-  'modem-error',
-  'cancelled',
-] as const;
+/** Why an attempt did not complete: the fax log's list (the FaxCallFailure of src/main/fax/fax-calls.ts), written once. */
+export const FAX_JOB_REASONS = FAX_FAILURES;
 export type FaxJobReason = (typeof FAX_JOB_REASONS)[number] | '';
 
 export const faxCoverInput = z.object({
