@@ -3,6 +3,7 @@
  * it (dial-target.ts) before anything is queued. A contact's number is its fax number, else the first
  * other number that is not a mobile (a fax machine is rarely on a mobile), else its first number.
  */
+import { createGroupsRepo } from '../contacts/groups.repo';
 import type { Contact } from '../../shared/contract/contacts';
 import type { Db } from '../db/database';
 import { AppError, validationError } from '../kernel/app-error';
@@ -54,13 +55,13 @@ export function resolveRecipients(
     list.push({ number, contactId: id, name: c.displayName });
   }
   if (input.groupId !== null) {
-    const group = db.prepare<[number], { name: string }>('SELECT name FROM groups WHERE id = ?').get(input.groupId);
+    // The contacts domain's repository reads the group (no SQL of its tables here).
+    const groups = createGroupsRepo(db);
+    const group = groups.exists(input.groupId) ? { name: groups.nameMap().get(input.groupId) ?? '' } : null;
     if (!group) throw new AppError('not_found', 'not_found.group', {}, 'groupId');
-    const members = db
-      .prepare<[number], { contact_id: number }>('SELECT contact_id FROM contact_groups WHERE group_id = ? ORDER BY contact_id')
-      .all(input.groupId);
+    const members = groups.memberIds(input.groupId).sort((a, b) => a - b);
     let found = 0;
-    for (const { contact_id: id } of members) {
+    for (const id of members) {
       if (seen.has(id)) continue;
       seen.add(id);
       const c = getContact(id);
