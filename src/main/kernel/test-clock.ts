@@ -14,7 +14,9 @@ export type TestClock = ReturnType<typeof createTestClock>;
 
 export function createTestClock(base: () => Date) {
   let offset = 0;
-  const now = () => new Date(base().getTime() + offset);
+  /** While 'advance' stops at an alarm, the clock stands still there: real milliseconds spent ringing it do not leak in. */
+  let held: number | null = null;
+  const now = () => new Date(held ?? base().getTime() + offset);
   const moveTo = (t: number) => {
     const current = now().getTime();
     if (t > current) offset += t - current;
@@ -34,10 +36,12 @@ export function createTestClock(base: () => Date) {
         // Each step must move forward; a source that keeps answering the past cannot hold the loop.
         if (next === null || next > target || next <= last) break;
         last = next;
-        moveTo(next);
+        held = Math.max(next, now().getTime());
         scheduler.poke();
       }
-      moveTo(target);
+      held = null;
+      // Real time goes on from the target (or from the last stop, if ringing took longer than the rest).
+      offset = Math.max(target, last) - base().getTime();
       scheduler.poke();
       return now();
     },
