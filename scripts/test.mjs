@@ -28,13 +28,23 @@ const SYSTEM = {
   ip: 'iproute2', // brings up loopback in the iaxmodem pair's private network namespace
   exiftool: 'libimage-exiftool-perl', // writes the EXIF orientation of the fax pages' test photos
   exiftran: 'exiftran', // turns those photos upright by their tag: the reference the fax page is compared with
+  kamailio: 'kamailio', // a real SIP server that SIP lines register with and call through
+  baresip: 'baresip-core', // the independent SIP phone at the far end of SIP line tests
+  sox: 'sox', // makes and reads the WAV files baresip plays and records
+};
+// files → Debian package, for what ships no command of its own
+const FILES = {
+  '/usr/lib/*/kamailio/modules/websocket.so': 'kamailio-websocket-modules', // Kamailio's WebSocket transport (sip.js's own)
 };
 const missing = [
-  ...new Set(
-    Object.entries(SYSTEM)
+  ...new Set([
+    ...Object.entries(SYSTEM)
       .filter(([cmd]) => !has(cmd))
       .map(([, pkg]) => pkg),
-  ),
+    ...Object.entries(FILES)
+      .filter(([glob]) => spawnSync('sh', ['-c', `ls ${glob}`], { stdio: 'ignore' }).status !== 0)
+      .map(([, pkg]) => pkg),
+  ]),
 ];
 if (missing.length > 0) {
   const isRoot = process.getuid?.() === 0;
