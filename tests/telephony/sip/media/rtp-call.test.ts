@@ -1,0 +1,160 @@
+/**
+ * A real call: baresip (an independent SIP phone) calls a sip.js user agent through Kamailio, and our
+ * RTP description handler answers it. Audio must arrive both ways (correlated with what was sent, not
+ * just "some packets"), and RFC 4733 digits both ways. Everything on free ports, configs written here.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Invitation, UserAgent } from 'sip.js';
+import { writeWav, readPcm16 } from '../../../../src/main/ivr/audio/wav';
+import { callMediaOf, rtpDescriptionHandlerFactory } from '../../../../src/telephony/sip/media/rtp-description-handler';
+import type { CallMedia } from '../../../../src/telephony/sip/sip-media';
+import { loadSipJs } from '../../../helpers/sip-js';
+import { SIP_TOOLS, freeUdpRange, startBaresip, startKamailio, tempDir, type Baresip, type Kamailio } from '../../../helpers/sip-media-rig';
+import { testWithTools } from '../../../helpers/reference-tools';
+import { waitFor } from '../../../helpers/wait';
+
+const sipTest = testWithTools(...SIP_TOOLS);
+
+/** Band-limited noise from a seeded generator: no two stretches alike, so a match pins the offset. */
+function noise(samples: number, seed: number, amp = 9000): Int16Array {
+  let s = seed >>> 0;
+  let y = 0;
+  const out = new Int16Array(samples);
+  for (let i = 0; i < samples; i++) {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    y = 0.6 * y + 0.4 * ((s / 0x100000000) * 2 - 1);
+    out[i] = Math.round(y * amp * 2);
+  }
+  return out;
+}
+
+/** The best normalised correlation of `probe` against any stretch of `source` (it may start anywhere in it). */
+function bestMatch(source: Int16Array, probe: Int16Array): number {
+  let best = -1;
+  let pp = 0;
+  for (const v of probe) pp += v * v;
+  for (let lag = 0; lag + probe.length <= source.length; lag++) {
+    let ab = 0;
+    let aa = 0;
+    for (let i = 0; i < probe.length; i++) {
+      const x = source[lag + i]!;
+      ab += x * probe[i]!;
+      aa += x * x;
+    }
+    if (aa > 0 && pp > 0) best = Math.max(best, ab / Math.sqrt(aa * pp));
+  }
+  return best;
+}
+
+const concat = (frames: Int16Array[]) => {
+  const out = new Int16Array(frames.reduce((n, f) => n + f.length, 0));
+  let at = 0;
+  for (const f of frames) {
+    out.set(f, at);
+    at += f.length;
+  }
+  return out;
+};
+
+const rms = (pcm: Int16Array) => Math.sqrt(pcm.reduce((s, v) => s + v * v, 0) / Math.max(1, pcm.length));
+
+describe('a real call through Kamailio answered by the RTP description handler', () => {
+  let dir: string;
+  let kamailio: Kamailio | null = null;
+  let baresip: Baresip | null = null;
+  let ua: UserAgent | null = null;
+
+  beforeEach(() => {
+    dir = tempDir('monshi-siprtp-');
+  });
+
+  afterEach(async () => {
+    // The UA first (with a time limit), or its timers keep Jest alive after Kamailio is gone.
+    if (ua) {
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([ua.stop(), new Promise((r) => (timer = setTimeout(r, 2000)))]);
+      clearTimeout(timer);
+    }
+    await baresip?.stop();
+    await kamailio?.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  sipTest(
+    'baresip calls in: its audio reaches onAudio, ours reaches its recording, digits go both ways',
+    async () => {
+      const { UserAgent, Registerer } = loadSipJs();
+      kamailio = await startKamailio(dir);
+      const callerSource = noise(8000 * 12, 17);
+      const callerWav = path.join(dir, 'caller.wav');
+      fs.writeFileSync(callerWav, writeWav(callerSource));
+      const ports = await freeUdpRange(40);
+      let invitation: Invitation | null = null;
+      let acked = false;
+      ua = new UserAgent({
+        uri: UserAgent.makeURI(`sip:2001@127.0.0.1:${kamailio.sipPort}`)!,
+        transportOptions: { server: `ws://127.0.0.1:${kamailio.wsPort}` },
+        sessionDescriptionHandlerFactory: rtpDescriptionHandlerFactory({ localAddress: '127.0.0.1', portRange: ports, codecs: ['PCMA', 'PCMU'] }),
+        logLevel: 'error',
+        delegate: {
+          onInvite: (inv) => {
+            invitation = inv;
+            inv.delegate = { onAck: () => (acked = true) };
+            void inv.accept();
+          },
+        },
+      });
+      await ua.start();
+      await new Registerer(ua).register();
+      baresip = await startBaresip(dir, kamailio, '1001', callerWav);
+      await baresip.command('dial', `sip:2001@127.0.0.1:${kamailio.sipPort}`);
+      await baresip.waitEvent('CALL_ESTABLISHED');
+      // Without the ACK reaching sip.js (Kamailio's alias handling), everything else could still look fine.
+      await waitFor(() => acked, { what: 'the ACK reached sip.js' });
+      const media: CallMedia = await waitFor(() => invitation && callMediaOf(invitation));
+      expect(media.codec).toBe('PCMU'); // baresip offers PCMU first; the answer takes the offer's order
+      expect(media.direction).toBe('sendrecv');
+
+      const heard: Int16Array[] = [];
+      const digits: string[] = [];
+      media.onAudio((pcm) => heard.push(pcm));
+      media.onDigit((d) => digits.push(d));
+
+      const ours = noise(8000 * 2, 99);
+      expect(await media.play(ours)).toBe('end');
+      await media.sendDigits('47');
+      for (const d of ['1', '5', '#']) {
+        await baresip.command('sndcode', d);
+        await new Promise((r) => setTimeout(r, 300));
+      }
+      await waitFor(() => digits.length >= 3, { what: `three digits from baresip (got ${digits.join('')})` });
+      expect(digits).toEqual(['1', '5', '#']);
+      await waitFor(() => baresip!.events.filter((e) => e.type === 'CALL_DTMF_START').length >= 2, { what: 'baresip heard our two digits' });
+      const theirDigits = baresip.events.filter((e) => e.type === 'CALL_DTMF_START').map((e) => e.param);
+      expect(theirDigits).toEqual(['4', '7']);
+
+      await baresip.command('hangup');
+      await baresip.waitEvent('CALL_CLOSED');
+
+      // What we heard: a second from its middle must be a stretch of baresip's source.
+      const got = concat(heard);
+      expect(got.length).toBeGreaterThan(8000 * 2);
+      const probe = got.subarray(8000, 8000 + 2000);
+      expect(rms(probe)).toBeGreaterThan(1000);
+      expect(bestMatch(callerSource, probe)).toBeGreaterThan(0.95);
+
+      // What baresip heard: our noise, somewhere in its recording.
+      const dump = await waitFor(() => baresip!.decodedDump(), { what: "baresip's recording" });
+      const recorded = readPcm16(fs.readFileSync(dump)).pcm;
+      const ourProbe = ours.subarray(4000, 6000);
+      expect(bestMatch(recorded, ourProbe)).toBeGreaterThan(0.95);
+
+      const stats = media.stats();
+      expect(stats.packetsReceived).toBeGreaterThan(100);
+      expect(stats.packetsSent).toBeGreaterThan(100);
+      expect(stats.packetsLost).toBe(0);
+    },
+    60_000,
+  );
+});
