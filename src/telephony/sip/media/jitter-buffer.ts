@@ -59,7 +59,8 @@ export class JitterBuffer {
 
   push(seq: number, pcm: Pcm): 'held' | 'late' | 'duplicate' {
     let ext = this.extend(seq);
-    if (this.next !== null && (ext >= this.next + this.maxAhead || ext < this.next - this.maxAhead)) {
+    // Far ahead, or far behind what was played: the far end restarted its numbering, not reordering.
+    if (this.next !== null && (ext >= this.next + this.maxAhead || ext < this.next - 10 * this.maxAhead)) {
       this.reset();
       ext = seq;
     }
@@ -67,6 +68,8 @@ export class JitterBuffer {
       this.next = ext;
       this.highest = ext;
     }
+    // While filling up nothing was played yet: an earlier packet is not late, it starts the stream.
+    if (ext < this.next && !this.playing) this.next = ext;
     if (ext < this.next) {
       this.stats.late++;
       return 'late';

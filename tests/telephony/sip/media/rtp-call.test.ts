@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Invitation, UserAgent } from 'sip.js';
 import { writeWav, readPcm16 } from '../../../../src/main/ivr/audio/wav';
 import { callMediaOf, rtpDescriptionHandlerFactory } from '../../../../src/telephony/sip/media/rtp-description-handler';
+import { RtpSession } from '../../../../src/telephony/sip/media/rtp-session';
 import type { CallMedia } from '../../../../src/telephony/sip/sip-media';
 import { loadSipJs } from '../../../helpers/sip-js';
 import { SIP_TOOLS, freeUdpRange, startBaresip, startKamailio, tempDir, type Baresip, type Kamailio } from '../../../helpers/sip-media-rig';
@@ -81,38 +82,52 @@ describe('a real call through Kamailio answered by the RTP description handler',
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  /** Kamailio, a sip.js UA registered as 2001 that answers with our handler, and baresip registered as 1001 playing noise. */
+  async function setUp(): Promise<{ callerSource: Int16Array; invitation: () => Invitation | null; acked: () => boolean }> {
+    const { UserAgent, Registerer } = loadSipJs();
+    kamailio = await startKamailio(dir);
+    const callerSource = noise(8000 * 12, 17);
+    const callerWav = path.join(dir, 'caller.wav');
+    fs.writeFileSync(callerWav, writeWav(callerSource));
+    const ports = await freeUdpRange(40);
+    let invitation: Invitation | null = null;
+    let acked = false;
+    ua = new UserAgent({
+      uri: UserAgent.makeURI(`sip:2001@127.0.0.1:${kamailio.sipPort}`)!,
+      transportOptions: { server: `ws://127.0.0.1:${kamailio.wsPort}` },
+      sessionDescriptionHandlerFactory: rtpDescriptionHandlerFactory({ localAddress: '127.0.0.1', portRange: ports, codecs: ['PCMA', 'PCMU'] }),
+      logLevel: 'error',
+      delegate: {
+        onInvite: (inv) => {
+          invitation = inv;
+          inv.delegate = { onAck: () => (acked = true) };
+          void inv.accept();
+        },
+      },
+    });
+    await ua.start();
+    await new Registerer(ua).register();
+    baresip = await startBaresip(dir, kamailio, '1001', callerWav);
+    return { callerSource, invitation: () => invitation, acked: () => acked };
+  }
+
+  /** baresip dials 2001; resolves with the answered call's media once sip.js has the ACK. */
+  async function callIn(rig: Awaited<ReturnType<typeof setUp>>): Promise<CallMedia> {
+    await baresip!.command('dial', `sip:2001@127.0.0.1:${kamailio!.sipPort}`);
+    await baresip!.waitEvent('CALL_ESTABLISHED');
+    // Without the ACK reaching sip.js (Kamailio's alias handling), everything else could still look fine.
+    await waitFor(() => rig.acked(), { what: 'the ACK reached sip.js' });
+    const inv = rig.invitation();
+    return waitFor(() => inv && callMediaOf(inv), { what: 'the call media of the answered invitation' });
+  }
+
   sipTest(
     'baresip calls in: its audio reaches onAudio, ours reaches its recording, digits go both ways',
     async () => {
-      const { UserAgent, Registerer } = loadSipJs();
-      kamailio = await startKamailio(dir);
-      const callerSource = noise(8000 * 12, 17);
-      const callerWav = path.join(dir, 'caller.wav');
-      fs.writeFileSync(callerWav, writeWav(callerSource));
-      const ports = await freeUdpRange(40);
-      let invitation: Invitation | null = null;
-      let acked = false;
-      ua = new UserAgent({
-        uri: UserAgent.makeURI(`sip:2001@127.0.0.1:${kamailio.sipPort}`)!,
-        transportOptions: { server: `ws://127.0.0.1:${kamailio.wsPort}` },
-        sessionDescriptionHandlerFactory: rtpDescriptionHandlerFactory({ localAddress: '127.0.0.1', portRange: ports, codecs: ['PCMA', 'PCMU'] }),
-        logLevel: 'error',
-        delegate: {
-          onInvite: (inv) => {
-            invitation = inv;
-            inv.delegate = { onAck: () => (acked = true) };
-            void inv.accept();
-          },
-        },
-      });
-      await ua.start();
-      await new Registerer(ua).register();
-      baresip = await startBaresip(dir, kamailio, '1001', callerWav);
-      await baresip.command('dial', `sip:2001@127.0.0.1:${kamailio.sipPort}`);
-      await baresip.waitEvent('CALL_ESTABLISHED');
-      // Without the ACK reaching sip.js (Kamailio's alias handling), everything else could still look fine.
-      await waitFor(() => acked, { what: 'the ACK reached sip.js' });
-      const media: CallMedia = await waitFor(() => invitation && callMediaOf(invitation));
+      const rig = await setUp();
+      const { callerSource } = rig;
+      const media = await callIn(rig);
+      if (!baresip) throw new Error('no baresip');
       expect(media.codec).toBe('PCMU'); // baresip offers PCMU first; the answer takes the offer's order
       expect(media.direction).toBe('sendrecv');
 
@@ -154,6 +169,59 @@ describe('a real call through Kamailio answered by the RTP description handler',
       expect(stats.packetsReceived).toBeGreaterThan(100);
       expect(stats.packetsSent).toBeGreaterThan(100);
       expect(stats.packetsLost).toBe(0);
+    },
+    60_000,
+  );
+
+  sipTest(
+    'baresip holds and resumes: we stop sending while held (recvonly), on the same port, and send again after',
+    async () => {
+      const rig = await setUp();
+      const media = await callIn(rig);
+      await waitFor(() => media.stats().packetsSent > 20);
+      if (!(media instanceof RtpSession)) throw new Error('the call media is not our RTP session');
+      const port = media.port;
+      await baresip!.command('hold');
+      await waitFor(() => media.direction === 'recvonly', { what: 'the hold re-INVITE answered recvonly' });
+      const heldAt = media.stats().packetsSent;
+      await new Promise((r) => setTimeout(r, 400));
+      expect(media.stats().packetsSent).toBe(heldAt);
+      await baresip!.command('resume');
+      await waitFor(() => media.direction === 'sendrecv', { what: 'the resume re-INVITE answered sendrecv' });
+      await waitFor(() => media.stats().packetsSent > heldAt + 10, { what: 'our packets flowing again after resume' });
+      expect(media.port).toBe(port);
+      expect(callMediaOf(rig.invitation()!)).toBe(media);
+      await baresip!.command('hangup');
+      await baresip!.waitEvent('CALL_CLOSED');
+    },
+    60_000,
+  );
+
+  sipTest(
+    'we call baresip: our offer is answered, and audio flows both ways',
+    async () => {
+      const rig = await setUp();
+      const { Inviter, UserAgent, SessionState } = loadSipJs();
+      const inviter = new Inviter(ua!, UserAgent.makeURI(`sip:1001@127.0.0.1:${kamailio!.sipPort}`)!);
+      const established = new Promise<void>((resolve) =>
+        inviter.stateChange.addListener((st) => {
+          if (st === SessionState.Established) resolve();
+        }),
+      );
+      await inviter.invite();
+      await established;
+      const media = await waitFor(() => callMediaOf(inviter), { what: "the outgoing call's media" });
+      expect(['PCMU', 'PCMA']).toContain(media.codec);
+      const heard: Int16Array[] = [];
+      media.onAudio((pcm) => heard.push(pcm));
+      const ours = noise(8000 * 2, 5);
+      expect(await media.play(ours)).toBe('end');
+      await baresip!.command('hangup');
+      await baresip!.waitEvent('CALL_CLOSED');
+      const got = concat(heard);
+      expect(bestMatch(rig.callerSource, got.subarray(4000, 6000))).toBeGreaterThan(0.95);
+      const dump = await waitFor(() => baresip!.decodedDump(), { what: "baresip's recording" });
+      expect(bestMatch(readPcm16(fs.readFileSync(dump)).pcm, ours.subarray(4000, 6000))).toBeGreaterThan(0.95);
     },
     60_000,
   );
