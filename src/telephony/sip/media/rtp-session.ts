@@ -42,6 +42,16 @@ const codecName = (c: RtpCodecName) => (c === 'PCMU' ? 'ulaw' : 'alaw');
 const sends = (d: MediaDirection) => d === 'sendrecv' || d === 'sendonly';
 const receives = (d: MediaDirection) => d === 'sendrecv' || d === 'recvonly';
 
+function concat(parts: Pcm[], length: number): Pcm {
+  const out = new Int16Array(length);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
 /** The address we announce in SDP: the bound one, or for 0.0.0.0 the first external IPv4 of this machine. */
 export function announcedAddress(local: string): string {
   if (local !== '0.0.0.0') return local;
@@ -102,6 +112,7 @@ export class RtpSession implements CallMedia {
   private digits: Digit[] = [];
   private lastDigitTs: number | null = null;
   private readonly jitter = new JitterBuffer();
+  private carry: Pcm = new Int16Array(0);
   private readonly recv = new ReceiveStats();
   private readonly audioListeners = new Set<(pcm: Pcm) => void>();
   private readonly digitListeners = new Set<(d: string) => void>();
@@ -181,9 +192,24 @@ export class RtpSession implements CallMedia {
     this.schedule();
   }
 
+  /** Cuts what the jitter buffer gives into 160-sample frames: a far end may send 10 or 30 ms packets (its own ptime). */
   private receiveTurn(): void {
-    const frame = this.jitter.pop();
-    if (frame && receives(this.direction)) for (const l of this.audioListeners) l(frame.pcm);
+    const parts: Pcm[] = this.carry.length > 0 ? [this.carry] : [];
+    let have = this.carry.length;
+    while (have < FRAME) {
+      const f = this.jitter.pop();
+      if (!f) break;
+      parts.push(f.pcm);
+      have += f.pcm.length;
+    }
+    if (have < FRAME) {
+      this.carry = parts.length === 1 ? parts[0]! : concat(parts, have);
+      return;
+    }
+    const all = parts.length === 1 ? parts[0]! : concat(parts, have);
+    this.carry = all.subarray(FRAME);
+    const frame = all.subarray(0, FRAME);
+    if (receives(this.direction)) for (const l of this.audioListeners) l(frame);
   }
 
   private sendTurn(): void {
@@ -253,6 +279,7 @@ export class RtpSession implements CallMedia {
       // A new source (the first packet, or the far end restarted its stream): latch onto where it comes from.
       if (this.latchedSsrc !== null) {
         this.jitter.reset();
+        this.carry = new Int16Array(0);
         this.recv.restart();
         this.lastDigitTs = null;
       }

@@ -86,7 +86,7 @@ describe('a real call through Kamailio answered by the RTP description handler',
   async function setUp(): Promise<{ callerSource: Int16Array; invitation: () => Invitation | null; acked: () => boolean }> {
     const { UserAgent, Registerer } = loadSipJs();
     kamailio = await startKamailio(dir);
-    const callerSource = noise(8000 * 12, 17);
+    const callerSource = noise(8000 * 30, 17);
     const callerWav = path.join(dir, 'caller.wav');
     fs.writeFileSync(callerWav, writeWav(callerSource));
     const ports = await freeUdpRange(40);
@@ -174,7 +174,7 @@ describe('a real call through Kamailio answered by the RTP description handler',
   );
 
   sipTest(
-    'baresip holds and resumes: we stop sending while held (recvonly), on the same port, and send again after',
+    'baresip holds and resumes: we stop sending while held (recvonly), on the same port, and send again after; RTCP gives a round trip',
     async () => {
       const rig = await setUp();
       const media = await callIn(rig);
@@ -191,6 +191,11 @@ describe('a real call through Kamailio answered by the RTP description handler',
       await waitFor(() => media.stats().packetsSent > heldAt + 10, { what: 'our packets flowing again after resume' });
       expect(media.port).toBe(port);
       expect(callMediaOf(rig.invitation()!)).toBe(media);
+      // baresip's receiver reports echo our sender report's LSR: it read our RTCP, and we read its.
+      await waitFor(() => media.stats().roundTripMs !== null, { what: "a round trip from baresip's RTCP reports", timeoutMs: 20_000 });
+      const rtt = media.stats().roundTripMs!;
+      expect(rtt).toBeGreaterThanOrEqual(0);
+      expect(rtt).toBeLessThan(100);
       await baresip!.command('hangup');
       await baresip!.waitEvent('CALL_CLOSED');
     },

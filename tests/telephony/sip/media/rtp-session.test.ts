@@ -146,6 +146,23 @@ describe('RtpSession', () => {
     expect(session.stats().packetsLost).toBe(0);
   });
 
+  test("cuts a far end's 30 ms and 10 ms packets into 20 ms frames, nothing lost or concealed", async () => {
+    const heard: Int16Array[] = [];
+    session.onAudio((pcm) => heard.push(pcm));
+    session.configure(remote());
+    const ramp = (n: number, from: number) => Uint8Array.from({ length: n }, (_, i) => ulawEncodeSample(((from + i) % 400) * 50));
+    for (let i = 0; i < 8; i++) send(far.socket, 10 + i, i * 240, 0x1234, ramp(240, i * 240));
+    for (let i = 0; i < 4; i++) send(far.socket, 18 + i, 1920 + i * 80, 0x1234, ramp(80, 1920 + i * 80));
+    await waitFor(() => session.stats().packetsReceived === 12);
+    await turns(14);
+    expect(heard.map((f) => f.length)).toEqual(Array(14).fill(160));
+    expect(session.jitterStats().concealed).toBe(0);
+    const expected = Int16Array.from({ length: 2240 }, (_, i) => (i % 400) * 50);
+    const got = Int16Array.from(heard.flatMap((f) => [...f]));
+    // µ-law is lossy: each sample within its segment's step of what was sent.
+    got.forEach((v, i) => expect(Math.abs(v - expected[i]!)).toBeLessThan(expected[i]! / 16 + 20));
+  });
+
   test('hold: a direction without send stops our packets on the same port; unhold resumes them with a marker', async () => {
     session.configure(remote());
     await turns(3);
