@@ -61,6 +61,17 @@ export function announcedAddress(local: string): string {
   return '127.0.0.1';
 }
 
+/** The port range setting cannot give this call its ports; `code` lets the line say so in the user's language. */
+export class RtpPortError extends Error {
+  constructor(
+    readonly code: 'range-full' | 'range-empty',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'RtpPortError';
+  }
+}
+
 function bind(socket: dgram.Socket, port: number, address: string): Promise<boolean> {
   return new Promise((resolve) => {
     const onError = () => resolve(false);
@@ -75,8 +86,9 @@ function bind(socket: dgram.Socket, port: number, address: string): Promise<bool
 /** Binds an even RTP port and the odd one after it from the range, starting at a random place so calls spread out. */
 async function bindPair(o: MediaOptions): Promise<{ rtp: dgram.Socket; rtcp: dgram.Socket; port: number }> {
   const first = o.portRange.min + (o.portRange.min % 2);
-  const count = Math.floor((o.portRange.max - first) / 2);
-  if (count <= 0) throw new Error(`the RTP port range ${o.portRange.min}–${o.portRange.max} holds no even/odd port pair`);
+  // Pairs (first, first+1), (first+2, first+3)… whose odd port is still inside the range.
+  const count = Math.floor((o.portRange.max - first + 1) / 2);
+  if (count <= 0) throw new RtpPortError('range-empty', `the RTP port range ${o.portRange.min}–${o.portRange.max} holds no even/odd port pair`);
   const start = Math.floor(Math.random() * count);
   for (let i = 0; i < count; i++) {
     const port = first + 2 * ((start + i) % count);
@@ -88,7 +100,7 @@ async function bindPair(o: MediaOptions): Promise<{ rtp: dgram.Socket; rtcp: dgr
     }
     rtp.close();
   }
-  throw new Error(`no free RTP port pair in the range ${o.portRange.min}–${o.portRange.max}`);
+  throw new RtpPortError('range-full', `no free RTP port pair in the range ${o.portRange.min}–${o.portRange.max}`);
 }
 
 export async function openRtpSession(o: MediaOptions): Promise<RtpSession> {

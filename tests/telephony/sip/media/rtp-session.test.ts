@@ -85,11 +85,14 @@ describe('RtpSession', () => {
     expect(session.port).toBeGreaterThanOrEqual(ports.min);
     const others = [await openRtpSession({ localAddress: '127.0.0.1', portRange: ports, codecs: ['PCMU'], timers: clock.timers })];
     others.push(await openRtpSession({ localAddress: '127.0.0.1', portRange: ports, codecs: ['PCMU'], timers: clock.timers }));
+    others.push(await openRtpSession({ localAddress: '127.0.0.1', portRange: ports, codecs: ['PCMU'], timers: clock.timers }));
     open.push(...others);
-    expect(new Set([session.port, ...others.map((o) => o.port)]).size).toBe(3);
-    await expect(openRtpSession({ localAddress: '127.0.0.1', portRange: ports, codecs: ['PCMU'], timers: clock.timers })).rejects.toThrow(
-      `no free RTP port pair in the range ${ports.min}–${ports.max}`,
-    );
+    // Eight ports hold four pairs, the last one ending on the range's last port.
+    expect(new Set([session.port, ...others.map((o) => o.port)]).size).toBe(4);
+    expect(Math.max(session.port, ...others.map((o) => o.port))).toBe(ports.max - 1);
+    const full = openRtpSession({ localAddress: '127.0.0.1', portRange: ports, codecs: ['PCMU'], timers: clock.timers });
+    await expect(full).rejects.toThrow(`no free RTP port pair in the range ${ports.min}–${ports.max}`);
+    await expect(full).rejects.toMatchObject({ code: 'range-full' });
   });
 
   test('sends one 20 ms packet a turn: consecutive sequence, timestamp +160, marker on the first only', async () => {
