@@ -110,7 +110,7 @@ export type Baresip = {
 };
 
 /** Starts baresip as user `user` registered at the Kamailio, playing `wav` as its microphone, answering by itself. */
-export async function startBaresip(dir: string, k: Kamailio, user: string, wav: string): Promise<Baresip> {
+export async function startBaresip(dir: string, k: Kamailio, user: string, wav: string, codecs = 'PCMU,PCMA'): Promise<Baresip> {
   const conf = path.join(dir, 'baresip');
   const dumps = path.join(dir, 'dumps');
   fs.mkdirSync(conf, { recursive: true });
@@ -143,7 +143,7 @@ export async function startBaresip(dir: string, k: Kamailio, user: string, wav: 
   );
   fs.writeFileSync(
     path.join(conf, 'accounts'),
-    `"Alice Caller" <sip:${user}@127.0.0.1:${k.sipPort};transport=udp>;regint=300;answermode=auto;audio_codecs=PCMU,PCMA\n`,
+    `"Alice Caller" <sip:${user}@127.0.0.1:${k.sipPort};transport=udp>;regint=300;answermode=auto;audio_codecs=${codecs}\n`,
   );
   const p = start('baresip', ['-f', conf, '-4', '-n', '127.0.0.1'], dir);
   const socket = await waitFor(

@@ -208,3 +208,18 @@ export function offerFormats(codecs: RtpCodecName[]): { pt: number; name: string
 export function answerFormats(n: Negotiated): { pt: number; name: string }[] {
   return [{ pt: n.pt, name: n.codec }, ...(n.eventPt !== null ? [{ pt: n.eventPt, name: 'telephone-event' }] : [])];
 }
+
+/**
+ * Why an incoming INVITE's offer cannot be answered, or null when it can. sip.js answers an offer its
+ * handler refuses with 480 Temporarily Unavailable, which makes a PBX try again or hunt on; signalling
+ * calls this before `accept()` and rejects with 488 Not Acceptable Here and this reason instead.
+ */
+export function refuseOffer(sdp: string, codecs: RtpCodecName[]): SdpError | null {
+  try {
+    negotiateAnswer(parseSdp(sdp), codecs, 'sendrecv');
+    return null;
+  } catch (e) {
+    if (e instanceof SdpError) return e;
+    throw e;
+  }
+}

@@ -9,7 +9,8 @@ import type { Invitation, UserAgent } from 'sip.js';
 import { writeWav, readPcm16 } from '../../../../src/main/ivr/audio/wav';
 import { callMediaOf, rtpDescriptionHandlerFactory } from '../../../../src/telephony/sip/media/rtp-description-handler';
 import { RtpSession } from '../../../../src/telephony/sip/media/rtp-session';
-import type { CallMedia } from '../../../../src/telephony/sip/sip-media';
+import { refuseOffer } from '../../../../src/telephony/sip/media/sdp';
+import type { CallMedia, RtpCodecName } from '../../../../src/telephony/sip/sip-media';
 import { loadSipJs } from '../../../helpers/sip-js';
 import { SIP_TOOLS, freeUdpRange, startBaresip, startKamailio, tempDir, type Baresip, type Kamailio } from '../../../helpers/sip-media-rig';
 import { testWithTools } from '../../../helpers/reference-tools';
@@ -83,7 +84,10 @@ describe('a real call through Kamailio answered by the RTP description handler',
   });
 
   /** Kamailio, a sip.js UA registered as 2001 that answers with our handler, and baresip registered as 1001 playing noise. */
-  async function setUp(): Promise<{ callerSource: Int16Array; invitation: () => Invitation | null; acked: () => boolean }> {
+  async function setUp(
+    opts: { line?: RtpCodecName[]; caller?: string } = {},
+  ): Promise<{ callerSource: Int16Array; invitation: () => Invitation | null; acked: () => boolean }> {
+    const lineCodecs = opts.line ?? ['PCMA', 'PCMU'];
     const { UserAgent, Registerer } = loadSipJs();
     kamailio = await startKamailio(dir);
     const callerSource = noise(8000 * 30, 17);
@@ -95,19 +99,22 @@ describe('a real call through Kamailio answered by the RTP description handler',
     ua = new UserAgent({
       uri: UserAgent.makeURI(`sip:2001@127.0.0.1:${kamailio.sipPort}`)!,
       transportOptions: { server: `ws://127.0.0.1:${kamailio.wsPort}` },
-      sessionDescriptionHandlerFactory: rtpDescriptionHandlerFactory({ localAddress: '127.0.0.1', portRange: ports, codecs: ['PCMA', 'PCMU'] }),
+      sessionDescriptionHandlerFactory: rtpDescriptionHandlerFactory({ localAddress: '127.0.0.1', portRange: ports, codecs: lineCodecs }),
       logLevel: 'error',
       delegate: {
         onInvite: (inv) => {
           invitation = inv;
           inv.delegate = { onAck: () => (acked = true) };
-          void inv.accept();
+          // What the signalling half does: refuse an offer we cannot take with 488 (sip.js alone would say 480).
+          const refusal = refuseOffer(inv.request.body, lineCodecs);
+          if (refusal) void inv.reject({ statusCode: 488 });
+          else void inv.accept();
         },
       },
     });
     await ua.start();
     await new Registerer(ua).register();
-    baresip = await startBaresip(dir, kamailio, '1001', callerWav);
+    baresip = await startBaresip(dir, kamailio, '1001', callerWav, opts.caller);
     return { callerSource, invitation: () => invitation, acked: () => acked };
   }
 
@@ -227,6 +234,19 @@ describe('a real call through Kamailio answered by the RTP description handler',
       expect(bestMatch(rig.callerSource, got.subarray(4000, 6000))).toBeGreaterThan(0.95);
       const dump = await waitFor(() => baresip!.decodedDump(), { what: "baresip's recording" });
       expect(bestMatch(readPcm16(fs.readFileSync(dump)).pcm, ours.subarray(4000, 6000))).toBeGreaterThan(0.95);
+    },
+    60_000,
+  );
+
+  sipTest(
+    'a caller with no codec in common is refused with 488, and no media is opened',
+    async () => {
+      const rig = await setUp({ line: ['PCMA'], caller: 'PCMU' });
+      await baresip!.command('dial', `sip:2001@127.0.0.1:${kamailio!.sipPort}`);
+      const closed = await baresip!.waitEvent('CALL_CLOSED');
+      expect(JSON.stringify(closed)).toContain('488 Not Acceptable Here');
+      expect(baresip!.events.some((e) => e.type === 'CALL_ESTABLISHED')).toBe(false);
+      expect(callMediaOf(rig.invitation()!)).toBeNull();
     },
     60_000,
   );

@@ -4,7 +4,7 @@
  * codecs we lack, maxptime, silenceSupp), a hold re-INVITE, and offers we must refuse.
  */
 import { RtpDescriptionHandler } from '../../../../src/telephony/sip/media/rtp-description-handler';
-import { SdpError, answerDirection, negotiateAnswer, parseSdp, readAnswer } from '../../../../src/telephony/sip/media/sdp';
+import { SdpError, answerDirection, negotiateAnswer, parseSdp, readAnswer, refuseOffer } from '../../../../src/telephony/sip/media/sdp';
 import type { MediaOptions } from '../../../../src/telephony/sip/sip-media';
 
 const crlf = (s: string) => s.trim().replace(/\n/g, '\r\n') + '\r\n';
@@ -141,6 +141,12 @@ describe('negotiateAnswer', () => {
     expect(noCommon).toThrow(SdpError);
     expect(noCommon).toThrow('no common audio codec: offered G729, telephone-event; this line allows PCMU, PCMA');
     expect(() => negotiateAnswer(parseSdp(SRTP_ONLY), ['PCMU'], 'sendrecv')).toThrow(/RTP\/SAVP; only plain RTP\/AVP/);
+  });
+
+  test('refuseOffer says why before sip.js would answer 480: null for a good offer, the SdpError for a bad one', () => {
+    expect(refuseOffer(BARESIP, ['PCMA'])).toBeNull();
+    expect(refuseOffer(G729_ONLY, ['PCMU', 'PCMA'])).toMatchObject({ code: 'no-common-codec' });
+    expect(refuseOffer('garbage', ['PCMU'])).toMatchObject({ code: 'malformed' });
   });
 
   test('answers a hold (sendonly) with recvonly, inactive with inactive', () => {
