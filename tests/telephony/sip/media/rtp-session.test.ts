@@ -246,4 +246,22 @@ describe('RtpSession', () => {
     expect(session.stats().roundTripMs).toBeCloseTo(70, 0);
     expect(ntpMiddle(clock.now()) - lsr).toBeGreaterThan(0);
   });
+
+  test('RTCP while held is a receiver report; interarrival jitter follows RFC 3550 on a scripted arrival pattern', async () => {
+    session.configure(remote({ direction: 'recvonly' }));
+    // Packets 20 ms apart in timestamp, arriving alternately on time and 10 ms late: |D| = 80 samples each.
+    for (let i = 0; i < 30; i++) {
+      clock.advance(i % 2 ? 30 : 10);
+      send(far.socket, 500 + i, i * 160);
+      await waitFor(() => session.stats().packetsReceived === i + 1);
+    }
+    const expected = 80 * (1 - (15 / 16) ** 29);
+    expect(session.stats().jitterMs).toBeCloseTo(expected / 8, 1);
+    farRtcp.got.length = 0;
+    session.rtcp.send();
+    await waitFor(() => farRtcp.got.length > 0);
+    const [rr] = parseRtcp(farRtcp.got[0]!);
+    expect(rr).toMatchObject({ type: 'RR' });
+    expect(rr!.blocks[0]).toMatchObject({ ssrc: 0x1234, cumulativeLost: 0, extendedMax: 529, jitter: Math.round(expected) });
+  });
 });
