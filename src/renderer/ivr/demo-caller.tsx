@@ -105,6 +105,14 @@ export function DemoCaller({ lines, trees }: { lines: LineView[]; trees: IvrTree
         </button>
         <button
           type="button"
+          className="button"
+          onClick={() => void run(client.call('ivr/demo-fax-start', { lineId: id }))}
+          data-testid="demo-caller-fax-start"
+        >
+          {t.ivr.faxStart}
+        </button>
+        <button
+          type="button"
           className="button danger-outline"
           onClick={() => void run(client.call('ivr/demo-hang-up', { lineId: id }))}
           data-testid="demo-caller-hangup"
