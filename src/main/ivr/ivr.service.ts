@@ -12,6 +12,7 @@ import { realTimers, type Line, type ModemSimulator, type Pcm, type Timers } fro
 import type { CallsService } from '../calls/calls.service';
 import type { Db } from '../db/database';
 import { AppError, validationError } from '../kernel/app-error';
+import { localDigits } from '../../shared/text/digits';
 import type { EngineContext } from '../kernel/context';
 import type { Logger } from '../kernel/logger';
 import { message, type Lang } from '../i18n/messages';
@@ -60,10 +61,12 @@ export function createIvrService(db: Db, ctx: EngineContext, deps: IvrDeps) {
     if (!p) return;
     const node = tree.nodes.find((n) => n.id === p.nodeId);
     const label = node?.label || p.nodeId;
+    // A key is said in the reader's digits (the other values are node ids and names, kept as typed).
+    const value = p.code.endsWith('-document') ? localDigits(p.value ?? '', lang) : (p.value ?? '');
     throw new AppError(
       'validation',
       'ivr.tree_problem',
-      { node: label, problem: message(lang, `ivr.problem.${p.code}`, { value: p.value ?? '' }) },
+      { node: label, problem: message(lang, `ivr.problem.${p.code}`, { value }) },
       `nodes.${p.nodeId}.${p.property}`,
     );
   }

@@ -185,6 +185,7 @@ export const ivrEn: IvrMessages = {
   doneSpeaking: 'Done speaking',
   stepTimeout: 'no key pressed',
   endWrongKeys: 'wrong keys; the answering service hung up',
+  stepFax: (r: string) => (r === 'sent' ? 'fax sent' : r === 'failed' ? 'fax not completed' : 'no fax on this line; fallback'),
   stepTransferFailed: (reason: string) => (reason === 'unsupported' ? 'this line cannot transfer; fallback' : 'transfer failed; fallback'),
   take: 'I take it',
   ends: {
