@@ -59,7 +59,7 @@ test('fax-on-demand: build the node in the editor, ring, press 1, press Start; t
   const end = page.getByTestId('demo-caller-run-end');
   await end.waitFor({ timeout: 120_000 });
   await expect(end.getAttribute('data-end')).resolves.toBe('fax');
-  await expect(end.textContent()).resolves.toBe('تماس به فکس رفت (دفتر فکس را ببینید)');
+  await expect(end.textContent()).resolves.toBe('سند فکس شد (دفتر فکس را ببینید)');
   await pollUntil(page, async () => (await engineApi(page, 'fax/log', {})).rows[0]?.pagesDone ?? null, 1, 60_000);
   await page.getByTestId('demo-caller-run').scrollIntoViewIfNeeded();
   await shot(page, 'fax-on-demand-call-fa');

@@ -66,7 +66,6 @@ it('the caller presses 1, then Start: the document arrives bit for bit, the log 
   sim.pressKeys('1');
   expect(await until(() => sim.faxStart() || undefined, 20_000)).toBe(true);
   const log = await until(async () => (await engine.ok('fax/log', {})).rows[0], 90_000);
-  if (!log.ok) console.log((await engine.ok('fax/log-entry', { id: log.id })));
   expect(log).toMatchObject({ direction: 'out', ok: true, pagesDone: 1, pagesTotal: 1, remoteNumber: CALLER, remoteId: 'SARA FAX', contactId: contact.id });
   expect(farOk).toBe(true);
   // The pages: our header line over the top rows, then the document's page exactly.

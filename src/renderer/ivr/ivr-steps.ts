@@ -33,5 +33,7 @@ export function pathText(steps: readonly string[], nodes: readonly IvrNode[], lo
  */
 export function endText(run: Pick<IvrRun, 'end' | 'path'>, { t }: Pick<Locale, 't'>): string {
   if (run.end === 'timeout' && run.path[run.path.length - 1]?.startsWith('key:')) return t.ivr.endWrongKeys;
+  // 'fax' is a fax machine's calling tone, or a fax-on-demand node's fax (its 'fax:sent' / 'fax:failed' step).
+  if (run.end === 'fax' && run.path.some((s) => s.startsWith('fax:'))) return t.ivr.endFaxOnDemand;
   return t.ivr.ends[run.end];
 }

@@ -31,7 +31,7 @@ const ends: Record<IvrEnd, string> = {
   voicemail: 'پیام در صندوق صوتی',
   timeout: 'کلیدی زده نشد؛ پاسخگو قطع کرد',
   error: 'خطا در درخت',
-  fax: 'تماس به فکس رفت (دفتر فکس را ببینید)',
+  fax: 'دستگاه فکس تماس گرفت؛ فکس دریافت نشد',
 };
 
 export const ivrFa = {
@@ -172,6 +172,7 @@ export const ivrFa = {
   speak: 'حرف زدن (۳ ثانیه)',
   callerHangsUp: 'تماس‌گیرنده قطع کند',
   faxStart: 'دکمهٔ شروع فکس (دریافت)',
+  endFaxOnDemand: 'سند فکس شد (دفتر فکس را ببینید)',
   inboxTitle: 'صندوق صوتی',
   allMailboxes: 'همهٔ صندوق‌ها',
   unheardOnly: 'فقط شنیده‌نشده',
