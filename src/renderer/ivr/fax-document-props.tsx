@@ -1,4 +1,4 @@
-import type { IvrNode, Prompt } from '../../shared/contract/ivr';
+import type { IvrNode } from '../../shared/contract/ivr';
 import { DTMF_KEYS, type DtmfKey } from '../../shared/contract/ivr';
 import { useQuery } from '../hooks/use-query';
 import { useLocale } from '../i18n/use-t';
@@ -9,7 +9,7 @@ type FaxDocNode = Extract<IvrNode, { kind: 'fax-document' }>;
  * The fax-on-demand node's keys: each a key and a document of the fax library. A row without a document,
  * or one whose document was deleted since, is named by the tree's problems under the node.
  */
-export function FaxDocumentRows({ node: n, onChange }: { node: FaxDocNode; prompts: Prompt[]; onChange: (n: IvrNode) => void }) {
+export function FaxDocumentRows({ node: n, onChange }: { node: FaxDocNode; onChange: (n: IvrNode) => void }) {
   const { t, digits } = useLocale();
   const docs = useQuery('fax/documents', {}, { reloadOn: ['fax/documents-changed'] });
   const list = docs.data ?? [];

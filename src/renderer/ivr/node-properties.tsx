@@ -262,7 +262,7 @@ export function NodeProperties({ node: n, nodes, prompts, mailboxes, onChange }:
           />
           <NumberProp name="node-timeout" label={t.ivr.timeoutS} value={n.timeoutS} min={1} max={60} onChange={(timeoutS) => onChange({ ...n, timeoutS })} />
           <NumberProp name="node-retries" label={t.ivr.retries} value={n.retries} min={0} max={9} onChange={(retries) => onChange({ ...n, retries })} />
-          <FaxDocumentRows node={n} prompts={prompts} onChange={onChange} />
+          <FaxDocumentRows node={n} onChange={onChange} />
           <p className="muted ivr-prop-hint">{t.ivr.faxDocumentHint}</p>
         </div>
       );
