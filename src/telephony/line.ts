@@ -129,8 +129,16 @@ export type LineAbilities = {
  * - 'switch': an answered voice call heard a fax machine's calling tone (the IVR, voicemail or a recording
  *   got `tone` 'fax-calling'): stop the audio as on barge-in, switch the modem to fax while off hook and
  *   answer as a fax machine (adaptive answer).
+ * - 'switch' with `send`: fax-on-demand on an answered voice call. The caller pressed Start on a fax
+ *   machine with an empty feeder, so that machine is the RECEIVER: in T.30 the receiving terminal sends
+ *   DIS (with CSI), repeated every T4 until T1 runs out (T.30 §5.3.5; spandsp t30.c does the same for a
+ *   receiver that is not the calling party), and the transmitter answers with DCS. So our side must not
+ *   answer as a fax machine (ATA would send CED and our own DIS — two receivers talking past each other):
+ *   the audio stops as on barge-in, the modem goes to `+FCLASS=1` while off hook and LISTENS, `+FRH=3`
+ *   (V.21 channel 2 carries T.30 frames in both directions, so no originate/answer mode is needed) —
+ *   the transmitter's T.30 (src/fax/t30/t30-transmit.ts, as after dialling) then waits for that DIS.
  */
-export type FaxHandover = { how: 'dial'; number: string } | { how: 'answer' } | { how: 'switch' };
+export type FaxHandover = { how: 'dial'; number: string } | { how: 'answer' } | { how: 'switch'; send?: true };
 
 /** The T.31 operations the fax engine drives (src/fax/t30/port.ts `FaxPort`, matched by shape). */
 export type FaxModemPort = {

@@ -10,23 +10,12 @@
 import type { Page } from 'playwright-core';
 import { pdfOf } from '../helpers/fax-docs';
 import { engineApi, pollUntil, shot, useApp } from './app';
+import { demoFaxLine, useLanguage } from './fax-setup';
 
 jest.setTimeout(180_000);
 
 const app = useApp({ name: 'fax-flow', fresh: 'test' });
 const { page } = app;
-
-async function useLanguage(lang: 'fa' | 'en'): Promise<void> {
-  await engineApi(page, 'settings/update', { language: lang, calendar: lang === 'fa' ? 'jalali' : 'gregorian' });
-  await pollUntil(page, () => page.evaluate(() => document.documentElement.lang), lang);
-}
-
-/** A demo line, created as the Lines screen does, once its modem says it can fax (Class 1). */
-async function demoLine(): Promise<number> {
-  const line = await engineApi(page, 'lines/create', { name: 'دمو', kind: 'demo' });
-  await pollUntil(page, async () => (await engineApi(page, 'lines/list', {})).find((l) => l.id === line.id)?.abilities.fax ?? null, 'class1', 20_000);
-  return line.id;
-}
 
 /** The shown fax page's natural size and its black pixels, read from a canvas in the page. */
 async function pixelsOfPage(p: Page): Promise<{ width: number; height: number; black: number }> {
@@ -49,8 +38,8 @@ async function pixelsOfPage(p: Page): Promise<{ width: number; height: number; b
 }
 
 test('Persian: a PDF from the library is sent on the demo line to the far fax machine; the outbox says sent, the log lists and opens it', async () => {
-  await useLanguage('fa');
-  await demoLine();
+  await useLanguage(page, 'fa');
+  await demoFaxLine(page);
 
   // The PDF goes into the library through the Fax screen's file picker.
   await page.getByTestId('nav-fax').click();
@@ -115,8 +104,8 @@ test('Persian: a PDF from the library is sent on the demo line to the far fax ma
 });
 
 test('English: the demo line set to Fax only receives a fax machine’s call; the card pops up, opens the page, and the call log says Fax', async () => {
-  await useLanguage('en');
-  const lineId = await demoLine();
+  await useLanguage(page, 'en');
+  const lineId = await demoFaxLine(page);
   await page.getByTestId('nav-lines').click();
   const card = page.getByTestId('line-card').filter({ has: page.getByText('دمو') });
   await card.getByTestId('line-edit').click();

@@ -14,6 +14,7 @@ import { createEngine } from '../../src/main/engine/engine';
 import { textPage } from '../helpers/fax-pages';
 import { faxLinesStandIn, receivedOverMemory } from '../helpers/fax-received';
 import { engineApi, pollUntil, shot, useApp } from './app';
+import { useLanguage } from './fax-setup';
 
 jest.setTimeout(120_000);
 
@@ -43,11 +44,6 @@ async function openLog(): Promise<void> {
   await page.getByTestId('nav-fax').click();
   await page.getByTestId('fax-log-link').click();
   await page.getByTestId('fax-log-list').waitFor();
-}
-
-async function useLanguage(lang: 'fa' | 'en'): Promise<void> {
-  await engineApi(page, 'settings/update', { language: lang, calendar: lang === 'fa' ? 'jalali' : 'gregorian' });
-  await pollUntil(page, () => page.evaluate(() => document.documentElement.lang), lang);
 }
 
 /** The shown page's natural size and its black pixels, read from a canvas in the page. */
@@ -88,7 +84,7 @@ test('the log lists the received faxes with their contact and fax ID, and the se
   await pollUntil(page, () => rows.first().getByTestId('fax-log-party').textContent(), 'ACME SALES');
   await pollUntil(page, () => rows.count(), 1);
 
-  await useLanguage('en');
+  await useLanguage(page, 'en');
   await page.getByTestId('fax-log-search').fill('');
   await pollUntil(page, () => rows.count(), 2);
   await expect(page.getByTestId('fax-log').textContent()).resolves.toContain('Fax log');

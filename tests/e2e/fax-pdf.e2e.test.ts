@@ -7,7 +7,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { getPixel, readTiffF, type FaxBitmap } from '../../src/fax';
-import { engineApi, pollUntil, shot, useApp } from './app';
+import { shot, useApp } from './app';
+import { addFaxFile, useLanguage } from './fax-setup';
 import { pdfOf } from '../helpers/fax-docs';
 
 jest.setTimeout(120_000);
@@ -25,20 +26,12 @@ const twoPagePdf = () =>
     doc.fillColor('#000').fontSize(24).text('Page two', 100, 100);
   });
 
-async function useLanguage(lang: 'fa' | 'en'): Promise<void> {
-  await engineApi(page, 'settings/update', { language: lang, calendar: lang === 'fa' ? 'jalali' : 'gregorian' });
-  await pollUntil(page, () => page.evaluate(() => document.documentElement.lang), lang);
-}
-
 /** Adds the file in the Fax screen and opens it at its own address; returns the stored TIFF's name. */
 async function addAndOpen(name: string): Promise<string> {
   const before = new Set(existsSync(docsDir()) ? readdirSync(docsDir()) : []);
   await page.evaluate(() => (location.hash = '#/fax'));
   await page.getByTestId('fax-screen').waitFor();
-  await page.getByTestId('fax-file').setInputFiles({ name, mimeType: 'application/pdf', buffer: await twoPagePdf() });
-  const row = page.getByTestId('fax-row').filter({ hasText: name });
-  await row.waitFor({ timeout: 30_000 });
-  const id = await row.getAttribute('data-id');
+  const id = await addFaxFile(page, name, await twoPagePdf());
   await page.evaluate((to) => (location.hash = to), `#/fax/document/${id}`);
   await page.getByTestId('fax-document').waitFor();
   return readdirSync(docsDir()).find((f) => !before.has(f))!;
@@ -62,7 +55,7 @@ function samePage(drawn: { width: number; height: number; data: Buffer }, page: 
 }
 
 test('Persian: Save as PDF keeps the fax pages as CCITT images, A4, bit for bit the stored pages', async () => {
-  await useLanguage('fa');
+  await useLanguage(page, 'fa');
   const stored = await addAndOpen('نامه.pdf');
   const dialog = page.getByTestId('fax-document');
   await expect(dialog.getByTestId('fax-export-pdf').textContent()).resolves.toBe('ذخیره به‌صورت PDF');
@@ -80,7 +73,7 @@ test('Persian: Save as PDF keeps the fax pages as CCITT images, A4, bit for bit 
 });
 
 test('English: Save as PDF of a damaged stored file says so and saves nothing', async () => {
-  await useLanguage('en');
+  await useLanguage(page, 'en');
   const stored = await addAndOpen('broken-en.pdf');
   // Damaged behind the app's back (a failing disk, another program).
   writeFileSync(path.join(docsDir(), stored), Buffer.from('II*\0 not a fax any more'));

@@ -6,24 +6,18 @@
  * refused under the field, in Persian and English, and nothing is queued. A restart keeps the job.
  */
 import { engineApi, pollUntil, shot, useApp } from './app';
+import { addFaxText, useLanguage } from './fax-setup';
 
 jest.setTimeout(120_000);
 
 const app = useApp({ name: 'fax-send', fresh: 'test' });
 const { page } = app;
 
-async function useLanguage(lang: 'fa' | 'en'): Promise<void> {
-  await engineApi(page, 'settings/update', { language: lang, calendar: lang === 'fa' ? 'jalali' : 'gregorian' });
-  await pollUntil(page, () => page.evaluate(() => document.documentElement.lang), lang);
-}
-
 /** Two one-page text documents in the library (through the engine, as the screen's picker would add them). */
 async function twoDocuments(): Promise<{ alpha: number; beta: number }> {
-  const add = (fileName: string, text: string) =>
-    engineApi(page, 'fax/document-add', { fileName, base64: Buffer.from(text).toString('base64'), resolution: 'standard' });
-  const alpha = await add('alpha.txt', 'ALPHA\nthe first document\n');
-  const beta = await add('beta.txt', 'BETA\nthe second document\n');
-  return { alpha: alpha.id, beta: beta.id };
+  const alpha = await addFaxText(page, 'alpha.txt', 'ALPHA\nthe first document\n');
+  const beta = await addFaxText(page, 'beta.txt', 'BETA\nthe second document\n');
+  return { alpha, beta };
 }
 
 async function openSendForm(): Promise<void> {
@@ -38,7 +32,7 @@ async function openSendForm(): Promise<void> {
 const docOrder = () => page.getByTestId('fax-send-doc').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')).join(','));
 
 test('English: two documents reordered with the keyboard go to a typed number; the outbox says no line can send now', async () => {
-  await useLanguage('en');
+  await useLanguage(page, 'en');
   const { alpha, beta } = await twoDocuments();
   await openSendForm();
   await page.getByTestId('fax-send-pick').selectOption(String(alpha));
@@ -101,7 +95,7 @@ test('English: two documents reordered with the keyboard go to a typed number; t
 });
 
 test('Persian: a bad number is refused under the number field and no document under the documents; nothing is queued', async () => {
-  await useLanguage('fa');
+  await useLanguage(page, 'fa');
   const { alpha } = await twoDocuments();
   await openSendForm();
   await page.getByTestId('number').fill('۴۴۵۵');

@@ -11,6 +11,7 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { engineApi, pollUntil, shot, useApp } from './app';
+import { addFaxFile, useLanguage } from './fax-setup';
 import { pdfOf } from '../helpers/fax-docs';
 import { makePng } from '../helpers/png';
 
@@ -34,23 +35,12 @@ const twoPagePdf = () =>
 /** A small PNG: a black square on white. */
 const squarePng = () => makePng(200, 200, (x, y) => (x > 50 && x < 150 && y > 50 && y < 150 ? [0, 0, 0] : [255, 255, 255]));
 
-async function useLanguage(lang: 'fa' | 'en'): Promise<void> {
-  await engineApi(page, 'settings/update', { language: lang, calendar: lang === 'fa' ? 'jalali' : 'gregorian' });
-  await poll(() => page.evaluate(() => document.documentElement.lang), lang);
-}
-
 /** From the phonebook (whatever an earlier test left open is closed by the address), through the header's Fax tab. */
 async function openFax(): Promise<void> {
   await page.evaluate(() => (location.hash = '#/phonebook'));
   await page.getByTestId('fax-screen').waitFor({ state: 'detached' });
   await page.getByTestId('nav-fax').click();
   await page.getByTestId('fax-screen').waitFor();
-}
-
-/** Adds a file through the screen's picker and waits until its row is listed. */
-async function addFile(name: string, buffer: Buffer, mimeType: string): Promise<void> {
-  await page.getByTestId('fax-file').setInputFiles({ name, mimeType, buffer });
-  await page.getByTestId('fax-row').filter({ hasText: name }).waitFor({ timeout: 30_000 });
 }
 
 const row = (name: string) => page.getByTestId('fax-row').filter({ hasText: name });
@@ -80,16 +70,16 @@ async function pixelsOfPage(p: Page): Promise<{ width: number; height: number; b
 }
 
 test('Persian: a PDF and a PNG are added, listed with their pages; a page is drawn, page by page, zoomed; the open document survives a reload', async () => {
-  await useLanguage('fa');
+  await useLanguage(page, 'fa');
   await openFax();
   // Honest about where faxes go in and out (receiving on lines is there now, no "later version"); Send a fax is a link.
   await expect(page.getByTestId('fax-lines-note').textContent()).resolves.toContain('دفتر فکس‌ها');
   await expect(page.getByTestId('fax-screen').textContent()).resolves.not.toContain('نسخهٔ بعدی');
   await expect(page.getByRole('button', { name: /ارسال|فرستادن|Send/ }).count()).resolves.toBe(0);
 
-  await addFile('price-list-fa.pdf', await twoPagePdf(), 'application/pdf');
+  await addFaxFile(page, 'price-list-fa.pdf', await twoPagePdf(), 'application/pdf');
   await page.getByTestId('fax-resolution').selectOption('standard');
-  await addFile('square-fa.png', squarePng(), 'image/png');
+  await addFaxFile(page, 'square-fa.png', squarePng(), 'image/png');
   // Persian digits, the paper and resolution in words, the date in the Jalali calendar (the year 1405).
   await expect(row('price-list-fa.pdf').getByTestId('fax-pages').textContent()).resolves.toBe('۲');
   await expect(row('price-list-fa.pdf').getByTestId('fax-format').textContent()).resolves.toBe('A4، ریز');
@@ -157,9 +147,9 @@ test('Persian: a PDF and a PNG are added, listed with their pages; a page is dra
 });
 
 test('English: Export TIFF saves a file libtiff reads; Delete asks first (Cancel focused), then removes it', async () => {
-  await useLanguage('en');
+  await useLanguage(page, 'en');
   await openFax();
-  await addFile('letter-en.pdf', await twoPagePdf(), 'application/pdf');
+  await addFaxFile(page, 'letter-en.pdf', await twoPagePdf(), 'application/pdf');
   await expect(row('letter-en.pdf').getByTestId('fax-pages').textContent()).resolves.toBe('2');
   await expect(row('letter-en.pdf').getByTestId('fax-format').textContent()).resolves.toBe('A4, Fine');
   await expect(row('letter-en.pdf').getByTestId('fax-added').textContent()).resolves.toMatch(/20(26|27)/);
@@ -209,9 +199,9 @@ test('English: Export TIFF saves a file libtiff reads; Delete asks first (Cancel
 });
 
 test('Back closes an open document and Forward opens it again', async () => {
-  await useLanguage('en');
+  await useLanguage(page, 'en');
   await openFax();
-  await addFile('back-en.png', squarePng(), 'image/png');
+  await addFaxFile(page, 'back-en.png', squarePng(), 'image/png');
   await page.getByTestId('toast-success').filter({ hasText: '“back-en.png” added with 1 page.' }).waitFor();
   await row('back-en.png').getByTestId('fax-open').click();
   await poll(() => page.getByTestId('fax-page-of').textContent(), 'Page 1 of 1');
@@ -224,10 +214,10 @@ test('Back closes an open document and Forward opens it again', async () => {
 });
 
 test('plain text (Persian and English) becomes a fax page; the kind comes from the content, so text named .pdf is text', async () => {
-  await useLanguage('fa');
+  await useLanguage(page, 'fa');
   await openFax();
   const text = 'فهرست قیمت‌ها — پاییز ۱۴۰۵\nPrice list, autumn 2026\nتلفن: ۰۲۱-۸۸۸۸۸۸۸۸\n';
-  await addFile('notes-fa.pdf', Buffer.from(text, 'utf8'), 'application/pdf');
+  await addFaxFile(page, 'notes-fa.pdf', Buffer.from(text, 'utf8'), 'application/pdf');
   await expect(row('notes-fa.pdf').getByTestId('fax-pages').textContent()).resolves.toBe('۱');
   await expect((await engineApi(page, 'fax/documents', {})).find((d) => d.fileName === 'notes-fa.pdf')?.kind).toBe('text');
   await row('notes-fa.pdf').getByTestId('fax-open').click();
@@ -241,7 +231,7 @@ test('plain text (Persian and English) becomes a fax page; the kind comes from t
 });
 
 test('a damaged file is refused with a message naming it, in the user’s language, and nothing is listed', async () => {
-  await useLanguage('en');
+  await useLanguage(page, 'en');
   await openFax();
   const before = (await engineApi(page, 'fax/documents', {})).length;
   // A “PDF” that starts like one but is not.
@@ -251,7 +241,7 @@ test('a damaged file is refused with a message naming it, in the user’s langua
   await poll(() => error.textContent(), '“broken.pdf” is a damaged PDF and could not be read.', 30_000);
   await shot(page, 'fax-06-error-en');
   // Binary bytes named .pdf: not a document, in Persian.
-  await useLanguage('fa');
+  await useLanguage(page, 'fa');
   await page.getByTestId('fax-file').setInputFiles({ name: 'junk.pdf', mimeType: 'application/pdf', buffer: Buffer.from([0, 1, 2, 3, 0xfe, 0xff, 7, 8]) });
   await poll(async () => (await error.textContent())?.startsWith('«junk.pdf» نه PDF است'), true, 30_000);
   await shot(page, 'fax-07-error-fa');
@@ -261,10 +251,10 @@ test('a damaged file is refused with a message naming it, in the user’s langua
 });
 
 test('a document whose stored file went missing says so in the dialog and on Save as TIFF, instead of an empty page', async () => {
-  await useLanguage('en');
+  await useLanguage(page, 'en');
   await openFax();
   const before = new Set(storedFiles());
-  await addFile('lost-en.png', squarePng(), 'image/png');
+  await addFaxFile(page, 'lost-en.png', squarePng(), 'image/png');
   const added = storedFiles().filter((f) => !before.has(f));
   expect(added).toHaveLength(1);
   // Removed behind the app's back (another program, a restored backup).
@@ -281,9 +271,9 @@ test('a document whose stored file went missing says so in the dialog and on Sav
 });
 
 test('the library is still there after a restart, and its document links still open', async () => {
-  await useLanguage('en');
+  await useLanguage(page, 'en');
   await openFax();
-  await addFile('kept-en.pdf', await twoPagePdf(), 'application/pdf');
+  await addFaxFile(page, 'kept-en.pdf', await twoPagePdf(), 'application/pdf');
   const id = await row('kept-en.pdf').getAttribute('data-id');
   await restart();
   await page.evaluate((h) => (location.hash = h), `#/fax/document/${id}`);

@@ -60,6 +60,14 @@ describe('the steps of a run', () => {
     ]);
     expect(runSteps(['office:unknown'], [], fa)).toEqual([]);
   });
+
+  it('says what a fax-on-demand node did', () => {
+    expect(runSteps(['n1', 'key:1', 'fax:sent'], [], fa).slice(1)).toEqual([
+      { kind: 'key', text: 'کلید ۱' },
+      { kind: 'note', text: 'فکس فرستاده شد' },
+    ]);
+    expect(runSteps(['fax:failed', 'fax:unavailable'], [], en).map((s) => s.text)).toEqual(['fax not completed', 'no fax on this line; fallback']);
+  });
 });
 
 describe('how a run ended', () => {
@@ -69,5 +77,10 @@ describe('how a run ended', () => {
     expect(endText({ end: 'timeout', path: ['n1', 'key:7'] }, fa)).toBe('کلید نادرست؛ پاسخگو قطع کرد');
     expect(endText({ end: 'timeout', path: ['n1', 'key:7'] }, en)).toBe('wrong keys; the answering service hung up');
     expect(endText({ end: 'voicemail', path: ['n1', 'key:1', 'n2'] }, fa)).toBe('پیام در صندوق صوتی');
+  });
+
+  it('a fax-on-demand node’s fax is not a fax machine calling', () => {
+    expect(endText({ end: 'fax', path: ['n1', 'key:1', 'fax:sent'] }, en)).toBe('the document was faxed (see the fax log)');
+    expect(endText({ end: 'fax', path: ['n1', 'fax'] }, fa)).toBe('دستگاه فکس تماس گرفت؛ فکس دریافت نشد');
   });
 });

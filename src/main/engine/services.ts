@@ -30,6 +30,7 @@ import { createFaxOutboxService } from '../fax/fax-outbox.service';
 import { createFaxLogService } from '../fax/fax-log.service';
 import { createFaxLogReports } from '../fax/fax-log.reports';
 import { createFaxAnswer } from '../fax/fax-answer';
+import { createFaxOnDemand } from '../fax/fax-on-demand';
 import type { Timers } from '../../telephony/transport';
 import type { EngineContext } from '../kernel/context';
 import type { Logger } from '../kernel/logger';
@@ -69,6 +70,8 @@ export function createServices(
     timers: opts.timers,
     simOf: (id) => lines.simOf(id),
     faxTone: (id) => faxAnswer.faxTone(id),
+    faxOnDemand: (id, documentId) => faxOnDemand.send(id, documentId),
+    faxDocumentIds: () => new Set(faxDocuments.list().map((d) => d.id)),
   });
   lines.setIvr((r) => ivr.ring(r));
   const recordings = createRecordingsService(db, ctx, {
@@ -134,6 +137,15 @@ export function createServices(
     getContact: (id) => contacts.get(id),
     timers: opts.timers,
     log,
+  });
+  // An IVR fax-document node sends on the call it answered, on the lines' own fax (never a test's stand-in).
+  const faxOnDemand = createFaxOnDemand(db, ctx, {
+    dataDir: opts.dataDir,
+    lines,
+    fax: lineFax,
+    log: faxLog.writer,
+    ourNumber: () => faxOutbox.settings().ourNumber,
+    logger: log,
   });
   const sampleData = createSampleDataService({ ctx, contacts, groups, settings, isProtected: (id) => people.ofContact(id).length > 0 });
 

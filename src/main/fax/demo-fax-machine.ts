@@ -2,7 +2,8 @@
  * The demo line's far fax machine: our own T.30 engine on the simulator's far end (sim.onFaxMachine),
  * so a user without a modem can try fax. A fax we send to one of the demo's fax numbers is received
  * there and counted (kept in memory only: the demo office has no far desk to file it); a demo call
- * "from a fax machine" (the demo panel) sends a sample page — a cover page drawn by the fax pages code.
+ * "from a fax machine" (the demo panel) sends a sample page — a cover page drawn by the fax pages code;
+ * a demo caller who presses Start to receive (the demo panel, fax-on-demand) receives and counts too.
  */
 import type { ModemSimulator } from '../../telephony';
 import { receiveFax } from '../../fax/t30/t30-receive';
@@ -29,7 +30,8 @@ export function attachDemoFaxMachine(sim: ModemSimulator, onError: (e: unknown) 
   const state = { receivedPages: 0, receivedFaxes: 0 };
   sim.addFaxNumber(DEMO_FAX_NUMBER);
   const run = async (end: SimFaxFarEnd) => {
-    if (end.role === 'called') {
+    // The called machine, or a caller who pressed Start to receive (fax-on-demand), takes pages.
+    if (end.receives) {
       const got = await receiveFax({ port: end, clock, localId: DEMO_FAX_NUMBER, capabilities: { ecm: true } });
       state.receivedFaxes++;
       state.receivedPages += got.pages;

@@ -4,6 +4,7 @@
  *
  * - `send` dials from the line asked for (or any idle line that can fax), sends, and always gives the
  *   modem back with `release()`, whatever happened; it never rejects for a line or far-end condition.
+ * - `sendOnCall` sends on a voice call already answered (fax-on-demand: the caller's machine receives);
  * - `receiveOn` answers (a fax-only line, a ring past the line's N) or switches an answered voice call
  *   (adaptive answer: the IVR, voicemail or a recording heard a fax machine's calling tone) and
  *   receives; the pages kept are handed to `onReceived` listeners even when the call broke part way.
@@ -18,7 +19,7 @@ import { transmitFax } from '../../fax/t30/t30-transmit';
 import type { Logger } from '../kernel/logger';
 import { abortablePort, FaxCancelled } from './fax-abort-port';
 import { faxCallTrace, type FaxCallTrace } from './fax-call-trace';
-import type { FaxCallFailure, FaxCallReport, FaxLineInfo, FaxLines, FaxProgress, ReceivedFax } from './fax-calls';
+import type { FaxCallFailure, FaxCallReport, FaxLineInfo, FaxLines, FaxProgress, ReceivedFax, SendFaxCall } from './fax-calls';
 import { canFax, type FaxCapableLine } from './fax-line-handover';
 
 export type FaxLinesDeps = {
@@ -44,9 +45,19 @@ export type LineFaxCalls = FaxLines & {
    * could not take the fax (not ringing any more, cannot fax, the device went away).
    */
   receiveOn(lineId: number, how: 'answer' | 'switch', call: FaxReceiveCall): Promise<ReceivedFax | null>;
+  /**
+   * Fax-on-demand: sends `pages` on the voice call a line has answered (the IVR), as the transmitter —
+   * the caller pressed Start on a fax machine with an empty feeder, so that machine receives (FaxHandover
+   * 'switch' with send, src/telephony/line.ts). Resolves with the report (the modem always given back,
+   * which ends the call), or null when the call could not be handed over (not in a call, cannot fax,
+   * the device went away): nothing was sent and the caller is still on the line if they were.
+   */
+  sendOnCall(lineId: number, call: FaxOnCall): Promise<FaxCallReport | null>;
   /** Whether one of our fax calls holds this line's modem now. */
   holds(lineId: number): boolean;
 };
+
+export type FaxOnCall = Pick<SendFaxCall, 'pages' | 'localId' | 'ecm' | 'onProgress'>;
 
 type Listener<T> = (e: T) => void;
 
@@ -86,6 +97,33 @@ export function createFaxLines(deps: FaxLinesDeps): LineFaxCalls {
 
   const failureOf = (e: unknown, signal?: AbortSignal): FaxCallFailure => (e instanceof FaxCancelled || signal?.aborted ? 'cancelled' : 'modem-error');
 
+  type Ender = (reason: FaxCallFailure | null, r?: { remoteId?: string; pages?: number; bps?: number | null; ecm?: boolean }) => FaxCallReport;
+
+  /** Our T.30 sending on a link the line handed over (dialled, or fax-on-demand); the modem is always given back. */
+  type Sending = FaxOnCall & { signal?: AbortSignal };
+  async function transmitOn(link: FaxLink, lineId: number, call: Sending, trace: FaxCallTrace, end: Ender): Promise<FaxCallReport> {
+    try {
+      trace.progress({ stage: 'handshake' });
+      const out = await transmitFax({
+        port: abortablePort(link.modem, call.signal),
+        clock,
+        localId: call.localId,
+        pages: call.pages,
+        ecm: call.ecm,
+        timers: deps.timers,
+        onEvent: (e) => trace.event(e),
+      });
+      trace.progress({ stage: 'finishing' });
+      const bps = out.pages > 0 ? (out.params?.rate.bps ?? null) : null;
+      return end(out.ok ? null : (out.reason ?? 'modem-error'), { remoteId: out.remoteId, pages: out.pages, bps, ecm: out.params?.ecm ?? false });
+    } catch (e) {
+      trace.note(e instanceof FaxCancelled ? 'cancelled' : `modem: ${e instanceof Error ? e.message : String(e)}`);
+      return end(failureOf(e, call.signal), { pages: Math.max(0, trace.current.page - 1), bps: trace.current.bps });
+    } finally {
+      await release(link, lineId, trace);
+    }
+  }
+
   const emit = <T>(set: Set<Listener<T>>, e: T) => {
     for (const l of set) {
       try {
@@ -103,7 +141,7 @@ export function createFaxLines(deps: FaxLinesDeps): LineFaxCalls {
       const startedAt = deps.now();
       const fine = call.pages[0]?.fine ?? false;
       const trace = faxCallTrace(startedAt, deps.now, call.pages.length, call.onProgress);
-      const end = (reason: FaxCallFailure | null, r: { remoteId?: string; pages?: number; bps?: number | null; ecm?: boolean } = {}) =>
+      const end: Ender = (reason, r = {}) =>
         trace.report({ ok: reason === null, reason, remoteId: r.remoteId ?? '', pages: r.pages ?? 0, bps: r.bps ?? null, ecm: r.ecm ?? false, fine });
       const lines = faxable();
       const chosen = call.lineId ? lines.find((l) => String(l.id) === call.lineId) : lines.find((l) => !l.busy);
@@ -117,28 +155,31 @@ export function createFaxLines(deps: FaxLinesDeps): LineFaxCalls {
         trace.progress({ stage: 'dialing' });
         const link = await handOver(chosen.line, { how: 'dial', number: call.dial }, trace);
         if (typeof link === 'string') return end(link);
-        try {
-          trace.progress({ stage: 'handshake' });
-          const out = await transmitFax({
-            port: abortablePort(link.modem, call.signal),
-            clock,
-            localId: call.localId,
-            pages: call.pages,
-            ecm: call.ecm,
-            timers: deps.timers,
-            onEvent: (e) => trace.event(e),
-          });
-          trace.progress({ stage: 'finishing' });
-          const bps = out.pages > 0 ? (out.params?.rate.bps ?? null) : null;
-          return end(out.ok ? null : (out.reason ?? 'modem-error'), { remoteId: out.remoteId, pages: out.pages, bps, ecm: out.params?.ecm ?? false });
-        } catch (e) {
-          trace.note(e instanceof FaxCancelled ? 'cancelled' : `modem: ${e instanceof Error ? e.message : String(e)}`);
-          return end(failureOf(e, call.signal), { pages: Math.max(0, trace.current.page - 1), bps: trace.current.bps });
-        } finally {
-          await release(link, chosen.id, trace);
-        }
+        return await transmitOn(link, chosen.id, call, trace, end);
       } finally {
         active.delete(chosen.id);
+      }
+    },
+
+    async sendOnCall(lineId, call): Promise<FaxCallReport | null> {
+      const entry = deps.lines().find((l) => l.id === lineId);
+      if (!entry || !canFax(entry.line) || active.has(lineId)) return null;
+      const startedAt = deps.now();
+      const fine = call.pages[0]?.fine ?? false;
+      const trace = faxCallTrace(startedAt, deps.now, call.pages.length, call.onProgress);
+      const end: Ender = (reason, r = {}) =>
+        trace.report({ ok: reason === null, reason, remoteId: r.remoteId ?? '', pages: r.pages ?? 0, bps: r.bps ?? null, ecm: r.ecm ?? false, fine });
+      active.add(lineId);
+      try {
+        trace.progress({ stage: 'answering' });
+        const link = await handOver(entry.line, { how: 'switch', send: true }, trace);
+        if (typeof link === 'string') {
+          deps.log.error(`line ${lineId}: fax-on-demand could not take the call (${link})`);
+          return null;
+        }
+        return await transmitOn(link, lineId, call, trace, end);
+      } finally {
+        active.delete(lineId);
       }
     },
 

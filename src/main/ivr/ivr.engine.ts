@@ -29,6 +29,13 @@ export type IvrRunDeps = {
    * call to fax — the run then ends without hanging up.
    */
   takeFax?(): boolean;
+  /**
+   * Fax-on-demand (a fax-document node): sends the library document on this call as the sender. 'sent' or
+   * 'failed': the fax call ran and the call is over; 'unavailable': nothing started (a line that cannot
+   * fax, the document gone), the caller is still there and the run goes on to the node's fallback.
+   * Absent: no line here can fax (the sound-card test).
+   */
+  sendFax?(documentId: number): Promise<'sent' | 'failed' | 'unavailable'>;
 };
 
 export type IvrRunResult = { path: string[]; end: IvrEnd };
@@ -79,6 +86,8 @@ export function runIvr(d: IvrRunDeps): IvrRunHandle {
   let stopped = false;
   /** A fax machine called: its calling tone was heard. The run ends; the fax is not received here. */
   let fax = false;
+  /** A fax-document node handed the call to fax (sent or not): the modem hung up when it gave the line back. */
+  let faxSent = false;
   const poke = () => wake?.();
   const offs = [
     line.on('dtmf', (e) => {
@@ -225,6 +234,47 @@ export function runIvr(d: IvrRunDeps): IvrRunHandle {
     return over() ? 'gone' : r;
   }
 
+  /**
+   * A fax-document node: a menu whose keys choose documents. 'fax' once a fax call ran (the call is
+   * over), 'fallback' when none started (no key in time, too many wrong keys, the line cannot fax, the
+   * document is gone), 'end' when the caller went away.
+   */
+  async function faxDocument(n: Extract<IvrNode, { kind: 'fax-document' }>): Promise<'fax' | 'fallback' | 'end'> {
+    let misses = 0;
+    for (;;) {
+      if (!keys.length) await play(d.prompt(n.promptId));
+      if (over()) return 'end';
+      const k = await nextKey(n.timeoutS * 1000);
+      if (over()) return 'end';
+      if (k === null) {
+        step('timeout');
+        if (++misses > n.retries) return 'fallback';
+        continue;
+      }
+      step(`key:${k}`);
+      const doc = n.documents.find((o) => o.key === k);
+      if (doc && doc.documentId !== null) {
+        keys.length = 0;
+        await play(d.prompt(n.startPromptId));
+        if (over()) return 'end';
+        if (!d.sendFax) {
+          step('fax:unavailable');
+          return 'fallback';
+        }
+        faxSent = true; // from here the line belongs to fax: its hang-up is the fax call's end, not the caller's
+        const r = await d.sendFax(doc.documentId).catch(() => 'failed' as const);
+        step(`fax:${r}`);
+        if (r !== 'unavailable') return 'fax';
+        faxSent = false;
+        if (over()) return 'end';
+        return 'fallback';
+      }
+      keys.length = 0; // what was typed after a wrong key is not trusted either
+      await play(d.prompt(n.wrongPromptId));
+      if (++misses > n.retries) return 'fallback';
+    }
+  }
+
   async function run(): Promise<IvrRunResult> {
     let at: string | null = tree.root;
     let silent = 0;
@@ -284,6 +334,13 @@ export function runIvr(d: IvrRunDeps): IvrRunHandle {
         case 'goto':
           next = n.target;
           break;
+        case 'fax-document': {
+          silent = 0;
+          const r = await faxDocument(n);
+          if (r === 'fax') end = 'fax';
+          else if (r === 'fallback') next = n.fallback;
+          break;
+        }
         case 'hours': {
           const s = d.office();
           step(`office:${s}`);
@@ -292,6 +349,11 @@ export function runIvr(d: IvrRunDeps): IvrRunHandle {
         }
       }
       at = next;
+    }
+    if (faxSent) {
+      // The fax call ended the call (the modem went on hook when the fax engine gave the line back).
+      offs.forEach((off) => off());
+      return { path, end: 'fax' };
     }
     if (gone) end = end === 'voicemail' ? 'voicemail' : 'caller-hung-up';
     if (fax) end = 'fax';

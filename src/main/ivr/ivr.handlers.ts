@@ -39,6 +39,7 @@ export function ivrHandlers({ ivr, voicemail }: IvrDeps): Handlers<typeof ivrApi
     'ivr/demo-keys': ({ lineId, keys }) => ivr.demoKeys(lineId, keys),
     'ivr/demo-hang-up': ({ lineId }) => ivr.demoHangUp(lineId),
     'ivr/demo-speak': ({ lineId, seconds }) => ivr.demoSpeak(lineId, seconds),
+    'ivr/demo-fax-start': ({ lineId }) => ivr.demoFaxStart(lineId),
     'ivr/soundcard-start': ({ treeId }) => ivr.soundcardStart(treeId),
     'ivr/soundcard-key': ({ session, key }) => ivr.soundcardKey(session, key),
     'ivr/soundcard-audio': ({ session, base64 }) => ivr.soundcardAudio(session, base64),

@@ -12,6 +12,7 @@ import { realTimers, type Line, type ModemSimulator, type Pcm, type Timers } fro
 import type { CallsService } from '../calls/calls.service';
 import type { Db } from '../db/database';
 import { AppError, validationError } from '../kernel/app-error';
+import { localDigits } from '../../shared/text/digits';
 import type { EngineContext } from '../kernel/context';
 import type { Logger } from '../kernel/logger';
 import { message, type Lang } from '../i18n/messages';
@@ -35,6 +36,10 @@ export type IvrDeps = {
   simOf(lineId: number): ModemSimulator | null;
   /** A fax machine's tone on a call the IVR answered: true when the line's fax setting takes the call (src/main/fax/fax-answer.ts). */
   faxTone?(lineId: number): boolean;
+  /** Fax-on-demand: sends a library document on the call the line answered (src/main/fax/fax-on-demand.ts). */
+  faxOnDemand?(lineId: number, documentId: number): Promise<'sent' | 'failed' | 'unavailable'>;
+  /** The fax library's document ids, so a tree naming a deleted document is refused with the node named. */
+  faxDocumentIds?(): Set<number>;
 };
 
 export function createIvrService(db: Db, ctx: EngineContext, deps: IvrDeps) {
@@ -47,15 +52,21 @@ export function createIvrService(db: Db, ctx: EngineContext, deps: IvrDeps) {
   let lastSession = 0;
 
   function problems(tree: IvrTree, lang: Lang): void {
-    const found = checkTree(tree, { prompts: repo.promptIds(), mailboxes: new Set(deps.voicemail.mailboxes().map((b) => b.id)) });
+    const found = checkTree(tree, {
+      prompts: repo.promptIds(),
+      mailboxes: new Set(deps.voicemail.mailboxes().map((b) => b.id)),
+      faxDocuments: deps.faxDocumentIds?.(),
+    });
     const p = found[0];
     if (!p) return;
     const node = tree.nodes.find((n) => n.id === p.nodeId);
     const label = node?.label || p.nodeId;
+    // A key is said in the reader's digits (the other values are node ids and names, kept as typed).
+    const value = p.code.endsWith('-document') ? localDigits(p.value ?? '', lang) : (p.value ?? '');
     throw new AppError(
       'validation',
       'ivr.tree_problem',
-      { node: label, problem: message(lang, `ivr.problem.${p.code}`, { value: p.value ?? '' }) },
+      { node: label, problem: message(lang, `ivr.problem.${p.code}`, { value }) },
       `nodes.${p.nodeId}.${p.property}`,
     );
   }
@@ -130,6 +141,8 @@ export function createIvrService(db: Db, ctx: EngineContext, deps: IvrDeps) {
       },
       onStep,
       takeFax: () => lineId > 0 && (deps.faxTone?.(lineId) ?? false),
+      // The sound-card test (negative ids) has no fax: its fax-document nodes go to their fallback.
+      sendFax: lineId > 0 && deps.faxOnDemand ? (documentId) => deps.faxOnDemand!(lineId, documentId) : undefined,
     });
     entry.handle = handle;
     active.set(lineId, entry);
@@ -266,6 +279,13 @@ export function createIvrService(db: Db, ctx: EngineContext, deps: IvrDeps) {
       const sim = deps.simOf(lineId);
       if (!sim) throw validationError('line.not_demo', 'lineId');
       sim.sendAudio(demoVoice(seconds));
+      return { ok: true };
+    },
+    /** The demo caller presses Start on their fax machine to receive (fax-on-demand); refused with no call connected. */
+    demoFaxStart(lineId: number): { ok: true } {
+      const sim = deps.simOf(lineId);
+      if (!sim) throw validationError('line.not_demo', 'lineId');
+      if (!sim.faxStart()) throw validationError('ivr.fax_start_refused', 'lineId');
       return { ok: true };
     },
     // ------------------------------------------------------------ the sound-card test

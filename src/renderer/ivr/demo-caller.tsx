@@ -29,7 +29,8 @@ export function DemoCaller({ lines, trees }: { lines: LineView[]; trees: IvrTree
   const id = lineId ?? demos[0]?.id ?? null;
   useEvent('lines/status', (s) => setStatus((m) => ({ ...m, [s.lineId]: s.status })));
   useEvent('call/updated', ({ call }) => {
-    if (call.lineId !== id || call.outcome !== 'ivr' || call.endedAt === null) return;
+    // A call the IVR handed to fax (fax-on-demand, adaptive answer) ends as 'fax': its run is shown too.
+    if (call.lineId !== id || (call.outcome !== 'ivr' && call.outcome !== 'fax') || call.endedAt === null) return;
     void (async () => {
       for (let i = 0; i < RUN_TRIES; i++) {
         const r = await client.call('ivr/run', { callId: call.id });
@@ -102,6 +103,14 @@ export function DemoCaller({ lines, trees }: { lines: LineView[]; trees: IvrTree
           data-testid="demo-caller-speak"
         >
           {t.ivr.speak}
+        </button>
+        <button
+          type="button"
+          className="button"
+          onClick={() => void run(client.call('ivr/demo-fax-start', { lineId: id }))}
+          data-testid="demo-caller-fax-start"
+        >
+          {t.ivr.faxStart}
         </button>
         <button
           type="button"

@@ -36,7 +36,7 @@ export function runSteps(path: readonly string[], nodes: readonly IvrNode[], loc
     const text = stepText(step, nodes, locale);
     if (!text) return [];
     if (step.startsWith('key:')) return [{ kind: 'key', text }];
-    if (step === 'timeout' || step.startsWith('transfer:')) return [{ kind: 'note', text }];
+    if (step === 'timeout' || step.startsWith('transfer:') || step.startsWith('fax:')) return [{ kind: 'note', text }];
     return [{ kind: nodes.some((n) => n.id === step) ? 'node' : 'raw', text }];
   });
 }

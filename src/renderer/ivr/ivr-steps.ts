@@ -1,4 +1,4 @@
-/** A step of an IVR run (as the engine records it: a node id, 'key:3', 'timeout', 'office:open', 'transfer:unsupported') in words. */
+/** A step of an IVR run (as the engine records it: a node id, 'key:3', 'timeout', 'office:open', 'transfer:unsupported', 'fax:sent') in words. */
 import type { IvrNode, IvrRun } from '../../shared/contract/ivr';
 import type { Locale } from '../i18n/locale';
 
@@ -9,6 +9,8 @@ export function stepText(step: string, nodes: readonly IvrNode[], { t, digits }:
   if (step.startsWith('office:')) return '';
   // A transfer node that could not flash (the sound card, a line without the ability) says why, then its fallback follows.
   if (step.startsWith('transfer:')) return t.ivr.stepTransferFailed(step.slice(9));
+  // A fax-on-demand node: the fax went ('sent' / 'failed', see the fax log) or none started ('unavailable', its fallback follows).
+  if (step.startsWith('fax:')) return t.ivr.stepFax(step.slice(4));
   const node = nodes.find((n) => n.id === step);
   return node?.label || (node ? t.ivr.kinds[node.kind] : step);
 }
@@ -31,5 +33,7 @@ export function pathText(steps: readonly string[], nodes: readonly IvrNode[], lo
  */
 export function endText(run: Pick<IvrRun, 'end' | 'path'>, { t }: Pick<Locale, 't'>): string {
   if (run.end === 'timeout' && run.path[run.path.length - 1]?.startsWith('key:')) return t.ivr.endWrongKeys;
+  // 'fax' is a fax machine's calling tone, or a fax-on-demand node's fax (its 'fax:sent' / 'fax:failed' step).
+  if (run.end === 'fax' && run.path.some((s) => s.startsWith('fax:'))) return t.ivr.endFaxOnDemand;
   return t.ivr.ends[run.end];
 }

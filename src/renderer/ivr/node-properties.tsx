@@ -3,6 +3,7 @@ import { DTMF_KEYS } from '../../shared/contract/ivr';
 import { TRANSFER_DIGITS } from '../../shared/ivr/tree-check';
 import { toAsciiDigits } from '../../shared/text/digits';
 import { useLocale } from '../i18n/use-t';
+import { FaxDocumentRows } from './fax-document-props';
 
 type Props = { node: IvrNode; nodes: IvrNode[]; prompts: Prompt[]; mailboxes: Mailbox[]; onChange: (n: IvrNode) => void };
 
@@ -241,5 +242,29 @@ export function NodeProperties({ node: n, nodes, prompts, mailboxes, onChange }:
       );
     case 'hours':
       return <p className="muted ivr-props">{t.ivr.hoursHint}</p>;
+    case 'fax-document':
+      return (
+        <div className="ivr-props">
+          <PromptSelect name="node-prompt" label={t.ivr.prompt} value={n.promptId} prompts={prompts} onChange={(promptId) => onChange({ ...n, promptId })} />
+          <PromptSelect
+            name="node-start-prompt"
+            label={t.ivr.startPrompt}
+            value={n.startPromptId}
+            prompts={prompts}
+            onChange={(startPromptId) => onChange({ ...n, startPromptId })}
+          />
+          <PromptSelect
+            name="node-wrong-prompt"
+            label={t.ivr.wrongPrompt}
+            value={n.wrongPromptId}
+            prompts={prompts}
+            onChange={(wrongPromptId) => onChange({ ...n, wrongPromptId })}
+          />
+          <NumberProp name="node-timeout" label={t.ivr.timeoutS} value={n.timeoutS} min={1} max={60} onChange={(timeoutS) => onChange({ ...n, timeoutS })} />
+          <NumberProp name="node-retries" label={t.ivr.retries} value={n.retries} min={0} max={9} onChange={(retries) => onChange({ ...n, retries })} />
+          <FaxDocumentRows node={n} onChange={onChange} />
+          <p className="muted ivr-prop-hint">{t.ivr.faxDocumentHint}</p>
+        </div>
+      );
   }
 }

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { IvrTree, IvrTreeRow, Mailbox, Prompt } from '../../shared/contract/ivr';
 import { checkTree } from '../../shared/ivr/tree-check';
 import { useClient } from '../app/client';
+import { useQuery } from '../hooks/use-query';
 import { navigate } from '../app/router';
 import { useLocale } from '../i18n/use-t';
 import { useConfirm } from '../ui/confirm-context';
@@ -29,16 +30,23 @@ export function TreeEditor({ treeId, trees, prompts, mailboxes }: Props) {
     if (!draft && treeId === null && trees[0]) setDraft({ id: trees[0].id, name: trees[0].name, tree: trees[0].tree });
   }, [trees, draft, treeId]);
 
+  // The fax library, so a fax-on-demand key whose document was deleted is named under its node.
+  const faxDocs = useQuery('fax/documents', {}, { reloadOn: ['fax/documents-changed'] }).data;
   const problems = useMemo(() => {
     const map = new Map<string, string[]>();
     if (!draft) return map;
     const add = (id: string, text: string) => map.set(id, [...(map.get(id) ?? []), text]);
-    for (const p of checkTree(draft.tree, { prompts: new Set(prompts.map((x) => x.id)), mailboxes: new Set(mailboxes.map((x) => x.id)) }))
+    const known = {
+      prompts: new Set(prompts.map((x) => x.id)),
+      mailboxes: new Set(mailboxes.map((x) => x.id)),
+      faxDocuments: faxDocs ? new Set(faxDocs.map((x) => x.id)) : undefined,
+    };
+    for (const p of checkTree(draft.tree, known))
       add(p.nodeId, t.ivr.problems[p.code](p.value ?? ''));
     const m = error ? /^nodes\.([^.]+)\./.exec(error.field) : null;
     if (m && error && !map.has(m[1]!)) add(m[1]!, error.message);
     return map;
-  }, [draft, prompts, mailboxes, error, t]);
+  }, [draft, prompts, mailboxes, faxDocs, error, t]);
 
   const open = async (row: IvrTreeRow | null) => {
     if (dirty && !(await confirm({ title: t.ivr.discardTitle, body: t.ivr.discardBody, confirmLabel: t.ivr.discard }))) {

@@ -95,7 +95,7 @@ function NodeCard({ id, ctx }: { id: string; ctx: Ctx }) {
         </p>
       ))}
       {n.kind === 'goto' && n.target && <p className="muted">↩ {tree.nodes.find((x) => x.id === n.target)?.label || n.target}</p>}
-      {(n.kind === 'play' || n.kind === 'menu' || n.kind === 'operator' || n.kind === 'transfer' || n.kind === 'hours') && (
+      {(n.kind === 'play' || n.kind === 'menu' || n.kind === 'operator' || n.kind === 'transfer' || n.kind === 'hours' || n.kind === 'fax-document') && (
         <ul className="ivr-children">
           {n.kind === 'play' && slot('next', n.next, t.ivr.then)}
           {n.kind === 'menu' &&
@@ -150,6 +150,7 @@ function NodeCard({ id, ctx }: { id: string; ctx: Ctx }) {
           {n.kind === 'menu' && slot('fallback', n.fallback, t.ivr.afterRetries)}
           {n.kind === 'operator' && slot('fallback', n.fallback, t.ivr.nobodyAnswers)}
           {n.kind === 'transfer' && slot('fallback', n.fallback, t.ivr.cannotTransfer)}
+          {n.kind === 'fax-document' && slot('fallback', n.fallback, t.ivr.cannotFax)}
           {n.kind === 'hours' && slot('open', n.open, t.ivr.whenOpen)}
           {n.kind === 'hours' && slot('closed', n.closed, t.ivr.whenClosed)}
           {n.kind === 'hours' && slot('holiday', n.holiday, t.ivr.onHoliday)}

@@ -80,6 +80,13 @@ export const ivrApi = {
   'ivr/demo-speak': request(z.object({ lineId: id, seconds: z.number().min(0.5).max(60) }))
     .writes('calls.write')
     .returns<{ ok: true }>(),
+  /**
+   * The demo caller presses Start on a fax machine with an empty feeder (fax-on-demand): it receives.
+   * 'validation' (ivr.fax_start_refused) when no call is connected on the line, as the button does nothing then.
+   */
+  'ivr/demo-fax-start': request(z.object({ lineId: id }))
+    .writes('calls.write')
+    .returns<{ ok: true }>(),
   /** The sound-card test: runs a tree with the PC's speakers and microphone as the caller (events 'ivr/soundcard'). */
   'ivr/soundcard-start': request(z.object({ treeId: id }))
     .writes('ivr.admin')

@@ -44,7 +44,7 @@ const ref = nodeId.nullable().default(null);
 const promptRef = id.nullable().default(null);
 const base = { id: nodeId, label: z.string().trim().max(80).default('') };
 
-export const NODE_KINDS = ['play', 'menu', 'voicemail', 'operator', 'transfer', 'hangup', 'goto', 'hours'] as const;
+export const NODE_KINDS = ['play', 'menu', 'voicemail', 'operator', 'transfer', 'hangup', 'goto', 'hours', 'fax-document'] as const;
 export type NodeKind = (typeof NODE_KINDS)[number];
 
 export const ivrNode = z.discriminatedUnion('kind', [
@@ -96,6 +96,30 @@ export const ivrNode = z.discriminatedUnion('kind', [
   z.object({ ...base, kind: z.literal('transfer'), promptId: promptRef, digits: z.string().max(40).default(''), fallback: ref }),
   z.object({ ...base, kind: z.literal('hangup'), promptId: promptRef }),
   z.object({ ...base, kind: z.literal('goto'), target: ref }),
+  /**
+   * Fax-on-demand: plays the prompt ("1 for the price list …") and waits for a key as a menu does; a
+   * document's key plays `startPromptId` ("press Start on your fax machine now"), then hands the call to
+   * fax as the sender (Line.fax 'switch' with send: the caller's machine, Start pressed with an empty
+   * feeder, is the receiver) and sends that library document; the fax goes to the fax log. A fax call
+   * ends with DCN and the far machine hangs up, so the call is over after it ('fax'), sent or not. Goes
+   * to `fallback` (or hangs up) only BEFORE any fax started: no key in time or too many wrong keys, a
+   * line that cannot fax, or a document deleted since. `documentId` null is a half-made row the tree
+   * checks name ('no-document'); a deleted one is 'unknown-document'.
+   */
+  z.object({
+    ...base,
+    kind: z.literal('fax-document'),
+    promptId: promptRef,
+    documents: z
+      .array(z.object({ key, documentId: id.nullable().default(null) }))
+      .max(12)
+      .default([]),
+    startPromptId: promptRef,
+    timeoutS: z.number().int().min(1).max(60).default(8),
+    wrongPromptId: promptRef,
+    retries: z.number().int().min(0).max(9).default(2),
+    fallback: ref,
+  }),
   /** Branches on the office hours and the holiday table ('holiday' falls back to 'closed'). */
   z.object({ ...base, kind: z.literal('hours'), open: ref, closed: ref, holiday: ref }),
 ]);
@@ -172,7 +196,8 @@ export type IvrRun = { callId: number; treeId: number; treeName: string; path: s
 /**
  * 'transferred': a transfer node flashed and dialled, then the line went on hook (the exchange or PBX
  * took the call on). 'operator': the front desk took it, or lifted a telephone on the line. 'fax': a
- * fax machine called (its calling tone was heard); the fax was not received.
+ * fax machine called (its calling tone was heard; the line's fax setting may then receive it), or a
+ * fax-document node sent a document (fax-on-demand; the fax log says whether it went through).
  */
 export const IVR_ENDS = ['caller-hung-up', 'hung-up', 'operator', 'transferred', 'voicemail', 'timeout', 'error', 'fax'] as const;
 export type IvrEnd = (typeof IVR_ENDS)[number];

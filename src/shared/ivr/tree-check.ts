@@ -19,7 +19,10 @@ export type TreeProblemCode =
   | 'goto-self'
   | 'no-digits'
   | 'bad-digits'
-  | 'no-fallback';
+  | 'no-fallback'
+  /** A fax-document node's key has no document chosen, or the document was deleted from the fax library. */
+  | 'no-document'
+  | 'unknown-document';
 
 /** What a transfer node may dial after the flash: the keys of a telephone, 1 to 20 of them. */
 export const TRANSFER_DIGITS = /^[0-9*#]{1,20}$/;
@@ -35,6 +38,7 @@ export function childRefs(n: IvrNode): { property: string; target: string | null
       return [...n.options.map((o, i) => ({ property: `options.${i}.next`, target: o.next })), { property: 'fallback', target: n.fallback }];
     case 'operator':
     case 'transfer':
+    case 'fax-document':
       return [{ property: 'fallback', target: n.fallback }];
     case 'hours':
       return [
@@ -50,11 +54,15 @@ export function childRefs(n: IvrNode): { property: string; target: string | null
 export function promptRefs(n: IvrNode): { property: string; id: number }[] {
   const out: { property: string; id: number }[] = [];
   if ('promptId' in n && n.promptId !== null) out.push({ property: 'promptId', id: n.promptId });
-  if (n.kind === 'menu' && n.wrongPromptId !== null) out.push({ property: 'wrongPromptId', id: n.wrongPromptId });
+  if ((n.kind === 'menu' || n.kind === 'fax-document') && n.wrongPromptId !== null) out.push({ property: 'wrongPromptId', id: n.wrongPromptId });
+  if (n.kind === 'fax-document' && n.startPromptId !== null) out.push({ property: 'startPromptId', id: n.startPromptId });
   return out;
 }
 
-export function checkTree(tree: IvrTree, known?: { prompts: Set<number>; mailboxes: Set<number> }): TreeProblem[] {
+/** What exists outside the tree; `faxDocuments` left out: document ids are not checked (the editor before the list loaded). */
+export type TreeKnown = { prompts: Set<number>; mailboxes: Set<number>; faxDocuments?: Set<number> };
+
+export function checkTree(tree: IvrTree, known?: TreeKnown): TreeProblem[] {
   const problems: TreeProblem[] = [];
   const byId = new Map<string, IvrNode>();
   for (const n of tree.nodes) {
@@ -94,6 +102,16 @@ export function checkTree(tree: IvrTree, known?: { prompts: Set<number>; mailbox
       else if (!TRANSFER_DIGITS.test(n.digits)) problems.push({ code: 'bad-digits', nodeId: n.id, property: 'digits', value: n.digits });
       // Without one, a caller on a line that cannot flash would just be hung up on.
       if (n.fallback === null) problems.push({ code: 'no-fallback', nodeId: n.id, property: 'fallback' });
+    }
+    if (n.kind === 'fax-document') {
+      const seen = new Set<string>();
+      n.documents.forEach((d, i) => {
+        if (seen.has(d.key)) problems.push({ code: 'duplicate-key', nodeId: n.id, property: `documents.${i}.key`, value: d.key });
+        seen.add(d.key);
+        if (d.documentId === null) problems.push({ code: 'no-document', nodeId: n.id, property: `documents.${i}.documentId`, value: d.key });
+        else if (known?.faxDocuments && !known.faxDocuments.has(d.documentId))
+          problems.push({ code: 'unknown-document', nodeId: n.id, property: `documents.${i}.documentId`, value: d.key });
+      });
     }
     if (known)
       for (const p of promptRefs(n))

@@ -7,7 +7,9 @@
  * How the modem gets into fax (voice-modems.md §1.7, §5.3): 'dial' is ATD in Class 1 (the far fax
  * machine's frames come with CONNECT); 'answer' is ATA in Class 1 on a ringing line; 'switch' is
  * adaptive answer on a call already answered in voice: the play or record stops as on barge-in (its
- * DLE end sequence and OK), then +FCLASS=1 and ATA while off hook, as vgetty hands a call to mgetty.
+ * DLE end sequence and OK), then +FCLASS=1 and ATA while off hook, as vgetty hands a call to mgetty;
+ * 'switch' to send (fax-on-demand) is +FCLASS=1 without ATA: the caller's machine is the receiver and
+ * sends DIS, which the transmitter's first +FRH=3 hears.
  * Line conditions (busy, no answer, no carrier) are outcomes; a port that goes away rejects.
  */
 import { LineError, type DialOutcome, type FaxHandover, type FaxHandoverResult, type HangupReason, type LineStatus } from '../line';
@@ -51,7 +53,9 @@ export async function handOverToFax(side: FaxLineSide, h: FaxHandover, started: 
   try {
     await modem.init();
     if (h.how === 'dial') await modem.dial(digits);
-    else await modem.answer();
+    // Fax-on-demand (FaxHandover 'switch' with send): in Class 1 and nothing more — the transmitter's
+    // first receive is +FRH=3, listening for the caller's machine's DIS (see line.ts).
+    else if (!(h.how === 'switch' && h.send)) await modem.answer();
   } catch (e) {
     modem.release();
     lent.giveBack();

@@ -248,6 +248,20 @@ export class ModemSimulator implements SimState {
     this.endCall();
   }
 
+  /**
+   * The caller presses Start on their fax machine with nothing in its feeder (fax-on-demand): the machine
+   * becomes the receiver and sends DIS for T.30's T1 once our modem listens in Class 1 (+FRH=3). Refused
+   * (false), as the button does nothing on a real machine, when there is no answered call on the line or
+   * the caller is a fax machine that is itself sending.
+   */
+  faxStart(): boolean {
+    const call = this.call;
+    if (!call?.answered || !this.offHook || call.spec.fax) return false;
+    call.faxStartAt ??= this.timers.now();
+    this.fax.callerPressedStart();
+    return true;
+  }
+
   /** Audio the caller speaks (heard by +VRX). */
   sendAudio(pcm: Int16Array): void {
     if (this.call) this.call.spec.audio = pcm;

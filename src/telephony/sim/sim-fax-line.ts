@@ -21,6 +21,12 @@ export type FaxSignal = { kind: 'frame'; octets: Uint8Array } | { kind: 'data'; 
 /** The far fax machine's modem: `role` 'called' answered our call, 'caller' called us. */
 export type SimFaxFarEnd = FaxModemPort & {
   readonly role: 'called' | 'caller';
+  /**
+   * The far machine receives (sends DIS, takes our pages): the called machine always; a caller only
+   * when its user pressed Start with an empty feeder during a voice call (fax-on-demand). False: it
+   * sends (a caller with a document, which called with CNG).
+   */
+  readonly receives: boolean;
   /** The far machine hangs up (after DCN): the modem then hears no carrier. */
   hangUp(): void;
 };
@@ -116,13 +122,13 @@ export class SimFaxLine {
     return new Promise((r) => this.timers.setTimeout(r, ms));
   }
 
-  farEnd(role: SimFaxFarEnd['role']): SimFaxFarEnd {
-    return farEndOf(this, this.timers, role);
+  farEnd(role: SimFaxFarEnd['role'], receives = role === 'called'): SimFaxFarEnd {
+    return farEndOf(this, this.timers, role, receives);
   }
 }
 
 /** The far fax machine's end of `line`. */
-function farEndOf(line: SimFaxLine, timers: Timers, role: SimFaxFarEnd['role']): SimFaxFarEnd {
+function farEndOf(line: SimFaxLine, timers: Timers, role: SimFaxFarEnd['role'], receives: boolean): SimFaxFarEnd {
   const inbox = line.toFar;
   /** Once the call is over, transmitting fails at once (as a Class 1 driver's does on a closed call). */
   const over = () => {
@@ -144,6 +150,7 @@ function farEndOf(line: SimFaxLine, timers: Timers, role: SimFaxFarEnd['role']):
   };
   return {
     role,
+    receives,
     hangUp: () => line.end(),
     async sendFrames(frames) {
       for (const [i, f] of frames.entries()) {

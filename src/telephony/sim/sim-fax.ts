@@ -12,7 +12,9 @@
  *   ahead, XON when it has caught up; <DLE><ETX> → OK when the last octet is sent;
  * - +FRM=n: CONNECT, the data at the line rate, <DLE><ETX>, NO CARRIER; +FCERROR when V.21 frames
  *   are heard instead;
- * - a receive or +FRS that is still waiting is cancelled by any character (<CAN>): OK.
+ * - a receive or +FRS that is still waiting is cancelled by any character (<CAN>): OK;
+ * - +FRH=3 in Class 1 on an answered voice call (no fax call yet) listens on that call: a caller who
+ *   pressed Start to receive (`faxStart`, fax-on-demand) is heard there, with its DIS.
  * Not simulated, so refused: +FAR=1 (adaptive reception), +FDD=1 (<DLE><SUB>), Class 2/2.0.
  */
 import { MODULATION_BPS, frameMs, MODULATIONS, PREAMBLE_MS, SimFaxLine, trainingMs, withFcs, type FaxSignal } from './sim-fax-line';
@@ -33,6 +35,8 @@ export const CED_MS = 3000;
 const DTE_TIMEOUT_MS = 5000;
 /** How long ATD waits for the far end's first frame before NO CARRIER (S7, about 50 s on most modems). */
 const DIAL_CARRIER_MS = 50_000;
+/** T.30's T1 (35 s): a receiving machine sends DIS this long after Start, then gives up. */
+const RECEIVER_T1_MS = 35_000;
 
 type State =
   | { kind: 'idle' }
@@ -50,6 +54,8 @@ export class SimClass1 implements SimFaxState {
   private state: State = { kind: 'idle' };
   private timer: unknown = null;
   private dteTimer: unknown = null;
+  /** The line whose caller's machine already runs as a receiver (fax-on-demand): it is driven once. */
+  private receiverDriven: SimFaxLine | null = null;
   /** Frames and data the host sent and received on this modem, for tests. */
   readonly log: string[] = [];
 
@@ -73,7 +79,28 @@ export class SimClass1 implements SimFaxState {
     }
     const driver = this.sim.faxMachine;
     if (driver && (role === 'called' || this.sim.call?.spec.fax)) driver(line.farEnd(role));
+    else this.driveReceiver();
     return line;
+  }
+
+  /**
+   * Fax-on-demand (FaxHandover 'switch' with send, line.ts): the caller pressed Start with an empty
+   * feeder, so its machine receives — it sends DIS (T.30: the receiver does, every T4 until T1) and waits
+   * for our DCS. It is driven once both happened: Start pressed, and our modem in Class 1 listening on
+   * the line. A machine whose Start was pressed more than T1 ago gave up (no DIS any more) and is silent.
+   */
+  callerPressedStart(): void {
+    this.driveReceiver();
+  }
+
+  private driveReceiver(): void {
+    const call = this.sim.call;
+    const line = this.line;
+    const driver = this.sim.faxMachine;
+    if (!driver || !line || line.ended || this.receiverDriven === line || !call?.answered || call.faxStartAt == null) return;
+    if (this.sim.timers.now() - call.faxStartAt > RECEIVER_T1_MS) return;
+    this.receiverDriven = line;
+    driver(line.farEnd('caller', true));
   }
 
   /** ATD reached a fax machine: CONNECT comes with its first frame. */
@@ -111,6 +138,11 @@ export class SimClass1 implements SimFaxState {
       return 'ok';
     }
     if (op !== '=' || (hdlc ? n !== 3 : !MODULATION_BPS[n] || n === 3)) return 'error';
+    if ((!this.line || this.line.ended) && name === '+FRH' && this.sim.offHook && this.sim.call?.answered && !this.sim.call.spec.fax) {
+      // Switched to Class 1 on an answered voice call and listening (fax-on-demand): the phone line is
+      // there, whatever is on it — a caller's machine that pressed Start sends its DIS into it.
+      this.connect('caller');
+    }
     if (!this.line || this.line.ended) {
       // Nothing connected: no carrier to send on or to hear.
       this.sim.result('NO CARRIER');

@@ -12,7 +12,15 @@ import type { SimIncomingCall, SimOptions, SimRegisters, SimRemote, SimResult } 
 import type { SimProfile } from './sim-profiles';
 
 /** A call ringing in or answered: its caller ID, what the caller does, and the timers that do it. */
-export type SimCall = { cid: SimCallerId; spec: SimIncomingCall; rings: number; answered: boolean; timers: unknown[] };
+export type SimCall = {
+  cid: SimCallerId;
+  spec: SimIncomingCall;
+  rings: number;
+  answered: boolean;
+  timers: unknown[];
+  /** When the caller pressed Start on a fax machine with an empty feeder (it then receives); null: not pressed. */
+  faxStartAt?: number | null;
+};
 
 /** A voice data state (+VTX, +VRX, +VTR) as the rest of the modem sees it: sim-voice.ts's VoiceStream. */
 export type SimVoiceState = {
@@ -39,6 +47,8 @@ export type SimFaxState = {
   /** ATD reached a fax machine; ATA in Class 1 after the answer tone. */
   dialled(): void;
   answered(): void;
+  /** The caller pressed Start to receive (fax-on-demand): its machine joins a fax call already listening. */
+  callerPressedStart(): void;
   hangUp(): void;
 };
 

@@ -41,7 +41,7 @@ function farMachine(rg: Rig): { sent: () => Promise<FaxOutcome>; got: () => Prom
   let sent: Promise<FaxOutcome> | null = null;
   let got: Promise<ReceiveOutcome> | null = null;
   rg.sim.onFaxMachine((end) => {
-    if (end.role === 'caller') sent = transmitFax({ port: end, clock, localId: '+98 21 5550100', pages }).finally(() => end.hangUp());
+    if (!end.receives) sent = transmitFax({ port: end, clock, localId: '+98 21 5550100', pages }).finally(() => end.hangUp());
     else got = receiveFax({ port: end, clock, localId: '+98 21 5550100' }).finally(() => end.hangUp());
     // A call cut short (the unplug test) makes the far machine's T.30 reject; a test that looks awaits it.
     void (sent ?? got)?.catch(() => undefined);
@@ -83,6 +83,45 @@ test('a voice call hears CNG while the greeting plays: switch to fax, receive th
   await waitFor(rg, 'hangup', (h) => h.reason === 'fax');
   expect(rg.line.info().status).toBe('idle');
   await nextCallHasCallerId(rg);
+});
+
+test('fax-on-demand: the caller presses Start to receive; switch to send, our pages arrive bit for bit, release; the next call has caller ID', async () => {
+  const rg = await setUp('usr-5637');
+  const far = farMachine(rg);
+  rg.sim.ring({ number: '02155550100', format: 'formatted', rings: 10 });
+  await waitFor(rg, 'ring', () => true, 20_000);
+  // Start on a machine that is not in a call does nothing, as on a real one.
+  expect(rg.sim.faxStart()).toBe(false);
+  await rg.line.answer();
+  const prompt = rg.line.play(new Int16Array(8000 * 60).fill(1000));
+  expect(rg.sim.faxStart()).toBe(true);
+  const r1 = await rg.line.fax({ how: 'switch', send: true });
+  expect((await prompt).stoppedBy).toBe('stop');
+  if (!r1.ok) throw new Error(`no fax: ${r1.outcome}`);
+  const sent = await transmitFax({ port: r1.link.modem, clock, localId: '+98 21 1111', pages });
+  await r1.link.release();
+  expect([sent.ok, sent.pages, sent.remoteId]).toEqual([true, 2, '+98 21 5550100']);
+  const got = await far.got();
+  expect([got.ok, got.pages]).toEqual([true, 2]);
+  expect(samePages(got)).toEqual([true, true]);
+  // Our modem listened (+FRH=3) for the caller's DIS; it never answered as a fax machine (no ATA: no CED, no DIS of ours).
+  expect(rg.sim.fax.log.filter((l) => l.startsWith('tx frame')).every((l) => !/^tx frame ff 1[03] 80/.test(l))).toBe(true);
+  await waitFor(rg, 'hangup', (h) => h.reason === 'fax');
+  await nextCallHasCallerId(rg);
+});
+
+test('fax-on-demand when the caller never presses Start: no DIS comes, the transmitter gives up at T1, the line is idle again', async () => {
+  const rg = await setUp('usr-5637');
+  farMachine(rg);
+  rg.sim.ring({ number: '02155550100', format: 'formatted', rings: 10 });
+  await waitFor(rg, 'ring', () => true, 20_000);
+  await rg.line.answer();
+  const r1 = await rg.line.fax({ how: 'switch', send: true });
+  if (!r1.ok) throw new Error(`no fax: ${r1.outcome}`);
+  const sent = await transmitFax({ port: r1.link.modem, clock, localId: '+98 21 1111', pages, timers: { t1: 6000 } });
+  await r1.link.release();
+  expect([sent.ok, sent.pages]).toEqual([false, 0]);
+  await waitFor(rg, 'status', (s) => s.status === 'idle', 20_000);
 });
 
 test('dial a fax number in Class 1 and send; busy is an outcome, not a throw', async () => {

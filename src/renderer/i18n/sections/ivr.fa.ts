@@ -1,6 +1,7 @@
 /** Persian messages of the IVR screens, the voicemail inbox and the header indicator. */
 import type { IvrEnd } from '../../../shared/contract/ivr';
 import type { TreeProblemCode } from '../../../shared/ivr/tree-check';
+import { toPersianDigits } from '../../../shared/text/digits';
 
 const problems: Record<TreeProblemCode, (v: string) => string> = {
   'duplicate-id': () => 'شناسهٔ این گره تکراری است.',
@@ -17,6 +18,8 @@ const problems: Record<TreeProblemCode, (v: string) => string> = {
   'no-digits': () => 'شمارهٔ داخلی یا تلفنی را که تماس به آن منتقل شود بنویسید.',
   'bad-digits': () => 'فقط رقم‌های ۰ تا ۹، * و # را بنویسید؛ حداکثر ۲۰ تا.',
   'no-fallback': () => 'مشخص کنید اگر خط نتوانست تماس را منتقل کند، تماس به کجا برود.',
+  'no-document': (v) => `برای کلید ${toPersianDigits(v)} سندی از کتابخانهٔ فکس انتخاب نشده است.`,
+  'unknown-document': (v) => `سند کلید ${toPersianDigits(v)} از کتابخانهٔ فکس پاک شده است؛ سند دیگری انتخاب کنید.`,
 };
 
 /** How an IVR run ended, as the demo caller shows the last call. */
@@ -62,7 +65,18 @@ export const ivrFa = {
     hangup: 'قطع تماس',
     goto: 'پرش به گره',
     hours: 'بر پایهٔ ساعت کاری',
+    'fax-document': 'فکس درخواستی (ارسال سند)',
   },
+  faxDocuments: 'سندها (کلید ← سند کتابخانهٔ فکس)',
+  faxDocument: 'سند',
+  chooseDocument: 'انتخاب سند…',
+  addDocument: 'سند تازه',
+  noFaxDocuments: 'کتابخانهٔ فکس خالی است؛ نخست در صفحهٔ فکس سندی بیفزایید.',
+  startPrompt: 'پیام «دکمهٔ شروع دستگاه فکس را بزنید»',
+  cannotFax: 'اگر فکسی فرستاده نشد',
+  faxDocumentHint:
+    'تماس‌گیرنده کلید سند را می‌زند و سپس دکمهٔ شروع (Start) دستگاه فکس خود را بی‌کاغذ در دستگاه؛ سند در همین تماس فرستاده می‌شود و در دفتر فکس می‌آید. ' +
+    'پس از فکس تماس تمام است؛ شاخهٔ جایگزین فقط وقتی است که کلیدی زده نشود یا خط نتواند فکس کند.',
   label: 'عنوان',
   labelPlaceholder: 'عنوان گره (دلخواه)',
   then: 'سپس',
@@ -157,6 +171,8 @@ export const ivrFa = {
   keypad: 'صفحه‌کلید تلفن',
   speak: 'حرف زدن (۳ ثانیه)',
   callerHangsUp: 'تماس‌گیرنده قطع کند',
+  faxStart: 'دکمهٔ شروع فکس (دریافت)',
+  endFaxOnDemand: 'سند فکس شد (دفتر فکس را ببینید)',
   inboxTitle: 'صندوق صوتی',
   allMailboxes: 'همهٔ صندوق‌ها',
   unheardOnly: 'فقط شنیده‌نشده',
@@ -187,6 +203,7 @@ export const ivrFa = {
   // A menu waited and no key came (the call itself was answered, by the IVR): not «بی‌پاسخ».
   stepTimeout: 'کلیدی زده نشد',
   endWrongKeys: 'کلید نادرست؛ پاسخگو قطع کرد',
+  stepFax: (r: string): string => (r === 'sent' ? 'فکس فرستاده شد' : r === 'failed' ? 'فکس کامل نشد' : 'این خط فکس ندارد؛ شاخهٔ جایگزین'),
   stepTransferFailed: (reason: string): string => (reason === 'unsupported' ? 'این خط نمی‌تواند منتقل کند؛ شاخهٔ جایگزین' : 'انتقال نشد؛ شاخهٔ جایگزین'),
   take: 'پاسخ می‌دهم',
   ends,
