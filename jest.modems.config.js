@@ -6,4 +6,4 @@
  */
 const base = require('./jest.config');
 
-module.exports = { ...base, testPathIgnorePatterns: [], testMatch: ['<rootDir>/tests/fax/t30-iaxmodem.test.ts'] };
+module.exports = { ...base, testPathIgnorePatterns: [], testMatch: ['<rootDir>/tests/fax/t30-iaxmodem.test.ts', '<rootDir>/tests/fax/t30-hylafax-send.test.ts'] };

@@ -8,7 +8,7 @@
  */
 import { receiveFax, type ReceiveOutcome } from '../../src/fax/t30/t30-receive';
 import { transmitFax, type SendPage } from '../../src/fax/t30/t30-transmit';
-import type { FaxOutcome } from '../../src/fax/t30/session';
+import type { FaxEvent, FaxOutcome } from '../../src/fax/t30/session';
 import { sameBitmap } from '../../src/fax/t4/bitmap';
 import { Class1Modem } from '../../src/telephony/fax/class1.modem';
 import { serialTransport } from '../../src/telephony/modem/serial.transport';
@@ -48,16 +48,18 @@ afterEach(async () => {
 const samePages = (got: ReceiveOutcome) => got.received.map((p, i) => sameBitmap(p.bitmap, pages[i]!.bitmap));
 
 /** We dial the far fax machine (our receiveFax) and send it the three pages. */
-async function send(b: Bench, ecm: boolean): Promise<{ sent: FaxOutcome; got: ReceiveOutcome }> {
+type Events = { tx: FaxEvent[]; rx: FaxEvent[] };
+async function send(b: Bench, ecm: boolean, events: Events = { tx: [], rx: [] }, toSend = pages): Promise<{ sent: FaxOutcome; got: ReceiveOutcome }> {
   const clock = { now: b.timers.now };
   let far: Promise<ReceiveOutcome> | null = null;
   b.sim.onFaxMachine((end) => {
     expect(end.role).toBe('called');
-    far = receiveFax({ port: end, clock, localId: '+98 21 5550100', capabilities: { ecm, mmr: ecm } }).finally(() => end.hangUp());
+    const onEvent = (e: FaxEvent) => events.rx.push(e);
+    far = receiveFax({ port: end, clock, localId: '+98 21 5550100', capabilities: { ecm, mmr: ecm }, onEvent }).finally(() => end.hangUp());
   });
   await b.modem.init();
   await b.modem.dial('5550100');
-  const sent = await transmitFax({ port: b.modem, clock, localId: '+98 21 1111', pages, ecm });
+  const sent = await transmitFax({ port: b.modem, clock, localId: '+98 21 1111', pages: toSend, ecm, onEvent: (e) => events.tx.push(e) });
   await b.modem.hangUp();
   return { sent, got: await far! };
 }
@@ -108,6 +110,49 @@ test('a line that cannot carry 14400: TCF fails, FTT, and the fax goes through a
   expect(b.sim.fax.log.some((l) => /^rx frame ff 13 44/.test(l))).toBe(true); // FTT
   expect([sent.ok, sent.params?.rate.bps, got.pages]).toEqual([true, 12000, 3]);
   expect(samePages(got)).toEqual([true, true, true]);
+});
+
+describe('ECM on a line with bit errors in the page data (T.30 Annex A: PPR, then CTC or EOR)', () => {
+  const said = (events: FaxEvent[]) => events.filter((e) => e.dir === 'info').map((e) => e.text);
+  // Two pages of 8 FCD frames each (MMR), so a block can lose one frame and keep the others.
+  const big: SendPage[] = [textPage(1728, 400, 51), textPage(1728, 400, 52)].map((bitmap) => ({ bitmap, fine: true }));
+
+  test('errors above 9600: after 4 PPRs for a block, CTC → CTR twice (12000, then 9600), and every page arrives intact', async () => {
+    // At 14400 and 12000 the first frame of every burst is hit (also when sent again); 9600 is clean.
+    const b = await setUp({ faxBitErrors: { aboveBps: 9600, firstAt: 40, everyOctets: 1000 } });
+    const events = { tx: [] as FaxEvent[], rx: [] as FaxEvent[] };
+    const { sent, got } = await send(b, true, events, big);
+    expect([sent.ok, sent.pages, sent.params?.rate.bps, sent.pagesWithErrors]).toEqual([true, 2, 9600, undefined]);
+    expect(said(events.tx).filter((t) => / CTC, on at /.test(t))).toEqual([
+      'page 1 block 0: 1 of 8 frames still bad after 4 PPRs: CTC, on at 12000',
+      'page 1 block 0: 1 of 8 frames still bad after 4 PPRs: CTC, on at 9600',
+    ]);
+    expect(said(events.rx).filter((t) => t.startsWith('ECM: CTC'))).toEqual([
+      'ECM: CTC, the transmitter goes on at 12000',
+      'ECM: CTC, the transmitter goes on at 9600',
+    ]);
+    // The receiver answered CTR (0xc4) to each; no EOR was needed, and the page data went at 9600 from then on.
+    expect(b.sim.fax.log.filter((l) => l.startsWith('rx frame ff 13 c4'))).toHaveLength(2);
+    expect([got.ok, got.pages, got.pagesWithErrors, got.received.map((p) => p.uncorrected)]).toEqual([true, 2, undefined, [undefined, undefined]]);
+    expect(got.received.map((p, i) => sameBitmap(p.bitmap, big[i]!.bitmap))).toEqual([true, true]);
+  });
+
+  test('errors at every rate: after CTC twice the block is given up with EOR → ERR; the pages are kept, marked, and the trace says so', async () => {
+    // The first frame of every burst is hit at every rate (also when sent again); the others get through.
+    // Two CTCs (12000, 9600) do not help page 1, so page 2 ends with EOR after their 4th PPR at once.
+    const b = await setUp({ faxBitErrors: { aboveBps: 0, firstAt: 40, everyOctets: 1000 } });
+    const events = { tx: [] as FaxEvent[], rx: [] as FaxEvent[] };
+    const { sent, got } = await send(b, true, events, big);
+    expect([sent.ok, sent.pages, sent.params?.rate.bps, sent.pagesWithErrors]).toEqual([true, 2, 9600, [1, 2]]);
+    expect(said(events.tx).filter((t) => t.endsWith(': EOR'))).toHaveLength(2);
+    expect(said(events.tx).filter((t) => t.includes(': CTC, on at '))).toHaveLength(2);
+    expect(said(events.tx)).toContain('page 1 block 0: 1 of 8 frames not corrected after 4 PPRs at 9600: EOR');
+    expect(b.sim.fax.log.filter((l) => l.startsWith('rx frame ff 13 1c'))).toHaveLength(2); // ERR
+    expect([got.ok, got.pages, got.pagesWithErrors]).toEqual([true, 2, [1, 2]]);
+    expect(got.received.map((p) => p.uncorrected)).toEqual([true, true]);
+    expect(said(events.rx).filter((t) => t.startsWith('ECM: EOR'))[0]).toBe('ECM: EOR, 1 of 8 frames not corrected: the page is kept with errors');
+    expect(said(events.rx).find((t) => t.startsWith('page 1 kept with uncorrected ECM errors'))).toBeDefined();
+  });
 });
 
 test('+FCERROR: V.21 frames heard where page data was expected; the frame is then read with +FRH', async () => {

@@ -29,11 +29,14 @@ function unpackHylafax(): void {
 
 export type Faxgetty = { spool: string; stop(): Promise<void> };
 
-/** Starts faxgetty on a tty and resolves once it reports "Running and idle" (it takes 10–20 s). */
-export async function startFaxgetty(dir: string, tty: string, number: string): Promise<Faxgetty> {
+/**
+ * A spool folder of HylaFAX's own inside `dir`, configured for the Class 1 modem on `tty` with ECM; returns
+ * the spool and HylaFAX's name for the device.
+ */
+function prepareSpool(dir: string, tty: string, number: string): { spool: string; devid: string } {
   unpackHylafax();
   const spool = path.join(dir, 'spool');
-  // faxgetty drops to the uucp user: the folders must be reachable and the spool keep its owners (cp -a).
+  // faxgetty and faxsend drop to the uucp user: the folders must be reachable and the spool keep its owners (cp -a).
   chmodSync(dir, 0o755);
   for (const [from, to] of [
     [path.join(ROOT, 'var/spool/hylafax'), spool],
@@ -59,11 +62,18 @@ export async function startFaxgetty(dir: string, tty: string, number: string): P
       'RingsBeforeAnswer: 1',
       'RecvFileMode: 0644',
       'LogFileMode: 0644',
+      'SessionTracing: 0x4F',
       `UUCPLockDir: ${path.join(dir, 'lock')}`,
       `LocalIdentifier: "${number}"`,
       '',
     ].join('\n'),
   );
+  return { spool, devid };
+}
+
+/** Starts faxgetty on a tty and resolves once it reports "Running and idle" (it takes 10–20 s). */
+export async function startFaxgetty(dir: string, tty: string, number: string): Promise<Faxgetty> {
+  const { spool, devid } = prepareSpool(dir, tty, number);
   const child: ChildProcess = spawn(FAXGETTY, ['-q', spool, tty], {
     cwd: spool,
     detached: true,
@@ -89,4 +99,65 @@ export async function startFaxgetty(dir: string, tty: string, number: string): P
       }
     },
   };
+}
+
+/** HylaFAX's codes for a signalling rate in a job (class2.h: BR_9600 = 3, BR_14400 = 5). */
+const JOB_BR = { 9600: 3, 14400: 5 } as const;
+
+export type Faxsend = { done: Promise<{ code: number | null; qfile: string; log: string }> };
+
+/**
+ * Sends a TIFF/F file with HylaFAX's own sender, `faxsend`, on the modem at `tty`: the job file faxq
+ * would write (sendq/q1: number, rate, ECM with 256-octet frames, MMR wanted) is written here instead, so
+ * no faxq/hfaxd is needed. faxsend dials, runs HylaFAX's T.30 and exits; `done` gives its exit status,
+ * the job file as faxsend left it (status: the reason when it failed) and its session log.
+ */
+export function startFaxsend(dir: string, tty: string, opts: { number: string; localId: string; tiff: Uint8Array; bps: 9600 | 14400; pages: number }): Faxsend {
+  const { spool, devid } = prepareSpool(dir, tty, opts.localId);
+  writeFileSync(path.join(spool, 'docq/doc1.tif'), opts.tiff);
+  const qfile = path.join(spool, 'sendq/q1');
+  writeFileSync(
+    qfile,
+    [
+      'tts:0',
+      `killtime:${Math.floor(Date.now() / 1000) + 3600}`,
+      'state:6',
+      `number:${opts.number}`,
+      `external:${opts.number}`,
+      'mailaddr:root@localhost',
+      'sender:monshi test',
+      'jobid:1',
+      'modem:any',
+      'client:localhost',
+      'owner:root',
+      `desiredbr:${JOB_BR[opts.bps]}`,
+      'desiredec:2',
+      'desireddf:3',
+      'resolution:196',
+      'pagewidth:215',
+      'pagelength:297',
+      `totpages:${opts.pages}`,
+      'useccover:0',
+      // What faxq would compute: per page its session parameters (any two hex digits) and the post-page message, MPS then EOP.
+      `pagehandling:${'00S'.repeat(opts.pages - 1)}00P`,
+      'fax:0::docq/doc1.tif',
+      '',
+    ].join('\n'),
+  );
+  spawnSync('chown', ['-R', 'uucp:uucp', path.join(spool, 'docq'), path.join(spool, 'sendq')]);
+  // The program itself, not Debian's wrapper in usr/sbin (it bind-mounts /etc/hylafax); like faxq, run it in the spool.
+  const child = spawn(path.join(ROOT, 'usr/lib/hylafax/bin/faxsend'), ['-m', devid, 'sendq/q1'], {
+    cwd: spool,
+    stdio: 'ignore',
+    env: { ...process.env, LD_LIBRARY_PATH: path.join(ROOT, 'usr/lib/hylafax') },
+  });
+  const done = new Promise<{ code: number | null; qfile: string; log: string }>((resolve) =>
+    child.on('exit', (code) => {
+      const logDir = path.join(spool, 'log');
+      const logs = readdirSync(logDir).filter((f) => f.startsWith('c'));
+      const log = logs.map((f) => readFileSync(path.join(logDir, f), 'utf8')).join('\n');
+      resolve({ code, qfile: readFileSync(qfile, 'utf8'), log });
+    }),
+  );
+  return { done };
 }

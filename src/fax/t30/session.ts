@@ -46,6 +46,8 @@ export type FaxOutcome = {
   params?: SessionParams;
   /** Pages the far end confirmed (sending) or that we kept (receiving). */
   pages: number;
+  /** ECM: pages (1-based) whose frames were still bad after CTC and that ended with EOR/ERR: kept with errors. */
+  pagesWithErrors?: number[];
 };
 
 export type ReceivedPage = {
@@ -53,6 +55,8 @@ export type ReceivedPage = {
   fine: boolean;
   /** Rows that did not decode (replaced by the row above). */
   badLines: number;
+  /** ECM: frames of the page never arrived intact (the transmitter ended with EOR); the rest is kept. */
+  uncorrected?: boolean;
 };
 
 export type Message = { kind: 'frames'; frames: Frame[] } | { kind: 'timeout' } | { kind: 'no-carrier' };

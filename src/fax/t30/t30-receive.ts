@@ -10,7 +10,8 @@
  * Before every answer we wait for 70 ms of silence (+FRS=7), so the modem does not start transmitting
  * while the far end's carrier is still dropping — the race fax-loopback.md measured at 14400.
  */
-import { type Capabilities, decodeDcs, encodeDis, type SessionParams } from './dis-dcs';
+import { bit, type Capabilities, decodeDcs, encodeDis, type SessionParams } from './dis-dcs';
+import { rateFromDcsBits } from './rates';
 import { FCF } from './fcf';
 import { buildFrame, decodeId, idFrame } from './frames';
 import { FCD, PPS_NULL, pprFif } from './ecm';
@@ -122,22 +123,49 @@ export async function receiveFax(o: ReceiveOptions): Promise<ReceiveOutcome> {
 
   /**
    * ECM phase C and D for one page: blocks of FCD frames, each ended by PPS; PPR lists the frames that
-   * did not arrive (bad FCS or lost) until the block is whole, then MCF. Returns the page's post-page
-   * message and its coded octets.
+   * did not arrive (bad FCS or lost) until the block is whole, then MCF. CTC (the transmitter goes on
+   * at the lower rate its FIF names) gets CTR; EOR (it gives up correcting the block) gets ERR, and the
+   * block is kept with the frames that did arrive. Returns the page's post-page message, its coded
+   * octets and whether a block of it ended with EOR.
    */
   let lastEcmBlock: string | undefined;
-  const receiveEcmPage = async (): Promise<{ ppm: number; octets: Uint8Array } | { fail: FaxOutcome['reason'] }> => {
+  const receiveEcmPage = async (): Promise<{ ppm: number; octets: Uint8Array; uncorrected: boolean } | { fail: FaxOutcome['reason'] }> => {
     const blocks: Uint8Array[] = [];
     let frames = new Map<number, Uint8Array>();
+    let uncorrected = false;
+    let count = 0;
     for (;;) {
       const data = await port.receiveData(params!.rate.pageModulation, t.t2);
       if (data.kind === 'data') for (const f of hdlcDecode(data.octets)) if (f.length >= 4 && f[2] === FCD) frames.set(f[3]!, f.subarray(4));
       let m: Message = { kind: 'timeout' };
-      for (let i = 0; i < MAX_TRIES && !findFrame(m, 'PPS', 'DCN', 'RR'); i++) m = await receiveMessage(port, t.t2, log);
+      for (let i = 0; i < MAX_TRIES && !findFrame(m, 'PPS', 'DCN', 'RR', 'CTC', 'EOR'); i++) m = await receiveMessage(port, t.t2, log);
       if (findFrame(m, 'DCN')) return { fail: 'remote-disconnected' };
       if (findFrame(m, 'RR')) {
         await answer(FCF.MCF);
         continue;
+      }
+      const ctc = findFrame(m, 'CTC');
+      const rate = ctc && rateFromDcsBits([11, 12, 13, 14].map((n) => bit(ctc.fif, n)));
+      if (ctc && rate) {
+        params = { ...params!, rate };
+        out.params = params;
+        log({ dir: 'info', text: `ECM: CTC, the transmitter goes on at ${rate.bps}` });
+        await answer(FCF.CTR);
+        continue;
+      }
+      const eor = findFrame(m, 'EOR');
+      if (eor) {
+        // The frames still missing are given up: the block is what did arrive, in order.
+        const missing = count - frames.size;
+        log({ dir: 'info', text: `ECM: EOR, ${missing} of ${count} frames not corrected: the page is kept with errors` });
+        const got = [...frames.entries()].sort((a, b) => a[0] - b[0]).map((e) => e[1]);
+        blocks.push(concat(got));
+        frames = new Map();
+        uncorrected = true;
+        await answer(FCF.ERR);
+        const ppm = (eor.fif[0] ?? PPS_NULL) & ~1;
+        if (ppm === PPS_NULL) continue;
+        return { ppm, octets: concat(blocks), uncorrected };
       }
       const pps = findFrame(m, 'PPS');
       if (!pps || pps.fif.length < 4) return { fail: 'no-page-data' };
@@ -147,7 +175,7 @@ export async function receiveFax(o: ReceiveOptions): Promise<ReceiveOutcome> {
         await answer(FCF.MCF);
         continue;
       }
-      const count = pps.fif[3]! + 1;
+      count = pps.fif[3]! + 1;
       const missing: number[] = [];
       for (let n = 0; n < count; n++) if (!frames.has(n)) missing.push(n);
       log({ dir: 'info', text: `ECM block ${pps.fif[2]}: ${count - missing.length}/${count} frames` });
@@ -155,19 +183,13 @@ export async function receiveFax(o: ReceiveOptions): Promise<ReceiveOutcome> {
         await answer(FCF.PPR, true, pprFif(missing));
         continue;
       }
-      const parts = Array.from({ length: count }, (_v, n) => frames.get(n)!);
-      const size = parts.reduce((a, p) => a + p.length, 0);
-      const block = new Uint8Array(size);
-      parts.reduce((at, p) => (block.set(p, at), at + p.length), 0);
-      blocks.push(block);
+      blocks.push(concat(Array.from({ length: count }, (_v, n) => frames.get(n)!)));
       lastEcmBlock = key;
       frames = new Map();
       await answer(FCF.MCF);
       const ppm = pps.fif[0]! & ~1;
       if (ppm === PPS_NULL) continue;
-      const octets = new Uint8Array(blocks.reduce((a, b) => a + b.length, 0));
-      blocks.reduce((at, b) => (octets.set(b, at), at + b.length), 0);
-      return { ppm, octets };
+      return { ppm, octets: concat(blocks), uncorrected };
     }
   };
 
@@ -181,6 +203,11 @@ export async function receiveFax(o: ReceiveOptions): Promise<ReceiveOutcome> {
       const decoded: DecodeResult =
         params!.coding === 'mmr' ? decodeT4(reverseBits(r.octets), { coding: 'mmr', width: 1728 }) : pageFromLine(r.octets, params!);
       const page: ReceivedPage = { bitmap: decoded.bitmap, fine: params!.fine, badLines: decoded.badLines.length };
+      if (r.uncorrected) {
+        page.uncorrected = true;
+        (out.pagesWithErrors ??= []).push(out.pages + 1);
+        log({ dir: 'info', text: `page ${out.pages + 1} kept with uncorrected ECM errors: ${page.badLines} of ${page.bitmap.height} rows bad` });
+      }
       out.received.push(page);
       out.pages++;
       o.onPage?.(page);
@@ -246,4 +273,10 @@ export async function receiveFax(o: ReceiveOptions): Promise<ReceiveOutcome> {
     out.ok = true;
     return out;
   }
+}
+
+function concat(parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((a, p) => a + p.length, 0));
+  parts.reduce((at, p) => (out.set(p, at), at + p.length), 0);
+  return out;
 }

@@ -35,8 +35,13 @@ export type TransmitOptions = SessionOptions & {
 
 /** A page refused with RTN is sent again at most this many times. */
 const MAX_PAGE_SENDS = 3;
-/** ECM: a block is sent again for PPR at most this many times (T.30 then expects CTC or EOR; we stop). */
+/** ECM: after this many PPRs for one block T.30 Annex A has the transmitter send CTC or EOR. */
 const MAX_PPR = 4;
+/**
+ * ECM: CTC (continue, one rate lower) at most this many times in a call; after that a block still bad after
+ * 4 PPRs ends with EOR at once — two lower rates did not help, a third would only make the call longer.
+ */
+const MAX_CTC = 2;
 
 export async function transmitFax(o: TransmitOptions): Promise<FaxOutcome> {
   const { port, clock } = o;
@@ -117,21 +122,28 @@ export async function transmitFax(o: TransmitOptions): Promise<FaxOutcome> {
     for (let i = 0; i < MAX_TRIES; i++) {
       await sendFrames([frame]);
       const m = await receiveMessage(port, t.t4, log);
-      if (findFrame(m, 'MCF', 'RTP', 'RTN', 'PIP', 'PIN', 'DCN', 'PPR', 'RNR')) return m;
+      if (findFrame(m, 'MCF', 'RTP', 'RTN', 'PIP', 'PIN', 'DCN', 'PPR', 'RNR', 'CTR', 'ERR')) return m;
     }
     return null;
   };
 
-  /** ECM: the page in blocks of FCD frames; PPS after each; PPR's frames again until MCF. */
-  const sendEcmPage = async (n: number, last: boolean): Promise<FaxOutcome['reason'] | 'ok'> => {
-    const params = out.params!;
-    const blocks = toBlocks(pageForLine(o.pages[n]!.bitmap, params), params.ecmFrameSize);
+  /**
+   * ECM: the page in blocks of FCD frames; PPS after each; PPR's frames again until MCF. After the 4th
+   * PPR for one block (T.30 Annex A): CTC, answered by CTR, and the frames again one rate lower; when
+   * there is no lower rate or CTC was used MAX_CTC times in the call, EOR, answered by ERR: the block stays as the
+   * receiver has it and the page is done with errors ('uncorrected').
+   */
+  let ctcs = 0;
+  const sendEcmPage = async (n: number, last: boolean): Promise<FaxOutcome['reason'] | 'ok' | 'uncorrected'> => {
+    const blocks = toBlocks(pageForLine(o.pages[n]!.bitmap, out.params!), out.params!.ecmFrameSize);
+    let uncorrected = false;
     for (let b = 0; b < blocks.length; b++) {
       const payloads = blocks[b]!;
       const ppm = b < blocks.length - 1 ? PPS_NULL : last ? FCF.EOP : FCF.MPS;
       let frames = payloads.map((_p, i) => i);
       for (let round = 0; ; round++) {
-        log({ dir: 'info', text: `page ${n + 1} block ${b}: ${frames.length} of ${payloads.length} frames` });
+        const params = out.params!;
+        log({ dir: 'info', text: `page ${n + 1} block ${b}: ${frames.length} of ${payloads.length} frames at ${params.rate.bps}` });
         await port.pause(TURNAROUND_MS);
         await port.sendData(params.rate.pageModulation, hdlcEncode([...frames.map((i) => fcdFrame(i, payloads[i]!)), ...rcpFrames()]));
         await port.pause(TURNAROUND_MS);
@@ -143,12 +155,34 @@ export async function transmitFax(o: TransmitOptions): Promise<FaxOutcome> {
         if (findFrame(m, 'DCN')) return 'remote-disconnected';
         if (findFrame(m, 'MCF')) break;
         const ppr = findFrame(m, 'PPR');
-        if (!ppr || round + 1 >= MAX_PPR) return 'page-rejected';
+        if (!ppr) return 'page-rejected';
         frames = pprMissing(ppr.fif, payloads.length);
         if (frames.length === 0) frames = payloads.map((_p, i) => i);
+        if (round + 1 < MAX_PPR) continue;
+        const lower = ctcs < MAX_CTC ? rates.find((r) => r.bps < rate.bps) : undefined;
+        if (lower) {
+          ctcs++;
+          round = -1;
+          rate = lower;
+          out.params = paramsAt(rate);
+          const bad = `page ${n + 1} block ${b}: ${frames.length} of ${payloads.length} frames`;
+          log({ dir: 'info', text: `${bad} still bad after ${MAX_PPR} PPRs: CTC, on at ${rate.bps}` });
+          // CTC's FIF: DCS octets 1-2, whose bits 11-14 name the new rate.
+          const r = await postPage(buildFrame(FCF.CTC | FCF_X, encodeDcs(out.params).subarray(0, 2)));
+          if (!r || findFrame(r, 'DCN')) return r ? 'remote-disconnected' : 'no-response';
+          if (!findFrame(r, 'CTR')) return 'page-rejected';
+          continue;
+        }
+        const bad = `page ${n + 1} block ${b}: ${frames.length} of ${payloads.length} frames`;
+        log({ dir: 'info', text: `${bad} not corrected after ${MAX_PPR} PPRs at ${rate.bps}: EOR` });
+        const r = await postPage(buildFrame(FCF.EOR | FCF_X, Uint8Array.of(ppm === PPS_NULL ? PPS_NULL : ppm | FCF_X)));
+        if (!r || findFrame(r, 'DCN')) return r ? 'remote-disconnected' : 'no-response';
+        if (!findFrame(r, 'ERR')) return 'page-rejected';
+        uncorrected = true;
+        break;
       }
     }
-    return 'ok';
+    return uncorrected ? 'uncorrected' : 'ok';
   };
 
   if (!(await train())) return fail('training-failed');
@@ -156,7 +190,8 @@ export async function transmitFax(o: TransmitOptions): Promise<FaxOutcome> {
     const last = n === o.pages.length - 1;
     if (out.params!.ecm) {
       const r = await sendEcmPage(n, last);
-      if (r !== 'ok') return fail(r, r !== 'remote-disconnected');
+      if (r === 'uncorrected') (out.pagesWithErrors ??= []).push(n + 1);
+      else if (r !== 'ok') return fail(r, r !== 'remote-disconnected');
       out.pages++;
       continue;
     }

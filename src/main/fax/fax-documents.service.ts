@@ -16,7 +16,7 @@ import type { EngineContext } from '../kernel/context';
 import { createFaxDocumentsRepo, toFaxDocument } from './fax-documents.repo';
 import { bilevelPng } from './pages/bilevel-png';
 import { faxTiff } from './pages/fax-tiff';
-import { renderDocument } from './pages/render-document';
+import { renderDocumentInWorker } from './pages/render-in-worker';
 import type { FaxPaper, FaxResolution } from './pages/page-format';
 
 export type FaxDocumentAdd = { fileName: string; name: string; base64: string; paper: FaxPaper; resolution: FaxResolution };
@@ -42,7 +42,8 @@ export function createFaxDocumentsService(db: Db, ctx: EngineContext, deps: { da
 
     async add(input: FaxDocumentAdd): Promise<FaxDocument> {
       const bytes = Buffer.from(input.base64, 'base64');
-      const rendered = await renderDocument(
+      // In a thread of its own: pdf.js would hold the engine thread for a page at a time (render-in-worker.ts).
+      const rendered = await renderDocumentInWorker(
         { bytes, fileName: input.fileName },
         { paper: input.paper, resolution: input.resolution, assetsDir: deps.assetsDir },
       );

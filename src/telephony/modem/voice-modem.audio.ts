@@ -96,8 +96,10 @@ export class VoiceAudio {
       this.stop('hangup');
       return false; // the line hangs up too
     }
-    if (e.kind === 'tone' && e.tone === 'fax-calling' && this.mode === 'record' && this.endOnSilence) {
-      this.stop('fax'); // a message ends at a fax machine's tone; a conversation recording does not
+    if (e.kind === 'tone' && e.tone === 'fax-calling' && this.mode === 'record') {
+      // A message, and a recorded conversation too, ends at a fax machine's tone: the caller is a fax
+      // machine, and the line's fax setting may take the call (adaptive answer, src/main/fax/fax-answer.ts).
+      this.stop('fax');
       return false; // the line reports the tone too
     }
     if (e.kind === 'tone' && this.mode === 'record' && (e.tone === 'quiet' || e.tone === 'silence')) {

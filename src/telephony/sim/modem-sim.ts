@@ -16,7 +16,7 @@ import type { Timers } from '../transport';
 import { realTimers } from '../transport';
 import { runCommandLine } from './sim-commands';
 import { SimClass1 } from './sim-fax';
-import type { SimFaxFarEnd } from './sim-fax-line';
+import type { FaxBitErrors, SimFaxFarEnd } from './sim-fax-line';
 import { ringingCall, scheduleCaller, scheduleRings, SimKeypad, stopRinging } from './sim-incoming';
 import { defaultRegisters, type SimIncomingCall, type SimOptions, type SimRemote, type SimResult, type TranscriptEntry } from './sim-options';
 import { SIM_PROFILES, type SimProfile } from './sim-profiles';
@@ -48,6 +48,7 @@ export class ModemSimulator implements SimState {
   readonly faxNumbers: Set<string>;
   faxMachine: ((end: SimFaxFarEnd) => void) | null = null;
   faxLimitBps: number | null;
+  faxBitErrors: FaxBitErrors | null;
   remote: SimRemote = { kind: 'answer', afterMs: 1500 };
   private line = '';
   private listeners = new Set<(b: Buffer) => void>();
@@ -76,6 +77,7 @@ export class ModemSimulator implements SimState {
     this.regs = defaultRegisters(this.stored);
     this.faxNumbers = new Set(opts.faxNumbers ?? []);
     this.faxLimitBps = opts.faxLimitBps ?? null;
+    this.faxBitErrors = opts.faxBitErrors ?? null;
   }
 
   // ------------------------------------------------------------ the wire

@@ -16,6 +16,15 @@
 import type { FaxModemPort } from '../line';
 import type { Timers } from '../transport';
 
+/**
+ * Impulse noise on page data faster than `aboveBps`: one bit flipped at octet `firstAt` of every burst
+ * and every `everyOctets` after it. It strikes just after the carrier starts, so the first HDLC frame
+ * of every burst fails its FCS — also when ECM sends that frame again — and later frames fail where the
+ * period lands. A burst of only zeros (TCF) is left alone, so training passes and the damage shows in
+ * the page (ECM's PPR, CTC and EOR), not as FTT.
+ */
+export type FaxBitErrors = { aboveBps: number; firstAt: number; everyOctets: number };
+
 export type FaxSignal = { kind: 'frame'; octets: Uint8Array } | { kind: 'data'; modulation: number; octets: Uint8Array };
 
 /** The far fax machine's modem: `role` 'called' answered our call, 'caller' called us. */
@@ -96,6 +105,7 @@ export class SimFaxLine {
   constructor(
     private readonly timers: Timers,
     private readonly limitBps: number | null,
+    private readonly bitErrors: FaxBitErrors | null = null,
   ) {}
 
   /** The call is over (either side hung up): every wait on either side ends now. */
@@ -114,6 +124,9 @@ export class SimFaxLine {
   /** Data as the other side's demodulator gets it: damaged when the line cannot carry the rate. */
   carry(modulation: number, octets: Uint8Array): Uint8Array {
     const bps = MODULATION_BPS[modulation] ?? 0;
+    const e = this.bitErrors;
+    if (e && bps > e.aboveBps && octets.some((b) => b !== 0))
+      octets = octets.map((b, i) => (i >= e.firstAt && (i - e.firstAt) % e.everyOctets === 0 ? b ^ 0x08 : b));
     if (this.limitBps === null || bps <= this.limitBps) return octets;
     return octets.map((b, i) => (i % 37 === 11 ? b ^ 0x5a : b));
   }

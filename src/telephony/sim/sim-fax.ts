@@ -68,7 +68,7 @@ export class SimClass1 implements SimFaxState {
   /** The call connected in fax mode: a new line; a fax machine at the far end if the simulator has one. */
   connect(role: 'called' | 'caller'): SimFaxLine {
     this.hangUp();
-    const line = new SimFaxLine(this.sim.timers, this.sim.faxLimitBps);
+    const line = new SimFaxLine(this.sim.timers, this.sim.faxLimitBps, this.sim.faxBitErrors);
     this.line = line;
     line.onEnd(() => this.farGone(line));
     // The caller's fax machine heard our answer: its calling tone (and the <DLE>c reports) stop.

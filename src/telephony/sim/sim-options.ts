@@ -2,6 +2,7 @@
  * What the simulator is told: the callers, the far end of dialled calls, its options, and the settings
  * a reset restores.
  */
+import type { FaxBitErrors } from './sim-fax-line';
 import type { Timers } from '../transport';
 import type { SimCallerIdFormat } from './sim-callerid';
 import type { SimProfileId } from './sim-profiles';
@@ -63,6 +64,8 @@ export type SimOptions = {
   faxNumbers?: string[];
   /** A noisy line for fax: page data faster than this (bit/s) arrives damaged, so training fails above it. */
   faxLimitBps?: number;
+  /** Bit errors in fax page data (sim-fax-line.ts `FaxBitErrors`): HDLC frames in it then fail their FCS. */
+  faxBitErrors?: FaxBitErrors;
 };
 
 export type SimResult = 'OK' | 'ERROR' | 'CONNECT' | 'VCON' | 'NO CARRIER' | 'BUSY' | 'NO ANSWER' | 'NO DIALTONE' | 'RING' | '+FCERROR';

@@ -7,7 +7,7 @@
  */
 import type { Timers } from '../transport';
 import type { SimCallerId } from './sim-callerid';
-import type { SimFaxFarEnd } from './sim-fax-line';
+import type { FaxBitErrors, SimFaxFarEnd } from './sim-fax-line';
 import type { SimIncomingCall, SimOptions, SimRegisters, SimRemote, SimResult } from './sim-options';
 import type { SimProfile } from './sim-profiles';
 
@@ -75,6 +75,8 @@ export type SimState = {
   readonly faxMachine: ((end: SimFaxFarEnd) => void) | null;
   /** Page data faster than this (bit/s) is damaged on the line; null: a clean line. */
   readonly faxLimitBps: number | null;
+  /** Bit errors in page data (HDLC frames in it fail their FCS); null: none. */
+  readonly faxBitErrors: FaxBitErrors | null;
   /** What the host played (decoded to 16-bit PCM), the tones it asked for and the numbers it dialled, for tests. */
   readonly played: Int16Array[];
   readonly tones: string[];
