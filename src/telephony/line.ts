@@ -198,10 +198,12 @@ export type Line = {
   /**
    * Records the conversation of an answered call as the line hears it, until `stopAudio()`, the hang-up
    * or `maxMs`. No silence or key ends it. The audio arrives only as `audio` events (an hour is 57 MB
-   * of PCM: the caller writes it out as it comes); the outcome's pcm is empty. Rejects with
+   * of PCM: the caller writes it out as it comes); the outcome's pcm is empty. `stopOnFaxTone`: end with
+   * stoppedBy 'fax' when a fax machine's calling tone is heard — for a line that then takes the call to
+   * fax (adaptive answer); without it the recording goes on, as a person may still be on the line. Rejects with
    * LineError 'unsupported' when `info().abilities.recordCalls` is null.
    */
-  recordCall(opts: { maxMs: number }): Promise<RecordOutcome>;
+  recordCall(opts: { maxMs: number; stopOnFaxTone?: boolean }): Promise<RecordOutcome>;
   /**
    * A hook flash, then `digits` as DTMF (a blind transfer on a PBX or with the exchange's transfer
    * service); resolves when the tones were sent. The caller then usually goes on hook to complete the

@@ -55,3 +55,29 @@ test('a recorded call hears a fax machine: the call goes to fax, the pages are r
   const recs = await engine.ok('recordings/list', {});
   expect(recs.rows.map((r) => r.callId)).toEqual([call.id]);
 });
+
+test('on a line that does not take faxes, a recorded call goes on past a fax tone until the caller hangs up', async () => {
+  dir = tempDir();
+  engine = testEngine(dir, undefined, { lineFactory: fastDemo });
+  const events: { name: string; payload: unknown }[] = [];
+  engine.subscribe((e) => events.push(e));
+  const lineId = (await engine.ok('lines/create', { name: 'Front', kind: 'demo', recordCalls: true, faxMode: 'off' })).id;
+  await waitFor(() => events.some((e) => e.name === 'lines/status' && (e.payload as EventMap['lines/status']).status === 'idle') || undefined);
+  // The fax machine's tone is reported 3.5 s into the call; the caller hangs up at 7 s.
+  demoSims.get(lineId)!.ring({ number: '02177776666', format: 'formatted', fax: true, rings: 10, hangUpAfterMs: 7000 });
+  await waitFor(() => events.find((e) => e.name === 'call/incoming') || undefined, { timeoutMs: 20_000 });
+  await engine.ok('calls/answer', { lineId });
+  const call = await waitFor(
+    () => {
+      const e = [...events].reverse().find((x) => x.name === 'call/updated' && (x.payload as EventMap['call/updated']).call.endedAt !== null);
+      return e ? (e.payload as EventMap['call/updated']).call : undefined;
+    },
+    { timeoutMs: 30_000 },
+  );
+  expect(call.outcome).not.toBe('fax');
+  const rec = await waitFor(async () => (await engine.ok('recordings/list', {})).rows.find((r) => r.callId === call.id && r.durationMs > 0), {
+    timeoutMs: 10_000,
+  });
+  // Stopped at the tone it would have lasted about 3.5 s; it records the whole call instead.
+  expect(rec.durationMs).toBeGreaterThan(5000);
+});

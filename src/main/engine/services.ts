@@ -82,6 +82,7 @@ export function createServices(
     timers: opts.timers,
     diskFree: opts.diskFree,
     faxTone: (id) => faxAnswer.faxTone(id),
+    takesFaxOnTone: (id) => faxAnswer.takesFaxOnTone(id),
   });
   // Fax calls on the lines: what the outbox sends through and what received faxes arrive from; and
   // when a line takes a call as fax (its fax setting).

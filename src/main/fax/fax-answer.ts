@@ -37,6 +37,11 @@ export function createFaxAnswer(lines: Pick<LinesService, 'faxCandidate' | 'mark
      * A fax machine's calling tone was heard on an answered call (the IVR, voicemail or a recording):
      * true when the line is adaptive and the call now goes to fax — the caller then must not hang up.
      */
+    /** Whether a calling tone heard now would take the call to fax (so a recording should end at it). */
+    takesFaxOnTone(lineId: number): boolean {
+      const c = lines.faxCandidate(lineId);
+      return !!c && c.row.fax_mode === 'adaptive' && canFax(c.line) && !fax.holds(lineId);
+    },
     faxTone(lineId: number): boolean {
       const c = lines.faxCandidate(lineId);
       if (!c || c.row.fax_mode !== 'adaptive' || !canFax(c.line) || fax.holds(lineId)) return false;

@@ -41,8 +41,10 @@ export type RecordingsDeps = {
   timers?: Timers;
   /** Free bytes on the disk holding `dir` (tests pass their own); null when unknown. */
   diskFree?: (dir: string) => number | null;
-  /** A fax machine's tone stopped a recording: the line's fax setting may take the call (src/main/fax/fax-answer.ts). */
+  /** A fax machine's tone stopped a recording: the line's fax setting takes the call (src/main/fax/fax-answer.ts). */
   faxTone?(lineId: number): boolean;
+  /** Whether the line would take a call to fax on its calling tone (adaptive): only then does the tone end a recording. */
+  takesFaxOnTone?(lineId: number): boolean;
 };
 
 type Active = {
@@ -207,11 +209,12 @@ export function createRecordingsService(db: Db, ctx: EngineContext, deps: Record
     let failure: unknown = null;
     let faxHeard = false;
     const a: Active = { lineId, callId: call.callId, recordingId, startedAt, startedBy, writer, line, stopReason: null, done: Promise.resolve() };
-    const recording = line.recordCall({ maxMs: MAX_RECORDING_MS }).then(
+    const recording = line.recordCall({ maxMs: MAX_RECORDING_MS, stopOnFaxTone: deps.takesFaxOnTone?.(lineId) ?? false }).then(
       (r) => {
         settled = true;
         faxHeard = r.stoppedBy === 'fax';
-        if (!a.stopReason) a.stopReason = r.stoppedBy === 'max-length' ? 'max-length' : r.stoppedBy === 'hangup' ? 'hangup' : 'button';
+        // A fax tone ends the voice call: the line hands it to fax, so the conversation ended as at a hang-up.
+        if (!a.stopReason) a.stopReason = r.stoppedBy === 'max-length' ? 'max-length' : r.stoppedBy === 'hangup' || faxHeard ? 'hangup' : 'button';
       },
       (e: unknown) => {
         settled = true;

@@ -61,6 +61,8 @@ export class VoiceAudio {
   private stopOnDtmf = false;
   /** A message ends on QUIET/SILENCE; a conversation recording does not. */
   private endOnSilence = true;
+  /** A message ends at a fax machine's calling tone; a conversation only when the line takes it to fax. */
+  private endOnFaxTone = true;
   private keep = true;
   private chunks: Int16Array[] = [];
   /** The modem left the voice state on its own (NO CARRIER, a reset): no end to send, no final to wait for. */
@@ -96,9 +98,9 @@ export class VoiceAudio {
       this.stop('hangup');
       return false; // the line hangs up too
     }
-    if (e.kind === 'tone' && e.tone === 'fax-calling' && this.mode === 'record') {
-      // A message, and a recorded conversation too, ends at a fax machine's tone: the caller is a fax
-      // machine, and the line's fax setting may take the call (adaptive answer, src/main/fax/fax-answer.ts).
+    if (e.kind === 'tone' && e.tone === 'fax-calling' && this.mode === 'record' && this.endOnFaxTone) {
+      // A message ends at a fax machine's tone (the caller is a fax machine); a recorded conversation
+      // only when asked to, on a line that then takes the call to fax (src/main/fax/fax-answer.ts).
       this.stop('fax');
       return false; // the line reports the tone too
     }
@@ -201,11 +203,12 @@ export class VoiceAudio {
     maxMs: number,
     stopOnDtmf: boolean,
     silenceMs: number,
-    opt: { keep?: boolean; lineMode?: number; voiceClass?: boolean } = {},
+    opt: { keep?: boolean; lineMode?: number; voiceClass?: boolean; stopOnFaxTone?: boolean } = {},
   ): Promise<RecordOutcome> {
     this.mode = 'record';
     this.stopOnDtmf = stopOnDtmf;
     this.endOnSilence = silenceMs > 0;
+    this.endOnFaxTone = silenceMs > 0 || (opt.stopOnFaxTone ?? false);
     this.keep = opt.keep ?? true;
     // A call answered at a telephone left the modem on hook in the data class: voice class first.
     if (opt.voiceClass) await this.at.command('AT+FCLASS=8').catch(() => null);

@@ -330,12 +330,17 @@ class VoiceModemLine implements Line {
     return this.audioRun(audio, audio.record(o.maxMs, o.stopOnDtmf ?? false, o.silenceMs ?? 5000));
   }
 
-  async recordCall(o: { maxMs: number }): Promise<RecordOutcome> {
+  async recordCall(o: { maxMs: number; stopOnFaxTone?: boolean }): Promise<RecordOutcome> {
     if (!modemAbilities(this.modem.identity).recordCalls) throw new LineError('unsupported', 'This modem cannot record a conversation.');
     const audio = this.voiceAudio();
     return this.audioRun(
       audio,
-      audio.record(o.maxMs, false, 0, { keep: false, lineMode: callLineMode(this.modem.identity) ?? undefined, voiceClass: this.byPhone }),
+      audio.record(o.maxMs, false, 0, {
+        keep: false,
+        lineMode: callLineMode(this.modem.identity) ?? undefined,
+        voiceClass: this.byPhone,
+        stopOnFaxTone: o.stopOnFaxTone ?? false,
+      }),
     );
   }
 
