@@ -13,7 +13,7 @@
  * - +FRM=n: CONNECT, the data at the line rate, <DLE><ETX>, NO CARRIER; +FCERROR when V.21 frames
  *   are heard instead;
  * - a receive or +FRS that is still waiting is cancelled by any character (<CAN>): OK.
- * Not simulated, so refused: +FAR=1 (adaptive reception), +FDD=1 (<DLE><SUB>), Class 2/2.0.
+ * Not simulated, so refused: +FAR=1 (adaptive reception), +FDD=1 (<DLE><SUB>). Class 2/2.0 is sim-class2.ts.
  */
 import { MODULATION_BPS, frameMs, MODULATIONS, PREAMBLE_MS, SimFaxLine, trainingMs, withFcs, type FaxSignal } from './sim-fax-line';
 import type { SimFaxState, SimState } from './sim-state';

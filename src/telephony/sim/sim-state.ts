@@ -8,6 +8,7 @@
 import type { Timers } from '../transport';
 import type { SimCallerId } from './sim-callerid';
 import type { SimFaxFarEnd } from './sim-fax-line';
+import type { SimClass2 } from './sim-class2';
 import type { SimIncomingCall, SimOptions, SimRegisters, SimRemote, SimResult } from './sim-options';
 import type { SimProfile } from './sim-profiles';
 
@@ -58,6 +59,8 @@ export type SimState = {
   readonly call: SimCall | null;
   voice: SimVoiceState | null;
   readonly fax: SimFaxState;
+  /** Class 2/2.0 (T.32): the modem runs T.30 itself (sim-class2.ts). */
+  readonly fax2: SimClass2;
   readonly remote: SimRemote;
   /** Numbers that a fax machine answers (ATD in Class 1 connects to it). */
   readonly faxNumbers: ReadonlySet<string>;
