@@ -18,12 +18,16 @@ export type T32Params = { vr: number; br: number; wd: number; ln: number; df: nu
 
 export type Class2FaxPort = {
   readonly remoteId: string;
+  /** The session the modem negotiated (+FCS), once it did. */
+  readonly session: T32Params | null;
   readonly remoteCaps: T32Params | null;
   sendPage(encode: (p: T32Params) => Uint8Array, last: boolean): Promise<{ ppr: number | null; hangup: number | null }>;
   receivePage(): Promise<
     { kind: 'page'; data: Uint8Array; params: T32Params; post: 'mps' | 'eom' | 'eop'; lines: number | null } | { kind: 'end'; hangup: number }
   >;
   pageQuality(ppr: 1 | 2): Promise<void>;
+  /** The resolution the pages are in (+FIS vr), before the first page: the modem negotiates that, not finer. */
+  setResolution(fine: boolean): Promise<void>;
 };
 
 export type Class2Outcome = Omit<FaxOutcome, 'reason'> & { reason?: NonNullable<HangupMeaning['reason']>; hangup: number | null };
@@ -61,15 +65,17 @@ export async function transmitOverClass2(o: { port: Class2FaxPort; pages: readon
   const out: Class2Outcome = { ok: false, remoteId: o.port.remoteId, pages: 0, hangup: null };
   const fine = o.pages[0]?.fine ?? false;
   if (fine && o.port.remoteCaps && (o.port.remoteCaps.vr & 1) === 0) return { ...out, reason: 'incompatible' };
+  await o.port.setResolution(fine);
   for (let i = 0; i < o.pages.length; i++) {
     const page = o.pages[i]!;
     const last = i === o.pages.length - 1;
     let confirmed = false;
     for (let attempt = 0; attempt < 3 && !confirmed; attempt++) {
-      log({ dir: 'info', text: `page ${i + 1}${attempt ? ` again (${attempt + 1})` : ''}` });
       const r = await o.port.sendPage((p) => {
         const params = sessionParams(p);
         out.params = params;
+        // The live progress reads "page n/m at bps" (fax-call-trace.ts), as from our own T.30.
+        log({ dir: 'info', text: `page ${i + 1}/${o.pages.length} at ${params.rate.bps}${attempt ? ` again (${attempt + 1})` : ''}` });
         return pageForLine(page.bitmap, params);
       }, last);
       log({ dir: 'rx', text: `page ${i + 1}: ${r.ppr === 1 ? 'MCF' : r.ppr === 2 ? 'RTN' : r.ppr === 3 ? 'RTP' : `status ${r.ppr ?? 'none'}`}` });
@@ -92,6 +98,8 @@ export async function receiveOverClass2(o: {
   const log = (e: FaxEvent) => o.onEvent?.(e);
   const received: ReceivedPage[] = [];
   let lastParams: SessionParams | undefined;
+  // The modem trained before it said OK to ATA (+FCS): the first page's data comes next.
+  if (o.port.session) log({ dir: 'info', text: `TCF at ${sessionParams(o.port.session).rate.bps}: good (checked by the modem)` });
   for (;;) {
     const r = await o.port.receivePage();
     const base = { remoteId: o.port.remoteId, pages: received.length, received };

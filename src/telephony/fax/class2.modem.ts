@@ -176,6 +176,11 @@ export class Class2Modem {
     await this.command(`AT${this.n.ps}=${ppr}`, COMMAND_MS);
   }
 
+  /** The pages' resolution for this session (+FIS vr; the other parameters stay as +FCC set them). */
+  async setResolution(fine: boolean): Promise<void> {
+    await this.command(`AT${this.o.dialect === '2' ? '+FDIS' : '+FIS'}=${fine ? 1 : 0}`, COMMAND_MS, ['OK']);
+  }
+
   async hangUp(): Promise<void> {
     await this.command('ATH0', COMMAND_MS).catch(() => undefined);
   }

@@ -10,14 +10,18 @@
  * DLE end sequence and OK), then +FCLASS=1 and ATA while off hook, as vgetty hands a call to mgetty.
  * Line conditions (busy, no answer, no carrier) are outcomes; a port that goes away rejects.
  */
-import { LineError, type DialOutcome, type FaxHandover, type FaxHandoverResult, type HangupReason, type LineStatus } from '../line';
+import { LineError, type DialOutcome, type FaxClass, type FaxHandover, type FaxHandoverResult, type FaxLink } from '../line';
+import type { HangupReason, LineStatus } from '../line';
 import { Class1Error, Class1Modem } from '../fax/class1.modem';
-import type { Timers } from '../transport';
+import { Class2Modem } from '../fax/class2.modem';
+import type { Timers, Transport } from '../transport';
 import type { ModemSupervisor } from './voice-modem.supervisor';
 
 /** What the handover needs of the line. */
 export type FaxLineSide = {
   supervisor: ModemSupervisor;
+  /** The class this modem faxes in (voice-modem.abilities.ts: Class 1 if it has it). */
+  faxClass(): FaxClass | null;
   timers: Timers;
   status(): LineStatus;
   setStatus(s: LineStatus, detail?: string | null): void;
@@ -45,7 +49,7 @@ export async function handOverToFax(side: FaxLineSide, h: FaxHandover, started: 
   if (h.how === 'answer') side.ringingOver();
   const lent = side.supervisor.lend();
   if (!lent) throw new LineError('device-lost', 'The modem is not connected.');
-  const modem = new Class1Modem(lent.transport, { timers: side.timers, onTrace: (dir, text) => side.trace(dir, text) });
+  const modem = driverFor(side, lent.transport, h.localId ?? '');
   const call: FaxCall = { dead: false, release: async () => undefined };
   started(call);
   try {
@@ -80,7 +84,30 @@ export async function handOverToFax(side: FaxLineSide, h: FaxHandover, started: 
     side.setStatus('idle');
     side.ended('fax');
   };
-  return { ok: true, link: { modem, release: () => call.release() } };
+  return { ok: true, link: { ...modem.link(), release: () => call.release() } };
+}
+
+type Driver = {
+  init(): Promise<void>;
+  dial(digits: string): Promise<void>;
+  answer(): Promise<void>;
+  hangUp(): Promise<void>;
+  release(): void;
+  link(): Omit<Extract<FaxLink, { modem: unknown }>, 'release'> | Omit<Extract<FaxLink, { class2: unknown }>, 'release'>;
+};
+
+/** The Class 1 driver under our T.30, or a Class 2/2.0 modem that runs T.30 itself (and sends our ID: +FLI). */
+function driverFor(side: FaxLineSide, transport: Transport, localId: string): Driver {
+  const onTrace = (dir: 'tx' | 'rx', text: string) => side.trace(dir, text);
+  const cls = side.faxClass();
+  if (cls === 'class2' || cls === 'class2.0') {
+    const m = new Class2Modem(transport, { dialect: cls === 'class2' ? '2' : '2.0', timers: side.timers, onTrace });
+    const link = () => ({ class2: m });
+    return { init: () => m.init(localId), dial: (d) => m.dial(d), answer: () => m.answer(), hangUp: () => m.hangUp(), release: () => m.release(), link };
+  }
+  const m = new Class1Modem(transport, { timers: side.timers, onTrace });
+  const link = () => ({ modem: m });
+  return { init: () => m.init(), dial: (d) => m.dial(d), answer: () => m.answer(), hangUp: () => m.hangUp(), release: () => m.release(), link };
 }
 
 function outcomeOf(e: Class1Error): Exclude<DialOutcome, 'connected'> {
