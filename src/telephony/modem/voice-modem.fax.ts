@@ -9,6 +9,10 @@
  * adaptive answer on a call already answered in voice: the play or record stops as on barge-in (its
  * DLE end sequence and OK), then +FCLASS=1 and ATA while off hook, as vgetty hands a call to mgetty.
  * Line conditions (busy, no answer, no carrier) are outcomes; a port that goes away rejects.
+ *
+ * A modem without Class 1 but with Class 2.0 or 2 (the line's `abilities.fax`) is handed over the same
+ * way through the Class 2 driver (class2.modem.ts): +FCLASS=2.0 with our ID (+FLI) and capabilities,
+ * then ATD/ATA, which return once the modem's own T.30 has met the far machine (+FCO … OK).
  */
 import { LineError, type DialOutcome, type FaxClass, type FaxHandover, type FaxHandoverResult, type FaxLink } from '../line';
 import type { HangupReason, LineStatus } from '../line';
