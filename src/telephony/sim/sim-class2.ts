@@ -13,7 +13,7 @@
  */
 import { dataMs, SimFaxLine, type SimFaxFarEnd } from './sim-fax-line';
 import * as t30 from './sim-class2-t30';
-import type { SimState } from './sim-state';
+import type { SimFax2State, SimState } from './sim-state';
 
 const DLE = 0x10;
 const ETX = 0x03;
@@ -38,7 +38,7 @@ const CC_MAX = [1, 3, 0, 2, 1, 0, 0, 7];
 
 type Data = { kind: 'tx'; bytes: number[]; escaped: boolean } | { kind: 'rx-wait'; page: Uint8Array; at: number };
 
-export class SimClass2 {
+export class SimClass2 implements SimFax2State {
   line: SimFaxLine | null = null;
   private port: SimFaxFarEnd | null = null;
   private localId = '';

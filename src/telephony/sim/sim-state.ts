@@ -8,7 +8,6 @@
 import type { Timers } from '../transport';
 import type { SimCallerId } from './sim-callerid';
 import type { SimFaxFarEnd } from './sim-fax-line';
-import type { SimClass2 } from './sim-class2';
 import type { SimIncomingCall, SimOptions, SimRegisters, SimRemote, SimResult } from './sim-options';
 import type { SimProfile } from './sim-profiles';
 
@@ -43,6 +42,19 @@ export type SimFaxState = {
   hangUp(): void;
 };
 
+/** The modem's Class 2/2.0 part (sim-class2.ts's SimClass2): the modem's own T.30 and the page data states. */
+export type SimFax2State = {
+  /** Page data from or to the host is in progress: the host's bytes go to it. */
+  readonly busy: boolean;
+  fromHost(buf: Buffer): number;
+  /** A T.32 command; 'unknown' when it is not one of this class's (the caller then decides). */
+  command(name: string, op: string, arg: string): 'ok' | 'error' | 'later' | 'unknown';
+  /** ATD reached a fax machine; ATA in Class 2/2.0 after the answer tone. */
+  dialled(): void;
+  answered(): void;
+  hangUp(): void;
+};
+
 export type SimState = {
   readonly profile: SimProfile;
   readonly timers: Timers;
@@ -60,7 +72,7 @@ export type SimState = {
   voice: SimVoiceState | null;
   readonly fax: SimFaxState;
   /** Class 2/2.0 (T.32): the modem runs T.30 itself (sim-class2.ts). */
-  readonly fax2: SimClass2;
+  readonly fax2: SimFax2State;
   readonly remote: SimRemote;
   /** Numbers that a fax machine answers (ATD in Class 1 connects to it). */
   readonly faxNumbers: ReadonlySet<string>;
