@@ -38,10 +38,10 @@ test('the class from +FCLASS=?: Class 1 whenever it is there, then 2.0, then 2',
 });
 
 test.each([
-  ['conexant', '0,1,1.0,2,8 (its own)', null, 'class1'],
-  ['class20-only', '0,2.0,8 (its own)', null, 'class2.0'],
-  ['conexant', '0,2,8', '0,2,8', 'class2'],
-] as const)('a %s modem answering +FCLASS=? with %s faxes in %s', async (profile, _label, classes, want) => {
+  ['conexant', '0,1,1.0,2,8 (its own)', 'class1', null],
+  ['class20-only', '0,2.0,8 (its own)', 'class2.0', null],
+  ['conexant', '0,2,8', 'class2', '0,2,8'],
+] as const)('a %s modem answering +FCLASS=? with %s faxes in %s', async (profile, _label, want, classes) => {
   r = await rig(profile, { timers }, { timers, ...(classes ? { classesAnswer: classes } : {}) });
   await waitFor(r, 'status', (s) => s.status === 'idle', 10_000);
   expect(r.line.info().abilities.fax).toBe(want);
@@ -107,4 +107,25 @@ test('the far machine hangs up in the middle of page 2: the report says why in t
   expect([report.ok, report.reason, report.pages]).toEqual([false, 'no-response', 1]);
   expect(report.trace).toContain('-- hang-up status 52: no response to MPS repeated three times');
   await waitFor(rg, 'status', (s) => s.status === 'idle', 10_000);
+});
+
+test('adaptive answer on a Class 2.0 line: the greeting hears CNG, the call switches to fax (+FCLASS=2.0, ATA off hook), 3 pages kept', async () => {
+  const { rg, fax } = await classTwoLine();
+  let sent: Promise<FaxOutcome> | null = null;
+  rg.sim.onFaxMachine((end) => {
+    sent = transmitFax({ port: end, clock, localId: '+98 21 2222', pages }).finally(() => end.hangUp());
+  });
+  rg.sim.ring({ number: '02122222', format: 'formatted', fax: true, rings: 10 });
+  await waitFor(rg, 'ring', () => true, 20_000);
+  await rg.line.answer();
+  const greeting = rg.line.play(new Int16Array(8000 * 60).fill(1000));
+  await waitFor(rg, 'tone', (t) => t.kind === 'fax-calling', 20_000);
+  const fx = await fax.receiveOn(1, 'switch', { callId: null, callerNumber: '02122222' });
+  expect((await greeting).stoppedBy).toBe('stop');
+  expect(fx!.report).toMatchObject({ ok: true, pages: 3, remoteId: '+98 21 2222' });
+  expect(fx!.pages.map((p, i) => sameBitmap(p.bitmap, pages[i]!.bitmap))).toEqual([true, true, true]);
+  expect((await sent!).ok).toBe(true);
+  const host = rg.sim.transcript.filter((t) => t.dir === 'host').map((t) => t.bytes.toString('latin1')).join('');
+  expect(host).toMatch(/AT\+FCLASS=2\.0\r[\s\S]*ATA\r/);
+  await waitFor(rg, 'hangup', (h) => h.reason === 'fax', 10_000);
 });
