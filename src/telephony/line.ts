@@ -17,6 +17,7 @@
  * - `status` changes are emitted as events too; a device that vanishes goes to 'disconnected' and the
  *   implementation reconnects by itself with backoff until `close()`.
  */
+import type { Class2PageReceived, Class2PageSent, T32Params } from './fax/class2.modem';
 
 /**
  * 'disconnected' (no device: unplugged, port missing, not answering; reconnecting with backoff),
@@ -118,8 +119,12 @@ export type LineIdentity = {
 export type LineAbilities = {
   recordCalls: 'phone-socket' | 'line' | null;
   flash: boolean;
-  /** 'class1': the modem does T.31 (+FCLASS=? lists 1), so `Line.fax` can hand it to our T.30; null: no fax. */
-  fax: 'class1' | null;
+  /**
+   * How the line faxes, chosen from +FCLASS=? (voice-modem.abilities.ts): 'class1' — T.31, our T.30 runs
+   * the call; 'class2.0' / 'class2' — T.32 or its draft, the modem runs T.30 and we give it pages
+   * (only when it has no Class 1); null: no fax.
+   */
+  fax: FaxClass | null;
 };
 
 /**
@@ -138,7 +143,12 @@ export type LineAbilities = {
  *   (V.21 channel 2 carries T.30 frames in both directions, so no originate/answer mode is needed) —
  *   the transmitter's T.30 (src/fax/t30/t30-transmit.ts, as after dialling) then waits for that DIS.
  */
-export type FaxHandover = { how: 'dial'; number: string } | { how: 'answer' } | { how: 'switch'; send?: true };
+export type FaxHandover = ({ how: 'dial'; number: string } | { how: 'answer' } | { how: 'switch'; send?: true }) & {
+  /** Our number as the far machine sees it (TSI/CSI). A Class 2/2.0 modem sends it itself (+FLI), so it needs it now. */
+  localId?: string;
+};
+
+export type FaxClass = 'class1' | 'class2' | 'class2.0';
 
 /** The T.31 operations the fax engine drives (src/fax/t30/port.ts `FaxPort`, matched by shape). */
 export type FaxModemPort = {
@@ -155,7 +165,22 @@ export type FaxModemPort = {
  * nothing else writes to the port until `release()`, which hangs up and gives the modem back to the
  * line (voice mode, caller ID on, ringing watched again). The call's `hangup` event then says 'fax'.
  */
-export type FaxLink = { modem: FaxModemPort; release(): Promise<void> };
+export type FaxLink = { modem: FaxModemPort; release(): Promise<void> } | { class2: FaxClass2Port; release(): Promise<void> };
+
+/**
+ * A Class 2/2.0 modem while it belongs to the fax engine (src/telephony/fax/class2.modem.ts): it runs
+ * T.30 itself, we give it pages coded for the session it reports (src/fax/t32 matches this by shape).
+ */
+export type FaxClass2Port = {
+  readonly dialect: '2' | '2.0';
+  readonly remoteId: string;
+  readonly remoteCaps: T32Params | null;
+  readonly session: T32Params | null;
+  sendPage(encode: (p: T32Params) => Uint8Array, last: boolean): Promise<Class2PageSent>;
+  receivePage(): Promise<Class2PageReceived>;
+  pageQuality(ppr: 1 | 2): Promise<void>;
+  setResolution(fine: boolean): Promise<void>;
+};
 
 /** A handover that could not happen for a line or far-end condition (never a throw, as with dial). */
 export type FaxHandoverResult = { ok: true; link: FaxLink } | { ok: false; outcome: Exclude<DialOutcome, 'connected'> };

@@ -34,6 +34,8 @@ test('Fax only on the demo line: a fax machine’s call is answered as fax and l
   await pollUntil(page, async () => (await api('lines/list', {})).find((l) => l.id === line.id)?.abilities.fax ?? null, 'class1', 20_000);
   await page.getByTestId('nav-lines').click();
   const card = page.getByTestId('line-card').filter({ has: page.getByText('دمو') });
+  // The line's details say which fax class it uses (the Conexant has Class 1 and 2: Class 1 is chosen).
+  await expect(card.getByTestId('line-fax-class').textContent()).resolves.toBe('Class 1 (پروتکل فکس را این برنامه اجرا می‌کند)');
   await card.getByTestId('line-edit').click();
   const form = page.getByTestId('line-form');
   await form.getByTestId('faxMode').selectOption('fax-only');

@@ -7,11 +7,12 @@ import { createVoiceModemLine, type VoiceModemLineOptions } from '../../src/tele
 import { serialTransport } from '../../src/telephony/modem/serial.transport';
 import { ModemSimulator, type SimOptions } from '../../src/telephony/sim/modem-sim';
 import { serveSimulatorOnPty, type PtyServer } from '../../src/telephony/sim/serve-pty';
+import type { SimProfileId } from '../../src/telephony/sim/sim-profiles';
 
 export type Rig = { sim: ModemSimulator; server: PtyServer; line: Line; events: { name: string; payload: unknown }[]; close(): Promise<void> };
 
 export async function rig(
-  profile: 'conexant' | 'usr-5637' | 'agere' | 'silabs' = 'conexant',
+  profile: SimProfileId = 'conexant',
   lineOpts: Partial<Pick<VoiceModemLineOptions, 'callerIdMode' | 'watchdogMs' | 'extraInit' | 'timers' | 'ringTimeoutMs'>> = {},
   simOpts: SimOptions = {},
 ): Promise<Rig> {

@@ -17,7 +17,8 @@ import type { T30Timers } from '../../fax/t30/timers';
 import { receiveFax } from '../../fax/t30/t30-receive';
 import { transmitFax } from '../../fax/t30/t30-transmit';
 import type { Logger } from '../kernel/logger';
-import { abortablePort, FaxCancelled } from './fax-abort-port';
+import { receiveOverClass2, transmitOverClass2 } from '../../fax/t32/class2-fax';
+import { abortableClass2, abortablePort, FaxCancelled } from './fax-abort-port';
 import { faxCallTrace, type FaxCallTrace } from './fax-call-trace';
 import type { FaxCallFailure, FaxCallReport, FaxLineInfo, FaxLines, FaxProgress, ReceivedFax, SendFaxCall } from './fax-calls';
 import { canFax, type FaxCapableLine } from './fax-line-handover';
@@ -104,15 +105,19 @@ export function createFaxLines(deps: FaxLinesDeps): LineFaxCalls {
   async function transmitOn(link: FaxLink, lineId: number, call: Sending, trace: FaxCallTrace, end: Ender): Promise<FaxCallReport> {
     try {
       trace.progress({ stage: 'handshake' });
-      const out = await transmitFax({
-        port: abortablePort(link.modem, call.signal),
-        clock,
-        localId: call.localId,
-        pages: call.pages,
-        ecm: call.ecm,
-        timers: deps.timers,
-        onEvent: (e) => trace.event(e),
-      });
+      // A Class 2/2.0 modem runs T.30 itself: we give it the pages (src/fax/t32); Class 1 runs ours.
+      const out =
+        'class2' in link
+          ? await transmitOverClass2({ port: abortableClass2(link.class2, call.signal), pages: call.pages, onEvent: (e) => trace.event(e) })
+          : await transmitFax({
+              port: abortablePort(link.modem, call.signal),
+              clock,
+              localId: call.localId,
+              pages: call.pages,
+              ecm: call.ecm,
+              timers: deps.timers,
+              onEvent: (e) => trace.event(e),
+            });
       trace.progress({ stage: 'finishing' });
       const bps = out.pages > 0 ? (out.params?.rate.bps ?? null) : null;
       return end(out.ok ? null : (out.reason ?? 'modem-error'), { remoteId: out.remoteId, pages: out.pages, bps, ecm: out.params?.ecm ?? false });
@@ -153,7 +158,7 @@ export function createFaxLines(deps: FaxLinesDeps): LineFaxCalls {
       active.add(chosen.id);
       try {
         trace.progress({ stage: 'dialing' });
-        const link = await handOver(chosen.line, { how: 'dial', number: call.dial }, trace);
+        const link = await handOver(chosen.line, withLocalId(chosen.line, { how: 'dial', number: call.dial }, call.localId), trace);
         if (typeof link === 'string') return end(link);
         return await transmitOn(link, chosen.id, call, trace, end);
       } finally {
@@ -192,7 +197,7 @@ export function createFaxLines(deps: FaxLinesDeps): LineFaxCalls {
       active.add(lineId);
       try {
         trace.progress({ stage: 'answering' });
-        const link = await handOver(entry.line, { how }, trace);
+        const link = await handOver(entry.line, withLocalId(entry.line, { how }, deps.localId()), trace);
         if (typeof link === 'string') {
           deps.log.error(`line ${lineId}: a fax call could not be taken (${link})`);
           return null;
@@ -201,18 +206,22 @@ export function createFaxLines(deps: FaxLinesDeps): LineFaxCalls {
         let report: FaxCallReport;
         try {
           trace.progress({ stage: 'handshake' });
-          const out = await receiveFax({
-            port: link.modem,
-            clock,
-            localId: deps.localId(),
-            capabilities: { ecm: true, ...deps.receiveCapabilities },
-            timers: deps.timers,
-            onEvent: (e) => trace.event(e),
-            onPage: (p) => {
-              pages.push(p);
-              trace.kept(pages.length);
-            },
-          });
+          const onPage = (p: ReceivedPage) => {
+            pages.push(p);
+            trace.kept(pages.length);
+          };
+          const out =
+            'class2' in link
+              ? await receiveOverClass2({ port: link.class2, onEvent: (e) => trace.event(e), onPage })
+              : await receiveFax({
+                  port: link.modem,
+                  clock,
+                  localId: deps.localId(),
+                  capabilities: { ecm: true, ...deps.receiveCapabilities },
+                  timers: deps.timers,
+                  onEvent: (e) => trace.event(e),
+                  onPage,
+                });
           trace.progress({ stage: 'finishing' });
           const p = out.params;
           report = trace.report({
@@ -250,4 +259,10 @@ export function createFaxLines(deps: FaxLinesDeps): LineFaxCalls {
       return () => receiving.delete(listener);
     },
   };
+}
+
+/** A Class 2/2.0 modem sends our ID itself (+FLI), so it needs it at the handover; with Class 1 our T.30 sends it. */
+function withLocalId(line: FaxCapableLine, h: FaxHandover, localId: string): FaxHandover {
+  const cls = line.info().abilities.fax;
+  return cls === 'class2' || cls === 'class2.0' ? { ...h, localId } : h;
 }

@@ -99,7 +99,7 @@ export function DemoCallPanel({ line }: { line: LineView }) {
         <input type="checkbox" checked={beforeFirstRing} onChange={(e) => setBefore(e.target.checked)} data-testid="demo-before" />
         {t.lines.demoBeforeRing}
       </label>
-      {line.abilities.fax === 'class1' && (
+      {line.abilities.fax && (
         <label className="checkbox-row">
           <input type="checkbox" checked={fax} onChange={(e) => setFax(e.target.checked)} data-testid="demo-fax" />
           {t.lineFax.demoCaller}

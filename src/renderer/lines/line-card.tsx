@@ -74,6 +74,12 @@ export function LineCard({ line, onEdit, onTest }: Props) {
             </dd>
           </div>
         )}
+        {line.abilities.fax && (
+          <div>
+            <dt>{t.lineFax.faxClass}</dt>
+            <dd data-testid="line-fax-class">{t.lineFax.classes[line.abilities.fax]}</dd>
+          </div>
+        )}
         {id?.callerIdCommand && (
           <div>
             <dt>{t.lines.callerIdCommand}</dt>

@@ -11,13 +11,13 @@ type Props = {
 };
 
 /**
- * A line's fax setting in the line form. Offered only when the line's modem said it can fax (Class 1);
+ * A line's fax setting in the line form. Offered only when the line's modem said it can fax (Class 1, 2.0 or 2);
  * otherwise the form says why (cannot, or not known until the line is connected) and keeps what is stored.
  */
 export function LineFaxField({ line, mode, rings, onChange, ringsError }: Props) {
   const { t, dir } = useLocale();
   const f = t.lineFax;
-  if (line?.abilities.fax !== 'class1') {
+  if (!line?.abilities.fax) {
     const known = line !== null && line.status !== 'disconnected' && line.status !== 'initialising' && line.identity !== null;
     return (
       <div className="form-field">

@@ -78,9 +78,10 @@ export type LineView = LineData & {
    * How the line can record conversations: 'phone-socket' (the telephone on the modem's PHONE socket
    * stays connected), 'line' (the telephone must be on a parallel socket), null (it cannot, or the
    * device is not identified yet). `flash`: it can transfer a call by hook flash and digits. `fax`:
-   * 'class1' when the modem offers Class 1 fax (+FCLASS=? lists 1), null when the line cannot fax.
+   * 'class1' when the modem offers Class 1 fax (+FCLASS=? lists 1), else 'class2.0' or 'class2' when it
+   * offers only those (the modem runs T.30 itself), null when the line cannot fax.
    */
-  abilities: { recordCalls: 'phone-socket' | 'line' | null; flash: boolean; fax: 'class1' | null };
+  abilities: { recordCalls: 'phone-socket' | 'line' | null; flash: boolean; fax: 'class1' | 'class2' | 'class2.0' | null };
 };
 
 export type PortInfo = { path: string; manufacturer: string; vendorId: string; productId: string; serialNumber: string; usedBy: number | null };

@@ -92,6 +92,18 @@ export class ByteReader {
     });
   }
 
+  /** Waits for one of `bytes` (a Class 2 modem's XON or DC2 before page data), dropping what came before it; false at the deadline. */
+  async waitByte(bytes: readonly number[], deadline: number): Promise<boolean> {
+    for (;;) {
+      const i = this.buf.findIndex((b) => bytes.includes(b));
+      if (i >= 0) {
+        this.buf = this.buf.slice(i + 1);
+        return true;
+      }
+      if (!(await this.more(deadline))) return false;
+    }
+  }
+
   /** Drops what has arrived and not been read (stale results before a new command). */
   discard(): void {
     this.buf = new Uint8Array(0);

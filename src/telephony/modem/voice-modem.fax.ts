@@ -11,15 +11,23 @@
  * 'switch' to send (fax-on-demand) is +FCLASS=1 without ATA: the caller's machine is the receiver and
  * sends DIS, which the transmitter's first +FRH=3 hears.
  * Line conditions (busy, no answer, no carrier) are outcomes; a port that goes away rejects.
+ *
+ * A modem without Class 1 but with Class 2.0 or 2 (the line's `abilities.fax`) is handed over the same
+ * way through the Class 2 driver (class2.modem.ts): +FCLASS=2.0 with our ID (+FLI) and capabilities,
+ * then ATD/ATA, which return once the modem's own T.30 has met the far machine (+FCO … OK).
  */
-import { LineError, type DialOutcome, type FaxHandover, type FaxHandoverResult, type HangupReason, type LineStatus } from '../line';
+import { LineError, type DialOutcome, type FaxClass, type FaxHandover, type FaxHandoverResult, type FaxLink } from '../line';
+import type { HangupReason, LineStatus } from '../line';
 import { Class1Error, Class1Modem } from '../fax/class1.modem';
-import type { Timers } from '../transport';
+import { Class2Modem } from '../fax/class2.modem';
+import type { Timers, Transport } from '../transport';
 import type { ModemSupervisor } from './voice-modem.supervisor';
 
 /** What the handover needs of the line. */
 export type FaxLineSide = {
   supervisor: ModemSupervisor;
+  /** The class this modem faxes in (voice-modem.abilities.ts: Class 1 if it has it). */
+  faxClass(): FaxClass | null;
   timers: Timers;
   status(): LineStatus;
   setStatus(s: LineStatus, detail?: string | null): void;
@@ -42,12 +50,15 @@ export async function handOverToFax(side: FaxLineSide, h: FaxHandover, started: 
   if (side.status() !== NEEDS[h.how]) throw new LineError('bad-state', `The line is ${side.status()}, not ${NEEDS[h.how]}.`);
   const digits = h.how === 'dial' ? h.number.replace(/[^0-9*#,]/g, '') : '';
   if (h.how === 'dial' && !digits) throw new LineError('bad-state', 'Nothing to dial.');
+  // A Class 2/2.0 modem runs T.30 itself and only as the caller or the answerer: it cannot start as the
+  // transmitter on a call whose far machine is already the receiver (fax-on-demand needs Class 1).
+  if (h.how === 'switch' && h.send && side.faxClass() !== 'class1') throw new LineError('unsupported', 'Fax-on-demand on a call needs a Class 1 modem.');
   if (h.how === 'switch') await side.stopAudio();
   if (h.how === 'dial') side.setStatus('dialing');
   if (h.how === 'answer') side.ringingOver();
   const lent = side.supervisor.lend();
   if (!lent) throw new LineError('device-lost', 'The modem is not connected.');
-  const modem = new Class1Modem(lent.transport, { timers: side.timers, onTrace: (dir, text) => side.trace(dir, text) });
+  const modem = driverFor(side, lent.transport, h.localId ?? '');
   const call: FaxCall = { dead: false, release: async () => undefined };
   started(call);
   try {
@@ -84,7 +95,30 @@ export async function handOverToFax(side: FaxLineSide, h: FaxHandover, started: 
     side.setStatus('idle');
     side.ended('fax');
   };
-  return { ok: true, link: { modem, release: () => call.release() } };
+  return { ok: true, link: { ...modem.link(), release: () => call.release() } };
+}
+
+type Driver = {
+  init(): Promise<void>;
+  dial(digits: string): Promise<void>;
+  answer(): Promise<void>;
+  hangUp(): Promise<void>;
+  release(): void;
+  link(): Omit<Extract<FaxLink, { modem: unknown }>, 'release'> | Omit<Extract<FaxLink, { class2: unknown }>, 'release'>;
+};
+
+/** The Class 1 driver under our T.30, or a Class 2/2.0 modem that runs T.30 itself (and sends our ID: +FLI). */
+function driverFor(side: FaxLineSide, transport: Transport, localId: string): Driver {
+  const onTrace = (dir: 'tx' | 'rx', text: string) => side.trace(dir, text);
+  const cls = side.faxClass();
+  if (cls === 'class2' || cls === 'class2.0') {
+    const m = new Class2Modem(transport, { dialect: cls === 'class2' ? '2' : '2.0', timers: side.timers, onTrace });
+    const link = () => ({ class2: m });
+    return { init: () => m.init(localId), dial: (d) => m.dial(d), answer: () => m.answer(), hangUp: () => m.hangUp(), release: () => m.release(), link };
+  }
+  const m = new Class1Modem(transport, { timers: side.timers, onTrace });
+  const link = () => ({ modem: m });
+  return { init: () => m.init(), dial: (d) => m.dial(d), answer: () => m.answer(), hangUp: () => m.hangUp(), release: () => m.release(), link };
 }
 
 function outcomeOf(e: Class1Error): Exclude<DialOutcome, 'connected'> {

@@ -352,7 +352,7 @@ class VoiceModemLine implements Line {
   }
 
   async fax(h: FaxHandover): Promise<FaxHandoverResult> {
-    if (!modemAbilities(this.modem.identity).fax) throw new LineError('unsupported', 'This modem cannot fax (it offers no Class 1).');
+    if (!modemAbilities(this.modem.identity).fax) throw new LineError('unsupported', 'This modem cannot fax (it offers no fax class: 1, 2.0 or 2).');
     if (this.faxCall) throw new LineError('bad-state', 'A fax is already running on this line.');
     const r = await handOverToFax(this.faxSide(), h, (call) => (this.faxCall = call)).catch((e: unknown) => {
       this.faxCall = null;
@@ -365,6 +365,7 @@ class VoiceModemLine implements Line {
   private faxSide(): FaxLineSide {
     return {
       supervisor: this.modem,
+      faxClass: () => modemAbilities(this.modem.identity).fax,
       timers: this.timers,
       status: () => this.st,
       setStatus: (s, detail) => this.setStatus(s, detail),

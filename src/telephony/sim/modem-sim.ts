@@ -16,6 +16,7 @@ import type { Timers } from '../transport';
 import { realTimers } from '../transport';
 import { runCommandLine } from './sim-commands';
 import { SimClass1 } from './sim-fax';
+import { SimClass2 } from './sim-class2';
 import type { FaxBitErrors, SimFaxFarEnd } from './sim-fax-line';
 import { ringingCall, scheduleCaller, scheduleRings, SimKeypad, stopRinging } from './sim-incoming';
 import { defaultRegisters, type SimIncomingCall, type SimOptions, type SimRemote, type SimResult, type TranscriptEntry } from './sim-options';
@@ -45,6 +46,8 @@ export class ModemSimulator implements SimState {
   voice: SimVoiceState | null = null;
   /** Class 1 (T.31): the fax call and its data states (sim-fax.ts). */
   readonly fax: SimClass1 = new SimClass1(this);
+  /** Class 2/2.0 (T.32): the modem's own T.30 (sim-class2.ts). */
+  readonly fax2: SimClass2 = new SimClass2(this);
   readonly faxNumbers: Set<string>;
   faxMachine: ((end: SimFaxFarEnd) => void) | null = null;
   faxLimitBps: number | null;
@@ -91,7 +94,7 @@ export class ModemSimulator implements SimState {
       this.voice.fromHost(buf);
       return;
     }
-    const taken = this.fax.busy ? this.fax.fromHost(buf) : 0;
+    const taken = this.fax.busy ? this.fax.fromHost(buf) : this.fax2.busy ? this.fax2.fromHost(buf) : 0;
     for (const byte of buf.subarray(taken)) this.commandByte(byte);
   }
 
@@ -320,6 +323,7 @@ export class ModemSimulator implements SimState {
     this.voice?.stop();
     this.voice = null;
     this.fax.hangUp();
+    this.fax2.hangUp();
     this.line = '';
     if (this.offHook && this.call?.answered) this.endCall();
     this.offHook = false;
@@ -332,6 +336,7 @@ export class ModemSimulator implements SimState {
   unplug(): void {
     this.unplugged = true;
     this.fax.hangUp();
+    this.fax2.hangUp();
     this.endCall();
     this.voice?.stop();
     this.voice = null;
@@ -364,6 +369,7 @@ export class ModemSimulator implements SimState {
     this.regs = defaultRegisters(this.stored);
     this.line = '';
     this.fax.hangUp();
+    this.fax2.hangUp();
     this.voice?.stop();
     this.voice = null;
   }
@@ -394,12 +400,14 @@ export class ModemSimulator implements SimState {
     }
     if (this.call?.answered) this.endCall();
     this.fax.hangUp();
+    this.fax2.hangUp();
     this.offHook = false;
     this.result('NO CARRIER');
   }
 
   close(): void {
     this.fax.hangUp();
+    this.fax2.hangUp();
     this.endCall();
     this.keypad.clear();
     this.voice?.stop();

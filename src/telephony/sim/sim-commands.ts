@@ -83,6 +83,8 @@ function basic(sim: SimState, cmd: string, n: number, arg: string | undefined): 
         // +FTH=3). Off hook already (an answered voice call heard CNG), this is adaptive answer.
         return { kind: 'later', handle: sim.timers.setTimeout(() => (sim.finishPending(null), sim.fax.answered()), CED_MS) };
       }
+      // Class 2/2.0: the modem answers and runs phase B itself; +FCO … OK once the caller trained.
+      if (isClass2(sim)) return { kind: 'later', handle: sim.timers.setTimeout(() => sim.fax2.answered(), CED_MS) };
       if (r.fclass === '8') {
         sim.result(sim.profile.voiceAnswer);
         return { kind: 'none' };
@@ -108,15 +110,17 @@ function basic(sim: SimState, cmd: string, n: number, arg: string | undefined): 
 
 function hangUp(sim: SimState): void {
   sim.fax.hangUp();
+  sim.fax2.hangUp();
   sim.offHook = false;
   sim.phoneOnLine = false;
   if (sim.call?.cid && sim.call.answered) sim.endCall();
 }
 
-/** Data (which never finds a carrier), Class 1 and 1.0 fax at the frame level (sim-fax.ts), voice. */
-const SIMULATED_CLASSES = ['0', '1', '1.0', '8'];
+/** Data (which never finds a carrier), Class 1 and 1.0 fax at the frame level (sim-fax.ts), Class 2 and 2.0 (sim-class2.ts), voice. */
+const SIMULATED_CLASSES = ['0', '1', '1.0', '2', '2.0', '8'];
 
 const isClass1 = (sim: SimState) => sim.regs.fclass === '1' || sim.regs.fclass === '1.0';
+const isClass2 = (sim: SimState) => sim.regs.fclass === '2' || sim.regs.fclass === '2.0';
 
 function simulatedClasses(profileClasses: string): string[] {
   return profileClasses.split(',').filter((c) => SIMULATED_CLASSES.includes(c));
@@ -138,13 +142,17 @@ function extended(sim: SimState, cmd: string): CommandOutcome {
   const p = sim.profile;
   const num = (v: string, d = 0) => (v.trim() === '' ? d : Number(v.split(',')[0]));
   if (p.params[name]) return param(sim, name, op, arg);
+  if (isClass2(sim) && /^\+F/.test(name)) {
+    const out = sim.fax2.command(name, op, arg);
+    if (out !== 'unknown') return out === 'later' ? { kind: 'none' } : done(out === 'ok');
+  }
   switch (name) {
     case '#CLS':
     case '+FCLASS':
       if (name === '#CLS' && !p.legacyCommands.includes('#CLS')) return done(false);
       // Only the classes simulated, of those the real device has: data (0, which never finds a
-      // carrier), Class 1/1.0 fax and voice (8). Class 2/2.0 is refused, so fax software that wants it
-      // gives up at once instead of waiting for answers that never come (efax waited 30 s on +FTH).
+      // carrier), Class 1/1.0 and 2/2.0 fax and voice (8). Class 2.1 (V.34 fax) is refused, so fax
+      // software that wants it gives up at once instead of waiting for answers that never come.
       if (op === '=?') return infoList(sim, [sim.classesAnswer ?? simulatedClasses(p.fclasses).join(',')]);
       if (op === '?') return infoList(sim, [r.fclass]);
       if (!simulatedClasses(p.fclasses).includes(arg.trim())) return done(false);
@@ -235,7 +243,8 @@ function extended(sim: SimState, cmd: string): CommandOutcome {
     case '+FDR':
     case '+FKS':
     case '+FK':
-      return done(false); // fax Class 2/2.0 (T.32) is not simulated
+    case '+FET':
+      return done(false); // T.32 page commands outside Class 2/2.0
     case '+VRID':
       return done(true);
     case '#VLS':
@@ -294,7 +303,7 @@ function dial(sim: SimState, rest: string): CommandOutcome {
   if (sim.remote.kind === 'no-dialtone') return later(2000, () => sim.finishPending('NO DIALTONE'));
   sim.offHook = true;
   if (semicolon) return later(dialMs, () => sim.finishPending('OK'));
-  if (isClass1(sim)) return dialFax(sim, number, dialMs);
+  if (isClass1(sim) || isClass2(sim)) return dialFax(sim, number, dialMs);
   if (sim.regs.fclass !== '8') return later(dialMs + 30_000, () => ((sim.offHook = false), sim.finishPending('NO CARRIER')));
   const remote = sim.remote;
   switch (remote.kind) {
@@ -317,7 +326,7 @@ function dialFax(sim: SimState, number: string, dialMs: number): CommandOutcome 
   const remote = sim.remote;
   if (remote.kind === 'busy') return later(dialMs + 2000, () => ((sim.offHook = false), sim.finishPending('BUSY')));
   const ringMs = remote.kind === 'answer' ? remote.afterMs : 1500;
-  if (sim.faxNumbers.has(number) && sim.faxMachine) return later(dialMs + ringMs + CED_MS, () => sim.fax.dialled());
+  if (sim.faxNumbers.has(number) && sim.faxMachine) return later(dialMs + ringMs + CED_MS, () => (isClass2(sim) ? sim.fax2.dialled() : sim.fax.dialled()));
   if (remote.kind === 'no-answer' || sim.faxNumbers.has(number))
     return later(dialMs + sim.regs.vrn * 1000, () => ((sim.offHook = false), sim.finishPending('NO ANSWER')));
   return later(dialMs + ringMs + 30_000, () => ((sim.offHook = false), sim.finishPending('NO CARRIER')));

@@ -100,6 +100,8 @@ export class SimFaxLine {
   readonly toModem = new Direction();
   readonly toFar = new Direction();
   ended = false;
+  /** When the call ended (the simulator's clock), to cut short a page that was still on the line. */
+  endedAt: number | null = null;
   private endListeners = new Set<() => void>();
 
   constructor(
@@ -112,6 +114,7 @@ export class SimFaxLine {
   end(): void {
     if (this.ended) return;
     this.ended = true;
+    this.endedAt = this.timers.now();
     this.toModem.wakeAll();
     this.toFar.wakeAll();
     for (const l of this.endListeners) l();
@@ -136,13 +139,20 @@ export class SimFaxLine {
   }
 
   farEnd(role: SimFaxFarEnd['role'], receives = role === 'called'): SimFaxFarEnd {
-    return farEndOf(this, this.timers, role, receives);
+    return endOf(this, this.timers, role, receives, this.toFar, this.toModem);
+  }
+
+  /**
+   * The simulated modem's own end, as its T.30 engine uses it in Class 2/2.0 (sim-class2.ts): the same
+   * operations as the far end's, from the other side of the line.
+   */
+  nearEnd(role: SimFaxFarEnd['role']): SimFaxFarEnd {
+    return endOf(this, this.timers, role, role === 'called', this.toModem, this.toFar);
   }
 }
 
-/** The far fax machine's end of `line`. */
-function farEndOf(line: SimFaxLine, timers: Timers, role: SimFaxFarEnd['role'], receives: boolean): SimFaxFarEnd {
-  const inbox = line.toFar;
+/** One end of `line`: it hears `inbox` and talks into `outbox`. */
+function endOf(line: SimFaxLine, timers: Timers, role: SimFaxFarEnd['role'], receives: boolean, inbox: Direction, outbox: Direction): SimFaxFarEnd {
   /** Once the call is over, transmitting fails at once (as a Class 1 driver's does on a closed call). */
   const over = () => {
     if (line.ended) throw new Error('The fax call is over (the line was hung up).');
@@ -172,7 +182,7 @@ function farEndOf(line: SimFaxLine, timers: Timers, role: SimFaxFarEnd['role'], 
         over();
         const o = Uint8Array.from(f);
         o[1] = i === frames.length - 1 ? 0x13 : 0x03;
-        line.toModem.put({ kind: 'frame', octets: withFcs(o) });
+        outbox.put({ kind: 'frame', octets: withFcs(o) });
       }
     },
     async receiveFrame(timeoutMs) {
@@ -187,7 +197,7 @@ function farEndOf(line: SimFaxLine, timers: Timers, role: SimFaxFarEnd['role'], 
       await line.sleep(trainingMs(modulation));
       over();
       // The modem streams it as it arrives; the far end's call returns when the last octet is on the line.
-      line.toModem.put({ kind: 'data', modulation, octets: line.carry(modulation, octets) });
+      outbox.put({ kind: 'data', modulation, octets: line.carry(modulation, octets) });
       await line.sleep(dataMs(modulation, octets.length));
     },
     async receiveData(modulation, timeoutMs) {

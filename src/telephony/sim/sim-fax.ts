@@ -15,7 +15,7 @@
  * - a receive or +FRS that is still waiting is cancelled by any character (<CAN>): OK;
  * - +FRH=3 in Class 1 on an answered voice call (no fax call yet) listens on that call: a caller who
  *   pressed Start to receive (`faxStart`, fax-on-demand) is heard there, with its DIS.
- * Not simulated, so refused: +FAR=1 (adaptive reception), +FDD=1 (<DLE><SUB>), Class 2/2.0.
+ * Not simulated, so refused: +FAR=1 (adaptive reception), +FDD=1 (<DLE><SUB>). Class 2/2.0 is sim-class2.ts.
  */
 import { MODULATION_BPS, frameMs, MODULATIONS, PREAMBLE_MS, SimFaxLine, trainingMs, withFcs, type FaxSignal } from './sim-fax-line';
 import type { SimFaxState, SimState } from './sim-state';

@@ -42,7 +42,7 @@ export type SimProfile = {
   faxClassForgetsCid: boolean;
 };
 
-export type SimProfileId = 'conexant' | 'usr-5637' | 'agere' | 'silabs';
+export type SimProfileId = 'conexant' | 'usr-5637' | 'agere' | 'silabs' | 'class20-only';
 
 const CONEXANT_VSM = [
   '0,"SIGNED PCM",8,0,8000,0,0',
@@ -168,6 +168,29 @@ export const SIM_PROFILES: Record<SimProfileId, SimProfile> = {
     dtmfShielded: true,
     params: V253_PARAMS,
     legacyCommands: ['#CLS', '#VLS'],
+    faxClassForgetsCid: false,
+  },
+  'class20-only': {
+    // A modem that faxes in Class 2.0 only (T.32: it runs T.30 itself), so the Class 2.0 path is tried
+    // without one. The reference records no such device by name (every modem it names has Class 1 as
+    // well); the voice side is the Conexant's, the identity says what it is.
+    id: 'class20-only',
+    label: 'Voice modem with fax Class 2.0 only (simulated)',
+    ati: { 0: '56000', 3: 'SIM-T32 Class 2.0 fax/voice modem' },
+    fmi: 'SIMULATED',
+    fmm: 'SIM-T32',
+    fmr: '1.0',
+    fclasses: '0,2.0,8',
+    vsm: CONEXANT_VSM,
+    vls: V253_VLS,
+    voiceAnswer: 'OK',
+    dialConnect: 'OK',
+    cidSpaces: true,
+    cidCommands: ['+VCID'],
+    echoesEtx: false,
+    dtmfShielded: true,
+    params: V253_PARAMS,
+    legacyCommands: [],
     faxClassForgetsCid: false,
   },
 };

@@ -52,6 +52,19 @@ export type SimFaxState = {
   hangUp(): void;
 };
 
+/** The modem's Class 2/2.0 part (sim-class2.ts's SimClass2): the modem's own T.30 and the page data states. */
+export type SimFax2State = {
+  /** Page data from or to the host is in progress: the host's bytes go to it. */
+  readonly busy: boolean;
+  fromHost(buf: Buffer): number;
+  /** A T.32 command; 'unknown' when it is not one of this class's (the caller then decides). */
+  command(name: string, op: string, arg: string): 'ok' | 'error' | 'later' | 'unknown';
+  /** ATD reached a fax machine; ATA in Class 2/2.0 after the answer tone. */
+  dialled(): void;
+  answered(): void;
+  hangUp(): void;
+};
+
 export type SimState = {
   readonly profile: SimProfile;
   readonly timers: Timers;
@@ -68,6 +81,8 @@ export type SimState = {
   readonly call: SimCall | null;
   voice: SimVoiceState | null;
   readonly fax: SimFaxState;
+  /** Class 2/2.0 (T.32): the modem runs T.30 itself (sim-class2.ts). */
+  readonly fax2: SimFax2State;
   readonly remote: SimRemote;
   /** Numbers that a fax machine answers (ATD in Class 1 connects to it). */
   readonly faxNumbers: ReadonlySet<string>;

@@ -58,8 +58,14 @@ async function nextCallHasCallerId(rg: Rig): Promise<void> {
   await waitFor(rg, 'caller-id', (c) => c.number === '09121234567', 20_000);
 }
 
+/** The T.31 port of a Class 1 link (every modem here has Class 1). */
+function t31(link: FaxLink) {
+  if (!('modem' in link)) throw new Error('not a Class 1 link');
+  return link.modem;
+}
+
 async function receiveOn(link: FaxLink): Promise<ReceiveOutcome> {
-  const got = await receiveFax({ port: link.modem, clock, localId: '+98 21 1111' });
+  const got = await receiveFax({ port: t31(link), clock, localId: '+98 21 1111' });
   await link.release();
   return got;
 }
@@ -130,7 +136,7 @@ test('dial a fax number in Class 1 and send; busy is an outcome, not a throw', a
   const r1 = await rg.line.fax({ how: 'dial', number: '5550100' });
   if (!r1.ok) throw new Error(`no fax: ${r1.outcome}`);
   expect(rg.line.info().status).toBe('in-call');
-  const sent = await transmitFax({ port: r1.link.modem, clock, localId: '+98 21 1111', pages });
+  const sent = await transmitFax({ port: t31(r1.link), clock, localId: '+98 21 1111', pages });
   await r1.link.release();
   expect([sent.ok, sent.pages]).toEqual([true, 2]);
   expect(samePages(await far.got())).toEqual([true, true]);
@@ -172,7 +178,7 @@ test('the modem unplugged mid-fax: the fax engine gets an error, the call ends d
   farMachine(rg);
   const r1 = await rg.line.fax({ how: 'dial', number: '5550100' });
   if (!r1.ok) throw new Error(`no fax: ${r1.outcome}`);
-  const sending = transmitFax({ port: r1.link.modem, clock, localId: '+98 21 1111', pages }).then(
+  const sending = transmitFax({ port: t31(r1.link), clock, localId: '+98 21 1111', pages }).then(
     (o) => o,
     (e: unknown) => e,
   );
@@ -198,7 +204,7 @@ test('the demo line (the simulator in-process) dials a fax number and sends, as 
     expect(line.info().abilities.fax).toBe('class1');
     const r1 = await line.fax({ how: 'dial', number: '5550100' });
     if (!r1.ok) throw new Error(`no fax: ${r1.outcome}`);
-    const sent = await transmitFax({ port: r1.link.modem, clock, localId: '+98 21 1111', pages });
+    const sent = await transmitFax({ port: t31(r1.link), clock, localId: '+98 21 1111', pages });
     await r1.link.release();
     expect([sent.ok, sent.pages]).toEqual([true, 2]);
     expect(samePages(await got!)).toEqual([true, true]);

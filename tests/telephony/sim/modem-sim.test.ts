@@ -39,8 +39,8 @@ describe('AT command set', () => {
     cx.at('ATE0');
     expect(cx.at('ATI3')).toBe('\r\nCX93001-EIS_V0.2013-V92\r\n\r\nOK\r\n');
     expect(cx.at('AT+VSM=?')).toContain('\r\n131,"Mu-Law",8,0,8000,0,0\r\n');
-    // Only the classes the simulator implements (data, Class 1/1.0 fax, voice): a real CX93001 also lists Class 2.
-    expect(cx.at('AT+FCLASS=?')).toBe('\r\n0,1,1.0,8\r\n\r\nOK\r\n');
+    // The classes the simulator implements, of those the device has (data, Class 1/1.0 and 2 fax, voice).
+    expect(cx.at('AT+FCLASS=?')).toBe('\r\n0,1,1.0,2,8\r\n\r\nOK\r\n');
     expect(cx.at('AT#CID=1')).toBe('\r\nERROR\r\n');
     const usr = harness('usr-5637');
     usr.at('ATE0');

@@ -97,12 +97,16 @@ describe('faults in a call', () => {
 });
 
 describe('what the simulator does not implement, it refuses', () => {
-  test('fax: Class 1/1.0 offered as the device has them, Class 2/2.0 and T.32 actions are ERROR', () => {
+  test('fax: the classes offered as the device has them (Class 2.0 is not the Conexant\'s), T.32 and T.31 actions only in their class', () => {
     const { at } = harness();
     at('ATE0');
-    expect(at('AT+FCLASS=?')).toBe('\r\n0,1,1.0,8\r\n\r\nOK\r\n');
-    // The T.31 commands only in Class 1.
-    for (const c of ['AT+FCLASS=2.0', 'AT+FCLASS=2', 'AT+FDT', 'AT+FDR', 'AT+FTH=3', 'AT+FRS=8']) expect([c, at(c)]).toEqual([c, '\r\nERROR\r\n']);
+    expect(at('AT+FCLASS=?')).toBe('\r\n0,1,1.0,2,8\r\n\r\nOK\r\n');
+    // The T.31 commands only in Class 1, the T.32 page commands only in Class 2/2.0, Class 2.1 (V.34 fax) not at all.
+    const refused = ['AT+FCLASS=2.0', 'AT+FCLASS=2.1', 'AT+FDT', 'AT+FDR', 'AT+FET=2', 'AT+FTH=3', 'AT+FRS=8'];
+    for (const c of refused) expect([c, at(c)]).toEqual([c, '\r\nERROR\r\n']);
+    expect(at('AT+FCLASS=2')).toBe('\r\nOK\r\n');
+    // In Class 2, on hook: no call to send a page on, and Class 1's commands are not there.
+    for (const c of ['AT+FDT', 'AT+FTH=3', 'AT+FLI="1"', 'AT+FDCC=1,5,0,2,0,0,0,0']) expect([c, at(c)]).toEqual([c, '\r\nERROR\r\n']);
     expect(at('AT+FCLASS=1')).toBe('\r\nOK\r\n');
     for (const c of ['AT+FAR=1', 'AT+FDD=1', 'AT+FTH=24', 'AT+FTM=3', 'AT+FRM=95']) expect([c, at(c)]).toEqual([c, '\r\nERROR\r\n']);
     expect(at('AT+FCLASS=8')).toBe('\r\nOK\r\n');

@@ -17,7 +17,13 @@ export const lineFaxEn: LineFaxMessages = {
   },
   rings: 'Answer fax at ring',
   ringsInvalid: 'Type a whole number from 1 to 20.',
-  cannot: 'This line’s modem has no fax (Class 1): it cannot fax.',
+  cannot: 'This line’s modem has no fax (Class 1, 2.0 or 2): it cannot fax.',
+  faxClass: 'Fax',
+  classes: {
+    class1: 'Class 1 (this program runs the fax protocol)',
+    'class2.0': 'Class 2.0 (the modem runs the fax protocol itself)',
+    class2: 'Class 2 (the modem runs the fax protocol itself)',
+  },
   unknown: 'Not known yet whether this line’s modem can fax: the line is not connected. Open this again once it is.',
   demoCaller: 'The caller is a fax machine (it sends a sample page)',
 };

@@ -17,7 +17,14 @@ export const lineFaxFa = {
   } satisfies Record<FaxMode, string>,
   rings: 'پاسخ فکس در زنگ',
   ringsInvalid: 'عددی درست از ۱ تا ۲۰ بنویسید.',
-  cannot: 'مودم این خط فکس (Class 1) ندارد؛ فکس روی این خط ممکن نیست.',
+  cannot: 'مودم این خط فکس (Class 1، 2.0 یا 2) ندارد؛ فکس روی این خط ممکن نیست.',
+  /** The line card's row: which fax class the line uses (chosen from what the modem offers). */
+  faxClass: 'فکس',
+  classes: {
+    class1: 'Class 1 (پروتکل فکس را این برنامه اجرا می‌کند)',
+    'class2.0': 'Class 2.0 (پروتکل فکس را خود مودم اجرا می‌کند)',
+    class2: 'Class 2 (پروتکل فکس را خود مودم اجرا می‌کند)',
+  },
   unknown: 'هنوز معلوم نیست مودم این خط فکس دارد یا نه: خط وصل نیست. پس از وصل شدن دوباره باز کنید.',
   demoCaller: 'تماس‌گیرنده دستگاه فکس است (یک صفحهٔ نمونه می‌فرستد)',
 };
