@@ -59,6 +59,11 @@ function FaxCard({ fax, onDismiss }: { fax: FaxReceivedEvent; onDismiss: () => v
             {m.remoteIdIn}: <bdi dir="ltr">{fax.remoteId}</bdi>
           </div>
         )}
+        {fax.routedTo && (
+          <div className="fax-card-for" data-testid="fax-popup-for">
+            {t.faxRoutes.forLabel}: <bdi>{fax.routedTo.name}</bdi>
+          </div>
+        )}
         <div data-testid="fax-popup-pages">{m.popupPages(num(fax.pages))}</div>
       </div>
       <footer className="caller-actions">
