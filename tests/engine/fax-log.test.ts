@@ -104,6 +104,8 @@ testLibtiff('a fax received through our T.30 is kept as TIFF Class F equal to wh
     ok: true,
     lineId: '1',
     lineName: '',
+    // No routing rule: the fax is for nobody in particular.
+    routedTo: null,
   });
 
   // The file: our reader, libtiff's tiffinfo and tifftopnm all see the pages that were sent, bit for bit.

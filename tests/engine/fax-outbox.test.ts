@@ -11,6 +11,8 @@ import path from 'node:path';
 import type { FaxBitmap } from '../../src/fax';
 import { readTiffF } from '../../src/fax/tiff/tiff-read';
 import { headerRows, renderHeaders } from '../../src/main/fax/pages/page-header';
+import { renderCover } from '../../src/main/fax/pages/cover-page';
+import { bilevelPng } from '../../src/main/fax/pages/bilevel-png';
 import type { FaxJob } from '../../src/shared/contract/fax-outbox.api';
 import { pdfOf } from '../helpers/fax-docs';
 import { testFaxLines } from '../helpers/fax-test-lines';
@@ -239,4 +241,32 @@ test('bad input is refused naming the field, in the user language, and nothing i
   const outbox = path.join(e.dataDir, 'fax', 'outbox');
   expect(existsSync(outbox) ? readdirSync(outbox) : []).toEqual([]);
   expect(lines.calls).toEqual([]);
+});
+
+test("with a cover page each recipient's job has its own cover, its To naming that recipient and the number dialled", async () => {
+  const { e, lines } = open();
+  const { text } = await library(e);
+  const nima = await e.ok('contacts/create', { firstName: 'Nima', phones: [{ number: '021 6655 4433', kind: 'fax' }] });
+  const cover = { to: 'Front desk', from: 'Monshi', subject: 'Order 12', note: '' };
+  const sent = await e.ok('fax/send', { documentIds: [text], number: '5550100', contactIds: [nima.id], cover }, 'en');
+  expect(sent.jobs.map((j) => [j.recipient, j.number, j.pages, j.cover])).toEqual([
+    ['', '5550100', 2, true],
+    ['Nima', '021 6655 4433', 2, true],
+  ]);
+  // Each job's first stored page is, bit for bit, the cover drawn with that recipient in To — not the other's.
+  const settings = await e.ok('settings/get', {});
+  const expected = async (to: string) => {
+    const format = { paper: 'a4', resolution: 'standard' } as const;
+    const page = await renderCover({ ...cover, to }, { lang: settings.language, calendar: settings.calendar, when: new Date(START), pages: 2, format });
+    return bilevelPng(page.bitmap, 2).toString('base64');
+  };
+  const firstPage = async (id: number) => (await e.ok('fax/job-page', { id, page: 1 }, 'en')).png;
+  const [typed, contact] = [await firstPage(sent.jobs[0]!.id), await firstPage(sent.jobs[1]!.id)];
+  expect(typed).toBe(await expected('Front desk — 5550100'));
+  expect(contact).toBe(await expected('Nima — 021 6655 4433'));
+  expect(typed).not.toBe(contact);
+  expect(readdirSync(path.join(dir, 'fax', 'outbox')).filter((f) => f.endsWith('.tif'))).toHaveLength(2);
+  // Both go out, each with its own cover first.
+  for (const j of sent.jobs) await until(e, j.id, (x) => x.status === 'sent', 'each fax with its cover');
+  expect(lines.farEnd).toHaveLength(4);
 });

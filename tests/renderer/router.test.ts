@@ -41,6 +41,7 @@ const EVERY: { [S in Route['screen']]: Extract<Route, { screen: S }>[] } = {
   'fax-job': [{ screen: 'fax-job', id: 7 }],
   'fax-log': [{ screen: 'fax-log' }],
   'fax-log-entry': [{ screen: 'fax-log-entry', id: 7 }],
+  'fax-routes': [{ screen: 'fax-routes' }],
   settings: [{ screen: 'settings' }],
 };
 const ALL: Route[] = Object.values(EVERY).flat();

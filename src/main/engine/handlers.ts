@@ -13,6 +13,7 @@ import { faxHandlers } from '../fax/fax.handlers';
 import { faxPdfHandlers } from '../fax/fax-pdf.handlers';
 import { faxOutboxHandlers } from '../fax/fax-outbox.handlers';
 import { faxLogHandlers } from '../fax/fax-log.handlers';
+import { faxRoutesHandlers } from '../fax/fax-routes.handlers';
 import { ivrHandlers } from '../ivr/ivr.handlers';
 import { voicemailHandlers } from '../ivr/voicemail.handlers';
 import { joinHandlers, type Handlers } from '../kernel/handlers';
@@ -47,6 +48,7 @@ export function handlerMaps(s: Services, app: AppDeps) {
     faxPdfHandlers(s),
     faxOutboxHandlers(s),
     faxLogHandlers(s),
+    faxRoutesHandlers(s),
   ];
 }
 

@@ -31,6 +31,9 @@ import { createFaxLogService } from '../fax/fax-log.service';
 import { createFaxLogReports } from '../fax/fax-log.reports';
 import { createFaxAnswer } from '../fax/fax-answer';
 import { createFaxOnDemand } from '../fax/fax-on-demand';
+import { createFaxRoutesService } from '../fax/fax-routes.service';
+import { faxRouteAlarmSource } from '../fax/fax-route-alarm.source';
+import { message } from '../i18n/messages';
 import type { Timers } from '../../telephony/transport';
 import type { EngineContext } from '../kernel/context';
 import type { Logger } from '../kernel/logger';
@@ -121,11 +124,20 @@ export function createServices(
   const chequeReports = createChequeReportsService(db, ctx);
   const faxDocuments = createFaxDocumentsService(db, ctx, { dataDir: opts.dataDir });
   // The fax log keeps every received fax, and is the writer the outbox records sent faxes with.
-  const faxLog = createFaxLogService(db, ctx, { dataDir: opts.dataDir, contacts });
+  // A received fax is routed by the first rule it matches (fax-routes.service.ts) and rings an alarm for its person.
+  const faxRoutes = createFaxRoutesService(db, ctx);
+  const faxLog = createFaxLogService(db, ctx, { dataDir: opts.dataDir, contacts, route: (fax) => faxRoutes.route(fax) });
   const faxLogReports = createFaxLogReports(ctx, faxLog);
+  const lang = () => ctx.settings.get().language;
+  alarms.addSource(
+    faxRouteAlarmSource(faxLog, {
+      title: (name, from) => message(lang(), 'alarms.fax_title', { name, from }),
+      note: (pages) => message(lang(), 'alarms.fax_note', { pages }),
+    }),
+  );
   faxLines.onReceived((fax) => {
     try {
-      faxLog.receive(fax);
+      if (faxLog.receive(fax).routed) alarms.poke();
     } catch (e) {
       // A full disk or a damaged database: the fax cannot be kept, and the log says so (the line goes on).
       log.error(`fax log: a fax received on line ${fax.lineId} could not be kept`, e);
@@ -175,5 +187,6 @@ export function createServices(
     faxOutbox,
     faxLog,
     faxLogReports,
+    faxRoutes,
   };
 }

@@ -30,6 +30,11 @@ export type FaxLogDbRow = {
   call_id: number | null;
   trace: string;
   rotation: number;
+  /** Who a received fax was routed to when it came (migration faxroute_rules), else nulls and ''. */
+  routed_kind: 'staff' | 'group' | null;
+  routed_id: number | null;
+  routed_name: string;
+  routed_at: number | null;
 };
 
 export type MatchedDbRow = FaxLogDbRow & { contact_id: number | null; matched_by: 'number' | 'remote-id' | null; contact_name: string | null };
@@ -54,6 +59,8 @@ export type FaxLogFilter = {
   /** Text to find in the TSI/CSI, and contacts whose names hold it. */
   text: string;
   contactIds: number[];
+  /** Only the faxes routed to this staff member or group. */
+  routedTo: { kind: 'staff' | 'group'; id: number } | null;
 };
 
 const like = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -69,6 +76,7 @@ function where(f: FaxLogFilter): { sql: string; params: (string | number)[] } {
   if (f.fromDay) add('m.local_day >= ?', f.fromDay);
   if (f.toDay) add('m.local_day <= ?', f.toDay);
   if (f.contactId !== null) add('m.contact_id = ?', f.contactId);
+  if (f.routedTo) add('m.routed_kind = ? AND m.routed_id = ?', f.routedTo.kind, f.routedTo.id);
   if (f.digits) {
     const d = like(f.digits);
     add(
@@ -94,14 +102,16 @@ export function createFaxLogRepo(db: Db) {
   const s = {
     insert: db.prepare(
       `INSERT INTO fax_log (direction, started_at, local_day, duration_ms, line_id, line_name, remote_number, number_key, remote_id, remote_id_key,
-        pages_total, pages_done, bps, ecm, fine, ok, reason, attempts, tiff, job_id, call_id, trace)
+        pages_total, pages_done, bps, ecm, fine, ok, reason, attempts, tiff, job_id, call_id, trace, routed_kind, routed_id, routed_name, routed_at)
        VALUES (@direction, @started_at, @local_day, @duration_ms, @line_id, @line_name, @remote_number, @number_key, @remote_id, @remote_id_key,
-        @pages_total, @pages_done, @bps, @ecm, @fine, @ok, @reason, @attempts, @tiff, @job_id, @call_id, @trace)`,
+        @pages_total, @pages_done, @bps, @ecm, @fine, @ok, @reason, @attempts, @tiff, @job_id, @call_id, @trace,
+        @routed_kind, @routed_id, @routed_name, @routed_at)`,
     ),
     get: db.prepare<[number], MatchedDbRow>(`${SELECT} WHERE m.id = ?`),
     rotate: db.prepare<[number, number]>('UPDATE fax_log SET rotation = ? WHERE id = ?'),
     lineName: db.prepare<[string], string>('SELECT name FROM lines WHERE CAST(id AS TEXT) = ?').pluck(),
     callExists: db.prepare<[number], number>('SELECT 1 FROM calls WHERE id = ?').pluck(),
+    routedBetween: db.prepare<[number, number], MatchedDbRow>(`${SELECT} WHERE m.routed_at > ? AND m.routed_at <= ? ORDER BY m.routed_at, m.id`),
   };
   return {
     insert: (r: NewFaxLogRow) => Number(s.insert.run(r).lastInsertRowid),
@@ -109,6 +119,8 @@ export function createFaxLogRepo(db: Db) {
     rotate: (id: number, rotation: number) => s.rotate.run(rotation, id).changes > 0,
     lineName: (lineId: string) => s.lineName.get(lineId) ?? '',
     callExists: (id: number) => s.callExists.get(id) === 1,
+    /** Received faxes routed to someone at an instant in (from, to] (their alarms). */
+    routedBetween: (from: number, to: number) => s.routedBetween.all(from, to),
     list(f: FaxLogFilter, offset: number, limit: number): { rows: MatchedDbRow[]; total: number } {
       const w = where(f);
       const rows = db

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { readTiffF, writeTiffF } from '../../fax';
 import type { FaxPagePreview } from '../../shared/contract/fax';
 import type { FaxFailureReason, FaxLogDetail, FaxLogRow, FaxRotation } from '../../shared/contract/fax-log';
+import type { FaxRouteTarget } from '../../shared/contract/fax-routes';
 import type { ParsedInputOf } from '../../shared/contract/api';
 import type { FileOut } from '../../shared/contract/io';
 import { formatPhone, looksLikePhone, normalizePhone, phoneDigits } from '../../shared/text/phone';
@@ -35,7 +36,14 @@ const RECEIVED_DIR = path.join('fax', 'received');
 
 export type FaxLogService = ReturnType<typeof createFaxLogService>;
 
-export function createFaxLogService(db: Db, ctx: EngineContext, deps: { dataDir: string; contacts: ContactsService }) {
+export type FaxLogDeps = {
+  dataDir: string;
+  contacts: ContactsService;
+  /** Who a received fax is for (the routing rules), decided once as it is kept; null when no rule matched. */
+  route?(fax: { callerNumber: string | null; remoteId: string; lineId: string }): FaxRouteTarget | null;
+};
+
+export function createFaxLogService(db: Db, ctx: EngineContext, deps: FaxLogDeps) {
   const repo = createFaxLogRepo(db);
   const region = () => ctx.settings.phoneRegion();
   const keyOf = (raw: string) => (raw && looksLikePhone(raw) ? (normalizePhone(raw, region())?.key ?? '') : '');
@@ -75,10 +83,11 @@ export function createFaxLogService(db: Db, ctx: EngineContext, deps: { dataDir:
       rotation: r.rotation as FaxRotation,
       jobId: r.job_id,
       callId: r.call_id,
+      routedTo: r.routed_kind && r.routed_id !== null ? { kind: r.routed_kind, id: r.routed_id, name: r.routed_name } : null,
     };
   }
 
-  function insert(direction: 'in' | 'out', e: Omit<FaxLogEntry, 'direction'>): number {
+  function insert(direction: 'in' | 'out', e: Omit<FaxLogEntry, 'direction'>, routed: FaxRouteTarget | null = null): number {
     const rep: FaxCallReport = e.report;
     const number = (e.remoteNumber ?? '').trim();
     const remoteId = rep.remoteId.trim();
@@ -106,6 +115,10 @@ export function createFaxLogService(db: Db, ctx: EngineContext, deps: { dataDir:
       // The call-log row may have gone (deleted with old calls): the fax is kept without it.
       call_id: e.callId !== null && repo.callExists(e.callId) ? e.callId : null,
       trace: rep.trace.slice(-MAX_TRACE).join('\n'),
+      routed_kind: routed?.kind ?? null,
+      routed_id: routed?.id ?? null,
+      routed_name: routed?.name ?? '',
+      routed_at: routed ? ctx.clock().getTime() : null,
     });
   }
 
@@ -135,7 +148,7 @@ export function createFaxLogService(db: Db, ctx: EngineContext, deps: { dataDir:
     display,
 
     /** Keeps a received fax (the pages it got, even when cut short), logs it and pops it up. */
-    receive(fax: ReceivedFax): { id: number } {
+    receive(fax: ReceivedFax): { id: number; routed: boolean } {
       let rel: string | null = null;
       let file: string | null = null;
       if (fax.pages.length > 0) {
@@ -154,6 +167,13 @@ export function createFaxLogService(db: Db, ctx: EngineContext, deps: { dataDir:
           throw err;
         }
       }
+      // A rule that cannot be read (a damaged row) must not lose the fax: it is kept unrouted.
+      let routed: FaxRouteTarget | null = null;
+      try {
+        routed = deps.route?.({ callerNumber: fax.callerNumber, remoteId: fax.report.remoteId.trim(), lineId: fax.lineId }) ?? null;
+      } catch {
+        routed = null;
+      }
       let id: number;
       try {
         id = insert('in', {
@@ -165,7 +185,7 @@ export function createFaxLogService(db: Db, ctx: EngineContext, deps: { dataDir:
           jobId: null,
           callId: fax.callId,
           attempts: 1,
-        });
+        }, routed);
       } catch (err) {
         if (file) rmSync(file, { force: true });
         throw err;
@@ -182,8 +202,9 @@ export function createFaxLogService(db: Db, ctx: EngineContext, deps: { dataDir:
         ok: row.ok,
         lineId: row.lineId,
         lineName: row.lineName,
+        routedTo: row.routedTo,
       });
-      return { id };
+      return { id, routed: routed !== null };
     },
 
     filterOf(q: Omit<ParsedInputOf<'fax/log'>, 'offset' | 'limit'>): FaxLogFilter {
@@ -196,7 +217,8 @@ export function createFaxLogService(db: Db, ctx: EngineContext, deps: { dataDir:
       }
       const contactIds: number[] = [];
       if (text && !phone) for (const id of deps.contacts.matchingIds({ text, groupId: null, filters: [] })) if (contactIds.push(id) >= 500) break;
-      return { direction: q.direction, fromDay: q.from, toDay: q.to, contactId: q.contactId, digits, text: phone ? '' : text, contactIds };
+      const routedTo = q.routedTo;
+      return { direction: q.direction, fromDay: q.from, toDay: q.to, contactId: q.contactId, digits, text: phone ? '' : text, contactIds, routedTo };
     },
 
     list(input: ParsedInputOf<'fax/log'>) {

@@ -25,7 +25,8 @@ import { createFaxScheduler } from './fax-outbox.scheduler';
 import { bilevelPng } from './pages/bilevel-png';
 import { faxTiff } from './pages/fax-tiff';
 import { MAX_FAX_PAGES } from './pages/render-document';
-import { resolveRecipients } from './fax-recipients';
+import { resolveRecipients, type FaxRecipient } from './fax-recipients';
+import type { FaxCover } from './pages/cover-page';
 
 export type FaxSendInput = z.output<typeof faxSendInput>;
 
@@ -42,6 +43,15 @@ export type FaxOutboxDeps = {
 export type FaxOutboxService = ReturnType<typeof createFaxOutboxService>;
 
 const iso = (ms: number) => new Date(ms).toISOString();
+
+/**
+ * The "To" of one recipient's cover page: the contact's name and the number dialled; for a typed number,
+ * what the user wrote in "To" (if anything) with the number.
+ */
+export function coverTo(typed: string, r: FaxRecipient): string {
+  const who = r.name || typed;
+  return who ? `${who} — ${r.number}` : r.number;
+}
 
 export function createFaxOutboxService(db: Db, ctx: EngineContext, deps: FaxOutboxDeps) {
   const repo = createFaxOutboxRepo(db);
@@ -125,33 +135,34 @@ export function createFaxOutboxService(db: Db, ctx: EngineContext, deps: FaxOutb
       const { rows, pages: docPages } = documentPages(input.documentIds);
       const recipients = resolveRecipients(db, ctx, deps.getContact, input);
       const s = ctx.settings.get();
-      const made = await jobPages(docPages, {
-        cover: input.cover,
-        paper: rows[0]!.paper,
-        lang: s.language,
-        calendar: s.calendar,
-        when: new Date(sendAt),
-        assetsDir: deps.assetsDir,
-      });
-      const tiff = faxTiff(made.pages, made.resolution);
+      const pagesFor = (cover: FaxCover | null) =>
+        jobPages(docPages, { cover, paper: rows[0]!.paper, lang: s.language, calendar: s.calendar, when: new Date(sendAt), assetsDir: deps.assetsDir });
+      // With a cover page each recipient's job has its own file, its cover saying who it is for; without,
+      // every job sends the same pages from one file.
+      const { cover } = input;
+      const made = cover
+        ? await Promise.all(recipients.list.map((r) => pagesFor({ ...cover, to: coverTo(cover.to, r) })))
+        : [await pagesFor(null)];
       mkdirSync(outDir, { recursive: true });
-      const name = `${randomUUID()}.tif`;
-      const temp = path.join(outDir, `.${name}.part`);
+      const names = made.map(() => `${randomUUID()}.tif`);
+      const temps = names.map((name) => path.join(outDir, `.${name}.part`));
       let ids: number[];
       try {
-        writeFileSync(temp, tiff);
-        renameSync(temp, fileOf(name));
+        made.forEach((m, i) => {
+          writeFileSync(temps[i]!, faxTiff(m.pages, m.resolution));
+          renameSync(temps[i]!, fileOf(names[i]!));
+        });
         const docs = JSON.stringify(rows.map((r) => ({ id: r.id, name: r.name, pages: r.pages })));
         const notBefore = Math.max(now, sendAt);
         ids = db.transaction(() =>
-          recipients.list.map((r) =>
+          recipients.list.map((r, i) =>
             repo.insert({
               number: r.number,
               contact_id: r.contactId,
               recipient: r.name,
               status: notBefore > now ? 'scheduled' : 'queued',
-              tiff: name,
-              pages: made.pages.length,
+              tiff: names[cover ? i : 0]!,
+              pages: made[cover ? i : 0]!.pages.length,
               line_id: input.lineId,
               ecm: input.ecm ? 1 : 0,
               documents: docs,
@@ -162,8 +173,8 @@ export function createFaxOutboxService(db: Db, ctx: EngineContext, deps: FaxOutb
           ),
         )();
       } catch (err) {
-        rmSync(temp, { force: true });
-        rmSync(fileOf(name), { force: true });
+        for (const temp of temps) rmSync(temp, { force: true });
+        for (const name of names) rmSync(fileOf(name), { force: true });
         throw err;
       }
       for (const id of ids) changed(id);

@@ -9,6 +9,7 @@ import { recordingsEn, recordingsFa } from './recordings.messages';
 import { faxEn, faxFa } from './fax.messages';
 import { faxOutboxEn, faxOutboxFa } from './fax-outbox.messages';
 import { faxLogEn, faxLogFa } from './fax-log.messages';
+import { faxRoutesEn, faxRoutesFa } from './fax-routes.messages';
 import { serverEn, serverFa } from './server.messages';
 import { dbEn, dbFa } from './db.messages';
 import { CHEQUE_FIELD_LABELS, chequesEn, chequesFa } from './cheques.messages';
@@ -21,6 +22,7 @@ const fa = {
   ...faxFa,
   ...faxOutboxFa,
   ...faxLogFa,
+  ...faxRoutesFa,
   ...serverFa,
   ...peopleFa,
   'sample.group': 'دادهٔ نمونه (قابل حذف)',
@@ -135,6 +137,7 @@ const en: Record<MessageKey, string> = {
   ...faxEn,
   ...faxOutboxEn,
   ...faxLogEn,
+  ...faxRoutesEn,
   ...serverEn,
   ...peopleEn,
   'sample.group': 'Sample data (removable)',

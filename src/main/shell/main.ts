@@ -66,6 +66,7 @@ function listen(): void {
     return engine.request(method, input, lang === 'en' ? 'en' : 'fa');
   });
   ipcMain.handle(IPC.popupCall, (event) => (fromOwnPage(event) ? popups.callFor(event.sender) : null));
+  ipcMain.handle(IPC.popupFax, (event) => (fromOwnPage(event) ? popups.faxFor(event.sender) : null));
   // From a caller-ID popup: the main window forward at a route ('#contact=12', '#new-contact=0912…').
   ipcMain.on(IPC.showMain, (event, route: unknown) => {
     if (fromOwnPage(event)) mainWindow.showAt(route);

@@ -1,6 +1,6 @@
 /**
  * The only bridge into the sandboxed page: the `ShellBridge` of src/shared/contract/shell-bridge.ts
- * (invoke, subscribe, and for the caller-ID popup window showMain and popupCall); never ipcRenderer.
+ * (invoke, subscribe, and for the popup windows showMain, popupCall and popupFax); never ipcRenderer.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { IPC, isEventNamed, type ShellBridge, type ShellEvent } from '../../shared/contract/shell-bridge';
@@ -16,6 +16,7 @@ const bridge = {
   },
   showMain: (route) => ipcRenderer.send(IPC.showMain, route),
   popupCall: () => ipcRenderer.invoke(IPC.popupCall),
+  popupFax: () => ipcRenderer.invoke(IPC.popupFax),
 } satisfies ShellBridge;
 
 contextBridge.exposeInMainWorld('monshi', bridge);

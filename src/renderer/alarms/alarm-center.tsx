@@ -3,6 +3,7 @@ import { createPortal } from 'react-dom';
 import type { Alarm } from '../../shared/contract/reminders';
 import { isoDateOf } from '../../shared/text/calendar';
 import { useClient } from '../app/client';
+import { navigate } from '../app/router';
 import { useLocale } from '../i18n/use-t';
 import type { Messages } from '../i18n/messages';
 import { Dialog } from '../ui/dialog';
@@ -66,6 +67,7 @@ export function AlarmCenter({ onOpenReminder, onOpenContact, onOpenCheque, bellS
     setHidden(true);
     if (x.source === 'reminder') onOpenReminder(x.refId);
     else if (x.source === 'cheque') onOpenCheque(x.refId);
+    else if (x.source === 'fax') navigate({ screen: 'fax-log-entry', id: x.refId });
     else if (x.source === 'birthday' || x.contactId !== null) onOpenContact(x.source === 'birthday' ? x.refId : x.contactId!);
   };
 

@@ -19,6 +19,7 @@ import {
   ChequesSection,
   FaxScreen,
   FaxLogScreen,
+  FaxRoutesScreen,
   IvrScreen,
   LinesScreen,
   PeopleScreen,
@@ -175,7 +176,9 @@ export function App() {
         )}
         {screen === 'fax' && (
           <div className="screen screen-scroll">
-            {route.screen === 'fax-log' || route.screen === 'fax-log-entry' ? (
+            {route.screen === 'fax-routes' ? (
+              <FaxRoutesScreen />
+            ) : route.screen === 'fax-log' || route.screen === 'fax-log-entry' ? (
               <FaxLogScreen entryId={route.screen === 'fax-log-entry' ? route.id : null} />
             ) : (
               <FaxScreen route={route} />

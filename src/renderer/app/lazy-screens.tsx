@@ -32,4 +32,5 @@ export const VoicemailInbox = screen(async () => (await import('./other-screens'
 export const LinesScreen = screen(async () => (await import('./other-screens')).LinesScreen);
 export const FaxScreen = screen(async () => (await import('./other-screens')).FaxScreen);
 export const FaxLogScreen = screen(async () => (await import('./other-screens')).FaxLogScreen);
+export const FaxRoutesScreen = screen(async () => (await import('./other-screens')).FaxRoutesScreen);
 export const SettingsScreen = screen(async () => (await import('./other-screens')).SettingsScreen);

@@ -9,6 +9,7 @@ export { ChequesSection } from '../cheque-templates/cheques-section';
 export { ChequesScreen } from '../cheques/cheques-screen';
 export { FaxScreen } from '../fax/fax-screen';
 export { FaxLogScreen } from '../fax/fax-log-screen';
+export { FaxRoutesScreen } from '../fax/fax-routes-screen';
 export { IvrScreen } from '../ivr/ivr-screen';
 export { VoicemailInbox } from '../ivr/voicemail-inbox';
 export { LinesScreen } from '../lines/lines-screen';

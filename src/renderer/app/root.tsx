@@ -5,6 +5,7 @@ import { LocaleContext, makeLocale } from '../i18n/locale';
 import { ConfirmProvider } from '../ui/confirm-provider';
 import { ToastProvider } from '../ui/toast-provider';
 import { parsePopupRoute, PopupWindowApp } from '../popup/popup-window-app';
+import { FaxPopupWindowApp, parseFaxPopupRoute } from '../popup/fax-popup-window-app';
 import { App } from './app';
 import { CatalogProvider } from './catalog-provider';
 import { ClientContext, createClient } from './client';
@@ -24,6 +25,8 @@ export function Root({ conn }: { conn: ShellConnection }) {
   const [failure, setFailure] = useState<string | null>(null);
   // The desktop app's caller-ID popup window loads this page at '#popup?callId=…'.
   const [popup] = useState(() => parsePopupRoute(window.location.hash));
+  // …and a received fax's popup window '#fax-popup?faxId=…'.
+  const [faxPopup] = useState(() => parseFaxPopupRoute(window.location.hash));
 
   useEffect(() => {
     let stop = false;
@@ -78,6 +81,8 @@ export function Root({ conn }: { conn: ShellConnection }) {
               <ConfirmProvider>
                 {popup ? (
                   <PopupWindowApp callId={popup.callId} />
+                ) : faxPopup ? (
+                  <FaxPopupWindowApp faxId={faxPopup.faxId} />
                 ) : (
                   <CatalogProvider>
                     <App />

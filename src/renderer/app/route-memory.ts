@@ -28,6 +28,7 @@ export function screenOf(route: Route): Screen {
     case 'fax-job':
     case 'fax-log':
     case 'fax-log-entry':
+    case 'fax-routes':
       return 'fax';
     default:
       return route.screen;
@@ -67,6 +68,7 @@ export function tabRoute(route: Route): Route | null {
     case 'fax-job':
       return { screen: 'fax' };
     case 'fax-log-entry':
+    case 'fax-routes':
       return { screen: 'fax-log' };
     default:
       return route;

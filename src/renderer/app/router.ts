@@ -53,6 +53,8 @@ export type Route =
   /** The fax log (every fax in and out), and one fax's pages and details. */
   | { screen: 'fax-log' }
   | { screen: 'fax-log-entry'; id: number }
+  /** The routing rules of received faxes. */
+  | { screen: 'fax-routes' }
   | { screen: 'settings' };
 
 export const HOME: Route = { screen: 'phonebook' };
@@ -85,6 +87,8 @@ export function href(route: Route): string {
       return '#/fax/log';
     case 'fax-log-entry':
       return `#/fax/log/${route.id}`;
+    case 'fax-routes':
+      return '#/fax/routes';
     case 'contact':
     case 'call':
     case 'recording':
@@ -172,6 +176,7 @@ function parseNew(hash: string): Route | null {
     case 'fax': {
       if (b === undefined) return { screen: 'fax' };
       if (b === 'send') return rest.length === 0 ? { screen: 'fax-send' } : null;
+      if (b === 'routes') return rest.length === 0 ? { screen: 'fax-routes' } : null;
       if (b === 'log') {
         if (rest[0] === undefined) return { screen: 'fax-log' };
         const entry = idOf(rest[0]);

@@ -1,4 +1,5 @@
 import type { IncomingCallEvent } from '../../shared/contract/calls';
+import type { FaxReceivedEvent } from '../../shared/contract/fax-log';
 import type { Connection } from '../../shared/contract/transport';
 
 /** 'reconnecting' means the link dropped and the UI shows a banner until it is back. */
@@ -19,6 +20,8 @@ export type ShellCapabilities = {
   showMain(route: string): void;
   /** The call a popup window was opened for, as 'call/incoming' carried it; null when the host has none to give. */
   popupCall(): Promise<IncomingCallEvent | null>;
+  /** The fax a received-fax popup window was opened for, as 'fax/received' carried it; null when the host has none to give. */
+  popupFax(): Promise<FaxReceivedEvent | null>;
 };
 
 /** A Connection that can also say whether it is up (Electron IPC is always up), and what its host can do. */

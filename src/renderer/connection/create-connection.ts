@@ -12,6 +12,7 @@ const browserShell: ShellCapabilities = {
     window.location.reload();
   },
   popupCall: () => Promise.resolve(null),
+  popupFax: () => Promise.resolve(null),
 };
 
 /**

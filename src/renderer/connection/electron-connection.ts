@@ -16,6 +16,13 @@ export function createElectronConnection(bridge: ShellBridge): ShellConnection {
     subscribe: (name, listener) => bridge.subscribe(name, listener),
     status: () => 'open',
     onStatus: () => () => undefined,
-    shell: { kind: 'electron', popupWindows: true, newTabs: false, showMain: (route) => bridge.showMain(route), popupCall: () => bridge.popupCall() },
+    shell: {
+      kind: 'electron',
+      popupWindows: true,
+      newTabs: false,
+      showMain: (route) => bridge.showMain(route),
+      popupCall: () => bridge.popupCall(),
+      popupFax: () => bridge.popupFax(),
+    },
   };
 }

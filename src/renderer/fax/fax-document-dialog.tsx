@@ -7,12 +7,8 @@ import { useLocale } from '../i18n/use-t';
 import { saveFile } from '../lib/download';
 import { useConfirm } from '../ui/confirm-context';
 import { Dialog } from '../ui/dialog';
-import { LoadError } from '../ui/load-error';
 import { useToast } from '../ui/toast-context';
-
-/** Zoom steps: the whole page in the window, the window's width, or a share of the page's own 1728 pixels. */
-const ZOOMS = ['page', 'width', '50', '75', '100'] as const;
-type Zoom = (typeof ZOOMS)[number];
+import { FaxPageViewer } from './fax-page-viewer';
 
 type Props = {
   id: number;
@@ -29,12 +25,11 @@ type Props = {
  * has the focus.
  */
 export function FaxDocumentDialog({ id, doc, listed, onClose }: Props) {
-  const { t, num, instant } = useLocale();
+  const { t, instant } = useLocale();
   const client = useClient();
   const toast = useToast();
   const confirm = useConfirm();
   const [page, setPage] = useState(1);
-  const [zoom, setZoom] = useState<Zoom>('page');
   const [busy, setBusy] = useState(false);
   const preview = useQuery('fax/document-page', { id, page });
   const pages = preview.data?.pages ?? doc?.pages ?? 0;
@@ -65,9 +60,6 @@ export function FaxDocumentDialog({ id, doc, listed, onClose }: Props) {
     navigate({ screen: 'fax' }, { replace: true });
   };
 
-  const shown = preview.data && preview.data.page === page ? preview.data : null;
-  // The whole page: as tall as the frame (fax.css), its width following the page's shape.
-  const size = zoom === 'page' ? undefined : { inlineSize: zoom === 'width' ? '100%' : `${(1728 * Number(zoom)) / 100}px` };
   return (
     <Dialog
       title={<bdi>{doc?.name ?? t.common.loading}</bdi>}
@@ -96,40 +88,7 @@ export function FaxDocumentDialog({ id, doc, listed, onClose }: Props) {
           {t.fax.format(t.fax.papers[doc.paper], t.fax.resolutions[doc.resolution])} · {instant(doc.addedAt)}
         </p>
       )}
-      <div className="fax-pager">
-        <button type="button" className="button" disabled={page <= 1} onClick={() => setPage(page - 1)} data-testid="fax-prev">
-          {t.fax.previous}
-        </button>
-        <span className="fax-page-of" aria-live="polite" data-testid="fax-page-of">
-          {pages > 0 ? t.fax.pageOf(num(page), num(pages)) : ''}
-        </span>
-        <button type="button" className="button" disabled={page >= pages} onClick={() => setPage(page + 1)} data-testid="fax-next">
-          {t.fax.next}
-        </button>
-        <label className="fax-option">
-          <span>{t.fax.zoom}</span>
-          <select className="input" value={zoom} onChange={(e) => setZoom(e.target.value as Zoom)} data-testid="fax-zoom">
-            {ZOOMS.map((z) => (
-              <option key={z} value={z}>
-                {z === 'page' ? t.fax.zoomPage : z === 'width' ? t.fax.zoomFit : t.fax.percent(num(Number(z)))}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
-      {preview.error && <LoadError message={preview.error} onRetry={preview.reload} />}
-      <div className="fax-page-frame" hidden={!!preview.error} data-testid="fax-page-frame">
-        {shown && (
-          <img
-            className={zoom === 'page' ? 'fax-page whole' : 'fax-page'}
-            src={`data:image/png;base64,${shown.png}`}
-            alt={t.fax.pageAlt(doc?.name ?? '', num(page))}
-            style={size}
-            data-testid="fax-page-image"
-            data-page={shown.page}
-          />
-        )}
-      </div>
+      <FaxPageViewer page={page} pages={pages} onPage={setPage} preview={preview} alt={(n) => t.fax.pageAlt(doc?.name ?? '', n)} />
     </Dialog>
   );
 }

@@ -4,7 +4,7 @@ import type { Locale } from '../i18n/locale';
 
 export function faxJobStatus(job: FaxJob, { t, num, instant }: Pick<Locale, 't' | 'num' | 'instant'>): string {
   const s = t.faxOut.status;
-  const reason = job.lastReason ? t.faxOut.reasons[job.lastReason] : '';
+  const reason = job.lastReason ? t.faxLog.reasons[job.lastReason] : '';
   switch (job.status) {
     case 'sending': {
       const p = job.progress;
@@ -21,7 +21,7 @@ export function faxJobStatus(job: FaxJob, { t, num, instant }: Pick<Locale, 't' 
     case 'sent':
       return s.sent(num(job.pages));
     case 'failed':
-      return s.failed(reason || t.faxOut.reasons['modem-error']);
+      return s.failed(reason || t.faxLog.reasons['modem-error']);
     case 'cancelled':
       return s.cancelled;
   }

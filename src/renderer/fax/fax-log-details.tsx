@@ -28,6 +28,7 @@ export function FaxLogDetails({ fax }: { fax: FaxLogDetail }) {
       ),
       'contact',
     ],
+    ...(fax.routedTo ? [[t.faxRoutes.forLabel, <bdi>{fax.routedTo.name}</bdi>, 'for'] as [string, ReactNode, string]] : []),
     [m.line, fax.lineName || digits(fax.lineId), 'line'],
     [m.pages, fax.direction === 'out' ? m.pagesOf(num(fax.pagesDone), num(fax.pagesTotal)) : num(fax.pagesDone), 'pages'],
     [m.speed, fax.bps === null ? '—' : m.bps(num(fax.bps)), 'speed'],

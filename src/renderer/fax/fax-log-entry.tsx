@@ -10,11 +10,8 @@ import { saveFile } from '../lib/download';
 import { LoadError } from '../ui/load-error';
 import { useToast } from '../ui/toast-context';
 import { FaxLogDetails } from './fax-log-details';
+import { FaxPageViewer } from './fax-page-viewer';
 import { partyOf } from './fax-log-words';
-
-/** Zoom steps: the whole page in the window, the window's width, or a share of the page's own pixels. */
-const ZOOMS = ['page', 'width', '50', '75', '100'] as const;
-type Zoom = (typeof ZOOMS)[number];
 
 const turned = (r: FaxRotation, by: 90 | -90): FaxRotation => FAX_ROTATIONS[(FAX_ROTATIONS.indexOf(r) + (by === 90 ? 1 : 3)) % 4]!;
 
@@ -25,14 +22,13 @@ const turned = (r: FaxRotation, by: 90 | -90): FaxRotation => FAX_ROTATIONS[(FAX
  */
 export function FaxLogEntryView({ id }: { id: number }) {
   const locale = useLocale();
-  const { t, num } = locale;
+  const { t } = locale;
   const m = t.faxLog;
   const client = useClient();
   const toast = useToast();
   const { dial, pending } = useDial();
   const entry = useQuery('fax/log-entry', { id }, { reloadOn: ['fax/log-changed'] });
   const [page, setPage] = useState(1);
-  const [zoom, setZoom] = useState<Zoom>('page');
   const [busy, setBusy] = useState(false);
   const [printPages, setPrintPages] = useState<FaxPagePreview[] | null>(null);
   const fax: FaxLogDetail | null = entry.data;
@@ -78,8 +74,6 @@ export function FaxLogEntryView({ id }: { id: number }) {
 
   if (entry.error) return <LoadError message={entry.error} onRetry={entry.reload} />;
   if (!fax) return <p className="muted">{t.common.loading}</p>;
-  const shown = preview.data && preview.data.page === page ? preview.data : null;
-  const size = zoom === 'page' ? undefined : { inlineSize: zoom === 'width' ? '100%' : `${((shown?.width ?? 1728) * Number(zoom)) / 100}px` };
   return (
     <div className="fax-screen fax-log-entry" data-testid="fax-log-entry" data-rotation={rotation}>
       <div className="fax-head">
@@ -114,52 +108,21 @@ export function FaxLogEntryView({ id }: { id: number }) {
         <section className="fax-entry-pages">
           {fax.hasPages ? (
             <>
-              <div className="fax-pager">
-                <button type="button" className="button" disabled={page <= 1} onClick={() => setPage(page - 1)} data-testid="fax-prev">
-                  {t.fax.previous}
-                </button>
-                <span className="fax-page-of" aria-live="polite" data-testid="fax-page-of">
-                  {pages > 0 ? t.fax.pageOf(num(page), num(pages)) : ''}
-                </span>
-                <button type="button" className="button" disabled={page >= pages} onClick={() => setPage(page + 1)} data-testid="fax-next">
-                  {t.fax.next}
-                </button>
-                <button type="button" className="button" disabled={busy} onClick={() => void rotate(-90)} title={m.rotateLeft} data-testid="fax-rotate-left">
-                  ⟲
-                </button>
-                <button type="button" className="button" disabled={busy} onClick={() => void rotate(90)} data-testid="fax-rotate">
-                  {m.rotate} ⟳
-                </button>
-                <label className="fax-option">
-                  <span>{t.fax.zoom}</span>
-                  <select className="input" value={zoom} onChange={(e) => setZoom(e.target.value as Zoom)} data-testid="fax-zoom">
-                    {ZOOMS.map((z) => (
-                      <option key={z} value={z}>
-                        {z === 'page' ? t.fax.zoomPage : z === 'width' ? t.fax.zoomFit : t.fax.percent(num(Number(z)))}
-                      </option>
-                    ))}
-                  </select>
-                </label>
+              <FaxPageViewer
+                page={page}
+                pages={pages}
+                onPage={setPage}
+                preview={preview}
+                alt={(n) => m.pageAlt(n)}
+                rotate={{ onRotate: (by) => void rotate(by), disabled: busy, label: m.rotate, leftLabel: m.rotateLeft }}
+              >
                 <button type="button" className="button" disabled={busy || pages === 0} onClick={() => void print()} data-testid="fax-print">
                   {m.printPages}
                 </button>
                 <button type="button" className="button" disabled={busy} onClick={() => void exportTiff()} data-testid="fax-export-tiff">
                   {m.exportTiff}
                 </button>
-              </div>
-              {preview.error && <LoadError message={preview.error} onRetry={preview.reload} />}
-              <div className="fax-page-frame" hidden={!!preview.error} data-testid="fax-page-frame">
-                {shown && (
-                  <img
-                    className={zoom === 'page' ? 'fax-page whole' : 'fax-page'}
-                    src={`data:image/png;base64,${shown.png}`}
-                    alt={m.pageAlt(num(page))}
-                    style={size}
-                    data-testid="fax-page-image"
-                    data-page={shown.page}
-                  />
-                )}
-              </div>
+              </FaxPageViewer>
             </>
           ) : (
             <p className="fax-empty" data-testid="fax-no-pages">

@@ -17,6 +17,12 @@ import { FaxLogReportDialog } from './fax-log-report';
 import { durationOf, partyOf, resultOf } from './fax-log-words';
 
 const PAGE = 100;
+
+/** The "for" filter's value ('staff:3', 'group:2') as the request's; '' is anyone. */
+function targetOf(v: string): { kind: 'staff' | 'group'; id: number } | null {
+  const m = /^(staff|group):(\d+)$/.exec(v);
+  return m ? { kind: m[1] === 'staff' ? 'staff' : 'group', id: Number(m[2]) } : null;
+}
 /** The most rows one request returns (the contract's limit); the search narrows a longer log. */
 const MAX_LIMIT = 500;
 
@@ -33,6 +39,8 @@ export function FaxLogScreen({ entryId }: { entryId: number | null }) {
   const toast = useToast();
   const [text, setText] = useState('');
   const [direction, setDirection] = useState<FaxLogDirection | null>(null);
+  const [routedTo, setRoutedTo] = useState('');
+  const routes = useQuery('fax/routes', {}, { reloadOn: ['fax/routes-changed'] });
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [limit, setLimit] = useState(PAGE);
@@ -44,6 +52,7 @@ export function FaxLogScreen({ entryId }: { entryId: number | null }) {
     direction,
     from: from.trim() ? parseDateInput(from, calendar) : null,
     to: to.trim() ? parseDateInput(to, calendar) : null,
+    routedTo: targetOf(routedTo),
   };
   const log = useQuery('fax/log', { ...query, limit }, { reloadOn: ['fax/log-changed'] });
 
@@ -59,7 +68,7 @@ export function FaxLogScreen({ entryId }: { entryId: number | null }) {
 
   const rows = log.data?.rows ?? [];
   const total = log.data?.total ?? 0;
-  const filtered = query.text !== '' || direction !== null || query.from !== null || query.to !== null;
+  const filtered = query.text !== '' || direction !== null || query.from !== null || query.to !== null || query.routedTo !== null;
   return (
     <div className="fax-screen fax-log" data-testid="fax-log">
       <div className="fax-head">
@@ -70,6 +79,9 @@ export function FaxLogScreen({ entryId }: { entryId: number | null }) {
         <nav className="fax-links">
           <a href={href({ screen: 'fax' })} data-testid="fax-library-link">
             {m.library}
+          </a>
+          <a href={href({ screen: 'fax-routes' })} data-testid="fax-routes-link">
+            {t.faxRoutes.nav}
           </a>
         </nav>
       </div>
@@ -105,6 +117,17 @@ export function FaxLogScreen({ entryId }: { entryId: number | null }) {
             ))}
           </select>
         </label>
+        <label className="call-select">
+          <span className="label">{t.faxRoutes.filterFor}</span>
+          <select className="input" value={routedTo} onChange={(e) => setRoutedTo(e.target.value)} data-testid="fax-log-for">
+            <option value="">{t.faxRoutes.anyone}</option>
+            {(routes.data?.targets ?? []).map((x) => (
+              <option key={`${x.kind}:${x.id}`} value={`${x.kind}:${x.id}`}>
+                {x.name}
+              </option>
+            ))}
+          </select>
+        </label>
         <button type="button" className="button" disabled={printing} onClick={() => void print()} data-testid="fax-log-print">
           {printing ? m.printing : m.print}
         </button>
@@ -129,6 +152,7 @@ export function FaxLogScreen({ entryId }: { entryId: number | null }) {
               <th scope="col">{m.colDirection}</th>
               <th scope="col">{m.colParty}</th>
               <th scope="col">{m.colRemoteId}</th>
+              <th scope="col">{t.faxRoutes.colFor}</th>
               <th scope="col" className="num">
                 {m.colPages}
               </th>
@@ -158,6 +182,7 @@ export function FaxLogScreen({ entryId }: { entryId: number | null }) {
                 <td>
                   <bdi dir="ltr">{r.remoteId}</bdi>
                 </td>
+                <td data-testid="fax-log-for-cell">{r.routedTo ? <bdi>{r.routedTo.name}</bdi> : ''}</td>
                 <td className="num" data-testid="fax-log-pages">
                   {r.direction === 'out' ? m.pagesOf(num(r.pagesDone), num(r.pagesTotal)) : num(r.pagesDone)}
                 </td>

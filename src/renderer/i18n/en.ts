@@ -13,6 +13,7 @@ import { attendanceEn } from './sections/attendance.en';
 import { faxEn } from './sections/fax.en';
 import { faxOutEn } from './sections/fax-outbox.en';
 import { faxLogEn } from './sections/fax-log.en';
+import { faxRoutesEn } from './sections/fax-routes.en';
 import { lineFaxEn } from './sections/line-fax.en';
 
 const plural = (n: string, count: number, one: string, many: string) => `${n} ${count === 1 ? one : many}`;
@@ -301,6 +302,7 @@ export const en: Messages = {
   fax: faxEn,
   faxOut: faxOutEn,
   faxLog: faxLogEn,
+  faxRoutes: faxRoutesEn,
   lineFax: lineFaxEn,
   alarms: alarmsEn,
 };

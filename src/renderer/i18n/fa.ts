@@ -16,6 +16,7 @@ import { attendanceFa } from './sections/attendance.fa';
 import { faxFa } from './sections/fax.fa';
 import { faxOutFa } from './sections/fax-outbox.fa';
 import { faxLogFa } from './sections/fax-log.fa';
+import { faxRoutesFa } from './sections/fax-routes.fa';
 import { lineFaxFa } from './sections/line-fax.fa';
 export const fa = {
   app: {
@@ -302,6 +303,7 @@ export const fa = {
   fax: faxFa,
   faxOut: faxOutFa,
   faxLog: faxLogFa,
+  faxRoutes: faxRoutesFa,
   lineFax: lineFaxFa,
   alarms: alarmsFa,
 };

@@ -26,6 +26,7 @@ import { faxApi, type FaxEvents } from './fax.api';
 import { faxPdfApi } from './fax-pdf.api';
 import { faxOutboxApi, type FaxOutboxEvents } from './fax-outbox.api';
 import { faxLogApi, type FaxLogEvents } from './fax-log.api';
+import { faxRoutesApi, type FaxRoutesEvents } from './fax-routes.api';
 
 export type { AppInfo };
 
@@ -49,6 +50,7 @@ export const api = {
   ...faxPdfApi,
   ...faxOutboxApi,
   ...faxLogApi,
+  ...faxRoutesApi,
 };
 
 export type Api = typeof api;
@@ -76,6 +78,7 @@ export type EventMap = Flat<
     AttendanceEvents &
     FaxEvents &
     FaxOutboxEvents &
-    FaxLogEvents
+    FaxLogEvents &
+    FaxRoutesEvents
 >;
 export type EventName = keyof EventMap;

@@ -1,5 +1,6 @@
 /** The fax log's types: every fax in and out (the fields HylaFAX's xferfaxlog keeps), its report, and the received-fax event. */
 import { z } from 'zod';
+import { FAX_ROUTE_TARGET_KINDS, type FaxRouteTarget } from './fax-routes';
 import { id } from './request';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -37,6 +38,8 @@ export const faxLogQuery = z.object({
   to: isoDate.nullable().default(null),
   /** Only the faxes matched to this contact (the contact's timeline). */
   contactId: id.nullable().default(null),
+  /** Only the received faxes routed to this staff member (their staff file) or group. */
+  routedTo: z.object({ kind: z.enum(FAX_ROUTE_TARGET_KINDS), id }).nullable().default(null),
 });
 export type FaxLogQuery = z.input<typeof faxLogQuery>;
 
@@ -84,6 +87,8 @@ export type FaxLogRow = {
   rotation: FaxRotation;
   jobId: number | null;
   callId: number | null;
+  /** Who a received fax is for, by the first routing rule it matched when it came; null when none did. */
+  routedTo: FaxRouteTarget | null;
 };
 
 export type FaxLogDetail = FaxLogRow & { trace: string[] };
@@ -111,4 +116,6 @@ export type FaxReceivedEvent = {
   ok: boolean;
   lineId: string;
   lineName: string;
+  /** Who it is for (a routing rule matched), or null. */
+  routedTo: FaxRouteTarget | null;
 };

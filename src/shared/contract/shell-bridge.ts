@@ -5,6 +5,7 @@
  */
 import type { EventMap, EventName, InputOf, Method, OutputOf } from './api';
 import type { IncomingCallEvent } from './calls';
+import type { FaxReceivedEvent } from './fax-log';
 import type { Result } from './errors';
 import type { Lang } from '../text/calendar';
 
@@ -18,6 +19,8 @@ export const IPC = {
   showMain: 'monshi:show-main',
   /** caller-ID popup window → main: the 'call/incoming' payload this window was opened for. */
   popupCall: 'monshi:popup-call',
+  /** received-fax popup window → main: the 'fax/received' payload this window was opened for. */
+  popupFax: 'monshi:popup-fax',
 } as const;
 
 /** An engine event as it travels between processes: a union discriminated by `name`. */
@@ -37,4 +40,6 @@ export type ShellBridge = {
   showMain(route: string): void;
   /** The call this caller-ID popup window was opened for, as 'call/incoming' carried it; null in any other window. */
   popupCall(): Promise<IncomingCallEvent | null>;
+  /** The fax this received-fax popup window was opened for, as 'fax/received' carried it; null in any other window. */
+  popupFax(): Promise<FaxReceivedEvent | null>;
 };

@@ -34,8 +34,8 @@ export const faxLogEn: FaxLogMessages = {
   count: (shown, total) => `${shown} of ${total} faxes`,
   reasons: {
     'no-handshake': 'The fax machine did not answer',
-    'training-failed': 'The speed could not be agreed',
-    'no-response': 'The other side stopped answering',
+    'training-failed': 'The line was too noisy for fax',
+    'no-response': 'The connection broke off during the fax',
     'remote-disconnected': 'The other side hung up',
     'page-rejected': 'A page was refused',
     incompatible: 'The machines are not compatible',

@@ -35,10 +35,11 @@ export const faxLogFa = {
   bps: (bps: string) => `${bps} bps`,
   more: 'بیشتر',
   count: (shown: string, total: string) => `${shown} از ${total} فکس`,
+  // Why a fax failed, in words: the one list for the fax log, the outbox and the contact's timeline.
   reasons: {
     'no-handshake': 'دستگاه فکس پاسخ نداد',
-    'training-failed': 'هماهنگی سرعت ناموفق بود',
-    'no-response': 'طرف مقابل پاسخ نداد',
+    'training-failed': 'خط برای فکس بیش از اندازه پرنویز بود',
+    'no-response': 'ارتباط در میانهٔ فکس قطع شد',
     'remote-disconnected': 'طرف مقابل تماس را قطع کرد',
     'page-rejected': 'صفحه پذیرفته نشد',
     incompatible: 'دستگاه‌ها با هم سازگار نیستند',

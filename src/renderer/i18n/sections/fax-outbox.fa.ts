@@ -2,10 +2,6 @@
  * Persian messages of sending faxes (the send form, the outbox, one job's page): the `faxOut` section of
  * the catalogue. The source of truth for its keys.
  */
-import type { FaxJobReason } from '../../../shared/contract/fax-outbox';
-
-type Reason = Exclude<FaxJobReason, ''>;
-
 export const faxOutFa = {
   sendButton: 'فرستادن فکس…',
   sendTitle: 'فرستادن فکس',
@@ -75,7 +71,8 @@ export const faxOutFa = {
     queued: 'در صف',
     waitingLine: 'در انتظار خط: اکنون هیچ خطی نمی‌تواند فکس بفرستد',
     scheduled: (at: string) => `زمان‌بندی‌شده برای ${at}`,
-    retryAt: (at: string, reason: string) => `تلاش دوباره در ${at} پس از ${reason}`,
+    // `reason`: the fax log's words for the failure (faxLog.reasons), written once for the outbox and the log.
+    retryAt: (at: string, reason: string) => `تلاش دوباره در ${at} (${reason})`,
     dialing: 'در حال شماره‌گیری…',
     answering: 'در حال پاسخ…',
     handshake: 'در حال برقراری ارتباط…',
@@ -85,19 +82,4 @@ export const faxOutFa = {
     failed: (reason: string) => `ناموفق: ${reason}`,
     cancelled: 'لغو شد',
   },
-  reasons: {
-    'no-handshake': 'دستگاه مقابل فکس پاسخ نداد',
-    'training-failed': 'خط برای فکس بیش از اندازه پرنویز بود',
-    'no-response': 'ارتباط در میانهٔ فرستادن قطع شد',
-    'remote-disconnected': 'دستگاه مقابل تماس را قطع کرد',
-    'page-rejected': 'دستگاه مقابل صفحه را نپذیرفت',
-    incompatible: 'دستگاه مقابل نمی‌تواند این فکس را بگیرد',
-    'no-page-data': 'صفحه به دستگاه مقابل نرسید',
-    busy: 'اشغال بودن خط',
-    'no-answer': 'پاسخ ندادن',
-    'no-dialtone': 'نبودن بوق آزاد',
-    'line-unavailable': 'در دسترس نبودن خط',
-    'modem-error': 'خطای مودم',
-    cancelled: 'لغو',
-  } satisfies Record<Reason, string>,
 };

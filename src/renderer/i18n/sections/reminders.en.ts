@@ -114,7 +114,7 @@ export const alarmsEn: AlarmsMessages = {
   dismiss: 'Dismiss',
   dismissAll: 'Dismiss all',
   open: 'Open',
-  sources: { reminder: 'Reminder', birthday: 'Birthday', cheque: 'Cheque' },
+  sources: { reminder: 'Reminder', birthday: 'Birthday', cheque: 'Cheque', fax: 'Fax' },
   notificationTitle: (title) => `Alarm: ${title}`,
   sound: 'Play a sound when an alarm rings',
   birthdayTime: 'Birthday alarms at',

@@ -121,7 +121,7 @@ export const alarmsFa = {
   dismiss: 'بستن هشدار',
   dismissAll: 'بستن همه',
   open: 'باز کردن',
-  sources: { reminder: 'یادآوری', birthday: 'تولد', cheque: 'چک' },
+  sources: { reminder: 'یادآوری', birthday: 'تولد', cheque: 'چک', fax: 'فکس' },
   notificationTitle: (title: string) => `هشدار: ${title}`,
   sound: 'پخش صدا هنگام هشدار',
   birthdayTime: 'ساعت هشدار تولدها',

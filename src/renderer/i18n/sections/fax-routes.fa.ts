@@ -1,0 +1,47 @@
+/** Persian messages of fax routing (the rules screen, "for: X" on a received fax): the `faxRoutes` section. The source of truth for its keys. */
+export const faxRoutesFa = {
+  nav: 'مسیر فکس‌های دریافتی',
+  title: 'مسیر فکس‌های دریافتی',
+  intro: 'هر فکسی که می‌رسد با این قاعده‌ها، از بالا به پایین، سنجیده می‌شود؛ نخستین قاعده‌ای که جور دربیاید می‌گوید فکس برای کیست و برای او هشدار می‌زند.',
+  empty: 'هنوز قاعده‌ای نیست؛ فکس‌ها برای کسی مشخص نمی‌شوند.',
+  add: 'قاعدهٔ تازه',
+  edit: 'ویرایش',
+  delete: 'حذف',
+  up: 'بالاتر',
+  down: 'پایین‌تر',
+  save: 'ذخیره',
+  cancel: 'انصراف',
+  deleted: 'قاعده حذف شد.',
+  saved: 'قاعده ذخیره شد.',
+  newTitle: 'قاعدهٔ تازه',
+  editTitle: 'ویرایش قاعده',
+  number: 'شمارهٔ فرستنده',
+  numberHint: 'خالی: هر شماره. به هر شکلی بنویسید (۰۲۱…، ‎+98 21…).',
+  numberMatch: 'سنجش شماره',
+  matches: { exact: 'همین شماره', prefix: 'با این پیش‌شماره' },
+  tsi: 'شناسهٔ فکس (TSI) دارای',
+  tsiHint: 'خالی: هر شناسه. بزرگی و کوچکی حروف مهم نیست.',
+  line: 'خط',
+  anyLine: 'هر خط',
+  target: 'برای',
+  chooseTarget: 'کارمند یا گروه را برگزینید',
+  staffGroup: 'کارمندان',
+  groupsGroup: 'گروه‌های دفترچهٔ تلفن',
+  noTarget: 'کسی را برگزینید که فکس برای اوست.',
+  colOrder: 'ترتیب',
+  colWhen: 'وقتی',
+  colFor: 'برای',
+  anyFax: 'هر فکسی',
+  // The number is isolated left-to-right (LRI…PDI): its groups of digits would otherwise be reordered in a Persian sentence.
+  whenNumber: (n: string, prefix: boolean) => (prefix ? `شماره با \u2066${n}\u2069 آغاز شود` : `شماره \u2066${n}\u2069 باشد`),
+  whenTsi: (t: string) => `شناسه «${t}» را داشته باشد`,
+  whenLine: (l: string) => `روی خط ${l} برسد`,
+  kinds: { staff: 'کارمند', group: 'گروه' },
+  forLabel: 'برای',
+  filterFor: 'برای',
+  anyone: 'همه',
+};
+
+export type FaxRoutesMessages = {
+  [K in keyof typeof faxRoutesFa]: (typeof faxRoutesFa)[K] extends string ? string : (typeof faxRoutesFa)[K];
+};
