@@ -5,8 +5,9 @@
  * bench/.cache/; so is the 5,000,000-call log of the call benchmarks (bench/calls.bench.ts).
  *
  * Only some benchmarks: `BENCH=calls npm run bench` (or `BENCH=contacts`, `BENCH=import` (the import alone), `BENCH=alarms`, `BENCH=popup`, `BENCH=ui`,
- * `BENCH=ivr`, `BENCH=cid` (caller ID to event alone), `BENCH=recording`, `BENCH=durability`, `BENCH=fax`, `BENCH=siprtp` (SIP media);
- * `node dist/bench/run.js calls` after a build works too). The figures of the others stay in results.json as they were.
+ * `BENCH=ivr`, `BENCH=cid` (caller ID to event alone), `BENCH=recording`, `BENCH=durability`, `BENCH=fax`, `BENCH=siprtp` (SIP media),
+ * `BENCH=serve` (monshi serve's start); `node dist/bench/run.js calls` after a build works too). The figures of the others stay in
+ * results.json as they were.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -25,6 +26,7 @@ import { sipRtpBench } from './sip-rtp.bench';
 import { popupBench } from './popup.bench';
 import { importBench, importCards } from './import.bench';
 import { uiBench } from './ui.bench';
+import { serveStartBench } from './serve-start.bench';
 import { rng, typedQueries } from './generate';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -32,8 +34,10 @@ const cache = path.join(root, 'bench', '.cache');
 const resultsFile = path.join(root, 'bench', 'results.json');
 
 const only = process.env.BENCH ?? process.argv[2] ?? 'all';
-if (!['all', 'contacts', 'import', 'calls', 'cid', 'alarms', 'popup', 'ui', 'cheque', 'ivr', 'recording', 'durability', 'fax', 'siprtp'].includes(only))
-  throw new Error(`BENCH=${only}: expected contacts, import, calls, cid, alarms, popup, ui, cheque, ivr, recording, durability, fax, siprtp or all`);
+if (
+  !['all', 'contacts', 'import', 'calls', 'cid', 'alarms', 'popup', 'ui', 'cheque', 'ivr', 'recording', 'durability', 'fax', 'siprtp', 'serve'].includes(only)
+)
+  throw new Error(`BENCH=${only}: expected contacts, import, calls, cid, alarms, popup, ui, cheque, ivr, recording, durability, fax, siprtp, serve or all`);
 
 async function ensureMillion(): Promise<string> {
   const dir = path.join(cache, 'contacts-1m');
@@ -75,6 +79,7 @@ async function main() {
   if (only === 'all' || only === 'durability') Object.assign(results, await durabilityBench());
   if (only === 'all' || only === 'fax') Object.assign(results, await faxBench());
   if (only === 'all' || only === 'siprtp') Object.assign(results, await sipRtpBench());
+  if (only === 'all' || only === 'serve') Object.assign(results, await serveStartBench(root));
 
   const previous = existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as Record<string, number>) : {};
   const merged = { ...previous, ...results };

@@ -146,8 +146,9 @@ export function useApp(setup: E2eSetup): E2e {
   let browser: Browser | undefined;
   let context: BrowserContext | undefined;
   let page: Page | undefined;
-  const open = async (env = setup.env) => {
-    app = await startApp(dataDir, env);
+  /** Opens the app in the page on a server already starting (`starting`) or on a new one. */
+  const open = async (env = setup.env, starting = startApp(dataDir, env)) => {
+    app = await starting;
     await page!.goto(app.url);
     // A loaded machine may take a while for the first screen after a (re)start.
     await page!.getByTestId(setup.ready ?? 'phonebook').waitFor({ timeout: 30_000 });
@@ -155,6 +156,10 @@ export function useApp(setup: E2eSetup): E2e {
   const up = async () => {
     dataDir = tempDir(`monshi-e2e-${setup.name}-`);
     setup.prepareData?.(dataDir);
+    // The server starts while Chromium makes the context and page: the two took a second or two each, one after the other.
+    const starting = startApp(dataDir, setup.env);
+    // Known at once to `down`, which stops it even if the context fails; a failed start is reported by open.
+    starting.then((a) => (app = a)).catch(() => undefined);
     pageErrors.length = 0;
     loadProblems.length = 0;
     context = await browser!.newContext({ viewport: setup.viewport ?? { width: 1280, height: 800 }, acceptDownloads: setup.acceptDownloads ?? false });
@@ -168,7 +173,7 @@ export function useApp(setup: E2eSetup): E2e {
       if (m.type() === 'error') loadProblems.push(`console: ${m.text()}`);
     });
     await setup.prepare?.(page);
-    await open();
+    await open(setup.env, starting);
   };
   const down = async () => {
     await context?.close();

@@ -104,7 +104,7 @@ test('fax-on-demand: the caller presses Start to receive; switch to send, our pa
   const r1 = await rg.line.fax({ how: 'switch', send: true });
   expect((await prompt).stoppedBy).toBe('stop');
   if (!r1.ok) throw new Error(`no fax: ${r1.outcome}`);
-  const sent = await transmitFax({ port: r1.link.modem, clock, localId: '+98 21 1111', pages });
+  const sent = await transmitFax({ port: t31(r1.link), clock, localId: '+98 21 1111', pages });
   await r1.link.release();
   expect([sent.ok, sent.pages, sent.remoteId]).toEqual([true, 2, '+98 21 5550100']);
   const got = await far.got();
@@ -124,7 +124,7 @@ test('fax-on-demand when the caller never presses Start: no DIS comes, the trans
   await rg.line.answer();
   const r1 = await rg.line.fax({ how: 'switch', send: true });
   if (!r1.ok) throw new Error(`no fax: ${r1.outcome}`);
-  const sent = await transmitFax({ port: r1.link.modem, clock, localId: '+98 21 1111', pages, timers: { t1: 6000 } });
+  const sent = await transmitFax({ port: t31(r1.link), clock, localId: '+98 21 1111', pages, timers: { t1: 6000 } });
   await r1.link.release();
   expect([sent.ok, sent.pages]).toEqual([false, 0]);
   await waitFor(rg, 'status', (s) => s.status === 'idle', 20_000);

@@ -6,7 +6,7 @@
  * its length when it is longer than the paper), turned a quarter when it is landscape, and resampled
  * with Skia's high-quality filter at 204 × 98/196 pixels per inch.
  */
-import { createCanvas, ImageData } from '@napi-rs/canvas';
+import { createCanvas, ImageData } from './napi-canvas';
 import { rgbaToGrey } from './bilevel';
 import { faxDocumentError } from './document-errors';
 import { imageSize } from './document-kind';

@@ -3,7 +3,7 @@
  * (page-format.ts), turned a quarter when it is landscape, and drawn straight at the fax resolution —
  * 204 dpi across and 98 or 196 down — so anti-aliasing measures each fax pixel's real coverage.
  */
-import { createCanvas } from '@napi-rs/canvas';
+import { createCanvas } from './napi-canvas';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { fitOnPage, turnsOnPage, type PageGeometry } from './page-format';
 import { loadPdfJs } from './pdfjs-loader';
