@@ -5,7 +5,7 @@
  * by shaping and writing a real line — so a template can never fail later because of its font.
  */
 import { join } from 'node:path';
-import { PDFDocument } from '../pdf/pdfkit-lazy';
+import PDFDocument from 'pdfkit';
 import type { ChequeFontKey } from '../../shared/contract/cheque-print';
 import { resolveAssetsDir } from '../pdf/assets-dir';
 import { writeShapedRuns } from '../pdf/glyph-writer';

@@ -8,7 +8,7 @@
  * drawn glyph by glyph as HarfBuzz shaped it (glyph-writer.ts), so Nastaliq prints exactly.
  * The template's background image is never printed: it does not even reach this module.
  */
-import { PDFDocument } from '../pdf/pdfkit-lazy';
+import PDFDocument from 'pdfkit';
 import type { ChequeField } from '../../shared/contract/cheque-print';
 import { fontBytes } from '../font-bytes';
 import { writeShapedRuns } from '../pdf/glyph-writer';

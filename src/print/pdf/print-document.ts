@@ -7,7 +7,7 @@
  * page say "page X of Y" without keeping finished pages in memory (pdfkit flushes a page as soon
  * as the next one starts).
  */
-import { PDFDocument } from './pdfkit-lazy';
+import PDFDocument from 'pdfkit';
 import { firstStrongDir } from '../shaping/bidi-itemizer';
 import type { BaseDir, Shaper } from '../shaping/text-shaper';
 import { createShaper } from '../shaping/text-shaper';
