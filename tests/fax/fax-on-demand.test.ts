@@ -114,7 +114,17 @@ describe('the fax-document node’s fallback: only when no fax started', () => {
     nodes: [
       { id: 'f', label: '', kind: 'fax-document' as const, promptId: null, startPromptId: null, wrongPromptId: null, timeoutS: 5, retries: 1, fallback: 'h' },
       { id: 'h', label: '', kind: 'hangup' as const, promptId: null },
-    ].map((n) => (n.kind === 'fax-document' ? { ...n, documents: [{ key: '1' as const, documentId: 7 }, { key: '2' as const, documentId: null }] } : n)),
+    ].map((n) =>
+      n.kind === 'fax-document'
+        ? {
+            ...n,
+            documents: [
+              { key: '1' as const, documentId: 7 },
+              { key: '2' as const, documentId: null },
+            ],
+          }
+        : n,
+    ),
   };
   const run = (sendFax?: (id: number) => Promise<'sent' | 'failed' | 'unavailable'>) => {
     const line = createSoundCardLine(98, realTimers, () => undefined);

@@ -157,7 +157,7 @@ test('the far machine hangs up in the middle of page 2 it sends us: page 1 is ke
   expect(events).toContain('hang-up status 90: unspecified receive phase C error (the page stopped coming)');
 });
 
-test('what the modem does not implement is refused as a real one would: ECM, V.17 rates, the other class\'s commands', async () => {
+test("what the modem does not implement is refused as a real one would: ECM, V.17 rates, the other class's commands", async () => {
   const b = await setUp();
   await b.modem.init('+98 21 1111');
   expect(await b.modem.command('AT+FCC=1,3,0,2,1,1,0,0', 5000)).toBe('ERROR');

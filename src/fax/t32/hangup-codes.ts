@@ -65,7 +65,13 @@ function reasonOf(code: number): HangupMeaning['reason'] {
 }
 
 export function hangupMeaning(code: number): HangupMeaning {
-  const ranges: [number, string][] = [[10, 'call'], [20, 'phase A'], [40, 'transmit phase B'], [50, 'transmit phase C'], [70, 'transmit phase D']];
+  const ranges: [number, string][] = [
+    [10, 'call'],
+    [20, 'phase A'],
+    [40, 'transmit phase B'],
+    [50, 'transmit phase C'],
+    [70, 'transmit phase D'],
+  ];
   ranges.push([90, 'receive phase B'], [100, 'receive phase C'], [Infinity, 'receive phase D']);
   const range = ranges.find(([below]) => code < below)![1];
   return { reason: reasonOf(code), words: WORDS[code] ?? `${range} error ${code}` };

@@ -176,16 +176,20 @@ export function createFaxLogService(db: Db, ctx: EngineContext, deps: FaxLogDeps
       }
       let id: number;
       try {
-        id = insert('in', {
-          lineId: fax.lineId,
-          remoteNumber: fax.callerNumber,
-          report: { ...fax.report, pages: fax.pages.length },
-          pagesTotal: fax.pages.length,
-          tiffPath: rel,
-          jobId: null,
-          callId: fax.callId,
-          attempts: 1,
-        }, routed);
+        id = insert(
+          'in',
+          {
+            lineId: fax.lineId,
+            remoteNumber: fax.callerNumber,
+            report: { ...fax.report, pages: fax.pages.length },
+            pagesTotal: fax.pages.length,
+            tiffPath: rel,
+            jobId: null,
+            callId: fax.callId,
+            attempts: 1,
+          },
+          routed,
+        );
       } catch (err) {
         if (file) rmSync(file, { force: true });
         throw err;

@@ -140,9 +140,7 @@ export function createFaxOutboxService(db: Db, ctx: EngineContext, deps: FaxOutb
       // With a cover page each recipient's job has its own file, its cover saying who it is for; without,
       // every job sends the same pages from one file.
       const { cover } = input;
-      const made = cover
-        ? await Promise.all(recipients.list.map((r) => pagesFor({ ...cover, to: coverTo(cover.to, r) })))
-        : [await pagesFor(null)];
+      const made = cover ? await Promise.all(recipients.list.map((r) => pagesFor({ ...cover, to: coverTo(cover.to, r) }))) : [await pagesFor(null)];
       mkdirSync(outDir, { recursive: true });
       const names = made.map(() => `${randomUUID()}.tif`);
       const temps = names.map((name) => path.join(outDir, `.${name}.part`));

@@ -109,4 +109,3 @@ export function createFaxRoutesService(db: Db, ctx: EngineContext) {
     staffContact: (fileId: number) => repo.staffContact(fileId),
   };
 }
-

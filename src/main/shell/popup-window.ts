@@ -22,8 +22,7 @@ const GAP = 8;
 const LINGER_MS = 20_000;
 
 type Popup = { win: BrowserWindow; height: number; linger: ReturnType<typeof setTimeout> | null } & (
-  | { kind: 'call'; event: IncomingCallEvent }
-  | { kind: 'fax'; event: FaxReceivedEvent }
+  { kind: 'call'; event: IncomingCallEvent } | { kind: 'fax'; event: FaxReceivedEvent }
 );
 
 export function createPopupManager(preload: string) {

@@ -41,8 +41,7 @@ export function TreeEditor({ treeId, trees, prompts, mailboxes }: Props) {
       mailboxes: new Set(mailboxes.map((x) => x.id)),
       faxDocuments: faxDocs ? new Set(faxDocs.map((x) => x.id)) : undefined,
     };
-    for (const p of checkTree(draft.tree, known))
-      add(p.nodeId, t.ivr.problems[p.code](p.value ?? ''));
+    for (const p of checkTree(draft.tree, known)) add(p.nodeId, t.ivr.problems[p.code](p.value ?? ''));
     const m = error ? /^nodes\.([^.]+)\./.exec(error.field) : null;
     if (m && error && !map.has(m[1]!)) add(m[1]!, error.message);
     return map;

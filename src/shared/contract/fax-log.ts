@@ -39,7 +39,10 @@ export const faxLogQuery = z.object({
   /** Only the faxes matched to this contact (the contact's timeline). */
   contactId: id.nullable().default(null),
   /** Only the received faxes routed to this staff member (their staff file) or group. */
-  routedTo: z.object({ kind: z.enum(FAX_ROUTE_TARGET_KINDS), id }).nullable().default(null),
+  routedTo: z
+    .object({ kind: z.enum(FAX_ROUTE_TARGET_KINDS), id })
+    .nullable()
+    .default(null),
 });
 export type FaxLogQuery = z.input<typeof faxLogQuery>;
 

@@ -29,8 +29,7 @@ export type T32Params = { vr: number; br: number; wd: number; ln: number; df: nu
 export type Class2PageSent = { ppr: number | null; hangup: number | null };
 
 export type Class2PageReceived =
-  | { kind: 'page'; data: Uint8Array; params: T32Params; post: 'mps' | 'eom' | 'eop'; lines: number | null }
-  | { kind: 'end'; hangup: number };
+  { kind: 'page'; data: Uint8Array; params: T32Params; post: 'mps' | 'eom' | 'eop'; lines: number | null } | { kind: 'end'; hangup: number };
 
 export type Class2Options = {
   dialect: Class2Dialect;

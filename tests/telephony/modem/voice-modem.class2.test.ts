@@ -81,7 +81,7 @@ test('a line with only Class 2.0 sends 3 pages and receives 3 pages through fax 
   expect(await sent!).toMatchObject({ ok: true, pages: 3, remoteId: '+98 21 1111' });
 });
 
-test('busy and no answer on a Class 2.0 line are the report\'s reasons, as on Class 1 (the outbox retries them)', async () => {
+test("busy and no answer on a Class 2.0 line are the report's reasons, as on Class 1 (the outbox retries them)", async () => {
   const { rg, fax } = await classTwoLine();
   rg.sim.setRemote({ kind: 'busy' });
   expect((await fax.send({ lineId: '1', dial: '5550199', pages, localId: '+98 21 1111', ecm: false })).reason).toBe('busy');
@@ -90,7 +90,7 @@ test('busy and no answer on a Class 2.0 line are the report\'s reasons, as on Cl
   expect((await fax.send({ lineId: '1', dial: '5550199', pages, localId: '+98 21 1111', ecm: false })).reason).toBe('no-answer');
 });
 
-test('the far machine hangs up in the middle of page 2: the report says why in the fax log\'s words and keeps the code\'s', async () => {
+test("the far machine hangs up in the middle of page 2: the report says why in the fax log's words and keeps the code's", async () => {
   const { rg, fax } = await classTwoLine();
   const long: SendPage[] = [pages[0]!, { bitmap: textPage(1728, 1400, 74), fine: true }, pages[2]!];
   rg.sim.onFaxMachine((end) => {
@@ -125,7 +125,10 @@ test('adaptive answer on a Class 2.0 line: the greeting hears CNG, the call swit
   expect(fx!.report).toMatchObject({ ok: true, pages: 3, remoteId: '+98 21 2222' });
   expect(fx!.pages.map((p, i) => sameBitmap(p.bitmap, pages[i]!.bitmap))).toEqual([true, true, true]);
   expect((await sent!).ok).toBe(true);
-  const host = rg.sim.transcript.filter((t) => t.dir === 'host').map((t) => t.bytes.toString('latin1')).join('');
+  const host = rg.sim.transcript
+    .filter((t) => t.dir === 'host')
+    .map((t) => t.bytes.toString('latin1'))
+    .join('');
   expect(host).toMatch(/AT\+FCLASS=2\.0\r[\s\S]*ATA\r/);
   await waitFor(rg, 'hangup', (h) => h.reason === 'fax', 10_000);
 });

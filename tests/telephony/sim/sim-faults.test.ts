@@ -97,7 +97,7 @@ describe('faults in a call', () => {
 });
 
 describe('what the simulator does not implement, it refuses', () => {
-  test('fax: the classes offered as the device has them (Class 2.0 is not the Conexant\'s), T.32 and T.31 actions only in their class', () => {
+  test("fax: the classes offered as the device has them (Class 2.0 is not the Conexant's), T.32 and T.31 actions only in their class", () => {
     const { at } = harness();
     at('ATE0');
     expect(at('AT+FCLASS=?')).toBe('\r\n0,1,1.0,2,8\r\n\r\nOK\r\n');

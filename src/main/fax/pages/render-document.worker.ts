@@ -14,7 +14,10 @@ async function run({ doc, opts }: RenderInput): Promise<void> {
     const r = await renderDocument(doc, opts);
     const pages = r.pages.map((p) => ({ width: p.bitmap.width, height: p.bitmap.height, data: p.bitmap.data, photoTiles: p.photoTiles }));
     const m: RenderMessage = { kind: 'done', docKind: r.kind, format: r.format, pages };
-    parentPort!.postMessage(m, pages.map((p) => p.data.buffer as ArrayBuffer));
+    parentPort!.postMessage(
+      m,
+      pages.map((p) => p.data.buffer as ArrayBuffer),
+    );
   } catch (e) {
     // A bad file is an answer (its error names the file), anything else ends the thread with its error.
     if (!(e instanceof AppError)) throw e;
