@@ -84,12 +84,15 @@ test('Persian: a PDF from the library is sent on the demo line to the far fax ma
   await expect(logRow.textContent()).resolves.toContain('ارسالی');
   await expect(logRow.getByTestId('fax-log-pages').textContent()).resolves.toBe('۱ از ۱');
   await expect(logRow.getByTestId('fax-log-result').textContent()).resolves.toBe('انجام شد');
-  // The row is the outbox's job: same id, the page confirmed; the number is kept as typed (Persian digits)
-  // and found by its digits in any script.
+  // The row is the outbox's job: same id, the page confirmed; the number typed in Persian digits is kept as
+  // the phonebook keeps one (ASCII digits; shown in Persian) and found by its digits in any script.
   const logged = (await engineApi(page, 'fax/log', {})).rows;
-  expect(logged.map((r) => [r.direction, r.jobId, r.remoteNumber, r.pagesDone, r.pagesTotal, r.ok])).toEqual([['out', jobs[0]!.id, '۵۵۵۰۱۰۰', 1, 1, true]]);
+  expect(logged.map((r) => [r.direction, r.jobId, r.remoteNumber, r.pagesDone, r.pagesTotal, r.ok])).toEqual([['out', jobs[0]!.id, '5550100', 1, 1, true]]);
+  await expect(logRow.getByTestId('fax-log-party').textContent()).resolves.toContain('۵۵۵۰۱۰۰');
   await page.getByTestId('fax-log-search').fill('4550100');
   await page.getByTestId('fax-log-empty').waitFor();
+  await page.getByTestId('fax-log-search').fill('۵۵۵۰۱۰۰');
+  await pollUntil(page, () => logRow.count(), 1);
   await page.getByTestId('fax-log-search').fill('5550100');
   await pollUntil(page, () => logRow.count(), 1);
   await shot(page, 'fax-flow-03-log-fa');

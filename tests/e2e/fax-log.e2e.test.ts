@@ -29,7 +29,12 @@ beforeAll(async () => {
 function prepareData(dataDir: string): void {
   const fax = faxLinesStandIn();
   const engine = createEngine({ dataDir, faxLines: fax.lines, noLines: true, noAlarms: true });
-  for (const f of faxes) fax.deliver(f);
+  // The first fax came in on a line of Lines (kept switched off so the server does not open its port); the
+  // second on a line that is no longer there, and with error correction.
+  const add = engine.db.prepare("INSERT INTO lines (name, kind, port, enabled, created_at) VALUES ('خط فکس', 'modem', '/dev/ttyUSB7', 0, '2026-01-01')");
+  const lineId = String(add.run().lastInsertRowid);
+  fax.deliver({ ...faxes[0]!, lineId });
+  fax.deliver({ ...faxes[1]!, lineId: '99', report: { ...faxes[1]!.report, ecm: true } });
   // With no line running, close lets the folder go at once: the server opens it next.
   void engine.close();
 }
@@ -130,6 +135,51 @@ test('a fax opens at its address with its page drawn; rotated, it stays turned a
   const after = await pixelsOfPage(page);
   expect([after.width, after.height, after.black]).toEqual([600, 1728, before.black]);
   await shot(page, 'fax-log-05-rotated-after-restart');
+});
+
+/** Where a text starts on screen, left to right: its first character's box in the element. */
+const leftOf = (testId: string, text: string) =>
+  page.getByTestId(testId).evaluate((el, t) => {
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const at = n.textContent!.indexOf(t);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(n, at);
+      range.setEnd(n, at + t.length);
+      return range.getBoundingClientRect().left;
+    }
+    throw new Error(`${t} is not in the element`);
+  }, text);
+
+test('the Line fact names the line, and the speed reads “۱۴٬۴۰۰ bps” left to right with ECM in the language, in Persian and English', async () => {
+  await openLog();
+  const rows = page.getByTestId('fax-log-row');
+  await pollUntil(page, () => rows.count(), 2);
+  // ACME's fax (ECM) is the newest: the number before its unit, then error correction in Persian words.
+  const speed = rows.nth(0).getByTestId('fax-log-speed');
+  await expect(speed.textContent()).resolves.toBe('۱۴٬۴۰۰ bps · با تصحیح خطا');
+  await speed.evaluate((el) => el.setAttribute('data-testid', 'speed-cell'));
+  expect(await leftOf('speed-cell', '۱۴٬۴۰۰')).toBeLessThan(await leftOf('speed-cell', 'bps'));
+  await shot(page, 'fax-log-07-speed-fa');
+
+  await page.getByTestId('fax-log-row').filter({ hasText: 'ACME' }).getByTestId('fax-log-open').click();
+  await page.getByTestId('fax-log-entry').waitFor();
+  // Its line is not among Lines any more: no bare id («۹۹») in its place.
+  await expect(page.getByTestId('fax-fact-line').locator('dd').textContent()).resolves.toBe('—');
+  await page.goBack();
+  await pollUntil(page, () => rows.count(), 2);
+  await rows.nth(1).getByTestId('fax-log-open').click();
+  await page.getByTestId('fax-log-entry').waitFor();
+  await expect(page.getByTestId('fax-fact-line').locator('dd').textContent()).resolves.toBe('خط فکس');
+  await expect(page.getByTestId('fax-fact-speed').locator('dd').textContent()).resolves.toBe('۱۴٬۴۰۰ bps');
+  expect(await leftOf('fax-fact-speed', '۱۴٬۴۰۰')).toBeLessThan(await leftOf('fax-fact-speed', 'bps'));
+  await shot(page, 'fax-log-08-entry-line-fa');
+
+  await useLanguage('en');
+  await page.goBack();
+  await pollUntil(page, () => rows.nth(0).getByTestId('fax-log-speed').textContent(), '14,400 bps · ECM');
+  await shot(page, 'fax-log-09-speed-en');
 });
 
 test("the contact's timeline shows the fax received from it, and opens it", async () => {

@@ -80,7 +80,8 @@ test('a fax to a typed number: the far end gets the documents in the chosen orde
   const sent = await e.ok('fax/send', { documentIds: [text, pdf], number: '۴۴۵۵ ۶۶۷۷' }, 'en');
   expect(sent.jobs).toHaveLength(1);
   const id = sent.jobs[0]!.id;
-  expect(sent.jobs[0]).toMatchObject({ pages: 3, number: '۴۴۵۵ ۶۶۷۷' });
+  // Kept as the phonebook keeps a number: the digits normalised, its spaces as written (the outbox shows it in Persian digits).
+  expect(sent.jobs[0]).toMatchObject({ pages: 3, number: '4455 6677' });
   expect(sent.jobs[0]!.documents).toEqual([
     { id: text, name: 'note.txt', pages: 1 },
     { id: pdf, name: 'prices.pdf', pages: 2 },
@@ -219,6 +220,18 @@ test('a cover page goes first and counts itself; a group sends one job per membe
   expect(belowHeader(lines.farEnd[0]!.bitmap).some((b) => b !== 0)).toBe(true);
   expect(belowHeader(lines.farEnd[0]!.bitmap).equals(belowHeader(doc[0]!))).toBe(false);
   expect(belowHeader(lines.farEnd[1]!.bitmap).equals(belowHeader(doc[0]!))).toBe(true);
+});
+
+test('a number typed in Persian or Arabic digits is stored, logged and dialled as the phonebook reads it', async () => {
+  const { e, lines } = open();
+  const { text } = await library(e);
+  const sent = await e.ok('fax/send', { documentIds: [text], number: ' ۰۲۱ ۵۵۵۰ ١٠٠  ' }, 'fa');
+  expect(sent.jobs[0]!.number).toBe('021 5550 100');
+  await until(e, sent.jobs[0]!.id, (j) => j.status === 'sent', 'the fax to be sent');
+  expect(lines.calls.map((c) => c.dial)).toEqual(['0215550100']);
+  expect((await e.ok('fax/outbox', {})).jobs.map((j) => j.number)).toEqual(['021 5550 100']);
+  const log = await e.ok('fax/log', {}, 'en');
+  expect(log.rows.map((r) => [r.direction, r.remoteNumber])).toEqual([['out', '021 5550 100']]);
 });
 
 test('bad input is refused naming the field, in the user language, and nothing is queued', async () => {

@@ -109,7 +109,8 @@ export function createFaxLogRepo(db: Db) {
     ),
     get: db.prepare<[number], MatchedDbRow>(`${SELECT} WHERE m.id = ?`),
     rotate: db.prepare<[number, number]>('UPDATE fax_log SET rotation = ? WHERE id = ?'),
-    lineName: db.prepare<[string], string>('SELECT name FROM lines WHERE CAST(id AS TEXT) = ?').pluck(),
+    // The name the user gave the line in Lines, else its port: what the fax log shows as the fax's line.
+    lineName: db.prepare<[string], string>("SELECT COALESCE(NULLIF(name, ''), port) FROM lines WHERE CAST(id AS TEXT) = ?").pluck(),
     callExists: db.prepare<[number], number>('SELECT 1 FROM calls WHERE id = ?').pluck(),
     routedBetween: db.prepare<[number, number], MatchedDbRow>(`${SELECT} WHERE m.routed_at > ? AND m.routed_at <= ? ORDER BY m.routed_at, m.id`),
   };

@@ -6,6 +6,8 @@
 import { createGroupsRepo } from '../contacts/groups.repo';
 import type { Contact } from '../../shared/contract/contacts';
 import type { Db } from '../db/database';
+import { toAsciiDigits } from '../../shared/text/digits';
+import { normalizeInput } from '../../shared/text/normalize';
 import { AppError, validationError } from '../kernel/app-error';
 import type { EngineContext } from '../kernel/context';
 import { dialTarget } from '../lines/dial-target';
@@ -37,8 +39,11 @@ export function resolveRecipients(
   const list: FaxRecipient[] = [];
   const skipped: Recipients['skipped'] = [];
   if (input.number) {
-    if (!dialable(input.number, ctx)) throw validationError('fax_out.bad_number', 'number', { value: input.number });
-    list.push({ number: input.number, contactId: null, name: '' });
+    // Kept as the phonebook keeps a typed number (ASCII digits, spacing as written): the outbox, the fax log
+    // and its search then read one number whether it was typed «۵۵۵۰۱۰۰», «٥٥٥٠١٠٠» or 5550100.
+    const number = toAsciiDigits(normalizeInput(input.number));
+    if (!dialable(number, ctx)) throw validationError('fax_out.bad_number', 'number', { value: input.number });
+    list.push({ number, contactId: null, name: '' });
   }
   const seen = new Set<number>();
   for (const id of input.contactIds) {

@@ -34,6 +34,8 @@ type Running = {
   answered: boolean;
   /** The IVR took this call. */ ivr?: boolean;
   /** The fax engine took this call (its log row ends as 'fax'). */ fax?: boolean;
+  /** Rings of the incoming call so far, and whether its caller ID (a number or withheld) has come. */ rings?: number;
+  callerIdIn?: boolean;
   lastStatus: string;
   offs: (() => void)[];
 };
@@ -45,7 +47,16 @@ export type IvrRingHook = (r: { lineId: number; rings: number; ringsBeforeAnswer
  * The fax policy's say on every ring of an incoming call the IVR has not taken (src/main/fax/fax-answer.ts):
  * true when it answers the call as fax.
  */
-export type FaxRingHook = (r: { lineId: number; rings: number; row: LineDbRow; line: Line; callId: number | null; callerNumber: string | null }) => boolean;
+/** Asked at each ring of an incoming call nothing has taken, and once more when its caller ID arrives (`callerIdIn`). */
+export type FaxRingHook = (r: {
+  lineId: number;
+  rings: number;
+  row: LineDbRow;
+  line: Line;
+  callId: number | null;
+  callerNumber: string | null;
+  callerIdIn: boolean;
+}) => boolean;
 
 export function createLinesService(db: Db, ctx: EngineContext, calls: CallsService, log: Logger, factory: LineFactory = defaultLineFactory) {
   const repo = createCallsRepo(db);
@@ -123,6 +134,12 @@ export function createLinesService(db: Db, ctx: EngineContext, calls: CallsServi
 
   const callerOf = (run: Running): string | null => (run.callId !== null ? repo.get(run.callId)?.number_raw || null : null);
 
+  function askFax(run: Running): void {
+    if (run.ivr || run.answered || !faxHook) return;
+    const r = { lineId: run.row.id, rings: run.rings ?? 0, row: run.row, line: run.line, callId: run.callId, callerNumber: callerOf(run) };
+    if (faxHook({ ...r, callerIdIn: run.callerIdIn ?? false })) run.fax = true;
+  }
+
   function onAnswered(run: Running): void {
     if (run.callId === null) return;
     run.answered = true;
@@ -146,6 +163,8 @@ export function createLinesService(db: Db, ctx: EngineContext, calls: CallsServi
     run.answered = false;
     run.ivr = false;
     run.fax = false;
+    run.rings = 0;
+    run.callerIdIn = false;
     callUpdated(id);
   }
 
@@ -187,10 +206,15 @@ export function createLinesService(db: Db, ctx: EngineContext, calls: CallsServi
           ivrHook?.({ lineId: row.id, rings: r.count, ringsBeforeAnswer: run.row.rings_before_answer, line, callId: run.callId })
         )
           run.ivr = true;
-        if (!run.ivr && !run.answered && faxHook?.({ lineId: row.id, rings: r.count, row: run.row, line, callId: run.callId, callerNumber: callerOf(run) }))
-          run.fax = true;
+        run.rings = r.count;
+        askFax(run);
       }),
-      line.on('caller-id', (cid) => onCallerId(run, cid)),
+      line.on('caller-id', (cid) => {
+        onCallerId(run, cid);
+        run.callerIdIn = true;
+        // A fax-only line may be waiting for the caller ID to answer (fax-answer.ts).
+        if (run.direction === 'in' && !run.fax && (run.rings ?? 0) > 0) askFax(run);
+      }),
       line.on('answered', () => onAnswered(run)),
       line.on('hangup', (h) => onHangup(run, h.reason)),
     );

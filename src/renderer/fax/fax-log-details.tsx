@@ -29,9 +29,10 @@ export function FaxLogDetails({ fax }: { fax: FaxLogDetail }) {
       'contact',
     ],
     ...(fax.routedTo ? [[t.faxRoutes.forLabel, <bdi>{fax.routedTo.name}</bdi>, 'for'] as [string, ReactNode, string]] : []),
-    [m.line, fax.lineName || digits(fax.lineId), 'line'],
+    // A line's id means nothing to the user: a fax logged on a line no longer in Lines has no line name to show.
+    [m.line, fax.lineName || '—', 'line'],
     [m.pages, fax.direction === 'out' ? m.pagesOf(num(fax.pagesDone), num(fax.pagesTotal)) : num(fax.pagesDone), 'pages'],
-    [m.speed, fax.bps === null ? '—' : m.bps(num(fax.bps)), 'speed'],
+    [m.speed, fax.bps === null ? '—' : <bdi dir="ltr">{m.bps(num(fax.bps))}</bdi>, 'speed'],
     [m.ecm, fax.ecm ? m.yes : m.no, 'ecm'],
     [m.resolution, fax.fine ? m.fine : m.standard, 'resolution'],
     [m.colDuration, <bdi dir="ltr">{durationOf(fax.durationMs, locale)}</bdi>, 'duration'],

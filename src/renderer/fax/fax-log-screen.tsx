@@ -186,7 +186,11 @@ export function FaxLogScreen({ entryId }: { entryId: number | null }) {
                 <td className="num" data-testid="fax-log-pages">
                   {r.direction === 'out' ? m.pagesOf(num(r.pagesDone), num(r.pagesTotal)) : num(r.pagesDone)}
                 </td>
-                <td>{r.bps === null ? '—' : `${m.bps(num(r.bps))}${r.ecm ? ' ECM' : ''}`}</td>
+                <td data-testid="fax-log-speed">
+                  {/* Isolated left to right: in a Persian row «bps ۱۴٬۴۰۰» would otherwise read unit first. */}
+                  {r.bps === null ? '—' : <bdi dir="ltr">{m.bps(num(r.bps))}</bdi>}
+                  {r.bps !== null && r.ecm && ` · ${m.withEcm}`}
+                </td>
                 <td>
                   <bdi dir="ltr">{durationOf(r.durationMs, locale)}</bdi>
                 </td>

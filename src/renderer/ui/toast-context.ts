@@ -1,7 +1,8 @@
 import { createContext, useContext } from 'react';
 
 export type ToastKind = 'info' | 'success' | 'error';
-export type Toast = { id: number; kind: ToastKind; text: string };
+/** `lang`/`dir`: the UI language the text was written in; the toast keeps them when the user switches language. */
+export type Toast = { id: number; kind: ToastKind; text: string; lang: string; dir: 'rtl' | 'ltr' };
 export type Toaster = { show: (kind: ToastKind, text: string) => void };
 
 export const ToastContext = createContext<Toaster>({ show: () => undefined });

@@ -30,6 +30,7 @@ export const faxLogEn: FaxLogMessages = {
   cutShort: (pages) => `Cut short; ${pages} ${pages === '1' ? 'page' : 'pages'} arrived`,
   pagesOf: (done, total) => `${done} of ${total}`,
   bps: (bps) => `${bps} bps`,
+  withEcm: 'ECM',
   more: 'More',
   count: (shown, total) => `${shown} of ${total} faxes`,
   reasons: {

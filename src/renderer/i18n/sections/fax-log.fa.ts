@@ -33,6 +33,8 @@ export const faxLogFa = {
   cutShort: (pages: string) => `نیمه‌کاره ماند؛ ${pages} صفحه رسید`,
   pagesOf: (done: string, total: string) => `${done} از ${total}`,
   bps: (bps: string) => `${bps} bps`,
+  /** After the speed when the fax used error correction. */
+  withEcm: 'با تصحیح خطا',
   more: 'بیشتر',
   count: (shown: string, total: string) => `${shown} از ${total} فکس`,
   // Why a fax failed, in words: the one list for the fax log, the outbox and the contact's timeline.

@@ -12,7 +12,9 @@ export const lineFaxEn: LineFaxMessages = {
   hints: {
     off: 'Calls are answered by voice only; no fax is received.',
     adaptive: 'The answering service, voicemail or call recording answers; when the caller is a fax machine, the call switches to fax and the fax is received.',
-    'fax-only': 'Every call is answered as a fax at the ring below.',
+    'fax-only':
+      'Every call is answered as a fax at the ring below. ' +
+      'With caller ID on this line, ring 1 waits for the caller ID (or the 2nd ring), so the fax is logged with the sender’s number.',
     'after-rings': 'When nobody and no answering service has taken the call by the ring below, it is answered as a fax.',
   },
   rings: 'Answer fax at ring',
