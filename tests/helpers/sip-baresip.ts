@@ -109,9 +109,10 @@ export async function startBaresip(opts: {
     });
   };
   // REGISTER_OK fires before a control client can connect: poll reginfo instead.
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; ; i++) {
     const r = await command('reginfo');
-    if (/\bOK\b/.test(r.data ?? '')) break;
+    if (/\bOK\b/.test((r.data ?? '').replace(/\u001b\[[0-9;]*m/g, ''))) break;
+    if (i === 100) throw new Error(`baresip did not register: ${r.data ?? ''}`);
     await new Promise((res) => setTimeout(res, 100));
   }
   const stop = async (): Promise<void> => {

@@ -223,7 +223,8 @@ export class SipChannel implements Line {
       const timer: unknown = t ? t.setTimeout(giveUp, ms) : setTimeout(giveUp, ms);
       inviter.stateChange.addListener((s) => {
         if (s === sip.SessionState.Established) settle('connected');
-        if (s === sip.SessionState.Terminated && !settled) settle('failed');
+        // The final response's delegate (busy, no answer) may come after the state: it decides first.
+        if (s === sip.SessionState.Terminated && !settled) setImmediate(() => settle('failed'));
         if (s === sip.SessionState.Terminated && settled && this.call === call) this.endCall(call.hangupSent ? 'local' : 'remote');
       });
       this.watchOutgoing(call);
