@@ -5,8 +5,8 @@
  * bench/.cache/; so is the 5,000,000-call log of the call benchmarks (bench/calls.bench.ts).
  *
  * Only some benchmarks: `BENCH=calls npm run bench` (or `BENCH=contacts`, `BENCH=import` (the import alone), `BENCH=alarms`, `BENCH=popup`, `BENCH=ui`,
- * `BENCH=ivr`, `BENCH=cid` (caller ID to event alone), `BENCH=recording`, `BENCH=durability`, `BENCH=fax`; `node dist/bench/run.js calls`
- * after a build works too). The figures of the others stay in results.json as they were.
+ * `BENCH=ivr`, `BENCH=cid` (caller ID to event alone), `BENCH=recording`, `BENCH=durability`, `BENCH=fax`, `BENCH=siprtp` (SIP media);
+ * `node dist/bench/run.js calls` after a build works too). The figures of the others stay in results.json as they were.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -21,6 +21,7 @@ import { recordingBench } from './recording.bench';
 import { chequeBench, chequeColdChild, COLD_CHILD_ENV } from './cheque.bench';
 import { durabilityBench } from './durability.bench';
 import { faxBench } from './fax.bench';
+import { sipRtpBench } from './sip-rtp.bench';
 import { popupBench } from './popup.bench';
 import { importBench, importCards } from './import.bench';
 import { uiBench } from './ui.bench';
@@ -31,8 +32,8 @@ const cache = path.join(root, 'bench', '.cache');
 const resultsFile = path.join(root, 'bench', 'results.json');
 
 const only = process.env.BENCH ?? process.argv[2] ?? 'all';
-if (!['all', 'contacts', 'import', 'calls', 'cid', 'alarms', 'popup', 'ui', 'cheque', 'ivr', 'recording', 'durability', 'fax'].includes(only))
-  throw new Error(`BENCH=${only}: expected contacts, import, calls, cid, alarms, popup, ui, cheque, ivr, recording, durability, fax or all`);
+if (!['all', 'contacts', 'import', 'calls', 'cid', 'alarms', 'popup', 'ui', 'cheque', 'ivr', 'recording', 'durability', 'fax', 'siprtp'].includes(only))
+  throw new Error(`BENCH=${only}: expected contacts, import, calls, cid, alarms, popup, ui, cheque, ivr, recording, durability, fax, siprtp or all`);
 
 async function ensureMillion(): Promise<string> {
   const dir = path.join(cache, 'contacts-1m');
@@ -73,6 +74,7 @@ async function main() {
   if (only === 'all' || only === 'recording') Object.assign(results, await recordingBench());
   if (only === 'all' || only === 'durability') Object.assign(results, await durabilityBench());
   if (only === 'all' || only === 'fax') Object.assign(results, await faxBench());
+  if (only === 'all' || only === 'siprtp') Object.assign(results, await sipRtpBench());
 
   const previous = existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as Record<string, number>) : {};
   const merged = { ...previous, ...results };
