@@ -58,12 +58,13 @@ async function phone(user: string, name: string, answer: 'auto' | 'manual' = 'au
 type Rec = { [E in keyof LineEvents]?: LineEvents[E][] };
 function record(ch: SipChannel): Rec & { order: string[] } {
   const rec: Rec & { order: string[] } = { order: [] };
-  for (const e of ['ring', 'caller-id', 'answered', 'hangup', 'trace', 'status'] as const) {
-    ch.on(e, (p: never) => {
+  const keep = <E extends keyof LineEvents>(e: E): void => {
+    ch.on(e, (p) => {
       ((rec[e] ??= []) as unknown[]).push(p);
       if (e !== 'trace' && e !== 'status') rec.order.push(e);
     });
-  }
+  };
+  for (const e of ['ring', 'caller-id', 'answered', 'hangup', 'trace', 'status'] as const) keep(e);
   return rec;
 }
 

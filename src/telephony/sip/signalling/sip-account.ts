@@ -11,7 +11,7 @@
  * the user agent is thrown away and a new one tries again with backoff, until `close()`.
  */
 import dgram from 'node:dgram';
-import type { Invitation, Registerer, SessionDescriptionHandlerFactory, UserAgent, UserAgentOptions } from 'sip.js';
+import type { Invitation, Registerer, Session, SessionDescriptionHandlerFactory, UserAgent, UserAgentOptions } from 'sip.js';
 import type { CallMedia } from '../sip-media';
 import { realTimers, type Timers } from '../../transport';
 import type { Line, LineEvents, LineStatus } from '../../line';
@@ -24,7 +24,9 @@ import { SipChannel } from './sip-channel';
 export type SipMediaSide = {
   factory: SessionDescriptionHandlerFactory;
   /** The established call's media, from its session's description handler; null when it has none (yet). */
-  callMedia(sessionDescriptionHandler: unknown): CallMedia | null;
+  callMedia(session: Session): CallMedia | null;
+  /** Why an incoming offer cannot be answered (no common codec): the INVITE gets 488 with it; null when it can. */
+  refuse?(offer: string): string | null;
 };
 
 export type SipAccountOptions = {
@@ -286,6 +288,12 @@ export class SipAccount {
   }
 
   private incoming(inv: Invitation): void {
+    // An offer we cannot answer gets 488 (sip.js would send 480, which makes a PBX hunt on or retry).
+    const why = inv.body ? this.opts.media.refuse?.(inv.body) : null;
+    if (why) {
+      void inv.reject({ statusCode: 488, reasonPhrase: 'Not Acceptable Here' }).catch(() => undefined);
+      return;
+    }
     const free = this.channels.find((c) => c.takesCalls());
     if (!free) {
       void inv.reject({ statusCode: 486, reasonPhrase: 'Busy Here' }).catch(() => undefined);

@@ -139,7 +139,7 @@ export class SipChannel implements Line {
   private established(call: Call): void {
     this.clearRing(call);
     call.answered = true;
-    call.media = this.account.opts.media.callMedia(call.session.sessionDescriptionHandler);
+    call.media = this.account.opts.media.callMedia(call.session);
     // The far end's keys are the line's `dtmf` events for the whole call, whatever plays or records.
     if (call.media) this.unhook.push(call.media.onDigit((digit) => this.emit('dtmf', { digit })));
     this.setStatus('in-call');
@@ -255,7 +255,7 @@ export class SipChannel implements Line {
   }
 
   private mediaOf(call: Call): CallMedia {
-    call.media ??= this.account.opts.media.callMedia(call.session.sessionDescriptionHandler);
+    call.media ??= this.account.opts.media.callMedia(call.session);
     if (!call.media) throw new LineError('unsupported', 'This call has no audio.');
     return call.media;
   }
