@@ -172,3 +172,20 @@ test('flash(digits) is a blind transfer: the caller is sent on to the number (RE
   await waitFor(() => tRec['caller-id']?.length, { what: 'the transferred caller rings 3007' });
   expect(tRec['caller-id']![0]).toMatchObject({ number: '1008' });
 });
+
+test.each(['ws', 'tcp'] as const)('over %s too: a call comes in with caller ID, is answered (ACK reaches sip.js), the caller hangs up', async (transport) => {
+  const user = transport === 'ws' ? '3008' : '3009';
+  const a = await account(user, 1, { transport, ...(transport === 'ws' ? { outboundProxy: `127.0.0.1:${kam.wsPort}` } : {}) });
+  const ch = a.channels[0]!;
+  const rec = record(ch);
+  const alice = await phone(transport === 'ws' ? '1009' : '1010', 'Alice Web');
+  await alice.command('dial', `sip:${user}@127.0.0.1:${kam.sipPort}`);
+  await waitFor(() => ch.info().status === 'ringing', { what: 'ringing' });
+  expect(rec['caller-id']).toEqual([expect.objectContaining({ name: 'Alice Web', absence: null })]);
+  await ch.answer();
+  await alice.waitEvent('CALL_ESTABLISHED');
+  await waitFor(() => acked(rec), { what: 'the ACK reached sip.js' });
+  await alice.command('hangup');
+  await waitFor(() => rec.hangup?.length, { what: 'hangup' });
+  expect(rec.hangup).toEqual([{ reason: 'remote' }]);
+});
