@@ -8,7 +8,7 @@
 import type { CallOutcome, DemoCallInput, LineData, LinePatch, LineView, PortInfo, PortProbe, LineTestResult, CallRow } from '../../shared/contract/calls';
 import { normalizePhone } from '../../shared/text/phone';
 import { applyPatch } from '../../shared/contract/patch';
-import { listSerialPorts, probeModem, realTimers, serialTransport, type CallerId, type HangupReason, type Line, type ModemSimulator } from '../../telephony';
+import { listSerialPorts, probeModem, realTimers, serialTransport, type CallerId, type HangupReason, type Line } from '../../telephony';
 import { createCallsRepo, type LineDbRow } from '../calls/calls.repo';
 import { localDayHour, type CallsService } from '../calls/calls.service';
 import type { Db } from '../db/database';
@@ -20,43 +20,13 @@ import { shownStatus } from './line-status';
 import { dialTarget } from './dial-target';
 import { lineDataOf, lineView } from './line-view';
 import { lineAppError, ringDemo } from './demo-call';
+import type { FaxRingHook, IvrRingHook, Running } from './line-running';
 
 import { defaultLineFactory, type LineFactory } from './line-factory';
 
 export { defaultLineFactory, type LineFactory };
 
-type Running = {
-  row: LineDbRow;
-  line: Line;
-  sim: ModemSimulator | null;
-  callId: number | null;
-  direction: 'in' | 'out' | null;
-  answered: boolean;
-  /** The IVR took this call. */ ivr?: boolean;
-  /** The fax engine took this call (its log row ends as 'fax'). */ fax?: boolean;
-  /** Rings of the incoming call so far, and whether its caller ID (a number or withheld) has come. */ rings?: number;
-  callerIdIn?: boolean;
-  lastStatus: string;
-  offs: (() => void)[];
-};
-
-/** The IVR's say on every ring of an incoming call: true when it takes the call (and answers it). */
-export type IvrRingHook = (r: { lineId: number; rings: number; ringsBeforeAnswer: number; line: Line; callId: number | null }) => boolean;
-
-/**
- * The fax policy's say on every ring of an incoming call the IVR has not taken (src/main/fax/fax-answer.ts):
- * true when it answers the call as fax.
- */
-/** Asked at each ring of an incoming call nothing has taken, and once more when its caller ID arrives (`callerIdIn`). */
-export type FaxRingHook = (r: {
-  lineId: number;
-  rings: number;
-  row: LineDbRow;
-  line: Line;
-  callId: number | null;
-  callerNumber: string | null;
-  callerIdIn: boolean;
-}) => boolean;
+export type { IvrRingHook, FaxRingHook };
 
 export function createLinesService(db: Db, ctx: EngineContext, calls: CallsService, log: Logger, factory: LineFactory = defaultLineFactory) {
   const repo = createCallsRepo(db);
