@@ -176,7 +176,7 @@ test('the Line fact names the line, and the speed reads “۱۴٬۴۰۰ bps” l
   expect(await leftOf('fax-fact-speed', '۱۴٬۴۰۰')).toBeLessThan(await leftOf('fax-fact-speed', 'bps'));
   await shot(page, 'fax-log-08-entry-line-fa');
 
-  await useLanguage('en');
+  await useLanguage(page, 'en');
   await page.goBack();
   await pollUntil(page, () => rows.nth(0).getByTestId('fax-log-speed').textContent(), '14,400 bps · ECM');
   await shot(page, 'fax-log-09-speed-en');
