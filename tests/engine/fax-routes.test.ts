@@ -167,7 +167,7 @@ test('the log filters by who a fax is for, the popup event says it, and a routed
 
   const fired = events.flatMap((ev) => (ev.name === 'alarms/fired' ? ev.payload.alarms : []));
   expect(fired.map((a) => [a.source, a.refId, a.title])).toEqual([
-    ['fax', forSara.rows[0]!.id, 'فکس برای \u2068Sara Staff\u2069 از \u2068021 8888 1234\u2069'],
+    ['fax', forSara.rows[0]!.id, 'فکس برای \u2068Sara Staff\u2069 از \u2068۰۲۱ ۸۸۸۸ ۱۲۳۴\u2069'],
     ['fax', popups[1]!.id, expect.stringContaining('Sales')],
   ]);
   // Dismissed once, it never rings again, not after a restart either; the other still waits.

@@ -34,6 +34,7 @@ import { createFaxOnDemand } from '../fax/fax-on-demand';
 import { createFaxRoutesService } from '../fax/fax-routes.service';
 import { faxRouteAlarmSource } from '../fax/fax-route-alarm.source';
 import { message } from '../i18n/messages';
+import { toPersianDigits } from '../../shared/text/digits';
 import type { Timers } from '../../telephony/transport';
 import type { EngineContext } from '../kernel/context';
 import type { Logger } from '../kernel/logger';
@@ -131,7 +132,8 @@ export function createServices(
   const lang = () => ctx.settings.get().language;
   alarms.addSource(
     faxRouteAlarmSource(faxLog, {
-      title: (name, from) => message(lang(), 'alarms.fax_title', { name, from }),
+      // A Persian alarm writes the sender's number in Persian digits, as every number in the Persian UI.
+      title: (name, from) => message(lang(), 'alarms.fax_title', { name, from: lang() === 'fa' ? toPersianDigits(from) : from }),
       note: (pages) => message(lang(), 'alarms.fax_note', { pages }),
     }),
   );
