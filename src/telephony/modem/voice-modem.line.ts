@@ -4,20 +4,20 @@
  * (voice-modem.supervisor.ts); this side turns what the modem prints into line events (rings, caller
  * ID, keys, tones, hang-ups) and runs the actions (answer, play, record, dial, flash, hang up). Rings
  * are counted and caller ID assembled by voice-modem.ringing.ts, the audio states run by
- * voice-modem.audio.ts. When
- * the supervisor finds the device gone or reset, the call in progress ends with 'device-lost';
- * nothing waits forever.
+ * voice-modem.audio.ts, the hook worked (answer, dial, on hook) by voice-modem.hook.ts. When the
+ * supervisor finds the device gone or reset, the call in progress ends with 'device-lost'; nothing
+ * waits forever.
  */
 import { callLineMode, modemAbilities } from './voice-modem.abilities';
 import { lineListeners } from '../line-events';
 import { LineError, type DialOutcome, type FaxHandover, type FaxHandoverResult, type Line, type LineEventName, type LineEvents } from '../line';
 import type { LineIdentity, LineInfo, LineStatus, Pcm, PlayOutcome, RecordOutcome } from '../line';
 import { realTimers, type Timers } from '../transport';
-import type { AtChannel } from './at-channel';
 import type { DleEvent } from './dle';
 import { VoiceAudio } from './voice-modem.audio';
 import { handOverToFax, type FaxCall, type FaxLineSide } from './voice-modem.fax';
 import { sendFlash } from './voice-modem.flash';
+import { backOnHook, dialDigits, dialOutcome, dialVoice, goOffHook } from './voice-modem.hook';
 import { Ringing } from './voice-modem.ringing';
 import { ModemSupervisor, type CallSide, type SupervisorOptions } from './voice-modem.supervisor';
 
@@ -227,13 +227,7 @@ class VoiceModemLine implements Line {
 
   async answer(): Promise<void> {
     if (this.st !== 'ringing') throw new LineError('bad-state', 'The line is not ringing.');
-    const at = this.modem.requireAt();
-    await this.modem.exclusive(async () => {
-      for (const c of this.modem.profile.offHook) {
-        const r = await at.command(c);
-        if (r.final !== 'OK' && r.final !== 'VCON') throw new LineError('bad-state', `${c}: ${r.final}`);
-      }
-    });
+    await goOffHook(this.modem, this.modem.requireAt());
     this.ringing.clearTimer();
     this.setStatus('in-call');
     this.emit('answered', {});
@@ -255,38 +249,25 @@ class VoiceModemLine implements Line {
     this.ringing.reset();
     this.emit('hangup', { reason });
     if (!at) return;
-    await this.modem.exclusive(() => this.backOnHook(at));
-  }
-
-  /** The profile's on-hook commands, then caller ID again: back in the data class, the modem forgot it. */
-  private async backOnHook(at: AtChannel): Promise<void> {
-    for (const c of this.modem.profile.onHook) await at.command(c).catch(() => undefined);
-    await this.modem.enableCallerId().catch(() => null);
+    await this.modem.exclusive(() => backOnHook(this.modem, at));
   }
 
   async dial(number: string): Promise<DialOutcome> {
     if (this.st !== 'idle') throw new LineError('bad-state', 'The line is busy.');
-    const digits = number.replace(/[^0-9*#,]/g, '');
+    const digits = dialDigits(number);
     if (!digits) throw new LineError('bad-state', 'Nothing to dial.');
     const at = this.modem.requireAt();
     this.setStatus('dialing');
-    const final = await this.modem
-      .exclusive(async () => {
-        await at.command('AT+FCLASS=8');
-        // The far end's answer (or busy / no answer) can take a minute on a real line.
-        return (await at.command(`ATD${digits}`, 90_000)).final;
-      })
-      .catch(() => 'ERROR');
+    const outcome = dialOutcome(await dialVoice(this.modem, at, digits));
     if ((this.st as LineStatus) !== 'dialing') return 'failed'; // hung up meanwhile
-    if (final === 'OK' || final === 'VCON' || final.startsWith('CONNECT')) {
+    if (outcome === 'connected') {
       this.setStatus('in-call');
       this.emit('answered', {});
       return 'connected';
     }
-    const outcome: DialOutcome = final === 'BUSY' ? 'busy' : final === 'NO ANSWER' ? 'no-answer' : /^NO DIAL ?TONE$/.test(final) ? 'no-dialtone' : 'failed';
     this.setStatus('idle');
     this.emit('hangup', { reason: outcome === 'failed' ? 'failed' : outcome });
-    await this.backOnHook(at);
+    await backOnHook(this.modem, at);
     return outcome;
   }
 

@@ -14,6 +14,7 @@
  */
 import type { Timers } from '../transport';
 import { realTimers } from '../transport';
+import { SimCommandLine } from './sim-command-line';
 import { runCommandLine } from './sim-commands';
 import { SimClass1 } from './sim-fax';
 import { SimClass2 } from './sim-class2';
@@ -53,14 +54,14 @@ export class ModemSimulator implements SimState {
   faxLimitBps: number | null;
   faxBitErrors: FaxBitErrors | null;
   remote: SimRemote = { kind: 'answer', afterMs: 1500 };
-  private line = '';
   private listeners = new Set<(b: Buffer) => void>();
   private stateListeners = new Set<(s: 'unplugged' | 'replugged') => void>();
   private flowListeners = new Set<(clearToSend: boolean) => void>();
   private clearToSend = true;
   private frozen = false;
   private unplugged = false;
-  private pendingCommand: unknown = null;
+  /** Command state: the line being typed and the command that answers later (sim-command-line.ts). */
+  private readonly commandLine = new SimCommandLine(this);
   private readonly keypad = new SimKeypad(this);
   readonly ringOnMs: number;
   readonly ringOffMs: number;
@@ -95,7 +96,7 @@ export class ModemSimulator implements SimState {
       return;
     }
     const taken = this.fax.busy ? this.fax.fromHost(buf) : this.fax2.busy ? this.fax2.fromHost(buf) : 0;
-    for (const byte of buf.subarray(taken)) this.commandByte(byte);
+    for (const byte of buf.subarray(taken)) this.commandLine.byte(byte);
   }
 
   /** Bytes to the host; returns an unsubscribe function. */
@@ -153,45 +154,15 @@ export class ModemSimulator implements SimState {
     if (text) this.send(text);
   }
 
-  private commandByte(byte: number): void {
-    if (this.regs.echo) this.send(Buffer.from([byte]));
-    // A character typed while a dial or tone is in progress aborts it, as on real modems.
-    if (this.pendingCommand !== null) {
-      this.timers.clearTimeout(this.pendingCommand);
-      this.pendingCommand = null;
-      this.offHook = false;
-      this.result('NO CARRIER');
-      if (byte === 0x0d) return;
-    }
-    if (byte === 0x0d) {
-      // Like a real modem's parser, everything before the "AT" prefix is ignored, and a line without
-      // one gets no answer at all (vgetty's shell scripts may print their errors onto the port).
-      const line = this.line;
-      const start = line.search(/at/i);
-      this.line = '';
-      if (start >= 0) this.runLine(line.slice(start + 2).trim());
-      return;
-    }
-    if (byte === 0x0a) return;
-    if (byte === 0x08 || byte === 0x7f) {
-      this.line = this.line.slice(0, -1);
-      return;
-    }
-    if (this.line.length < 256) this.line += String.fromCharCode(byte);
-    // Until the prefix arrives only the last character can matter (it may be the 'A').
-    if (this.line.length > 1 && !/at/i.test(this.line)) this.line = this.line.slice(-1);
-  }
-
   runLine(body: string): void {
     const outcome = runCommandLine(this, body);
     if (outcome.kind === 'done') this.result(outcome.ok ? 'OK' : 'ERROR');
-    else if (outcome.kind === 'later') this.pendingCommand = outcome.handle;
+    else if (outcome.kind === 'later') this.commandLine.answersLater(outcome.handle);
   }
 
   /** For commands that answer later (ATD, +VTS): clears the pending marker and sends the result. */
   finishPending(code: SimResult | null): void {
-    this.pendingCommand = null;
-    if (code !== null) this.result(code);
+    this.commandLine.finishPending(code);
   }
 
   // ------------------------------------------------------------ incoming calls
@@ -318,13 +289,12 @@ export class ModemSimulator implements SimState {
 
   /** The host closed the port, dropping DTR: at &D2 the modem leaves any data state and goes on hook. */
   dtrDropped(): void {
-    if (this.pendingCommand !== null) this.timers.clearTimeout(this.pendingCommand);
-    this.pendingCommand = null;
+    this.commandLine.cancelPending();
     this.voice?.stop();
     this.voice = null;
     this.fax.hangUp();
     this.fax2.hangUp();
-    this.line = '';
+    this.commandLine.clearLine();
     if (this.offHook && this.call?.answered) this.endCall();
     this.offHook = false;
     this.phoneOnLine = false;
@@ -367,7 +337,7 @@ export class ModemSimulator implements SimState {
 
   reset(): void {
     this.regs = defaultRegisters(this.stored);
-    this.line = '';
+    this.commandLine.clearLine();
     this.fax.hangUp();
     this.fax2.hangUp();
     this.voice?.stop();
@@ -380,8 +350,7 @@ export class ModemSimulator implements SimState {
    * It prints nothing: a driver notices only by what the modem does differently afterwards.
    */
   spontaneousReset(): void {
-    if (this.pendingCommand !== null) this.timers.clearTimeout(this.pendingCommand);
-    this.pendingCommand = null;
+    this.commandLine.cancelPending();
     if (this.offHook && this.call?.answered) this.endCall();
     this.offHook = false;
     this.reset();

@@ -18,40 +18,16 @@
  * Not simulated, so refused: +FAR=1 (adaptive reception), +FDD=1 (<DLE><SUB>). Class 2/2.0 is sim-class2.ts.
  */
 import { MODULATION_BPS, frameMs, MODULATIONS, PREAMBLE_MS, SimFaxLine, trainingMs, withFcs, type FaxSignal } from './sim-fax-line';
+import { DIAL_CARRIER_MS, DLE, DTE_TIMEOUT_MS, ETX, hex, highMark, RECEIVER_T1_MS, shield, TICK_MS, XOFF, XON, type Class1State } from './sim-fax-states';
 import type { SimFaxState, SimState } from './sim-state';
 
-const DLE = 0x10;
-const ETX = 0x03;
-const XON = 0x11;
-const XOFF = 0x13;
-const TICK_MS = 50;
 /** CED (2100 Hz answer tone) lasts 2.6–4 s (T.30 §5.3.5.3), then the answerer's V.21 flags begin. */
 export const CED_MS = 3000;
-/**
- * A transmit state whose host sends nothing for this long goes back to command state with ERROR
- * (spandsp's T.31, iaxmodem's engine, has a 5 s DTE timeout; what it then answers is our assumption):
- * without it, a host that gave up mid-frame would have its next commands taken as frame data.
- */
-const DTE_TIMEOUT_MS = 5000;
-/** How long ATD waits for the far end's first frame before NO CARRIER (S7, about 50 s on most modems). */
-const DIAL_CARRIER_MS = 50_000;
-/** T.30's T1 (35 s): a receiving machine sends DIS this long after Start, then gives up. */
-const RECEIVER_T1_MS = 35_000;
-
-type State =
-  | { kind: 'idle' }
-  /** Collecting the host's frames; `sending` while the last one is on the line. */
-  | { kind: 'hdlc-tx'; bytes: number[]; escaped: boolean; queued: Uint8Array[]; sending: boolean; first: boolean }
-  /** Waiting for a frame; `abort` is what a character from the host makes the modem say. */
-  | { kind: 'hdlc-rx'; abort: 'OK' | 'NO CARRIER'; deadline: number | null }
-  | { kind: 'data-tx'; modulation: number; buffer: number[]; sent: number[]; escaped: boolean; ending: boolean; xoff: boolean; startAt: number }
-  | { kind: 'data-rx'; modulation: number; octets: Uint8Array | null; at: number }
-  | { kind: 'wait'; abortable: boolean; handle: unknown };
 
 export class SimClass1 implements SimFaxState {
   /** The fax call on the line (null before ATA/ATD connected one, and after the hang-up). */
   line: SimFaxLine | null = null;
-  private state: State = { kind: 'idle' };
+  private state: Class1State = { kind: 'idle' };
   private timer: unknown = null;
   private dteTimer: unknown = null;
   /** The line whose caller's machine already runs as a receiver (fax-on-demand): it is driven once. */
@@ -194,7 +170,7 @@ export class SimClass1 implements SimFaxState {
     return buf.length;
   }
 
-  private dataByte(s: Extract<State, { kind: 'hdlc-tx' | 'data-tx' }>, b: number): void {
+  private dataByte(s: Extract<Class1State, { kind: 'hdlc-tx' | 'data-tx' }>, b: number): void {
     const out = s.kind === 'hdlc-tx' ? s.bytes : s.buffer;
     if (!s.escaped && b === DLE) return void (s.escaped = true);
     if (!s.escaped) return void out.push(b);
@@ -208,7 +184,7 @@ export class SimClass1 implements SimFaxState {
         this.sendNextFrame(s);
       }
     } // any other <DLE>x is not data (T.31 §4): dropped
-    if (s.kind === 'data-tx' && s.buffer.length > this.highMark(s.modulation) && !s.xoff) {
+    if (s.kind === 'data-tx' && s.buffer.length > highMark(s.modulation) && !s.xoff) {
       s.xoff = true;
       this.sim.send(Buffer.from([XOFF]));
     }
@@ -232,7 +208,7 @@ export class SimClass1 implements SimFaxState {
 
   // ------------------------------------------------------------ the states
 
-  private enter(s: State): void {
+  private enter(s: Class1State): void {
     this.clearTimer();
     this.state = s;
     this.step();
@@ -263,7 +239,7 @@ export class SimClass1 implements SimFaxState {
   }
 
   /** One frame of the host's on the line, then CONNECT (more follow) or OK (it was the final one). */
-  private sendNextFrame(s: Extract<State, { kind: 'hdlc-tx' }>): void {
+  private sendNextFrame(s: Extract<Class1State, { kind: 'hdlc-tx' }>): void {
     if (s.sending) return;
     const frame = s.queued.shift();
     if (!frame) return;
@@ -304,7 +280,7 @@ export class SimClass1 implements SimFaxState {
     if (s.kind === 'data-tx') return this.stepDataTx(s, line);
   }
 
-  private stepHdlcRx(s: Extract<State, { kind: 'hdlc-rx' }>, line: SimFaxLine): void {
+  private stepHdlcRx(s: Extract<Class1State, { kind: 'hdlc-rx' }>, line: SimFaxLine): void {
     // High-speed data is not V.21: the HDLC receiver does not hear it.
     while (line.toModem.items[0]?.kind === 'data') line.toModem.items.shift();
     const f = line.toModem.items.shift();
@@ -323,7 +299,7 @@ export class SimClass1 implements SimFaxState {
     this.later(() => this.step(), TICK_MS, line);
   }
 
-  private stepDataRx(s: Extract<State, { kind: 'data-rx' }>, line: SimFaxLine): void {
+  private stepDataRx(s: Extract<Class1State, { kind: 'data-rx' }>, line: SimFaxLine): void {
     if (!s.octets) {
       const head: FaxSignal | undefined = line.toModem.items[0];
       if (head?.kind === 'frame') {
@@ -357,12 +333,12 @@ export class SimClass1 implements SimFaxState {
     this.sim.result('NO CARRIER');
   }
 
-  private stepDataTx(s: Extract<State, { kind: 'data-tx' }>, line: SimFaxLine): void {
+  private stepDataTx(s: Extract<Class1State, { kind: 'data-tx' }>, line: SimFaxLine): void {
     const now = this.sim.timers.now();
     if (now >= s.startAt) {
       const n = Math.round((MODULATION_BPS[s.modulation]! / 8) * (TICK_MS / 1000));
       s.sent.push(...s.buffer.splice(0, n));
-      if (s.xoff && s.buffer.length <= this.highMark(s.modulation) / 2) {
+      if (s.xoff && s.buffer.length <= highMark(s.modulation) / 2) {
         s.xoff = false;
         this.sim.send(Buffer.from([XON]));
       }
@@ -375,11 +351,6 @@ export class SimClass1 implements SimFaxState {
       }
     }
     this.later(() => this.step(), TICK_MS, line);
-  }
-
-  /** The host may be this far ahead of the line (one second of data) before XOFF holds it back. */
-  private highMark(modulation: number): number {
-    return Math.max(512, MODULATION_BPS[modulation]! / 8);
   }
 
   private later(fn: () => void, ms: number, line: SimFaxLine): void {
@@ -404,14 +375,3 @@ export class SimClass1 implements SimFaxState {
     }
   }
 }
-
-function shield(octets: Uint8Array): Buffer {
-  const out: number[] = [];
-  for (const b of octets) {
-    out.push(b);
-    if (b === DLE) out.push(DLE);
-  }
-  return Buffer.from(out);
-}
-
-const hex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join(' ');
