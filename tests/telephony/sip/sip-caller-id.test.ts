@@ -2,7 +2,10 @@
 import { sipCallerId } from '../../../src/telephony/sip/signalling/sip-caller-id';
 
 const headers = (h: Record<string, string>) => ({
-  get: (name: string) => Object.entries(h).filter(([k]) => k.toLowerCase() === name.toLowerCase()).map(([, v]) => v),
+  get: (name: string) =>
+    Object.entries(h)
+      .filter(([k]) => k.toLowerCase() === name.toLowerCase())
+      .map(([, v]) => v),
 });
 
 test('P-Asserted-Identity wins over From; the display name comes with it', () => {

@@ -112,7 +112,7 @@ test('baresip calls: the channel answers, plays a prompt baresip hears, records 
   expect(rec.pcm.length).toBeGreaterThanOrEqual(7000);
   // baresip plays a 440 Hz sine: about 880 zero crossings a second.
   let crossings = 0;
-  for (let i = 1; i < rec.pcm.length; i++) if ((rec.pcm[i - 1]! < 0) !== (rec.pcm[i]! < 0)) crossings++;
+  for (let i = 1; i < rec.pcm.length; i++) if (rec.pcm[i - 1]! < 0 !== rec.pcm[i]! < 0) crossings++;
   expect(crossings / (rec.pcm.length / 8000)).toBeGreaterThan(800);
   expect(crossings / (rec.pcm.length / 8000)).toBeLessThan(960);
 

@@ -11,55 +11,16 @@
  * the user agent is thrown away and a new one tries again with backoff, until `close()`.
  */
 import dgram from 'node:dgram';
-import type { Invitation, Registerer, Session, SessionDescriptionHandlerFactory, UserAgent, UserAgentOptions } from 'sip.js';
-import type { CallMedia } from '../sip-media';
+import type { Invitation, Registerer, UserAgent, UserAgentOptions } from 'sip.js';
 import { realTimers, type Timers } from '../../transport';
-import type { Line, LineEvents, LineStatus } from '../../line';
+import type { Line, LineEvents } from '../../line';
 import { loadSipJs, provideWebSocket, type SipJs } from './sipjs-loader';
 import { SocketTransport, type SocketTransportOptions } from './socket.transport';
 import { registerFailureText, type RegisterFailure } from './sip-registration';
 import { SipChannel } from './sip-channel';
+import type { AccountState, ChannelHost, SipAccountOptions } from './sip-account.types';
 
-/** What the media side gives signalling (src/telephony/sip/media): sip.js's handler factory, and a call's media. */
-export type SipMediaSide = {
-  factory: SessionDescriptionHandlerFactory;
-  /** The established call's media, from its session's description handler; null when it has none (yet). */
-  callMedia(session: Session): CallMedia | null;
-  /** Why an incoming offer cannot be answered (no common codec): the INVITE gets 488 with it; null when it can. */
-  refuse?(offer: string): string | null;
-};
-
-export type SipAccountOptions = {
-  /** The line id of the account; channel n is `${id}/${n}`. */
-  id: string;
-  /** host or host:port of the registrar (the PBX). */
-  server: string;
-  user: string;
-  password: string;
-  /** When the PBX's authentication name differs from the user (the extension). */
-  authUser?: string;
-  displayName?: string;
-  transport: 'udp' | 'tcp' | 'ws' | 'wss';
-  /** host:port every request is sent to instead of the server (udp/tcp), or the WebSocket URL's host (ws). */
-  outboundProxy?: string;
-  /** Simultaneous calls: the number of channels. */
-  channels: number;
-  /** The address to bind to; by default the system's address toward the server. */
-  localAddress?: string;
-  media: SipMediaSide;
-  registerExpiresS?: number;
-  keepaliveMs?: number;
-  /** A REGISTER with no final answer after this long counts as the server not answering. */
-  requestTimeoutMs?: number;
-  maxBackoffMs?: number;
-  /** A `ring` event this often while an incoming call rings. */
-  ringIntervalMs?: number;
-  /** An outgoing call not answered in this long is cancelled ('no-answer'). */
-  noAnswerMs?: number;
-  timers?: Timers;
-};
-
-export type AccountState = { status: Extract<LineStatus, 'initialising' | 'idle' | 'disconnected' | 'closed'>; detail: string | null };
+export type { AccountState, SipAccountOptions, SipMediaSide } from './sip-account.types';
 
 function hostPort(s: string, defaultPort: number): { host: string; port: number } {
   const m = /^\[?([^\]]+?)\]?(?::(\d+))?$/.exec(s.trim());
@@ -79,7 +40,7 @@ function localIpToward(host: string, port: number): Promise<string> {
   });
 }
 
-export class SipAccount {
+export class SipAccount implements ChannelHost {
   readonly channels: SipChannel[];
   private sip: SipJs | null = null;
   private ua: UserAgent | null = null;

@@ -31,7 +31,10 @@ export function parseNameAddr(value: string): NameAddr | null {
     rest = semi < 0 ? '' : v.slice(semi);
   }
   const params: Record<string, string> = {};
-  for (const p of rest.split(';').map((s) => s.trim()).filter(Boolean)) {
+  for (const p of rest
+    .split(';')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const eq = p.indexOf('=');
     params[(eq < 0 ? p : p.slice(0, eq)).toLowerCase()] = eq < 0 ? '' : p.slice(eq + 1).replace(/^"|"$/g, '');
   }

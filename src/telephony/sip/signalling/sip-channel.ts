@@ -9,7 +9,7 @@ import { lineListeners } from '../../line-events';
 import { LineError, type DialOutcome, type FaxHandoverResult, type Line, type LineEventName, type LineEvents } from '../../line';
 import type { LineIdentity, LineInfo, LineStatus, PlayOutcome, RecordOutcome } from '../../line';
 import type { CallMedia } from '../sip-media';
-import type { SipAccount } from './sip-account';
+import type { ChannelHost } from './sip-account.types';
 import { sipCallerId } from './sip-caller-id';
 import { playOn, recordFrom, type AudioRun } from './sip-channel.audio';
 
@@ -26,7 +26,7 @@ export class SipChannel implements Line {
   private readonly unhook: (() => void)[] = [];
 
   constructor(
-    private readonly account: SipAccount,
+    private readonly account: ChannelHost,
     readonly id: string,
   ) {}
 

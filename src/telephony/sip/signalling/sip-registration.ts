@@ -2,10 +2,7 @@
  * Why a SIP account is not registered, in words for the line's status detail, from what the server
  * answered (or did not). The words name the field the user can fix: the password, the server.
  */
-export type RegisterFailure =
-  | { kind: 'rejected'; code: number; reason: string }
-  | { kind: 'timeout' }
-  | { kind: 'socket'; code: string; message: string };
+export type RegisterFailure = { kind: 'rejected'; code: number; reason: string } | { kind: 'timeout' } | { kind: 'socket'; code: string; message: string };
 
 export function registerFailureText(f: RegisterFailure, server: string): string {
   if (f.kind === 'timeout') return `The server is not answering (${server}).`;
