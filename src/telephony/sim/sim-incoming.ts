@@ -114,7 +114,9 @@ export class SimKeypad {
     const later = (ms: number, bytes: number[]) => {
       const h = sim.timers.setTimeout(() => {
         this.keyTimers.delete(h);
-        if (sim.voice || sim.offHook) sim.send(Buffer.from(bytes));
+        // DTMF is a V.253 voice-mode event: a modem switched to a fax class (fax-on-demand right after
+        // the key) reports no more of it, as sim-incoming's <DLE>c reports do.
+        if ((sim.voice || sim.offHook) && sim.regs.fclass === '8') sim.send(Buffer.from(bytes));
       }, ms);
       this.keyTimers.add(h);
     };

@@ -130,6 +130,20 @@ describe('the line', () => {
     expect(take()).toBe('\x10~');
   });
 
+  test('a held key stops being reported once the host switches to a fax class (DTMF is a voice-mode event)', () => {
+    const { t, sim, at, take } = harness();
+    sim.ring({ number: '1', rings: 5 });
+    at('AT+FCLASS=8');
+    at('AT+VLS=1');
+    sim.pressKeys('1');
+    t.advance(1);
+    expect(take()).toBe('\x10/\x101');
+    // Fax-on-demand: the key chose a document and the host goes to Class 1 while the key is still held.
+    expect(at('AT+FCLASS=1')).toBe('\r\nOK\r\n');
+    t.advance(200);
+    expect(take()).toBe('');
+  });
+
   test('DTR drop (the host closed the port) leaves the voice state and hangs up', () => {
     const { sim, at } = harness();
     sim.ring({ number: '1', rings: 5 });
