@@ -158,7 +158,16 @@ export function runIvr(d: IvrRunDeps): IvrRunHandle {
     });
   }
 
-  async function menu(n: Extract<IvrNode, { kind: 'menu' }>, back: string[]): Promise<string | null | 'end'> {
+  /**
+   * The key loop a menu and fax-on-demand share: the node's prompt (unless keys were typed ahead), a key
+   * within its timeout, a wrong key answered with its wrong-key prompt (and what was typed after it
+   * dropped). Timeouts and wrong keys count together; after `retries` of them, 'gave-up'. `pick` says
+   * what a key does: `{ to }` ends the loop with that, 'again' plays the prompt again, 'wrong' is a miss.
+   */
+  async function keyLoop<T>(
+    n: { promptId: number | null; wrongPromptId: number | null; timeoutS: number; retries: number },
+    pick: (k: string) => Promise<{ to: T } | 'again' | 'wrong'> | { to: T } | 'again' | 'wrong',
+  ): Promise<T | 'gave-up' | 'end'> {
     let misses = 0;
     for (;;) {
       if (!keys.length) await play(d.prompt(n.promptId));
@@ -167,21 +176,31 @@ export function runIvr(d: IvrRunDeps): IvrRunHandle {
       if (over()) return 'end';
       if (k === null) {
         step('timeout');
-        if (++misses > n.retries) return n.fallback ?? 'timeout';
+        if (++misses > n.retries) return 'gave-up';
         continue;
       }
       step(`key:${k}`);
+      const r = await pick(k);
+      if (r === 'again') continue;
+      if (r !== 'wrong') return r.to;
+      keys.length = 0; // what was typed after a wrong key is not trusted either
+      await play(d.prompt(n.wrongPromptId));
+      if (++misses > n.retries) return 'gave-up';
+    }
+  }
+
+  async function menu(n: Extract<IvrNode, { kind: 'menu' }>, back: string[]): Promise<string | null | 'end'> {
+    const r = await keyLoop<string | null>(n, (k) => {
       const option = n.options.find((o) => o.key === k);
       if (option) {
         back.push(n.id);
-        return option.next;
+        return { to: option.next };
       }
-      if (k === n.repeatKey) continue;
-      if (k === n.backKey && back.length) return back.pop()!;
-      keys.length = 0; // what was typed after a wrong key is not trusted either
-      await play(d.prompt(n.wrongPromptId));
-      if (++misses > n.retries) return n.fallback ?? 'timeout';
-    }
+      if (k === n.repeatKey) return 'again';
+      if (k === n.backKey && back.length) return { to: back.pop()! };
+      return 'wrong';
+    });
+    return r === 'gave-up' ? (n.fallback ?? 'timeout') : r;
   }
 
   async function voicemail(n: Extract<IvrNode, { kind: 'voicemail' }>): Promise<void> {
@@ -240,39 +259,24 @@ export function runIvr(d: IvrRunDeps): IvrRunHandle {
    * document is gone), 'end' when the caller went away.
    */
   async function faxDocument(n: Extract<IvrNode, { kind: 'fax-document' }>): Promise<'fax' | 'fallback' | 'end'> {
-    let misses = 0;
-    for (;;) {
-      if (!keys.length) await play(d.prompt(n.promptId));
-      if (over()) return 'end';
-      const k = await nextKey(n.timeoutS * 1000);
-      if (over()) return 'end';
-      if (k === null) {
-        step('timeout');
-        if (++misses > n.retries) return 'fallback';
-        continue;
-      }
-      step(`key:${k}`);
+    const r = await keyLoop<'fax' | 'fallback' | 'end'>(n, async (k) => {
       const doc = n.documents.find((o) => o.key === k);
-      if (doc && doc.documentId !== null) {
-        keys.length = 0;
-        await play(d.prompt(n.startPromptId));
-        if (over()) return 'end';
-        if (!d.sendFax) {
-          step('fax:unavailable');
-          return 'fallback';
-        }
-        faxSent = true; // from here the line belongs to fax: its hang-up is the fax call's end, not the caller's
-        const r = await d.sendFax(doc.documentId).catch(() => 'failed' as const);
-        step(`fax:${r}`);
-        if (r !== 'unavailable') return 'fax';
-        faxSent = false;
-        if (over()) return 'end';
-        return 'fallback';
+      if (!doc || doc.documentId === null) return 'wrong';
+      keys.length = 0;
+      await play(d.prompt(n.startPromptId));
+      if (over()) return { to: 'end' };
+      if (!d.sendFax) {
+        step('fax:unavailable');
+        return { to: 'fallback' };
       }
-      keys.length = 0; // what was typed after a wrong key is not trusted either
-      await play(d.prompt(n.wrongPromptId));
-      if (++misses > n.retries) return 'fallback';
-    }
+      faxSent = true; // from here the line belongs to fax: its hang-up is the fax call's end, not the caller's
+      const sent = await d.sendFax(doc.documentId).catch(() => 'failed' as const);
+      step(`fax:${sent}`);
+      if (sent !== 'unavailable') return { to: 'fax' };
+      faxSent = false;
+      return { to: over() ? 'end' : 'fallback' };
+    });
+    return r === 'gave-up' ? 'fallback' : r;
   }
 
   async function run(): Promise<IvrRunResult> {
