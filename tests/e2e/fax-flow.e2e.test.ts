@@ -7,35 +7,14 @@
  * demo panel rings as a fax machine; the received-fax card pops up, opens the fax with its page drawn
  * (black pixels counted), and the call log's row says Fax.
  */
-import type { Page } from 'playwright-core';
 import { pdfOf } from '../helpers/fax-docs';
 import { engineApi, pollUntil, shot, useApp } from './app';
-import { demoFaxLine, useLanguage } from './fax-setup';
+import { demoFaxLine, useLanguage, pixelsOfPage } from './fax-setup';
 
 jest.setTimeout(180_000);
 
 const app = useApp({ name: 'fax-flow', fresh: 'test' });
 const { page } = app;
-
-/** The shown fax page's natural size and its black pixels, read from a canvas in the page. */
-async function pixelsOfPage(p: Page): Promise<{ width: number; height: number; black: number }> {
-  await p.waitForFunction(() => {
-    const img = document.querySelector<HTMLImageElement>('[data-testid="fax-page-image"]');
-    return !!img && img.complete && img.naturalWidth > 0;
-  });
-  return p.evaluate(() => {
-    const img = document.querySelector<HTMLImageElement>('[data-testid="fax-page-image"]')!;
-    const canvas = document.createElement('canvas');
-    canvas.width = img.naturalWidth;
-    canvas.height = img.naturalHeight;
-    const ctx = canvas.getContext('2d')!;
-    ctx.drawImage(img, 0, 0);
-    const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
-    let black = 0;
-    for (let i = 0; i < data.length; i += 4) if (data[i]! < 64 && data[i + 3]! > 200) black++;
-    return { width: img.naturalWidth, height: img.naturalHeight, black };
-  });
-}
 
 test('Persian: a PDF from the library is sent on the demo line to the far fax machine; the outbox says sent, the log lists and opens it', async () => {
   await useLanguage(page, 'fa');

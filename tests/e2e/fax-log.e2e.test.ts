@@ -8,13 +8,12 @@
  * Not here: the received-fax popup while the page is open — tests/e2e/fax-flow.e2e.test.ts drives it from
  * the demo line; its payload is checked in tests/engine/fax-log.test.ts.
  */
-import type { Page } from 'playwright-core';
 import type { ReceivedFax } from '../../src/main/fax/fax-calls';
 import { createEngine } from '../../src/main/engine/engine';
 import { textPage } from '../helpers/fax-pages';
 import { faxLinesStandIn, receivedOverMemory } from '../helpers/fax-received';
 import { engineApi, pollUntil, shot, useApp } from './app';
-import { useLanguage } from './fax-setup';
+import { useLanguage, pixelsOfPage } from './fax-setup';
 
 jest.setTimeout(120_000);
 
@@ -49,26 +48,6 @@ async function openLog(): Promise<void> {
   await page.getByTestId('nav-fax').click();
   await page.getByTestId('fax-log-link').click();
   await page.getByTestId('fax-log-list').waitFor();
-}
-
-/** The shown page's natural size and its black pixels, read from a canvas in the page. */
-async function pixelsOfPage(p: Page): Promise<{ width: number; height: number; black: number }> {
-  await p.waitForFunction(() => {
-    const img = document.querySelector<HTMLImageElement>('[data-testid="fax-page-image"]');
-    return !!img && img.complete && img.naturalWidth > 0;
-  });
-  return p.evaluate(() => {
-    const img = document.querySelector<HTMLImageElement>('[data-testid="fax-page-image"]')!;
-    const canvas = document.createElement('canvas');
-    canvas.width = img.naturalWidth;
-    canvas.height = img.naturalHeight;
-    const ctx = canvas.getContext('2d')!;
-    ctx.drawImage(img, 0, 0);
-    const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
-    let black = 0;
-    for (let i = 0; i < data.length; i += 4) if (data[i]! < 64 && data[i + 3]! > 200) black++;
-    return { width: img.naturalWidth, height: img.naturalHeight, black };
-  });
 }
 
 test('the log lists the received faxes with their contact and fax ID, and the search narrows it, in Persian and English', async () => {

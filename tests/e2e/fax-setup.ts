@@ -32,3 +32,27 @@ export async function addFaxFile(page: Page, name: string, buffer: Buffer, mimeT
 export async function addFaxText(page: Page, fileName: string, text: string, resolution: 'standard' | 'fine' = 'standard'): Promise<number> {
   return (await engineApi(page, 'fax/document-add', { fileName, base64: Buffer.from(text).toString('base64'), resolution })).id;
 }
+
+/** The shown fax page image's natural size and its black and white pixel counts, read from a canvas in the page. */
+export async function pixelsOfPage(p: Page): Promise<{ width: number; height: number; black: number; white: number }> {
+  await p.waitForFunction(() => {
+    const img = document.querySelector<HTMLImageElement>('[data-testid="fax-page-image"]');
+    return !!img && img.complete && img.naturalWidth > 0;
+  });
+  return p.evaluate(() => {
+    const img = document.querySelector<HTMLImageElement>('[data-testid="fax-page-image"]')!;
+    const canvas = document.createElement('canvas');
+    canvas.width = img.naturalWidth;
+    canvas.height = img.naturalHeight;
+    const ctx = canvas.getContext('2d')!;
+    ctx.drawImage(img, 0, 0);
+    const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+    let black = 0;
+    let white = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      if (data[i]! < 64 && data[i + 3]! > 200) black++;
+      else if (data[i]! > 192) white++;
+    }
+    return { width: img.naturalWidth, height: img.naturalHeight, black, white };
+  });
+}

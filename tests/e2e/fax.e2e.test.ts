@@ -9,9 +9,8 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { engineApi, pollUntil, shot, useApp } from './app';
-import { addFaxFile, useLanguage } from './fax-setup';
+import { addFaxFile, useLanguage, pixelsOfPage } from './fax-setup';
 import { pdfOf } from '../helpers/fax-docs';
 import { makePng } from '../helpers/png';
 
@@ -44,30 +43,6 @@ async function openFax(): Promise<void> {
 }
 
 const row = (name: string) => page.getByTestId('fax-row').filter({ hasText: name });
-
-/** The shown page image's natural size and its black and white pixel counts, read from a canvas in the page. */
-async function pixelsOfPage(p: Page): Promise<{ width: number; height: number; black: number; white: number }> {
-  await p.waitForFunction(() => {
-    const img = document.querySelector<HTMLImageElement>('[data-testid="fax-page-image"]');
-    return !!img && img.complete && img.naturalWidth > 0;
-  });
-  return p.evaluate(() => {
-    const img = document.querySelector<HTMLImageElement>('[data-testid="fax-page-image"]')!;
-    const canvas = document.createElement('canvas');
-    canvas.width = img.naturalWidth;
-    canvas.height = img.naturalHeight;
-    const ctx = canvas.getContext('2d')!;
-    ctx.drawImage(img, 0, 0);
-    const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
-    let black = 0;
-    let white = 0;
-    for (let i = 0; i < data.length; i += 4) {
-      if (data[i]! < 64 && data[i + 3]! > 200) black++;
-      else if (data[i]! > 192) white++;
-    }
-    return { width: img.naturalWidth, height: img.naturalHeight, black, white };
-  });
-}
 
 test('Persian: a PDF and a PNG are added, listed with their pages; a page is drawn, page by page, zoomed; the open document survives a reload', async () => {
   await useLanguage(page, 'fa');
