@@ -256,7 +256,9 @@ it('keeps the screen and the record over a reload', async () => {
   expect(await hashOf(page)).toBe(`#/file/${fileId}`);
   await page.reload();
   await poll(page, `nav-people | file ${fileId}`);
-  await expect(page.getByTestId('files-customer').getAttribute('aria-selected')).resolves.toBe('true');
+  // The route names the file, not its kind: the customer tab is chosen once the file is read (never staff first).
+  await pollUntil(page, () => page.getByTestId('files-customer').getAttribute('aria-selected'), 'true');
+  await expect(page.getByTestId('files-staff').getAttribute('aria-selected')).resolves.toBe('false');
   await shot(page, 'navigation-06-reload-file-fa');
 
   await page.getByTestId('nav-cheques').click();

@@ -32,26 +32,28 @@ export function PeopleScreen({ onOpenContact, place }: Props) {
   const routeKind = 'kind' in place ? place.kind : null;
   const selected = 'fileId' in place ? place.fileId : null;
   // A file's route does not say its kind: the file says it once read, and its kind's list shows beside it.
-  const [kind, setKind] = useState<FileKind>(routeKind ?? 'staff');
+  // Until then no kind is chosen (null), so no tab and no other kind's list is shown for a moment.
+  const [kind, setKind] = useState<FileKind | null>(routeKind ?? (selected === null ? 'staff' : null));
   const [text, setText] = useState('');
   const [referrer, setReferrer] = useState('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [status, setStatus] = useState<ApplicantStatus | null>(null);
-  const setSelected = (id: number | null) => navigate(id === null ? { screen: 'people', kind } : { screen: 'file', id });
+  const setSelected = (id: number | null) => navigate(id === null ? { screen: 'people', kind: kind ?? 'staff' } : { screen: 'file', id });
   const [form, setForm] = useState<{ id: number | null } | null>(null);
   const [pdf, setPdf] = useState<FileOut | null>(null);
   const debounced = useDebounced({ text, referrer }, 200);
 
-  const query: FileQuery = useMemo(
-    () => ({
-      kind,
-      text: debounced.text,
-      referrer: debounced.referrer,
-      status: kind === 'applicant' ? status : null,
-      from: from.trim() ? parseDateInput(from, calendar) : null,
-      to: to.trim() ? parseDateInput(to, calendar) : null,
-    }),
+  const query: FileQuery | null = useMemo(
+    () =>
+      kind && {
+        kind,
+        text: debounced.text,
+        referrer: debounced.referrer,
+        status: kind === 'applicant' ? status : null,
+        from: from.trim() ? parseDateInput(from, calendar) : null,
+        to: to.trim() ? parseDateInput(to, calendar) : null,
+      },
     [kind, debounced, status, from, to, calendar],
   );
   const { list, error } = useFiles(query);
@@ -104,9 +106,11 @@ export function PeopleScreen({ onOpenContact, place }: Props) {
               {m.blankForm}
             </button>
           )}
-          <button type="button" className="button primary" onClick={() => setForm({ id: null })} data-testid="file-new">
-            + {m.newFile[kind]}
-          </button>
+          {kind && (
+            <button type="button" className="button primary" onClick={() => setForm({ id: null })} data-testid="file-new">
+              + {m.newFile[kind]}
+            </button>
+          )}
         </div>
       </div>
       <div className="people-filters">
@@ -156,7 +160,7 @@ export function PeopleScreen({ onOpenContact, place }: Props) {
             </p>
           )}
           {list && list.items.length === 0 && <p className="people-empty">{filtered ? m.emptySearch : m.empty}</p>}
-          {list && list.items.length > 0 && <FileTable kind={kind} items={list.items} selected={selected} onSelect={setSelected} />}
+          {kind && list && list.items.length > 0 && <FileTable kind={kind} items={list.items} selected={selected} onSelect={setSelected} />}
         </div>
         <div className="detail-pane">
           {selected === null ? (
@@ -175,7 +179,7 @@ export function PeopleScreen({ onOpenContact, place }: Props) {
           )}
         </div>
       </div>
-      {form && (
+      {form && kind && (
         <FileForm
           kind={kind}
           id={form.id}
