@@ -6,7 +6,13 @@ import type { z } from 'zod';
 import type { Api } from '../../shared/contract/api';
 import type { RequestMap } from '../../shared/contract/request';
 
-export type HandlerContext = { lang: 'fa' | 'en' };
+/**
+ * Who makes a request (issue 18): the signed-in user (null id in a no-password office or before accounts
+ * exist) and the PC it came from. The accounts domain fills it in at the gate; the audit trail records it.
+ */
+export type Actor = { userId: number | null; name: string; pc: string };
+
+export type HandlerContext = { lang: 'fa' | 'en'; actor?: Actor };
 
 export type Handlers<A extends RequestMap = Api> = {
   [M in keyof A]: (input: z.output<A[M]['input']>, hc: HandlerContext) => A[M]['output'] | Promise<A[M]['output']>;
