@@ -128,7 +128,7 @@ export class ByteReader {
     });
   }
 
-  /** The next non-empty text line (control characters other than CR/LF ignored), or null at the deadline. */
+  /** The next non-empty text line (control characters other than CR/LF, and <DLE>x events, ignored), or null at the deadline. */
   async line(deadline: number): Promise<string | null> {
     for (;;) {
       let start = 0;
@@ -137,7 +137,11 @@ export class ByteReader {
       while (end < this.buf.length && this.buf[end] !== 0x0d && this.buf[end] !== 0x0a) end++;
       if (end < this.buf.length && end > start) {
         let text = '';
-        for (let i = start; i < end; i++) if (this.buf[i]! >= 0x20) text += String.fromCharCode(this.buf[i]!);
+        for (let i = start; i < end; i++) {
+          // <DLE>x in command state is a shielded event (a voice-mode key or tone the modem still reports), not text.
+          if (this.buf[i] === DLE) i++;
+          else if (this.buf[i]! >= 0x20) text += String.fromCharCode(this.buf[i]!);
+        }
         // "\r\nCONNECT\r\n": the LF after the line is part of it, not the first byte of the data that follows.
         const lf = this.buf[end] === 0x0d && end + 1 < this.buf.length && this.buf[end + 1] === 0x0a;
         this.pendingLf = this.buf[end] === 0x0d && end + 1 === this.buf.length;

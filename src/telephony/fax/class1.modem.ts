@@ -37,6 +37,8 @@ export type Class1Options = {
 };
 
 const CAN = 0x18;
+/** The final result codes a command or a receive ends with (T.31 and V.250); any other line is not one. */
+const RESULT = /^(OK|CONNECT|ERROR|NO CARRIER|BUSY|NO ANSWER|NO DIAL ?TONE|\+FCERROR|FCERROR)$/;
 /** How long a command's result may take (not ATD/ATA, which wait for the far end). */
 const COMMAND_MS = 5_000;
 /** A V.21 frame of 256 octets at 300 bit/s with its preamble takes under 8 s. */
@@ -133,14 +135,14 @@ export class Class1Modem {
     if (this.mode !== 'hdlc-rx') {
       this.reader.discard();
       await this.write('AT+FRH=3');
-      const r = await this.readLine(deadline);
+      const r = await this.result(deadline);
       if (r === null) return this.cancel();
       if (r !== 'CONNECT') return { kind: 'no-carrier' };
     }
     this.mode = 'command';
     const octets = await this.reader.shielded(this.o.timers.now() + FRAME_MS);
     if (octets === null) return this.cancel();
-    const r = await this.readLine(this.o.timers.now() + COMMAND_MS);
+    const r = await this.result(this.o.timers.now() + COMMAND_MS);
     this.trace('rx', `<frame ${hex(octets)}> ${r}`);
     if (r === 'OK') return { kind: 'frame', octets, fcsOk: true };
     if (r === 'ERROR') return { kind: 'frame', octets, fcsOk: false };
@@ -185,7 +187,7 @@ export class Class1Modem {
     this.mode = 'command';
     this.reader.discard();
     await this.write(`AT+FRM=${modulation}`);
-    const r = await this.readLine(this.o.timers.now() + timeoutMs);
+    const r = await this.result(this.o.timers.now() + timeoutMs);
     if (r === null) {
       const c = await this.cancel();
       return c;
@@ -219,7 +221,7 @@ export class Class1Modem {
       const l = await this.readLine(deadline);
       if (l === null) throw new Class1Error('timeout', `${cmd}: no answer in ${timeoutMs} ms`);
       if (l.startsWith('AT')) continue; // the echo, before ATE0 took effect
-      if (/^(OK|CONNECT|ERROR|NO CARRIER|BUSY|NO ANSWER|NO DIAL ?TONE|\+FCERROR|FCERROR)$/.test(l)) {
+      if (RESULT.test(l)) {
         if (accept && !accept.includes(l)) throw new Class1Error('modem-error', `${cmd}: ${l}`);
         return l;
       }
@@ -229,6 +231,18 @@ export class Class1Modem {
   private async expect(cmd: string, timeoutMs: number, want: string): Promise<void> {
     const r = await this.command(cmd, timeoutMs);
     if (r !== want) throw new Class1Error('modem-error', `${cmd}: ${r}`);
+  }
+
+  /**
+   * The next final result line, skipping any other line (an unsolicited RING, a late voice-mode event's
+   * text), or null at the deadline: a stray line must not end a receive as if it were its result.
+   */
+  private async result(deadline: number): Promise<string | null> {
+    for (;;) {
+      const l = await this.readLine(deadline);
+      if (l === null || RESULT.test(l)) return l;
+      this.trace('rx', `${l} (ignored)`);
+    }
   }
 
   /** T.31: <CAN> stops a receive that heard nothing; the modem answers OK (or finishes what it had). */

@@ -129,3 +129,20 @@ test('frames go out shielded with the control byte set per frame; page data stop
   expect(fake.data[1]!.firstAt).toBeGreaterThanOrEqual(xonAt);
   expect(Uint8Array.from(fake.data[1]!.bytes)).toEqual(page);
 });
+
+test('a voice-mode event left over from before the fax (<DLE>1 of a held key) is dropped: +FRH=3 still gets its CONNECT and frame', async () => {
+  // Under load the switch to +FCLASS=1 can overtake a key the caller is still holding; the modem then sends
+  // the late <DLE>1 (and a <DLE>s) just before answering +FRH=3. They are not a result, and not the end of the receive.
+  const { fake, modem } = await setup((cmd, m) => {
+    if (cmd === 'AT+FRH=3') m.send([0x10, 0x31, 0x10, 0x73], '\r\nCONNECT\r\n', [0xff, 0x13, 0x80, 0x10, 0x03], '\r\nOK\r\n');
+  });
+  expect(await modem.receiveFrame(2000)).toEqual({ kind: 'frame', octets: Uint8Array.of(0xff, 0x13, 0x80), fcsOk: true });
+  expect(fake.commands).toEqual(['AT+FRH=3']);
+});
+
+test('a stray text line before the result (an unsolicited RING) does not end a receive as "no carrier"', async () => {
+  const { modem } = await setup((cmd, m) => {
+    if (cmd === 'AT+FRH=3') m.send('\r\nRING\r\n\r\nCONNECT\r\n', [0xff, 0x13, 0x80, 0x10, 0x03], '\r\nOK\r\n');
+  });
+  expect(await modem.receiveFrame(2000)).toEqual({ kind: 'frame', octets: Uint8Array.of(0xff, 0x13, 0x80), fcsOk: true });
+});
