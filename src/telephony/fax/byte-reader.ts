@@ -219,3 +219,17 @@ export function shield(data: Uint8Array, end = true): Uint8Array {
   }
   return out;
 }
+
+/**
+ * The lines a modem sends up to and including a RING (what came with it: a caller ID, a DRON/DROF),
+ * or null at the deadline; both fax drivers wait for an incoming call this way.
+ */
+export async function linesUntilRing(readLine: (deadline: number) => Promise<string | null>, deadline: number): Promise<string[] | null> {
+  const lines: string[] = [];
+  for (;;) {
+    const l = await readLine(deadline);
+    if (l === null) return null;
+    lines.push(l);
+    if (/^RING\b/.test(l) || l.endsWith('RING')) return lines;
+  }
+}

@@ -13,7 +13,7 @@
  * XOFF until XON (iaxmodem's flow control on a pseudo-terminal, which has no RTS/CTS).
  */
 import type { Timers, Transport } from '../transport';
-import { ByteReader, PortClosedError, shield } from './byte-reader';
+import { ByteReader, PortClosedError, shield, linesUntilRing } from './byte-reader';
 
 export type Class1ErrorCode = 'timeout' | 'modem-error' | 'closed' | 'busy' | 'no-answer' | 'no-carrier' | 'no-dialtone' | 'not-class1';
 
@@ -88,14 +88,7 @@ export class Class1Modem {
 
   /** Waits for RING; returns the lines that came with it (caller ID) or null at the deadline. */
   async waitForRing(timeoutMs: number): Promise<string[] | null> {
-    const deadline = this.o.timers.now() + timeoutMs;
-    const lines: string[] = [];
-    for (;;) {
-      const l = await this.readLine(deadline);
-      if (l === null) return null;
-      lines.push(l);
-      if (/^RING\b/.test(l) || l.endsWith('RING')) return lines;
-    }
+    return linesUntilRing((deadline) => this.readLine(deadline), this.o.timers.now() + timeoutMs);
   }
 
   /** Answers (ATA): the modem sends CED, then CONNECT when it is ready to send our first frames. */

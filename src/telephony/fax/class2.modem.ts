@@ -17,7 +17,7 @@
  * Bit order (+FBO=0): the first bit of each octet on the line is its least significant, as in Class 1.
  */
 import type { Timers, Transport } from '../transport';
-import { ByteReader, PortClosedError, shield } from './byte-reader';
+import { ByteReader, PortClosedError, shield, linesUntilRing } from './byte-reader';
 import { Class1Error, type Class1ErrorCode } from './class1.modem';
 
 export type Class2Dialect = '2' | '2.0';
@@ -103,14 +103,7 @@ export class Class2Modem {
 
   /** Waits for RING; returns the lines that came with it or null at the deadline. */
   async waitForRing(timeoutMs: number): Promise<string[] | null> {
-    const deadline = this.o.timers.now() + timeoutMs;
-    const lines: string[] = [];
-    for (;;) {
-      const l = await this.readLine(deadline);
-      if (l === null) return null;
-      lines.push(l);
-      if (/^RING\b/.test(l) || l.endsWith('RING')) return lines;
-    }
+    return linesUntilRing((deadline) => this.readLine(deadline), this.o.timers.now() + timeoutMs);
   }
 
   async answer(timeoutMs = 90_000): Promise<void> {
