@@ -3,7 +3,8 @@
  * - 'fax-only': at ring `fax_rings`, whatever else is set (the IVR is not asked); set to ring 1 on a line
  *   with caller ID on, it waits for the caller ID (sent between rings 1 and 2) or the 2nd ring, so the
  *   received fax has the caller's number;
- * - 'after-rings': at ring `fax_rings` when voice answering (the IVR) has not taken the call by then;
+ * - 'after-rings': at ring `fax_rings` when voice answering (the IVR) has not taken the call by then (at
+ *   ring 1 it waits for the caller ID too);
  * - 'adaptive': voice answers; when the IVR, voicemail or a call recording hears a fax machine's
  *   calling tone, the answered call is switched to fax (`faxTone`) instead of being hung up.
  * A line whose modem cannot fax stays voice only whatever is stored. The call's log row ends as 'fax';
@@ -29,7 +30,8 @@ export function createFaxAnswer(lines: Pick<LinesService, 'faxCandidate' | 'mark
   const ring: FaxRingHook = (r) => {
     const mode = r.row.fax_mode;
     if ((mode !== 'fax-only' && mode !== 'after-rings') || r.rings < r.row.fax_rings) return false;
-    if (mode === 'fax-only' && r.row.caller_id_mode !== 'off' && !r.callerIdIn && r.rings < 2) return false;
+    // At ring 1 the caller ID has not come yet (it is sent between rings 1 and 2): wait for it, or ring 2.
+    if (r.row.caller_id_mode !== 'off' && !r.callerIdIn && r.rings < 2) return false;
     if (!canFax(r.line) || fax.holds(r.lineId)) return false;
     take(r.lineId, 'answer', r.callId, r.callerNumber);
     return true;
