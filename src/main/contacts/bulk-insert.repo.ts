@@ -15,7 +15,6 @@
  */
 import type { Db } from '../db/database';
 import { CONTACT_COLUMNS, type ContactChildren, type ContactColumns } from './contacts.repo';
-import { stagedCopySql } from './io/import-stage';
 
 /** Contacts held before they are written: enough to stay within one table's pages a while, few enough to die young. */
 const BATCH = 500;
@@ -23,8 +22,6 @@ const BATCH = 500;
 const ROWS_PER_STATEMENT = 64;
 
 type Held = { id: number; cols: ContactColumns; ch: ContactChildren };
-/** A contact prepared in the import's staging file (io/import-stage.ts), attached to the connection until the commit ends. */
-type Staged = { id: number; ord: number };
 
 export type BulkInsert = ReturnType<typeof createBulkInsert>;
 
@@ -46,9 +43,6 @@ export function createBulkInsert(db: Db) {
   const groupsStatement = multi('INSERT OR IGNORE INTO contact_groups (contact_id, group_id) VALUES');
 
   let held: Held[] = [];
-  // Held contacts of the import's staging file; written with the others in id order.
-  let staged: Staged[] = [];
-  let copy: { run: (params: Record<string, unknown>) => unknown }[] | null = null;
   let now = '';
   let nextId = 0;
   // What the duplicate check looks contacts up by (contacts.repo idsByPhoneKey and bySortKey), for the held ones.
@@ -63,37 +57,12 @@ export function createBulkInsert(db: Db) {
     }
   }
 
-  /** Copies runs of staged contacts (consecutive places in the file and consecutive ids) with one statement a table each. */
-  function copyStaged(list: Staged[]): void {
-    copy ??= Object.values(stagedCopySql(CONTACT_COLUMNS)).map((sql) => db.prepare<[Record<string, unknown>]>(sql));
-    for (let a = 0; a < list.length; ) {
-      let b = a;
-      while (b + 1 < list.length && list[b + 1]!.ord === list[b]!.ord + 1 && list[b + 1]!.id === list[b]!.id + 1) b++;
-      const offset = list[a]!.id - list[a]!.ord;
-      for (const [k, st] of copy.entries()) st.run(k === 0 ? { a: list[a]!.ord, b: list[b]!.ord, offset, now } : { a: list[a]!.ord, b: list[b]!.ord, offset });
-      a = b + 1;
-    }
-  }
-
   function flush(): void {
-    if (held.length === 0 && staged.length === 0) return;
-    // Contacts are written in id order: a run of staged ones, then the held ones after it (the ids say which comes first).
-    const all: (Held | Staged)[] = [...held, ...staged].sort((x, y) => x.id - y.id);
+    if (held.length === 0) return;
+    const batch = held;
     held = [];
-    staged = [];
     heldKeys.clear();
     heldSortKeys.clear();
-    for (let a = 0; a < all.length; ) {
-      const isStaged = 'ord' in all[a]!;
-      let b = a;
-      while (b < all.length && 'ord' in all[b]! === isStaged) b++;
-      if (isStaged) copyStaged(all.slice(a, b) as Staged[]);
-      else writeHeld(all.slice(a, b) as Held[]);
-      a = b;
-    }
-  }
-
-  function writeHeld(batch: Held[]): void {
     for (const { id, cols } of batch) {
       const params: unknown[] = [id];
       for (const c of CONTACT_COLUMNS) params.push(cols[c]);
@@ -111,20 +80,15 @@ export function createBulkInsert(db: Db) {
     pairs(terms, termsStatement);
   }
 
-  /** The id the next held contact gets (one past the largest, as SQLite would give it). */
-  function nextIdAt(at: string): number {
-    if ((held.length > 0 || staged.length > 0) && at !== now) flush();
-    if (held.length === 0 && staged.length === 0) {
-      nextId = (s.maxId.get() ?? 0) + 1;
-      now = at;
-    }
-    return nextId++;
-  }
-
   return {
     /** Holds a new contact (written at the latest by flush()); returns the id it is written under. */
     add(cols: ContactColumns, ch: ContactChildren, at: string): number {
-      const id = nextIdAt(at);
+      if (held.length > 0 && at !== now) flush();
+      if (held.length === 0) {
+        nextId = (s.maxId.get() ?? 0) + 1;
+        now = at;
+      }
+      const id = nextId++;
       held.push({ id, cols, ch });
       for (const p of ch.phones) if (p.key !== null) heldKeys.add(p.key);
       heldSortKeys.add(cols.sort_key);
@@ -132,24 +96,11 @@ export function createBulkInsert(db: Db) {
       return id;
     },
     /**
-     * Holds the contact staged as record `ord` of the import's staging file, which must stay attached
-     * as io/import-stage's STAGE_SCHEMA until flush(); `keys` and `sortKey` are its phone keys and sort
-     * key (for holds()). Staged contacts hold no rows in memory: they are written in as few runs as the
-     * duplicate checks and the contacts prepared here between them allow.
-     */
-    addStaged(ord: number, keys: readonly string[], sortKey: string, at: string): number {
-      const id = nextIdAt(at);
-      staged.push({ id, ord });
-      for (const k of keys) heldKeys.add(k);
-      heldSortKeys.add(sortKey);
-      return id;
-    },
-    /**
      * Whether a held contact would be found by the duplicate check's look-up (io.service duplicatesOf):
      * by one of its phone keys, or by its sort key when the record has no phone. Then flush first.
      */
     holds(keys: readonly string[], sortKey: string): boolean {
-      if (held.length === 0 && staged.length === 0) return false;
+      if (held.length === 0) return false;
       return keys.length > 0 ? keys.some((k) => heldKeys.has(k)) : heldSortKeys.has(sortKey);
     },
     /** Writes every held contact. */
@@ -157,8 +108,6 @@ export function createBulkInsert(db: Db) {
     /** Forgets the held contacts (the transaction is rolled back). */
     discard(): void {
       held = [];
-      staged = [];
-      copy = null;
       heldKeys.clear();
       heldSortKeys.clear();
     },

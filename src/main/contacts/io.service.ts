@@ -4,14 +4,10 @@
  * contacts it duplicates, which groups and fields it creates, and how a merge fills in a contact.
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { ParsedInputOf } from '../../shared/contract/api';
 import type { Contact, ContactData } from '../../shared/contract/contacts';
 import type { FileOut, ImportNotice, ImportOutcome, ImportPreview } from '../../shared/contract/io';
 import { fileNameDate, isoDateOf } from '../../shared/text/calendar';
-import { foldForSearch } from '../../shared/text/normalize';
 import { normalizePhone } from '../../shared/text/phone';
 import type { Db } from '../db/database';
 import { AppError } from '../kernel/app-error';
@@ -22,13 +18,11 @@ import type { ContactsService } from './contacts.service';
 import { displayNameOf, sortKeyOf, sortNameOf } from './contacts.terms';
 import type { GroupsService } from './groups.service';
 import { writeCsv } from './io/csv';
-import { noticeText, parseReason } from './io/import-notices';
-import { mergeInto } from './io/merge-into';
+import { noticeText } from './io/import-notices';
 import type { FieldDef } from './contact.validate';
 import { review, type NoticeWhat, type Reviewed } from './io/import-review';
 import { readInWorker, type FileHead } from './io/import-reader';
-import type { PrepareContext } from './io/import-prepare';
-import { assumedGroupName, STAGE_SCHEMA, type StagedRecord } from './io/import-stage';
+import { finishPrepared, type PrepareContext, type PreparedRecord } from './io/import-prepare';
 import { ImportParseError, type ImportedRecord } from './io/record';
 import { samePerson, whoOf, type Who } from './io/same-person';
 import { writeVCards } from './io/vcard.write';
@@ -37,22 +31,11 @@ import { printContactsPdf } from './print.service';
 const PREVIEW_ROWS = 200;
 const PREVIEW_NOTICES = 500;
 const PREVIEW_TTL_MS = 60 * 60 * 1000;
-/** What the preview's review changes in a record (import-review.ts), so the reader thread's staged rows no longer hold. */
+/** What the preview's review changes in a record (import-review.ts), so the reader thread's preparation no longer holds. */
 const MOVES = new Set<string>(['phone_to_notes', 'email_to_notes', 'field_to_notes']);
 
-/**
- * `staged`: each record's rows in the staging file `stage` (io/import-stage.ts), written by the reader thread, valid while
- * the region is `region`'s and its groups have the names `groups` (key → name) gave them.
- */
-type Pending = {
-  records: ImportedRecord[];
-  staged: (StagedRecord | null)[];
-  stage: string;
-  groups: Map<string, string>;
-  region: string;
-  rejected: number;
-  expires: number;
-};
+/** `prepared`: each record's preparation by the reader thread (import-prepare.ts), valid while the region is `region`'s. */
+type Pending = { records: ImportedRecord[]; prepared: (PreparedRecord | null)[]; region: string; rejected: number; expires: number };
 type Earlier = { who: Who; line: number; name: string };
 
 export function createIoService(db: Db, ctx: EngineContext, contacts: ContactsService, groups: GroupsService) {
@@ -62,12 +45,6 @@ export function createIoService(db: Db, ctx: EngineContext, contacts: ContactsSe
   const keyOf = (n: string) => normalizePhone(n, ctx.settings.phoneRegion())?.key ?? null;
   // New contacts of a commit are written a table at a time (bulk-insert.repo.ts).
   const bulk = createBulkInsert(db);
-  /** A new staging file beside the data (the temporary folder for a database in memory); removed when its preview ends. */
-  const stagePath = () => `${db.memory ? path.join(tmpdir(), 'monshi') : db.name}.import-${randomUUID()}`;
-  const dropStage = (p: Pending) => rmSync(p.stage, { force: true });
-  // The commit's group ids by name as written (a temporary table its transaction creates), for the staged group links.
-  let groupIdSt: ReturnType<Db['prepare']> | null = null;
-  const groupIdStatement = () => (groupIdSt ??= db.prepare('INSERT OR REPLACE INTO temp.import_group_ids (raw, id) VALUES (?, ?)'));
 
   /**
    * Existing contacts this record is the same person as: one of its numbers (`keys`, looked up with
@@ -119,7 +96,7 @@ export function createIoService(db: Db, ctx: EngineContext, contacts: ContactsSe
   async function read(
     input: ParsedInputOf<'io/import-preview'>,
     prepare: PrepareContext,
-    onRecords: (head: FileHead, records: ImportedRecord[], prepared?: unknown, staged?: (StagedRecord | null)[]) => void,
+    onRecords: (head: FileHead, records: ImportedRecord[], prepared?: (PreparedRecord | null)[]) => void,
   ): Promise<FileHead> {
     const bytes = Buffer.from(input.base64, 'base64');
     try {
@@ -136,13 +113,12 @@ export function createIoService(db: Db, ctx: EngineContext, contacts: ContactsSe
   }
 
   /** Group and field ids by name as written, for one commit (a file names the same few groups thousands of times). */
-  type IdCache = { groups: Map<string, number>; fields: Map<string, number>; assumed: Map<string, string | null> };
+  type IdCache = { groups: Map<string, number>; fields: Map<string, number> };
 
-  /** Applies one record: adds it, merges it into its duplicate, or skips it. `staged`: its rows in the attached staging file, if still valid. */
+  /** Applies one record: adds it, merges it into its duplicate, or skips it. */
   function apply(
     r: ImportedRecord,
-    staged: StagedRecord | null,
-    groupsAtPreview: Map<string, string>,
+    prepared: PreparedRecord | null,
     onDuplicate: 'merge' | 'skip' | 'add',
     now: string,
     names: (ids: number[]) => Map<number, string>,
@@ -153,13 +129,7 @@ export function createIoService(db: Db, ctx: EngineContext, contacts: ContactsSe
       if (id === undefined) m.set(name, (id = find()));
       return id;
     };
-    const groupIds = r.groupNames.map((g) =>
-      cached(ids.groups, g, () => {
-        const id = groups.ensureGroup(g);
-        groupIdStatement().run(g, id); // the staged group links are found by the name as written
-        return id;
-      }),
-    );
+    const groupIds = r.groupNames.map((g) => cached(ids.groups, g, () => groups.ensureGroup(g)));
     const fields = r.extra.map((x) => ({
       fieldId: cached(ids.fields, x.name, () => groups.fieldIdByName(x.name) ?? groups.ensureTextField(x.name)),
       value: x.value,
@@ -173,17 +143,8 @@ export function createIoService(db: Db, ctx: EngineContext, contacts: ContactsSe
       dup = duplicatesOf(incoming, keys, contacts.repo.idsByPhoneKey)[0];
     }
     if (!dup) {
-      // Staged by the reader thread under the groups' names at the preview: copied if they still have them; otherwise prepared here.
-      const named = names(groupIds);
-      const assumed = (g: string) => {
-        if (!ids.assumed.has(g)) ids.assumed.set(g, assumedGroupName(g, groupsAtPreview));
-        return ids.assumed.get(g);
-      };
-      if (staged && r.groupNames.every((g, k) => named.get(groupIds[k]!) === assumed(g))) {
-        bulk.addStaged(staged.ord, staged.keys, staged.sortKey, now);
-        return 'added';
-      }
-      const { cols, children } = contacts.prepare(incoming, named);
+      // Prepared by the reader thread, the record only needs its groups; otherwise cleaned and prepared here.
+      const { cols, children } = prepared ? finishPrepared(prepared, groupIds, names(groupIds)) : contacts.prepare(incoming, names(groupIds));
       bulk.add(cols, children, now);
       return 'added';
     }
@@ -201,7 +162,7 @@ export function createIoService(db: Db, ctx: EngineContext, contacts: ContactsSe
     async preview(input: ParsedInputOf<'io/import-preview'>, lang: Lang): Promise<ImportPreview> {
       const region = ctx.settings.phoneRegion();
       const accepted: ImportedRecord[] = [];
-      const acceptedStaged: (StagedRecord | null)[] = [];
+      const acceptedPrepared: (PreparedRecord | null)[] = [];
       let skipped = 0;
       let changed = 0;
       const found: { line: number; kind: ImportNotice['kind']; what: NoticeWhat }[] = [];
@@ -221,10 +182,10 @@ export function createIoService(db: Db, ctx: EngineContext, contacts: ContactsSe
       const earlier = new Map<string, Earlier[]>(); // phone key → records before this one in the file
       // A record's last line is the line before the next record: the last record of a chunk waits for the next chunk.
       let waiting: ImportedRecord | null = null;
-      let waitingStaged: StagedRecord | null = null;
+      let waitingPrepared: PreparedRecord | null = null;
 
       /** Reviews records (each up to the line before the next) and checks the accepted ones for duplicates, in file order. */
-      function take(head: FileHead, records: ImportedRecord[], lastLines: number[], staged: (StagedRecord | null)[]): void {
+      function take(head: FileHead, records: ImportedRecord[], lastLines: number[], prepared: (PreparedRecord | null)[]): void {
         const reviewed: Reviewed[] = [];
         records.forEach((r, i) => {
           const v = review(r, lastLines[i]!, head.badLines, region, lang, { defOf: fieldDefOf, calendar });
@@ -234,7 +195,7 @@ export function createIoService(db: Db, ctx: EngineContext, contacts: ContactsSe
           } else {
             accepted.push(r);
             // A record the review changed (values moved into its notes) is prepared again at the commit.
-            acceptedStaged.push(v.changes.some((c) => MOVES.has(c.kind)) ? null : (staged[i] ?? null));
+            acceptedPrepared.push(v.changes.some((c) => MOVES.has(c.kind)) ? null : (prepared[i] ?? null));
             reviewed.push(v);
           }
         });
@@ -254,44 +215,28 @@ export function createIoService(db: Db, ctx: EngineContext, contacts: ContactsSe
         }
       }
 
-      const groupsAtPreview = new Map(groups.listGroups().map((g) => [foldForSearch(g.name), g.name]));
-      const stage = { path: stagePath(), groups: [...groupsAtPreview] };
-      let file: FileHead;
-      try {
-        file = await read(input, { region, calendar, stage }, (head, chunk, _prepared, stagedChunk) => {
-          const records = waiting ? [waiting, ...chunk] : chunk;
-          const staged = stagedChunk ?? chunk.map(() => null);
-          if (waiting) staged.unshift(waitingStaged);
-          waiting = records.pop()!;
-          waitingStaged = staged.pop() ?? null;
-          take(
-            head,
-            records,
-            records.map((_, i) => records[i + 1]?.line ?? waiting!.line).map((next) => next - 1),
-            staged,
-          );
-        });
-        if (waiting) take(file, [waiting], [Infinity], [waitingStaged]);
-      } catch (e) {
-        rmSync(stage.path, { force: true });
-        throw e;
-      }
+      const file = await read(input, { region, calendar }, (head, chunk, preparedChunk) => {
+        const records = waiting ? [waiting, ...chunk] : chunk;
+        const prepared = preparedChunk ?? chunk.map(() => null);
+        if (waiting) prepared.unshift(waitingPrepared);
+        waiting = records.pop()!;
+        waitingPrepared = prepared.pop() ?? null;
+        take(
+          head,
+          records,
+          records.map((_, i) => records[i + 1]?.line ?? waiting!.line).map((next) => next - 1),
+          prepared,
+        );
+      });
+      if (waiting) take(file, [waiting], [Infinity], [waitingPrepared]);
       // In file order (skipped records were noted as they were reviewed); only the first ones are put into words.
       found.sort((x, y) => x.line - y.line);
       const notices = found.slice(0, PREVIEW_NOTICES).map((n) => ({ line: n.line, kind: n.kind, message: noticeText(n.what, lang) }));
-      if (accepted.length === 0 && skipped === 0) {
-        rmSync(stage.path, { force: true });
-        throw new AppError('import/empty', 'import.empty', {}, 'file');
-      }
-      for (const [id, p] of pending) {
-        if (p.expires >= Date.now()) continue;
-        pending.delete(id);
-        dropStage(p);
-      }
+      if (accepted.length === 0 && skipped === 0) throw new AppError('import/empty', 'import.empty', {}, 'file');
+      for (const [id, p] of pending) if (p.expires < Date.now()) pending.delete(id);
       const previewId = randomUUID();
       const expires = Date.now() + PREVIEW_TTL_MS;
-      const kept = { records: accepted, staged: acceptedStaged, stage: stage.path, groups: groupsAtPreview, rejected: skipped, expires };
-      pending.set(previewId, { ...kept, region: JSON.stringify(region) });
+      pending.set(previewId, { records: accepted, prepared: acceptedPrepared, region: JSON.stringify(region), rejected: skipped, expires });
       const newGroups = [...new Set(accepted.flatMap((r) => r.groupNames))].filter((g) => groups.groupIdByName(g) === null);
       return { previewId, format: file.format, total: accepted.length, duplicates, rows, newGroups, skipped, changed, notices, encoding: file.encoding };
     },
@@ -308,18 +253,14 @@ export function createIoService(db: Db, ctx: EngineContext, contacts: ContactsSe
         if (ids.some((id) => !cache.has(id))) cache = groups.nameMap();
         return cache;
       };
-      const ids: IdCache = { groups: new Map(), fields: new Map(), assumed: new Map() };
-      // ATTACH is refused inside a transaction: the staging file is attached around it (gone, every record is prepared here).
-      const staged = existsSync(p.stage);
-      if (staged) db.prepare(`ATTACH DATABASE ? AS ${STAGE_SCHEMA}`).run(p.stage);
+      const ids: IdCache = { groups: new Map(), fields: new Map() };
       try {
         db.transaction(() => {
-          db.exec('CREATE TEMP TABLE IF NOT EXISTS import_group_ids (raw TEXT PRIMARY KEY, id INTEGER NOT NULL); DELETE FROM temp.import_group_ids;');
           // Phones were read in the region of the preview: after Settings changed it, every record is prepared here.
-          const samePlan = staged && p.region === JSON.stringify(ctx.settings.phoneRegion());
+          const samePlan = p.region === JSON.stringify(ctx.settings.phoneRegion());
           for (const [i, r] of p.records.entries()) {
             try {
-              outcome[apply(r, samePlan ? p.staged[i]! : null, p.groups, input.onDuplicate, now, groupNames, ids)]++;
+              outcome[apply(r, samePlan ? p.prepared[i]! : null, input.onDuplicate, now, groupNames, ids)]++;
             } catch (e) {
               if (e instanceof AppError && e.code === 'validation') {
                 throw new AppError('import/parse', 'import.parse', { line: r.line, reason: (lang: Lang) => e.toShape(lang).message }, `line ${r.line}`);
@@ -331,10 +272,8 @@ export function createIoService(db: Db, ctx: EngineContext, contacts: ContactsSe
         })();
       } finally {
         bulk.discard(); // after a rollback, the contacts still held; nothing after a commit
-        if (staged) db.exec(`DETACH DATABASE ${STAGE_SCHEMA}`);
       }
       pending.delete(input.previewId);
-      dropStage(p);
       ctx.emit('contacts/changed', { ids: null });
       ctx.emit('groups/changed', {});
       ctx.emit('fields/changed', {});
@@ -368,7 +307,6 @@ export function createIoService(db: Db, ctx: EngineContext, contacts: ContactsSe
     print: (input: ParsedInputOf<'print/contacts'>, lang: Lang) => printContactsPdf(input, lang, ctx, contacts, groups),
 
     dispose: () => {
-      for (const p of pending.values()) dropStage(p);
       pending.clear();
       for (const stop of readers) stop();
     },
@@ -398,3 +336,60 @@ function sameInFile(r: ImportedRecord, keys: string[], earlier: Map<string, Earl
   }
   return same;
 }
+
+/** Fills the existing contact's empty details from the incoming record; adds new phones, emails, groups, fields. */
+export function mergeInto(existing: Contact, incoming: ContactData, keyOf: (number: string) => string | null): ContactData {
+  const base: ContactData = { ...existing, phones: existing.phones.map(({ kind, number, extension }) => ({ kind, number, extension })) };
+  const scalars = [
+    'prefix',
+    'firstName',
+    'middleName',
+    'lastName',
+    'suffix',
+    'nickname',
+    'company',
+    'department',
+    'jobTitle',
+    'street',
+    'city',
+    'province',
+    'postalCode',
+    'country',
+  ] as const;
+  for (const k of scalars) if (base[k] === '' && incoming[k] !== '') base[k] = incoming[k];
+  if (base.birthDate === null) base.birthDate = incoming.birthDate;
+  const keys = new Set(existing.phones.map((p) => p.key ?? p.number));
+  for (const p of incoming.phones) {
+    const key = keyOf(p.number) ?? p.number;
+    if (!keys.has(key)) {
+      keys.add(key);
+      base.phones.push(p);
+    }
+  }
+  const mails = new Set(base.emails.map((e) => e.address.toLowerCase()));
+  for (const e of incoming.emails) if (!mails.has(e.address.toLowerCase())) base.emails.push(e);
+  base.groupIds = [...new Set([...base.groupIds, ...incoming.groupIds])];
+  const have = new Set(base.fields.map((f) => f.fieldId));
+  base.fields = [...base.fields, ...incoming.fields.filter((f) => !have.has(f.fieldId))];
+  if (incoming.notes && !base.notes.includes(incoming.notes)) base.notes = base.notes ? `${base.notes}\n${incoming.notes}` : incoming.notes;
+  return base;
+}
+
+function parseReason(e: ImportParseError, lang: Lang): string {
+  if (lang === 'fa') return PARSE_REASONS_FA[e.reason] ?? e.message;
+  if (e.reason === 'mixed_encoding')
+    return 'Most of the file is UTF-8 but the byte on this line is not, so it is unclear how to read the text. Save the file as UTF-8 and try again.';
+  return e.message.replace(/^line \d+: /, '');
+}
+
+const PARSE_REASONS_FA: Record<string, string> = {
+  no_begin: 'کارت vCard بدون BEGIN:VCARD شروع شده است.',
+  unterminated: 'کارت vCard با END:VCARD بسته نشده است.',
+  bad_line: 'این خط قالب درستی ندارد.',
+  bad_encoding: 'کدگذاری متن این خط خراب است.',
+  not_vcard: 'این فایل vCard نیست.',
+  bad_date: 'تاریخ این خط خوانا نیست.',
+  ragged_row: 'تعداد ستون‌های این سطر با سطر عنوان یکی نیست.',
+  no_header: 'سطر عنوان ستون‌ها پیدا نشد.',
+  mixed_encoding: 'بیشتر فایل UTF-8 است ولی بایت این خط نیست؛ معلوم نیست متن با چه کدگذاری خوانده شود. فایل را با کدگذاری UTF-8 دوباره ذخیره کنید.',
+};

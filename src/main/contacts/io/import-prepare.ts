@@ -16,7 +16,6 @@ import { cleanContact } from '../contact.validate';
 import { TERM_SEPARATOR, type ContactChildren, type ContactColumns } from '../contacts.repo';
 import { columnsOf } from '../contact-row';
 import { joinTerms, laterTerms, ownTerms } from '../contacts.terms';
-import type { StageTarget } from './import-stage';
 import type { ImportedRecord } from './record';
 
 export type PreparedRecord = {
@@ -28,11 +27,8 @@ export type PreparedRecord = {
   later: string[];
 };
 
-/**
- * What the reader thread needs to prepare records: the office's numbering plan as the preview read it;
- * with `stage`, the prepared records are written into that staging file instead of posted (import-stage.ts).
- */
-export type PrepareContext = { region: PhoneRegion; calendar: CalendarSystem; stage?: StageTarget };
+/** What the reader thread needs to prepare records: the office's numbering plan as the preview read it. */
+export type PrepareContext = { region: PhoneRegion; calendar: CalendarSystem };
 
 /** The record prepared for the commit, or null when it has extra fields or the form would refuse it (the commit then says why). */
 export function prepareRecord(r: ImportedRecord, ctx: PrepareContext): PreparedRecord | null {

@@ -7,7 +7,6 @@ import path from 'node:path';
 import { startWorker } from '../../kernel/worker-thread';
 import type { FileFormat } from './detect';
 import type { PrepareContext, PreparedRecord } from './import-prepare';
-import type { StagedRecord } from './import-stage';
 import type { ReadFile } from './read-file';
 import { ImportParseError, type ImportErrorReason, type ImportedRecord } from './record';
 
@@ -17,7 +16,7 @@ export type ReaderInput = { fileName: string; bytes: Uint8Array; format: FileFor
 export type ReaderMessage =
   | { kind: 'unknown_format' }
   | { kind: 'opened'; format: FileFormat; encoding: string; badLines: number[] }
-  | { kind: 'records'; records: ImportedRecord[]; prepared?: (PreparedRecord | null)[]; staged?: (StagedRecord | null)[] }
+  | { kind: 'records'; records: ImportedRecord[]; prepared?: (PreparedRecord | null)[] }
   | { kind: 'done' }
   | { kind: 'unreadable'; line: number; reason: ImportErrorReason; detail: string; column?: string };
 
@@ -31,14 +30,13 @@ export type FileHead = Omit<ReadFile, 'records'>;
  * reader runs (the engine's import service stops its readers when it closes; the preview then fails).
  * The bytes are handed over to the thread, not copied: the caller's Buffer is empty afterwards.
  * With `prepare`, the thread also prepares each record for the commit (import-prepare.ts), passed
- * beside the records (null for a record it could not prepare) — or, with `prepare.stage`, written into
- * that staging file (import-stage.ts) and only the staged records' places passed (`staged`).
+ * beside the records (null for a record it could not prepare).
  */
 export function readInWorker(
   fileName: string,
   bytes: Buffer,
   format: FileFormat | 'auto',
-  onRecords: (head: FileHead, records: ImportedRecord[], prepared?: (PreparedRecord | null)[], staged?: (StagedRecord | null)[]) => void,
+  onRecords: (head: FileHead, records: ImportedRecord[], prepared?: (PreparedRecord | null)[]) => void,
   running: Set<() => void>,
   prepare?: PrepareContext,
 ): Promise<FileHead | null> {
@@ -70,7 +68,7 @@ export function readInWorker(
             head = { format: m.format, encoding: m.encoding, badLines: m.badLines };
             return;
           case 'records':
-            if (!settled) onRecords(head!, m.records, m.prepared, m.staged);
+            if (!settled) onRecords(head!, m.records, m.prepared);
             return;
           case 'done':
             return finish(() => resolve(head));

@@ -7,7 +7,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { FileFormat } from './detect';
 import { prepareRecord, type PrepareContext } from './import-prepare';
-import { createStageWriter } from './import-stage';
 import { openImportFile } from './read-file';
 import { ImportParseError, type ImportedRecord } from './record';
 import { noVCardData } from './vcard.parse';
@@ -20,31 +19,12 @@ function post(m: ReaderMessage): void {
   parentPort!.postMessage(m);
 }
 
-type Stage = ReturnType<typeof createStageWriter>;
-
-/**
- * Posts a chunk of records (the first is the file's `first`th), each prepared for the commit when asked
- * (import-prepare.ts): posted beside the records, or written into the staging file (import-stage.ts).
- */
-function send(records: ImportedRecord[], first: number, prepare: PrepareContext | undefined, stage: Stage | null): void {
-  if (!prepare) return post({ kind: 'records', records });
-  const prepared = records.map((r) => prepareRecord(r, prepare));
-  if (!stage) return post({ kind: 'records', records, prepared });
-  const staged = prepared.map((p, i) => (p === null ? null : stage.add(first + i, p, records[i]!.groupNames)));
-  post({ kind: 'records', records, staged });
+/** Posts a chunk of records, each prepared for the commit when asked (import-prepare.ts). */
+function send(records: ImportedRecord[], prepare: PrepareContext | undefined): void {
+  post(prepare ? { kind: 'records', records, prepared: records.map((r) => prepareRecord(r, prepare)) } : { kind: 'records', records });
 }
 
 function read({ fileName, bytes, format, prepare }: ReaderInput): void {
-  // Electron's engine loads SQLite's addon from the path its host names (scripts/start.mjs); this thread does the same.
-  const stage = prepare?.stage ? createStageWriter(prepare.stage, process.env.MONSHI_SQLITE_BINDING || undefined) : null;
-  try {
-    readInto(fileName, bytes, format, prepare, stage);
-  } finally {
-    stage?.abandon();
-  }
-}
-
-function readInto(fileName: string, bytes: Uint8Array, format: ReaderInput['format'], prepare: PrepareContext | undefined, stage: Stage | null): void {
   const file = openImportFile(fileName, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), format as FileFormat | 'auto');
   if (!file) return post({ kind: 'unknown_format' });
   post({ kind: 'opened', format: file.format, encoding: file.encoding, badLines: file.badLines });
@@ -54,13 +34,12 @@ function readInto(fileName: string, bytes: Uint8Array, format: ReaderInput['form
     chunk.push(r);
     count++;
     if (chunk.length === CHUNK) {
-      send(chunk, count - CHUNK, prepare, stage);
+      send(chunk, prepare);
       chunk = [];
     }
   }
   if (count === 0) throw noVCardData(); // a CSV without records has thrown already
-  if (chunk.length > 0) send(chunk, count - chunk.length, prepare, stage);
-  stage?.close();
+  if (chunk.length > 0) send(chunk, prepare);
   post({ kind: 'done' });
 }
 
