@@ -45,7 +45,7 @@ export function createAccountsService(db: Db, ctx: EngineContext, api: Api) {
     const grant = who && !who.locked ? who.user : null;
     const allowed = mode === 'open' ? methods : methods.filter((m) => !missingFor(grant, m, api[m].permission));
     const user = who ? { id: who.user.id, name: who.user.name, role: who.user.role, extras: who.user.extras } : null;
-    return { mode, user, locked: who?.locked ?? false, idleLockMinutes, allowed };
+    return { mode, user, locked: who?.locked ?? false, idleLockMinutes, allowed, language: ctx.settings.get().language };
   }
 
   const refuse = (key: 'accounts.wrong' | 'accounts.wrong_pin', k: string) => {

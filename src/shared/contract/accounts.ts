@@ -23,6 +23,8 @@ export type SessionState = {
   idleLockMinutes: number;
   /** The requests this session may make (the UI hides what is not here; the engine refuses it anyway). */
   allowed: string[];
+  /** The office's UI language, for the sign-in screen (settings/get needs a signed-in user). */
+  language: 'fa' | 'en';
 };
 
 export const userName = z.string().trim().min(1).max(60);
