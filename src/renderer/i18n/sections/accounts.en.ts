@@ -56,5 +56,5 @@ export const accountsEn: AccountsMessages = {
   guideOpen: 'Just me — no password',
   guideOpenHelp: 'For a one-person office. Settings can turn accounts on later.',
   guideAccounts: 'Several people — each with an account',
-  guideAccountsDone: (name) => `Accounts are on; \u2068${name}\u2069 is the manager.`,
+  guideAccountsDone: (name) => `Accounts are on; \u2068${name}\u2069 is signed in.`,
 };

@@ -58,7 +58,7 @@ export const accountsFa = {
   guideOpen: 'فقط من — بدون گذرواژه',
   guideOpenHelp: 'برای دفتر یک‌نفره. بعداً در تنظیمات می‌توانید حساب‌ها را روشن کنید.',
   guideAccounts: 'چند نفر — هر کس با حساب خود',
-  guideAccountsDone: (name: string) => `حساب‌ها روشن است؛ «\u2068${name}\u2069» مدیر است.`,
+  guideAccountsDone: (name: string) => `حساب‌ها روشن است؛ «\u2068${name}\u2069» وارد شده است.`,
 };
 
 export type AccountsMessages = typeof accountsFa;
