@@ -23,6 +23,7 @@ import './styles/reminders.css';
 import './styles/cheque-templates.css';
 import './styles/people.css';
 import './styles/cheques.css';
+import './styles/accounts.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root');

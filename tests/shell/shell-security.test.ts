@@ -5,6 +5,7 @@
  * preferences, navigation and new windows refused, the permissions, the Content-Security-Policy on
  * every file the app serves, and IPC answered only for the top frame of the shell's own windows.
  */
+import { hostname } from 'node:os';
 import path from 'node:path';
 import type { Settings } from '../../src/shared/contract/settings';
 import { IPC } from '../../src/shared/contract/shell-bridge';
@@ -106,7 +107,9 @@ it('IPC: the main page reaches the engine; another webContents, a sub-frame or a
   const { shell, link, main } = await readyShell();
   const r = (await invoke(shell, fromPage(main), 'settings/get', {}, 'en')) as { ok: true; value: Settings };
   expect(r).toMatchObject({ ok: true, value: { language: 'en' } });
-  expect(link.requests).toEqual([{ t: 'req', id: 1, method: 'settings/get', input: {}, lang: 'en' }]);
+  // The request names its accounts session (the window's Electron session) and this PC.
+  const caller = { session: expect.stringMatching(/^electron:/), pc: hostname() };
+  expect(link.requests).toEqual([{ t: 'req', id: 1, method: 'settings/get', input: {}, lang: 'en', caller }]);
   // The engine's own validation, in the language asked for.
   expect(await invoke(shell, fromPage(main), 'contacts/get', { id: 'x' }, 'en')).toMatchObject({ ok: false, error: { code: 'validation', field: 'id' } });
 

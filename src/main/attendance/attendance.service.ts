@@ -3,6 +3,7 @@
  * (the old times and the reason are kept, never overwritten), leave and missions, work schedules,
  * the holiday table and the monthly report. Every change emits 'attendance/changed'.
  */
+import { actorName } from '../kernel/actor';
 import type {
   Absence,
   AttendanceRecord,
@@ -39,7 +40,7 @@ export function createAttendanceService(db: Db, ctx: EngineContext, people: Peop
   const holidays = createHolidaysRepo(db);
   const nowMs = () => ctx.clock().getTime();
   const changed = () => ctx.emit('attendance/changed', {});
-  const user = () => ctx.settings.get().userName;
+  const user = () => actorName(ctx);
   const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
   const fmt = (ms: number, lang: Lang) => formatInstant(new Date(ms).toISOString(), ctx.settings.get().calendar, lang);
   const fmtDate = (d: string, lang: Lang) => formatDate(d, ctx.settings.get().calendar, lang);

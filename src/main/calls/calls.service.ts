@@ -2,6 +2,7 @@
  * The call log as the front desk and the manager see it: rows with the matched contact, the caller
  * card for the popup, reports over a date range, and their CSV/PDF export.
  */
+import { authorName } from '../kernel/actor';
 import type { CallerCard, CallNote, CallRow, CallReport, ReportInput } from '../../shared/contract/calls';
 import type { ParsedInputOf } from '../../shared/contract/api';
 import type { FileOut } from '../../shared/contract/io';
@@ -168,7 +169,7 @@ export function createCallsService(db: Db, ctx: EngineContext, contacts: Contact
       const text = normalizeMultiline(body);
       if (text === '') throw validationError('validation.empty_note', 'body');
       if (!callsRepo.get(callId)) throw new AppError('not_found', 'not_found.call', {}, 'callId');
-      notesRepo.add(callId, text, author.trim() || ctx.settings.get().userName, ctx.clock().toISOString());
+      notesRepo.add(callId, text, authorName(ctx, author), ctx.clock().toISOString());
       return notesRepo.ofCall(callId);
     },
     /** What the popup shows for a number: the contact, notes, last calls. */

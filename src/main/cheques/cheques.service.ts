@@ -4,6 +4,7 @@
  * kept as events with the changed fields, scanned images, and the due-date warnings that feed the
  * alarms. Every change emits 'cheques/changed'.
  */
+import { actorName } from '../kernel/actor';
 import type { AlarmSource } from '../reminders/alarm-scheduler';
 import {
   INITIAL_STATUS,
@@ -127,7 +128,7 @@ export function createChequesService(db: Db, ctx: EngineContext, hooks: ChequesH
       certificate: 0,
       changes: '[]',
       recorded_at: now(),
-      recorded_by: ctx.settings.get().userName,
+      recorded_by: actorName(ctx),
       ...e,
     });
 

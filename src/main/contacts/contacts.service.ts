@@ -1,4 +1,5 @@
 /** The phonebook's contacts: create, change, delete, read, search, look up by phone, timeline notes. */
+import { authorName } from '../kernel/actor';
 import type { Contact, ContactData, ContactSummary, PhoneMatch, SearchResult } from '../../shared/contract/contacts';
 import type { ParsedInputOf } from '../../shared/contract/api';
 import { foldForSearch, normalizeMultiline, searchWords } from '../../shared/text/normalize';
@@ -277,7 +278,7 @@ export function createContactsService(db: Db, ctx: EngineContext) {
       const text = normalizeMultiline(body);
       if (text === '') throw validationError('validation.empty_note', 'body');
       if (!repo.get(contactId)) throw new AppError('not_found', 'not_found.contact', {}, 'contactId');
-      db.transaction(() => repo.addNote(contactId, text, author.trim() || ctx.settings.get().userName, now()))();
+      db.transaction(() => repo.addNote(contactId, text, authorName(ctx, author), now()))();
       changed([contactId]);
       return get(contactId);
     },

@@ -15,6 +15,7 @@ import type { FaxLines } from '../fax/fax-calls';
 import type { Timers } from '../../telephony/transport';
 import type { EngineContext } from '../kernel/context';
 import { createGate } from '../kernel/gate';
+import type { Caller } from '../kernel/handlers';
 import { createLogger } from '../kernel/logger';
 import { createTestClock } from '../kernel/test-clock';
 import { openDataFolder, type OpenDataFolder } from './engine-start';
@@ -53,7 +54,8 @@ export type EngineOptions = {
 export type EngineEvent = { [E in EventName]: { name: E; payload: EventMap[E] } }[EventName];
 
 export type Engine = {
-  invoke<M extends Method>(method: M, input: unknown, lang: Lang): Promise<Result<OutputOf<M>>>;
+  /** `caller`: the session and PC the shell names (accounts); none is this PC's own session ('local'). */
+  invoke<M extends Method>(method: M, input: unknown, lang: Lang, caller?: Caller): Promise<Result<OutputOf<M>>>;
   subscribe(listener: (e: EngineEvent) => void): () => void;
   close(): Promise<void>;
   readonly db: Db;
@@ -104,8 +106,10 @@ function buildEngine(opts: EngineOptions, { db, dbFile, lock }: OpenDataFolder):
   const services = createServices(db, ctx, settings, serviceOpts, log, (f) => followers.push(f));
   const { alarms, lines, recordings, ivr, io } = services;
   const handlers = createHandlers(services, { version: VERSION, dataDir: opts.dataDir, shell: opts.shell ?? 'headless', testClock, alarms });
-  const gate = createGate({ api, handlers, log, fault: (e) => dbFault(e, dbFile) });
-  const invoke = <M extends Method>(method: M, input: unknown, lang: Lang) => gate(method, input, lang) as Promise<Result<OutputOf<M>>>;
+  const guard = (method: string, caller: Caller) => services.accounts.guard(method as Method, caller);
+  const gate = createGate({ api, handlers, log, fault: (e) => dbFault(e, dbFile), guard });
+  const invoke = <M extends Method>(method: M, input: unknown, lang: Lang, caller?: Caller) =>
+    gate(method, input, lang, caller) as Promise<Result<OutputOf<M>>>;
 
   // Keys written under other rules or another area code, once after an update (never by a reader beside another Monshi).
   if (!opts.noLock) {

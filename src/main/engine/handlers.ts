@@ -23,6 +23,7 @@ import { peopleHandlers } from '../people/people.handlers';
 import { recordingsHandlers } from '../recordings/recordings.handlers';
 import { remindersHandlers } from '../reminders/reminders.handlers';
 import { settingsHandlers } from '../settings/settings.handlers';
+import { accountsHandlers } from '../accounts/accounts.handlers';
 import { appHandlers, type AppDeps } from './app.handlers';
 import type { Services } from './services';
 
@@ -49,6 +50,7 @@ export function handlerMaps(s: Services, app: AppDeps) {
     faxOutboxHandlers(s),
     faxLogHandlers(s),
     faxRoutesHandlers(s),
+    accountsHandlers(s),
   ];
 }
 

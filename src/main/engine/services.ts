@@ -34,6 +34,8 @@ import { createFaxOnDemand } from '../fax/fax-on-demand';
 import { createFaxRoutesService } from '../fax/fax-routes.service';
 import { faxRouteAlarmSource } from '../fax/fax-route-alarm.source';
 import { message } from '../i18n/messages';
+import { createAccountsService } from '../accounts/accounts.service';
+import { api } from '../../shared/contract/api';
 import { toPersianDigits } from '../../shared/text/digits';
 import type { Timers } from '../../telephony/transport';
 import type { EngineContext } from '../kernel/context';
@@ -162,6 +164,7 @@ export function createServices(
     ourNumber: () => faxOutbox.settings().ourNumber,
     logger: log,
   });
+  const accounts = createAccountsService(db, ctx, api);
   const sampleData = createSampleDataService({ ctx, contacts, groups, settings, isProtected: (id) => people.ofContact(id).length > 0 });
 
   return {
@@ -190,5 +193,6 @@ export function createServices(
     faxLog,
     faxLogReports,
     faxRoutes,
+    accounts,
   };
 }

@@ -11,6 +11,7 @@ import { faxOutboxEn, faxOutboxFa } from './fax-outbox.messages';
 import { faxLogEn, faxLogFa } from './fax-log.messages';
 import { faxRoutesEn, faxRoutesFa } from './fax-routes.messages';
 import { serverEn, serverFa } from './server.messages';
+import { ACCOUNTS_FIELD_LABELS, accountsEn, accountsFa } from './accounts.messages';
 import { dbEn, dbFa } from './db.messages';
 import { CHEQUE_FIELD_LABELS, chequesEn, chequesFa } from './cheques.messages';
 import { CHEQUE_TEMPLATE_FIELD_LABELS, chequeTemplatesEn, chequeTemplatesFa } from './cheque-templates.messages';
@@ -24,6 +25,7 @@ const fa = {
   ...faxLogFa,
   ...faxRoutesFa,
   ...serverFa,
+  ...accountsFa,
   ...peopleFa,
   'sample.group': 'دادهٔ نمونه (قابل حذف)',
   'sample.note': 'این مخاطب نمونه است و با «حذف دادهٔ نمونه» در راهنمای شروع پاک می‌شود.',
@@ -139,6 +141,7 @@ const en: Record<MessageKey, string> = {
   ...faxLogEn,
   ...faxRoutesEn,
   ...serverEn,
+  ...accountsEn,
   ...peopleEn,
   'sample.group': 'Sample data (removable)',
   'sample.note': 'A sample contact: “Remove sample data” in the first-run guide deletes it.',
@@ -314,6 +317,7 @@ const FIELD_LABELS: Record<string, [fa: string, en: string]> = {
   detail: ['جزئیات', 'detail'],
   ...PEOPLE_FIELD_LABELS,
   ...CHEQUE_TEMPLATE_FIELD_LABELS,
+  ...ACCOUNTS_FIELD_LABELS,
 };
 
 export function fieldLabel(lang: Lang, path: string): string {

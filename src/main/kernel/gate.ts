@@ -3,12 +3,17 @@
  * schema (a 'validation' error naming the field otherwise), and whatever the handler throws becomes a
  * `Result` error in the caller's language: an AppError as it is, a known fault (a full disk, a damaged
  * file) as that fault, anything else 'internal' and logged. No input can make the gate throw.
+ * Before the input is even read, `guard` (accounts) says whether the caller's session may make the
+ * request at all, and as whom: a refusal ('forbidden', or 'auth' when nobody is signed in) names what
+ * is missing, and the handler never runs.
  */
+import { hostname } from 'node:os';
 import type { Result } from '../../shared/contract/errors';
 import type { RequestMap } from '../../shared/contract/request';
 import { message, type Lang } from '../i18n/messages';
 import { AppError } from './app-error';
-import type { AnyHandler } from './handlers';
+import { runAs } from './actor';
+import type { Actor, AnyHandler, Caller } from './handlers';
 import type { Logger } from './logger';
 
 export type GateOptions = {
@@ -18,20 +23,28 @@ export type GateOptions = {
   log: Logger;
   /** A thrown error that is a known fault of the machine (e.g. the database file), said as such; null otherwise. */
   fault: (e: unknown) => AppError | null;
+  /** Who may make the request (accounts); without one every caller may, as this PC. */
+  guard?: (method: string, caller: Caller) => { actor: Actor } | AppError;
 };
 
-export type Gate = (method: string, input: unknown, lang: Lang) => Promise<Result<unknown>>;
+/** The caller of a shell that names none (the CLI, tests): this PC's own session. */
+export const LOCAL_CALLER: Caller = { session: 'local', pc: hostname() };
 
-export function createGate({ api, handlers, log, fault }: GateOptions): Gate {
+export type Gate = (method: string, input: unknown, lang: Lang, caller?: Caller) => Promise<Result<unknown>>;
+
+export function createGate({ api, handlers, log, fault, guard }: GateOptions): Gate {
   // The handler maps are typed per domain; this checks the whole once at start: one handler per request, none extra.
   const missing = Object.keys(api).filter((m) => !Object.hasOwn(handlers, m));
   const extra = Object.keys(handlers).filter((m) => !Object.hasOwn(api, m));
   if (missing.length || extra.length) throw new Error(`handlers do not match the contract: missing ${missing.join(', ')}; extra ${extra.join(', ')}`);
 
-  return async (method, input, lang) => {
+  return async (method, input, lang, caller = LOCAL_CALLER) => {
     const language: Lang = lang === 'en' ? 'en' : 'fa';
     const endpoint = Object.hasOwn(api, method) ? api[method] : undefined;
     if (!endpoint) return { ok: false, error: { code: 'validation', message: message(language, 'validation.generic', { field: String(method) }) } };
+    const allowed = guard ? guard(method, caller) : { actor: { userId: null, name: '', pc: caller.pc } };
+    if (allowed instanceof AppError) return { ok: false, error: allowed.toShape(language) };
+    const { actor } = allowed;
     const parsed = endpoint.input.safeParse(input ?? {});
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -41,7 +54,7 @@ export function createGate({ api, handlers, log, fault }: GateOptions): Gate {
     }
     try {
       const handler = handlers[method] as AnyHandler;
-      return { ok: true, value: await handler(parsed.data, { lang: language }) };
+      return { ok: true, value: await runAs(actor, () => handler(parsed.data, { lang: language, actor, caller })) };
     } catch (e) {
       if (e instanceof AppError) return { ok: false, error: e.toShape(language) };
       log.error(`${method} failed`, e);

@@ -12,7 +12,13 @@ import type { RequestMap } from '../../shared/contract/request';
  */
 export type Actor = { userId: number | null; name: string; pc: string };
 
-export type HandlerContext = { lang: 'fa' | 'en'; actor?: Actor };
+/**
+ * Where a request comes from, as the shell names it: a session (one browser, the desktop app's windows,
+ * 'local' for a shell of its own such as the CLI) and the PC.
+ */
+export type Caller = { session: string; pc: string };
+
+export type HandlerContext = { lang: 'fa' | 'en'; actor?: Actor; caller?: Caller };
 
 export type Handlers<A extends RequestMap = Api> = {
   [M in keyof A]: (input: z.output<A[M]['input']>, hc: HandlerContext) => A[M]['output'] | Promise<A[M]['output']>;

@@ -4,6 +4,7 @@
  * national ID, referrer, photo, documents, and for applicants the application and interview notes.
  * Hiring gives the applicant's contact a staff file (nothing retyped) and marks the applicant hired.
  */
+import { authorName } from '../kernel/actor';
 import type { ContactData } from '../../shared/contract/contacts';
 import type { FileOut } from '../../shared/contract/io';
 import {
@@ -279,7 +280,7 @@ export function createPeopleService(db: Db, ctx: EngineContext, contacts: Contac
       if (r.kind !== 'applicant') throw validationError('validation.not_applicant', 'fileId');
       const text = normalizeMultiline(body);
       if (text === '') throw validationError('validation.empty_note', 'body');
-      repo.addInterview(fileId, text, author.trim() || ctx.settings.get().userName, now());
+      repo.addInterview(fileId, text, authorName(ctx, author), now());
       changed([fileId]);
       return get(fileId);
     },

@@ -9,6 +9,7 @@ import type http from 'node:http';
 import type { Result } from '../../shared/contract/errors';
 import { MAX_UPLOAD_BYTES, type RequestMessage } from '../../shared/contract/transport';
 import type { Engine } from '../engine/engine';
+import type { Caller } from '../kernel/handlers';
 import { message, type Lang, type MessageKey } from '../i18n/messages';
 import { sendJson } from './responses';
 
@@ -19,7 +20,7 @@ const failure = (lang: Lang, code: 'validation' | 'internal' | 'auth', key: Mess
   error: { code, message: message(lang, key, params) },
 });
 
-export function createHttpApi(engine: Engine, log: (what: string) => void): HttpApi {
+export function createHttpApi(engine: Engine, log: (what: string) => void, callerOf: (req: http.IncomingMessage) => Caller): HttpApi {
   let busy = false;
   const maxMb = Math.floor(MAX_UPLOAD_BYTES / (1024 * 1024));
 
@@ -73,7 +74,7 @@ export function createHttpApi(engine: Engine, log: (what: string) => void): Http
       }
       text = null;
       if (typeof msg !== 'object' || msg === null || typeof msg.method !== 'string') return finish(400, failure(lang, 'validation', 'server.bad_request'));
-      engine.invoke(msg.method, msg.input, msg.lang === 'en' ? 'en' : msg.lang === 'fa' ? 'fa' : lang).then(
+      engine.invoke(msg.method, msg.input, msg.lang === 'en' ? 'en' : msg.lang === 'fa' ? 'fa' : lang, callerOf(req)).then(
         (result) => finish(200, result),
         (e: unknown) => {
           log(`upload request failed: ${e instanceof Error ? e.message : String(e)}`);

@@ -7,10 +7,12 @@
  * message closes that socket (see socket-api.ts), a large request goes through `POST /api` (http-api.ts).
  */
 import http from 'node:http';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Result } from '../../shared/contract/errors';
 import type { Engine } from '../engine/engine';
+import type { Caller } from '../kernel/handlers';
 import { message } from '../i18n/messages';
 import { createHttpApi } from './http-api';
 import { refuseUpgrade, send, sendJson } from './responses';
@@ -67,8 +69,14 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const originAllowed = (req: http.IncomingMessage) => req.headers.origin === undefined || req.headers.origin === `http://${req.headers.host}`;
   let session: Session | null = null;
   const signedIn = (req: http.IncomingMessage) => session?.signedIn(req) === true;
-  const sockets = createSocketApi(opts.engine, log);
-  const uploads = createHttpApi(opts.engine, log);
+  /** The accounts session of a request: its browser (per-browser cookie) and the PC it came from. */
+  const callerOf = (req: http.IncomingMessage): Caller => {
+    const address = req.socket.remoteAddress ?? '';
+    const local = address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
+    return { session: `browser:${session?.browserOf(req) ?? 'none'}`, pc: local ? hostname() : address };
+  };
+  const sockets = createSocketApi(opts.engine, log, callerOf);
+  const uploads = createHttpApi(opts.engine, log, callerOf);
 
   const handle = (req: http.IncomingMessage, res: http.ServerResponse) => {
     if (!hostAllowed(req.headers.host)) return send(res, 421, 'misdirected request');
@@ -90,6 +98,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     if (found.file === path.join(path.resolve(opts.rendererDir), 'index.html') && !signedIn(req)) {
       return send(res, 401, signInPage(false), { 'content-type': 'text/html; charset=utf-8' });
     }
+    // The app page gives a browser its own id the first time (its accounts session; see session.ts).
+    if (session && found.file.endsWith('index.html') && !session.browserOf(req)) res.setHeader('set-cookie', session.browserCookie());
     serveFile(req, res, found.file);
   };
 

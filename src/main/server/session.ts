@@ -22,6 +22,10 @@ export type Session = {
   redeem(code: string): boolean;
   signedIn(req: http.IncomingMessage): boolean;
   setCookie(): string;
+  /** This browser's own id, or null before it was given one. */
+  browserOf(req: http.IncomingMessage): string | null;
+  /** The cookie that gives a browser its own id (a fresh one each call). */
+  browserCookie(): string;
 };
 
 function same(a: string, b: string): boolean {
@@ -64,5 +68,10 @@ export function createSession(secret: string, port: number, now: () => number = 
       return value !== null && same(value, secret);
     },
     setCookie: () => `${cookieName}=${secret}; HttpOnly; SameSite=Strict; Path=/`,
+    browserOf(req) {
+      const value = cookieValue(req.headers.cookie, `${cookieName}-browser`);
+      return value !== null && /^[\w-]{32}$/.test(value) ? value : null;
+    },
+    browserCookie: () => `${cookieName}-browser=${randomBytes(24).toString('base64url')}; HttpOnly; SameSite=Strict; Path=/`,
   };
 }

@@ -9,6 +9,7 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { EventMessage, ProtocolErrorMessage, RequestMessage, ResponseMessage } from '../../shared/contract/transport';
 import { MAX_SOCKET_MESSAGE_BYTES } from '../../shared/contract/transport';
 import type { Engine } from '../engine/engine';
+import type { Caller } from '../kernel/handlers';
 import { message, type Lang } from '../i18n/messages';
 import { refuseUpgrade } from './responses';
 
@@ -41,12 +42,14 @@ export async function settingsLang(engine: Engine): Promise<Lang> {
   return r.ok && r.value.language === 'en' ? 'en' : 'fa';
 }
 
-export function createSocketApi(engine: Engine, log: (what: string) => void): SocketApi {
+export function createSocketApi(engine: Engine, log: (what: string) => void, callerOf: (req: http.IncomingMessage) => Caller): SocketApi {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_SOCKET_MESSAGE_BYTES, perMessageDeflate: false });
   let open = 0;
 
-  wss.on('connection', (ws: WebSocket) => {
+  wss.on('connection', (ws: WebSocket, upgrade: http.IncomingMessage) => {
     let lang: Lang | null = null;
+    // The browser's accounts session, as the upgrade's cookies named it.
+    const caller = callerOf(upgrade);
     // ws closes the socket itself (1009 too big, 1007 bad UTF-8, 1002 bad frame) and then reports here.
     ws.on('error', (e) => log(`socket closed on a bad message: ${e.message}`));
     const reply = (msg: ResponseMessage | ProtocolErrorMessage) => {
@@ -61,7 +64,7 @@ export function createSocketApi(engine: Engine, log: (what: string) => void): So
         }
         const { req } = read;
         if (req.lang === 'fa' || req.lang === 'en') lang = req.lang;
-        const result = await engine.invoke(req.method, req.input, req.lang);
+        const result = await engine.invoke(req.method, req.input, req.lang, caller);
         reply({ t: 'res', id: req.id, result } satisfies ResponseMessage);
       })().catch((e: unknown) => log(`socket request failed: ${e instanceof Error ? e.message : String(e)}`));
     });

@@ -7,11 +7,12 @@ import { utilityProcess, type UtilityProcess } from 'electron';
 import type { Result } from '../../shared/contract/errors';
 import type { ShellEvent } from '../../shared/contract/shell-bridge';
 import type { Lang } from '../../shared/text/calendar';
+import type { Caller } from '../kernel/handlers';
 import type { HostMessage, HostRequest, StartFailure } from './host-messages';
 import { engineStopped } from './start-error';
 
 export type EngineLink = {
-  request(method: string, input: unknown, lang: Lang): Promise<Result<unknown>>;
+  request(method: string, input: unknown, lang: Lang, caller?: Caller): Promise<Result<unknown>>;
   kill(): void;
 };
 
@@ -54,13 +55,13 @@ export function startEngine(hostPath: string, dataDir: string, on: Handlers): En
     on.onFailure({ text: engineStopped(code), lang: null, dataDir });
   });
   return {
-    request(method, input, lang) {
+    request(method, input, lang, caller) {
       // Between a crash and "try again", a request is answered at once rather than left waiting forever.
       if (exited !== null) return Promise.resolve({ ok: false, error: { code: 'internal', message: `engine stopped (${exited})` } });
       const id = nextId++;
       return new Promise((resolve) => {
         pending.set(id, resolve);
-        child.postMessage({ t: 'req', id, method, input, lang } satisfies HostRequest);
+        child.postMessage({ t: 'req', id, method, input, lang, caller } satisfies HostRequest);
       });
     },
     kill: () => child.kill(),

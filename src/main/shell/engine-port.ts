@@ -14,10 +14,10 @@ const isMethod = (name: string): name is Method => Object.hasOwn(api, name);
 export function serveEngine(port: EnginePort, engine: Engine): () => void {
   const stop = engine.subscribe((e) => port.postMessage({ t: 'evt', ...e }));
   port.on('message', ({ data }) => {
-    const { id, method, input, lang } = data;
+    const { id, method, input, lang, caller } = data;
     if (!isMethod(method))
       return port.postMessage({ t: 'res', id, result: { ok: false, error: { code: 'validation', message: `unknown request ${method}` } } });
-    void engine.invoke(method, input, lang).then((result) => port.postMessage({ t: 'res', id, result }));
+    void engine.invoke(method, input, lang, caller).then((result) => port.postMessage({ t: 'res', id, result }));
   });
   port.postMessage({ t: 'ready' });
   return stop;

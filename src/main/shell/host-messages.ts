@@ -7,12 +7,13 @@
 import type { ShellEvent } from '../../shared/contract/shell-bridge';
 import type { ResponseMessage } from '../../shared/contract/transport';
 import type { Lang } from '../../shared/text/calendar';
+import type { Caller } from '../kernel/handlers';
 
 /** Why the engine did not start, in the user's language (null: the database could not say which). */
 export type StartFailure = { text: string; lang: Lang | null; dataDir: string };
 
-/** main → engine. */
-export type HostRequest = { t: 'req'; id: number; method: string; input: unknown; lang: Lang };
+/** main → engine. `caller`: the window's accounts session and this PC (see main.ts). */
+export type HostRequest = { t: 'req'; id: number; method: string; input: unknown; lang: Lang; caller?: Caller };
 
 /** engine → main: first 'ready' or 'start-failed', then answers and events. */
 export type HostMessage = ResponseMessage | ({ t: 'evt' } & ShellEvent) | { t: 'ready' } | ({ t: 'start-failed' } & StartFailure);

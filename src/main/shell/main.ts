@@ -6,7 +6,8 @@
  * engine. One app per user: a second start brings the open window forward; an engine that does not
  * start is explained (start-error.ts), never a silent quit.
  */
-import { app, BrowserWindow, ipcMain, protocol } from 'electron';
+import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import { IPC, type ShellEvent } from '../../shared/contract/shell-bridge';
 import { resolveDataDir } from '../paths';
@@ -63,7 +64,10 @@ function listen(): void {
   ipcMain.handle(IPC.invoke, (event, method: unknown, input: unknown, lang: unknown) => {
     if (!fromOwnPage(event) || !engine) return { ok: false, error: { code: 'auth', message: 'denied' } };
     if (typeof method !== 'string') return { ok: false, error: { code: 'validation', message: 'no request name' } };
-    return engine.request(method, input, lang === 'en' ? 'en' : 'fa');
+    // Accounts (issue 18): the windows of one Electron session (the main window, popups) are one
+    // signed-in session; a window with a session of its own would be another.
+    const partition = event.sender.session === session.defaultSession ? 'default' : `window-${event.sender.id}`;
+    return engine.request(method, input, lang === 'en' ? 'en' : 'fa', { session: `electron:${partition}`, pc: hostname() });
   });
   ipcMain.handle(IPC.popupCall, (event) => (fromOwnPage(event) ? popups.callFor(event.sender) : null));
   ipcMain.handle(IPC.popupFax, (event) => (fromOwnPage(event) ? popups.faxFor(event.sender) : null));

@@ -10,7 +10,8 @@ import { CallerPopups } from '../popup/caller-popups';
 import { FaxPopups } from '../popup/fax-popups';
 import { anyModalOpen } from '../ui/modal-stack';
 import { ShownWhen } from '../ui/shown-when';
-import { AppHeader, type Screen } from './app-header';
+import { useSession } from '../accounts/session-context';
+import { AppHeader, SCREEN_NEEDS, type Screen } from './app-header';
 import { ConnectionBanner } from './connection-banner';
 import {
   AttendanceScreen,
@@ -40,7 +41,9 @@ import { href, navigate, newContactRoute, parse, useRoute, type Route } from './
  */
 export function App() {
   const route = useRoute();
-  const screen = screenOf(route);
+  const { may } = useSession();
+  // A link to a screen this user may not use lands on the phonebook (the engine would refuse its requests).
+  const screen = may(SCREEN_NEEDS[screenOf(route)]) ? screenOf(route) : 'phonebook';
   // Each tab's place to come back to (a contact open in the phonebook, the Calls tab last shown); kept in a
   // ref so a render reads it at once, and changed only by the route being shown.
   const memory = useRef<Record<Screen, Route>>({ ...TAB_HOMES });

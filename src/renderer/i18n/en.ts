@@ -2,6 +2,7 @@
 import type { Messages } from './fa';
 import { chequesEn } from './sections/cheques.en';
 import { guideEn } from './sections/guide.en';
+import { accountsEn } from './sections/accounts.en';
 import { callsEn } from './sections/calls.en';
 import { linesEn, popupEn } from './sections/lines.en';
 import { ivrEn } from './sections/ivr.en';
@@ -290,6 +291,7 @@ export const en: Messages = {
   },
   cheques: chequesEn,
   guide: guideEn,
+  accounts: accountsEn,
   calls: callsEn,
   lines: linesEn,
   popup: popupEn,

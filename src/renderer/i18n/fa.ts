@@ -5,6 +5,7 @@
  */
 import { chequesFa } from './sections/cheques.fa';
 import { guideFa } from './sections/guide.fa';
+import { accountsFa } from './sections/accounts.fa';
 import { callsFa } from './sections/calls.fa';
 import { linesFa, popupFa } from './sections/lines.fa';
 import { ivrFa } from './sections/ivr.fa';
@@ -291,6 +292,7 @@ export const fa = {
   },
   cheques: chequesFa,
   guide: guideFa,
+  accounts: accountsFa,
   calls: callsFa,
   lines: linesFa,
   popup: popupFa,

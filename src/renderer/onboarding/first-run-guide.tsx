@@ -5,6 +5,7 @@ import { useClient } from '../app/client';
 import { href } from '../app/router';
 import { useSettings } from '../app/settings-context';
 import { useLocale } from '../i18n/use-t';
+import { AccountsStep } from '../accounts/accounts-step';
 import { TextField } from '../ui/text-field';
 import { useToast } from '../ui/toast-context';
 
@@ -139,6 +140,9 @@ export function FirstRunGuide({ onImport }: Props) {
             />
           </div>
           {noticeOf('office')}
+        </li>
+        <li>
+          <AccountsStep />
         </li>
         <li>
           <h3>{g.lineStep}</h3>

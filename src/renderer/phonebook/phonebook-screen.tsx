@@ -3,6 +3,7 @@ import type { Contact, ContactQuery } from '../../shared/contract/contacts';
 import { useCatalog } from '../app/catalog-context';
 import { HOME, navigate } from '../app/router';
 import { useSettings } from '../app/settings-context';
+import { useSession } from '../accounts/session-context';
 import { FirstRunGuide } from '../onboarding/first-run-guide';
 import { useContactsSearch } from '../hooks/use-contacts-search';
 import { useDebounced } from '../hooks/use-debounced';
@@ -170,7 +171,9 @@ export function PhonebookScreen({ searchRef, openId, newNumber, onOpenReminder, 
   const editContact = useCallback((contact: Contact) => setForm({ contact }), []);
   const printOne = useCallback((id: number) => void latest.current.files.printOne(id), []);
   const openImport = useCallback(() => setDialog('import'), []);
-  const guide = useMemo(() => (settings.setupDone ? null : <FirstRunGuide onImport={openImport} />), [settings.setupDone, openImport]);
+  // The guide sets the office up: only for whoever may change the settings (everyone in a no-password office).
+  const setsUp = useSession().may('settings/update');
+  const guide = useMemo(() => (settings.setupDone || !setsUp ? null : <FirstRunGuide onImport={openImport} />), [settings.setupDone, setsUp, openImport]);
   const agenda = useMemo(
     () => (
       <TodayAgenda onOpenReminder={(id) => latest.current.onOpenReminder(id)} onOpenContact={setOpenId} onShowAll={() => latest.current.onShowReminders()} />

@@ -9,6 +9,7 @@ import { useLocale } from '../i18n/use-t';
 import { AlarmSettingsCard } from '../reminders/alarm-settings-card';
 import { ChequeSettingsCard } from '../cheques/cheque-settings-card';
 import { LoadError } from '../ui/load-error';
+import { UsersSection } from '../accounts/users-section';
 import { TextField } from '../ui/text-field';
 import { useToast } from '../ui/toast-context';
 
@@ -177,6 +178,8 @@ export function SettingsScreen() {
 
       <AlarmSettingsCard />
       <ChequeSettingsCard />
+
+      <UsersSection />
 
       {infoQuery.error && <LoadError message={infoQuery.error} onRetry={infoQuery.reload} />}
       {info && (

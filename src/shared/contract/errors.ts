@@ -19,6 +19,8 @@ export type ErrorCode =
   | 'db/io'
   | 'db/locked'
   | 'auth'
+  /** The signed-in user's role or extras do not allow the request (the message names what is missing). */
+  | 'forbidden'
   | 'line/unavailable'
   | 'line/busy'
   /** A document given to fax is not one (not a PDF, image or text), is damaged, locked by a password, empty or too long. */
