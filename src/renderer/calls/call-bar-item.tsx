@@ -41,7 +41,7 @@ export function CallBarItem({ call }: { call: CallRow }) {
 
   const hangUp = async () => {
     setHangingUp(true);
-    const r = await client.call('calls/hang-up', { lineId: call.lineId });
+    const r = await client.call('calls/hang-up', { lineId: call.lineId, callId: call.id });
     setHangingUp(false);
     if (!r.ok) toast.show('error', r.error.message);
   };
