@@ -178,3 +178,27 @@ test('Kamailio restarted: the line shows why it is down, registers again by itse
   await carol.command('hangup');
   await waitFor(async () => (await getCall(c.call.id)).endedAt !== null, { what: "Carol's call ended" });
 });
+
+test("'IVR calls at once' 1: the first caller is in the IVR, the second rings on for the front desk", async () => {
+  expect(await engine.ok('lines/set-call-settings', { lineId, ivrAtOnce: 1 })).toMatchObject({ ivrAtOnce: 1, channels: 3 });
+  try {
+    const dave = await phone('1104', 'Dave', 41);
+    const erin = await phone('1105', 'Erin', 43);
+    await dave.command('dial', `sip:3101@127.0.0.1:${kam.sipPort}`);
+    const d = await waitFor(() => incomingFor('1104'), { what: "Dave's call/incoming" });
+    await dave.waitEvent('CALL_ESTABLISHED', 20_000);
+    await erin.command('dial', `sip:3101@127.0.0.1:${kam.sipPort}`);
+    const e = await waitFor(() => incomingFor('1105'), { what: "Erin's call/incoming" });
+    // Well past the 2 rings the IVR answers after: Erin still rings, Dave is in the IVR.
+    await waitFor(() => events.filter((x) => x.name === 'call/updated' && (x.payload as { call: Call }).call.id === e.call.id).length >= 1);
+    await new Promise((r) => setTimeout(r, 2000));
+    expect((await getCall(e.call.id)).outcome).toBe('ringing');
+    expect(erin.events.some((x) => x.type === 'CALL_ESTABLISHED')).toBe(false);
+    expect((await getCall(d.call.id)).outcome).toBe('ivr');
+    await Promise.all([dave.command('hangup'), erin.command('hangup')]);
+    await waitFor(async () => (await getCall(e.call.id)).endedAt !== null && (await getCall(d.call.id)).endedAt !== null, { what: 'both ended' });
+    expect((await getCall(e.call.id)).outcome).toBe('missed');
+  } finally {
+    await engine.ok('lines/set-call-settings', { lineId, ivrAtOnce: 0 });
+  }
+});
