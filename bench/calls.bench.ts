@@ -61,7 +61,7 @@ export async function cidToEvent(numbers: GenNumber[]): Promise<Record<string, n
     };
     const line = createVoiceModemLine({ id: `line-${row.id}`, port: row.port, open: stamped, callerIdMode: row.caller_id_mode, ringTimeoutMs: 400 });
     line.on('caller-id', () => (parsedAt = performance.now()));
-    return { line, sim: null };
+    return { lines: [line], sim: null };
   };
   const e = createEngine({ dataDir: dir, lineFactory: factory });
   try {

@@ -35,13 +35,15 @@ export async function ivrBench(): Promise<Record<string, number>> {
   const sim = new ModemSimulator({ profile: 'conexant', ringOnMs: 100, ringOffMs: 200 });
   const pty = await serveSimulatorOnPty(sim);
   const factory: LineFactory = (row) => ({
-    line: createVoiceModemLine({
+    lines: [
+      createVoiceModemLine({
       id: `line-${row.id}`,
       port: row.port,
       open: serialTransport(row.port),
       callerIdMode: row.caller_id_mode,
       ringTimeoutMs: 1000,
-    }),
+      }),
+    ],
     sim: null,
   });
   const e = createEngine({ dataDir: dir, lineFactory: factory });

@@ -40,13 +40,15 @@ export async function popupBench(cache: string, millionDir: string, rendererDir:
   });
   const pty = await serveSimulatorOnPty(sim);
   const factory: LineFactory = (row) => ({
-    line: createVoiceModemLine({
+    lines: [
+      createVoiceModemLine({
       id: `line-${row.id}`,
       port: row.port,
       open: serialTransport(row.port),
       callerIdMode: row.caller_id_mode,
       ringTimeoutMs: 1000,
-    }),
+      }),
+    ],
     sim: null,
   });
   const e = createEngine({ dataDir: dir, lineFactory: factory, shell: 'browser' });

@@ -6,6 +6,7 @@
  *
  * Only some benchmarks: `BENCH=calls npm run bench` (or `BENCH=contacts`, `BENCH=import` (the import alone), `BENCH=alarms`, `BENCH=popup`, `BENCH=ui`,
  * `BENCH=ivr`, `BENCH=cid` (caller ID to event alone), `BENCH=recording`, `BENCH=durability`, `BENCH=fax`, `BENCH=siprtp` (SIP media),
+ * `BENCH=sipcalls` (SIP calls in the engine),
  * `BENCH=serve` (monshi serve's start), `BENCH=accounts` (login_ms); `node dist/bench/run.js calls` after a build works too). The figures of the others stay in
  * results.json as they were.
  */
@@ -23,6 +24,7 @@ import { chequeBench, chequeColdChild, COLD_CHILD_ENV } from './cheque.bench';
 import { durabilityBench } from './durability.bench';
 import { faxBench } from './fax.bench';
 import { sipRtpBench } from './sip-rtp.bench';
+import { sipCallsBench } from './sip-calls.bench';
 import { popupBench } from './popup.bench';
 import { importBench, importCards } from './import.bench';
 import { uiBench } from './ui.bench';
@@ -35,7 +37,7 @@ const cache = path.join(root, 'bench', '.cache');
 const resultsFile = path.join(root, 'bench', 'results.json');
 
 const only = process.env.BENCH ?? process.argv[2] ?? 'all';
-const NAMES = ['contacts', 'import', 'calls', 'cid', 'alarms', 'popup', 'ui', 'cheque', 'ivr', 'recording', 'durability', 'fax', 'siprtp', 'serve', 'accounts'];
+const NAMES = ['contacts', 'import', 'calls', 'cid', 'alarms', 'popup', 'ui', 'cheque', 'ivr', 'recording', 'durability', 'fax', 'siprtp', 'serve', 'accounts', 'sipcalls'];
 if (only !== 'all' && !NAMES.includes(only)) throw new Error(`BENCH=${only}: expected ${NAMES.join(', ')} or all`);
 
 async function ensureMillion(): Promise<string> {
@@ -78,6 +80,7 @@ async function main() {
   if (only === 'all' || only === 'durability') Object.assign(results, await durabilityBench());
   if (only === 'all' || only === 'fax') Object.assign(results, await faxBench());
   if (only === 'all' || only === 'siprtp') Object.assign(results, await sipRtpBench());
+  if (only === 'all' || only === 'sipcalls') Object.assign(results, await sipCallsBench());
   if (only === 'all' || only === 'serve') Object.assign(results, await serveStartBench(root));
   if (only === 'all' || only === 'accounts') Object.assign(results, await accountsBench());
 

@@ -14,6 +14,7 @@ import { resolveDataDir, rendererDir } from './paths';
 import { startServer } from './server/http-server';
 import { OPEN_CODE_TTL_MS, PRINTED_CODE_TTL_MS } from './server/session';
 import { simCommand } from './sim-command';
+import { testSipLineFactory } from './lines/test-sip-line';
 
 const USAGE = `Usage:
   monshi serve  [--data DIR] [--port N] [--lan] [--open] [--lang fa|en]
@@ -68,6 +69,8 @@ async function main(argv: string[]): Promise<number> {
       noLock: command === 'export',
       // MONSHI_TEST_CLOCK=1: end-to-end tests and demos move the clock with 'clock/advance' (never in normal use).
       testClock: command === 'serve' && process.env.MONSHI_TEST_CLOCK === '1',
+      // MONSHI_TEST_SIP_LINE: end-to-end tests run a SIP account as the line with port 'sip-test' (never in normal use).
+      lineFactory: command === 'serve' ? testSipLineFactory(process.env.MONSHI_TEST_SIP_LINE) : undefined,
     });
   } catch (e) {
     // The reason and the folder, in the language of the folder's settings if they can be read, else in both.

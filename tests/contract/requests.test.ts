@@ -136,6 +136,7 @@ describe('a request that says it only reads', () => {
   const needsRecord: Partial<Record<Method, object>> = {
     'calls/get': { id: 1 },
     'calls/notes': { callId: 1 },
+    'lines/call-settings': { lineId: 1 },
     'prompts/audio': { id: 1 },
     'voicemail/audio': { id: 1 },
     'recordings/get': { id: 1 },

@@ -20,7 +20,7 @@ test('unplugged, frozen, reset and back: each status change with its reason', as
   const server = await serveSimulatorOnPty(sim);
   // The real driver on the pty, with a quick watchdog and backoff so the outages show within seconds.
   const factory: LineFactory = (row) => ({
-    line: createVoiceModemLine({ id: `line-${row.id}`, port: row.port, open: serialTransport(row.port), watchdogMs: 300, maxBackoffMs: 300 }),
+    lines: [createVoiceModemLine({ id: `line-${row.id}`, port: row.port, open: serialTransport(row.port), watchdogMs: 300, maxBackoffMs: 300 })],
     sim: null,
   });
   const engine = createEngine({ dataDir: dir, lineFactory: factory });

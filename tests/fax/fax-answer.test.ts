@@ -29,7 +29,7 @@ beforeEach(() => {
   dir = tempDir();
   events.length = 0;
   line = faxHandoverLine('fax-line', (port) => transmitFax({ port, clock, localId: 'SENDER', pages, timers }));
-  engine = testEngine(dir, undefined, { lineFactory: (_row: LineDbRow) => ({ line, sim: null }) });
+  engine = testEngine(dir, undefined, { lineFactory: (_row: LineDbRow) => ({ lines: [line], sim: null }) });
   engine.subscribe((e) => events.push(e));
 });
 afterEach(async () => {

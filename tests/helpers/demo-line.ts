@@ -12,7 +12,7 @@ export const fastDemo: LineFactory = (row) => {
   const d = createDemoLine(`line-${row.id}`, { callerIdMode: row.caller_id_mode, sim: { ringOnMs: 150, ringOffMs: 250, keyDelayMs: 50 }, ringTimeoutMs: 900 });
   demoSims.set(row.id, d.sim);
   if (process.env.TRACE) d.line.on('trace', (t) => console.log(t.dir, t.text));
-  return d;
+  return { lines: [d.line], sim: d.sim };
 };
 
 /** `fastDemo` with the simulator and the driver on a test's driven clock (manual-timers.ts): no call waits in real time. */
@@ -27,7 +27,7 @@ export const demoOn =
       timers: clock.timers,
     });
     demoSims.set(row.id, d.sim);
-    return d;
+    return { lines: [d.line], sim: d.sim };
   };
 
 export { until } from './wait';

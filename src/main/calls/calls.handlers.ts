@@ -16,7 +16,7 @@ export function callsHandlers({ lines, calls }: CallsDeps): Handlers<typeof call
     'calls/add-note': ({ callId, body, author }) => calls.addNote(callId, body, author),
     'calls/caller-card': ({ number }) => calls.card(number, '', null),
     'calls/dial': ({ lineId, number }) => lines.dial(lineId, number),
-    'calls/hang-up': ({ lineId }) => lines.hangUp(lineId),
-    'calls/answer': ({ lineId }) => lines.answer(lineId),
+    'calls/hang-up': ({ lineId, callId }) => lines.hangUp(lineId, callId),
+    'calls/answer': ({ lineId, callId }) => lines.answer(lineId, callId),
   };
 }

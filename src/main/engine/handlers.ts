@@ -17,7 +17,7 @@ import { faxRoutesHandlers } from '../fax/fax-routes.handlers';
 import { ivrHandlers } from '../ivr/ivr.handlers';
 import { voicemailHandlers } from '../ivr/voicemail.handlers';
 import { joinHandlers, type Handlers } from '../kernel/handlers';
-import { linesHandlers } from '../lines/lines.handlers';
+import { lineCallsHandlers, linesHandlers } from '../lines/lines.handlers';
 import { onboardingHandlers } from '../onboarding/onboarding.handlers';
 import { peopleHandlers } from '../people/people.handlers';
 import { recordingsHandlers } from '../recordings/recordings.handlers';
@@ -36,6 +36,7 @@ export function handlerMaps(s: Services, app: AppDeps) {
     contactsHandlers(s),
     ioHandlers(s),
     linesHandlers(s),
+    lineCallsHandlers(s),
     callsHandlers(s),
     ivrHandlers(s),
     voicemailHandlers(s),

@@ -35,7 +35,7 @@ export function ivrHandlers({ ivr, voicemail }: IvrDeps): Handlers<typeof ivrApi
     'ivr/office': () => ivr.office(),
     'ivr/run': ({ callId }) => ivr.runOf(callId),
     'ivr/waiting': () => ivr.waiting(),
-    'ivr/take': ({ lineId }) => ivr.take(lineId),
+    'ivr/take': ({ lineId, callId }) => ivr.take(lineId, callId),
     'ivr/demo-keys': ({ lineId, keys }) => ivr.demoKeys(lineId, keys),
     'ivr/demo-hang-up': ({ lineId }) => ivr.demoHangUp(lineId),
     'ivr/demo-speak': ({ lineId, seconds }) => ivr.demoSpeak(lineId, seconds),

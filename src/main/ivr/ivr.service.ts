@@ -25,7 +25,8 @@ import { createPromptsService } from './prompts.service';
 import type { VoicemailService } from './voicemail.service';
 import { createSoundCardLine, type SoundCardLine } from './soundcard-line';
 
-export type IvrRing = { lineId: number; rings: number; ringsBeforeAnswer: number; line: Line; callId: number | null };
+/** `line`: the channel the call is on; `atOnce`: how many callers the IVR may hold on this line at the same time. */
+export type IvrRing = { lineId: number; rings: number; ringsBeforeAnswer: number; line: Line; callId: number | null; atOnce: number };
 
 export type IvrDeps = {
   calls: CallsService;
@@ -47,7 +48,10 @@ export function createIvrService(db: Db, ctx: EngineContext, deps: IvrDeps) {
   const prompts = createPromptsService(repo, ctx, deps.log);
   const pcmOf = prompts.pcmOf;
   const timers = deps.timers ?? realTimers;
-  const active = new Map<number, { handle: IvrRunHandle; callId: number | null; waiting: boolean }>();
+  /** The runs by the channel they are on (a line with several channels has several at once). */
+  type Entry = { handle: IvrRunHandle; lineId: number; callId: number | null; waiting: boolean };
+  const active = new Map<Line, Entry>();
+  const entriesOf = (lineId: number): Entry[] => [...active.values()].filter((e) => e.lineId === lineId);
   const soundCards = new Map<number, SoundCardLine>();
   let lastSession = 0;
 
@@ -118,7 +122,7 @@ export function createIvrService(db: Db, ctx: EngineContext, deps: IvrDeps) {
       const c = callId !== null ? deps.calls.get(callId) : null;
       return { callId, numberRaw: c?.numberRaw ?? '', callerName: c?.callerName ?? '' };
     };
-    const entry = { handle: null as unknown as IvrRunHandle, callId, waiting: false };
+    const entry: Entry = { handle: null as unknown as IvrRunHandle, lineId, callId, waiting: false };
     const handle = runIvr({
       line,
       tree: tree.tree,
@@ -145,9 +149,9 @@ export function createIvrService(db: Db, ctx: EngineContext, deps: IvrDeps) {
       sendFax: lineId > 0 && deps.faxOnDemand ? (documentId) => deps.faxOnDemand!(lineId, documentId) : undefined,
     });
     entry.handle = handle;
-    active.set(lineId, entry);
+    active.set(line, entry);
     void handle.done.then((r) => {
-      if (active.get(lineId) === entry) active.delete(lineId);
+      if (active.get(line) === entry) active.delete(line);
       if (callId !== null) repo.insertRun({ call_id: callId, tree_id: tree.id, tree_name: tree.name, path: JSON.stringify(r.path), end_reason: r.end });
       deps.log.info(`IVR on line ${lineId}: ${tree.name} ${r.path.join(' → ')} (${r.end})`);
     });
@@ -222,7 +226,9 @@ export function createIvrService(db: Db, ctx: EngineContext, deps: IvrDeps) {
      * answered here and its call logged as 'ivr').
      */
     ring(r: IvrRing): boolean {
-      if (r.ringsBeforeAnswer <= 0 || r.rings < r.ringsBeforeAnswer || active.has(r.lineId)) return false;
+      if (r.ringsBeforeAnswer <= 0 || r.rings < r.ringsBeforeAnswer || active.has(r.line)) return false;
+      // As many callers at once as the line allows; the next one rings on for the front desk.
+      if (entriesOf(r.lineId).length >= r.atOnce) return false;
       let tree: IvrTreeRow | null;
       try {
         tree = treeFor(r.lineId);
@@ -232,29 +238,34 @@ export function createIvrService(db: Db, ctx: EngineContext, deps: IvrDeps) {
       }
       if (!tree) return false;
       const chosen = tree;
-      const placeholder = { handle: { done: Promise.resolve({ path: [], end: 'error' as const }), take() {}, stop() {} }, callId: r.callId, waiting: false };
-      active.set(r.lineId, placeholder);
+      const placeholder: Entry = {
+        handle: { done: Promise.resolve({ path: [], end: 'error' as const }), take() {}, stop() {} },
+        lineId: r.lineId,
+        callId: r.callId,
+        waiting: false,
+      };
+      active.set(r.line, placeholder);
       r.line.answer().then(
         () => {
-          if (active.get(r.lineId) === placeholder) run(r.lineId, r.line, chosen, r.callId);
+          if (active.get(r.line) === placeholder) run(r.lineId, r.line, chosen, r.callId);
         },
         (e: unknown) => {
-          if (active.get(r.lineId) === placeholder) active.delete(r.lineId);
+          if (active.get(r.line) === placeholder) active.delete(r.line);
           deps.log.error(`IVR could not answer line ${r.lineId}`, e);
         },
       );
       return true;
     },
     run,
-    /** The front desk takes the caller who is waiting on this line. */
-    take(lineId: number): { ok: true } {
-      const a = active.get(lineId);
+    /** The front desk takes the caller who is waiting on this line (call `callId` when several wait on it). */
+    take(lineId: number, callId?: number): { ok: true } {
+      const a = entriesOf(lineId).find((e) => e.waiting && (callId === undefined || e.callId === callId));
       if (!a || !a.waiting) throw new AppError('validation', 'ivr.nobody_waiting', {}, 'lineId');
       a.handle.take();
       return { ok: true };
     },
     waiting: (): { lineId: number; callId: number | null }[] =>
-      [...active.entries()].filter(([, a]) => a.waiting).map(([lineId, a]) => ({ lineId, callId: a.callId })),
+      [...active.values()].filter((a) => a.waiting).map((a) => ({ lineId: a.lineId, callId: a.callId })),
     runOf(callId: number): IvrRun | null {
       const r = repo.run(callId);
       return r
@@ -321,7 +332,7 @@ export function createIvrService(db: Db, ctx: EngineContext, deps: IvrDeps) {
     },
     soundcardTake(session: number): { ok: true } {
       soundCard(session);
-      const a = active.get(-session);
+      const a = entriesOf(-session)[0];
       if (!a || !a.waiting) throw new AppError('validation', 'ivr.nobody_waiting', {}, 'session');
       a.handle.take();
       return { ok: true };

@@ -1,9 +1,13 @@
-/** How a configured line becomes a running `Line`: a voice modem on its serial port, or the demo line's simulator. */
+/**
+ * How a configured line becomes running `Line`s: a voice modem on its serial port, or the demo line's simulator
+ * (one `Line` each); a line that carries several calls at once (a SIP account) gives one `Line` per channel.
+ */
 import { createDemoLine, createVoiceModemLine, serialTransport, type Line, type ModemSimulator } from '../../telephony';
 import type { LineDbRow } from '../calls/calls.repo';
 import { attachDemoFaxMachine } from '../fax/demo-fax-machine';
 
-export type LineFactory = (row: LineDbRow) => { line: Line; sim: ModemSimulator | null };
+/** `lines`: the line's channels, one call at a time on each; `sim`: the demo line's simulator (on its only channel). */
+export type LineFactory = (row: LineDbRow) => { lines: Line[]; sim: ModemSimulator | null };
 
 export const defaultLineFactory: LineFactory = (row) => {
   const callerIdMode = row.caller_id_mode;
@@ -11,11 +15,11 @@ export const defaultLineFactory: LineFactory = (row) => {
     const demo = createDemoLine(`line-${row.id}`, { callerIdMode });
     // A failure at the far end shows on our side (the fax call's report), so nothing more is said here.
     attachDemoFaxMachine(demo.sim, () => undefined);
-    return demo;
+    return { lines: [demo.line], sim: demo.sim };
   }
   const extraInit = row.extra_init
     .split(/\r?\n/)
     .map((l) => l.trim())
     .filter(Boolean);
-  return { line: createVoiceModemLine({ id: `line-${row.id}`, port: row.port, open: serialTransport(row.port), callerIdMode, extraInit }), sim: null };
+  return { lines: [createVoiceModemLine({ id: `line-${row.id}`, port: row.port, open: serialTransport(row.port), callerIdMode, extraInit })], sim: null };
 };

@@ -2,8 +2,11 @@
 import type { Line, ModemSimulator } from '../../telephony';
 import type { LineDbRow } from '../calls/calls.repo';
 
+/** One channel of a configured line while it runs: a modem or demo line has one, a SIP account one per simultaneous call. */
 export type Running = {
   row: LineDbRow;
+  /** 0 for the first channel (the only one of a modem line). */
+  channel: number;
   line: Line;
   sim: ModemSimulator | null;
   callId: number | null;
@@ -17,8 +20,11 @@ export type Running = {
   offs: (() => void)[];
 };
 
-/** The IVR's say on every ring of an incoming call: true when it takes the call (and answers it). */
-export type IvrRingHook = (r: { lineId: number; rings: number; ringsBeforeAnswer: number; line: Line; callId: number | null }) => boolean;
+/**
+ * The IVR's say on every ring of an incoming call: true when it takes the call (and answers it). `line` is the
+ * channel the call is on; `atOnce`: how many calls of this line the IVR may hold at the same time.
+ */
+export type IvrRingHook = (r: { lineId: number; rings: number; ringsBeforeAnswer: number; line: Line; callId: number | null; atOnce: number }) => boolean;
 
 /**
  * The fax policy's say on every ring of an incoming call the IVR has not taken (src/main/fax/fax-answer.ts):

@@ -1,18 +1,19 @@
 /**
- * The telephone lines of the office and what happens on them: each configured line runs as a `Line`
- * (a voice modem, or the demo line's simulator), and its events become call-log rows and the popup.
- * Per line, at most one call is open at a time: the first ring or caller ID opens an incoming call,
- * a dial opens an outgoing one, the hang-up closes it. Lines start in the background; a missing
- * modem never stops the engine — the line just shows 'disconnected' and keeps retrying.
+ * The telephone lines of the office and what happens on them: each configured line runs as one or more
+ * channels, each a `Line` (a voice modem or the demo line's simulator has one; a SIP account one per
+ * simultaneous call), and their events become call-log rows and popups. Per channel, at most one call is
+ * open at a time: the first ring or caller ID opens an incoming call, a dial opens an outgoing one, the
+ * hang-up closes it; so a line with N channels has up to N calls, each its own row, popup and call-bar
+ * item, acted on by its call id. Lines start in the background; a missing modem never stops the engine —
+ * the line just shows 'disconnected' and keeps retrying.
  */
-import type { CallOutcome, DemoCallInput, LineData, LinePatch, LineView, PortInfo, PortProbe, LineTestResult, CallRow } from '../../shared/contract/calls';
-import { normalizePhone } from '../../shared/text/phone';
+import type { DemoCallInput, LineData, LinePatch, LineView, PortInfo, PortProbe, LineTestResult, CallRow } from '../../shared/contract/calls';
+import type { LineInfo } from '../../telephony';
 import { applyPatch } from '../../shared/contract/patch';
-import { listSerialPorts, probeModem, realTimers, serialTransport, type CallerId, type HangupReason, type Line } from '../../telephony';
+import { listSerialPorts, probeModem, realTimers, serialTransport, type Line } from '../../telephony';
 import { createCallsRepo, type LineDbRow } from '../calls/calls.repo';
 import { localDayHour, type CallsService } from '../calls/calls.service';
 import type { Db } from '../db/database';
-import { commitBeforeFsync } from '../db/wal-sync';
 import { AppError, validationError } from '../kernel/app-error';
 import type { EngineContext } from '../kernel/context';
 import type { Logger } from '../kernel/logger';
@@ -23,6 +24,8 @@ import { lineAppError, ringDemo } from './demo-call';
 import type { FaxRingHook, IvrRingHook, Running } from './line-running';
 
 import { defaultLineFactory, type LineFactory } from './line-factory';
+import { createCallSettingsStore, ivrAtOnceOf } from './line-call-settings';
+import { createLineCalls } from './line-calls';
 
 export { defaultLineFactory, type LineFactory };
 
@@ -30,7 +33,10 @@ export type { IvrRingHook, FaxRingHook };
 
 export function createLinesService(db: Db, ctx: EngineContext, calls: CallsService, log: Logger, factory: LineFactory = defaultLineFactory) {
   const repo = createCallsRepo(db);
-  const running = new Map<number, Running>();
+  const callSettings = createCallSettingsStore(db);
+  /** The channels of every running line, by line id. */
+  const running = new Map<number, Running[]>();
+  const allRuns = (): Running[] => [...running.values()].flat();
   const now = () => ctx.clock().getTime();
   let ivrHook: IvrRingHook | null = null;
   let faxHook: FaxRingHook | null = null;
@@ -43,99 +49,12 @@ export function createLinesService(db: Db, ctx: EngineContext, calls: CallsServi
       o.answered_at ?? o.started_at,
     );
 
-  const callUpdated = (id: number) => {
-    const r = repo.get(id);
-    if (r) ctx.emit('call/updated', { call: calls.toRow(r) });
-  };
-
-  function openIncoming(run: Running): number {
-    if (run.callId !== null) return run.callId;
-    const t = now();
-    const { day, hour } = localDayHour(t);
-    run.callId = repo.insert({
-      lineId: run.row.id,
-      lineName: run.row.name,
-      direction: 'in',
-      outcome: 'ringing',
-      startedAt: t,
-      day,
-      hour,
-      numberRaw: '',
-      numberKey: '',
-      callerName: '',
-      absence: null,
-    });
-    run.direction = 'in';
-    run.answered = false;
-    return run.callId;
-  }
-
-  /**
-   * Caller ID of the ringing call. A second one for the same call (a late caller ID after the 'none'
-   * of ring 2, line.ts) updates that call's number and card: the same call id, so the log keeps one
-   * row and the popup replaces its card.
-   */
-  function onCallerId(run: Running, cid: CallerId): void {
-    const raw = cid.number ?? '';
-    const key = raw ? (normalizePhone(raw, ctx.settings.phoneRegion())?.key ?? '') : '';
-    const opened = run.callId === null;
-    // The popup waits for the commit, not for the disk (0.3 ms quiet, 5-20 ms while the disk is busy):
-    // the caller is in the WAL before anyone sees it (a crash keeps it), fsync'd right after the event.
-    let committed: { value: CallRow; fsync: () => void };
-    try {
-      committed = commitBeforeFsync(db, () => {
-        const id = openIncoming(run);
-        repo.setCaller(id, raw, key, cid.name ?? '', cid.absence);
-        return calls.toRow(repo.get(id)!);
-      });
-    } catch (e) {
-      // Rolled back: a call this opened does not exist.
-      if (opened) [run.callId, run.direction] = [null, null];
-      throw e;
-    }
-    const row = committed.value;
-    try {
-      ctx.emit('call/incoming', { call: row, card: calls.card(raw, cid.name ?? '', cid.absence) });
-    } finally {
-      committed.fsync();
-    }
-    ctx.emit('call/updated', { call: row });
-  }
-
-  const callerOf = (run: Running): string | null => (run.callId !== null ? repo.get(run.callId)?.number_raw || null : null);
+  const { callUpdated, openIncoming, onCallerId, callerOf, onAnswered, onHangup } = createLineCalls(db, ctx, calls, repo);
 
   function askFax(run: Running): void {
     if (run.ivr || run.answered || !faxHook) return;
     const r = { lineId: run.row.id, rings: run.rings ?? 0, row: run.row, line: run.line, callId: run.callId, callerNumber: callerOf(run) };
     if (faxHook({ ...r, callerIdIn: run.callerIdIn ?? false })) run.fax = true;
-  }
-
-  function onAnswered(run: Running): void {
-    if (run.callId === null) return;
-    run.answered = true;
-    const t = now();
-    const outcome: CallOutcome = run.direction === 'out' ? 'connected' : run.ivr ? 'ivr' : 'answered';
-    repo.answered(run.callId, outcome, t);
-    const r = repo.get(run.callId);
-    if (r) repo.markReturned(r.number_key, t);
-    callUpdated(run.callId);
-  }
-
-  function onHangup(run: Running, reason: HangupReason): void {
-    if (run.callId === null) return;
-    const id = run.callId;
-    let outcome: CallOutcome;
-    if (run.direction === 'out') outcome = run.answered ? 'answered' : reason === 'busy' ? 'busy' : reason === 'no-answer' ? 'no-answer' : 'failed';
-    else outcome = run.fax || reason === 'fax' ? 'fax' : run.ivr && run.answered ? 'ivr' : run.answered ? 'answered' : 'missed';
-    repo.ended(id, outcome, now());
-    run.callId = null;
-    run.direction = null;
-    run.answered = false;
-    run.ivr = false;
-    run.fax = false;
-    run.rings = 0;
-    run.callerIdIn = false;
-    callUpdated(id);
   }
 
   /**
@@ -151,16 +70,30 @@ export function createLinesService(db: Db, ctx: EngineContext, calls: CallsServi
     else log.info(text);
   }
 
-  function start(row: LineDbRow): void {
-    const { line, sim } = factory(row);
-    const run: Running = { row, line, sim, callId: null, direction: null, answered: false, lastStatus: '', offs: [] };
-    running.set(row.id, run);
+  /**
+   * What the line shows as one (its status and detail): a call on any channel ('in-call' before 'ringing'
+   * before 'dialing'), else the first channel's, which for a SIP account is the account's (registered or why not).
+   */
+  function infoOf(runs: Running[] | undefined): LineInfo | null {
+    if (!runs?.length) return null;
+    const infos = runs.map((r) => r.line.info());
+    for (const busy of ['in-call', 'ringing', 'dialing'] as const) {
+      const b = infos.find((i) => i.status === busy);
+      if (b) return { ...infos[0]!, status: busy, detail: b.detail };
+    }
+    return infos[0]!;
+  }
+
+  function startChannel(row: LineDbRow, line: Line, channel: number, sim: Running['sim']): Running {
+    const run: Running = { row, channel, line, sim, callId: null, direction: null, answered: false, lastStatus: '', offs: [] };
     run.offs.push(
       line.on('status', (s) => {
-        ctx.emit('lines/status', { lineId: row.id, status: shownStatus(s.status), detail: s.detail });
-        logStatus(run, s.status, s.detail);
+        const shown = infoOf(running.get(row.id)) ?? line.info();
+        ctx.emit('lines/status', { lineId: row.id, status: shownStatus(shown.status), detail: shown.detail });
+        // The channels of an account go down and come back together: its first channel speaks for the line.
+        if (channel === 0) logStatus(run, s.status, s.detail);
         // Ready after (re)initialising: what was learnt about the device is new.
-        if (s.status === 'idle' && run.lastStatus === 'initialising') changed();
+        if (channel === 0 && s.status === 'idle' && run.lastStatus === 'initialising') changed();
         run.lastStatus = s.status;
       }),
       line.on('ring', (r) => {
@@ -173,7 +106,14 @@ export function createLinesService(db: Db, ctx: EngineContext, calls: CallsServi
         if (
           !run.ivr &&
           run.row.fax_mode !== 'fax-only' &&
-          ivrHook?.({ lineId: row.id, rings: r.count, ringsBeforeAnswer: run.row.rings_before_answer, line, callId: run.callId })
+          ivrHook?.({
+            lineId: row.id,
+            rings: r.count,
+            ringsBeforeAnswer: run.row.rings_before_answer,
+            line,
+            callId: run.callId,
+            atOnce: ivrAtOnceOf(callSettings.of(row.id).ivr_at_once, running.get(row.id)?.length ?? 1),
+          })
         )
           run.ivr = true;
         run.rings = r.count;
@@ -188,21 +128,28 @@ export function createLinesService(db: Db, ctx: EngineContext, calls: CallsServi
       line.on('answered', () => onAnswered(run)),
       line.on('hangup', (h) => onHangup(run, h.reason)),
     );
-    line.start().catch((e: unknown) => log.error(`line ${row.id} failed to start`, e));
+    return run;
+  }
+
+  function start(row: LineDbRow): void {
+    const { lines, sim } = factory(row);
+    const runs = lines.map((line, i) => startChannel(row, line, i, i === 0 ? sim : null));
+    running.set(row.id, runs);
+    for (const run of runs) run.line.start().catch((e: unknown) => log.error(`line ${row.id} failed to start`, e));
   }
 
   async function stop(id: number): Promise<void> {
-    const run = running.get(id);
-    if (!run) return;
+    const runs = running.get(id);
+    if (!runs) return;
     running.delete(id);
-    if (run.callId !== null) onHangup(run, 'local');
-    run.offs.forEach((off) => off());
-    await run.line.close().catch(() => undefined);
+    for (const run of runs) if (run.callId !== null) onHangup(run, 'local');
+    runs.forEach((run) => run.offs.forEach((off) => off()));
+    await Promise.all(runs.map((run) => run.line.close().catch(() => undefined)));
   }
 
   const view = (row: LineDbRow): LineView => {
-    const run = running.get(row.id);
-    return lineView(row, run?.line.info() ?? null, run?.callId ?? null);
+    const runs = running.get(row.id);
+    return lineView(row, infoOf(runs), runs?.find((r) => r.callId !== null)?.callId ?? null);
   };
 
   const list = () => repo.lines().map(view);
@@ -218,12 +165,27 @@ export function createLinesService(db: Db, ctx: EngineContext, calls: CallsServi
     return data;
   }
 
-  function runningOf(id: number): Running {
-    const run = running.get(id);
+  /** The channels of a running line (the first is the one a modem line has). */
+  function runningOf(id: number): Running[] {
+    const runs = running.get(id);
     if (!repo.line(id)) throw new AppError('not_found', 'not_found.line', {}, 'lineId');
-    if (!run) throw new AppError('line/unavailable', 'line.not_connected', { detail: '—' }, 'lineId');
+    if (!runs?.length) throw new AppError('line/unavailable', 'line.not_connected', { detail: '—' }, 'lineId');
+    return runs;
+  }
+
+  /** The channel that has call `callId` on line `lineId`; without a call id, the line's first channel with a call in `pick`. */
+  function callRun(lineId: number, callId: number | undefined, pick: (r: Running) => boolean): Running {
+    const runs = runningOf(lineId);
+    if (callId === undefined) return runs.find(pick) ?? runs[0]!;
+    const run = runs.find((r) => r.callId === callId);
+    if (!run) throw new AppError('validation', 'line.call_over', {}, 'callId');
     return run;
   }
+
+  /** The channel (of any line) that has call `callId` open. */
+  const runOfCall = (callId: number): Running | null => allRuns().find((r) => r.callId === callId) ?? null;
+  /** The first channel of a line with an open call. */
+  const busyRun = (id: number): Running | null => running.get(id)?.find((r) => r.callId !== null) ?? null;
 
   const lineError = (e: unknown, run: Running): never => lineAppError(e, run.line);
 
@@ -257,8 +219,7 @@ export function createLinesService(db: Db, ctx: EngineContext, calls: CallsServi
         await stop(id);
         if (row.enabled === 1) start(row);
       } else {
-        const run = running.get(id);
-        if (run) run.row = row;
+        for (const run of running.get(id) ?? []) run.row = row;
       }
       changed();
       return view(row);
@@ -289,7 +250,7 @@ export function createLinesService(db: Db, ctx: EngineContext, calls: CallsServi
       return ports.map((p) => ({ ...p, usedBy: used.get(p.path) ?? null }));
     },
     async test(id: number): Promise<LineTestResult> {
-      const run = runningOf(id);
+      const run = runningOf(id)[0]!;
       try {
         const r = await run.line.test();
         const { lineModes: _modes, ...identity } = r.identity;
@@ -299,14 +260,16 @@ export function createLinesService(db: Db, ctx: EngineContext, calls: CallsServi
       }
     },
     demoCall(input: Required<Pick<DemoCallInput, 'lineId'>> & Omit<DemoCallInput, 'lineId'>): { ok: true } {
-      const run = runningOf(input.lineId);
+      const run = runningOf(input.lineId)[0]!;
       if (!run.sim) throw validationError('line.not_demo', 'lineId');
       ringDemo(run.sim, input);
       return { ok: true };
     },
     async dial(lineId: number | null, number: string): Promise<CallRow> {
       const target = dialTarget(number, ctx.settings.phoneRegion());
-      const run = lineId !== null ? runningOf(lineId) : [...running.values()].find((r) => r.line.info().status === 'idle');
+      // A free channel of the line asked for (its first one's state says why when none is), or of any line.
+      const idle = (r: Running) => r.line.info().status === 'idle';
+      const run = lineId !== null ? (runningOf(lineId).find(idle) ?? runningOf(lineId)[0]) : allRuns().find(idle);
       if (!run) throw new AppError('line/unavailable', 'line.unavailable', {}, 'lineId');
       const status = run.line.info().status;
       if (status !== 'idle') {
@@ -339,13 +302,15 @@ export function createLinesService(db: Db, ctx: EngineContext, calls: CallsServi
       callUpdated(id);
       return calls.toRow(repo.get(id)!);
     },
-    async hangUp(lineId: number): Promise<{ ok: true }> {
-      const run = runningOf(lineId);
+    /** Hangs up call `callId` on the line (without one: the line's first call, as on a one-call line). */
+    async hangUp(lineId: number, callId?: number): Promise<{ ok: true }> {
+      const run = callRun(lineId, callId, (r) => r.callId !== null);
       await run.line.hangUp().catch((e: unknown) => lineError(e, run));
       return { ok: true };
     },
-    async answer(lineId: number): Promise<{ ok: true }> {
-      const run = runningOf(lineId);
+    /** Answers call `callId` ringing on the line (without one: the line's first ringing call). */
+    async answer(lineId: number, callId?: number): Promise<{ ok: true }> {
+      const run = callRun(lineId, callId, (r) => r.line.info().status === 'ringing');
       if (run.line.info().status !== 'ringing') throw new AppError('line/busy', 'line.not_ringing', {}, 'lineId');
       await run.line.answer().catch((e: unknown) => lineError(e, run));
       return { ok: true };
@@ -355,30 +320,49 @@ export function createLinesService(db: Db, ctx: EngineContext, calls: CallsServi
       await Promise.all([...running.keys()].map(stop));
     },
     /** Every running line (fax calls pick theirs from these). */
-    runningLines: () => [...running.values()].map((r) => ({ id: r.row.id, name: r.row.name, line: r.line })),
-    /** The running Line of a line id (for the IVR and tests). */
-    lineOf: (id: number) => running.get(id)?.line ?? null,
-    simOf: (id: number) => running.get(id)?.sim ?? null,
-    /** The call in progress on a line and whether the IVR has it, or null. */
+    runningLines: () => allRuns().map((r) => ({ id: r.row.id, name: r.row.name, line: r.line })),
+    /** The running Line of a line id: its first channel (a modem line's only one; for the IVR and tests). */
+    lineOf: (id: number) => running.get(id)?.[0]?.line ?? null,
+    /** Every channel of a line. */
+    channelsOf: (id: number): Line[] => running.get(id)?.map((r) => r.line) ?? [],
+    simOf: (id: number) => running.get(id)?.[0]?.sim ?? null,
+    /** The call in progress on a line (its first, when it has several) and whether the IVR has it, or null. */
     callOf(id: number): { callId: number; ivr: boolean; answered: boolean } | null {
-      const run = running.get(id);
+      const run = busyRun(id);
       return run && run.callId !== null ? { callId: run.callId, ivr: run.ivr === true, answered: run.answered } : null;
     },
+    /** An open call by its id: its line, the channel it is on, whether it is answered and whether the IVR has it; null once it ended. */
+    call(callId: number): { lineId: number; line: Line; callId: number; ivr: boolean; answered: boolean } | null {
+      const run = runOfCall(callId);
+      return run ? { lineId: run.row.id, line: run.line, callId, ivr: run.ivr === true, answered: run.answered } : null;
+    },
+    /** How the line handles several calls at once (line-calls.api.ts). */
+    callSettings(lineId: number) {
+      if (!repo.line(lineId)) throw new AppError('not_found', 'not_found.line', {}, 'lineId');
+      return callSettings.view(lineId, running.get(lineId)?.length ?? 1);
+    },
+    setCallSettings(lineId: number, patch: { ivrAtOnce?: number; recordSides?: 'stereo' | 'mixed' }) {
+      if (!repo.line(lineId)) throw new AppError('not_found', 'not_found.line', {}, 'lineId');
+      callSettings.save(lineId, patch);
+      return callSettings.view(lineId, running.get(lineId)?.length ?? 1);
+    },
+    /** Whether a recording on the line keeps the caller and the office apart (stereo) or mixes them. */
+    recordsStereo: (id: number) => callSettings.of(id).record_sides === 'stereo',
     /** Whether the line records every answered call. */
-    recordsCalls: (id: number) => running.get(id)?.row.record_calls === 1,
+    recordsCalls: (id: number) => running.get(id)?.[0]?.row.record_calls === 1,
     /** The fax policy answers calls through this hook (see FaxRingHook). */
     setFaxRing: (hook: FaxRingHook) => {
       faxHook = hook;
     },
     /** The answered incoming call on a line, for a hand-over to fax (adaptive answer); null when there is none. */
     faxCandidate(id: number): { row: LineDbRow; line: Line; callId: number; callerNumber: string | null } | null {
-      const run = running.get(id);
+      const run = busyRun(id);
       if (!run || run.callId === null || run.direction !== 'in' || !run.answered || run.fax) return null;
       return { row: run.row, line: run.line, callId: run.callId, callerNumber: callerOf(run) };
     },
     /** Whether the fax engine has the call on a line (its log row then ends as 'fax'); false when a hand-over failed. */
     markFax(id: number, fax: boolean): void {
-      const run = running.get(id);
+      const run = busyRun(id);
       if (run) run.fax = fax;
     },
     /** The IVR answers calls through this hook (see IvrRingHook). */

@@ -11,8 +11,8 @@ export function recordingsHandlers({ recordings }: RecordingsDeps): Handlers<typ
   return {
     'recordings/list': (q) => recordings.list(q),
     'recordings/active': () => recordings.active(),
-    'recordings/start': ({ lineId }) => recordings.start(lineId),
-    'recordings/stop': ({ lineId }) => recordings.stop(lineId),
+    'recordings/start': ({ lineId, callId }) => recordings.start(lineId, callId),
+    'recordings/stop': ({ lineId, callId }) => recordings.stop(lineId, callId),
     'recordings/get': ({ id }) => recordings.get(id),
     'recordings/audio': ({ id }) => recordings.audio(id),
     'recordings/file': ({ id }) => recordings.file(id),

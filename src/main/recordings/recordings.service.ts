@@ -35,7 +35,7 @@ const MB = 1024 * 1024;
 
 export type RecordingsDeps = {
   calls: CallsService;
-  lines: Pick<LinesService, 'lineOf' | 'callOf' | 'recordsCalls'>;
+  lines: Pick<LinesService, 'lineOf' | 'callOf' | 'call' | 'recordsCalls'>;
   log: Logger;
   dataDir: string;
   timers?: Timers;
@@ -65,7 +65,9 @@ export function createRecordingsService(db: Db, ctx: EngineContext, deps: Record
   const timers = deps.timers ?? realTimers;
   const diskFree = () => (deps.diskFree ?? defaultDiskFree)(existsSync(dir) ? dir : deps.dataDir);
   const now = () => ctx.clock().getTime();
+  /** By call id: a line with several channels may record several calls at once. */
   const active = new Map<number, Active>();
+  const activeOnLine = (lineId: number): Active | undefined => [...active.values()].find((a) => a.lineId === lineId);
   let diskTimer: unknown = null;
   let lastWarnings = '';
 
@@ -185,12 +187,17 @@ export function createRecordingsService(db: Db, ctx: EngineContext, deps: Record
     void a.line.stopAudio();
   }
 
-  /** Starts recording the call in progress on `lineId`; throws AppError with the reason when it cannot. */
-  async function start(lineId: number, startedBy: 'auto' | 'button'): Promise<ActiveRecording> {
-    const line = deps.lines.lineOf(lineId);
-    const call = deps.lines.callOf(lineId);
+  /**
+   * Starts recording call `callId` on `lineId` (without one: the line's call in progress); throws AppError with the
+   * reason when it cannot.
+   */
+  async function start(lineId: number, startedBy: 'auto' | 'button', callId?: number): Promise<ActiveRecording> {
+    const open = callId !== undefined ? deps.lines.call(callId) : null;
+    if (open && open.lineId !== lineId) throw new AppError('validation', 'recording.no_call', {}, 'callId');
+    const line = open ? open.line : callId === undefined ? deps.lines.lineOf(lineId) : null;
+    const call = open ?? (callId === undefined ? deps.lines.callOf(lineId) : null);
     if (!line || !call || !call.answered || line.info().status !== 'in-call') throw new AppError('validation', 'recording.no_call', {}, 'lineId');
-    if (active.has(lineId)) throw new AppError('conflict', 'recording.already', {}, 'lineId');
+    if (active.has(call.callId)) throw new AppError('conflict', 'recording.already', {}, 'lineId');
     if (call.ivr) throw new AppError('validation', 'recording.ivr_call', {}, 'lineId');
     if (!line.info().abilities.recordCalls) throw new AppError('validation', 'recording.unsupported', {}, 'lineId');
     const free = diskFree();
@@ -236,17 +243,17 @@ export function createRecordingsService(db: Db, ctx: EngineContext, deps: Record
       // What was recorded is kept (the start of the call); the rest of the call may be a fax.
       if (faxHeard) deps.faxTone?.(lineId);
     });
-    active.set(lineId, a);
+    active.set(call.callId, a);
     changed();
     callUpdated(call.callId);
     armDiskWatch();
     deps.log.info(`recording call ${call.callId} on line ${lineId} (${startedBy})`);
-    return activeList().find((x) => x.lineId === lineId)!;
+    return activeList().find((x) => x.callId === call.callId)!;
   }
 
   function finish(a: Active, off: () => void): void {
     off();
-    active.delete(a.lineId);
+    active.delete(a.callId);
     let bytes = 0;
     try {
       bytes = a.writer.close();
@@ -295,18 +302,19 @@ export function createRecordingsService(db: Db, ctx: EngineContext, deps: Record
     /** From the engine's events: a call answered on a line that records every call starts recording. */
     callUpdated(call: CallRow): void {
       if (call.endedAt !== null || call.answeredAt === null || (call.outcome !== 'answered' && call.outcome !== 'connected')) return;
-      if (active.has(call.lineId) || !deps.lines.recordsCalls(call.lineId) || repo.anyOfCall(call.id)) return;
-      const line = deps.lines.lineOf(call.lineId);
+      if (active.has(call.id) || !deps.lines.recordsCalls(call.lineId) || repo.anyOfCall(call.id)) return;
+      const line = deps.lines.call(call.id)?.line;
       if (!line?.info().abilities.recordCalls) return;
-      start(call.lineId, 'auto').catch((e: unknown) => {
+      start(call.lineId, 'auto', call.id).catch((e: unknown) => {
         deps.log.error(`call ${call.id} on line ${call.lineId} could not be recorded`, e);
         if (e instanceof AppError && e.key === 'recording.disk_full')
           ctx.emit('recordings/stopped', { lineId: call.lineId, callId: call.id, reason: 'disk-low' });
       });
     },
-    start: (lineId: number) => start(lineId, 'button'),
-    stop(lineId: number): { ok: true } {
-      const a = active.get(lineId);
+    start: (lineId: number, callId?: number) => start(lineId, 'button', callId),
+    /** Stops recording call `callId` (without one: the line's recording). */
+    stop(lineId: number, callId?: number): { ok: true } {
+      const a = callId !== undefined ? active.get(callId) : activeOnLine(lineId);
       if (!a) throw new AppError('validation', 'recording.not_recording', {}, 'lineId');
       stopOne(a, 'button');
       return { ok: true };

@@ -35,13 +35,16 @@ export function CallBarItem({ call }: { call: CallRow }) {
   }, [live, call.id]);
 
   const who = call.contactName ?? (call.numberDisplay || call.numberRaw);
-  const whoText = `\u2068${call.contactName ? who : digits(who)}\u2069`;
+  // A caller not in the phonebook is named as the caller ID names it (several calls at once on a SIP line
+  // are told apart by it), with the number beside it.
+  const cidName = !call.contactName && call.callerName ? `\u2068${call.callerName}\u2069 ` : '';
+  const whoText = `${cidName}\u2068${call.contactName ? who : digits(who)}\u2069`;
   const since = Date.parse(call.answeredAt ?? call.startedAt);
   const seconds = live ? (now - since) / 1000 : call.durationS;
 
   const hangUp = async () => {
     setHangingUp(true);
-    const r = await client.call('calls/hang-up', { lineId: call.lineId });
+    const r = await client.call('calls/hang-up', { lineId: call.lineId, callId: call.id });
     setHangingUp(false);
     if (!r.ok) toast.show('error', r.error.message);
   };

@@ -15,18 +15,20 @@ export function OperatorWaitingBars() {
   const client = useClient();
   const toast = useToast();
   const [waiting, setWaiting] = useState<OperatorWaiting[]>([]);
-  useEvent('ivr/operator', (p) => setWaiting((w) => [...w.filter((x) => x.lineId !== p.lineId), ...(p.waiting ? [p] : [])]));
-  const take = async (lineId: number) => {
-    const r = await client.call('ivr/take', { lineId });
+  // One bar per waiting caller: a line with several channels may have several callers waiting.
+  const same = (a: OperatorWaiting, b: OperatorWaiting) => a.lineId === b.lineId && a.callId === b.callId;
+  useEvent('ivr/operator', (p) => setWaiting((w) => [...w.filter((x) => !same(x, p)), ...(p.waiting ? [p] : [])]));
+  const take = async (c: OperatorWaiting) => {
+    const r = await client.call('ivr/take', c.callId !== null ? { lineId: c.lineId, callId: c.callId } : { lineId: c.lineId });
     if (!r.ok) toast.show('error', r.error.message);
-    setWaiting((w) => w.filter((x) => x.lineId !== lineId));
+    setWaiting((w) => w.filter((x) => !same(x, c)));
   };
   return (
     <>
       {waiting.map((w) => (
-        <div key={w.lineId} className="call-bar ivr-waiting" role="alert" dir={dir} data-testid="operator-waiting">
+        <div key={`${w.lineId}/${w.callId ?? ''}`} className="call-bar ivr-waiting" role="alert" dir={dir} data-testid="operator-waiting">
           <span className="call-bar-main">{t.ivr.callerWaiting(w.callerName || digits(w.numberDisplay) || t.ivr.unknownCaller)}</span>
-          <button type="button" className="button small primary" onClick={() => void take(w.lineId)} data-testid="operator-take">
+          <button type="button" className="button small primary" onClick={() => void take(w)} data-testid="operator-take">
             {t.ivr.take}
           </button>
         </div>

@@ -57,7 +57,7 @@ export function CallerCardView({ call, card, variant, onOpenContact, onOpenFile,
 
   const answer = async () => {
     setBusy(true);
-    const r = await client.call('calls/answer', { lineId: call.lineId });
+    const r = await client.call('calls/answer', { lineId: call.lineId, callId: call.id });
     setBusy(false);
     if (!r.ok) toast.show('error', r.error.message);
   };

@@ -21,7 +21,9 @@ export function RecordButton({ call, canRecord, active }: { call: CallRow; canRe
 
   const toggle = async () => {
     setBusy(true);
-    const r = active ? await client.call('recordings/stop', { lineId: call.lineId }) : await client.call('recordings/start', { lineId: call.lineId });
+    // By call: a line with several channels may have several calls, each recorded on its own.
+    const which = { lineId: call.lineId, callId: call.id };
+    const r = active ? await client.call('recordings/stop', which) : await client.call('recordings/start', which);
     setBusy(false);
     if (!r.ok) toast.show('error', r.error.message);
     else if (active) toast.show('success', t.recordings.stopped);

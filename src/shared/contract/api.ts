@@ -28,6 +28,7 @@ import { faxOutboxApi, type FaxOutboxEvents } from './fax-outbox.api';
 import { faxLogApi, type FaxLogEvents } from './fax-log.api';
 import { faxRoutesApi, type FaxRoutesEvents } from './fax-routes.api';
 import { accountsApi } from './accounts.api';
+import { lineCallsApi } from './line-calls.api';
 
 export type { AppInfo };
 
@@ -53,6 +54,7 @@ export const api = {
   ...faxLogApi,
   ...faxRoutesApi,
   ...accountsApi,
+  ...lineCallsApi,
 };
 
 export type Api = typeof api;

@@ -39,12 +39,12 @@ export const callsApi = {
     .returns<CallerCard>(),
   /** Dials in voice mode; the user lifts the handset. Logged as outgoing. 'line/unavailable' when no line is idle. */
   'calls/dial': request(dialInput).writes('calls.write').returns<CallRow>(),
-  /** Hangs up the call in progress on a line. */
-  'calls/hang-up': request(z.object({ lineId: id }))
+  /** Hangs up call `callId` on a line (a line may carry several calls); without it, the line's call. */
+  'calls/hang-up': request(z.object({ lineId: id, callId: id.optional() }))
     .writes('calls.write')
     .returns<{ ok: true }>(),
-  /** Answers a ringing line (the modem goes off hook). */
-  'calls/answer': request(z.object({ lineId: id }))
+  /** Answers ringing call `callId` on a line (the modem goes off hook); without it, the line's ringing call. */
+  'calls/answer': request(z.object({ lineId: id, callId: id.optional() }))
     .writes('calls.write')
     .returns<{ ok: true }>(),
 } satisfies RequestMap;

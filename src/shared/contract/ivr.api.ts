@@ -57,8 +57,8 @@ export const ivrApi = {
     .returns<IvrRun | null>(),
   /** Callers waiting for a person now. */
   'ivr/waiting': request(none).reads('ivr.read').returns<{ lineId: number; callId: number | null }[]>(),
-  /** The front desk takes the waiting caller (lifts a phone on the line; the IVR goes on hook). */
-  'ivr/take': request(z.object({ lineId: id }))
+  /** The front desk takes the waiting caller (lifts a phone on the line; the IVR goes on hook); `callId` when several wait on one line. */
+  'ivr/take': request(z.object({ lineId: id, callId: id.optional() }))
     .writes('calls.write')
     .returns<{ ok: true }>(),
   /** The demo line's caller presses keys, hangs up, or speaks for some seconds (demo lines only). */

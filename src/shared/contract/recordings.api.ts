@@ -27,10 +27,10 @@ export const recordingsApi = {
   /** The recordings running now (one per line at most). */
   'recordings/active': request(none).reads('recordings.read').returns<ActiveRecording[]>(),
   /** Starts recording the call in progress on a line (the call bar's button). */
-  'recordings/start': request(z.object({ lineId: id }))
+  'recordings/start': request(z.object({ lineId: id, callId: id.optional() }))
     .writes('recordings.write')
     .returns<ActiveRecording>(),
-  'recordings/stop': request(z.object({ lineId: id }))
+  'recordings/stop': request(z.object({ lineId: id, callId: id.optional() }))
     .writes('recordings.write')
     .returns<{ ok: true }>(),
   'recordings/get': request(z.object({ id })).reads('recordings.read').returns<RecordingRow>(),

@@ -116,10 +116,19 @@ export class SipAccount implements ChannelHost {
       const t = ua.transport;
       // The Contact must name the port we send from: a PBX sends its INVITEs there.
       if (t instanceof SocketTransport) ua.contact.uri.port = t.localPort;
-      this.registerer = new this.sip.Registerer(ua, {
+      const reg = new this.sip.Registerer(ua, {
         expires: this.opts.registerExpiresS ?? 300,
         registrar: this.sip.UserAgent.makeURI(`sip:${this.domain}`)!,
       });
+      // sip.js's own refresh timer calls register() and drops the promise: when our keepalive REGISTER is still
+      // waiting for its answer, that one rejects (RequestPendingError) unhandled, which would end the engine.
+      const own = reg.register.bind(reg);
+      reg.register = (o) => {
+        const p = own(o);
+        p.catch(() => undefined);
+        return p;
+      };
+      this.registerer = reg;
       this.registerer.stateChange.addListener((s) => {
         // sip.js's own refresh failed: the registration is gone; start over.
         if (s === this.sip!.RegistererState.Unregistered && gen === this.generation && this.state.status === 'idle') {
@@ -290,9 +299,9 @@ export class SipAccount implements ChannelHost {
     this.setState('closed');
   }
 
-  /** A channel was closed; the account closes with its last channel. */
-  channelClosed(): void {
-    if (this.channels.every((c) => c.isClosed())) void this.close();
+  /** A channel was closed; the account closes with its last channel (resolves once it has: no timer of it is left). */
+  channelClosed(): Promise<void> {
+    return this.channels.every((c) => c.isClosed()) ? this.close() : Promise.resolve();
   }
 }
 

@@ -57,5 +57,5 @@ export type ChannelHost = {
   start(): Promise<void>;
   userAgent(): UserAgent | null;
   sipJs(): SipJs | null;
-  channelClosed(): void;
+  channelClosed(): Promise<void>;
 };

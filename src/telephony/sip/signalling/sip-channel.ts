@@ -319,6 +319,6 @@ export class SipChannel implements Line {
     this.closed = true;
     for (const u of this.unhook.splice(0)) u();
     this.setStatus('closed');
-    this.account.channelClosed();
+    await this.account.channelClosed();
   }
 }
