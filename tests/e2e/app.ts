@@ -152,7 +152,7 @@ export function useApp(setup: E2eSetup): E2e {
     // A loaded machine may take a while for the first screen after a (re)start.
     await at.page!.getByTestId(setup.ready ?? 'phonebook').waitFor({ timeout: 30_000 });
   };
-  /** A fresh data folder with the server on it and a page signed in and showing the app. */
+  /** A fresh data folder with the server on it and a page, signed in and showing the app unless the file has a `prepare`. */
   const make = (): Fresh => {
     const at: Fresh = { dataDir: tempDir(`monshi-e2e-${setup.name}-`), pageErrors: [], loadProblems: [], ready: Promise.resolve() };
     // Until the test takes it, what this page reports is kept with it; from then on, in the test's lists.
@@ -174,8 +174,10 @@ export function useApp(setup: E2eSetup): E2e {
       page.on('console', (m) => {
         if (m.type() === 'error') problems().push(`console: ${m.text()}`);
       });
-      await setup.prepare?.(page);
-      await open(at, setup.env, starting);
+      at.starting = starting;
+      // A file's `prepare` keeps what it makes (an audio probe) for the test that runs next, so a page
+      // made early opens the app only when its test takes it (in `up`).
+      if (!setup.prepare) await open(at, setup.env, starting);
     })();
     return at;
   };
@@ -186,6 +188,10 @@ export function useApp(setup: E2eSetup): E2e {
     pageErrors.splice(0, pageErrors.length, ...at.pageErrors);
     loadProblems.splice(0, loadProblems.length, ...at.loadProblems);
     await at.ready;
+    if (setup.prepare) {
+      await setup.prepare(at.page!);
+      await open(at, setup.env, at.starting);
+    }
     // The next test's server and page start while this test runs: most of a test is waiting (on the page, a
     // call's rings), and the start cost a test 3–6 s before it could begin. Not after the last test.
     if (perTest && (globalThis as Record<symbol, unknown>)[MORE_TESTS] === true) {
@@ -229,12 +235,14 @@ export function useApp(setup: E2eSetup): E2e {
   };
 }
 
-/** One test's (or file's) data folder, server, browser context and page; `ready` once the page shows the app. */
+/** One test's (or file's) data folder, server, browser context and page; `ready` once the page shows the app (without `prepare`). */
 type Fresh = {
   dataDir: string;
   app?: App;
   context?: BrowserContext;
   page?: Page;
+  /** The server's start (until `open` has taken it). */
+  starting?: Promise<App>;
   /** What the page reported before a test took it. */
   pageErrors: string[];
   loadProblems: string[];
