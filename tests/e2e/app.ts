@@ -29,7 +29,7 @@ const SIGN_IN = /http:\/\/127\.0\.0\.1:\d+\/\?code=[\w-]+(?=\r?\n)/g;
  * Starts `monshi serve` and resolves once it printed its sign-in address. Every address works once,
  * so the harness keeps a few fresh ones: a line on the server's stdin makes it print another.
  */
-export function startApp(dataDir = tempDir('monshi-e2e-'), env: Record<string, string> = {}): Promise<App> {
+export function startApp(dataDir = tempDir('monshi-e2e-'), env: Record<string, string> = {}, startTimeoutMs = 20_000): Promise<App> {
   const proc = spawn(process.execPath, [path.join(root, 'dist', 'cli.js'), 'serve', '--data', dataDir, '--port', '0'], {
     stdio: ['pipe', 'pipe', 'pipe'],
     env: { ...process.env, ...env },
@@ -49,7 +49,11 @@ export function startApp(dataDir = tempDir('monshi-e2e-'), env: Record<string, s
   return new Promise((resolve, reject) => {
     let out = '';
     let seen = 0;
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 20000);
+    const timer = setTimeout(() => {
+      // Not left running behind the failed test (a Jest worker would not exit).
+      proc.kill('SIGKILL');
+      reject(new Error(`server did not start in ${startTimeoutMs} ms: ${out}`));
+    }, startTimeoutMs);
     proc.stdout!.on('data', (d: Buffer) => {
       out += String(d);
       const all = out.match(SIGN_IN) ?? [];
@@ -161,7 +165,8 @@ export function useApp(setup: E2eSetup): E2e {
     at.ready = (async () => {
       setup.prepareData?.(at.dataDir);
       // The server starts while Chromium makes the context and page: the two took a second or two each, one after the other.
-      const starting = startApp(at.dataDir, setup.env);
+      // Given longer than a start on its own: an early one shares the machine with the test that runs meanwhile.
+      const starting = startApp(at.dataDir, setup.env, 45_000);
       // Known at once to `close`, which stops it even if the context fails; a failed start is reported by open.
       starting.then((a) => (at.app = a)).catch(() => undefined);
       at.context = await browser!.newContext({ viewport: setup.viewport ?? { width: 1280, height: 800 }, acceptDownloads: setup.acceptDownloads ?? false });
@@ -182,7 +187,13 @@ export function useApp(setup: E2eSetup): E2e {
     return at;
   };
   const up = async () => {
-    const at = next ?? make();
+    let at = next ?? make();
+    // One made early that failed (a start that timed out beside a busy test) is made again now, as it
+    // would have been without the early start; a second failure is the test's.
+    if (at === next && !(await succeeds(at.ready))) {
+      await close(at);
+      at = make();
+    }
     next = undefined;
     now = at;
     pageErrors.splice(0, pageErrors.length, ...at.pageErrors);
@@ -251,6 +262,12 @@ type Fresh = {
 
 /** Set by the e2e Jest environment (e2e-environment.ts) while a test runs that has another test of its file after it. */
 const MORE_TESTS = Symbol.for('monshi.e2e.moreTests');
+
+const succeeds = (p: Promise<unknown>): Promise<boolean> =>
+  p.then(
+    () => true,
+    () => false,
+  );
 
 /** Closes the page's context, stops the server and removes the data folder, once whatever was starting has settled. */
 async function close(at: Fresh): Promise<void> {
