@@ -4,4 +4,6 @@ module.exports = {
   testPathIgnorePatterns: [],
   roots: ['<rootDir>/tests/e2e'],
   testTimeout: 120000,
+  // Node's environment, plus whether another test of the file follows (app.ts starts its server early).
+  testEnvironment: '<rootDir>/tests/e2e/e2e-environment.ts',
 };

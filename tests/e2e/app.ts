@@ -29,7 +29,7 @@ const SIGN_IN = /http:\/\/127\.0\.0\.1:\d+\/\?code=[\w-]+(?=\r?\n)/g;
  * Starts `monshi serve` and resolves once it printed its sign-in address. Every address works once,
  * so the harness keeps a few fresh ones: a line on the server's stdin makes it print another.
  */
-export function startApp(dataDir = tempDir('monshi-e2e-'), env: Record<string, string> = {}): Promise<App> {
+export function startApp(dataDir = tempDir('monshi-e2e-'), env: Record<string, string> = {}, startTimeoutMs = 20_000): Promise<App> {
   const proc = spawn(process.execPath, [path.join(root, 'dist', 'cli.js'), 'serve', '--data', dataDir, '--port', '0'], {
     stdio: ['pipe', 'pipe', 'pipe'],
     env: { ...process.env, ...env },
@@ -49,7 +49,11 @@ export function startApp(dataDir = tempDir('monshi-e2e-'), env: Record<string, s
   return new Promise((resolve, reject) => {
     let out = '';
     let seen = 0;
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 20000);
+    const timer = setTimeout(() => {
+      // Not left running behind the failed test (a Jest worker would not exit).
+      proc.kill('SIGKILL');
+      reject(new Error(`server did not start in ${startTimeoutMs} ms: ${out}`));
+    }, startTimeoutMs);
     proc.stdout!.on('data', (d: Buffer) => {
       out += String(d);
       const all = out.match(SIGN_IN) ?? [];
@@ -139,49 +143,77 @@ function late<T extends object>(what: string, get: () => T | undefined): T {
  */
 export function useApp(setup: E2eSetup): E2e {
   const perTest = setup.fresh === 'test';
-  let dataDir = '';
   const pageErrors: string[] = [];
   const loadProblems: string[] = [];
-  let app: App | undefined;
   let browser: Browser | undefined;
-  let context: BrowserContext | undefined;
-  let page: Page | undefined;
+  /** The test's data folder, server, context and page; `next`, the following test's, made while this one runs. */
+  let now: Fresh | undefined;
+  let next: Fresh | undefined;
   /** Opens the app in the page on a server already starting (`starting`) or on a new one. */
-  const open = async (env = setup.env, starting = startApp(dataDir, env)) => {
-    app = await starting;
-    await page!.goto(app.url);
+  const open = async (at: Fresh, env = setup.env, starting = startApp(at.dataDir, env)) => {
+    at.app = await starting;
+    await at.page!.goto(at.app.url);
     // A loaded machine may take a while for the first screen after a (re)start.
-    await page!.getByTestId(setup.ready ?? 'phonebook').waitFor({ timeout: 30_000 });
+    await at.page!.getByTestId(setup.ready ?? 'phonebook').waitFor({ timeout: 30_000 });
+  };
+  /** A fresh data folder with the server on it and a page, signed in and showing the app unless the file has a `prepare`. */
+  const make = (): Fresh => {
+    const at: Fresh = { dataDir: tempDir(`monshi-e2e-${setup.name}-`), pageErrors: [], loadProblems: [], ready: Promise.resolve() };
+    // Until the test takes it, what this page reports is kept with it; from then on, in the test's lists.
+    const errors = () => (at === now ? pageErrors : at.pageErrors);
+    const problems = () => (at === now ? loadProblems : at.loadProblems);
+    at.ready = (async () => {
+      setup.prepareData?.(at.dataDir);
+      // The server starts while Chromium makes the context and page: the two took a second or two each, one after the other.
+      // Given longer than a start on its own: an early one shares the machine with the test that runs meanwhile.
+      const starting = startApp(at.dataDir, setup.env, 45_000);
+      // Known at once to `close`, which stops it even if the context fails; a failed start is reported by open.
+      starting.then((a) => (at.app = a)).catch(() => undefined);
+      at.context = await browser!.newContext({ viewport: setup.viewport ?? { width: 1280, height: 800 }, acceptDownloads: setup.acceptDownloads ?? false });
+      const page = (at.page = await at.context.newPage());
+      page.setDefaultTimeout(10_000);
+      page.on('pageerror', (e) => errors().push(e.message));
+      page.on('response', (r) => {
+        if (r.status() >= 400) problems().push(`${r.status()} ${new URL(r.url()).pathname}`);
+      });
+      page.on('console', (m) => {
+        if (m.type() === 'error') problems().push(`console: ${m.text()}`);
+      });
+      at.starting = starting;
+      // A file's `prepare` keeps what it makes (an audio probe) for the test that runs next, so a page
+      // made early opens the app only when its test takes it (in `up`).
+      if (!setup.prepare) await open(at, setup.env, starting);
+    })();
+    return at;
   };
   const up = async () => {
-    dataDir = tempDir(`monshi-e2e-${setup.name}-`);
-    setup.prepareData?.(dataDir);
-    // The server starts while Chromium makes the context and page: the two took a second or two each, one after the other.
-    const starting = startApp(dataDir, setup.env);
-    // Known at once to `down`, which stops it even if the context fails; a failed start is reported by open.
-    starting.then((a) => (app = a)).catch(() => undefined);
-    pageErrors.length = 0;
-    loadProblems.length = 0;
-    context = await browser!.newContext({ viewport: setup.viewport ?? { width: 1280, height: 800 }, acceptDownloads: setup.acceptDownloads ?? false });
-    page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('response', (r) => {
-      if (r.status() >= 400) loadProblems.push(`${r.status()} ${new URL(r.url()).pathname}`);
-    });
-    page.on('console', (m) => {
-      if (m.type() === 'error') loadProblems.push(`console: ${m.text()}`);
-    });
-    await setup.prepare?.(page);
-    await open(setup.env, starting);
+    let at = next ?? make();
+    // One made early that failed (a start that timed out beside a busy test) is made again now, as it
+    // would have been without the early start; a second failure is the test's.
+    if (at === next && !(await succeeds(at.ready))) {
+      await close(at);
+      at = make();
+    }
+    next = undefined;
+    now = at;
+    pageErrors.splice(0, pageErrors.length, ...at.pageErrors);
+    loadProblems.splice(0, loadProblems.length, ...at.loadProblems);
+    await at.ready;
+    if (setup.prepare) {
+      await setup.prepare(at.page!);
+      await open(at, setup.env, at.starting);
+    }
+    // The next test's server and page start while this test runs: most of a test is waiting (on the page, a
+    // call's rings), and the start cost a test 3–6 s before it could begin. Not after the last test.
+    if (perTest && (globalThis as Record<symbol, unknown>)[MORE_TESTS] === true) {
+      next = make();
+      // Its failure is the next test's (`up` awaits it again); not an unhandled rejection meanwhile.
+      next.ready.catch(() => undefined);
+    }
   };
   const down = async () => {
-    await context?.close();
-    await app?.stop();
-    if (dataDir) removeDir(dataDir);
-    context = undefined;
-    page = undefined;
-    app = undefined;
+    if (now) await close(now);
+    now = undefined;
   };
   beforeAll(async () => {
     browser = await launchBrowser();
@@ -192,24 +224,57 @@ export function useApp(setup: E2eSetup): E2e {
     afterEach(down);
   }
   afterAll(async () => {
-    if (!perTest) await down();
+    await down();
+    if (next) await close(next);
     await browser?.close();
   });
   const restart = async (env?: Record<string, string>) => {
-    await app?.stop();
-    await open(env);
+    await now?.app?.stop();
+    await open(now!, env);
   };
+  const current = () => now?.app && now;
   return {
-    app: late('app', () => app),
+    app: late('app', () => current()?.app),
     browser: late('browser', () => browser),
-    page: late('page', () => page),
+    page: late('page', () => current()?.page),
     get dataDir() {
-      return dataDir;
+      return now?.dataDir ?? '';
     },
     pageErrors,
     loadProblems,
     restart,
   };
+}
+
+/** One test's (or file's) data folder, server, browser context and page; `ready` once the page shows the app (without `prepare`). */
+type Fresh = {
+  dataDir: string;
+  app?: App;
+  context?: BrowserContext;
+  page?: Page;
+  /** The server's start (until `open` has taken it). */
+  starting?: Promise<App>;
+  /** What the page reported before a test took it. */
+  pageErrors: string[];
+  loadProblems: string[];
+  ready: Promise<void>;
+};
+
+/** Set by the e2e Jest environment (e2e-environment.ts) while a test runs that has another test of its file after it. */
+const MORE_TESTS = Symbol.for('monshi.e2e.moreTests');
+
+const succeeds = (p: Promise<unknown>): Promise<boolean> =>
+  p.then(
+    () => true,
+    () => false,
+  );
+
+/** Closes the page's context, stops the server and removes the data folder, once whatever was starting has settled. */
+async function close(at: Fresh): Promise<void> {
+  await at.ready.catch(() => undefined);
+  await at.context?.close();
+  await at.app?.stop();
+  removeDir(at.dataDir);
 }
 
 export async function launchBrowser(): Promise<Browser> {
