@@ -11,6 +11,7 @@ import { faxOutboxEn, faxOutboxFa } from './fax-outbox.messages';
 import { faxLogEn, faxLogFa } from './fax-log.messages';
 import { faxRoutesEn, faxRoutesFa } from './fax-routes.messages';
 import { serverEn, serverFa } from './server.messages';
+import { SIP_LINE_FIELD_LABELS, sipLineEn, sipLineFa } from './sip-line.messages';
 import { dbEn, dbFa } from './db.messages';
 import { CHEQUE_FIELD_LABELS, chequesEn, chequesFa } from './cheques.messages';
 import { CHEQUE_TEMPLATE_FIELD_LABELS, chequeTemplatesEn, chequeTemplatesFa } from './cheque-templates.messages';
@@ -23,6 +24,7 @@ const fa = {
   ...faxOutboxFa,
   ...faxLogFa,
   ...faxRoutesFa,
+  ...sipLineFa,
   ...serverFa,
   ...peopleFa,
   'sample.group': 'دادهٔ نمونه (قابل حذف)',
@@ -138,6 +140,7 @@ const en: Record<MessageKey, string> = {
   ...faxOutboxEn,
   ...faxLogEn,
   ...faxRoutesEn,
+  ...sipLineEn,
   ...serverEn,
   ...peopleEn,
   'sample.group': 'Sample data (removable)',
@@ -314,6 +317,7 @@ const FIELD_LABELS: Record<string, [fa: string, en: string]> = {
   detail: ['جزئیات', 'detail'],
   ...PEOPLE_FIELD_LABELS,
   ...CHEQUE_TEMPLATE_FIELD_LABELS,
+  ...SIP_LINE_FIELD_LABELS,
 };
 
 export function fieldLabel(lang: Lang, path: string): string {

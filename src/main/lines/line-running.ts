@@ -15,6 +15,8 @@ export type Running = {
   callerIdIn?: boolean;
   lastStatus: string;
   offs: (() => void)[];
+  /** Closes all the row runs (a SIP account's channels and registration); absent = `line.close()`. */
+  closeAll?: () => Promise<void>;
 };
 
 /** The IVR's say on every ring of an incoming call: true when it takes the call (and answers it). */

@@ -22,13 +22,15 @@ import { lineDataOf, lineView } from './line-view';
 import { lineAppError, ringDemo } from './demo-call';
 import type { FaxRingHook, IvrRingHook, Running } from './line-running';
 
-import { defaultLineFactory, type LineFactory } from './line-factory';
+import { defaultLineFactory, sipAddress, type LineFactory } from './line-factory';
+import type { SecretBox } from '../kernel/secret-box';
+import { sealPassword, sipChanged, sipLineData } from './sip-line-data';
 
 export { defaultLineFactory, type LineFactory };
 
 export type { IvrRingHook, FaxRingHook };
 
-export function createLinesService(db: Db, ctx: EngineContext, calls: CallsService, log: Logger, factory: LineFactory = defaultLineFactory) {
+export function createLinesService(db: Db, ctx: EngineContext, calls: CallsService, log: Logger, factory = defaultLineFactory, secrets?: SecretBox) {
   const repo = createCallsRepo(db);
   const running = new Map<number, Running>();
   const now = () => ctx.clock().getTime();
@@ -146,14 +148,16 @@ export function createLinesService(db: Db, ctx: EngineContext, calls: CallsServi
     const device = status === 'disconnected' || status === 'initialising' || status === 'closed';
     const back = status === 'idle' && (run.lastStatus === '' || run.lastStatus === 'disconnected' || run.lastStatus === 'initialising');
     if (!device && !back) return;
-    const text = `line ${run.row.id} "${run.row.name}" (${run.row.kind === 'demo' ? 'demo' : run.row.port}): ${status}${detail ? ` — ${detail}` : ''}`;
+    const where = run.row.kind === 'demo' ? 'demo' : run.row.kind === 'sip' ? sipAddress(run.row) : run.row.port;
+    const text = `line ${run.row.id} "${run.row.name}" (${where}): ${status}${detail ? ` — ${detail}` : ''}`;
     if (status === 'disconnected') log.error(text);
     else log.info(text);
   }
 
   function start(row: LineDbRow): void {
-    const { line, sim } = factory(row);
-    const run: Running = { row, line, sim, callId: null, direction: null, answered: false, lastStatus: '', offs: [] };
+    // (sipline) Only a SIP account's first channel runs as the line here; sipcalls runs all of `lines`.
+    const { line, sim, closeAll } = factory(row, secrets);
+    const run: Running = { row, line, sim, callId: null, direction: null, answered: false, lastStatus: '', offs: [], closeAll };
     running.set(row.id, run);
     run.offs.push(
       line.on('status', (s) => {
@@ -197,7 +201,7 @@ export function createLinesService(db: Db, ctx: EngineContext, calls: CallsServi
     running.delete(id);
     if (run.callId !== null) onHangup(run, 'local');
     run.offs.forEach((off) => off());
-    await run.line.close().catch(() => undefined);
+    await (run.closeAll ?? (() => run.line.close()))().catch(() => undefined);
   }
 
   const view = (row: LineDbRow): LineView => {
@@ -209,7 +213,8 @@ export function createLinesService(db: Db, ctx: EngineContext, calls: CallsServi
   const changed = () => ctx.emit('lines/changed', { lines: list() });
 
   function validate(d: LineData, selfId: number | null): LineData {
-    const data = { ...d, port: d.kind === 'demo' ? '' : d.port.trim() };
+    const data = { ...d, port: d.kind === 'modem' ? d.port.trim() : '' };
+    if (data.kind === 'sip') sipLineData(data);
     if (data.kind === 'modem') {
       if (!data.port) throw validationError('line.port_required', 'port');
       const other = repo.lineByPort(data.port);
@@ -234,7 +239,7 @@ export function createLinesService(db: Db, ctx: EngineContext, calls: CallsServi
     list,
     create(d: LineData): LineView {
       const data = validate(d, null);
-      const id = repo.insertLine(data, ctx.clock().toISOString());
+      const id = repo.insertLine(data, ctx.clock().toISOString(), sealPassword(secrets, data) ?? '');
       const row = repo.line(id)!;
       if (row.enabled === 1) start(row);
       changed();
@@ -245,9 +250,10 @@ export function createLinesService(db: Db, ctx: EngineContext, calls: CallsServi
       const old = repo.line(id);
       if (!old) throw new AppError('not_found', 'not_found.line', {}, 'id');
       const data = validate(applyPatch(lineDataOf(old), patch), id);
-      repo.updateLine(id, data);
+      repo.updateLine(id, data, sealPassword(secrets, data));
       const row = repo.line(id)!;
       const restart =
+        sipChanged(old, row) ||
         old.port !== row.port ||
         old.kind !== row.kind ||
         old.caller_id_mode !== row.caller_id_mode ||
