@@ -71,8 +71,21 @@ test('a SIP line created through the API registers; its password is sealed in th
   const sealed = e.db.prepare('SELECT sip_password_sealed FROM lines WHERE id = ?').pluck().get(created.id) as string;
   expect(sealed).toMatch(/^v1:/);
 
-  // Saving the name alone keeps the password (the form leaves it out unless typed).
+  // Saving the name alone keeps the password (the form leaves it out unless typed); Answering saving the
+  // line's rings and recording keeps every SIP setting.
   await e.ok('lines/update', { id: created.id, data: { name: 'PBX 2' } });
+  expect(e.db.prepare('SELECT sip_password_sealed FROM lines WHERE id = ?').pluck().get(created.id)).toBe(sealed);
+  await e.ok('lines/update', { id: created.id, data: { ringsBeforeAnswer: 3, recordCalls: true } });
+  expect(await lineNow(e, created.id)).toMatchObject({
+    ringsBeforeAnswer: 3,
+    recordCalls: true,
+    sipServer: `127.0.0.1:${kam.sipPort}`,
+    sipUser: '3001',
+    sipDisplayName: 'دفتر',
+    sipCodecs: ['PCMA', 'PCMU'],
+    sipChannels: 2,
+    sipPasswordSet: true,
+  });
   expect(e.db.prepare('SELECT sip_password_sealed FROM lines WHERE id = ?').pluck().get(created.id)).toBe(sealed);
   expect((await lineNow(e, created.id)).status).toBe('idle');
 });

@@ -3,7 +3,7 @@ import type { LineData, LineView } from '../../shared/contract/calls';
 import type { LineInfo } from '../../telephony';
 import type { LineDbRow } from '../calls/calls.repo';
 import { shownStatus } from './line-status';
-import { sipProblemOf } from './sip-line-problem';
+import { lineSipProblem } from './sip-line-problem';
 
 export function lineView(row: LineDbRow, info: LineInfo | null, callId: number | null): LineView {
   const identity = info?.identity
@@ -25,7 +25,7 @@ export function lineView(row: LineDbRow, info: LineInfo | null, callId: number |
     id: row.id,
     ...data,
     sipPasswordSet: row.sip_password_sealed !== '',
-    sipProblem: row.kind === 'sip' && status === 'disconnected' && info ? sipProblemOf(info.detail) : null,
+    sipProblem: info ? lineSipProblem(row.kind, status, info.detail) : null,
     status,
     detail: info ? info.detail : null,
     identity,

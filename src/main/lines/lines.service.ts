@@ -25,6 +25,7 @@ import type { FaxRingHook, IvrRingHook, Running } from './line-running';
 import { defaultLineFactory, sipAddress, type LineFactory } from './line-factory';
 import type { SecretBox } from '../kernel/secret-box';
 import { sealPassword, sipChanged, sipLineData } from './sip-line-data';
+import { lineSipProblem } from './sip-line-problem';
 
 export { defaultLineFactory, type LineFactory };
 
@@ -161,7 +162,8 @@ export function createLinesService(db: Db, ctx: EngineContext, calls: CallsServi
     running.set(row.id, run);
     run.offs.push(
       line.on('status', (s) => {
-        ctx.emit('lines/status', { lineId: row.id, status: shownStatus(s.status), detail: s.detail });
+        const status = shownStatus(s.status);
+        ctx.emit('lines/status', { lineId: row.id, status, detail: s.detail, sipProblem: lineSipProblem(row.kind, status, s.detail) });
         logStatus(run, s.status, s.detail);
         // Ready after (re)initialising: what was learnt about the device is new.
         if (s.status === 'idle' && run.lastStatus === 'initialising') changed();

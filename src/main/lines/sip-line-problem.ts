@@ -5,7 +5,7 @@
  * names no contract type; this reading is pinned by tests/lines/sip-line-problem.test.ts against the
  * texts those functions really write, so a reworded text fails a test instead of showing 'other'.
  */
-import type { SipProblem } from '../../shared/contract/calls';
+import type { LineKindSetting, LineStatus, SipProblem } from '../../shared/contract/calls';
 
 const RULES: [RegExp, SipProblem][] = [
   [/stored password|key file|with this computer/i, 'key'],
@@ -19,3 +19,7 @@ export function sipProblemOf(detail: string | null): SipProblem | null {
   if (!detail) return null;
   return RULES.find(([re]) => re.test(detail))?.[1] ?? 'other';
 }
+
+/** What a line's view and its 'lines/status' event say of why it is down: only a SIP line that is down has a reason. */
+export const lineSipProblem = (kind: LineKindSetting, status: LineStatus, detail: string | null): SipProblem | null =>
+  kind === 'sip' && status === 'disconnected' ? sipProblemOf(detail) : null;
