@@ -40,7 +40,10 @@ async function addSipLine(name: string, user: string, password: string): Promise
   await form.getByTestId('line-save').click();
   await expect(form.locator('[aria-invalid="true"]').getAttribute('name')).resolves.toBe('sipServer');
   await form.getByTestId('sipServer').fill(`127.0.0.1:${kam.sipPort}`);
-  return void (await shot(page, `sip-line-form-${user}`));
+  await shot(page, `sip-line-form-${user}`);
+  // The lower half: codecs, calls at once, RTP ports side by side, the fax note.
+  await form.getByTestId('sip-fax-note').scrollIntoViewIfNeeded();
+  await shot(page, `sip-line-form-${user}-lower`);
 }
 
 test('in Persian: add a SIP line, see it registered, then a wrong password shows why it is down', async () => {

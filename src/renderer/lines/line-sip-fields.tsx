@@ -150,6 +150,7 @@ export function LineSipFields({ draft, passwordSet, onChange, errorOf }: Props) 
         <div className="inline-fields">
           <select
             aria-label={s.codecFirst}
+            dir="ltr"
             className="input"
             value={draft.codec1}
             onChange={(e) => onChange({ codec1: e.target.value as SipCodec })}
@@ -163,6 +164,7 @@ export function LineSipFields({ draft, passwordSet, onChange, errorOf }: Props) 
           </select>
           <select
             aria-label={s.codecSecond}
+            dir="ltr"
             className="input"
             value={draft.codec2}
             onChange={(e) => onChange({ codec2: e.target.value as SipCodec | '' })}

@@ -16,7 +16,7 @@ export const sipLineFa = {
   outboundProxy: 'پراکسی خروجی',
   outboundProxyHint: 'اختیاری؛ اگر سرویس‌دهنده خواسته است.',
   codecs: 'کدک‌ها (به ترتیب)',
-  codecNames: { PCMU: 'G.711 μ-law ‏(PCMU)', PCMA: 'G.711 A-law ‏(PCMA)' },
+  codecNames: { PCMU: 'G.711 μ-law (PCMU)', PCMA: 'G.711 A-law (PCMA)' },
   codecFirst: 'کدک اول',
   codecSecond: 'کدک دوم',
   codecNone: '— هیچ —',
