@@ -13,7 +13,7 @@ import { serveEngine } from '../../src/main/shell/engine-port';
 import type { EnginePort, HostMessage, HostRequest } from '../../src/main/shell/host-messages';
 import type { Engine } from '../../src/main/engine/engine';
 
-export type FakeChild = EventEmitter & { postMessage: jest.Mock; kill: jest.Mock; args: string[] };
+export type FakeChild = EventEmitter & { postMessage: jest.Mock; kill: jest.Mock; args: string[]; env: Record<string, string | undefined> };
 
 /** What the page's frame says about itself; `parent` is null for a window's top frame. */
 export type FakeFrame = { url: string; parent: FakeFrame | null };
@@ -88,7 +88,12 @@ type PermissionCheck = (wc: unknown, permission: string, origin: string, details
 /** What an IPC handler receives: the sending webContents and frame. */
 export type FakeIpcEvent = { sender: FakeWebContents; senderFrame: FakeFrame | null };
 
-export function createElectronStandIn(opts: { singleInstance: boolean; dialogAnswers: number[] }) {
+/**
+ * `safeStorage`: offer a stand-in for Electron's safeStorage (it "encrypts" by reversing the bytes behind a
+ * marker, so a test can see the stored key is not the plain one). Without it the module has none, and
+ * main makes no key file (the shell tests' data folders may be paths that must not be written).
+ */
+export function createElectronStandIn(opts: { singleInstance: boolean; dialogAnswers: number[]; safeStorage?: boolean }) {
   const app = Object.assign(new EventEmitter(), {
     ready: false,
     whenReady: () =>
@@ -102,8 +107,8 @@ export function createElectronStandIn(opts: { singleInstance: boolean; dialogAns
   currentApp = app;
   const forks: FakeChild[] = [];
   const utilityProcess = {
-    fork: jest.fn((_modulePath: string, args: string[]) => {
-      const child = Object.assign(new EventEmitter(), { postMessage: jest.fn(), kill: jest.fn(), args }) as FakeChild;
+    fork: jest.fn((_modulePath: string, args: string[], options?: { env?: Record<string, string | undefined> }) => {
+      const child = Object.assign(new EventEmitter(), { postMessage: jest.fn(), kill: jest.fn(), args, env: options?.env ?? {} }) as FakeChild;
       forks.push(child);
       return child;
     }),
@@ -132,7 +137,17 @@ export function createElectronStandIn(opts: { singleInstance: boolean; dialogAns
   const protocols = new Map<string, (request: Request) => Promise<Response>>();
   /** The files the app protocol read (net.fetch of a file: URL). */
   const fetched: string[] = [];
+  const MARK = Buffer.from('stand-in-safe:');
+  const safeStorage = {
+    isEncryptionAvailable: () => true,
+    encryptString: (plain: string) => Buffer.concat([MARK, Buffer.from(plain, 'utf8').reverse()]),
+    decryptString: (b: Buffer) => {
+      if (!b.subarray(0, MARK.length).equals(MARK)) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+      return Buffer.from(b.subarray(MARK.length)).reverse().toString('utf8');
+    },
+  };
   const module = {
+    ...(opts.safeStorage ? { safeStorage } : {}),
     app,
     utilityProcess,
     dialog,

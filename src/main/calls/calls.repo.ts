@@ -25,7 +25,7 @@ export type CallDbRow = {
 export type LineDbRow = {
   id: number;
   name: string;
-  kind: 'modem' | 'demo';
+  kind: LineData['kind'];
   port: string;
   enabled: number;
   caller_id_mode: LineData['callerIdMode'];
@@ -35,7 +35,37 @@ export type LineDbRow = {
   fax_mode: LineData['faxMode'];
   fax_rings: number;
   created_at: string;
+  sip_server: string;
+  sip_user: string;
+  sip_auth_user: string;
+  sip_display_name: string;
+  sip_transport: LineData['sipTransport'];
+  sip_outbound_proxy: string;
+  /** 'PCMU,PCMA': the codecs in the order offered. */
+  sip_codecs: string;
+  sip_channels: number;
+  rtp_port_min: number;
+  rtp_port_max: number;
+  /** AES-GCM sealed (secret-box.ts); '' when none. Never leaves the engine. */
+  sip_password_sealed: string;
 };
+
+/** The SIP columns of a line, in the order the writes below name them. */
+const SIP_COLUMNS =
+  'sip_server, sip_user, sip_auth_user, sip_display_name, sip_transport, sip_outbound_proxy, sip_codecs, sip_channels, rtp_port_min, rtp_port_max';
+type SipValues = [string, string, string, string, string, string, string, number, number, number];
+const sipValues = (d: LineData): SipValues => [
+  d.sipServer,
+  d.sipUser,
+  d.sipAuthUser,
+  d.sipDisplayName,
+  d.sipTransport,
+  d.sipOutboundProxy,
+  d.sipCodecs.join(','),
+  d.sipChannels,
+  d.rtpPortMin,
+  d.rtpPortMax,
+];
 
 export type CallsRepo = ReturnType<typeof createCallsRepo>;
 
@@ -100,7 +130,8 @@ export function createCallsRepo(db: Db) {
     lines: () => s.lines.all(),
     line: (id: number) => s.line.get(id),
     lineByPort: (port: string) => s.lineByPort.get(port),
-    insertLine: (d: LineData, createdAt: string) =>
+    /** `sealedPassword`: the sealed password ('' for none). */
+    insertLine: (d: LineData, createdAt: string, sealedPassword = '') =>
       Number(
         lw().insertLine.run(
           d.name,
@@ -114,9 +145,12 @@ export function createCallsRepo(db: Db) {
           d.faxMode,
           d.faxRings,
           createdAt,
+          ...sipValues(d),
+          sealedPassword,
         ).lastInsertRowid,
       ),
-    updateLine: (id: number, d: LineData) =>
+    /** `sealedPassword`: a new sealed password ('' clears it); null keeps the stored one. */
+    updateLine: (id: number, d: LineData, sealedPassword: string | null = null) => {
       lw().updateLine.run(
         d.name,
         d.kind,
@@ -128,21 +162,27 @@ export function createCallsRepo(db: Db) {
         d.recordCalls ? 1 : 0,
         d.faxMode,
         d.faxRings,
+        ...sipValues(d),
         id,
-      ),
+      );
+      if (sealedPassword !== null) lw().setPassword.run(sealedPassword, id);
+    },
     deleteLine: (id: number) => s.deleteLine.run(id),
   };
 }
 
 function prepareLineWrites(db: Db) {
   return {
-    insertLine: db.prepare<[string, string, string, number, string, number, string, number, string, number, string]>(
-      'INSERT INTO lines (name, kind, port, enabled, caller_id_mode, rings_before_answer, extra_init, record_calls, fax_mode, fax_rings, created_at) ' +
-        'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    insertLine: db.prepare<[string, string, string, number, string, number, string, number, string, number, string, ...SipValues, string]>(
+      'INSERT INTO lines (name, kind, port, enabled, caller_id_mode, rings_before_answer, extra_init, record_calls, fax_mode, fax_rings, created_at, ' +
+        `${SIP_COLUMNS}, sip_password_sealed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
-    updateLine: db.prepare<[string, string, string, number, string, number, string, number, string, number, number]>(
+    updateLine: db.prepare<[string, string, string, number, string, number, string, number, string, number, ...SipValues, number]>(
       'UPDATE lines SET name = ?, kind = ?, port = ?, enabled = ?, caller_id_mode = ?, rings_before_answer = ?, extra_init = ?, record_calls = ?, ' +
-        'fax_mode = ?, fax_rings = ? WHERE id = ?',
+        `fax_mode = ?, fax_rings = ?, ${SIP_COLUMNS.split(', ')
+          .map((c) => `${c} = ?`)
+          .join(', ')} WHERE id = ?`,
     ),
+    setPassword: db.prepare<[string, number]>('UPDATE lines SET sip_password_sealed = ? WHERE id = ?'),
   };
 }

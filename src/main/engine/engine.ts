@@ -17,6 +17,7 @@ import type { EngineContext } from '../kernel/context';
 import { createGate } from '../kernel/gate';
 import type { Caller } from '../kernel/handlers';
 import { createLogger } from '../kernel/logger';
+import { keyFileSecretBox, type SecretBox } from '../kernel/secret-box';
 import { createTestClock } from '../kernel/test-clock';
 import { openDataFolder, type OpenDataFolder } from './engine-start';
 import { createHandlers } from './handlers';
@@ -49,6 +50,11 @@ export type EngineOptions = {
   synchronous?: 'NORMAL' | 'FULL';
   /** Fax calls on lines (tests: our T.30 over an in-memory line); default: the lines'. */
   faxLines?: FaxLines;
+  /**
+   * Seals the secrets the office types (a SIP line's password). The desktop app passes one keyed by
+   * Electron's safeStorage; default: a 0600 key file beside the data (browser mode, CLI, tests).
+   */
+  secrets?: SecretBox;
 };
 
 export type EngineEvent = { [E in EventName]: { name: E; payload: EventMap[E] } }[EventName];
@@ -102,7 +108,8 @@ function buildEngine(opts: EngineOptions, { db, dbFile, lock }: OpenDataFolder):
     },
   };
   const timers = opts.timers ?? backgroundTimers;
-  const serviceOpts = { dataDir: opts.dataDir, lineFactory: opts.lineFactory, diskFree: opts.diskFree, timers, faxLines: opts.faxLines };
+  const secrets = opts.secrets ?? keyFileSecretBox(opts.dataDir);
+  const serviceOpts = { dataDir: opts.dataDir, lineFactory: opts.lineFactory, diskFree: opts.diskFree, timers, faxLines: opts.faxLines, secrets };
   const services = createServices(db, ctx, settings, serviceOpts, log, (f) => followers.push(f));
   const { alarms, lines, recordings, ivr, io } = services;
   const handlers = createHandlers(services, { version: VERSION, dataDir: opts.dataDir, shell: opts.shell ?? 'headless', testClock, alarms });

@@ -40,6 +40,7 @@ import { toPersianDigits } from '../../shared/text/digits';
 import type { Timers } from '../../telephony/transport';
 import type { EngineContext } from '../kernel/context';
 import type { Logger } from '../kernel/logger';
+import type { SecretBox } from '../kernel/secret-box';
 import type { EngineEvent } from './engine';
 
 export type ServiceOptions = {
@@ -49,6 +50,8 @@ export type ServiceOptions = {
   timers: Timers;
   /** Fax calls on lines; tests pass T.30 over an in-memory line. Default: the lines' (fax-lines.ts). */
   faxLines?: FaxLines;
+  /** Seals and opens the secrets the office types (a SIP line's password); see kernel/secret-box.ts. */
+  secrets?: SecretBox;
 };
 
 export type Services = ReturnType<typeof createServices>;
@@ -65,7 +68,7 @@ export function createServices(
   const groups = createGroupsService(db, ctx, contacts);
   const io = createIoService(db, ctx, contacts, groups);
   const calls = createCallsService(db, ctx, contacts);
-  const lines = createLinesService(db, ctx, calls, log, opts.lineFactory);
+  const lines = createLinesService(db, ctx, calls, log, opts.lineFactory, opts.secrets);
   const voicemail = createVoicemailService(db, ctx, contacts, opts.dataDir);
   const ivr = createIvrService(db, ctx, {
     calls,

@@ -12,6 +12,7 @@ import { faxLogEn, faxLogFa } from './fax-log.messages';
 import { faxRoutesEn, faxRoutesFa } from './fax-routes.messages';
 import { serverEn, serverFa } from './server.messages';
 import { ACCOUNTS_FIELD_LABELS, accountsEn, accountsFa } from './accounts.messages';
+import { SIP_LINE_FIELD_LABELS, sipLineEn, sipLineFa } from './sip-line.messages';
 import { dbEn, dbFa } from './db.messages';
 import { CHEQUE_FIELD_LABELS, chequesEn, chequesFa } from './cheques.messages';
 import { CHEQUE_TEMPLATE_FIELD_LABELS, chequeTemplatesEn, chequeTemplatesFa } from './cheque-templates.messages';
@@ -24,6 +25,7 @@ const fa = {
   ...faxOutboxFa,
   ...faxLogFa,
   ...faxRoutesFa,
+  ...sipLineFa,
   ...serverFa,
   ...accountsFa,
   ...peopleFa,
@@ -141,6 +143,7 @@ const en: Record<MessageKey, string> = {
   ...faxOutboxEn,
   ...faxLogEn,
   ...faxRoutesEn,
+  ...sipLineEn,
   ...serverEn,
   ...accountsEn,
   ...peopleEn,
@@ -320,6 +323,7 @@ const FIELD_LABELS: Record<string, [fa: string, en: string]> = {
   ...PEOPLE_FIELD_LABELS,
   ...CHEQUE_TEMPLATE_FIELD_LABELS,
   ...ACCOUNTS_FIELD_LABELS,
+  ...SIP_LINE_FIELD_LABELS,
 };
 
 export function fieldLabel(lang: Lang, path: string): string {

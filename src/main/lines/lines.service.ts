@@ -26,17 +26,23 @@ import type { FaxRingHook, IvrRingHook, Running } from './line-running';
 import { defaultLineFactory, type LineFactory } from './line-factory';
 import { createCallSettingsStore, ivrAtOnceOf } from './line-call-settings';
 import { createLineCalls } from './line-calls';
+import { sipAddress } from './line-factory';
+import type { SecretBox } from '../kernel/secret-box';
+import { sealPassword, sipChanged, sipLineData } from './sip-line-data';
+import { lineSipProblem } from './sip-line-problem';
 
 export { defaultLineFactory, type LineFactory };
 
 export type { IvrRingHook, FaxRingHook };
 
-export function createLinesService(db: Db, ctx: EngineContext, calls: CallsService, log: Logger, factory: LineFactory = defaultLineFactory) {
+export function createLinesService(db: Db, ctx: EngineContext, calls: CallsService, log: Logger, factory = defaultLineFactory, secrets?: SecretBox) {
   const repo = createCallsRepo(db);
   const callSettings = createCallSettingsStore(db);
   /** The channels of every running line, by line id. */
   const running = new Map<number, Running[]>();
   const allRuns = (): Running[] => [...running.values()].flat();
+  /** How a row that runs more than its lines is closed (a SIP account unregisters), by line id. */
+  const closers = new Map<number, () => Promise<void>>();
   const now = () => ctx.clock().getTime();
   let ivrHook: IvrRingHook | null = null;
   let faxHook: FaxRingHook | null = null;
@@ -65,7 +71,8 @@ export function createLinesService(db: Db, ctx: EngineContext, calls: CallsServi
     const device = status === 'disconnected' || status === 'initialising' || status === 'closed';
     const back = status === 'idle' && (run.lastStatus === '' || run.lastStatus === 'disconnected' || run.lastStatus === 'initialising');
     if (!device && !back) return;
-    const text = `line ${run.row.id} "${run.row.name}" (${run.row.kind === 'demo' ? 'demo' : run.row.port}): ${status}${detail ? ` — ${detail}` : ''}`;
+    const where = run.row.kind === 'demo' ? 'demo' : run.row.kind === 'sip' ? sipAddress(run.row) : run.row.port;
+    const text = `line ${run.row.id} "${run.row.name}" (${where}): ${status}${detail ? ` — ${detail}` : ''}`;
     if (status === 'disconnected') log.error(text);
     else log.info(text);
   }
@@ -89,7 +96,8 @@ export function createLinesService(db: Db, ctx: EngineContext, calls: CallsServi
     run.offs.push(
       line.on('status', (s) => {
         const shown = infoOf(running.get(row.id)) ?? line.info();
-        ctx.emit('lines/status', { lineId: row.id, status: shownStatus(shown.status), detail: shown.detail });
+        const status = shownStatus(shown.status);
+        ctx.emit('lines/status', { lineId: row.id, status, detail: shown.detail, sipProblem: lineSipProblem(row.kind, status, shown.detail) });
         // The channels of an account go down and come back together: its first channel speaks for the line.
         if (channel === 0) logStatus(run, s.status, s.detail);
         // Ready after (re)initialising: what was learnt about the device is new.
@@ -132,9 +140,10 @@ export function createLinesService(db: Db, ctx: EngineContext, calls: CallsServi
   }
 
   function start(row: LineDbRow): void {
-    const { lines, sim } = factory(row);
+    const { lines, sim, closeAll } = factory(row, secrets);
     const runs = lines.map((line, i) => startChannel(row, line, i, i === 0 ? sim : null));
     running.set(row.id, runs);
+    if (closeAll) closers.set(row.id, closeAll);
     for (const run of runs) run.line.start().catch((e: unknown) => log.error(`line ${row.id} failed to start`, e));
   }
 
@@ -144,7 +153,9 @@ export function createLinesService(db: Db, ctx: EngineContext, calls: CallsServi
     running.delete(id);
     for (const run of runs) if (run.callId !== null) onHangup(run, 'local');
     runs.forEach((run) => run.offs.forEach((off) => off()));
-    await Promise.all(runs.map((run) => run.line.close().catch(() => undefined)));
+    const closeAll = closers.get(id);
+    closers.delete(id);
+    await (closeAll ?? (() => Promise.all(runs.map((run) => run.line.close())).then(() => undefined)))().catch(() => undefined);
   }
 
   const view = (row: LineDbRow): LineView => {
@@ -156,7 +167,8 @@ export function createLinesService(db: Db, ctx: EngineContext, calls: CallsServi
   const changed = () => ctx.emit('lines/changed', { lines: list() });
 
   function validate(d: LineData, selfId: number | null): LineData {
-    const data = { ...d, port: d.kind === 'demo' ? '' : d.port.trim() };
+    const data = { ...d, port: d.kind === 'modem' ? d.port.trim() : '' };
+    if (data.kind === 'sip') sipLineData(data);
     if (data.kind === 'modem') {
       if (!data.port) throw validationError('line.port_required', 'port');
       const other = repo.lineByPort(data.port);
@@ -196,7 +208,7 @@ export function createLinesService(db: Db, ctx: EngineContext, calls: CallsServi
     list,
     create(d: LineData): LineView {
       const data = validate(d, null);
-      const id = repo.insertLine(data, ctx.clock().toISOString());
+      const id = repo.insertLine(data, ctx.clock().toISOString(), sealPassword(secrets, data) ?? '');
       const row = repo.line(id)!;
       if (row.enabled === 1) start(row);
       changed();
@@ -207,9 +219,10 @@ export function createLinesService(db: Db, ctx: EngineContext, calls: CallsServi
       const old = repo.line(id);
       if (!old) throw new AppError('not_found', 'not_found.line', {}, 'id');
       const data = validate(applyPatch(lineDataOf(old), patch), id);
-      repo.updateLine(id, data);
+      repo.updateLine(id, data, sealPassword(secrets, data));
       const row = repo.line(id)!;
       const restart =
+        sipChanged(old, row) ||
         old.port !== row.port ||
         old.kind !== row.kind ||
         old.caller_id_mode !== row.caller_id_mode ||

@@ -22,6 +22,8 @@ type Handlers = {
   /** The engine did not start, or stopped without being asked to (not called while quitting). */
   onFailure(failure: StartFailure): void;
   isQuitting(): boolean;
+  /** More environment for the engine's process (the secret box's key, secret-key.ts). */
+  env?: Record<string, string>;
 };
 
 export function startEngine(hostPath: string, dataDir: string, on: Handlers): EngineLink {
@@ -33,7 +35,7 @@ export function startEngine(hostPath: string, dataDir: string, on: Handlers): En
     serviceName: 'Monshi engine',
     // Same young-generation size as bin/monshi.js: bulk imports allocate many short-lived strings.
     execArgv: ['--max-semi-space-size=64'],
-    env: { ...process.env },
+    env: { ...process.env, ...on.env },
   });
   child.on('message', (msg: HostMessage) => {
     if (msg.t === 'ready') on.onReady();

@@ -6,7 +6,7 @@
  * engine. One app per user: a second start brings the open window forward; an engine that does not
  * start is explained (start-error.ts), never a silent quit.
  */
-import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
+import { app, BrowserWindow, ipcMain, protocol, safeStorage, session } from 'electron';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { IPC, type ShellEvent } from '../../shared/contract/shell-bridge';
@@ -18,6 +18,7 @@ import { createMainWindow } from './main-window';
 import { createPopupManager } from './popup-window';
 import { fromOwnPage, hardenApp, serveApp } from './security';
 import { askAfterStartFailure } from './start-error';
+import { desktopSecretKey, SECRET_KEY_ENV } from './secret-key';
 
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
@@ -38,8 +39,21 @@ app.on('before-quit', () => {
   quitting = true;
 });
 
+/** The secret box's key kept by safeStorage, for the engine's process; none (the engine keeps a 0600 key file) when it cannot be had. */
+function secretKeyEnv(): Record<string, string> {
+  try {
+    const key = desktopSecretKey(dataDir, safeStorage);
+    return key ? { [SECRET_KEY_ENV]: key.toString('base64') } : {};
+  } catch (e) {
+    // A key the system can no longer decrypt (another user, a reset keychain): SIP lines say their password must be typed again.
+    console.error('secret key: safeStorage could not open it', e);
+    return {};
+  }
+}
+
 function start(): EngineLink {
   return startEngine(path.join(__dirname, 'engine-host.js'), dataDir, {
+    env: secretKeyEnv(),
     // The main window opens once the engine says it started.
     onReady: () => mainWindow.open(),
     onEvent,

@@ -5,6 +5,7 @@ import { isTracked, trackCall, useTrackedCalls } from './active-calls.store';
 import { CallBarItem } from './call-bar-item';
 import { isInProgress } from './call-format';
 import { useLines } from './use-lines';
+import { lineStatusLabel } from '../lines/line-status';
 
 /**
  * The call in progress, across the window: 'dialing' (lift the handset) → 'connected' with the
@@ -38,8 +39,13 @@ export function CallBar({ children }: { children?: ReactNode }) {
           <span className="call-bar-main">{t.calls.noCall}</span>
           <span className="call-bar-lines">
             {on.map((l) => (
-              <span key={l.id} className={`call-bar-line status-${l.status}`}>
-                {t.calls.lineState(l.name, t.lines.statuses[l.status])}
+              <span
+                key={l.id}
+                className={`call-bar-line status-${l.status}`}
+                title={l.sipProblem ? t.sipLine.problems[l.sipProblem] : undefined}
+                data-testid="call-bar-line"
+              >
+                {t.calls.lineState(l.name, lineStatusLabel(t, l))}
               </span>
             ))}
           </span>

@@ -20,8 +20,8 @@ export function useLines(): LineView[] | null {
     };
   }, [client]);
   useEvent('lines/changed', ({ lines: next }) => setLines(next));
-  useEvent('lines/status', ({ lineId, status, detail }) =>
-    setLines((ls) => ls && ls.map((l) => (l.id === lineId ? { ...l, status: status === 'closed' ? 'disconnected' : status, detail } : l))),
+  useEvent('lines/status', ({ lineId, status, detail, sipProblem }) =>
+    setLines((ls) => ls && ls.map((l) => (l.id === lineId ? { ...l, status: status === 'closed' ? 'disconnected' : status, detail, sipProblem } : l))),
   );
   return lines;
 }

@@ -16,6 +16,7 @@ import { faxOutEn } from './sections/fax-outbox.en';
 import { faxLogEn } from './sections/fax-log.en';
 import { faxRoutesEn } from './sections/fax-routes.en';
 import { lineFaxEn } from './sections/line-fax.en';
+import { sipLineEn } from './sections/sip-line.en';
 
 const plural = (n: string, count: number, one: string, many: string) => `${n} ${count === 1 ? one : many}`;
 
@@ -306,5 +307,6 @@ export const en: Messages = {
   faxLog: faxLogEn,
   faxRoutes: faxRoutesEn,
   lineFax: lineFaxEn,
+  sipLine: sipLineEn,
   alarms: alarmsEn,
 };

@@ -19,6 +19,7 @@ import { faxOutFa } from './sections/fax-outbox.fa';
 import { faxLogFa } from './sections/fax-log.fa';
 import { faxRoutesFa } from './sections/fax-routes.fa';
 import { lineFaxFa } from './sections/line-fax.fa';
+import { sipLineFa } from './sections/sip-line.fa';
 export const fa = {
   app: {
     name: 'منشی',
@@ -307,6 +308,7 @@ export const fa = {
   faxLog: faxLogFa,
   faxRoutes: faxRoutesFa,
   lineFax: lineFaxFa,
+  sipLine: sipLineFa,
   alarms: alarmsFa,
 };
 

@@ -49,6 +49,20 @@ export function LineCard({ line, onEdit, onTest }: Props) {
             </dd>
           </div>
         )}
+        {line.kind === 'sip' && (
+          <div>
+            <dt>{t.sipLine.account}</dt>
+            <dd className="mono" dir="ltr" data-testid="line-sip-account">
+              sip:{line.sipUser}@{line.sipServer} ({line.sipTransport.toUpperCase()})
+            </dd>
+          </div>
+        )}
+        {line.kind === 'sip' && (
+          <div>
+            <dt>{t.sipLine.channels}</dt>
+            <dd data-testid="line-sip-channels">{digits(line.sipChannels)}</dd>
+          </div>
+        )}
         {device && (
           <div>
             <dt>{t.lines.device}</dt>
@@ -90,6 +104,16 @@ export function LineCard({ line, onEdit, onTest }: Props) {
         )}
       </dl>
       {id && !id.voice && <p className="line-warning">{t.lines.noVoice}</p>}
+      {line.enabled && line.sipProblem && (
+        <p className="line-problem" data-testid="line-sip-problem" data-problem={line.sipProblem}>
+          {t.sipLine.problems[line.sipProblem]}
+        </p>
+      )}
+      {line.kind === 'sip' && (
+        <p className="field-hint" data-testid="line-sip-fax-note">
+          {t.sipLine.faxNote}
+        </p>
+      )}
       {line.enabled && line.status === 'disconnected' && line.detail && (
         <p className="line-problem" data-testid="line-detail">
           {t.lines.retrying}{' '}

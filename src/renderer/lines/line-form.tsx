@@ -17,9 +17,14 @@ import { LoadError } from '../ui/load-error';
 import { TextField } from '../ui/text-field';
 import { useToast } from '../ui/toast-context';
 import { LineFaxField } from './line-fax-field';
+import { LineSipFields, sipDataOf, sipDraftOf, type SipDraft } from './line-sip-fields';
 import { parseSmallNumber } from './small-number';
 
 type Props = { line: LineView | null; kind: LineKindSetting; onClose: () => void };
+
+/** The SIP fields an error from the engine may name (shown under the field, not in the banner). */
+const SIP_FIELDS = ['sipServer', 'sipUser', 'sipAuthUser', 'sipPassword', 'sipDisplayName', 'sipOutboundProxy', 'sipCodecs', 'sipChannels']
+  .concat(['rtpPortMin', 'rtpPortMax']);
 
 type Draft = {
   name: string;
@@ -32,7 +37,7 @@ type Draft = {
   recordCalls: boolean;
   faxMode: FaxMode;
   faxRings: string;
-};
+} & SipDraft;
 
 /**
  * New or edit line. The port comes from the serial ports found on this computer (with who uses
@@ -53,6 +58,7 @@ export function LineForm({ line, kind, onClose }: Props) {
     recordCalls: line?.recordCalls ?? false,
     faxMode: line?.faxMode ?? 'off',
     faxRings: digits(line?.faxRings ?? 4),
+    ...sipDraftOf(line, digits),
   }));
   const [error, setError] = useState<{ field: string; message: string } | null>(null);
   const [saving, setSaving] = useState(false);
@@ -117,18 +123,21 @@ export function LineForm({ line, kind, onClose }: Props) {
     if (rings === null) return setError({ field: 'ringsBeforeAnswer', message: t.lines.ringsInvalid });
     const faxRings = parseSmallNumber(draft.faxRings, 1, 20);
     if (faxRings === null) return setError({ field: 'faxRings', message: t.lineFax.ringsInvalid });
-    const data = {
-      name: draft.name,
-      kind: draft.kind,
-      port: draft.kind === 'modem' ? draft.port : '',
-      enabled: draft.enabled,
-      callerIdMode: draft.callerIdMode,
-      ringsBeforeAnswer: rings,
-      extraInit: draft.kind === 'modem' ? draft.extraInit : '',
-      recordCalls: draft.recordCalls,
-      faxMode: draft.faxMode,
-      faxRings,
-    };
+    const sip = draft.kind === 'sip' ? sipDataOf(draft) : null;
+    if (sip?.error) return setError({ field: sip.error, message: t.sipLine.numberInvalid });
+    const common = { name: draft.name, kind: draft.kind, enabled: draft.enabled, ringsBeforeAnswer: rings, recordCalls: draft.recordCalls };
+    // Only the fields this kind shows are sent: a SIP line's hidden modem settings (caller-ID mode, fax)
+    // and a modem's SIP settings keep their stored values (lines/update changes only what it carries).
+    const data = sip
+      ? { ...common, ...sip.data }
+      : {
+          ...common,
+          port: draft.kind === 'modem' ? draft.port : '',
+          callerIdMode: draft.callerIdMode,
+          extraInit: draft.kind === 'modem' ? draft.extraInit : '',
+          faxMode: draft.faxMode,
+          faxRings,
+        };
     setSaving(true);
     const r = line ? await client.call('lines/update', { id: line.id, data }) : await client.call('lines/create', data);
     setSaving(false);
@@ -142,7 +151,7 @@ export function LineForm({ line, kind, onClose }: Props) {
       void save();
     }
   };
-  const known = new Set(['name', 'kind', 'port', 'callerIdMode', 'ringsBeforeAnswer', 'extraInit', 'faxRings']);
+  const known = new Set(['name', 'kind', 'port', 'callerIdMode', 'ringsBeforeAnswer', 'extraInit', 'faxRings', ...SIP_FIELDS]);
   const banner = error && !known.has(error.field) ? error.message : null;
 
   return (
@@ -244,6 +253,8 @@ export function LineForm({ line, kind, onClose }: Props) {
             {!errorOf('port') && <p className="field-hint">{t.lines.portHint}</p>}
           </div>
         )}
+        {draft.kind === 'sip' && <LineSipFields draft={draft} passwordSet={line?.sipPasswordSet ?? false} onChange={update} errorOf={errorOf} />}
+        {draft.kind !== 'sip' && (
         <div className="form-field">
           <label htmlFor="line-cid">{t.lines.callerIdMode}</label>
           <select
@@ -260,6 +271,7 @@ export function LineForm({ line, kind, onClose }: Props) {
             ))}
           </select>
         </div>
+        )}
         <TextField
           name="ringsBeforeAnswer"
           label={t.lines.ringsBeforeAnswer}
@@ -299,7 +311,7 @@ export function LineForm({ line, kind, onClose }: Props) {
             </p>
           )}
         </div>
-        <LineFaxField line={line} mode={draft.faxMode} rings={draft.faxRings} onChange={update} ringsError={errorOf('faxRings')} />
+        {draft.kind !== 'sip' && <LineFaxField line={line} mode={draft.faxMode} rings={draft.faxRings} onChange={update} ringsError={errorOf('faxRings')} />}
         <label className="checkbox-row">
           <input type="checkbox" checked={draft.enabled} onChange={(e) => update({ enabled: e.target.checked })} data-testid="enabled" />
           {t.lines.enabled}

@@ -11,7 +11,7 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 // ---------------------------------------------------------------- lines
 
-export const LINE_KINDS = ['modem', 'demo'] as const;
+export const LINE_KINDS = ['modem', 'sip', 'demo'] as const;
 export type LineKindSetting = (typeof LINE_KINDS)[number];
 
 /** 'auto' tries formatted caller ID (+VCID=1, then #CID=1); 'unformatted' asks for SDMF/MDMF hex. */
@@ -29,6 +29,20 @@ export type LineStatus = (typeof LINE_STATUSES)[number];
 export const FAX_MODES = ['off', 'adaptive', 'fax-only', 'after-rings'] as const;
 export type FaxMode = (typeof FAX_MODES)[number];
 
+/** How a SIP line reaches its server: UDP (most office PBXs), TCP, or WebSocket (ws, wss). */
+export const SIP_TRANSPORTS = ['udp', 'tcp', 'ws', 'wss'] as const;
+export type SipTransport = (typeof SIP_TRANSPORTS)[number];
+/** G.711 μ-law and A-law, offered in the order the line lists them. */
+export const SIP_CODECS = ['PCMU', 'PCMA'] as const;
+export type SipCodec = (typeof SIP_CODECS)[number];
+
+/** A host name or address with an optional :port ('' when not used); no scheme, no spaces. */
+const hostPort = z
+  .string()
+  .trim()
+  .max(200)
+  .regex(/^$|^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?$/);
+
 export const lineInput = z.object({
   name: z.string().trim().min(1).max(60),
   kind: z.enum(LINE_KINDS),
@@ -45,12 +59,35 @@ export const lineInput = z.object({
   faxMode: z.enum(FAX_MODES).default('off'),
   /** The ring at which 'fax-only' and 'after-rings' answer as fax. */
   faxRings: z.number().int().min(1).max(20).default(4),
+  // SIP lines only (kind 'sip'); the service requires the server and user for that kind.
+  /** The PBX or provider: host or host:port. */
+  sipServer: hostPort.default(''),
+  /** The extension or account name. */
+  sipUser: z.string().trim().max(100).regex(/^[^\s@:]*$/).default(''),
+  /** The authentication name when the PBX's differs from the user. */
+  sipAuthUser: z.string().trim().max(100).regex(/^[^\s]*$/).default(''),
+  sipDisplayName: z.string().trim().max(60).default(''),
+  sipTransport: z.enum(SIP_TRANSPORTS).default('udp'),
+  sipOutboundProxy: hostPort.default(''),
+  sipCodecs: z.array(z.enum(SIP_CODECS)).min(1).max(2).default(['PCMU', 'PCMA']),
+  /** Simultaneous calls on the account. */
+  sipChannels: z.number().int().min(1).max(16).default(2),
+  rtpPortMin: z.number().int().min(1024).max(65534).default(10000),
+  rtpPortMax: z.number().int().min(1025).max(65535).default(20000),
+  /**
+   * A new password (write-only: it is stored sealed and never returned; absent keeps the stored one,
+   * '' clears it). The view says only whether one is set (`sipPasswordSet`).
+   */
+  sipPassword: z.string().max(200).optional(),
 });
 export type LineInput = z.input<typeof lineInput>;
 export type LineData = z.output<typeof lineInput>;
 /** 'lines/update' changes only the keys it carries (see patch.ts): the IVR's rings never reset recording. */
 export const linePatch = patchOf(lineInput);
 export type LinePatch = z.output<typeof linePatch>;
+
+export const SIP_PROBLEMS = ['password', 'server', 'dns', 'network', 'key', 'other'] as const;
+export type SipProblem = (typeof SIP_PROBLEMS)[number];
 
 export type LineCompression = { id: number; name: string; bits: number; rates: number[] };
 
@@ -66,8 +103,16 @@ export type LineIdentityView = {
   callerIdCommand: string | null;
 };
 
-export type LineView = LineData & {
+export type LineView = Omit<LineData, 'sipPassword'> & {
   id: number;
+  /** A SIP line has a stored password (never sent back; the form shows "set — type to change"). */
+  sipPasswordSet: boolean;
+  /**
+   * Why a SIP line is not registered, for the user in their language: 'password' (the server refused
+   * the user or password), 'server' (not answering or refusing), 'dns' (the name is unknown),
+   * 'network', 'key' (the stored password cannot be opened on this computer); null otherwise.
+   */
+  sipProblem: SipProblem | null;
   status: LineStatus;
   /** Why it is disconnected, or what it is doing, in the user's language; null when nothing to say. */
   detail: string | null;

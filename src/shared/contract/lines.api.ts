@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { demoCallInput, lineInput, linePatch, type LineStatus, type LineTestResult, type LineView, type PortInfo, type PortProbe } from './calls';
+import type { SipProblem } from './calls';
 import { request, id, none, type RequestMap } from './request';
 
 export const linesApi = {
@@ -32,5 +33,5 @@ export const linesApi = {
 /** Events of this domain, pushed from the engine to every connected UI. */
 export type LinesEvents = {
   'lines/changed': { lines: LineView[] };
-  'lines/status': { lineId: number; status: LineStatus; detail: string | null };
+  'lines/status': { lineId: number; status: LineStatus; detail: string | null; sipProblem: SipProblem | null };
 };

@@ -3,13 +3,13 @@ import type { LinesMessages, PopupMessages } from './lines.fa';
 
 export const linesEn: LinesMessages = {
   title: 'Telephone lines',
-  intro: 'Each voice modem is a line. Without a modem, the demo line shows every feature with a simulated modem.',
+  intro: 'Each voice modem or SIP account (a PBX or VoIP provider) is a line. Without a modem, the demo line shows every feature with a simulated modem.',
   add: 'Add line',
   addDemo: 'Add demo line',
   empty: 'No lines yet. Connect a voice modem and choose “Add line”, or make a demo line to try the program.',
   listLabel: 'Lines',
 
-  kinds: { modem: 'Voice modem', demo: 'Demo line (simulated)' },
+  kinds: { modem: 'Voice modem', sip: 'SIP line (PBX or VoIP)', demo: 'Demo line (simulated)' },
   demoBadge: 'Demo',
   statuses: {
     disconnected: 'Not connected',
