@@ -4,6 +4,7 @@
  * refuses to start when the two do not match.
  */
 import { attendanceHandlers } from '../attendance/attendance.handlers';
+import { auditHandlers } from '../audit/audit.handlers';
 import { callsHandlers } from '../calls/calls.handlers';
 import { chequeTemplatesHandlers } from '../cheque-templates/cheque-templates.handlers';
 import { chequesHandlers } from '../cheques/cheques.handlers';
@@ -49,6 +50,7 @@ export function handlerMaps(s: Services, app: AppDeps) {
     faxOutboxHandlers(s),
     faxLogHandlers(s),
     faxRoutesHandlers(s),
+    auditHandlers(s),
   ];
 }
 

@@ -7,6 +7,7 @@ import { createContactsService } from '../contacts/contacts.service';
 import { createGroupsService } from '../contacts/groups.service';
 import { createIoService } from '../contacts/io.service';
 import type { Db } from '../db/database';
+import { createAuditService, type AuditService } from '../audit/audit.service';
 import type { SettingsService } from '../settings/settings.service';
 import { createSampleDataService } from '../onboarding/sample-data.service';
 import { createCallsService } from '../calls/calls.service';
@@ -47,6 +48,8 @@ export type ServiceOptions = {
   timers: Timers;
   /** Fax calls on lines; tests pass T.30 over an in-memory line. Default: the lines' (fax-lines.ts). */
   faxLines?: FaxLines;
+  /** The audit trail, made first by the engine (its gate uses it); a read-only one when absent (tests of the services). */
+  audit?: AuditService;
 };
 
 export type Services = ReturnType<typeof createServices>;
@@ -166,6 +169,7 @@ export function createServices(
 
   return {
     ctx,
+    audit: opts.audit ?? createAuditService(db, { now: Date.now, userName: () => settings.get().userName, log, writable: false }),
     settings,
     contacts,
     groups,

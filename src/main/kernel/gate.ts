@@ -8,7 +8,7 @@ import type { Result } from '../../shared/contract/errors';
 import type { RequestMap } from '../../shared/contract/request';
 import { message, type Lang } from '../i18n/messages';
 import { AppError } from './app-error';
-import type { AnyHandler } from './handlers';
+import type { Actor, AnyHandler } from './handlers';
 import type { Logger } from './logger';
 
 export type GateOptions = {
@@ -18,11 +18,16 @@ export type GateOptions = {
   log: Logger;
   /** A thrown error that is a known fault of the machine (e.g. the database file), said as such; null otherwise. */
   fault: (e: unknown) => AppError | null;
+  /**
+   * The audit trail (src/main/audit): a writing request runs through `runWriting`, which records what it
+   * changed with its actor. Until accounts name one, the actor is `localActor()` (the office's user here).
+   */
+  audit?: { runWriting(method: string, actor: Actor, call: () => unknown): unknown; localActor(): Actor };
 };
 
 export type Gate = (method: string, input: unknown, lang: Lang) => Promise<Result<unknown>>;
 
-export function createGate({ api, handlers, log, fault }: GateOptions): Gate {
+export function createGate({ api, handlers, log, fault, audit }: GateOptions): Gate {
   // The handler maps are typed per domain; this checks the whole once at start: one handler per request, none extra.
   const missing = Object.keys(api).filter((m) => !Object.hasOwn(handlers, m));
   const extra = Object.keys(handlers).filter((m) => !Object.hasOwn(api, m));
@@ -41,7 +46,9 @@ export function createGate({ api, handlers, log, fault }: GateOptions): Gate {
     }
     try {
       const handler = handlers[method] as AnyHandler;
-      return { ok: true, value: await handler(parsed.data, { lang: language }) };
+      const hc = { lang: language, actor: audit?.localActor() };
+      const run = () => handler(parsed.data, hc);
+      return { ok: true, value: await (endpoint.writes && audit && hc.actor ? audit.runWriting(method, hc.actor, run) : run()) };
     } catch (e) {
       if (e instanceof AppError) return { ok: false, error: e.toShape(language) };
       log.error(`${method} failed`, e);

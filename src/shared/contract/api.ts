@@ -27,6 +27,7 @@ import { faxPdfApi } from './fax-pdf.api';
 import { faxOutboxApi, type FaxOutboxEvents } from './fax-outbox.api';
 import { faxLogApi, type FaxLogEvents } from './fax-log.api';
 import { faxRoutesApi, type FaxRoutesEvents } from './fax-routes.api';
+import { auditApi } from './audit.api';
 
 export type { AppInfo };
 
@@ -51,6 +52,7 @@ export const api = {
   ...faxOutboxApi,
   ...faxLogApi,
   ...faxRoutesApi,
+  ...auditApi,
 };
 
 export type Api = typeof api;
