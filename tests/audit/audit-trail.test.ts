@@ -139,3 +139,23 @@ test('the trail refuses UPDATE and DELETE; an entry changed behind its back is n
   other.close();
   expect(await e.ok('audit/check', {})).toMatchObject({ ok: false, entryId: middle!.id, problem: 'changed' });
 });
+
+test("a setting's change is said as the setting, its old and new value", async () => {
+  const [first] = await entries({ recordType: 'setting' });
+  expect(first).toMatchObject({ action: 'insert', recordId: 'userName', changes: [{ field: 'userName', old: null, new: 'مدیر دفتر' }] });
+  await e.ok('settings/update', { userName: 'سارا' });
+  const [entry] = await entries({ recordType: 'setting' });
+  expect(entry).toMatchObject({ action: 'update', recordId: 'userName', changes: [{ field: 'userName', old: 'مدیر دفتر', new: 'سارا' }] });
+});
+
+test("the engine's own writes (outside any request) are the system's, kept apart from people's", async () => {
+  // As the call log writes a call when a line rings: no request, no person.
+  const columns = 'line_id, line_name, direction, outcome, started_at, local_day, local_hour, number_raw';
+  e.db.prepare(`INSERT INTO calls (${columns}) VALUES (1, 'L1', 'in', 'missed', ?, '2026-10-05', 9, '09121234567')`).run(NOW.getTime());
+  const c = await e.ok('contacts/create', { firstName: 'مریم' });
+  const [call] = (await e.ok('audit/list', { actor: 'system' })).entries;
+  expect(call).toMatchObject({ actorKind: 'system', request: 'engine', recordType: 'call', action: 'insert', recordName: '09121234567' });
+  const people = (await e.ok('audit/list', {})).entries;
+  expect(people.map((x) => x.recordType)).not.toContain('call');
+  expect(people[0]).toMatchObject({ recordId: String(c.id), actorKind: 'person' });
+});

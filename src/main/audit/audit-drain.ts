@@ -43,6 +43,16 @@ function value(v: unknown): AuditValue {
   return s.length > LONG_TEXT ? { text: s.slice(0, 80), length: s.length } : s;
 }
 
+function setting(v: unknown): AuditValue {
+  if (typeof v !== 'string') return value(v);
+  try {
+    const parsed: unknown = JSON.parse(v);
+    return typeof parsed === 'string' || typeof parsed === 'number' ? value(parsed) : value(JSON.stringify(parsed));
+  } catch {
+    return value(v);
+  }
+}
+
 const same = (a: unknown, b: unknown) => (a ?? null) === (b ?? null);
 
 /** Records' ids: the `id` column, else the primary key's columns joined by '/'. */
@@ -121,7 +131,9 @@ function fieldChanges(g: Group, action: Draft['action']): AuditChange[] {
     if (same(o, n)) continue;
     // A new record's empty fields and a deleted record's are not worth a line each.
     if ((action === 'insert' && (n === '' || n === null)) || (action === 'delete' && (o === '' || o === null))) continue;
-    out.push({ field: c, old: value(o), new: value(n) });
+    // A setting is stored as JSON under its key: said as the setting's value.
+    if (g.table === 'settings' && c === 'value') out.push({ field: String((g.last ?? g.first)?.key ?? c), old: setting(o), new: setting(n) });
+    else out.push({ field: c, old: value(o), new: value(n) });
   }
   return out;
 }

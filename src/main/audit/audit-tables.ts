@@ -102,10 +102,11 @@ export const TABLE_RULES: Record<string, TableRule> = {
 /** Tables of the trail itself and SQLite's own, never audited. */
 export const AUDIT_OWN_TABLES = new Set(['audit_state', 'audit_changes', 'audit_log']);
 
-/** Columns that are the engine's bookkeeping (search keys, timestamps), not something a person changed. */
+/** Columns that are the engine's bookkeeping (search keys, timestamps), or a record's key already named by the entry (a setting's). */
 export function isNoiseColumn(column: string): boolean {
   return (
     column === 'id' ||
+    column === 'key' ||
     column === 'search_text' ||
     column === 'sort_key' ||
     column.endsWith('_key') ||

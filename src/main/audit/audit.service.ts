@@ -57,7 +57,6 @@ export function createAuditService(
   };
   /** Notes of bulk writes (an import) of the running request, written with its entries. */
   let notes: Draft[] = [];
-  let inRequest = false;
   /** Writing requests still going on asynchronously: what is written meanwhile is theirs (see known-gaps). */
   let pendingAsync = 0;
   const system = (): Who => ({ kind: 'system', actor: { userId: null, name: 'system', pc }, request: 'engine' });
@@ -104,14 +103,49 @@ export function createAuditService(
     repo.clearChanges(caught[caught.length - 1]!.seq);
   }
 
+  /** BEGIN … COMMIT as better-sqlite3 makes it, for the trail's own transactions (not hooked). */
+  const plainTransaction = db.transaction.bind(db);
+  /** Who the changes being written now belong to; null: leave them caught until a request settles. */
+  const owner = (): Who | null => current ?? (pendingAsync > 0 ? null : system());
+  let current: Who | null = null;
+
   /** The engine's own changes, in a transaction of their own (never inside a request's). */
   function flushSystem(): void {
-    if (!enabled || inRequest || pendingAsync > 0 || db.inTransaction || !db.open || !repo.hasChanges()) return;
+    if (!enabled || current || pendingAsync > 0 || db.inTransaction || !db.open || !repo.hasChanges()) return;
     try {
-      db.transaction(() => drain(system()))();
+      plainTransaction(() => drain(system()))();
     } catch (e) {
       deps.log.error('audit: writing the engine’s changes failed (tried again later)', e);
     }
+  }
+
+  /** Writes what is caught (and bulk notes) for `who` in a transaction of its own, when there is anything. */
+  function settle(who: Who): void {
+    if (!db.open || (notes.length === 0 && !repo.hasChanges())) return;
+    plainTransaction(() => drain(who))();
+  }
+
+  /*
+   * Every transaction a service opens (db.transaction, its outermost call) writes the entries for what
+   * it changed before it commits: one commit for the save and its entries, and no outer transaction
+   * around the request (which would turn the service's transaction into a savepoint, whose page copies
+   * made an import's commit twice as slow). Installed before any service prepares its transactions.
+   */
+  if (enabled && deps.writable) {
+    let depth = 0;
+    const hooked = ((fn: (...args: unknown[]) => unknown) =>
+      plainTransaction((...args: unknown[]) => {
+        depth++;
+        try {
+          const result = fn(...args);
+          const who = depth === 1 ? owner() : null;
+          if (who) drain(who);
+          return result;
+        } finally {
+          depth--;
+        }
+      })) as Db['transaction'];
+    db.transaction = hooked;
   }
 
   return {
@@ -119,40 +153,29 @@ export function createAuditService(
     localActor: (): Actor => ({ userId: null, name: deps.userName(), pc }),
 
     /**
-     * Runs a writing request: its synchronous part and the entries for what it changed in one
-     * transaction (committed even when the handler throws, as its own writes would have been). A
-     * handler that goes on asynchronously has what it writes later recorded when it settles.
+     * Runs a writing request: what its transactions change is recorded in them, signed by `actor`;
+     * writes it made outside a transaction are recorded when it returns (or, for a handler that goes on
+     * asynchronously, when it settles; meanwhile the engine's own writes wait and are counted as its).
      */
     runWriting(method: string, actor: Actor, call: () => unknown): unknown {
-      if (!enabled || db.inTransaction) return call();
+      if (!enabled || current) return call();
       flushSystem();
       const who: Who = { kind: 'person', actor, request: method };
-      db.exec('BEGIN');
-      inRequest = true;
+      current = who;
       let result: unknown;
-      let thrown: { e: unknown } | null = null;
       try {
         result = call();
       } catch (e) {
-        thrown = { e };
-      } finally {
-        inRequest = false;
+        current = null;
+        settle(who);
+        throw e;
       }
-      try {
-        drain(who);
-        db.exec('COMMIT');
-      } catch (e) {
-        if (db.inTransaction) db.exec('ROLLBACK');
-        notes = [];
-        throw thrown ? thrown.e : e;
-      }
-      if (thrown) throw thrown.e;
+      current = null;
       if (result instanceof Promise) {
         pendingAsync++;
         const after = () => {
           pendingAsync--;
-          if (!db.open || (!repo.hasChanges() && notes.length === 0)) return;
-          db.transaction(() => drain(who))();
+          settle(who);
         };
         return result.then(
           (v: unknown) => (after(), v),
@@ -162,6 +185,7 @@ export function createAuditService(
           },
         );
       }
+      settle(who);
       return result;
     },
 
@@ -177,7 +201,7 @@ export function createAuditService(
       }
       const n = note(result);
       notes.push({ recordType: n.recordType, recordId: '', recordName: n.recordName, action: 'bulk', changes: n.changes });
-      if (!inRequest && !db.inTransaction) db.transaction(() => drain(system()))();
+      if (!current && !db.inTransaction) settle(system());
       return result;
     },
 
