@@ -14,6 +14,7 @@ import { AppHeader, type Screen } from './app-header';
 import { ConnectionBanner } from './connection-banner';
 import {
   AttendanceScreen,
+  AuditScreen,
   CallsScreen,
   ChequesScreen,
   ChequesSection,
@@ -186,9 +187,7 @@ export function App() {
           </div>
         )}
         {screen === 'settings' && (
-          <div className="screen screen-scroll">
-            <SettingsScreen />
-          </div>
+          <div className="screen screen-scroll">{route.screen === 'audit' ? <AuditScreen /> : <SettingsScreen />}</div>
         )}
       </main>
       <CallerPopups onOpenContact={openContact} onOpenFile={openFile} onAddContact={addContact} />

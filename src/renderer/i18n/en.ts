@@ -14,6 +14,7 @@ import { faxEn } from './sections/fax.en';
 import { faxOutEn } from './sections/fax-outbox.en';
 import { faxLogEn } from './sections/fax-log.en';
 import { faxRoutesEn } from './sections/fax-routes.en';
+import { auditEn } from './sections/audit.en';
 import { lineFaxEn } from './sections/line-fax.en';
 
 const plural = (n: string, count: number, one: string, many: string) => `${n} ${count === 1 ? one : many}`;
@@ -303,6 +304,7 @@ export const en: Messages = {
   faxOut: faxOutEn,
   faxLog: faxLogEn,
   faxRoutes: faxRoutesEn,
+  audit: auditEn,
   lineFax: lineFaxEn,
   alarms: alarmsEn,
 };

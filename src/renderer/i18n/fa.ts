@@ -17,6 +17,7 @@ import { faxFa } from './sections/fax.fa';
 import { faxOutFa } from './sections/fax-outbox.fa';
 import { faxLogFa } from './sections/fax-log.fa';
 import { faxRoutesFa } from './sections/fax-routes.fa';
+import { auditFa } from './sections/audit.fa';
 import { lineFaxFa } from './sections/line-fax.fa';
 export const fa = {
   app: {
@@ -304,6 +305,7 @@ export const fa = {
   faxOut: faxOutFa,
   faxLog: faxLogFa,
   faxRoutes: faxRoutesFa,
+  audit: auditFa,
   lineFax: lineFaxFa,
   alarms: alarmsFa,
 };
