@@ -10,6 +10,7 @@ import './styles/layout.css';
 import './styles/phonebook.css';
 import './styles/forms.css';
 import './styles/dialogs.css';
+import './styles/audit.css';
 import './styles/pdf-viewer.css';
 import './styles/calls.css';
 import './styles/call-reports.css';

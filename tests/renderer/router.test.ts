@@ -43,6 +43,7 @@ const EVERY: { [S in Route['screen']]: Extract<Route, { screen: S }>[] } = {
   'fax-log-entry': [{ screen: 'fax-log-entry', id: 7 }],
   'fax-routes': [{ screen: 'fax-routes' }],
   settings: [{ screen: 'settings' }],
+  audit: [{ screen: 'audit' }],
 };
 const ALL: Route[] = Object.values(EVERY).flat();
 

@@ -55,6 +55,8 @@ const LEAST_ROLE = {
   'attendance.write': 'clerk',
   // Corrections, holidays and schedules are the manager's.
   'attendance.admin': 'manager',
+  // Who did what, and the office's backups: the manager's (issue 18).
+  'audit.read': 'manager',
 } as const satisfies Record<Permission, Rule>;
 
 /** Requests that need an extra on top of the role's permission (a manager has every extra). */

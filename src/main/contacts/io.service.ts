@@ -11,7 +11,7 @@ import { fileNameDate, isoDateOf } from '../../shared/text/calendar';
 import { normalizePhone } from '../../shared/text/phone';
 import type { Db } from '../db/database';
 import { AppError } from '../kernel/app-error';
-import type { EngineContext } from '../kernel/context';
+import { bulkWrite, type EngineContext } from '../kernel/context';
 import type { Lang } from '../i18n/messages';
 import { createBulkInsert } from './bulk-insert.repo';
 import type { ContactsService } from './contacts.service';
@@ -35,7 +35,7 @@ const PREVIEW_TTL_MS = 60 * 60 * 1000;
 const MOVES = new Set<string>(['phone_to_notes', 'email_to_notes', 'field_to_notes']);
 
 /** `prepared`: each record's preparation by the reader thread (import-prepare.ts), valid while the region is `region`'s. */
-type Pending = { records: ImportedRecord[]; prepared: (PreparedRecord | null)[]; region: string; rejected: number; expires: number };
+type Pending = { records: ImportedRecord[]; prepared: (PreparedRecord | null)[]; region: string; rejected: number; expires: number; fileName: string };
 type Earlier = { who: Who; line: number; name: string };
 
 export function createIoService(db: Db, ctx: EngineContext, contacts: ContactsService, groups: GroupsService) {
@@ -236,7 +236,8 @@ export function createIoService(db: Db, ctx: EngineContext, contacts: ContactsSe
       for (const [id, p] of pending) if (p.expires < Date.now()) pending.delete(id);
       const previewId = randomUUID();
       const expires = Date.now() + PREVIEW_TTL_MS;
-      pending.set(previewId, { records: accepted, prepared: acceptedPrepared, region: JSON.stringify(region), rejected: skipped, expires });
+      const fileName = input.fileName;
+      pending.set(previewId, { records: accepted, prepared: acceptedPrepared, region: JSON.stringify(region), rejected: skipped, expires, fileName });
       const newGroups = [...new Set(accepted.flatMap((r) => r.groupNames))].filter((g) => groups.groupIdByName(g) === null);
       return { previewId, format: file.format, total: accepted.length, duplicates, rows, newGroups, skipped, changed, notices, encoding: file.encoding };
     },
@@ -255,7 +256,12 @@ export function createIoService(db: Db, ctx: EngineContext, contacts: ContactsSe
       };
       const ids: IdCache = { groups: new Map(), fields: new Map() };
       try {
-        db.transaction(() => {
+        // The audit trail records the import as one entry, not a row per contact (kernel/context.ts).
+        const counts = () => {
+          const changes = (['added', 'merged', 'skipped'] as const).map((k) => ({ field: k, old: null, new: outcome[k] }));
+          return { recordType: 'contact', recordName: p.fileName, changes };
+        };
+        bulkWrite(ctx, db.transaction(() => {
           // Phones were read in the region of the preview: after Settings changed it, every record is prepared here.
           const samePlan = p.region === JSON.stringify(ctx.settings.phoneRegion());
           for (const [i, r] of p.records.entries()) {
@@ -269,7 +275,7 @@ export function createIoService(db: Db, ctx: EngineContext, contacts: ContactsSe
             }
           }
           bulk.flush();
-        })();
+        }), counts);
       } finally {
         bulk.discard(); // after a rollback, the contacts still held; nothing after a commit
       }

@@ -16,6 +16,7 @@ import type { Timers } from '../../telephony/transport';
 import type { EngineContext } from '../kernel/context';
 import { createGate } from '../kernel/gate';
 import type { Caller } from '../kernel/handlers';
+import { createAuditService } from '../audit/audit.service';
 import { createLogger } from '../kernel/logger';
 import { keyFileSecretBox, type SecretBox } from '../kernel/secret-box';
 import { createTestClock } from '../kernel/test-clock';
@@ -55,6 +56,8 @@ export type EngineOptions = {
    * Electron's safeStorage; default: a 0600 key file beside the data (browser mode, CLI, tests).
    */
   secrets?: SecretBox;
+  /** False only for the benchmark's "save without the audit trail" (drops the capture triggers of its folder). */
+  audit?: boolean;
 };
 
 export type EngineEvent = { [E in EventName]: { name: E; payload: EventMap[E] } }[EventName];
@@ -98,23 +101,28 @@ function buildEngine(opts: EngineOptions, { db, dbFile, lock }: OpenDataFolder):
   const settings = createSettingsService(db);
   const baseClock = opts.clock ?? (() => new Date());
   const testClock = opts.testClock ? createTestClock(baseClock) : null;
+  const clock = testClock ? testClock.now : baseClock;
+  const audit = createAuditService(db, { now: Date.now, userName: () => settings.get().userName, log, writable: !opts.noLock, enabled: opts.audit });
   const ctx: EngineContext = {
-    clock: testClock ? testClock.now : baseClock,
+    clock,
     settings,
     emit: (name, payload) => {
       const event = { name, payload } as EngineEvent;
       for (const l of listeners) l(event);
       for (const f of followers) f(event);
+      // The engine's own writes (a call logged, an alarm rung) are announced: recorded as the system's now.
+      audit.flushSystem();
     },
+    bulk: (fn, note) => audit.bulk(fn, note),
   };
   const timers = opts.timers ?? backgroundTimers;
   const secrets = opts.secrets ?? keyFileSecretBox(opts.dataDir);
-  const serviceOpts = { dataDir: opts.dataDir, lineFactory: opts.lineFactory, diskFree: opts.diskFree, timers, faxLines: opts.faxLines, secrets };
+  const serviceOpts = { dataDir: opts.dataDir, lineFactory: opts.lineFactory, diskFree: opts.diskFree, timers, faxLines: opts.faxLines, secrets, audit };
   const services = createServices(db, ctx, settings, serviceOpts, log, (f) => followers.push(f));
   const { alarms, lines, recordings, ivr, io } = services;
   const handlers = createHandlers(services, { version: VERSION, dataDir: opts.dataDir, shell: opts.shell ?? 'headless', testClock, alarms });
   const guard = (method: string, caller: Caller) => services.accounts.guard(method as Method, caller);
-  const gate = createGate({ api, handlers, log, fault: (e) => dbFault(e, dbFile), guard });
+  const gate = createGate({ api, handlers, log, fault: (e) => dbFault(e, dbFile), guard, audit });
   const invoke = <M extends Method>(method: M, input: unknown, lang: Lang, caller?: Caller) =>
     gate(method, input, lang, caller) as Promise<Result<OutputOf<M>>>;
 
@@ -149,6 +157,12 @@ function buildEngine(opts: EngineOptions, { db, dbFile, lock }: OpenDataFolder):
     handle = repeatTimers.setTimeout(tick, firstMs);
     repeating.add(handle);
   };
+  // Engine writes no event announced are recorded within seconds; the chain is walked once after start.
+  repeat('audit: the engine’s changes', () => audit.flushSystem(), 5_000);
+  repeat('audit: the chain check', () => {
+    const c = audit.check();
+    if (!c.ok) log.error(`audit trail: entry ${c.entryId} ${c.problem === 'changed' ? 'was changed' : 'follows one removed or changed'} outside Monshi`);
+  }, 24 * 3_600_000, 2_000);
   if (!opts.noLines) {
     // The retention period applies on days without calls too: at start, then every six hours.
     repeat('recordings: the storage rules', () => recordings.prune(), 6 * 3_600_000, 0);
@@ -168,6 +182,7 @@ function buildEngine(opts: EngineOptions, { db, dbFile, lock }: OpenDataFolder):
       for (const h of repeating) repeatTimers.clearTimeout(h);
       repeating.clear();
       const teardown = () => {
+        audit.flushSystem();
         listeners.clear();
         io.dispose();
         if (db.open) db.close();

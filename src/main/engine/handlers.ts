@@ -4,6 +4,7 @@
  * refuses to start when the two do not match.
  */
 import { attendanceHandlers } from '../attendance/attendance.handlers';
+import { auditHandlers } from '../audit/audit.handlers';
 import { callsHandlers } from '../calls/calls.handlers';
 import { chequeTemplatesHandlers } from '../cheque-templates/cheque-templates.handlers';
 import { chequesHandlers } from '../cheques/cheques.handlers';
@@ -52,6 +53,7 @@ export function handlerMaps(s: Services, app: AppDeps) {
     faxLogHandlers(s),
     faxRoutesHandlers(s),
     accountsHandlers(s),
+    auditHandlers(s),
   ];
 }
 

@@ -7,6 +7,7 @@ import { createContactsService } from '../contacts/contacts.service';
 import { createGroupsService } from '../contacts/groups.service';
 import { createIoService } from '../contacts/io.service';
 import type { Db } from '../db/database';
+import { createAuditService, type AuditService } from '../audit/audit.service';
 import type { SettingsService } from '../settings/settings.service';
 import { createSampleDataService } from '../onboarding/sample-data.service';
 import { createCallsService } from '../calls/calls.service';
@@ -52,6 +53,8 @@ export type ServiceOptions = {
   faxLines?: FaxLines;
   /** Seals and opens the secrets the office types (a SIP line's password); see kernel/secret-box.ts. */
   secrets?: SecretBox;
+  /** The audit trail, made first by the engine (its gate uses it); a read-only one when absent (tests of the services). */
+  audit?: AuditService;
 };
 
 export type Services = ReturnType<typeof createServices>;
@@ -172,6 +175,7 @@ export function createServices(
 
   return {
     ctx,
+    audit: opts.audit ?? createAuditService(db, { now: Date.now, userName: () => settings.get().userName, log, writable: false }),
     settings,
     contacts,
     groups,

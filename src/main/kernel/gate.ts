@@ -25,6 +25,8 @@ export type GateOptions = {
   fault: (e: unknown) => AppError | null;
   /** Who may make the request (accounts); without one every caller may, as this PC. */
   guard?: (method: string, caller: Caller) => { actor: Actor } | AppError;
+  /** The audit trail (src/main/audit): a writing request runs through `runWriting`, which records what it changed with its actor. */
+  audit?: { runWriting(method: string, actor: Actor, call: () => unknown): unknown };
 };
 
 /** The caller of a shell that names none (the CLI, tests): this PC's own session. */
@@ -32,7 +34,7 @@ export const LOCAL_CALLER: Caller = { session: 'local', pc: hostname() };
 
 export type Gate = (method: string, input: unknown, lang: Lang, caller?: Caller) => Promise<Result<unknown>>;
 
-export function createGate({ api, handlers, log, fault, guard }: GateOptions): Gate {
+export function createGate({ api, handlers, log, fault, guard, audit }: GateOptions): Gate {
   // The handler maps are typed per domain; this checks the whole once at start: one handler per request, none extra.
   const missing = Object.keys(api).filter((m) => !Object.hasOwn(handlers, m));
   const extra = Object.keys(handlers).filter((m) => !Object.hasOwn(api, m));
@@ -54,7 +56,9 @@ export function createGate({ api, handlers, log, fault, guard }: GateOptions): G
     }
     try {
       const handler = handlers[method] as AnyHandler;
-      return { ok: true, value: await runAs(actor, () => handler(parsed.data, { lang: language, actor, caller })) };
+      const run = () => runAs(actor, () => handler(parsed.data, { lang: language, actor, caller }));
+      // A writing request records what it changed, signed by its actor (the audit trail).
+      return { ok: true, value: await (endpoint.writes && audit ? audit.runWriting(method, actor, run) : run()) };
     } catch (e) {
       if (e instanceof AppError) return { ok: false, error: e.toShape(language) };
       log.error(`${method} failed`, e);

@@ -15,6 +15,7 @@ import { AppHeader, SCREEN_NEEDS, type Screen } from './app-header';
 import { ConnectionBanner } from './connection-banner';
 import {
   AttendanceScreen,
+  AuditScreen,
   CallsScreen,
   ChequesScreen,
   ChequesSection,
@@ -189,9 +190,7 @@ export function App() {
           </div>
         )}
         {screen === 'settings' && (
-          <div className="screen screen-scroll">
-            <SettingsScreen />
-          </div>
+          <div className="screen screen-scroll">{route.screen === 'audit' ? <AuditScreen /> : <SettingsScreen />}</div>
         )}
       </main>
       <CallerPopups onOpenContact={openContact} onOpenFile={openFile} onAddContact={addContact} />

@@ -33,4 +33,5 @@ export const LinesScreen = screen(async () => (await import('./other-screens')).
 export const FaxScreen = screen(async () => (await import('./other-screens')).FaxScreen);
 export const FaxLogScreen = screen(async () => (await import('./other-screens')).FaxLogScreen);
 export const FaxRoutesScreen = screen(async () => (await import('./other-screens')).FaxRoutesScreen);
+export const AuditScreen = screen(async () => (await import('./other-screens')).AuditScreen);
 export const SettingsScreen = screen(async () => (await import('./other-screens')).SettingsScreen);

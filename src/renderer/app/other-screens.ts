@@ -4,6 +4,7 @@
  * (the browser opens at most six connections to the server at a time).
  */
 export { AttendanceScreen } from '../attendance/attendance-screen';
+export { AuditScreen } from '../audit/audit-screen';
 export { CallsScreen } from '../calls/calls-screen';
 export { ChequesSection } from '../cheque-templates/cheques-section';
 export { ChequesScreen } from '../cheques/cheques-screen';

@@ -30,6 +30,8 @@ export function screenOf(route: Route): Screen {
     case 'fax-log-entry':
     case 'fax-routes':
       return 'fax';
+    case 'audit':
+      return 'settings';
     default:
       return route.screen;
   }

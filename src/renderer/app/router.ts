@@ -55,7 +55,9 @@ export type Route =
   | { screen: 'fax-log-entry'; id: number }
   /** The routing rules of received faxes. */
   | { screen: 'fax-routes' }
-  | { screen: 'settings' };
+  | { screen: 'settings' }
+  /** The audit trail's viewer (a manager's, from Settings). */
+  | { screen: 'audit' };
 
 export const HOME: Route = { screen: 'phonebook' };
 /** A new contact's number as it goes into a link: at most this long, never blank. */
@@ -76,6 +78,7 @@ export function href(route: Route): string {
     case 'lines':
     case 'fax':
     case 'settings':
+    case 'audit':
       return `#/${route.screen}`;
     case 'fax-document':
       return `#/fax/document/${route.id}`;
@@ -160,6 +163,7 @@ function parseNew(hash: string): Route | null {
     case 'voicemail':
     case 'lines':
     case 'settings':
+    case 'audit':
       return b === undefined ? { screen: a } : null;
     case 'contact':
     case 'call':

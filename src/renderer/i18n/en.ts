@@ -15,6 +15,7 @@ import { faxEn } from './sections/fax.en';
 import { faxOutEn } from './sections/fax-outbox.en';
 import { faxLogEn } from './sections/fax-log.en';
 import { faxRoutesEn } from './sections/fax-routes.en';
+import { auditEn } from './sections/audit.en';
 import { lineFaxEn } from './sections/line-fax.en';
 import { sipLineEn } from './sections/sip-line.en';
 
@@ -306,6 +307,7 @@ export const en: Messages = {
   faxOut: faxOutEn,
   faxLog: faxLogEn,
   faxRoutes: faxRoutesEn,
+  audit: auditEn,
   lineFax: lineFaxEn,
   sipLine: sipLineEn,
   alarms: alarmsEn,

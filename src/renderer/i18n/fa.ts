@@ -18,6 +18,7 @@ import { faxFa } from './sections/fax.fa';
 import { faxOutFa } from './sections/fax-outbox.fa';
 import { faxLogFa } from './sections/fax-log.fa';
 import { faxRoutesFa } from './sections/fax-routes.fa';
+import { auditFa } from './sections/audit.fa';
 import { lineFaxFa } from './sections/line-fax.fa';
 import { sipLineFa } from './sections/sip-line.fa';
 export const fa = {
@@ -307,6 +308,7 @@ export const fa = {
   faxOut: faxOutFa,
   faxLog: faxLogFa,
   faxRoutes: faxRoutesFa,
+  audit: auditFa,
   lineFax: lineFaxFa,
   sipLine: sipLineFa,
   alarms: alarmsFa,

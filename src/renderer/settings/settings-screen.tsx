@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Settings } from '../../shared/contract/settings';
 import { toAsciiDigits } from '../../shared/text/digits';
 import { useClient } from '../app/client';
-import { HOME, navigate } from '../app/router';
+import { HOME, href, navigate } from '../app/router';
 import { useSettings } from '../app/settings-context';
 import { useQuery } from '../hooks/use-query';
 import { useLocale } from '../i18n/use-t';
@@ -211,6 +211,13 @@ export function SettingsScreen() {
           </dl>
         </section>
       )}
+      <section className="card">
+        <h2>{t.audit.title}</h2>
+        <p className="muted">{t.audit.intro}</p>
+        <a className="button" href={href({ screen: 'audit' })} data-testid="settings-audit">
+          {t.audit.nav}
+        </a>
+      </section>
     </div>
   );
 }

@@ -29,6 +29,7 @@ import { faxLogApi, type FaxLogEvents } from './fax-log.api';
 import { faxRoutesApi, type FaxRoutesEvents } from './fax-routes.api';
 import { accountsApi } from './accounts.api';
 import { lineCallsApi } from './line-calls.api';
+import { auditApi } from './audit.api';
 
 export type { AppInfo };
 
@@ -55,6 +56,7 @@ export const api = {
   ...faxRoutesApi,
   ...accountsApi,
   ...lineCallsApi,
+  ...auditApi,
 };
 
 export type Api = typeof api;
