@@ -3,6 +3,7 @@
  * `<domain>Handlers(services)` here and its `<domain>Api` in src/shared/contract/api.ts; the gate
  * refuses to start when the two do not match.
  */
+import { backupHandlers } from '../backup/backup.handlers';
 import { attendanceHandlers } from '../attendance/attendance.handlers';
 import { callsHandlers } from '../calls/calls.handlers';
 import { chequeTemplatesHandlers } from '../cheque-templates/cheque-templates.handlers';
@@ -49,6 +50,7 @@ export function handlerMaps(s: Services, app: AppDeps) {
     faxOutboxHandlers(s),
     faxLogHandlers(s),
     faxRoutesHandlers(s),
+    backupHandlers(s),
   ];
 }
 

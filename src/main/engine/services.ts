@@ -33,6 +33,8 @@ import { createFaxAnswer } from '../fax/fax-answer';
 import { createFaxOnDemand } from '../fax/fax-on-demand';
 import { createFaxRoutesService } from '../fax/fax-routes.service';
 import { faxRouteAlarmSource } from '../fax/fax-route-alarm.source';
+import { createBackupService } from '../backup/backup.service';
+import { APP_VERSION } from '../kernel/app-version';
 import { message } from '../i18n/messages';
 import { toPersianDigits } from '../../shared/text/digits';
 import type { Timers } from '../../telephony/transport';
@@ -47,6 +49,8 @@ export type ServiceOptions = {
   timers: Timers;
   /** Fax calls on lines; tests pass T.30 over an in-memory line. Default: the lines' (fax-lines.ts). */
   faxLines?: FaxLines;
+  /** better-sqlite3's addon for Electron's ABI: a backup counts and a restore checks on connections of their own. */
+  nativeBinding?: string;
 };
 
 export type Services = ReturnType<typeof createServices>;
@@ -162,6 +166,7 @@ export function createServices(
     ourNumber: () => faxOutbox.settings().ourNumber,
     logger: log,
   });
+  const backup = createBackupService(db, ctx, { dataDir: opts.dataDir, appVersion: APP_VERSION, timers: opts.timers, log, nativeBinding: opts.nativeBinding });
   const sampleData = createSampleDataService({ ctx, contacts, groups, settings, isProtected: (id) => people.ofContact(id).length > 0 });
 
   return {
@@ -190,5 +195,6 @@ export function createServices(
     faxLog,
     faxLogReports,
     faxRoutes,
+    backup,
   };
 }

@@ -12,12 +12,14 @@ import { faxLogEn, faxLogFa } from './fax-log.messages';
 import { faxRoutesEn, faxRoutesFa } from './fax-routes.messages';
 import { serverEn, serverFa } from './server.messages';
 import { dbEn, dbFa } from './db.messages';
+import { backupEn, backupFa } from './backup.messages';
 import { CHEQUE_FIELD_LABELS, chequesEn, chequesFa } from './cheques.messages';
 import { CHEQUE_TEMPLATE_FIELD_LABELS, chequeTemplatesEn, chequeTemplatesFa } from './cheque-templates.messages';
 
 const fa = {
   ...ivrFa,
   ...dbFa,
+  ...backupFa,
   ...recordingsFa,
   ...faxFa,
   ...faxOutboxFa,
@@ -133,6 +135,7 @@ export type MessageKey = keyof typeof fa;
 const en: Record<MessageKey, string> = {
   ...ivrEn,
   ...dbEn,
+  ...backupEn,
   ...recordingsEn,
   ...faxEn,
   ...faxOutboxEn,

@@ -27,6 +27,7 @@ import { faxPdfApi } from './fax-pdf.api';
 import { faxOutboxApi, type FaxOutboxEvents } from './fax-outbox.api';
 import { faxLogApi, type FaxLogEvents } from './fax-log.api';
 import { faxRoutesApi, type FaxRoutesEvents } from './fax-routes.api';
+import { backupApi, type BackupEvents } from './backup.api';
 
 export type { AppInfo };
 
@@ -51,6 +52,7 @@ export const api = {
   ...faxOutboxApi,
   ...faxLogApi,
   ...faxRoutesApi,
+  ...backupApi,
 };
 
 export type Api = typeof api;
@@ -79,6 +81,7 @@ export type EventMap = Flat<
     FaxEvents &
     FaxOutboxEvents &
     FaxLogEvents &
-    FaxRoutesEvents
+    FaxRoutesEvents &
+    BackupEvents
 >;
 export type EventName = keyof EventMap;
