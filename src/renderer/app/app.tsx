@@ -11,6 +11,7 @@ import { FaxPopups } from '../popup/fax-popups';
 import { anyModalOpen } from '../ui/modal-stack';
 import { ShownWhen } from '../ui/shown-when';
 import { AppHeader, type Screen } from './app-header';
+import { BackupWarning } from '../settings/backup-warning';
 import { ConnectionBanner } from './connection-banner';
 import {
   AttendanceScreen,
@@ -97,6 +98,7 @@ export function App() {
             <span ref={setBellSlot} className="header-slot" />
             <RecordingIndicator onOpen={() => navigate({ screen: 'calls', tab: 'recordings' })} />
             <VoicemailIndicator onOpen={() => navigate({ screen: 'voicemail' })} />
+            <BackupWarning onOpen={() => navigate({ screen: 'settings' })} />
           </>
         }
       />

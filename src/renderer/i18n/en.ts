@@ -1,6 +1,7 @@
 /** English messages. Typed as `Messages`, so the compiler rejects a key that Persian lacks or has. */
 import type { Messages } from './fa';
 import { chequesEn } from './sections/cheques.en';
+import { backupEn } from './sections/backup.en';
 import { guideEn } from './sections/guide.en';
 import { callsEn } from './sections/calls.en';
 import { linesEn, popupEn } from './sections/lines.en';
@@ -289,6 +290,7 @@ export const en: Messages = {
     demo: 'Demo data',
   },
   cheques: chequesEn,
+  backup: backupEn,
   guide: guideEn,
   calls: callsEn,
   lines: linesEn,

@@ -4,6 +4,7 @@
  * are already formatted in the language's digits, plus the raw count where a plural form needs it.
  */
 import { chequesFa } from './sections/cheques.fa';
+import { backupFa } from './sections/backup.fa';
 import { guideFa } from './sections/guide.fa';
 import { callsFa } from './sections/calls.fa';
 import { linesFa, popupFa } from './sections/lines.fa';
@@ -290,6 +291,7 @@ export const fa = {
     demo: 'داده‌های نمایشی',
   },
   cheques: chequesFa,
+  backup: backupFa,
   guide: guideFa,
   calls: callsFa,
   lines: linesFa,
