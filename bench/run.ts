@@ -6,7 +6,7 @@
  *
  * Only some benchmarks: `BENCH=calls npm run bench` (or `BENCH=contacts`, `BENCH=import` (the import alone), `BENCH=alarms`, `BENCH=popup`, `BENCH=ui`,
  * `BENCH=ivr`, `BENCH=cid` (caller ID to event alone), `BENCH=recording`, `BENCH=durability`, `BENCH=fax`, `BENCH=siprtp` (SIP media),
- * `BENCH=serve` (monshi serve's start); `node dist/bench/run.js calls` after a build works too). The figures of the others stay in
+ * `BENCH=serve` (monshi serve's start), `BENCH=backup`; `node dist/bench/run.js calls` after a build works too). The figures of the others stay in
  * results.json as they were.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -27,6 +27,7 @@ import { popupBench } from './popup.bench';
 import { importBench, importCards } from './import.bench';
 import { uiBench } from './ui.bench';
 import { serveStartBench } from './serve-start.bench';
+import { backupBench } from './backup.bench';
 import { rng, typedQueries } from './generate';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -35,9 +36,14 @@ const resultsFile = path.join(root, 'bench', 'results.json');
 
 const only = process.env.BENCH ?? process.argv[2] ?? 'all';
 if (
-  !['all', 'contacts', 'import', 'calls', 'cid', 'alarms', 'popup', 'ui', 'cheque', 'ivr', 'recording', 'durability', 'fax', 'siprtp', 'serve'].includes(only)
+  ![
+    ...['all', 'contacts', 'import', 'calls', 'cid', 'alarms', 'popup', 'ui', 'cheque', 'ivr', 'recording', 'durability', 'fax', 'siprtp', 'serve'],
+    'backup',
+  ].includes(only)
 )
-  throw new Error(`BENCH=${only}: expected contacts, import, calls, cid, alarms, popup, ui, cheque, ivr, recording, durability, fax, siprtp, serve or all`);
+  throw new Error(
+    `BENCH=${only}: expected contacts, import, calls, cid, alarms, popup, ui, cheque, ivr, recording, durability, fax, siprtp, serve, backup or all`,
+  );
 
 async function ensureMillion(): Promise<string> {
   const dir = path.join(cache, 'contacts-1m');
@@ -80,6 +86,7 @@ async function main() {
   if (only === 'all' || only === 'fax') Object.assign(results, await faxBench());
   if (only === 'all' || only === 'siprtp') Object.assign(results, await sipRtpBench());
   if (only === 'all' || only === 'serve') Object.assign(results, await serveStartBench(root));
+  if (only === 'all' || only === 'backup') Object.assign(results, await backupBench(await ensureMillion()));
 
   const previous = existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as Record<string, number>) : {};
   const merged = { ...previous, ...results };
