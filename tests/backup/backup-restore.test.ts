@@ -183,6 +183,28 @@ describe('backup and restore in the running engine', () => {
     await e.close();
   });
 
+  it('at exit: closing Monshi makes a backup when the setting asks for one, keeping the newest N', async () => {
+    const { dir, e } = await office();
+    const out = tempDir('monshi-backups-');
+    dirs.push(dir, out);
+    await e.ok('backup/settings-save', { folder: out, dailyAt: '', atExit: true, keep: 2 });
+    for (let i = 0; i < 2; i++) await e.ok('backup/now', {});
+    const list = () => readdirSync(out).filter((n) => n.endsWith('.monshi-backup')).sort();
+    const before = list();
+    expect(before).toHaveLength(2);
+    await e.close();
+    const names = list();
+    // Three made, the oldest removed: the second of before, and the one made at exit.
+    expect(names).toHaveLength(2);
+    expect(names[0]).toBe(before[1]);
+    expect(before).not.toContain(names[1]);
+    const e2 = testEngine(dir);
+    expect((await e2.ok('backup/list', {})).files.map((f) => f.name)).toEqual([...names].sort().reverse());
+    expect((await e2.ok('backup/inspect', { file: path.join(out, [...names].sort().pop()!) })).counts.contacts).toBe(30);
+    await e2.ok('backup/settings-save', { folder: out, dailyAt: '', atExit: false, keep: 2 });
+    await e2.close();
+  });
+
   it('a folder that cannot take a backup is named', async () => {
     const { dir, e } = await office();
     dirs.push(dir);

@@ -30,7 +30,7 @@ export type BackupDeps = {
 export type Restarter = (swap: () => void) => Promise<void>;
 
 export const BACKUP_EXT = '.monshi-backup';
-const NAME = /^monshi-(\d{4}-\d{2}-\d{2}-\d{6})(-before-restore)?(-\d+)?\.monshi-backup$/;
+const NAME = /^monshi-(\d{4}-\d{2}-\d{2}-\d{6})(-before-restore)?(_\d+)?\.monshi-backup$/;
 const DAY = 86_400_000;
 /** A daily backup may be this late before the header warns (a PC switched on an hour after the time). */
 const GRACE = 3_600_000;
@@ -113,11 +113,11 @@ export function createBackupService(db: Db, ctx: EngineContext, deps: BackupDeps
     }
   }
 
-  /** A name not taken yet in `folder` (two backups within one second get -2, -3…). */
+  /** A name not taken yet in `folder`: two backups within one second get _02, _03… (which sort after the first). */
   const freeName = (folder: string, suffix: string) => {
     const base = backupName(ctx.clock(), suffix);
     let name = base;
-    for (let i = 2; existsSync(path.join(folder, name)); i++) name = base.replace(BACKUP_EXT, `-${i}${BACKUP_EXT}`);
+    for (let i = 2; existsSync(path.join(folder, name)); i++) name = base.replace(BACKUP_EXT, `_${pad(i)}${BACKUP_EXT}`);
     return name;
   };
 
@@ -245,11 +245,17 @@ export function createBackupService(db: Db, ctx: EngineContext, deps: BackupDeps
       if (timer !== null) deps.timers.clearTimeout(timer);
       timer = null;
     },
-    /** The backup at exit, when the settings ask for one; its failure is logged (Monshi still closes). */
-    async atExit(): Promise<void> {
+    /**
+     * The backup at exit, when the settings ask for one (null otherwise, so a close with nothing to back
+     * up stays synchronous); its failure is logged (Monshi still closes).
+     */
+    atExit(): Promise<void> | null {
       const s = repo.settings();
-      if (!s.atExit || !s.folder || busy) return;
-      await now().catch((e: unknown) => deps.log.error('backup: the backup at exit failed', e));
+      if (!s.atExit || !s.folder || busy) return null;
+      return now().then(
+        () => undefined,
+        (e: unknown) => deps.log.error('backup: the backup at exit failed', e),
+      );
     },
   };
 }

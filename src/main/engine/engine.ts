@@ -214,29 +214,37 @@ function buildEngine(opts: EngineOptions, { db, dbFile, lock }: OpenDataFolder, 
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    async close(exitBackup) {
+    close(exitBackup) {
       backup.stop();
       // The backup at exit (when set): before anything stops, with the database still open.
-      if (exitBackup && !opts.noAlarms) await backup.atExit();
-      alarms.stop();
-      services.faxOutbox.close();
-      for (const h of repeating) repeatTimers.clearTimeout(h);
-      repeating.clear();
-      const teardown = () => {
-        listeners.clear();
-        io.dispose();
-        if (db.open) db.close();
-        lock?.release();
-      };
-      // With no line running the database closes at once (callers may reopen the folder right away).
-      if (lines.runningCount() === 0) return teardown();
-      return ivr
-        .close()
-        .then(() => recordings.close())
-        .then(() => lines.close())
-        .then(teardown);
+      const exit = exitBackup && !opts.noAlarms ? backup.atExit() : null;
+      return exit ? exit.then(() => stop()) : stop();
     },
     db,
     dataDir: opts.dataDir,
   };
+
+  /** Stops the services, lines last, and lets the database and the folder go. */
+  function stop(): Promise<void> {
+    alarms.stop();
+    services.faxOutbox.close();
+    for (const h of repeating) repeatTimers.clearTimeout(h);
+    repeating.clear();
+    const teardown = () => {
+      listeners.clear();
+      io.dispose();
+      if (db.open) db.close();
+      lock?.release();
+    };
+    // With no line running the database closes at once (callers may reopen the folder right away).
+    if (lines.runningCount() === 0) {
+      teardown();
+      return Promise.resolve();
+    }
+    return ivr
+      .close()
+      .then(() => recordings.close())
+      .then(() => lines.close())
+      .then(teardown);
+  }
 }
