@@ -7,7 +7,7 @@
  * Only some benchmarks: `BENCH=calls npm run bench` (or `BENCH=contacts`, `BENCH=import` (the import alone), `BENCH=alarms`, `BENCH=popup`, `BENCH=ui`,
  * `BENCH=ivr`, `BENCH=cid` (caller ID to event alone), `BENCH=recording`, `BENCH=durability`, `BENCH=fax`, `BENCH=siprtp` (SIP media),
  * `BENCH=sipcalls` (SIP calls in the engine),
- * `BENCH=serve` (monshi serve's start), `BENCH=accounts` (login_ms), `BENCH=audit` (the audit trail's cost to a save); `node dist/bench/run.js calls` after a build works too). The figures of the others stay in
+ * `BENCH=serve` (monshi serve's start), `BENCH=accounts` (login_ms), `BENCH=audit` (the audit trail's cost to a save), `BENCH=backup`; `node dist/bench/run.js calls` after a build works too). The figures of the others stay in
  * results.json as they were.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -31,6 +31,7 @@ import { uiBench } from './ui.bench';
 import { serveStartBench } from './serve-start.bench';
 import { accountsBench } from './accounts.bench';
 import { auditBench } from './audit.bench';
+import { backupBench } from './backup.bench';
 import { rng, typedQueries } from './generate';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -56,6 +57,7 @@ const NAMES = [
   'accounts',
   'sipcalls',
   'audit',
+  'backup',
 ];
 if (only !== 'all' && !NAMES.includes(only)) throw new Error(`BENCH=${only}: expected ${NAMES.join(', ')} or all`);
 
@@ -103,6 +105,7 @@ async function main() {
   if (only === 'all' || only === 'serve') Object.assign(results, await serveStartBench(root));
   if (only === 'all' || only === 'accounts') Object.assign(results, await accountsBench());
   if (only === 'all' || only === 'audit') Object.assign(results, await auditBench());
+  if (only === 'all' || only === 'backup') Object.assign(results, await backupBench(await ensureMillion()));
 
   const previous = existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as Record<string, number>) : {};
   const merged = { ...previous, ...results };

@@ -15,11 +15,14 @@ import { startServer } from './server/http-server';
 import { OPEN_CODE_TTL_MS, PRINTED_CODE_TTL_MS } from './server/session';
 import { simCommand } from './sim-command';
 import { testSipLineFactory } from './lines/test-sip-line';
+import { backupCommand } from './backup/backup-command';
 
 const USAGE = `Usage:
   monshi serve  [--data DIR] [--port N] [--lan] [--open] [--lang fa|en]
   monshi import FILE [--data DIR] [--on-duplicate merge|skip|add]
   monshi export FILE [--data DIR] [--format vcard3|vcard4|csv]
+  monshi backup FILE [--data DIR] [--password P]
+  monshi restore FILE [--data DIR] [--password P]
   monshi sim    [--profile conexant|usr-5637|agere|silabs] [--script FILE] [--ring NUMBER]`;
 
 async function call<M extends Method>(engine: Engine, method: M, input: unknown, lang: 'fa' | 'en'): Promise<OutputOf<M>> {
@@ -45,6 +48,7 @@ async function main(argv: string[]): Promise<number> {
       profile: { type: 'string' },
       script: { type: 'string' },
       ring: { type: 'string' },
+      password: { type: 'string' },
     },
   });
   const [command, file] = positionals;
@@ -57,6 +61,9 @@ async function main(argv: string[]): Promise<number> {
   let engine: Engine;
   const dataDir = resolveDataDir(values.data);
   const nativeBinding = process.env.MONSHI_SQLITE_BINDING;
+  if ((command === 'backup' || command === 'restore') && file) {
+    return backupCommand(command, { dataDir, file, password: values.password ?? process.env.MONSHI_BACKUP_PASSWORD ?? null, lang, nativeBinding });
+  }
   try {
     engine = createEngine({
       dataDir,

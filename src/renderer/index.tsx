@@ -8,6 +8,7 @@ import 'react-day-picker/style.css';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/phonebook.css';
+import './styles/backup.css';
 import './styles/forms.css';
 import './styles/dialogs.css';
 import './styles/audit.css';

@@ -135,6 +135,7 @@ describe('a request that says it only reads', () => {
    */
   const needsRecord: Partial<Record<Method, object>> = {
     'calls/get': { id: 1 },
+    'backup/inspect': { file: '/no/such/backup.monshi-backup' },
     'calls/notes': { callId: 1 },
     'lines/call-settings': { lineId: 1 },
     'prompts/audio': { id: 1 },

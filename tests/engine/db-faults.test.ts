@@ -64,8 +64,11 @@ describe('bad database files at start', () => {
     dirs.push(dir);
     const file = path.join(dir, 'monshi.sqlite');
     writeFileSync(file, randomBytes(64 * 1024));
+    const before = readFileSync(file);
     const err = startError(dir);
     expect(err.code).toBe('db/corrupt');
+    // Left byte for byte as it was (the user's only copy, perhaps): no journal, no WAL replayed into it.
+    expect(readFileSync(file).equals(before)).toBe(true);
     expect(err.toShape('en').message).toContain(file);
     expect(err.toShape('en').message).toMatch(/damaged.*move the file aside.*backup/s);
     expect(err.toShape('fa').message).toContain(file);
@@ -79,8 +82,10 @@ describe('bad database files at start', () => {
     const size = readFileSync(file).length;
     expect(size).toBeGreaterThan(100_000);
     truncateSync(file, Math.floor(size / 2));
+    const before = readFileSync(file);
     const err = startError(dir);
     expect(err.code).toBe('db/corrupt');
+    expect(readFileSync(file).equals(before)).toBe(true);
     expect(err.toShape('en').message).toContain(file);
   });
 
@@ -90,8 +95,10 @@ describe('bad database files at start', () => {
     const file = path.join(dir, 'monshi.sqlite');
     chownTree(dir);
     chmodSync(file, 0o444);
+    const before = readFileSync(file);
     const err = asNobody(() => startError(dir));
     expect(err.code).toBe('db/readonly');
+    expect(readFileSync(file).equals(before)).toBe(true);
     expect(err.toShape('en').message).toContain(file);
     expect(err.toShape('en').message).toMatch(/read-only.*permission to write/s);
     expect(err.toShape('fa').message).toMatch(/فقط‌خواندنی/);
@@ -150,6 +157,26 @@ describe('bad database files at start', () => {
       expect(err.toShape('en').message).toMatch(/disk .* is full.*Free some space/s);
       expect(err.toShape('fa').message).toMatch(/پر است/);
       for (const f of readdirSync(mnt)) removeDir(path.join(mnt, f));
+    });
+
+    it('an existing database on a full disk: says the disk is full and leaves the file byte for byte as it was', async () => {
+      const dir = path.join(mnt, 'existing');
+      const e = testEngine(dir);
+      for (let i = 0; i < 20; i++) await e.ok('contacts/create', { firstName: `نام ${i}`, notes: 'x'.repeat(2000) });
+      await e.close();
+      const file = path.join(dir, 'monshi.sqlite');
+      const before = readFileSync(file);
+      fill('filler-existing');
+      let err: AppError;
+      try {
+        err = startError(dir);
+      } finally {
+        removeDir(path.join(mnt, 'filler-existing'));
+      }
+      expect(readFileSync(file).equals(before)).toBe(true);
+      expect(err.code).toBe('db/full');
+      expect(err.toShape('en').message).toMatch(/is full/);
+      removeDir(dir);
     });
 
     it('while running: every write says the disk is full, not "internal error", and works again once space is freed', async () => {

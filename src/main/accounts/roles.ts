@@ -57,6 +57,7 @@ const LEAST_ROLE = {
   'attendance.admin': 'manager',
   // Who did what, and the office's backups: the manager's (issue 18).
   'audit.read': 'manager',
+  'backup.admin': 'manager',
 } as const satisfies Record<Permission, Rule>;
 
 /** Requests that need an extra on top of the role's permission (a manager has every extra). */

@@ -3,7 +3,23 @@
  * "database or disk is full", EACCES…) into an AppError that names the file and says what to do.
  * Used at start (opening the folder) and on every request (a disk that fills while Monshi runs).
  */
+import { statfsSync } from 'node:fs';
+import path from 'node:path';
 import { AppError } from '../kernel/app-error';
+
+/**
+ * SQLite says "disk I/O error" (SQLITE_IOERR_SHMSIZE, _WRITE…) when a full disk stops it growing its
+ * WAL index or WAL rather than SQLITE_FULL; the file system then has no room left, which says more to
+ * the user than an I/O error does.
+ */
+function diskIsFull(file: string): boolean {
+  try {
+    const st = statfsSync(path.dirname(file));
+    return st.bavail * st.bsize < 64 * 1024;
+  } catch {
+    return false;
+  }
+}
 
 /** better-sqlite3's SqliteError and Node's fs errors both carry a string `code`. */
 const codeOf = (e: unknown): string => {
@@ -46,6 +62,7 @@ export function dbFault(e: unknown, file: string): AppError | null {
       return new AppError('db/full', 'db.full', { file });
     case 'SQLITE_IOERR':
     case 'EIO':
+      if (diskIsFull(file)) return new AppError('db/full', 'db.full', { file });
       return new AppError('db/io', 'db.io', { file, detail });
     case 'SQLITE_CANTOPEN':
     case 'ENOENT':

@@ -7,6 +7,7 @@ import { dbFault } from '../db/db-faults';
 import { lockDataFolder, type DataFolderLock } from '../db/data-folder-lock';
 import { loadMigrations, openDatabase, type Db } from '../db/database';
 import { ensureDataDir, migrationsDir, privateUmask } from '../paths';
+import { finishRestore } from '../backup/backup-restore';
 
 export type DataFolderOptions = {
   dataDir: string;
@@ -14,6 +15,8 @@ export type DataFolderOptions = {
   /** False only for a shell that never writes (CLI export), so it may run beside an open Monshi. */
   lock: boolean;
   synchronous?: 'NORMAL' | 'FULL';
+  /** Finish a restore a crash interrupted (backup-restore.ts) before the database is opened; needs the lock. */
+  finishRestore?: boolean;
 };
 
 export type OpenDataFolder = { db: Db; dbFile: string; lock: DataFolderLock | null };
@@ -28,6 +31,13 @@ export function openDataFolder(opts: DataFolderOptions): OpenDataFolder {
   }
   const lock = opts.lock ? lockDataFolder(opts.dataDir, opts.nativeBinding) : null;
   try {
+    if (lock && opts.finishRestore) {
+      try {
+        finishRestore(opts.dataDir);
+      } catch (e) {
+        throw dbFault(e, opts.dataDir) ?? e;
+      }
+    }
     const db = openDatabase(dbFile, { migrations: loadMigrations(migrationsDir()), nativeBinding: opts.nativeBinding, synchronous: opts.synchronous });
     return { db, dbFile, lock };
   } catch (e) {

@@ -23,6 +23,8 @@ import { createTestClock } from '../kernel/test-clock';
 import { openDataFolder, type OpenDataFolder } from './engine-start';
 import { createHandlers } from './handlers';
 import { createServices } from './services';
+import { APP_VERSION } from '../kernel/app-version';
+import type { Restarter } from '../backup/backup.service';
 
 export type EngineOptions = {
   dataDir: string;
@@ -71,7 +73,7 @@ export type Engine = {
   readonly dataDir: string;
 };
 
-const VERSION = '0.1.0';
+const VERSION = APP_VERSION;
 
 /** Node's timers, unref'd: the alarm scheduler alone never keeps a process (the CLI, a test) alive. */
 const backgroundTimers: Timers = {
@@ -80,10 +82,67 @@ const backgroundTimers: Timers = {
   clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
 };
 
+/**
+ * The engine the shells hold. A restore replaces the data under it: the running engine closes, the
+ * restore's swap runs with the folder still this process's, and a new engine starts on the restored
+ * data; the shells keep this object, their subscriptions, and requests made meanwhile wait for it.
+ */
 export function createEngine(opts: EngineOptions): Engine {
-  const folder = openDataFolder({ dataDir: opts.dataDir, nativeBinding: opts.nativeBinding, lock: !opts.noLock, synchronous: opts.synchronous });
+  const listeners = new Set<(e: EngineEvent) => void>();
+  let current: InnerEngine;
+  let restarting: Promise<void> | null = null;
+  const restart: Restarter = (swap) => {
+    restarting = (async () => {
+      // The request that asked for it answers first (its handler is still running).
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      await current.close(false);
+      try {
+        swap();
+      } finally {
+        // A swap that failed midway is finished by this start (its journal is there), or left as it was.
+        current = startEngine(opts, restart);
+      }
+      current.subscribe((e) => listeners.forEach((l) => l(e)));
+    })().finally(() => {
+      restarting = null;
+    });
+    return restarting;
+  };
+  current = startEngine(opts, restart);
+  current.subscribe((e) => listeners.forEach((l) => l(e)));
+  return {
+    async invoke(method, input, lang, caller) {
+      if (restarting) await restarting.catch(() => undefined);
+      return current.invoke(method, input, lang, caller);
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async close() {
+      if (restarting) await restarting.catch(() => undefined);
+      await current.close(true);
+      listeners.clear();
+    },
+    get db() {
+      return current.db;
+    },
+    dataDir: opts.dataDir,
+  };
+}
+
+type InnerEngine = Omit<Engine, 'close'> & { close(exitBackup: boolean): Promise<void> };
+
+function startEngine(opts: EngineOptions, restart: Restarter): InnerEngine {
+  const folder = openDataFolder({
+    dataDir: opts.dataDir,
+    nativeBinding: opts.nativeBinding,
+    lock: !opts.noLock,
+    synchronous: opts.synchronous,
+    finishRestore: !opts.noLock,
+  });
   try {
-    return buildEngine(opts, folder);
+    return buildEngine(opts, folder, restart);
   } catch (e) {
     // Services read their tables as they start: damage there is the file's fault, said as such, and
     // the folder is let go so the user can retry once it is fixed.
@@ -93,7 +152,7 @@ export function createEngine(opts: EngineOptions): Engine {
   }
 }
 
-function buildEngine(opts: EngineOptions, { db, dbFile, lock }: OpenDataFolder): Engine {
+function buildEngine(opts: EngineOptions, { db, dbFile, lock }: OpenDataFolder, restart: Restarter): InnerEngine {
   const log = createLogger(path.join(opts.dataDir, 'monshi.log'));
   const listeners = new Set<(e: EngineEvent) => void>();
   /** Services that follow other services' events (reminders follow contacts' birthdays). */
@@ -116,10 +175,12 @@ function buildEngine(opts: EngineOptions, { db, dbFile, lock }: OpenDataFolder):
     bulk: (fn, note) => audit.bulk(fn, note),
   };
   const timers = opts.timers ?? backgroundTimers;
-  const secrets = opts.secrets ?? keyFileSecretBox(opts.dataDir);
-  const serviceOpts = { dataDir: opts.dataDir, lineFactory: opts.lineFactory, diskFree: opts.diskFree, timers, faxLines: opts.faxLines, secrets, audit };
+  const { dataDir, lineFactory, diskFree, faxLines, nativeBinding } = opts;
+  const secrets = opts.secrets ?? keyFileSecretBox(dataDir);
+  const serviceOpts = { dataDir, lineFactory, diskFree, timers, faxLines, nativeBinding, secrets, audit };
   const services = createServices(db, ctx, settings, serviceOpts, log, (f) => followers.push(f));
-  const { alarms, lines, recordings, ivr, io } = services;
+  const { alarms, lines, recordings, ivr, io, backup } = services;
+  backup.setRestarter(restart);
   const handlers = createHandlers(services, { version: VERSION, dataDir: opts.dataDir, shell: opts.shell ?? 'headless', testClock, alarms });
   const guard = (method: string, caller: Caller) => services.accounts.guard(method as Method, caller);
   const gate = createGate({ api, handlers, log, fault: (e) => dbFault(e, dbFile), guard, audit });
@@ -139,6 +200,8 @@ function buildEngine(opts: EngineOptions, { db, dbFile, lock }: OpenDataFolder):
   if (!opts.noAlarms) alarms.start();
   // Queued faxes go out on the lines; a reader beside another Monshi (CLI export) sends nothing.
   if (!opts.noLines) services.faxOutbox.start();
+  // The daily backup, like the alarms, only in the Monshi that serves the office (not a CLI import).
+  if (!opts.noAlarms) backup.start();
   /** Runs `fn` every `everyMs` (first after `firstMs`) on the background timers; a failure is logged, never thrown. */
   const repeatTimers = timers;
   const repeating = new Set<unknown>();
@@ -176,30 +239,38 @@ function buildEngine(opts: EngineOptions, { db, dbFile, lock }: OpenDataFolder):
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    close() {
-      alarms.stop();
-      services.faxOutbox.close();
-      for (const h of repeating) repeatTimers.clearTimeout(h);
-      repeating.clear();
-      const teardown = () => {
-        audit.flushSystem();
-        listeners.clear();
-        io.dispose();
-        if (db.open) db.close();
-        lock?.release();
-      };
-      // With no line running the database closes at once (callers may reopen the folder right away).
-      if (lines.runningCount() === 0) {
-        teardown();
-        return Promise.resolve();
-      }
-      return ivr
-        .close()
-        .then(() => recordings.close())
-        .then(() => lines.close())
-        .then(teardown);
+    close(exitBackup) {
+      backup.stop();
+      // The backup at exit (when set): before anything stops, with the database still open.
+      const exit = exitBackup && !opts.noAlarms ? backup.atExit() : null;
+      return exit ? exit.then(() => stop()) : stop();
     },
     db,
     dataDir: opts.dataDir,
   };
+
+  /** Stops the services, lines last, and lets the database and the folder go. */
+  function stop(): Promise<void> {
+    alarms.stop();
+    services.faxOutbox.close();
+    for (const h of repeating) repeatTimers.clearTimeout(h);
+    repeating.clear();
+    const teardown = () => {
+      audit.flushSystem();
+      listeners.clear();
+      io.dispose();
+      if (db.open) db.close();
+      lock?.release();
+    };
+    // With no line running the database closes at once (callers may reopen the folder right away).
+    if (lines.runningCount() === 0) {
+      teardown();
+      return Promise.resolve();
+    }
+    return ivr
+      .close()
+      .then(() => recordings.close())
+      .then(() => lines.close())
+      .then(teardown);
+  }
 }

@@ -3,6 +3,7 @@
  * `<domain>Handlers(services)` here and its `<domain>Api` in src/shared/contract/api.ts; the gate
  * refuses to start when the two do not match.
  */
+import { backupHandlers } from '../backup/backup.handlers';
 import { attendanceHandlers } from '../attendance/attendance.handlers';
 import { auditHandlers } from '../audit/audit.handlers';
 import { callsHandlers } from '../calls/calls.handlers';
@@ -54,6 +55,7 @@ export function handlerMaps(s: Services, app: AppDeps) {
     faxRoutesHandlers(s),
     accountsHandlers(s),
     auditHandlers(s),
+    backupHandlers(s),
   ];
 }
 

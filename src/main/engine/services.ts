@@ -34,6 +34,8 @@ import { createFaxAnswer } from '../fax/fax-answer';
 import { createFaxOnDemand } from '../fax/fax-on-demand';
 import { createFaxRoutesService } from '../fax/fax-routes.service';
 import { faxRouteAlarmSource } from '../fax/fax-route-alarm.source';
+import { createBackupService } from '../backup/backup.service';
+import { APP_VERSION } from '../kernel/app-version';
 import { message } from '../i18n/messages';
 import { createAccountsService } from '../accounts/accounts.service';
 import { api } from '../../shared/contract/api';
@@ -55,6 +57,8 @@ export type ServiceOptions = {
   secrets?: SecretBox;
   /** The audit trail, made first by the engine (its gate uses it); a read-only one when absent (tests of the services). */
   audit?: AuditService;
+  /** better-sqlite3's addon for Electron's ABI: a backup counts and a restore checks on connections of their own. */
+  nativeBinding?: string;
 };
 
 export type Services = ReturnType<typeof createServices>;
@@ -171,6 +175,7 @@ export function createServices(
     logger: log,
   });
   const accounts = createAccountsService(db, ctx, api);
+  const backup = createBackupService(db, ctx, { dataDir: opts.dataDir, appVersion: APP_VERSION, timers: opts.timers, log, nativeBinding: opts.nativeBinding });
   const sampleData = createSampleDataService({ ctx, contacts, groups, settings, isProtected: (id) => people.ofContact(id).length > 0 });
 
   return {
@@ -201,5 +206,6 @@ export function createServices(
     faxLogReports,
     faxRoutes,
     accounts,
+    backup,
   };
 }

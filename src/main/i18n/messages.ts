@@ -14,12 +14,14 @@ import { serverEn, serverFa } from './server.messages';
 import { ACCOUNTS_FIELD_LABELS, accountsEn, accountsFa } from './accounts.messages';
 import { SIP_LINE_FIELD_LABELS, sipLineEn, sipLineFa } from './sip-line.messages';
 import { dbEn, dbFa } from './db.messages';
+import { backupEn, backupFa } from './backup.messages';
 import { CHEQUE_FIELD_LABELS, chequesEn, chequesFa } from './cheques.messages';
 import { CHEQUE_TEMPLATE_FIELD_LABELS, chequeTemplatesEn, chequeTemplatesFa } from './cheque-templates.messages';
 
 const fa = {
   ...ivrFa,
   ...dbFa,
+  ...backupFa,
   ...recordingsFa,
   ...faxFa,
   ...faxOutboxFa,
@@ -138,6 +140,7 @@ export type MessageKey = keyof typeof fa;
 const en: Record<MessageKey, string> = {
   ...ivrEn,
   ...dbEn,
+  ...backupEn,
   ...recordingsEn,
   ...faxEn,
   ...faxOutboxEn,

@@ -12,6 +12,7 @@ import { anyModalOpen } from '../ui/modal-stack';
 import { ShownWhen } from '../ui/shown-when';
 import { useSession } from '../accounts/session-context';
 import { AppHeader, SCREEN_NEEDS, type Screen } from './app-header';
+import { BackupWarning } from '../settings/backup-warning';
 import { ConnectionBanner } from './connection-banner';
 import {
   AttendanceScreen,
@@ -101,6 +102,7 @@ export function App() {
             <span ref={setBellSlot} className="header-slot" />
             <RecordingIndicator onOpen={() => navigate({ screen: 'calls', tab: 'recordings' })} />
             <VoicemailIndicator onOpen={() => navigate({ screen: 'voicemail' })} />
+            <BackupWarning onOpen={() => navigate({ screen: 'settings' })} />
           </>
         }
       />

@@ -1,6 +1,7 @@
 /** English messages. Typed as `Messages`, so the compiler rejects a key that Persian lacks or has. */
 import type { Messages } from './fa';
 import { chequesEn } from './sections/cheques.en';
+import { backupEn } from './sections/backup.en';
 import { guideEn } from './sections/guide.en';
 import { accountsEn } from './sections/accounts.en';
 import { callsEn } from './sections/calls.en';
@@ -292,6 +293,7 @@ export const en: Messages = {
     demo: 'Demo data',
   },
   cheques: chequesEn,
+  backup: backupEn,
   guide: guideEn,
   accounts: accountsEn,
   calls: callsEn,

@@ -4,6 +4,7 @@
  * are already formatted in the language's digits, plus the raw count where a plural form needs it.
  */
 import { chequesFa } from './sections/cheques.fa';
+import { backupFa } from './sections/backup.fa';
 import { guideFa } from './sections/guide.fa';
 import { accountsFa } from './sections/accounts.fa';
 import { callsFa } from './sections/calls.fa';
@@ -293,6 +294,7 @@ export const fa = {
     demo: 'داده‌های نمایشی',
   },
   cheques: chequesFa,
+  backup: backupFa,
   guide: guideFa,
   accounts: accountsFa,
   calls: callsFa,

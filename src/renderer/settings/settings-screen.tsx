@@ -8,6 +8,7 @@ import { useQuery } from '../hooks/use-query';
 import { useLocale } from '../i18n/use-t';
 import { AlarmSettingsCard } from '../reminders/alarm-settings-card';
 import { ChequeSettingsCard } from '../cheques/cheque-settings-card';
+import { BackupCard } from './backup-card';
 import { LoadError } from '../ui/load-error';
 import { UsersSection } from '../accounts/users-section';
 import { TextField } from '../ui/text-field';
@@ -178,6 +179,7 @@ export function SettingsScreen() {
 
       <AlarmSettingsCard />
       <ChequeSettingsCard />
+      <BackupCard />
 
       <UsersSection />
 

@@ -30,6 +30,7 @@ import { faxRoutesApi, type FaxRoutesEvents } from './fax-routes.api';
 import { accountsApi } from './accounts.api';
 import { lineCallsApi } from './line-calls.api';
 import { auditApi } from './audit.api';
+import { backupApi, type BackupEvents } from './backup.api';
 
 export type { AppInfo };
 
@@ -57,6 +58,7 @@ export const api = {
   ...accountsApi,
   ...lineCallsApi,
   ...auditApi,
+  ...backupApi,
 };
 
 export type Api = typeof api;
@@ -85,6 +87,7 @@ export type EventMap = Flat<
     FaxEvents &
     FaxOutboxEvents &
     FaxLogEvents &
-    FaxRoutesEvents
+    FaxRoutesEvents &
+    BackupEvents
 >;
 export type EventName = keyof EventMap;

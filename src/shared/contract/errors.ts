@@ -25,6 +25,13 @@ export type ErrorCode =
   | 'line/busy'
   /** A document given to fax is not one (not a PDF, image or text), is damaged, locked by a password, empty or too long. */
   | 'fax/document'
+  /** A backup file that is damaged (naming the member), needs or has the wrong password, is newer, or a folder that cannot take one. */
+  | 'backup/damaged'
+  | 'backup/password'
+  | 'backup/newer'
+  | 'backup/not_backup'
+  | 'backup/unreadable'
+  | 'backup/folder'
   | 'internal';
 
 export type AppErrorShape = { code: ErrorCode; message: string; field?: string };
