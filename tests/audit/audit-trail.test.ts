@@ -159,3 +159,33 @@ test("the engine's own writes (outside any request) are the system's, kept apart
   expect(people.map((x) => x.recordType)).not.toContain('call');
   expect(people[0]).toMatchObject({ recordId: String(c.id), actorKind: 'person' });
 });
+
+test('secrets leave no trace: a user’s password, a SIP line’s and the backups’ password show as changed (••••), never as a value', async () => {
+  const folder = tempDir();
+  try {
+    await e.ok('users/create', { name: 'Sara', password: 'Kh0sh-Ramz-1405!', role: 'clerk', extras: [], pin: '4821' });
+    await e.ok('lines/create', { name: 'PBX', kind: 'sip', sipServer: '127.0.0.1:5060', sipUser: '201', sipPassword: 'Sip-Secret-77' });
+    await e.ok('backup/settings-save', { folder, dailyAt: '', atExit: false, keep: 3, password: 'Pusht-Ramz-99' });
+    const all = await entries();
+    const user = all.find((x) => x.recordType === 'user');
+    expect(change(user, 'password_hash')).toEqual({ field: 'password_hash', old: null, new: '••••' });
+    expect(change(user, 'pin_hash')).toEqual({ field: 'pin_hash', old: null, new: '••••' });
+    expect(change(all.find((x) => x.recordType === 'line'), 'sip_password_sealed')).toEqual({ field: 'sip_password_sealed', old: null, new: '••••' });
+    expect(change(all.find((x) => x.recordType === 'backup_settings'), 'password')).toEqual({ field: 'password', old: null, new: '••••' });
+    // Nowhere in the trail is any of the secrets, sealed or hashed: the only values are the masks.
+    const text = JSON.stringify(all);
+    for (const secret of ['Kh0sh-Ramz-1405!', 'Sip-Secret-77', 'Pusht-Ramz-99', 'scrypt$']) expect(text).not.toContain(secret);
+    // The backups' password is kept sealed, like the SIP line's: the database file has neither in clear.
+    const file = e.db.name;
+    await e.close();
+    const db = new Database(file, { readonly: true });
+    const stored = db.prepare('SELECT password FROM backup_settings').pluck().get() as string;
+    db.close();
+    expect(stored).not.toBe('');
+    expect(stored).not.toContain('Pusht-Ramz-99');
+    e = testEngine(dir, () => NOW, { noLines: true, noAlarms: true });
+    expect((await e.ok('backup/settings', {})).encrypted).toBe(true);
+  } finally {
+    removeDir(folder);
+  }
+});

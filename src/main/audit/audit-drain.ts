@@ -6,7 +6,7 @@
  */
 import type { AuditChange, AuditValue } from '../../shared/contract/audit';
 import type { Db } from '../db/database';
-import { isNoiseColumn, TABLE_RULES, type RecordTable, type Row } from './audit-tables';
+import { isNoiseColumn, isSecretColumn, TABLE_RULES, type RecordTable, type Row } from './audit-tables';
 import { BLOB_MARK } from './audit-triggers';
 
 export type CaughtChange = { tbl: string; op: 'insert' | 'update' | 'delete'; old: string | null; new: string | null };
@@ -132,7 +132,8 @@ function fieldChanges(g: Group, action: Draft['action']): AuditChange[] {
     // A new record's empty fields and a deleted record's are not worth a line each.
     if ((action === 'insert' && (n === '' || n === null)) || (action === 'delete' && (o === '' || o === null))) continue;
     // A setting is stored as JSON under its key: said as the setting's value.
-    if (g.table === 'settings' && c === 'value') out.push({ field: String((g.last ?? g.first)?.key ?? c), old: setting(o), new: setting(n) });
+    if (isSecretColumn(c)) out.push({ field: c, old: o ? '••••' : null, new: n ? '••••' : null });
+    else if (g.table === 'settings' && c === 'value') out.push({ field: String((g.last ?? g.first)?.key ?? c), old: setting(o), new: setting(n) });
     else out.push({ field: c, old: value(o), new: value(n) });
   }
   return out;

@@ -97,7 +97,20 @@ export const TABLE_RULES: Record<string, TableRule> = {
   fax_jobs: { kind: 'record', type: 'fax_job', name: (r) => join(r.number, r.recipient) },
   fax_outbox_settings: { kind: 'record', type: 'fax_outbox_settings', name: () => '' },
   fax_route_rules: { kind: 'record', type: 'fax_route', name: (r) => join(r.number, r.tsi) },
+  line_call_settings: child('lines', 'line_id', 'call_settings', (r) => join(r.ivr_at_once, r.record_sides)),
+  users: named('user'),
+  accounts_config: { kind: 'record', type: 'accounts', name: (r) => text(r.mode) },
+  backup_settings: { kind: 'record', type: 'backup_settings', name: () => '' },
+  backup_runs: derived('the backup service: a line per backup made (the header warns from it)'),
 };
+
+/**
+ * Columns holding a secret (a password's hash, a sealed password): the entry says that it changed, never
+ * the value, so the trail holds nothing that could be tried offline.
+ */
+export function isSecretColumn(column: string): boolean {
+  return column.endsWith('_hash') || column.endsWith('_sealed') || column === 'password';
+}
 
 /** Tables of the trail itself and SQLite's own, never audited. */
 export const AUDIT_OWN_TABLES = new Set(['audit_state', 'audit_changes', 'audit_log']);

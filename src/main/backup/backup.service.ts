@@ -13,6 +13,7 @@ import type { Db } from '../db/database';
 import { AppError, validationError } from '../kernel/app-error';
 import type { EngineContext } from '../kernel/context';
 import type { Logger } from '../kernel/logger';
+import { SecretError, type SecretBox } from '../kernel/secret-box';
 import { message } from '../i18n/messages';
 import { createBackup, destinationFault } from './backup-create';
 import { inspectBackup, stageRestore, summaryOf, swapRestore } from './backup-restore';
@@ -24,6 +25,8 @@ export type BackupDeps = {
   timers: Timers;
   log: Logger;
   nativeBinding?: string;
+  /** Seals the backups' password in the database (never stored in clear); kernel/secret-box.ts. */
+  secrets?: SecretBox;
 };
 
 /** The engine closes, runs `swap` with the folder still locked, and starts again on the restored data. */
@@ -49,6 +52,22 @@ export function createBackupService(db: Db, ctx: EngineContext, deps: BackupDeps
   let restart: Restarter | null = null;
   let timer: unknown = null;
   const changed = () => ctx.emit('backup/changed', {});
+  /** The stored password in clear ('' = backups not encrypted); it is kept sealed by the engine's secret box. */
+  const passwordOf = (stored: string): string => {
+    if (stored === '') return '';
+    try {
+      if (!deps.secrets) throw new SecretError('secret/no-key', 'no secret box');
+      return deps.secrets.open(stored);
+    } catch (e) {
+      if (e instanceof SecretError) throw new AppError('backup/password', 'backup.password_unreadable');
+      throw e;
+    }
+  };
+  const sealed = (password: string | undefined): string | undefined => {
+    if (password === undefined || password === '') return password;
+    if (!deps.secrets) throw new AppError('backup/password', 'backup.password_unreadable');
+    return deps.secrets.seal(password);
+  };
 
   const settings = (): BackupSettings => {
     const s = repo.settings();
@@ -134,7 +153,7 @@ export function createBackupService(db: Db, ctx: EngineContext, deps: BackupDeps
     busy = 'backup';
     changed();
     try {
-      const out = await backupInto(s.folder, freeName(s.folder, ''), s.password);
+      const out = await backupInto(s.folder, freeName(s.folder, ''), passwordOf(s.password));
       await prune(s.folder, s.keep).catch((e: unknown) => deps.log.error('backup: removing old backups failed', e));
       return out;
     } finally {
@@ -168,7 +187,7 @@ export function createBackupService(db: Db, ctx: EngineContext, deps: BackupDeps
         if (!path.isAbsolute(folder)) throw validationError('backup.folder_missing', 'folder', { folder });
         writableFolder(folder);
       }
-      repo.saveSettings({ folder, dailyAt: input.dailyAt, atExit: input.atExit, keep: input.keep, password: input.password });
+      repo.saveSettings({ folder, dailyAt: input.dailyAt, atExit: input.atExit, keep: input.keep, password: sealed(input.password) });
       changed();
       return settings();
     },
@@ -220,7 +239,7 @@ export function createBackupService(db: Db, ctx: EngineContext, deps: BackupDeps
         // The data as it is now, kept first: in the backup folder, or the data folder when none is chosen.
         const s = repo.settings();
         const safetyFolder = s.folder || deps.dataDir;
-        const safety = await backupInto(safetyFolder, freeName(safetyFolder, '-before-restore'), s.password);
+        const safety = await backupInto(safetyFolder, freeName(safetyFolder, '-before-restore'), passwordOf(s.password));
         // Once this answer has gone out the engine closes, swaps and starts again; requests from now on wait for it.
         go(() => swapRestore(deps.dataDir, false)).catch((e: unknown) => deps.log.error('backup: restarting on the restored data failed', e));
         return { restored: summaryOf(reader), safety: safety.file };
