@@ -37,11 +37,11 @@ export async function ivrBench(): Promise<Record<string, number>> {
   const factory: LineFactory = (row) => ({
     lines: [
       createVoiceModemLine({
-      id: `line-${row.id}`,
-      port: row.port,
-      open: serialTransport(row.port),
-      callerIdMode: row.caller_id_mode,
-      ringTimeoutMs: 1000,
+        id: `line-${row.id}`,
+        port: row.port,
+        open: serialTransport(row.port),
+        callerIdMode: row.caller_id_mode,
+        ringTimeoutMs: 1000,
       }),
     ],
     sim: null,

@@ -42,11 +42,11 @@ export async function popupBench(cache: string, millionDir: string, rendererDir:
   const factory: LineFactory = (row) => ({
     lines: [
       createVoiceModemLine({
-      id: `line-${row.id}`,
-      port: row.port,
-      open: serialTransport(row.port),
-      callerIdMode: row.caller_id_mode,
-      ringTimeoutMs: 1000,
+        id: `line-${row.id}`,
+        port: row.port,
+        open: serialTransport(row.port),
+        callerIdMode: row.caller_id_mode,
+        ringTimeoutMs: 1000,
       }),
     ],
     sim: null,

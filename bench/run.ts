@@ -6,9 +6,9 @@
  *
  * Only some benchmarks: `BENCH=calls npm run bench` (or `BENCH=contacts`, `BENCH=import` (the import alone), `BENCH=alarms`, `BENCH=popup`, `BENCH=ui`,
  * `BENCH=ivr`, `BENCH=cid` (caller ID to event alone), `BENCH=recording`, `BENCH=durability`, `BENCH=fax`, `BENCH=siprtp` (SIP media),
- * `BENCH=sipcalls` (SIP calls in the engine),
- * `BENCH=serve` (monshi serve's start), `BENCH=accounts` (login_ms), `BENCH=audit` (the audit trail's cost to a save), `BENCH=backup`; `node dist/bench/run.js calls` after a build works too). The figures of the others stay in
- * results.json as they were.
+ * `BENCH=sipcalls` (SIP calls in the engine), `BENCH=serve` (monshi serve's start), `BENCH=accounts` (login_ms),
+ * `BENCH=audit` (the audit trail's cost to a save), `BENCH=backup`; `node dist/bench/run.js calls` after a build works too).
+ * The figures of the others stay in results.json as they were.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

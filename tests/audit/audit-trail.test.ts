@@ -170,8 +170,18 @@ test('secrets leave no trace: a user’s password, a SIP line’s and the backup
     const user = all.find((x) => x.recordType === 'user');
     expect(change(user, 'password_hash')).toEqual({ field: 'password_hash', old: null, new: '••••' });
     expect(change(user, 'pin_hash')).toEqual({ field: 'pin_hash', old: null, new: '••••' });
-    expect(change(all.find((x) => x.recordType === 'line'), 'sip_password_sealed')).toEqual({ field: 'sip_password_sealed', old: null, new: '••••' });
-    expect(change(all.find((x) => x.recordType === 'backup_settings'), 'password')).toEqual({ field: 'password', old: null, new: '••••' });
+    expect(
+      change(
+        all.find((x) => x.recordType === 'line'),
+        'sip_password_sealed',
+      ),
+    ).toEqual({ field: 'sip_password_sealed', old: null, new: '••••' });
+    expect(
+      change(
+        all.find((x) => x.recordType === 'backup_settings'),
+        'password',
+      ),
+    ).toEqual({ field: 'password', old: null, new: '••••' });
     // Nowhere in the trail is any of the secrets, sealed or hashed: the only values are the masks.
     const text = JSON.stringify(all);
     for (const secret of ['Kh0sh-Ramz-1405!', 'Sip-Secret-77', 'Pusht-Ramz-99', 'scrypt$']) expect(text).not.toContain(secret);

@@ -189,7 +189,10 @@ describe('backup and restore in the running engine', () => {
     dirs.push(dir, out);
     await e.ok('backup/settings-save', { folder: out, dailyAt: '', atExit: true, keep: 2 });
     for (let i = 0; i < 2; i++) await e.ok('backup/now', {});
-    const list = () => readdirSync(out).filter((n) => n.endsWith('.monshi-backup')).sort();
+    const list = () =>
+      readdirSync(out)
+        .filter((n) => n.endsWith('.monshi-backup'))
+        .sort();
     const before = list();
     expect(before).toHaveLength(2);
     await e.close();

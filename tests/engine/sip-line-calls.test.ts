@@ -134,10 +134,13 @@ test('two callers at once: popups with number and name, both in the IVR, each to
   expect(list.find((l) => l.id === lineId)?.status).toBe('in-call');
 
   await Promise.all([alice.command('sndcode', '1'), bob.command('sndcode', '2')]);
-  const runs = await waitFor(async () => {
-    const r = await Promise.all([engine.ok('ivr/run', { callId: a.call.id }), engine.ok('ivr/run', { callId: b.call.id })]);
-    return r[0] && r[1] && r;
-  }, { timeoutMs: 30_000, what: 'both IVR runs ended' });
+  const runs = await waitFor(
+    async () => {
+      const r = await Promise.all([engine.ok('ivr/run', { callId: a.call.id }), engine.ok('ivr/run', { callId: b.call.id })]);
+      return r[0] && r[1] && r;
+    },
+    { timeoutMs: 30_000, what: 'both IVR runs ended' },
+  );
   expect(runs[0]).toMatchObject({ path: ['main', 'key:1', 'sales'], end: 'voicemail' });
   expect(runs[1]).toMatchObject({ path: ['main', 'key:2', 'support'], end: 'voicemail' });
 

@@ -261,21 +261,25 @@ export function createIoService(db: Db, ctx: EngineContext, contacts: ContactsSe
           const changes = (['added', 'merged', 'skipped'] as const).map((k) => ({ field: k, old: null, new: outcome[k] }));
           return { recordType: 'contact', recordName: p.fileName, changes };
         };
-        bulkWrite(ctx, db.transaction(() => {
-          // Phones were read in the region of the preview: after Settings changed it, every record is prepared here.
-          const samePlan = p.region === JSON.stringify(ctx.settings.phoneRegion());
-          for (const [i, r] of p.records.entries()) {
-            try {
-              outcome[apply(r, samePlan ? p.prepared[i]! : null, input.onDuplicate, now, groupNames, ids)]++;
-            } catch (e) {
-              if (e instanceof AppError && e.code === 'validation') {
-                throw new AppError('import/parse', 'import.parse', { line: r.line, reason: (lang: Lang) => e.toShape(lang).message }, `line ${r.line}`);
+        bulkWrite(
+          ctx,
+          db.transaction(() => {
+            // Phones were read in the region of the preview: after Settings changed it, every record is prepared here.
+            const samePlan = p.region === JSON.stringify(ctx.settings.phoneRegion());
+            for (const [i, r] of p.records.entries()) {
+              try {
+                outcome[apply(r, samePlan ? p.prepared[i]! : null, input.onDuplicate, now, groupNames, ids)]++;
+              } catch (e) {
+                if (e instanceof AppError && e.code === 'validation') {
+                  throw new AppError('import/parse', 'import.parse', { line: r.line, reason: (lang: Lang) => e.toShape(lang).message }, `line ${r.line}`);
+                }
+                throw e;
               }
-              throw e;
             }
-          }
-          bulk.flush();
-        }), counts);
+            bulk.flush();
+          }),
+          counts,
+        );
       } finally {
         bulk.discard(); // after a rollback, the contacts still held; nothing after a commit
       }

@@ -222,10 +222,15 @@ function buildEngine(opts: EngineOptions, { db, dbFile, lock }: OpenDataFolder, 
   };
   // Engine writes no event announced are recorded within seconds; the chain is walked once after start.
   repeat('audit: the engine’s changes', () => audit.flushSystem(), 5_000);
-  repeat('audit: the chain check', () => {
-    const c = audit.check();
-    if (!c.ok) log.error(`audit trail: entry ${c.entryId} ${c.problem === 'changed' ? 'was changed' : 'follows one removed or changed'} outside Monshi`);
-  }, 24 * 3_600_000, 2_000);
+  repeat(
+    'audit: the chain check',
+    () => {
+      const c = audit.check();
+      if (!c.ok) log.error(`audit trail: entry ${c.entryId} ${c.problem === 'changed' ? 'was changed' : 'follows one removed or changed'} outside Monshi`);
+    },
+    24 * 3_600_000,
+    2_000,
+  );
   if (!opts.noLines) {
     // The retention period applies on days without calls too: at start, then every six hours.
     repeat('recordings: the storage rules', () => recordings.prune(), 6 * 3_600_000, 0);

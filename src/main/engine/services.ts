@@ -175,7 +175,14 @@ export function createServices(
     logger: log,
   });
   const accounts = createAccountsService(db, ctx, api);
-  const backup = createBackupService(db, ctx, { dataDir: opts.dataDir, appVersion: APP_VERSION, timers: opts.timers, log, nativeBinding: opts.nativeBinding, secrets: opts.secrets });
+  const backup = createBackupService(db, ctx, {
+    dataDir: opts.dataDir,
+    appVersion: APP_VERSION,
+    timers: opts.timers,
+    log,
+    nativeBinding: opts.nativeBinding,
+    secrets: opts.secrets,
+  });
   const sampleData = createSampleDataService({ ctx, contacts, groups, settings, isProtected: (id) => people.ofContact(id).length > 0 });
 
   return {

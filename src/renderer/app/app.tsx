@@ -191,9 +191,7 @@ export function App() {
             )}
           </div>
         )}
-        {screen === 'settings' && (
-          <div className="screen screen-scroll">{route.screen === 'audit' ? <AuditScreen /> : <SettingsScreen />}</div>
-        )}
+        {screen === 'settings' && <div className="screen screen-scroll">{route.screen === 'audit' ? <AuditScreen /> : <SettingsScreen />}</div>}
       </main>
       <CallerPopups onOpenContact={openContact} onOpenFile={openFile} onAddContact={addContact} />
       <FaxPopups />

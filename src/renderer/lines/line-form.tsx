@@ -23,8 +23,10 @@ import { parseSmallNumber } from './small-number';
 type Props = { line: LineView | null; kind: LineKindSetting; onClose: () => void };
 
 /** The SIP fields an error from the engine may name (shown under the field, not in the banner). */
-const SIP_FIELDS = ['sipServer', 'sipUser', 'sipAuthUser', 'sipPassword', 'sipDisplayName', 'sipOutboundProxy', 'sipCodecs', 'sipChannels']
-  .concat(['rtpPortMin', 'rtpPortMax']);
+const SIP_FIELDS = ['sipServer', 'sipUser', 'sipAuthUser', 'sipPassword', 'sipDisplayName', 'sipOutboundProxy', 'sipCodecs', 'sipChannels'].concat([
+  'rtpPortMin',
+  'rtpPortMax',
+]);
 
 type Draft = {
   name: string;
@@ -255,22 +257,22 @@ export function LineForm({ line, kind, onClose }: Props) {
         )}
         {draft.kind === 'sip' && <LineSipFields draft={draft} passwordSet={line?.sipPasswordSet ?? false} onChange={update} errorOf={errorOf} />}
         {draft.kind !== 'sip' && (
-        <div className="form-field">
-          <label htmlFor="line-cid">{t.lines.callerIdMode}</label>
-          <select
-            id="line-cid"
-            className="input"
-            value={draft.callerIdMode}
-            onChange={(e) => update({ callerIdMode: e.target.value as CallerIdMode })}
-            data-testid="callerIdMode"
-          >
-            {CALLER_ID_MODES.map((m) => (
-              <option key={m} value={m}>
-                {t.lines.callerIdModes[m]}
-              </option>
-            ))}
-          </select>
-        </div>
+          <div className="form-field">
+            <label htmlFor="line-cid">{t.lines.callerIdMode}</label>
+            <select
+              id="line-cid"
+              className="input"
+              value={draft.callerIdMode}
+              onChange={(e) => update({ callerIdMode: e.target.value as CallerIdMode })}
+              data-testid="callerIdMode"
+            >
+              {CALLER_ID_MODES.map((m) => (
+                <option key={m} value={m}>
+                  {t.lines.callerIdModes[m]}
+                </option>
+              ))}
+            </select>
+          </div>
         )}
         <TextField
           name="ringsBeforeAnswer"

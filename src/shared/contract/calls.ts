@@ -63,9 +63,19 @@ export const lineInput = z.object({
   /** The PBX or provider: host or host:port. */
   sipServer: hostPort.default(''),
   /** The extension or account name. */
-  sipUser: z.string().trim().max(100).regex(/^[^\s@:]*$/).default(''),
+  sipUser: z
+    .string()
+    .trim()
+    .max(100)
+    .regex(/^[^\s@:]*$/)
+    .default(''),
   /** The authentication name when the PBX's differs from the user. */
-  sipAuthUser: z.string().trim().max(100).regex(/^[^\s]*$/).default(''),
+  sipAuthUser: z
+    .string()
+    .trim()
+    .max(100)
+    .regex(/^[^\s]*$/)
+    .default(''),
   sipDisplayName: z.string().trim().max(60).default(''),
   sipTransport: z.enum(SIP_TRANSPORTS).default('udp'),
   sipOutboundProxy: hostPort.default(''),

@@ -22,5 +22,7 @@ export const lineCallsApi = {
   /** Changes only the fields given. */
   'lines/set-call-settings': request(
     z.object({ lineId: id, ivrAtOnce: z.number().int().min(0).max(64).optional(), recordSides: z.enum(['stereo', 'mixed']).optional() }),
-  ).writes('lines.admin').returns<LineCallSettings>(),
+  )
+    .writes('lines.admin')
+    .returns<LineCallSettings>(),
 } satisfies RequestMap;
