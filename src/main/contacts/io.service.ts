@@ -24,6 +24,7 @@ import { review, type NoticeWhat, type Reviewed } from './io/import-review';
 import { readInWorker, type FileHead } from './io/import-reader';
 import { finishPrepared, type PrepareContext, type PreparedRecord } from './io/import-prepare';
 import { ImportParseError, type ImportedRecord } from './io/record';
+import { parseReason } from './io/import-parse-reason';
 import { samePerson, whoOf, type Who } from './io/same-person';
 import { writeVCards } from './io/vcard.write';
 import { printContactsPdf } from './print.service';
@@ -384,22 +385,3 @@ export function mergeInto(existing: Contact, incoming: ContactData, keyOf: (numb
   if (incoming.notes && !base.notes.includes(incoming.notes)) base.notes = base.notes ? `${base.notes}\n${incoming.notes}` : incoming.notes;
   return base;
 }
-
-function parseReason(e: ImportParseError, lang: Lang): string {
-  if (lang === 'fa') return PARSE_REASONS_FA[e.reason] ?? e.message;
-  if (e.reason === 'mixed_encoding')
-    return 'Most of the file is UTF-8 but the byte on this line is not, so it is unclear how to read the text. Save the file as UTF-8 and try again.';
-  return e.message.replace(/^line \d+: /, '');
-}
-
-const PARSE_REASONS_FA: Record<string, string> = {
-  no_begin: 'کارت vCard بدون BEGIN:VCARD شروع شده است.',
-  unterminated: 'کارت vCard با END:VCARD بسته نشده است.',
-  bad_line: 'این خط قالب درستی ندارد.',
-  bad_encoding: 'کدگذاری متن این خط خراب است.',
-  not_vcard: 'این فایل vCard نیست.',
-  bad_date: 'تاریخ این خط خوانا نیست.',
-  ragged_row: 'تعداد ستون‌های این سطر با سطر عنوان یکی نیست.',
-  no_header: 'سطر عنوان ستون‌ها پیدا نشد.',
-  mixed_encoding: 'بیشتر فایل UTF-8 است ولی بایت این خط نیست؛ معلوم نیست متن با چه کدگذاری خوانده شود. فایل را با کدگذاری UTF-8 دوباره ذخیره کنید.',
-};
