@@ -318,8 +318,8 @@ export class SipChannel implements Line {
   /** Sends keys to the far end: RFC 4733 when its SDP has telephone-event, else one SIP INFO per key. */
   async sendDigits(digits: string): Promise<void> {
     const call = this.answeredCall();
-    const media = this.mediaOf(call);
-    if (media.telephoneEvents) return media.sendDigits(digits);
+    const media = this.account.opts.media.callMedia(call.session);
+    if (media?.telephoneEvents) return media.sendDigits(digits);
     for (const d of digits.toUpperCase()) if ('0123456789*#ABCD'.includes(d) && this.call === call) await sendInfoDigit(call.session, d);
   }
 
