@@ -243,6 +243,17 @@ export type Line = {
    * it answered to switch).
    */
   fax(h: FaxHandover): Promise<FaxHandoverResult>;
+  /**
+   * SIP lines only (optional, so modem lines need none of them; a caller checks they are there):
+   * `hold(true)` puts the answered call on hold (the far end hears nothing), `hold(false)` takes it back;
+   * `transfer` hands the far end on and ends our call — `{ number }` blind, `{ line }` attended to the call
+   * on that line (another channel of the same account); `sendDigits` sends keys to the far end (RFC 4733,
+   * or SIP INFO when it has no telephone-event). They reject with LineError 'bad-state' when the far end
+   * or the PBX refuses.
+   */
+  hold?(held: boolean): Promise<void>;
+  transfer?(to: { number: string } | { line: Line }): Promise<void>;
+  sendDigits?(digits: string): Promise<void>;
   /** Stops a play or record in progress (resolves its promise with stoppedBy 'stop'). */
   stopAudio(): Promise<void>;
   /** Re-identifies the device and returns the exchange as sent and received. */

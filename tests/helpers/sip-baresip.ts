@@ -55,12 +55,17 @@ export async function startBaresip(opts: {
     .replace('RECORDINGS_DIR', dir);
   fs.writeFileSync(path.join(dir, 'config'), cfg);
   const auth = opts.auth ? `;auth_pass=secret${opts.user}` : '';
-  const answer = opts.answer === 'manual' ? 'manual' : 'auto';
+  const answer = opts.answer ?? 'auto';
   fs.writeFileSync(
     path.join(dir, 'accounts'),
     `"${opts.displayName}" <sip:${opts.user}@127.0.0.1:${opts.sipServerPort};transport=udp>${auth};regint=300;answermode=${answer};audio_codecs=PCMU,PCMA\n`,
   );
-  const proc: ChildProcess = spawn('baresip', ['-f', dir, '-4', '-n', '127.0.0.1'], { stdio: ['ignore', 'ignore', 'ignore'] });
+  // Its console goes to baresip.log in its folder (what a failing test reads to see why).
+  const logFd = fs.openSync(path.join(dir, 'baresip.log'), 'w');
+  const proc: ChildProcess = spawn('baresip', ['-f', dir, '-4', '-n', '127.0.0.1', ...(process.env.BARESIP_VERBOSE ? ['-v'] : [])], {
+    stdio: ['ignore', logFd, logFd],
+  });
+  fs.closeSync(logFd);
   const events: BaresipEvent[] = [];
   const waiters: { type: string; resolve: (e: BaresipEvent) => void }[] = [];
   const pending: ((r: { ok?: boolean; data?: string }) => void)[] = [];

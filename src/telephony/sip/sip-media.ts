@@ -38,6 +38,8 @@ export type MediaStats = {
 export type CallMedia = {
   readonly codec: RtpCodecName;
   readonly direction: MediaDirection;
+  /** Whether the far end's SDP has telephone-event (RFC 4733); without it digits go as SIP INFO (the channel's fallback). */
+  readonly telephoneEvents: boolean;
   /** Plays linear 8 kHz PCM to the far end, paced in 20 ms packets; resolves when all of it was sent or `stop()`ped. */
   play(pcm: Pcm): Promise<'end' | 'stop'>;
   /** Stops a play in progress. */

@@ -12,6 +12,9 @@ export class PlainSdh implements SessionDescriptionHandler {
   remote: string | null = null;
   packets = 0;
 
+  /** Without telephone-event the far end must send keys as SIP INFO (an older PBX or ATA). */
+  constructor(private readonly telephoneEvent = true) {}
+
   private async port(): Promise<number> {
     if (!this.sock) {
       const s = dgram.createSocket('udp4');
@@ -31,11 +34,10 @@ export class PlainSdh implements SessionDescriptionHandler {
       's=-',
       'c=IN IP4 127.0.0.1',
       't=0 0',
-      `m=audio ${port} RTP/AVP 0 8 101`,
+      `m=audio ${port} RTP/AVP 0 8${this.telephoneEvent ? ' 101' : ''}`,
       'a=rtpmap:0 PCMU/8000',
       'a=rtpmap:8 PCMA/8000',
-      'a=rtpmap:101 telephone-event/8000',
-      'a=fmtp:101 0-15',
+      ...(this.telephoneEvent ? ['a=rtpmap:101 telephone-event/8000', 'a=fmtp:101 0-15'] : []),
       'a=ptime:20',
       'a=sendrecv',
       '',
@@ -61,10 +63,10 @@ export class PlainSdh implements SessionDescriptionHandler {
   }
 }
 
-export function plainMedia(): SipMediaSide & { handlers: PlainSdh[] } {
+export function plainMedia(opts: { telephoneEvent?: boolean } = {}): SipMediaSide & { handlers: PlainSdh[] } {
   const handlers: PlainSdh[] = [];
   const factory: SessionDescriptionHandlerFactory = () => {
-    const h = new PlainSdh();
+    const h = new PlainSdh(opts.telephoneEvent ?? true);
     handlers.push(h);
     return h;
   };

@@ -88,7 +88,9 @@ export class RtpDescriptionHandler implements SessionDescriptionHandler {
 
   private apply(media: RtpSession, remote: AudioDescription, n: Negotiated): void {
     const { address, port, rtcpPort } = remote;
-    media.configure({ address, port, rtcpPort, codec: n.codec, pt: n.pt, eventPt: n.eventPt, direction: n.direction });
+    // While we hold the far end our offer says sendonly (RFC 3264 §8.4), but what plays is not for it: nothing is sent.
+    const direction = this.hold ? 'inactive' : n.direction;
+    media.configure({ address, port, rtcpPort, codec: n.codec, pt: n.pt, eventPt: n.eventPt, direction });
   }
 
   /** The o= version goes up only when the body changes (RFC 3264 §8: an unchanged re-offer keeps it). */

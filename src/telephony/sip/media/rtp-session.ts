@@ -165,6 +165,10 @@ export class RtpSession implements CallMedia {
     return this.remote?.direction ?? 'sendrecv';
   }
 
+  get telephoneEvents(): boolean {
+    return (this.remote?.eventPt ?? null) !== null;
+  }
+
   /** Applies a negotiated description: the first starts the stream, a later one (re-INVITE, hold) changes it in place. */
   configure(r: RemoteMedia): void {
     const moved = !this.remote || this.remote.address !== r.address || this.remote.port !== r.port;

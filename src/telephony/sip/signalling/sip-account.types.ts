@@ -42,6 +42,11 @@ export type SipAccountOptions = {
   maxBackoffMs?: number;
   /** A `ring` event this often while an incoming call rings. */
   ringIntervalMs?: number;
+  /**
+   * Incoming calls get 183 Session Progress with our SDP instead of 180 Ringing, so `play()` reaches the
+   * caller before `answer()` (an announcement or the IVR's greeting before the call is answered). Off by default.
+   */
+  earlyMedia?: boolean;
   /** An outgoing call not answered in this long is cancelled ('no-answer'). */
   noAnswerMs?: number;
   timers?: Timers;

@@ -11,12 +11,15 @@ export type AudioRun = { done: Promise<PlayOutcome | RecordOutcome>; abort(why: 
 /** A frame this quiet (peak) counts as silence for a recording's silence stop. */
 const SILENCE_PEAK = 600;
 
-export function playOn(media: CallMedia, pcm: Int16Array, stopOnDtmf: boolean): AudioRun & { done: Promise<PlayOutcome> } {
+/** The call's key presses, whichever way they came (RFC 4733 or SIP INFO); returns the unsubscribe. */
+export type OnDigit = (listener: (digit: string) => void) => () => void;
+
+export function playOn(media: CallMedia, pcm: Int16Array, stopOnDtmf: boolean, onDigit: OnDigit): AudioRun & { done: Promise<PlayOutcome> } {
   let stopped: PlayOutcome | null = null;
   let offDigit = (): void => undefined;
   const done = new Promise<PlayOutcome>((resolve) => {
     if (stopOnDtmf)
-      offDigit = media.onDigit((digit) => {
+      offDigit = onDigit((digit) => {
         stopped ??= { stoppedBy: 'dtmf', digit };
         media.stop();
       });
@@ -41,6 +44,7 @@ export function recordFrom(
   media: CallMedia,
   opts: { maxMs: number; stopOnDtmf?: boolean; silenceMs?: number; keep: boolean },
   emit: (pcm: Int16Array) => void,
+  onDigit: OnDigit,
 ): AudioRun & { done: Promise<RecordOutcome> } {
   const frames: Int16Array[] = [];
   let quietMs = 0;
@@ -76,7 +80,7 @@ export function recordFrom(
         else if (heardMs >= opts.maxMs) finish({ stoppedBy: 'max-length' });
       }),
     );
-    if (opts.stopOnDtmf) offs.push(media.onDigit((digit) => finish({ stoppedBy: 'dtmf', digit })));
+    if (opts.stopOnDtmf) offs.push(onDigit((digit) => finish({ stoppedBy: 'dtmf', digit })));
   });
   return { done, abort: (why) => finish({ stoppedBy: why }) };
 }

@@ -3,8 +3,13 @@
  * against `Line` works on SIP unchanged. Its status follows the account while idle ('disconnected' with
  * the reason when the account is not registered) and its own call otherwise. `flash(digits)` is SIP's
  * blind transfer: a REFER to `digits` on the answered call, resolved when the PBX accepted it.
+ *
+ * Besides `Line`: early media both ways (the far end's 183 with SDP is heard by `record`/`recordCall` while
+ * dialling, and `earlyAnswer()` — or the account's `earlyMedia` option — lets `play` reach a caller before
+ * `answer()`), `hold`, `transfer` (blind, or attended to another channel's call) and `sendDigits`, with
+ * SIP INFO for keys when the far end has no telephone-event (sip-channel.actions.ts).
  */
-import type { Invitation, Inviter, Session } from 'sip.js';
+import type { Invitation, Inviter } from 'sip.js';
 import { lineListeners } from '../../line-events';
 import { LineError, type DialOutcome, type FaxHandoverResult, type Line, type LineEventName, type LineEvents } from '../../line';
 import type { LineIdentity, LineInfo, LineStatus, PlayOutcome, RecordOutcome } from '../../line';
@@ -12,8 +17,8 @@ import type { CallMedia } from '../sip-media';
 import type { ChannelHost } from './sip-account.types';
 import { sipCallerId } from './sip-caller-id';
 import { playOn, recordFrom, type AudioRun } from './sip-channel.audio';
-
-type Call = { session: Session; incoming: boolean; ringTimer: unknown; rings: number; answered: boolean; hangupSent: boolean; media: CallMedia | null };
+import { newCall, refer, reinvite, sendInfoDigit, takeInfo, type Call } from './sip-channel.actions';
+import { runInvite } from './sip-channel.dial';
 
 export class SipChannel implements Line {
   readonly kind = 'sip' as const;
@@ -91,11 +96,12 @@ export class SipChannel implements Line {
   }
 
   incoming(inv: Invitation): void {
-    const call: Call = { session: inv, incoming: true, ringTimer: null, rings: 0, answered: false, hangupSent: false, media: null };
+    const call = newCall(inv, true);
     this.call = call;
     this.watch(call);
     this.setStatus('ringing');
-    void inv.progress().catch(() => undefined);
+    if (this.account.opts.earlyMedia) void this.earlyAnswer().catch(() => undefined);
+    else void inv.progress().catch(() => undefined);
     this.ring(call);
     const req = inv.request;
     this.emit('caller-id', sipCallerId({ get: (name) => req.getHeaders(name) }));
@@ -121,11 +127,7 @@ export class SipChannel implements Line {
   /** The session's end as the line's hang-up, whoever ended it. */
   private watch(call: Call): void {
     const sip = this.account.sipJs()!;
-    call.session.delegate = {
-      ...call.session.delegate,
-      // The ACK reached sip.js: the call is confirmed end to end (without it sip.js holds its BYE ~32 s).
-      onAck: () => this.emit('trace', { dir: 'rx', text: 'ACK (call confirmed)', at: Date.now() }),
-    };
+    this.delegates(call);
     call.session.stateChange.addListener((s) => {
       if (this.call !== call) return;
       if (s === sip.SessionState.Established && call.incoming) this.established(call);
@@ -141,9 +143,23 @@ export class SipChannel implements Line {
     call.answered = true;
     call.media = this.account.opts.media.callMedia(call.session);
     // The far end's keys are the line's `dtmf` events for the whole call, whatever plays or records.
-    if (call.media) this.unhook.push(call.media.onDigit((digit) => this.emit('dtmf', { digit })));
+    if (call.media) this.unhook.push(call.media.onDigit((digit) => this.digit(call, digit)));
     this.setStatus('in-call');
     this.emit('answered', {});
+  }
+
+  /** A key of the far end, by RFC 4733 or SIP INFO: the line's `dtmf`, and whatever plays or records hears it. */
+  private digit(call: Call, digit: string): void {
+    if (this.call !== call) return;
+    this.emit('dtmf', { digit });
+    for (const l of [...call.digits]) l(digit);
+  }
+
+  private onDigit(call: Call): (l: (digit: string) => void) => () => void {
+    return (l) => {
+      call.digits.add(l);
+      return () => call.digits.delete(l);
+    };
   }
 
   private endCall(reason: LineEvents['hangup']['reason']): void {
@@ -192,66 +208,119 @@ export class SipChannel implements Line {
     if (this.call || this.st !== 'idle' || !sip || !ua) throw new LineError('bad-state', `The line is ${this.st}, not idle.`);
     const target = sip.UserAgent.makeURI(`sip:${encodeURIComponent(number.replace(/[\s\-()]/g, ''))}@${this.account.domain}`);
     if (!target || !/^\+?[0-9*#A-Za-z.]+$/.test(number.replace(/[\s\-()]/g, ''))) return 'failed';
-    const inviter = new sip.Inviter(ua, target);
-    const call: Call = { session: inviter, incoming: false, ringTimer: null, rings: 0, answered: false, hangupSent: false, media: null };
+    // earlyMedia: a 183 with SDP (ringback, an operator's announcement) is applied to the call's media at once.
+    const inviter = new sip.Inviter(ua, target, { earlyMedia: true });
+    const call = newCall(inviter, false);
     this.call = call;
     this.setStatus('dialing');
-    return new Promise<DialOutcome>((resolve) => {
-      let settled = false;
-      const t = this.account.opts.timers;
-      const settle = (o: DialOutcome): void => {
-        if (settled) return;
-        settled = true;
-        if (t) t.clearTimeout(timer);
-        else clearTimeout(timer as ReturnType<typeof setTimeout>);
-        if (o === 'connected') {
-          this.established(call);
-        } else if (this.call === call) {
-          this.clearRing(call);
-          this.call = null;
-          this.emit('hangup', { reason: o === 'no-dialtone' ? 'failed' : o });
-          this.accountChanged();
-        }
-        resolve(o);
-      };
-      const giveUp = (): void => {
-        call.hangupSent = true;
-        void inviter.cancel().catch(() => undefined);
-        settle('no-answer');
-      };
-      const ms = this.account.opts.noAnswerMs ?? 60_000;
-      const timer: unknown = t ? t.setTimeout(giveUp, ms) : setTimeout(giveUp, ms);
-      inviter.stateChange.addListener((s) => {
-        if (s === sip.SessionState.Established) settle('connected');
-        // The final response's delegate (busy, no answer) may come after the state: it decides first.
-        if (s === sip.SessionState.Terminated && !settled) setImmediate(() => settle('failed'));
-        if (s === sip.SessionState.Terminated && settled && this.call === call) this.endCall(call.hangupSent ? 'local' : 'remote');
-      });
-      this.watchOutgoing(call);
-      inviter
-        .invite({
-          requestDelegate: {
-            onReject: (r) => {
-              const code = r.message.statusCode;
-              settle(code === 486 || code === 600 ? 'busy' : code === 408 || code === 480 || code === 487 ? 'no-answer' : 'failed');
-            },
-          },
-        })
-        .catch(() => settle('failed'));
+    this.delegates(call);
+    return runInvite(sip, inviter, this.account.opts.timers, this.account.opts.noAnswerMs ?? 60_000, {
+      settled: (o) => {
+        if (o === 'connected') return this.established(call);
+        if (this.call !== call) return;
+        this.clearRing(call);
+        this.call = null;
+        this.emit('hangup', { reason: o === 'no-dialtone' ? 'failed' : o });
+        this.accountChanged();
+      },
+      ended: () => {
+        if (this.call === call) this.endCall(call.hangupSent ? 'local' : 'remote');
+      },
+      early: (code) => {
+        call.early = true;
+        this.emit('trace', { dir: 'rx', text: `${code} with SDP (early media)`, at: Date.now() });
+      },
+      cancelling: () => (call.hangupSent = true),
     });
   }
 
-  private watchOutgoing(call: Call): void {
+  private delegates(call: Call): void {
     call.session.delegate = {
       ...call.session.delegate,
+      // The ACK reached sip.js: the call is confirmed end to end (without it sip.js holds its BYE ~32 s).
       onAck: () => this.emit('trace', { dir: 'rx', text: 'ACK (call confirmed)', at: Date.now() }),
+      // Keys as SIP INFO (a far end without telephone-event): the same `dtmf` as RFC 4733's.
+      onInfo: (info) => {
+        const digit = takeInfo(info);
+        if (digit) this.digit(call, digit);
+      },
     };
+  }
+
+  /** The call whose audio can be played and recorded: answered, or with early media before the answer. */
+  private audioCall(): Call {
+    const call = this.call;
+    if (!call || !(call.answered || call.early)) throw new LineError('bad-state', 'There is no call in progress.');
+    return call;
   }
 
   private answeredCall(): Call {
     const call = this.call;
     if (!call || !call.answered) throw new LineError('bad-state', 'There is no call in progress.');
     return call;
+  }
+
+  /**
+   * Early media on a ringing incoming call: 183 Session Progress with our SDP, so `play()` reaches the
+   * caller (an announcement, the IVR's greeting) before `answer()` — which then confirms with 200 OK.
+   */
+  async earlyAnswer(): Promise<void> {
+    const call = this.call;
+    if (!call || !call.incoming || this.st !== 'ringing') throw new LineError('bad-state', 'There is no ringing call to answer early.');
+    if (call.early) return;
+    try {
+      await (call.session as Invitation).progress({ statusCode: 183 });
+    } catch (e) {
+      throw new LineError('bad-state', `The call could not be answered early: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    call.early = true;
+    this.emit('trace', { dir: 'tx', text: '183 with SDP (early media)', at: Date.now() });
+  }
+
+  /** Holds the far end (re-INVITE sendonly: it hears nothing from us) or takes it back (sendrecv). */
+  async hold(held: boolean): Promise<void> {
+    const call = this.answeredCall();
+    if (call.held === held) return;
+    await reinvite(call.session, held);
+    call.held = held;
+    if (this.call === call) this.setStatus('in-call', held ? 'on hold' : null);
+  }
+
+  /**
+   * Transfers the answered call and leaves it: `{ number }` blind (REFER to the number), `{ line }`
+   * attended — another channel of this account with an answered call (the consultation): REFER with
+   * Replaces, so the far end here replaces our call there; both our calls end once the transfer is done.
+   */
+  async transfer(to: { number: string } | { line: Line }): Promise<void> {
+    const call = this.answeredCall();
+    if ('number' in to) {
+      await this.referTo(call, to.number, false);
+    } else {
+      const other = to.line;
+      const target = other instanceof SipChannel && other.account === this.account ? other.call : null;
+      if (!target || !target.answered || other === this) {
+        throw new LineError('bad-state', 'An attended transfer needs an answered call on another channel of the same SIP account.');
+      }
+      await refer(call.session, target.session, true);
+      await (other as SipChannel).hangUp();
+    }
+    await this.hangUp();
+  }
+
+  private async referTo(call: Call, number: string, untilAnswered: boolean): Promise<void> {
+    const sip = this.account.sipJs()!;
+    const clean = number.replace(/[\s\-()]/g, '');
+    const target = /^\+?[0-9*#A-Za-z.]+$/.test(clean) ? sip.UserAgent.makeURI(`sip:${encodeURIComponent(clean)}@${this.account.domain}`) : undefined;
+    if (!target) throw new LineError('bad-state', `Not a number to transfer to: ${number}`);
+    await refer(call.session, target, untilAnswered);
+  }
+
+  /** Sends keys to the far end: RFC 4733 when its SDP has telephone-event, else one SIP INFO per key. */
+  async sendDigits(digits: string): Promise<void> {
+    const call = this.answeredCall();
+    const media = this.account.opts.media.callMedia(call.session);
+    if (media?.telephoneEvents) return media.sendDigits(digits);
+    for (const d of digits.toUpperCase()) if ('0123456789*#ABCD'.includes(d) && this.call === call) await sendInfoDigit(call.session, d);
   }
 
   private mediaOf(call: Call): CallMedia {
@@ -261,7 +330,8 @@ export class SipChannel implements Line {
   }
 
   async play(pcm: Int16Array, opts?: { stopOnDtmf?: boolean }): Promise<PlayOutcome> {
-    const run = playOn(this.mediaOf(this.answeredCall()), pcm, opts?.stopOnDtmf ?? false);
+    const call = this.audioCall();
+    const run = playOn(this.mediaOf(call), pcm, opts?.stopOnDtmf ?? false, this.onDigit(call));
     this.audioRun = run;
     const out = await run.done;
     if (this.audioRun === run) this.audioRun = null;
@@ -269,7 +339,8 @@ export class SipChannel implements Line {
   }
 
   async record(opts: { maxMs: number; stopOnDtmf?: boolean; silenceMs?: number }): Promise<RecordOutcome> {
-    const run = recordFrom(this.mediaOf(this.answeredCall()), { ...opts, keep: true }, (pcm) => this.emit('audio', { pcm }));
+    const call = this.audioCall();
+    const run = recordFrom(this.mediaOf(call), { ...opts, keep: true }, (pcm) => this.emit('audio', { pcm }), this.onDigit(call));
     this.audioRun = run;
     const out = await run.done;
     if (this.audioRun === run) this.audioRun = null;
@@ -277,7 +348,8 @@ export class SipChannel implements Line {
   }
 
   async recordCall(opts: { maxMs: number }): Promise<RecordOutcome> {
-    const run = recordFrom(this.mediaOf(this.answeredCall()), { maxMs: opts.maxMs, keep: false }, (pcm) => this.emit('audio', { pcm }));
+    const call = this.audioCall();
+    const run = recordFrom(this.mediaOf(call), { maxMs: opts.maxMs, keep: false }, (pcm) => this.emit('audio', { pcm }), this.onDigit(call));
     this.audioRun = run;
     const out = await run.done;
     if (this.audioRun === run) this.audioRun = null;
@@ -289,20 +361,7 @@ export class SipChannel implements Line {
   }
 
   async flash(digits: string): Promise<void> {
-    const call = this.answeredCall();
-    const sip = this.account.sipJs()!;
-    const target = sip.UserAgent.makeURI(`sip:${encodeURIComponent(digits)}@${this.account.domain}`);
-    if (!target) throw new LineError('bad-state', `Not a number to transfer to: ${digits}`);
-    await new Promise<void>((resolve, reject) => {
-      call.session
-        .refer(target, {
-          requestDelegate: {
-            onAccept: () => resolve(),
-            onReject: (r) => reject(new LineError('bad-state', `The PBX refused the transfer: ${r.message.statusCode} ${r.message.reasonPhrase}`)),
-          },
-        })
-        .catch((e: unknown) => reject(new LineError('bad-state', `The transfer could not be sent: ${String(e)}`)));
-    });
+    await this.referTo(this.answeredCall(), digits, false);
   }
 
   async fax(): Promise<FaxHandoverResult> {
