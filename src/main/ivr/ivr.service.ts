@@ -160,7 +160,8 @@ export function createIvrService(db: Db, ctx: EngineContext, deps: IvrDeps) {
 
   function soundCard(session: number): SoundCardLine {
     const l = soundCards.get(session);
-    if (!l) throw new AppError('not_found', 'ivr.soundcard_ended', {}, 'session');
+    // Over once its line has hung up, though the tree's run may still be settling (and the session not yet let go).
+    if (!l || l.info().status !== 'in-call') throw new AppError('not_found', 'ivr.soundcard_ended', {}, 'session');
     return l;
   }
 
