@@ -238,6 +238,7 @@ function buildEngine(opts: EngineOptions, { db, dbFile, lock }: OpenDataFolder, 
     // the header warns before it fills even on days nothing is recorded.
     repeat('the disk check', () => recordings.checkDisk(), 10 * 60_000);
   }
+  let closing: Promise<void> | null = null;
   return {
     invoke,
     subscribe(listener) {
@@ -245,10 +246,13 @@ function buildEngine(opts: EngineOptions, { db, dbFile, lock }: OpenDataFolder, 
       return () => listeners.delete(listener);
     },
     close(exitBackup) {
+      // Closing twice (a shell's quit after a test's own close) ends the same way, once.
+      if (closing) return closing;
       backup.stop();
       // The backup at exit (when set): before anything stops, with the database still open.
       const exit = exitBackup && !opts.noAlarms ? backup.atExit() : null;
-      return exit ? exit.then(() => stop()) : stop();
+      closing = exit ? exit.then(() => stop()) : stop();
+      return closing;
     },
     db,
     dataDir: opts.dataDir,
