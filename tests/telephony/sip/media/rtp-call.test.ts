@@ -11,7 +11,8 @@ import { callMediaOf, rtpDescriptionHandlerFactory } from '../../../../src/telep
 import { RtpSession } from '../../../../src/telephony/sip/media/rtp-session';
 import { refuseOffer } from '../../../../src/telephony/sip/media/sdp';
 import type { CallMedia, RtpCodecName } from '../../../../src/telephony/sip/sip-media';
-import { loadSipJs } from '../../../helpers/sip-js';
+import { WebSocket } from 'ws';
+import { loadSipJs, provideWebSocket } from '../../../../src/telephony/sip/signalling/sipjs-loader';
 import { SIP_TOOLS, freeUdpRange, startBaresip, startKamailio, tempDir, type Baresip, type Kamailio } from '../../../helpers/sip-media-rig';
 import { testWithTools } from '../../../helpers/reference-tools';
 import { waitFor } from '../../../helpers/wait';
@@ -88,7 +89,9 @@ describe('a real call through Kamailio answered by the RTP description handler',
     opts: { line?: RtpCodecName[]; caller?: string } = {},
   ): Promise<{ callerSource: Int16Array; invitation: () => Invitation | null; acked: () => boolean }> {
     const lineCodecs = opts.line ?? ['PCMA', 'PCMU'];
-    const { UserAgent, Registerer } = loadSipJs();
+    // The engine's own loader (one real import() per process, shared with every SIP account), and ws as the WebSocket.
+    const { UserAgent, Registerer } = await loadSipJs();
+    provideWebSocket(WebSocket);
     kamailio = await startKamailio(dir);
     const callerSource = noise(8000 * 30, 17);
     const callerWav = path.join(dir, 'caller.wav');
@@ -213,7 +216,7 @@ describe('a real call through Kamailio answered by the RTP description handler',
     'we call baresip: our offer is answered, and audio flows both ways',
     async () => {
       const rig = await setUp();
-      const { Inviter, UserAgent, SessionState } = loadSipJs();
+      const { Inviter, UserAgent, SessionState } = await loadSipJs();
       const inviter = new Inviter(ua!, UserAgent.makeURI(`sip:1001@127.0.0.1:${kamailio!.sipPort}`)!);
       const established = new Promise<void>((resolve) =>
         inviter.stateChange.addListener((st) => {
