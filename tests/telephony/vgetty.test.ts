@@ -154,6 +154,7 @@ describe('mgetty-voice (vm, vgetty) against the simulated Conexant modem', () =>
 
   test("vm shell: a script answers the ringing line and receives the caller's keys as DTMF events", async () => {
     const script = path.join(box.dir, 'keys.sh');
+    const marker = path.join(box.dir, 'waiting');
     writeFileSync(
       script,
       [
@@ -163,13 +164,18 @@ describe('mgetty-voice (vm, vgetty) against the simulated Conexant modem', () =>
         'send "HELLO VOICE PROGRAM"; receive',
         'send "ENABLE EVENTS"; receive',
         'send "DEVICE DIALUP_LINE"; receive',
-        'send "WAIT 3"',
+        `send "WAIT 5"; touch '${marker}'`,
         'while A=$(receive); do echo "$A"; [ "$A" = READY ] && break; done',
         'send "GOODBYE"; receive',
       ].join('\n'),
     );
-    sim.ring({ number: '09121234567', rings: 10, keys: '12#' });
-    const r = await box.run('vm', ['shell', '-l', tty, '-S', '/bin/sh', script], 30_000);
+    sim.ring({ number: '09121234567', rings: 10 });
+    const run = box.run('vm', ['shell', '-l', tty, '-S', '/bin/sh', script], 30_000);
+    // The caller presses the keys once the script waits for them (keys before ENABLE EVENTS / WAIT reach no
+    // script, on a real line too; under load the script can take seconds to get there).
+    await until('the script to wait', () => existsSync(marker), 20_000);
+    sim.pressKeys('12#');
+    const r = await run;
     expect(r.code).toBe(0);
     expect(r.stdout.split('\n')).toEqual(expect.arrayContaining(['WAITING', 'RECEIVED_DTMF', '1', '2', '#', 'GOODBYE SHELL']));
     expect(r.stdout.match(/RECEIVED_DTMF/g)).toHaveLength(3); // held keys repeat inside <DLE>/…<DLE>~, once each
@@ -184,7 +190,7 @@ describe('mgetty-voice (vm, vgetty) against the simulated Conexant modem', () =>
     sim.onFlow((clearToSend) => (held ||= !clearToSend));
     await until('AT+VTX', () => hostSent(sim).includes('AT+VTX\r'), 20_000);
     // The key comes once the modem's buffer is full and it holds vm back (CTS dropped).
-    await until('the modem to hold vm back', () => held, 5000);
+    await until('the modem to hold vm back', () => held, 15_000);
     sim.pressKeys('7');
     const r = await run;
     expect(r.code).toBe(0);
