@@ -2,6 +2,7 @@
  * Callers' "voices" for the SIP line tests: band-limited noise from a seed, so no two callers' voices look
  * alike anywhere and a piece of a recording is found in its caller's voice (and only there) by correlation.
  */
+import { bestCorrelation } from '../helpers/sip-audio';
 
 /** `seconds` of low-passed noise at 8 kHz from `seed` (a small LCG: the same seed, the same voice). */
 export function voiceOf(seed: number, seconds: number): Int16Array {
@@ -34,31 +35,6 @@ export function wav16(pcm: Int16Array): Buffer {
   b.writeUInt32LE(pcm.length * 2, 40);
   for (let i = 0; i < pcm.length; i++) b.writeInt16LE(pcm[i]!, 44 + i * 2);
   return b;
-}
-
-/** The best normalised correlation of `needle` anywhere in `hay` (coarse step 2, then refined around the best). */
-export function bestCorrelation(hay: Int16Array, needle: Int16Array): number {
-  const n = needle.length;
-  let nn = 0;
-  for (const v of needle) nn += v * v;
-  const at = (lag: number): number => {
-    let dot = 0;
-    let hh = 0;
-    for (let i = 0; i < n; i++) {
-      const h = hay[lag + i]!;
-      dot += h * needle[i]!;
-      hh += h * h;
-    }
-    return hh === 0 || nn === 0 ? 0 : dot / Math.sqrt(nn * hh);
-  };
-  let best = 0;
-  let bestLag = 0;
-  for (let lag = 0; lag + n <= hay.length; lag += 2) {
-    const c = at(lag);
-    if (c > best) [best, bestLag] = [c, lag];
-  }
-  for (let lag = Math.max(0, bestLag - 2); lag <= bestLag + 2 && lag + n <= hay.length; lag++) best = Math.max(best, at(lag));
-  return best;
 }
 
 /** How well 0.2 s from the middle of a recording `heard` is found in the voice a caller sent. */

@@ -52,7 +52,7 @@ export function bestCorrelation(hay: Int16Array, needle: Int16Array): number {
       dot += h * needle[i]!;
       hh += h * h;
     }
-    return hh === 0 ? 0 : dot / Math.sqrt(nn * hh);
+    return hh === 0 || nn === 0 ? 0 : dot / Math.sqrt(nn * hh);
   };
   let best = 0;
   let bestLag = 0;
