@@ -82,3 +82,30 @@ it('says why the phonebook search failed instead of "no contacts", with Try agai
   await list.getByTestId('contact-row').first().waitFor();
   await expect(error.count()).resolves.toBe(0);
 });
+
+it('says why the lines could not load instead of "no lines", and Retry shows them', async () => {
+  await engineApi(page, 'settings/update', { language: 'en' });
+  await engineApi(page, 'lines/create', { name: 'Front desk', kind: 'demo' });
+  // The lines' table goes away behind the engine's back (the references to it are left as they are).
+  const rename = (from: string, to: string) =>
+    onDatabase((db) => {
+      db.pragma('legacy_alter_table = ON');
+      db.exec(`ALTER TABLE ${from} RENAME TO ${to}`);
+    });
+  rename('lines', 'lines_away');
+  try {
+    await page.goto(`${app.url}#/lines`);
+    const error = page.getByTestId('lines-load-error');
+    await error.waitFor();
+    await expect(error.getAttribute('role')).resolves.toBe('alert');
+    await expect(error.textContent()).resolves.toMatch(/Try again$/);
+    await expect(page.getByTestId('lines-empty').count()).resolves.toBe(0);
+    await shot(page, 'load-errors-05-lines-en');
+  } finally {
+    rename('lines_away', 'lines');
+  }
+  await page.getByTestId('lines-load-error').getByTestId('load-retry').click();
+  await page.locator('.line-card-item').getByText('Front desk').waitFor();
+  await expect(page.getByTestId('lines-load-error').count()).resolves.toBe(0);
+  await shot(page, 'load-errors-06-lines-retried');
+});

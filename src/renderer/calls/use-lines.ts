@@ -1,27 +1,23 @@
-import { useEffect, useState } from 'react';
 import type { LineView } from '../../shared/contract/calls';
-import { useClient } from '../app/client';
 import { useEvent } from '../hooks/use-event';
+import { useQuery, type Query } from '../hooks/use-query';
 
 /**
  * The telephone lines, kept current by 'lines/changed' (configuration and device changes) and
- * 'lines/status' (live status of one line); null until the first answer.
+ * 'lines/status' (live status of one line); a failed `lines/list` is kept as `error` for the Lines
+ * screen to show with a Retry (an empty list would look like "no lines").
  */
-export function useLines(): LineView[] | null {
-  const client = useClient();
-  const [lines, setLines] = useState<LineView[] | null>(null);
-  useEffect(() => {
-    let stop = false;
-    void client.call('lines/list', {}).then((r) => {
-      if (!stop && r.ok) setLines(r.value);
-    });
-    return () => {
-      stop = true;
-    };
-  }, [client]);
-  useEvent('lines/changed', ({ lines: next }) => setLines(next));
+export function useLinesQuery(): Query<LineView[]> {
+  const query = useQuery('lines/list', {});
+  const { setData } = query;
+  useEvent('lines/changed', ({ lines: next }) => setData(() => next));
   useEvent('lines/status', ({ lineId, status, detail, sipProblem }) =>
-    setLines((ls) => ls && ls.map((l) => (l.id === lineId ? { ...l, status: status === 'closed' ? 'disconnected' : status, detail, sipProblem } : l))),
+    setData((ls) => ls && ls.map((l) => (l.id === lineId ? { ...l, status: status === 'closed' ? 'disconnected' : status, detail, sipProblem } : l))),
   );
-  return lines;
+  return query;
+}
+
+/** The lines alone, for places that only decorate with them (call bar, filters); null until the first answer. */
+export function useLines(): LineView[] | null {
+  return useLinesQuery().data;
 }

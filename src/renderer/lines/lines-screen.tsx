@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { navigate } from '../app/router';
 import type { LineKindSetting, LineView } from '../../shared/contract/calls';
-import { useLines } from '../calls/use-lines';
+import { useLinesQuery } from '../calls/use-lines';
+import { LoadError } from '../ui/load-error';
 import { useT } from '../i18n/use-t';
 import { DemoCallPanel } from './demo-call-panel';
 import { LineCard } from './line-card';
@@ -17,7 +18,8 @@ type FormTarget = { line: LineView | null; kind: LineKindSetting };
  */
 export function LinesScreen({ lineId }: { lineId: number | null }) {
   const t = useT();
-  const lines = useLines();
+  const linesQuery = useLinesQuery();
+  const lines = linesQuery.data;
   // A new line's form is the screen's own; a line's settings are the route's ('#/line/2').
   const [ownForm, setForm] = useState<FormTarget | null>(null);
   const routeLine = lineId === null ? null : (lines?.find((l) => l.id === lineId) ?? null);
@@ -49,6 +51,7 @@ export function LinesScreen({ lineId }: { lineId: number | null }) {
         </div>
       </div>
       <NotificationPermission />
+      {linesQuery.error && <LoadError message={linesQuery.error} onRetry={linesQuery.reload} testId="lines-load-error" />}
       {lines && lines.length === 0 && (
         <p className="lines-empty" data-testid="lines-empty">
           {t.lines.empty}
