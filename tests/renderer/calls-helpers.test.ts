@@ -102,6 +102,7 @@ describe('the call bar store', () => {
     contactId: null,
     contactName: null,
     returnedAt: null,
+    returnDismissed: false,
     recordingId: null,
     ...patch,
   });

@@ -43,6 +43,7 @@ export const TABLE_RULES: Record<string, TableRule> = {
   lines: named('line'),
   calls: { kind: 'record', type: 'call', name: (r) => join(r.number_raw, r.caller_name) },
   call_notes: child('calls', 'call_id', 'notes', (r) => text(r.body)),
+  callback_dismissals: { kind: 'record', type: 'callback_dismissal', name: (r) => text(r.number_key) },
   ivr_runs: child('calls', 'call_id', 'ivr', (r) => join(r.tree_name, r.path, r.end_reason)),
   call_hour_stats: derived('calls (their triggers)'),
   call_number_days: derived('calls (their triggers)'),

@@ -19,6 +19,7 @@ import { createCallsRepo, type CallDbRow } from './calls.repo';
 import { callCsv } from './calls.export';
 import { AppError, validationError } from '../kernel/app-error';
 import { createCallNotesRepo } from './call-notes.repo';
+import { createCallbacksRepo } from './callbacks.repo';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -33,6 +34,7 @@ export function createCallsService(db: Db, ctx: EngineContext, contacts: Contact
   const q = createCallQueryRepo(db);
   const callsRepo = createCallsRepo(db);
   const notesRepo = createCallNotesRepo(db);
+  const callbacks = createCallbacksRepo(db);
   /** The finished recording of a call (set by the recordings service). */
   let recordingOf: (callId: number) => number | null = () => null;
   // The people files of a contact; set by the engine once the people service exists (it comes later).
@@ -65,6 +67,7 @@ export function createCallsService(db: Db, ctx: EngineContext, contacts: Contact
       contactId: contact?.id ?? null,
       contactName: contact?.display_name ?? null,
       returnedAt: iso(r.returned_at),
+      returnDismissed: r.returned_at !== null && callbacks.wasDismissed(r.number_key, r.returned_at),
       recordingId: recordingOf(r.id),
     };
   }

@@ -7,6 +7,7 @@ import { backupHandlers } from '../backup/backup.handlers';
 import { attendanceHandlers } from '../attendance/attendance.handlers';
 import { auditHandlers } from '../audit/audit.handlers';
 import { callsHandlers } from '../calls/calls.handlers';
+import { callbacksHandlers } from '../calls/callbacks.handlers';
 import { chequeTemplatesHandlers } from '../cheque-templates/cheque-templates.handlers';
 import { chequesHandlers } from '../cheques/cheques.handlers';
 import { contactsHandlers } from '../contacts/contacts.handlers';
@@ -40,6 +41,7 @@ export function handlerMaps(s: Services, app: AppDeps) {
     linesHandlers(s),
     lineCallsHandlers(s),
     callsHandlers(s),
+    callbacksHandlers(s),
     ivrHandlers(s),
     voicemailHandlers(s),
     recordingsHandlers(s),

@@ -11,6 +11,7 @@ import { createAuditService, type AuditService } from '../audit/audit.service';
 import type { SettingsService } from '../settings/settings.service';
 import { createSampleDataService } from '../onboarding/sample-data.service';
 import { createCallsService } from '../calls/calls.service';
+import { createCallbacksService } from '../calls/callbacks.service';
 import { createChequeBooksService } from '../cheques/cheque-books.service';
 import { createChequeReportsService } from '../cheques/cheque-reports';
 import { createChequesService } from '../cheques/cheques.service';
@@ -75,6 +76,7 @@ export function createServices(
   const groups = createGroupsService(db, ctx, contacts);
   const io = createIoService(db, ctx, contacts, groups);
   const calls = createCallsService(db, ctx, contacts);
+  const callbacks = createCallbacksService(db, ctx, calls);
   const lines = createLinesService(db, ctx, calls, log, opts.lineFactory, opts.secrets);
   const voicemail = createVoicemailService(db, ctx, contacts, opts.dataDir);
   const ivr = createIvrService(db, ctx, {
@@ -193,6 +195,7 @@ export function createServices(
     groups,
     io,
     calls,
+    callbacks,
     lines,
     voicemail,
     ivr,

@@ -96,9 +96,15 @@ export const CallRowView = memo(function CallRowView({
         {call.outcome === 'ivr' && <IvrRunButton onOpen={() => onOpenIvrRun(call)} />}
         {call.outcome === 'missed' &&
           (call.returnedAt ? (
-            <span className="returned-mark" title={t.calls.returnedAt(instant(call.returnedAt))}>
-              ✓ {t.calls.returned}
-            </span>
+            call.returnDismissed ? (
+              <span className="returned-mark dismissed" title={t.callbacks.returnDismissedAt(instant(call.returnedAt))}>
+                {t.callbacks.returnDismissed}
+              </span>
+            ) : (
+              <span className="returned-mark" title={t.calls.returnedAt(instant(call.returnedAt))}>
+                ✓ {t.calls.returned}
+              </span>
+            )
           ) : (
             <span className="not-returned">{t.calls.notReturned}</span>
           ))}

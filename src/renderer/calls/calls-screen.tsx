@@ -4,6 +4,7 @@ import { ShownWhen } from '../ui/shown-when';
 import { CallLogView } from './call-log-view';
 import { CallView } from './call-view';
 import { CallReportView } from './call-report-view';
+import { CallbacksView } from './callbacks-view';
 import { RecordingsView } from '../recordings/recordings-view';
 
 type Tab = CallsTab;
@@ -22,7 +23,7 @@ export type CallsScreenProps = {
 };
 
 /**
- * The Calls screen: the call log, the reports and the call recordings as tabs. The log stays mounted while the
+ * The Calls screen: the call log, the numbers to call back, the reports and the call recordings as tabs. The log stays mounted while the
  * reports are shown, so its filters and scroll are kept; so it is while one call's page is open over it, so
  * Back returns to the log as it was.
  */
@@ -30,6 +31,7 @@ export function CallsScreen({ tab, recordingId, callId, onOpenContact, onAddCont
   const t = useT();
   const tabs: { id: Tab; label: string }[] = [
     { id: 'log', label: t.calls.tabLog },
+    { id: 'callbacks', label: t.callbacks.tab },
     { id: 'report', label: t.calls.tabReport },
     { id: 'recordings', label: t.recordings.tab },
   ];
@@ -60,6 +62,11 @@ export function CallsScreen({ tab, recordingId, callId, onOpenContact, onAddCont
           <CallLogView onOpenContact={onOpenContact} onAddContact={onAddContact} />
         </ShownWhen>
       </div>
+      {callId === null && tab === 'callbacks' && (
+        <div className="calls-panel calls-panel-scroll" role="tabpanel">
+          <CallbacksView onOpenContact={onOpenContact} onAddContact={onAddContact} />
+        </div>
+      )}
       {callId === null && tab === 'report' && (
         <div className="calls-panel calls-panel-scroll" role="tabpanel">
           <CallReportView onOpenContact={onOpenContact} onAddContact={onAddContact} />

@@ -19,6 +19,7 @@ import { faxRoutesEn } from './sections/fax-routes.en';
 import { auditEn } from './sections/audit.en';
 import { lineFaxEn } from './sections/line-fax.en';
 import { sipLineEn } from './sections/sip-line.en';
+import { callbacksEn } from './sections/callbacks.en';
 
 const plural = (n: string, count: number, one: string, many: string) => `${n} ${count === 1 ? one : many}`;
 
@@ -312,5 +313,6 @@ export const en: Messages = {
   audit: auditEn,
   lineFax: lineFaxEn,
   sipLine: sipLineEn,
+  callbacks: callbacksEn,
   alarms: alarmsEn,
 };

@@ -22,6 +22,7 @@ import { faxRoutesFa } from './sections/fax-routes.fa';
 import { auditFa } from './sections/audit.fa';
 import { lineFaxFa } from './sections/line-fax.fa';
 import { sipLineFa } from './sections/sip-line.fa';
+import { callbacksFa } from './sections/callbacks.fa';
 export const fa = {
   app: {
     name: 'منشی',
@@ -313,6 +314,7 @@ export const fa = {
   audit: auditFa,
   lineFax: lineFaxFa,
   sipLine: sipLineFa,
+  callbacks: callbacksFa,
   alarms: alarmsFa,
 };
 

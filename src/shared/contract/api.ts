@@ -14,6 +14,7 @@ import { contactsApi, type ContactsEvents } from './contacts.api';
 import { ioApi } from './io.api';
 import { linesApi, type LinesEvents } from './lines.api';
 import { callsApi, type CallsEvents } from './calls.api';
+import { callbacksApi, type CallbacksEvents } from './callbacks.api';
 import { ivrApi, type IvrEvents } from './ivr.api';
 import { voicemailApi, type VoicemailEvents } from './voicemail.api';
 import { recordingsApi, type RecordingsEvents } from './recordings.api';
@@ -42,6 +43,7 @@ export const api = {
   ...ioApi,
   ...linesApi,
   ...callsApi,
+  ...callbacksApi,
   ...ivrApi,
   ...voicemailApi,
   ...recordingsApi,
@@ -76,6 +78,7 @@ export type EventMap = Flat<
     ContactsEvents &
     LinesEvents &
     CallsEvents &
+    CallbacksEvents &
     IvrEvents &
     VoicemailEvents &
     RecordingsEvents &

@@ -201,6 +201,8 @@ export type CallRow = {
   contactName: string | null;
   /** For missed calls: when it was returned (a later outgoing call, or an answered call from the same number). */
   returnedAt: string | null;
+  /** The missed call was not called back but dismissed from "To call back" (at `returnedAt`). */
+  returnDismissed: boolean;
   /** The conversation's recording, if it was recorded (and not removed). */
   recordingId: number | null;
 };

@@ -34,6 +34,7 @@ export const auditEn: AuditMessages = {
     setting: 'Settings',
     line: 'Line',
     call: 'Call',
+    callback_dismissal: 'Dismissed call back',
     reminder: 'Reminder',
     reminder_group: 'Reminder group',
     alarm: 'Alarm',

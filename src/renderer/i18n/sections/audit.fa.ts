@@ -32,6 +32,7 @@ export const auditFa = {
     setting: 'تنظیمات',
     line: 'خط',
     call: 'تماس',
+    callback_dismissal: 'تماس برگشتی کنارگذاشته',
     reminder: 'یادآور',
     reminder_group: 'گروه یادآور',
     alarm: 'هشدار',
