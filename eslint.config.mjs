@@ -12,9 +12,9 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
 // files, opens sockets or ports: better-sqlite3, serialport, koffi, ws, pdfkit, exceljs, harfbuzzjs,
 // electron, …) needs Node and is refused in src/renderer and src/shared until it is listed here.
 // pdfjs-dist: its main build is a browser build (the renderer's PDF viewer); the engine loads the legacy one.
-const browserPackages = ['react', 'react-dom', '@tanstack/react-virtual', 'react-day-picker', 'jalaali-js', 'bidi-js', 'zod', 'pdfjs-dist'];
+const browserPackages = ['react', 'react-dom', '@tanstack/react-virtual', 'react-day-picker', 'jalaali-js', 'bidi-js', 'zod', 'pdfjs-dist', 'chart.js'];
 // The page's own packages: the engine, telephony and printing have no use for them.
-const uiPackages = ['react', 'react-dom', '@tanstack/react-virtual', 'react-day-picker'];
+const uiPackages = ['react', 'react-dom', '@tanstack/react-virtual', 'react-day-picker', 'chart.js'];
 const nodeOnlyPackages = Object.keys({ ...pkg.dependencies, ...pkg.optionalDependencies }).filter((name) => !browserPackages.includes(name));
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 /** Every Node built-in with and without `node:` (also `node:`-only ones such as node:test), and the Node-only packages with their subpaths. */

@@ -5,6 +5,7 @@ import { ATTENDANCE_TABS, CALLS_TABS, HOME, href, IVR_TABS, newContactRoute, par
 
 /** One of every route the app has, each tab and each record kind; a new route kind is a compile error here until listed. */
 const EVERY: { [S in Route['screen']]: Extract<Route, { screen: S }>[] } = {
+  dashboard: [{ screen: 'dashboard' }],
   phonebook: [{ screen: 'phonebook' }],
   contact: [
     { screen: 'contact', id: 12 },

@@ -5,11 +5,13 @@ import { useSession } from '../accounts/session-context';
 import { UserMenu } from '../accounts/user-menu';
 import { LanguageSwitch } from './language-switch';
 
-export type Screen = 'phonebook' | 'calls' | 'reminders' | 'people' | 'attendance' | 'cheques' | 'ivr' | 'voicemail' | 'lines' | 'fax' | 'settings';
+export type Screen =
+  'dashboard' | 'phonebook' | 'calls' | 'reminders' | 'people' | 'attendance' | 'cheques' | 'ivr' | 'voicemail' | 'lines' | 'fax' | 'settings';
 
 /** App name, the modules that exist (only those), and the language switch. */
 /** The request a screen starts with: a tab this session may not make it for is not shown (accounts, issue 18). */
 export const SCREEN_NEEDS: Record<Screen, Method> = {
+  dashboard: 'calls/report',
   phonebook: 'contacts/search',
   calls: 'calls/list',
   reminders: 'reminders/occurrences',
@@ -27,6 +29,7 @@ export function AppHeader({ screen, onScreen, end }: { screen: Screen; onScreen:
   const t = useT();
   const { may } = useSession();
   const tabs: { id: Screen; label: string }[] = [
+    { id: 'dashboard', label: t.dashboard.nav },
     { id: 'phonebook', label: t.nav.phonebook },
     { id: 'calls', label: t.nav.calls },
     { id: 'reminders', label: t.nav.reminders },

@@ -18,6 +18,7 @@ import {
   AttendanceScreen,
   AuditScreen,
   CallsScreen,
+  DashboardScreen,
   ChequesScreen,
   ChequesSection,
   FaxScreen,
@@ -111,6 +112,11 @@ export function App() {
         <OperatorWaitingBars />
       </CallBar>
       <main className="app-main">
+        {screen === 'dashboard' && (
+          <div className="screen">
+            <DashboardScreen onOpenContact={openContact} />
+          </div>
+        )}
         <div className="screen" hidden={screen !== 'phonebook'}>
           <ShownWhen when={screen === 'phonebook'} lazy>
             <PhonebookScreen

@@ -21,6 +21,7 @@ function screen<C extends ComponentType<any>>(load: () => Promise<C>): Component
   };
 }
 
+export const DashboardScreen = screen(async () => (await import('./other-screens')).DashboardScreen);
 export const CallsScreen = screen(async () => (await import('./other-screens')).CallsScreen);
 export const RemindersScreen = screen(async () => (await import('./other-screens')).RemindersScreen);
 export const ChequesSection = screen(async () => (await import('./other-screens')).ChequesSection);

@@ -6,6 +6,7 @@
 export { AttendanceScreen } from '../attendance/attendance-screen';
 export { AuditScreen } from '../audit/audit-screen';
 export { CallsScreen } from '../calls/calls-screen';
+export { DashboardScreen } from '../dashboard/dashboard-screen';
 export { ChequesSection } from '../cheque-templates/cheques-section';
 export { ChequesScreen } from '../cheques/cheques-screen';
 export { FaxScreen } from '../fax/fax-screen';

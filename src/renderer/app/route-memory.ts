@@ -79,6 +79,7 @@ export function tabRoute(route: Route): Route | null {
 
 /** Each tab's place to return to, first the tab's own home. */
 export const TAB_HOMES: Record<Screen, Route> = {
+  dashboard: { screen: 'dashboard' },
   phonebook: HOME,
   calls: { screen: 'calls', tab: 'log' },
   reminders: { screen: 'reminders' },

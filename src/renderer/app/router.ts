@@ -15,6 +15,8 @@ export type IvrTab = (typeof IVR_TABS)[number];
  * the list, a cheque's window, a file) are routes of their own.
  */
 export type Route =
+  /** The day at a glance: calls, numbers to call back, cheques due, birthdays, voicemail (issue 19). */
+  | { screen: 'dashboard' }
   | { screen: 'phonebook' }
   | { screen: 'contact'; id: number }
   /** The new-contact form over the phonebook, with a number filled in (from a call). */
@@ -79,6 +81,7 @@ export function href(route: Route): string {
     case 'fax':
     case 'settings':
     case 'audit':
+    case 'dashboard':
       return `#/${route.screen}`;
     case 'fax-document':
       return `#/fax/document/${route.id}`;
@@ -164,6 +167,7 @@ function parseNew(hash: string): Route | null {
     case 'lines':
     case 'settings':
     case 'audit':
+    case 'dashboard':
       return b === undefined ? { screen: a } : null;
     case 'contact':
     case 'call':

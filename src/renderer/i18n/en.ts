@@ -20,6 +20,7 @@ import { auditEn } from './sections/audit.en';
 import { lineFaxEn } from './sections/line-fax.en';
 import { sipLineEn } from './sections/sip-line.en';
 import { callbacksEn } from './sections/callbacks.en';
+import { dashboardEn } from './sections/dashboard.en';
 
 const plural = (n: string, count: number, one: string, many: string) => `${n} ${count === 1 ? one : many}`;
 
@@ -314,5 +315,6 @@ export const en: Messages = {
   lineFax: lineFaxEn,
   sipLine: sipLineEn,
   callbacks: callbacksEn,
+  dashboard: dashboardEn,
   alarms: alarmsEn,
 };

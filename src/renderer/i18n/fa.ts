@@ -23,6 +23,7 @@ import { auditFa } from './sections/audit.fa';
 import { lineFaxFa } from './sections/line-fax.fa';
 import { sipLineFa } from './sections/sip-line.fa';
 import { callbacksFa } from './sections/callbacks.fa';
+import { dashboardFa } from './sections/dashboard.fa';
 export const fa = {
   app: {
     name: 'منشی',
@@ -315,6 +316,7 @@ export const fa = {
   lineFax: lineFaxFa,
   sipLine: sipLineFa,
   callbacks: callbacksFa,
+  dashboard: dashboardFa,
   alarms: alarmsFa,
 };
 

@@ -1,0 +1,30 @@
+/** English messages of the dashboard; typed by the Persian section. */
+import type { DashboardMessages } from './dashboard.fa';
+
+export const dashboardEn: DashboardMessages = {
+  nav: 'Today',
+  title: 'The day at a glance',
+  ranges: { today: 'Today', week: 'This week', month: 'This month' },
+  rangeLabel: 'Range',
+  open: 'Open the list',
+  calls: 'Calls',
+  answered: 'Answered',
+  missed: 'Missed',
+  ivr: 'Answering service',
+  outgoing: 'Outgoing',
+  chartLabel: 'Incoming calls answered and missed in this range',
+  callbacks: 'Waiting for a call back',
+  callbacksNone: 'Every missed call has been returned.',
+  callbacksCount: (n: string) => `${n} ${n === '1' ? 'number' : 'numbers'}`,
+  voicemail: 'Unheard voicemail',
+  voicemailNone: 'No new message.',
+  cheques: 'Cheques due this week',
+  chequesNone: 'No cheque falls due in the next seven days.',
+  chequesReceived: (n: string, amount: string) => `${n} received — ${amount} rials`,
+  chequesPaid: (n: string, amount: string) => `${n} paid — ${amount} rials`,
+  birthdays: 'Birthdays today',
+  birthdaysNone: 'Nobody’s birthday today.',
+  age: (n: string) => `turns ${n}`,
+  reminders: 'Reminders today',
+  remindersNone: 'No reminder today.',
+};

@@ -1,0 +1,30 @@
+/** Persian messages of the dashboard (the day at a glance): the `dashboard` section. The source of truth for its keys. */
+export const dashboardFa = {
+  nav: 'پیشخوان',
+  title: 'پیشخوان',
+  ranges: { today: 'امروز', week: 'این هفته', month: 'این ماه' },
+  rangeLabel: 'بازهٔ زمانی',
+  open: 'باز کردن فهرست',
+  calls: 'تماس‌ها',
+  answered: 'پاسخ داده شد',
+  missed: 'بی‌پاسخ',
+  ivr: 'پاسخگوی تلفن',
+  outgoing: 'خروجی',
+  chartLabel: 'تماس‌های ورودی پاسخ‌داده و بی‌پاسخ در این بازه',
+  callbacks: 'منتظر تماس برگشتی',
+  callbacksNone: 'همهٔ تماس‌های بی‌پاسخ پیگیری شده‌اند.',
+  callbacksCount: (n: string) => `${n} شماره`,
+  voicemail: 'پیام صوتی شنیده‌نشده',
+  voicemailNone: 'پیام تازه‌ای نیست.',
+  cheques: 'چک‌های سررسید این هفته',
+  chequesNone: 'چکی در هفت روز آینده سررسید نمی‌شود.',
+  chequesReceived: (n: string, amount: string) => `${n} دریافتی — ${amount} ریال`,
+  chequesPaid: (n: string, amount: string) => `${n} پرداختی — ${amount} ریال`,
+  birthdays: 'تولدهای امروز',
+  birthdaysNone: 'امروز تولد کسی نیست.',
+  age: (n: string) => `${n} سالگی`,
+  reminders: 'یادآوری‌های امروز',
+  remindersNone: 'امروز یادآوری‌ای نیست.',
+};
+
+export type DashboardMessages = typeof dashboardFa;
