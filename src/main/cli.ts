@@ -87,7 +87,8 @@ async function main(argv: string[]): Promise<number> {
     // The reason and the folder, in the language of the folder's settings if they can be read, else in both.
     throw new CliError(startFailureText(e, dataDir, lang ?? settingsLanguage(dataDir, nativeBinding)));
   }
-  const uiLang = lang ?? (await call(engine, 'settings/get', {}, 'en')).language;
+  // accounts/state needs nobody signed in (settings/get would be refused to the CLI in an office with accounts).
+  const uiLang = lang ?? (await call(engine, 'accounts/state', {}, 'en')).language;
 
   if (command === 'serve') {
     const token = randomBytes(24).toString('base64url');
