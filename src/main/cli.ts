@@ -16,17 +16,19 @@ import { OPEN_CODE_TTL_MS, PRINTED_CODE_TTL_MS } from './server/session';
 import { simCommand } from './sim-command';
 import { testSipLineFactory } from './lines/test-sip-line';
 import { backupCommand } from './backup/backup-command';
+import { cliCaller, CliSignInError } from './accounts/cli-sign-in';
+import type { Caller } from './kernel/handlers';
 
 const USAGE = `Usage:
   monshi serve  [--data DIR] [--port N] [--lan] [--open] [--lang fa|en]
-  monshi import FILE [--data DIR] [--on-duplicate merge|skip|add]
-  monshi export FILE [--data DIR] [--format vcard3|vcard4|csv]
+  monshi import FILE [--data DIR] [--on-duplicate merge|skip|add] [--user NAME [--password-file FILE]]
+  monshi export FILE [--data DIR] [--format vcard3|vcard4|csv] [--user NAME [--password-file FILE]]
   monshi backup FILE [--data DIR] [--password P]
   monshi restore FILE [--data DIR] [--password P]
   monshi sim    [--profile conexant|usr-5637|agere|silabs] [--script FILE] [--ring NUMBER]`;
 
-async function call<M extends Method>(engine: Engine, method: M, input: unknown, lang: 'fa' | 'en'): Promise<OutputOf<M>> {
-  const r = await engine.invoke(method, input, lang);
+async function call<M extends Method>(engine: Engine, method: M, input: unknown, lang: 'fa' | 'en', caller?: Caller): Promise<OutputOf<M>> {
+  const r = await engine.invoke(method, input, lang, caller);
   if (!r.ok) throw new CliError(r.error.message);
   return r.value;
 }
@@ -49,6 +51,8 @@ async function main(argv: string[]): Promise<number> {
       script: { type: 'string' },
       ring: { type: 'string' },
       password: { type: 'string' },
+      user: { type: 'string' },
+      'password-file': { type: 'string' },
     },
   });
   const [command, file] = positionals;
@@ -83,7 +87,8 @@ async function main(argv: string[]): Promise<number> {
     // The reason and the folder, in the language of the folder's settings if they can be read, else in both.
     throw new CliError(startFailureText(e, dataDir, lang ?? settingsLanguage(dataDir, nativeBinding)));
   }
-  const uiLang = lang ?? (await call(engine, 'settings/get', {}, 'en')).language;
+  // accounts/state needs nobody signed in (settings/get would be refused to the CLI in an office with accounts).
+  const uiLang = lang ?? (await call(engine, 'accounts/state', {}, 'en')).language;
 
   if (command === 'serve') {
     const token = randomBytes(24).toString('base64url');
@@ -117,11 +122,19 @@ async function main(argv: string[]): Promise<number> {
   }
 
   try {
+    if (!((command === 'import' || command === 'export') && file)) {
+      console.error(USAGE);
+      return 2;
+    }
+    // With accounts on, the command is the signed-in `--user`'s (refused, saying so, without one).
+    const caller = await cliCaller(engine, uiLang, { user: values.user, passwordFile: values['password-file'] }).catch((e: unknown) => {
+      throw e instanceof CliSignInError ? new CliError(e.message) : e;
+    });
     if (command === 'import' && file) {
       const bytes = readFileSync(file);
-      const preview = await call(engine, 'io/import-preview', { fileName: path.basename(file), base64: bytes.toString('base64') }, uiLang);
+      const preview = await call(engine, 'io/import-preview', { fileName: path.basename(file), base64: bytes.toString('base64') }, uiLang, caller);
       const onDuplicate = values['on-duplicate'] ?? 'merge';
-      const out = await call(engine, 'io/import-commit', { previewId: preview.previewId, onDuplicate }, uiLang);
+      const out = await call(engine, 'io/import-commit', { previewId: preview.previewId, onDuplicate }, uiLang, caller);
       for (const n of preview.notices) console.error(`line ${n.line}: ${n.message}`);
       console.log(
         `${preview.total} records: ${out.added} added, ${out.merged} merged, ${out.skipped} skipped.${out.rejected ? ` ${out.rejected} not imported.` : ''}`,
@@ -131,7 +144,7 @@ async function main(argv: string[]): Promise<number> {
     if (command === 'export' && file) {
       const ext = path.extname(file).toLowerCase();
       const format = values.format ?? (ext === '.csv' ? 'csv' : 'vcard4');
-      const out = await call(engine, 'io/export', { format }, uiLang);
+      const out = await call(engine, 'io/export', { format }, uiLang, caller);
       writeFileSync(file, Buffer.from(out.base64, 'base64'));
       console.log(`${out.count} contacts written to ${file}.`);
       return 0;

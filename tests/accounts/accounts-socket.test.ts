@@ -1,7 +1,8 @@
 /**
  * Accounts over browser mode's WebSocket (issue 18): each browser is its own session (a cookie of its
  * own, given with the app page), and the engine refuses a front-desk browser's cheques/create with a
- * message naming what is missing, while a clerk's browser may.
+ * message naming what is missing, while a clerk's browser may. Pushed events are filtered the same
+ * way: a front-desk browser does not hear of cheques a clerk's browser hears of.
  */
 import http from 'node:http';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -9,6 +10,7 @@ import path from 'node:path';
 import WebSocket from 'ws';
 import { startServer } from '../../src/main/server/http-server';
 import { removeDir, tempDir, testEngine, type TestEngine } from '../helpers/engine';
+import { waitFor } from '../helpers/wait';
 
 function get(url: string, headers: Record<string, string> = {}): Promise<http.IncomingMessage> {
   return new Promise((resolve, reject) => {
@@ -29,7 +31,8 @@ async function browser(server: Awaited<ReturnType<typeof startServer>>) {
   const page = await get(`http://127.0.0.1:${server.port}/`, { cookie: secret });
   expect(page.statusCode).toBe(200);
   const own = firstCookie(page);
-  expect(own).toMatch(new RegExp(`^monshi-${server.port}-browser=[\\w-]{32}$`));
+  // Named after the data folder, not the port: the same after a restart on another port (the session is kept).
+  expect(own).toMatch(/^monshi-f[0-9a-f]{12}-browser=[\w-]{32}$/);
   const cookie = `${secret}; ${own}`;
   const ws = new WebSocket(`ws://127.0.0.1:${server.port}/ws`, { origin: `http://127.0.0.1:${server.port}`, headers: { cookie } });
   await new Promise((resolve, reject) => {
@@ -51,7 +54,14 @@ async function browser(server: Awaited<ReturnType<typeof startServer>>) {
       ws.on('message', onMessage);
       ws.send(JSON.stringify({ t: 'req', id, method, input, lang }));
     });
-  return { ws, call };
+  // Every event this socket was sent, in order.
+  const events: { name: string; payload: unknown }[] = [];
+  ws.on('message', (d) => {
+    const msg = JSON.parse(String(d)) as { t: string; name: string; payload: unknown };
+    if (msg.t === 'evt') events.push({ name: msg.name, payload: msg.payload });
+  });
+  const names = () => events.map((e) => e.name);
+  return { ws, call, events, names };
 }
 
 describe('accounts over the WebSocket', () => {
@@ -99,6 +109,38 @@ describe('accounts over the WebSocket', () => {
     expect(await clerk.call('cheques/create', cheque)).toMatchObject({ ok: true });
     // The manager's browser is still the manager's.
     expect(await office.call('accounts/state', {})).toMatchObject({ ok: true, value: { user: { name: 'Mina', role: 'manager' } } });
+    for (const b of [office, desk, clerk]) b.ws.close();
+  });
+
+  it('a front-desk browser does not receive the cheque events a clerk receives; a locked one receives nothing', async () => {
+    const office = await browser(server);
+    expect(await office.call('accounts/sign-in', { name: 'Mina', password: 'manager-pass-1' })).toMatchObject({ ok: true });
+    const desk = await browser(server);
+    expect(await desk.call('accounts/sign-in', { name: 'Sara', password: 'sara-pass-1' })).toMatchObject({ ok: true });
+    const clerk = await browser(server);
+    expect(await clerk.call('accounts/sign-in', { name: 'Omid', password: 'omid-pass-1' })).toMatchObject({ ok: true });
+
+    const cheque = { direction: 'received', bankCode: 'mellat', amount: 2_000_000, partyName: 'Reza', dueDate: '2025-05-10' };
+    const made = await clerk.call('cheques/create', cheque);
+    expect(made).toMatchObject({ ok: true });
+    // Then an event all three may hear: once it has come, whatever came before it has too (one socket, in order).
+    expect(await clerk.call('contacts/create', { firstName: 'Reza', phones: [] })).toMatchObject({ ok: true });
+    for (const b of [office, desk, clerk]) await waitFor(() => b.names().includes('contacts/changed'), { what: 'contacts/changed' });
+    expect(clerk.names()).toContain('cheques/changed');
+    expect(office.names()).toContain('cheques/changed');
+    expect(desk.names()).not.toContain('cheques/changed');
+    expect(desk.names().filter((n) => n.startsWith('cheque'))).toEqual([]);
+
+    // Locked, the desk hears nothing, not even of contacts, until it signs in again.
+    expect(await desk.call('accounts/lock', {})).toMatchObject({ ok: true, value: { locked: true } });
+    expect(await clerk.call('contacts/create', { firstName: 'Nima', phones: [] })).toMatchObject({ ok: true });
+    await waitFor(() => office.names().filter((n) => n === 'contacts/changed').length === 2, { what: 'the second contacts/changed' });
+    expect(await desk.call('accounts/sign-in', { name: 'Sara', password: 'sara-pass-1' })).toMatchObject({ ok: true });
+    expect(await office.call('contacts/create', { firstName: 'Taha', phones: [] })).toMatchObject({ ok: true });
+    const contactEvents = () => desk.names().filter((n) => n === 'contacts/changed').length;
+    await waitFor(() => contactEvents() === 2, { what: 'the desk hearing of the third contact' });
+    // The second contact (while locked) never came: two, not three.
+    expect(contactEvents()).toBe(2);
     for (const b of [office, desk, clerk]) b.ws.close();
   });
 });

@@ -2,8 +2,10 @@
  * Accounts in Chromium (issue 18): the first run makes the first manager (the recovery code shown once),
  * the manager adds a front-desk user in Settings → Users, the front desk signs in and sees no cheques
  * (nor reaches them by link; the engine refuses them), and a clerk switching in at the lock screen can.
+ * A front-desk browser beside the clerk's does not even hear of the clerk's new cheque (the events its
+ * socket receives are read in the page), and a restart of Monshi leaves the clerk signed in.
  */
-import { engineApi, shot, useApp } from './app';
+import { engineApi, pollUntil, shot, useApp } from './app';
 
 const e2e = useApp({ name: 'accounts', viewport: { width: 1280, height: 900 } });
 const { page } = e2e;
@@ -81,5 +83,58 @@ it('a clerk switching in at the lock screen sees the cheque book', async () => {
   await expect(engineApi(page, 'cheques/search', {})).resolves.toBeTruthy();
   await page.getByTestId('cheques-screen').waitFor();
   await shot(page, 'accounts-06-clerk-cheques');
+  expect(e2e.pageErrors).toEqual([]);
+});
+
+it('a front-desk browser does not receive the cheque event the clerk’s browser receives', async () => {
+  const desk = await e2e.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
+    const deskPage = await desk.newPage();
+    // Every event the page's socket receives, as the page received it.
+    const record = () => {
+      const seen: string[] = [];
+      (window as unknown as { monshiEvents: string[] }).monshiEvents = seen;
+      const Native = window.WebSocket;
+      window.WebSocket = class extends Native {
+        constructor(url: string | URL, protocols?: string | string[]) {
+          super(url, protocols);
+          this.addEventListener('message', (m: MessageEvent<string>) => {
+            const msg = JSON.parse(m.data) as { t: string; name?: string };
+            if (msg.t === 'evt' && msg.name) seen.push(msg.name);
+          });
+        }
+      };
+    };
+    await deskPage.addInitScript(record);
+    await page.addInitScript(record);
+    await page.reload();
+    await page.getByTestId('cheques-screen').waitFor();
+    await deskPage.goto(e2e.app.url);
+    const signIn = deskPage.getByTestId('sign-in');
+    await signIn.getByTestId('name').fill('سارا');
+    await signIn.getByTestId('password').fill('sara-desk-pass');
+    await signIn.getByTestId('sign-in-submit').click();
+    await deskPage.getByTestId('nav-phonebook').waitFor();
+
+    const events = (p: typeof page) => p.evaluate(() => (window as unknown as { monshiEvents: string[] }).monshiEvents);
+    await engineApi(page, 'cheques/create', { direction: 'received', bankCode: 'mellat', amount: 3_000_000, partyName: 'رضا', dueDate: '2025-06-10' });
+    // Then a contact both may hear of: once the desk has that, whatever was sent before it has come too.
+    await engineApi(page, 'contacts/create', { firstName: 'رضا', phones: [] });
+    await pollUntil(deskPage, async () => (await events(deskPage)).includes('contacts/changed'), true);
+    await pollUntil(page, async () => (await events(page)).includes('contacts/changed'), true);
+    expect(await events(page)).toContain('cheques/changed');
+    expect((await events(deskPage)).filter((n) => n.startsWith('cheque'))).toEqual([]);
+    await expect(deskPage.getByTestId('nav-cheques').count()).resolves.toBe(0);
+  } finally {
+    await desk.close();
+  }
+});
+
+it('a restart of Monshi leaves the clerk signed in (no password asked again)', async () => {
+  await e2e.restart();
+  await expect(page.getByTestId('user-menu').textContent()).resolves.toContain('\u2068Omid\u2069 (کارمند دفتر)');
+  await expect(page.getByTestId('sign-in').count()).resolves.toBe(0);
+  expect(await engineApi(page, 'accounts/state', {})).toMatchObject({ user: { name: 'Omid', role: 'clerk' }, locked: false });
+  await shot(page, 'accounts-07-after-restart');
   expect(e2e.pageErrors).toEqual([]);
 });

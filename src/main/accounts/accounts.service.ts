@@ -1,10 +1,11 @@
 /**
  * Accounts and sessions (issue 18). A session is one browser (browser mode's cookie) or the desktop
  * app's windows (Electron's session), named by the shell as `Caller.session`; this service keeps who
- * is signed in to each, in memory (a restart signs everyone out). `guard` is the gate's question
- * before any handler runs: may this session make this request, and as whom.
+ * is signed in to each (sessions.repo.ts: kept in the database by a hash of the name, so a restart
+ * signs nobody out). `guard` is the gate's question before any handler runs: may this session make
+ * this request, and as whom; `mayReceive` the shells' before they push an event to a session.
  */
-import type { Api, Method } from '../../shared/contract/api';
+import type { Api, Method, Permission } from '../../shared/contract/api';
 import type { Extra, Role, SessionState, UserRow } from '../../shared/contract/accounts';
 import type { Db } from '../db/database';
 import { message } from '../i18n/messages';
@@ -13,10 +14,10 @@ import type { EngineContext } from '../kernel/context';
 import type { Actor, Caller } from '../kernel/handlers';
 import { hashSecret, newRecoveryCode, normaliseCode, verifySecret } from './password';
 import { missingFor } from './roles';
+import { createSessionsRepo, type CarriedSession } from './sessions.repo';
 import { createSignInLimit } from './sign-in-limit';
 import { createUsersRepo, nameKey, type StoredUser } from './users.repo';
 
-type SessionEntry = { userId: number; locked: boolean };
 type NewUser = { name: string; password: string; pin: string | null; role: Role; extras: Extra[] };
 
 export type AccountsService = ReturnType<typeof createAccountsService>;
@@ -25,7 +26,7 @@ const publicUser = ({ passwordHash: _p, pinHash: _q, ...u }: StoredUser): UserRo
 
 export function createAccountsService(db: Db, ctx: EngineContext, api: Api) {
   const repo = createUsersRepo(db);
-  const sessions = new Map<string, SessionEntry>();
+  const sessions = createSessionsRepo(db, () => ctx.clock().getTime(), keptOverRestart);
   const limit = createSignInLimit(() => ctx.clock().getTime());
   // Checked against when the name is unknown, so a wrong name takes as long as a wrong password.
   const dummy = hashSecret('monshi-no-such-user');
@@ -60,7 +61,7 @@ export function createAccountsService(db: Db, ctx: EngineContext, api: Api) {
 
   function take(caller: Caller, user: StoredUser): SessionState {
     limit.succeeded(nameKey(user.name));
-    sessions.set(caller.session, { userId: user.id, locked: false });
+    sessions.start(caller.session, user.id);
     return state(caller);
   }
 
@@ -109,6 +110,20 @@ export function createAccountsService(db: Db, ctx: EngineContext, api: Api) {
       return new AppError('forbidden', 'accounts.forbidden_extra', { user, extra: (l) => extraName(l, missing.what as Extra), permission });
     },
     state,
+    /** May this session hear what needs `permission` (an event's, see event-permissions.ts)? A locked or signed-out one hears nothing. */
+    mayReceive(caller: Caller, permission: Permission): boolean {
+      if (repo.config().mode === 'open') return true;
+      const who = userOf(caller);
+      return !missingFor(who && !who.locked ? who.user : null, '', permission);
+    },
+    /** The sessions to keep over a restore, each with its user's name (see `adoptSessions`). */
+    carrySessions: (): CarriedSession[] =>
+      sessions.kept().flatMap((s) => {
+        const user = repo.get(s.userId);
+        return user ? [{ ...s, userKey: nameKey(user.name) }] : [];
+      }),
+    /** After a restore: the sessions of before it, for the users the restored data has (same id and name, enabled). */
+    adoptSessions: (carried: CarriedSession[]) => sessions.adopt(carried),
     async signIn(caller: Caller, name: string, password: string): Promise<SessionState> {
       const k = nameKey(name);
       checkWait(k);
@@ -129,12 +144,11 @@ export function createAccountsService(db: Db, ctx: EngineContext, api: Api) {
       return take(caller, user);
     },
     signOut(caller: Caller): SessionState {
-      sessions.delete(caller.session);
+      sessions.end(caller.session);
       return state(caller);
     },
     lock(caller: Caller): SessionState {
-      const s = sessions.get(caller.session);
-      if (s) s.locked = true;
+      sessions.lock(caller.session);
       return state(caller);
     },
     async recover(code: string, name: string, password: string): Promise<{ recoveryCode: string }> {
@@ -180,6 +194,9 @@ export function createAccountsService(db: Db, ctx: EngineContext, api: Api) {
     },
   };
 }
+
+/** Browsers (by their own secret cookie) and the desktop app stay signed in over a restart; the CLI's and tests' sessions do not. */
+const keptOverRestart = (session: string) => /^(browser:(?!none$)|electron:)/.test(session);
 
 const roleName = (lang: 'fa' | 'en', r: Role) => message(lang, `accounts.role.${r}`);
 const extraName = (lang: 'fa' | 'en', e: Extra) => message(lang, `accounts.extra.${e}`);

@@ -101,6 +101,7 @@ export const TABLE_RULES: Record<string, TableRule> = {
   line_call_settings: child('lines', 'line_id', 'call_settings', (r) => join(r.ivr_at_once, r.record_sides)),
   users: named('user'),
   accounts_config: { kind: 'record', type: 'accounts', name: (r) => text(r.mode) },
+  sessions: derived('signing in and out: who is signed in where (not a record of the office)'),
   backup_settings: { kind: 'record', type: 'backup_settings', name: () => '' },
   backup_runs: derived('the backup service: a line per backup made (the header warns from it)'),
 };

@@ -25,6 +25,8 @@ import { createHandlers } from './handlers';
 import { createServices } from './services';
 import { APP_VERSION } from '../kernel/app-version';
 import type { Restarter } from '../backup/backup.service';
+import type { AccountsService } from '../accounts/accounts.service';
+import { eventFor } from '../accounts/event-permissions';
 
 export type EngineOptions = {
   dataDir: string;
@@ -68,6 +70,8 @@ export type Engine = {
   /** `caller`: the session and PC the shell names (accounts); none is this PC's own session ('local'). */
   invoke<M extends Method>(method: M, input: unknown, lang: Lang, caller?: Caller): Promise<Result<OutputOf<M>>>;
   subscribe(listener: (e: EngineEvent) => void): () => void;
+  /** The event as `caller`'s session may receive it (accounts: by role, alarms narrowed), or null: a shell asks before sending. */
+  eventFor(caller: Caller, e: EngineEvent): EngineEvent | null;
   close(): Promise<void>;
   readonly db: Db;
   readonly dataDir: string;
@@ -95,12 +99,15 @@ export function createEngine(opts: EngineOptions): Engine {
     restarting = (async () => {
       // The request that asked for it answers first (its handler is still running).
       await new Promise((resolve) => setTimeout(resolve, 0));
+      // Who is signed in stays signed in on the restored data, as far as it has those users.
+      const signedIn = current.accounts.carrySessions();
       await current.close(false);
       try {
         swap();
       } finally {
         // A swap that failed midway is finished by this start (its journal is there), or left as it was.
         current = startEngine(opts, restart);
+        current.accounts.adoptSessions(signedIn);
       }
       current.subscribe((e) => listeners.forEach((l) => l(e)));
     })().finally(() => {
@@ -119,6 +126,7 @@ export function createEngine(opts: EngineOptions): Engine {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    eventFor: (caller, e) => current.eventFor(caller, e),
     async close() {
       if (restarting) await restarting.catch(() => undefined);
       await current.close(true);
@@ -131,7 +139,7 @@ export function createEngine(opts: EngineOptions): Engine {
   };
 }
 
-type InnerEngine = Omit<Engine, 'close'> & { close(exitBackup: boolean): Promise<void> };
+type InnerEngine = Omit<Engine, 'close'> & { close(exitBackup: boolean): Promise<void>; accounts: AccountsService };
 
 function startEngine(opts: EngineOptions, restart: Restarter): InnerEngine {
   const folder = openDataFolder({
@@ -247,6 +255,8 @@ function buildEngine(opts: EngineOptions, { db, dbFile, lock }: OpenDataFolder, 
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    eventFor: (caller, e) => eventFor(e, (permission) => services.accounts.mayReceive(caller, permission)),
+    accounts: services.accounts,
     close(exitBackup) {
       // Closing twice (a shell's quit after a test's own close) ends the same way, once.
       if (closing) return closing;

@@ -16,7 +16,7 @@ import type { Caller } from '../kernel/handlers';
 import { message } from '../i18n/messages';
 import { createHttpApi } from './http-api';
 import { refuseUpgrade, send, sendJson } from './responses';
-import { createSession, PRINTED_CODE_TTL_MS, type Session } from './session';
+import { createSession, folderScope, PRINTED_CODE_TTL_MS, type Session } from './session';
 import { signInPage } from './sign-in-page';
 import { createSocketApi } from './socket-api';
 import { resolveStatic, serveFile } from './static-files';
@@ -138,7 +138,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   // A listening server's later errors (a client's reset connection) are reported, never thrown.
   server.on('error', (e) => log(`server error: ${e.message}`));
   port = (server.address() as AddressInfo).port;
-  const live = createSession(opts.token, port);
+  const live = createSession(opts.token, port, Date.now, folderScope(opts.engine.dataDir));
   session = live;
   const shownHost = lan ? host : '127.0.0.1';
   const signInUrl = (ttlMs: number) => `http://${shownHost}:${port}/?code=${live.issueCode(ttlMs)}`;

@@ -4,7 +4,7 @@
  * swaps for the cookie on `GET /?code=…`. A code works once and expires, so one read from a command
  * line (`ps`), a terminal's scrollback or a browser's history is worth nothing.
  */
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type http from 'node:http';
 
 /** A code printed in the terminal: long enough to copy it into a browser. */
@@ -43,9 +43,15 @@ function cookieValue(header: string | undefined, name: string): string | null {
   return null;
 }
 
-export function createSession(secret: string, port: number, now: () => number = Date.now): Session {
+/**
+ * `folder` names the data folder (see `folderScope`) in the browser's own cookie: unlike the port, it is
+ * the same after a restart, so a browser signed in to an account is still signed in (its session is
+ * kept by the engine under a hash of that cookie), while another Monshi on another folder is another.
+ */
+export function createSession(secret: string, port: number, now: () => number = Date.now, folder: string = String(port)): Session {
   // The port is in the name: two Monshis on one PC (other data folders) share 127.0.0.1's cookie jar.
   const cookieName = `monshi-${port}`;
+  const browserName = `monshi-${folder}-browser`;
   const codes = new Map<string, number>();
   return {
     cookieName,
@@ -69,9 +75,12 @@ export function createSession(secret: string, port: number, now: () => number = 
     },
     setCookie: () => `${cookieName}=${secret}; HttpOnly; SameSite=Strict; Path=/`,
     browserOf(req) {
-      const value = cookieValue(req.headers.cookie, `${cookieName}-browser`);
+      const value = cookieValue(req.headers.cookie, browserName);
       return value !== null && /^[\w-]{32}$/.test(value) ? value : null;
     },
-    browserCookie: () => `${cookieName}-browser=${randomBytes(24).toString('base64url')}; HttpOnly; SameSite=Strict; Path=/`,
+    browserCookie: () => `${browserName}=${randomBytes(24).toString('base64url')}; HttpOnly; SameSite=Strict; Path=/`,
   };
 }
+
+/** A short, stable name of a data folder for a cookie's name (the path itself is not put in a cookie). */
+export const folderScope = (dataDir: string) => `f${createHash('sha256').update(dataDir).digest('hex').slice(0, 12)}`;

@@ -38,18 +38,22 @@ function readRequest(text: string): { req: RequestMessage } | { id: number | nul
 }
 
 export async function settingsLang(engine: Engine): Promise<Lang> {
-  const r = await engine.invoke('settings/get', {}, 'fa');
+  // accounts/state answers whoever asks (settings/get is refused to nobody-signed-in with accounts on).
+  const r = await engine.invoke('accounts/state', {}, 'fa');
   return r.ok && r.value.language === 'en' ? 'en' : 'fa';
 }
 
 export function createSocketApi(engine: Engine, log: (what: string) => void, callerOf: (req: http.IncomingMessage) => Caller): SocketApi {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_SOCKET_MESSAGE_BYTES, perMessageDeflate: false });
   let open = 0;
+  // The session of each socket, as its upgrade's cookies named it.
+  const callers = new WeakMap<WebSocket, Caller>();
 
   wss.on('connection', (ws: WebSocket, upgrade: http.IncomingMessage) => {
     let lang: Lang | null = null;
     // The browser's accounts session, as the upgrade's cookies named it.
     const caller = callerOf(upgrade);
+    callers.set(ws, caller);
     // ws closes the socket itself (1009 too big, 1007 bad UTF-8, 1002 bad frame) and then reports here.
     ws.on('error', (e) => log(`socket closed on a bad message: ${e.message}`));
     const reply = (msg: ResponseMessage | ProtocolErrorMessage) => {
@@ -70,9 +74,19 @@ export function createSocketApi(engine: Engine, log: (what: string) => void, cal
     });
   });
 
+  // Each socket hears only what its session may read (a front desk no cheques, files or backups), as it is
+  // now: signing in, out, or locking changes what the next event shows without reconnecting.
   const unsubscribe = engine.subscribe((e) => {
-    const text = JSON.stringify({ t: 'evt', name: e.name, payload: e.payload } satisfies EventMessage);
-    for (const ws of wss.clients) if (ws.readyState === ws.OPEN) ws.send(text);
+    const textOf = (x: typeof e) => JSON.stringify({ t: 'evt', name: x.name, payload: x.payload } satisfies EventMessage);
+    let whole: string | null = null;
+    for (const ws of wss.clients) {
+      const caller = callers.get(ws);
+      if (ws.readyState !== ws.OPEN || !caller) continue;
+      const seen = engine.eventFor(caller, e);
+      // Unchanged (most events, most sessions): the JSON is made once for all sockets.
+      if (seen === e) ws.send((whole ??= textOf(e)));
+      else if (seen) ws.send(textOf(seen));
+    }
   });
 
   return {
