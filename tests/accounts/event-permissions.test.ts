@@ -20,18 +20,19 @@ afterEach(async () => {
   removeDir(dir);
 });
 
-const alarm = (id: number, source: Alarm['source']): Alarm => ({
-  id,
-  source,
-  refId: id,
-  title: `${source} ${id}`,
-  occursAt: '2025-03-20T08:00:00.000Z',
-  missedCount: 1,
-  firstOccursAt: '2025-03-20T08:00:00.000Z',
-  firedAt: '2025-03-20T08:00:00.000Z',
-  late: false,
-  snoozedUntil: null,
-} as Alarm);
+const alarm = (id: number, source: Alarm['source']): Alarm =>
+  ({
+    id,
+    source,
+    refId: id,
+    title: `${source} ${id}`,
+    occursAt: '2025-03-20T08:00:00.000Z',
+    missedCount: 1,
+    firstOccursAt: '2025-03-20T08:00:00.000Z',
+    firedAt: '2025-03-20T08:00:00.000Z',
+    late: false,
+    snoozedUntil: null,
+  }) as Alarm;
 
 it('a front desk hears the reminder and birthday alarms but not the cheque one; a clerk hears all three; a stranger none', async () => {
   const { manager } = await withManager(e);

@@ -16,6 +16,7 @@ export const EVENT_PERMISSION = {
   'lines/status': 'lines.read',
   'call/incoming': 'calls.read',
   'call/updated': 'calls.read',
+  'calls/callbacks-changed': 'calls.read',
   'ivr/changed': 'ivr.read',
   'ivr/operator': 'ivr.read',
   'ivr/soundcard': 'ivr.read',
