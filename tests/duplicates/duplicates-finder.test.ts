@@ -56,3 +56,15 @@ test('a number shared by more contacts than a person has (a switchboard) pairs n
   for (let i = 0; i <= MAX_GROUP; i++) await add(`نام${i}`, `خانوادگی${i}`, '02166554433');
   expect(findDuplicates(e.db)).toEqual([]);
 });
+
+test("'duplicates/find' lists the pairs with both names; a bad limit is refused naming the field", async () => {
+  const a = await add('رضا', 'کریمی', '09121234567');
+  const b = await add('رضا', 'كريمي', '00989121234567');
+  const found = await e.ok('duplicates/find', {});
+  expect(found).toEqual([
+    { a: { id: a, displayName: 'رضا کریمی' }, b: { id: b, displayName: 'رضا کریمی' }, score: expect.any(Number), reasons: expect.any(Array) },
+  ]);
+  expect(found[0]!.reasons).toEqual(expect.arrayContaining([{ kind: 'name', how: 'same' }, { kind: 'phone', number: expect.any(String) }]));
+  const err = await e.fail('duplicates/find', { limit: 0 }, 'en');
+  expect(JSON.stringify(err)).toContain('limit');
+});
