@@ -5,6 +5,7 @@ import { OperatorWaitingBars } from '../ivr/operator-waiting';
 import { VoicemailIndicator } from '../ivr/voicemail-indicator';
 import { RecordingIndicator } from '../recordings/recording-indicator';
 import { PhonebookScreen } from '../phonebook/phonebook-screen';
+import { DuplicatesScreen } from '../duplicates/duplicates-screen';
 import type { PeoplePlace } from '../people/people-screen';
 import { CallerPopups } from '../popup/caller-popups';
 import { FaxPopups } from '../popup/fax-popups';
@@ -113,6 +114,9 @@ export function App() {
       <main className="app-main">
         <div className="screen" hidden={screen !== 'phonebook'}>
           <ShownWhen when={screen === 'phonebook'} lazy>
+            {route.screen === 'duplicates' ? (
+              <DuplicatesScreen />
+            ) : (
             <PhonebookScreen
               searchRef={searchRef}
               openId={book.screen === 'contact' ? book.id : null}
@@ -120,6 +124,7 @@ export function App() {
               onOpenReminder={openReminder}
               onShowReminders={() => navigate({ screen: 'reminders' })}
             />
+            )}
           </ShownWhen>
         </div>
         <div className="screen" hidden={screen !== 'calls'}>
