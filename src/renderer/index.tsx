@@ -12,6 +12,7 @@ import './styles/backup.css';
 import './styles/forms.css';
 import './styles/dialogs.css';
 import './styles/audit.css';
+import './styles/duplicates.css';
 import './styles/pdf-viewer.css';
 import './styles/calls.css';
 import './styles/call-reports.css';

@@ -45,6 +45,7 @@ const EVERY: { [S in Route['screen']]: Extract<Route, { screen: S }>[] } = {
   'fax-routes': [{ screen: 'fax-routes' }],
   settings: [{ screen: 'settings' }],
   audit: [{ screen: 'audit' }],
+  duplicates: [{ screen: 'duplicates' }],
 };
 const ALL: Route[] = Object.values(EVERY).flat();
 

@@ -4,6 +4,7 @@
  * refuses to start when the two do not match.
  */
 import { backupHandlers } from '../backup/backup.handlers';
+import { duplicatesHandlers } from '../duplicates/duplicates.handlers';
 import { attendanceHandlers } from '../attendance/attendance.handlers';
 import { auditHandlers } from '../audit/audit.handlers';
 import { callsHandlers } from '../calls/calls.handlers';
@@ -58,6 +59,7 @@ export function handlerMaps(s: Services, app: AppDeps) {
     accountsHandlers(s),
     auditHandlers(s),
     backupHandlers(s),
+    duplicatesHandlers(s),
   ];
 }
 

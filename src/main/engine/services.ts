@@ -36,6 +36,7 @@ import { createFaxOnDemand } from '../fax/fax-on-demand';
 import { createFaxRoutesService } from '../fax/fax-routes.service';
 import { faxRouteAlarmSource } from '../fax/fax-route-alarm.source';
 import { createBackupService } from '../backup/backup.service';
+import { createDuplicatesService } from '../duplicates/duplicates.service';
 import { APP_VERSION } from '../kernel/app-version';
 import { message } from '../i18n/messages';
 import { createAccountsService } from '../accounts/accounts.service';
@@ -217,5 +218,6 @@ export function createServices(
     faxRoutes,
     accounts,
     backup,
+    duplicates: createDuplicatesService(db),
   };
 }

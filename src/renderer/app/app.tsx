@@ -5,6 +5,7 @@ import { OperatorWaitingBars } from '../ivr/operator-waiting';
 import { VoicemailIndicator } from '../ivr/voicemail-indicator';
 import { RecordingIndicator } from '../recordings/recording-indicator';
 import { PhonebookScreen } from '../phonebook/phonebook-screen';
+import { DuplicatesScreen } from '../duplicates/duplicates-screen';
 import type { PeoplePlace } from '../people/people-screen';
 import { CallerPopups } from '../popup/caller-popups';
 import { FaxPopups } from '../popup/fax-popups';
@@ -119,6 +120,9 @@ export function App() {
         )}
         <div className="screen" hidden={screen !== 'phonebook'}>
           <ShownWhen when={screen === 'phonebook'} lazy>
+            {route.screen === 'duplicates' ? (
+              <DuplicatesScreen />
+            ) : (
             <PhonebookScreen
               searchRef={searchRef}
               openId={book.screen === 'contact' ? book.id : null}
@@ -126,6 +130,7 @@ export function App() {
               onOpenReminder={openReminder}
               onShowReminders={() => navigate({ screen: 'reminders' })}
             />
+            )}
           </ShownWhen>
         </div>
         <div className="screen" hidden={screen !== 'calls'}>

@@ -32,6 +32,8 @@ export function screenOf(route: Route): Screen {
       return 'fax';
     case 'audit':
       return 'settings';
+    case 'duplicates':
+      return 'phonebook';
     default:
       return route.screen;
   }

@@ -59,7 +59,9 @@ export type Route =
   | { screen: 'fax-routes' }
   | { screen: 'settings' }
   /** The audit trail's viewer (a manager's, from Settings). */
-  | { screen: 'audit' };
+  | { screen: 'audit' }
+  /** Probable duplicate contacts (the duplicates finder), over the phonebook. */
+  | { screen: 'duplicates' };
 
 export const HOME: Route = { screen: 'phonebook' };
 /** A new contact's number as it goes into a link: at most this long, never blank. */
@@ -82,6 +84,7 @@ export function href(route: Route): string {
     case 'settings':
     case 'audit':
     case 'dashboard':
+    case 'duplicates':
       return `#/${route.screen}`;
     case 'fax-document':
       return `#/fax/document/${route.id}`;
@@ -168,6 +171,7 @@ function parseNew(hash: string): Route | null {
     case 'settings':
     case 'audit':
     case 'dashboard':
+    case 'duplicates':
       return b === undefined ? { screen: a } : null;
     case 'contact':
     case 'call':

@@ -11,6 +11,7 @@ import { recordingsEn } from './sections/recordings.en';
 import { remindersEn, alarmsEn } from './sections/reminders.en';
 import { chequeTemplatesEn } from './sections/cheque-templates.en';
 import { peopleEn } from './sections/people.en';
+import { duplicatesEn } from './sections/duplicates.en';
 import { attendanceEn } from './sections/attendance.en';
 import { faxEn } from './sections/fax.en';
 import { faxOutEn } from './sections/fax-outbox.en';
@@ -306,6 +307,7 @@ export const en: Messages = {
   reminders: remindersEn,
   chequeTemplates: chequeTemplatesEn,
   people: peopleEn,
+  duplicates: duplicatesEn,
   attendance: attendanceEn,
   fax: faxEn,
   faxOut: faxOutEn,

@@ -14,6 +14,7 @@ import { recordingsFa } from './sections/recordings.fa';
 import { remindersFa, alarmsFa } from './sections/reminders.fa';
 import { chequeTemplatesFa } from './sections/cheque-templates.fa';
 import { peopleFa } from './sections/people.fa';
+import { duplicatesFa } from './sections/duplicates.fa';
 import { attendanceFa } from './sections/attendance.fa';
 import { faxFa } from './sections/fax.fa';
 import { faxOutFa } from './sections/fax-outbox.fa';
@@ -307,6 +308,7 @@ export const fa = {
   reminders: remindersFa,
   chequeTemplates: chequeTemplatesFa,
   people: peopleFa,
+  duplicates: duplicatesFa,
   attendance: attendanceFa,
   fax: faxFa,
   faxOut: faxOutFa,

@@ -1,6 +1,7 @@
 import type { ExportFormat } from './use-phonebook-files';
 import { useT } from '../i18n/use-t';
 import { MenuButton } from '../ui/menu-button';
+import { href } from '../app/router';
 
 type Props = {
   onNew: () => void;
@@ -35,6 +36,9 @@ export function PhonebookToolbar({ onNew, onImport, onExport, onPrint, onManage,
       <button type="button" className="button" onClick={onPrint} disabled={busy !== null} data-testid="print-list">
         {busy === 'print' ? t.phonebook.preparing : t.phonebook.printList}
       </button>
+      <a className="button" href={href({ screen: 'duplicates' })} data-testid="duplicates-button">
+        {t.duplicates.open}
+      </a>
       <span className="toolbar-spacer" />
       <button type="button" className="button subtle" onClick={onManage} data-testid="manage-button">
         {t.phonebook.manage}

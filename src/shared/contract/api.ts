@@ -29,6 +29,7 @@ import { faxOutboxApi, type FaxOutboxEvents } from './fax-outbox.api';
 import { faxLogApi, type FaxLogEvents } from './fax-log.api';
 import { faxRoutesApi, type FaxRoutesEvents } from './fax-routes.api';
 import { accountsApi } from './accounts.api';
+import { duplicatesApi } from './duplicates.api';
 import { lineCallsApi } from './line-calls.api';
 import { auditApi } from './audit.api';
 import { backupApi, type BackupEvents } from './backup.api';
@@ -61,6 +62,7 @@ export const api = {
   ...lineCallsApi,
   ...auditApi,
   ...backupApi,
+  ...duplicatesApi,
 };
 
 export type Api = typeof api;
