@@ -16,6 +16,7 @@ import { FieldErrorText } from '../ui/field-error';
 import { LoadError } from '../ui/load-error';
 import { TextField } from '../ui/text-field';
 import { useToast } from '../ui/toast-context';
+import { LineCallSettingsFields, type CallSettingsDraft } from './line-call-settings-fields';
 import { LineFaxField } from './line-fax-field';
 import { LineSipFields, sipDataOf, sipDraftOf, type SipDraft } from './line-sip-fields';
 import { parseSmallNumber } from './small-number';
@@ -63,6 +64,18 @@ export function LineForm({ line, kind, onClose }: Props) {
     ...sipDraftOf(line, digits),
   }));
   const [error, setError] = useState<{ field: string; message: string } | null>(null);
+  // Kept by their own request (lines/call-settings): loaded for a line being edited, saved after the line.
+  const [calls, setCalls] = useState<CallSettingsDraft>({ ivrAtOnce: digits(0), recordSides: 'stereo' });
+  const [callsLoaded, setCallsLoaded] = useState(line === null);
+  const editedId = line?.id ?? null;
+  useEffect(() => {
+    if (editedId === null) return;
+    void client.call('lines/call-settings', { lineId: editedId }).then((r) => {
+      if (!r.ok) return setError({ field: '', message: r.error.message });
+      setCalls({ ivrAtOnce: digits(r.value.ivrAtOnce), recordSides: r.value.recordSides });
+      setCallsLoaded(true);
+    });
+  }, [client, editedId, digits]);
   const [saving, setSaving] = useState(false);
   const [ports, setPorts] = useState<PortInfo[] | null>(null);
   const [portsError, setPortsError] = useState<string | null>(null);
@@ -127,6 +140,8 @@ export function LineForm({ line, kind, onClose }: Props) {
     if (faxRings === null) return setError({ field: 'faxRings', message: t.lineFax.ringsInvalid });
     const sip = draft.kind === 'sip' ? sipDataOf(draft) : null;
     if (sip?.error) return setError({ field: sip.error, message: t.sipLine.numberInvalid });
+    const ivrAtOnce = parseSmallNumber(calls.ivrAtOnce, 0, 64);
+    if (sip && ivrAtOnce === null) return setError({ field: 'ivrAtOnce', message: t.sipLine.ivrAtOnceInvalid });
     const common = { name: draft.name, kind: draft.kind, enabled: draft.enabled, ringsBeforeAnswer: rings, recordCalls: draft.recordCalls };
     // Only the fields this kind shows are sent: a SIP line's hidden modem settings (caller-ID mode, fax)
     // and a modem's SIP settings keep their stored values (lines/update changes only what it carries).
@@ -142,8 +157,19 @@ export function LineForm({ line, kind, onClose }: Props) {
         };
     setSaving(true);
     const r = line ? await client.call('lines/update', { id: line.id, data }) : await client.call('lines/create', data);
+    if (!r.ok) {
+      setSaving(false);
+      return setError({ field: r.error.field ?? '', message: r.error.message });
+    }
+    // Only once they were read (an edit whose load failed must not overwrite them with the defaults).
+    if (sip && ivrAtOnce !== null && callsLoaded) {
+      const c = await client.call('lines/set-call-settings', { lineId: r.value.id, ivrAtOnce, recordSides: calls.recordSides });
+      if (!c.ok) {
+        setSaving(false);
+        return setError({ field: c.error.field === 'ivrAtOnce' ? 'ivrAtOnce' : '', message: c.error.message });
+      }
+    }
     setSaving(false);
-    if (!r.ok) return setError({ field: r.error.field ?? '', message: r.error.message });
     toast.show('success', t.lines.saved(r.value.name));
     onClose();
   };
@@ -153,7 +179,7 @@ export function LineForm({ line, kind, onClose }: Props) {
       void save();
     }
   };
-  const known = new Set(['name', 'kind', 'port', 'callerIdMode', 'ringsBeforeAnswer', 'extraInit', 'faxRings', ...SIP_FIELDS]);
+  const known = new Set(['ivrAtOnce', 'name', 'kind', 'port', 'callerIdMode', 'ringsBeforeAnswer', 'extraInit', 'faxRings', ...SIP_FIELDS]);
   const banner = error && !known.has(error.field) ? error.message : null;
 
   return (
@@ -256,6 +282,16 @@ export function LineForm({ line, kind, onClose }: Props) {
           </div>
         )}
         {draft.kind === 'sip' && <LineSipFields draft={draft} passwordSet={line?.sipPasswordSet ?? false} onChange={update} errorOf={errorOf} />}
+        {draft.kind === 'sip' && callsLoaded && (
+          <LineCallSettingsFields
+            draft={calls}
+            onChange={(patch) => {
+              setCalls((c) => ({ ...c, ...patch }));
+              if (error?.field === 'ivrAtOnce') setError(null);
+            }}
+            error={errorOf('ivrAtOnce')}
+          />
+        )}
         {draft.kind !== 'sip' && (
           <div className="form-field">
             <label htmlFor="line-cid">{t.lines.callerIdMode}</label>

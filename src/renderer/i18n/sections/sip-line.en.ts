@@ -29,6 +29,13 @@ export const sipLineEn: SipLineMessages = {
   rtpTo: 'To',
   numberInvalid: 'Type a whole number.',
   faxNote: 'Fax is not offered on SIP lines (T.38 later).',
+  ivrAtOnce: 'IVR calls at once',
+  ivrAtOnceHint: '0 = as many as the line has simultaneous calls; callers beyond this ring on.',
+  ivrAtOnceInvalid: 'Type a whole number from 0 to 64.',
+  recordSides: 'Recording of a call',
+  recordSidesStereo: 'Two channels (caller left, office right)',
+  recordSidesMixed: 'Mixed (one channel)',
+  recordSidesHint: 'A SIP call’s recording holds only the caller’s side for now; this choice applies once both sides are recorded.',
   statuses: { idle: 'Registered', initialising: 'Connecting', disconnected: 'Down' },
   account: 'Account',
   problems: {

@@ -27,6 +27,13 @@ export const sipLineFa = {
   rtpTo: 'تا',
   numberInvalid: 'یک عدد درست بنویسید.',
   faxNote: 'فکس روی خط‌های SIP ارائه نمی‌شود (T.38 بعداً).',
+  ivrAtOnce: 'تماس‌های هم‌زمان منشی تلفنی',
+  ivrAtOnceHint: '۰ یعنی به تعداد تماس‌های هم‌زمان خط؛ تماس‌های بیشتر زنگ می‌خورند.',
+  ivrAtOnceInvalid: 'یک عدد صحیح از ۰ تا ۶۴ بنویسید.',
+  recordSides: 'ضبط تماس',
+  recordSidesStereo: 'دو کاناله (تماس‌گیرنده چپ، دفتر راست)',
+  recordSidesMixed: 'ترکیبی (یک کانال)',
+  recordSidesHint: 'فعلاً ضبط تماس SIP فقط صدای تماس‌گیرنده را دارد؛ این انتخاب وقتی هر دو طرف ضبط شوند به کار می‌رود.',
   statuses: { idle: 'ثبت‌شده در سرور', initialising: 'در حال اتصال', disconnected: 'قطع' },
   account: 'حساب',
   problems: {
