@@ -64,7 +64,12 @@ test("'duplicates/find' lists the pairs with both names; a bad limit is refused 
   expect(found).toEqual([
     { a: { id: a, displayName: 'رضا کریمی' }, b: { id: b, displayName: 'رضا کریمی' }, score: expect.any(Number), reasons: expect.any(Array) },
   ]);
-  expect(found[0]!.reasons).toEqual(expect.arrayContaining([{ kind: 'name', how: 'same' }, { kind: 'phone', number: expect.any(String) }]));
+  expect(found[0]!.reasons).toEqual(
+    expect.arrayContaining([
+      { kind: 'name', how: 'same' },
+      { kind: 'phone', number: expect.any(String) },
+    ]),
+  );
   const err = await e.fail('duplicates/find', { limit: 0 }, 'en');
   expect(JSON.stringify(err)).toContain('limit');
 });

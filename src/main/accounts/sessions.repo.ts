@@ -31,10 +31,11 @@ export function createSessionsRepo(db: Db, now: () => number, persist: (session:
   );
   const remove = db.prepare<[string]>('DELETE FROM sessions WHERE token_hash = ?');
   const cache = new Map<string, SessionEntry & { kept: boolean }>();
-  // Read only: a reader beside another Monshi (CLI export) starts without writing anything.
+  // Read only: a reader beside another Monshi (CLI export) starts without writing anything. Expired rows
+  // are read too (get() lets them go): starting the engine does not read the clock for this.
   const load = () => {
     cache.clear();
-    for (const r of db.prepare<[number], Row>('SELECT * FROM sessions WHERE expires_at > ?').all(now()))
+    for (const r of db.prepare<[], Row>('SELECT * FROM sessions').all())
       cache.set(r.token_hash, { userId: r.user_id, locked: r.locked === 1, expiresAt: r.expires_at, kept: true });
   };
   const write = (session: string, key: string, s: SessionEntry) => {
@@ -76,7 +77,7 @@ export function createSessionsRepo(db: Db, now: () => number, persist: (session:
     end: (session: string) => drop(session, tokenHash(session)),
     /** Every session kept over a restart (a restore carries them to the restored data). */
     kept: (): (SessionEntry & { key: string })[] =>
-      [...cache].filter(([, s]) => s.kept).map(([key, s]) => ({ key, userId: s.userId, locked: s.locked, expiresAt: s.expiresAt })),
+      [...cache].filter(([, s]) => s.kept && s.expiresAt > now()).map(([key, s]) => ({ key, userId: s.userId, locked: s.locked, expiresAt: s.expiresAt })),
     /**
      * After a restore: the restored file's own sessions (as they were when the backup was made) are let
      * go, and those of just before it are kept for the users the restored data has, under the same

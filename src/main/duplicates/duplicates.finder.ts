@@ -68,10 +68,8 @@ export function findDuplicates(db: Db, limit = 500): DuplicatePair[] {
     else if (typeof v === 'number') m.set(k, [v, id]);
     else if (v.length <= MAX_GROUP) v.push(id);
   };
-  const page = db.prepare(
-    `SELECT id, first_name || ' ' || middle_name || ' ' || last_name AS name FROM contacts WHERE id > ? ORDER BY id LIMIT ${BATCH}`,
-  );
-  for (let after = 0; ; ) {
+  const page = db.prepare(`SELECT id, first_name || ' ' || middle_name || ' ' || last_name AS name FROM contacts WHERE id > ? ORDER BY id LIMIT ${BATCH}`);
+  for (let after = 0; ;) {
     const rows = page.all(after) as { id: number; name: string }[];
     if (rows.length === 0) break;
     after = rows[rows.length - 1]!.id;

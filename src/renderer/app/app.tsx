@@ -123,13 +123,13 @@ export function App() {
             {route.screen === 'duplicates' ? (
               <DuplicatesScreen />
             ) : (
-            <PhonebookScreen
-              searchRef={searchRef}
-              openId={book.screen === 'contact' ? book.id : null}
-              newNumber={route.screen === 'new-contact' ? route.number : null}
-              onOpenReminder={openReminder}
-              onShowReminders={() => navigate({ screen: 'reminders' })}
-            />
+              <PhonebookScreen
+                searchRef={searchRef}
+                openId={book.screen === 'contact' ? book.id : null}
+                newNumber={route.screen === 'new-contact' ? route.number : null}
+                onOpenReminder={openReminder}
+                onShowReminders={() => navigate({ screen: 'reminders' })}
+              />
             )}
           </ShownWhen>
         </div>
