@@ -33,7 +33,7 @@ test('Persian: the pairs are listed best first with why, and a name opens the co
   const why = await first.getByTestId('duplicate-why').textContent();
   expect(why).toContain('نام یکسان');
   // The shared number as one of the cards has it, in Persian digits.
-  expect(why).toMatch(/شمارهٔ یکسان: [+۰-۹ ]*۱۲۳ ?۴۵۶۷/);
+  expect(why).toMatch(/شمارهٔ یکسان: \u2066[+۰-۹ ]*۱۲۳ ?۴۵۶۷\u2069/);
   const withSara = page.locator(`[data-testid="duplicate-pair"][data-b="${c.id}"]`).first();
   await expect(withSara.getByTestId('duplicate-why').textContent()).resolves.not.toContain('نام');
   await shot(page, 'duplicates-01-list-fa');
@@ -52,6 +52,6 @@ test('English: a pair of Latin-script cards with English reasons', async () => {
   await first.waitFor();
   const why = await first.getByTestId('duplicate-why').textContent();
   expect(why).toContain('Same name');
-  expect(why).toMatch(/Same number: [+0-9 ]*123 ?4567/);
+  expect(why).toMatch(/Same number: \u2066[+0-9 ]*123 ?4567\u2069/);
   await shot(page, 'duplicates-02-list-en');
 });

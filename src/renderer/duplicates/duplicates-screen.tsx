@@ -13,7 +13,8 @@ export function DuplicatesScreen() {
   const { t, digits, lang } = useLocale();
   const m = t.duplicates;
   const list = useQuery('duplicates/find', {});
-  const why = (r: DuplicateReason) => (r.kind === 'phone' ? m.samePhone(digits(r.number)) : r.how === 'same' ? m.sameName : m.reorderedName);
+  // The number left to right inside the sentence (an isolate), as the dial buttons write it.
+  const why = (r: DuplicateReason) => (r.kind === 'phone' ? m.samePhone(`\u2066${digits(r.number)}\u2069`) : r.how === 'same' ? m.sameName : m.reorderedName);
   const person = (c: DuplicateContact) => (
     <a href={href({ screen: 'contact', id: c.id })} data-testid="duplicate-contact" data-id={c.id}>
       {c.displayName}
@@ -26,7 +27,7 @@ export function DuplicatesScreen() {
       <p>
         <a href={href({ screen: 'phonebook' })}>{m.back}</a>
       </p>
-      {list.error && <LoadError message={list.error} onRetry={list.reload} variant="list" />}
+      {list.error && <LoadError message={list.error} onRetry={list.reload} />}
       {list.data?.length === 0 && <p className="muted">{m.empty}</p>}
       <ul className="duplicates-list">
         {list.data?.map((p) => (
