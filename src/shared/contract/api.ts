@@ -15,6 +15,7 @@ import { ioApi } from './io.api';
 import { linesApi, type LinesEvents } from './lines.api';
 import { callsApi, type CallsEvents } from './calls.api';
 import { callbacksApi, type CallbacksEvents } from './callbacks.api';
+import { followupsApi, type FollowupsEvents } from './followups.api';
 import { ivrApi, type IvrEvents } from './ivr.api';
 import { voicemailApi, type VoicemailEvents } from './voicemail.api';
 import { recordingsApi, type RecordingsEvents } from './recordings.api';
@@ -44,6 +45,7 @@ export const api = {
   ...linesApi,
   ...callsApi,
   ...callbacksApi,
+  ...followupsApi,
   ...ivrApi,
   ...voicemailApi,
   ...recordingsApi,
@@ -79,6 +81,7 @@ export type EventMap = Flat<
     LinesEvents &
     CallsEvents &
     CallbacksEvents &
+    FollowupsEvents &
     IvrEvents &
     VoicemailEvents &
     RecordingsEvents &
