@@ -130,6 +130,8 @@ test('a follow-up written for a past time does not ring but lists as overdue; to
   const open = await e.ok('followups/list', {});
   expect(open.rows.map((r) => r.id)).toEqual([late.id, today.id, tomorrow.id]);
   expect([open.overdue, open.today]).toEqual([1, 1]);
+  // Past its time is overdue (the list shows it red) by the engine's clock, not the screen's.
+  expect(open.rows.map((r) => r.state)).toEqual(['overdue', 'today', 'later']);
   expect((await e.ok('followups/list', { view: 'overdue' })).rows.map((r) => r.id)).toEqual([late.id]);
   expect((await e.ok('followups/list', { view: 'today' })).rows.map((r) => r.id)).toEqual([today.id]);
   expect((await e.ok('followups/list', { view: 'done' })).rows.map((r) => r.id)).toEqual([done.id]);
@@ -145,7 +147,8 @@ test('a follow-up written for a past time does not ring but lists as overdue; to
       [done.id, 'done'],
       [late.id, 'open'],
     ]);
-    expect(events[1]).toMatchObject({ kind: 'followup', title: 'امروز', at: local(2026, 12, 7, 17).toISOString(), route: { screen: 'followups' } });
+    const at = local(2026, 12, 7, 17).toISOString();
+    expect(events[1]).toMatchObject({ kind: 'followup', title: 'امروز', at, route: { screen: 'calls', tab: 'followups' } });
     expect(followupsTimelineEvents(db as never, [ali.id], events[1]!.at, 1).map((x) => x.id)).toEqual([done.id]);
   } finally {
     db.close();

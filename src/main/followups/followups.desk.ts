@@ -27,7 +27,7 @@ export type FollowupTimelineEvent = {
   title: string;
   detail?: string;
   /** The renderer's Route of the call the follow-up came from, else of the follow-ups list. */
-  route?: { screen: 'call'; id: number } | { screen: 'followups' };
+  route?: { screen: 'call'; id: number } | { screen: 'calls'; tab: 'followups' };
 };
 
 /**
@@ -49,6 +49,6 @@ export function followupsTimelineEvents(db: Db, contactIds: number[], before: st
     id: r.id,
     title: r.note.split('\n')[0]!.trim(),
     detail: r.done_at === null ? 'open' : 'done',
-    route: r.call_id !== null ? { screen: 'call', id: r.call_id } : { screen: 'followups' },
+    route: r.call_id !== null ? { screen: 'call', id: r.call_id } : { screen: 'calls', tab: 'followups' },
   }));
 }

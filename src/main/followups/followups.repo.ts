@@ -89,7 +89,7 @@ export function createFollowupsRepo(db: Db) {
     firstOpenAfter: (after: number) => openAfter.get(after) ?? null,
     countOpen: (from: number, to: number) => countOpen.get(from, to) ?? 0,
     /** Open ones (view 'open'/'today'/'overdue') or done ones, optionally of one contact. */
-    list(view: 'open' | 'today' | 'overdue' | 'done', range: { from: number; to: number }, contactId: number | null, limit: number): FollowupDb[] {
+    list(view: 'open' | 'today' | 'overdue' | 'done', range: { from: number; to: number; now: number }, contactId: number | null, limit: number): FollowupDb[] {
       const where = ['1 = 1'];
       const args: (number | string)[] = [];
       if (view === 'done') where.push('f.done_at IS NOT NULL');
@@ -99,7 +99,7 @@ export function createFollowupsRepo(db: Db) {
         args.push(range.from, range.to);
       } else if (view === 'overdue') {
         where.push('f.due_at < ?');
-        args.push(range.from);
+        args.push(range.now);
       }
       if (contactId !== null) {
         where.push('f.contact_id = ?');

@@ -47,6 +47,12 @@ export function createFollowupsService(db: Db, ctx: EngineContext, deps: Followu
       return '';
     }
   };
+  const endOfToday = () => localInstant(isoDateOf(ctx.clock()), '00:00').getTime() + DAY;
+  const stateOf = (r: FollowupDb): Followup['state'] => {
+    if (r.done_at !== null) return 'done';
+    if (r.due_at < now()) return 'overdue';
+    return r.due_at < endOfToday() ? 'today' : 'later';
+  };
   const toFollowup = (r: FollowupDb): Followup => {
     const due = new Date(r.due_at);
     return {
@@ -63,6 +69,7 @@ export function createFollowupsService(db: Db, ctx: EngineContext, deps: Followu
       note: r.note,
       doneAt: r.done_at === null ? null : new Date(r.done_at).toISOString(),
       createdAt: new Date(r.created_at).toISOString(),
+      state: stateOf(r),
     };
   };
   const who = (f: Followup) => f.contactName || f.numberDisplay || '—';
@@ -116,11 +123,11 @@ export function createFollowupsService(db: Db, ctx: EngineContext, deps: Followu
     list({ view, contactId, limit }: ParsedInputOf<'followups/list'>): FollowupList {
       const t = ctx.clock();
       const from = localInstant(isoDateOf(t), '00:00').getTime();
-      const range = { from, to: from + DAY };
+      const range = { from, to: from + DAY, now: t.getTime() };
       return {
         rows: repo.list(view, range, contactId ?? null, limit).map(toFollowup),
-        overdue: repo.countOpen(0, from),
-        today: repo.countOpen(from, from + DAY),
+        overdue: repo.countOpen(0, range.now),
+        today: repo.countOpen(range.now, range.to),
       };
     },
     save(input: ParsedInputOf<'followups/save'>): Followup {

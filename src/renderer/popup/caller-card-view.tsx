@@ -8,6 +8,7 @@ import { useLocale } from '../i18n/use-t';
 import { GroupChip } from '../ui/group-chip';
 import { PhoneNumber } from '../ui/phone-number';
 import { useToast } from '../ui/toast-context';
+import { CallDisposition } from '../followups/call-disposition';
 
 export type CallerCardActions = {
   onOpenContact: (id: number) => void;
@@ -47,13 +48,15 @@ export function CallerCardView({ call, card, variant, onOpenContact, onOpenFile,
   const [noting, setNoting] = useState(false);
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
+  // A follow-up being written keeps the card as a note does.
+  const [planning, setPlanning] = useState(false);
   const stage = stageOf(call);
   const contact = card.contact;
   const who = contact?.displayName || card.callerName || (card.absence ? t.calls.absence[card.absence] : t.popup.unknown);
   const lastCalls = card.lastCalls.filter((c) => c.id !== call.id).slice(0, 3);
   // «پرونده» is the people-files module: Open goes to the caller's file when there is one, else says "contact".
   const file = contact?.files[0] ?? null;
-  useEffect(() => onNoting?.(noting), [noting, onNoting]);
+  useEffect(() => onNoting?.(noting || planning), [noting, planning, onNoting]);
 
   const answer = async () => {
     setBusy(true);
@@ -183,6 +186,7 @@ export function CallerCardView({ call, card, variant, onOpenContact, onOpenFile,
           ))}
         </ul>
       )}
+      <CallDisposition callId={call.id} compact onEditing={setPlanning} />
       {noting && contact && (
         <div className="caller-note-form">
           <textarea

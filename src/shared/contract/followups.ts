@@ -42,6 +42,8 @@ export type Followup = {
   note: string;
   doneAt: string | null;
   createdAt: string;
+  /** By the engine's clock: past its time and not done (shown red), due later today, later, or done. */
+  state: 'overdue' | 'today' | 'later' | 'done';
 };
 
 /** A new follow-up (no id) or a change of one: a contact, or a call whose caller it is about. */
@@ -58,13 +60,14 @@ export const followupInput = z
   .refine((v) => v.id !== undefined || v.contactId !== null || v.callId !== null, { path: ['contactId'] });
 
 export const FOLLOWUP_VIEWS = ['open', 'today', 'overdue', 'done'] as const;
+/** 'overdue': open and past their time; 'today': open and due today (passed or not). */
 export const followupListInput = z.object({
   view: z.enum(FOLLOWUP_VIEWS).default('open'),
   contactId: id.optional(),
   limit: z.number().int().min(1).max(500).default(200),
 });
 
-/** `overdue` and `today` count open ones at the moment of the request, whatever the view. */
+/** Open ones past their time, and open ones still due today, at the moment of the request, whatever the view. */
 export type FollowupList = { rows: Followup[]; overdue: number; today: number };
 
 /** A user who can own a follow-up (none in the single-user mode: the list is empty). */
