@@ -55,7 +55,8 @@ it('on the caller card of a demo call: an outcome and a follow-up set in Persian
   const card = page.getByTestId('caller-card');
   await card.waitFor({ timeout: 20_000 });
   callId = Number(await card.getAttribute('data-call-id'));
-  // The follow-up form keeps the card on screen after the call has rung out.
+  // Outcome and follow-up open on the card (which asked the engine for nothing before); open, they keep it on screen after the call.
+  await card.getByTestId('caller-disposition').click();
   await card.getByTestId('followup-add').click();
   const interested = (await api('followups/outcome-kinds', {})).find((k) => k.nameEn === 'Interested')!;
   await card.getByTestId('call-outcome').selectOption(String(interested.id));

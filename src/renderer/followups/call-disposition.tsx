@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useClient } from '../app/client';
 import { useQuery } from '../hooks/use-query';
 import { useLocale } from '../i18n/use-t';
@@ -14,11 +14,9 @@ type Props = {
   callId: number;
   /** The caller card's smaller form. */
   compact?: boolean;
-  /** The follow-up form was opened or closed (the caller card stays while it is open). */
-  onEditing?: (open: boolean) => void;
 };
 
-export function CallDisposition({ callId, compact = false, onEditing }: Props) {
+export function CallDisposition({ callId, compact = false }: Props) {
   const { t, lang } = useLocale();
   const f = t.followups;
   const client = useClient();
@@ -26,7 +24,6 @@ export function CallDisposition({ callId, compact = false, onEditing }: Props) {
   const kinds = useQuery('followups/outcome-kinds', {}, { reloadOn: ['followups/changed'] });
   const d = useQuery('followups/of-call', { callId }, { reloadOn: ['followups/changed'] });
   const [adding, setAdding] = useState(false);
-  useEffect(() => onEditing?.(adding), [adding, onEditing]);
   const name = (k: { nameFa: string; nameEn: string }) => (lang === 'fa' ? k.nameFa : k.nameEn);
   const current = d.data?.outcome ?? null;
 

@@ -48,7 +48,7 @@ export function CallerCardView({ call, card, variant, onOpenContact, onOpenFile,
   const [noting, setNoting] = useState(false);
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
-  // A follow-up being written keeps the card as a note does.
+  // The outcome and follow-up part, opened on demand (the card itself asks the engine for nothing); open, it keeps the card as a note does.
   const [planning, setPlanning] = useState(false);
   const stage = stageOf(call);
   const contact = card.contact;
@@ -186,7 +186,7 @@ export function CallerCardView({ call, card, variant, onOpenContact, onOpenFile,
           ))}
         </ul>
       )}
-      <CallDisposition callId={call.id} compact onEditing={setPlanning} />
+      {planning && <CallDisposition callId={call.id} compact />}
       {noting && contact && (
         <div className="caller-note-form">
           <textarea
@@ -240,6 +240,11 @@ export function CallerCardView({ call, card, variant, onOpenContact, onOpenFile,
               {t.popup.addToPhonebook}
             </button>
           )
+        )}
+        {!planning && (
+          <button type="button" className="button small" onClick={() => setPlanning(true)} data-testid="caller-disposition">
+            {t.followups.cardButton}
+          </button>
         )}
         <button type="button" className="button small subtle" onClick={() => onOpenCall(call.id)} data-testid="caller-open-call">
           {t.calls.view.open}

@@ -4,6 +4,7 @@ import type { FollowupsMessages } from './followups.fa';
 export const followupsEn: FollowupsMessages = {
   tab: 'Follow-ups',
   outcome: 'Call outcome',
+  cardButton: 'Outcome & follow-up',
   noOutcome: '— No outcome —',
   outcomeSaved: 'The call’s outcome was saved.',
   nextStep: 'Next step',

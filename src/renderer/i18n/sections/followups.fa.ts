@@ -2,6 +2,7 @@
 export const followupsFa = {
   tab: 'پیگیری‌ها',
   outcome: 'نتیجهٔ تماس',
+  cardButton: 'نتیجه و پیگیری',
   noOutcome: '— بدون نتیجه —',
   outcomeSaved: 'نتیجهٔ تماس ثبت شد.',
   nextStep: 'گام بعدی',
