@@ -114,6 +114,19 @@ it('English: the call page shows the outcome, adds a follow-up; the list shows o
   await poll(async () => section.getByTestId('followup-item').count(), 2);
   await shot(page, 'followups-04-call-page-en');
 
+  // From the call log: the row's Outcome opens the same part in a dialog; the outcome chosen there is the call's.
+  await page.goto(`${e2e.app.url}#/calls/log`);
+  const row = page.locator(`[data-testid="call-row"][data-call-id="${callId}"]`);
+  await row.getByTestId('call-outcome-open').click();
+  const dialog = page.getByTestId('call-outcome-dialog');
+  const order = (await api('followups/outcome-kinds', {})).find((k) => k.nameEn === 'Placed an order')!;
+  await dialog.getByTestId('call-outcome').selectOption(String(order.id));
+  await page.getByText('The call’s outcome was saved.').first().waitFor();
+  await poll(async () => (await api('followups/of-call', { callId })).outcome?.nameEn, 'Placed an order');
+  await shot(page, 'followups-05a-log-dialog-en');
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+
   await page.goto(`${e2e.app.url}#/calls/followups`);
   const items = page.getByTestId('followups-view').getByTestId('followup-item');
   await poll(async () => items.count(), 2);
@@ -131,20 +144,20 @@ it('English: the call page shows the outcome, adds a follow-up; the list shows o
 
   // The office's outcome list: add one, and the call page offers it.
   await page.getByTestId('outcome-kinds-manage').click();
-  const dialog = page.getByTestId('outcome-kinds-dialog');
-  await dialog.getByTestId('outcome-kind-add').click();
-  const last = dialog.getByTestId('outcome-kind-row').last();
+  const kindsDialog = page.getByTestId('outcome-kinds-dialog');
+  await kindsDialog.getByTestId('outcome-kind-add').click();
+  const last = kindsDialog.getByTestId('outcome-kind-row').last();
   await last.locator('input').nth(0).fill('پیش‌فاکتور خواست');
   await last.locator('input').nth(1).fill('Asked for a quote');
   await shot(page, 'followups-06-outcomes-en');
-  await dialog.getByTestId('outcome-kinds-save').click();
-  await dialog.waitFor({ state: 'detached' });
+  await kindsDialog.getByTestId('outcome-kinds-save').click();
+  await kindsDialog.waitFor({ state: 'detached' });
 
   await e2e.restart();
   await page.goto(`${e2e.app.url}#/call/${callId}`);
   const after = page.getByTestId('call-disposition');
   await poll(async () => after.getByTestId('followup-item').count(), 2);
-  await poll(async () => after.getByTestId('call-outcome').locator('option:checked').textContent(), 'Interested');
+  await poll(async () => after.getByTestId('call-outcome').locator('option:checked').textContent(), 'Placed an order');
   await expect(after.getByTestId('call-outcome').locator('option').allTextContents()).resolves.toContain('Asked for a quote');
   await page.goto(`${e2e.app.url}#/dashboard`);
   const tile = page.getByTestId('tile-followups');
