@@ -17,6 +17,7 @@ import './styles/pdf-viewer.css';
 import './styles/calls.css';
 import './styles/call-reports.css';
 import './styles/callbacks.css';
+import './styles/followups.css';
 import './styles/dashboard.css';
 import './styles/lines.css';
 import './styles/fax.css';

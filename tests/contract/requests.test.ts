@@ -134,6 +134,7 @@ describe('a request that says it only reads', () => {
    * (or 'validation'), and must write nothing on the way.
    */
   const needsRecord: Partial<Record<Method, object>> = {
+    'followups/of-call': { callId: 1 },
     'calls/get': { id: 1 },
     'backup/inspect': { file: '/no/such/backup.monshi-backup' },
     'calls/notes': { callId: 1 },

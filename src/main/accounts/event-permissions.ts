@@ -17,6 +17,7 @@ export const EVENT_PERMISSION = {
   'call/incoming': 'calls.read',
   'call/updated': 'calls.read',
   'calls/callbacks-changed': 'calls.read',
+  'followups/changed': 'followups.read',
   'ivr/changed': 'ivr.read',
   'ivr/operator': 'ivr.read',
   'ivr/soundcard': 'ivr.read',
@@ -47,6 +48,7 @@ const ALARM_PERMISSION = {
   birthday: 'contacts.read',
   cheque: 'cheques.read',
   fax: 'fax.read',
+  followup: 'followups.read',
 } as const satisfies Record<AlarmSource, Permission>;
 
 export type Event = { [E in EventName]: { name: E; payload: EventMap[E] } }[EventName];

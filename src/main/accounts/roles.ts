@@ -41,6 +41,10 @@ const LEAST_ROLE = {
   'reminders.read': 'front-desk',
   'reminders.write': 'front-desk',
   'reminders.admin': 'manager',
+  // Call outcomes and follow-ups (issue 19): the front desk's; the outcome list is the manager's.
+  'followups.read': 'front-desk',
+  'followups.write': 'front-desk',
+  'followups.admin': 'manager',
   'attendance.clock.write': 'front-desk',
   // A fax is a call on a line: the desk that answers the phone sends and receives them.
   'fax.read': 'front-desk',

@@ -9,6 +9,7 @@ import { attendanceHandlers } from '../attendance/attendance.handlers';
 import { auditHandlers } from '../audit/audit.handlers';
 import { callsHandlers } from '../calls/calls.handlers';
 import { callbacksHandlers } from '../calls/callbacks.handlers';
+import { followupsHandlers } from '../followups/followups.handlers';
 import { chequeTemplatesHandlers } from '../cheque-templates/cheque-templates.handlers';
 import { chequesHandlers } from '../cheques/cheques.handlers';
 import { contactsHandlers } from '../contacts/contacts.handlers';
@@ -43,6 +44,7 @@ export function handlerMaps(s: Services, app: AppDeps) {
     lineCallsHandlers(s),
     callsHandlers(s),
     callbacksHandlers(s),
+    followupsHandlers(s),
     ivrHandlers(s),
     voicemailHandlers(s),
     recordingsHandlers(s),

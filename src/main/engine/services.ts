@@ -35,6 +35,8 @@ import { createFaxAnswer } from '../fax/fax-answer';
 import { createFaxOnDemand } from '../fax/fax-on-demand';
 import { createFaxRoutesService } from '../fax/fax-routes.service';
 import { faxRouteAlarmSource } from '../fax/fax-route-alarm.source';
+import { createFollowupsService } from '../followups/followups.service';
+import { followupAlarmSource } from '../followups/followup-alarm.source';
 import { createBackupService } from '../backup/backup.service';
 import { createDuplicatesService } from '../duplicates/duplicates.service';
 import { APP_VERSION } from '../kernel/app-version';
@@ -136,6 +138,13 @@ export function createServices(
     pokeAlarms: () => alarms.poke(),
   });
   alarms.addSource(cheques.alarmSource());
+  // Follow-ups ring through the same alarms (source 'followup'); a change retitles or removes a waiting one.
+  const followups = createFollowupsService(db, ctx, {
+    calls,
+    alarmChanged: (id, text) => alarms.sourceItemChanged('followup', id, text),
+    alarmTitle: (who) => message(ctx.settings.get().language, 'alarms.followup_title', { who }),
+  });
+  alarms.addSource(followupAlarmSource(followups));
   const chequeBooks = createChequeBooksService(db, ctx);
   const chequeReports = createChequeReportsService(db, ctx);
   const faxDocuments = createFaxDocumentsService(db, ctx, { dataDir: opts.dataDir });
@@ -197,6 +206,7 @@ export function createServices(
     io,
     calls,
     callbacks,
+    followups,
     lines,
     voicemail,
     ivr,

@@ -10,6 +10,7 @@ import { faxEn, faxFa } from './fax.messages';
 import { faxOutboxEn, faxOutboxFa } from './fax-outbox.messages';
 import { faxLogEn, faxLogFa } from './fax-log.messages';
 import { faxRoutesEn, faxRoutesFa } from './fax-routes.messages';
+import { followupsEn, followupsFa } from './followups.messages';
 import { serverEn, serverFa } from './server.messages';
 import { ACCOUNTS_FIELD_LABELS, accountsEn, accountsFa } from './accounts.messages';
 import { SIP_LINE_FIELD_LABELS, sipLineEn, sipLineFa } from './sip-line.messages';
@@ -27,6 +28,7 @@ const fa = {
   ...faxOutboxFa,
   ...faxLogFa,
   ...faxRoutesFa,
+  ...followupsFa,
   ...sipLineFa,
   ...serverFa,
   ...accountsFa,
@@ -147,6 +149,7 @@ const en: Record<MessageKey, string> = {
   ...faxOutboxEn,
   ...faxLogEn,
   ...faxRoutesEn,
+  ...followupsEn,
   ...sipLineEn,
   ...serverEn,
   ...accountsEn,

@@ -17,7 +17,7 @@ export type DueItem = {
   /** Stable per occurrence, e.g. 'reminder:12:2026-11-23T08:00' — what the store remembers as fired. */
   key: string;
   at: Date;
-  source: 'reminder' | 'birthday' | 'cheque' | 'fax';
+  source: 'reminder' | 'birthday' | 'cheque' | 'fax' | 'followup';
   refId: number;
   title: string;
   /** When the occurrence itself is, if not `at` (an alarm may ring minutes before it). */

@@ -68,6 +68,7 @@ export function AlarmCenter({ onOpenReminder, onOpenContact, onOpenCheque, bellS
     if (x.source === 'reminder') onOpenReminder(x.refId);
     else if (x.source === 'cheque') onOpenCheque(x.refId);
     else if (x.source === 'fax') navigate({ screen: 'fax-log-entry', id: x.refId });
+    else if (x.source === 'followup') navigate({ screen: 'calls', tab: 'followups' });
     else if (x.source === 'birthday' || x.contactId !== null) onOpenContact(x.source === 'birthday' ? x.refId : x.contactId!);
   };
 

@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import { FILE_KINDS, type FileKind } from '../../shared/contract/people';
 
-export const CALLS_TABS = ['log', 'callbacks', 'report', 'recordings'] as const;
+export const CALLS_TABS = ['log', 'callbacks', 'followups', 'report', 'recordings'] as const;
 export type CallsTab = (typeof CALLS_TABS)[number];
 export const ATTENDANCE_TABS = ['clock', 'book', 'report', 'setup'] as const;
 export type AttendanceTab = (typeof ATTENDANCE_TABS)[number];

@@ -8,6 +8,7 @@ import { CallContact } from './call-contact';
 import { CallKind } from './call-kind';
 import { CallLink } from './call-link';
 import { CallNumber } from './call-number';
+import { CallOutcomeButton } from '../followups/call-outcome-button';
 
 type Props = {
   call: Call | undefined;
@@ -94,6 +95,7 @@ export const CallRowView = memo(function CallRowView({
       <span className="call-returned" role="cell" data-testid="call-returned">
         {call.recordingId !== null && <RecordingPlayButton onOpen={() => onOpenRecording(call.recordingId!)} />}
         {call.outcome === 'ivr' && <IvrRunButton onOpen={() => onOpenIvrRun(call)} />}
+        <CallOutcomeButton callId={call.id} />
         {call.outcome === 'missed' &&
           (call.returnedAt ? (
             call.returnDismissed ? (

@@ -6,6 +6,7 @@ import { endingOf, formatDuration, isUnreturnedMiss } from './call-format';
 import { CallIvrSection } from './call-ivr-section';
 import { CallKind } from './call-kind';
 import { CallNotesSection } from './call-notes-section';
+import { CallDisposition } from '../followups/call-disposition';
 import { CallNumber } from './call-number';
 import { CallRecordingSection } from './call-recording-section';
 import { CallVoicemailSection } from './call-voicemail-section';
@@ -125,6 +126,7 @@ function CallDetail({ call }: { call: CallRow }) {
       {call.recordingId !== null && <CallRecordingSection recordingId={call.recordingId} />}
       {call.outcome === 'ivr' && <CallIvrSection call={call} />}
       {call.outcome === 'ivr' && <CallVoicemailSection callId={call.id} />}
+      <CallDisposition callId={call.id} />
       <CallNotesSection callId={call.id} />
     </article>
   );

@@ -6,6 +6,7 @@ import { CallView } from './call-view';
 import { CallReportView } from './call-report-view';
 import { CallbacksView } from './callbacks-view';
 import { RecordingsView } from '../recordings/recordings-view';
+import { FollowupsView } from '../followups/followups-view';
 
 type Tab = CallsTab;
 
@@ -32,6 +33,7 @@ export function CallsScreen({ tab, recordingId, callId, onOpenContact, onAddCont
   const tabs: { id: Tab; label: string }[] = [
     { id: 'log', label: t.calls.tabLog },
     { id: 'callbacks', label: t.callbacks.tab },
+    { id: 'followups', label: t.followups.tab },
     { id: 'report', label: t.calls.tabReport },
     { id: 'recordings', label: t.recordings.tab },
   ];
@@ -65,6 +67,11 @@ export function CallsScreen({ tab, recordingId, callId, onOpenContact, onAddCont
       {callId === null && tab === 'callbacks' && (
         <div className="calls-panel calls-panel-scroll" role="tabpanel">
           <CallbacksView onOpenContact={onOpenContact} onAddContact={onAddContact} />
+        </div>
+      )}
+      {callId === null && tab === 'followups' && (
+        <div className="calls-panel calls-panel-scroll" role="tabpanel">
+          <FollowupsView />
         </div>
       )}
       {callId === null && tab === 'report' && (

@@ -14,6 +14,7 @@ import { useQuery } from '../hooks/use-query';
 import { useLocale } from '../i18n/use-t';
 import { CallsChart } from './calls-chart';
 import { TileFrame } from './tile-frame';
+import { FollowupsTile } from '../followups/followups-tile';
 
 export type TileProps = { range: DateRange; today: string };
 export type TileSpec = { id: string; needs: Method; Tile: ComponentType<TileProps> };
@@ -200,6 +201,7 @@ function RemindersTile({ today }: TileProps) {
 export const TILES: TileSpec[] = [
   { id: 'calls', needs: 'calls/report', Tile: CallsTile },
   { id: 'callbacks', needs: 'calls/to-call-back', Tile: CallbacksTile },
+  { id: 'followups', needs: 'followups/list', Tile: FollowupsTile },
   { id: 'voicemail', needs: 'voicemail/unheard', Tile: VoicemailTile },
   { id: 'reminders', needs: 'reminders/occurrences', Tile: RemindersTile },
   { id: 'birthdays', needs: 'reminders/occurrences', Tile: BirthdaysTile },

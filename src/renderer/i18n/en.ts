@@ -22,6 +22,7 @@ import { lineFaxEn } from './sections/line-fax.en';
 import { sipLineEn } from './sections/sip-line.en';
 import { callbacksEn } from './sections/callbacks.en';
 import { dashboardEn } from './sections/dashboard.en';
+import { followupsEn } from './sections/followups.en';
 
 const plural = (n: string, count: number, one: string, many: string) => `${n} ${count === 1 ? one : many}`;
 
@@ -318,5 +319,6 @@ export const en: Messages = {
   sipLine: sipLineEn,
   callbacks: callbacksEn,
   dashboard: dashboardEn,
+  followups: followupsEn,
   alarms: alarmsEn,
 };

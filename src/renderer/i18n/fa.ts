@@ -25,6 +25,7 @@ import { lineFaxFa } from './sections/line-fax.fa';
 import { sipLineFa } from './sections/sip-line.fa';
 import { callbacksFa } from './sections/callbacks.fa';
 import { dashboardFa } from './sections/dashboard.fa';
+import { followupsFa } from './sections/followups.fa';
 export const fa = {
   app: {
     name: 'منشی',
@@ -319,6 +320,7 @@ export const fa = {
   sipLine: sipLineFa,
   callbacks: callbacksFa,
   dashboard: dashboardFa,
+  followups: followupsFa,
   alarms: alarmsFa,
 };
 

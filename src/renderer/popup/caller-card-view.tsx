@@ -8,6 +8,7 @@ import { useLocale } from '../i18n/use-t';
 import { GroupChip } from '../ui/group-chip';
 import { PhoneNumber } from '../ui/phone-number';
 import { useToast } from '../ui/toast-context';
+import { CallDisposition } from '../followups/call-disposition';
 
 export type CallerCardActions = {
   onOpenContact: (id: number) => void;
@@ -47,13 +48,15 @@ export function CallerCardView({ call, card, variant, onOpenContact, onOpenFile,
   const [noting, setNoting] = useState(false);
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
+  // The outcome and follow-up part, opened on demand (the card itself asks the engine for nothing); open, it keeps the card as a note does.
+  const [planning, setPlanning] = useState(false);
   const stage = stageOf(call);
   const contact = card.contact;
   const who = contact?.displayName || card.callerName || (card.absence ? t.calls.absence[card.absence] : t.popup.unknown);
   const lastCalls = card.lastCalls.filter((c) => c.id !== call.id).slice(0, 3);
   // «پرونده» is the people-files module: Open goes to the caller's file when there is one, else says "contact".
   const file = contact?.files[0] ?? null;
-  useEffect(() => onNoting?.(noting), [noting, onNoting]);
+  useEffect(() => onNoting?.(noting || planning), [noting, planning, onNoting]);
 
   const answer = async () => {
     setBusy(true);
@@ -183,6 +186,7 @@ export function CallerCardView({ call, card, variant, onOpenContact, onOpenFile,
           ))}
         </ul>
       )}
+      {planning && <CallDisposition callId={call.id} compact />}
       {noting && contact && (
         <div className="caller-note-form">
           <textarea
@@ -236,6 +240,11 @@ export function CallerCardView({ call, card, variant, onOpenContact, onOpenFile,
               {t.popup.addToPhonebook}
             </button>
           )
+        )}
+        {!planning && (
+          <button type="button" className="button small" onClick={() => setPlanning(true)} data-testid="caller-disposition">
+            {t.followups.cardButton}
+          </button>
         )}
         <button type="button" className="button small subtle" onClick={() => onOpenCall(call.id)} data-testid="caller-open-call">
           {t.calls.view.open}

@@ -15,6 +15,7 @@ import { ioApi } from './io.api';
 import { linesApi, type LinesEvents } from './lines.api';
 import { callsApi, type CallsEvents } from './calls.api';
 import { callbacksApi, type CallbacksEvents } from './callbacks.api';
+import { followupsApi, type FollowupsEvents } from './followups.api';
 import { ivrApi, type IvrEvents } from './ivr.api';
 import { voicemailApi, type VoicemailEvents } from './voicemail.api';
 import { recordingsApi, type RecordingsEvents } from './recordings.api';
@@ -45,6 +46,7 @@ export const api = {
   ...linesApi,
   ...callsApi,
   ...callbacksApi,
+  ...followupsApi,
   ...ivrApi,
   ...voicemailApi,
   ...recordingsApi,
@@ -81,6 +83,7 @@ export type EventMap = Flat<
     LinesEvents &
     CallsEvents &
     CallbacksEvents &
+    FollowupsEvents &
     IvrEvents &
     VoicemailEvents &
     RecordingsEvents &

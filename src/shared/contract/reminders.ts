@@ -108,7 +108,7 @@ export const remindersPrintInput = occurrenceQuery.extend({
 
 // ---------------------------------------------------------------- alarms
 
-export const ALARM_SOURCES = ['reminder', 'birthday', 'cheque', 'fax'] as const;
+export const ALARM_SOURCES = ['reminder', 'birthday', 'cheque', 'fax', 'followup'] as const;
 export type AlarmSource = (typeof ALARM_SOURCES)[number];
 
 /** An alarm that has fired and waits for the user (or is snoozed). */

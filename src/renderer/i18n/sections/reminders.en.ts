@@ -114,7 +114,7 @@ export const alarmsEn: AlarmsMessages = {
   dismiss: 'Dismiss',
   dismissAll: 'Dismiss all',
   open: 'Open',
-  sources: { reminder: 'Reminder', birthday: 'Birthday', cheque: 'Cheque', fax: 'Fax' },
+  sources: { reminder: 'Reminder', birthday: 'Birthday', cheque: 'Cheque', fax: 'Fax', followup: 'Follow-up' },
   notificationTitle: (title) => `Alarm: ${title}`,
   sound: 'Play a sound when an alarm rings',
   birthdayTime: 'Birthday alarms at',

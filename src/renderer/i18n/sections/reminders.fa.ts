@@ -121,7 +121,7 @@ export const alarmsFa = {
   dismiss: 'بستن هشدار',
   dismissAll: 'بستن همه',
   open: 'باز کردن',
-  sources: { reminder: 'یادآوری', birthday: 'تولد', cheque: 'چک', fax: 'فکس' },
+  sources: { reminder: 'یادآوری', birthday: 'تولد', cheque: 'چک', fax: 'فکس', followup: 'پیگیری' },
   notificationTitle: (title: string) => `هشدار: ${title}`,
   sound: 'پخش صدا هنگام هشدار',
   birthdayTime: 'ساعت هشدار تولدها',
