@@ -71,7 +71,16 @@ test('the outcome list is seeded, edited in order; a used kind left out is archi
   expect(await e.fail('followups/set-call-outcome', { callId, kindId: wrong.id }, 'en')).toMatchObject({ code: 'validation', field: 'kindId' });
   expect(await e.fail('followups/set-call-outcome', { callId, kindId: 999 }, 'fa')).toMatchObject({ code: 'not_found', field: 'kindId' });
   // A name twice is refused and nothing is saved.
-  const dup = await e.fail('followups/save-outcome-kinds', { kinds: [{ nameFa: 'الف', nameEn: 'A' }, { nameFa: 'الف', nameEn: 'B' }] }, 'en');
+  const dup = await e.fail(
+    'followups/save-outcome-kinds',
+    {
+      kinds: [
+        { nameFa: 'الف', nameEn: 'A' },
+        { nameFa: 'الف', nameEn: 'B' },
+      ],
+    },
+    'en',
+  );
   expect(dup).toMatchObject({ code: 'validation', field: 'kinds.1' });
   expect(dup.message).toContain('الف');
   expect((await e.ok('followups/outcome-kinds', {})).length).toBe(3);

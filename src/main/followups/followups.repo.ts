@@ -51,9 +51,9 @@ export function createFollowupsRepo(db: Db) {
   const openBetween = db.prepare<[number, number], FollowupDb>(
     `${FOLLOWUP} WHERE f.done_at IS NULL AND f.due_at > ? AND f.due_at <= ? ORDER BY f.due_at, f.id`,
   );
-  const openAfter = db.prepare<[number], number>(
-    'SELECT due_at FROM followups WHERE done_at IS NULL AND due_at > ? AND due_at > alarm_base_at ORDER BY due_at LIMIT 1',
-  ).pluck();
+  const openAfter = db
+    .prepare<[number], number>('SELECT due_at FROM followups WHERE done_at IS NULL AND due_at > ? AND due_at > alarm_base_at ORDER BY due_at LIMIT 1')
+    .pluck();
   const countOpen = db.prepare<[number, number], number>('SELECT COUNT(*) FROM followups WHERE done_at IS NULL AND due_at >= ? AND due_at < ?').pluck();
 
   return {

@@ -91,7 +91,11 @@ export function createFollowupsService(db: Db, ctx: EngineContext, deps: Followu
     repo,
     toFollowup,
     alarmText,
-    outcomeKinds: (all: boolean): OutcomeKind[] => repo.kinds().filter((k) => all || k.archived === 0).map(toOutcomeKind),
+    outcomeKinds: (all: boolean): OutcomeKind[] =>
+      repo
+        .kinds()
+        .filter((k) => all || k.archived === 0)
+        .map(toOutcomeKind),
     saveOutcomeKinds({ kinds }: ParsedInputOf<'followups/save-outcome-kinds'>): OutcomeKind[] {
       const seen = new Set<string>();
       kinds.forEach((k, i) => {

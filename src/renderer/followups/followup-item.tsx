@@ -43,7 +43,11 @@ export function FollowupItem({ followup: x, onChanged, showWho = true }: { follo
             {f.call}
           </a>
         )}
-        {x.ownerName && <span className="muted">· <bdi>{x.ownerName}</bdi></span>}
+        {x.ownerName && (
+          <span className="muted">
+            · <bdi>{x.ownerName}</bdi>
+          </span>
+        )}
         {x.doneAt && <span className="muted small">{f.doneAt(instant(x.doneAt))}</span>}
       </div>
       {x.note && (
