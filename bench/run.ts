@@ -8,7 +8,8 @@
  * `BENCH=ivr`, `BENCH=cid` (caller ID to event alone), `BENCH=recording`, `BENCH=durability`, `BENCH=fax`, `BENCH=siprtp` (SIP media),
  * `BENCH=sipcalls` (SIP calls in the engine), `BENCH=serve` (monshi serve's start), `BENCH=accounts` (login_ms),
  * `BENCH=audit` (the audit trail's cost to a save), `BENCH=backup`,
- * `BENCH=duplicates` (the duplicates finder's scan); `node dist/bench/run.js calls` after a build works too).
+ * `BENCH=duplicates` (the duplicates finder's scan), `BENCH=dashboard` (the Today dashboard's requests on the 5M-call log);
+ * `node dist/bench/run.js calls` after a build works too).
  * The figures of the others stay in results.json as they were.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -33,6 +34,7 @@ import { serveStartBench } from './serve-start.bench';
 import { accountsBench } from './accounts.bench';
 import { auditBench } from './audit.bench';
 import { backupBench } from './backup.bench';
+import { dashboardBench } from './dashboard.bench';
 import { duplicatesBench } from './duplicates.bench';
 import { rng, typedQueries } from './generate';
 
@@ -61,6 +63,7 @@ const NAMES = [
   'audit',
   'backup',
   'duplicates',
+  'dashboard',
 ];
 if (only !== 'all' && !NAMES.includes(only)) throw new Error(`BENCH=${only}: expected ${NAMES.join(', ')} or all`);
 
@@ -110,6 +113,7 @@ async function main() {
   if (only === 'all' || only === 'audit') Object.assign(results, await auditBench());
   if (only === 'all' || only === 'backup') Object.assign(results, await backupBench(await ensureMillion()));
   if (only === 'all' || only === 'duplicates') Object.assign(results, duplicatesBench(await ensureMillion()));
+  if (only === 'all' || only === 'dashboard') Object.assign(results, await dashboardBench(cache));
 
   const previous = existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as Record<string, number>) : {};
   const merged = { ...previous, ...results };
