@@ -29,7 +29,7 @@ export function DashboardScreen(_props: { onOpenContact: (id: number) => void })
             <button
               key={p}
               type="button"
-              className={`button small${p === preset ? ' primary' : ''}`}
+              className={`segment${p === preset ? ' active' : ''}`}
               aria-pressed={p === preset}
               onClick={() => setPreset(p)}
               data-testid={`dashboard-range-${p}`}
