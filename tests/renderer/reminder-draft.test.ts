@@ -40,6 +40,16 @@ describe('buildReminderInput', () => {
       input: expect.objectContaining({ date: '2026-12-01', time: '10:00', repeat: { kind: 'none' }, until: null, alarmMinutesBefore: 0 }),
     });
   });
+  it('after 23:00 today a new reminder starts tomorrow at midnight, not at a past 23:00; another day keeps 23:00', () => {
+    const late = new Date(2026, 11, 1, 23, 10);
+    const today = emptyReminderDraft('2026-12-01', 'jalali', 'fa', late);
+    expect([today.date, today.time]).toEqual(['۱۴۰۵/۰۹/۱۱', '۰۰:۰۰']);
+    const built = buildReminderInput({ ...today, subject: 'تماس با بانک' }, 'jalali', t, 'fa');
+    expect(built.ok && neverRings(built.input, late)).toBeNull();
+    const other = emptyReminderDraft('2026-12-05', 'gregorian', 'en', late);
+    expect([other.date, other.time]).toEqual(['2026/12/05', '23:00']);
+  });
+
   it('names the field of the first mistake', () => {
     const err = (d: ReminderDraft) => {
       const r = buildReminderInput(d, 'jalali', t, 'fa');

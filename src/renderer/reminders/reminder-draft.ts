@@ -4,7 +4,8 @@
  * would name, so both kinds of error show in the same place. Pure: no React.
  */
 import type { Reminder, ReminderInput, ReminderKind, Repeat } from '../../shared/contract/reminders';
-import { formatDate, isoToParts, parseDateInput, type CalendarSystem, type Lang } from '../../shared/text/calendar';
+import { formatDate, isoDateOf, isoToParts, parseDateInput, type CalendarSystem, type Lang } from '../../shared/text/calendar';
+import { addDays } from '../lib/date-ranges';
 import { localDigits, toAsciiDigits } from '../../shared/text/digits';
 import type { Messages } from '../i18n/messages';
 
@@ -51,13 +52,19 @@ function whole(text: string, min: number, max: number): number | null {
   return n >= min && n <= max ? n : null;
 }
 
-/** A new reminder on a day (today, or the day the user is looking at), at the next round hour. */
+/**
+ * A new reminder on a day (today, or the day the user is looking at), at the next round hour; after 23:00
+ * today that is tomorrow at midnight (today at 23:00 would already be past, and never ring).
+ */
 export function emptyReminderDraft(isoDay: string, cal: CalendarSystem, lang: Lang, now: Date): ReminderDraft {
-  const hour = Math.min(23, now.getHours() + 1);
+  const next = now.getHours() + 1;
+  const rollsOver = next > 23 && isoDay === isoDateOf(now);
+  const hour = rollsOver ? 0 : Math.min(23, next);
+  const day = rollsOver ? addDays(isoDay, 1) : isoDay;
   return {
     kind: 'appointment',
     subject: '',
-    date: formatDate(isoDay, cal, lang),
+    date: formatDate(day, cal, lang),
     time: localDigits(`${String(hour).padStart(2, '0')}:00`, lang),
     repeatKind: 'none',
     every: localDigits(1, lang),
