@@ -7,7 +7,6 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import type { EngineEvent } from '../../src/main/engine/engine';
-import { callbacksDashboard } from '../../src/main/calls/callbacks.repo';
 import { demoOn, demoSims } from '../helpers/demo-line';
 import { removeDir, tempDir, testEngine, type TestEngine } from '../helpers/engine';
 import { drivenClock } from '../helpers/manual-timers';
@@ -61,7 +60,6 @@ test('missed calls gather under their number in any form; withheld callers are c
   expect(l.rows[1]!.contactName).toBe('علی رضایی');
   expect(Date.parse(l.rows[1]!.firstAt)).toBeLessThan(Date.parse(l.rows[1]!.lastAt));
   expect([l.total, l.withheld]).toEqual([2, 1]);
-  expect(callbacksDashboard(e.db, clock.now())).toEqual({ numbers: 2, calls: 3 });
 });
 
 test('a call back that connects takes the number off the list by itself, and the log says returned', async () => {

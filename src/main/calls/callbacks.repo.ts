@@ -49,15 +49,3 @@ export function createCallbacksRepo(db: Db) {
 }
 
 export type CallbacksRepo = ReturnType<typeof createCallbacksRepo>;
-
-/** The figures of the home dashboard's "to call back" tile: numbers and missed calls waiting, over the last `days`. */
-export function callbacksDashboard(db: Db, now: number, days = 30): { numbers: number; calls: number } {
-  const since = now - days * 86_400_000;
-  const r = db
-    .prepare<[number], { numbers: number; calls: number }>(
-      `SELECT COUNT(DISTINCT number_key) AS numbers, COUNT(*) AS calls FROM calls INDEXED BY calls_unreturned_by_day
-       WHERE outcome = 'missed' AND returned_at IS NULL AND started_at >= ? AND number_key <> ''`,
-    )
-    .get(since);
-  return r ?? { numbers: 0, calls: 0 };
-}
