@@ -86,3 +86,9 @@ export function findDuplicates(db: Db, limit = 500): DuplicatePair[] {
 
   return [...pairs.values()].sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b).slice(0, limit);
 }
+
+/** A contact's display name by id, for the list (the finder's queries stay in this file). */
+export function contactNameOf(db: Db): (id: number) => string {
+  const nameOf = db.prepare<[number], string>('SELECT display_name FROM contacts WHERE id = ?').pluck();
+  return (id) => nameOf.get(id) ?? '';
+}
